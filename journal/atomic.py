@@ -1,0 +1,83 @@
+"""Atomic, private file writes.
+
+A write either fully happens or not at all: the data goes to a temporary file
+in the same folder (same file system, so rename is atomic), created with mode
+0600 before any byte is written, fsynced, then renamed over the target, and
+the folder is fsynced so the rename itself survives a power cut.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename or unlink in `folder` durable (no-op where unsupported)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write_bytes(target: Path, data: bytes, mode: int = 0o600) -> None:
+    """Replace `target` with `data` atomically; the file never exists half-written."""
+    target = Path(target)
+    tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    try:
+        try:
+            os.fchmod(fd, mode)
+        except (AttributeError, OSError):
+            pass
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        tmp.unlink(missing_ok=True)
+        raise
+    os.close(fd)
+    try:
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    fsync_dir(target.parent)
+
+
+def overwrite_and_unlink(path: Path, passes: int = 1) -> bool:
+    """Overwrite a file's bytes in place with random data, fsync, then delete it.
+
+    Returns True if the file existed. On SSDs and flash the old blocks may
+    survive in spare areas; docs/security.md says so.
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return False
+    try:
+        with open(path, "r+b", buffering=0) as handle:
+            for _ in range(passes):
+                handle.seek(0)
+                remaining = size
+                block = 1 << 20
+                while remaining > 0:
+                    n = min(block, remaining)
+                    handle.write(os.urandom(n))
+                    remaining -= n
+                os.fsync(handle.fileno())
+    except OSError:
+        pass  # still delete below: unreadable-by-deletion is better than nothing
+    path.unlink(missing_ok=True)
+    return True

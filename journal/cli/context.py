@@ -1,0 +1,91 @@
+"""What CLI handlers share: the data folder, passphrase input, the open journal."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+
+from ..errors import InvalidInput, JournalError
+from ..paths import resolve_data_dir
+
+ENV_PASSPHRASE = "JOURNAL_PASSPHRASE"
+
+
+class CliContext:
+    def __init__(self, args) -> None:
+        self.args = args
+        self.data_dir: Path = resolve_data_dir(getattr(args, "data_dir", None))
+        self._journal = None
+
+    # --- secrets ------------------------------------------------------------------
+    def passphrase(self, prompt: str = "Passphrase: ") -> str:
+        """From --passphrase-file, $JOURNAL_PASSPHRASE, or the terminal (in that order)."""
+        path = getattr(self.args, "passphrase_file", None)
+        if path:
+            return read_secret_file(path)
+        env = os.environ.get(ENV_PASSPHRASE)
+        if env:
+            return env
+        return self.prompt_secret(prompt)
+
+    def prompt_secret(self, prompt: str) -> str:
+        if not sys.stdin.isatty():
+            raise InvalidInput(
+                "No terminal to ask for the passphrase. Use --passphrase-file FILE or "
+                f"set {ENV_PASSPHRASE} (less safe)."
+            )
+        return getpass.getpass(prompt)
+
+    def new_passphrase(self, source_file: str | None = None) -> str:
+        """A new passphrase: from a file, $JOURNAL_NEW_PASSPHRASE, or typed twice."""
+        if source_file:
+            return read_secret_file(source_file)
+        env = os.environ.get("JOURNAL_NEW_PASSPHRASE")
+        if env:
+            return env
+        first = self.prompt_secret("New passphrase: ")
+        second = self.prompt_secret("Repeat the new passphrase: ")
+        if first != second:
+            raise InvalidInput("The two passphrases differ. Nothing was changed.")
+        return first
+
+    # --- the journal -------------------------------------------------------------------
+    def open_journal(self):
+        if self._journal is None:
+            from ..vault import Journal, derive_data_key, load_keys
+
+            load_keys(self.data_dir)  # clear message for "no journal here" before prompting
+            key = derive_data_key(self.data_dir, self.passphrase())
+            self._journal = Journal.open_with_key(self.data_dir, key)
+        return self._journal
+
+    def adopt(self, journal) -> None:
+        self._journal = journal
+
+    def close(self) -> None:
+        if self._journal is not None:
+            try:
+                self._journal.close()
+            except JournalError:
+                pass
+            self._journal = None
+
+
+def read_secret_file(path: str) -> str:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InvalidInput(f"Cannot read {path}: {exc.strerror}.") from None
+    # One trailing newline is how editors save files; it is not part of the secret.
+    if text.endswith("\r\n"):
+        text = text[:-2]
+    elif text.endswith("\n"):
+        text = text[:-1]
+    return text
+
+
+def print_json(value) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n")

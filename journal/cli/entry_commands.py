@@ -1,0 +1,275 @@
+"""add, edit, list, show, search, delete, trash, restore, empty-trash, categories, tags."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..errors import InvalidInput
+from ..search import EntryFilter, plain_snippet
+from .context import print_json
+
+
+def _entry_options(p: argparse.ArgumentParser, editing: bool) -> None:
+    p.add_argument("--title", required=not editing)
+    body = p.add_mutually_exclusive_group()
+    body.add_argument("--body")
+    body.add_argument("--body-file", metavar="F", help="read the text from F ('-' for standard input)")
+    p.add_argument("--occurred", metavar="ISO8601", help="e.g. 2024-03-05T14:10+03:00, or a date alone")
+    p.add_argument("--tz", metavar="ZONE", help="IANA time zone, e.g. Europe/Moscow")
+    p.add_argument("--end", metavar="ISO8601", help="when it ended")
+    p.add_argument("--place", metavar="P")
+    p.add_argument("--lat", type=float, metavar="X")
+    p.add_argument("--lon", type=float, metavar="Y")
+    p.add_argument("--category", metavar="C")
+    p.add_argument("--tag", action="append", metavar="X", help="repeatable" + ("; replaces all tags" if editing else ""))
+    p.add_argument("--source", choices=["witnessed", "reported", "media"])
+    status = p.add_mutually_exclusive_group()
+    status.add_argument("--final", action="store_true", help="mark as final (default: draft)")
+    if editing:
+        status.add_argument("--draft", action="store_true", help="mark as draft")
+
+
+def _filter_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--category", metavar="C")
+    p.add_argument("--tag", metavar="X")
+    p.add_argument("--status", choices=["draft", "final"])
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="YYYY-MM-DD (inclusive)")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="YYYY-MM-DD (inclusive)")
+
+
+def register(sub) -> None:
+    p = sub.add_parser("add", help="add a field note; prints its id")
+    _entry_options(p, editing=False)
+    p.set_defaults(handler=cmd_add)
+
+    p = sub.add_parser("edit", help="change a field note (a new revision is kept)")
+    p.add_argument("id")
+    _entry_options(p, editing=True)
+    p.set_defaults(handler=cmd_edit)
+
+    p = sub.add_parser("list", help="list entries, most recent first")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--offset", type=int, default=0)
+    _filter_options(p)
+    p.set_defaults(handler=cmd_list)
+
+    p = sub.add_parser("show", help="show one entry")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--history", action="store_true", help="include every revision")
+    p.set_defaults(handler=cmd_show)
+
+    p = sub.add_parser("search", help="full-text search (words are ANDed; word* for prefixes)")
+    p.add_argument("query")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--rank", action="store_true", help="order by relevance instead of newest first")
+    _filter_options(p)
+    p.set_defaults(handler=cmd_search)
+
+    p = sub.add_parser("delete", help="move an entry to the trash")
+    p.add_argument("id")
+    p.set_defaults(handler=cmd_delete)
+
+    p = sub.add_parser("trash", help="list entries in the trash")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_trash)
+
+    p = sub.add_parser("restore", help="restore an entry from the trash")
+    p.add_argument("id")
+    p.set_defaults(handler=cmd_restore)
+
+    p = sub.add_parser("empty-trash", help="delete the entries in the trash for good")
+    p.add_argument("--yes", action="store_true")
+    p.set_defaults(handler=cmd_empty_trash)
+
+    p = sub.add_parser("categories", help="list categories, or add one")
+    p.add_argument("--add", nargs=2, metavar=("KEY", "LABEL"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_categories)
+
+
+def _read_body(args) -> str | None:
+    if args.body is not None:
+        return args.body
+    if args.body_file:
+        if args.body_file == "-":
+            return sys.stdin.read()
+        try:
+            return Path(args.body_file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InvalidInput(f"Cannot read {args.body_file}: {exc}") from None
+    return None
+
+
+def _changes(args, editing: bool) -> dict:
+    changes: dict = {}
+    if args.title is not None:
+        changes["title"] = args.title
+    body = _read_body(args)
+    if body is not None:
+        changes["body"] = body
+    for opt, field in (("occurred", "occurred_at"), ("tz", "occurred_tz"), ("end", "occurred_end"),
+                       ("place", "place"), ("lat", "latitude"), ("lon", "longitude"),
+                       ("category", "category"), ("source", "source")):
+        value = getattr(args, opt)
+        if value is not None:
+            changes[field] = value
+    if args.tag is not None:
+        changes["tags"] = args.tag
+    if args.final:
+        changes["status"] = "final"
+    elif editing and getattr(args, "draft", False):
+        changes["status"] = "draft"
+    return changes
+
+
+def cmd_add(args, ctx) -> int:
+    journal = ctx.open_journal()
+    entry = journal.entries.add(**_changes(args, editing=False))
+    print(entry.uuid)
+    return 0
+
+
+def cmd_edit(args, ctx) -> int:
+    journal = ctx.open_journal()
+    changes = _changes(args, editing=True)
+    if not changes:
+        raise InvalidInput("Nothing to change: give at least one option.")
+    entry = journal.entries.get(args.id)
+    updated = journal.entries.update(entry.uuid, **changes)
+    print(f"{updated.uuid} revision {updated.revision}")
+    return 0
+
+
+def summary_json(s) -> dict:
+    return {"id": s.uuid, "title": s.title, "occurred_at": s.occurred_at, "place": s.place,
+            "category": s.category, "status": s.status, "attachments": s.attachment_count}
+
+
+def _filter(args, trash: bool = False) -> EntryFilter:
+    return EntryFilter(category=getattr(args, "category", None), tag=getattr(args, "tag", None),
+                       status=getattr(args, "status", None), date_from=getattr(args, "date_from", None),
+                       date_to=getattr(args, "date_to", None), trash=trash)
+
+
+def _print_table(rows: list[tuple[str, ...]]) -> None:
+    for row in rows:
+        print("  ".join(row))
+
+
+def cmd_list(args, ctx) -> int:
+    journal = ctx.open_journal()
+    page = journal.queries.page(_filter(args), limit=args.limit, offset=args.offset)
+    if args.json:
+        print_json([summary_json(s) for s in page])
+        return 0
+    if not page:
+        print("No entries.")
+    _print_table([(s.uuid[:8], (s.occurred_at or "—")[:16].ljust(16), (s.category or "").ljust(12),
+                   s.status.ljust(5), s.title) for s in page])
+    return 0
+
+
+def entry_json(entry) -> dict:
+    return entry.as_json()
+
+
+def cmd_show(args, ctx) -> int:
+    journal = ctx.open_journal()
+    entry = journal.entries.get(args.id)
+    history = journal.entries.history(entry.uuid) if args.history else None
+    if args.json:
+        data = entry_json(entry)
+        if history is not None:
+            data["history"] = [{"number": r.number, "saved_at": r.saved_at, "hash": r.hash,
+                                "prev_hash": r.prev_hash, "content": r.content} for r in history]
+        print_json(data)
+        return 0
+    print(entry.title or "(untitled)")
+    print(f"id: {entry.uuid}")
+    for label, value in (("occurred", entry.occurred_at), ("time zone", entry.occurred_tz),
+                         ("ended", entry.occurred_end), ("place", entry.place),
+                         ("coordinates", f"{entry.latitude}, {entry.longitude}" if entry.latitude is not None else None),
+                         ("category", entry.category), ("tags", ", ".join(entry.tags)),
+                         ("status", entry.status), ("source", entry.source),
+                         ("recorded", entry.recorded_at), ("updated", entry.updated_at),
+                         ("in trash since", entry.deleted_at), ("revision", f"{entry.revision} {entry.revision_hash}")):
+        if value:
+            print(f"{label}: {value}")
+    print()
+    print(entry.body)
+    if history is not None:
+        print()
+        for rev in history:
+            print(f"revision {rev.number}  {rev.saved_at}  {rev.hash[:16]}  {rev.content.get('title', '')}")
+    return 0
+
+
+def cmd_search(args, ctx) -> int:
+    journal = ctx.open_journal()
+    hits = journal.queries.search(args.query, _filter(args), order="rank" if args.rank else "newest",
+                                  limit=args.limit)
+    if args.json:
+        print_json([{"kind": h.kind, "id": h.uuid, "title": h.title, "occurred_at": h.occurred_at,
+                     "category": h.category, "status": h.status, "snippet": plain_snippet(h.snippet)}
+                    for h in hits])
+        return 0
+    if not hits:
+        print("No matches.")
+    for h in hits:
+        print(f"{h.uuid[:8]}  {(h.occurred_at or '—')[:16].ljust(16)}  {h.title}")
+        print(f"          {plain_snippet(h.snippet)}")
+    return 0
+
+
+def cmd_delete(args, ctx) -> int:
+    journal = ctx.open_journal()
+    entry = journal.entries.get(args.id)
+    journal.entries.move_to_trash(entry.uuid)
+    print(f"Moved to the trash: {entry.uuid} (journal restore {entry.uuid[:8]} brings it back)")
+    return 0
+
+
+def cmd_trash(args, ctx) -> int:
+    journal = ctx.open_journal()
+    page = journal.queries.page(EntryFilter(trash=True), sort="updated", limit=10_000)
+    if args.json:
+        print_json([{**summary_json(s), "deleted_at": s.deleted_at} for s in page])
+        return 0
+    if not page:
+        print("The trash is empty.")
+    _print_table([(s.uuid[:8], (s.deleted_at or "")[:16], s.title) for s in page])
+    return 0
+
+
+def cmd_restore(args, ctx) -> int:
+    journal = ctx.open_journal()
+    entry = journal.entries.get(args.id)
+    journal.entries.restore(entry.uuid)
+    print(f"Restored: {entry.uuid}")
+    return 0
+
+
+def cmd_empty_trash(args, ctx) -> int:
+    if not args.yes:
+        raise InvalidInput("Emptying the trash deletes those entries for good. Add --yes to confirm.")
+    journal = ctx.open_journal()
+    n = journal.entries.empty_trash()
+    print(f"Deleted {n} entries for good.")
+    return 0
+
+
+def cmd_categories(args, ctx) -> int:
+    journal = ctx.open_journal()
+    if args.add:
+        journal.entries.add_category(*args.add)
+    cats = journal.entries.categories()
+    if args.json:
+        print_json([{"key": k, "label": label} for k, label in cats])
+    else:
+        _print_table([(k.ljust(24), label) for k, label in cats])
+    return 0

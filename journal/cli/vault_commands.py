@@ -1,0 +1,106 @@
+"""init, passwd, recover, verify, erase."""
+
+from __future__ import annotations
+
+import sys
+
+from ..errors import InvalidInput
+from .context import print_json
+
+
+def register(sub) -> None:
+    p = sub.add_parser("init", help="create a new journal and print its recovery code once")
+    p.add_argument("--name", default="", help="a name for this journal (stored encrypted)")
+    p.add_argument("--new-passphrase-file", metavar="FILE", help="read the new passphrase from FILE")
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("passwd", help="change the passphrase (instant: the data key is rewrapped)")
+    p.add_argument("--new-passphrase-file", metavar="FILE")
+    p.set_defaults(handler=cmd_passwd)
+
+    p = sub.add_parser("recover", help="open with the recovery code and set a new passphrase")
+    p.add_argument("--recovery-code-file", metavar="FILE")
+    p.add_argument("--new-passphrase-file", metavar="FILE")
+    p.set_defaults(handler=cmd_recover)
+
+    p = sub.add_parser("verify", help="check the database and every entry's revision chain")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_verify)
+
+    p = sub.add_parser("erase", help="emergency erase: make the journal unrecoverable")
+    p.add_argument("--yes", action="store_true", help="required: confirms that everything is destroyed")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_erase)
+
+
+def cmd_init(args, ctx) -> int:
+    from ..vault import Journal
+
+    passphrase = ctx.new_passphrase(args.new_passphrase_file or args.passphrase_file)
+    created = Journal.create(ctx.data_dir, passphrase, args.name)
+    ctx.adopt(created.journal)
+    print(f"Created a journal in {ctx.data_dir}")
+    print()
+    print("Recovery code (shown only this once; write it on paper and keep it apart from the laptop):")
+    print()
+    print("    " + created.recovery_code)
+    print()
+    print("It opens the journal if you forget the passphrase. Anyone holding it can too.")
+    return 0
+
+
+def cmd_passwd(args, ctx) -> int:
+    journal = ctx.open_journal()
+    new = ctx.new_passphrase(args.new_passphrase_file)
+    journal.change_passphrase(new)
+    print("Passphrase changed.")
+    return 0
+
+
+def cmd_recover(args, ctx) -> int:
+    from ..vault import Journal, derive_data_key
+    from .context import read_secret_file
+
+    if args.recovery_code_file:
+        code = read_secret_file(args.recovery_code_file)
+    else:
+        code = ctx.prompt_secret("Recovery code: ")
+    key = derive_data_key(ctx.data_dir, recovery_code=code)
+    journal = Journal.open_with_key(ctx.data_dir, key)
+    ctx.adopt(journal)
+    new = ctx.new_passphrase(args.new_passphrase_file)
+    journal.change_passphrase(new)
+    print("The recovery code was accepted and the new passphrase is set.")
+    return 0
+
+
+def cmd_verify(args, ctx) -> int:
+    journal = ctx.open_journal()
+    problems = journal.verify()
+    if args.json:
+        print_json({"ok": not problems, "problems": problems})
+    elif problems:
+        for line in problems:
+            print(line)
+    else:
+        print("OK: the database is intact and every revision chain verifies.")
+    return 1 if problems else 0
+
+
+def cmd_erase(args, ctx) -> int:
+    from ..vault import erase_journal, journal_exists
+
+    if not args.yes:
+        raise InvalidInput("Erase destroys the journal for good. Add --yes to confirm.")
+    if not journal_exists(ctx.data_dir):
+        raise InvalidInput(f"There is no journal in {ctx.data_dir}.")
+    report = erase_journal(ctx.data_dir)
+    if args.json:
+        print_json({"erased": report.erased, "unreadable_after_s": report.unreadable_after_s,
+                    "total_s": report.total_s})
+    else:
+        print(f"Erased: {', '.join(report.erased)}")
+        print(f"The journal was unreadable after {report.unreadable_after_s:.3f} s "
+              f"(key file destroyed); all files gone after {report.total_s:.3f} s.")
+        print("Note: on SSDs and flash drives old blocks may survive; see docs/security.md.", file=sys.stderr)
+    return 0

@@ -1,0 +1,366 @@
+"""Field notes: the content model, saves with hash-chained revisions, trash.
+
+The hashed content of an entry is CONTENT_FIELDS; a revision stores the
+canonical JSON of that content after each save, and
+    hash_n = SHA-256(hash_{n-1} || "\\n" || canonical_json_n)
+with hash_0's predecessor = 64 zeros. `verify_revisions` recomputes it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import uuid as uuidlib
+from dataclasses import asdict, dataclass, field, fields
+
+from .db import Database
+from .errors import InvalidInput, NotFound
+from .timeutil import normalize_occurred, utc_now_iso, zone
+
+STATUSES = ("draft", "final")
+SOURCES = ("witnessed", "reported", "media")
+GENESIS_HASH = "0" * 64
+MAX_TITLE = 500
+MAX_TAG = 100
+
+CONTENT_FIELDS = (
+    "uuid", "title", "body", "occurred_at", "occurred_tz", "occurred_end", "place",
+    "latitude", "longitude", "category", "tags", "status", "source",
+)
+EDITABLE_FIELDS = tuple(f for f in CONTENT_FIELDS if f != "uuid")
+
+
+@dataclass
+class Entry:
+    uuid: str
+    title: str = ""
+    body: str = ""
+    occurred_at: str | None = None
+    occurred_tz: str | None = None
+    occurred_end: str | None = None
+    place: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    category: str | None = None
+    tags: list[str] = field(default_factory=list)
+    status: str = "draft"
+    source: str | None = None
+    recorded_at: str = ""
+    updated_at: str = ""
+    deleted_at: str | None = None
+    revision: int = 0
+    revision_hash: str | None = None
+    id: int | None = None
+
+    def content(self) -> dict:
+        return {name: getattr(self, name) for name in CONTENT_FIELDS}
+
+    def as_json(self) -> dict:
+        data = asdict(self)
+        data.pop("id")
+        return data
+
+
+@dataclass(frozen=True)
+class EntrySummary:
+    """What a list row shows; cheap to load in pages of a few hundred."""
+
+    id: int
+    uuid: str
+    title: str
+    occurred_at: str | None
+    place: str
+    category: str | None
+    status: str
+    attachment_count: int
+    deleted_at: str | None
+
+
+@dataclass(frozen=True)
+class Revision:
+    number: int
+    saved_at: str
+    content: dict
+    prev_hash: str
+    hash: str
+
+
+def canonical_json(content: dict) -> str:
+    return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+
+
+def chain_hash(prev_hash: str, canonical: str) -> str:
+    return hashlib.sha256((prev_hash + "\n" + canonical).encode("utf-8")).hexdigest()
+
+
+def normalize_tags(tags) -> list[str]:
+    seen: dict[str, str] = {}
+    for raw in tags or []:
+        tag = " ".join(str(raw).split())
+        if not tag:
+            continue
+        if len(tag) > MAX_TAG:
+            raise InvalidInput(f"A tag may be at most {MAX_TAG} characters long.")
+        seen.setdefault(tag.casefold(), tag)
+    return sorted(seen.values(), key=str.casefold)
+
+
+def _clean_text(value, name: str, max_len: int | None = None) -> str:
+    text = "" if value is None else str(value)
+    if "\x00" in text:
+        raise InvalidInput(f"The {name} contains a NUL character.")
+    if max_len and len(text) > max_len:
+        raise InvalidInput(f"The {name} may be at most {max_len} characters long.")
+    return text
+
+
+def _coordinate(value, low: float, high: float, name: str) -> float | None:
+    if value is None or value == "":
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise InvalidInput(f"The {name} must be a number.") from None
+    if not math.isfinite(number) or not low <= number <= high:
+        raise InvalidInput(f"The {name} must be between {low:g} and {high:g}.")
+    return number
+
+
+SUMMARY_COLUMNS = (
+    "e.id, e.uuid, e.title, e.occurred_at, e.place, e.category, e.status, "
+    "{attachment_count} AS attachment_count, e.deleted_at"
+)
+# Replaced by the attachments feature with a correlated count.
+ATTACHMENT_COUNT_SQL = "0"
+
+_ROW_COLUMNS = (
+    "id, uuid, title, body, occurred_at, occurred_tz, occurred_end, place, latitude, longitude, "
+    "category, tags, status, source, recorded_at, updated_at, deleted_at, revision, revision_hash"
+)
+
+
+class EntryStore:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # --- validation -------------------------------------------------------------
+    def category_keys(self) -> set[str]:
+        return {row[0] for row in self.db.query("SELECT key FROM categories")}
+
+    def _validated(self, entry: Entry) -> tuple[Entry, int | None]:
+        entry.title = _clean_text(entry.title, "title", MAX_TITLE)
+        entry.body = _clean_text(entry.body, "text")
+        entry.place = _clean_text(entry.place, "place", 1000)
+        if entry.status not in STATUSES:
+            raise InvalidInput(f"Status must be one of: {', '.join(STATUSES)}.")
+        if entry.source is not None and entry.source not in SOURCES:
+            raise InvalidInput(f"Source must be one of: {', '.join(SOURCES)}.")
+        if entry.category is not None and entry.category not in self.category_keys():
+            raise InvalidInput(f"Unknown category: {entry.category}")
+        entry.latitude = _coordinate(entry.latitude, -90, 90, "latitude")
+        entry.longitude = _coordinate(entry.longitude, -180, 180, "longitude")
+        if (entry.latitude is None) != (entry.longitude is None):
+            raise InvalidInput("Give both latitude and longitude, or neither.")
+        zone(entry.occurred_tz)
+        entry.occurred_at, occurred_utc = normalize_occurred(entry.occurred_at, entry.occurred_tz)
+        entry.occurred_end, _ = normalize_occurred(entry.occurred_end, entry.occurred_tz)
+        entry.tags = normalize_tags(entry.tags)
+        return entry, occurred_utc
+
+    # --- writes -------------------------------------------------------------------
+    def add(self, entry: Entry | None = None, **values) -> Entry:
+        entry = entry or Entry(uuid=str(uuidlib.uuid4()), **values)
+        if not entry.uuid:
+            entry.uuid = str(uuidlib.uuid4())
+        entry, occurred_utc = self._validated(entry)
+        now = utc_now_iso()
+        entry.recorded_at = entry.recorded_at or now
+        entry.updated_at = now
+        with self.db.transaction() as db:
+            cur = db.execute(
+                "INSERT INTO entries (uuid, title, body, occurred_at, occurred_tz, occurred_end, "
+                "occurred_utc, recorded_at, updated_at, place, latitude, longitude, category, status, "
+                "source, tags) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (entry.uuid, entry.title, entry.body, entry.occurred_at, entry.occurred_tz,
+                 entry.occurred_end, occurred_utc, entry.recorded_at, entry.updated_at, entry.place,
+                 entry.latitude, entry.longitude, entry.category, entry.status, entry.source,
+                 "\n".join(entry.tags)),
+            )
+            entry.id = cur.lastrowid
+            db.conn.executemany(
+                "INSERT INTO entry_tags (entry_id, tag) VALUES (?, ?)", [(entry.id, t) for t in entry.tags]
+            )
+            self._append_revision(entry, now)
+        return entry
+
+    def update(self, entry_uuid: str, **changes) -> Entry:
+        """Apply `changes` (any of EDITABLE_FIELDS); a save that changes nothing keeps no revision."""
+        unknown = set(changes) - set(EDITABLE_FIELDS)
+        if unknown:
+            raise InvalidInput(f"Unknown field(s): {', '.join(sorted(unknown))}")
+        with self.db.transaction():
+            current = self.get(entry_uuid)
+            if current.deleted_at:
+                raise InvalidInput("This entry is in the trash. Restore it before editing.")
+            updated = Entry(**{**asdict(current), **changes})
+            updated, occurred_utc = self._validated(updated)
+            if canonical_json(updated.content()) == canonical_json(current.content()):
+                return current
+            now = utc_now_iso()
+            updated.updated_at = now
+            self.db.execute(
+                "UPDATE entries SET title=?, body=?, occurred_at=?, occurred_tz=?, occurred_end=?, "
+                "occurred_utc=?, updated_at=?, place=?, latitude=?, longitude=?, category=?, status=?, "
+                "source=?, tags=? WHERE id=?",
+                (updated.title, updated.body, updated.occurred_at, updated.occurred_tz,
+                 updated.occurred_end, occurred_utc, now, updated.place, updated.latitude,
+                 updated.longitude, updated.category, updated.status, updated.source,
+                 "\n".join(updated.tags), updated.id),
+            )
+            if updated.tags != current.tags:
+                self.db.execute("DELETE FROM entry_tags WHERE entry_id = ?", (updated.id,))
+                self.db.conn.executemany(
+                    "INSERT INTO entry_tags (entry_id, tag) VALUES (?, ?)", [(updated.id, t) for t in updated.tags]
+                )
+            self._append_revision(updated, now)
+        return updated
+
+    def _append_revision(self, entry: Entry, now: str) -> None:
+        canonical = canonical_json(entry.content())
+        prev = entry.revision_hash or GENESIS_HASH
+        digest = chain_hash(prev, canonical)
+        entry.revision += 1
+        entry.revision_hash = digest
+        self.db.execute(
+            "INSERT INTO revisions (entry_id, number, saved_at, content, prev_hash, hash) VALUES (?,?,?,?,?,?)",
+            (entry.id, entry.revision, now, canonical, prev, digest),
+        )
+        self.db.execute(
+            "UPDATE entries SET revision = ?, revision_hash = ? WHERE id = ?", (entry.revision, digest, entry.id)
+        )
+
+    def move_to_trash(self, entry_uuid: str) -> None:
+        with self.db.transaction() as db:
+            cur = db.execute(
+                "UPDATE entries SET deleted_at = ? WHERE uuid = ? AND deleted_at IS NULL", (utc_now_iso(), entry_uuid)
+            )
+            if cur.rowcount == 0:
+                self.get(entry_uuid)  # raises NotFound for an unknown id
+
+    def restore(self, entry_uuid: str) -> None:
+        with self.db.transaction() as db:
+            cur = db.execute("UPDATE entries SET deleted_at = NULL WHERE uuid = ? AND deleted_at IS NOT NULL", (entry_uuid,))
+            if cur.rowcount == 0:
+                self.get(entry_uuid)
+                raise InvalidInput("That entry is not in the trash.")
+
+    def empty_trash(self) -> int:
+        """Delete trashed entries for good (revisions and tags go with them)."""
+        with self.db.transaction() as db:
+            return db.execute("DELETE FROM entries WHERE deleted_at IS NOT NULL").rowcount
+
+    # --- reads --------------------------------------------------------------------
+    def _from_row(self, row) -> Entry:
+        (id_, uuid, title, body, occ, tz, end, place, lat, lon, cat, tags, status, source, rec, upd,
+         deleted, revision, rhash) = row
+        return Entry(
+            uuid=uuid, title=title, body=body, occurred_at=occ, occurred_tz=tz, occurred_end=end,
+            place=place, latitude=lat, longitude=lon, category=cat,
+            tags=[t for t in tags.split("\n") if t], status=status, source=source, recorded_at=rec,
+            updated_at=upd, deleted_at=deleted, revision=revision, revision_hash=rhash, id=id_,
+        )
+
+    def get(self, entry_uuid: str) -> Entry:
+        row = self.db.query_one(f"SELECT {_ROW_COLUMNS} FROM entries WHERE uuid = ?", (str(entry_uuid),))
+        if row is None:
+            # Accept an unambiguous prefix, as people copy short ids from `list`.
+            rows = self.db.query(
+                f"SELECT {_ROW_COLUMNS} FROM entries WHERE uuid LIKE ? LIMIT 2",
+                (str(entry_uuid).replace("%", "").replace("_", "") + "%",),
+            ) if len(str(entry_uuid)) >= 6 else []
+            if len(rows) != 1:
+                raise NotFound(f"No entry with id {entry_uuid}.")
+            row = rows[0]
+        return self._from_row(row)
+
+    def get_by_rowid(self, rowid: int) -> Entry:
+        row = self.db.query_one(f"SELECT {_ROW_COLUMNS} FROM entries WHERE id = ?", (rowid,))
+        if row is None:
+            raise NotFound("No such entry.")
+        return self._from_row(row)
+
+    def history(self, entry_uuid: str) -> list[Revision]:
+        entry = self.get(entry_uuid)
+        rows = self.db.query(
+            "SELECT number, saved_at, content, prev_hash, hash FROM revisions WHERE entry_id = ? ORDER BY number",
+            (entry.id,),
+        )
+        return [Revision(n, saved, json.loads(content), prev, h) for n, saved, content, prev, h in rows]
+
+    def tags(self) -> list[tuple[str, int]]:
+        return [
+            (tag, count)
+            for tag, count in self.db.query(
+                "SELECT t.tag, count(*) FROM entry_tags t JOIN entries e ON e.id = t.entry_id "
+                "WHERE e.deleted_at IS NULL GROUP BY t.tag ORDER BY t.tag COLLATE NOCASE"
+            )
+        ]
+
+    def categories(self) -> list[tuple[str, str]]:
+        return [(k, label) for k, label in self.db.query(
+            "SELECT key, label FROM categories WHERE hidden = 0 ORDER BY position, label")]
+
+    def add_category(self, key: str, label: str) -> None:
+        key = "_".join(key.strip().lower().split())
+        if not key or not label.strip():
+            raise InvalidInput("A category needs a key and a label.")
+        with self.db.transaction() as db:
+            pos = db.query_one("SELECT coalesce(max(position), 0) + 1 FROM categories")[0]
+            db.execute(
+                "INSERT INTO categories (key, label, position) VALUES (?, ?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET label = excluded.label, hidden = 0",
+                (key, label.strip(), pos),
+            )
+
+    # --- integrity ------------------------------------------------------------------
+    def verify_revisions(self) -> list[str]:
+        """Problems found in the revision chains (empty when everything checks out)."""
+        problems: list[str] = []
+        current_id = None
+        prev = GENESIS_HASH
+        expected_number = 1
+        last_by_entry: dict[int, tuple[int, str, str]] = {}
+        for entry_id, number, content, prev_hash, digest in self.db.query(
+            "SELECT entry_id, number, content, prev_hash, hash FROM revisions ORDER BY entry_id, number"
+        ):
+            if entry_id != current_id:
+                current_id, prev, expected_number = entry_id, GENESIS_HASH, 1
+            if number != expected_number:
+                problems.append(f"entry #{entry_id}: revision {expected_number} is missing")
+            if prev_hash != prev:
+                problems.append(f"entry #{entry_id}: revision {number} is not chained to the previous one")
+            if chain_hash(prev_hash, content) != digest:
+                problems.append(f"entry #{entry_id}: revision {number} was altered (hash mismatch)")
+            prev, expected_number = digest, number + 1
+            last_by_entry[entry_id] = (number, digest, content)
+        for row in self.db.query(f"SELECT {_ROW_COLUMNS} FROM entries"):
+            entry = self._from_row(row)
+            last = last_by_entry.get(entry.id)
+            if last is None:
+                problems.append(f"entry {entry.uuid}: has no revisions")
+                continue
+            number, digest, content = last
+            if entry.revision != number or entry.revision_hash != digest:
+                problems.append(f"entry {entry.uuid}: current revision does not match its history")
+            if canonical_json(entry.content()) != content:
+                problems.append(f"entry {entry.uuid}: current content differs from its last revision")
+        return problems
+
+
+def editable_field_names() -> tuple[str, ...]:
+    return EDITABLE_FIELDS
+
+
+def entry_field_names() -> tuple[str, ...]:
+    return tuple(f.name for f in fields(Entry))

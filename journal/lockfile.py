@@ -1,0 +1,53 @@
+"""One process per journal.
+
+An OS advisory lock (flock / msvcrt) on journal.lock: the kernel releases it
+when the holder dies, so a crashed app never leaves a stale lock behind.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .errors import JournalInUse
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None
+    import msvcrt
+
+
+class JournalLock:
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._fd: int | None = None
+
+    def acquire(self) -> None:
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            if fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            else:
+                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            os.close(fd)
+            raise JournalInUse(
+                "This journal is already open in another window or program. "
+                "Close it there first."
+            ) from None
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        try:
+            if fcntl is not None:
+                fcntl.flock(self._fd, fcntl.LOCK_UN)
+        finally:
+            os.close(self._fd)
+            self._fd = None
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None

@@ -1,0 +1,65 @@
+"""Numbered schema migrations, one version at a time (PRAGMA user_version).
+
+Each module mNNN_*.py has `VERSION = N` and `apply(conn)`; it moves a database
+from N-1 to N and is tested against a fixture database written at N-1
+(tests/fixtures/schema_vN-1.db, made by tools/make_schema_fixture.py).
+Every migration runs inside one transaction with the version bump, so a
+crash mid-migration leaves the previous version intact.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from ..errors import SchemaTooNew
+
+_MODULES = [
+    "m001_entries",
+]
+
+
+def migrations() -> list:
+    mods = [import_module(f"{__name__}.{name}") for name in _MODULES]
+    for expected, mod in enumerate(mods, start=1):
+        assert mod.VERSION == expected, f"{mod.__name__} has VERSION {mod.VERSION}, expected {expected}"
+    return mods
+
+
+def latest_version() -> int:
+    return len(_MODULES)
+
+
+def schema_version(conn) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def check_supported(conn) -> int:
+    version = schema_version(conn)
+    if version > latest_version():
+        raise SchemaTooNew(
+            f"This journal was written by a newer version of Incident Journal "
+            f"(schema {version}; this app knows up to {latest_version()}). "
+            "Update the app to open it; nothing was changed."
+        )
+    return version
+
+
+def migrate(conn, target: int | None = None, progress=None) -> int:
+    """Apply pending migrations up to `target` (default: latest). Returns the new version."""
+    current = check_supported(conn)
+    target = latest_version() if target is None else target
+    for mod in migrations():
+        if mod.VERSION <= current or mod.VERSION > target:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            mod.apply(conn)
+            conn.execute(f"PRAGMA user_version = {int(mod.VERSION)}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        current = mod.VERSION
+        if progress:
+            progress(current, target)
+    return current

@@ -1,0 +1,90 @@
+"""Times as documenters record them: with their zone, or a bare date when the hour is unknown."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .errors import InvalidInput
+
+
+def utc_now_iso() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def local_zone_name() -> str | None:
+    """The IANA name of the system zone where the platform reveals it."""
+    try:
+        import os
+
+        tz = os.environ.get("TZ")
+        if tz and "/" in tz:
+            ZoneInfo(tz)
+            return tz
+        link = os.path.realpath("/etc/localtime")
+        if "zoneinfo/" in link:
+            name = link.split("zoneinfo/", 1)[1]
+            ZoneInfo(name)
+            return name
+    except (OSError, ZoneInfoNotFoundError, ValueError):
+        pass
+    return None
+
+
+def zone(name: str | None) -> dt.tzinfo | None:
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput(f"Unknown time zone: {name}") from None
+
+
+def normalize_occurred(value: str | None, tz_name: str | None = None) -> tuple[str | None, int | None]:
+    """Canonical ISO text and UTC epoch seconds for a user-given occurrence time.
+
+    Accepts a date ("2024-03-05"), a date-time with offset, or a naive
+    date-time interpreted in `tz_name` (or the system zone).
+    """
+    if value is None or not str(value).strip():
+        return None, None
+    text = str(value).strip()
+    if len(text) > 10 and text[10] == " ":
+        text = text[:10] + "T" + text[11:]
+    if len(text) == 10:
+        try:
+            day = dt.date.fromisoformat(text)
+        except ValueError:
+            raise InvalidInput(f"Not a date: {value!r}. Use YYYY-MM-DD.") from None
+        tz = zone(tz_name) or dt.timezone.utc
+        midnight = dt.datetime.combine(day, dt.time(0, 0), tzinfo=tz)
+        return day.isoformat(), int(midnight.timestamp())
+    try:
+        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise InvalidInput(
+            f"Not a date and time: {value!r}. Use ISO 8601, e.g. 2024-03-05T14:10+03:00."
+        ) from None
+    if moment.tzinfo is None:
+        tz = zone(tz_name)
+        moment = moment.replace(tzinfo=tz) if tz else moment.astimezone()
+    canonical = moment.isoformat(timespec="minutes" if moment.second == 0 else "seconds")
+    return canonical, int(moment.timestamp())
+
+
+def day_bound(value: str | None, end: bool = False) -> str | None:
+    """A filter bound (YYYY-MM-DD) compared against occurred_at's local date.
+
+    Filtering on the date as written at the place (the ISO text's first ten
+    characters) means "what happened on 5 March" is answered in local time,
+    wherever the coordinator sits. `end` gives the exclusive next day.
+    """
+    if not value:
+        return None
+    try:
+        day = dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        raise InvalidInput(f"Not a date: {value!r}. Use YYYY-MM-DD.") from None
+    if end:
+        day = day + dt.timedelta(days=1)
+    return day.isoformat()

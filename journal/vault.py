@@ -1,0 +1,322 @@
+"""A journal on disk: create, unlock, open, change passphrase, erase.
+
+Unlocking is split in two so the GUI can run the slow part on a worker:
+`derive_data_key()` (Argon2id, about a second) then `Journal.open_with_key()`
+(fast). Nothing here writes to the files until the key has been verified.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import migrations
+from .atomic import fsync_dir, overwrite_and_unlink
+from .db import CACHE_SIZE_KIB, Database, apply_pragmas, connect
+from .entries import EntryStore
+from .errors import (
+    CorruptDatabase, InvalidInput, JournalClosed, JournalExists, NotAJournal,
+)
+from .keyslots import DEFAULT_KDF, KdfParams, KeyFile, new_recovery_code
+from .lockfile import JournalLock
+from .paths import journal_files
+from .search import EntryQueries
+from .timeutil import utc_now_iso
+
+MIN_PASSPHRASE_LENGTH = 8
+
+
+def journal_exists(data_dir: Path) -> bool:
+    files = journal_files(Path(data_dir))
+    return files["keys"].exists() or files["db"].exists()
+
+
+def _check_is_journal(data_dir: Path) -> None:
+    data_dir = Path(data_dir)
+    files = journal_files(data_dir)
+    if not data_dir.is_dir():
+        raise NotAJournal(f"The folder {data_dir} does not exist.")
+    if not files["keys"].exists() and not files["db"].exists():
+        raise NotAJournal(f"There is no journal in {data_dir}.")
+    if not files["db"].exists():
+        raise NotAJournal(
+            f"{data_dir} has a key file but no database (journal.db). "
+            "If you moved the journal, copy both files."
+        )
+
+
+def load_keys(data_dir: Path) -> KeyFile:
+    _check_is_journal(data_dir)
+    return KeyFile.load(journal_files(Path(data_dir))["keys"])
+
+
+def derive_data_key(data_dir: Path, passphrase: str | None = None, recovery_code: str | None = None) -> bytes:
+    """The slow step of unlocking (Argon2id). Raises WrongPassphrase."""
+    keys = load_keys(data_dir)
+    if recovery_code is not None:
+        return keys.unlock_with_recovery_code(recovery_code)
+    if passphrase is None:
+        raise InvalidInput("A passphrase or a recovery code is needed.")
+    return keys.unlock_with_passphrase(passphrase)
+
+
+def check_passphrase_acceptable(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        raise InvalidInput(f"Choose a passphrase of at least {MIN_PASSPHRASE_LENGTH} characters.")
+
+
+@dataclass
+class CreatedJournal:
+    journal: "Journal"
+    recovery_code: str
+
+
+@dataclass
+class EraseReport:
+    erased: list[str]
+    unreadable_after_s: float
+    total_s: float
+
+
+class JournalReader:
+    """Read-only views over a second connection (see Journal.open_reader)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.entries = EntryStore(db)
+        self.queries = EntryQueries(db)
+        self.closed = False
+
+    def close(self) -> None:
+        if not self.closed:
+            self.closed = True
+            with self.db.lock:
+                self.db.conn.close()
+
+
+class Journal:
+    """An unlocked journal. Stores hang off it; close() (lock) forgets the key."""
+
+    def __init__(self, data_dir: Path, db: Database, lock: JournalLock, data_key: bytes) -> None:
+        self.data_dir = Path(data_dir)
+        self.db = db
+        self._lock = lock
+        self._data_key = bytearray(data_key)
+        self.entries = EntryStore(db)
+        self.queries = EntryQueries(db)
+        self._closed = False
+        self._readers: list[JournalReader] = []
+        self._attach_features()
+
+    def _attach_features(self) -> None:
+        """Later features (attachments, people, bundles…) hang their stores here."""
+        from .features import attach_all
+
+        attach_all(self)
+
+    # --- lifecycle ----------------------------------------------------------------
+    @classmethod
+    def create(cls, data_dir: Path, passphrase: str, name: str = "", *, kdf: KdfParams = DEFAULT_KDF,
+               progress=None) -> CreatedJournal:
+        """A new journal in `data_dir` (created if needed). Prints nothing; returns the recovery code."""
+        data_dir = Path(data_dir)
+        check_passphrase_acceptable(passphrase)
+        if journal_exists(data_dir):
+            raise JournalExists(f"There is already a journal in {data_dir}.")
+        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        files = journal_files(data_dir)
+        lock = JournalLock(files["lock"])
+        lock.acquire()
+        try:
+            data_key = os.urandom(32)
+            recovery = new_recovery_code()
+            keyfile = KeyFile.create(data_key, passphrase, recovery, kdf)
+            # Keys first: a database without its key file would be unopenable.
+            keyfile.save(files["keys"])
+            old_umask = os.umask(0o077)
+            try:
+                conn = connect(files["db"], data_key, create=True)
+            finally:
+                os.umask(old_umask)
+            apply_pragmas(conn)
+            migrations.migrate(conn)
+            conn.execute("BEGIN")
+            conn.executemany(
+                "INSERT INTO meta (key, value) VALUES (?, ?)",
+                [("journal_id", str(uuid.uuid4())), ("name", name or ""), ("created_at", utc_now_iso())],
+            )
+            conn.execute("COMMIT")
+            journal = cls(data_dir, Database(conn), lock, data_key)
+            journal._on_created()
+        except BaseException:
+            lock.release()
+            raise
+        return CreatedJournal(journal, recovery)
+
+    def _on_created(self) -> None:
+        from .features import on_created
+
+        on_created(self)
+
+    @classmethod
+    def open(cls, data_dir: Path, passphrase: str | None = None, *, recovery_code: str | None = None) -> "Journal":
+        key = derive_data_key(data_dir, passphrase, recovery_code)
+        return cls.open_with_key(data_dir, key)
+
+    @classmethod
+    def open_with_key(cls, data_dir: Path, data_key: bytes, *, migrate: bool = True) -> "Journal":
+        """Open with an already derived data key (the fast part of unlocking)."""
+        data_dir = Path(data_dir)
+        _check_is_journal(data_dir)
+        files = journal_files(data_dir)
+        lock = JournalLock(files["lock"])
+        lock.acquire()
+        try:
+            conn = connect(files["db"], data_key)
+            try:
+                migrations.check_supported(conn)
+                if migrations.schema_version(conn) == 0:
+                    raise CorruptDatabase("The database is empty: it was never set up as a journal.")
+                apply_pragmas(conn)
+                if migrate:
+                    migrations.migrate(conn)
+            except BaseException:
+                conn.close()
+                raise
+            journal = cls(data_dir, Database(conn), lock, data_key)
+        except BaseException:
+            lock.release()
+            raise
+        return journal
+
+    def open_reader(self) -> "JournalReader":
+        """A second, read-only connection for a GUI thread.
+
+        WAL lets it read committed data while the writer thread is inside a
+        long transaction (an import), so the list never freezes.
+        """
+        self._require_open()
+        conn = connect(journal_files(self.data_dir)["db"], bytes(self._data_key), readonly=True)
+        conn.execute(f"PRAGMA cache_size = -{CACHE_SIZE_KIB}")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA query_only = ON")
+        reader = JournalReader(Database(conn))
+        self._readers.append(reader)
+        return reader
+
+    def close(self) -> None:
+        """Lock: close the database, release the file lock, forget the key."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            for reader in self._readers:
+                reader.close()
+            self._readers.clear()
+            self.db.close()
+        finally:
+            for i in range(len(self._data_key)):
+                self._data_key[i] = 0
+            self._lock.release()
+
+    lock = close
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def _require_open(self) -> None:
+        if self._closed:
+            raise JournalClosed("The journal is locked.")
+
+    def __enter__(self) -> "Journal":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- metadata -------------------------------------------------------------------
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.db.query_one("SELECT value FROM meta WHERE key = ?", (key,))
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.db.transaction() as db:
+            db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                       (key, value))
+
+    @property
+    def name(self) -> str:
+        return self.meta("name", "") or ""
+
+    @property
+    def journal_id(self) -> str:
+        return self.meta("journal_id", "") or ""
+
+    # --- keys -----------------------------------------------------------------------
+    def change_passphrase(self, new_passphrase: str, *, kdf: KdfParams = DEFAULT_KDF) -> None:
+        """Rewrap the data key under a new passphrase; the recovery slot stays."""
+        self._require_open()
+        check_passphrase_acceptable(new_passphrase)
+        path = journal_files(self.data_dir)["keys"]
+        keys = KeyFile.load(path)
+        keys.with_new_passphrase(bytes(self._data_key), new_passphrase, kdf).save(path)
+
+    def new_recovery_code(self, *, kdf: KdfParams = DEFAULT_KDF) -> str:
+        """Replace the recovery slot; the old code stops working."""
+        self._require_open()
+        path = journal_files(self.data_dir)["keys"]
+        code = new_recovery_code()
+        KeyFile.load(path).with_new_recovery_code(bytes(self._data_key), code, kdf).save(path)
+        return code
+
+    # --- integrity --------------------------------------------------------------------
+    def verify(self) -> list[str]:
+        """Database integrity plus every revision chain; empty list means all good."""
+        self._require_open()
+        problems = []
+        result = self.db.query("PRAGMA integrity_check")
+        if [r[0] for r in result] != ["ok"]:
+            problems.extend(f"database: {r[0]}" for r in result)
+        problems.extend(self.entries.verify_revisions())
+        from .features import verify_all
+
+        problems.extend(verify_all(self))
+        return problems
+
+
+def erase_journal(data_dir: Path, extra_paths: list[Path] | None = None) -> EraseReport:
+    """Emergency erase: journal.keys first (that alone makes the journal unreadable),
+    then the database and its WAL/SHM, the outbox and anything else given.
+
+    Works without the passphrase and while another process holds the lock.
+    """
+    import shutil
+    import time
+
+    start = time.perf_counter()
+    data_dir = Path(data_dir)
+    files = journal_files(data_dir)
+    erased: list[str] = []
+    if overwrite_and_unlink(files["keys"]):
+        erased.append(files["keys"].name)
+    fsync_dir(data_dir)
+    unreadable = time.perf_counter() - start
+    for name in ("db", "wal", "shm", "journal"):
+        if overwrite_and_unlink(files[name]):
+            erased.append(files[name].name)
+    outbox = data_dir / "outbox"
+    if outbox.is_dir():
+        for item in sorted(outbox.rglob("*")):
+            if item.is_file():
+                overwrite_and_unlink(item)
+        shutil.rmtree(outbox, ignore_errors=True)
+        erased.append("outbox/")
+    for path in extra_paths or []:
+        if Path(path).is_file() and overwrite_and_unlink(Path(path)):
+            erased.append(str(path))
+    files["lock"].unlink(missing_ok=True)
+    fsync_dir(data_dir)
+    return EraseReport(erased, unreadable, time.perf_counter() - start)
