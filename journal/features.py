@@ -11,6 +11,8 @@ from __future__ import annotations
 from importlib import import_module
 
 FEATURE_MODULES: list[str] = [
+    "journal.people",
+    "journal.attachments",
 ]
 
 

@@ -18,6 +18,8 @@ from .context import CliContext
 COMMAND_MODULES = [
     "journal.cli.vault_commands",
     "journal.cli.entry_commands",
+    "journal.cli.people_commands",
+    "journal.cli.attachment_commands",
 ]
 
 

@@ -15,6 +15,8 @@ from ..errors import SchemaTooNew
 
 _MODULES = [
     "m001_entries",
+    "m002_people",
+    "m003_attachments",
 ]
 
 

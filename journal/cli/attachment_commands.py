@@ -1,0 +1,5 @@
+"""Placeholder: filled in by the attachments feature."""
+
+
+def register(sub) -> None:
+    pass

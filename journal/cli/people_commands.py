@@ -1,0 +1,5 @@
+"""Placeholder: filled in by the people feature."""
+
+
+def register(sub) -> None:
+    pass
