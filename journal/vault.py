@@ -19,7 +19,8 @@ from .entries import EntryStore
 from .errors import (
     CorruptDatabase, InvalidInput, JournalClosed, JournalExists, NotAJournal,
 )
-from .keyslots import DEFAULT_KDF, KdfParams, KeyFile, new_recovery_code
+from . import keyslots
+from .keyslots import KdfParams, KeyFile, new_recovery_code
 from .lockfile import JournalLock
 from .paths import journal_files
 from .search import EntryQueries
@@ -118,10 +119,11 @@ class Journal:
 
     # --- lifecycle ----------------------------------------------------------------
     @classmethod
-    def create(cls, data_dir: Path, passphrase: str, name: str = "", *, kdf: KdfParams = DEFAULT_KDF,
+    def create(cls, data_dir: Path, passphrase: str, name: str = "", *, kdf: KdfParams | None = None,
                progress=None) -> CreatedJournal:
         """A new journal in `data_dir` (created if needed). Prints nothing; returns the recovery code."""
         data_dir = Path(data_dir)
+        kdf = kdf or keyslots.DEFAULT_KDF
         check_passphrase_acceptable(passphrase)
         if journal_exists(data_dir):
             raise JournalExists(f"There is already a journal in {data_dir}.")
@@ -256,20 +258,20 @@ class Journal:
         return self.meta("journal_id", "") or ""
 
     # --- keys -----------------------------------------------------------------------
-    def change_passphrase(self, new_passphrase: str, *, kdf: KdfParams = DEFAULT_KDF) -> None:
+    def change_passphrase(self, new_passphrase: str, *, kdf: KdfParams | None = None) -> None:
         """Rewrap the data key under a new passphrase; the recovery slot stays."""
         self._require_open()
         check_passphrase_acceptable(new_passphrase)
         path = journal_files(self.data_dir)["keys"]
         keys = KeyFile.load(path)
-        keys.with_new_passphrase(bytes(self._data_key), new_passphrase, kdf).save(path)
+        keys.with_new_passphrase(bytes(self._data_key), new_passphrase, kdf or keyslots.DEFAULT_KDF).save(path)
 
-    def new_recovery_code(self, *, kdf: KdfParams = DEFAULT_KDF) -> str:
+    def new_recovery_code(self, *, kdf: KdfParams | None = None) -> str:
         """Replace the recovery slot; the old code stops working."""
         self._require_open()
         path = journal_files(self.data_dir)["keys"]
         code = new_recovery_code()
-        KeyFile.load(path).with_new_recovery_code(bytes(self._data_key), code, kdf).save(path)
+        KeyFile.load(path).with_new_recovery_code(bytes(self._data_key), code, kdf or keyslots.DEFAULT_KDF).save(path)
         return code
 
     # --- integrity --------------------------------------------------------------------

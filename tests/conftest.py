@@ -37,15 +37,8 @@ def _isolated_dirs(tmp_path_factory, monkeypatch):
 def fast_kdf(monkeypatch):
     """Make code paths that use the default KDF (CLI init/passwd) cheap in this test."""
     import journal.keyslots as keyslots
-    import journal.vault as vault
 
     monkeypatch.setattr(keyslots, "DEFAULT_KDF", FAST_KDF)
-    monkeypatch.setattr(vault, "DEFAULT_KDF", FAST_KDF)
-    # Functions captured the default at definition time; patch their defaults too.
-    for fn in (vault.Journal.create, vault.Journal.change_passphrase, vault.Journal.new_recovery_code):
-        kw = dict(fn.__kwdefaults__ or {})
-        if "kdf" in kw:
-            monkeypatch.setattr(fn, "__kwdefaults__", {**kw, "kdf": FAST_KDF})
     return FAST_KDF
 
 

@@ -1,0 +1,124 @@
+"""Field notes: fields, validation, revisions and their hash chain, trash."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from journal.entries import GENESIS_HASH, canonical_json, chain_hash
+from journal.errors import InvalidInput, NotFound
+from journal.search import EntryFilter
+
+
+def test_all_fields_round_trip(journal):
+    e = journal.entries.add(
+        title="Задержание у станции метро", body="Трое задержаны.\nОВД «Тверской».",
+        occurred_at="2024-03-05T14:10", occurred_tz="Europe/Moscow", occurred_end="2024-03-05T18:00",
+        place="Пушкинская площадь", latitude=55.765, longitude=37.606, category="detention",
+        tags=["протест", "Москва", "протест"], status="final", source="witnessed",
+    )
+    got = journal.entries.get(e.uuid)
+    assert got.occurred_at == "2024-03-05T14:10+03:00"
+    assert got.occurred_end == "2024-03-05T18:00+03:00"
+    assert got.tags == ["Москва", "протест"]
+    assert (got.latitude, got.longitude) == (55.765, 37.606)
+    assert got.status == "final" and got.source == "witnessed" and got.category == "detention"
+    assert got.recorded_at and got.updated_at and got.revision == 1
+
+
+def test_date_only_when_time_unknown(journal):
+    e = journal.entries.add(title="x", occurred_at="2023-11-02")
+    assert journal.entries.get(e.uuid).occurred_at == "2023-11-02"
+
+
+@pytest.mark.parametrize("bad", [
+    {"status": "done"}, {"source": "rumour"}, {"category": "nope"}, {"latitude": 91, "longitude": 0},
+    {"latitude": 10}, {"occurred_at": "yesterday"}, {"occurred_tz": "Mars/Olympus"}, {"title": "a\x00b"},
+])
+def test_invalid_values_rejected(journal, bad):
+    with pytest.raises(InvalidInput):
+        journal.entries.add(title="t", **{k: v for k, v in bad.items() if k != "title"}) if "title" not in bad \
+            else journal.entries.add(**bad)
+    assert journal.queries.count() == 0
+
+
+def test_revisions_chain_and_noop_save(journal):
+    e = journal.entries.add(title="v1", body="first")
+    journal.entries.update(e.uuid, body="second")
+    same = journal.entries.update(e.uuid, body="second")  # autosave with no change
+    assert same.revision == 2
+    journal.entries.update(e.uuid, title="v3")
+    history = journal.entries.history(e.uuid)
+    assert [r.number for r in history] == [1, 2, 3]
+    assert history[0].prev_hash == GENESIS_HASH
+    assert history[1].content["body"] == "second" and history[0].content["body"] == "first"
+    for prev, rev in zip([None, *history], history):
+        assert rev.hash == chain_hash(prev.hash if prev else GENESIS_HASH, canonical_json(rev.content))
+    assert journal.verify() == []
+
+
+def test_tampering_is_detected(journal):
+    e = journal.entries.add(title="honest", body="what happened")
+    journal.entries.update(e.uuid, body="what really happened")
+    journal.db.execute("UPDATE entries SET body = 'rewritten' WHERE uuid = ?", (e.uuid,))
+    assert any("differs from its last revision" in p for p in journal.verify())
+    journal.db.execute("UPDATE revisions SET content = replace(content, 'what happened', 'nothing') WHERE number = 1")
+    assert any("altered" in p for p in journal.verify())
+
+
+def test_deleting_a_revision_is_detected(journal):
+    e = journal.entries.add(title="a")
+    journal.entries.update(e.uuid, title="b")
+    journal.entries.update(e.uuid, title="c")
+    journal.db.execute("DELETE FROM revisions WHERE number = 2")
+    problems = journal.verify()
+    assert any("missing" in p for p in problems)
+
+
+def test_trash_restore_empty(journal):
+    keep = journal.entries.add(title="keep")
+    gone = journal.entries.add(title="gone")
+    journal.entries.move_to_trash(gone.uuid)
+    assert journal.queries.count() == 1
+    assert journal.queries.count(EntryFilter(trash=True)) == 1
+    with pytest.raises(InvalidInput):
+        journal.entries.update(gone.uuid, title="edit in trash")
+    journal.entries.restore(gone.uuid)
+    assert journal.queries.count() == 2
+    journal.entries.move_to_trash(gone.uuid)
+    assert journal.entries.empty_trash() == 1
+    with pytest.raises(NotFound):
+        journal.entries.get(gone.uuid)
+    assert journal.entries.get(keep.uuid).title == "keep"
+    assert journal.db.query_one("SELECT count(*) FROM revisions")[0] == 1
+
+
+def test_unknown_id(journal):
+    with pytest.raises(NotFound):
+        journal.entries.get("00000000-0000-0000-0000-000000000000")
+
+
+def test_short_id_prefix(journal):
+    e = journal.entries.add(title="prefix")
+    assert journal.entries.get(e.uuid[:8]).uuid == e.uuid
+
+
+def test_categories_seeded_and_editable(journal):
+    keys = [k for k, _ in journal.entries.categories()]
+    assert keys[:3] == ["detention", "police_violence", "search"]
+    assert {"court_hearing", "mobilization", "border", "threat", "conscientious_objection", "other"} <= set(keys)
+    journal.entries.add_category("Hospital visit", "Hospital visit")
+    assert "hospital_visit" in [k for k, _ in journal.entries.categories()]
+
+
+text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=300)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=text.map(lambda t: t[:500]), body=text, place=text.map(lambda t: t[:1000]),
+       tags=st.lists(text.map(lambda t: t[:100]), max_size=5))
+def test_arbitrary_unicode_round_trips(journal, title, body, place, tags):
+    e = journal.entries.add(title=title, body=body, place=place, tags=tags)
+    got = journal.entries.get(e.uuid)
+    assert (got.title, got.body, got.place) == (title, body, place)
+    assert got.tags == e.tags
+    assert journal.entries.history(e.uuid)[-1].content == got.content()

@@ -1,0 +1,110 @@
+"""Key slots: format, wrapping, recovery codes, hostile key files."""
+
+import base64
+import json
+import os
+import stat
+
+import pytest
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+from journal.errors import CorruptKeyFile, InvalidInput, WrongPassphrase
+from journal.keyslots import DEFAULT_KDF, KdfParams, KeyFile, new_recovery_code, normalize_recovery_code
+from tests.conftest import FAST_KDF
+
+
+def test_defaults_users_get_are_strong():
+    assert DEFAULT_KDF == KdfParams(memory_kib=262144, iterations=3, lanes=4)
+
+
+def test_key_file_matches_binding_format(tmp_path):
+    key = os.urandom(32)
+    code = new_recovery_code()
+    kf = KeyFile.create(key, "pass phrase ü", code, FAST_KDF)
+    path = tmp_path / "journal.keys"
+    kf.save(path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    doc = json.loads(path.read_text())
+    assert doc["format"] == "incident-journal-keys" and doc["version"] == 1
+    kinds = sorted(s["kind"] for s in doc["slots"])
+    assert kinds == ["passphrase", "recovery"]
+    for slot in doc["slots"]:
+        assert set(slot) == {"id", "kind", "kdf", "aead", "nonce", "wrapped_key"}
+        assert slot["aead"] == "chacha20poly1305"
+        assert set(slot["kdf"]) == {"name", "salt", "memory_kib", "iterations", "lanes"}
+        assert len(base64.b64decode(slot["nonce"])) == 12
+    # Unwrap by hand, exactly as docs/recovery.md describes.
+    slot = next(s for s in doc["slots"] if s["kind"] == "passphrase")
+    import unicodedata
+
+    kek = Argon2id(salt=base64.b64decode(slot["kdf"]["salt"]), length=32,
+                   iterations=slot["kdf"]["iterations"], lanes=slot["kdf"]["lanes"],
+                   memory_cost=slot["kdf"]["memory_kib"]).derive(unicodedata.normalize("NFC", "pass phrase ü").encode())
+    data_key = ChaCha20Poly1305(kek).decrypt(base64.b64decode(slot["nonce"]), base64.b64decode(slot["wrapped_key"]),
+                                             f"incident-journal-keys/v1/{slot['id']}".encode())
+    assert data_key == key
+
+
+def test_passphrase_is_nfc_normalized(tmp_path):
+    key = os.urandom(32)
+    kf = KeyFile.create(key, "e\u0301t\u00e9", new_recovery_code(), FAST_KDF)  # decomposed é, composed é
+    assert kf.unlock_with_passphrase("\u00e9t\u00e9") == key
+
+
+def test_wrong_passphrase():
+    kf = KeyFile.create(os.urandom(32), "right one!", new_recovery_code(), FAST_KDF)
+    with pytest.raises(WrongPassphrase):
+        kf.unlock_with_passphrase("wrong one!")
+
+
+def test_recovery_code_shape_and_tolerant_input():
+    code = new_recovery_code()
+    groups = code.split("-")
+    assert len(groups) == 8 and all(len(g) == 4 for g in groups)  # 160 bits
+    key = os.urandom(32)
+    kf = KeyFile.create(key, "passphrase1", code, FAST_KDF)
+    assert kf.unlock_with_recovery_code(code.lower().replace("-", " ")) == key
+    with pytest.raises(InvalidInput):
+        normalize_recovery_code("ABCD-EFGH")
+
+
+def test_rewrap_keeps_recovery_slot():
+    key = os.urandom(32)
+    code = new_recovery_code()
+    kf = KeyFile.create(key, "old passphrase", code, FAST_KDF).with_new_passphrase(key, "new passphrase", FAST_KDF)
+    assert kf.unlock_with_passphrase("new passphrase") == key
+    assert kf.unlock_with_recovery_code(code) == key
+    with pytest.raises(WrongPassphrase):
+        kf.unlock_with_passphrase("old passphrase")
+
+
+@pytest.mark.parametrize("content", [
+    b"", b"not json", b"[]", b'{"format": "other"}',
+    b'{"format": "incident-journal-keys", "version": 1, "slots": []}',
+    b'{"format": "incident-journal-keys", "version": 1, "slots": [{"id": 1}]}',
+    b"\xff\xfe garbage",
+])
+def test_corrupt_key_file_gives_clear_error(tmp_path, content):
+    path = tmp_path / "journal.keys"
+    path.write_bytes(content)
+    with pytest.raises(CorruptKeyFile) as err:
+        KeyFile.load(path)
+    assert "journal.keys" in str(err.value) or "version" in str(err.value)
+
+
+def test_newer_key_file_version(tmp_path):
+    path = tmp_path / "journal.keys"
+    path.write_text('{"format": "incident-journal-keys", "version": 2, "slots": []}')
+    with pytest.raises(CorruptKeyFile, match="Update the app"):
+        KeyFile.load(path)
+
+
+def test_tampered_down_kdf_is_refused(tmp_path):
+    kf = KeyFile.create(os.urandom(32), "passphrase1", new_recovery_code(), FAST_KDF)
+    doc = json.loads(kf.to_bytes())
+    doc["slots"][0]["kdf"]["memory_kib"] = 8
+    path = tmp_path / "journal.keys"
+    path.write_text(json.dumps(doc))
+    with pytest.raises(CorruptKeyFile):
+        KeyFile.load(path)

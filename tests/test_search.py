@@ -1,0 +1,104 @@
+"""Full-text search: Cyrillic, prefixes, filters, order, snippets, hostile query text."""
+
+import pytest
+
+from journal.search import HIGHLIGHT_END, HIGHLIGHT_START, EntryFilter, fts_query
+
+
+@pytest.fixture
+def sample(journal):
+    add = journal.entries.add
+    ids = {
+        "moscow": add(title="Задержание у метро", body="Задержаны трое, доставлены в ОВД", place="Москва",
+                      occurred_at="2024-03-05T14:10+03:00", category="detention", tags=["протест"]).uuid,
+        "kyiv": add(title="Повістка в ТЦК", body="Затримання чоловіка на вулиці, вручили повістку",
+                    place="Київ", occurred_at="2024-04-01", category="mobilization", tags=["ТЦК"]).uuid,
+        "court": add(title="Court hearing", body="The judge fined the detained protester", place="Tbilisi",
+                     occurred_at="2024-05-10T10:00+04:00", category="court_hearing", status="final").uuid,
+        "cafe": add(title="Café raid", body="Police searched the café", occurred_at="2023-01-01").uuid,
+    }
+    return ids
+
+
+def uuids(hits):
+    return {h.uuid for h in hits}
+
+
+def test_case_insensitive_cyrillic(journal, sample):
+    assert uuids(journal.queries.search("ЗАДЕРЖАНЫ")) == {sample["moscow"]}
+    assert uuids(journal.queries.search("затримання")) == {sample["kyiv"]}
+
+
+def test_prefix(journal, sample):
+    assert uuids(journal.queries.search("задерж*")) == {sample["moscow"]}
+    assert uuids(journal.queries.search("detain*")) == {sample["court"]}
+
+
+def test_diacritics_folded(journal, sample):
+    assert uuids(journal.queries.search("cafe")) == {sample["cafe"]}
+
+
+def test_and_or_phrase(journal, sample):
+    assert uuids(journal.queries.search("judge protester")) == {sample["court"]}
+    assert uuids(journal.queries.search("judge OR повістку")) == {sample["court"], sample["kyiv"]}
+    assert uuids(journal.queries.search('"fined the detained"')) == {sample["court"]}
+
+
+def test_tags_and_place_are_searched(journal, sample):
+    assert uuids(journal.queries.search("тцк")) == {sample["kyiv"]}
+    assert uuids(journal.queries.search("Tbilisi")) == {sample["court"]}
+
+
+def test_filters(journal, sample):
+    q = journal.queries
+    assert uuids(q.search("задерж* OR затримання", EntryFilter(category="mobilization"))) == {sample["kyiv"]}
+    assert uuids(q.search("judge", EntryFilter(status="draft"))) == set()
+    assert uuids(q.search("задерж*", EntryFilter(tag="протест"))) == {sample["moscow"]}
+    assert {s.uuid for s in q.page(EntryFilter(date_from="2024-03-05", date_to="2024-04-01"))} == {
+        sample["moscow"], sample["kyiv"]}
+    assert {s.uuid for s in q.page(EntryFilter(date_to="2023-12-31"))} == {sample["cafe"]}
+
+
+def test_newest_first_by_default_and_rank_option(journal, sample):
+    hits = journal.queries.search("police OR judge OR задерж*")
+    assert [h.uuid for h in hits] == [sample["cafe"], sample["court"], sample["moscow"]]
+    ranked = journal.queries.search("police OR judge OR задерж*", order="rank")
+    assert uuids(ranked) == uuids(hits)
+
+
+def test_snippets_highlight(journal, sample):
+    hit = journal.queries.search("ОВД")[0]
+    assert f"{HIGHLIGHT_START}ОВД{HIGHLIGHT_END}" in hit.snippet
+
+
+def test_trash_excluded_from_search(journal, sample):
+    journal.entries.move_to_trash(sample["court"])
+    assert journal.queries.search("judge") == []
+    assert uuids(journal.queries.search("judge", EntryFilter(trash=True))) == {sample["court"]}
+
+
+def test_edit_updates_index(journal, sample):
+    journal.entries.update(sample["cafe"], body="Nothing was taken")
+    assert journal.queries.search("searched") == []
+    assert uuids(journal.queries.search("taken")) == {sample["cafe"]}
+
+
+@pytest.mark.parametrize("hostile", ['"', "(", "AND", "NOT", "*", "a:b", "NEAR(", "\"unterminated", "-x", "^", "OR OR"])
+def test_hostile_query_text_never_errors(journal, sample, hostile):
+    journal.queries.search(hostile)
+
+
+def test_fts_query_builder():
+    assert fts_query("задерж* москва") == '"задерж"* "москва"'
+    assert fts_query('"a b" OR c') == '"a b" OR "c"'
+    assert fts_query("C++ (5)") == '"C" "5"'
+    assert fts_query("") == ""
+
+
+def test_list_sorting_and_ids(journal, sample):
+    q = journal.queries
+    ids = q.ids(sort="occurred", descending=True)
+    summaries = q.summaries(ids)
+    assert [summaries[i].uuid for i in ids] == [sample["court"], sample["kyiv"], sample["moscow"], sample["cafe"]]
+    titles = [s.title for s in q.page(sort="title", descending=False)]
+    assert titles == sorted(titles, key=str.casefold)

@@ -1,0 +1,185 @@
+"""Creating, opening, locking, passphrases, erase and every failure's message."""
+
+import hashlib
+import os
+import stat
+
+import pytest
+
+from journal import migrations
+from journal.errors import (
+    CorruptDatabase, CorruptKeyFile, InvalidInput, JournalExists, JournalInUse, NotAJournal,
+    SchemaTooNew, WrongPassphrase,
+)
+from journal.paths import journal_files, resolve_data_dir
+from journal.vault import Journal, erase_journal
+from tests.conftest import FAST_KDF, PASSPHRASE
+
+
+def folder_digest(folder):
+    """Name -> sha256 of every file: proves a failed open modified nothing."""
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()
+            and p.name != "journal.lock"}
+
+
+def test_create_and_reopen(created, data_dir):
+    journal = created.journal
+    assert journal.name == "Test journal"
+    entry = journal.entries.add(title="one")
+    journal.close()
+    files = journal_files(data_dir)
+    assert stat.S_IMODE(files["keys"].stat().st_mode) == 0o600
+    assert stat.S_IMODE(files["db"].stat().st_mode) & 0o077 == 0
+    with Journal.open(data_dir, PASSPHRASE) as again:
+        assert again.entries.get(entry.uuid).title == "one"
+        assert migrations.schema_version(again.db.conn) == migrations.latest_version()
+
+
+def test_database_is_sqlcipher_with_raw_key(created, data_dir):
+    created.journal.close()
+    raw = journal_files(data_dir)["db"].read_bytes()
+    assert not raw.startswith(b"SQLite format 3")
+    import sqlcipher3
+
+    from journal.vault import derive_data_key
+
+    data_key = derive_data_key(data_dir, PASSPHRASE)
+    conn = sqlcipher3.connect(str(journal_files(data_dir)["db"]))
+    conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+    assert conn.execute("PRAGMA cipher_page_size").fetchone()[0] in (4096, "4096")
+    assert conn.execute("SELECT count(*) FROM entries").fetchone()[0] == 0
+    conn.close()
+
+
+def test_refuses_to_create_over_existing(created, data_dir):
+    with pytest.raises(JournalExists):
+        Journal.create(data_dir, PASSPHRASE, kdf=FAST_KDF)
+
+
+def test_short_passphrase_refused(tmp_path):
+    with pytest.raises(InvalidInput):
+        Journal.create(tmp_path / "j", "short", kdf=FAST_KDF)
+    assert not (tmp_path / "j" / "journal.keys").exists()
+
+
+def test_wrong_passphrase_changes_nothing(created, data_dir):
+    created.journal.entries.add(title="x")
+    created.journal.close()
+    before = folder_digest(data_dir)
+    with pytest.raises(WrongPassphrase):
+        Journal.open(data_dir, "not the passphrase")
+    assert folder_digest(data_dir) == before
+
+
+def test_second_process_is_refused(created, data_dir):
+    with pytest.raises(JournalInUse, match="already open"):
+        Journal.open(data_dir, PASSPHRASE)
+
+
+def test_lock_is_released_on_close(created, data_dir):
+    created.journal.close()
+    Journal.open(data_dir, PASSPHRASE).close()
+
+
+def test_not_a_journal(tmp_path):
+    with pytest.raises(NotAJournal):
+        Journal.open(tmp_path, PASSPHRASE)
+    with pytest.raises(NotAJournal):
+        Journal.open(tmp_path / "missing", PASSPHRASE)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_missing_key_file(created, data_dir):
+    created.journal.close()
+    journal_files(data_dir)["keys"].unlink()
+    with pytest.raises(CorruptKeyFile, match="missing"):
+        Journal.open(data_dir, PASSPHRASE)
+
+
+def test_missing_database(created, data_dir):
+    created.journal.close()
+    journal_files(data_dir)["db"].unlink()
+    with pytest.raises(NotAJournal, match="no database"):
+        Journal.open(data_dir, PASSPHRASE)
+    assert not journal_files(data_dir)["db"].exists()
+
+
+def test_corrupt_database_changes_nothing(created, data_dir):
+    for i in range(50):
+        created.journal.entries.add(title=f"entry {i}", body="x" * 1000)
+    created.journal.close()
+    db = journal_files(data_dir)["db"]
+    data = bytearray(db.read_bytes())
+    data[0:4096] = os.urandom(4096)  # first page: header and schema
+    db.write_bytes(bytes(data))
+    before = folder_digest(data_dir)
+    with pytest.raises(CorruptDatabase, match="damaged"):
+        Journal.open(data_dir, PASSPHRASE)
+    assert folder_digest(data_dir) == before
+
+
+def test_newer_schema_refused_without_changes(created, data_dir):
+    created.journal.db.execute(f"PRAGMA user_version = {migrations.latest_version() + 5}")
+    created.journal.close()
+    before = folder_digest(data_dir)
+    with pytest.raises(SchemaTooNew, match="newer version"):
+        Journal.open(data_dir, PASSPHRASE)
+    assert folder_digest(data_dir) == before
+
+
+def test_change_passphrase_and_recovery(created, data_dir):
+    journal = created.journal
+    entry = journal.entries.add(title="kept")
+    journal.change_passphrase("a brand new passphrase", kdf=FAST_KDF)
+    journal.close()
+    with pytest.raises(WrongPassphrase):
+        Journal.open(data_dir, PASSPHRASE)
+    with Journal.open(data_dir, "a brand new passphrase") as j:
+        assert j.entries.get(entry.uuid).title == "kept"
+    with Journal.open(data_dir, recovery_code=created.recovery_code) as j:
+        j.change_passphrase("set after recovery", kdf=FAST_KDF)
+    Journal.open(data_dir, "set after recovery").close()
+
+
+def test_new_recovery_code_replaces_old(created, data_dir):
+    new_code = created.journal.new_recovery_code(kdf=FAST_KDF)
+    created.journal.close()
+    with pytest.raises(WrongPassphrase):
+        Journal.open(data_dir, recovery_code=created.recovery_code)
+    Journal.open(data_dir, recovery_code=new_code).close()
+
+
+def test_erase_removes_everything_keys_first(created, data_dir):
+    for i in range(20):
+        created.journal.entries.add(title=f"secret {i}")
+    # Erase works while the journal is open (the panic case).
+    report = erase_journal(data_dir)
+    assert report.erased[0] == "journal.keys"
+    assert "journal.db" in report.erased
+    assert report.unreadable_after_s < 1.0
+    leftovers = [p.name for p in data_dir.iterdir()]
+    assert not [n for n in leftovers if n.startswith("journal.")]
+    created.journal.close()
+
+
+def test_data_dir_precedence(monkeypatch, tmp_path):
+    monkeypatch.setenv("JOURNAL_HOME", str(tmp_path / "env"))
+    assert resolve_data_dir(None) == tmp_path / "env"
+    assert resolve_data_dir(str(tmp_path / "cli")) == tmp_path / "cli"
+    monkeypatch.delenv("JOURNAL_HOME")
+    assert "incident-journal" in str(resolve_data_dir(None))
+
+
+def test_verify_clean_journal(journal):
+    journal.entries.add(title="a")
+    assert journal.verify() == []
+
+
+def test_reader_connection_sees_commits_and_is_read_only(journal):
+    reader = journal.open_reader()
+    journal.entries.add(title="visible")
+    assert reader.queries.count() == 1
+    with pytest.raises(Exception):
+        reader.db.execute("DELETE FROM entries")
+    journal.close()
+    assert reader.closed

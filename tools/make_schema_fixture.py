@@ -1,0 +1,65 @@
+"""Write a journal folder at schema version N, as the app at that version made it.
+
+    python tools/make_schema_fixture.py N
+
+creates tests/fixtures/journal_vN/ (journal.keys + journal.db, passphrase
+FIXTURE_PASSPHRASE, cheap KDF) with sample records for every table that
+exists at N. Run it once when a migration N+1 is added and commit the
+folder: tests/test_migrations.py then opens it with the current code, which
+must migrate it and keep every record. Never regenerate an old fixture
+after its version has shipped.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from journal import migrations  # noqa: E402
+from journal.keyslots import KdfParams  # noqa: E402
+
+FIXTURE_PASSPHRASE = "fixture passphrase"
+FIXTURE_KDF = KdfParams(memory_kib=8192, iterations=1, lanes=1)
+
+
+def populate_v1(journal) -> None:
+    e = journal.entries.add(title="Задержание у метро", body="Трое задержаны", occurred_at="2024-03-05T14:10+03:00",
+                            occurred_tz="Europe/Moscow", place="Москва", latitude=55.75, longitude=37.61,
+                            category="detention", tags=["протест", "ОВД"], source="witnessed")
+    journal.entries.update(e.uuid, body="Четверо задержаны", status="final")
+    journal.entries.add(title="Повістка", body="Вручили повістку біля метро", occurred_at="2024-04-01",
+                        category="mobilization", tags=["ТЦК"])
+    gone = journal.entries.add(title="In the trash", body="deleted")
+    journal.entries.move_to_trash(gone.uuid)
+
+
+def make(version: int, out_dir: Path) -> None:
+    import journal.migrations as mig
+    from journal.vault import Journal
+
+    import journal.features as features
+
+    original, original_hook = mig.latest_version, features.on_created
+    mig.latest_version = lambda: version  # create the journal exactly at `version`
+    features.on_created = lambda journal: None  # later features' first-run setup is their migration's job
+    try:
+        if out_dir.exists():
+            shutil.rmtree(out_dir)
+        created = Journal.create(out_dir, FIXTURE_PASSPHRASE, f"fixture v{version}", kdf=FIXTURE_KDF)
+    finally:
+        mig.latest_version, features.on_created = original, original_hook
+    journal = created.journal
+    assert migrations.schema_version(journal.db.conn) == version
+    populate_v1(journal)
+    journal.close()
+    (out_dir / "journal.lock").unlink(missing_ok=True)
+
+
+if __name__ == "__main__":
+    n = int(sys.argv[1])
+    make(n, ROOT / "tests" / "fixtures" / f"journal_v{n}")
+    print(f"wrote tests/fixtures/journal_v{n}")
