@@ -78,8 +78,10 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_trash)
 
-    p = sub.add_parser("restore", help="restore an entry from the trash")
-    p.add_argument("id")
+    p = sub.add_parser("restore", help="restore an entry from the trash, or a backup file into the journal folder")
+    p.add_argument("id", metavar="ID|BACKUP_FILE")
+    p.add_argument("--replace", action="store_true",
+                   help="with a backup file: replace an existing journal in the folder")
     p.set_defaults(handler=cmd_restore)
 
     p = sub.add_parser("empty-trash", help="delete the entries in the trash for good")
@@ -247,6 +249,10 @@ def cmd_trash(args, ctx) -> int:
 
 
 def cmd_restore(args, ctx) -> int:
+    if Path(args.id).is_file():
+        from .vault_commands import cmd_restore_backup
+
+        return cmd_restore_backup(args, ctx)
     journal = ctx.open_journal()
     entry = journal.entries.get(args.id)
     journal.entries.restore(entry.uuid)

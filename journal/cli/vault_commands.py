@@ -32,6 +32,8 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_erase)
 
+    register_backup(sub)
+
 
 def cmd_init(args, ctx) -> int:
     from ..vault import Journal
@@ -103,4 +105,33 @@ def cmd_erase(args, ctx) -> int:
         print(f"The journal was unreadable after {report.unreadable_after_s:.3f} s "
               f"(key file destroyed); all files gone after {report.total_s:.3f} s.")
         print("Note: on SSDs and flash drives old blocks may survive; see docs/security.md.", file=sys.stderr)
+    return 0
+
+
+def register_backup(sub) -> None:
+    p = sub.add_parser("backup", help="write an encrypted backup (opens with the same passphrase)")
+    p.add_argument("out", metavar="OUT")
+    p.set_defaults(handler=cmd_backup)
+    # `journal restore IN` shares its name with restoring an entry from the trash;
+    # entry_commands.cmd_restore dispatches here when the argument is a file.
+
+
+def cmd_backup(args, ctx) -> int:
+    from pathlib import Path
+
+    from ..backup import write_backup
+
+    journal = ctx.open_journal()
+    report = write_backup(journal, Path(args.out))
+    print(f"Backup written to {report.path} ({report.size:,} bytes) and verified: {report.entries} entries.")
+    return 0
+
+
+def cmd_restore_backup(args, ctx) -> int:
+    from pathlib import Path
+
+    from ..backup import restore_backup
+
+    restore_backup(Path(args.id), ctx.data_dir, replace=args.replace)
+    print(f"Restored into {ctx.data_dir}. Open it with the passphrase or recovery code valid at backup time.")
     return 0

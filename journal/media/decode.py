@@ -19,7 +19,7 @@ import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import BinaryIO, Union
+from typing import BinaryIO
 
 from PIL import Image
 
@@ -34,9 +34,10 @@ MAX_PIXELS = 100_000_000
 MAX_DECODE_BYTES = 256 * 1024 * 1024
 
 #: Pillow format names we accept; everything else is "not an image we read".
-ALLOWED_FORMATS = ("JPEG", "MPO", "PNG", "GIF", "WEBP", "HEIF", "AVIF", "BMP", "TIFF")
+#: (Multi-picture JPEGs, "MPO", are opened by the JPEG plugin.)
+ALLOWED_FORMATS = ("JPEG", "PNG", "GIF", "WEBP", "HEIF", "AVIF", "BMP", "TIFF")
 
-ImageSource = Union[bytes, bytearray, memoryview, str, os.PathLike, BinaryIO]
+ImageSource = bytes | bytearray | memoryview | str | os.PathLike | BinaryIO
 
 _heif_lock = threading.Lock()
 _heif_registered = False
@@ -69,12 +70,15 @@ def pillow_errors(what: str = "image") -> Iterator[None]:
         yield
     except JournalError:
         raise
-    except Image.DecompressionBombError as error:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        # The warning only arrives here if warning filters turn it into an error.
         raise MediaError(f"The {what} is too large to open safely.") from error
     except MemoryError as error:
         raise MediaError(f"The {what} needs too much memory to open.") from error
-    except Exception as error:  # noqa: BLE001 - see docstring
-        raise MediaError(f"The {what} is damaged or not in a supported format.") from error
+    except Exception as error:
+        raise MediaError(
+            f"The {what} is damaged or not in a supported format."
+        ) from error
 
 
 def source_size(source: ImageSource) -> int:
@@ -92,11 +96,15 @@ def source_size(source: ImageSource) -> int:
         source.seek(position)
         return end - position
     except (OSError, ValueError, AttributeError) as error:
-        raise MediaError("The file could not be read (the stream is not seekable).") from error
+        raise MediaError(
+            "The file could not be read (the stream is not seekable)."
+        ) from error
 
 
 @contextmanager
-def open_image(source: ImageSource, max_bytes: int = MAX_DECODE_BYTES) -> Iterator[Image.Image]:
+def open_image(
+    source: ImageSource, max_bytes: int = MAX_DECODE_BYTES
+) -> Iterator[Image.Image]:
     """Open an untrusted image lazily, enforcing the size and pixel limits.
 
     The yielded image has only its header parsed; call ``load()`` (inside
@@ -111,12 +119,19 @@ def open_image(source: ImageSource, max_bytes: int = MAX_DECODE_BYTES) -> Iterat
     if isinstance(source, (bytes, bytearray, memoryview)):
         source = io.BytesIO(source)
     with pillow_errors():
-        image = Image.open(source, formats=ALLOWED_FORMATS)
+        image = Image.open(source, formats=_available_formats())
     try:
         check_pixels(image)
         yield image
     finally:
         image.close()
+
+
+def _available_formats() -> list[str]:
+    # Image.open raises KeyError for a format whose plugin is not installed
+    # (AVIF needs a Pillow built with libavif), so ask only for present ones.
+    Image.init()
+    return [name for name in ALLOWED_FORMATS if name in Image.OPEN]
 
 
 def check_pixels(image: Image.Image) -> None:

@@ -26,9 +26,22 @@ _MAKE, _MODEL, _ORIENTATION, _SOFTWARE = 0x010F, 0x0110, 0x0112, 0x0131
 _ARTIST, _COPYRIGHT, _DESCRIPTION, _HOST = 0x013B, 0x8298, 0x010E, 0x013C
 _DATETIME_ORIGINAL, _DATETIME_DIGITIZED = 0x9003, 0x9004
 _OFFSET_ORIGINAL, _OFFSET_DIGITIZED = 0x9011, 0x9012
-_OWNER, _BODY_SERIAL, _LENS_MAKE, _LENS_MODEL, _LENS_SERIAL = 0xA430, 0xA431, 0xA433, 0xA434, 0xA435
+_OWNER, _BODY_SERIAL, _LENS_MAKE, _LENS_MODEL, _LENS_SERIAL = (
+    0xA430,
+    0xA431,
+    0xA433,
+    0xA434,
+    0xA435,
+)
 _USER_COMMENT, _UNIQUE_ID, _MAKER_NOTE = 0x9286, 0xA420, 0x927C
-_GPS_LAT_REF, _GPS_LAT, _GPS_LON_REF, _GPS_LON, _GPS_ALT_REF, _GPS_ALT = 1, 2, 3, 4, 5, 6
+_GPS_LAT_REF, _GPS_LAT, _GPS_LON_REF, _GPS_LON, _GPS_ALT_REF, _GPS_ALT = (
+    1,
+    2,
+    3,
+    4,
+    5,
+    6,
+)
 _GPS_TIME, _GPS_DATE = 7, 29
 
 # Exif IFD tags with a human name when present (beyond the ones parsed above).
@@ -143,7 +156,9 @@ def to_srgb_rgb(image: Image.Image) -> Image.Image:
     """A plain RGB copy with no metadata: transparency flattened onto white,
     colours converted to sRGB when the image carries an ICC profile."""
     icc = image.info.get("icc_profile")
-    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+    if image.mode in ("RGBA", "LA", "PA") or (
+        image.mode == "P" and "transparency" in image.info
+    ):
         rgba = image.convert("RGBA")
         flat = Image.new("RGB", rgba.size, (255, 255, 255))
         flat.paste(rgba, mask=rgba.getchannel("A"))
@@ -162,7 +177,9 @@ def _convert_to_srgb(image: Image.Image, icc: bytes) -> Image.Image:
         from PIL import ImageCms
 
         source_profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-        return ImageCms.profileToProfile(image, source_profile, ImageCms.createProfile("sRGB"), outputMode="RGB")
+        return ImageCms.profileToProfile(
+            image, source_profile, ImageCms.createProfile("sRGB"), outputMode="RGB"
+        )
     except Exception:  # noqa: BLE001 - a broken profile only costs colour accuracy
         return image
 
@@ -201,14 +218,18 @@ def _read_exif_ifd(ifd: dict, meta: ImageMetadata, sensitive: list[str]) -> None
     meta.body_serial_number = _text(ifd.get(_BODY_SERIAL))
     meta.lens_serial_number = _text(ifd.get(_LENS_SERIAL))
     meta.lens_model = _text(ifd.get(_LENS_MODEL))
-    meta.capture_time = _capture_time(ifd.get(_DATETIME_ORIGINAL), ifd.get(_OFFSET_ORIGINAL)) or _capture_time(
-        ifd.get(_DATETIME_DIGITIZED), ifd.get(_OFFSET_DIGITIZED)
-    )
+    meta.capture_time = _capture_time(
+        ifd.get(_DATETIME_ORIGINAL), ifd.get(_OFFSET_ORIGINAL)
+    ) or _capture_time(ifd.get(_DATETIME_DIGITIZED), ifd.get(_OFFSET_DIGITIZED))
     if meta.capture_time:
         _add(sensitive, "capture date and time")
     for tag, name in _EXIF_IFD_NAMES.items():
         value = ifd.get(tag)
-        if value is not None and value != b"" and (not isinstance(value, (str, bytes)) or _text(value)):
+        if (
+            value is not None
+            and value != b""
+            and (not isinstance(value, (str, bytes)) or _text(value))
+        ):
             _add(sensitive, name)
     if any(tag not in _EXIF_IFD_NAMES for tag in ifd):
         _add(sensitive, "camera settings")
@@ -238,7 +259,9 @@ def _rational(value: object) -> float | None:
     return number if math.isfinite(number) else None
 
 
-def _degrees(value: object, ref: object, negative_ref: str, limit: float) -> float | None:
+def _degrees(
+    value: object, ref: object, negative_ref: str, limit: float
+) -> float | None:
     if not isinstance(value, tuple) or len(value) != 3:
         return None
     parts = [_rational(part) for part in value]
@@ -271,7 +294,9 @@ def _read_gps(gps: dict, meta: ImageMetadata, sensitive: list[str]) -> None:
     _add(sensitive, "GPS data")
 
 
-def _read_containers(image: Image.Image, meta: ImageMetadata, sensitive: list[str]) -> None:
+def _read_containers(
+    image: Image.Image, meta: ImageMetadata, sensitive: list[str]
+) -> None:
     """Metadata outside Exif: XMP, IPTC/Photoshop, comments, PNG text."""
     info = image.info
     xmp = info.get("xmp") or info.get("XML:com.adobe.xmp")
@@ -281,7 +306,9 @@ def _read_containers(image: Image.Image, meta: ImageMetadata, sensitive: list[st
             raw = xmp.encode("utf-8", "replace") if isinstance(xmp, str) else bytes(xmp)
             found = _XMP_DATE.search(raw)
             if found:
-                meta.capture_time = found.group(1).decode("ascii").replace("Z", "+00:00")
+                meta.capture_time = (
+                    found.group(1).decode("ascii").replace("Z", "+00:00")
+                )
                 _add(sensitive, "capture date and time")
     applist = getattr(image, "applist", [])
     if "photoshop" in info or any(name == "APP13" for name, _ in applist):
@@ -289,6 +316,10 @@ def _read_containers(image: Image.Image, meta: ImageMetadata, sensitive: list[st
     if info.get("comment"):
         _add(sensitive, "comment")
     if image.format == "PNG":
-        text_keys = [key for key in info if isinstance(info[key], str) and key not in ("XML:com.adobe.xmp",)]
+        text_keys = [
+            key
+            for key in info
+            if isinstance(info[key], str) and key not in ("XML:com.adobe.xmp",)
+        ]
         if text_keys:
             _add(sensitive, "PNG text (author, software, comments)")

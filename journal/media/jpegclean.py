@@ -32,7 +32,22 @@ _STRUCTURAL = (
     | {0xC4, 0xCC, 0xDB, 0xDC, 0xDD, 0xDE, 0xDF}
     | {0xF7, 0xF8}
 )
-_FRAME_HEADERS = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF, 0xF7}
+_FRAME_HEADERS = {
+    0xC0,
+    0xC1,
+    0xC2,
+    0xC3,
+    0xC5,
+    0xC6,
+    0xC7,
+    0xC9,
+    0xCA,
+    0xCB,
+    0xCD,
+    0xCE,
+    0xCF,
+    0xF7,
+}
 
 # Inside scan data, 0xFF is followed by 0x00 (a stuffed byte) or a restart
 # marker.  Any real marker (0xC0-0xFE except RSTn) ends the scan.  Other values
@@ -44,7 +59,10 @@ _ICC_SIGNATURE = b"ICC_PROFILE\x00"
 _ADOBE_SIGNATURE = b"Adobe"
 _EXIF_SIGNATURE = b"Exif\x00\x00"
 _JFIF_SIGNATURE = b"JFIF\x00"
-_XMP_SIGNATURES = (b"http://ns.adobe.com/xap/1.0/\x00", b"http://ns.adobe.com/xmp/extension/\x00")
+_XMP_SIGNATURES = (
+    b"http://ns.adobe.com/xap/1.0/\x00",
+    b"http://ns.adobe.com/xmp/extension/\x00",
+)
 
 #: Kept header segments (ICC profiles can reach ~16 MiB) are gathered before
 #: being written, so the orientation segment can go first; this bounds them.
@@ -65,6 +83,7 @@ class _JpegCleaner:
         self._reader = reader
         self._out = out
         self._buf = b""
+        self._pos = 0  # read position in _buf
         self._removed: list[str] = []
         self._jfif: bytes | None = None
         self._orientation: int | None = None
@@ -76,17 +95,26 @@ class _JpegCleaner:
     # -- input -------------------------------------------------------------
     def _fill(self, size: int) -> bool:
         """Make sure at least size bytes are buffered; False at end of input."""
-        while len(self._buf) < size:
-            more = self._reader.read(max(CHUNK_SIZE, size - len(self._buf)))
+        if len(self._buf) - self._pos >= size:
+            return True
+        # Compact only when refilling, so small reads never copy the buffer.
+        parts = [self._buf[self._pos :]]
+        have = len(parts[0])
+        while have < size:
+            more = self._reader.read(max(CHUNK_SIZE, size - have))
             if not more:
-                return False
-            self._buf += more
-        return True
+                break
+            parts.append(more)
+            have += len(more)
+        self._buf = b"".join(parts)
+        self._pos = 0
+        return have >= size
 
     def _take(self, size: int, what: str = "JPEG file") -> bytes:
         if not self._fill(size):
             raise MediaError(f"The {what} is truncated.")
-        data, self._buf = self._buf[:size], self._buf[size:]
+        data = self._buf[self._pos : self._pos + size]
+        self._pos += size
         return data
 
     def _read_marker(self) -> int:
@@ -116,7 +144,9 @@ class _JpegCleaner:
         self._header.append(data)
 
     def _emit_segment(self, marker: int, payload: bytes) -> None:
-        self._emit(bytes((0xFF, marker)) + struct.pack(">H", len(payload) + 2) + payload)
+        self._emit(
+            bytes((0xFF, marker)) + struct.pack(">H", len(payload) + 2) + payload
+        )
 
     def _note(self, what: str) -> None:
         if what not in self._removed:
@@ -126,7 +156,9 @@ class _JpegCleaner:
         """Write SOI, JFIF, orientation and the kept header, then stream."""
         self._out.write(b"\xff\xd8")
         if self._jfif is not None:
-            self._out.write(b"\xff\xe0" + struct.pack(">H", len(self._jfif) + 2) + self._jfif)
+            self._out.write(
+                b"\xff\xe0" + struct.pack(">H", len(self._jfif) + 2) + self._jfif
+            )
         if self._orientation is not None and self._orientation != 1:
             exif = _EXIF_SIGNATURE + orientation_only_tiff(self._orientation)
             self._out.write(b"\xff\xe1" + struct.pack(">H", len(exif) + 2) + exif)
@@ -145,11 +177,13 @@ class _JpegCleaner:
                 if not self._in_body:
                     raise MediaError("The JPEG file contains no image data.")
                 self._out.write(b"\xff\xd9")
-                if self._buf or self._reader.read(1):
+                if len(self._buf) > self._pos or self._reader.read(1):
                     self._note("data after the end of the image")
                 return self._removed
             if marker == SOI:
-                raise MediaError("The JPEG file is damaged (image start inside the image).")
+                raise MediaError(
+                    "The JPEG file is damaged (image start inside the image)."
+                )
             if marker == TEM or marker in RST_MARKERS:
                 continue  # stand-alone markers with no meaning outside a scan
             payload = self._read_segment_payload()
@@ -165,19 +199,19 @@ class _JpegCleaner:
             self._start_body()
         self._emit_segment(SOS, header)
         while True:
-            match = _SCAN_END.search(self._buf)
+            match = _SCAN_END.search(self._buf, self._pos)
             if match:
-                self._out.write(self._buf[: match.start()])
-                self._buf = self._buf[match.start() :]
+                self._out.write(self._buf[self._pos : match.start()])
+                self._pos = match.start()
                 return
             # Keep a trailing 0xFF: it may be the first half of a marker.
-            keep = 1 if self._buf.endswith(b"\xff") else 0
-            self._out.write(self._buf[: len(self._buf) - keep])
-            self._buf = self._buf[len(self._buf) - keep :]
-            more = self._reader.read(CHUNK_SIZE)
-            if not more:
+            end = len(self._buf)
+            if end > self._pos and self._buf[end - 1] == 0xFF:
+                end -= 1
+            self._out.write(self._buf[self._pos : end])
+            self._pos = end
+            if not self._fill(len(self._buf) - end + 1):
                 raise MediaError("The JPEG file is truncated.")
-            self._buf += more
 
     def _segment(self, marker: int, payload: bytes) -> None:
         if marker in _STRUCTURAL:
@@ -189,7 +223,9 @@ class _JpegCleaner:
         elif marker == APP1:
             if payload.startswith(_EXIF_SIGNATURE):
                 if self._orientation is None and not self._in_body:
-                    self._orientation = read_orientation(payload[len(_EXIF_SIGNATURE) :])
+                    self._orientation = read_orientation(
+                        payload[len(_EXIF_SIGNATURE) :]
+                    )
                 self._note("Exif (camera, serial numbers, date and time, GPS location)")
             elif payload.startswith(_XMP_SIGNATURES):
                 self._note("XMP")
@@ -197,7 +233,9 @@ class _JpegCleaner:
                 self._note("other APP1 data")
         elif marker == APP2:
             if payload.startswith(_ICC_SIGNATURE):
-                self._emit_segment(marker, payload)  # colour profile: needed for true colours
+                self._emit_segment(
+                    marker, payload
+                )  # colour profile: needed for true colours
             elif payload.startswith(b"MPF\x00"):
                 self._note("MPF (additional images)")
             else:
@@ -205,7 +243,9 @@ class _JpegCleaner:
         elif marker == APP13:
             self._note("IPTC / Photoshop")
         elif marker == APP14 and payload.startswith(_ADOBE_SIGNATURE):
-            self._emit_segment(marker, payload)  # colour transform flag: needed to decode
+            self._emit_segment(
+                marker, payload
+            )  # colour transform flag: needed to decode
         elif marker == COM:
             self._note("comment")
         elif 0xE0 <= marker <= 0xEF:
@@ -216,7 +256,11 @@ class _JpegCleaner:
     def _app0(self, payload: bytes) -> None:
         # JFIF: version, density units and density are kept; the optional
         # embedded thumbnail is dropped (it may show an uncropped original).
-        if payload.startswith(_JFIF_SIGNATURE) and len(payload) >= 14 and self._jfif is None:
+        if (
+            payload.startswith(_JFIF_SIGNATURE)
+            and len(payload) >= 14
+            and self._jfif is None
+        ):
             if payload[12:14] != b"\x00\x00" or len(payload) > 14:
                 self._note("JFIF thumbnail")
             if self._in_body:

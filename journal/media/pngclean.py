@@ -23,8 +23,22 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # Critical chunks (upper-case first letter) are always kept: a decoder
 # must understand them to draw the image at all.
 _KEPT_ANCILLARY = {
-    b"tRNS", b"cHRM", b"gAMA", b"iCCP", b"sBIT", b"sRGB", b"cICP", b"mDCv", b"cLLi",
-    b"bKGD", b"hIST", b"pHYs", b"sPLT", b"acTL", b"fcTL", b"fdAT",
+    b"tRNS",
+    b"cHRM",
+    b"gAMA",
+    b"iCCP",
+    b"sBIT",
+    b"sRGB",
+    b"cICP",
+    b"mDCv",
+    b"cLLi",
+    b"bKGD",
+    b"hIST",
+    b"pHYs",
+    b"sPLT",
+    b"acTL",
+    b"fcTL",
+    b"fdAT",
 }
 _NAMES = {
     b"tEXt": "PNG text (author, software, comments)",
@@ -63,7 +77,10 @@ def clean_png(reader: CountingReader, out: HashingWriter) -> list[str]:
             _copy_chunk(reader, out, kind, length)
         else:
             _copy_chunk(reader, None, kind, length)
-            _note(removed, _NAMES.get(kind, "other PNG chunks (" + kind.decode("ascii") + ")"))
+            _note(
+                removed,
+                _NAMES.get(kind, "other PNG chunks (" + kind.decode("ascii") + ")"),
+            )
         if kind == b"IEND":
             if reader.read(1):
                 _note(removed, "data after the end of the image")
@@ -75,7 +92,9 @@ def _note(removed: list[str], what: str) -> None:
         removed.append(what)
 
 
-def _copy_chunk(reader: CountingReader, out: HashingWriter | None, kind: bytes, length: int) -> None:
+def _copy_chunk(
+    reader: CountingReader, out: HashingWriter | None, kind: bytes, length: int
+) -> None:
     """Stream one chunk's data to out (or nowhere), verifying its CRC."""
     if out is not None:
         out.write(struct.pack(">I", length) + kind)
@@ -104,4 +123,6 @@ def _replace_exif(reader: CountingReader, out: HashingWriter, length: int) -> No
     if orientation is not None and orientation != 1:
         tiff = orientation_only_tiff(orientation)
         crc = zlib.crc32(tiff, zlib.crc32(b"eXIf"))
-        out.write(struct.pack(">I", len(tiff)) + b"eXIf" + tiff + struct.pack(">I", crc))
+        out.write(
+            struct.pack(">I", len(tiff)) + b"eXIf" + tiff + struct.pack(">I", crc)
+        )

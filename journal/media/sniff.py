@@ -25,7 +25,7 @@ _3GPP2_PREFIXES = (b"3g2",)
 
 # Control characters that do not occur in ordinary text (everything below
 # 0x20 except tab, newline, form feed, carriage return, escape) plus DEL.
-_BINARY_CONTROL = frozenset(set(range(0x00, 0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}) | {0x7F}
+_BINARY_CONTROL = frozenset(set(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}) | {0x7F}
 
 
 def sniff_media_type(head: bytes) -> str:
@@ -65,7 +65,11 @@ def _riff(head: bytes) -> str | None:
     if len(head) < 12 or head[:4] != b"RIFF":
         return None
     form = head[8:12]
-    return {b"WEBP": "image/webp", b"WAVE": "audio/wav", b"AVI ": "video/x-msvideo"}.get(form)
+    return {
+        b"WEBP": "image/webp",
+        b"WAVE": "audio/wav",
+        b"AVI ": "video/x-msvideo",
+    }.get(form)
 
 
 def _iso_bmff(head: bytes) -> str | None:
@@ -73,8 +77,7 @@ def _iso_bmff(head: bytes) -> str | None:
     if len(head) < 12 or head[4:8] != b"ftyp":
         return None
     box_size = struct.unpack(">I", head[:4])[0]
-    if box_size < 16:
-        box_size = 16
+    box_size = max(box_size, 16)
     major = head[8:12]
     compatible = [head[i : i + 4] for i in range(16, min(box_size, len(head)) - 3, 4)]
     brands = [major, *compatible]
