@@ -35,9 +35,7 @@ def normalize_pin(pin: str) -> str:
     """
     cleaned = re.sub(r"[\s:]", "", pin or "").lower()
     if not _HEX64.match(cleaned):
-        raise InvalidTarget(
-            "The certificate fingerprint must be a SHA-256 value: 64 hexadecimal characters."
-        )
+        raise InvalidTarget("The certificate fingerprint must be a SHA-256 value: 64 hexadecimal characters.")
     return cleaned
 
 

@@ -25,7 +25,9 @@ from journal.transport.errors import InvalidTarget
 
 #: Share tokens are letters and digits (15 by default); newer Nextcloud lets
 #: people choose custom tokens, which may also contain '-' and '_'.
-_SHARE_PATH = re.compile(r"^(?P<prefix>.*?)/(?:index\.php/)?s/(?P<token>[A-Za-z0-9_-]{1,128})(?:/download)?/?$")
+_SHARE_PATH = re.compile(
+    r"^(?P<prefix>.*?)/(?:index\.php/)?s/(?P<token>[A-Za-z0-9_-]{1,128})(?:/download)?/?$"
+)
 
 
 class TargetKind(Enum):
@@ -107,7 +109,7 @@ def parse_drop_url(url: str, user: str | None = None, password: str | None = Non
         raise InvalidTarget("The drop-folder address must not contain spaces or control characters.")
     try:
         parts = urlsplit(text)
-        port = parts.port
+        parts.port  # noqa: B018 - raises ValueError for a malformed port
     except ValueError:
         raise InvalidTarget("The drop-folder address is not a valid web address.") from None
     scheme = parts.scheme.lower()
@@ -126,7 +128,7 @@ def parse_drop_url(url: str, user: str | None = None, password: str | None = Non
             "The drop-folder address must use https:// so the connection is encrypted; "
             "plain http:// is only allowed for this computer (localhost)."
         )
-    netloc = parts.netloc.lower() if port is None else parts.netloc
+    netloc = parts.netloc.lower()  # host names are case-insensitive; no credentials here
     path = parts.path or "/"
 
     share = _SHARE_PATH.match(path)

@@ -173,9 +173,18 @@ class WebDavClient:
                 trust_env=False,  # no proxy or CA from the environment behind the user's back
                 follow_redirects=False,
                 timeout=httpx.Timeout(
-                    connect=s.connect_timeout, read=s.read_timeout, write=s.write_timeout, pool=s.connect_timeout
+                    connect=s.connect_timeout,
+                    read=s.read_timeout,
+                    write=s.write_timeout,
+                    pool=s.connect_timeout,
                 ),
-                headers={"User-Agent": "IncidentJournal", **self.target.extra_headers},
+                # identity: answers are read raw and size-capped, so no compressed
+                # bodies (and no decompression bombs); bundles are incompressible anyway.
+                headers={
+                    "User-Agent": "IncidentJournal",
+                    "Accept-Encoding": "identity",
+                    **self.target.extra_headers,
+                },
                 auth=self.target.auth,
             )
         return self._client
@@ -210,6 +219,8 @@ class WebDavClient:
                 return TransportTimeout(f"Connecting to {host} {via}took too long. Try again later.")
             return TransportTimeout(f"{host} stopped answering. Try again later.")
         if isinstance(exc, httpx.ConnectError):
+            if any(isinstance(c, ConnectionResetError) for c in _cause_chain(exc)):
+                return ConnectionCut(f"The connection to {host} was cut while it was being set up.")
             if self.settings.proxy_url:
                 return ProxyUnreachable(
                     "The proxy could not be reached. If you use Tor, make sure Tor (or Tor Browser) "
@@ -241,7 +252,9 @@ class WebDavClient:
                 "Ask the coordinator to free space; trying again will not help until then."
             )
         if 500 <= code <= 599:
-            return ServerError(f"The server had a problem ({code}) while trying to {action}. Try again later.")
+            return ServerError(
+                f"The server had a problem ({code}) while trying to {action}. Try again later."
+            )
         if 300 <= code <= 399:
             return UnexpectedResponse(
                 f"The server redirected the request ({code}). Use the final address of the drop folder."
@@ -320,7 +333,9 @@ class WebDavClient:
                     note="The share link and password were accepted. Whether it accepts uploads "
                     "is only known after the first bundle is sent.",
                 )
-            return ConnectionCheck(confirmed=True, can_list=True, note="The folder was found and can be used.")
+            return ConnectionCheck(
+                confirmed=True, can_list=True, note="The folder was found and can be used."
+            )
         if self.target.is_nextcloud_share and code in (403, 405):
             return ConnectionCheck(
                 confirmed=False,
@@ -386,7 +401,9 @@ class WebDavClient:
                 raise error
             last_error = error
         assert last_error is not None
-        raise type(last_error)(f"{last_error} (gave up after {attempts} attempt{'s' if attempts != 1 else ''})")
+        raise type(last_error)(
+            f"{last_error} (gave up after {attempts} attempt{'s' if attempts != 1 else ''})"
+        )
 
     def _wait_before_retry(self, retry_number: int, cancel: CancelToken) -> None:
         # Sleep in short slices so a cancel during the back-off is honoured quickly.
@@ -428,7 +445,9 @@ class WebDavClient:
         return response
 
     @staticmethod
-    def _chunks(handle: BinaryIO, size: int, progress: Progress | None, cancel: CancelToken) -> Iterator[bytes]:
+    def _chunks(
+        handle: BinaryIO, size: int, progress: Progress | None, cancel: CancelToken
+    ) -> Iterator[bytes]:
         # Raising here (Cancelled, LocalFileChanged) makes httpcore drop the
         # half-sent connection, so the server never sees a complete request.
         sent = 0
@@ -443,27 +462,42 @@ class WebDavClient:
             yield chunk
             if progress is not None:
                 progress(sent, size)
-        _check_cancel(cancel)
 
     def _receipt(self, remote_name: str, size: int, status: int, attempts: int) -> UploadReceipt:
         if self.target.is_nextcloud_share:
             return UploadReceipt(
-                remote_name, size, status, verified=False, attempts=attempts,
+                remote_name,
+                size,
+                status,
+                verified=False,
+                attempts=attempts,
                 note=f"The server accepted the bundle (HTTP {status}). A Nextcloud file drop does not "
                 "let senders read files back, so the stored size could not be checked.",
             )
-        stored = self._remote_size(remote_name)
+        try:
+            stored = self._remote_size(remote_name)
+        except TransportError:
+            # The PUT itself succeeded; a failed check must not make the caller send again.
+            stored = None
         if stored is None:
             return UploadReceipt(
-                remote_name, size, status, verified=False, attempts=attempts,
-                note=f"The server accepted the bundle (HTTP {status}) but does not report stored sizes.",
+                remote_name,
+                size,
+                status,
+                verified=False,
+                attempts=attempts,
+                note=f"The server accepted the bundle (HTTP {status}); its stored size could not be checked.",
             )
         if stored != size:
             raise RemoteSizeMismatch(
                 f"The server stored {stored} bytes instead of {size}. The bundle should be sent again."
             )
         return UploadReceipt(
-            remote_name, size, status, verified=True, attempts=attempts,
+            remote_name,
+            size,
+            status,
+            verified=True,
+            attempts=attempts,
             note="The server confirmed it stored the whole bundle.",
         )
 
@@ -505,15 +539,16 @@ class WebDavClient:
         if not SAFE_NAME.match(remote_file.name):
             raise InvalidTarget("The remote file name is not a safe bundle name.")
         url = file_url(self._folder(), remote_file.name)
-        # identity: we want the stored bytes, and no decompression bomb.
-        request = self._http().build_request("GET", url, headers={"Accept-Encoding": "identity"})
+        request = self._http().build_request("GET", url)
         too_large = DownloadTooLarge(
             f"The file on the server is larger than the limit of {max_size} bytes; it was not downloaded."
         )
         response = self._send(request, stream=True)
         try:
             if response.status_code != 200:
-                answer = _Answer(response.status_code, response.headers, self._read_capped(response, MAX_LISTING_BYTES))
+                answer = _Answer(
+                    response.status_code, response.headers, self._read_capped(response, MAX_LISTING_BYTES)
+                )
                 raise self._status_error(answer, "download the bundle")
             announced = response.headers.get("Content-Length", "")
             total = int(announced) if announced.isdigit() else (remote_file.size or 0)

@@ -130,7 +130,7 @@ def parse_listing(xml_bytes: bytes, folder_url: str) -> list[RemoteFile]:
         path = entry.path
         if not path.startswith(folder_path):
             continue
-        name = path[len(folder_path):]
+        name = path[len(folder_path) :]
         if not is_bundle_name(name) or name in seen:
             continue
         seen.add(name)
