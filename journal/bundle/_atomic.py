@@ -1,4 +1,4 @@
-"""Atomic file replacement: temp file in the same folder, mode 0600, fsync, os.replace."""
+"""Streaming atomic writes (journal.atomic writes whole byte strings; bundles are streamed)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from journal.atomic import fsync_dir
+
 
 @contextlib.contextmanager
 def atomic_output(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
@@ -18,7 +20,9 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     removed if anything (including cancellation) raises inside the block.
     """
     target = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    fd, tmp_name = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".part", dir=target.parent
+    )
     try:
         os.fchmod(fd, 0o600)
         with os.fdopen(fd, "wb") as handle:
@@ -28,24 +32,10 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
             os.fsync(handle.fileno())
         os.replace(tmp_name, target)
         tmp_name = ""
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
     finally:
         if fd >= 0:
             os.close(fd)
         if tmp_name:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp_name)
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename durable (best effort: not every platform can open a folder)."""
-    try:
-        dir_fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)

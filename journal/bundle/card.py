@@ -40,7 +40,10 @@ def _b64url(data: bytes) -> str:
 
 
 def _b64url_decode(text: str) -> bytes:
-    if not text or any(c not in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_" for c in text):
+    if not text or any(
+        c not in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+        for c in text
+    ):
         raise ValueError("not base64url")
     if len(text) % 4 == 1:
         raise ValueError("impossible base64 length")
@@ -48,11 +51,18 @@ def _b64url_decode(text: str) -> bytes:
 
 
 def _canonical(obj: dict) -> bytes:
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    return json.dumps(
+        obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    ).encode("utf-8")
 
 
 def _check_value(name: str, age_recipient: str, ed25519_b64: str) -> str:
-    payload = {"v": CARD_VERSION, "name": name, "age": age_recipient, "ed25519": ed25519_b64}
+    payload = {
+        "v": CARD_VERSION,
+        "name": name,
+        "age": age_recipient,
+        "ed25519": ed25519_b64,
+    }
     return hashlib.sha256(_CHECK_DOMAIN + _canonical(payload)).hexdigest()[:8]
 
 
@@ -89,9 +99,14 @@ def fingerprint(age_recipient: str, ed25519_pub: bytes) -> str:
     if len(ed25519_pub) != 32:
         raise CardError("The signing key must be 32 bytes.")
     digest = hashlib.sha256(
-        _FINGERPRINT_DOMAIN + age_recipient.encode("ascii") + b"\x00" + bytes(ed25519_pub)
+        _FINGERPRINT_DOMAIN
+        + age_recipient.encode("ascii")
+        + b"\x00"
+        + bytes(ed25519_pub)
     ).digest()
-    chars = base64.b32encode(digest[:13]).decode("ascii").lower()[: FINGERPRINT_BITS // 5]
+    chars = (
+        base64.b32encode(digest[:13]).decode("ascii").lower()[: FINGERPRINT_BITS // 5]
+    )
     return " ".join(chars[i : i + 5] for i in range(0, len(chars), 5))
 
 
@@ -146,25 +161,33 @@ def decode_card(text: str) -> Card:
         raw = _b64url_decode(compact[len(CARD_PREFIX) :])
         body = json.loads(raw.decode("utf-8"))
     except (ValueError, UnicodeDecodeError, binascii.Error) as exc:
-        raise CardError("The contact card is damaged (bad encoding); copy it again.") from exc
+        raise CardError(
+            "The contact card is damaged (bad encoding); copy it again."
+        ) from exc
     if not isinstance(body, dict):
         raise CardError("The contact card is damaged (bad encoding); copy it again.")
     if body.get("v") != CARD_VERSION:
         raise CardError("This contact card was made by a newer version of the app.")
-    name, age_recipient, ed_b64, check = (body.get(k) for k in ("name", "age", "ed25519", "check"))
-    if not all(isinstance(v, str) for v in (name, age_recipient, ed_b64, check)) or set(body) != {
-        "v", "name", "age", "ed25519", "check"
-    }:
+    name, age_recipient, ed_b64, check = (
+        body.get(k) for k in ("name", "age", "ed25519", "check")
+    )
+    if not all(isinstance(v, str) for v in (name, age_recipient, ed_b64, check)) or set(
+        body
+    ) != {"v", "name", "age", "ed25519", "check"}:
         raise CardError("The contact card is incomplete.")
     if _check_value(name, age_recipient, ed_b64) != check:
-        raise CardError("The checksum does not match: the card was altered or mistyped.")
+        raise CardError(
+            "The checksum does not match: the card was altered or mistyped."
+        )
     validate_age_recipient(age_recipient)
     try:
         ed_pub = _b64url_decode(ed_b64)
     except (ValueError, binascii.Error) as exc:
         raise CardError("The card's signing key is malformed.") from exc
     if len(ed_pub) != 32:
-        raise CardError(f"The card's signing key has an invalid length ({len(ed_pub)} bytes, expected 32).")
+        raise CardError(
+            f"The card's signing key has an invalid length ({len(ed_pub)} bytes, expected 32)."
+        )
     return Card(_clean_name(name), age_recipient, ed_pub)
 
 
@@ -185,14 +208,18 @@ def read_card_file(path: str | os.PathLike[str]) -> Card:
         with open(path, "rb") as handle:
             data = handle.read(MAX_CARD_LENGTH + 1)
     except OSError as exc:
-        raise CardError(f"The card file could not be read: {exc.strerror or exc}.") from exc
+        raise CardError(
+            f"The card file could not be read: {exc.strerror or exc}."
+        ) from exc
     try:
         return decode_card(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise CardError("This is not a contact card.") from exc
 
 
-def card_qr_png(card_text: str, out: str | os.PathLike[str] | BinaryIO, *, scale: int = 6) -> None:
+def card_qr_png(
+    card_text: str, out: str | os.PathLike[str] | BinaryIO, *, scale: int = 6
+) -> None:
     """Render the card as a QR code PNG to a path or a binary stream."""
     import segno  # imported here: only this function needs it
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import base64
 import binascii
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import pyrage
@@ -22,7 +22,7 @@ SECRETS_VERSION = 1
 
 
 def _utc_now_iso() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 @dataclass(frozen=True, eq=False)
@@ -93,7 +93,11 @@ class Identity:
         age_secret = secrets.get("age_secret_key")
         ed_secret = secrets.get("ed25519_private_key")
         created_at = secrets.get("created_at") or _utc_now_iso()
-        if not isinstance(age_secret, str) or not isinstance(ed_secret, str) or not isinstance(created_at, str):
+        if (
+            not isinstance(age_secret, str)
+            or not isinstance(ed_secret, str)
+            or not isinstance(created_at, str)
+        ):
             raise IdentityError("The stored identity is incomplete.")
         try:
             age_identity = pyrage.x25519.Identity.from_str(age_secret)

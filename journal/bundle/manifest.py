@@ -8,12 +8,11 @@ import json
 import re
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
-from journal.bundle.card import fingerprint
+from journal.bundle.card import fingerprint, validate_age_recipient
 from journal.bundle.errors import BundleRejected, CardError
-from journal.bundle.card import validate_age_recipient
 from journal.bundle.names import is_content_member
 
 FORMAT_NAME = "incident-journal-bundle"
@@ -58,7 +57,9 @@ def format_timestamp(moment: datetime) -> str:
     """ISO 8601 UTC with a Z, second precision: the form used in manifests."""
     if moment.tzinfo is None:
         raise ValueError("created_at must be timezone-aware")
-    return moment.astimezone(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return (
+        moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    )
 
 
 def serialize_manifest(manifest: Manifest) -> bytes:
@@ -70,12 +71,19 @@ def serialize_manifest(manifest: Manifest) -> bytes:
         "created_at": manifest.created_at,
         "sender": {
             "display_name": manifest.sender.display_name,
-            "ed25519_public_key": base64.b64encode(manifest.sender.ed25519_public_key).decode("ascii"),
+            "ed25519_public_key": base64.b64encode(
+                manifest.sender.ed25519_public_key
+            ).decode("ascii"),
             "age_recipient": manifest.sender.age_recipient,
         },
-        "members": [{"path": m.path, "size": m.size, "sha256": m.sha256} for m in manifest.members],
+        "members": [
+            {"path": m.path, "size": m.size, "sha256": m.sha256}
+            for m in manifest.members
+        ],
     }
-    return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    return json.dumps(
+        body, sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    ).encode("utf-8")
 
 
 def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -93,7 +101,9 @@ def _reject_constant(name: str) -> Any:
 
 def strict_json_loads(text: str) -> Any:
     """json.loads that refuses duplicate keys and NaN/Infinity."""
-    return json.loads(text, object_pairs_hook=_reject_duplicate_keys, parse_constant=_reject_constant)
+    return json.loads(
+        text, object_pairs_hook=_reject_duplicate_keys, parse_constant=_reject_constant
+    )
 
 
 def _require(condition: bool, what: str) -> None:
@@ -117,7 +127,11 @@ def parse_manifest(data: bytes) -> Manifest:
         raise BundleRejected("not an incident journal bundle")
     version = body.get("version")
     if version != FORMAT_VERSION or isinstance(version, bool):
-        shown = version if isinstance(version, (int, str)) and len(str(version)) < 20 else "?"
+        shown = (
+            version
+            if isinstance(version, (int, str)) and len(str(version)) < 20
+            else "?"
+        )
         raise BundleRejected(f"unsupported format version {shown}")
     _require(isinstance(body.get("bundle_id"), str), "bundle_id")
     try:
@@ -127,20 +141,24 @@ def parse_manifest(data: bytes) -> Manifest:
     created_at = body.get("created_at")
     _require(isinstance(created_at, str), "created_at")
     try:
-        parsed_time = datetime.fromisoformat(created_at.replace("Z", "+00:00"))
+        parsed_time = datetime.fromisoformat(created_at)
     except ValueError as exc:
         raise BundleRejected("manifest is malformed (created_at)") from exc
     _require(parsed_time.tzinfo is not None, "created_at has no time zone")
 
     sender = body.get("sender")
     _require(isinstance(sender, dict), "sender")
-    name, key_b64, recipient = (sender.get(k) for k in ("display_name", "ed25519_public_key", "age_recipient"))
+    name, key_b64, recipient = (
+        sender.get(k) for k in ("display_name", "ed25519_public_key", "age_recipient")
+    )
     _require(isinstance(name, str) and 0 < len(name) <= 1000, "sender display_name")
     _require(isinstance(key_b64, str) and isinstance(recipient, str), "sender keys")
     try:
         key = base64.b64decode(key_b64, validate=True)
     except (binascii.Error, ValueError) as exc:
-        raise BundleRejected("manifest is malformed (sender ed25519_public_key)") from exc
+        raise BundleRejected(
+            "manifest is malformed (sender ed25519_public_key)"
+        ) from exc
     _require(len(key) == 32, "sender ed25519_public_key length")
     try:
         validate_age_recipient(recipient)
@@ -152,11 +170,20 @@ def parse_manifest(data: bytes) -> Manifest:
     members: list[MemberDigest] = []
     seen: set[str] = set()
     for row in rows:
-        _require(isinstance(row, dict) and set(row) == {"path", "size", "sha256"}, "member row")
+        _require(
+            isinstance(row, dict) and set(row) == {"path", "size", "sha256"},
+            "member row",
+        )
         path, size, digest = row["path"], row["size"], row["sha256"]
         _require(isinstance(path, str) and is_content_member(path), "member path")
-        _require(isinstance(size, int) and not isinstance(size, bool) and size >= 0, "member size")
-        _require(isinstance(digest, str) and _HEX64.fullmatch(digest) is not None, "member sha256")
+        _require(
+            isinstance(size, int) and not isinstance(size, bool) and size >= 0,
+            "member size",
+        )
+        _require(
+            isinstance(digest, str) and _HEX64.fullmatch(digest) is not None,
+            "member sha256",
+        )
         _require(path not in seen, f"member listed twice: {path}")
         seen.add(path)
         members.append(MemberDigest(path, size, digest))

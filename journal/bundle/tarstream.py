@@ -10,8 +10,8 @@ header (written by tarfile for members of 8 GiB or more).
 from __future__ import annotations
 
 import tarfile
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from journal.bundle.errors import BundleRejected
 
@@ -184,7 +184,7 @@ class StrictTarReader:
         return entry_path, _parse_number(block[124:136]), block[156:157]
 
     def skip_padding(self, size: int) -> None:
-        """Consume the NULs after a member's content."""
+        """Consume the NULs after a member's content (anything else would be hidden data)."""
         pad = -size % BLOCK_SIZE
-        if pad:
-            self._read_exact(pad)
+        if pad and self._read_exact(pad).count(0) != pad:
+            raise _malformed("non-zero padding")

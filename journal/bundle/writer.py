@@ -13,8 +13,8 @@ import threading
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Any, BinaryIO, Union
+from datetime import UTC, datetime
+from typing import Any, BinaryIO
 
 import pyrage
 
@@ -23,14 +23,26 @@ from journal.bundle._atomic import atomic_output
 from journal.bundle._cancel import check_cancel
 from journal.bundle.errors import BundleWriteError
 from journal.bundle.identity import Identity
-from journal.bundle.manifest import Manifest, MemberDigest, Sender, format_timestamp, serialize_manifest
-from journal.bundle.names import MANIFEST_NAME, SIGNATURE_NAME, is_attachment, is_content_member, write_rank
+from journal.bundle.manifest import (
+    Manifest,
+    MemberDigest,
+    Sender,
+    format_timestamp,
+    serialize_manifest,
+)
+from journal.bundle.names import (
+    MANIFEST_NAME,
+    SIGNATURE_NAME,
+    is_attachment,
+    is_content_member,
+    write_rank,
+)
 from journal.errors import JournalError
 
 CHUNK_SIZE = 1024 * 1024
 BUNDLE_SUFFIX = ".ijbundle"
 
-MemberSource = Union[bytes, Callable[[], BinaryIO]]
+MemberSource = bytes | Callable[[], BinaryIO]
 Progress = Callable[[int, int], None]
 
 
@@ -108,16 +120,22 @@ def _parse_recipients(recipients: list[str]) -> list[Any]:
         try:
             parsed.append(pyrage.x25519.Recipient.from_str(text))
         except Exception as exc:  # pyrage.RecipientError
-            raise BundleWriteError(f"Not a valid age recipient: {text[:80]!r}.") from exc
+            raise BundleWriteError(
+                f"Not a valid age recipient: {text[:80]!r}."
+            ) from exc
     return parsed
 
 
 def _ordered_members(members: Iterable[Member]) -> list[Member]:
-    ordered = sorted(members, key=lambda m: write_rank(m.path))  # stable: caller's order inside a rank
+    ordered = sorted(
+        members, key=lambda m: write_rank(m.path)
+    )  # stable: caller's order inside a rank
     seen: set[str] = set()
     for member in ordered:
         if not is_content_member(member.path):
-            raise BundleWriteError(f"Not an allowed bundle member name: {member.path!r}.")
+            raise BundleWriteError(
+                f"Not an allowed bundle member name: {member.path!r}."
+            )
         if member.path in seen:
             raise BundleWriteError(f"Bundle member given twice: {member.path}.")
         if member.size < 0:
@@ -140,7 +158,9 @@ def _chunks(member: Member) -> Iterable[bytes]:
     try:
         stream = member.source()
     except OSError as exc:
-        raise BundleWriteError(f"Could not read {member.path}: {exc.strerror or exc}.") from exc
+        raise BundleWriteError(
+            f"Could not read {member.path}: {exc.strerror or exc}."
+        ) from exc
     try:
         remaining = member.size
         while remaining:
@@ -151,13 +171,19 @@ def _chunks(member: Member) -> Iterable[bytes]:
                     f"(declared {member.size} bytes, got {member.size - remaining})"
                 )
             if len(chunk) > remaining:
-                raise BundleWriteError(f"member size mismatch: {member.path} (stream gave more bytes)")
+                raise BundleWriteError(
+                    f"member size mismatch: {member.path} (stream gave more bytes)"
+                )
             remaining -= len(chunk)
             yield bytes(chunk)
         if stream.read(1):
-            raise BundleWriteError(f"member size mismatch: {member.path} (declared {member.size} bytes, got more)")
+            raise BundleWriteError(
+                f"member size mismatch: {member.path} (declared {member.size} bytes, got more)"
+            )
     except OSError as exc:
-        raise BundleWriteError(f"Could not read {member.path}: {exc.strerror or exc}.") from exc
+        raise BundleWriteError(
+            f"Could not read {member.path}: {exc.strerror or exc}."
+        ) from exc
     finally:
         close = getattr(stream, "close", None)
         if close is not None:
@@ -167,7 +193,14 @@ def _chunks(member: Member) -> Iterable[bytes]:
 class _TarProducer:
     """Writes the tar stream into the pipe, hashing members as they pass."""
 
-    def __init__(self, pipe: BinaryIO, mtime: int, cancel: Any, progress: Progress | None, total: int) -> None:
+    def __init__(
+        self,
+        pipe: BinaryIO,
+        mtime: int,
+        cancel: Any,
+        progress: Progress | None,
+        total: int,
+    ) -> None:
         self._pipe = pipe
         self._mtime = mtime
         self._cancel = cancel
@@ -194,7 +227,9 @@ class _TarProducer:
         self._write(tarstream.padding(member.size))
         sha = digest.hexdigest()
         if is_attachment(member.path) and member.path != f"attachments/{sha}":
-            raise BundleWriteError(f"Attachment content does not match its name: {member.path}.")
+            raise BundleWriteError(
+                f"Attachment content does not match its name: {member.path}."
+            )
         return MemberDigest(member.path, member.size, sha)
 
     def add_bytes(self, path: str, data: bytes) -> None:
@@ -227,9 +262,9 @@ def write_bundle(
     if not sender_name:
         raise BundleWriteError("The sender's display name is empty.")
     ordered = _ordered_members(members)
-    moment = created_at or datetime.now(timezone.utc)
+    moment = created_at or datetime.now(UTC)
     created_text = format_timestamp(moment)
-    mtime = int(datetime.fromisoformat(created_text.replace("Z", "+00:00")).timestamp())
+    mtime = int(datetime.fromisoformat(created_text).timestamp())
     bundle_id = str(uuid.UUID(bundle_id)) if bundle_id else str(uuid.uuid4())
     total = sum(m.size for m in ordered)
     check_cancel(cancel)
@@ -242,7 +277,7 @@ def write_bundle(
     def encrypt() -> None:
         try:
             pyrage.encrypt_io(feed, output, age_recipients)
-        except BaseException as exc:  # reported to the calling thread below
+        except BaseException as exc:  # noqa: BLE001 - reported to the calling thread below
             worker_error.append(exc)
         finally:
             os.close(read_fd)  # unblocks the producer with EPIPE if we stopped early
@@ -256,7 +291,10 @@ def write_bundle(
     try:
         digests = [producer.add(member) for member in ordered]
         manifest = Manifest(
-            bundle_id, created_text, Sender(sender_name, sender.signing_public_key, sender.age_recipient), tuple(digests)
+            bundle_id,
+            created_text,
+            Sender(sender_name, sender.signing_public_key, sender.age_recipient),
+            tuple(digests),
         )
         manifest_bytes = serialize_manifest(manifest)
         signature = sender.sign(manifest_bytes)
@@ -279,8 +317,12 @@ def write_bundle(
             detail = getattr(err, "strerror", None) or str(err)
             raise BundleWriteError(f"Could not write the bundle: {detail}.") from err
         if feed.producer_finished:
-            raise BundleWriteError(f"Encryption failed: {worker_error[0]}.") from worker_error[0]
-        raise BundleWriteError("Encryption stopped before the bundle was complete.") from worker_error[0]
+            raise BundleWriteError(
+                f"Encryption failed: {worker_error[0]}."
+            ) from worker_error[0]
+        raise BundleWriteError(
+            "Encryption stopped before the bundle was complete."
+        ) from worker_error[0]
     assert manifest is not None
     return BundleInfo(manifest, manifest_bytes, signature, output.count)
 
@@ -296,8 +338,12 @@ def write_bundle_file(
     """Write a bundle to ``path`` atomically: nothing is left behind on error or cancel."""
     try:
         with atomic_output(path) as handle:
-            return write_bundle(handle, recipients, sender, sender_name, members, **options)
+            return write_bundle(
+                handle, recipients, sender, sender_name, members, **options
+            )
     except JournalError:
         raise
     except OSError as exc:
-        raise BundleWriteError(f"Could not write the bundle file: {exc.strerror or exc}.") from exc
+        raise BundleWriteError(
+            f"Could not write the bundle file: {exc.strerror or exc}."
+        ) from exc

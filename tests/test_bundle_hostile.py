@@ -1,0 +1,526 @@
+"""Hostile and damaged bundles: each is rejected whole, with the right reason."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import json
+import os
+import tarfile
+import threading
+
+import pyrage
+import pytest
+
+from journal.bundle import (
+    BundleRejected,
+    Identity,
+    Limits,
+    Member,
+    read_bundle,
+    write_bundle,
+)
+
+SENDER = Identity.generate()
+OTHER = Identity.generate()
+COORDINATOR = Identity.generate()
+ENTRIES = b'{"uuid":"e1","title":"\xd0\x97\xd0\xb0\xd0\xb4\xd0\xb5\xd1\x80\xd0\xb6\xd0\xb0\xd0\xbd\xd0\xb8\xd0\xb5"}\n'
+PHOTO = os.urandom(70_000)  # more than one age chunk
+DEFAULT_LIMITS = Limits()
+PHOTO_PATH = f"attachments/{hashlib.sha256(PHOTO).hexdigest()}"
+
+
+class RecordingSink:
+    def __init__(self) -> None:
+        self.records: list = []
+        self.files: dict[str, io.BytesIO] = {}
+
+    def record(self, kind, obj):
+        self.records.append((kind, obj))
+
+    def begin_member(self, path, size):
+        self.files[path] = io.BytesIO()
+        return self.files[path]
+
+    def end_member(self, path, sha256):
+        pass
+
+
+def reason_for(
+    data: bytes, *, limits: Limits = DEFAULT_LIMITS, identity: Identity = COORDINATOR
+) -> str:
+    """Read ``data`` and return the rejection reason (fails the test if it was accepted)."""
+    threads_before = threading.active_count()
+    with pytest.raises(BundleRejected) as info:
+        read_bundle(
+            io.BytesIO(data), [identity.age_secret_key], RecordingSink(), limits=limits
+        )
+    assert (
+        threading.active_count() == threads_before
+    )  # the decryption thread was joined
+    return info.value.reason
+
+
+# --- building blocks ---------------------------------------------------------------------
+
+
+def valid_bundle() -> bytes:
+    out = io.BytesIO()
+    members = [
+        Member("entries.jsonl", len(ENTRIES), ENTRIES),
+        Member(PHOTO_PATH, len(PHOTO), PHOTO),
+    ]
+    write_bundle(out, [COORDINATOR.age_recipient], SENDER, "Sender", members)
+    return out.getvalue()
+
+
+def encrypt(plaintext: bytes) -> bytes:
+    return pyrage.encrypt(
+        plaintext, [pyrage.x25519.Recipient.from_str(COORDINATOR.age_recipient)]
+    )
+
+
+def regular(name: str, data: bytes) -> tuple[tarfile.TarInfo, bytes]:
+    info = tarfile.TarInfo(name)
+    info.size = len(data)
+    return info, data
+
+
+def special(name: str, kind: bytes, linkname: str = "") -> tuple[tarfile.TarInfo, None]:
+    info = tarfile.TarInfo(name)
+    info.type = kind
+    info.linkname = linkname
+    return info, None
+
+
+def manifest_for(listed: dict[str, bytes], **override) -> bytes:
+    body = {
+        "format": "incident-journal-bundle",
+        "version": 1,
+        "bundle_id": "6f1c2b7e-2a3d-4c5e-8f90-1a2b3c4d5e6f",
+        "created_at": "2026-03-08T12:30:00Z",
+        "sender": {
+            "display_name": "Sender",
+            "ed25519_public_key": base64.b64encode(SENDER.signing_public_key).decode(),
+            "age_recipient": SENDER.age_recipient,
+        },
+        "members": [
+            {"path": p, "size": len(d), "sha256": hashlib.sha256(d).hexdigest()}
+            for p, d in listed.items()
+        ],
+    }
+    body.update(override)
+    return json.dumps(
+        body, sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    ).encode()
+
+
+def crafted(
+    items: list,
+    *,
+    listed: dict[str, bytes] | None = None,
+    manifest: bytes | None = None,
+    signer: Identity = SENDER,
+    signature: bytes | None = None,
+    after: list | None = None,
+    tar_format: int = tarfile.PAX_FORMAT,
+) -> bytes:
+    """Tar ``items`` + manifest + signature (+ ``after``), encrypted to COORDINATOR."""
+    if listed is None:
+        listed = {
+            info.name: data for info, data in items if info.isreg() and data is not None
+        }
+    manifest = manifest if manifest is not None else manifest_for(listed)
+    signature = signature if signature is not None else signer.sign(manifest)
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w", format=tar_format) as archive:
+        for info, data in [
+            *items,
+            regular("manifest.json", manifest),
+            regular("manifest.sig", signature),
+            *(after or []),
+        ]:
+            archive.addfile(info, io.BytesIO(data) if data is not None else None)
+    return encrypt(buffer.getvalue())
+
+
+# --- the crafted baseline is accepted (so each test below changes exactly one thing) ----------
+
+
+def test_crafted_baseline_is_accepted():
+    sink = RecordingSink()
+    data = crafted([regular("entries.jsonl", ENTRIES), regular(PHOTO_PATH, PHOTO)])
+    verified = read_bundle(io.BytesIO(data), [COORDINATOR.age_secret_key], sink)
+    assert verified.sender.ed25519_public_key == SENDER.signing_public_key
+    assert sink.files[PHOTO_PATH].getvalue() == PHOTO
+    # GNU-format tars (what tar(1) writes by default) are accepted too.
+    gnu = crafted([regular("entries.jsonl", ENTRIES)], tar_format=tarfile.GNU_FORMAT)
+    read_bundle(io.BytesIO(gnu), [COORDINATOR.age_secret_key], RecordingSink())
+
+
+# --- the age layer ---------------------------------------------------------------------------
+
+
+def test_wrong_recipient():
+    assert reason_for(valid_bundle(), identity=OTHER) == "not addressed to this journal"
+
+
+@pytest.mark.parametrize("keep", [0.05, 0.5, 0.9, -1, -16, -100])
+def test_truncated(keep):
+    data = valid_bundle()
+    cut = int(len(data) * keep) if keep > 0 else len(data) + keep
+    assert reason_for(data[:cut]) == "truncated"
+
+
+def test_truncated_inside_the_header():
+    assert reason_for(valid_bundle()[:60]) == "truncated"
+
+
+def test_flipped_byte_in_header_mac():
+    data = bytearray(valid_bundle())
+    mac_line = data.index(b"\n--- ") + 10
+    data[mac_line] ^= 0x01
+    assert reason_for(bytes(data)) == "corrupted (authentication failed)"
+
+
+@pytest.mark.parametrize("where", [0.3, 0.6, -1])
+def test_flipped_byte_in_payload(where):
+    data = bytearray(valid_bundle())
+    position = int(len(data) * where) if where > 0 else len(data) + where
+    data[position] ^= 0x80
+    assert reason_for(bytes(data)) == "corrupted (authentication failed)"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"PK\x03\x04 a zip file",
+        os.urandom(4096),
+        b"-----BEGIN AGE ENCRYPTED FILE-----\n",
+    ],
+)
+def test_not_an_age_file(data):
+    assert reason_for(data).startswith("not an age file")
+
+
+def test_unreadable_source():
+    class Broken(io.RawIOBase):
+        def readable(self):
+            return True
+
+        def readinto(self, buffer):
+            raise OSError(5, "Input/output error")
+
+    with pytest.raises(BundleRejected, match="could not be read"):
+        read_bundle(Broken(), [COORDINATOR.age_secret_key], RecordingSink())
+
+
+# --- the tar layer ---------------------------------------------------------------------------
+
+
+def test_parent_path():
+    assert (
+        reason_for(crafted([regular("../evil", b"x")])) == "path not allowed: ../evil"
+    )
+
+
+def test_nested_parent_path():
+    assert (
+        reason_for(crafted([regular("attachments/../../evil", b"x")]))
+        == "path not allowed: attachments/../../evil"
+    )
+
+
+def test_absolute_path():
+    assert (
+        reason_for(crafted([regular("/etc/cron.d/evil", b"x")]))
+        == "path not allowed: /etc/cron.d/evil"
+    )
+
+
+def test_symlink():
+    item = special("entries.jsonl", tarfile.SYMTYPE, "/etc/passwd")
+    assert reason_for(crafted([item])) == "links are not allowed: entries.jsonl"
+
+
+def test_hardlink():
+    item = special("contacts.jsonl", tarfile.LNKTYPE, "entries.jsonl")
+    assert (
+        reason_for(crafted([regular("entries.jsonl", ENTRIES), item]))
+        == "links are not allowed: contacts.jsonl"
+    )
+
+
+@pytest.mark.parametrize("kind", [tarfile.CHRTYPE, tarfile.BLKTYPE])
+def test_device_node(kind):
+    assert (
+        reason_for(crafted([special("entries.jsonl", kind)]))
+        == "device files are not allowed: entries.jsonl"
+    )
+
+
+def test_fifo_and_directory():
+    assert reason_for(crafted([special("entries.jsonl", tarfile.FIFOTYPE)])).startswith(
+        "special files are not allowed"
+    )
+    assert (
+        reason_for(crafted([special("attachments", tarfile.DIRTYPE)]))
+        == "folders are not allowed: attachments/"
+    )
+
+
+def test_duplicate_member():
+    items = [
+        regular("entries.jsonl", ENTRIES),
+        regular("entries.jsonl", b'{"evil":true}\n'),
+    ]
+    assert (
+        reason_for(crafted(items, listed={"entries.jsonl": ENTRIES}))
+        == "duplicate member: entries.jsonl"
+    )
+
+
+def test_unexpected_member_name():
+    assert (
+        reason_for(crafted([regular("notes.txt", b"hi")]))
+        == "unexpected member: notes.txt"
+    )
+    assert (
+        reason_for(crafted([regular("attachments/ABC", b"hi")]))
+        == "unexpected member: attachments/ABC"
+    )
+
+
+def test_huge_declared_size_is_refused_before_reading():
+    info = tarfile.TarInfo("attachments/" + "a" * 64)
+    info.size = (
+        10 * 1024**3
+    )  # tarfile writes this as a pax "size" record; no content follows
+    data = crafted([(info, None)], listed={})
+    assert reason_for(data) == "member too large: attachments/" + "a" * 64
+    gnu = crafted(
+        [(info, None)], listed={}, tar_format=tarfile.GNU_FORMAT
+    )  # base-256 size field
+    assert reason_for(gnu) == "member too large: attachments/" + "a" * 64
+
+
+def test_total_size_limit():
+    data = crafted([regular("entries.jsonl", ENTRIES), regular(PHOTO_PATH, PHOTO)])
+    assert (
+        reason_for(data, limits=Limits(max_total_size=len(PHOTO))) == "bundle too large"
+    )
+
+
+def test_manifest_size_limit():
+    data = crafted([regular("entries.jsonl", ENTRIES)])
+    assert (
+        reason_for(data, limits=Limits(max_manifest_size=100))
+        == "member too large: manifest.json"
+    )
+
+
+def test_too_many_members():
+    photos = [os.urandom(10) for _ in range(5)]
+    items = [regular(f"attachments/{hashlib.sha256(p).hexdigest()}", p) for p in photos]
+    assert (
+        reason_for(crafted(items), limits=Limits(max_members=4)) == "too many members"
+    )
+
+
+def test_member_after_the_manifest():
+    data = crafted([], after=[regular("entries.jsonl", ENTRIES)])
+    assert reason_for(data) == "unexpected member after the manifest: entries.jsonl"
+
+
+def test_signature_before_manifest():
+    signature = SENDER.sign(manifest_for({}))
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w", format=tarfile.PAX_FORMAT) as archive:
+        for info, data in [
+            regular("manifest.sig", signature),
+            regular("manifest.json", manifest_for({})),
+        ]:
+            archive.addfile(info, io.BytesIO(data))
+    assert (
+        reason_for(encrypt(buffer.getvalue()))
+        == "manifest.sig must come right after manifest.json"
+    )
+
+
+def test_missing_manifest():
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w", format=tarfile.PAX_FORMAT) as archive:
+        info, data = regular("entries.jsonl", ENTRIES)
+        archive.addfile(info, io.BytesIO(data))
+    assert reason_for(encrypt(buffer.getvalue())) == "manifest.json is missing"
+
+
+def test_not_a_tar_inside():
+    assert reason_for(encrypt(os.urandom(5000))).startswith("malformed archive")
+    assert reason_for(encrypt(b"")) == "truncated"
+
+
+def test_data_after_the_archive():
+    data = crafted([regular("entries.jsonl", ENTRIES)])
+    plaintext = pyrage.decrypt(
+        data, [pyrage.x25519.Identity.from_str(COORDINATOR.age_secret_key)]
+    )
+    assert (
+        reason_for(encrypt(plaintext + b"hidden payload"))
+        == "unexpected data after the end of the archive"
+    )
+
+
+# --- the manifest and signature --------------------------------------------------------------
+
+
+def test_manifest_omits_a_member():
+    items = [regular("entries.jsonl", ENTRIES), regular(PHOTO_PATH, PHOTO)]
+    assert (
+        reason_for(crafted(items, listed={PHOTO_PATH: PHOTO}))
+        == "member not in the manifest: entries.jsonl"
+    )
+
+
+def test_manifest_lists_a_missing_member():
+    items = [regular("entries.jsonl", ENTRIES)]
+    assert (
+        reason_for(crafted(items, listed={"entries.jsonl": ENTRIES, PHOTO_PATH: PHOTO}))
+        == f"member missing: {PHOTO_PATH}"
+    )
+
+
+def test_member_hash_mismatch():
+    items = [regular("entries.jsonl", ENTRIES)]
+    assert (
+        reason_for(crafted(items, listed={"entries.jsonl": ENTRIES[:-2] + b"X\n"}))
+        == "member hash mismatch: entries.jsonl"
+    )
+
+
+def test_attachment_content_does_not_match_its_name():
+    wrong = "attachments/" + hashlib.sha256(b"something else").hexdigest()
+    assert (
+        reason_for(crafted([regular(wrong, PHOTO)])) == f"member hash mismatch: {wrong}"
+    )
+
+
+def test_member_size_mismatch():
+    manifest = manifest_for({"entries.jsonl": ENTRIES})
+    body = json.loads(manifest)
+    body["members"][0]["size"] += 1
+    manifest = json.dumps(body, sort_keys=True, separators=(",", ":")).encode()
+    assert (
+        reason_for(crafted([regular("entries.jsonl", ENTRIES)], manifest=manifest))
+        == "member size mismatch: entries.jsonl"
+    )
+
+
+def test_bad_signature():
+    items = [regular("entries.jsonl", ENTRIES)]
+    good = SENDER.sign(manifest_for({"entries.jsonl": ENTRIES}))
+    bad = bytes([good[0] ^ 1]) + good[1:]
+    assert reason_for(crafted(items, signature=bad)) == "signature invalid"
+
+
+def test_signature_by_another_key():
+    assert (
+        reason_for(crafted([regular("entries.jsonl", ENTRIES)], signer=OTHER))
+        == "signature invalid"
+    )
+
+
+def test_signature_of_wrong_length():
+    assert (
+        reason_for(crafted([regular("entries.jsonl", ENTRIES)], signature=b"\x00" * 63))
+        == "signature invalid"
+    )
+
+
+def test_manifest_claims_another_sender_key_without_its_secret():
+    manifest = manifest_for(
+        {"entries.jsonl": ENTRIES},
+        sender={
+            "display_name": "Trusted coordinator",
+            "ed25519_public_key": base64.b64encode(OTHER.signing_public_key).decode(),
+            "age_recipient": OTHER.age_recipient,
+        },
+    )
+    assert (
+        reason_for(crafted([regular("entries.jsonl", ENTRIES)], manifest=manifest))
+        == "signature invalid"
+    )
+
+
+@pytest.mark.parametrize("version", [3, 2, 0, "1"])
+def test_unknown_format_version(version):
+    manifest = manifest_for({"entries.jsonl": ENTRIES}, version=version)
+    assert (
+        reason_for(crafted([regular("entries.jsonl", ENTRIES)], manifest=manifest))
+        == f"unsupported format version {version}"
+    )
+
+
+def test_wrong_format_name():
+    manifest = manifest_for({}, format="something-else")
+    assert (
+        reason_for(crafted([], manifest=manifest)) == "not an incident journal bundle"
+    )
+
+
+@pytest.mark.parametrize(
+    "manifest, reason",
+    [
+        (b"\xff\xfe", "invalid UTF-8 in manifest.json"),
+        (b"{not json", "invalid JSON in manifest.json"),
+        (b"[]", "manifest is malformed (not an object)"),
+        (manifest_for({}, bundle_id="nope"), "manifest is malformed (bundle_id)"),
+        (
+            manifest_for({}, members=[{"path": "../x", "size": 1, "sha256": "0" * 64}]),
+            "manifest is malformed (member path)",
+        ),
+    ],
+)
+def test_malformed_manifest(manifest, reason):
+    assert reason_for(crafted([], manifest=manifest)) == reason
+
+
+# --- JSONL content ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b'{"a":1}\n{"title":"\xff\xfe"}\n', "invalid UTF-8 in entries.jsonl line 2"),
+        (
+            b'{"a":1}\n{"a":2}\n{"title": oops}\n',
+            "invalid JSON in entries.jsonl line 3",
+        ),
+        (b'{"a":1}\n\n', "invalid JSON in entries.jsonl line 2"),
+        (b"[1,2]\n", "invalid JSON in entries.jsonl line 1 (not an object)"),
+        (b'{"a":1,"a":2}\n', "invalid JSON in entries.jsonl line 1"),
+        (b'{"a":NaN}\n', "invalid JSON in entries.jsonl line 1"),
+        (
+            b'{"a":"\\ud800"}\n',
+            "invalid UTF-8 in entries.jsonl line 1 (lone surrogate)",
+        ),
+        (b'{"a":"' + b"x" * 200 + b'"}\n', "line too long in entries.jsonl line 1"),
+    ],
+)
+def test_bad_jsonl(content, reason):
+    data = crafted([regular("entries.jsonl", content)])
+    assert reason_for(data, limits=Limits(max_jsonl_line=100)) == reason
+
+
+def test_bad_jsonl_in_contact_log():
+    data = crafted([regular("contact_log.jsonl", b"{}\n{]\n")])
+    assert reason_for(data) == "invalid JSON in contact_log.jsonl line 2"
+
+
+def test_last_line_without_newline_is_accepted():
+    sink = RecordingSink()
+    data = crafted([regular("contacts.jsonl", b'{"a":1}\n{"b":2}')])
+    read_bundle(io.BytesIO(data), [COORDINATOR.age_secret_key], sink)
+    assert sink.records == [("contacts", {"a": 1}), ("contacts", {"b": 2})]
