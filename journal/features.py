@@ -13,6 +13,8 @@ from importlib import import_module
 FEATURE_MODULES: list[str] = [
     "journal.people",
     "journal.attachments",
+    "journal.identity",
+    "journal.importer",
 ]
 
 

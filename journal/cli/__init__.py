@@ -20,6 +20,8 @@ COMMAND_MODULES = [
     "journal.cli.entry_commands",
     "journal.cli.people_commands",
     "journal.cli.attachment_commands",
+    "journal.cli.bundle_commands",
+    "journal.cli.import_commands",
 ]
 
 

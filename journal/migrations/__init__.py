@@ -17,6 +17,8 @@ _MODULES = [
     "m001_entries",
     "m002_people",
     "m003_attachments",
+    "m004_identity",
+    "m005_received",
 ]
 
 

@@ -1,0 +1,5 @@
+"""Placeholder: filled in by the bundles feature."""
+
+
+def register(sub) -> None:
+    pass
