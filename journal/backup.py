@@ -110,16 +110,19 @@ def write_backup(journal, out_path: Path, *, progress=None, cancel=None) -> Back
             import io
 
             tar.addfile(info, io.BytesIO(manifest))
+            tar.close()  # writes the end-of-archive blocks before the fsync below
             raw.flush()
             os.fsync(raw.fileno())
+        # Verify before the rename: a bad backup must never replace a good one.
+        entries = verify_backup(tmp_out, bytes(journal._data_key))
         os.replace(tmp_out, out_path)
         fsync_dir(out_path.parent)
     except BaseException:
         tmp_out.unlink(missing_ok=True)
         raise
     finally:
-        overwrite_and_unlink(snapshot) if snapshot.exists() else None
-    entries = verify_backup(out_path, bytes(journal._data_key))
+        if snapshot.exists():
+            overwrite_and_unlink(snapshot)
     return BackupReport(out_path, out_path.stat().st_size, entries, migrations.schema_version(journal.db.conn))
 
 
@@ -155,13 +158,16 @@ def _extract(backup_path: Path, folder: Path, cancel=None) -> dict:
                 seen[member.name] = (member.size, sha.hexdigest())
     except (tarfile.TarError, EOFError):
         raise BackupError("The backup file is damaged or truncated.") from None
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise BackupError("The backup's description is damaged.") from None
     if not isinstance(manifest, dict) or manifest.get("format") != BACKUP_FORMAT:
         raise BackupError("This is not an Incident Journal backup.")
     if manifest.get("version") != BACKUP_VERSION:
         raise BackupError(f"Backup format version {manifest.get('version')!r} is not supported by this app.")
-    rows = {r.get("path"): r for r in manifest.get("members", []) if isinstance(r, dict)}
+    members = manifest.get("members")
+    if not isinstance(members, list):
+        raise BackupError("The backup's description is damaged.")
+    rows = {r.get("path"): r for r in members if isinstance(r, dict)}
     for name in (KEYS_FILE, DB_FILE):
         row = rows.get(name)
         if name not in seen or not row or row.get("size") != seen[name][0] or row.get("sha256") != seen[name][1]:
@@ -193,13 +199,16 @@ def verify_backup(backup_path: Path, data_key: bytes) -> int:
 def restore_backup(backup_path: Path, data_dir: Path, *, replace: bool = False, cancel=None) -> dict:
     """Restore into `data_dir`. Refuses to touch an existing journal unless `replace`.
 
-    The backup is unpacked and checked in a staging folder first; only a
-    complete, verified copy replaces anything. Open it afterwards with the
-    passphrase or recovery code that was valid when the backup was made.
+    The backup is unpacked and checked in a staging folder while holding the
+    journal's lock; an existing journal is moved aside (not destroyed) until
+    the restored files are in place, and only then erased. An interruption
+    at any point leaves either the old journal or the restored one.
     """
     import shutil
 
-    from .vault import erase_journal, journal_exists
+    from .lockfile import JournalLock
+    from .paths import journal_files
+    from .vault import _remove_leftovers, journal_exists
 
     backup_path, data_dir = Path(backup_path), Path(data_dir)
     if not backup_path.is_file():
@@ -210,19 +219,35 @@ def restore_backup(backup_path: Path, data_dir: Path, *, replace: bool = False, 
             "that the existing journal should be replaced."
         )
     data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    files = journal_files(data_dir)
+    lock = JournalLock(files["lock"])
+    lock.acquire()  # refuses while the journal is open elsewhere
     staging = data_dir / f".restore-{secrets.token_hex(6)}"
-    staging.mkdir(mode=0o700)
+    aside = data_dir / f".replaced-{secrets.token_hex(6)}"
     try:
+        staging.mkdir(mode=0o700)
         manifest = _extract(backup_path, staging, cancel)
         if journal_exists(data_dir):
-            erase_journal(data_dir)
-        for name in (KEYS_FILE, DB_FILE):
-            os.replace(staging / name, data_dir / name)
+            aside.mkdir(mode=0o700)
+            for key in ("keys", "db", "wal", "shm"):
+                if files[key].exists():
+                    os.replace(files[key], aside / files[key].name)
+            fsync_dir(data_dir)
+        os.replace(staging / DB_FILE, files["db"])
+        os.replace(staging / KEYS_FILE, files["keys"])
         fsync_dir(data_dir)
+        # The restored journal is in place; now the replaced one can go.
+        _remove_leftovers(data_dir, patterns=(aside.name,))
+    except BaseException:
+        if aside.exists() and not files["keys"].exists():
+            # Put the old journal back: nothing may be lost to a failed restore.
+            for item in aside.iterdir():
+                os.replace(item, data_dir / item.name)
+            aside.rmdir()
+        raise
     finally:
-        for item in staging.iterdir() if staging.exists() else []:
-            overwrite_and_unlink(item)
-        shutil.rmtree(staging, ignore_errors=True)
+        _remove_leftovers(data_dir, patterns=(staging.name,))
+        lock.release()
     return manifest
 
 

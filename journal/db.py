@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from urllib.request import pathname2url
 
 import sqlcipher3
 
@@ -34,22 +35,24 @@ def apply_pragmas(conn, *, encrypted: bool = True) -> None:
     # FULL: a committed save survives a power cut, not only a killed process.
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA busy_timeout = 5000")
+    # Deleted rows are zeroed in the file, not just unlinked (emptied trash).
+    conn.execute("PRAGMA secure_delete = ON")
 
 
 def connect(path: Path, data_key: bytes, *, create: bool = False, readonly: bool = False):
     """An open, keyed connection. Never creates the file unless `create`."""
-    path = Path(path)
-    if create:
-        uri = f"file:{path}?mode=rwc"
-    elif readonly:
-        uri = f"file:{path}?mode=ro"
-    else:
-        uri = f"file:{path}?mode=rw"
+    # Escaped: a folder named "Case #2" or "50%" must not become another path.
+    base = "file:" + pathname2url(str(Path(path).resolve()))
+    mode = "rwc" if create else "ro" if readonly else "rw"
+    uri = f"{base}?mode={mode}"
     try:
         conn = sqlcipher3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
     except sqlcipher3.DatabaseError as exc:
         raise CorruptDatabase(f"The database file cannot be opened ({exc}).") from None
     try:
+        # SQLCipher logs HMAC failures to stderr by default; a desktop session may
+        # persist stderr, so keep it quiet (errors still raise).
+        conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(key_pragma(data_key))
         # The first real read is where a damaged file shows itself.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -99,35 +102,55 @@ class Database:
 
 
 class _Transaction:
-    """BEGIN IMMEDIATE ... COMMIT, nested via savepoints; rollback on any error."""
+    """BEGIN IMMEDIATE ... COMMIT, nested via savepoints; rollback on any error.
+
+    Whatever fails (BEGIN, COMMIT, the body), the connection is left outside
+    any transaction and the lock is released, so one failed save cannot wedge
+    every later one or freeze the GUI waiting on the lock.
+    """
 
     def __init__(self, db: Database) -> None:
         self.db = db
 
     def __enter__(self):
         self.db.lock.acquire()
-        if self.db._depth == 0:
-            self.db.conn.execute("BEGIN IMMEDIATE")
-        else:
-            self.db.conn.execute(f"SAVEPOINT sp{self.db._depth}")
+        try:
+            if self.db._depth == 0:
+                self.db.conn.execute("BEGIN IMMEDIATE")
+            else:
+                self.db.conn.execute(f"SAVEPOINT sp{self.db._depth}")
+        except BaseException:
+            self.db.lock.release()
+            raise
         self.db._depth += 1
         return self.db
+
+    def _rollback_all(self) -> None:
+        if self.db.conn.in_transaction:
+            try:
+                self.db.conn.execute("ROLLBACK")
+            except Exception:  # noqa: BLE001 - the original error matters more
+                pass
 
     def __exit__(self, exc_type, exc, tb):
         try:
             self.db._depth -= 1
             depth = self.db._depth
             if exc_type is None:
-                if depth == 0:
-                    self.db.conn.execute("COMMIT")
-                else:
-                    self.db.conn.execute(f"RELEASE sp{depth}")
+                try:
+                    self.db.conn.execute("COMMIT" if depth == 0 else f"RELEASE sp{depth}")
+                except BaseException:
+                    if depth == 0:
+                        self._rollback_all()
+                    raise
+            elif depth == 0:
+                self._rollback_all()
             else:
-                if depth == 0:
-                    self.db.conn.execute("ROLLBACK")
-                else:
+                try:
                     self.db.conn.execute(f"ROLLBACK TO sp{depth}")
                     self.db.conn.execute(f"RELEASE sp{depth}")
+                except Exception:  # noqa: BLE001
+                    pass
         finally:
             self.db.lock.release()
         return False

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import unicodedata
 import uuid as uuidlib
 from dataclasses import asdict, dataclass, field, fields
 
@@ -94,10 +95,15 @@ def chain_hash(prev_hash: str, canonical: str) -> str:
     return hashlib.sha256((prev_hash + "\n" + canonical).encode("utf-8")).hexdigest()
 
 
+def nfc(text: str) -> str:
+    """One spelling per word: text pasted from PDFs or macOS file names arrives decomposed (NFD)."""
+    return unicodedata.normalize("NFC", text)
+
+
 def normalize_tags(tags) -> list[str]:
     seen: dict[str, str] = {}
     for raw in tags or []:
-        tag = " ".join(str(raw).split())
+        tag = " ".join(nfc(str(raw)).split())
         if not tag:
             continue
         if len(tag) > MAX_TAG:
@@ -107,7 +113,7 @@ def normalize_tags(tags) -> list[str]:
 
 
 def _clean_text(value, name: str, max_len: int | None = None) -> str:
-    text = "" if value is None else str(value)
+    text = "" if value is None else nfc(str(value))
     if "\x00" in text:
         raise InvalidInput(f"The {name} contains a NUL character.")
     if max_len and len(text) > max_len:
@@ -132,7 +138,7 @@ SUMMARY_COLUMNS = (
     "{attachment_count} AS attachment_count, e.deleted_at"
 )
 # Replaced by the attachments feature with a correlated count.
-ATTACHMENT_COUNT_SQL = "0"
+ATTACHMENT_COUNT_SQL = "(SELECT count(*) FROM attachments a WHERE a.entry_id = e.id AND a.deleted_at IS NULL)"
 
 _ROW_COLUMNS = (
     "id, uuid, title, body, occurred_at, occurred_tz, occurred_end, place, latitude, longitude, "
@@ -258,7 +264,16 @@ class EntryStore:
     def empty_trash(self) -> int:
         """Delete trashed entries for good (revisions and tags go with them)."""
         with self.db.transaction() as db:
-            return db.execute("DELETE FROM entries WHERE deleted_at IS NOT NULL").rowcount
+            count = db.execute("DELETE FROM entries WHERE deleted_at IS NOT NULL").rowcount
+            if count:
+                # FTS5 only records deletions as markers; merging the index
+                # drops the deleted words from the file (secure_delete zeroes
+                # the freed pages).
+                db.execute("INSERT INTO entries_fts (entries_fts) VALUES ('optimize')")
+        if count:
+            with self.db.lock:
+                self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return count
 
     # --- reads --------------------------------------------------------------------
     def _from_row(self, row) -> Entry:
@@ -355,7 +370,21 @@ class EntryStore:
                 problems.append(f"entry {entry.uuid}: current revision does not match its history")
             if canonical_json(entry.content()) != content:
                 problems.append(f"entry {entry.uuid}: current content differs from its last revision")
+        tag_rows: dict[int, list[str]] = {}
+        for entry_id, tag in self.db.query("SELECT entry_id, tag FROM entry_tags ORDER BY entry_id"):
+            tag_rows.setdefault(entry_id, []).append(tag)
+        for entry_id, uuid, tags in self.db.query("SELECT id, uuid, tags FROM entries"):
+            if sorted(t for t in tags.split("\n") if t) != sorted(tag_rows.get(entry_id, [])):
+                problems.append(f"entry {uuid}: tag index does not match the entry's tags")
+        try:
+            self.db.execute("INSERT INTO entries_fts (entries_fts, rank) VALUES ('integrity-check', 1)")
+        except Exception:  # noqa: BLE001 - sqlcipher3.DatabaseError; reported, not raised
+            problems.append("search index does not match the entries (run: journal verify --repair)")
         return problems
+
+    def rebuild_search_index(self) -> None:
+        with self.db.transaction() as db:
+            db.execute("INSERT INTO entries_fts (entries_fts) VALUES ('rebuild')")
 
 
 def editable_field_names() -> tuple[str, ...]:

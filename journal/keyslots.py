@@ -160,6 +160,7 @@ def _parse_slot(obj: object) -> KeySlot:
     if not isinstance(obj, dict):
         raise ValueError("slot is not an object")
     kdf = obj["kdf"]
+    uuid.UUID(str(obj["id"]))  # ids are UUIDs; anything else is a damaged file
     if obj["kind"] not in ("passphrase", "recovery"):
         raise ValueError("unknown slot kind")
     if obj["aead"] != "chacha20poly1305" or kdf["name"] != "argon2id":

@@ -79,8 +79,10 @@ _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 
 def fts_query(text: str) -> str:
     """Turn what a person typed into an FTS5 query: terms ANDed, `word*` prefix, "phrases", OR."""
+    import unicodedata
+
     parts: list[str] = []
-    for match in _TOKEN.finditer(text or ""):
+    for match in _TOKEN.finditer(unicodedata.normalize("NFC", text or "")):
         phrase, word = match.groups()
         if phrase is not None:
             words = phrase.split()

@@ -51,6 +51,15 @@ def normalize_occurred(value: str | None, tz_name: str | None = None) -> tuple[s
     text = str(value).strip()
     if len(text) > 10 and text[10] == " ":
         text = text[:10] + "T" + text[11:]
+    if len(text) == 8 and text.isdigit():  # 20240305: a date, not a time
+        text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
+    try:
+        return _normalize_occurred(text, value, tz_name)
+    except (OverflowError, OSError):
+        raise InvalidInput(f"The date {value!r} is out of range.") from None
+
+
+def _normalize_occurred(text: str, value, tz_name: str | None) -> tuple[str, int]:
     if len(text) == 10:
         try:
             day = dt.date.fromisoformat(text)
@@ -67,7 +76,17 @@ def normalize_occurred(value: str | None, tz_name: str | None = None) -> tuple[s
         ) from None
     if moment.tzinfo is None:
         tz = zone(tz_name)
-        moment = moment.replace(tzinfo=tz) if tz else moment.astimezone()
+        local = moment.replace(tzinfo=tz) if tz else moment.astimezone()
+        # A wall time skipped by a DST change (02:30 on the spring-forward night)
+        # never existed there; refuse rather than store an invented offset.
+        if tz is not None:
+            round_trip = local.astimezone(dt.timezone.utc).astimezone(tz)
+            if round_trip.replace(tzinfo=None) != moment:
+                raise InvalidInput(
+                    f"{text} did not exist in {tz_name}: the clocks were changed that night. "
+                    "Check the time."
+                )
+        moment = local
     canonical = moment.isoformat(timespec="minutes" if moment.second == 0 else "seconds")
     return canonical, int(moment.timestamp())
 

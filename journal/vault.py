@@ -7,6 +7,7 @@ Unlocking is split in two so the GUI can run the slow part on a worker:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 from dataclasses import dataclass
@@ -22,11 +23,37 @@ from .errors import (
 from . import keyslots
 from .keyslots import KdfParams, KeyFile, new_recovery_code
 from .lockfile import JournalLock
+from .paths import KEYS_FILE as KEYS_FILE_NAME
 from .paths import journal_files
 from .search import EntryQueries
 from .timeutil import utc_now_iso
 
 MIN_PASSPHRASE_LENGTH = 8
+STAGING_PREFIX = ".creating-"
+# Files an interrupted operation may leave in the data folder. Key-bearing
+# ones are destroyed right after journal.keys during an emergency erase.
+KEY_BEARING_LEFTOVERS = (".journal.keys.*.tmp", f"{STAGING_PREFIX}*", ".restore-*", ".replaced-*")
+DATA_LEFTOVERS = (".backup-*.db", ".backup-*.db-*", "*.db-journal")
+
+
+def _remove_leftovers(data_dir: Path, patterns) -> list[str]:
+    """Overwrite and delete files (and folders of files) matching `patterns`."""
+    import shutil
+
+    removed: list[str] = []
+    for pattern in patterns:
+        for path in sorted(Path(data_dir).glob(pattern)):
+            if path.is_dir() and not path.is_symlink():
+                # key files first inside staging folders too
+                for item in sorted(path.rglob("*"), key=lambda p: p.name != KEYS_FILE_NAME):
+                    if item.is_file() and not item.is_symlink():
+                        overwrite_and_unlink(item)
+                shutil.rmtree(path, ignore_errors=True)
+                removed.append(path.name + "/")
+            elif path.is_file() and not path.is_symlink():
+                overwrite_and_unlink(path)
+                removed.append(path.name)
+    return removed
 
 
 def journal_exists(data_dir: Path) -> bool:
@@ -121,7 +148,14 @@ class Journal:
     @classmethod
     def create(cls, data_dir: Path, passphrase: str, name: str = "", *, kdf: KdfParams | None = None,
                progress=None) -> CreatedJournal:
-        """A new journal in `data_dir` (created if needed). Prints nothing; returns the recovery code."""
+        """A new journal in `data_dir` (created if needed). Returns it with its recovery code.
+
+        Built in a private staging folder and moved in database first, key
+        file last: an interruption leaves no half-journal, only a staging
+        folder that the next create (or erase) removes.
+        """
+        import shutil
+
         data_dir = Path(data_dir)
         kdf = kdf or keyslots.DEFAULT_KDF
         check_passphrase_acceptable(passphrase)
@@ -131,27 +165,49 @@ class Journal:
         files = journal_files(data_dir)
         lock = JournalLock(files["lock"])
         lock.acquire()
+        staging = data_dir / f"{STAGING_PREFIX}{os.urandom(6).hex()}"
         try:
+            _remove_leftovers(data_dir, patterns=(f"{STAGING_PREFIX}*",))
+            staging.mkdir(mode=0o700)
+            staged = journal_files(staging)
             data_key = os.urandom(32)
             recovery = new_recovery_code()
             keyfile = KeyFile.create(data_key, passphrase, recovery, kdf)
-            # Keys first: a database without its key file would be unopenable.
-            keyfile.save(files["keys"])
-            old_umask = os.umask(0o077)
+            old_umask = os.umask(0o077)  # the database and its WAL are private
             try:
-                conn = connect(files["db"], data_key, create=True)
+                conn = connect(staged["db"], data_key, create=True)
             finally:
                 os.umask(old_umask)
+            try:
+                apply_pragmas(conn)
+                migrations.migrate(conn)
+                conn.execute("BEGIN")
+                conn.executemany(
+                    "INSERT INTO meta (key, value) VALUES (?, ?)",
+                    [("journal_id", str(uuid.uuid4())), ("name", name or ""), ("created_at", utc_now_iso())],
+                )
+                conn.execute("COMMIT")
+                journal = cls(staging, Database(conn), lock, data_key)
+                journal._on_created()
+                journal._readers.clear()
+            finally:
+                with contextlib.suppress(Exception):
+                    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                conn.close()
+            keyfile.save(staged["keys"])
+            os.replace(staged["db"], files["db"])
+            fsync_dir(data_dir)
+            os.replace(staged["keys"], files["keys"])  # the journal exists from this rename on
+            fsync_dir(data_dir)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            lock.release()
+            raise
+        shutil.rmtree(staging, ignore_errors=True)
+        try:
+            conn = connect(files["db"], data_key)
             apply_pragmas(conn)
-            migrations.migrate(conn)
-            conn.execute("BEGIN")
-            conn.executemany(
-                "INSERT INTO meta (key, value) VALUES (?, ?)",
-                [("journal_id", str(uuid.uuid4())), ("name", name or ""), ("created_at", utc_now_iso())],
-            )
-            conn.execute("COMMIT")
             journal = cls(data_dir, Database(conn), lock, data_key)
-            journal._on_created()
         except BaseException:
             lock.release()
             raise
@@ -304,6 +360,9 @@ def erase_journal(data_dir: Path, extra_paths: list[Path] | None = None) -> Eras
     erased: list[str] = []
     if overwrite_and_unlink(files["keys"]):
         erased.append(files["keys"].name)
+    # Interrupted writes can leave other copies of the keys (a killed
+    # passphrase change, a staged create or restore): those go next.
+    erased.extend(_remove_leftovers(data_dir, patterns=KEY_BEARING_LEFTOVERS))
     fsync_dir(data_dir)
     unreadable = time.perf_counter() - start
     for name in ("db", "wal", "shm", "journal"):
@@ -316,6 +375,7 @@ def erase_journal(data_dir: Path, extra_paths: list[Path] | None = None) -> Eras
                 overwrite_and_unlink(item)
         shutil.rmtree(outbox, ignore_errors=True)
         erased.append("outbox/")
+    erased.extend(_remove_leftovers(data_dir, patterns=DATA_LEFTOVERS))
     for path in extra_paths or []:
         if Path(path).is_file() and overwrite_and_unlink(Path(path)):
             erased.append(str(path))

@@ -88,7 +88,8 @@ def test_hostile_backups_refused_cleanly(tmp_path, content):
     target = tmp_path / "target"
     with pytest.raises(BackupError):
         restore_backup(bad, target)
-    assert not [p for p in target.iterdir()] if target.exists() else True
+    leftovers = [p.name for p in target.iterdir() if p.name != "journal.lock"] if target.exists() else []
+    assert leftovers == []
 
 
 def test_truncated_backup_refused(journal, tmp_path):
@@ -112,3 +113,37 @@ def test_cli_backup_restore(created, data_dir, tmp_path, capsys):
     assert main(["--data-dir", str(tmp_path / "new"), "restore", str(out)]) == 1
     with pytest.raises(WrongPassphrase):
         Journal.open(tmp_path / "new", "wrong passphrase")
+
+
+def test_failed_replace_keeps_the_old_journal(journal, tmp_path, data_dir, monkeypatch):
+    journal.entries.add(title="the only copy")
+    out = tmp_path / "b.ijbackup"
+    write_backup(journal, out)
+    journal.close()
+    import journal.backup as backup_mod
+
+    real_replace = backup_mod.os.replace
+    calls = []
+
+    def failing_replace(src, dst):
+        calls.append(src)
+        if str(src).endswith("journal.keys") and ".restore-" in str(src):
+            raise OSError(28, "No space left on device")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(backup_mod.os, "replace", failing_replace)
+    with pytest.raises(OSError):
+        restore_backup(out, data_dir, replace=True)
+    monkeypatch.undo()
+    with Journal.open(data_dir, PASSPHRASE) as j:
+        assert [s.title for s in j.queries.page()] == ["the only copy"]
+
+
+def test_restore_refused_while_journal_open(journal, tmp_path, data_dir):
+    out = tmp_path / "b.ijbackup"
+    write_backup(journal, out)
+    from journal.errors import JournalInUse
+
+    with pytest.raises(JournalInUse):
+        restore_backup(out, data_dir, replace=True)
+    assert journal.queries.count() == 0  # still usable

@@ -102,3 +102,21 @@ def test_list_sorting_and_ids(journal, sample):
     assert [summaries[i].uuid for i in ids] == [sample["court"], sample["kyiv"], sample["moscow"], sample["cafe"]]
     titles = [s.title for s in q.page(sort="title", descending=False)]
     assert titles == sorted(titles, key=str.casefold)
+
+
+def test_decomposed_unicode_is_found(journal):
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "Йосип з Київа, café")
+    e = journal.entries.add(title=nfd)
+    assert uuids(journal.queries.search("Йосип")) == {e.uuid}
+    assert uuids(journal.queries.search(unicodedata.normalize("NFD", "Київа"))) == {e.uuid}
+
+
+def test_emptied_trash_leaves_no_words_in_index(journal):
+    e = journal.entries.add(title="safehouse petrovsky", body="unique-word-zyxw")
+    journal.entries.move_to_trash(e.uuid)
+    journal.entries.empty_trash()
+    rows = journal.db.query("SELECT count(*) FROM entries_fts_data")
+    blob = b"".join(r[0] or b"" for r in journal.db.query("SELECT block FROM entries_fts_data"))
+    assert b"safehouse" not in blob and b"zyxw" not in blob and rows

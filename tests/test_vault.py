@@ -183,3 +183,92 @@ def test_reader_connection_sees_commits_and_is_read_only(journal):
         reader.db.execute("DELETE FROM entries")
     journal.close()
     assert reader.closed
+
+
+@pytest.mark.parametrize("folder_name", ["Case #2", "50% done?", "папка с пробелами"])
+def test_awkward_folder_names(tmp_path, folder_name):
+    folder = tmp_path / folder_name
+    created = Journal.create(folder, PASSPHRASE, kdf=FAST_KDF)
+    created.journal.entries.add(title="x")
+    created.journal.close()
+    assert (folder / "journal.db").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [folder_name]
+    with Journal.open(folder, PASSPHRASE) as j:
+        assert j.queries.count() == 1
+
+
+def test_interrupted_create_leaves_no_half_journal(tmp_path, monkeypatch):
+    import journal.vault as vault_mod
+
+    folder = tmp_path / "j"
+
+    def boom(journal):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(vault_mod.Journal, "_on_created", boom)
+    with pytest.raises(OSError):
+        Journal.create(folder, PASSPHRASE, kdf=FAST_KDF)
+    monkeypatch.undo()
+    assert sorted(p.name for p in folder.iterdir()) == ["journal.lock"]
+    Journal.create(folder, PASSPHRASE, kdf=FAST_KDF).journal.close()  # and a retry works
+
+
+def test_erase_also_destroys_leftover_copies(created, data_dir):
+    created.journal.close()
+    import shutil
+
+    staged = data_dir / ".restore-abc123"
+    staged.mkdir()
+    shutil.copy(data_dir / "journal.keys", staged / "journal.keys")
+    shutil.copy(data_dir / "journal.db", staged / "journal.db")
+    (data_dir / ".journal.keys.deadbeef.tmp").write_bytes((data_dir / "journal.keys").read_bytes())
+    (data_dir / ".backup-0011.db").write_bytes(b"x" * 100)
+    report = erase_journal(data_dir)
+    assert report.erased[0] == "journal.keys"
+    assert sorted(p.name for p in data_dir.iterdir()) == []
+
+
+def test_dst_gap_time_refused(journal):
+    with pytest.raises(InvalidInput, match="did not exist"):
+        journal.entries.add(title="x", occurred_at="2024-03-31T02:30", occurred_tz="Europe/Berlin")
+    e = journal.entries.add(title="x", occurred_at="2024-10-27T02:30", occurred_tz="Europe/Berlin")
+    assert e.occurred_at.startswith("2024-10-27T02:30+")
+
+
+@pytest.mark.parametrize("value", ["0001-01-01T00:30", "9999-12-31T23:59"])
+def test_extreme_dates_are_clear_errors_or_fine(journal, value):
+    try:
+        journal.entries.add(title="x", occurred_at=value, occurred_tz="Asia/Tokyo")
+    except InvalidInput:
+        pass
+
+
+def test_compact_date_is_a_date(journal):
+    assert journal.entries.add(title="x", occurred_at="20240305").occurred_at == "2024-03-05"
+
+
+def test_verify_catches_index_drift(journal):
+    e = journal.entries.add(title="findable", tags=["one"])
+    journal.db.execute("DELETE FROM entry_tags WHERE entry_id = ?", (e.id,))
+    assert any("tag index" in p for p in journal.verify())
+
+
+def test_verify_catches_search_index_drift(journal):
+    e = journal.entries.add(title="findable")
+    journal.db.execute("INSERT INTO entries_fts (entries_fts, rowid, title, body, place, tags) "
+                       "VALUES ('delete', ?, 'findable', '', '', '')", (e.id,))
+    assert any("search index" in p for p in journal.verify())
+    journal.entries.rebuild_search_index()
+    assert journal.verify() == []
+
+
+def test_failed_commit_does_not_wedge_later_saves(journal):
+    import sqlcipher3
+
+    journal.db.execute("CREATE TABLE parent (id INTEGER PRIMARY KEY)")
+    journal.db.execute("CREATE TABLE child (p INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)")
+    with pytest.raises(sqlcipher3.IntegrityError):
+        with journal.db.transaction() as db:
+            db.execute("INSERT INTO child VALUES (42)")
+    assert not journal.db.conn.in_transaction
+    journal.entries.add(title="still works")

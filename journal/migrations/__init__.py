@@ -61,7 +61,11 @@ def migrate(conn, target: int | None = None, progress=None) -> int:
             conn.execute(f"PRAGMA user_version = {int(mod.VERSION)}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                try:
+                    conn.execute("ROLLBACK")
+                except Exception:  # noqa: BLE001 - keep the migration's own error
+                    pass
             raise
         current = mod.VERSION
         if progress:
