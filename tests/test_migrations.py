@@ -33,6 +33,15 @@ def test_fixture_migrates_to_latest_keeping_records(tmp_path, version):
         assert [h.title for h in hit] == ["Задержание у метро"]
         moscow = journal.entries.get(hit[0].uuid)
         assert moscow.revision == 2 and moscow.tags == ["ОВД", "протест"] and moscow.status == "final"
+        if version >= 2:
+            mother = journal.people.list(search="Мария")
+            assert [p.display_name for p in mother] == ["Мария Иванова"]
+            assert len(journal.contact_log.list(person=mother[0].uuid)) == 1
+            assert [p.display_name for p, _role in journal.people.people_for_entry(moscow.uuid)] == ["Мария Иванова"]
+        if version >= 3:
+            (att,) = journal.attachments.list_for_entry(moscow.uuid)
+            assert att.file_name == "protocol.pdf"
+            assert journal.attachments.open_stream(att.uuid).read().startswith(b"%PDF")
         assert journal.verify() == []
         # And the migrated journal is usable for new work.
         journal.entries.add(title="after migration")

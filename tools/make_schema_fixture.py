@@ -37,6 +37,27 @@ def populate_v1(journal) -> None:
     journal.entries.move_to_trash(gone.uuid)
 
 
+def populate_v2(journal) -> None:
+    """People, a link and a contact-log record (schema 2)."""
+    mother = journal.people.add(name="Мария Иванова", aliases=["мама Ивана"], roles=["relative"],
+                                phones=["+7 900 000-00-00"])
+    journal.people.add(name="Secret Witness", roles=["witness"], sensitive=True)
+    entry = journal.queries.search("задержаны")[0]
+    journal.people.link(entry.uuid, mother.uuid, "relative")
+    journal.contact_log.add(people=[mother.uuid], channel="call", direction="incoming",
+                            summary="Сын в ОВД №5, адвоката не пускают", at="2024-03-05T16:00+03:00",
+                            entries=[entry.uuid], follow_up_due="2024-03-06", follow_up_note="позвонить адвокату")
+
+
+def populate_v3(journal) -> None:
+    """An attachment (schema 3)."""
+    entry = journal.queries.search("задержаны")[0]
+    journal.attachments.add_bytes(entry.uuid, b"%PDF-1.4\nfixture protocol\n%%EOF\n", "protocol.pdf")
+
+
+POPULATE = {1: populate_v1, 2: populate_v2, 3: populate_v3}
+
+
 def make(version: int, out_dir: Path) -> None:
     import journal.migrations as mig
     from journal.vault import Journal
@@ -54,12 +75,14 @@ def make(version: int, out_dir: Path) -> None:
         mig.latest_version, features.on_created = original, original_hook
     journal = created.journal
     assert migrations.schema_version(journal.db.conn) == version
-    populate_v1(journal)
+    for step in sorted(POPULATE):
+        if step <= version:
+            POPULATE[step](journal)
     journal.close()
     (out_dir / "journal.lock").unlink(missing_ok=True)
 
 
 if __name__ == "__main__":
-    n = int(sys.argv[1])
-    make(n, ROOT / "tests" / "fixtures" / f"journal_v{n}")
-    print(f"wrote tests/fixtures/journal_v{n}")
+    for n in map(int, sys.argv[1:]):
+        make(n, ROOT / "tests" / "fixtures" / f"journal_v{n}")
+        print(f"wrote tests/fixtures/journal_v{n}")

@@ -1,5 +1,179 @@
-"""Placeholder: filled in by the attachments feature."""
+"""attach, attachments, save-attachment, remove-attachment, photo-details, verify-attachments."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..errors import InvalidInput
+from .context import print_json
 
 
 def register(sub) -> None:
-    pass
+    p = sub.add_parser("attach", help="attach files to an entry (stored encrypted); prints attachment ids")
+    p.add_argument("entry_id")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--delete-original", action="store_true",
+                   help="overwrite and delete each file after it is stored (see the warning it prints)")
+    p.add_argument("--use-photo-details", action="store_true",
+                   help="fill the entry's empty time and coordinates from the photos")
+    p.set_defaults(handler=cmd_attach)
+
+    p = sub.add_parser("attachments", help="list an entry's attachments with hashes and photo metadata")
+    p.add_argument("entry_id")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--trash", action="store_true", help="include attachments in the trash")
+    p.set_defaults(handler=cmd_attachments)
+
+    p = sub.add_parser("save-attachment", help="save a copy of an attachment outside the journal (plaintext)")
+    p.add_argument("attachment_id")
+    p.add_argument("out", metavar="OUT", help="a file name, or an existing folder")
+    p.add_argument("--strip-metadata", action="store_true",
+                   help="remove location, camera serial numbers, names and dates from photos")
+    p.add_argument("--force", action="store_true",
+                   help="with --strip-metadata: save a damaged image unchanged when it cannot be cleaned")
+    p.set_defaults(handler=cmd_save_attachment)
+
+    p = sub.add_parser("remove-attachment", help="move an attachment to the trash")
+    p.add_argument("attachment_id")
+    p.set_defaults(handler=cmd_remove_attachment)
+
+    p = sub.add_parser("photo-details", help="show (or --apply) the time and place an entry's photos suggest")
+    p.add_argument("entry_id")
+    p.add_argument("--apply", action="store_true")
+    p.set_defaults(handler=cmd_photo_details)
+
+    p = sub.add_parser("verify-attachments", help="re-read every attachment and check its SHA-256 (slow)")
+    p.set_defaults(handler=cmd_verify_attachments)
+
+
+def _note(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def cmd_attach(args, ctx) -> int:
+    paths = [Path(f) for f in args.files]
+    missing = [str(p) for p in paths if not p.is_file()]
+    if missing:
+        raise InvalidInput(f"Not a file: {', '.join(missing)}. Nothing was attached.")
+    journal = ctx.open_journal()
+    entry = journal.entries.get(args.entry_id)
+    warned = False
+    for path in paths:
+        att = journal.attachments.add_file(entry.uuid, path, delete_original=args.delete_original)
+        print(att.uuid)
+        for notice in att.notices:
+            if notice.startswith("The original file was overwritten"):
+                if warned:
+                    continue
+                warned = True
+            _note(f"{path.name}: {notice}")
+    suggestion = journal.attachments.suggest_entry_fields(entry.uuid)
+    if suggestion and args.use_photo_details:
+        journal.attachments.apply_suggestion(entry.uuid, suggestion)
+        _note(f"Entry updated from the photo: {_describe_suggestion(suggestion)}")
+    elif suggestion:
+        _note(f"The photos suggest {_describe_suggestion(suggestion)} for this entry; "
+              f"`journal photo-details {entry.uuid[:8]} --apply` uses them.")
+    return 0
+
+
+def _describe_suggestion(suggestion) -> str:
+    parts = []
+    if suggestion.occurred_at:
+        zone = "" if suggestion.capture_time_has_zone else " (camera clock, no time zone)"
+        parts.append(f"time {suggestion.occurred_at}{zone}")
+    if suggestion.latitude is not None:
+        parts.append(f"position {suggestion.latitude:.6f}, {suggestion.longitude:.6f}")
+    return " and ".join(parts)
+
+
+def _human_size(size: int) -> str:
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if size < 1024 or unit == "GiB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return str(size)
+
+
+def cmd_attachments(args, ctx) -> int:
+    journal = ctx.open_journal()
+    items = journal.attachments.list_for_entry(args.entry_id, include_deleted=args.trash)
+    if args.json:
+        print_json([a.as_json() for a in items])
+        return 0
+    if not items:
+        print("No attachments.")
+    for a in items:
+        print(f"{a.uuid[:8]}  {a.media_type:<24} {_human_size(a.size):>10}  {a.file_name}"
+              + ("  (in trash)" if a.deleted_at else ""))
+        print(f"          sha256 {a.sha256}")
+        if a.stripped_sha256:
+            print(f"          stripped sha256 {a.stripped_sha256}")
+        meta = a.metadata
+        details = []
+        if meta.get("capture_time"):
+            details.append(f"taken {meta['capture_time']}")
+        camera = " ".join(x for x in (meta.get("camera_make"), meta.get("camera_model")) if x)
+        if camera:
+            details.append(f"camera {camera}")
+        if meta.get("gps_latitude") is not None:
+            details.append(f"GPS {meta['gps_latitude']:.6f}, {meta['gps_longitude']:.6f}")
+        if meta.get("width"):
+            details.append(f"{meta['width']}x{meta['height']}")
+        if details:
+            print("          " + "; ".join(details))
+        if meta.get("sensitive_fields"):
+            print("          reveals: " + ", ".join(meta["sensitive_fields"]))
+        if a.note:
+            print(f"          note: {a.note}")
+    return 0
+
+
+def cmd_save_attachment(args, ctx) -> int:
+    journal = ctx.open_journal()
+    report = journal.attachments.save_copy(args.attachment_id, args.out, strip=args.strip_metadata,
+                                           allow_uncleaned=args.force)
+    print(report.path)
+    if report.removed:
+        _note("Removed: " + "; ".join(report.removed))
+    if report.warning:
+        _note(f"Warning: {report.warning}")
+    if not args.strip_metadata:
+        _note("Saved the original, unencrypted, with all its metadata (--strip-metadata removes it).")
+    _note(f"sha256 {report.sha256}")
+    return 0
+
+
+def cmd_remove_attachment(args, ctx) -> int:
+    journal = ctx.open_journal()
+    att = journal.attachments.get(args.attachment_id)
+    journal.attachments.remove(att.uuid)
+    print(f"Moved to the trash: {att.uuid} ({att.file_name})")
+    return 0
+
+
+def cmd_photo_details(args, ctx) -> int:
+    journal = ctx.open_journal()
+    entry = journal.entries.get(args.entry_id)
+    suggestion = journal.attachments.suggest_entry_fields(entry.uuid)
+    if not suggestion:
+        print("The photos offer nothing for this entry's empty time and place.")
+        return 0
+    if args.apply:
+        journal.attachments.apply_suggestion(entry.uuid, suggestion)
+        print(f"Entry updated: {_describe_suggestion(suggestion)}")
+    else:
+        print(f"Suggested: {_describe_suggestion(suggestion)} (add --apply to use)")
+    return 0
+
+
+def cmd_verify_attachments(args, ctx) -> int:
+    journal = ctx.open_journal()
+    problems = journal.attachments.check_consistency() + journal.attachments.verify_hashes()
+    for problem in problems:
+        print(problem)
+    if problems:
+        return 1
+    print("All attachments check out.")
+    return 0

@@ -1,0 +1,150 @@
+"""GUI start-up figures: cold start to the unlock window, unlock to a ready main window.
+
+    QT_QPA_PLATFORM=offscreen python bench/bench_gui_startup.py [--entries 100000]
+
+Targets (issue 3): cold start <= 1.0 s; main window with 100k entries ready
+<= 0.5 s after the key is derived (the KDF is reported separately); scrolling
+the whole list loads rows in blocks, never all at once. Prints figures; asserts nothing.
+The generated journal lives in a temporary folder and is deleted afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from journal.keyslots import DEFAULT_KDF, KdfParams  # noqa: E402
+from journal.vault import Journal, derive_data_key  # noqa: E402
+
+BENCH_KDF = KdfParams(memory_kib=8192, iterations=1, lanes=1)  # data generation only
+PASSPHRASE = "benchmark passphrase, not a secret"
+PLACES = ["Москва", "Санкт-Петербург", "Казань", "Kyiv", "Minsk", "Tbilisi", "Yerevan", "Almaty"]
+CATEGORIES = ["detention", "police_violence", "search", "court_hearing", "mobilization", None]
+
+
+def cold_start(data_dir: Path, runs: int) -> list[float]:
+    """Wall-clock from spawning `python main.py` to its first window being shown."""
+    times = []
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir),
+                                 "--quit-when-ready"], stdout=subprocess.PIPE, text=True, env=env)
+        line = proc.stdout.readline()
+        elapsed = time.perf_counter() - start
+        proc.wait(timeout=30)
+        if not line.startswith("ready"):
+            raise SystemExit(f"main.py did not report ready: {line!r}")
+        times.append(elapsed)
+    return times
+
+
+def build_journal(data_dir: Path, count: int) -> None:
+    created = Journal.create(data_dir, PASSPHRASE, "bench", kdf=BENCH_KDF)
+    journal = created.journal
+    with journal.db.transaction():
+        for i in range(count):
+            journal.entries.add(
+                title=f"Incident {i}: detentions near the square",
+                body=f"Police detained {i % 17 + 1} people. Witness statement number {i}. " * 3,
+                occurred_at=f"20{20 + i % 5}-{i % 12 + 1:02d}-{i % 28 + 1:02d}T{i % 24:02d}:{i % 60:02d}",
+                occurred_tz="Europe/Moscow", place=PLACES[i % len(PLACES)], category=CATEGORIES[i % 6],
+                tags=["protest"] if i % 3 == 0 else [], status="final" if i % 4 else "draft")
+    journal.close()
+
+
+def unlock_to_ready(data_dir: Path, key: bytes, scroll: bool) -> tuple[float, dict]:
+    """Seconds from a derived key to a painted main window with the first rows shown."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main_window import MainWindow
+    from ui.session import JournalSession
+
+    app = QApplication.instance() or QApplication([])
+    start = time.perf_counter()
+    journal = Journal.open_with_key(data_dir, key)
+    session = JournalSession(journal)
+    window = MainWindow()
+    window.attach(session)
+    window.show()
+    app.processEvents()
+    window.table.viewport().repaint()
+    elapsed = time.perf_counter() - start
+    model = window.model
+    info = {"rows": model.rowCount(), "blocks_after_open": model.fetch_count, "cached": model.cached_row_count()}
+    print(f"  unlock to ready: {elapsed:.3f} s ({info['rows']} rows, {info['cached']} in memory)", flush=True)
+
+    # Scroll the whole list a page at a time; blocks load as they come into view.
+    bar = window.table.verticalScrollBar()
+    max_cached_step = 0
+    scroll_start = time.perf_counter()
+    steps = 0
+    for value in range(0, bar.maximum() + 1 if scroll else 0, max(1, bar.pageStep())):
+        before = model.cached_row_count()
+        bar.setValue(value)
+        window.table.viewport().repaint()
+        max_cached_step = max(max_cached_step, model.cached_row_count() - before)
+        steps += 1
+    info.update(scroll_pages=steps, scroll_s=time.perf_counter() - scroll_start, blocks_after_scroll=model.fetch_count,
+                largest_single_load=max_cached_step)
+    window.detach()
+    session.close()
+    window.deleteLater()
+    return elapsed, info
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="ij-bench-"))
+    os.environ["JOURNAL_CONFIG_HOME"] = str(work / "config")
+    try:
+        small = work / "small"
+        Journal.create(small, PASSPHRASE, "small", kdf=BENCH_KDF).journal.close()
+        times = cold_start(small, args.runs)
+        print(f"cold start to unlock window: median {statistics.median(times):.3f} s, "
+              f"min {min(times):.3f} s over {args.runs} runs (target <= 1.0 s)")
+
+        real = work / "default-kdf"
+        Journal.create(real, PASSPHRASE, "kdf", kdf=DEFAULT_KDF).journal.close()
+        start = time.perf_counter()
+        derive_data_key(real, PASSPHRASE)
+        print(f"key derivation with the default KDF (Argon2id {DEFAULT_KDF.memory_kib // 1024} MiB, "
+              f"{DEFAULT_KDF.iterations} it, {DEFAULT_KDF.lanes} lanes): {time.perf_counter() - start:.3f} s "
+              "(on a worker thread)")
+
+        big = work / "big"
+        start = time.perf_counter()
+        build_journal(big, args.entries)
+        print(f"generated {args.entries} entries in {time.perf_counter() - start:.1f} s")
+        key = derive_data_key(big, PASSPHRASE)
+        results = [unlock_to_ready(big, key, scroll=(i == 2)) for i in range(3)]
+        elapsed = [r[0] for r in results]
+        info = results[-1][1]
+        print(f"unlock (key derived) to main window ready with {info['rows']} entries: "
+              f"median {statistics.median(elapsed):.3f} s, runs {', '.join(f'{e:.3f}' for e in elapsed)} "
+              "(target <= 0.5 s)")
+        print(f"  after opening: {info['blocks_after_open']} block(s) fetched, {info['cached']} rows in memory")
+        print(f"  scrolled all {info['scroll_pages']} pages in {info['scroll_s']:.2f} s; "
+              f"{info['blocks_after_scroll']} blocks fetched in total, largest single load "
+              f"{info['largest_single_load']} rows (never all {info['rows']})")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,498 @@
+"""Attachment storage: chunked round trips, dedupe, transactions, trash, integrity."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import threading
+import zlib
+import struct
+from pathlib import Path
+
+import pytest
+
+from journal import attachments as att_mod
+from journal.attachments import DELETE_ORIGINAL_WARNING, AttachmentStore, EntrySuggestion, clean_file_name
+from journal.errors import Cancelled, InvalidInput, NotFound
+from journal.media import MediaError
+from journal.search import EntryFilter
+from journal.vault import Journal
+
+from conftest import FAST_KDF, PASSPHRASE
+
+PHOTOS = Path(__file__).parent / "data" / "photos"
+
+
+def counts(journal) -> tuple[int, int, int]:
+    return tuple(journal.db.query_one(f"SELECT count(*) FROM {t}")[0] for t in ("attachments", "blobs", "blob_chunks"))
+
+
+@pytest.fixture
+def entry(journal):
+    return journal.entries.add(title="Detention at the station")
+
+
+@pytest.fixture
+def small_chunks(journal):
+    """Tiny chunks so multi-chunk logic runs on small data."""
+    journal.attachments.chunk_size = 1000
+    return journal
+
+
+def test_round_trip_across_chunks(small_chunks, entry):
+    data = os.urandom(10_500)
+    att = small_chunks.attachments.add_bytes(entry.uuid, data, "notes.bin")
+    assert att.size == len(data)
+    assert att.sha256 == hashlib.sha256(data).hexdigest()
+    assert att.media_type == "application/octet-stream"
+    assert counts(small_chunks) == (1, 1, 11)
+    with small_chunks.attachments.open_stream(att.uuid) as stream:
+        assert stream.read() == data
+        stream.seek(2_995)
+        assert stream.read(10) == data[2_995:3_005]
+        stream.seek(-5, io.SEEK_END)
+        assert stream.read() == data[-5:]
+    assert small_chunks.verify() == []
+    assert small_chunks.attachments.verify_hashes() == []
+
+
+def test_exact_multiple_of_chunk_and_empty_file(small_chunks, entry):
+    store = small_chunks.attachments
+    a = store.add_bytes(entry.uuid, b"x" * 3000, "three.txt")
+    b = store.add_bytes(entry.uuid, b"", "empty.txt")
+    assert store.open_stream(a.uuid).read() == b"x" * 3000
+    assert store.open_stream(b.uuid).read() == b""
+    assert b.sha256 == hashlib.sha256(b"").hexdigest()
+    assert small_chunks.verify() == []
+
+
+def test_stream_with_short_reads_is_chunked_fully(small_chunks, entry):
+    class Dribble(io.RawIOBase):
+        def __init__(self, data):
+            self.src = io.BytesIO(data)
+
+        def readable(self):
+            return True
+
+        def readinto(self, b):
+            piece = self.src.read(min(len(b), 7))
+            b[:len(piece)] = piece
+            return len(piece)
+
+    data = os.urandom(5_003)
+    att = small_chunks.attachments.add_stream(entry.uuid, Dribble(data), "dribble.bin")
+    assert small_chunks.attachments.open_stream(att.uuid).read() == data
+    assert small_chunks.verify() == []
+
+
+def test_identical_content_is_stored_once(small_chunks, entry):
+    data = os.urandom(4_321)
+    other = small_chunks.entries.add(title="Second")
+    a = small_chunks.attachments.add_bytes(entry.uuid, data, "a.bin")
+    b = small_chunks.attachments.add_bytes(other.uuid, data, "copy of a.bin")
+    assert a.uuid != b.uuid and a.sha256 == b.sha256
+    assert any("already stored" in n for n in b.notices)
+    assert counts(small_chunks) == (2, 1, 5)
+    assert small_chunks.attachments.open_stream(b.uuid).read() == data
+
+
+def test_metadata_recorded_at_import(journal, entry):
+    att = journal.attachments.add_bytes(entry.uuid, b"hello, plain text\n", "../../etc/readme.txt")
+    assert att.file_name == "readme.txt"
+    assert att.media_type == "text/plain"
+    assert att.imported_at and att.entry_uuid == entry.uuid
+    again = journal.attachments.get(att.uuid[:8])
+    assert again.uuid == att.uuid and again.size == 18
+
+
+def test_progress_and_cancel_roll_back(small_chunks, entry):
+    seen = []
+    small_chunks.attachments.add_bytes(entry.uuid, b"keep me", "keep.txt")
+    before = counts(small_chunks)
+    stop = threading.Event()
+
+    def progress(done, total):
+        seen.append((done, total))
+        if done >= 3000:
+            stop.set()
+
+    with pytest.raises(Cancelled):
+        small_chunks.attachments.add_stream(entry.uuid, io.BytesIO(os.urandom(9000)), "big.bin",
+                                            size_hint=9000, progress=progress, cancel=stop)
+    assert seen[0] == (1000, 9000)
+    assert counts(small_chunks) == before
+    with pytest.raises(Cancelled):
+        small_chunks.attachments.add_bytes(entry.uuid, b"abc", "x", cancel=lambda: True)
+    assert counts(small_chunks) == before
+    assert small_chunks.verify() == []
+
+
+def test_read_error_mid_stream_leaves_nothing(small_chunks, entry):
+    class Broken(io.RawIOBase):
+        def __init__(self):
+            self.calls = 0
+
+        def readable(self):
+            return True
+
+        def readinto(self, b):
+            self.calls += 1
+            if self.calls > 3:
+                raise OSError(5, "Input/output error")
+            b[:len(b)] = b"z" * len(b)
+            return len(b)
+
+    with pytest.raises(InvalidInput, match="Nothing was attached"):
+        small_chunks.attachments.add_stream(entry.uuid, Broken(), "usb.bin")
+    assert counts(small_chunks) == (0, 0, 0)
+
+
+def test_killed_process_leaves_no_half_attachment(created, data_dir, tmp_path):
+    """A process killed in the middle of an import leaves the journal as before."""
+    journal = created.journal
+    entry = journal.entries.add(title="x")
+    journal.close()
+    script = textwrap.dedent(f"""
+        import io, os, sys
+        sys.path.insert(0, {str(Path(__file__).parent.parent)!r})
+        from journal.keyslots import KdfParams
+        from journal.vault import Journal
+        j = Journal.open({str(data_dir)!r}, {PASSPHRASE!r})
+        j.attachments.chunk_size = 4096
+        def progress(done, total):
+            if done >= 200 * 4096:
+                os._exit(9)   # as if killed: no rollback, no close
+        j.attachments.add_stream({entry.uuid!r}, io.BytesIO(os.urandom(400 * 4096)), "v.mp4", progress=progress)
+        os._exit(0)
+    """)
+    result = subprocess.run([sys.executable, "-c", script], timeout=120)
+    assert result.returncode == 9
+    reopened = Journal.open(data_dir, PASSPHRASE)
+    try:
+        assert counts(reopened) == (0, 0, 0)
+        assert reopened.verify() == []
+    finally:
+        reopened.close()
+
+
+def test_unknown_or_trashed_entry(journal, entry):
+    with pytest.raises(NotFound):
+        journal.attachments.add_bytes("no-such-entry", b"x", "x.txt")
+    journal.entries.move_to_trash(entry.uuid)
+    with pytest.raises(InvalidInput, match="trash"):
+        journal.attachments.add_bytes(entry.uuid, b"x", "x.txt")
+    assert counts(journal) == (0, 0, 0)
+
+
+def test_add_file_and_delete_original(journal, entry, tmp_path):
+    source = tmp_path / "statement.pdf"
+    payload = b"%PDF-1.4\n" + os.urandom(3000)
+    source.write_bytes(payload)
+    kept = journal.attachments.add_file(entry.uuid, source)
+    assert source.exists() and kept.media_type == "application/pdf"
+    att = journal.attachments.add_file(entry.uuid, source, delete_original=True)
+    assert not source.exists()
+    assert DELETE_ORIGINAL_WARNING in att.notices
+    assert "SSD" in DELETE_ORIGINAL_WARNING
+    assert journal.attachments.open_stream(att.uuid).read() == payload
+
+
+def test_add_file_missing(journal, entry, tmp_path):
+    with pytest.raises(InvalidInput):
+        journal.attachments.add_file(entry.uuid, tmp_path / "nope.jpg")
+    with pytest.raises(InvalidInput):
+        journal.attachments.add_file(entry.uuid, tmp_path)
+
+
+def test_entry_list_counts_live_attachments(journal, entry):
+    a = journal.attachments.add_bytes(entry.uuid, b"one", "1.txt")
+    journal.attachments.add_bytes(entry.uuid, b"two", "2.txt")
+    journal.attachments.remove(a.uuid)
+    [summary] = journal.queries.page(EntryFilter(), limit=10)
+    assert summary.attachment_count == 1
+
+
+def test_trash_restore_and_garbage_collection(small_chunks, entry):
+    store = small_chunks.attachments
+    data = os.urandom(2500)
+    a = store.add_bytes(entry.uuid, data, "a.bin")
+    b = store.add_bytes(entry.uuid, data, "b.bin")  # same content
+    store.remove(a.uuid)
+    assert [x.uuid for x in store.list_for_entry(entry.uuid)] == [b.uuid]
+    assert len(store.list_for_entry(entry.uuid, include_deleted=True)) == 2
+    store.restore(a.uuid)
+    with pytest.raises(InvalidInput):
+        store.restore(a.uuid)
+    store.remove(a.uuid)
+    assert store.empty_trash() == 1
+    assert counts(small_chunks) == (1, 1, 3)  # b still needs the content
+    store.remove(b.uuid)
+    store.empty_trash()
+    assert counts(small_chunks) == (0, 0, 0)
+    assert small_chunks.verify() == []
+
+
+def test_emptying_entry_trash_deletes_attachments_and_content(small_chunks, entry):
+    small_chunks.attachments.add_bytes(entry.uuid, os.urandom(3500), "a.bin")
+    small_chunks.entries.move_to_trash(entry.uuid)
+    small_chunks.entries.empty_trash()
+    assert counts(small_chunks) == (0, 0, 0)
+
+
+def test_verify_finds_missing_and_altered_chunks(small_chunks, entry):
+    att = small_chunks.attachments.add_bytes(entry.uuid, os.urandom(3500), "a.bin")
+    with small_chunks.db.transaction() as db:
+        db.execute("UPDATE blob_chunks SET data = zeroblob(1000) WHERE seq = 1")
+    assert small_chunks.verify() == []  # sizes still consistent
+    assert any("SHA-256 does not match" in p for p in small_chunks.attachments.verify_hashes())
+    with small_chunks.db.transaction() as db:
+        db.execute("DELETE FROM blob_chunks WHERE seq = 2")
+    problems = small_chunks.verify()
+    assert any("3 of 4 chunks" in p for p in problems)
+    with pytest.raises(att_mod.AttachmentUnreadable):
+        small_chunks.attachments.open_stream(att.uuid).read()
+
+
+def test_thumbnail_absent_for_non_images(journal, entry):
+    att = journal.attachments.add_bytes(entry.uuid, b"%PDF-1.7\n...", "x.pdf")
+    assert journal.attachments.thumbnail(att.uuid) is None
+    assert att.has_thumbnail is False
+
+
+def test_lying_extension_is_noted(journal, entry):
+    att = journal.attachments.add_bytes(entry.uuid, b"just some text, not a photo\n", "holiday.jpg")
+    assert att.media_type == "text/plain"
+    assert "suggests image/jpeg" in att.note
+    png = (PHOTOS / "DSCN0010.jpg").read_bytes()
+    att = journal.attachments.add_bytes(entry.uuid, png, "report.pdf")
+    assert att.media_type == "image/jpeg" and att.has_thumbnail
+
+
+def _png_bomb(width: int, height: int) -> bytes:
+    """A valid 1-bit PNG declaring width x height pixels: tiny file, huge image."""
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    row = b"\x00" + b"\x00" * ((width + 7) // 8)
+    compressor = zlib.compressobj(9)
+    data = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
+    ihdr = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
+
+
+def test_decompression_bomb_is_stored_opaque_with_note(journal, entry):
+    bomb = _png_bomb(12_000, 12_000)
+    assert len(bomb) < 100_000
+    att = journal.attachments.add_bytes(entry.uuid, bomb, "bomb.png")
+    assert att.media_type == "image/png"
+    assert not att.has_thumbnail and att.metadata == {}
+    assert "could not be read as an image" in att.note
+    assert "megapixels" in att.note
+    assert journal.attachments.open_stream(att.uuid).read() == bomb
+
+
+def test_corrupt_image_is_kept_with_note(journal, entry):
+    junk = b"\xff\xd8\xff\xe0" + os.urandom(5000)
+    att = journal.attachments.add_bytes(entry.uuid, junk, "photo.jpg")
+    assert att.media_type == "image/jpeg"
+    assert "could not be read as an image" in att.note
+    assert journal.attachments.open_stream(att.uuid).read() == junk
+    with pytest.raises(MediaError):
+        journal.attachments.save_copy(att.uuid, journal.data_dir.parent / "out.jpg", strip=True)
+    assert not (journal.data_dir.parent / "out.jpg").exists()
+    report = journal.attachments.save_copy(att.uuid, journal.data_dir.parent / "out.jpg", strip=True,
+                                           allow_uncleaned=True)
+    assert report.warning and not report.cleaned
+    assert report.path.read_bytes() == junk
+
+
+def test_save_copy_original_and_stripped(journal, entry, tmp_path):
+    photo = (PHOTOS / "DSCN0010.jpg").read_bytes()
+    att = journal.attachments.add_file(entry.uuid, PHOTOS / "DSCN0010.jpg")
+    original = journal.attachments.save_copy(att.uuid, tmp_path / "orig.jpg", strip=False)
+    assert original.path.read_bytes() == photo
+    assert original.sha256 == att.sha256 and not original.stripped
+    assert oct((tmp_path / "orig.jpg").stat().st_mode & 0o777) == "0o600"
+    stripped = journal.attachments.save_copy(att.uuid, tmp_path, strip=True)
+    assert stripped.path == tmp_path / "DSCN0010.jpg"
+    data = stripped.path.read_bytes()
+    assert hashlib.sha256(data).hexdigest() == stripped.sha256 == journal.attachments.get(att.uuid).stripped_sha256
+    assert b"NIKON" not in data and b"GPS" not in data
+    assert stripped.cleaned and stripped.removed
+    assert list(tmp_path.glob(".*.tmp")) == []
+
+
+def test_save_copy_of_unknown_type_warns(journal, entry, tmp_path):
+    att = journal.attachments.add_bytes(entry.uuid, b"\x00\x01binary" * 10, "thing.bin")
+    report = journal.attachments.save_copy(att.uuid, tmp_path / "thing.bin", strip=True)
+    assert report.warning and "not cleaned" in report.warning
+    assert journal.attachments.get(att.uuid).stripped_sha256 == att.sha256
+
+
+def test_save_copy_to_missing_folder(journal, entry, tmp_path):
+    att = journal.attachments.add_bytes(entry.uuid, b"abc", "a.txt")
+    with pytest.raises(InvalidInput):
+        journal.attachments.save_copy(att.uuid, tmp_path / "nope" / "a.txt")
+
+
+def test_suggestions_fill_only_empty_fields(journal):
+    entry = journal.entries.add(title="Protest")
+    store = journal.attachments
+    assert not store.suggest_entry_fields(entry.uuid)
+    store.add_file(entry.uuid, PHOTOS / "Canon_40D.jpg")  # time, no GPS
+    store.add_file(entry.uuid, PHOTOS / "DSCN0010.jpg")   # time and GPS
+    suggestion = store.suggest_entry_fields(entry.uuid)
+    assert suggestion.occurred_at == "2008-10-22T16:28:39"  # the photo that has both
+    assert suggestion.latitude == pytest.approx(43.4674483, abs=1e-6)
+    assert suggestion.longitude == pytest.approx(11.8851266, abs=1e-6)
+    assert suggestion.capture_time_has_zone is False
+    updated = store.apply_suggestion(entry.uuid, suggestion)
+    assert updated.occurred_at.startswith("2008-10-22T16:28:39")
+    assert updated.latitude == pytest.approx(43.4674483, abs=1e-6)
+    assert not store.suggest_entry_fields(entry.uuid)
+
+    placed = journal.entries.add(title="Known place", latitude=50.45, longitude=30.52)
+    store.add_file(placed.uuid, PHOTOS / "DSCN0012.jpg")
+    only_time = store.suggest_entry_fields(placed.uuid)
+    assert only_time.latitude is None and only_time.occurred_at == "2008-10-22T16:29:49"
+    assert store.apply_suggestion(placed.uuid).latitude == 50.45
+
+
+def test_apply_stale_suggestion_keeps_user_edits(journal):
+    entry = journal.entries.add(title="x")
+    journal.attachments.add_file(entry.uuid, PHOTOS / "DSCN0010.jpg")
+    suggestion = journal.attachments.suggest_entry_fields(entry.uuid)
+    journal.entries.update(entry.uuid, occurred_at="2024-03-05T14:10+03:00")
+    updated = journal.attachments.apply_suggestion(entry.uuid, suggestion)
+    assert updated.occurred_at == "2024-03-05T14:10+03:00"
+    assert updated.latitude is not None
+    assert EntrySuggestion().changes() == {}
+
+
+def test_clean_file_name():
+    assert clean_file_name("a/b/c.jpg") == "c.jpg"
+    assert clean_file_name("..\\evil\x00.jpg") == "evil.jpg"
+    assert clean_file_name("") == "attachment"
+    assert clean_file_name(".hidden") == "hidden"
+    long = clean_file_name("x" * 400 + ".jpeg")
+    assert len(long) == 255 and long.endswith(".jpeg")
+
+
+def test_survives_reopen(created, data_dir):
+    journal = created.journal
+    entry = journal.entries.add(title="x")
+    data = os.urandom(3 * 1024 * 1024 + 17)
+    att = journal.attachments.add_bytes(entry.uuid, data, "v.bin")
+    journal.close()
+    again = Journal.open(data_dir, PASSPHRASE)
+    try:
+        assert again.attachments.open_stream(att.uuid).read() == data
+        assert again.verify() == []
+    finally:
+        again.close()
+
+
+def test_content_is_not_plaintext_on_disk(created, data_dir):
+    journal = created.journal
+    entry = journal.entries.add(title="x")
+    marker = b"UNMISTAKABLE-PLAINTEXT-MARKER-" * 100
+    journal.attachments.add_bytes(entry.uuid, marker, "m.txt")
+    journal.close()
+    for path in data_dir.iterdir():
+        if path.is_file():
+            assert b"UNMISTAKABLE-PLAINTEXT" not in path.read_bytes(), path.name
+
+
+def test_migration_from_schema_2(tmp_path):
+    """A database at schema 2 gains the attachment tables and keeps its entries."""
+    from journal import migrations
+    from journal.db import apply_pragmas, connect
+    from journal.entries import EntryStore
+    from journal.db import Database
+
+    key = os.urandom(32)
+    conn = connect(tmp_path / "old.db", key, create=True)
+    apply_pragmas(conn)
+    assert migrations.migrate(conn, target=2) == 2
+    EntryStore(Database(conn)).add(title="from schema 2")
+    assert migrations.migrate(conn) == migrations.latest_version()
+    db = Database(conn)
+    [(title,)] = db.query("SELECT title FROM entries")
+    assert title == "from schema 2"
+    store = AttachmentStore(db)
+    entry_uuid = db.query_one("SELECT uuid FROM entries")[0]
+    att = store.add_bytes(entry_uuid, b"after migration", "a.txt")
+    assert store.open_stream(att.uuid).read() == b"after migration"
+    conn.close()
+
+
+def test_as_json_is_serialisable(journal, entry):
+    att = journal.attachments.add_file(entry.uuid, PHOTOS / "DSCN0010.jpg")
+    data = json.loads(json.dumps(att.as_json()))
+    assert data["id"] == att.uuid and data["metadata"]["camera_make"] == "NIKON"
+
+
+def test_add_files_in_order_with_progress(journal, entry, tmp_path, monkeypatch):
+    monkeypatch.setattr(att_mod, "PREFETCH_LIMIT", 50_000)  # DSCN files (~160 KB) take the streaming path
+    paths = [PHOTOS / "Canon_40D.jpg", PHOTOS / "DSCN0010.jpg", PHOTOS / "samplefilehub.heif", PHOTOS / "Nikon_D70.jpg"]
+    seen = []
+    result = journal.attachments.add_files(entry.uuid, paths, progress=lambda d, t: seen.append((d, t)))
+    assert [a.file_name for a in result] == [p.name for p in paths]
+    assert all(a.has_thumbnail for a in result)
+    assert result[1].metadata["gps_latitude"] is not None
+    total = sum(p.stat().st_size for p in paths)
+    assert seen[-1] == (total, total)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    assert [a.uuid for a in journal.attachments.list_for_entry(entry.uuid)] == [a.uuid for a in result]
+
+
+def test_add_files_checks_all_paths_first(journal, entry, tmp_path):
+    with pytest.raises(InvalidInput, match="Nothing was attached"):
+        journal.attachments.add_files(entry.uuid, [PHOTOS / "DSCN0010.jpg", tmp_path / "missing.jpg"])
+    assert counts(journal) == (0, 0, 0)
+
+
+def test_add_files_cancel_keeps_committed_files(journal, entry):
+    paths = [PHOTOS / "Canon_40D.jpg", PHOTOS / "Nikon_D70.jpg", PHOTOS / "DSCN0010.jpg"]
+    calls = {"n": 0}
+
+    def cancel():
+        calls["n"] += 1
+        return len(journal.attachments.list_for_entry(entry.uuid)) >= 1
+
+    with pytest.raises(Cancelled):
+        journal.attachments.add_files(entry.uuid, paths, cancel=cancel)
+    assert [a.file_name for a in journal.attachments.list_for_entry(entry.uuid)] == ["Canon_40D.jpg"]
+    assert journal.verify() == []
+
+
+def test_add_files_delete_original(journal, entry, tmp_path):
+    copies = []
+    for name in ("DSCN0010.jpg", "Nikon_D70.jpg"):
+        copy = tmp_path / name
+        copy.write_bytes((PHOTOS / name).read_bytes())
+        copies.append(copy)
+    result = journal.attachments.add_files(entry.uuid, copies, delete_original=True)
+    assert not any(c.exists() for c in copies)
+    assert all(DELETE_ORIGINAL_WARNING in a.notices for a in result)
+    assert journal.attachments.open_stream(result[0].uuid).read() == (PHOTOS / "DSCN0010.jpg").read_bytes()
+
+
+def test_full_disk_is_a_clear_error_and_leaves_nothing(journal, entry):
+    journal.attachments.add_bytes(entry.uuid, b"small and stored", "ok.txt")
+    before = counts(journal)
+    pages = journal.db.query_one("PRAGMA page_count")[0]
+    journal.db.execute(f"PRAGMA max_page_count = {pages + 20}")  # the database cannot grow by 1 MiB
+    try:
+        with pytest.raises(att_mod.AttachmentStorageError, match="full"):
+            journal.attachments.add_bytes(entry.uuid, os.urandom(1024 * 1024), "video.mp4")
+    finally:
+        journal.db.execute("PRAGMA max_page_count = 4294967294")
+    assert counts(journal) == before
+    assert journal.verify() == []
+    journal.attachments.add_bytes(entry.uuid, b"works again", "again.txt")

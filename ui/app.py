@@ -1,0 +1,247 @@
+"""Starting the app and moving between its states: first run, locked, unlocked.
+
+`AppController` owns the windows and the session. `main()` is the
+`incident-journal` launcher (and what `python main.py` calls).
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+import journal
+from journal.keyslots import DEFAULT_KDF, KdfParams
+from journal.paths import resolve_data_dir
+from journal.timeutil import local_zone_name
+from journal.vault import journal_exists
+
+from .resources import app_icon
+from .settings import Settings, load_settings, save_settings
+
+APP_NAME = "Incident Journal"
+
+
+@dataclass
+class AppContext:
+    """What the app runs with. Tests set `kdf` to a cheap profile; users get DEFAULT_KDF."""
+
+    data_dir: Path
+    settings: Settings = field(default_factory=Settings)
+    kdf: KdfParams = DEFAULT_KDF
+    config_dir: Path | None = None  # None: journal.paths.config_dir()
+
+    @property
+    def default_timezone(self) -> str:
+        return self.settings.default_timezone or local_zone_name() or "UTC"
+
+
+class AppController(QObject):
+    """First run -> wizard; otherwise unlock window; unlocked -> main window; lock -> back."""
+
+    unlocked = Signal()
+    locked = Signal()
+
+    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.session = None
+        self.wizard = None
+        self.unlock_window = None
+        self._main_window = None
+        self._idle = None
+        self._quitting = False
+
+    # --- windows (created on first use: cold start only builds what it shows) ---
+    @property
+    def main_window(self):
+        if self._main_window is None:
+            from .main_window import MainWindow
+
+            self._main_window = MainWindow()
+            self._main_window.lock_requested.connect(self.lock)
+            self._main_window.close_requested.connect(self.quit)
+            self._main_window.settings_requested.connect(self.edit_settings)
+            self._main_window.about_requested.connect(self._about)
+        return self._main_window
+
+    @property
+    def idle_watcher(self):
+        if self._idle is None:
+            from .idle import IdleWatcher
+
+            self._idle = IdleWatcher(self.context.settings.auto_lock_minutes * 60_000, self)
+            self._idle.idle.connect(self.lock)
+        return self._idle
+
+    def start(self) -> None:
+        if journal_exists(self.context.data_dir):
+            self.show_unlock()
+        else:
+            self.show_wizard()
+
+    def show_wizard(self, data_dir: Path | None = None) -> None:
+        from .wizard import FirstRunWizard
+
+        if data_dir is not None:
+            self.context.data_dir = Path(data_dir)
+        if self.unlock_window is not None:
+            self.unlock_window.hide()
+        self.wizard = FirstRunWizard(self.context.data_dir, self.context.kdf)
+        self.wizard.setWindowIcon(app_icon())
+        self.wizard.created.connect(lambda created: self._open_session(created.journal))
+        self.wizard.rejected.connect(self._wizard_cancelled)
+        self.wizard.show()
+
+    def _wizard_cancelled(self) -> None:
+        self.wizard = None
+        if journal_exists(self.context.data_dir):
+            self.show_unlock()
+        elif self.unlock_window is not None and journal_exists(self.unlock_window.data_dir):
+            self.unlock_window.show()
+        else:
+            self.quit()
+
+    def show_unlock(self) -> None:
+        from .unlock import UnlockWindow
+
+        if self.unlock_window is None:
+            self.unlock_window = UnlockWindow(self.context.data_dir)
+            self.unlock_window.unlocked.connect(self._open_session)
+            self.unlock_window.folder_chosen.connect(self._folder_chosen)
+            self.unlock_window.destroyed.connect(lambda *_: None)
+        self.unlock_window.set_data_dir(self.context.data_dir)
+        self.unlock_window.reset()
+        self.unlock_window.show()
+        self.unlock_window.raise_()
+        self.unlock_window.activateWindow()
+
+    def _folder_chosen(self, folder: Path) -> None:
+        if journal_exists(folder):
+            self.context.data_dir = Path(folder)
+            self.unlock_window.set_data_dir(folder)
+            self.unlock_window.reset()
+            return
+        answer = QMessageBox.question(
+            self.unlock_window, APP_NAME,
+            self.tr("There is no journal in {folder}. Create a new journal there?").format(folder=str(folder)))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.show_wizard(folder)
+
+    # --- unlocked -----------------------------------------------------------------
+    def _open_session(self, opened_journal) -> None:
+        from .session import JournalSession
+
+        self.wizard = None
+        self.session = JournalSession(opened_journal, self)
+        window = self.main_window
+        window.attach(self.session, self.context.default_timezone)
+        if self.unlock_window is not None:
+            self.unlock_window.hide()
+        window.show()
+        self.idle_watcher.set_interval(self.context.settings.auto_lock_minutes * 60_000)
+        self.idle_watcher.start()
+        self.unlocked.emit()
+
+    def lock(self, show_unlock: bool = True) -> None:
+        """Save the editor, close the journal, empty the windows, show the unlock window."""
+        if self.session is None:
+            return
+        if self._idle is not None:
+            self._idle.stop()
+        window = self._main_window
+        if window is not None:
+            window.flush()
+            window.detach()
+        session, self.session = self.session, None
+        session.close()
+        session.deleteLater()
+        if window is not None:
+            window.hide()
+        self.locked.emit()
+        if show_unlock and not self._quitting:
+            self.show_unlock()
+
+    def quit(self) -> None:
+        """Lock (saving what is typed) and leave."""
+        self._quitting = True
+        self.lock(show_unlock=False)
+        for window in (self.unlock_window, self.wizard):
+            if window is not None:
+                window.hide()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+
+    # --- settings --------------------------------------------------------------------
+    def edit_settings(self) -> None:
+        from .dialogs import SettingsDialog
+
+        dialog = SettingsDialog(self.context.settings, local_zone_name() or "UTC", self.main_window)
+        if dialog.exec() == SettingsDialog.DialogCode.Accepted:
+            self.apply_settings(dialog.settings())
+
+    def apply_settings(self, settings: Settings) -> None:
+        self.context.settings = settings
+        save_settings(settings, self.context.config_dir)
+        if self._idle is not None:
+            self._idle.set_interval(settings.auto_lock_minutes * 60_000)
+        if self._main_window is not None:
+            self._main_window.set_default_timezone(self.context.default_timezone)
+
+    def _about(self) -> None:
+        from .dialogs import show_about
+
+        show_about(self._main_window)
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="incident-journal", description="Incident Journal desktop app")
+    parser.add_argument("--data-dir", help="journal folder (default: $JOURNAL_HOME or the user data folder)")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {journal.__version__}")
+    # For tests and bench/: print the time to the first window, then quit cleanly.
+    parser.add_argument("--quit-when-ready", action="store_true", help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    started = time.perf_counter()
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("incident-journal")
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(journal.__version__)
+    app.setDesktopFileName("incident-journal")
+    app.setWindowIcon(app_icon())
+    context = AppContext(resolve_data_dir(args.data_dir), load_settings())
+    controller = AppController(context)
+
+    # Ctrl+C / SIGTERM lock (saving the editor) and quit instead of dying mid-write.
+    signal.signal(signal.SIGINT, lambda *_: controller.quit())
+    signal.signal(signal.SIGTERM, lambda *_: controller.quit())
+    heartbeat = QTimer()
+    heartbeat.timeout.connect(lambda: None)  # lets Python run its signal handlers
+    heartbeat.start(250)
+
+    controller.start()
+    if args.quit_when_ready:
+        def ready() -> None:
+            shown = [w for w in app.topLevelWidgets() if w.isVisible()]
+            print(f"ready {time.perf_counter() - started:.3f}s {type(shown[0]).__name__ if shown else '-'}",
+                  flush=True)
+            controller.quit()
+
+        QTimer.singleShot(0, ready)
+    code = app.exec()
+    controller.lock(show_unlock=False)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

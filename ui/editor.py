@@ -1,0 +1,433 @@
+"""The right-hand entry editor with autosave.
+
+Fields change -> a short timer -> one `update()` on the session's writer.
+The editor also saves, synchronously, when switching entries, locking and
+quitting (`flush()`), so the last keystrokes are never lost. Undo/redo is
+the fields' own (Ctrl+Z / Ctrl+Shift+Z); loading or clearing an entry
+empties those stacks so nothing from a previous entry can be undone into view.
+
+Room for later features: `add_panel(widget)` puts a panel (attachments strip,
+people involved) between the body and the footer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimer, Qt, Signal
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDateTimeEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
+)
+
+from journal.entries import Entry
+from .fields import TagEdit, TimeZoneBox, all_zones
+from .ops import user_message
+
+AUTOSAVE_MS = 1200
+
+SOURCES = (None, "witnessed", "reported", "media")
+
+
+def parse_coordinates(text: str) -> tuple[float, float] | None:
+    """'55.75, 37.61' -> (55.75, 37.61); '' -> None; raises ValueError otherwise."""
+    text = text.strip()
+    if not text:
+        return None
+    parts = text.replace(";", ",").split(",")
+    if len(parts) != 2:
+        parts = text.split()
+    if len(parts) != 2:
+        raise ValueError(text)
+    lat, lon = (float(p.strip()) for p in parts)
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ValueError(text)
+    return lat, lon
+
+
+class EntryEditor(QWidget):
+    saved = Signal(object)           # the saved Entry
+    history_requested = Signal(str)  # entry uuid
+    restore_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = None
+        self._entry: Entry | None = None
+        self._read_only = False
+        self._dirty = False
+        self._loading = False
+        self._occurred_touched = False
+        self._default_tz = "UTC"
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_MS)
+        self._timer.timeout.connect(self.save)
+        self._build()
+        self._wire()
+        self.clear()
+
+    # --- construction -------------------------------------------------------------
+    def _build(self) -> None:
+        self.pages = QStackedWidget(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.pages)
+
+        self.empty_label = QLabel(self.tr("Select an entry on the left, or press Ctrl+N for a new one."))
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setEnabled(False)
+        self.pages.addWidget(self.empty_label)
+
+        form_page = QWidget()
+        layout = QVBoxLayout(form_page)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(8)
+
+        self.trash_banner = QWidget()
+        banner = QHBoxLayout(self.trash_banner)
+        banner.setContentsMargins(0, 0, 0, 0)
+        self.trash_label = QLabel(self.tr("This entry is in the trash. Restore it to edit it."))
+        self.trash_label.setWordWrap(True)
+        self.restore_button = QPushButton(self.tr("Restore"))
+        self.restore_button.setToolTip(self.tr("Move this entry back out of the trash"))
+        banner.addWidget(self.trash_label, 1)
+        banner.addWidget(self.restore_button)
+        layout.addWidget(self.trash_banner)
+
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(self.tr("Title, e.g. “Detentions at the station square”"))
+        self.title.setAccessibleName(self.tr("Title"))
+        title_font = QFont(self.title.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.35)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        layout.addWidget(self.title)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.setHorizontalSpacing(10)
+        form.setVerticalSpacing(6)
+
+        self.when = QDateTimeEdit()
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setToolTip(self.tr("When it happened, in the local time of the place"))
+        self.time_zone = TimeZoneBox()
+        self.time_zone.setToolTip(self.tr("Time zone of the place (type part of a city name)"))
+        self.time_unknown = QCheckBox(self.tr("Time unknown"))
+        self.time_unknown.setToolTip(self.tr("Only the date is known"))
+        when_row = QHBoxLayout()
+        when_row.addWidget(self.when, 2)
+        when_row.addWidget(self.time_zone, 2)
+        when_row.addWidget(self.time_unknown)
+        form.addRow(self.tr("&When:"), when_row)
+        self._label_for(form, self.when)
+
+        self.place = QLineEdit()
+        self.place.setPlaceholderText(self.tr("Place: city, street, building"))
+        form.addRow(self.tr("W&here:"), self.place)
+        self.coordinates = QLineEdit()
+        self.coordinates.setPlaceholderText(self.tr("Optional: latitude, longitude (e.g. 55.7558, 37.6173)"))
+        self.coordinates.setToolTip(self.tr("Decimal degrees, latitude first"))
+        form.addRow(self.tr("Coordinates:"), self.coordinates)
+
+        self.category = QComboBox()
+        self.category.setToolTip(self.tr("What kind of incident this is"))
+        self.status = QComboBox()
+        self.status.addItem(self.tr("Draft"), "draft")
+        self.status.addItem(self.tr("Final"), "final")
+        self.status.setToolTip(self.tr("Drafts are notes still being worked on"))
+        self.source = QComboBox()
+        for key, label in zip(SOURCES, (self.tr("Source not set"), self.tr("Witnessed"), self.tr("Reported"),
+                                        self.tr("Media"))):
+            self.source.addItem(label, key)
+        self.source.setToolTip(self.tr("How you know: seen yourself, told by someone, or from the media"))
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(self.category, 3)
+        kind_row.addWidget(self.status, 2)
+        kind_row.addWidget(self.source, 2)
+        form.addRow(self.tr("&Category:"), kind_row)
+        self._label_for(form, self.category)
+
+        self.tags = TagEdit()
+        self.tags.setPlaceholderText(self.tr("Tags, separated by commas"))
+        form.addRow(self.tr("&Tags:"), self.tags)
+        layout.addLayout(form)
+
+        self.body = QPlainTextEdit()
+        self.body.setPlaceholderText(self.tr("What happened? Who, how many, which unit, what was said…"))
+        self.body.setAccessibleName(self.tr("Text"))
+        body_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
+        body_font.setPointSizeF(max(body_font.pointSizeF(), 9.0) * 1.15)
+        self.body.setFont(body_font)
+        self.body.setTabChangesFocus(True)
+        layout.addWidget(self.body, 1)
+
+        # Later features insert panels here (attachments strip, people involved).
+        self.panels = QVBoxLayout()
+        layout.addLayout(self.panels)
+
+        footer = QHBoxLayout()
+        self.indicator = QLabel()
+        self.indicator.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.history_button = QPushButton(self.tr("History…"))
+        self.history_button.setToolTip(self.tr("Earlier versions of this entry (Ctrl+H)"))
+        footer.addWidget(self.indicator)
+        footer.addWidget(self.history_button)
+        layout.addLayout(footer)
+        self.pages.addWidget(form_page)
+
+    @staticmethod
+    def _label_for(form: QFormLayout, widget: QWidget) -> None:
+        """Point a row's mnemonic at the row's first field (rows built from layouts)."""
+        label = form.itemAt(form.rowCount() - 1, QFormLayout.ItemRole.LabelRole)
+        if label is not None and isinstance(label.widget(), QLabel):
+            label.widget().setBuddy(widget)
+
+    def _wire(self) -> None:
+        for signal in (self.title.textEdited, self.place.textEdited, self.coordinates.textEdited,
+                       self.tags.textEdited, self.body.textChanged):
+            signal.connect(self._changed)
+        for combo in (self.category, self.status, self.source):
+            combo.currentIndexChanged.connect(self._changed)
+        self.when.dateTimeChanged.connect(self._occurred_changed)
+        self.time_zone.currentTextChanged.connect(self._occurred_changed)
+        self.time_unknown.toggled.connect(self._time_unknown_toggled)
+        self.history_button.clicked.connect(self._request_history)
+        self.restore_button.clicked.connect(self._request_restore)
+
+    def add_panel(self, widget: QWidget) -> None:
+        """Extension point for later features."""
+        self.panels.addWidget(widget)
+
+    # --- session ---------------------------------------------------------------------
+    def attach(self, session, default_tz: str) -> None:
+        self._session = session
+        self._default_tz = default_tz or "UTC"
+
+    def set_choices(self, categories: list[tuple[str, str]], tags: list[str]) -> None:
+        self._loading = True
+        try:
+            current = self.category.currentData()
+            self.category.clear()
+            self.category.addItem(self.tr("No category"), None)
+            for key, label in categories:
+                self.category.addItem(label, key)
+            index = self.category.findData(current)
+            self.category.setCurrentIndex(max(index, 0))
+        finally:
+            self._loading = False
+        self.tags.set_known_tags(tags)
+
+    @property
+    def current_uuid(self) -> str | None:
+        return self._entry.uuid if self._entry else None
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    # --- loading and clearing -----------------------------------------------------------
+    def load(self, entry: Entry, read_only: bool = False) -> None:
+        """Show `entry`; the caller has already flushed the previous one."""
+        self._timer.stop()
+        self._loading = True
+        try:
+            self._entry = entry
+            self._read_only = read_only
+            self._dirty = False
+            self._occurred_touched = False
+            self.title.setText(entry.title)
+            self.place.setText(entry.place)
+            if entry.latitude is not None and entry.longitude is not None:
+                self.coordinates.setText(f"{entry.latitude!r}, {entry.longitude!r}")
+            else:
+                self.coordinates.setText("")
+            self._set_occurred(entry.occurred_at, entry.occurred_tz)
+            self.category.setCurrentIndex(max(self.category.findData(entry.category), 0))
+            self.status.setCurrentIndex(max(self.status.findData(entry.status), 0))
+            self.source.setCurrentIndex(max(self.source.findData(entry.source), 0))
+            self.tags.set_tags(entry.tags)
+            self.body.setPlainText(entry.body)
+            self._clear_undo()
+            self._set_read_only(read_only)
+            self.trash_banner.setVisible(read_only)
+            self.indicator.setText(self.tr("Last saved {time}").format(time=_local_time(entry.updated_at))
+                                   if entry.updated_at else "")
+            self.pages.setCurrentIndex(1)
+        finally:
+            self._loading = False
+
+    def clear(self) -> None:
+        """Forget the entry and everything typed (lock, or nothing selected)."""
+        self._timer.stop()
+        self._loading = True
+        try:
+            self._entry = None
+            self._dirty = False
+            for line in (self.title, self.place, self.coordinates, self.tags):
+                line.setText("")
+            self.body.setPlainText("")
+            self.category.setCurrentIndex(0)
+            self.status.setCurrentIndex(0)
+            self.source.setCurrentIndex(0)
+            self.time_unknown.setChecked(False)
+            self.when.setDateTime(QDateTime(QDate(2000, 1, 1), QTime(0, 0)))
+            self._clear_undo()
+            self.indicator.setText("")
+            self.trash_banner.setVisible(False)
+            self.pages.setCurrentIndex(0)
+        finally:
+            self._loading = False
+
+    def forget_journal(self) -> None:
+        """Lock: clear the entry, the category choices and the tag completions."""
+        self.clear()
+        self._loading = True
+        try:
+            self.category.clear()
+        finally:
+            self._loading = False
+        self.tags.set_known_tags([])
+        self._session = None
+
+    def _clear_undo(self) -> None:
+        self.body.document().clearUndoRedoStacks()
+        for line in (self.title, self.place, self.coordinates, self.tags):
+            text = line.text()
+            line.setText(text)  # setText() resets a QLineEdit's undo history
+
+    def undo_available(self) -> bool:
+        return (self.body.document().isUndoAvailable()
+                or any(w.isUndoAvailable() for w in (self.title, self.place, self.coordinates, self.tags)))
+
+    def _set_read_only(self, read_only: bool) -> None:
+        for line in (self.title, self.place, self.coordinates, self.tags):
+            line.setReadOnly(read_only)
+        self.body.setReadOnly(read_only)
+        for widget in (self.when, self.time_zone, self.time_unknown, self.category, self.status, self.source):
+            widget.setEnabled(not read_only)
+
+    def _set_occurred(self, value: str | None, tz_name: str | None) -> None:
+        self.time_zone.set_zone(tz_name or self._default_tz)
+        unknown = bool(value) and len(value) == 10
+        self.time_unknown.setChecked(unknown)
+        self.when.setDisplayFormat("yyyy-MM-dd" if unknown else "yyyy-MM-dd HH:mm")
+        if not value:
+            self.when.setDateTime(QDateTime.currentDateTime())
+            return
+        try:
+            if unknown:
+                day = dt.date.fromisoformat(value)
+                self.when.setDateTime(QDateTime(QDate(day.year, day.month, day.day), QTime(0, 0)))
+            else:
+                moment = dt.datetime.fromisoformat(value)
+                self.when.setDateTime(QDateTime(QDate(moment.year, moment.month, moment.day),
+                                                QTime(moment.hour, moment.minute)))
+        except ValueError:
+            self.when.setDateTime(QDateTime.currentDateTime())
+
+    # --- edits and saving ------------------------------------------------------------------
+    def _changed(self, *_args) -> None:
+        if self._loading or self._entry is None or self._read_only:
+            return
+        self._dirty = True
+        self.indicator.setText(self.tr("Editing…"))
+        self._timer.start()
+
+    def _occurred_changed(self, *_args) -> None:
+        if not self._loading:
+            self._occurred_touched = True
+        self._changed()
+
+    def _time_unknown_toggled(self, unknown: bool) -> None:
+        self.when.setDisplayFormat("yyyy-MM-dd" if unknown else "yyyy-MM-dd HH:mm")
+        self._occurred_changed()
+
+    def collect_changes(self) -> tuple[dict, list[str]]:
+        """The fields as plain values (a copy for the writer thread) and warnings for bad input."""
+        warnings: list[str] = []
+        changes: dict = {
+            "title": self.title.text().strip(),
+            "body": self.body.toPlainText(),
+            "place": self.place.text().strip(),
+            "category": self.category.currentData(),
+            "status": self.status.currentData() or "draft",
+            "source": self.source.currentData(),
+            "tags": self.tags.tags(),
+        }
+        try:
+            coords = parse_coordinates(self.coordinates.text())
+        except ValueError:
+            warnings.append(self.tr("Coordinates not saved: write them as “latitude, longitude”."))
+        else:
+            changes["latitude"], changes["longitude"] = coords if coords else (None, None)
+        if self._entry is not None and (self._entry.occurred_at or self._occurred_touched):
+            zone = self.time_zone.zone()
+            if zone not in all_zones():
+                warnings.append(self.tr("Time not saved: “{zone}” is not a known time zone.").format(zone=zone))
+            else:
+                moment = self.when.dateTime()
+                day = moment.date().toString("yyyy-MM-dd")
+                changes["occurred_at"] = day if self.time_unknown.isChecked() else \
+                    f"{day}T{moment.time().toString('HH:mm')}"
+                changes["occurred_tz"] = zone
+        return changes, warnings
+
+    def save(self) -> None:
+        """Queue a save of the current entry if anything changed (autosave)."""
+        self._timer.stop()
+        if not self._dirty or self._entry is None or self._session is None or self._read_only:
+            return
+        changes, warnings = self.collect_changes()
+        entry_uuid = self._entry.uuid
+        self._dirty = False
+        self._session.write(lambda j: j.entries.update(entry_uuid, **changes),
+                            lambda entry: self._saved(entry, warnings), self._save_failed)
+
+    def flush(self) -> bool:
+        """Save now and wait (switching entries, lock, quit). False if the save failed."""
+        self._timer.stop()
+        if not self._dirty or self._entry is None or self._session is None or self._read_only:
+            return True
+        changes, warnings = self.collect_changes()
+        entry_uuid = self._entry.uuid
+        try:
+            entry = self._session.write_and_wait(lambda j: j.entries.update(entry_uuid, **changes))
+        except Exception as exc:  # JournalError, or a timeout behind a long write: keep the edit dirty
+            self._save_failed(exc)
+            return False
+        self._dirty = False
+        self._saved(entry, warnings)
+        return True
+
+    def _saved(self, entry: Entry, warnings: list[str]) -> None:
+        if self._entry is not None and entry.uuid == self._entry.uuid:
+            self._entry = entry
+            text = self.tr("Saved {time}").format(time=QTime.currentTime().toString("HH:mm"))
+            self.indicator.setText("  ".join([text, *warnings]))
+        self.saved.emit(entry)
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self._dirty = True
+        self.indicator.setText(self.tr("Not saved: {reason}").format(reason=user_message(exc)))
+
+    def _request_history(self) -> None:
+        if self._entry is not None:
+            self.flush()
+            self.history_requested.emit(self._entry.uuid)
+
+    def _request_restore(self) -> None:
+        if self._entry is not None:
+            self.restore_requested.emit(self._entry.uuid)
+
+
+def _local_time(iso_utc: str) -> str:
+    try:
+        return dt.datetime.fromisoformat(iso_utc).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return ""

@@ -1,0 +1,93 @@
+"""Small input widgets used by the editor: tags with completion, time zones."""
+
+from __future__ import annotations
+
+import zoneinfo
+
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
+
+
+class TagEdit(QLineEdit):
+    """Comma-separated tags; completion applies to the tag being typed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = QStringListModel(self)
+        self._completer = QCompleter(self._model, self)
+        self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
+        self._completer.setWidget(self)
+        self._completer.activated.connect(self._insert_completion)
+        self.textEdited.connect(self._update_completion)
+
+    def set_known_tags(self, tags: list[str]) -> None:
+        self._model.setStringList(list(tags))
+
+    def known_tag_count(self) -> int:
+        return self._model.rowCount()
+
+    def tags(self) -> list[str]:
+        return [t.strip() for t in self.text().split(",") if t.strip()]
+
+    def set_tags(self, tags: list[str]) -> None:
+        self.setText(", ".join(tags))
+
+    def _current_prefix(self) -> str:
+        return self.text()[: self.cursorPosition()].split(",")[-1].lstrip()
+
+    def _update_completion(self, _text: str) -> None:
+        prefix = self._current_prefix()
+        if not prefix:
+            self._completer.popup().hide()
+            return
+        self._completer.setCompletionPrefix(prefix)
+        if self._completer.completionCount():
+            self._completer.complete()
+        else:
+            self._completer.popup().hide()
+
+    def _insert_completion(self, completion: str) -> None:
+        text, pos = self.text(), self.cursorPosition()
+        head, tail = text[:pos], text[pos:]
+        start = head.rfind(",") + 1
+        new_head = head[:start] + (" " if start else "") + completion + ", "
+        self.setText(new_head + tail.lstrip(", "))
+        self.setCursorPosition(len(new_head))
+        self.textEdited.emit(self.text())
+
+
+_ZONES: list[str] | None = None
+
+
+def all_zones() -> list[str]:
+    global _ZONES  # a cache of a static system list, not app state
+    if _ZONES is None:
+        _ZONES = sorted(z for z in zoneinfo.available_timezones() if "/" in z or z == "UTC")
+    return _ZONES
+
+
+class TimeZoneBox(QComboBox):
+    """Editable IANA zone picker with completion by any part ('kyiv' finds Europe/Kyiv)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.addItems(all_zones())
+        completer = QCompleter(self.model(), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.setCompleter(completer)
+        self.setMinimumContentsLength(14)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+
+    def zone(self) -> str:
+        return self.currentText().strip()
+
+    def set_zone(self, name: str) -> None:
+        index = self.findText(name)
+        if index >= 0:
+            self.setCurrentIndex(index)
+        else:
+            self.setEditText(name)

@@ -1,0 +1,524 @@
+"""The main window: sidebar, entry list, editor, search; lock clears it all.
+
+The window outlives a lock: `attach(session)` fills it, `detach()` empties
+every model, view, editor and undo stack, so the same widgets can be
+checked empty in tests and refilled on the next unlock. Signal wiring lives
+in `_wire()`. Central pages sit in a QStackedWidget keyed by sidebar
+section; later features add theirs with `add_page()`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox, QPushButton, QSizePolicy,
+    QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget,
+)
+
+from journal.search import EntryFilter
+from journal.timeutil import local_zone_name
+
+from .delegates import SnippetDelegate
+from .editor import EntryEditor
+from .entry_model import COL_ATTACHMENTS, COL_CATEGORY, COL_MATCH, COL_OCCURRED, COL_PLACE, COL_STATUS, COL_TITLE, \
+    ROWID_ROLE, EntryListModel
+from .history import HistoryDialog
+from .ops import user_message
+from .resources import app_icon
+from .sidebar import ENTRIES_SECTION, Sidebar
+
+SEARCH_DEBOUNCE_MS = 250
+UNDO_VISIBLE_MS = 10_000
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+    close_requested = Signal()
+    settings_requested = Signal()
+    about_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = None
+        self.default_tz = local_zone_name() or "UTC"
+        self.history_dialog: HistoryDialog | None = None
+        self._pages: dict[str, QWidget] = {}
+        self._known_tags: set[str] = set()
+        self._undo_uuid: str | None = None
+        self.setWindowTitle(self.tr("Incident Journal"))  # never the journal's name or an entry's title
+        self.setWindowIcon(app_icon())
+        self._build()
+        self._make_actions()
+        self._wire()
+        self._update_actions()
+        self.resize(1280, 800)
+
+    # --- construction -----------------------------------------------------------------
+    def _build(self) -> None:
+        self.sidebar = Sidebar()
+        self.journal_name = QLabel()
+        self.journal_name.setContentsMargins(8, 6, 8, 2)
+        font = self.journal_name.font()
+        font.setBold(True)
+        self.journal_name.setFont(font)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.setSpacing(0)
+        side_layout.addWidget(self.journal_name)
+        side_layout.addWidget(self.sidebar, 1)
+
+        self.model = EntryListModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(COL_OCCURRED, Qt.SortOrder.DescendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAccessibleName(self.tr("Entries"))
+        self.table.setItemDelegateForColumn(COL_MATCH, SnippetDelegate(self.table))
+        self._size_columns()
+
+        self.list_empty = QLabel()
+        self.list_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.list_empty.setWordWrap(True)
+        self.list_empty.setEnabled(False)
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.list_empty)
+
+        self.editor = EntryEditor()
+        self.entries_page = QSplitter(Qt.Orientation.Horizontal)
+        self.entries_page.addWidget(self.list_stack)
+        self.entries_page.addWidget(self.editor)
+        self.entries_page.setStretchFactor(0, 3)
+        self.entries_page.setStretchFactor(1, 2)
+        self.entries_page.setSizes([620, 450])
+        self.entries_page.setChildrenCollapsible(False)
+
+        self.pages = QStackedWidget()
+        self.add_page(ENTRIES_SECTION, self.entries_page)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(side)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([190, 1090])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setToolTip(self.tr("Words in titles, text, places and tags. "
+                                       "Use \"quotes\" for a phrase, word* for a prefix, OR for either."))
+        self.search.setMaximumWidth(340)
+        self.search.setMinimumWidth(200)
+        self.search.setAccessibleName(self.tr("Search"))
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
+
+        self.count_label = QLabel()
+        self.undo_button = QPushButton(self.tr("Undo"))
+        self.undo_button.setFlat(True)
+        self.undo_button.setVisible(False)
+        self.statusBar().addWidget(self.undo_button)
+        self.statusBar().addPermanentWidget(self.count_label)
+        self._undo_timer = QTimer(self)
+        self._undo_timer.setSingleShot(True)
+        self._undo_timer.setInterval(UNDO_VISIBLE_MS)
+
+    def _size_columns(self) -> None:
+        """Fixed, content-based widths for the short columns; the title takes the rest."""
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        width = self.fontMetrics().horizontalAdvance
+        header.setMinimumSectionSize(width("999") + 12)
+        header.resizeSection(COL_OCCURRED, width("2024-03-05 14:10") + 28)
+        header.resizeSection(COL_PLACE, width("Moscow, Tverskaya") + 16)
+        header.resizeSection(COL_CATEGORY, width("Court hearing") + 16)
+        header.resizeSection(COL_STATUS, width("Status") + 28)
+        header.resizeSection(COL_ATTACHMENTS, width("Files") + 16)
+        searching = self.model.searching
+        # Searching: the title and the matching words need the room more than place and category.
+        for column in (COL_PLACE, COL_CATEGORY, COL_ATTACHMENTS):
+            self.table.setColumnHidden(column, searching)
+        header.setSortIndicatorShown(not searching)
+        if searching:
+            header.resizeSection(COL_MATCH, width("m" * 22))
+
+    def _make_actions(self) -> None:
+        def action(text: str, shortcut=None, tip: str = "", slot=None) -> QAction:
+            act = QAction(text, self)
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            if tip:
+                act.setToolTip(tip)
+                act.setStatusTip(tip)
+            if slot is not None:
+                act.triggered.connect(slot)
+            return act
+
+        self.new_action = action(self.tr("&New entry"), QKeySequence.StandardKey.New,
+                                 self.tr("Write a new entry (Ctrl+N)"), self.new_entry)
+        self.delete_action = action(self.tr("&Move to trash"), QKeySequence.StandardKey.Delete,
+                                    self.tr("Move the selected entry to the trash (Del)"), self.delete_current)
+        # Del only when the list has focus: in a text field it deletes characters.
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.table.addAction(self.delete_action)
+        self.restore_action = action(self.tr("&Restore"), "Ctrl+R",
+                                     self.tr("Move the selected entry out of the trash"), self.restore_current)
+        self.empty_trash_action = action(self.tr("&Empty trash…"), None,
+                                         self.tr("Delete everything in the trash for good"), self.empty_trash)
+        self.history_action = action(self.tr("&History…"), "Ctrl+H",
+                                     self.tr("Earlier versions of the selected entry"), self.show_history)
+        self.find_action = action(self.tr("&Find"), QKeySequence.StandardKey.Find,
+                                  self.tr("Search the journal (Ctrl+F)"), self.focus_search)
+        self.lock_action = action(self.tr("&Lock"), "Ctrl+L",
+                                  self.tr("Lock now: close the journal and forget the key (Ctrl+L)"),
+                                  self.lock_requested.emit)
+        self.settings_action = action(self.tr("&Settings…"), QKeySequence.StandardKey.Preferences,
+                                      self.tr("Auto-lock time, time zone, language"), self.settings_requested.emit)
+        self.about_action = action(self.tr("&About Incident Journal"), None, "", self.about_requested.emit)
+        self.quit_action = action(self.tr("&Quit"), QKeySequence.StandardKey.Quit,
+                                  self.tr("Lock and quit"), self.close)
+        self.lock_action.setIcon(self.style().standardIcon(self.style().StandardPixmap.SP_DialogCloseButton))
+
+        menu = self.menuBar().addMenu(self.tr("&Journal"))
+        for act in (self.new_action, None, self.lock_action, self.settings_action, None, self.quit_action):
+            menu.addSeparator() if act is None else menu.addAction(act)
+        self.journal_menu = menu
+        self.entry_menu = self.menuBar().addMenu(self.tr("&Entry"))
+        for act in (self.history_action, None, self.delete_action, self.restore_action, self.empty_trash_action):
+            self.entry_menu.addSeparator() if act is None else self.entry_menu.addAction(act)
+        self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.edit_menu.addAction(self.find_action)
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self.about_action)
+
+        self.toolbar = self.addToolBar(self.tr("Main"))
+        self.toolbar.setObjectName("main-toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for act in (self.new_action, self.delete_action, self.restore_action, self.history_action):
+            self.toolbar.addAction(act)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toolbar.addWidget(spacer)
+        self.toolbar.addWidget(self.search)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.lock_action)
+
+    def _wire(self) -> None:
+        self.sidebar.selection_changed.connect(self._section_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.model.modelReset.connect(self._after_list_change)
+        self.model.rowsInserted.connect(self._after_list_change)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self._search_timer.timeout.connect(self._run_search)
+        self.editor.saved.connect(self._entry_saved)
+        self.editor.history_requested.connect(lambda _uuid: self.show_history())
+        self.editor.restore_requested.connect(lambda _uuid: self.restore_current())
+        self.undo_button.clicked.connect(self._undo_delete)
+        self._undo_timer.timeout.connect(self._hide_undo)
+
+    def add_page(self, section: str, widget: QWidget) -> None:
+        """A central page shown when the sidebar item with this section key is chosen."""
+        self._pages[section] = widget
+        self.pages.addWidget(widget)
+
+    # --- session ---------------------------------------------------------------------------
+    def attach(self, session, default_tz: str | None = None) -> None:
+        """Fill the window from a freshly unlocked session."""
+        self.session = session
+        if default_tz:
+            self.default_tz = default_tz
+        reader = session.reader
+        categories = reader.entries.categories()
+        tags = reader.entries.tags()
+        self._known_tags = {t for t, _ in tags}
+        self.journal_name.setText(session.journal.name)
+        self.editor.attach(session, self.default_tz)
+        self.editor.set_choices(categories, sorted(self._known_tags, key=str.casefold))
+        self.sidebar.populate(categories, tags)
+        self.model.set_queries(reader.queries, dict(categories))
+        self.pages.setCurrentWidget(self.entries_page)
+        self._update_actions()
+        self.table.setFocus()
+
+    def set_default_timezone(self, zone: str) -> None:
+        self.default_tz = zone
+        if self.session is not None:
+            self.editor.attach(self.session, zone)
+
+    def flush(self) -> bool:
+        """Save what the editor holds (before lock or quit)."""
+        return self.editor.flush()
+
+    def detach(self) -> None:
+        """Lock: empty every model, view, editor and undo stack; drop the session."""
+        self._search_timer.stop()
+        self._undo_timer.stop()
+        self.editor.forget_journal()
+        self.model.clear()
+        self.sidebar.clear()
+        self.search.blockSignals(True)
+        self.search.setText("")  # also empties the search field's undo history
+        self.search.blockSignals(False)
+        self.journal_name.clear()
+        if self.history_dialog is not None:
+            self.history_dialog.forget()
+            self.history_dialog.close()
+            self.history_dialog.deleteLater()
+            self.history_dialog = None
+        self._known_tags.clear()
+        self._undo_uuid = None
+        self.undo_button.setVisible(False)
+        self.statusBar().clearMessage()
+        self.count_label.clear()
+        self.list_empty.clear()
+        self.session = None
+        self._update_actions()
+
+    # --- list and sections ---------------------------------------------------------------------
+    def _section_changed(self, section: str, flt: EntryFilter | None) -> None:
+        page = self._pages.get(section)
+        if page is not None:
+            self.pages.setCurrentWidget(page)
+        if section == ENTRIES_SECTION and flt is not None and self.session is not None:
+            self.editor.flush()
+            self.editor.clear()
+            self.model.set_filter(flt)
+        self._update_actions()
+
+    def _run_search(self) -> None:
+        if self.session is None:
+            return
+        self.editor.flush()
+        self.editor.clear()
+        self.model.set_search_text(self.search.text())
+        self._size_columns()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _row_changed(self, current, _previous) -> None:
+        if self.session is None:
+            return
+        rowid = self.model.data(current, ROWID_ROLE) if current.isValid() else None
+        self.editor.flush()
+        if rowid is None:
+            self.editor.clear()
+        else:
+            try:
+                entry = self.session.reader.entries.get_by_rowid(rowid)
+            except Exception as exc:  # a row deleted meanwhile: show why, keep going
+                self.statusBar().showMessage(user_message(exc), 5000)
+                self.editor.clear()
+            else:
+                self.editor.load(entry, read_only=entry.deleted_at is not None)
+        self._update_actions()
+
+    def _after_list_change(self, *_args) -> None:
+        rows = self.model.rowCount()
+        in_trash = self.sidebar.current_filter().trash
+        if rows == 0:
+            if self.model.searching:
+                text = self.tr("Nothing found for “{text}”.").format(text=self.search.text().strip())
+            elif in_trash:
+                text = self.tr("The trash is empty.")
+            elif self.model.entry_filter != EntryFilter():
+                text = self.tr("No entries here.")
+            else:
+                text = self.tr("No entries yet — press Ctrl+N to write the first one.")
+            self.list_empty.setText(text)
+            self.list_stack.setCurrentWidget(self.list_empty)
+        else:
+            self.list_stack.setCurrentWidget(self.table)
+        if self.session is None:
+            self.count_label.clear()
+        elif self.model.searching:
+            more = "+" if self.model.canFetchMore() else ""
+            self.count_label.setText(self.tr("{n}{more} found").format(n=rows, more=more))
+        else:
+            self.count_label.setText(self.tr("{n} entries").format(n=rows))
+        self._update_actions()
+
+    def select_rowid(self, rowid: int) -> bool:
+        row = self.model.row_of(rowid)
+        if row < 0:
+            return False
+        index = self.model.index(row, COL_TITLE)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        return True
+
+    def current_uuid(self) -> str | None:
+        return self.editor.current_uuid
+
+    def _update_actions(self) -> None:
+        unlocked = self.session is not None
+        has_entry = unlocked and self.editor.current_uuid is not None
+        in_trash = unlocked and self.sidebar.current_filter().trash
+        for act in (self.new_action, self.find_action, self.lock_action, self.settings_action):
+            act.setEnabled(unlocked)
+        self.delete_action.setEnabled(has_entry and not in_trash)
+        self.restore_action.setEnabled(has_entry and in_trash)
+        self.history_action.setEnabled(has_entry)
+        self.empty_trash_action.setEnabled(in_trash and self.model.rowCount() > 0)
+        self.search.setEnabled(unlocked)
+
+    # --- entry actions ---------------------------------------------------------------------------
+    def new_entry(self) -> None:
+        if self.session is None:
+            return
+        self.editor.flush()
+        zone = self.default_tz
+        try:
+            now = dt.datetime.now(ZoneInfo(zone)).strftime("%Y-%m-%dT%H:%M")
+        except (ZoneInfoNotFoundError, ValueError):
+            now = dt.datetime.now().strftime("%Y-%m-%dT%H:%M")
+        self.session.write(lambda j: j.entries.add(occurred_at=now, occurred_tz=zone, status="draft"),
+                           self._entry_created, self._write_failed)
+
+    def _entry_created(self, entry) -> None:
+        if self.search.text():
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            self.model.set_search_text("")
+        flt = self.sidebar.current_filter()
+        if flt.trash or flt.category or flt.tag or flt.status not in (None, "draft"):
+            self.sidebar.select_all_entries()  # show the list the new entry is in
+        else:
+            self.model.reload()
+        self.select_rowid(entry.id)
+        self.editor.title.setFocus()
+        self.statusBar().showMessage(self.tr("New entry created."), 3000)
+
+    def delete_current(self) -> None:
+        uuid = self.editor.current_uuid
+        if self.session is None or uuid is None or self.sidebar.current_filter().trash:
+            return
+        self.editor.flush()
+        row = self.table.currentIndex().row()
+        self.session.write(lambda j: j.entries.move_to_trash(uuid),
+                           lambda _r: self._deleted(uuid, row), self._write_failed)
+
+    def _deleted(self, uuid: str, row: int) -> None:
+        self.editor.clear()
+        self.model.reload()
+        self._refresh_sidebar()
+        if self.model.rowCount():
+            rowid = self.model.rowid_at(min(row, self.model.rowCount() - 1))
+            if rowid is not None:
+                self.select_rowid(rowid)
+        self._undo_uuid = uuid
+        self.statusBar().showMessage(self.tr("Moved to the trash."), UNDO_VISIBLE_MS)
+        self.undo_button.setVisible(True)
+        self._undo_timer.start()
+        self.table.setFocus()
+
+    def _undo_delete(self) -> None:
+        uuid, self._undo_uuid = self._undo_uuid, None
+        self._hide_undo()
+        if uuid and self.session is not None:
+            self.session.write(lambda j: (j.entries.restore(uuid), j.entries.get(uuid).id)[1],
+                               self._restored, self._write_failed)
+
+    def _hide_undo(self) -> None:
+        self.undo_button.setVisible(False)
+        self._undo_uuid = None
+
+    def restore_current(self) -> None:
+        uuid = self.editor.current_uuid
+        if self.session is None or uuid is None:
+            return
+        self.session.write(lambda j: (j.entries.restore(uuid), j.entries.get(uuid).id)[1],
+                           self._restored, self._write_failed)
+
+    def _restored(self, rowid: int) -> None:
+        self.editor.clear()
+        self.model.reload()
+        self._refresh_sidebar()
+        self.select_rowid(rowid)
+        self.statusBar().showMessage(self.tr("Entry restored."), 4000)
+
+    def empty_trash(self) -> None:
+        if self.session is None:
+            return
+        count = self.session.reader.queries.count(EntryFilter(trash=True))
+        if count == 0:
+            return
+        answer = QMessageBox.warning(
+            self, self.tr("Empty trash"),
+            self.tr("Delete {n} entries in the trash for good? Their history goes too. "
+                    "This cannot be undone.").format(n=count),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.editor.clear()
+        self.session.write(lambda j: j.entries.empty_trash(), self._trash_emptied, self._write_failed)
+
+    def _trash_emptied(self, count: int) -> None:
+        self.model.reload()
+        self._refresh_sidebar()
+        self.statusBar().showMessage(self.tr("{n} entries deleted for good.").format(n=count), 5000)
+
+    def show_history(self) -> None:
+        uuid = self.editor.current_uuid
+        if self.session is None or uuid is None:
+            return
+        self.editor.flush()
+        revisions = self.session.reader.entries.history(uuid)
+        if self.history_dialog is not None:
+            self.history_dialog.forget()
+            self.history_dialog.close()
+            self.history_dialog.deleteLater()
+        self.history_dialog = HistoryDialog(revisions, self)
+        self.history_dialog.open()
+
+    def _entry_saved(self, entry) -> None:
+        self.model.refresh_row(entry.id)
+        if set(entry.tags) - self._known_tags:
+            self._refresh_sidebar()
+
+    def _refresh_sidebar(self) -> None:
+        if self.session is None:
+            return
+        reader = self.session.reader
+        categories, tags = reader.entries.categories(), reader.entries.tags()
+        self._known_tags = {t for t, _ in tags}
+        self.sidebar.populate(categories, tags)
+        self.editor.set_choices(categories, sorted(self._known_tags, key=str.casefold))
+
+    def _write_failed(self, exc: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("Incident Journal"), user_message(exc))
+
+    # --- window ------------------------------------------------------------------------------------
+    def closeEvent(self, event) -> None:
+        # Closing the window locks the journal (and quits the app).
+        self.close_requested.emit()
+        event.accept()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.search.hasFocus() and self.search.text():
+            self.search.clear()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,113 @@
+"""The left sidebar: sections (pages) and the filters that narrow the entry list.
+
+Each item carries a section key (which central page to show) and, for the
+entries page, an EntryFilter. Later features add their own sections
+(people, contact log) with `add_section`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+
+from journal.search import EntryFilter
+
+SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
+FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
+ENTRIES_SECTION = "entries"
+
+
+class Sidebar(QTreeWidget):
+    selection_changed = Signal(str, object)  # (section key, EntryFilter | None)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHeaderHidden(True)
+        self.setRootIsDecorated(False)
+        self.setIndentation(14)
+        self.setUniformRowHeights(True)
+        self.setMinimumWidth(170)
+        self.setAccessibleName(self.tr("Sections and filters"))
+        self.setToolTip(self.tr("Choose what the entry list shows"))
+        self.currentItemChanged.connect(self._on_current_changed)
+        self._extra_sections: list[tuple[str, str]] = []
+        self.all_item: QTreeWidgetItem | None = None
+        self.trash_item: QTreeWidgetItem | None = None
+
+    def add_section(self, key: str, label: str) -> None:
+        """A page from a later feature (people, contact log); shown after the filters."""
+        self._extra_sections.append((key, label))
+
+    def populate(self, categories: list[tuple[str, str]], tags: list[tuple[str, int]]) -> None:
+        """Rebuild the items, keeping the current choice where it still exists."""
+        current = self.current_choice()
+        self.blockSignals(True)
+        self.clear()
+        self.all_item = self._item(None, self.tr("All entries"), ENTRIES_SECTION, EntryFilter())
+        self._item(None, self.tr("Drafts"), ENTRIES_SECTION, EntryFilter(status="draft"))
+        self.trash_item = self._item(None, self.tr("Trash"), ENTRIES_SECTION, EntryFilter(trash=True))
+        if categories:
+            head = self._heading(self.tr("Categories"))
+            for key, label in categories:
+                self._item(head, label, ENTRIES_SECTION, EntryFilter(category=key))
+        if tags:
+            head = self._heading(self.tr("Tags"))
+            for tag, count in tags:
+                self._item(head, f"{tag} ({count})", ENTRIES_SECTION, EntryFilter(tag=tag))
+        for key, label in self._extra_sections:
+            self._item(None, label, key, None)
+        self.expandAll()
+        restored = self._find(current) if current else None
+        self.setCurrentItem(restored or self.all_item)
+        self.blockSignals(False)
+
+    def current_choice(self) -> tuple[str, EntryFilter | None] | None:
+        item = self.currentItem()
+        if item is None or item.data(0, SECTION_ROLE) is None:
+            return None
+        return item.data(0, SECTION_ROLE), item.data(0, FILTER_ROLE)
+
+    def current_filter(self) -> EntryFilter:
+        choice = self.current_choice()
+        return choice[1] if choice and choice[1] is not None else EntryFilter()
+
+    def select_all_entries(self) -> None:
+        if self.all_item is not None:
+            self.setCurrentItem(self.all_item)
+
+    def select_trash(self) -> None:
+        if self.trash_item is not None:
+            self.setCurrentItem(self.trash_item)
+
+    def _find(self, choice) -> QTreeWidgetItem | None:
+        for item in self._all_items():
+            if (item.data(0, SECTION_ROLE), item.data(0, FILTER_ROLE)) == choice:
+                return item
+        return None
+
+    def _all_items(self):
+        stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        while stack:
+            item = stack.pop(0)
+            yield item
+            stack.extend(item.child(i) for i in range(item.childCount()))
+
+    def _heading(self, label: str) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(self, [label])
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        font = item.font(0)
+        font.setBold(True)
+        item.setFont(0, font)
+        return item
+
+    def _item(self, parent, label: str, section: str, flt: EntryFilter | None) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(parent if parent is not None else self, [label])
+        item.setData(0, SECTION_ROLE, section)
+        item.setData(0, FILTER_ROLE, flt)
+        item.setToolTip(0, label)
+        return item
+
+    def _on_current_changed(self, current: QTreeWidgetItem | None, _previous) -> None:
+        if current is None or current.data(0, SECTION_ROLE) is None:
+            return
+        self.selection_changed.emit(current.data(0, SECTION_ROLE), current.data(0, FILTER_ROLE))

@@ -1,0 +1,189 @@
+"""The unlock window: passphrase (or recovery code), errors, the folder in use.
+
+The slow key derivation runs on a worker (run_op); the window shows a busy
+bar and stays responsive. The field is cleared as soon as its text has been
+handed to the worker, whatever the outcome.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFileDialog, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget,
+)
+
+from journal.errors import WrongPassphrase
+from journal.vault import Journal, derive_data_key
+
+from .ops import run_op, user_message
+from .resources import app_icon
+
+
+def unlock_journal(data_dir: Path, secret: str, recovery: bool) -> Journal:
+    """Worker side of unlocking: derive the key (slow), then open (fast)."""
+    key = derive_data_key(data_dir, recovery_code=secret) if recovery else derive_data_key(data_dir, secret)
+    return Journal.open_with_key(data_dir, key)
+
+
+class UnlockWindow(QWidget):
+    unlocked = Signal(object)          # Journal
+    folder_chosen = Signal(object)     # Path picked with "Open another journal folder…"
+
+    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = Path(data_dir)
+        self.recovery_mode = False
+        self.working = False
+        self.setWindowTitle(self.tr("Incident Journal — Locked"))
+        self.setWindowIcon(app_icon())
+        self._build()
+        self.set_data_dir(self.data_dir)
+        self.resize(480, 380)
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(36, 28, 36, 20)
+        layout.setSpacing(10)
+        logo = QLabel()
+        logo.setPixmap(app_icon().pixmap(72, 72))
+        logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(logo)
+        heading = QLabel(self.tr("Incident Journal is locked"))
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        heading.setFont(font)
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(heading)
+        layout.addSpacing(6)
+
+        self.prompt = QLabel()
+        layout.addWidget(self.prompt)
+        row = QHBoxLayout()
+        self.field = QLineEdit()
+        self.prompt.setBuddy(self.field)
+        self.unlock_button = QPushButton(self.tr("&Unlock"))
+        self.unlock_button.setDefault(True)
+        row.addWidget(self.field, 1)
+        row.addWidget(self.unlock_button)
+        layout.addLayout(row)
+
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #d32f2f;")
+        self.error.setVisible(False)
+        self.error.setAccessibleName(self.tr("Error"))
+        layout.addWidget(self.error)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumHeight(8)
+        self.busy.setVisible(False)
+        layout.addWidget(self.busy)
+
+        self.mode_link = QLabel()
+        self.mode_link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.mode_link.linkActivated.connect(self._toggle_mode)
+        layout.addWidget(self.mode_link)
+        layout.addStretch(1)
+
+        self.folder_label = QLabel()
+        small = QFont(self.folder_label.font())
+        small.setPointSizeF(small.pointSizeF() * 0.85)
+        self.folder_label.setFont(small)
+        self.folder_label.setWordWrap(True)
+        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.folder_label)
+        self.other_button = QPushButton(self.tr("Open another journal folder…"))
+        self.other_button.setToolTip(self.tr("A journal kept elsewhere, e.g. on an encrypted USB stick"))
+        self.other_button.setFlat(True)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.other_button)
+        bottom.addStretch(1)
+        layout.addLayout(bottom)
+
+        self.unlock_button.clicked.connect(self.submit)
+        self.field.returnPressed.connect(self.submit)
+        self.other_button.clicked.connect(self._choose_folder)
+        self._apply_mode()
+
+    # --- state --------------------------------------------------------------------
+    def set_data_dir(self, data_dir: Path) -> None:
+        self.data_dir = Path(data_dir)
+        self.folder_label.setText(self.tr("Journal folder: {folder}").format(folder=str(self.data_dir)))
+
+    def reset(self) -> None:
+        """Back to a clean, empty prompt (after a lock)."""
+        self.field.clear()
+        self.error.setVisible(False)
+        self.error.clear()
+        self.recovery_mode = False
+        self._apply_mode()
+        self._set_working(False)
+
+    def _apply_mode(self) -> None:
+        self.field.clear()
+        if self.recovery_mode:
+            self.prompt.setText(self.tr("&Recovery code:"))
+            self.field.setEchoMode(QLineEdit.EchoMode.Normal)
+            self.field.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+            self.mode_link.setText(f'<a href="passphrase">{self.tr("Use the passphrase instead")}</a>')
+        else:
+            self.prompt.setText(self.tr("&Passphrase:"))
+            self.field.setEchoMode(QLineEdit.EchoMode.Password)
+            self.field.setPlaceholderText("")
+            self.mode_link.setText(f'<a href="recovery">{self.tr("Forgot it? Use the recovery code")}</a>')
+        self.field.setAccessibleName(self.prompt.text().replace("&", "").rstrip(":"))
+
+    def _toggle_mode(self, _link: str = "") -> None:
+        self.recovery_mode = not self.recovery_mode
+        self.error.setVisible(False)
+        self._apply_mode()
+        self.field.setFocus()
+
+    def _set_working(self, working: bool) -> None:
+        self.working = working
+        self.busy.setVisible(working)
+        for widget in (self.field, self.unlock_button, self.mode_link, self.other_button):
+            widget.setEnabled(not working)
+
+    # --- unlocking ----------------------------------------------------------------------
+    def submit(self) -> None:
+        secret = self.field.text()
+        if self.working or not secret:
+            return
+        self.field.clear()
+        self.error.setVisible(False)
+        self._set_working(True)
+        data_dir, recovery = self.data_dir, self.recovery_mode
+        run_op(self, lambda _ctx: unlock_journal(data_dir, secret, recovery), self._done, self._failed,
+               show_dialog=False)
+
+    def _done(self, journal: Journal) -> None:
+        self._set_working(False)
+        self.reset()
+        self.unlocked.emit(journal)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_working(False)
+        self.field.clear()
+        if isinstance(exc, WrongPassphrase):
+            message = (self.tr("That recovery code does not open this journal.") if self.recovery_mode
+                       else self.tr("Wrong passphrase. Check the keyboard layout and Caps Lock, then try again."))
+        else:
+            message = user_message(exc)
+        self.error.setText(message)
+        self.error.setVisible(True)
+        self.field.setFocus()
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a journal folder"), str(self.data_dir.parent))
+        if folder:
+            self.folder_chosen.emit(Path(folder))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.field.setFocus()
