@@ -15,6 +15,7 @@ FEATURE_MODULES: list[str] = [
     "journal.attachments",
     "journal.identity",
     "journal.importer",
+    "journal.forms",
 ]
 
 

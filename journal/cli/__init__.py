@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "journal.cli.attachment_commands",
     "journal.cli.bundle_commands",
     "journal.cli.import_commands",
+    "journal.cli.report_commands",
 ]
 
 

@@ -19,6 +19,7 @@ _MODULES = [
     "m003_attachments",
     "m004_identity",
     "m005_received",
+    "m006_forms",
 ]
 
 

@@ -1,0 +1,5 @@
+"""Placeholder: filled in by the reports feature."""
+
+
+def register(sub) -> None:
+    pass
