@@ -143,3 +143,14 @@ def test_python_dash_m_journal_subprocess(created, data_dir, tmp_path):
     result = subprocess.run([sys.executable, "-m", "journal", "--data-dir", str(tmp_path / "none"), "list"],
                             capture_output=True, text=True, env=env, timeout=60)
     assert result.returncode == 1 and "Traceback" not in result.stderr
+
+
+def test_search_covers_people_and_log(cli):
+    _, out, _ = cli("add", "--title", "Задержание у метро", "--body", "Петров задержан")
+    code, out, err = cli("person", "add", "--name", "Иван Петров", "--role", "detainee")
+    assert code == 0, err
+    code, out, _ = cli("search", "петров", "--json")
+    kinds = sorted(h["kind"] for h in json.loads(out))
+    assert kinds == ["entry", "person"]
+    code, out, _ = cli("search", "петров", "--kind", "person", "--json")
+    assert [h["kind"] for h in json.loads(out)] == ["person"]

@@ -67,6 +67,8 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true")
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--rank", action="store_true", help="order by relevance instead of newest first")
+    p.add_argument("--kind", action="append", choices=["entry", "person", "log"],
+                   help="only these kinds of record (repeatable; default: all)")
     _filter_options(p)
     p.set_defaults(handler=cmd_search)
 
@@ -212,9 +214,11 @@ def cmd_show(args, ctx) -> int:
 
 
 def cmd_search(args, ctx) -> int:
+    from ..search_all import search_all
+
     journal = ctx.open_journal()
-    hits = journal.queries.search(args.query, _filter(args), order="rank" if args.rank else "newest",
-                                  limit=args.limit)
+    hits = search_all(journal.db, args.query, limit=args.limit, flt=_filter(args),
+                      order="rank" if args.rank else "newest", kinds=args.kind)
     if args.json:
         print_json([{"kind": h.kind, "id": h.uuid, "title": h.title, "occurred_at": h.occurred_at,
                      "category": h.category, "status": h.status, "snippet": plain_snippet(h.snippet)}
@@ -223,7 +227,8 @@ def cmd_search(args, ctx) -> int:
     if not hits:
         print("No matches.")
     for h in hits:
-        print(f"{h.uuid[:8]}  {(h.occurred_at or '—')[:16].ljust(16)}  {h.title}")
+        label = "" if h.kind == "entry" else f"[{h.kind}] "
+        print(f"{h.uuid[:8]}  {(h.occurred_at or '—')[:16].ljust(16)}  {label}{h.title}")
         print(f"          {plain_snippet(h.snippet)}")
     return 0
 
