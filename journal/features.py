@@ -1,6 +1,7 @@
 """The one place later features hook into a Journal.
 
 Each feature module may define `attach(journal)` (hang a store on it),
+`attach_reader(reader)` (the same stores over the GUI's read-only connection),
 `on_created(journal)` (first-run setup such as creating the identity) and
 `verify(journal) -> list[str]`. Keeping the list here avoids every feature
 editing vault.py.
@@ -27,6 +28,13 @@ def attach_all(journal) -> None:
     for mod in _modules():
         if hasattr(mod, "attach"):
             mod.attach(journal)
+
+
+def attach_reader_all(reader) -> None:
+    """Read-only stores on a JournalReader: modules define attach_reader(reader)."""
+    for mod in _modules():
+        if hasattr(mod, "attach_reader"):
+            mod.attach_reader(reader)
 
 
 def on_created(journal) -> None:

@@ -116,6 +116,10 @@ class JournalReader:
         self.entries = EntryStore(db)
         self.queries = EntryQueries(db)
         self.closed = False
+        # Feature stores over this read-only connection (GUI lists, thumbnails).
+        from .features import attach_reader_all
+
+        attach_reader_all(self)
 
     def close(self) -> None:
         if not self.closed:

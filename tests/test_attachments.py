@@ -6,24 +6,28 @@ import hashlib
 import io
 import json
 import os
+import struct
 import subprocess
 import sys
 import textwrap
 import threading
 import zlib
-import struct
 from pathlib import Path
 
 import pytest
+from conftest import PASSPHRASE
 
 from journal import attachments as att_mod
-from journal.attachments import DELETE_ORIGINAL_WARNING, AttachmentStore, EntrySuggestion, clean_file_name
+from journal.attachments import (
+    DELETE_ORIGINAL_WARNING,
+    AttachmentStore,
+    EntrySuggestion,
+    clean_file_name,
+)
 from journal.errors import Cancelled, InvalidInput, NotFound
 from journal.media import MediaError
 from journal.search import EntryFilter
 from journal.vault import Journal
-
-from conftest import FAST_KDF, PASSPHRASE
 
 PHOTOS = Path(__file__).parent / "data" / "photos"
 
@@ -170,7 +174,7 @@ def test_killed_process_leaves_no_half_attachment(created, data_dir, tmp_path):
         j.attachments.add_stream({entry.uuid!r}, io.BytesIO(os.urandom(400 * 4096)), "v.mp4", progress=progress)
         os._exit(0)
     """)
-    result = subprocess.run([sys.executable, "-c", script], timeout=120)
+    result = subprocess.run([sys.executable, "-c", script], timeout=120, check=False)
     assert result.returncode == 9
     reopened = Journal.open(data_dir, PASSPHRASE)
     try:
@@ -411,9 +415,8 @@ def test_content_is_not_plaintext_on_disk(created, data_dir):
 def test_migration_from_schema_2(tmp_path):
     """A database at schema 2 gains the attachment tables and keeps its entries."""
     from journal import migrations
-    from journal.db import apply_pragmas, connect
+    from journal.db import Database, apply_pragmas, connect
     from journal.entries import EntryStore
-    from journal.db import Database
 
     key = os.urandom(32)
     conn = connect(tmp_path / "old.db", key, create=True)

@@ -81,8 +81,11 @@ def test_large_import_and_export_use_bounded_memory(journal):
     for size_mib in (50, 300):
         stream = GeneratedStream(size_mib * MIB)
         holder = {}
-        growth, traced = _measure(
-            lambda: holder.setdefault("att", store.add_stream(entry, stream, f"{size_mib}.mp4")), baseline)
+
+        def run(stream=stream, name=f"{size_mib}.mp4", holder=holder):
+            holder["att"] = store.add_stream(entry, stream, name)
+
+        growth, traced = _measure(run, baseline)
         att = holder["att"]
         assert att.size == size_mib * MIB
         assert att.sha256 == stream.digest.hexdigest()

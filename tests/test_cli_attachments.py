@@ -7,11 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import FAST_KDF, PASSPHRASE
 
 from journal.cli import main
 from journal.vault import Journal
-
-from conftest import FAST_KDF, PASSPHRASE
 
 PHOTOS = Path(__file__).parent / "data" / "photos"
 
@@ -69,7 +68,7 @@ def test_attach_list_and_save(cli, entry_id, tmp_path):
 def test_attach_delete_original_warns_about_flash(cli, entry_id, tmp_path):
     source = tmp_path / "scan.pdf"
     source.write_bytes(b"%PDF-1.4\nscan of the summons\n")
-    code, out, err = cli("attach", entry_id, str(source), "--delete-original")
+    code, _, err = cli("attach", entry_id, str(source), "--delete-original")
     assert code == 0 and not source.exists()
     assert "SSD" in err
 
