@@ -49,6 +49,16 @@ def _run(db: Database, sql: str, params: list) -> list:
         raise
 
 
+def _available(db: Database, kinds: tuple[str, ...]) -> tuple[str, ...]:
+    """Kinds whose index exists: a journal opened read-only before a migration,
+    or a feature not present in this build, simply has fewer kinds."""
+    tables = {r[0] for r in db.query("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return tuple(k for k in kinds if _KIND_TABLE.get(k, "") in tables)
+
+
+_KIND_TABLE = {"entry": "entries_fts", "form": "form_values_fts", "person": "people_fts", "log": "contact_log_fts"}
+
+
 def _kinds_for(flt: EntryFilter, kinds) -> tuple[str, ...]:
     chosen = tuple(kinds) if kinds else KINDS
     unknown = set(chosen) - set(KINDS)
@@ -191,7 +201,7 @@ def search_all(db: Database, text: str, limit: int = 50, offset: int = 0, flt: E
     _order(order)
     n = int(limit) + int(offset)
     candidates: list[tuple] = []
-    for name in _kinds_for(flt, kinds):
+    for name in _available(db, _kinds_for(flt, kinds)):
         candidates += _candidates(db, _KINDS[name], query, flt, order, n)
     if order == "rank":
         # bm25 scores from different tables are on roughly the same scale (lower is better).
@@ -217,7 +227,7 @@ def search_all_count(db: Database, text: str, flt: EntryFilter | None = None, ki
     if not query:
         return counts
     flt = flt or EntryFilter()
-    chosen = _kinds_for(flt, kinds)
+    chosen = _available(db, _kinds_for(flt, kinds))
     for name in chosen:
         kind = _KINDS[name]
         where, params = kind.where(flt)

@@ -50,6 +50,7 @@ class EntryEditor(QWidget):
     saved = Signal(object)           # the saved Entry
     history_requested = Signal(str)  # entry uuid
     restore_requested = Signal(str)
+    entry_changed = Signal(object)   # the shown Entry after load(), None after clear() (feature panels)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -261,6 +262,7 @@ class EntryEditor(QWidget):
             self.pages.setCurrentIndex(1)
         finally:
             self._loading = False
+        self.entry_changed.emit(entry)
 
     def clear(self) -> None:
         """Forget the entry and everything typed (lock, or nothing selected)."""
@@ -283,6 +285,7 @@ class EntryEditor(QWidget):
             self.pages.setCurrentIndex(0)
         finally:
             self._loading = False
+        self.entry_changed.emit(None)
 
     def forget_journal(self) -> None:
         """Lock: clear the entry, the category choices and the tag completions."""

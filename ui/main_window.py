@@ -54,6 +54,12 @@ class MainWindow(QMainWindow):
         self._build()
         self._make_actions()
         self._wire()
+        from .attachments_panel import install_attachments
+
+        self.attachments = install_attachments(self)
+        from .people_feature import PeopleFeature
+
+        self.people_feature = PeopleFeature(self)  # people, contact log, follow-ups, overview
         self._update_actions()
         self.resize(1280, 800)
 
@@ -253,9 +259,11 @@ class MainWindow(QMainWindow):
         self._known_tags = {t for t, _ in tags}
         self.journal_name.setText(session.journal.name)
         self.editor.attach(session, self.default_tz)
+        self.attachments.attach(session)
         self.editor.set_choices(categories, sorted(self._known_tags, key=str.casefold))
         self.sidebar.populate(categories, tags)
         self.model.set_queries(reader.queries, dict(categories))
+        self.people_feature.attach(session)
         self.pages.setCurrentWidget(self.entries_page)
         self._update_actions()
         self.table.setFocus()
@@ -274,6 +282,8 @@ class MainWindow(QMainWindow):
         self._search_timer.stop()
         self._undo_timer.stop()
         self.editor.forget_journal()
+        self.attachments.forget()
+        self.people_feature.detach()
         self.model.clear()
         self.sidebar.clear()
         self.search.blockSignals(True)
@@ -311,6 +321,7 @@ class MainWindow(QMainWindow):
         self.editor.flush()
         self.editor.clear()
         self.model.set_search_text(self.search.text())
+        self.people_feature.search(self.search.text())
         self._size_columns()
 
     def focus_search(self) -> None:

@@ -1,0 +1,245 @@
+"""The "Photos and files" panel: add, drop, paste, strip, viewer, save a copy, cancel, lock."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QColor, QDropEvent, QGuiApplication, QImage
+
+from gui_helpers import unlock, unlocked  # noqa: F401  (fixture)
+
+import journal.attachments as attachments_module
+from journal.attachments import AttachmentStore
+
+pytestmark = pytest.mark.gui
+
+PHOTOS = Path(__file__).parent / "data" / "photos"
+GPS_PHOTO = PHOTOS / "DSCN0010.jpg"
+
+
+def _open_first_entry(window):
+    window.select_rowid(window.model.rowid_at(0))
+    assert window.editor.current_uuid is not None
+    return window.editor.current_uuid
+
+
+def _wait_op(qtbot, op):
+    assert op is not None
+    qtbot.waitUntil(lambda: op.done, timeout=20_000)
+
+
+def _stored(controller, uuid):
+    return AttachmentStore(controller.session.reader.db).list_for_entry(uuid)
+
+
+def _copies(tmp_path, *names):
+    folder = tmp_path / "incoming"
+    folder.mkdir(exist_ok=True)
+    out = []
+    for name in names:
+        shutil.copy(PHOTOS / name, folder / name)
+        out.append(str(folder / name))
+    return out
+
+
+def test_add_files_fills_strip_and_list_count_and_offers_place(qtbot, unlocked, tmp_path):
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    uuid = _open_first_entry(window)
+    panel = window.attachments
+    assert panel.item_count() == 0 and panel.stack.currentWidget() is panel.empty
+    paths = _copies(tmp_path, "DSCN0010.jpg", "Canon_40D.jpg", "corrupted.jpg")
+    _wait_op(qtbot, panel.add_paths(paths))
+    assert panel.item_count() == 3
+    assert len(_stored(unlocked, uuid)) == 3
+    row = window.model.row_of(window.model.rowid_at(0))
+    from ui.entry_model import COL_ATTACHMENTS
+    assert window.model.index(row, COL_ATTACHMENTS).data() == "3"
+    # The first entry has a time but no coordinates: the bar offers the photo's place.
+    assert panel.suggestion_visible
+    assert "Use the photo's time and place?" in panel.suggestion_label.text()
+    with qtbot.waitSignal(panel.entry_updated, timeout=5_000):
+        panel.use_suggestion_button.click()
+    entry = unlocked.session.reader.entries.get(uuid)
+    assert entry.latitude == pytest.approx(43.4674, abs=1e-3)
+    assert window.editor.coordinates.text().startswith("43.46")
+    assert not panel.suggestion_visible
+    assert all(Path(p).exists() for p in paths)  # originals kept unless asked
+
+
+def test_delete_original_after_import(qtbot, unlocked, tmp_path):
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    _open_first_entry(window)
+    paths = _copies(tmp_path, "Nikon_D70.jpg")
+    _wait_op(qtbot, window.attachments.add_paths(paths, delete_original=True))
+    assert window.attachments.item_count() == 1
+    assert not Path(paths[0]).exists()
+    assert "SSD" in window.attachments.notice.text()
+
+
+def test_drop_files_on_editor_and_on_list(qtbot, unlocked, tmp_path):
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    window.show()
+    uuid = _open_first_entry(window)
+    panel = window.attachments
+    paths = _copies(tmp_path, "DSCN0012.jpg", "DSCN0021.jpg")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(p) for p in paths])
+    target = window.editor.body.viewport()
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    # Qt only routes drops during a real drag; the event goes straight to the filter the editor uses.
+    assert panel.editor_drops.eventFilter(target, drop)
+    assert drop.isAccepted()
+    _wait_op(qtbot, panel.last_op)
+    assert panel.item_count() == 2
+    assert window.editor.body.toPlainText() == unlocked.session.reader.entries.get(uuid).body  # no path typed in
+
+    # Dropped on another row of the list: attached to that entry, its count updates.
+    other_rowid = window.model.rowid_at(1)
+    rect = window.table.visualRect(window.model.index(1, 0))
+    mime2 = QMimeData()
+    mime2.setUrls([QUrl.fromLocalFile(paths[0])])
+    drop2 = QDropEvent(QPointF(rect.center()), Qt.DropAction.CopyAction, mime2, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    assert panel.list_drops.eventFilter(window.table.viewport(), drop2)
+    _wait_op(qtbot, panel.last_op)
+    other = unlocked.session.reader.entries.get_by_rowid(other_rowid)
+    assert len(_stored(unlocked, other.uuid)) == 1
+    from ui.entry_model import COL_ATTACHMENTS
+    assert window.model.index(window.model.row_of(other_rowid), COL_ATTACHMENTS).data() == "1"
+    assert panel.item_count() == 2  # the open entry is unchanged
+
+
+def test_paste_image_from_clipboard(qtbot, unlocked):
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    uuid = _open_first_entry(window)
+    image = QImage(120, 80, QImage.Format.Format_RGB32)
+    image.fill(QColor("#3366aa"))
+    QGuiApplication.clipboard().setImage(image)
+    _wait_op(qtbot, window.attachments.paste_from_clipboard())
+    stored = _stored(unlocked, uuid)
+    assert len(stored) == 1 and stored[0].media_type == "image/png"
+    assert stored[0].file_name.startswith("pasted image") and stored[0].has_thumbnail
+    assert window.attachments.item_count() == 1
+    QGuiApplication.clipboard().clear()
+
+
+def test_viewer_next_previous_and_metadata(qtbot, unlocked, tmp_path):
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    _open_first_entry(window)
+    panel = window.attachments
+    _wait_op(qtbot, panel.add_paths([str(GPS_PHOTO), str(PHOTOS / "portrait_6.jpg"), str(PHOTOS / "corrupted.jpg")]))
+    viewer = panel.open_viewer(0)
+    assert viewer is not None and viewer.isVisible()
+    text = viewer.metadata.toPlainText()
+    assert "GPS position" in text and "43.46" in text and "11.88" in text
+    assert "GPS location" in text  # listed among what a cleaned copy loses
+    assert viewer.has_picture and viewer.position_label.text() == "1 of 3"
+    assert viewer.windowTitle() == "Attachment"  # never the file name
+    viewer.next_action.trigger()
+    assert viewer.position_label.text() == "2 of 3" and viewer.has_picture
+    # portrait_6.jpg is stored sideways with Orientation 6: shown upright (taller than wide).
+    assert viewer._image.height() > viewer._image.width()
+    viewer.zoom_in_action.trigger()
+    zoomed = viewer.zoom()
+    viewer.actual_size_action.trigger()
+    assert viewer.zoom() == 1.0 and zoomed > 0
+    viewer.next_action.trigger()
+    assert viewer.position_label.text() == "3 of 3"  # the damaged file: shown or a message, never a crash
+    viewer.next_action.trigger()
+    assert viewer.position_label.text() == "1 of 3"
+    viewer.previous_action.trigger()
+    assert viewer.position_label.text() == "3 of 3"
+
+
+def test_save_copy_strips_gps(qtbot, unlocked, tmp_path):
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    uuid = _open_first_entry(window)
+    panel = window.attachments
+    _wait_op(qtbot, panel.add_paths([str(GPS_PHOTO)]))
+    att = _stored(unlocked, uuid)[0]
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "copy.jpg"
+    _wait_op(qtbot, panel.save_copy_to(att.uuid, str(target), strip=True))
+    assert target.exists() and (target.stat().st_mode & 0o777) == 0o600
+    data = target.read_bytes()
+    assert data[:2] == b"\xff\xd8" and b"Exif" not in data[:200] or b"GPS" not in data
+    exiftool = shutil.which("exiftool")
+    if exiftool:
+        result = subprocess.run([exiftool, "-gps:all", "-s", str(target)], capture_output=True, text=True,
+                                check=True)
+        assert "GPS" not in result.stdout
+        original = subprocess.run([exiftool, "-gps:all", "-s", str(GPS_PHOTO)], capture_output=True, text=True,
+                                  check=True)
+        assert "GPSLatitude" in original.stdout
+
+
+def test_save_copy_dialog_warns_for_uncleanable_types(qtbot, unlocked, tmp_path):
+    from ui.attachments_dialogs import SaveCopyDialog
+
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    uuid = _open_first_entry(window)
+    pdf = tmp_path / "statement.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n1 0 obj << /Author (Someone) >> endobj\n%%EOF\n")
+    _wait_op(qtbot, window.attachments.add_paths([str(pdf)]))
+    att = _stored(unlocked, uuid)[0]
+    dialog = SaveCopyDialog(att, window)
+    assert dialog.strip.isChecked()  # stripping is on by default
+    assert "cannot be removed" in dialog.details.text()
+    dialog.deleteLater()
+
+
+def test_cancel_multi_file_import_rolls_back(qtbot, unlocked, tmp_path, monkeypatch):
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    uuid = _open_first_entry(window)
+    added = []
+    original_get = AttachmentStore.get
+
+    def counting_get(self, key):
+        added.append(key)
+        return original_get(self, key)
+
+    # Cancel deterministically once two files are in (as if Cancel were pressed then).
+    monkeypatch.setattr(AttachmentStore, "get", counting_get)
+    monkeypatch.setattr(attachments_module, "cancel_requested", lambda cancel: len(added) >= 2)
+    paths = _copies(tmp_path, "DSCN0010.jpg", "Canon_40D.jpg", "Nikon_D70.jpg")
+    op = window.attachments.add_paths(paths, delete_original=True)
+    _wait_op(qtbot, op)
+    assert len(added) >= 2
+    monkeypatch.undo()
+    assert _stored(unlocked, uuid) == []
+    assert window.attachments.item_count() == 0
+    assert all(Path(p).exists() for p in paths)  # nothing deleted when nothing was kept
+    assert "cancelled" in window.statusBar().currentMessage().lower()
+
+
+def test_lock_clears_strip_and_viewer(qtbot, unlocked):
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    _open_first_entry(window)
+    panel = window.attachments
+    _wait_op(qtbot, panel.add_paths([str(GPS_PHOTO)]))
+    viewer = panel.open_viewer(0)
+    assert viewer.has_picture and panel.item_count() == 1
+    with qtbot.waitSignal(unlocked.locked, timeout=5_000):
+        window.lock_action.trigger()
+    assert panel.item_count() == 0 and panel.viewer is None
+    assert not viewer.has_picture and viewer.metadata.toPlainText() == ""
+    assert not panel.suggestion_visible and panel.notice.text() == ""
+    assert panel.session is None and not panel.add_button.isEnabled()
+    unlock(qtbot, unlocked)
+    _open_first_entry(window)
+    assert panel.item_count() == 1
