@@ -10,7 +10,7 @@ import argparse
 import signal
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -57,6 +57,9 @@ class AppController(QObject):
         self._main_window = None
         self._idle = None
         self._quitting = False
+        from .safety_controller import FieldSafety
+
+        self.safety = FieldSafety(self)  # lock triggers, tray, failed attempts, erase, backup
 
     # --- windows (created on first use: cold start only builds what it shows) ---
     @property
@@ -69,6 +72,7 @@ class AppController(QObject):
             self._main_window.close_requested.connect(self.quit)
             self._main_window.settings_requested.connect(self.edit_settings)
             self._main_window.about_requested.connect(self._about)
+            self.safety.attach_main(self._main_window)
         return self._main_window
 
     @property
@@ -116,8 +120,10 @@ class AppController(QObject):
             self.unlock_window.unlocked.connect(self._open_session)
             self.unlock_window.folder_chosen.connect(self._folder_chosen)
             self.unlock_window.destroyed.connect(lambda *_: None)
+            self.safety.attach_unlock(self.unlock_window)
         self.unlock_window.set_data_dir(self.context.data_dir)
         self.unlock_window.reset()
+        self.safety.show_attempts(self.unlock_window)
         self.unlock_window.show()
         self.unlock_window.raise_()
         self.unlock_window.activateWindow()
@@ -146,7 +152,8 @@ class AppController(QObject):
             self.unlock_window.hide()
         window.show()
         self.idle_watcher.set_interval(self.context.settings.auto_lock_minutes * 60_000)
-        self.idle_watcher.start()
+        if self.context.settings.auto_lock_enabled:
+            self.idle_watcher.start()
         self.unlocked.emit()
 
     def lock(self, show_unlock: bool = True) -> None:
@@ -159,6 +166,7 @@ class AppController(QObject):
         if window is not None:
             window.flush()
             window.detach()
+        self.safety.before_lock()  # cancel exports/imports/backups, clear clipboard and caches
         session, self.session = self.session, None
         session.close()
         session.deleteLater()
@@ -175,6 +183,7 @@ class AppController(QObject):
         for window in (self.unlock_window, self.wizard):
             if window is not None:
                 window.hide()
+        self.safety.tray.hide()
         app = QApplication.instance()
         if app is not None:
             app.quit()
@@ -185,13 +194,20 @@ class AppController(QObject):
 
         dialog = SettingsDialog(self.context.settings, local_zone_name() or "UTC", self.main_window)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
-            self.apply_settings(dialog.settings())
+            chosen = dialog.settings()  # knows only its own fields: keep the safety ones
+            self.apply_settings(replace(self.context.settings, auto_lock_minutes=chosen.auto_lock_minutes,
+                                        default_timezone=chosen.default_timezone, language=chosen.language))
 
     def apply_settings(self, settings: Settings) -> None:
         self.context.settings = settings
         save_settings(settings, self.context.config_dir)
         if self._idle is not None:
             self._idle.set_interval(settings.auto_lock_minutes * 60_000)
+            if not settings.auto_lock_enabled:
+                self._idle.stop()
+            elif self.session is not None and not self._idle.active:
+                self._idle.start()
+        self.safety.apply_settings()
         if self._main_window is not None:
             self._main_window.set_default_timezone(self.context.default_timezone)
 
@@ -213,6 +229,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    from journal.hardening import harden_process
+
+    harden_process()  # no core dumps of the decrypted journal
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("incident-journal")
     app.setApplicationDisplayName(APP_NAME)

@@ -9,7 +9,7 @@ recent-file lists.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from journal.atomic import atomic_write_bytes
@@ -21,6 +21,9 @@ SETTINGS_VERSION = 1
 
 MIN_AUTO_LOCK_MINUTES = 1
 MAX_AUTO_LOCK_MINUTES = 240
+# Field safety (ui/safety_*.py): erase after N failed unlocks (0 = off), backup reminder.
+MIN_ERASE_AFTER_FAILED, MAX_ERASE_AFTER_FAILED = 5, 50
+MIN_BACKUP_REMINDER_DAYS, MAX_BACKUP_REMINDER_DAYS = 0, 365  # 0 = no reminder
 
 
 @dataclass
@@ -30,10 +33,19 @@ class Settings:
     auto_lock_minutes: int = 5
     default_timezone: str = ""   # "" = the system's zone
     language: str = ""           # "" = the system's language (translations come later)
+    auto_lock_enabled: bool = True      # False = "never" lock when idle (sleep/screen lock still lock)
+    lock_on_minimize: bool = False
+    lock_on_screen_lock: bool = True    # screen locked or system going to sleep (D-Bus, Linux)
+    erase_after_failed: int = 0         # 0 = off; otherwise 5..50 wrong passphrases in a row
+    backup_reminder_days: int = 14      # 0 = no reminder
 
     def clamped(self) -> "Settings":
         minutes = max(MIN_AUTO_LOCK_MINUTES, min(MAX_AUTO_LOCK_MINUTES, int(self.auto_lock_minutes)))
-        return Settings(minutes, str(self.default_timezone or ""), str(self.language or ""))
+        erase = int(self.erase_after_failed)
+        erase = 0 if erase <= 0 else max(MIN_ERASE_AFTER_FAILED, min(MAX_ERASE_AFTER_FAILED, erase))
+        days = max(MIN_BACKUP_REMINDER_DAYS, min(MAX_BACKUP_REMINDER_DAYS, int(self.backup_reminder_days)))
+        return replace(self, auto_lock_minutes=minutes, default_timezone=str(self.default_timezone or ""),
+                       language=str(self.language or ""), erase_after_failed=erase, backup_reminder_days=days)
 
 
 def settings_path(folder: Path | None = None) -> Path:
@@ -58,7 +70,7 @@ def load_settings(folder: Path | None = None) -> Settings:
     for f in fields(Settings):
         value = data.get(f.name, getattr(defaults, f.name))
         expected = type(getattr(defaults, f.name))
-        if isinstance(value, bool) or not isinstance(value, expected):
+        if isinstance(value, bool) != (expected is bool) or not isinstance(value, expected):
             value = getattr(defaults, f.name)
         values[f.name] = value
     try:

@@ -31,6 +31,8 @@ def unlock_journal(data_dir: Path, secret: str, recovery: bool) -> Journal:
 class UnlockWindow(QWidget):
     unlocked = Signal(object)          # Journal
     folder_chosen = Signal(object)     # Path picked with "Open another journal folder…"
+    attempt_failed = Signal()          # a wrong passphrase/recovery code (ui/safety_controller counts)
+    erase_requested = Signal()         # "Erase this journal…"
 
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +85,10 @@ class UnlockWindow(QWidget):
         self.busy.setMaximumHeight(8)
         self.busy.setVisible(False)
         layout.addWidget(self.busy)
+        self.attempts_label = QLabel()
+        self.attempts_label.setWordWrap(True)
+        self.attempts_label.setVisible(False)
+        layout.addWidget(self.attempts_label)
 
         self.mode_link = QLabel()
         self.mode_link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
@@ -103,6 +109,11 @@ class UnlockWindow(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.other_button)
         bottom.addStretch(1)
+        self.erase_button = QPushButton(self.tr("Erase this journal…"))
+        self.erase_button.setToolTip(self.tr("Emergency: destroy this journal for good, without the passphrase"))
+        self.erase_button.setFlat(True)
+        self.erase_button.clicked.connect(self.erase_requested)
+        bottom.addWidget(self.erase_button)
         layout.addLayout(bottom)
 
         self.unlock_button.clicked.connect(self.submit)
@@ -147,7 +158,7 @@ class UnlockWindow(QWidget):
     def _set_working(self, working: bool) -> None:
         self.working = working
         self.busy.setVisible(working)
-        for widget in (self.field, self.unlock_button, self.mode_link, self.other_button):
+        for widget in (self.field, self.unlock_button, self.mode_link, self.other_button, self.erase_button):
             widget.setEnabled(not working)
 
     # --- unlocking ----------------------------------------------------------------------
@@ -173,6 +184,7 @@ class UnlockWindow(QWidget):
         if isinstance(exc, WrongPassphrase):
             message = (self.tr("That recovery code does not open this journal.") if self.recovery_mode
                        else self.tr("Wrong passphrase. Check the keyboard layout and Caps Lock, then try again."))
+            self.attempt_failed.emit()
         else:
             message = user_message(exc)
         self.error.setText(message)

@@ -1,5 +1,180 @@
-"""Placeholder: filled in by the bundles feature."""
+"""card, coordinator (add/list/remove/verify/rename), identity export-age-key, export, sent."""
+
+from __future__ import annotations
+
+import sys
+
+from ..errors import InvalidInput
+from ..exporter import ExportOptions
+from .context import print_json
 
 
 def register(sub) -> None:
-    pass
+    p = sub.add_parser("card", help="print this journal's contact card and fingerprint")
+    p.add_argument("--qr", metavar="FILE.png", help="also save the card as a QR code image")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_card)
+
+    coord = sub.add_parser("coordinator", help="coordinators you send bundles to")
+    csub = coord.add_subparsers(dest="coordinator_command", metavar="ACTION")
+    csub.required = True
+    p = csub.add_parser("add", help="add a coordinator from their card (text or .ijcard file)")
+    p.add_argument("card", metavar="CARD_OR_FILE")
+    p.add_argument("--verified", action="store_true", help="you compared the fingerprint with them")
+    p.add_argument("--name", help="call them something else than the card says")
+    p.set_defaults(handler=cmd_coordinator_add)
+    p = csub.add_parser("list", help="list coordinators")
+    p.add_argument("--all", action="store_true", help="include removed ones")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_coordinator_list)
+    p = csub.add_parser("remove", help="stop sending to a coordinator")
+    p.add_argument("id")
+    p.set_defaults(handler=cmd_coordinator_remove)
+    p = csub.add_parser("verify", help="record that you compared the fingerprint with them")
+    p.add_argument("id")
+    p.add_argument("--undo", action="store_true")
+    p.set_defaults(handler=cmd_coordinator_verify)
+    p = csub.add_parser("rename", help="change the name you use for a coordinator")
+    p.add_argument("id")
+    p.add_argument("name")
+    p.set_defaults(handler=cmd_coordinator_rename)
+
+    ident = sub.add_parser("identity", help="this journal's keys")
+    isub = ident.add_subparsers(dest="identity_command", metavar="ACTION")
+    isub.required = True
+    p = isub.add_parser("export-age-key", help="write the secret age key for `age -d -i FILE`")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(handler=cmd_export_age_key)
+    p = isub.add_parser("name", help="set the name shown on your card and bundles")
+    p.add_argument("name")
+    p.set_defaults(handler=cmd_identity_name)
+
+    p = sub.add_parser("export", help="write an encrypted bundle for one or more coordinators")
+    p.add_argument("--to", nargs="+", required=True, metavar="COORDINATOR", help="coordinator id or name")
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("--entries", nargs="+", metavar="ID", help="these entries")
+    what.add_argument("--since-last", action="store_true",
+                      help="everything new or changed since the last bundle to these coordinators")
+    what.add_argument("--all", action="store_true", help="all of this journal's own entries")
+    p.add_argument("--no-attachments", action="store_true")
+    p.add_argument("--keep-photo-metadata", action="store_true",
+                   help="do NOT remove GPS position, camera serial and times from photos")
+    p.add_argument("--omit-contact-details", action="store_true", help="leave out phone numbers and handles")
+    p.add_argument("--no-contact-log", action="store_true", help="leave out the contact log")
+    p.add_argument("--max-attachment-mb", type=float, metavar="N", help="leave out attachments over N MB")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the bundle file to write (.ijbundle)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("sent", help="bundles written by this journal")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_sent)
+
+
+# --- identity and card -------------------------------------------------------------------
+def cmd_card(args, ctx) -> int:
+    journal = ctx.open_journal()
+    card = journal.identity.card_text()
+    if args.qr:
+        journal.identity.write_card_qr(args.qr)
+    if args.json:
+        print_json({"card": card, "name": journal.identity.display_name,
+                    "fingerprint": journal.identity.fingerprint, "age_recipient": journal.identity.age_recipient})
+        return 0
+    print(card)
+    print(f"fingerprint: {journal.identity.fingerprint}")
+    if args.qr:
+        print(f"QR code saved to {args.qr}", file=sys.stderr)
+    return 0
+
+
+def cmd_export_age_key(args, ctx) -> int:
+    warning = ctx.open_journal().identity.export_age_key(args.file)
+    print(f"warning: {warning}", file=sys.stderr)
+    print(args.file)
+    return 0
+
+
+def cmd_identity_name(args, ctx) -> int:
+    journal = ctx.open_journal()
+    journal.identity.set_display_name(args.name)
+    print(journal.identity.display_name)
+    return 0
+
+
+# --- coordinators ----------------------------------------------------------------------------
+def _coordinator_line(c) -> str:
+    flags = ("verified" if c.verified else "NOT verified") + (", removed" if c.removed_at else "")
+    return f"{c.uuid[:8]}  {c.display_name}  [{c.fingerprint}]  {flags}"
+
+
+def cmd_coordinator_add(args, ctx) -> int:
+    c = ctx.open_journal().coordinators.add(args.card, verified=args.verified, name=args.name)
+    print(_coordinator_line(c))
+    if not c.verified:
+        print("Compare this fingerprint with the coordinator (aloud or in person), then run "
+              f"`journal coordinator verify {c.uuid[:8]}`.", file=sys.stderr)
+    return 0
+
+
+def cmd_coordinator_list(args, ctx) -> int:
+    items = ctx.open_journal().coordinators.list(include_removed=args.all)
+    if args.json:
+        print_json([c.as_json() for c in items])
+    else:
+        for c in items:
+            print(_coordinator_line(c))
+    return 0
+
+
+def cmd_coordinator_remove(args, ctx) -> int:
+    print(_coordinator_line(ctx.open_journal().coordinators.remove(args.id)))
+    return 0
+
+
+def cmd_coordinator_verify(args, ctx) -> int:
+    print(_coordinator_line(ctx.open_journal().coordinators.set_verified(args.id, not args.undo)))
+    return 0
+
+
+def cmd_coordinator_rename(args, ctx) -> int:
+    print(_coordinator_line(ctx.open_journal().coordinators.rename(args.id, args.name)))
+    return 0
+
+
+# --- export ------------------------------------------------------------------------------------
+def cmd_export(args, ctx) -> int:
+    if args.max_attachment_mb is not None and args.max_attachment_mb < 0:
+        raise InvalidInput("--max-attachment-mb must be 0 or more.")
+    options = ExportOptions(
+        strip_metadata=not args.keep_photo_metadata,
+        include_attachments=not args.no_attachments,
+        max_attachment_bytes=None if args.max_attachment_mb is None else int(args.max_attachment_mb * 1024 * 1024),
+        omit_contact_details=args.omit_contact_details,
+        include_contact_log=not args.no_contact_log,
+    )
+    journal = ctx.open_journal()
+    result = journal.exporter.export(args.output, args.to, entries=args.entries, since_last=args.since_last,
+                                     all_entries=args.all, options=options)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if args.json:
+        print_json(result.as_json())
+        return 0
+    print(f"{result.path}: {result.entry_count} entries, {result.person_count} people, "
+          f"{result.log_count} contact-log records, {result.attachment_count} attachments "
+          f"for {', '.join(result.recipients)}")
+    print(f"bundle {result.bundle_id}  sha256 {result.file_sha256}  {result.file_size} bytes")
+    return 0
+
+
+def cmd_sent(args, ctx) -> int:
+    bundles = ctx.open_journal().exporter.sent()
+    if args.json:
+        print_json([b.as_json() for b in bundles])
+        return 0
+    for b in bundles:
+        names = ", ".join(r["name"] for r in b.recipients)
+        print(f"{b.created_at}  {b.bundle_id[:8]}  to {names}: {b.entry_count} entries, "
+              f"{b.attachment_count} attachments  {b.file_name}")
+    return 0

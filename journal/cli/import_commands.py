@@ -1,5 +1,100 @@
-"""Placeholder: filled in by the bundles feature."""
+"""import, senders, sender (verify/block/trust/rename), review."""
+
+from __future__ import annotations
+
+import sys
+
+from .context import print_json
 
 
 def register(sub) -> None:
-    pass
+    p = sub.add_parser("import", help="import bundles received from documenters")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="bundle files or folders of .ijbundle files")
+    p.add_argument("--trust-new", action="store_true",
+                   help="accept bundles signed by keys never seen before (compare fingerprints first!)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("senders", help="documenters whose bundles this journal received")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_senders)
+
+    sender = sub.add_parser("sender", help="verify, block, trust again or rename a sender")
+    ssub = sender.add_subparsers(dest="sender_command", metavar="ACTION")
+    ssub.required = True
+    for action, text in (("verify", "record that you compared their fingerprint"),
+                         ("block", "refuse their bundles from now on"),
+                         ("trust", "accept a blocked sender's bundles again")):
+        p = ssub.add_parser(action, help=text)
+        p.add_argument("id", metavar="ID")
+        p.set_defaults(handler=cmd_sender, action=action)
+    p = ssub.add_parser("rename", help="change the name you use for a sender")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("name", metavar="NAME")
+    p.set_defaults(handler=cmd_sender, action="rename")
+
+    p = sub.add_parser("review", help="your review of a received entry: status, notes, tags")
+    p.add_argument("entry_id", metavar="ENTRY_ID")
+    p.add_argument("--status", choices=["new", "reviewed", "needs_follow_up", "verified", "disputed"])
+    p.add_argument("--notes")
+    p.add_argument("--tag", action="append", metavar="T", help="repeatable; replaces all")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_review)
+
+
+def cmd_import(args, ctx) -> int:
+    journal = ctx.open_journal()
+    results = journal.importer.import_paths(args.paths, trust_new=args.trust_new)
+    if args.json:
+        print_json([r.as_json() for r in results])
+    else:
+        for r in results:
+            who = f" from {r.sender.display_name} [{r.sender.fingerprint}]" if r.sender else ""
+            print(f"{r.path}: {r.message}{who}")
+            for warning in r.warnings:
+                print(f"  warning: {warning}", file=sys.stderr)
+    if not results:
+        print("journal: no bundles found", file=sys.stderr)
+        return 1
+    return 1 if any(r.status == "rejected" for r in results) else 0
+
+
+def _sender_line(s) -> str:
+    flags = ("verified" if s.verified else "NOT verified") + ("" if s.status == "trusted" else ", BLOCKED")
+    return (f"{s.id}  {s.display_name}  [{s.fingerprint}]  {flags}  "
+            f"{s.bundle_count} bundles, {s.entry_count} entries, last {s.last_bundle_at or '-'}")
+
+
+def cmd_senders(args, ctx) -> int:
+    senders = ctx.open_journal().senders.list()
+    if args.json:
+        print_json([s.as_json() for s in senders])
+    else:
+        for s in senders:
+            print(_sender_line(s))
+    return 0
+
+
+def cmd_sender(args, ctx) -> int:
+    store = ctx.open_journal().senders
+    if args.action == "rename":
+        sender = store.rename(args.id, args.name)
+    else:
+        sender = getattr(store, args.action)(args.id)
+    print(_sender_line(sender))
+    return 0
+
+
+def cmd_review(args, ctx) -> int:
+    importer = ctx.open_journal().importer
+    if args.status is not None or args.notes is not None or args.tag is not None:
+        review = importer.set_review(args.entry_id, status=args.status, notes=args.notes, tags=args.tag)
+    else:
+        review = importer.review(args.entry_id)
+    if args.json:
+        print_json(review)
+    else:
+        print(f"{review['review_status']}  tags: {', '.join(review['coordinator_tags']) or '-'}")
+        if review["coordinator_notes"]:
+            print(review["coordinator_notes"])
+    return 0

@@ -1,0 +1,200 @@
+"""Bundle export/import throughput and memory, against `tar | age` on the same data (prints figures).
+
+    .venv/bin/python bench/bench_bundles.py              # full size: 1 GiB in 200 entries, 1,000 bundles
+    .venv/bin/python bench/bench_bundles.py --scale 0.1  # a tenth of everything, about a minute
+
+Figures (all in the same run, on the same machine):
+- export: one bundle holding N MiB of attachments spread over 200 entries (random bytes, a type
+  the stripper copies unchanged, so both sides move the same bytes) vs
+  `tar -c -C DIR . | age -r RECIPIENT > FILE` on the same files;
+- import of that bundle into a coordinator journal vs `age -d -i KEY FILE | tar -x -C DIR`;
+- import of B bundles of 10 entries each (from 10 documenters), bundles per second;
+- peak RSS growth above the unlocked, idle process during export and during the big import,
+  sampled every 5 ms by a thread.
+
+The baseline needs plaintext files on disk: the bench writes random bytes to a temporary folder
+(no user data), and removes everything at the end unless --keep.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from journal.keyslots import KdfParams  # noqa: E402
+from journal.vault import Journal  # noqa: E402
+
+FAST_KDF = KdfParams(memory_kib=8192, iterations=1, lanes=1)
+PASSPHRASE = "benchmark passphrase"
+MIB = 1024 * 1024
+
+
+def rss_bytes() -> int:
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+class PeakRss:
+    """Samples RSS every 5 ms on a thread; .growth is the peak above the value at start."""
+
+    def __init__(self) -> None:
+        self._stop = threading.Event()
+        self.base = self.peak = 0
+
+    def __enter__(self) -> "PeakRss":
+        self.base = self.peak = rss_bytes()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+        return self
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.005):
+            self.peak = max(self.peak, rss_bytes())
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, rss_bytes())
+
+    @property
+    def growth_mib(self) -> float:
+        return (self.peak - self.base) / MIB
+
+
+class RandomStream:
+    """`size` pseudo-random bytes, generated chunk by chunk (never all in memory)."""
+
+    def __init__(self, size: int, seed: int) -> None:
+        self.remaining = size
+        self.block = os.urandom(MIB)
+        self.seed = seed
+
+    def read(self, n: int = -1) -> bytes:
+        if self.remaining <= 0:
+            return b""
+        n = self.remaining if n is None or n < 0 else min(n, self.remaining)
+        out = bytearray()
+        while len(out) < n:
+            piece = self.block[: n - len(out)]
+            out += piece
+            self.block = self.block[1:] + self.block[:1]  # different chunks, so nothing deduplicates
+        self.remaining -= n
+        return bytes(out)
+
+
+def rate(mib: float, seconds: float) -> str:
+    return f"{seconds:7.2f} s  {mib / seconds:7.1f} MiB/s" if seconds > 0 else "-"
+
+
+def run(cmd: str) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, shell=True, check=True)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scale", type=float, default=1.0, help="fraction of the full sizes (e.g. 0.1)")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    parser.add_argument("--dir", help="work folder (default: a temporary one)")
+    args = parser.parse_args()
+    if shutil.which("age") is None:
+        sys.exit("the `age` command is needed for the baseline (apt-get install age)")
+
+    work = Path(args.dir or tempfile.mkdtemp(prefix="bench-bundles-"))
+    work.mkdir(parents=True, exist_ok=True)
+    total_mib = max(1, int(1024 * args.scale))
+    entries = 200
+    per_file = max(1, total_mib * MIB // entries)
+    bundles = max(10, int(1000 * args.scale))
+    print(f"scale {args.scale}: {total_mib} MiB of attachments in {entries} entries; {bundles} small bundles")
+    print(f"work folder {work}")
+    try:
+        documenter = Journal.create(work / "doc", PASSPHRASE, "Bench documenter", kdf=FAST_KDF).journal
+        coordinator = Journal.create(work / "coord", PASSPHRASE, "Bench HQ", kdf=FAST_KDF).journal
+        record = documenter.coordinators.add(coordinator.identity.card_text(), verified=True)
+
+        # --- the same files in the journal and on disk (for the baseline) ---
+        files = work / "files"
+        files.mkdir()
+        start = time.perf_counter()
+        for i in range(entries):
+            entry = documenter.entries.add(title=f"Entry {i}", body="Текст записи " * 30)
+            stream = RandomStream(per_file, i)
+            with open(files / f"file{i:03}.bin", "wb") as out:
+                while chunk := stream.read(MIB):
+                    out.write(chunk)
+            with open(files / f"file{i:03}.bin", "rb") as src:
+                documenter.attachments.add_stream(entry.uuid, src, f"file{i:03}.bin")
+        print(f"setup: {time.perf_counter() - start:.1f} s")
+        mib = entries * per_file / MIB
+
+        # --- export vs tar | age ---
+        bundle = work / "big.ijbundle"
+        with PeakRss() as mem_export:
+            start = time.perf_counter()
+            result = documenter.exporter.export(bundle, [record.uuid], all_entries=True)
+            export_s = time.perf_counter() - start
+        baseline = work / "baseline.age"
+        tar_age_s = run(f"tar -c -C {files} . | age -r {coordinator.identity.age_recipient} > {baseline}")
+
+        # --- import of the big bundle vs age -d | tar -x ---
+        with PeakRss() as mem_import:
+            start = time.perf_counter()
+            imported = coordinator.importer.import_bundle(bundle, trust_new=True)
+            import_s = time.perf_counter() - start
+        assert imported.status == "accepted", imported.reason
+        key = work / "key.txt"
+        coordinator.identity.export_age_key(key)
+        out_dir = work / "extracted"
+        out_dir.mkdir()
+        age_tar_s = run(f"age -d -i {key} {baseline} | tar -x -C {out_dir}")
+
+        # --- many small bundles ---
+        inbox = work / "inbox"
+        inbox.mkdir()
+        many = Journal.create(work / "many", PASSPHRASE, "Bench HQ 2", kdf=FAST_KDF).journal
+        start = time.perf_counter()
+        senders = []
+        for s in range(10):
+            sender = Journal.create(work / f"sender{s}", PASSPHRASE, f"Sender {s}", kdf=FAST_KDF).journal
+            senders.append(sender)
+            to = sender.coordinators.add(many.identity.card_text(), verified=True)
+            for b in range(bundles // 10):
+                for e in range(10):
+                    sender.entries.add(title=f"s{s} b{b} e{e}", body="Задержание у ОВД " * 20)
+                sender.exporter.export(inbox / f"s{s}-{b:04}.ijbundle", [to.uuid], since_last=True)
+        make_s = time.perf_counter() - start
+        start = time.perf_counter()
+        results = many.importer.import_paths([inbox], trust_new=True)
+        many_s = time.perf_counter() - start
+        assert {r.status for r in results} == {"accepted"}
+
+        print()
+        print(f"export   {mib:7.0f} MiB, {result.entry_count} entries   journal  {rate(mib, export_s)}")
+        print(f"         tar -c | age -r                 baseline {rate(mib, tar_age_s)}")
+        print(f"import   one bundle of {mib:.0f} MiB             journal  {rate(mib, import_s)}")
+        print(f"         age -d | tar -x                 baseline {rate(mib, age_tar_s)}")
+        print(f"import   {len(results)} bundles of 10 entries       {many_s:7.2f} s  "
+              f"{len(results) / many_s:7.1f} bundles/s  ({make_s:.1f} s to make them)")
+        print(f"peak RSS growth above the unlocked process: export {mem_export.growth_mib:.1f} MiB, "
+              f"import {mem_import.growth_mib:.1f} MiB")
+        for journal in (documenter, coordinator, many, *senders):
+            journal.close()
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

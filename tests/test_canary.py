@@ -1,0 +1,152 @@
+"""The canary test: every feature end to end, then no canary anywhere on disk.
+
+One scenario (also run with sockets disabled by tests/test_offline.py) walks
+through create, notes, photos (a real camera JPEG and one with canaries in its
+EXIF), people, the contact log, export, import into a second journal, backup,
+lock and settings, putting a unique canary string in every field it fills.
+Afterwards every file under the data, config, cache and temp folders — and
+the bundle and backup files — is read raw and searched for every canary as
+UTF-8, UTF-16-LE and UTF-16-BE. None may be found.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from conftest import FAST_KDF, PASSPHRASE
+
+PHOTO = Path(__file__).parent / "data" / "photos" / "DSCN0010.jpg"
+
+
+def _canaries() -> dict[str, str]:
+    tag = os.urandom(4).hex()
+    names = ["journal_name", "identity", "title", "body", "place", "category", "tag", "person", "phone",
+             "handle", "person_notes", "witness", "log_summary", "follow_up", "exif_description", "exif_artist",
+             "photo_name", "meta", "coordinator_name", "review_notes"]
+    # Mixed scripts on purpose: Cyrillic canaries catch encoders that only trip on non-ASCII.
+    return {n: (f"КАНАРЕЙКА{n}{tag}" if i % 2 else f"CANARY{n}{tag}") for i, n in enumerate(names)} | {
+        "phone": f"+7900{int(tag, 16) % 10_000_000:07d}"}
+
+
+def _canary_jpeg(description: str, artist: str) -> bytes:
+    """A small JPEG, made in memory, with canaries in EXIF ImageDescription and Artist."""
+    from PIL import Image
+
+    image = Image.new("RGB", (64, 48), (120, 30, 30))
+    exif = Image.Exif()
+    exif[0x010E] = description  # ImageDescription
+    exif[0x013B] = artist       # Artist
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=exif.tobytes())
+    return out.getvalue()
+
+
+def run_scenario(base: Path) -> tuple[dict[str, str], list[Path]]:
+    """Run every feature through the core APIs; returns (canaries, folders to scan)."""
+    from journal.backup import write_backup
+    from journal.vault import Journal
+    from ui.safety_attempts import FailedAttempts
+    from ui.settings import Settings, save_settings
+
+    c = _canaries()
+    config = Path(os.environ["JOURNAL_CONFIG_HOME"])
+    cache = Path(os.environ["XDG_CACHE_HOME"])
+    data = base / "data"
+    out = base / "out"
+    out.mkdir(parents=True)
+    for folder in (config, cache):
+        folder.mkdir(parents=True, exist_ok=True)
+
+    documenter = Journal.create(data / "documenter", PASSPHRASE, c["journal_name"], kdf=FAST_KDF).journal
+    coordinator = Journal.create(data / "coordinator", PASSPHRASE, "HQ", kdf=FAST_KDF).journal
+    try:
+        documenter.identity.set_display_name(c["identity"])
+        documenter.set_meta("note", c["meta"])
+        documenter.entries.add_category(c["category"].lower(), c["category"])
+        entry = documenter.entries.add(title=c["title"], body=f"{c['body']} long " * 200, place=c["place"],
+                                       category=c["category"].lower(), tags=[c["tag"]],
+                                       occurred_at="2024-03-05T14:10", occurred_tz="Europe/Moscow")
+        for i in range(30):  # enough pages to fill the WAL
+            documenter.entries.add(title=f"{c['title']} {i}", body=c["body"])
+        documenter.attachments.add_file(entry.uuid, PHOTO)
+        documenter.attachments.add_stream(entry.uuid, io.BytesIO(_canary_jpeg(c["exif_description"],
+                                                                              c["exif_artist"])),
+                                          f"{c['photo_name']}.jpg")
+        person = documenter.people.add(name=c["person"], phones=[c["phone"]], handles=[f"signal:{c['handle']}"],
+                                       roles=["detainee"], notes=c["person_notes"])
+        witness = documenter.people.add(name=c["witness"], roles=["witness"], sensitive=True)
+        documenter.people.link(entry.uuid, person.uuid, "detained")
+        documenter.people.link(entry.uuid, witness.uuid, "witness")
+        documenter.contact_log.add(people=[person.uuid], channel="call", direction="incoming",
+                                   summary=c["log_summary"], entries=[entry.uuid], follow_up_due="2024-03-06",
+                                   follow_up_note=c["follow_up"])
+
+        exporter = getattr(documenter, "exporter", None)
+        if exporter is None or not hasattr(exporter, "export"):
+            pytest.skip("journal.exporter is still a placeholder: the export/import step cannot run yet")
+        record = documenter.coordinators.add(coordinator.identity.card_text(), verified=True,
+                                             name=c["coordinator_name"])
+        bundle = out / "bundle.ijbundle"
+        documenter.exporter.export(bundle, [record.uuid], all_entries=True)
+        result = coordinator.importer.import_bundle(bundle, trust_new=True)
+        assert result.status == "accepted", result.reason
+        coordinator.importer.set_review(entry.uuid, notes=c["review_notes"])
+        assert coordinator.entries.get(entry.uuid).title == c["title"]  # the data really went through
+
+        write_backup(documenter, out / "documenter.ijbackup")
+        assert any(c["title"] == hit.title for hit in documenter.queries.search(c["title"]))
+    finally:
+        documenter.close()  # lock
+        coordinator.close()
+    save_settings(Settings(auto_lock_minutes=9, default_timezone="Europe/Kyiv", erase_after_failed=10), config)
+    FailedAttempts(data / "documenter", config).record_failure()
+    return c, [base, config, cache, Path(tempfile.gettempdir())]
+
+
+def find_canaries(folders: list[Path], canaries: dict[str, str]) -> list[str]:
+    """Every (canary, encoding, file) found in any file under `folders`."""
+    found = []
+    seen: set[Path] = set()
+    for folder in folders:
+        for root, _dirs, files in os.walk(folder):
+            for name in files:
+                path = Path(root) / name
+                if path in seen or path.is_symlink():
+                    continue
+                seen.add(path)
+                raw = path.read_bytes()
+                for label, canary in canaries.items():
+                    for encoding in ("utf-8", "utf-16-le", "utf-16-be"):
+                        if canary.encode(encoding) in raw:
+                            found.append(f"{label} ({encoding}) in {path}")
+    return found
+
+
+@pytest.fixture
+def private_temp(tmp_path, monkeypatch):
+    """tempfile writes into a test-owned folder, so the scan covers "temp" too."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    monkeypatch.setenv("TMPDIR", str(folder))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_no_canary_anywhere_on_disk(tmp_path, private_temp):
+    canaries, folders = run_scenario(tmp_path / "run")
+    assert private_temp in folders or Path(tempfile.gettempdir()) == private_temp
+    scanned = sum(len(files) for folder in folders for _r, _d, files in os.walk(folder))
+    assert scanned >= 6, "the scenario wrote too few files for the scan to mean anything"
+    assert find_canaries(folders, canaries) == []
+
+
+def test_the_scan_finds_a_planted_canary(tmp_path):
+    # The detector itself works: a canary written as UTF-16 is found.
+    (tmp_path / "x.bin").write_bytes(b"\0junk" + "КАНАРЕЙКАtest".encode("utf-16-le"))
+    assert find_canaries([tmp_path], {"t": "КАНАРЕЙКАtest"}) == [f"t (utf-16-le) in {tmp_path / 'x.bin'}"]

@@ -1,0 +1,278 @@
+"""Field safety in the GUI: lock triggers, clipboard, failed attempts, erase, backup, folder gone."""
+# ruff: noqa: F811  (pytest fixtures imported from other test modules)
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import PASSPHRASE
+
+from journal.paths import journal_files
+from tests.gui_helpers import (  # noqa: F401
+    SAMPLE_ENTRIES,
+    make_journal,
+    new_controller,
+    unlock,
+    unlocked,
+)
+from ui import safety_controller
+from ui.settings import Settings
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(safety_controller, "inform", lambda parent, text, warning=False: shown.append(text))
+    return shown
+
+
+def _fail_once(qtbot, controller, secret="wrong passphrase!") -> None:
+    window = controller.unlock_window
+    window.field.setText(secret)
+    with qtbot.waitSignal(window.attempt_failed, timeout=10_000):
+        window.unlock_button.click()
+    qtbot.waitUntil(lambda: not window.working)
+
+
+# --- locking -------------------------------------------------------------------------------------------
+def test_screen_lock_sleep_and_minimize_lock(qtbot, unlocked):
+    triggers = unlocked.safety.triggers
+    triggers.screen_locked(True)
+    assert unlocked.session is None
+    unlock(qtbot, unlocked)
+    triggers.going_to_sleep(False)  # waking up is no reason to lock
+    assert unlocked.session is not None
+    triggers.going_to_sleep(True)
+    assert unlocked.session is None
+    unlock(qtbot, unlocked)
+    window = unlocked.main_window
+    window.showMinimized()
+    assert unlocked.session is not None  # off by default
+    window.showNormal()
+    unlocked.apply_settings(Settings(lock_on_minimize=True))
+    window.showMinimized()
+    qtbot.waitUntil(lambda: unlocked.session is None, timeout=5_000)
+
+
+def test_no_dbus_is_no_failure(qtbot, unlocked):
+    # There is no bus in the test environment: connecting gives an empty list, no exception.
+    assert isinstance(unlocked.safety.triggers.connect_desktop(), list)
+
+
+def test_auto_lock_never(qtbot, unlocked):
+    unlocked.apply_settings(Settings(auto_lock_enabled=False))
+    assert not unlocked.idle_watcher.active
+    unlocked.lock()
+    unlock(qtbot, unlocked)
+    assert not unlocked.idle_watcher.active
+
+
+def test_idle_timer_ignores_wall_clock_and_locks_after_suspend(qtbot, unlocked, monkeypatch):
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+
+    from ui import idle
+
+    watcher = unlocked.idle_watcher
+    clock = [1000.0]
+    monkeypatch.setattr(idle, "_now", lambda: clock[0])
+    watcher.start()
+    key = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier)
+    watcher.eventFilter(watcher, key)  # input: restarts the timer
+    assert watcher.active
+    clock[0] += 10 * 60  # the machine slept for ten minutes; QTimer did not notice
+    watcher.eventFilter(watcher, key)
+    with qtbot.waitSignal(unlocked.locked, timeout=5_000):
+        pass
+
+
+def test_lock_clears_our_clipboard_and_cancels_ops(qtbot, unlocked):
+    import threading
+
+    from PySide6.QtGui import QGuiApplication
+
+    from ui.clipboard import copy_secret
+    from ui.ops import run_op
+
+    copy_secret("+7 900 000-00-00")
+    release = threading.Event()
+    outcome = []
+
+    def work(ctx):
+        while not ctx.cancelled():
+            release.wait(0.01)
+        ctx.check_cancelled()
+
+    run_op(None, work, lambda r: outcome.append("done"), lambda e: outcome.append(type(e).__name__))
+    unlocked.lock()
+    assert QGuiApplication.clipboard().text() == ""
+    qtbot.waitUntil(lambda: outcome == ["Cancelled"], timeout=5_000)
+
+
+def test_tray_has_lock_action(qtbot, unlocked):
+    tray = unlocked.safety.tray
+    assert tray.lock_action.isEnabled()
+    tray.lock_action.trigger()
+    assert unlocked.session is None and not tray.lock_action.isEnabled()
+
+
+# --- clipboard ------------------------------------------------------------------------------------------
+def test_clipboard_marks_secret_and_clears_only_ours(qtbot):
+    from PySide6.QtGui import QGuiApplication
+
+    from ui import clipboard
+
+    board = QGuiApplication.clipboard()
+    clipboard.copy_secret("RECOVERY-CODE-1234", clear_after_ms=50)
+    mime = board.mimeData()
+    assert mime.text() == "RECOVERY-CODE-1234"
+    assert bytes(mime.data("x-kde-passwordManagerHint")) == b"secret"
+    assert mime.hasFormat("org.nspasteboard.ConcealedType")
+    assert bytes(mime.data("CanIncludeInClipboardHistory")) == b"\0\0\0\0"
+    assert mime.hasFormat("ExcludeClipboardContentFromMonitorProcessing")
+    qtbot.waitUntil(lambda: board.text() == "", timeout=5_000)
+
+    clipboard.copy_secret("+380 44 000 0000", clear_after_ms=50)
+    board.setText("something the user copied elsewhere")
+    qtbot.wait(200)
+    assert board.text() == "something the user copied elsewhere"
+    assert clipboard.CLEAR_AFTER_MS == 30_000
+
+
+# --- failed attempts and erase ------------------------------------------------------------------------------
+def test_failed_attempts_persist_and_reset(qtbot, data_dir, tmp_path, messages):
+    from ui.safety_attempts import ATTEMPTS_FILE, FailedAttempts
+
+    make_journal(data_dir)
+    controller = new_controller(qtbot, data_dir, tmp_path)
+    _fail_once(qtbot, controller)
+    _fail_once(qtbot, controller)
+    assert FailedAttempts(data_dir, tmp_path / "config").count == 2
+    assert "2 wrong attempts" in controller.unlock_window.attempts_label.text()
+    stored = (tmp_path / "config" / ATTEMPTS_FILE).read_text()
+    assert str(data_dir) not in stored and "journal" not in stored.replace("incident-journal", "")
+    controller.quit()
+    again = new_controller(qtbot, data_dir, tmp_path)  # a restart
+    assert "2 wrong attempts" in again.unlock_window.attempts_label.text()
+    unlock(qtbot, again)
+    assert FailedAttempts(data_dir, tmp_path / "config").count == 0
+    again.quit()
+
+
+def test_erase_after_n_failed_attempts(qtbot, data_dir, tmp_path, messages):
+    make_journal(data_dir)
+    controller = new_controller(qtbot, data_dir, tmp_path)
+    controller.context.settings = Settings(erase_after_failed=5)
+    for _ in range(4):
+        _fail_once(qtbot, controller)
+    assert journal_files(data_dir)["keys"].exists()
+    _fail_once(qtbot, controller)
+    assert not journal_files(data_dir)["keys"].exists() and not journal_files(data_dir)["db"].exists()
+    assert messages and "erased" in messages[-1]
+
+
+def test_erase_dialog_needs_the_typed_word(qtbot, data_dir):
+    from ui.safety_erase import EraseDialog
+
+    dialog = EraseDialog(data_dir)
+    qtbot.addWidget(dialog)
+    assert not dialog.erase_button.isEnabled()
+    dialog.field.setText("erase it")
+    assert not dialog.erase_button.isEnabled()
+    dialog.field.setText(dialog.word)
+    assert dialog.erase_button.isEnabled()
+    dialog.erase_button.click()
+    assert dialog.result() == EraseDialog.DialogCode.Accepted
+
+
+def test_erase_from_unlock_window(qtbot, data_dir, tmp_path, messages, monkeypatch):
+    make_journal(data_dir)
+    controller = new_controller(qtbot, data_dir, tmp_path)
+    monkeypatch.setattr(safety_controller, "confirm_erase", lambda parent, folder: False)
+    controller.unlock_window.erase_button.click()
+    assert journal_files(data_dir)["keys"].exists()
+    monkeypatch.setattr(safety_controller, "confirm_erase", lambda parent, folder: True)
+    controller.unlock_window.erase_button.click()
+    assert not any(p.exists() for p in journal_files(data_dir).values())
+    assert controller.safety.erased_report.erased[0] == "journal.keys"
+
+
+def test_erase_from_main_window_menu(qtbot, unlocked, data_dir, messages, monkeypatch):
+    monkeypatch.setattr(safety_controller, "confirm_erase", lambda parent, folder: True)
+    unlocked.safety.erase_action.trigger()
+    assert unlocked.session is None
+    assert not journal_files(data_dir)["keys"].exists() and not journal_files(data_dir)["db"].exists()
+    assert unlocked.main_window.model.rowCount() == 0
+
+
+# --- backup -----------------------------------------------------------------------------------------------------
+def test_backup_from_menu_records_time_in_journal(qtbot, unlocked, tmp_path):
+    from journal.backup import verify_backup
+    from ui.safety_backup import last_backup_at
+
+    reader = unlocked.session.reader
+    assert last_backup_at(reader.db) is None
+    out = tmp_path / "b.ijbackup"
+    op = unlocked.safety.start_backup(out)
+    qtbot.waitUntil(lambda: op.done, timeout=20_000)
+    assert out.exists()
+    assert last_backup_at(reader.db) is not None
+    assert verify_backup(out, bytes(unlocked.session.journal._data_key)) == len(SAMPLE_ENTRIES)
+    settings_text = "".join(p.read_text() for p in (tmp_path / "config").glob("*.json"))
+    assert "backup" not in settings_text
+
+
+def test_backup_reminder(qtbot, unlocked):
+    safety = unlocked.safety
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(days=20)
+    safety.update_reminder(later)
+    assert "20 days" in safety.reminder.text()
+    safety.update_reminder()
+    assert safety.reminder.text() == ""
+    unlocked.session.write_and_wait(lambda j: j.set_meta("last_backup_at", later.isoformat()))
+    safety.update_reminder(later + dt.timedelta(days=3))
+    assert safety.reminder.text() == ""
+
+
+def test_restore_menu_into_empty_folder(qtbot, unlocked, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    out = tmp_path / "b.ijbackup"
+    op = unlocked.safety.start_backup(out)
+    qtbot.waitUntil(lambda: op.done, timeout=20_000)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    target = tmp_path / "restored"
+    op = unlocked.safety.start_restore(out, target)
+    qtbot.waitUntil(lambda: op.done, timeout=20_000)
+    assert journal_files(target)["keys"].exists()
+    assert unlocked.session is None and unlocked.context.data_dir == target
+    unlock(qtbot, unlocked)
+    assert unlocked.main_window.model.rowCount() == len(SAMPLE_ENTRIES)
+
+
+# --- robustness -----------------------------------------------------------------------------------------------------
+def test_journal_folder_removed_while_running(qtbot, unlocked, data_dir, messages):
+    import shutil
+
+    window = unlocked.main_window
+    window.select_rowid(window.model.rowid_at(0))
+    shutil.rmtree(data_dir)
+    assert unlocked.safety.check_folder() is False
+    assert unlocked.session is None
+    assert messages and "is gone" in messages[-1]
+
+
+def test_passphrase_field_cleared_after_use(qtbot, data_dir, tmp_path, messages):
+    make_journal(data_dir)
+    controller = new_controller(qtbot, data_dir, tmp_path)
+    window = controller.unlock_window
+    window.field.setText(PASSPHRASE)
+    window.unlock_button.click()
+    assert window.field.text() == ""  # handed to the worker, then gone from the widget
+    qtbot.waitUntil(lambda: controller.session is not None, timeout=10_000)
+    assert window.field.text() == ""
+    controller.lock()
+    _fail_once(qtbot, controller)
+    assert window.field.text() == ""
+    controller.quit()

@@ -1,0 +1,294 @@
+"""Import of bundles on the coordinator's side: happy paths, senders, revisions, idempotency."""
+
+from __future__ import annotations
+
+import pytest
+
+from journal.errors import JournalError
+from journal.exporter import ExportOptions
+from tests.test_export import (
+    PHOTOS,
+    PHONE_CANARY,
+    SENSITIVE_NAME,
+    add_coordinator,
+    db_digest,
+    make_journal,
+    pair,  # noqa: F401 - fixture
+    populate,
+)
+
+
+def export(documenter, record, path, **kwargs):
+    kwargs.setdefault("all_entries", True)
+    documenter.exporter.export(path, [record.uuid], **kwargs)
+    return path
+
+
+def test_import_one_bundle_with_everything(pair, tmp_path):
+    documenter, coordinator, record = pair
+    sample = populate(documenter)
+    progress = []
+    result = coordinator.importer.import_bundle(export(documenter, record, tmp_path / "b.ijbundle"),
+                                                trust_new=True, progress=lambda d, t: progress.append((d, t)))
+    assert result.status == "accepted", result.reason
+    assert result.message == "accepted"
+    assert result.counts["entries_new"] == 1 and result.counts["people_new"] == 2
+    assert result.counts["contact_log_new"] == 1 and result.counts["attachments_stored"] == 1
+    assert progress and progress[-1][0] == progress[-1][1]
+    assert result.sender.display_name == "Olena K." and result.sender.bundle_count == 1
+    assert result.sender.fingerprint == documenter.identity.fingerprint
+
+    entry_uuid = sample["entry"].uuid
+    entry = coordinator.entries.get(entry_uuid)
+    assert entry.title == sample["entry"].title
+    # Shows in the normal list and search.
+    assert [s.uuid for s in coordinator.queries.page()] == [entry_uuid]
+    assert [hit.uuid for hit in coordinator.queries.search("адвоката")] == [entry_uuid]
+    provenance = coordinator.importer.provenance(entry_uuid)
+    assert provenance["sender"] == "Olena K." and provenance["original_uuid"] == entry_uuid
+    assert provenance["revision"] == 1 and provenance["revision_hash"] == sample["entry"].revision_hash
+
+    people = {p.display_name: (p, role) for p, role in coordinator.people.people_for_entry(entry_uuid)}
+    assert set(people) == {"Иван Петров", sample["secret"].pseudonym}
+    assert people["Иван Петров"][0].phones == [PHONE_CANARY] and people["Иван Петров"][1] == "detained"
+    assert people[sample["secret"].pseudonym][0].sensitive is True
+    assert SENSITIVE_NAME not in repr(coordinator.people.list())
+
+    (log,) = coordinator.contact_log.list()
+    assert log.summary == "Мать позвонила в 14:10" and log.entries == [entry_uuid]
+    assert log.follow_up_due == "2024-03-06"
+    assert {p.display_name for p in log.people} == {"Иван Петров", sample["secret"].pseudonym}
+
+    (att,) = coordinator.attachments.list_for_entry(entry_uuid)
+    assert att.media_type == "image/jpeg" and att.stripped_sha256 == att.sha256
+    with coordinator.attachments.open_stream(att.uuid) as stream:
+        assert b"NIKON" not in stream.read()
+    assert coordinator.verify() == []
+
+
+def test_same_bundle_twice_is_already_imported_and_changes_nothing(pair, tmp_path):
+    documenter, coordinator, record = pair
+    populate(documenter)
+    path = export(documenter, record, tmp_path / "b.ijbundle")
+    assert coordinator.importer.import_bundle(path, trust_new=True).status == "accepted"
+    before = db_digest(coordinator)
+    again = coordinator.importer.import_bundle(path, trust_new=True)
+    assert again.status == "duplicate" and again.message == "already imported"
+    assert again.sender.display_name == "Olena K."
+    assert db_digest(coordinator) == before
+
+
+def test_newer_revision_updates_and_older_does_not_overwrite(pair, tmp_path):
+    documenter, coordinator, record = pair
+    sample = populate(documenter, photo=False)
+    uuid = sample["entry"].uuid
+    old = export(documenter, record, tmp_path / "old.ijbundle")
+    documenter.entries.update(uuid, body="Четверо задержаны")
+    documenter.entries.update(uuid, title="Уточнено")
+    new = export(documenter, record, tmp_path / "new.ijbundle")
+
+    assert coordinator.importer.import_bundle(old, trust_new=True).status == "accepted"
+    assert coordinator.entries.get(uuid).body.startswith("Трое")
+    result = coordinator.importer.import_bundle(new)
+    assert result.status == "accepted" and result.counts["entries_updated"] == 1
+    copy = coordinator.entries.get(uuid)
+    assert (copy.title, copy.body) == ("Уточнено", "Четверо задержаны")
+    history = coordinator.entries.history(uuid)
+    assert [h.content["body"][:5] for h in history] == ["Трое ", "Четве"]  # older version kept
+    assert coordinator.importer.provenance(uuid)["revision"] == 3
+
+    # The other order on a second coordinator: an older revision arriving late changes nothing.
+    late = make_journal(tmp_path / "late", "Late coordinator")
+    try:
+        other = add_coordinator(documenter, late)
+        rev3 = tmp_path / "rev3.ijbundle"
+        documenter.exporter.export(rev3, [other.uuid], all_entries=True)
+        documenter.entries.update(uuid, body="v4")
+        documenter.entries.update(uuid, body="v5")
+        rev5 = tmp_path / "rev5.ijbundle"
+        documenter.exporter.export(rev5, [other.uuid], all_entries=True)
+        assert late.importer.import_bundle(rev5, trust_new=True).status == "accepted"
+        older = late.importer.import_bundle(rev3)
+        assert older.status == "accepted" and older.counts["entries_unchanged"] == 1
+        assert late.entries.get(uuid).body == "v5"
+        assert late.importer.provenance(uuid)["revision"] == 5
+        assert len(late.entries.history(uuid)) == 1
+    finally:
+        late.close()
+
+
+def test_an_entry_uuid_owned_by_another_source_is_never_merged(pair, tmp_path):
+    documenter, coordinator, record = pair
+    own = coordinator.entries.add(title="the coordinator's own entry")
+    from journal.entries import Entry
+
+    documenter.entries.add(Entry(uuid=own.uuid, title="same uuid from the documenter"))
+    result = coordinator.importer.import_bundle(export(documenter, record, tmp_path / "b.ijbundle"),
+                                                trust_new=True)
+    assert result.status == "accepted" and result.counts["skipped"] == 1
+    assert any("not merged" in w for w in result.warnings)
+    assert coordinator.entries.get(own.uuid).title == "the coordinator's own entry"
+    assert coordinator.importer.provenance(own.uuid) is None
+
+
+def test_attachments_are_stored_once_per_sha256(pair, tmp_path):
+    documenter, coordinator, record = pair
+    sample = populate(documenter)
+    second = documenter.entries.add(title="Same photo again")
+    documenter.attachments.add_file(second.uuid, PHOTOS / "DSCN0010.jpg")
+    first = export(documenter, record, tmp_path / "1.ijbundle", entries=[sample["entry"].uuid],
+                   all_entries=False)
+    both = export(documenter, record, tmp_path / "2.ijbundle", entries=[sample["entry"].uuid, second.uuid],
+                  all_entries=False)
+    assert coordinator.importer.import_bundle(first, trust_new=True).counts["attachments_stored"] == 1
+    result = coordinator.importer.import_bundle(both)
+    assert result.counts["attachments_stored"] == 0 and result.counts["attachments_linked"] == 1
+    assert coordinator.db.query_one("SELECT count(*) FROM blobs")[0] == 1
+    assert coordinator.db.query_one("SELECT count(*) FROM attachments")[0] == 2
+
+
+def test_updated_people_and_contact_log(pair, tmp_path):
+    documenter, coordinator, record = pair
+    sample = populate(documenter, photo=False)
+    coordinator.importer.import_bundle(export(documenter, record, tmp_path / "1.ijbundle"), trust_new=True)
+    documenter.people.update(sample["person"].uuid, notes="освобождён")
+    documenter.contact_log.update(sample["log"].uuid, summary="Мать перезвонила")
+    documenter.contact_log.mark_done(sample["log"].uuid)
+    result = coordinator.importer.import_bundle(export(documenter, record, tmp_path / "2.ijbundle"))
+    assert result.counts["people_updated"] == 1 and result.counts["contact_log_updated"] == 1
+    (log,) = coordinator.contact_log.list()
+    assert log.summary == "Мать перезвонила" and log.follow_up_state == "done"
+    person = [p for p, _ in coordinator.people.people_for_entry(sample["entry"].uuid) if not p.sensitive][0]
+    assert person.notes == "освобождён" and person.revision == 2
+    assert coordinator.verify() == []
+
+
+# --- senders --------------------------------------------------------------------------------------------
+def test_unknown_sender_needs_trust_and_callback_sees_the_fingerprint(pair, tmp_path):
+    documenter, coordinator, record = pair
+    populate(documenter, photo=False)
+    path = export(documenter, record, tmp_path / "b.ijbundle")
+    before = db_digest(coordinator)
+    refused = coordinator.importer.import_bundle(path)
+    assert refused.status == "rejected"
+    assert refused.reason == f"unknown sender “Olena K.” (fingerprint {documenter.identity.fingerprint})"
+    assert refused.sender.fingerprint == documenter.identity.fingerprint
+    assert db_digest(coordinator) == before
+    asked = []
+    result = coordinator.importer.import_bundle(path, trust_new=lambda new: asked.append(new) or False)
+    assert result.status == "rejected" and asked[0].fingerprint == documenter.identity.fingerprint
+    assert asked[0].same_name_other_keys == []
+    assert coordinator.importer.import_bundle(path, trust_new=lambda new: True).status == "accepted"
+
+
+def test_blocked_sender_is_rejected_and_can_be_trusted_again(pair, tmp_path):
+    documenter, coordinator, record = pair
+    populate(documenter, photo=False)
+    coordinator.importer.import_bundle(export(documenter, record, tmp_path / "1.ijbundle"), trust_new=True)
+    (sender,) = coordinator.senders.list()
+    coordinator.senders.block(sender.id)
+    documenter.entries.add(title="after the block")
+    path = export(documenter, record, tmp_path / "2.ijbundle")
+    before = db_digest(coordinator)
+    result = coordinator.importer.import_bundle(path, trust_new=True)
+    assert result.status == "rejected" and result.reason.startswith("sender blocked: Olena K.")
+    assert db_digest(coordinator) == before
+    coordinator.senders.trust(str(sender.id))
+    coordinator.senders.rename(sender.fingerprint, "Olena (Kharkiv)")
+    coordinator.senders.verify("Olena (Kharkiv)")
+    assert coordinator.importer.import_bundle(path).status == "accepted"
+    (sender,) = coordinator.senders.list()
+    assert (sender.display_name, sender.verified, sender.bundle_count) == ("Olena (Kharkiv)", True, 2)
+
+
+def test_known_name_with_a_different_key_is_flagged_and_kept_apart(pair, tmp_path):
+    documenter, coordinator, record = pair
+    sample = populate(documenter, photo=False)
+    coordinator.importer.import_bundle(export(documenter, record, tmp_path / "1.ijbundle"), trust_new=True)
+    impostor = make_journal(tmp_path / "impostor", "Olena K.")
+    try:
+        other_record = add_coordinator(impostor, coordinator)
+        impostor.entries.add(title="from the new key")
+        path = tmp_path / "imp.ijbundle"
+        impostor.exporter.export(path, [other_record.uuid], all_entries=True)
+        refused = coordinator.importer.import_bundle(path)
+        assert refused.status == "rejected" and "different key" in refused.reason
+        asked = []
+        result = coordinator.importer.import_bundle(path, trust_new=lambda new: asked.append(new) or True)
+        assert [s.display_name for s in asked[0].same_name_other_keys] == ["Olena K."]
+        assert result.status == "accepted" and result.key_changed
+        assert any("different key" in w for w in result.warnings)
+        assert result.sender.display_name.startswith("Olena K. (new key")
+        assert len(coordinator.senders.list()) == 2
+        assert coordinator.importer.provenance(sample["entry"].uuid)["sender"] == "Olena K."
+    finally:
+        impostor.close()
+
+
+# --- many bundles ---------------------------------------------------------------------------------------
+def test_a_folder_of_50_bundles_from_5_senders(tmp_path):
+    coordinator = make_journal(tmp_path / "coord", "HQ")
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    senders = []
+    try:
+        for s in range(5):
+            documenter = make_journal(tmp_path / f"doc{s}", f"Documenter {s}")
+            senders.append(documenter)
+            record = add_coordinator(documenter, coordinator)
+            for b in range(10):
+                documenter.entries.add(title=f"sender {s} bundle {b}", body="текст " * 20)
+                documenter.exporter.export(folder / f"s{s}-b{b:02}.ijbundle", [record.uuid], since_last=True,
+                                           options=ExportOptions())
+        (folder / "notes.txt").write_text("not a bundle")
+        steps = []
+        results = coordinator.importer.import_paths([folder], trust_new=True,
+                                                    progress=lambda d, t: steps.append((d, t)))
+        assert len(results) == 50 and {r.status for r in results} == {"accepted"}
+        assert steps[-1] == (50, 50)
+        assert coordinator.db.query_one("SELECT count(*) FROM entries")[0] == 50
+        assert sorted(s.bundle_count for s in coordinator.senders.list()) == [10] * 5
+        again = coordinator.importer.import_paths([folder])
+        assert {r.status for r in again} == {"duplicate"}
+    finally:
+        for documenter in senders:
+            documenter.close()
+        coordinator.close()
+
+
+# --- the coordinator's side of imported entries -------------------------------------------------------
+def test_imported_entries_are_read_only_but_reviewable(pair, tmp_path):
+    documenter, coordinator, record = pair
+    sample = populate(documenter, photo=False)
+    coordinator.importer.import_bundle(export(documenter, record, tmp_path / "b.ijbundle"), trust_new=True)
+    uuid = sample["entry"].uuid
+    with pytest.raises(Exception, match="read-only"):
+        coordinator.entries.update(uuid, body="changed by the coordinator")
+    assert coordinator.entries.get(uuid).body == sample["entry"].body
+    assert coordinator.importer.review(uuid)["review_status"] == "new"
+    review = coordinator.importer.set_review(uuid, status="needs_follow_up", notes="проверить", tags=["суд"])
+    assert review == {**review, "review_status": "needs_follow_up", "coordinator_notes": "проверить",
+                      "coordinator_tags": ["суд"]}
+    with pytest.raises(JournalError):
+        coordinator.importer.set_review(uuid, status="bogus")
+    own = coordinator.entries.add(title="coordinator's own")
+    with pytest.raises(JournalError):
+        coordinator.importer.set_review(own.uuid, status="verified")
+    assert coordinator.importer.provenance(own.uuid) is None
+
+
+def test_imported_entries_are_not_re_exported_as_the_coordinators_own(pair, tmp_path):
+    documenter, coordinator, record = pair
+    sample = populate(documenter, photo=False)
+    coordinator.importer.import_bundle(export(documenter, record, tmp_path / "b.ijbundle"), trust_new=True)
+    upstream = make_journal(tmp_path / "upstream", "Upstream")
+    try:
+        up = add_coordinator(coordinator, upstream)
+        from journal.exporter import NothingToSend
+
+        with pytest.raises(NothingToSend):
+            coordinator.exporter.export(tmp_path / "fw.ijbundle", [up.uuid], all_entries=True)
+        result = coordinator.exporter.export(tmp_path / "fw.ijbundle", [up.uuid], entries=[sample["entry"].uuid])
+        assert result.entry_count == 1
+    finally:
+        upstream.close()
