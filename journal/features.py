@@ -17,6 +17,7 @@ FEATURE_MODULES: list[str] = [
     "journal.identity",
     "journal.importer",
     "journal.forms",
+    "journal.outbox",
 ]
 
 

@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "journal.cli.bundle_commands",
     "journal.cli.import_commands",
     "journal.cli.report_commands",
+    "journal.cli.transport_commands",
 ]
 
 

@@ -20,6 +20,7 @@ _MODULES = [
     "m004_identity",
     "m005_received",
     "m006_forms",
+    "m007_transport",
 ]
 
 

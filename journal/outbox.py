@@ -1,0 +1,1 @@
+"""Placeholder: filled in by the transport integration feature."""
