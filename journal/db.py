@@ -13,7 +13,28 @@ from urllib.request import pathname2url
 
 import sqlcipher3
 
-from .errors import CorruptDatabase
+from .errors import CorruptDatabase, StorageError
+
+
+def storage_error(exc: BaseException) -> StorageError | None:
+    """A clear message for the write failures a person can act on, else None."""
+    text = str(exc).lower()
+    if "disk is full" in text or "database or disk is full" in text:
+        return StorageError(
+            "The disk is full, so the last change could not be saved. Everything saved before "
+            "is intact. Free some space and try again."
+        )
+    if "readonly" in text or "read-only" in text:
+        return StorageError(
+            "The journal folder is read-only, so nothing can be saved. Everything saved before "
+            "is intact. Check the drive (a USB stick may have a write-protect switch)."
+        )
+    if "disk i/o error" in text:
+        return StorageError(
+            "The disk reported an error while saving. Everything saved before is intact; "
+            "the drive may be failing or was removed. Copy the journal elsewhere."
+        )
+    return None
 
 # 64 MiB of decrypted pages: SQLCipher's per-page decryption makes uncached
 # reads several times slower than plain SQLite, so caching is where speed is.
@@ -139,12 +160,23 @@ class _Transaction:
             if exc_type is None:
                 try:
                     self.db.conn.execute("COMMIT" if depth == 0 else f"RELEASE sp{depth}")
+                except sqlcipher3.DatabaseError as commit_error:
+                    if depth == 0:
+                        self._rollback_all()
+                    clear = storage_error(commit_error)
+                    if clear is not None:
+                        raise clear from commit_error
+                    raise
                 except BaseException:
                     if depth == 0:
                         self._rollback_all()
                     raise
             elif depth == 0:
                 self._rollback_all()
+                if isinstance(exc, sqlcipher3.DatabaseError):
+                    clear = storage_error(exc)
+                    if clear is not None:
+                        raise clear from exc
             else:
                 try:
                     self.db.conn.execute(f"ROLLBACK TO sp{depth}")

@@ -215,6 +215,7 @@ class EntryStore:
                 return current
             now = utc_now_iso()
             updated.updated_at = now
+            self._guard_imported(updated.id)
             self.db.execute(
                 "UPDATE entries SET title=?, body=?, occurred_at=?, occurred_tz=?, occurred_end=?, "
                 "occurred_utc=?, updated_at=?, place=?, latitude=?, longitude=?, category=?, status=?, "
@@ -231,6 +232,22 @@ class EntryStore:
                 )
             self._append_revision(updated, now)
         return updated
+
+    def _guard_imported(self, entry_id: int) -> None:
+        """Received entries belong to their sender; the coordinator annotates them instead.
+
+        (Schema 5 also enforces this with a trigger; this gives the readable message.)
+        """
+        try:
+            row = self.db.query_one("SELECT 1 FROM provenance WHERE kind = 'entry' AND local_id = ? "
+                "AND NOT EXISTS (SELECT 1 FROM import_lock)", (entry_id,))
+        except Exception:  # noqa: BLE001 - before schema 5 there is no provenance table
+            return
+        if row:
+            raise InvalidInput(
+                "This entry was received from a documenter and is read-only. "
+                "Use the review notes, tags and status instead."
+            )
 
     def _append_revision(self, entry: Entry, now: str) -> None:
         canonical = canonical_json(entry.content())

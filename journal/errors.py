@@ -54,3 +54,7 @@ class InvalidInput(JournalError):
 
 class JournalClosed(JournalError):
     """An operation was attempted on a locked or closed journal."""
+
+
+class StorageError(JournalError):
+    """The disk refused a write (full, read-only, failing); what was saved before is intact."""

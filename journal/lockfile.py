@@ -6,10 +6,11 @@ when the holder dies, so a crashed app never leaves a stale lock behind.
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
-from .errors import JournalInUse
+from .errors import JournalInUse, StorageError
 
 try:
     import fcntl
@@ -24,7 +25,17 @@ class JournalLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+                raise StorageError(
+                    f"The journal folder {self.path.parent} is read-only or not yours, so the "
+                    "journal cannot be opened for writing. Nothing was changed."
+                ) from None
+            if exc.errno == errno.ENOSPC:
+                raise StorageError("The disk is full; free some space to open the journal.") from None
+            raise StorageError(f"The journal folder cannot be used: {exc.strerror}.") from None
         try:
             if fcntl is not None:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

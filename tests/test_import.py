@@ -292,3 +292,30 @@ def test_imported_entries_are_not_re_exported_as_the_coordinators_own(pair, tmp_
         assert result.entry_count == 1
     finally:
         upstream.close()
+
+
+def test_editing_an_imported_entry_is_a_clear_error(tmp_path):
+    """The coordinator annotates received entries; their content stays the sender's."""
+    from journal.errors import InvalidInput
+
+    documenter, coordinator = _two_journals_for_edit_test(tmp_path)
+    hit = coordinator.queries.page()[0]
+    with pytest.raises(InvalidInput, match="received from a documenter and is read-only"):
+        coordinator.entries.update(hit.uuid, title="rewritten by coordinator")
+    documenter.close()
+    coordinator.close()
+
+
+def _two_journals_for_edit_test(tmp_path):
+    from journal.vault import Journal
+    from tests.conftest import FAST_KDF, PASSPHRASE
+
+    documenter = Journal.create(tmp_path / "doc", PASSPHRASE, "Doc", kdf=FAST_KDF).journal
+    coordinator = Journal.create(tmp_path / "coord", PASSPHRASE, "Coord", kdf=FAST_KDF).journal
+    documenter.coordinators.add(coordinator.identity.card_text(), verified=True)
+    documenter.entries.add(title="Задержание", body="text")
+    out = tmp_path / "b.ijbundle"
+    documenter.exporter.export(out, [documenter.coordinators.list()[0].uuid], all_entries=True)
+    result = coordinator.importer.import_bundle(out, trust_new=True)
+    assert result.status == "accepted", result.reason
+    return documenter, coordinator

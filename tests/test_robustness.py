@@ -66,8 +66,6 @@ def test_full_disk_keeps_every_committed_entry(small_disk):
         assert reopened.verify() == []
 
 
-@pytest.mark.xfail(strict=True, reason="journal/db.py does not yet map SQLITE_FULL to a JournalError; "
-                                       "the GUI then says 'Something went wrong (OperationalError)'")
 def test_full_disk_error_is_a_clear_journal_error(small_disk):
     journal = Journal.create(small_disk / "journal", PASSPHRASE, "full", kdf=FAST_KDF).journal
     _committed, error = _fill(journal)
@@ -87,8 +85,6 @@ def test_read_only_folder_opens_nothing_and_loses_nothing(small_disk):
         assert journal.entries.get(kept).title == "kept"
 
 
-@pytest.mark.xfail(strict=True, reason="journal/lockfile.py lets the OSError of a read-only folder through "
-                                       "instead of a JournalError")
 def test_read_only_folder_error_is_a_journal_error(small_disk):
     data_dir = small_disk / "journal"
     Journal.create(data_dir, PASSPHRASE, "ro", kdf=FAST_KDF).journal.close()
