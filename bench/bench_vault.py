@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid as uuidlib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -33,7 +34,9 @@ import common  # noqa: E402
 from common import ENGINES, Figure, median, p95, timed  # noqa: E402
 import gen_journal  # noqa: E402
 
+from journal.entries import Entry  # noqa: E402
 from journal.search import EntryFilter  # noqa: E402
+from journal.timeutil import utc_now_iso  # noqa: E402
 
 TARGET_INSERT_PER_S = 4000
 TARGET_SEARCH_MEDIAN_S = 0.010
@@ -106,7 +109,9 @@ def probe_open(data_dir: Path, engine_name: str, proposed: bool) -> None:
     key = bytes.fromhex(sys.stdin.readline().strip())
     if os.environ.get("BENCH_CACHE_KIB"):
         common.set_cache_size_kib(int(os.environ["BENCH_CACHE_KIB"]))
-    open_s, journal = timed(common.open_journal, data_dir, key, engine_name)
+    # migrate=False: the tree may gain a migration while the bench runs; the parent
+    # process, which opened this journal first, must still be able to open it afterwards.
+    open_s, journal = timed(common.open_journal, data_dir, key, engine_name, migrate=False)
     if proposed:
         page_s, rows = timed(proposed_page, journal.queries)
     else:
@@ -116,7 +121,7 @@ def probe_open(data_dir: Path, engine_name: str, proposed: bool) -> None:
     print(json.dumps({"open": open_s, "first_page": page_s}))
 
 
-def probe(data_dir: Path, key: bytes, engine_name: str, cache_kib: int | None, proposed: bool) -> float:
+def probe(data_dir: Path, key: bytes, engine_name: str, cache_kib: int | None, proposed: bool) -> dict:
     """Seconds to open + show the first page, measured inside a fresh process (imports excluded)."""
     env = dict(os.environ)
     if cache_kib:
@@ -126,8 +131,7 @@ def probe(data_dir: Path, key: bytes, engine_name: str, cache_kib: int | None, p
         argv.append("--proposed")
     out = subprocess.run(argv, input=key.hex() + "\n", capture_output=True, text=True, check=True,
                          env=env).stdout
-    result = json.loads(out.strip().splitlines()[-1])
-    return result["open"] + result["first_page"]
+    return json.loads(out.strip().splitlines()[-1])
 
 
 def measure_default_kdf() -> float:
@@ -158,37 +162,79 @@ def proposed_page(queries, descending: bool = True, limit: int = 200, offset: in
     return rows
 
 
-def build(engine_name: str, entries: list[dict], data_dir: Path, args) -> tuple[float, bytes]:
+_INSERT_ENTRY = (
+    "INSERT INTO entries (uuid, title, body, occurred_at, occurred_tz, occurred_end, "
+    "occurred_utc, recorded_at, updated_at, place, latitude, longitude, category, status, "
+    "source, tags) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+)
+
+
+def proposed_add_many(store, entries) -> int:
+    """Proposed EntryStore.add_many: one transaction, search index built by one statement.
+
+    The FTS trigger indexes row by row and FTS5 writes its pending terms out
+    at each statement, so per-row indexing is about 2.5x slower than one
+    INSERT ... SELECT. The trigger is dropped and re-created inside the same
+    transaction, so an error or a crash leaves it exactly as it was.
+    """
+    db = store.db
+    with db.transaction():
+        trigger_sql = db.query_one(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'entries_fts_ai'")[0]
+        first_id = db.query_one("SELECT coalesce(max(id), 0) + 1 FROM entries")[0]
+        db.execute("DROP TRIGGER entries_fts_ai")
+        count = 0
+        for item in entries:
+            entry = item if isinstance(item, Entry) else Entry(uuid=str(uuidlib.uuid4()), **item)
+            entry, occurred_utc = store._validated(entry)
+            now = utc_now_iso()
+            entry.recorded_at = entry.recorded_at or now
+            entry.updated_at = now
+            cur = db.execute(_INSERT_ENTRY, (
+                entry.uuid, entry.title, entry.body, entry.occurred_at, entry.occurred_tz,
+                entry.occurred_end, occurred_utc, entry.recorded_at, entry.updated_at, entry.place,
+                entry.latitude, entry.longitude, entry.category, entry.status, entry.source,
+                "\n".join(entry.tags)))
+            entry.id = cur.lastrowid
+            db.conn.executemany("INSERT INTO entry_tags (entry_id, tag) VALUES (?, ?)",
+                                [(entry.id, t) for t in entry.tags])
+            store._append_revision(entry, now)
+            count += 1
+        db.execute("INSERT INTO entries_fts (rowid, title, body, place, tags) "
+                   "SELECT id, title, body, place, tags FROM entries WHERE id >= ?", (first_id,))
+        db.execute(trigger_sql)
+    return count
+
+
+def proposed_ids(queries, descending: bool = True) -> list[int]:
+    """EntryQueries.ids(sort="occurred") with the proposed ORDER BY (an index walk, no sort)."""
+    where, params = EntryFilter().where()
+    direction = "DESC" if descending else "ASC"
+    return [r[0] for r in queries.db.query(
+        f"SELECT e.id FROM entries e WHERE {where} "
+        f"ORDER BY e.occurred_utc {direction} NULLS LAST, e.id {direction}", params)]
+
+
+def build(engine_name: str, entries: list[dict], data_dir: Path, args,
+          proposed: bool = False) -> tuple[float, bytes]:
     """A fresh journal filled with `entries`; the seconds the bulk insert took, and the data key."""
     shutil.rmtree(data_dir, ignore_errors=True)
     journal, key = common.create_journal(data_dir, engine_name)
-    seconds = bulk_insert(journal, entries)
+    if proposed:
+        seconds, _ = timed(proposed_add_many, journal.entries, entries)
+    else:
+        seconds = bulk_insert(journal, entries)
     close_s, _ = timed(journal.close)
     if args.verbose:
-        print(f"  {engine_name}: insert {seconds:.2f} s ({len(entries) / seconds:,.0f}/s), "
+        how = "add_many [proposed]" if proposed else "insert"
+        print(f"  {engine_name}: {how} {seconds:.2f} s ({len(entries) / seconds:,.0f}/s), "
               f"close+checkpoint {close_s:.2f} s", flush=True)
     return seconds, key
 
 
-def bench_size(entries: list[dict], workdir: Path, args, mix) -> dict:
-    """Every figure for both engines at one size; runs alternate between engines so that
-    background load on the machine hits both alike."""
-    n = len(entries)
-    out: dict = {name: {"insert_s": [], "open_s": [], "open_proposed_s": []} for name in ENGINES}
-    dirs = {name: workdir / f"{name}-{n}" for name in ENGINES}
-    keys: dict[str, bytes] = {}
-    for _ in range(args.bulk_runs):
-        for name in ENGINES:
-            seconds, keys[name] = build(name, entries, dirs[name], args)
-            out[name]["insert_s"].append(seconds)
-    for name in ENGINES:
-        out[name]["db_mib"] = (dirs[name] / "journal.db").stat().st_size / 2**20
-
-    for _ in range(args.open_runs):
-        for name in ENGINES:
-            out[name]["open_s"].append(probe(dirs[name], keys[name], name, args.cache_kib, proposed=False))
-            out[name]["open_proposed_s"].append(probe(dirs[name], keys[name], name, args.cache_kib, proposed=True))
-
+def measure_queries(dirs: dict, keys: dict, args, mix) -> dict:
+    """Search, list and model-load samples on freshly opened journals, engines interleaved."""
+    out: dict = {name: {} for name in ENGINES}
     journals = {name: common.open_journal(dirs[name], keys[name], name) for name in ENGINES}
     try:
         calls: dict[str, list] = {}
@@ -201,7 +247,7 @@ def bench_size(entries: list[dict], workdir: Path, args, mix) -> dict:
                 + [lambda kw=kw, q=q: q.page(limit=200, **kw) for _, kw in LIST_VARIANTS]
                 + [lambda q=q: proposed_page(q, True), lambda q=q: proposed_page(q, False),
                    lambda q=q: proposed_page(q, True, offset=20_000)]
-                + [lambda q=q: q.ids(), lambda q=q, ids=ids: q.summaries(ids)]
+                + [lambda q=q: q.ids(), lambda q=q, ids=ids: q.summaries(ids), lambda q=q: proposed_ids(q)]
             )
             out[name]["matches"] = [q.search_count(text) for _, text in mix]
         names = list(ENGINES)
@@ -214,10 +260,49 @@ def bench_size(entries: list[dict], workdir: Path, args, mix) -> dict:
             out[name]["search_rank"] = mine[m : 2 * m]
             out[name]["list"] = mine[2 * m : 2 * m + lv]
             out[name]["list_proposed"] = mine[2 * m + lv : 2 * m + lv + 3]
-            out[name]["ids_all"], out[name]["summaries_200"] = mine[2 * m + lv + 3 :]
+            out[name]["ids_all"], out[name]["summaries_200"], out[name]["ids_proposed"] = mine[2 * m + lv + 3 :]
     finally:
         for journal in journals.values():
             journal.close()
+    return out
+
+
+def bench_size(entries: list[dict], workdir: Path, args, mix) -> dict:
+    """Every figure for both engines at one size; runs alternate between engines so that
+    background load on the machine hits both alike."""
+    n = len(entries)
+    out: dict = {name: {"insert_s": [], "add_many_s": [], "open_s": [], "open_proposed_s": [],
+                        "open_parts": [], "open_proposed_parts": []} for name in ENGINES}
+    dirs = {name: workdir / f"{name}-{n}" for name in ENGINES}
+    keys: dict[str, bytes] = {}
+    for _ in range(args.add_many_runs):
+        for name in ENGINES:
+            seconds, _ = build(name, entries, dirs[name], args, proposed=True)
+            out[name]["add_many_s"].append(seconds)
+    for _ in range(args.bulk_runs):
+        for name in ENGINES:
+            seconds, keys[name] = build(name, entries, dirs[name], args)
+            out[name]["insert_s"].append(seconds)
+    for name in ENGINES:
+        out[name]["db_mib"] = (dirs[name] / "journal.db").stat().st_size / 2**20
+
+    for _ in range(args.open_runs):
+        for name in ENGINES:
+            for proposed, key_name in ((False, "open"), (True, "open_proposed")):
+                parts = probe(dirs[name], keys[name], name, args.cache_kib, proposed=proposed)
+                out[name][key_name + "_parts"].append(parts)
+                out[name][key_name + "_s"].append(parts["open"] + parts["first_page"])
+
+    queried = measure_queries(dirs, keys, args, mix)
+    for name in ENGINES:
+        out[name].update(queried[name])
+    if args.cache_sweep:
+        out["cache_sweep"] = {}
+        default_kib = common.journal_db.CACHE_SIZE_KIB
+        for kib in args.cache_sweep:
+            common.set_cache_size_kib(kib)
+            out["cache_sweep"][kib] = measure_queries(dirs, keys, args, mix)
+        common.set_cache_size_kib(default_kib)
     if not args.keep:
         for d in dirs.values():
             shutil.rmtree(d, ignore_errors=True)
@@ -234,6 +319,9 @@ def figures_for(n: int, res: dict) -> list[Figure]:
     return [
         Figure(f"bulk insert ({n:,} entries, 1 txn)", n / median(c["insert_s"]), n / median(p["insert_s"]),
                unit="entries/s", higher_is_better=True, target=TARGET_INSERT_PER_S if at_target else None),
+        *([Figure("bulk insert via add_many [proposed]", n / median(c["add_many_s"]),
+                  n / median(p["add_many_s"]), unit="entries/s", higher_is_better=True,
+                  target=TARGET_INSERT_PER_S if at_target else None)] if c["add_many_s"] else []),
         Figure("search newest, 50 + snippets: median", median(flat(c["search_newest"])),
                median(flat(p["search_newest"])), target=TARGET_SEARCH_MEDIAN_S if at_target else None),
         Figure("search newest, 50 + snippets: p95", p95(flat(c["search_newest"])),
@@ -248,6 +336,7 @@ def figures_for(n: int, res: dict) -> list[Figure]:
                  median(p["list_proposed"][i]), target=TARGET_LIST_PAGE_S if at_target and i == 0 else None)
           for i, name in enumerate(("date, newest first", "date, oldest first", "date, offset 20,000"))],
         Figure("ids() of all entries (model load)", median(c["ids_all"]), median(p["ids_all"])),
+        Figure("ids() of all entries [proposed ORDER BY]", median(c["ids_proposed"]), median(p["ids_proposed"])),
         Figure("summaries() of 200 ids", median(c["summaries_200"]), median(p["summaries_200"])),
         Figure("open_with_key + first page (new process)", median(c["open_s"]), median(p["open_s"])),
         Figure("open_with_key + first page [proposed ORDER BY]", median(c["open_proposed_s"]),
@@ -255,8 +344,30 @@ def figures_for(n: int, res: dict) -> list[Figure]:
     ]
 
 
+def print_cache_sweep(sweep: dict) -> None:
+    """One line per cache size: the search and list figures and their ratios."""
+    print("\n  cache_size sweep (ms; cipher / plain = ratio)")
+    for kib, res in sweep.items():
+        c, p = res["sqlcipher"], res["plain"]
+        cells = []
+        for label, fn, key in (("search median", median, "search_newest"), ("search p95", p95, "search_newest"),
+                               ("rank p95", p95, "search_rank")):
+            cv = fn([t for q in c[key] for t in q])
+            pv = fn([t for q in p[key] for t in q])
+            cells.append(f"{label} {cv * 1e3:.1f} / {pv * 1e3:.1f} = {cv / pv:.2f}")
+        for label, key, i in (("list newest", "list", 0), ("list title", "list", 2),
+                              ("list newest [proposed]", "list_proposed", 0)):
+            cv, pv = median(c[key][i]), median(p[key][i])
+            cells.append(f"{label} {cv * 1e3:.2f} / {pv * 1e3:.2f} = {cv / pv:.2f}")
+        print(f"  {kib:>7} KiB: " + "; ".join(cells))
+
+
 def print_query_detail(mix, res: dict) -> None:
     c, p = res["sqlcipher"], res["plain"]
+    for label, key in (("current", "open_parts"), ("proposed ORDER BY", "open_proposed_parts")):
+        print(f"\n  open, {label} (ms, median): " + "; ".join(
+            f"{name} open_with_key {median([x['open'] for x in res[name][key]]) * 1e3:.1f} + first page "
+            f"{median([x['first_page'] for x in res[name][key]]) * 1e3:.1f}" for name in ENGINES))
     print("\n  per query (newest first; ms, median of runs)      matches  cipher   plain | rank: cipher  plain")
     for i, (kind, text) in enumerate(mix):
         print(f"  {kind:7} {text[:38]:38} {c['matches'][i]:>9,} {median(c['search_newest'][i]) * 1e3:7.2f} "
@@ -272,7 +383,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="runs per query (default 5)")
     parser.add_argument("--bulk-runs", type=int, default=3, help="runs of the bulk insert (default 3)")
     parser.add_argument("--open-runs", type=int, default=5)
+    parser.add_argument("--add-many-runs", type=int, default=1,
+                        help="bulk inserts through the proposed add_many (default 1)")
     parser.add_argument("--cache-kib", type=int, default=None, help="override CACHE_SIZE_KIB (experiments)")
+    parser.add_argument("--cache-sweep", type=lambda s: [int(x) for x in s.split(",")], default=None,
+                        help="also measure queries with each of these cache sizes (KiB), e.g. 2000,16384,262144")
     parser.add_argument("--seed", type=int, default=gen_journal.DEFAULT_SEED)
     parser.add_argument("--no-kdf", action="store_true", help="skip the one default-KDF measurement")
     parser.add_argument("--keep", action="store_true", help="keep the journals (prints where)")
@@ -308,6 +423,8 @@ def main(argv: list[str] | None = None) -> int:
             common.print_table(f"{n:,} entries", figures_for(n, res), MAX_RATIO)
             if args.verbose:
                 print_query_detail(mix, res)
+            if args.cache_sweep:
+                print_cache_sweep(res["cache_sweep"])
         if not args.no_kdf:
             print(f"\nDefault KDF (Argon2id 256 MiB, t=3, p=4), excluded above: "
                   f"{measure_default_kdf() * 1000:.0f} ms (one derivation)")

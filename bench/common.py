@@ -106,9 +106,9 @@ def create_journal(data_dir: Path, engine_name: str) -> tuple[Journal, bytes]:
     return journal, derive_data_key(data_dir, PASSPHRASE)
 
 
-def open_journal(data_dir: Path, data_key: bytes, engine_name: str) -> Journal:
+def open_journal(data_dir: Path, data_key: bytes, engine_name: str, *, migrate: bool = True) -> Journal:
     with engine(engine_name):
-        return Journal.open_with_key(data_dir, data_key)
+        return Journal.open_with_key(data_dir, data_key, migrate=migrate)
 
 
 def set_cache_size_kib(kib: int) -> None:

@@ -22,6 +22,7 @@ import random
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -206,20 +207,22 @@ def generate_entries(count: int, seed: int = DEFAULT_SEED, vocabulary: Vocabular
     vocab = vocabulary or build_vocabulary(seed)
     rng = random.Random(seed + count)
     span = dt.timedelta(days=365 * years).total_seconds()
-    base = dt.datetime.combine(start, dt.time(0, 0))
+    base = dt.datetime.combine(start, dt.time(0, 0), tzinfo=dt.timezone.utc)
     for i in range(count):
         lang = vocab.ru if rng.random() < RU_SHARE else vocab.en
         place, tz = rng.choice(PLACES)
         # Entries are written a little after the fact, so order is only roughly by date.
         offset = (i / max(count, 1)) * span - rng.uniform(0, 3 * 86400)
-        moment = base + dt.timedelta(seconds=max(offset, 0))
+        # A real instant shown in the place's zone, with its offset: never a local time
+        # that a DST change skipped or repeated (the core rejects those).
+        moment = (base + dt.timedelta(seconds=max(offset, 0))).astimezone(ZoneInfo(tz))
         roll = rng.random()
         if roll < 0.01:
             occurred = None
         elif roll < 0.11:
             occurred = moment.date().isoformat()
         else:
-            occurred = moment.strftime("%Y-%m-%dT%H:%M")
+            occurred = moment.isoformat(timespec="minutes")
         title_words = lang.sample(rng, rng.randint(3, 7))
         title = " ".join(title_words)
         title = title[:1].upper() + title[1:] + f" — {place}"

@@ -41,7 +41,7 @@ import sqlcipher3
 from .atomic import fsync_dir, overwrite_and_unlink
 from .db import Database
 from .entries import Entry
-from .errors import Cancelled, InvalidInput, JournalError, NotFound
+from .errors import StorageError, Cancelled, InvalidInput, JournalError, NotFound
 from .media import MediaError
 from .media.sniff import SNIFF_BYTES, sniff_media_type
 from .timeutil import utc_now_iso
@@ -158,7 +158,7 @@ class AttachmentUnreadable(JournalError):
     """Stored attachment data is missing or inconsistent."""
 
 
-class AttachmentStorageError(JournalError):
+class AttachmentStorageError(StorageError):
     """The database refused to store a file (disk full, I/O error); nothing was attached."""
 
 
@@ -360,7 +360,7 @@ class AttachmentStore:
              progress: ProgressCallback | None, cancel, details: _Details | None = None) -> Attachment:
         try:
             return self._add_in_transaction(entry_uuid, stream, file_name, total, progress, cancel, details)
-        except sqlcipher3.DatabaseError as exc:
+        except (sqlcipher3.DatabaseError, StorageError) as exc:
             if "full" in str(exc).lower():
                 raise AttachmentStorageError(
                     "The file could not be stored: the disk holding the journal is full. Nothing was attached."

@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from .atomic import atomic_write_bytes
 from .errors import CorruptKeyFile, InvalidInput, WrongPassphrase
+from .i18n import _
 
 KEYS_FORMAT = "incident-journal-keys"
 KEYS_VERSION = 1
@@ -75,14 +76,14 @@ def normalize_recovery_code(code: str) -> bytes:
     cleaned = "".join(ch for ch in code.upper() if ch.isalnum())
     cleaned = cleaned.replace("0", "O").replace("1", "I").replace("8", "B")
     if len(cleaned) != _RECOVERY_BITS // 5:
-        raise InvalidInput(
+        raise InvalidInput(_(
             "A recovery code has 32 letters and digits (8 groups of 4). "
             "Check that you typed all of it."
-        )
+        ))
     try:
         base64.b32decode(cleaned)
     except ValueError:
-        raise InvalidInput("That is not a valid recovery code.") from None
+        raise InvalidInput(_("That is not a valid recovery code.")) from None
     return cleaned.encode("ascii")
 
 
@@ -197,31 +198,30 @@ class KeyFile:
         try:
             raw = Path(path).read_bytes()
         except FileNotFoundError:
-            raise CorruptKeyFile(
+            raise CorruptKeyFile(_(
                 "The key file journal.keys is missing. Without it the journal cannot be "
                 "opened; restore it from a backup."
-            ) from None
+            )) from None
         except OSError as exc:
-            raise CorruptKeyFile(f"The key file journal.keys cannot be read ({exc.strerror}).") from None
+            raise CorruptKeyFile(_("The key file journal.keys cannot be read ({reason}).").format(reason=exc.strerror)) from None
         try:
             doc = json.loads(raw.decode("utf-8"))
             if doc.get("format") != KEYS_FORMAT:
                 raise ValueError("format")
             if doc.get("version") != KEYS_VERSION:
-                raise CorruptKeyFile(
-                    f"The key file has version {doc.get('version')!r}, which this version of "
-                    "the app does not know. Update the app."
-                )
+                raise CorruptKeyFile(_(
+                    "The key file has version {version}, which this version of "
+                    "the app does not know. Update the app.").format(version=repr(doc.get('version'))))
             slots = [_parse_slot(s) for s in doc["slots"]]
             if not slots:
                 raise ValueError("no slots")
         except CorruptKeyFile:
             raise
         except (ValueError, KeyError, TypeError, UnicodeDecodeError, AttributeError):
-            raise CorruptKeyFile(
+            raise CorruptKeyFile(_(
                 "The key file journal.keys is damaged. Restore it from a backup; "
                 "the journal cannot be opened without it."
-            ) from None
+            )) from None
         return cls(slots)
 
     def to_bytes(self) -> bytes:
@@ -238,7 +238,7 @@ class KeyFile:
                 key = slot.unwrap(secret)
                 if key is not None:
                     return key
-        raise WrongPassphrase("Wrong passphrase. Check the keyboard layout and Caps Lock.")
+        raise WrongPassphrase(_("Wrong passphrase. Check the keyboard layout and Caps Lock."))
 
     def unlock_with_recovery_code(self, code: str) -> bytes:
         secret = normalize_recovery_code(code)
@@ -247,7 +247,7 @@ class KeyFile:
                 key = slot.unwrap(secret)
                 if key is not None:
                     return key
-        raise WrongPassphrase("That recovery code does not open this journal.")
+        raise WrongPassphrase(_("That recovery code does not open this journal."))
 
     def with_new_passphrase(self, data_key: bytes, passphrase: str, params: KdfParams) -> "KeyFile":
         """A copy whose passphrase slots are replaced by one for `passphrase`."""

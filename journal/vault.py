@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import migrations
 from .atomic import fsync_dir, overwrite_and_unlink
+from .i18n import _
 from .db import CACHE_SIZE_KIB, Database, apply_pragmas, connect
 from .entries import EntryStore
 from .errors import (
@@ -65,13 +66,13 @@ def _check_is_journal(data_dir: Path) -> None:
     data_dir = Path(data_dir)
     files = journal_files(data_dir)
     if not data_dir.is_dir():
-        raise NotAJournal(f"The folder {data_dir} does not exist.")
+        raise NotAJournal(_("The folder {folder} does not exist.").format(folder=data_dir))
     if not files["keys"].exists() and not files["db"].exists():
-        raise NotAJournal(f"There is no journal in {data_dir}.")
+        raise NotAJournal(_("There is no journal in {folder}.").format(folder=data_dir))
     if not files["db"].exists():
         raise NotAJournal(
-            f"{data_dir} has a key file but no database (journal.db). "
-            "If you moved the journal, copy both files."
+            _("{folder} has a key file but no database (journal.db). "
+              "If you moved the journal, copy both files.").format(folder=data_dir)
         )
 
 
@@ -86,13 +87,13 @@ def derive_data_key(data_dir: Path, passphrase: str | None = None, recovery_code
     if recovery_code is not None:
         return keys.unlock_with_recovery_code(recovery_code)
     if passphrase is None:
-        raise InvalidInput("A passphrase or a recovery code is needed.")
+        raise InvalidInput(_("A passphrase or a recovery code is needed."))
     return keys.unlock_with_passphrase(passphrase)
 
 
 def check_passphrase_acceptable(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        raise InvalidInput(f"Choose a passphrase of at least {MIN_PASSPHRASE_LENGTH} characters.")
+        raise InvalidInput(_("Choose a passphrase of at least {n} characters.").format(n=MIN_PASSPHRASE_LENGTH))
 
 
 @dataclass
@@ -164,7 +165,7 @@ class Journal:
         kdf = kdf or keyslots.DEFAULT_KDF
         check_passphrase_acceptable(passphrase)
         if journal_exists(data_dir):
-            raise JournalExists(f"There is already a journal in {data_dir}.")
+            raise JournalExists(_("There is already a journal in {folder}.").format(folder=data_dir))
         data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         files = journal_files(data_dir)
         lock = JournalLock(files["lock"])
@@ -240,7 +241,7 @@ class Journal:
             try:
                 migrations.check_supported(conn)
                 if migrations.schema_version(conn) == 0:
-                    raise CorruptDatabase("The database is empty: it was never set up as a journal.")
+                    raise CorruptDatabase(_("The database is empty: it was never set up as a journal."))
                 apply_pragmas(conn)
                 if migrate:
                     migrations.migrate(conn)
@@ -291,7 +292,7 @@ class Journal:
 
     def _require_open(self) -> None:
         if self._closed:
-            raise JournalClosed("The journal is locked.")
+            raise JournalClosed(_("The journal is locked."))
 
     def __enter__(self) -> "Journal":
         return self
@@ -372,13 +373,15 @@ def erase_journal(data_dir: Path, extra_paths: list[Path] | None = None) -> Eras
     for name in ("db", "wal", "shm", "journal"):
         if overwrite_and_unlink(files[name]):
             erased.append(files[name].name)
-    outbox = data_dir / "outbox"
-    if outbox.is_dir():
-        for item in sorted(outbox.rglob("*")):
-            if item.is_file():
-                overwrite_and_unlink(item)
-        shutil.rmtree(outbox, ignore_errors=True)
-        erased.append("outbox/")
+    # Already-encrypted bundles, but their existence and sizes say something.
+    for folder_name in ("outbox", "inbox-downloads"):
+        folder = data_dir / folder_name
+        if folder.is_dir():
+            for item in sorted(folder.rglob("*")):
+                if item.is_file():
+                    overwrite_and_unlink(item)
+            shutil.rmtree(folder, ignore_errors=True)
+            erased.append(f"{folder_name}/")
     erased.extend(_remove_leftovers(data_dir, patterns=DATA_LEFTOVERS))
     for path in extra_paths or []:
         if Path(path).is_file() and overwrite_and_unlink(Path(path)):

@@ -62,6 +62,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--scale", type=float, default=1.0, help="QT_SCALE_FACTOR (2 for a 200%% check)")
     parser.add_argument("--dark", action="store_true", help="force a dark palette (to check contrast)")
+    parser.add_argument("--lang", default="", help="interface language: en, ru or uk (files get a -ru/-uk suffix)")
     return parser.parse_args()
 
 
@@ -92,6 +93,10 @@ def _run(args: argparse.Namespace, work: Path) -> int:
 
     app = QApplication.instance() or QApplication(["incident-journal"])
     app.setWindowIcon(app_icon())
+    if args.lang:
+        from ui.i18n import install_translations
+
+        install_translations(app, args.lang)
     if args.dark:
         app.setStyle("Fusion")
         app.styleHints().setColorScheme(Qt.ColorScheme.Dark)
@@ -107,6 +112,7 @@ def _run(args: argparse.Namespace, work: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     suffix = "" if args.scale == 1.0 and not args.dark else \
         ("-dark" if args.dark else "") + (f"-{int(args.scale * 100)}" if args.scale != 1.0 else "")
+    suffix += f"-{args.lang}" if args.lang and args.lang != "en" else ""
     kdf = KdfParams(memory_kib=SAMPLE_KDF_KIB, iterations=1, lanes=1)
 
     def settle() -> None:

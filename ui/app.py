@@ -239,6 +239,9 @@ def main(argv: list[str] | None = None) -> int:
     app.setDesktopFileName("incident-journal")
     app.setWindowIcon(app_icon())
     context = AppContext(resolve_data_dir(args.data_dir), load_settings())
+    from .i18n import install_translations
+
+    install_translations(app, context.settings.language)  # before any window: tr() reads it at creation
     controller = AppController(context)
 
     # Ctrl+C / SIGTERM lock (saving the editor) and quit instead of dying mid-write.

@@ -69,8 +69,9 @@ class ImportOptionsDialog(QDialog):
             except OSError:
                 pass
         layout = QVBoxLayout(self)
-        summary = QLabel(tr("Attach {n} file(s), {size} in all, to this entry. They are stored encrypted "
-                            "inside the journal.").format(n=len(paths), size=human_size(total)))
+        summary = QLabel(QCoreApplication.translate(
+            _CTX, "Attach %n file(s), {size} in all, to this entry. They are stored encrypted "
+                  "inside the journal.", "", len(paths)).format(size=human_size(total)))
         summary.setWordWrap(True)
         layout.addWidget(summary)
         self.delete_original = QCheckBox(tr("&Delete the originals after they are attached"))

@@ -287,7 +287,7 @@ class AttachmentsPanel(QWidget):
             return None
         self.editor.flush()  # the suggestion looks at the saved entry
         paths = [str(p) for p in paths]
-        label = self.tr("Attaching {n} file(s)…").format(n=len(paths))
+        label = self.tr("Attaching %n file(s)…", "", len(paths))
         session = self.session
 
         def work(journal, ctx, cancelled):
@@ -325,7 +325,7 @@ class AttachmentsPanel(QWidget):
             return  # locked meanwhile
         self.changed.emit(outcome.entry_uuid)
         n = len(outcome.attachments)
-        self.status_message.emit(self.tr("{n} file(s) attached.").format(n=n), 5000)
+        self.status_message.emit(self.tr("%n file(s) attached.", "", n), 5000)
         if outcome.entry_uuid != self.current_entry_uuid:
             return
         self.reload()

@@ -15,6 +15,7 @@ from .contact_log_quick import QuickLogBar
 from .ops import user_message
 from .people_labels import channel_labels
 from .people_picker import PersonPicker
+from .i18n import date_format
 
 PAGE_LIMIT = 1000
 
@@ -50,7 +51,7 @@ class ContactLogPage(QWidget):
         self.date_to = QDateEdit()
         for edit, name in ((self.date_from, self.tr("From date")), (self.date_to, self.tr("To date"))):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(date_format())
             edit.setAccessibleName(name)
             edit.setEnabled(False)
         self.date_from.setDate(QDate.currentDate().addMonths(-1))

@@ -11,6 +11,7 @@ from journal.people import Person
 from .ops import user_message
 from .people_labels import channel_labels, direction_labels
 from .people_picker import PersonPicker
+from .i18n import date_format
 
 
 class QuickLogBar(QWidget):
@@ -47,7 +48,7 @@ class QuickLogBar(QWidget):
         self.follow_up.setToolTip(self.tr("Remind me on this day (shown under Follow-ups)"))
         self.due = QDateEdit()
         self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("yyyy-MM-dd")
+        self.due.setDisplayFormat(date_format())
         self.due.setDate(QDate.currentDate().addDays(1))
         self.due.setEnabled(False)
         self.due.setAccessibleName(self.tr("Follow-up date"))

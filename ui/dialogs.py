@@ -35,8 +35,12 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Default &time zone:"), self.time_zone)
         self.language = QComboBox()
         self.language.addItem(self.tr("System language"), "")
-        self.language.addItem("English", "en")
-        self.language.setToolTip(self.tr("More languages will follow"))
+        from .i18n import LANGUAGES
+
+        for code, native_name in LANGUAGES.items():  # each in its own language, so anyone finds theirs
+            self.language.addItem(native_name, code)
+        self.language.setToolTip(self.tr("The interface language. A change applies after a restart."))
+        self.language.setAccessibleDescription(self.language.toolTip())
         index = self.language.findData(settings.language)
         self.language.setCurrentIndex(max(index, 0))
         form.addRow(self.tr("L&anguage:"), self.language)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from journal.entries import Entry
 from .fields import TagEdit, TimeZoneBox, all_zones
+from .i18n import date_format, datetime_format, format_datetime, time_format
 from .ops import user_message
 
 AUTOSAVE_MS = 1200
@@ -115,9 +116,10 @@ class EntryEditor(QWidget):
 
         self.when = QDateTimeEdit()
         self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setDisplayFormat(datetime_format())  # typed and shown in the interface language's format
         self.when.setToolTip(self.tr("When it happened, in the local time of the place"))
         self.time_zone = TimeZoneBox()
+        self.time_zone.setAccessibleName(self.tr("Time zone"))
         self.time_zone.setToolTip(self.tr("Time zone of the place (type part of a city name)"))
         self.time_unknown = QCheckBox(self.tr("Time unknown"))
         self.time_unknown.setToolTip(self.tr("Only the date is known"))
@@ -142,11 +144,15 @@ class EntryEditor(QWidget):
         self.status.addItem(self.tr("Draft"), "draft")
         self.status.addItem(self.tr("Final"), "final")
         self.status.setToolTip(self.tr("Drafts are notes still being worked on"))
+        self.status.setAccessibleName(self.tr("Status"))
+        self.status.setAccessibleDescription(self.status.toolTip())
         self.source = QComboBox()
         for key, label in zip(SOURCES, (self.tr("Source not set"), self.tr("Witnessed"), self.tr("Reported"),
                                         self.tr("Media"))):
             self.source.addItem(label, key)
         self.source.setToolTip(self.tr("How you know: seen yourself, told by someone, or from the media"))
+        self.source.setAccessibleName(self.tr("Source"))
+        self.source.setAccessibleDescription(self.source.toolTip())
         kind_row = QHBoxLayout()
         kind_row.addWidget(self.category, 3)
         kind_row.addWidget(self.status, 2)
@@ -204,6 +210,12 @@ class EntryEditor(QWidget):
     def add_panel(self, widget: QWidget) -> None:
         """Extension point for later features."""
         self.panels.addWidget(widget)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Feature panels: lock the shown entry's own fields (received entries), without the trash banner."""
+        self._timer.stop()
+        self._read_only = read_only
+        self._set_read_only(read_only)
 
     # --- session ---------------------------------------------------------------------
     def attach(self, session, default_tz: str) -> None:
@@ -319,7 +331,7 @@ class EntryEditor(QWidget):
         self.time_zone.set_zone(tz_name or self._default_tz)
         unknown = bool(value) and len(value) == 10
         self.time_unknown.setChecked(unknown)
-        self.when.setDisplayFormat("yyyy-MM-dd" if unknown else "yyyy-MM-dd HH:mm")
+        self.when.setDisplayFormat(date_format() if unknown else datetime_format())
         if not value:
             self.when.setDateTime(QDateTime.currentDateTime())
             return
@@ -348,7 +360,7 @@ class EntryEditor(QWidget):
         self._changed()
 
     def _time_unknown_toggled(self, unknown: bool) -> None:
-        self.when.setDisplayFormat("yyyy-MM-dd" if unknown else "yyyy-MM-dd HH:mm")
+        self.when.setDisplayFormat(date_format() if unknown else datetime_format())
         self._occurred_changed()
 
     def collect_changes(self) -> tuple[dict, list[str]]:
@@ -411,7 +423,7 @@ class EntryEditor(QWidget):
     def _saved(self, entry: Entry, warnings: list[str]) -> None:
         if self._entry is not None and entry.uuid == self._entry.uuid:
             self._entry = entry
-            text = self.tr("Saved {time}").format(time=QTime.currentTime().toString("HH:mm"))
+            text = self.tr("Saved {time}").format(time=QTime.currentTime().toString(time_format()))
             self.indicator.setText("  ".join([text, *warnings]))
         self.saved.emit(entry)
 
@@ -431,6 +443,6 @@ class EntryEditor(QWidget):
 
 def _local_time(iso_utc: str) -> str:
     try:
-        return dt.datetime.fromisoformat(iso_utc).astimezone().strftime("%Y-%m-%d %H:%M")
+        return format_datetime(dt.datetime.fromisoformat(iso_utc).astimezone())
     except ValueError:
         return ""

@@ -33,16 +33,18 @@ SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 def display_occurred(value: str | None) -> str:
-    """Wall-clock time as written at the place: '2024-03-05 14:10' (or just the date)."""
+    """Wall-clock time as written at the place, in the locale's format: '05.03.2024 14:10' (or just the date)."""
     if not value:
         return ""
-    if len(value) == 10:
-        return value
+    from .i18n import format_date, format_datetime  # the interface language's date format
+
     try:
+        if len(value) == 10:
+            return format_date(dt.date.fromisoformat(value))
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
         return value
-    return moment.strftime("%Y-%m-%d %H:%M")
+    return format_datetime(moment)
 
 
 class EntryListModel(QAbstractTableModel):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox, QPushButton, QSizePolicy,
@@ -25,7 +25,8 @@ from journal.timeutil import local_zone_name
 from .delegates import SnippetDelegate
 from .editor import EntryEditor
 from .entry_model import COL_ATTACHMENTS, COL_CATEGORY, COL_MATCH, COL_OCCURRED, COL_PLACE, COL_STATUS, COL_TITLE, \
-    ROWID_ROLE, EntryListModel
+    ROWID_ROLE, EntryListModel, display_occurred
+from .i18n import translated_categories
 from .history import HistoryDialog
 from .ops import user_message
 from .resources import app_icon
@@ -60,6 +61,15 @@ class MainWindow(QMainWindow):
         from .people_feature import PeopleFeature
 
         self.people_feature = PeopleFeature(self)  # people, contact log, follow-ups, overview
+        from .forms_feature import FormsFeature
+
+        self.forms_feature = FormsFeature(self)  # incident forms, statistics, report export
+        from .bundles_feature import BundlesFeature
+
+        self.bundles_feature = BundlesFeature(self)  # my card, coordinators, export, import, received, senders
+        from .transport_feature import TransportFeature
+
+        self.transport_feature = TransportFeature(self)  # outbox, network settings, inbox folders, fetch
         self._update_actions()
         self.resize(1280, 800)
 
@@ -154,11 +164,18 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         width = self.fontMetrics().horizontalAdvance
         header.setMinimumSectionSize(width("999") + 12)
-        header.resizeSection(COL_OCCURRED, width("2024-03-05 14:10") + 28)
+        # Widths from the translated headers and typical values, so no language gets "Чернов…".
+        def fit(column: int, *samples: str) -> int:
+            head = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            return max(width(text) for text in (head, *samples))
+
+        translate = QCoreApplication.translate
+        header.resizeSection(COL_OCCURRED, fit(COL_OCCURRED, display_occurred("2024-12-25T22:10")) + 28)
         header.resizeSection(COL_PLACE, width("Moscow, Tverskaya") + 16)
-        header.resizeSection(COL_CATEGORY, width("Court hearing") + 16)
-        header.resizeSection(COL_STATUS, width("Status") + 28)
-        header.resizeSection(COL_ATTACHMENTS, width("Files") + 16)
+        header.resizeSection(COL_CATEGORY, fit(COL_CATEGORY, translate("Categories", "Detention")) + 16)
+        header.resizeSection(COL_STATUS, fit(COL_STATUS, translate("EntryListModel", "Draft"),
+                                             translate("EntryListModel", "Final")) + 28)
+        header.resizeSection(COL_ATTACHMENTS, fit(COL_ATTACHMENTS) + 16)
         searching = self.model.searching
         # Searching: the title and the matching words need the room more than place and category.
         for column in (COL_PLACE, COL_CATEGORY, COL_ATTACHMENTS):
@@ -254,19 +271,34 @@ class MainWindow(QMainWindow):
         if default_tz:
             self.default_tz = default_tz
         reader = session.reader
-        categories = reader.entries.categories()
+        categories = translated_categories(reader.entries.categories())
         tags = reader.entries.tags()
         self._known_tags = {t for t, _ in tags}
         self.journal_name.setText(session.journal.name)
         self.editor.attach(session, self.default_tz)
         self.attachments.attach(session)
+        self.bundles_feature.attach(session)
+        self.transport_feature.attach(session)
         self.editor.set_choices(categories, sorted(self._known_tags, key=str.casefold))
         self.sidebar.populate(categories, tags)
+        self._fit_sidebar()
         self.model.set_queries(reader.queries, dict(categories))
         self.people_feature.attach(session)
+        self.forms_feature.attach(session)
         self.pages.setCurrentWidget(self.entries_page)
         self._update_actions()
         self.table.setFocus()
+        from .a11y import order_tab_chain  # Tab follows the layout, including panels features added
+
+        QTimer.singleShot(0, lambda: order_tab_chain(
+            [self.toolbar, self.sidebar.parentWidget(), self.table, self.editor]))
+
+    def _fit_sidebar(self) -> None:
+        """Widen the sidebar to its longest label (translated category names are longer than English)."""
+        wanted = self.sidebar.sizeHintForColumn(0) + 2 * self.sidebar.frameWidth() + 8
+        sizes = self.splitter.sizes()
+        if len(sizes) == 2 and sum(sizes) > 0 and sizes[0] < wanted:
+            self.splitter.setSizes([wanted, max(sum(sizes) - wanted, 0)])
 
     def set_default_timezone(self, zone: str) -> None:
         self.default_tz = zone
@@ -275,12 +307,16 @@ class MainWindow(QMainWindow):
 
     def flush(self) -> bool:
         """Save what the editor holds (before lock or quit)."""
-        return self.editor.flush()
+        forms_saved = self.forms_feature.flush()
+        return self.editor.flush() and forms_saved
 
     def detach(self) -> None:
         """Lock: empty every model, view, editor and undo stack; drop the session."""
         self._search_timer.stop()
         self._undo_timer.stop()
+        self.forms_feature.detach()
+        self.bundles_feature.detach()
+        self.transport_feature.detach()
         self.editor.forget_journal()
         self.attachments.forget()
         self.people_feature.detach()
@@ -365,9 +401,9 @@ class MainWindow(QMainWindow):
             self.count_label.clear()
         elif self.model.searching:
             more = "+" if self.model.canFetchMore() else ""
-            self.count_label.setText(self.tr("{n}{more} found").format(n=rows, more=more))
+            self.count_label.setText(self.tr("%n found{more}", "", rows).format(more=more))
         else:
-            self.count_label.setText(self.tr("{n} entries").format(n=rows))
+            self.count_label.setText(self.tr("%n entries", "", rows))
         self._update_actions()
 
     def select_rowid(self, rowid: int) -> bool:
@@ -479,8 +515,8 @@ class MainWindow(QMainWindow):
             return
         answer = QMessageBox.warning(
             self, self.tr("Empty trash"),
-            self.tr("Delete {n} entries in the trash for good? Their history goes too. "
-                    "This cannot be undone.").format(n=count),
+            self.tr("Delete %n entries in the trash for good? Their history goes too. "
+                    "This cannot be undone.", "", count),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -490,7 +526,7 @@ class MainWindow(QMainWindow):
     def _trash_emptied(self, count: int) -> None:
         self.model.reload()
         self._refresh_sidebar()
-        self.statusBar().showMessage(self.tr("{n} entries deleted for good.").format(n=count), 5000)
+        self.statusBar().showMessage(self.tr("%n entries deleted for good.", "", count), 5000)
 
     def show_history(self) -> None:
         uuid = self.editor.current_uuid
@@ -514,7 +550,7 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         reader = self.session.reader
-        categories, tags = reader.entries.categories(), reader.entries.tags()
+        categories, tags = translated_categories(reader.entries.categories()), reader.entries.tags()
         self._known_tags = {t for t, _ in tags}
         self.sidebar.populate(categories, tags)
         self.editor.set_choices(categories, sorted(self._known_tags, key=str.casefold))

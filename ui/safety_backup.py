@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from journal.backup import BackupReport, restore_backup, write_backup
 from journal.timeutil import utc_now_iso
 
@@ -67,7 +69,7 @@ def run_backup(parent, session, out_path: Path, on_done, on_error=None):
         return session.write_and_wait(
             lambda journal: backup_and_record(journal, out_path, ctx.progress, ctx.cancelled), timeout=None)
 
-    return run_op(parent, work, on_done, on_error, label=parent.tr("Writing the encrypted backup…"),
+    return run_op(parent, work, on_done, on_error, label=QCoreApplication.translate("FieldSafety", "Writing the encrypted backup…"),
                   cancellable=True)
 
 
@@ -76,4 +78,4 @@ def run_restore(parent, backup_path: Path, target: Path, on_done, on_error=None)
     from .ops import run_op
 
     return run_op(parent, lambda ctx: restore_backup(Path(backup_path), Path(target), cancel=ctx.cancelled),
-                  on_done, on_error, label=parent.tr("Restoring the backup…"), cancellable=True)
+                  on_done, on_error, label=QCoreApplication.translate("FieldSafety", "Restoring the backup…"), cancellable=True)

@@ -89,9 +89,9 @@ class FieldSafety(QObject):
         count = self.attempts().count
         limit = self.settings.erase_after_failed
         if count and limit:
-            text = self.tr("{n} wrong attempts. The journal is erased after {limit}.").format(n=count, limit=limit)
+            text = self.tr("%n wrong attempts. The journal is erased after {limit}.", "", count).format(limit=limit)
         elif count:
-            text = self.tr("{n} wrong attempts since the last unlock.").format(n=count)
+            text = self.tr("%n wrong attempts since the last unlock.", "", count)
         else:
             text = ""
         window.attempts_label.setText(text)
@@ -153,7 +153,7 @@ class FieldSafety(QObject):
             self.reminder.clear()
             self.reminder.setVisible(False)
         else:
-            self.reminder.setText(self.tr("No backup for {n} days (Journal → Back up journal…)").format(n=days))
+            self.reminder.setText(self.tr("No backup for %n days (Journal → Back up journal…)", "", days))
             self.reminder.setVisible(True)
 
     # --- failed attempts and erase -----------------------------------------------------------------
@@ -163,8 +163,8 @@ class FieldSafety(QObject):
         window = self.controller.unlock_window
         if should_erase(count, limit):
             self._erase_and_close(window, self.tr(
-                "{n} wrong passphrases in a row: the journal has been erased, as set in the safety settings."
-            ).format(n=count))
+                "%n wrong passphrases in a row: the journal has been erased, as set in the safety settings.",
+                "", count))
             return
         if window is not None:
             self.show_attempts(window)
@@ -214,8 +214,8 @@ class FieldSafety(QObject):
         window = self.controller.main_window
 
         def done(report) -> None:
-            window.statusBar().showMessage(self.tr("Backup written and checked ({n} entries).").format(
-                n=report.entries), 8000)
+            window.statusBar().showMessage(self.tr("Backup written and checked (%n entries).", "",
+                report.entries), 8000)
             self.update_reminder()
 
         return run_backup(window, self.controller.session, path, done)

@@ -31,12 +31,18 @@ class Sidebar(QTreeWidget):
         self.setToolTip(self.tr("Choose what the entry list shows"))
         self.currentItemChanged.connect(self._on_current_changed)
         self._extra_sections: list[tuple[str, str]] = []
+        # Later features' filter groups: provider() -> (heading, [(label, EntryFilter, icon or None)]).
+        self._filter_groups: list = []
         self.all_item: QTreeWidgetItem | None = None
         self.trash_item: QTreeWidgetItem | None = None
 
     def add_section(self, key: str, label: str) -> None:
         """A page from a later feature (people, contact log); shown after the filters."""
         self._extra_sections.append((key, label))
+
+    def add_filter_group(self, provider) -> None:
+        """A heading with entry filters of a later feature (received entries by sender)."""
+        self._filter_groups.append(provider)
 
     def populate(self, categories: list[tuple[str, str]], tags: list[tuple[str, int]]) -> None:
         """Rebuild the items, keeping the current choice where it still exists."""
@@ -54,6 +60,14 @@ class Sidebar(QTreeWidget):
             head = self._heading(self.tr("Tags"))
             for tag, count in tags:
                 self._item(head, f"{tag} ({count})", ENTRIES_SECTION, EntryFilter(tag=tag))
+        for provider in self._filter_groups:
+            heading, items = provider()
+            if items:
+                head = self._heading(heading)
+                for label, flt, icon in items:
+                    item = self._item(head, label, ENTRIES_SECTION, flt)
+                    if icon is not None:
+                        item.setIcon(0, icon)
         for key, label in self._extra_sections:
             self._item(None, label, key, None)
         self.expandAll()

@@ -99,7 +99,7 @@ class PassphrasePage(QWizardPage):
         self.meter.setPalette(palette)
         hints = []
         if text and len(text) < MIN_PASSPHRASE_LENGTH:
-            hints.append(self.tr("Use at least {n} characters.").format(n=MIN_PASSPHRASE_LENGTH))
+            hints.append(self.tr("Use at least %n characters.", "", MIN_PASSPHRASE_LENGTH))
         elif text and strength.weak:
             hints.append(self.tr("This passphrase is weak: someone with the laptop could guess it."))
             if strength.warning:

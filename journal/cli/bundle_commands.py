@@ -62,7 +62,10 @@ def register(sub) -> None:
     p.add_argument("--omit-contact-details", action="store_true", help="leave out phone numbers and handles")
     p.add_argument("--no-contact-log", action="store_true", help="leave out the contact log")
     p.add_argument("--max-attachment-mb", type=float, metavar="N", help="leave out attachments over N MB")
-    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the bundle file to write (.ijbundle)")
+    dest = p.add_mutually_exclusive_group(required=True)
+    dest.add_argument("-o", "--output", metavar="FILE", help="the bundle file to write (.ijbundle)")
+    dest.add_argument("--outbox", action="store_true",
+                      help="write the bundle into the outbox, to send to the coordinators' drop folders")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_export)
 
@@ -154,8 +157,11 @@ def cmd_export(args, ctx) -> int:
         include_contact_log=not args.no_contact_log,
     )
     journal = ctx.open_journal()
-    result = journal.exporter.export(args.output, args.to, entries=args.entries, since_last=args.since_last,
-                                     all_entries=args.all, options=options)
+    selection = dict(entries=args.entries, since_last=args.since_last, all_entries=args.all, options=options)
+    if args.outbox:  # see journal/outbox.py: `journal send --outbox` uploads it
+        result, _items = journal.outbox.export_to_outbox(args.to, **selection)
+    else:
+        result = journal.exporter.export(args.output, args.to, **selection)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if args.json:

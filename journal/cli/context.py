@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from ..errors import InvalidInput, JournalError
+from ..i18n import _
 from ..paths import resolve_data_dir
 
 ENV_PASSPHRASE = "JOURNAL_PASSPHRASE"
@@ -21,7 +22,7 @@ class CliContext:
         self._journal = None
 
     # --- secrets ------------------------------------------------------------------
-    def passphrase(self, prompt: str = "Passphrase: ") -> str:
+    def passphrase(self, prompt: str | None = None) -> str:
         """From --passphrase-file, $JOURNAL_PASSPHRASE, or the terminal (in that order)."""
         path = getattr(self.args, "passphrase_file", None)
         if path:
@@ -29,14 +30,13 @@ class CliContext:
         env = os.environ.get(ENV_PASSPHRASE)
         if env:
             return env
-        return self.prompt_secret(prompt)
+        return self.prompt_secret(prompt or _("Passphrase: "))
 
     def prompt_secret(self, prompt: str) -> str:
         if not sys.stdin.isatty():
-            raise InvalidInput(
+            raise InvalidInput(_(
                 "No terminal to ask for the passphrase. Use --passphrase-file FILE or "
-                f"set {ENV_PASSPHRASE} (less safe)."
-            )
+                "set {variable} (less safe).").format(variable=ENV_PASSPHRASE))
         return getpass.getpass(prompt)
 
     def new_passphrase(self, source_file: str | None = None) -> str:
@@ -46,10 +46,10 @@ class CliContext:
         env = os.environ.get("JOURNAL_NEW_PASSPHRASE")
         if env:
             return env
-        first = self.prompt_secret("New passphrase: ")
-        second = self.prompt_secret("Repeat the new passphrase: ")
+        first = self.prompt_secret(_("New passphrase: "))
+        second = self.prompt_secret(_("Repeat the new passphrase: "))
         if first != second:
-            raise InvalidInput("The two passphrases differ. Nothing was changed.")
+            raise InvalidInput(_("The two passphrases differ. Nothing was changed."))
         return first
 
     # --- the journal -------------------------------------------------------------------

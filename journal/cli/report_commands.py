@@ -1,5 +1,191 @@
-"""Placeholder: filled in by the reports feature."""
+"""report, stats, forms: coordinator reports, counts, and incident forms from the command line.
+
+`journal report --format pdf` is the one CLI path that needs the GUI toolkit: the
+PDF is laid out by Qt (ui/report_pdf.py), imported lazily only on that path, with
+an offscreen QGuiApplication created if none exists. Everything else stays Qt-free.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from pathlib import Path
+
+from ..errors import InvalidInput
+from ..search import EntryFilter
+from .context import print_json
+
+NOT_ENCRYPTED = ("Note: {path} is NOT encrypted. Anyone who gets the file can read it; "
+                 "delete it securely when it is no longer needed.")
+
+
+def _filter_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--category", metavar="C")
+    p.add_argument("--tag", metavar="X")
+    p.add_argument("--status", choices=["draft", "final"])
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="YYYY-MM-DD (inclusive)")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="YYYY-MM-DD (inclusive)")
+    p.add_argument("--sender", metavar="S", help="only entries received from this sender (name, id or fingerprint)")
+    origin = p.add_mutually_exclusive_group()
+    origin.add_argument("--received", dest="origin", action="store_const", const="received",
+                        help="only entries received in bundles")
+    origin.add_argument("--own", dest="origin", action="store_const", const="own",
+                        help="only this journal's own entries")
+    p.add_argument("--entry", action="append", metavar="ID", help="only these entries (repeatable)")
+
+
+def _report_filter(args, journal):
+    from ..reports import ReportFilter
+
+    uuids = None
+    if getattr(args, "entry", None):
+        uuids = tuple(journal.entries.get(ref).uuid for ref in args.entry)
+    return ReportFilter(EntryFilter(category=args.category, tag=args.tag, status=args.status,
+                                    date_from=args.date_from, date_to=args.date_to),
+                        origin=args.origin or "all", sender=args.sender, entry_uuids=uuids)
 
 
 def register(sub) -> None:
-    pass
+    p = sub.add_parser("report", help="export entries as CSV, JSON or PDF (the file is NOT encrypted)")
+    p.add_argument("--format", required=True, choices=["csv", "json", "pdf"])
+    p.add_argument("-o", "--output", required=True, metavar="OUT")
+    p.add_argument("--omit-contact-details", action="store_true", help="leave out phone numbers and handles")
+    p.add_argument("--bom", action="store_true", help="CSV: start with a UTF-8 byte order mark (Excel)")
+    p.add_argument("--page-size", choices=["a4", "letter"], default="a4", help="PDF page size")
+    p.add_argument("--no-photos", action="store_true", help="PDF: leave out photo thumbnails")
+    p.add_argument("--title", default="", help="PDF: report title")
+    _filter_options(p)
+    p.set_defaults(handler=cmd_report, origin=None)
+
+    p = sub.add_parser("stats", help="count entries by category, day, week, place or a form field")
+    p.add_argument("--by", default="category", metavar="DIM",
+                   help="category, day, week, month, place, status, sender, a form field key or form.field; "
+                        "comma-separated for a cross table (e.g. place,day)")
+    p.add_argument("--json", action="store_true")
+    _filter_options(p)
+    p.set_defaults(handler=cmd_stats, origin=None)
+
+    p = sub.add_parser("forms", help="list incident forms, or show one (--json for the definition)")
+    p.add_argument("key", nargs="?")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_forms)
+
+    p = sub.add_parser("form-add-field", help="add a field to a form (a new version; old entries keep theirs)")
+    p.add_argument("form")
+    p.add_argument("label")
+    p.add_argument("--type", required=True, dest="field_type",
+                   choices=["text", "long_text", "number", "date", "datetime", "choice", "multi_choice",
+                            "person", "bool"])
+    p.add_argument("--key", help="field key (default: made from the label)")
+    p.add_argument("--choice", action="append", metavar="C", help="a choice (repeatable)")
+    p.set_defaults(handler=cmd_form_add_field)
+
+    p = sub.add_parser("form-set", help="set an entry's form values: form-set ID FORM field=value ...")
+    p.add_argument("id")
+    p.add_argument("form")
+    p.add_argument("values", nargs="*", metavar="FIELD=VALUE",
+                   help="lists (people, multiple choice) as JSON, e.g. 'documents_filed=[\"appeal\"]'")
+    p.set_defaults(handler=cmd_form_set)
+
+
+def cmd_report(args, ctx) -> int:
+    from .. import reports
+
+    journal = ctx.open_journal()
+    flt = _report_filter(args, journal)
+    out = Path(args.output)
+    if not out.parent.is_dir():
+        raise InvalidInput(f"The folder {out.parent} does not exist.")
+    if args.format == "csv":
+        count = reports.write_csv(journal, flt, out, bom=args.bom, omit_contact_details=args.omit_contact_details)
+    elif args.format == "json":
+        count = reports.write_json(journal, flt, out, omit_contact_details=args.omit_contact_details)
+    else:
+        count = _write_pdf(journal, flt, out, args)
+    print(f"Wrote {count} entries to {out}.")
+    print(NOT_ENCRYPTED.format(path=out), file=sys.stderr)
+    return 0
+
+
+def _write_pdf(journal, flt, out: Path, args) -> int:
+    """The only CLI path that loads Qt (lazily, offscreen if there is no display)."""
+    try:
+        renderer = importlib.import_module("ui.report_pdf")
+    except ImportError as exc:
+        raise InvalidInput(f"PDF reports need the desktop app's Qt libraries ({exc.name} is missing).") from None
+    app = renderer.ensure_gui_application()
+    del app  # kept alive by Qt's instance registry
+    return renderer.write_pdf(journal, flt, out, page_size=args.page_size, title=args.title,
+                              photos=not args.no_photos, omit_contact_details=args.omit_contact_details)
+
+
+def cmd_stats(args, ctx) -> int:
+    from ..reports import stats
+
+    journal = ctx.open_journal()
+    table = stats(journal.db, _report_filter(args, journal), args.by)
+    if args.json:
+        print_json(table.as_json())
+        return 0
+    if not table.rows:
+        print("No entries match.")
+        return 0
+    widths = [max(len(str(r[i])) for r in [tuple(table.dimensions) + ("count",), *table.rows])
+              for i in range(len(table.dimensions) + 1)]
+    print("  ".join(h.ljust(w) for h, w in zip([*table.dimensions, "count"], widths)))
+    for row in table.rows:
+        cells = [str(v).ljust(w) for v, w in zip(row[:-1], widths)] + [str(row[-1]).rjust(widths[-1])]
+        print("  ".join(cells))
+    print(f"{table.total} entries")
+    return 0
+
+
+def cmd_forms(args, ctx) -> int:
+    journal = ctx.open_journal()
+    if args.key:
+        form = journal.forms.get(args.key)
+        if args.json:
+            print_json(form.as_json())
+        else:
+            print(f"{form.label}  (key {form.key}, version {form.version}, category {form.category or 'any'})")
+            for spec in form.fields:
+                extra = f"  [{' | '.join(spec['choices'])}]" if spec.get("choices") else ""
+                print(f"  {spec['key']:<24} {spec['type']:<12} {spec['label']}{extra}")
+        return 0
+    forms = journal.forms.list(include_received=True)
+    if args.json:
+        print_json([f.as_json() for f in forms])
+        return 0
+    for form in forms:
+        origin = " (received)" if form.sender_id else ""
+        print(f"{form.key:<26} v{form.version:<3} {len(form.fields):>3} fields  {form.label}{origin}")
+    return 0
+
+
+def cmd_form_add_field(args, ctx) -> int:
+    journal = ctx.open_journal()
+    form = journal.forms.add_field(args.form, args.label, args.field_type, key=args.key, choices=args.choice)
+    print(f"{form.label}: version {form.version}, {len(form.fields)} fields")
+    return 0
+
+
+def cmd_form_set(args, ctx) -> int:
+    journal = ctx.open_journal()
+    entry = journal.entries.get(args.id)
+    values = {}
+    for item in args.values:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise InvalidInput(f"Give values as FIELD=VALUE (got {item!r}).")
+        if value.startswith("["):
+            try:
+                values[key] = json.loads(value)
+            except ValueError:
+                raise InvalidInput(f"The list for {key} is not valid JSON.") from None
+        else:
+            values[key] = value
+    fv = journal.forms.set_values(entry.uuid, args.form, values)
+    print(f"{fv.form.label}: revision {fv.revision}")
+    return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from ..errors import InvalidInput
+from ..i18n import _
 from .context import print_json
 
 
@@ -41,13 +42,13 @@ def cmd_init(args, ctx) -> int:
     passphrase = ctx.new_passphrase(args.new_passphrase_file or args.passphrase_file)
     created = Journal.create(ctx.data_dir, passphrase, args.name)
     ctx.adopt(created.journal)
-    print(f"Created a journal in {ctx.data_dir}")
+    print(_("Created a journal in {folder}").format(folder=ctx.data_dir))
     print()
-    print("Recovery code (shown only this once; write it on paper and keep it apart from the laptop):")
+    print(_("Recovery code (shown only this once; write it on paper and keep it apart from the laptop):"))
     print()
     print("    " + created.recovery_code)
     print()
-    print("It opens the journal if you forget the passphrase. Anyone holding it can too.")
+    print(_("It opens the journal if you forget the passphrase. Anyone holding it can too."))
     return 0
 
 
@@ -55,7 +56,7 @@ def cmd_passwd(args, ctx) -> int:
     journal = ctx.open_journal()
     new = ctx.new_passphrase(args.new_passphrase_file)
     journal.change_passphrase(new)
-    print("Passphrase changed.")
+    print(_("Passphrase changed."))
     return 0
 
 
@@ -66,13 +67,13 @@ def cmd_recover(args, ctx) -> int:
     if args.recovery_code_file:
         code = read_secret_file(args.recovery_code_file)
     else:
-        code = ctx.prompt_secret("Recovery code: ")
+        code = ctx.prompt_secret(_("Recovery code: "))
     key = derive_data_key(ctx.data_dir, recovery_code=code)
     journal = Journal.open_with_key(ctx.data_dir, key)
     ctx.adopt(journal)
     new = ctx.new_passphrase(args.new_passphrase_file)
     journal.change_passphrase(new)
-    print("The recovery code was accepted and the new passphrase is set.")
+    print(_("The recovery code was accepted and the new passphrase is set."))
     return 0
 
 

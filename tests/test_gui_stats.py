@@ -1,0 +1,93 @@
+"""The Statistics page (counts, chart, copy) and the Export report dialog (CSV, PDF)."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+
+import pytest
+from PySide6.QtGui import QGuiApplication, QImage
+
+from gui_helpers import SAMPLE_ENTRIES, unlocked  # noqa: F401  (fixture)
+
+pytestmark = pytest.mark.gui
+
+
+def _open_stats(qtbot, window):
+    feature = window.forms_feature
+    feature.stats_action.trigger()
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is feature.stats_page, timeout=5_000)
+    return feature.stats_page
+
+
+def test_statistics_page_counts_and_copies(qtbot, unlocked):
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    page = _open_stats(qtbot, window)
+    # by category: independent count from the sample data
+    labels = dict(window.session.reader.entries.categories())
+    expected = {}
+    for entry in SAMPLE_ENTRIES:
+        expected[labels[entry["category"]]] = expected.get(labels[entry["category"]], 0) + 1
+    got = {page.table.item(r, 0).text(): int(page.table.item(r, 1).text()) for r in range(page.table.rowCount())}
+    assert got == expected
+    assert page.chart.bars == [(k, v) for k, v in page.table_data.rows]
+    # place then day
+    page.by_combo.setCurrentIndex(page.by_combo.findData("place"))
+    page.then_combo.setCurrentIndex(page.then_combo.findData("day"))
+    rows = {tuple(page.table.item(r, c).text() for c in range(3)) for r in range(page.table.rowCount())}
+    assert rows == {("Moscow", "2024-03-01", "1"), ("Moscow", "2024-03-04", "1"), ("Казань", "2024-02-27", "1")}
+    # by a form field once values exist
+    uuid = next(s.uuid for s in window.session.reader.queries.page() if s.title.startswith("Detentions"))
+    window.session.write_and_wait(lambda j: j.forms.set_values(uuid, "detention", {"police_unit": "OVD 5"}))
+    page.attach(window.session)  # what showing the page again does
+    page.then_combo.setCurrentIndex(0)
+    page.by_combo.setCurrentIndex(page.by_combo.findData("detention.police_unit"))
+    got = {page.table.item(r, 0).text(): page.table.item(r, 1).text() for r in range(page.table.rowCount())}
+    assert got == {"OVD 5": "1", "(none)": "2"}
+    # a filter with no matches
+    page.origin_combo.setCurrentIndex(page.origin_combo.findData("received"))
+    assert page.table.rowCount() == 0 and "No entries" in page.summary.text()
+    page.origin_combo.setCurrentIndex(0)
+    page.copy_table()
+    text = QGuiApplication.clipboard().text()
+    assert text.splitlines()[0] == "detention.police_unit\tcount" and "OVD 5\t1" in text
+    # the chart paints
+    page.resize(900, 600)
+    image = QImage(page.chart.size(), QImage.Format.Format_ARGB32)
+    page.chart.render(image)
+    assert not image.isNull()
+
+
+def test_report_dialog_writes_csv_and_pdf(qtbot, unlocked, tmp_path):
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    feature = window.forms_feature
+    feature.report_action.trigger()
+    dialog = feature.report_dialog
+    assert "3 entries" in dialog.count_label.text()
+    assert dialog.omit_contacts.isChecked()  # the safer choice is the default
+    dialog.scope.setCurrentIndex(dialog.scope.findData("all"))
+    out = tmp_path / "report.csv"
+    dialog.export_to(out)
+    qtbot.waitUntil(lambda: dialog.result_path == out, timeout=10_000)
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert sorted(r["title"] for r in rows) == sorted(e["title"] for e in SAMPLE_ENTRIES)
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert "not encrypted" in dialog.message.text()
+
+    dialog.set_format("pdf")
+    dialog.page_size.setCurrentIndex(dialog.page_size.findData("a4"))
+    pdf = tmp_path / "report.pdf"
+    dialog.export_to(pdf)
+    qtbot.waitUntil(lambda: dialog.result_path == pdf, timeout=30_000)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        for entry in SAMPLE_ENTRIES:
+            assert entry["title"] in text
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        assert "595" in info and "842" in info  # A4 in points
+    dialog.close()

@@ -1,0 +1,121 @@
+"""Small pieces shared by the bundle pages: read-only stores, badges, QR pixmaps, names.
+
+The core hangs the identity, coordinator, exporter and importer stores on the writing
+Journal only; the GUI thread reads through the session's read-only connection, so the
+same store classes are built here over `reader.db` (they only run SELECTs on it).
+"""
+
+from __future__ import annotations
+
+import io
+import secrets
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFont, QPixmap
+from PySide6.QtWidgets import QApplication, QStyle, QWidget
+
+from journal.bundle.card import card_qr_png
+from journal.exporter import Exporter
+from journal.identity import CoordinatorStore, IdentityStore
+from journal.importer import BUNDLE_SUFFIX, Importer, SenderStore
+
+CARD_FILE_FILTER = "Contact cards (*.ijcard);;All files (*)"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Bundles", text)
+
+
+@dataclass
+class ReaderStores:
+    """The bundle feature's stores over the GUI thread's read-only connection."""
+
+    identity: IdentityStore
+    coordinators: CoordinatorStore
+    senders: SenderStore
+    exporter: Exporter
+    importer: Importer
+
+
+def reader_stores(session) -> ReaderStores | None:
+    """Stores for GUI-thread reads, or None when the journal is locked."""
+    if session is None or session.reader is None or session.journal is None:
+        return None
+    reader = session.reader
+    name = session.journal.name
+    return ReaderStores(IdentityStore(reader.db, lambda: name), CoordinatorStore(reader.db),
+                        SenderStore(reader.db), Exporter(reader), Importer(reader))
+
+
+def qr_pixmap(card_text: str, scale: int = 5) -> QPixmap:
+    """The card as a QR code, rendered to PNG bytes in memory (never a file)."""
+    buffer = io.BytesIO()
+    card_qr_png(card_text, buffer, scale=scale)
+    pixmap = QPixmap()
+    pixmap.loadFromData(buffer.getvalue(), "PNG")
+    return pixmap
+
+
+def fingerprint_font(base: QFont, factor: float = 1.8) -> QFont:
+    """Large monospaced type for fingerprints that are read aloud."""
+    font = QFont("monospace")
+    font.setStyleHint(QFont.StyleHint.Monospace)
+    font.setPointSizeF(max(base.pointSizeF(), 9.0) * factor)
+    font.setBold(True)
+    return font
+
+
+def verified_text(verified: bool) -> str:
+    """The badge's words (never colour only)."""
+    return tr("✔ Verified") if verified else tr("⚠ Not verified")
+
+
+def verified_icon(widget: QWidget | None, verified: bool):
+    style = widget.style() if widget is not None else QApplication.style()
+    kind = QStyle.StandardPixmap.SP_DialogApplyButton if verified else QStyle.StandardPixmap.SP_MessageBoxWarning
+    return style.standardIcon(kind)
+
+
+def random_bundle_name() -> str:
+    """A default file name that says nothing about the journal, its owner or its entries."""
+    return f"bundle-{secrets.token_hex(5)}{BUNDLE_SUFFIX}"
+
+
+def human_size(size: int) -> str:
+    value = float(size)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{int(value)} {tr(unit)}" if unit == "bytes" else f"{value:.1f} {tr(unit)}"
+        value /= 1024
+    return str(size)
+
+
+def short_time(iso: str | None) -> str:
+    """'2024-05-01T10:20:30Z' -> local '2024-05-01 13:20' ('' for None)."""
+    import datetime as dt
+
+    if not iso:
+        return ""
+    try:
+        return dt.datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
+
+
+def attachment_totals(reader_db, entry_ids: list[int]) -> tuple[int, int]:
+    """(count, total bytes) of the live attachments of these entries."""
+    count = size = 0
+    for start in range(0, len(entry_ids), 500):
+        chunk = entry_ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        row = reader_db.query_one(
+            f"SELECT count(*), coalesce(sum(size), 0) FROM attachments WHERE deleted_at IS NULL "
+            f"AND entry_id IN ({marks})", chunk)
+        count, size = count + row[0], size + row[1]
+    return count, size
+
+
+def fingerprint_groups(fp: str) -> str:
+    """The fingerprint as spoken groups on one line (it is already grouped by the core)."""
+    return "  ".join(fp.split())
