@@ -238,6 +238,9 @@ def test_received_area_shows_imported_entry_with_provenance_and_review(qtbot, un
     assert editor.title.isReadOnly() and editor.body.isReadOnly() and not editor.category.isEnabled()
     assert not editor.trash_banner.isVisible()
     assert panel.review.isVisibleTo(window) and "Olena K." in panel.provenance.text()
+    # Files and people of a received entry are the sender's too.
+    assert not window.attachments.add_button.isEnabled() and not window.attachments.can_accept()
+    assert not window.people_feature.panel.link_button.isEnabled()
     # The entry's own fields cannot be saved, the review can.
     editor.title.setText("changed")
     editor._changed()
@@ -258,6 +261,7 @@ def test_received_area_shows_imported_entry_with_provenance_and_review(qtbot, un
         window.select_rowid(window.model.rowid_at(row))
         if editor.current_uuid != uuid:
             assert not editor.title.isReadOnly() and not panel.review.isVisibleTo(window)
+            assert window.attachments.add_button.isEnabled()
             break
 
 

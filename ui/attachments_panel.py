@@ -243,6 +243,26 @@ class AttachmentsPanel(QWidget):
             uuids = [a.uuid for a in self._items]
             self.viewer.set_items(self._items, uuids.index(current) if current in uuids else 0)
 
+    # Read-only when the entry is in the trash (set by this panel) or was
+    # received from a documenter (set by the editor through set_received_read_only).
+    _trashed = False
+    _received = False
+
+    @property
+    def _read_only(self) -> bool:
+        return self._trashed or self._received
+
+    @_read_only.setter
+    def _read_only(self, value: bool) -> None:
+        self._trashed = value
+
+    def set_received_read_only(self, value: bool) -> None:
+        self._received = value
+        self._refresh_read_only()
+
+    def _refresh_read_only(self) -> None:
+        self._update_enabled()
+
     def _update_enabled(self) -> None:
         can_add = self.session is not None and self._entry is not None and not self._read_only
         for widget in (self.add_button, self.paste_button):

@@ -216,6 +216,14 @@ class EntryEditor(QWidget):
         self._timer.stop()
         self._read_only = read_only
         self._set_read_only(read_only)
+        self._tell_panels_read_only(read_only)
+
+    def _tell_panels_read_only(self, read_only: bool) -> None:
+        """Panels that change an entry (attachments, people) follow a received entry's lock."""
+        for index in range(self.panels.count()):
+            widget = self.panels.itemAt(index).widget()
+            if widget is not None and hasattr(widget, "set_received_read_only"):
+                widget.set_received_read_only(read_only)
 
     # --- session ---------------------------------------------------------------------
     def attach(self, session, default_tz: str) -> None:
@@ -274,6 +282,7 @@ class EntryEditor(QWidget):
             self.pages.setCurrentIndex(1)
         finally:
             self._loading = False
+        self._tell_panels_read_only(False)  # a received entry's panel locks them again
         self.entry_changed.emit(entry)
 
     def clear(self) -> None:

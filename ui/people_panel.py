@@ -89,9 +89,9 @@ class EntryPeoplePanel(QGroupBox):
         self.links.clear()
         self._say("")
         self.setVisible(entry_uuid is not None and self.session is not None)
-        for widget in (self.picker, self.role, self.link_button):
-            widget.setEnabled(not read_only)
         self._read_only = read_only
+        for widget in (self.picker, self.role, self.link_button):
+            widget.setEnabled(not self._read_only)
         if entry_uuid is None or self.session is None:
             self._update_buttons()
             return
@@ -105,6 +105,28 @@ class EntryPeoplePanel(QGroupBox):
             item = QListWidgetItem(f"{person.display_name} — {labels.get(role, role)}")
             item.setData(LINK_ROLE, (person.uuid, role))
             self.links.addItem(item)
+        self._update_buttons()
+
+    # Read-only when the entry is in the trash (set by this panel) or was
+    # received from a documenter (set by the editor through set_received_read_only).
+    _trashed = False
+    _received = False
+
+    @property
+    def _read_only(self) -> bool:
+        return self._trashed or self._received
+
+    @_read_only.setter
+    def _read_only(self, value: bool) -> None:
+        self._trashed = value
+
+    def set_received_read_only(self, value: bool) -> None:
+        self._received = value
+        self._refresh_read_only()
+
+    def _refresh_read_only(self) -> None:
+        for widget in (self.picker, self.role, self.link_button):
+            widget.setEnabled(not self._read_only)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -148,7 +170,7 @@ class EntryPeoplePanel(QGroupBox):
             self.refresh_people()
             self.people_changed.emit()
         if entry_uuid == self.entry_uuid:
-            self.set_entry(entry_uuid, self._read_only)
+            self.set_entry(entry_uuid, self._trashed)
         if created is not None:
             self._say(self.tr("“{name}” was added to People.").format(name=created.display_name))
 
