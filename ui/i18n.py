@@ -156,3 +156,30 @@ def format_datetime(moment) -> str:
 
     value = QDateTime(QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute))
     return QLocale().toString(value, datetime_format())
+
+
+def _hint(text: str) -> str:
+    return QCoreApplication.translate("PassphraseHints", text)
+
+
+def strength_hint(text: str) -> str:
+    """zxcvbn's English feedback (a fixed set of sentences) in the interface language."""
+    for known in (
+            "A word by itself is easy to guess.", "Add another word or two. Uncommon words are better.",
+            "All-uppercase is almost as easy to guess as all-lowercase.",
+            "Avoid dates and years that are associated with you.", "Avoid recent years.",
+            "Avoid repeated words and characters.", "Avoid sequences.", "Avoid years that are associated with you.",
+            "Capitalization doesn't help very much.", "Common names and surnames are easy to guess.",
+            "Dates are often easy to guess.", "Names and surnames by themselves are easy to guess.",
+            "No need for symbols, digits, or uppercase letters.",
+            "Predictable substitutions like '@' instead of 'a' don't help very much.",
+            "Recent years are easy to guess.", 'Repeats like "aaa" are easy to guess.',
+            'Repeats like "abcabcabc" are only slightly harder to guess than "abc".',
+            "Reversed words aren't much harder to guess.", 'Sequences like "abc" or "6543" are easy to guess.',
+            "Short keyboard patterns are easy to guess.", "Straight rows of keys are easy to guess.",
+            "This is a top-10 common password.", "This is a top-100 common password.",
+            "This is a very common password.", "This is similar to a commonly used password.",
+            "Use a few words, avoid common phrases.", "Use a longer keyboard pattern with more turns."):
+        if text == known:
+            return _hint(known)
+    return text

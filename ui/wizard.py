@@ -102,9 +102,11 @@ class PassphrasePage(QWizardPage):
             hints.append(self.tr("Use at least %n characters.", "", MIN_PASSPHRASE_LENGTH))
         elif text and strength.weak:
             hints.append(self.tr("This passphrase is weak: someone with the laptop could guess it."))
+            from .i18n import strength_hint  # zxcvbn speaks English only
+
             if strength.warning:
-                hints.append(strength.warning)
-            hints.extend(strength.suggestions[:1])
+                hints.append(strength_hint(strength.warning))
+            hints.extend(strength_hint(s) for s in strength.suggestions[:1])
         if self.second.text() and self.second.text() != text:
             hints.append(self.tr("The two passphrases are different."))
         self.hint.setText(" ".join(hints))

@@ -2627,6 +2627,117 @@ Save it unchanged, with all the metadata it carries?</source>
         </message>
     </context>
     <context>
+        <name>PassphraseHints</name>
+        <message>
+            <source>A word by itself is easy to guess.</source>
+            <translation>Одно слово легко подобрать.</translation>
+        </message>
+        <message>
+            <source>Add another word or two. Uncommon words are better.</source>
+            <translation>Добавьте ещё одно-два слова. Лучше редкие.</translation>
+        </message>
+        <message>
+            <source>All-uppercase is almost as easy to guess as all-lowercase.</source>
+            <translation>Всё заглавными подобрать почти так же легко, как всё строчными.</translation>
+        </message>
+        <message>
+            <source>Avoid dates and years that are associated with you.</source>
+            <translation>Избегайте дат и годов, связанных с вами.</translation>
+        </message>
+        <message>
+            <source>Avoid recent years.</source>
+            <translation>Избегайте недавних годов.</translation>
+        </message>
+        <message>
+            <source>Avoid repeated words and characters.</source>
+            <translation>Избегайте повторов слов и символов.</translation>
+        </message>
+        <message>
+            <source>Avoid sequences.</source>
+            <translation>Избегайте последовательностей.</translation>
+        </message>
+        <message>
+            <source>Avoid years that are associated with you.</source>
+            <translation>Избегайте годов, связанных с вами.</translation>
+        </message>
+        <message>
+            <source>Capitalization doesn't help very much.</source>
+            <translation>Заглавные буквы мало помогают.</translation>
+        </message>
+        <message>
+            <source>Common names and surnames are easy to guess.</source>
+            <translation>Распространённые имена и фамилии легко подобрать.</translation>
+        </message>
+        <message>
+            <source>Dates are often easy to guess.</source>
+            <translation>Даты часто легко подобрать.</translation>
+        </message>
+        <message>
+            <source>Names and surnames by themselves are easy to guess.</source>
+            <translation>Имена и фамилии сами по себе легко подобрать.</translation>
+        </message>
+        <message>
+            <source>No need for symbols, digits, or uppercase letters.</source>
+            <translation>Символы, цифры и заглавные буквы не обязательны.</translation>
+        </message>
+        <message>
+            <source>Predictable substitutions like '@' instead of 'a' don't help very much.</source>
+            <translation>Предсказуемые замены вроде '@' вместо 'a' мало помогают.</translation>
+        </message>
+        <message>
+            <source>Recent years are easy to guess.</source>
+            <translation>Недавние годы легко подобрать.</translation>
+        </message>
+        <message>
+            <source>Repeats like "aaa" are easy to guess.</source>
+            <translation>Повторы вроде "aaa" легко подобрать.</translation>
+        </message>
+        <message>
+            <source>Repeats like "abcabcabc" are only slightly harder to guess than "abc".</source>
+            <translation>Повторы вроде "abcabcabc" подобрать лишь немного труднее, чем "abc".</translation>
+        </message>
+        <message>
+            <source>Reversed words aren't much harder to guess.</source>
+            <translation>Слова задом наперёд подобрать ненамного труднее.</translation>
+        </message>
+        <message>
+            <source>Sequences like "abc" or "6543" are easy to guess.</source>
+            <translation>Последовательности вроде "abc" или "6543" легко подобрать.</translation>
+        </message>
+        <message>
+            <source>Short keyboard patterns are easy to guess.</source>
+            <translation>Короткие клавиатурные узоры легко подобрать.</translation>
+        </message>
+        <message>
+            <source>Straight rows of keys are easy to guess.</source>
+            <translation>Ряды клавиш подряд легко подобрать.</translation>
+        </message>
+        <message>
+            <source>This is a top-10 common password.</source>
+            <translation>Это один из 10 самых частых паролей.</translation>
+        </message>
+        <message>
+            <source>This is a top-100 common password.</source>
+            <translation>Это один из 100 самых частых паролей.</translation>
+        </message>
+        <message>
+            <source>This is a very common password.</source>
+            <translation>Это очень распространённый пароль.</translation>
+        </message>
+        <message>
+            <source>This is similar to a commonly used password.</source>
+            <translation>Это похоже на распространённый пароль.</translation>
+        </message>
+        <message>
+            <source>Use a few words, avoid common phrases.</source>
+            <translation>Используйте несколько слов, избегайте распространённых фраз.</translation>
+        </message>
+        <message>
+            <source>Use a longer keyboard pattern with more turns.</source>
+            <translation>Используйте более длинный клавиатурный узор с большим числом поворотов.</translation>
+        </message>
+    </context>
+    <context>
         <name>PassphrasePage</name>
         <message>
             <source>&amp;Again:</source>

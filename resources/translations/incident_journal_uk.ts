@@ -2627,6 +2627,117 @@ Save it unchanged, with all the metadata it carries?</source>
         </message>
     </context>
     <context>
+        <name>PassphraseHints</name>
+        <message>
+            <source>A word by itself is easy to guess.</source>
+            <translation>Одне слово легко підібрати.</translation>
+        </message>
+        <message>
+            <source>Add another word or two. Uncommon words are better.</source>
+            <translation>Додайте ще одне-два слова. Краще рідкісні.</translation>
+        </message>
+        <message>
+            <source>All-uppercase is almost as easy to guess as all-lowercase.</source>
+            <translation>Усе великими літерами підібрати майже так само легко, як усе малими.</translation>
+        </message>
+        <message>
+            <source>Avoid dates and years that are associated with you.</source>
+            <translation>Уникайте дат і років, пов'язаних із вами.</translation>
+        </message>
+        <message>
+            <source>Avoid recent years.</source>
+            <translation>Уникайте недавніх років.</translation>
+        </message>
+        <message>
+            <source>Avoid repeated words and characters.</source>
+            <translation>Уникайте повторів слів і символів.</translation>
+        </message>
+        <message>
+            <source>Avoid sequences.</source>
+            <translation>Уникайте послідовностей.</translation>
+        </message>
+        <message>
+            <source>Avoid years that are associated with you.</source>
+            <translation>Уникайте років, пов'язаних із вами.</translation>
+        </message>
+        <message>
+            <source>Capitalization doesn't help very much.</source>
+            <translation>Великі літери мало допомагають.</translation>
+        </message>
+        <message>
+            <source>Common names and surnames are easy to guess.</source>
+            <translation>Поширені імена та прізвища легко підібрати.</translation>
+        </message>
+        <message>
+            <source>Dates are often easy to guess.</source>
+            <translation>Дати часто легко підібрати.</translation>
+        </message>
+        <message>
+            <source>Names and surnames by themselves are easy to guess.</source>
+            <translation>Імена та прізвища самі по собі легко підібрати.</translation>
+        </message>
+        <message>
+            <source>No need for symbols, digits, or uppercase letters.</source>
+            <translation>Символи, цифри й великі літери не обов'язкові.</translation>
+        </message>
+        <message>
+            <source>Predictable substitutions like '@' instead of 'a' don't help very much.</source>
+            <translation>Передбачувані заміни на кшталт '@' замість 'a' мало допомагають.</translation>
+        </message>
+        <message>
+            <source>Recent years are easy to guess.</source>
+            <translation>Недавні роки легко підібрати.</translation>
+        </message>
+        <message>
+            <source>Repeats like "aaa" are easy to guess.</source>
+            <translation>Повтори на кшталт "aaa" легко підібрати.</translation>
+        </message>
+        <message>
+            <source>Repeats like "abcabcabc" are only slightly harder to guess than "abc".</source>
+            <translation>Повтори на кшталт "abcabcabc" підібрати лише трохи важче, ніж "abc".</translation>
+        </message>
+        <message>
+            <source>Reversed words aren't much harder to guess.</source>
+            <translation>Слова задом наперед підібрати ненабагато важче.</translation>
+        </message>
+        <message>
+            <source>Sequences like "abc" or "6543" are easy to guess.</source>
+            <translation>Послідовності на кшталт "abc" або "6543" легко підібрати.</translation>
+        </message>
+        <message>
+            <source>Short keyboard patterns are easy to guess.</source>
+            <translation>Короткі клавіатурні візерунки легко підібрати.</translation>
+        </message>
+        <message>
+            <source>Straight rows of keys are easy to guess.</source>
+            <translation>Ряди клавіш поспіль легко підібрати.</translation>
+        </message>
+        <message>
+            <source>This is a top-10 common password.</source>
+            <translation>Це один із 10 найпоширеніших паролів.</translation>
+        </message>
+        <message>
+            <source>This is a top-100 common password.</source>
+            <translation>Це один із 100 найпоширеніших паролів.</translation>
+        </message>
+        <message>
+            <source>This is a very common password.</source>
+            <translation>Це дуже поширений пароль.</translation>
+        </message>
+        <message>
+            <source>This is similar to a commonly used password.</source>
+            <translation>Це схоже на поширений пароль.</translation>
+        </message>
+        <message>
+            <source>Use a few words, avoid common phrases.</source>
+            <translation>Використовуйте кілька слів, уникайте поширених фраз.</translation>
+        </message>
+        <message>
+            <source>Use a longer keyboard pattern with more turns.</source>
+            <translation>Використовуйте довший клавіатурний візерунок із більшою кількістю поворотів.</translation>
+        </message>
+    </context>
+    <context>
         <name>PassphrasePage</name>
         <message>
             <source>&amp;Again:</source>

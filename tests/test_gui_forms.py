@@ -1,0 +1,143 @@
+"""The editor's forms panel and the forms editor, driven through their widgets."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from gui_helpers import unlocked  # noqa: F401  (fixture)
+
+pytestmark = pytest.mark.gui
+
+
+def _select(qtbot, window, title):
+    reader = window.session.reader
+    rowid = next(s.id for s in reader.queries.page() if s.title == title)
+    assert window.select_rowid(rowid)
+    qtbot.waitUntil(lambda: window.editor.current_uuid is not None
+                    and reader.entries.get_by_rowid(rowid).uuid == window.editor.current_uuid, timeout=5_000)
+    return window.editor.current_uuid
+
+
+def _writes_done(qtbot, window):
+    qtbot.waitUntil(lambda: window.session.pending_writes() == 0, timeout=5_000)
+
+
+def test_add_form_type_values_autosave_and_reload(qtbot, unlocked):
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    feature = window.forms_feature
+    panel = feature.panel
+    uuid = _select(qtbot, window, "Detentions at the station square")
+    assert panel.isVisible() or not window.isVisible()
+    assert panel.empty.isVisibleTo(panel)
+    # the form of the entry's category is offered first
+    assert panel.add_combo.currentData() == "detention"
+    panel.add_button.click()
+    _writes_done(qtbot, window)
+    assert "detention" in panel._inputs
+    inputs = panel._inputs["detention"]
+    unit = inputs["police_unit"].widget
+    unit.setFocus()
+    qtbot.keyClicks(unit, "OVD Tverskoy")
+    inputs["lawyer_admitted"].widget.setCurrentIndex(inputs["lawyer_admitted"].widget.findData(False))
+    qtbot.keyClicks(inputs["court_date"].widget, "2024-03-07")
+    # autosave after a pause
+    qtbot.waitUntil(lambda: (window.session.reader.forms.values(uuid, "detention") or None) is not None
+                    and window.session.reader.forms.values(uuid, "detention").values.get("court_date")
+                    == "2024-03-07", timeout=5_000)
+    saved = window.session.reader.forms.values(uuid, "detention").values
+    assert saved == {"police_unit": "OVD Tverskoy", "lawyer_admitted": False, "court_date": "2024-03-07"}
+    assert "saved" in panel.status.text().lower()
+
+    # a bad date is refused with a message, nothing else lost
+    date = inputs["court_date"].widget
+    date.selectAll()
+    qtbot.keyClicks(date, "07.03.2024")
+    qtbot.waitUntil(lambda: "not saved" in panel.status.text().lower(), timeout=5_000)
+    assert window.session.reader.forms.values(uuid, "detention").values["court_date"] == "2024-03-07"
+
+    # switching entries and back shows the stored values
+    _select(qtbot, window, "Court hearing postponed")
+    assert "detention" not in panel._inputs
+    _select(qtbot, window, "Detentions at the station square")
+    assert panel._inputs["detention"]["police_unit"].widget.text() == "OVD Tverskoy"
+    assert panel._inputs["detention"]["lawyer_admitted"].widget.currentData() is False
+
+
+def test_forms_editor_adds_field_and_creates_form(qtbot, unlocked):
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    feature = window.forms_feature
+    uuid = _select(qtbot, window, "Повестка отцу пятерых детей")
+    feature.panel.add_button.click()  # mobilization form
+    _writes_done(qtbot, window)
+    feature.edit_forms("mobilization")
+    dialog = feature.editor_dialog
+    assert dialog.form_combo.currentData() == "mobilization" and dialog.version_label.text() == "1"
+    row = dialog.add_field_row()
+    dialog.table.item(row, 0).setText("Number of children")
+    dialog.table.cellWidget(row, 1).setCurrentIndex(dialog.table.cellWidget(row, 1).findData("number"))
+    with qtbot.waitSignal(dialog.forms_changed, timeout=5_000):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    form = window.session.reader.forms.get("mobilization")
+    assert form.version == 2 and form.field("number_of_children")["type"] == "number"
+    # the panel now shows the new field
+    qtbot.waitUntil(lambda: "number_of_children" in feature.panel._inputs.get("mobilization", {}), timeout=5_000)
+    feature.panel._inputs["mobilization"]["number_of_children"].widget.setText("5")
+    feature.panel._changed("mobilization")
+    feature.panel.save()
+    _writes_done(qtbot, window)
+    assert window.session.reader.forms.values(uuid, "mobilization").values == {"number_of_children": 5}
+
+    # a new form of one's own
+    dialog.form_combo.setCurrentIndex(dialog.form_combo.findData("__new__"))
+    dialog.label_edit.setText("Picket")
+    dialog.category_combo.setCurrentIndex(dialog.category_combo.findData("detention"))
+    dialog.table.item(0, 0).setText("Poster text")
+    row = dialog.add_field_row()
+    dialog.table.item(row, 0).setText("Outcome")
+    dialog.table.cellWidget(row, 1).setCurrentIndex(dialog.table.cellWidget(row, 1).findData("choice"))
+    dialog.table.item(row, 2).setText("detained; warned; nothing")
+    with qtbot.waitSignal(dialog.forms_changed, timeout=5_000):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    picket = window.session.reader.forms.get("picket")
+    assert [f["key"] for f in picket.fields] == ["poster_text", "outcome"]
+    assert picket.field("outcome")["choices"] == ["detained", "warned", "nothing"]
+    assert picket.category == "detention"
+    # a bad definition is refused with a message
+    dialog.form_combo.setCurrentIndex(dialog.form_combo.findData("__new__"))
+    dialog.label_edit.setText("Broken")
+    dialog.table.item(0, 0).setText("Choose")
+    dialog.table.cellWidget(0, 1).setCurrentIndex(dialog.table.cellWidget(0, 1).findData("choice"))
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: "not saved" in dialog.message.text().lower(), timeout=5_000)
+    dialog.close()
+
+
+def test_lock_clears_the_panel(qtbot, unlocked):
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    panel = window.forms_feature.panel
+    _select(qtbot, window, "Detentions at the station square")
+    panel.add_button.click()
+    _writes_done(qtbot, window)
+    qtbot.keyClicks(panel._inputs["detention"]["police_unit"].widget, "unit 5")
+    window.flush()
+    window.detach()
+    assert panel._inputs == {} and panel.entry is None and panel.session is None
+    assert window.forms_feature.stats_page.table.rowCount() == 0
+    assert not window.forms_feature.report_action.isEnabled()
+
+
+def test_form_hits_in_search(qtbot, unlocked):
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    uuid = _select(qtbot, window, "Court hearing postponed")
+    window.session.write_and_wait(lambda j: j.forms.set_values(uuid, "court_hearing", {"judge": "Сидорова"}))
+    from journal.search_all import search_all
+
+    hits = search_all(window.session.reader.db, "Сидорова")
+    assert [(h.kind, h.uuid) for h in hits] == [("form", uuid)]
+    assert window.findChild(type(window.forms_feature.panel)) is not None
+    assert Qt  # keep import used
