@@ -1,6 +1,6 @@
 """Vault benchmark: SQLCipher against plain SQLite, same code, same run.
 
-    python bench/bench_vault.py            # 10k and 100k entries (a few minutes on 2 cores)
+    python bench/bench_vault.py            # 10k and 100k entries (~15 min on 2 busy cores)
     python bench/bench_vault.py --quick    # 10k only
     python bench/bench_vault.py --sizes 50000 --cache-kib 16384 --verbose
 

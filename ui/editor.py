@@ -18,7 +18,7 @@ from PySide6.QtCore import QDate, QDateTime, QTime, QTimer, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateTimeEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
+    QFrame, QPushButton, QScrollArea, QSizePolicy, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from journal.entries import Entry
@@ -172,11 +172,26 @@ class EntryEditor(QWidget):
         body_font.setPointSizeF(max(body_font.pointSizeF(), 9.0) * 1.15)
         self.body.setFont(body_font)
         self.body.setTabChangesFocus(True)
-        layout.addWidget(self.body, 1)
+        self.body.setMinimumHeight(140)
 
-        # Later features insert panels here (attachments strip, people involved).
-        self.panels = QVBoxLayout()
-        layout.addLayout(self.panels)
+        # Later features insert panels here (attachments strip, people involved,
+        # forms). They scroll below the text, which keeps most of the height:
+        # the text is what documenters write; the splitter lets them change that.
+        panels_box = QWidget()
+        self.panels = QVBoxLayout(panels_box)
+        self.panels.setContentsMargins(0, 0, 0, 0)
+        self.panels.addStretch(0)
+        self.panels_scroll = QScrollArea()
+        self.panels_scroll.setWidget(panels_box)
+        self.panels_scroll.setWidgetResizable(True)
+        self.panels_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body_split = QSplitter(Qt.Orientation.Vertical)
+        self.body_split.setChildrenCollapsible(False)
+        self.body_split.addWidget(self.body)
+        self.body_split.addWidget(self.panels_scroll)
+        self.body_split.setStretchFactor(0, 3)
+        self.body_split.setStretchFactor(1, 2)
+        layout.addWidget(self.body_split, 1)
 
         footer = QHBoxLayout()
         self.indicator = QLabel()
@@ -208,8 +223,8 @@ class EntryEditor(QWidget):
         self.restore_button.clicked.connect(self._request_restore)
 
     def add_panel(self, widget: QWidget) -> None:
-        """Extension point for later features."""
-        self.panels.addWidget(widget)
+        """Extension point for later features (kept above the trailing stretch)."""
+        self.panels.insertWidget(self.panels.count() - 1, widget)
 
     def set_read_only(self, read_only: bool) -> None:
         """Feature panels: lock the shown entry's own fields (received entries), without the trash banner."""
