@@ -450,9 +450,16 @@ class Exporter:
                                                        attachments=refs, attachments_omitted=omitted)))
         for record, entry_uuids in plan.logs:
             plan.log_lines.append(_line(contact_log_record(record, person_refs, entry_uuids)))
+        # Forms travel with the entries that use them, so the coordinator sees the
+        # same fields (definitions first, then values; see docs/forms-and-reports.md).
+        from .forms import entry_form_values_for_bundle, forms_for_bundle
+
+        uuids = [e.uuid for e, _, _ in plan.entries]
+        form_lines = [_line(r) for r in forms_for_bundle(self.journal, uuids)
+                      + entry_form_values_for_bundle(self.journal, uuids)]
         members = []
         for name, lines in (("entries.jsonl", plan.entry_lines), ("contacts.jsonl", plan.person_lines),
-                            ("contact_log.jsonl", plan.log_lines)):
+                            ("contact_log.jsonl", plan.log_lines), ("forms.jsonl", form_lines)):
             if lines:
                 data = b"".join(lines)
                 members.append(Member(name, len(data), data))

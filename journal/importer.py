@@ -46,7 +46,7 @@ from .timeutil import utc_now_iso
 CHUNK_SIZE = 1024 * 1024
 BUNDLE_SUFFIX = ".ijbundle"
 REVIEW_STATUSES = ("new", "reviewed", "needs_follow_up", "verified", "disputed")
-_APPLY_ORDER = ("contacts", "entries", "contact_log")
+_APPLY_ORDER = ("contacts", "entries", "contact_log", "forms")
 _PAGE = 200
 
 Progress = Callable[[int, int], None]
@@ -232,13 +232,13 @@ class _StagingSink:
 
     def record(self, kind: str, obj: dict[str, Any]) -> None:
         line = self.lines[kind] = self.lines.get(kind, 0) + 1
-        if kind == "forms":
-            return  # not imported by this version; the bundle still verifies
+        from .forms import FormRecordInvalid, validate_form_record
+
         validator = {"entries": validate_entry, "contacts": validate_person,
-                     "contact_log": validate_contact_log}[kind]
+                     "contact_log": validate_contact_log, "forms": validate_form_record}[kind]
         try:
             validator(obj)
-        except RecordInvalid as exc:
+        except (RecordInvalid, FormRecordInvalid) as exc:
             raise BundleRejected(f"invalid record in {kind}.jsonl line {line}: {exc}") from None
         self.db.execute("INSERT INTO import_staging (kind, line, record) VALUES (?, ?, ?)",
                         (kind, line, json.dumps(obj, ensure_ascii=False)))
@@ -661,6 +661,11 @@ class _Applier:
              att.sha256, att.sha256 if att.stripped else None, self.now,
              f"Received from {self.sender.display_name} in bundle {self.bundle_id}.", att.position))
         self.counts["attachments_linked"] += 1
+
+    def _apply_forms(self, obj: dict[str, Any]) -> None:
+        from .forms import import_forms
+
+        import_forms(self.journal, [obj], {"sender_id": self.sender.id, "bundle_id": self.bundle_id})
 
     def _apply_contact_log(self, obj: dict[str, Any]) -> None:
         record = validate_contact_log(obj)

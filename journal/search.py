@@ -106,6 +106,16 @@ def fts_query(text: str) -> str:
     return " ".join(parts)
 
 
+def _order_by(sort: str, direction: str) -> str:
+    """ORDER BY for the list. Undated entries go last either way; NULLS LAST (not a
+    leading `occurred_utc IS NULL` term) lets SQLite walk entries_by_occurred in
+    either direction instead of sorting every row (bench: 3.4 -> 1.5 ms newest
+    first, 16 -> 4.5 ms oldest first, at 100k entries)."""
+    if sort == "occurred":
+        return f"e.occurred_utc {direction} NULLS LAST, e.id {direction}"
+    return f"{SORT_COLUMNS[sort]} {direction}, e.id {direction}"
+
+
 def _summary_select() -> str:
     return SUMMARY_COLUMNS.format(attachment_count=entries_mod.ATTACHMENT_COUNT_SQL)
 
@@ -124,10 +134,7 @@ class EntryQueries:
             raise InvalidInput(f"Cannot sort by {sort}.")
         where, params = flt.where()
         direction = "DESC" if descending else "ASC"
-        order = f"{SORT_COLUMNS[sort]} {direction}, e.id {direction}"
-        if sort == "occurred":
-            # Undated entries go last either way.
-            order = f"e.occurred_utc IS NULL, {order}"
+        order = _order_by(sort, direction)
         return [r[0] for r in self.db.query(f"SELECT e.id FROM entries e WHERE {where} ORDER BY {order}", params)]
 
     def summaries(self, ids: list[int]) -> dict[int, EntrySummary]:
@@ -147,9 +154,7 @@ class EntryQueries:
             raise InvalidInput(f"Cannot sort by {sort}.")
         where, params = flt.where()
         direction = "DESC" if descending else "ASC"
-        order = f"{SORT_COLUMNS[sort]} {direction}, e.id {direction}"
-        if sort == "occurred":
-            order = f"e.occurred_utc IS NULL, {order}"
+        order = _order_by(sort, direction)
         rows = self.db.query(
             f"SELECT {_summary_select()} FROM entries e WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
             [*params, int(limit), int(offset)],

@@ -122,3 +122,25 @@ def test_arbitrary_unicode_round_trips(journal, title, body, place, tags):
     assert (got.title, got.body, got.place) == (title, body, place)
     assert got.tags == e.tags
     assert journal.entries.history(e.uuid)[-1].content == got.content()
+
+
+def test_add_many_matches_add(journal):
+    from journal.errors import Cancelled
+
+    items = [{"title": f"Задержание {i}", "body": "ОВД протокол", "tags": ["протест", f"t{i % 3}"],
+              "occurred_at": f"2024-03-{1 + i % 28:02d}"} for i in range(300)]
+    assert journal.entries.add_many(items) == 300
+    assert journal.queries.count() == 300
+    assert journal.queries.search_count("задерж*") == 300
+    assert journal.verify() == []
+    single = journal.entries.add(title="one more", body="протокол")
+    assert journal.queries.search_count("протокол") == 301 and single.revision == 1
+    # Cancel rolls back everything, and the insert trigger is back in place.
+    with pytest.raises(Cancelled):
+        journal.entries.add_many(iter(items), cancel=lambda: True)
+    assert journal.queries.count() == 301
+    journal.entries.add(title="indexed by trigger")
+    assert journal.queries.search_count("trigger") == 1
+    with pytest.raises(InvalidInput):
+        journal.entries.add_many([{"title": "ok"}, {"title": "bad", "status": "nope"}])
+    assert journal.queries.count() == 302 and journal.verify() == []

@@ -42,6 +42,12 @@ def test_fixture_migrates_to_latest_keeping_records(tmp_path, version):
             (att,) = journal.attachments.list_for_entry(moscow.uuid)
             assert att.file_name == "protocol.pdf"
             assert journal.attachments.open_stream(att.uuid).read().startswith(b"%PDF")
+        if version >= 4:
+            assert [c.display_name for c in journal.coordinators.list()] == ["Fixture HQ"]
+            assert journal.identity.age_recipient.startswith("age1")
+        if version >= 6:
+            (values,) = journal.forms.values_for_entry(moscow.uuid)
+            assert values.values["police_unit"] == "ОВД «Тверской»"
         assert journal.verify() == []
         # And the migrated journal is usable for new work.
         journal.entries.add(title="after migration")

@@ -55,7 +55,22 @@ def populate_v3(journal) -> None:
     journal.attachments.add_bytes(entry.uuid, b"%PDF-1.4\nfixture protocol\n%%EOF\n", "protocol.pdf")
 
 
-POPULATE = {1: populate_v1, 2: populate_v2, 3: populate_v3}
+def populate_v4(journal) -> None:
+    """A coordinator (schema 4; the identity is made by the migration itself)."""
+    from journal.bundle.card import encode_card
+    from journal.bundle.identity import Identity
+
+    other = Identity.generate()
+    journal.coordinators.add(encode_card("Fixture HQ", other.age_recipient, other.signing_public_key), verified=True)
+
+
+def populate_v6(journal) -> None:
+    """Detention form values on the Moscow entry (schema 6)."""
+    entry = journal.queries.search("задержаны")[0]
+    journal.forms.set_values(entry.uuid, "detention", {"police_unit": "ОВД «Тверской»", "lawyer_admitted": False})
+
+
+POPULATE = {1: populate_v1, 2: populate_v2, 3: populate_v3, 4: populate_v4, 6: populate_v6}
 
 
 def make(version: int, out_dir: Path) -> None:

@@ -67,7 +67,7 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true")
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--rank", action="store_true", help="order by relevance instead of newest first")
-    p.add_argument("--kind", action="append", choices=["entry", "person", "log"],
+    p.add_argument("--kind", action="append", choices=["entry", "form", "person", "log"],
                    help="only these kinds of record (repeatable; default: all)")
     _filter_options(p)
     p.set_defaults(handler=cmd_search)

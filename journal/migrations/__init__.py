@@ -21,6 +21,7 @@ _MODULES = [
     "m005_received",
     "m006_forms",
     "m007_transport",
+    "m008_list_indexes",
 ]
 
 
