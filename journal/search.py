@@ -77,6 +77,34 @@ class SearchHit:
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 
 
+_YO = {"е": "ё", "ё": "е", "Е": "Ё", "Ё": "Е"}
+_MAX_YO_POSITIONS = 4
+
+
+def _yo_variants(core_terms: list[str], suffix: str) -> str:
+    """One query term, matching е and ё either way ("Семенов" finds "Семёнов").
+
+    Russian is usually typed without ё; unicode61 does not fold it, and the
+    index must keep the text as written (FTS5 rebuild and integrity-check read
+    the content table), so the query carries the variants instead, up to
+    2**4 spellings of a term.
+    """
+    from itertools import product
+
+    text = " ".join(core_terms)
+    positions = [i for i, ch in enumerate(text) if ch in _YO][:_MAX_YO_POSITIONS]
+    if not positions:
+        return f'"{text}"{suffix}'
+    variants = []
+    for choice in product((False, True), repeat=len(positions)):
+        chars = list(text)
+        for flip, pos in zip(choice, positions):
+            if flip:
+                chars[pos] = _YO[chars[pos]]
+        variants.append(f'"{"".join(chars)}"{suffix}')
+    return "(" + " OR ".join(variants) + ")"
+
+
 def fts_query(text: str) -> str:
     """Turn what a person typed into an FTS5 query: terms ANDed, `word*` prefix, "phrases", OR."""
     import unicodedata
@@ -99,11 +127,16 @@ def fts_query(text: str) -> str:
         core_terms = [t for t in re.split(r"[^\w]+", core) if t]
         if not core_terms:
             continue
-        term = '"' + " ".join(core_terms) + '"'
-        parts.append(term + ("*" if prefix else ""))
+        parts.append(_yo_variants(core_terms, "*" if prefix else ""))
     while parts and parts[-1] == "OR":
         parts.pop()
-    return " ".join(parts)
+    # Explicit AND: FTS5's implicit AND does not accept a (group) as an operand.
+    joined: list[str] = []
+    for part in parts:
+        if joined and part != "OR" and joined[-1] != "OR":
+            joined.append("AND")
+        joined.append(part)
+    return " ".join(joined)
 
 
 def _order_by(sort: str, direction: str) -> str:

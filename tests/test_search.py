@@ -89,9 +89,9 @@ def test_hostile_query_text_never_errors(journal, sample, hostile):
 
 
 def test_fts_query_builder():
-    assert fts_query("задерж* москва") == '"задерж"* "москва"'
+    assert fts_query("задерж* москва") == '("задерж"* OR "задёрж"*) AND "москва"'
     assert fts_query('"a b" OR c') == '"a b" OR "c"'
-    assert fts_query("C++ (5)") == '"C" "5"'
+    assert fts_query("C++ (5)") == '"C" AND "5"'
     assert fts_query("") == ""
 
 
@@ -120,3 +120,13 @@ def test_emptied_trash_leaves_no_words_in_index(journal):
     rows = journal.db.query("SELECT count(*) FROM entries_fts_data")
     blob = b"".join(r[0] or b"" for r in journal.db.query("SELECT block FROM entries_fts_data"))
     assert b"safehouse" not in blob and b"zyxw" not in blob and rows
+
+
+def test_yo_and_ye_match_either_way(journal):
+    with_yo = journal.entries.add(title="Семёнов задержан", body="ещё один").uuid
+    without = journal.entries.add(title="Семенов отпущен").uuid
+    assert uuids(journal.queries.search("Семенов")) == {with_yo, without}
+    assert uuids(journal.queries.search("семёнов")) == {with_yo, without}
+    assert uuids(journal.queries.search("семен*")) == {with_yo, without}
+    assert uuids(journal.queries.search("еще")) == {with_yo}
+    assert uuids(journal.queries.search("Семенов OR нет")) == {with_yo, without}
