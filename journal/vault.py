@@ -338,15 +338,26 @@ class Journal:
     # --- integrity --------------------------------------------------------------------
     def verify(self) -> list[str]:
         """Database integrity plus every revision chain; empty list means all good."""
+        import sqlcipher3
+
         self._require_open()
         problems = []
-        result = self.db.query("PRAGMA integrity_check")
+        try:
+            result = self.db.query("PRAGMA integrity_check")
+        except sqlcipher3.DatabaseError as exc:
+            # A damaged page can make even the check fail; that is the finding.
+            return [f"database: damaged ({exc}); restore from a backup, and copy the journal "
+                    "folder before trying anything else"]
         if [r[0] for r in result] != ["ok"]:
             problems.extend(f"database: {r[0]}" for r in result)
-        problems.extend(self.entries.verify_revisions())
+            # Later checks read the damaged pages and may fail; report what can be read.
         from .features import verify_all
 
-        problems.extend(verify_all(self))
+        for check in (self.entries.verify_revisions, lambda: verify_all(self)):
+            try:
+                problems.extend(check())
+            except sqlcipher3.DatabaseError as exc:
+                problems.append(f"database: a check could not read its data ({exc})")
         return problems
 
 

@@ -154,3 +154,29 @@ def test_search_covers_people_and_log(cli):
     assert kinds == ["entry", "person"]
     code, out, _ = cli("search", "петров", "--kind", "person", "--json")
     assert [h["kind"] for h in json.loads(out)] == ["person"]
+
+
+def test_init_uses_journal_passphrase_env(tmp_path, fast_kdf, monkeypatch, capsys):
+    monkeypatch.setenv("JOURNAL_PASSPHRASE", "scripted passphrase")
+    assert main(["--data-dir", str(tmp_path / "j"), "init"]) == 0
+    assert main(["--data-dir", str(tmp_path / "j"), "list"]) == 0
+
+
+def test_damaged_database_is_a_message_not_a_traceback(created, data_dir, tmp_path, capsys):
+    import os as _os
+
+    for i in range(300):
+        created.journal.entries.add(title=f"entry {i}", body="текст " * 200)
+    created.journal.close()
+    db = data_dir / "journal.db"
+    data = bytearray(db.read_bytes())
+    for page in range(2, len(data) // 4096):
+        data[page * 4096 + 64: page * 4096 + 96] = _os.urandom(32)
+    db.write_bytes(bytes(data))
+    pfile = tmp_path / "p"
+    pfile.write_text(PASSPHRASE)
+    code = main(["--data-dir", str(data_dir), "--passphrase-file", str(pfile), "search", "текст"])
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err and "journal:" in err
+    code = main(["--data-dir", str(data_dir), "--passphrase-file", str(pfile), "verify"])
+    assert code == 1

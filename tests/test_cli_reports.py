@@ -76,6 +76,14 @@ def test_report_csv_and_json_cli(cli, tmp_path):
     assert code == 1 and "does not exist" in err
 
 
+def test_reports_leave_out_contact_details_by_default(cli, tmp_path):
+    default, included = tmp_path / "default.json", tmp_path / "included.json"
+    assert cli("report", "--format", "json", "-o", str(default))[0] == 0
+    assert cli("report", "--format", "json", "-o", str(included), "--include-contact-details")[0] == 0
+    assert "+380" not in default.read_text(encoding="utf-8")
+    assert "+380" in included.read_text(encoding="utf-8")
+
+
 def test_forms_cli(cli):
     code, out, _ = cli("forms")
     assert code == 0 and "detention" in out and "mobilization" in out
@@ -110,4 +118,10 @@ def test_report_pdf_cli_subprocess(cli, tmp_path):
         assert title in text
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
     assert "612 x 792" in info  # US Letter in points
+    if shutil.which("pdftoppm"):
+        subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "2", str(out), str(tmp_path / "page")],
+                       check=True, timeout=120)
+        pages = sorted(tmp_path.glob("page-*.png"))
+        assert len(pages) == 2 and all(p.read_bytes().startswith(b"\x89PNG") and p.stat().st_size > 1000
+                                       for p in pages)
     assert int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:"))) >= 5

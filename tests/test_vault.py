@@ -272,3 +272,20 @@ def test_failed_commit_does_not_wedge_later_saves(journal):
             db.execute("INSERT INTO child VALUES (42)")
     assert not journal.db.conn.in_transaction
     journal.entries.add(title="still works")
+
+
+def test_verify_reports_a_damaged_page_instead_of_crashing(created, data_dir):
+    journal = created.journal
+    for i in range(300):
+        journal.entries.add(title=f"entry {i}", body="текст " * 200)
+    journal.close()
+    db = journal_files(data_dir)["db"]
+    data = bytearray(db.read_bytes())
+    page = 4096
+    middle = (len(data) // page // 2) * page
+    data[middle + 100: middle + 200] = os.urandom(100)  # inside one encrypted page: HMAC fails
+    db.write_bytes(bytes(data))
+    with Journal.open(data_dir, PASSPHRASE) as damaged:
+        problems = damaged.verify()
+    assert problems and all(isinstance(p, str) for p in problems)
+    assert any("database" in p for p in problems)

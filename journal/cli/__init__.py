@@ -65,5 +65,16 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("journal: interrupted", file=sys.stderr)
         return 130
+    except OSError as exc:
+        print(f"journal: {exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""), file=sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - never a traceback for a damaged database
+        import sqlcipher3
+
+        if isinstance(exc, sqlcipher3.DatabaseError):
+            print(f"journal: the database could not be read ({exc}). Run `journal verify`, and "
+                  "restore from a backup if it reports damage.", file=sys.stderr)
+            return 1
+        raise
     finally:
         ctx.close()

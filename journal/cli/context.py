@@ -46,6 +46,9 @@ class CliContext:
         env = os.environ.get("JOURNAL_NEW_PASSPHRASE")
         if env:
             return env
+        if getattr(self.args, "command", None) == "init" and os.environ.get(ENV_PASSPHRASE):
+            # For a new journal there is no "current" passphrase: scripts set one variable.
+            return os.environ[ENV_PASSPHRASE]
         first = self.prompt_secret(_("New passphrase: "))
         second = self.prompt_secret(_("Repeat the new passphrase: "))
         if first != second:

@@ -51,7 +51,12 @@ def register(sub) -> None:
     p = sub.add_parser("report", help="export entries as CSV, JSON or PDF (the file is NOT encrypted)")
     p.add_argument("--format", required=True, choices=["csv", "json", "pdf"])
     p.add_argument("-o", "--output", required=True, metavar="OUT")
-    p.add_argument("--omit-contact-details", action="store_true", help="leave out phone numbers and handles")
+    contact = p.add_mutually_exclusive_group()
+    # A report is a plaintext file: phone numbers and handles stay out unless asked for.
+    contact.add_argument("--omit-contact-details", action="store_true",
+                         help="leave out phone numbers and messenger handles (the default)")
+    contact.add_argument("--include-contact-details", action="store_true",
+                         help="include phone numbers and messenger handles in the report")
     p.add_argument("--bom", action="store_true", help="CSV: start with a UTF-8 byte order mark (Excel)")
     p.add_argument("--page-size", choices=["a4", "letter"], default="a4", help="PDF page size")
     p.add_argument("--no-photos", action="store_true", help="PDF: leave out photo thumbnails")
@@ -93,6 +98,7 @@ def register(sub) -> None:
 def cmd_report(args, ctx) -> int:
     from .. import reports
 
+    args.omit_contact_details = not args.include_contact_details
     journal = ctx.open_journal()
     flt = _report_filter(args, journal)
     out = Path(args.output)
