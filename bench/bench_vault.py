@@ -6,7 +6,8 @@
 
 Figures (median of several runs; per-query figures are median and p95 over
 every sample of the query mix):
-  - bulk insert: N entries through EntryStore.add inside one transaction
+  - bulk insert: N entries through EntryStore.add_many (one transaction, COMMIT included);
+    `add` in a loop inside one transaction is shown for information
   - search: first page of 50 hits with snippets, newest first (the default),
     and relevance-ranked (an option, shown for information)
   - list: a 200-row page sorted by date, newest first (plus other sorts for information)
@@ -25,7 +26,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid as uuidlib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -34,9 +34,7 @@ import common  # noqa: E402
 from common import ENGINES, Figure, median, p95, timed  # noqa: E402
 import gen_journal  # noqa: E402
 
-from journal.entries import Entry  # noqa: E402
 from journal.search import EntryFilter  # noqa: E402
-from journal.timeutil import utc_now_iso  # noqa: E402
 
 TARGET_INSERT_PER_S = 4000
 TARGET_SEARCH_MEDIAN_S = 0.010
@@ -85,8 +83,8 @@ LIST_VARIANTS = [
 # --- measurements -----------------------------------------------------------------------------
 
 
-def bulk_insert(journal, entries: list[dict]) -> float:
-    """Seconds to add every entry inside one transaction (COMMIT included)."""
+def add_loop(journal, entries: list[dict]) -> float:
+    """Seconds to add every entry with EntryStore.add inside one transaction (COMMIT included)."""
     start = time.perf_counter()
     with journal.db.transaction():
         add = journal.entries.add
@@ -104,7 +102,7 @@ def round_robin(calls: list, runs: int) -> list[list[float]]:
     return samples
 
 
-def probe_open(data_dir: Path, engine_name: str, proposed: bool) -> None:
+def probe_open(data_dir: Path, engine_name: str) -> None:
     """Child process: open the journal with the key from stdin, show the first page, print times."""
     key = bytes.fromhex(sys.stdin.readline().strip())
     if os.environ.get("BENCH_CACHE_KIB"):
@@ -112,23 +110,18 @@ def probe_open(data_dir: Path, engine_name: str, proposed: bool) -> None:
     # migrate=False: the tree may gain a migration while the bench runs; the parent
     # process, which opened this journal first, must still be able to open it afterwards.
     open_s, journal = timed(common.open_journal, data_dir, key, engine_name, migrate=False)
-    if proposed:
-        page_s, rows = timed(proposed_page, journal.queries)
-    else:
-        page_s, rows = timed(journal.queries.page, limit=200)
+    page_s, rows = timed(journal.queries.page, limit=200)
     assert len(rows) == 200
     journal.close()
     print(json.dumps({"open": open_s, "first_page": page_s}))
 
 
-def probe(data_dir: Path, key: bytes, engine_name: str, cache_kib: int | None, proposed: bool) -> dict:
+def probe(data_dir: Path, key: bytes, engine_name: str, cache_kib: int | None) -> dict:
     """Seconds to open + show the first page, measured inside a fresh process (imports excluded)."""
     env = dict(os.environ)
     if cache_kib:
         env["BENCH_CACHE_KIB"] = str(cache_kib)
     argv = [sys.executable, __file__, "--probe-open", str(data_dir), engine_name]
-    if proposed:
-        argv.append("--proposed")
     out = subprocess.run(argv, input=key.hex() + "\n", capture_output=True, text=True, check=True,
                          env=env).stdout
     return json.loads(out.strip().splitlines()[-1])
@@ -142,91 +135,19 @@ def measure_default_kdf() -> float:
     return timed(keys.unlock_with_passphrase, common.PASSPHRASE)[0]
 
 
-def proposed_page(queries, descending: bool = True, limit: int = 200, offset: int = 0):
-    """EntryQueries.page(sort="occurred") with the ORDER BY proposed for journal/search.py.
-
-    `e.occurred_utc IS NULL, ...` in the ORDER BY cannot be read from the
-    entries_by_occurred index, so every row is loaded and sorted before the
-    LIMIT; `NULLS LAST` keeps undated entries last and lets SQLite walk the
-    index and stop after one page.
-    """
-    from journal.search import _summary_select
-
-    where, params = EntryFilter().where()
-    direction = "DESC" if descending else "ASC"
-    rows = queries.db.query(
-        f"SELECT {_summary_select()} FROM entries e WHERE {where} "
-        f"ORDER BY e.occurred_utc {direction} NULLS LAST, e.id {direction} LIMIT ? OFFSET ?",
-        [*params, int(limit), int(offset)],
-    )
-    return rows
-
-
-_INSERT_ENTRY = (
-    "INSERT INTO entries (uuid, title, body, occurred_at, occurred_tz, occurred_end, "
-    "occurred_utc, recorded_at, updated_at, place, latitude, longitude, category, status, "
-    "source, tags) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-)
-
-
-def proposed_add_many(store, entries) -> int:
-    """Proposed EntryStore.add_many: one transaction, search index built by one statement.
-
-    The FTS trigger indexes row by row and FTS5 writes its pending terms out
-    at each statement, so per-row indexing is about 2.5x slower than one
-    INSERT ... SELECT. The trigger is dropped and re-created inside the same
-    transaction, so an error or a crash leaves it exactly as it was.
-    """
-    db = store.db
-    with db.transaction():
-        trigger_sql = db.query_one(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'entries_fts_ai'")[0]
-        first_id = db.query_one("SELECT coalesce(max(id), 0) + 1 FROM entries")[0]
-        db.execute("DROP TRIGGER entries_fts_ai")
-        count = 0
-        for item in entries:
-            entry = item if isinstance(item, Entry) else Entry(uuid=str(uuidlib.uuid4()), **item)
-            entry, occurred_utc = store._validated(entry)
-            now = utc_now_iso()
-            entry.recorded_at = entry.recorded_at or now
-            entry.updated_at = now
-            cur = db.execute(_INSERT_ENTRY, (
-                entry.uuid, entry.title, entry.body, entry.occurred_at, entry.occurred_tz,
-                entry.occurred_end, occurred_utc, entry.recorded_at, entry.updated_at, entry.place,
-                entry.latitude, entry.longitude, entry.category, entry.status, entry.source,
-                "\n".join(entry.tags)))
-            entry.id = cur.lastrowid
-            db.conn.executemany("INSERT INTO entry_tags (entry_id, tag) VALUES (?, ?)",
-                                [(entry.id, t) for t in entry.tags])
-            store._append_revision(entry, now)
-            count += 1
-        db.execute("INSERT INTO entries_fts (rowid, title, body, place, tags) "
-                   "SELECT id, title, body, place, tags FROM entries WHERE id >= ?", (first_id,))
-        db.execute(trigger_sql)
-    return count
-
-
-def proposed_ids(queries, descending: bool = True) -> list[int]:
-    """EntryQueries.ids(sort="occurred") with the proposed ORDER BY (an index walk, no sort)."""
-    where, params = EntryFilter().where()
-    direction = "DESC" if descending else "ASC"
-    return [r[0] for r in queries.db.query(
-        f"SELECT e.id FROM entries e WHERE {where} "
-        f"ORDER BY e.occurred_utc {direction} NULLS LAST, e.id {direction}", params)]
-
-
 def build(engine_name: str, entries: list[dict], data_dir: Path, args,
-          proposed: bool = False) -> tuple[float, bytes]:
+          loop: bool = False) -> tuple[float, bytes]:
     """A fresh journal filled with `entries`; the seconds the bulk insert took, and the data key."""
     shutil.rmtree(data_dir, ignore_errors=True)
     journal, key = common.create_journal(data_dir, engine_name)
-    if proposed:
-        seconds, _ = timed(proposed_add_many, journal.entries, entries)
+    if loop:
+        seconds = add_loop(journal, entries)
     else:
-        seconds = bulk_insert(journal, entries)
+        # Fresh dicts: add_many must not get a head start from objects a previous run validated.
+        seconds, _ = timed(journal.entries.add_many, [dict(e) for e in entries])
     close_s, _ = timed(journal.close)
     if args.verbose:
-        how = "add_many [proposed]" if proposed else "insert"
+        how = "add loop" if loop else "add_many"
         print(f"  {engine_name}: {how} {seconds:.2f} s ({len(entries) / seconds:,.0f}/s), "
               f"close+checkpoint {close_s:.2f} s", flush=True)
     return seconds, key
@@ -245,9 +166,7 @@ def measure_queries(dirs: dict, keys: dict, args, mix) -> dict:
                 [lambda t=text, q=q: q.search(t, order="newest", limit=50) for _, text in mix]
                 + [lambda t=text, q=q: q.search(t, order="rank", limit=50) for _, text in mix]
                 + [lambda kw=kw, q=q: q.page(limit=200, **kw) for _, kw in LIST_VARIANTS]
-                + [lambda q=q: proposed_page(q, True), lambda q=q: proposed_page(q, False),
-                   lambda q=q: proposed_page(q, True, offset=20_000)]
-                + [lambda q=q: q.ids(), lambda q=q, ids=ids: q.summaries(ids), lambda q=q: proposed_ids(q)]
+                + [lambda q=q: q.ids(), lambda q=q, ids=ids: q.summaries(ids)]
             )
             out[name]["matches"] = [q.search_count(text) for _, text in mix]
         names = list(ENGINES)
@@ -259,8 +178,7 @@ def measure_queries(dirs: dict, keys: dict, args, mix) -> dict:
             out[name]["search_newest"] = mine[:m]
             out[name]["search_rank"] = mine[m : 2 * m]
             out[name]["list"] = mine[2 * m : 2 * m + lv]
-            out[name]["list_proposed"] = mine[2 * m + lv : 2 * m + lv + 3]
-            out[name]["ids_all"], out[name]["summaries_200"], out[name]["ids_proposed"] = mine[2 * m + lv + 3 :]
+            out[name]["ids_all"], out[name]["summaries_200"] = mine[2 * m + lv :]
     finally:
         for journal in journals.values():
             journal.close()
@@ -271,14 +189,13 @@ def bench_size(entries: list[dict], workdir: Path, args, mix) -> dict:
     """Every figure for both engines at one size; runs alternate between engines so that
     background load on the machine hits both alike."""
     n = len(entries)
-    out: dict = {name: {"insert_s": [], "add_many_s": [], "open_s": [], "open_proposed_s": [],
-                        "open_parts": [], "open_proposed_parts": []} for name in ENGINES}
+    out: dict = {name: {"insert_s": [], "add_loop_s": [], "open_s": [], "open_parts": []} for name in ENGINES}
     dirs = {name: workdir / f"{name}-{n}" for name in ENGINES}
     keys: dict[str, bytes] = {}
-    for _ in range(args.add_many_runs):
+    for _ in range(args.add_loop_runs):
         for name in ENGINES:
-            seconds, _ = build(name, entries, dirs[name], args, proposed=True)
-            out[name]["add_many_s"].append(seconds)
+            seconds, _ = build(name, entries, dirs[name], args, loop=True)
+            out[name]["add_loop_s"].append(seconds)
     for _ in range(args.bulk_runs):
         for name in ENGINES:
             seconds, keys[name] = build(name, entries, dirs[name], args)
@@ -288,10 +205,9 @@ def bench_size(entries: list[dict], workdir: Path, args, mix) -> dict:
 
     for _ in range(args.open_runs):
         for name in ENGINES:
-            for proposed, key_name in ((False, "open"), (True, "open_proposed")):
-                parts = probe(dirs[name], keys[name], name, args.cache_kib, proposed=proposed)
-                out[name][key_name + "_parts"].append(parts)
-                out[name][key_name + "_s"].append(parts["open"] + parts["first_page"])
+            parts = probe(dirs[name], keys[name], name, args.cache_kib)
+            out[name]["open_parts"].append(parts)
+            out[name]["open_s"].append(parts["open"] + parts["first_page"])
 
     queried = measure_queries(dirs, keys, args, mix)
     for name in ENGINES:
@@ -317,11 +233,11 @@ def figures_for(n: int, res: dict) -> list[Figure]:
         return [t for per_query in samples for t in per_query]
 
     return [
-        Figure(f"bulk insert ({n:,} entries, 1 txn)", n / median(c["insert_s"]), n / median(p["insert_s"]),
+        Figure(f"bulk insert ({n:,} entries, add_many)", n / median(c["insert_s"]), n / median(p["insert_s"]),
                unit="entries/s", higher_is_better=True, target=TARGET_INSERT_PER_S if at_target else None),
-        *([Figure("bulk insert via add_many [proposed]", n / median(c["add_many_s"]),
-                  n / median(p["add_many_s"]), unit="entries/s", higher_is_better=True,
-                  target=TARGET_INSERT_PER_S if at_target else None)] if c["add_many_s"] else []),
+        *([Figure("add() in a loop, 1 txn (info)", n / median(c["add_loop_s"]),
+                  n / median(p["add_loop_s"]), unit="entries/s", higher_is_better=True)]
+          if c["add_loop_s"] else []),
         Figure("search newest, 50 + snippets: median", median(flat(c["search_newest"])),
                median(flat(p["search_newest"])), target=TARGET_SEARCH_MEDIAN_S if at_target else None),
         Figure("search newest, 50 + snippets: p95", p95(flat(c["search_newest"])),
@@ -332,15 +248,9 @@ def figures_for(n: int, res: dict) -> list[Figure]:
                target=TARGET_LIST_PAGE_S if at_target else None),
         *[Figure(f"list page, 200 rows, {name}", median(c["list"][i]), median(p["list"][i]))
           for i, (name, _) in enumerate(LIST_VARIANTS) if i > 0],
-        *[Figure(f"list page, 200 rows, {name} [proposed ORDER BY]", median(c["list_proposed"][i]),
-                 median(p["list_proposed"][i]), target=TARGET_LIST_PAGE_S if at_target and i == 0 else None)
-          for i, name in enumerate(("date, newest first", "date, oldest first", "date, offset 20,000"))],
         Figure("ids() of all entries (model load)", median(c["ids_all"]), median(p["ids_all"])),
-        Figure("ids() of all entries [proposed ORDER BY]", median(c["ids_proposed"]), median(p["ids_proposed"])),
         Figure("summaries() of 200 ids", median(c["summaries_200"]), median(p["summaries_200"])),
         Figure("open_with_key + first page (new process)", median(c["open_s"]), median(p["open_s"])),
-        Figure("open_with_key + first page [proposed ORDER BY]", median(c["open_proposed_s"]),
-               median(p["open_proposed_s"])),
     ]
 
 
@@ -355,8 +265,7 @@ def print_cache_sweep(sweep: dict) -> None:
             cv = fn([t for q in c[key] for t in q])
             pv = fn([t for q in p[key] for t in q])
             cells.append(f"{label} {cv * 1e3:.1f} / {pv * 1e3:.1f} = {cv / pv:.2f}")
-        for label, key, i in (("list newest", "list", 0), ("list title", "list", 2),
-                              ("list newest [proposed]", "list_proposed", 0)):
+        for label, key, i in (("list newest", "list", 0), ("list title", "list", 2)):
             cv, pv = median(c[key][i]), median(p[key][i])
             cells.append(f"{label} {cv * 1e3:.2f} / {pv * 1e3:.2f} = {cv / pv:.2f}")
         print(f"  {kib:>7} KiB: " + "; ".join(cells))
@@ -364,10 +273,9 @@ def print_cache_sweep(sweep: dict) -> None:
 
 def print_query_detail(mix, res: dict) -> None:
     c, p = res["sqlcipher"], res["plain"]
-    for label, key in (("current", "open_parts"), ("proposed ORDER BY", "open_proposed_parts")):
-        print(f"\n  open, {label} (ms, median): " + "; ".join(
-            f"{name} open_with_key {median([x['open'] for x in res[name][key]]) * 1e3:.1f} + first page "
-            f"{median([x['first_page'] for x in res[name][key]]) * 1e3:.1f}" for name in ENGINES))
+    print("\n  open (ms, median): " + "; ".join(
+        f"{name} open_with_key {median([x['open'] for x in res[name]['open_parts']]) * 1e3:.1f} + first page "
+        f"{median([x['first_page'] for x in res[name]['open_parts']]) * 1e3:.1f}" for name in ENGINES))
     print("\n  per query (newest first; ms, median of runs)      matches  cipher   plain | rank: cipher  plain")
     for i, (kind, text) in enumerate(mix):
         print(f"  {kind:7} {text[:38]:38} {c['matches'][i]:>9,} {median(c['search_newest'][i]) * 1e3:7.2f} "
@@ -381,10 +289,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], default=None,
                         help="comma-separated entry counts (default 10000,100000)")
     parser.add_argument("--runs", type=int, default=5, help="runs per query (default 5)")
-    parser.add_argument("--bulk-runs", type=int, default=3, help="runs of the bulk insert (default 3)")
+    parser.add_argument("--bulk-runs", type=int, default=3, help="runs of the add_many bulk insert (default 3)")
     parser.add_argument("--open-runs", type=int, default=5)
-    parser.add_argument("--add-many-runs", type=int, default=1,
-                        help="bulk inserts through the proposed add_many (default 1)")
+    parser.add_argument("--add-loop-runs", type=int, default=1,
+                        help="bulk inserts through add() in a loop, for information (default 1; 0 skips)")
     parser.add_argument("--cache-kib", type=int, default=None, help="override CACHE_SIZE_KIB (experiments)")
     parser.add_argument("--cache-sweep", type=lambda s: [int(x) for x in s.split(",")], default=None,
                         help="also measure queries with each of these cache sizes (KiB), e.g. 2000,16384,262144")
@@ -394,11 +302,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write raw samples here")
     parser.add_argument("--verbose", "-v", action="store_true")
     parser.add_argument("--probe-open", nargs=2, metavar=("DIR", "ENGINE"), help=argparse.SUPPRESS)
-    parser.add_argument("--proposed", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args.probe_open:
-        probe_open(Path(args.probe_open[0]), args.probe_open[1], args.proposed)
+        probe_open(Path(args.probe_open[0]), args.probe_open[1])
         return 0
     if args.cache_kib:
         common.set_cache_size_kib(args.cache_kib)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from urllib.request import pathname2url
 
 import sqlcipher3
 
@@ -63,6 +62,8 @@ def apply_pragmas(conn, *, encrypted: bool = True) -> None:
 def connect(path: Path, data_key: bytes, *, create: bool = False, readonly: bool = False):
     """An open, keyed connection. Never creates the file unless `create`."""
     # Escaped: a folder named "Case #2" or "50%" must not become another path.
+    from urllib.request import pathname2url  # here, not at the top: it pulls in http.client and email (~40 ms at start)
+
     base = "file:" + pathname2url(str(Path(path).resolve()))
     mode = "rwc" if create else "ro" if readonly else "rw"
     uri = f"{base}?mode={mode}"

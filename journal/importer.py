@@ -198,20 +198,29 @@ class _BlobWriter:
         self._pending = bytearray()
         self.seq = 0
         self.size = 0
+        self.head = b""
 
     def write(self, chunk: bytes) -> int:
+        if self.seq == 0 and not self._pending:
+            self.head = bytes(chunk[:SNIFF_BYTES])
+        if not self._pending and len(chunk) == self.chunk_size:
+            self._insert(chunk)  # the reader hands over whole chunks: no copy
+            return len(chunk)
         self._pending += chunk
         while len(self._pending) >= self.chunk_size:
             self._flush(self.chunk_size)
         return len(chunk)
 
-    def _flush(self, n: int) -> None:
-        piece = bytes(self._pending[:n])
-        del self._pending[:n]
+    def _insert(self, piece: bytes) -> None:
         self.db.execute("INSERT INTO blob_chunks (blob_id, seq, data) VALUES (?, ?, ?)",
                         (self.blob_id, self.seq, piece))
         self.seq += 1
         self.size += len(piece)
+
+    def _flush(self, n: int) -> None:
+        piece = bytes(self._pending[:n])
+        del self._pending[:n]
+        self._insert(piece)
 
     def finish(self, sha256: str) -> None:
         if self._pending:
@@ -228,6 +237,7 @@ class _StagingSink:
         self.chunk_size = chunk_size
         self.lines: dict[str, int] = {}
         self.new_blobs = 0
+        self.heads: dict[str, bytes] = {}
         self._writers: dict[str, _BlobWriter] = {}
 
     def record(self, kind: str, obj: dict[str, Any]) -> None:
@@ -258,6 +268,8 @@ class _StagingSink:
         if writer is not None:
             writer.finish(sha256)
             self.new_blobs += 1
+            # Kept so linking can sniff the type without reading (and decrypting) chunk 0 again.
+            self.heads[sha256] = writer.head
 
 
 class _HashingSource:
@@ -379,7 +391,9 @@ class Importer:
             sender = self._sender(verified, trust_new, result)
             result.sender = sender
             db.execute("INSERT INTO import_lock (id) VALUES (1)")
-            counts = _Applier(self.journal, sender, verified, result.warnings, cancel).apply()
+            applier = _Applier(self.journal, sender, verified, result.warnings, cancel)
+            applier.heads = sink.heads
+            counts = applier.apply()
             counts["attachments_stored"] = sink.new_blobs
             now = utc_now_iso()
             db.execute(
@@ -526,6 +540,7 @@ class _Applier:
         self.cancel = cancel
         self.now = utc_now_iso()
         self.person_refs: dict[str, str] = {}   # bundle ref -> local person uuid
+        self.heads: dict[str, bytes] = {}  # sha256 -> first bytes of attachments stored by this bundle
         self.counts: dict[str, int] = {k: 0 for k in (
             "entries_new", "entries_updated", "entries_unchanged", "people_new", "people_updated",
             "contact_log_new", "contact_log_updated", "attachments_linked", "skipped")}
@@ -650,8 +665,12 @@ class _Applier:
         if self.db.query_one("SELECT 1 FROM attachments WHERE entry_id = ? AND sha256 = ?",
                              (entry.id, att.sha256)) is not None:
             return
-        head_row = self.db.query_one("SELECT data FROM blob_chunks WHERE blob_id = ? AND seq = 0", (blob[0],))
-        media_type = sniff_media_type(bytes(head_row[0][:SNIFF_BYTES]) if head_row else b"")
+        head = self.heads.get(att.sha256)
+        if head is None:  # stored before this bundle: read its first bytes only
+            row = self.db.query_one("SELECT substr(data, 1, ?) FROM blob_chunks WHERE blob_id = ? AND seq = 0",
+                                    (SNIFF_BYTES, blob[0]))
+            head = bytes(row[0]) if row and row[0] is not None else b""
+        media_type = sniff_media_type(head)
         import uuid as uuidlib
 
         self.db.execute(

@@ -6,7 +6,9 @@ only (rowid, first-save time), and are merged across kinds; then snippets,
 the costly part, are made for the returned page only, restricted to a rowid
 range so FTS5 can seek instead of walking every match (measured in
 bench/bench_people.py: median 2.7 ms, p95 21 ms at 100k entries + 20k people
-+ 100k log records). Hits are journal.search.SearchHit objects whose `kind`
++ 100k log records). A prefix (`задерж*`) is rewritten per index into the
+OR of its completions (journal.search.expand_prefixes), as EntryQueries.search
+does, so FTS5 can stop early there too. Hits are journal.search.SearchHit objects whose `kind`
 says what they are: "entry", "person" or "log", or "form" for an entry whose
 form values (journal.forms) match (its id and uuid are the entry's).
 
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 from .db import Database
 from .errors import InvalidInput
 from .people import split_list
-from .search import HIGHLIGHT_END, HIGHLIGHT_START, EntryFilter, SearchHit, fts_query
+from .search import EntryFilter, SearchHit, expand_prefixes, fts_query, page_snippets
 from .timeutil import day_bound
 
 KINDS = ("entry", "form", "person", "log")
@@ -34,10 +36,6 @@ class KindHit(SearchHit):
 
     recorded_at: str = ""
     score: float = 0.0
-
-
-def _snippet(table: str, tokens: int = 16) -> str:
-    return f"snippet({table}, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', {tokens})"
 
 
 def _run(db: Database, sql: str, params: list) -> list:
@@ -128,6 +126,7 @@ class _Kind:
     recorded: str    # first-save time, for merging kinds newest first
     columns: str     # what the hit shows (rowid first)
     make: object     # (row, snippet, recorded, score) -> KindHit
+    texts: str       # the FTS table's columns, in order, for the snippet
 
     def where(self, flt: EntryFilter) -> tuple[str, list]:
         if self.name in ("entry", "form"):
@@ -140,17 +139,19 @@ class _Kind:
 
 _KINDS = {
     "entry": _Kind("entry", "entries_fts", "entries e ON e.id = f.rowid", "e.recorded_at",
-                   "e.id, e.uuid, e.title, e.occurred_at, e.category, e.status", _entry_hit),
+                   "e.id, e.uuid, e.title, e.occurred_at, e.category, e.status", _entry_hit,
+                   "f.title, f.body, f.place, f.tags"),
     "form": _Kind("form", "form_values_fts",
                   "entry_form_values v ON v.id = f.rowid JOIN entries e ON e.id = v.entry_id", "v.updated_at",
-                  "v.id, e.id, e.uuid, e.title, e.occurred_at, e.category, e.status", _form_hit),
+                  "v.id, e.id, e.uuid, e.title, e.occurred_at, e.category, e.status", _form_hit, "f.text"),
     "person": _Kind("person", "people_fts", "people p ON p.id = f.rowid", "p.created_at",
-                    "p.id, p.uuid, p.display_name, p.roles, p.sensitive", _person_hit),
+                    "p.id, p.uuid, p.display_name, p.roles, p.sensitive", _person_hit,
+                    "f.display_name, f.aliases, f.roles, f.phones, f.handles, f.organisation, f.notes"),
     "log": _Kind("log", "contact_log_fts", "contact_log c ON c.id = f.rowid", "c.recorded_at",
                  "c.id, c.uuid, c.channel, c.direction, c.at, c.follow_up_due, c.follow_up_done_at, "
                  "(SELECT group_concat(coalesce(p.display_name, 'deleted person'), ', ') "
                  " FROM contact_log_people l LEFT JOIN people p ON p.id = l.person_id WHERE l.log_id = c.id)",
-                 _log_hit),
+                 _log_hit, "f.summary, f.follow_up_note"),
 }
 
 
@@ -177,13 +178,17 @@ def _details(db: Database, kind: _Kind, query: str, flt: EntryFilter, order: str
     else:
         restrict, extra = f"f.rowid IN ({','.join('?' * len(by_rowid))})", list(by_rowid)
     rows = _run(db, (
-        f"SELECT {kind.columns}, {_snippet(kind.fts)} FROM {kind.fts} f JOIN {kind.source} "
+        f"SELECT {kind.texts}, {kind.columns} FROM {kind.fts} f JOIN {kind.source} "
         f"WHERE {kind.fts} MATCH ? AND {where} AND {restrict} ORDER BY f.rowid DESC LIMIT ?"
     ), [query, *params, *extra, len(by_rowid)])
+    n_texts = kind.texts.count(",") + 1
+    # Snippets as EntryQueries.search makes them (journal.search.Snippets; FTS5 where that finds nothing).
+    snippets = page_snippets(db, kind.fts, query, {row[n_texts]: row[:n_texts] for row in rows})
     hits = {}
     for row in rows:
-        recorded, sc = by_rowid[row[0]]
-        hits[row[0]] = kind.make(row[:-1], row[-1], recorded, sc)
+        shown = row[n_texts:]
+        recorded, sc = by_rowid[shown[0]]
+        hits[shown[0]] = kind.make(shown, snippets[shown[0]], recorded, sc)
     return hits
 
 
@@ -201,8 +206,12 @@ def search_all(db: Database, text: str, limit: int = 50, offset: int = 0, flt: E
     _order(order)
     n = int(limit) + int(offset)
     candidates: list[tuple] = []
+    queries: dict[str, str] = {}
     for name in _available(db, _kinds_for(flt, kinds)):
-        candidates += _candidates(db, _KINDS[name], query, flt, order, n)
+        # Prefixes become ORs of the terms of that kind's own index (see
+        # journal.search.expand_prefixes): the same rows, without FTS5's full prefix merge.
+        queries[name] = expand_prefixes(db, _KINDS[name].fts, text)
+        candidates += _candidates(db, _KINDS[name], queries[name], flt, order, n)
     if order == "rank":
         # bm25 scores from different tables are on roughly the same scale (lower is better).
         candidates.sort(key=lambda c: (c[3], KINDS.index(c[0]), -c[1]))
@@ -214,7 +223,7 @@ def search_all(db: Database, text: str, limit: int = 50, offset: int = 0, flt: E
     for name in KINDS:
         mine = [c for c in page if c[0] == name]
         if mine:
-            for rowid, hit in _details(db, _KINDS[name], query, flt, order, mine).items():
+            for rowid, hit in _details(db, _KINDS[name], queries[name], flt, order, mine).items():
                 details[(name, rowid)] = hit
     # A row deleted between the two phases simply drops out.
     return [details[(c[0], c[1])] for c in page if (c[0], c[1]) in details]

@@ -62,7 +62,7 @@ def test_add_files_fills_strip_and_list_count_and_offers_place(qtbot, unlocked, 
     # The first entry has a time but no coordinates: the bar offers the photo's place.
     assert panel.suggestion_visible
     assert "Use the photo's time and place?" in panel.suggestion_label.text()
-    with qtbot.waitSignal(panel.entry_updated, timeout=5_000):
+    with qtbot.waitSignal(panel.entry_updated, timeout=20_000):
         panel.use_suggestion_button.click()
     entry = unlocked.session.reader.entries.get(uuid)
     assert entry.latitude == pytest.approx(43.4674, abs=1e-3)
@@ -234,7 +234,7 @@ def test_lock_clears_strip_and_viewer(qtbot, unlocked):
     _wait_op(qtbot, panel.add_paths([str(GPS_PHOTO)]))
     viewer = panel.open_viewer(0)
     assert viewer.has_picture and panel.item_count() == 1
-    with qtbot.waitSignal(unlocked.locked, timeout=5_000):
+    with qtbot.waitSignal(unlocked.locked, timeout=20_000):
         window.lock_action.trigger()
     assert panel.item_count() == 0 and panel.viewer is None
     assert not viewer.has_picture and viewer.metadata.toPlainText() == ""

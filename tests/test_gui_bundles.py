@@ -44,7 +44,7 @@ def _add_coordinator(qtbot, controller, card_text: str, monkeypatch, verify: boo
     page = _feature(controller).coordinators_page
     page.add_card(decode_card(card_text))
     qtbot.waitUntil(lambda: page.list.count() == 1 and page.current() is not None
-                    and page.current().verified == verify, timeout=5000)
+                    and page.current().verified == verify, timeout=20000)
     return page.current()
 
 
@@ -85,12 +85,12 @@ def test_add_coordinator_from_pasted_card_and_verify(qtbot, unlocked, other, mon
     monkeypatch.setattr(bundles_coordinators, "confirm_fingerprint",
                         lambda _parent, name, fp: asked.append((name, fp)) or False)
     page.add_card(dialog.card)
-    qtbot.waitUntil(lambda: page.list.count() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: page.list.count() == 1, timeout=20000)
     assert asked == [("Olena K.", other.identity.fingerprint)]
     assert not page.current().verified and "Not verified" in page.badge.text()
     monkeypatch.setattr(bundles_coordinators, "confirm_fingerprint", lambda *_: True)
     page.verify_button.click()
-    qtbot.waitUntil(lambda: page.current().verified, timeout=5000)
+    qtbot.waitUntil(lambda: page.current().verified, timeout=20000)
     assert "Verified" in page.badge.text() and "Verified" in page.list.item(0).text()
     assert unlocked.session.write_and_wait(lambda j: j.coordinators.list()[0].verified)
 
@@ -131,7 +131,7 @@ def test_export_wizard_end_to_end_then_the_coordinator_imports_it(qtbot, unlocke
     window = unlocked.main_window
     window.select_rowid(window.model.rowid_at(0))
     panel = _feature(unlocked).panel
-    qtbot.waitUntil(lambda: "Last sent" in panel.sent_line.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "Last sent" in panel.sent_line.text(), timeout=20000)
     assert coordinator.display_name in panel.sent_line.text()
 
 
@@ -231,7 +231,7 @@ def test_received_area_shows_imported_entry_with_provenance_and_review(qtbot, un
     labels = [i.text(0) for i in items]
     assert labels[0] == "All received" and any("Olena K." in t and "unverified" in t for t in labels)
     window.sidebar.setCurrentItem(items[1])
-    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=20000)
     window.select_rowid(window.model.rowid_at(0))
     editor, panel = window.editor, _feature(unlocked).panel
     assert editor.title.text() == "Received detention"
@@ -249,14 +249,14 @@ def test_received_area_shows_imported_entry_with_provenance_and_review(qtbot, un
     panel.notes.setPlainText("Call the lawyer")
     panel.tags.setText("urgent")
     panel.save_button.click()
-    qtbot.waitUntil(lambda: panel.review_state.text() == "Review saved", timeout=5000)
+    qtbot.waitUntil(lambda: panel.review_state.text() == "Review saved", timeout=20000)
     uuid = editor.current_uuid
     review = unlocked.session.write_and_wait(lambda j: j.importer.review(uuid))
     assert review["review_status"] == "needs_follow_up" and review["coordinator_notes"] == "Call the lawyer"
     assert review["coordinator_tags"] == ["urgent"]
     # The journal's own entries stay editable and are not in the received list.
     window.sidebar.select_all_entries()
-    qtbot.waitUntil(lambda: window.model.rowCount() == 4, timeout=5000)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 4, timeout=20000)
     for row in range(4):
         window.select_rowid(window.model.rowid_at(row))
         if editor.current_uuid != uuid:
@@ -273,12 +273,12 @@ def test_senders_page_verify_and_block(qtbot, unlocked, other, monkeypatch, tmp_
     assert page.table.item(0, 6).text() == "1 / 1"
     monkeypatch.setattr(senders_page, "confirm_fingerprint", lambda *_: True)
     page.verify_button.click()
-    qtbot.waitUntil(lambda: page.current().verified, timeout=5000)
+    qtbot.waitUntil(lambda: page.current().verified, timeout=20000)
     assert "Verified" in page.table.item(0, 1).text()
     assert any(i.text(0).endswith(", verified") for i in _sender_items(unlocked.main_window))
     monkeypatch.setattr(senders_page.QMessageBox, "question", lambda *_: QMessageBox.StandardButton.Yes)
     page.block_button.click()
-    qtbot.waitUntil(lambda: page.current().status == "blocked", timeout=5000)
+    qtbot.waitUntil(lambda: page.current().status == "blocked", timeout=20000)
     assert page.table.item(0, 2).text() == "Blocked" and page.block_button.text() == "&Trust again"
     assert unlocked.session.write_and_wait(lambda j: j.senders.list()[0].status) == "blocked"
 

@@ -15,12 +15,12 @@ def _select(qtbot, window, title):
     rowid = next(s.id for s in reader.queries.page() if s.title == title)
     assert window.select_rowid(rowid)
     qtbot.waitUntil(lambda: window.editor.current_uuid is not None
-                    and reader.entries.get_by_rowid(rowid).uuid == window.editor.current_uuid, timeout=5_000)
+                    and reader.entries.get_by_rowid(rowid).uuid == window.editor.current_uuid, timeout=20_000)
     return window.editor.current_uuid
 
 
 def _writes_done(qtbot, window):
-    qtbot.waitUntil(lambda: window.session.pending_writes() == 0, timeout=5_000)
+    qtbot.waitUntil(lambda: window.session.pending_writes() == 0, timeout=20_000)
 
 
 def test_add_form_type_values_autosave_and_reload(qtbot, unlocked):
@@ -45,7 +45,7 @@ def test_add_form_type_values_autosave_and_reload(qtbot, unlocked):
     # autosave after a pause
     qtbot.waitUntil(lambda: (window.session.reader.forms.values(uuid, "detention") or None) is not None
                     and window.session.reader.forms.values(uuid, "detention").values.get("court_date")
-                    == "2024-03-07", timeout=5_000)
+                    == "2024-03-07", timeout=20_000)
     saved = window.session.reader.forms.values(uuid, "detention").values
     assert saved == {"police_unit": "OVD Tverskoy", "lawyer_admitted": False, "court_date": "2024-03-07"}
     assert "saved" in panel.status.text().lower()
@@ -54,7 +54,7 @@ def test_add_form_type_values_autosave_and_reload(qtbot, unlocked):
     date = inputs["court_date"].widget
     date.selectAll()
     qtbot.keyClicks(date, "07.03.2024")
-    qtbot.waitUntil(lambda: "not saved" in panel.status.text().lower(), timeout=5_000)
+    qtbot.waitUntil(lambda: "not saved" in panel.status.text().lower(), timeout=20_000)
     assert window.session.reader.forms.values(uuid, "detention").values["court_date"] == "2024-03-07"
 
     # switching entries and back shows the stored values
@@ -78,12 +78,12 @@ def test_forms_editor_adds_field_and_creates_form(qtbot, unlocked):
     row = dialog.add_field_row()
     dialog.table.item(row, 0).setText("Number of children")
     dialog.table.cellWidget(row, 1).setCurrentIndex(dialog.table.cellWidget(row, 1).findData("number"))
-    with qtbot.waitSignal(dialog.forms_changed, timeout=5_000):
+    with qtbot.waitSignal(dialog.forms_changed, timeout=20_000):
         dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     form = window.session.reader.forms.get("mobilization")
     assert form.version == 2 and form.field("number_of_children")["type"] == "number"
     # the panel now shows the new field
-    qtbot.waitUntil(lambda: "number_of_children" in feature.panel._inputs.get("mobilization", {}), timeout=5_000)
+    qtbot.waitUntil(lambda: "number_of_children" in feature.panel._inputs.get("mobilization", {}), timeout=20_000)
     feature.panel._inputs["mobilization"]["number_of_children"].widget.setText("5")
     feature.panel._changed("mobilization")
     feature.panel.save()
@@ -99,7 +99,7 @@ def test_forms_editor_adds_field_and_creates_form(qtbot, unlocked):
     dialog.table.item(row, 0).setText("Outcome")
     dialog.table.cellWidget(row, 1).setCurrentIndex(dialog.table.cellWidget(row, 1).findData("choice"))
     dialog.table.item(row, 2).setText("detained; warned; nothing")
-    with qtbot.waitSignal(dialog.forms_changed, timeout=5_000):
+    with qtbot.waitSignal(dialog.forms_changed, timeout=20_000):
         dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     picket = window.session.reader.forms.get("picket")
     assert [f["key"] for f in picket.fields] == ["poster_text", "outcome"]
@@ -111,7 +111,7 @@ def test_forms_editor_adds_field_and_creates_form(qtbot, unlocked):
     dialog.table.item(0, 0).setText("Choose")
     dialog.table.cellWidget(0, 1).setCurrentIndex(dialog.table.cellWidget(0, 1).findData("choice"))
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
-    qtbot.waitUntil(lambda: "not saved" in dialog.message.text().lower(), timeout=5_000)
+    qtbot.waitUntil(lambda: "not saved" in dialog.message.text().lower(), timeout=20_000)
     dialog.close()
 
 

@@ -16,9 +16,9 @@ pytestmark = pytest.mark.gui
 
 
 def _create_entry(qtbot, window):
-    with qtbot.waitSignal(window.model.modelReset, timeout=5_000):
+    with qtbot.waitSignal(window.model.modelReset, timeout=20_000):
         window.new_action.trigger()
-    qtbot.waitUntil(lambda: window.editor.current_uuid is not None, timeout=5_000)
+    qtbot.waitUntil(lambda: window.editor.current_uuid is not None, timeout=20_000)
     return window.editor.current_uuid
 
 
@@ -98,7 +98,7 @@ def test_bad_coordinates_are_reported_not_saved(qtbot, unlocked):
 def test_search_as_you_type_with_snippets_and_sidebar_filter(qtbot, unlocked):
     window = unlocked.main_window
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.model.modelReset, timeout=5_000):
+    with qtbot.waitSignal(window.model.modelReset, timeout=20_000):
         qtbot.keyClicks(window.search, "detained")  # debounced: one query after typing stops
     assert window.model.searching
     assert window.model.rowCount() == 1
@@ -108,7 +108,7 @@ def test_search_as_you_type_with_snippets_and_sidebar_filter(qtbot, unlocked):
 
     window.search.setText("повестку")
     qtbot.waitUntil(lambda: window.model.rowCount() == 1 and "Повестка" in window.model.index(0, 0).data(),
-                    timeout=5_000)
+                    timeout=20_000)
     # The sidebar filter combines with search: drafts only still finds it; final only does not.
     window.sidebar.setCurrentItem(window.sidebar.topLevelItem(1))  # Drafts
     assert window.model.entry_filter == EntryFilter(status="draft")
@@ -119,7 +119,7 @@ def test_search_as_you_type_with_snippets_and_sidebar_filter(qtbot, unlocked):
 
     window.sidebar.select_all_entries()
     window.search.clear()
-    qtbot.waitUntil(lambda: not window.model.searching, timeout=5_000)
+    qtbot.waitUntil(lambda: not window.model.searching, timeout=20_000)
     assert window.model.rowCount() == len(SAMPLE_ENTRIES)
 
 
@@ -145,18 +145,18 @@ def test_delete_undo_restore_and_empty_trash(qtbot, unlocked, monkeypatch):
     window.select_rowid(window.model.rowid_at(0))
     uuid = window.editor.current_uuid
     window.table.setFocus()
-    with qtbot.waitSignal(window.model.modelReset, timeout=5_000):
+    with qtbot.waitSignal(window.model.modelReset, timeout=20_000):
         window.delete_action.trigger()
     assert window.model.rowCount() == count - 1
     assert window.undo_button.isVisible() or not window.isVisible()
     assert window._undo_uuid == uuid
 
-    with qtbot.waitSignal(window.model.modelReset, timeout=5_000):
+    with qtbot.waitSignal(window.model.modelReset, timeout=20_000):
         window.undo_button.click()
     assert window.model.rowCount() == count
     assert window.editor.current_uuid == uuid
 
-    with qtbot.waitSignal(window.model.modelReset, timeout=5_000):
+    with qtbot.waitSignal(window.model.modelReset, timeout=20_000):
         window.delete_action.trigger()
     window.sidebar.select_trash()
     assert window.model.rowCount() == 1
@@ -164,20 +164,20 @@ def test_delete_undo_restore_and_empty_trash(qtbot, unlocked, monkeypatch):
     assert window.editor.current_uuid == uuid
     assert window.editor.trash_banner.isVisibleTo(window.editor) and window.editor.body.isReadOnly()
     assert window.restore_action.isEnabled() and not window.delete_action.isEnabled()
-    with qtbot.waitSignal(window.model.modelReset, timeout=5_000):
+    with qtbot.waitSignal(window.model.modelReset, timeout=20_000):
         window.restore_action.trigger()
     assert window.model.rowCount() == 0
     assert "trash is empty" in window.list_empty.text()
 
     window.sidebar.select_all_entries()
     window.select_rowid(window.model.rowid_at(0))
-    with qtbot.waitSignal(window.model.modelReset, timeout=5_000):
+    with qtbot.waitSignal(window.model.modelReset, timeout=20_000):
         window.delete_action.trigger()
     window.sidebar.select_trash()
     from PySide6.QtWidgets import QMessageBox
 
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
-    with qtbot.waitSignal(window.model.modelReset, timeout=5_000):
+    with qtbot.waitSignal(window.model.modelReset, timeout=20_000):
         window.empty_trash_action.trigger()
     assert window.model.rowCount() == 0
     assert unlocked.session.reader.queries.count(EntryFilter(trash=True)) == 0
@@ -212,7 +212,7 @@ def test_lock_clears_everything(qtbot, unlocked):
     session = unlocked.session
     uuid = window.editor.current_uuid
 
-    with qtbot.waitSignal(unlocked.locked, timeout=5_000):
+    with qtbot.waitSignal(unlocked.locked, timeout=20_000):
         window.lock_action.trigger()
 
     assert session.closed and unlocked.session is None
@@ -241,7 +241,7 @@ def test_auto_lock_fires_when_idle(qtbot, unlocked):
     watcher = unlocked.idle_watcher
     assert watcher.active and watcher.interval() == 5 * 60_000  # the default setting
     watcher.set_interval(50)
-    with qtbot.waitSignal(unlocked.locked, timeout=5_000):
+    with qtbot.waitSignal(unlocked.locked, timeout=20_000):
         pass
     assert unlocked.session is None and not watcher.active
     assert unlocked.main_window.model.rowCount() == 0

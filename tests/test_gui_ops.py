@@ -25,7 +25,7 @@ def test_run_op_delivers_result_and_progress(qtbot):
         return threading.current_thread().name
 
     op = run_op(parent, work, results.append, label="Working")
-    qtbot.waitUntil(lambda: op.done, timeout=5_000)
+    qtbot.waitUntil(lambda: op.done, timeout=20_000)
     assert results == ["journal-op"]
     assert op._dialog is None  # the progress dialog is gone
 
@@ -35,13 +35,13 @@ def test_run_op_error_path_always_runs(qtbot, monkeypatch):
     qtbot.addWidget(parent)
     errors = []
     op = run_op(parent, lambda ctx: (_ for _ in ()).throw(InvalidInput("Bad value.")), None, errors.append)
-    qtbot.waitUntil(lambda: op.done, timeout=5_000)
+    qtbot.waitUntil(lambda: op.done, timeout=20_000)
     assert [str(e) for e in errors] == ["Bad value."]
 
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a: shown.append(a[2])))
     op = run_op(parent, lambda ctx: 1 / 0)
-    qtbot.waitUntil(lambda: op.done, timeout=5_000)
+    qtbot.waitUntil(lambda: op.done, timeout=20_000)
     assert shown and "ZeroDivisionError" in shown[0]  # foreign errors show their type, not their text
 
 
@@ -57,7 +57,7 @@ def test_run_op_cancel(qtbot):
     op = run_op(None, work, None, errors.append)
     started.wait(5)
     op.cancel()
-    qtbot.waitUntil(lambda: op.done, timeout=5_000)
+    qtbot.waitUntil(lambda: op.done, timeout=20_000)
     assert isinstance(errors[0], Cancelled)
     assert user_message(errors[0]) == "Cancelled."
 
@@ -68,7 +68,7 @@ def test_session_writes_on_one_thread_and_lock_discards_pending(qtbot, journal):
     for i in range(5):
         session.write(lambda j, i=i: (names.append(threading.current_thread().name), j.entries.add(title=f"{i}"))[1],
                       done.append)
-    qtbot.waitUntil(lambda: len(done) == 5, timeout=5_000)
+    qtbot.waitUntil(lambda: len(done) == 5, timeout=20_000)
     assert len(set(names)) == 1 and names[0].startswith("journal-writer")
     assert session.reader.queries.count() == 5  # the GUI's reader sees the writer's commits
 
@@ -77,7 +77,7 @@ def test_session_writes_on_one_thread_and_lock_discards_pending(qtbot, journal):
     session.write(lambda j: gate.wait(5))
     session.write(lambda j: j.entries.add(title="never"), late.append)
     gate.set()
-    with qtbot.waitSignal(session.locked, timeout=5_000):
+    with qtbot.waitSignal(session.locked, timeout=20_000):
         session.close()
     assert journal.closed and session.closed and session.reader is None
     qtbot.wait(10)

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.gui
 def _open_stats(qtbot, window):
     feature = window.forms_feature
     feature.stats_action.trigger()
-    qtbot.waitUntil(lambda: window.pages.currentWidget() is feature.stats_page, timeout=5_000)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is feature.stats_page, timeout=20_000)
     return feature.stats_page
 
 

@@ -95,7 +95,7 @@ def test_network_settings_dialog_saves_inside_the_journal(qtbot, unlocked):
     dialog.tor_button.click()
     assert dialog.proxy.text() == TOR_PROXY_URL
     dialog.attempts.setValue(2)
-    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+    with qtbot.waitSignal(dialog.accepted, timeout=20000):
         dialog.save()
     stored = _write(unlocked, lambda j: j.outbox.network_settings())
     assert stored.proxy_url == TOR_PROXY_URL and stored.max_attempts == 2
@@ -118,7 +118,7 @@ def test_drop_folder_dialog_tests_and_saves(qtbot, unlocked, hq, dav):
     dialog.fields.fill(dav.url("auth"), USER, PASSWORD, None)
     dialog.test_connection()
     qtbot.waitUntil(lambda: "found" in dialog.status.text(), timeout=10_000)
-    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+    with qtbot.waitSignal(dialog.accepted, timeout=20000):
         dialog.save()
     assert dialog.fields.password.text() == ""  # cleared on close
     folder = _write(unlocked, lambda j: j.outbox.drop(record.id))

@@ -48,7 +48,7 @@ def test_wizard_creates_journal(qtbot, data_dir, tmp_path):
     assert wizard.isVisible()
 
     wizard.recovery_page.confirm.setChecked(True)
-    with qtbot.waitSignal(controller.unlocked, timeout=5_000):
+    with qtbot.waitSignal(controller.unlocked, timeout=20_000):
         wizard.accept()
     main = controller.main_window
     qtbot.addWidget(main)

@@ -130,3 +130,102 @@ def test_yo_and_ye_match_either_way(journal):
     assert uuids(journal.queries.search("семен*")) == {with_yo, without}
     assert uuids(journal.queries.search("еще")) == {with_yo}
     assert uuids(journal.queries.search("Семенов OR нет")) == {with_yo, without}
+
+
+def _native_uuids(journal, text):
+    """What FTS5's own prefix query finds (no expansion), newest first."""
+    rows = journal.db.query(
+        "SELECT e.uuid FROM entries_fts f JOIN entries e ON e.id = f.rowid "
+        "WHERE entries_fts MATCH ? AND e.deleted_at IS NULL ORDER BY f.rowid DESC", (fts_query(text),))
+    return [r[0] for r in rows]
+
+
+@pytest.mark.parametrize("text", ["задерж*", "ЗАДЕРЖ*", "прот*", "caf*", "CAFÉ*", "семен*", "юзз*",
+                                  "задерж* OR polic*", "задерж* протест*", '"задержаны трое" ОВД*',
+                                  "ка*", "затрим*", "Київ*"])
+def test_expanded_prefix_finds_exactly_what_fts5_prefix_finds(journal, text):
+    from journal.search import expand_prefixes
+
+    add = journal.entries.add
+    add(title="Задержание у метро", body="Задержаны трое, задержанного доставили в ОВД", tags=["протест"])
+    add(title="Café raid", body="Police searched the cafe and the café; policemen", place="Київ")
+    add(title="Семёнов", body="протестующие, протестовал, затримання, Кафе")
+    add(title="other", body="задерживать каталог")
+    expanded = expand_prefixes(journal.db, "entries_fts", text)
+    got = [h.uuid for h in journal.queries.search(text, limit=100)]
+    assert got == _native_uuids(journal, text)
+    if text in ("задерж*", "ЗАДЕРЖ*", "прот*"):
+        assert "*" not in expanded  # whole terms, merged lazily
+    if text == "ка*":
+        assert expanded == fts_query(text)  # too short to expand
+
+
+def test_prefix_with_too_many_completions_stays_a_prefix_query(journal, monkeypatch):
+    import journal.search as search
+
+    for i in range(6):
+        journal.entries.add(title=f"word{i}x")
+    monkeypatch.setattr(search, "MAX_PREFIX_TERMS", 5)
+    assert search.expand_prefixes(journal.db, "entries_fts", "word*") == fts_query("word*")
+    assert len(journal.queries.search("word*")) == 6
+    monkeypatch.setattr(search, "MAX_PREFIX_TERMS", 6)
+    assert "*" not in search.expand_prefixes(journal.db, "entries_fts", "word*")
+    assert len(journal.queries.search("word*")) == 6
+
+
+def test_expansion_follows_new_and_removed_terms(journal):
+    first = journal.entries.add(title="zebrafish").uuid
+    assert uuids(journal.queries.search("zebr*")) == {first}
+    second = journal.entries.add(title="zebras").uuid
+    assert uuids(journal.queries.search("zebr*")) == {first, second}
+    journal.entries.update(first, title="nothing")
+    assert uuids(journal.queries.search("zebr*")) == {second}
+
+
+def test_search_all_expands_prefixes_per_index(journal):
+    from journal.search_all import search_all
+
+    e = journal.entries.add(title="Задержание", body="задержанный").uuid
+    hits = search_all(journal.db, "задерж*")
+    assert {h.uuid for h in hits if h.kind == "entry"} == {e}
+    assert search_all(journal.db, "задерж*", order="rank")
+
+
+def test_snippet_shape_window_and_ellipses(journal):
+    words = [f"w{i}" for i in range(60)]
+    words[30] = "Задержание"
+    e = journal.entries.add(title="Title", body=" ".join(words) + ".")
+    snippet = journal.queries.search("задержание")[0].snippet
+    assert snippet.startswith("…") and snippet.endswith("…")
+    assert f"{HIGHLIGHT_START}Задержание{HIGHLIGHT_END}" in snippet
+    assert len(snippet.replace("…", "").split()) == 16
+    short = journal.entries.add(title="Полиция", body="").uuid
+    hit = [h for h in journal.queries.search("полиция") if h.uuid == short][0]
+    assert hit.snippet == f"{HIGHLIGHT_START}Полиция{HIGHLIGHT_END}"
+    assert e.uuid
+
+
+def test_snippet_phrase_prefix_and_word_boundaries(journal):
+    journal.entries.add(body="незадержанные ушли; задержание, полиция приехала; задержанный")
+    snippet = journal.queries.search('"задержание полиция" задерж*')[0].snippet
+    assert f"{HIGHLIGHT_START}задержание{HIGHLIGHT_END}, {HIGHLIGHT_START}полиция{HIGHLIGHT_END}" in snippet
+    assert f"{HIGHLIGHT_START}задержанный{HIGHLIGHT_END}" in snippet
+    assert f"{HIGHLIGHT_START}незадержанные" not in snippet  # inside a word is no match
+
+
+def test_snippet_falls_back_to_fts5_for_folded_diacritics(journal):
+    journal.entries.add(title="Café raid", body="nothing else")
+    [hit] = journal.queries.search("cafe")
+    assert f"{HIGHLIGHT_START}Café{HIGHLIGHT_END}" in hit.snippet
+
+
+def test_prefix_expansion_works_on_a_read_only_reader(journal):
+    from journal.search import expand_prefixes
+
+    e = journal.entries.add(title="Задержание", body="задержанный").uuid
+    reader = journal.open_reader()
+    assert "*" not in expand_prefixes(reader.db, "entries_fts", "задерж*")
+    assert uuids(reader.queries.search("задерж*")) == {e}
+    assert reader.db.query_one("PRAGMA query_only")[0] == 1
+    with pytest.raises(Exception):
+        reader.db.execute("DELETE FROM entries")

@@ -63,6 +63,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--scale", type=float, default=1.0, help="QT_SCALE_FACTOR (2 for a 200%% check)")
     parser.add_argument("--dark", action="store_true", help="force a dark palette (to check contrast)")
     parser.add_argument("--lang", default="", help="interface language: en, ru or uk (files get a -ru/-uk suffix)")
+    parser.add_argument("--tour", action="store_true",
+                        help="also grab every page and dialog as tour-*.png (for a look, not for the docs)")
     return parser.parse_args()
 
 
@@ -107,6 +109,10 @@ def _run(args: argparse.Namespace, work: Path) -> int:
                             (QPalette.ColorRole.ButtonText, "#e6e6e6"), (QPalette.ColorRole.Highlight, "#3d6fa5"),
                             (QPalette.ColorRole.HighlightedText, "#ffffff")):
             palette.setColor(role, QColor(color))
+        # As a real dark theme does: readable placeholders, and disabled items that look disabled.
+        palette.setColor(QPalette.ColorRole.PlaceholderText, QColor("#8c8c8c"))
+        for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+            palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
         app.setPalette(palette)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -150,6 +156,7 @@ def _run(args: argparse.Namespace, work: Path) -> int:
                                    if SAMPLES[0]["category"] in cats else None,
                                    "title": "Задержания у метро «Пушкинская» (дополнение)"})
     journal.entries.update(first.uuid, body=first.body + "\n\nОбновление: 3 человека отпущены без протокола.")
+    _add_people_and_files(journal, first.uuid, work)
     journal.close()
 
     context = AppContext(data_dir, Settings(), kdf, work / "config")
@@ -169,11 +176,171 @@ def _run(args: argparse.Namespace, work: Path) -> int:
     window.select_rowid(window.model.rowid_at(0))
     save(window, "main")
 
+    if args.tour:
+        _tour(controller, window, save, settle, work)
+        window.search.clear()
     window.search.setText("задержали OR detained")
     window._run_search()
     save(window, "search")
     controller.quit()
     return 0
+
+
+def _add_people_and_files(journal, entry_uuid: str, work: Path) -> None:
+    """People, a contact-log record with a follow-up and a photo, so the panels are not empty."""
+    from PIL import Image
+
+    mother = journal.people.add(display_name="Ирина Смирнова", roles=["relative"], phones=["+7 900 000-00-00"],
+                                notes="Мать задержанного; просит не звонить после 22:00.")
+    lawyer = journal.people.add(display_name="Alexei K. (lawyer)", roles=["lawyer"], organisation="OVD-Info")
+    journal.people.link(entry_uuid, mother.uuid, "relative")
+    journal.people.link(entry_uuid, lawyer.uuid, "lawyer")
+    journal.contact_log.add(people=[mother.uuid], channel="call", direction="incoming",
+                            summary="Сын всё ещё в ОВД, адвоката не пускают.", entries=[entry_uuid],
+                            follow_up_due="2024-03-03", follow_up_note="Перезвонить после суда")
+    journal.contact_log.add(people=[lawyer.uuid], channel="signal", direction="outgoing",
+                            summary="Asked for the court date.")
+    # A generated picture, never user data; written only into the throwaway folder.
+    picture = work / "photo.png"
+    image = Image.new("RGB", (640, 420), (70, 90, 120))
+    for x in range(0, 640, 40):
+        for y in range(0, 420, 6):
+            image.putpixel((x, y), (230, 200, 80))
+    image.save(picture)
+    journal.attachments.add_file(entry_uuid, picture)
+    picture.unlink()
+
+
+def _tour(controller, window, save, settle, work: Path) -> None:
+    """Every sidebar page and every dialog, grabbed as tour-<name>.png. A failing step is reported
+    and skipped so one broken dialog does not hide the rest."""
+    from PySide6.QtWidgets import QMenu, QWizard
+
+    from ui.sidebar import SECTION_ROLE
+
+    def step(name: str, fn) -> None:
+        try:
+            widget = fn()
+            if widget is not None:
+                save(widget, f"tour-{name}")
+                if widget is not window:
+                    widget.close()
+        except Exception as exc:  # noqa: BLE001 - a tour reports and goes on
+            print(f"tour-{name}: {type(exc).__name__}: {exc}")
+
+    def section(key: str):
+        sidebar = window.sidebar
+        for item in sidebar._all_items():
+            if item.data(0, SECTION_ROLE) == key:
+                sidebar.setCurrentItem(item)
+                return window
+        raise LookupError(key)
+
+    def dialog(widget, width: int = 0, height: int = 0):
+        if width:
+            widget.resize(width, height)
+        widget.show()
+        settle()
+        return widget
+
+    session = controller.session
+    # The entry with people, files and a form, chosen in the list.
+    rows = [window.model.rowid_at(i) for i in range(window.model.rowCount())]
+    for rowid in rows:
+        window.select_rowid(rowid)
+        settle()
+        if window.attachments.item_count():
+            break
+    step("entry", lambda: window)
+    for key in ("overview", "people", "contact_log", "follow_ups", "statistics", "coordinators", "senders",
+                "outbox"):
+        if key == "overview":
+            step(key, lambda: (window.people_feature.show_section(key), window)[1])
+        else:
+            step(key, lambda: section(key))
+    window.sidebar.select_trash()
+    step("trash", lambda: window)
+    window.sidebar.select_all_entries()
+    settle()
+    for rowid in rows:
+        window.select_rowid(rowid)
+        settle()
+        if window.attachments.item_count():
+            break
+
+    for bar_action in window.menuBar().actions():
+        menu = bar_action.menu()
+        if isinstance(menu, QMenu):
+            name = menu.title().replace("&", "").lower()
+            step(f"menu-{name}", lambda: (menu.popup(window.mapToGlobal(window.rect().topLeft())), settle(),
+                                          menu)[2])
+
+    from ui.history import HistoryDialog
+    step("history", lambda: dialog(HistoryDialog(session.reader.entries.history(window.editor.current_uuid),
+                                                 window), 900, 560))
+    from ui.attachments_viewer import AttachmentViewer
+
+    def viewer():
+        shown = window.attachments.open_viewer(0)
+        if shown is None:
+            raise LookupError("no viewer open")
+        shown.resize(900, 640)
+        for _ in range(20):
+            settle()
+        return shown
+    step("viewer", viewer)
+    from ui.bundles_export import ExportWizard
+
+    def export_pages():
+        wizard = ExportWizard(session, [window.editor.current_uuid], window)
+        wizard.resize(720, 560)
+        wizard.show()
+        for n in range(6):
+            save(wizard, f"tour-export-{n}")
+            if wizard.button(QWizard.WizardButton.NextButton).isEnabled() and not wizard.currentPage().isFinalPage():
+                wizard.next()
+            else:
+                break
+        return wizard
+    step("export", export_pages)
+    from ui.bundles_import import ImportResultDialog, ImportRun
+    step("import-result", lambda: dialog(ImportResultDialog(ImportRun(), window)))
+    step("my-card", lambda: (window.bundles_feature.show_my_card(), window.bundles_feature.card_dialog)[1])
+    from ui.bundles_coordinators import AddCoordinatorDialog
+    step("add-coordinator", lambda: dialog(AddCoordinatorDialog(window)))
+    from ui.dialogs import SettingsDialog
+    step("settings", lambda: dialog(SettingsDialog(controller.context.settings, "Europe/Moscow", window)))
+    from ui.safety_settings import SafetySettingsDialog
+    step("safety", lambda: dialog(SafetySettingsDialog(controller.context.settings, window)))
+    from ui.transport_settings_dialog import NetworkSettingsDialog
+    step("network", lambda: dialog(NetworkSettingsDialog(session, window)))
+    from ui.transport_inbox import InboxFoldersDialog
+    step("inbox-folders", lambda: dialog(InboxFoldersDialog(session, window)))
+    from ui.safety_erase import EraseDialog
+    step("erase", lambda: dialog(EraseDialog(work / "journal", window)))
+    from ui.report_dialog import ReportDialog
+    step("report", lambda: dialog(ReportDialog(session, None, window.editor.current_uuid, window)))
+    from ui.forms_editor import FormsEditorDialog
+    step("forms-editor", lambda: dialog(FormsEditorDialog(session, "", window)))
+    from ui.people_dialog import PersonDialog
+    step("person", lambda: dialog(PersonDialog(None, window)))
+
+    def about():
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        from ui.dialogs import show_about
+
+        def grab_and_close():
+            boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+            for box in boxes:
+                save(box, "tour-about")
+                box.accept()
+        QTimer.singleShot(200, grab_and_close)
+        show_about(window)
+    step("about", about)
+    window.sidebar.select_all_entries()
+    settle()
 
 
 if __name__ == "__main__":

@@ -73,6 +73,9 @@ class AppController(QObject):
             self._main_window.settings_requested.connect(self.edit_settings)
             self._main_window.about_requested.connect(self._about)
             self.safety.attach_main(self._main_window)
+            from .menus import arrange_menus  # after every feature has made its actions
+
+            arrange_menus(self._main_window, self.safety)
         return self._main_window
 
     @property

@@ -73,6 +73,7 @@ class AttachmentsPanel(QWidget):
 
         header = QHBoxLayout()
         self.title = QLabel(self.tr("Photos and files"))
+        self.title.setWordWrap(True)  # "Фотографии и файлы (1)" beside two buttons overflowed the editor
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)

@@ -17,6 +17,7 @@ class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, system_zone: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(440)  # "System (Europe/Moscow)" was cut at the left in a 280 px dialog
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.auto_lock = QSpinBox()

@@ -126,9 +126,11 @@ class EntryEditor(QWidget):
         when_row = QHBoxLayout()
         when_row.addWidget(self.when, 2)
         when_row.addWidget(self.time_zone, 2)
-        when_row.addWidget(self.time_unknown)
         form.addRow(self.tr("&When:"), when_row)
         self._label_for(form, self.when)
+        # On a row of its own: beside the date it made the editor so wide that the entry list's
+        # title column was squeezed to a few words at 1280 px.
+        form.addRow("", self.time_unknown)
 
         self.place = QLineEdit()
         self.place.setPlaceholderText(self.tr("Place: city, street, building"))
@@ -154,6 +156,10 @@ class EntryEditor(QWidget):
         self.source.setAccessibleName(self.tr("Source"))
         self.source.setAccessibleDescription(self.source.toolTip())
         kind_row = QHBoxLayout()
+        # All three may shrink (not only the category) when the editor is narrow or the words long.
+        for combo in (self.category, self.status, self.source):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
         kind_row.addWidget(self.category, 3)
         kind_row.addWidget(self.status, 2)
         kind_row.addWidget(self.source, 2)
@@ -191,6 +197,9 @@ class EntryEditor(QWidget):
         self.body_split.addWidget(self.panels_scroll)
         self.body_split.setStretchFactor(0, 3)
         self.body_split.setStretchFactor(1, 2)
+        # Stretch factors only share out extra room; without sizes the panels started as a sliver
+        # (a cut-off thumbnail strip under a scrollbar).
+        self.body_split.setSizes([300, 200])
         layout.addWidget(self.body_split, 1)
 
         footer = QHBoxLayout()
@@ -339,6 +348,8 @@ class EntryEditor(QWidget):
         for line in (self.title, self.place, self.coordinates, self.tags):
             text = line.text()
             line.setText(text)  # setText() resets a QLineEdit's undo history
+            if line.fontMetrics().horizontalAdvance(text) > line.contentsRect().width() - 8:
+                line.setCursorPosition(0)  # a long title showed only its end (setText puts the cursor there)
 
     def undo_available(self) -> bool:
         return (self.body.document().isUndoAvailable()

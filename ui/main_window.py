@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         self.entries_page.addWidget(self.editor)
         self.entries_page.setStretchFactor(0, 3)
         self.entries_page.setStretchFactor(1, 2)
-        self.entries_page.setSizes([620, 450])
+        self.entries_page.setSizes([660, 430])  # the list's title column gets most of the extra room
         self.entries_page.setChildrenCollapsible(False)
 
         self.pages = QStackedWidget()
@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
         self.about_action = action(self.tr("&About Incident Journal"), None, "", self.about_requested.emit)
         self.quit_action = action(self.tr("&Quit"), QKeySequence.StandardKey.Quit,
                                   self.tr("Lock and quit"), self.close)
-        self.lock_action.setIcon(self.style().standardIcon(self.style().StandardPixmap.SP_DialogCloseButton))
+        self.lock_action.setIcon(app_icon())  # the padlock; the standard "close" cross read as "quit"
 
         menu = self.menuBar().addMenu(self.tr("&Journal"))
         for act in (self.new_action, None, self.lock_action, self.settings_action, None, self.quit_action):

@@ -1,4 +1,4 @@
-"""Translations, batch E (zxcvbn passphrase hints, ui/i18n.py strength_hint). See catalogue_a.py."""
+"""Translations, batch E (zxcvbn passphrase hints, ui/i18n.py strength_hint; menu bar groups). See catalogue_a.py."""
 
 TRANSLATIONS = {
     "A word by itself is easy to guess.": ("Одно слово легко подобрать.", "Одне слово легко підібрати."),
@@ -45,4 +45,10 @@ TRANSLATIONS = {
     "Use a longer keyboard pattern with more turns.": (
         "Используйте более длинный клавиатурный узор с большим числом поворотов.",
         "Використовуйте довший клавіатурний візерунок із більшою кількістю поворотів."),
+    # Menus (ui/menus.py): the regrouped menu bar and its "go to page" actions.
+    "&Coordinators": ("&Координаторы", "&Координатори"),
+    "&Outbox": ("&Исходящие", "&Вихідні"),
+    "&Reports": ("О&тчёты", "З&віти"),
+    "E&xchange": ("&Обмен", "&Обмін"),
+    "S&enders": ("Отп&равители", "Від&правники"),
 }

@@ -1792,7 +1792,7 @@ Save it unchanged, with all the metadata it carries?</source>
         </message>
         <message>
             <source>Edit forms…</source>
-            <translation>Редактировать формы…</translation>
+            <translation>Изменить формы…</translation>
         </message>
         <message>
             <source>Editing…</source>
@@ -2270,6 +2270,29 @@ Save it unchanged, with all the metadata it carries?</source>
         <message>
             <source>Write a new entry (Ctrl+N)</source>
             <translation>Создать новую запись (Ctrl+N)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Menus</name>
+        <message>
+            <source>&amp;Coordinators</source>
+            <translation>&amp;Координаторы</translation>
+        </message>
+        <message>
+            <source>&amp;Outbox</source>
+            <translation>&amp;Исходящие</translation>
+        </message>
+        <message>
+            <source>&amp;Reports</source>
+            <translation>О&amp;тчёты</translation>
+        </message>
+        <message>
+            <source>E&amp;xchange</source>
+            <translation>&amp;Обмен</translation>
+        </message>
+        <message>
+            <source>S&amp;enders</source>
+            <translation>Отп&amp;равители</translation>
         </message>
     </context>
     <context>

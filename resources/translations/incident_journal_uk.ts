@@ -1792,7 +1792,7 @@ Save it unchanged, with all the metadata it carries?</source>
         </message>
         <message>
             <source>Edit forms…</source>
-            <translation>Редагувати форми…</translation>
+            <translation>Змінити форми…</translation>
         </message>
         <message>
             <source>Editing…</source>
@@ -2270,6 +2270,29 @@ Save it unchanged, with all the metadata it carries?</source>
         <message>
             <source>Write a new entry (Ctrl+N)</source>
             <translation>Створити новий запис (Ctrl+N)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Menus</name>
+        <message>
+            <source>&amp;Coordinators</source>
+            <translation>&amp;Координатори</translation>
+        </message>
+        <message>
+            <source>&amp;Outbox</source>
+            <translation>&amp;Вихідні</translation>
+        </message>
+        <message>
+            <source>&amp;Reports</source>
+            <translation>З&amp;віти</translation>
+        </message>
+        <message>
+            <source>E&amp;xchange</source>
+            <translation>&amp;Обмін</translation>
+        </message>
+        <message>
+            <source>S&amp;enders</source>
+            <translation>Від&amp;правники</translation>
         </message>
     </context>
     <context>
