@@ -45,6 +45,7 @@ from .errors import StorageError, Cancelled, InvalidInput, JournalError, NotFoun
 from .media import MediaError
 from .media.sniff import SNIFF_BYTES, sniff_media_type
 from .timeutil import utc_now_iso
+from .i18n import _
 
 #: Bytes per chunk row. Measured with bench/bench_attachments.py --chunk-sizes
 #: (256 MiB file): 256 KiB..4 MiB all import at 50-110 MiB/s on the 2-core dev
@@ -221,8 +222,7 @@ class BlobReader(io.RawIOBase):
             expected = self._chunk_size if seq < self._chunk_count - 1 else self._size - seq * self._chunk_size
             if row is None or len(row[0]) != expected:
                 raise AttachmentUnreadable(
-                    "Part of this attachment's data is missing from the database. "
-                    "Run `journal verify` and restore the journal from a backup."
+                    _("Part of this attachment's data is missing from the database. Run `journal verify` and restore the journal from a backup.")
                 )
             self._seq, self._chunk = seq, row[0]
         return self._chunk
@@ -285,11 +285,11 @@ class AttachmentStore:
         """
         path = Path(path)
         if not path.is_file():
-            raise InvalidInput(f"{path} is not a file that can be attached.")
+            raise InvalidInput(_("{path} is not a file that can be attached.").format(path=path))
         try:
             handle = open(path, "rb", buffering=0)  # noqa: SIM115 - closed by the with below
         except OSError as exc:
-            raise InvalidInput(f"Cannot read {path}: {exc.strerror}.") from None
+            raise InvalidInput(_("Cannot read {path}: {strerror}.").format(path=path, strerror=exc.strerror)) from None
         with handle:
             total = os.fstat(handle.fileno()).st_size
             attachment = self._add(entry_uuid, handle, file_name or path.name, total, progress, cancel)
@@ -323,7 +323,7 @@ class AttachmentStore:
         paths = [Path(p) for p in paths]
         for path in paths:
             if not path.is_file():
-                raise InvalidInput(f"{path} is not a file that can be attached. Nothing was attached.")
+                raise InvalidInput(_("{path} is not a file that can be attached. Nothing was attached.").format(path=path))
         sizes = [path.stat().st_size for path in paths]
         total = sum(sizes)
         done = 0
@@ -388,10 +388,10 @@ class AttachmentStore:
         except (sqlcipher3.DatabaseError, StorageError) as exc:
             if "full" in str(exc).lower():
                 raise AttachmentStorageError(
-                    "The file could not be stored: the disk holding the journal is full. Nothing was attached."
+                    _("The file could not be stored: the disk holding the journal is full. Nothing was attached.")
                 ) from None
             raise AttachmentStorageError(
-                f"The database could not store the file ({exc}). Nothing was attached.") from None
+                _("The database could not store the file ({exc}). Nothing was attached.").format(exc=exc)) from None
 
     def _add_in_transaction(self, entry_uuid: str, stream: BinaryIO, file_name: str, total: int,
                             progress: ProgressCallback | None, cancel, details: _Details | None) -> Attachment:
@@ -429,7 +429,7 @@ class AttachmentStore:
 
         entry = EntryStore(self.db).get(entry_uuid)  # accepts a short id; raises NotFound
         if entry.deleted_at:
-            raise InvalidInput("This entry is in the trash. Restore it before attaching files.")
+            raise InvalidInput(_("This entry is in the trash. Restore it before attaching files."))
         return entry.id
 
     def _write_content(self, stream: BinaryIO, total: int, progress, cancel, keep_image: bool = True) -> _Written:
@@ -480,7 +480,7 @@ class AttachmentStore:
         except _Duplicate as dup:
             blob_id, deduplicated = dup.blob_id, True
         except OSError as exc:
-            raise InvalidInput(f"Reading the file failed: {exc.strerror or exc}. Nothing was attached.") from None
+            raise InvalidInput(_("Reading the file failed: {value}. Nothing was attached.").format(value=exc.strerror or exc)) from None
         return _Written(blob_id, sha, size, head, b"".join(kept) if kept is not None else None, deduplicated)
 
     def _shrink_wal_after(self, size: int) -> None:
@@ -509,7 +509,7 @@ class AttachmentStore:
                                  (key.replace("%", "").replace("_", "") + "%",))
             row = rows[0] if len(rows) == 1 else None
         if row is None:
-            raise NotFound(f"No attachment with id {attachment_uuid}.")
+            raise NotFound(_("No attachment with id {attachment_uuid}.").format(attachment_uuid=attachment_uuid))
         return self._from_row(row)
 
     def list_for_entry(self, entry_uuid: str, *, include_deleted: bool = False) -> list[Attachment]:
@@ -546,8 +546,33 @@ class AttachmentStore:
             "SELECT b.id, b.size, b.chunk_size, b.chunk_count FROM attachments a JOIN blobs b ON b.id = a.blob_id "
             "WHERE a.id = ?", (attachment_id,))
         if row is None:
-            raise NotFound("No such attachment.")
+            raise NotFound(_("No such attachment."))
         return io.BufferedReader(BlobReader(self.db, *row), buffer_size=row[2])
+
+    def describe_blob(self, blob_id: int, file_name: str = "") -> BlobDescription:
+        """What stored content says about itself, as add_file would record it: the sniffed type,
+        image metadata, a thumbnail, the SHA-256 of its stripped form, and a note for what failed.
+
+        For content written as chunk rows by someone else (bundle import). Only images up to
+        IMAGE_IN_MEMORY_LIMIT are read whole (as at add_file); anything else reads one chunk.
+        A damaged or hostile image gives a note, never an exception (MediaError is caught)."""
+        row = self.db.query_one("SELECT size, chunk_size, chunk_count FROM blobs WHERE id = ?", (blob_id,))
+        if row is None:
+            raise NotFound(_("No such attachment."))
+        size, chunk_size, chunk_count = row
+        with io.BufferedReader(BlobReader(self.db, blob_id, size, chunk_size, chunk_count),
+                               buffer_size=chunk_size) as src:
+            head = src.read(SNIFF_BYTES)
+            media_type = sniff_media_type(head)
+            kept = None
+            if media_type.startswith("image/") and size <= IMAGE_IN_MEMORY_LIMIT:
+                pieces = [head]
+                while piece := src.read(chunk_size):
+                    pieces.append(piece)
+                kept = b"".join(pieces)
+        details = _describe(clean_file_name(file_name), media_type, kept)
+        return BlobDescription(media_type, details.metadata, details.thumbnail, details.stripped_sha256,
+                               details.note)
 
     # --- leaving the journal ---------------------------------------------------------------------
     def write_stripped(self, attachment_uuid: str, dst: BinaryIO, *, progress: ProgressCallback | None = None,
@@ -585,8 +610,7 @@ class AttachmentStore:
                     progress(size, att.size)
         if size != att.size or digest.hexdigest() != att.sha256:
             raise AttachmentUnreadable(
-                f"The stored data of {att.file_name} does not match its SHA-256; it was damaged. "
-                "Restore the journal from a backup.")
+                _("The stored data of {file_name} does not match its SHA-256; it was damaged. Restore the journal from a backup.").format(file_name=att.file_name))
         return size, att.sha256
 
     def save_copy(self, attachment_uuid: str, out_path: str | os.PathLike, strip: bool = True, *,
@@ -607,13 +631,13 @@ class AttachmentStore:
                 name = str(Path(name).with_suffix(".jpg"))
             target = target / name
         if not target.parent.is_dir():
-            raise InvalidInput(f"The folder {target.parent} does not exist.")
+            raise InvalidInput(_("The folder {parent} does not exist.").format(parent=target.parent))
         if strip:
             try:
                 return self._atomic_save(target, lambda dst: self._stripped_report(att, dst, progress, cancel))
             except MediaError as exc:
                 if not allow_uncleaned:
-                    raise MediaError(f"{exc} Its metadata could not be removed, so it was not saved.") from None
+                    raise MediaError(_("{exc} Its metadata could not be removed, so it was not saved.").format(exc=exc)) from None
                 report = self._atomic_save(target, lambda dst: self._original_report(att, dst, progress, cancel))
                 report.warning = f"{exc} It was saved unchanged, with any metadata it carries."
                 return report
@@ -634,7 +658,7 @@ class AttachmentStore:
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except OSError as exc:
-            raise InvalidInput(f"Cannot write to {target.parent}: {exc.strerror}.") from None
+            raise InvalidInput(_("Cannot write to {parent}: {strerror}.").format(parent=target.parent, strerror=exc.strerror)) from None
         try:
             with os.fdopen(fd, "wb") as handle:
                 report = write(handle)
@@ -659,7 +683,7 @@ class AttachmentStore:
     def restore(self, attachment_uuid: str) -> None:
         att = self.get(attachment_uuid)
         if not att.deleted_at:
-            raise InvalidInput("That attachment is not in the trash.")
+            raise InvalidInput(_("That attachment is not in the trash."))
         with self.db.transaction() as db:
             db.execute("UPDATE attachments SET deleted_at = NULL WHERE id = ?", (att.id,))
 
@@ -795,6 +819,17 @@ class _Details:
     stripped_sha256: str | None = None
 
 
+@dataclass(frozen=True)
+class BlobDescription:
+    """AttachmentStore.describe_blob's answer (metadata is {} for anything but a readable image)."""
+
+    media_type: str
+    metadata: dict[str, Any]
+    thumbnail: bytes | None
+    stripped_sha256: str | None
+    note: str | None
+
+
 def _prepare(path: Path) -> _Prepared:
     """Worker side of add_files: read a small file and describe it, or leave it to streaming."""
     try:
@@ -817,9 +852,9 @@ def _delete_if_unchanged(path: Path, stat: tuple[int, int] | None) -> str:
     try:
         now = path.stat()
     except OSError:
-        return "The original file was already gone; nothing was deleted."
+        return _("The original file was already gone; nothing was deleted.")
     if stat is not None and (now.st_size, now.st_mtime_ns) != stat:
-        return "The original file changed while it was being attached, so it was not deleted."
+        return _("The original file changed while it was being attached, so it was not deleted.")
     overwrite_and_unlink(path)
     fsync_dir(path.parent)
     return DELETE_ORIGINAL_WARNING

@@ -26,6 +26,7 @@ from .db import connect, key_pragma
 from .errors import Cancelled, InvalidInput, JournalError, JournalExists
 from .paths import DB_FILE, KEYS_FILE, journal_files
 from .timeutil import utc_now_iso
+from .i18n import _
 
 BACKUP_FORMAT = "incident-journal-backup"
 BACKUP_VERSION = 1
@@ -134,11 +135,11 @@ def _extract(backup_path: Path, folder: Path, cancel=None) -> dict:
         with tarfile.open(backup_path, mode="r|") as tar:
             for member in tar:
                 if member.name not in ALLOWED_MEMBERS or member.name in seen or not member.isfile():
-                    raise BackupError(f"This is not an Incident Journal backup (unexpected member {member.name!r}).")
+                    raise BackupError(_("This is not an Incident Journal backup (unexpected member {name!r}).").format(name=member.name))
                 src = tar.extractfile(member)
                 if member.name == "backup.json":
                     if member.size > MAX_BACKUP_JSON:
-                        raise BackupError("The backup's description is too large.")
+                        raise BackupError(_("The backup's description is too large."))
                     manifest = json.loads(src.read().decode("utf-8"))
                     seen[member.name] = (member.size, "")
                     continue
@@ -157,21 +158,21 @@ def _extract(backup_path: Path, folder: Path, cancel=None) -> dict:
                     os.fsync(out.fileno())
                 seen[member.name] = (member.size, sha.hexdigest())
     except (tarfile.TarError, EOFError):
-        raise BackupError("The backup file is damaged or truncated.") from None
+        raise BackupError(_("The backup file is damaged or truncated.")) from None
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise BackupError("The backup's description is damaged.") from None
+        raise BackupError(_("The backup's description is damaged.")) from None
     if not isinstance(manifest, dict) or manifest.get("format") != BACKUP_FORMAT:
-        raise BackupError("This is not an Incident Journal backup.")
+        raise BackupError(_("This is not an Incident Journal backup."))
     if manifest.get("version") != BACKUP_VERSION:
-        raise BackupError(f"Backup format version {manifest.get('version')!r} is not supported by this app.")
+        raise BackupError(_("Backup format version {manifest!r} is not supported by this app.").format(manifest=manifest.get('version')))
     members = manifest.get("members")
     if not isinstance(members, list):
-        raise BackupError("The backup's description is damaged.")
+        raise BackupError(_("The backup's description is damaged."))
     rows = {r.get("path"): r for r in members if isinstance(r, dict)}
     for name in (KEYS_FILE, DB_FILE):
         row = rows.get(name)
         if name not in seen or not row or row.get("size") != seen[name][0] or row.get("sha256") != seen[name][1]:
-            raise BackupError(f"The backup is damaged: {name} does not match its recorded hash.")
+            raise BackupError(_("The backup is damaged: {name} does not match its recorded hash.").format(name=name))
     return manifest
 
 
@@ -186,7 +187,7 @@ def verify_backup(backup_path: Path, data_key: bytes) -> int:
         conn = connect(folder / DB_FILE, data_key, readonly=True)
         try:
             if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise BackupError("The backup's database failed its integrity check.")
+                raise BackupError(_("The backup's database failed its integrity check."))
             return conn.execute("SELECT count(*) FROM entries").fetchone()[0]
         finally:
             conn.close()
@@ -212,11 +213,10 @@ def restore_backup(backup_path: Path, data_dir: Path, *, replace: bool = False, 
 
     backup_path, data_dir = Path(backup_path), Path(data_dir)
     if not backup_path.is_file():
-        raise InvalidInput(f"No backup file at {backup_path}.")
+        raise InvalidInput(_("No backup file at {backup_path}.").format(backup_path=backup_path))
     if journal_exists(data_dir) and not replace:
         raise JournalExists(
-            f"There is already a journal in {data_dir}. Restore into an empty folder, or confirm "
-            "that the existing journal should be replaced."
+            _("There is already a journal in {data_dir}. Restore into an empty folder, or confirm that the existing journal should be replaced.").format(data_dir=data_dir)
         )
     data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     files = journal_files(data_dir)

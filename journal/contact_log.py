@@ -17,6 +17,7 @@ from .db import Database
 from .errors import InvalidInput, NotFound
 from .people import DELETED_PERSON, MIN_PREFIX, PeopleStore
 from .timeutil import day_bound, local_zone_name, normalize_occurred, utc_now_iso, zone
+from .i18n import N_, _
 
 EDITABLE_FIELDS = ("at", "tz", "people", "channel", "direction", "summary", "entries",
                    "follow_up_due", "follow_up_note")
@@ -90,7 +91,7 @@ class ContactLogStore:
             if person.id not in ids:
                 ids.append(person.id)
         if not ids:
-            raise InvalidInput("A contact-log record needs at least one person.")
+            raise InvalidInput(_("A contact-log record needs at least one person."))
         return ids
 
     def _entry_ids(self, entries) -> list[int]:
@@ -116,9 +117,9 @@ class ContactLogStore:
     @staticmethod
     def _follow_up(due, note) -> tuple[str | None, str]:
         due = v.follow_up_date(due)
-        note = v.clean_text(note, "follow-up note", 5000).strip()
+        note = v.clean_text(note, N_("follow-up note"), 5000).strip()
         if note and not due:
-            raise InvalidInput("A follow-up note needs a due date (--follow-up YYYY-MM-DD).")
+            raise InvalidInput(_("A follow-up note needs a due date (--follow-up YYYY-MM-DD)."))
         return due, note
 
     # --- writes -------------------------------------------------------------------------
@@ -126,9 +127,9 @@ class ContactLogStore:
             tz: str | None = None, entries=(), follow_up_due: str | None = None,
             follow_up_note: str | None = None) -> LogRecord:
         """Record a call, message or meeting. `at` defaults to now in the local zone."""
-        channel = v.vocabulary_word(channel, v.CHANNELS, "channel")
-        direction = v.vocabulary_word(direction, v.DIRECTIONS, "direction")
-        summary = v.clean_text(summary, "summary", 100_000)
+        channel = v.vocabulary_word(channel, v.CHANNELS, N_("channel"))
+        direction = v.vocabulary_word(direction, v.DIRECTIONS, N_("direction"))
+        summary = v.clean_text(summary, N_("summary"), 100_000)
         at_text, tz, at_utc = self._when(at, tz)
         due, note = self._follow_up(follow_up_due, follow_up_note)
         now = utc_now_iso()
@@ -162,12 +163,12 @@ class ContactLogStore:
         """Change any of EDITABLE_FIELDS. Changing the due date reopens the follow-up."""
         unknown = set(changes) - set(EDITABLE_FIELDS)
         if unknown:
-            raise InvalidInput(f"Unknown field(s): {', '.join(sorted(unknown))}")
+            raise InvalidInput(_("Unknown field(s): {unknown}").format(unknown=', '.join(sorted(unknown))))
         with self.db.transaction() as db:
             current = self.get(log_uuid)
-            channel = v.vocabulary_word(changes.get("channel", current.channel), v.CHANNELS, "channel")
-            direction = v.vocabulary_word(changes.get("direction", current.direction), v.DIRECTIONS, "direction")
-            summary = v.clean_text(changes.get("summary", current.summary), "summary", 100_000)
+            channel = v.vocabulary_word(changes.get("channel", current.channel), v.CHANNELS, N_("channel"))
+            direction = v.vocabulary_word(changes.get("direction", current.direction), v.DIRECTIONS, N_("direction"))
+            summary = v.clean_text(changes.get("summary", current.summary), N_("summary"), 100_000)
             at_text, tz, at_utc = self._when(changes.get("at") or current.at, changes.get("tz", current.tz))
             due, note = self._follow_up(changes.get("follow_up_due", current.follow_up_due),
                                         changes.get("follow_up_note", current.follow_up_note))
@@ -187,7 +188,7 @@ class ContactLogStore:
         with self.db.transaction() as db:
             record = self.get(log_uuid)
             if not record.follow_up_due:
-                raise InvalidInput("This contact-log record has no follow-up to mark.")
+                raise InvalidInput(_("This contact-log record has no follow-up to mark."))
             if done and record.follow_up_done_at:
                 return record
             db.execute("UPDATE contact_log SET follow_up_done_at = ?, updated_at = ? WHERE id = ?",
@@ -236,13 +237,13 @@ class ContactLogStore:
             rows = self.db.query(f"SELECT {_ROW_COLUMNS} FROM contact_log c WHERE c.uuid LIKE ? LIMIT 2",
                                  (key.replace("%", "").replace("_", "") + "%",))
         if len(rows) != 1:
-            raise NotFound(f"No contact-log record with id {log_uuid}.")
+            raise NotFound(_("No contact-log record with id {log_uuid}.").format(log_uuid=log_uuid))
         return self._records(rows)[0]
 
     def get_by_rowid(self, rowid: int) -> LogRecord:
         rows = self.db.query(f"SELECT {_ROW_COLUMNS} FROM contact_log c WHERE c.id = ?", (rowid,))
         if not rows:
-            raise NotFound("No such contact-log record.")
+            raise NotFound(_("No such contact-log record."))
         return self._records(rows)[0]
 
     def _where(self, person, entry, due_only, channel, date_from, date_to, today) -> tuple[str, list]:
@@ -259,7 +260,7 @@ class ContactLogStore:
             params.append((today or dt.date.today()).isoformat())
         if channel:
             clauses.append("c.channel = ?")
-            params.append(v.vocabulary_word(channel, v.CHANNELS, "channel"))
+            params.append(v.vocabulary_word(channel, v.CHANNELS, N_("channel")))
         start, end = day_bound(date_from), day_bound(date_to, end=True)
         # Dates as written at the place, as for entries (journal.timeutil.day_bound).
         if start:

@@ -13,6 +13,7 @@ from pathlib import Path
 import sqlcipher3
 
 from .errors import CorruptDatabase, StorageError
+from .i18n import _
 
 
 def storage_error(exc: BaseException) -> StorageError | None:
@@ -70,7 +71,7 @@ def connect(path: Path, data_key: bytes, *, create: bool = False, readonly: bool
     try:
         conn = sqlcipher3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
     except sqlcipher3.DatabaseError as exc:
-        raise CorruptDatabase(f"The database file cannot be opened ({exc}).") from None
+        raise CorruptDatabase(_("The database file cannot be opened ({exc}).").format(exc=exc)) from None
     try:
         # SQLCipher logs HMAC failures to stderr by default; a desktop session may
         # persist stderr, so keep it quiet (errors still raise).
@@ -81,8 +82,7 @@ def connect(path: Path, data_key: bytes, *, create: bool = False, readonly: bool
     except sqlcipher3.DatabaseError:
         conn.close()
         raise CorruptDatabase(
-            "The database journal.db is damaged or is not this journal's database "
-            "(the passphrase was right). Restore it from a backup."
+            _("The database journal.db is damaged or is not this journal's database (the passphrase was right). Restore it from a backup.")
         ) from None
     return conn
 

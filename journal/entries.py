@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field, fields
 from .db import Database
 from .errors import InvalidInput, NotFound
 from .timeutil import normalize_occurred, utc_now_iso, zone
+from .i18n import N_, _
 
 STATUSES = ("draft", "final")
 SOURCES = ("witnessed", "reported", "media")
@@ -107,7 +108,7 @@ def normalize_tags(tags) -> list[str]:
         if not tag:
             continue
         if len(tag) > MAX_TAG:
-            raise InvalidInput(f"A tag may be at most {MAX_TAG} characters long.")
+            raise InvalidInput(_("A tag may be at most {max_tag} characters long.").format(max_tag=MAX_TAG))
         seen.setdefault(tag.casefold(), tag)
     return sorted(seen.values(), key=str.casefold)
 
@@ -115,9 +116,9 @@ def normalize_tags(tags) -> list[str]:
 def _clean_text(value, name: str, max_len: int | None = None) -> str:
     text = "" if value is None else nfc(str(value))
     if "\x00" in text:
-        raise InvalidInput(f"The {name} contains a NUL character.")
+        raise InvalidInput(_("The {name} contains a NUL character.").format(name=_(name)))
     if max_len and len(text) > max_len:
-        raise InvalidInput(f"The {name} may be at most {max_len} characters long.")
+        raise InvalidInput(_("The {name} may be at most {max_len} characters long.").format(name=_(name), max_len=max_len))
     return text
 
 
@@ -127,9 +128,9 @@ def _coordinate(value, low: float, high: float, name: str) -> float | None:
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise InvalidInput(f"The {name} must be a number.") from None
+        raise InvalidInput(_("The {name} must be a number.").format(name=_(name))) from None
     if not math.isfinite(number) or not low <= number <= high:
-        raise InvalidInput(f"The {name} must be between {low:g} and {high:g}.")
+        raise InvalidInput(_("The {name} must be between {low:g} and {high:g}.").format(name=_(name), low=low, high=high))
     return number
 
 
@@ -180,23 +181,23 @@ class EntryStore:
         return tz
 
     def _validated(self, entry: Entry, categories: set[str] | None = None) -> tuple[Entry, int | None]:
-        entry.title = _clean_text(entry.title, "title", MAX_TITLE)
-        entry.body = _clean_text(entry.body, "text")
-        entry.place = _clean_text(entry.place, "place", 1000)
+        entry.title = _clean_text(entry.title, N_("title"), MAX_TITLE)
+        entry.body = _clean_text(entry.body, N_("text"))
+        entry.place = _clean_text(entry.place, N_("place"), 1000)
         if entry.status not in STATUSES:
-            raise InvalidInput(f"Status must be one of: {', '.join(STATUSES)}.")
+            raise InvalidInput(_("Status must be one of: {statuses}.").format(statuses=', '.join(STATUSES)))
         if entry.source is not None and entry.source not in SOURCES:
-            raise InvalidInput(f"Source must be one of: {', '.join(SOURCES)}.")
+            raise InvalidInput(_("Source must be one of: {sources}.").format(sources=', '.join(SOURCES)))
         if entry.category is not None and entry.category not in (
                 self.category_keys() if categories is None else categories):
-            raise InvalidInput(f"Unknown category: {entry.category}")
-        entry.latitude = _coordinate(entry.latitude, -90, 90, "latitude")
-        entry.longitude = _coordinate(entry.longitude, -180, 180, "longitude")
+            raise InvalidInput(_("Unknown category: {category}").format(category=entry.category))
+        entry.latitude = _coordinate(entry.latitude, -90, 90, N_("latitude"))
+        entry.longitude = _coordinate(entry.longitude, -180, 180, N_("longitude"))
         if (entry.latitude is None) != (entry.longitude is None):
-            raise InvalidInput("Give both latitude and longitude, or neither.")
+            raise InvalidInput(_("Give both latitude and longitude, or neither."))
         self._zone(entry.occurred_tz)
         entry.occurred_at, occurred_utc = normalize_occurred(entry.occurred_at, entry.occurred_tz)
-        entry.occurred_end, _ = normalize_occurred(entry.occurred_end, entry.occurred_tz)
+        entry.occurred_end, _end_utc = normalize_occurred(entry.occurred_end, entry.occurred_tz)
         entry.tags = normalize_tags(entry.tags)
         return entry, occurred_utc
 
@@ -293,11 +294,11 @@ class EntryStore:
         """Apply `changes` (any of EDITABLE_FIELDS); a save that changes nothing keeps no revision."""
         unknown = set(changes) - set(EDITABLE_FIELDS)
         if unknown:
-            raise InvalidInput(f"Unknown field(s): {', '.join(sorted(unknown))}")
+            raise InvalidInput(_("Unknown field(s): {unknown}").format(unknown=', '.join(sorted(unknown))))
         with self.db.transaction():
             current = self.get(entry_uuid)
             if current.deleted_at:
-                raise InvalidInput("This entry is in the trash. Restore it before editing.")
+                raise InvalidInput(_("This entry is in the trash. Restore it before editing."))
             updated = Entry(**{**asdict(current), **changes})
             updated, occurred_utc = self._validated(updated)
             if canonical_json(updated.content()) == canonical_json(current.content()):
@@ -334,8 +335,7 @@ class EntryStore:
             return
         if row:
             raise InvalidInput(
-                "This entry was received from a documenter and is read-only. "
-                "Use the review notes, tags and status instead."
+                _("This entry was received from a documenter and is read-only. Use the review notes, tags and status instead.")
             )
 
     def _append_revision(self, entry: Entry, now: str) -> None:
@@ -365,7 +365,7 @@ class EntryStore:
             cur = db.execute("UPDATE entries SET deleted_at = NULL WHERE uuid = ? AND deleted_at IS NOT NULL", (entry_uuid,))
             if cur.rowcount == 0:
                 self.get(entry_uuid)
-                raise InvalidInput("That entry is not in the trash.")
+                raise InvalidInput(_("That entry is not in the trash."))
 
     def empty_trash(self) -> int:
         """Delete trashed entries for good (revisions and tags go with them)."""
@@ -401,14 +401,14 @@ class EntryStore:
                 (str(entry_uuid).replace("%", "").replace("_", "") + "%",),
             ) if len(str(entry_uuid)) >= 6 else []
             if len(rows) != 1:
-                raise NotFound(f"No entry with id {entry_uuid}.")
+                raise NotFound(_("No entry with id {entry_uuid}.").format(entry_uuid=entry_uuid))
             row = rows[0]
         return self._from_row(row)
 
     def get_by_rowid(self, rowid: int) -> Entry:
         row = self.db.query_one(f"SELECT {_ROW_COLUMNS} FROM entries WHERE id = ?", (rowid,))
         if row is None:
-            raise NotFound("No such entry.")
+            raise NotFound(_("No such entry."))
         return self._from_row(row)
 
     def history(self, entry_uuid: str) -> list[Revision]:
@@ -435,7 +435,7 @@ class EntryStore:
     def add_category(self, key: str, label: str) -> None:
         key = "_".join(key.strip().lower().split())
         if not key or not label.strip():
-            raise InvalidInput("A category needs a key and a label.")
+            raise InvalidInput(_("A category needs a key and a label."))
         with self.db.transaction() as db:
             pos = db.query_one("SELECT coalesce(max(position), 0) + 1 FROM categories")[0]
             db.execute(

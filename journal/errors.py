@@ -12,8 +12,11 @@ class JournalError(Exception):
 class Cancelled(JournalError):
     """The user cancelled a long operation; nothing was committed."""
 
-    def __init__(self, message: str = "Cancelled.") -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        # The default is looked up when raised, so it follows the language chosen at run time.
+        from journal.i18n import _
+
+        super().__init__(message if message is not None else _("Cancelled."))
 
 
 class NotAJournal(JournalError):

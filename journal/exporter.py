@@ -33,6 +33,7 @@ from .identity import Coordinator
 from .media import MediaError
 from .media.strip import can_clean, strip_metadata
 from .records_jsonl import AttachmentRef, contact_log_record, entry_record, person_record
+from .i18n import _
 
 Progress = Callable[[int, int], None]
 CHUNK_SIZE = 1024 * 1024
@@ -164,7 +165,7 @@ class _StrippedStream:
             if item is None:
                 self._done = True
                 if self._error is not None and not isinstance(self._error, Cancelled):
-                    raise ExportError(f"Could not clean an attachment for the bundle: {self._error}")
+                    raise ExportError(_("Could not clean an attachment for the bundle: {error}").format(error=self._error))
             else:
                 self._buffer = item
         if size is None or size < 0:
@@ -233,14 +234,14 @@ class Exporter:
         """The entries a bundle would carry (exactly one of the three ways must be chosen)."""
         chosen = sum([entries is not None, since_last, all_entries])
         if chosen != 1:
-            raise InvalidInput("Choose the entries to send: give entry ids, --since-last or --all.")
+            raise InvalidInput(_("Choose the entries to send: give entry ids, --since-last or --all."))
         store = self.journal.entries
         if entries is not None:
             picked: dict[str, Entry] = {}
             for ref in entries:
                 entry = store.get(ref)
                 if entry.deleted_at:
-                    raise InvalidInput(f"Entry {entry.uuid} is in the trash; restore it to send it.")
+                    raise InvalidInput(_("Entry {uuid} is in the trash; restore it to send it.").format(uuid=entry.uuid))
                 picked.setdefault(entry.uuid, entry)
             return list(picked.values())
         own = ("e.deleted_at IS NULL AND NOT EXISTS "
@@ -279,7 +280,7 @@ class Exporter:
         ``cancel`` is a callable, an Event-like object or an object with ``.cancelled``.
         """
         if not coordinators:
-            raise InvalidInput("Name at least one coordinator to send to (--to).")
+            raise InvalidInput(_("Name at least one coordinator to send to (--to)."))
         targets: list[Coordinator] = []
         for ref in coordinators:
             coordinator = self.journal.coordinators.active(ref)
@@ -288,11 +289,12 @@ class Exporter:
         selected = self.select(targets, entries=entries, since_last=since_last, all_entries=all_entries,
                                include_attachments=options.include_attachments)
         if not selected:
-            raise NothingToSend("Nothing to send: no entries match the selection"
-                                + (" (nothing new or changed since the last bundle)." if since_last else "."))
+            raise NothingToSend(
+                _("Nothing to send: no entries match the selection (nothing new or changed since the last bundle).")
+                if since_last else _("Nothing to send: no entries match the selection."))
         out_path = Path(out_path)
         if out_path.is_dir():
-            raise InvalidInput(f"{out_path} is a folder; give a file name for the bundle.")
+            raise InvalidInput(_("{out_path} is a folder; give a file name for the bundle.").format(out_path=out_path))
         warnings: list[str] = []
         plan = _Plan()
         self._plan_records(selected, options, plan, warnings, cancel)
@@ -319,7 +321,7 @@ class Exporter:
         except JournalError:
             raise
         except OSError as exc:
-            raise BundleWriteError(f"Could not write the bundle file: {exc.strerror or exc}.") from exc
+            raise BundleWriteError(_("Could not write the bundle file: {value}.").format(value=exc.strerror or exc)) from exc
         if progress is not None:
             progress(grand_total, grand_total)
         result = ExportResult(
@@ -337,7 +339,7 @@ class Exporter:
         for entry in selected:
             check_cancel(cancel)
             links = people_store.people_for_entry(entry.uuid)
-            for person, _ in links:
+            for person, _role in links:
                 people.setdefault(person.uuid, person)
             plan.entries.append((entry, links, labels.get(entry.category)))
         logs: dict[str, Any] = {}
@@ -353,7 +355,7 @@ class Exporter:
             plan.logs = [(r, [u for u in r.entries if u in chosen]) for r in logs.values()]
         plan.people = list(people.values())
         if options.omit_contact_details:
-            warnings.append("Phone numbers and messenger handles were left out.")
+            warnings.append(_("Phone numbers and messenger handles were left out."))
 
     def _plan_attachments(self, selected: list[Entry], options: ExportOptions, plan: "_Plan",
                           warnings: list[str], progress: Progress | None, cancel, *,
@@ -362,7 +364,7 @@ class Exporter:
         """Decide what each attachment sends; pass one of stripping computes hashes and sizes."""
         store = self.journal.attachments
         by_sha: dict[str, tuple[_PlannedAttachment, Callable[[], BinaryIO]]] = {}
-        for entry, _, _ in plan.entries:
+        for entry, _rev, _hash in plan.entries:
             refs: list[AttachmentRef] = []
             omitted = 0
             for att in store.list_for_entry(entry.uuid) if options.include_attachments else []:
@@ -384,7 +386,7 @@ class Exporter:
             if not options.include_attachments:
                 omitted = len(store.list_for_entry(entry.uuid))
             if omitted:
-                warnings.append(f"{omitted} attachment(s) of entry {entry.uuid[:8]} were left out.")
+                warnings.append(_("Attachments of entry {uuid} left out: {omitted}.").format(omitted=omitted, uuid=entry.uuid[:8]))
             plan.attachment_refs[entry.uuid] = (refs, omitted)
         return by_sha
 
@@ -410,8 +412,7 @@ class Exporter:
         open_original = lambda uuid=att.uuid: store.open_stream(uuid)  # noqa: E731
         if not options.strip_metadata or not can_clean(att.media_type):
             if options.strip_metadata:
-                warnings.append(f"{att.file_name}: metadata of this file type is not cleaned; "
-                                "it is sent as it is.")
+                warnings.append(_("{file_name}: metadata of this file type is not cleaned; it is sent as it is.").format(file_name=att.file_name))
             return _PlannedAttachment(att.uuid, att.entry_uuid, att.sha256, att.size, False, att.media_type,
                                       att.file_name, att.position), open_original
         check_cancel(cancel)
@@ -427,8 +428,7 @@ class Exporter:
                                         cancel=lambda: _cancelled(cancel))
         except MediaError as exc:
             raise ExportError(
-                f"The metadata of {att.file_name} could not be removed ({exc}). Send the bundle without "
-                "attachments, leave this file out, or choose to keep photo metadata.") from None
+                _("The metadata of {file_name} could not be removed ({exc}). Send the bundle without attachments, leave this file out, or choose to keep photo metadata.").format(file_name=att.file_name, exc=exc)) from None
         plan.pass_one_bytes += att.size
         if result.warning:
             warnings.append(f"{att.file_name}: {result.warning}")

@@ -32,6 +32,7 @@ from .db import Database
 from .entries import GENESIS_HASH, canonical_json, chain_hash, nfc
 from .errors import InvalidInput, NotFound
 from .timeutil import utc_now_iso
+from .i18n import N_, _
 
 FIELD_TYPES = ("text", "long_text", "number", "date", "datetime", "choice", "multi_choice", "person", "bool")
 FIELD_TYPE_LABELS = {
@@ -110,18 +111,18 @@ def form_sha256(key: str, version: int, label: str, category: str | None, fields
 
 def _label(value: Any, what: str) -> str:
     if not isinstance(value, str):
-        raise FormRecordInvalid(f"The {what} must be text.")
+        raise FormRecordInvalid(_("The {what} must be text.").format(what=_(what)))
     text = " ".join(nfc(value).split())
     if not text:
-        raise FormRecordInvalid(f"The {what} is empty.")
+        raise FormRecordInvalid(_("The {what} is empty.").format(what=_(what)))
     if len(text) > MAX_LABEL or "\x00" in text:
-        raise FormRecordInvalid(f"The {what} may be at most {MAX_LABEL} characters long.")
+        raise FormRecordInvalid(_("The {what} may be at most {max_label} characters long.").format(what=_(what), max_label=MAX_LABEL))
     return text
 
 
-def check_key(key: Any, what: str = "key") -> str:
+def check_key(key: Any, what: str = N_("key")) -> str:
     if not isinstance(key, str) or not _KEY.match(key):
-        raise FormRecordInvalid(f"A {what} must be lowercase letters, digits and _ (starting with a letter).")
+        raise FormRecordInvalid(_("A {what} must be lowercase letters, digits and _ (starting with a letter).").format(what=_(what)))
     return key
 
 
@@ -136,45 +137,45 @@ def key_from_label(label: str) -> str:
 def validate_field(raw: Any) -> dict:
     """A clean field definition, or FormRecordInvalid."""
     if not isinstance(raw, dict):
-        raise FormRecordInvalid("A field definition must be an object.")
+        raise FormRecordInvalid(_("A field definition must be an object."))
     unknown = set(raw) - {"key", "label", "type", "choices"}
     if unknown:
-        raise FormRecordInvalid(f"Unknown field property: {sorted(unknown)[0][:40]}.")
-    key = check_key(raw.get("key"), "field key")
+        raise FormRecordInvalid(_("Unknown field property: {unknown}.").format(unknown=sorted(unknown)[0][:40]))
+    key = check_key(raw.get("key"), N_("field key"))
     type_ = raw.get("type")
     if type_ not in FIELD_TYPES:
-        raise FormRecordInvalid(f"Field type must be one of: {', '.join(FIELD_TYPES)}.")
-    out = {"key": key, "label": _label(raw.get("label"), "field label"), "type": type_}
+        raise FormRecordInvalid(_("Field type must be one of: {field_types}.").format(field_types=', '.join(FIELD_TYPES)))
+    out = {"key": key, "label": _label(raw.get("label"), N_("field label")), "type": type_}
     if type_ in ("choice", "multi_choice"):
         choices = raw.get("choices")
         if not isinstance(choices, list) or not choices or len(choices) > MAX_CHOICES:
-            raise FormRecordInvalid(f"A choice field needs between 1 and {MAX_CHOICES} choices.")
-        cleaned = [_label(c, "choice") for c in choices]
+            raise FormRecordInvalid(_("A choice field needs between 1 and {max_choices} choices.").format(max_choices=MAX_CHOICES))
+        cleaned = [_label(c, N_("choice")) for c in choices]
         if len(set(cleaned)) != len(cleaned):
-            raise FormRecordInvalid("A choice field lists the same choice twice.")
+            raise FormRecordInvalid(_("A choice field lists the same choice twice."))
         out["choices"] = cleaned
     elif "choices" in raw:
-        raise FormRecordInvalid("Only choice fields have choices.")
+        raise FormRecordInvalid(_("Only choice fields have choices."))
     return out
 
 
 def validate_fields(raw: Any) -> list[dict]:
     if not isinstance(raw, list) or len(raw) > MAX_FIELDS:
-        raise FormRecordInvalid(f"A form has a list of at most {MAX_FIELDS} fields.")
+        raise FormRecordInvalid(_("A form has a list of at most {max_fields} fields.").format(max_fields=MAX_FIELDS))
     fields_ = [validate_field(f) for f in raw]
     keys = [f["key"] for f in fields_]
     if len(set(keys)) != len(keys):
-        raise FormRecordInvalid("Two fields of a form have the same key.")
+        raise FormRecordInvalid(_("Two fields of a form have the same key."))
     return fields_
 
 
 # --- values -----------------------------------------------------------------------------------
 def _text_value(value: Any, limit: int) -> str:
     if not isinstance(value, str):
-        raise InvalidInput("must be text")
+        raise InvalidInput(_("must be text"))
     text = nfc(value)
     if "\x00" in text or len(text) > limit:
-        raise InvalidInput(f"must be text of at most {limit} characters")
+        raise InvalidInput(_("must be text of at most {limit} characters").format(limit=limit))
     return text
 
 
@@ -189,64 +190,64 @@ def clean_value(spec: dict, value: Any) -> Any:
             return text if text.strip() else None
         if type_ == "number":
             if isinstance(value, bool):
-                raise InvalidInput("must be a number")
+                raise InvalidInput(_("must be a number"))
             if isinstance(value, str):
                 try:
                     value = float(value.strip().replace(",", ".")) if not value.strip().lstrip("-").isdigit() \
                         else int(value.strip())
                 except ValueError:
-                    raise InvalidInput("must be a number") from None
+                    raise InvalidInput(_("must be a number")) from None
             if not isinstance(value, (int, float)) or not math.isfinite(value) or abs(value) > 1e15:
-                raise InvalidInput("must be a number")
+                raise InvalidInput(_("must be a number"))
             return int(value) if float(value).is_integer() else float(value)
         if type_ == "date":
             text = _text_value(value, 10)
             try:
                 return dt.date.fromisoformat(text).isoformat()
             except ValueError:
-                raise InvalidInput("must be a date (YYYY-MM-DD)") from None
+                raise InvalidInput(_("must be a date (YYYY-MM-DD)")) from None
         if type_ == "datetime":
             text = _text_value(value, 40)
             try:
                 parsed = dt.datetime.fromisoformat(text)
             except ValueError:
-                raise InvalidInput("must be a date and time (YYYY-MM-DDTHH:MM)") from None
+                raise InvalidInput(_("must be a date and time (YYYY-MM-DDTHH:MM)")) from None
             return parsed.isoformat(timespec="minutes")
         if type_ == "choice":
             text = _text_value(value, MAX_LABEL)
             if text not in spec["choices"]:
-                raise InvalidInput("is not one of the choices")
+                raise InvalidInput(_("is not one of the choices"))
             return text
         if type_ == "multi_choice":
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise InvalidInput("must be a list of choices")
+                raise InvalidInput(_("must be a list of choices"))
             chosen = {nfc(v) for v in value}
             if chosen - set(spec["choices"]):
-                raise InvalidInput("is not one of the choices")
+                raise InvalidInput(_("is not one of the choices"))
             return [c for c in spec["choices"] if c in chosen]
         if type_ == "person":
             items = [value] if isinstance(value, str) else value
             if not isinstance(items, list) or len(items) > MAX_PERSONS or \
                     not all(isinstance(v, str) and 0 < len(v) <= 64 for v in items):
-                raise InvalidInput("must be a list of people")
+                raise InvalidInput(_("must be a list of people"))
             return list(dict.fromkeys(items)) or None
         if type_ == "bool":
             if isinstance(value, bool):
                 return value
             if isinstance(value, str) and value.strip().lower() in ("yes", "true", "1", "no", "false", "0"):
                 return value.strip().lower() in ("yes", "true", "1")
-            raise InvalidInput("must be yes or no")
+            raise InvalidInput(_("must be yes or no"))
     except InvalidInput as exc:
-        raise InvalidInput(f"The field “{spec['label']}” {exc}.") from None
-    raise InvalidInput(f"Unknown field type {type_!r}.")
+        raise InvalidInput(_("The field “{spec}” {exc}.").format(spec=spec['label'], exc=exc)) from None
+    raise InvalidInput(_("Unknown field type {type_!r}.").format(type_=type_))
 
 
 def clean_values(form: Form, values: dict) -> dict:
     if not isinstance(values, dict):
-        raise InvalidInput("Form values must be an object.")
+        raise InvalidInput(_("Form values must be an object."))
     unknown = [k for k in values if form.field(k) is None]
     if unknown:
-        raise InvalidInput(f"The form “{form.label}” has no field {str(unknown[0])[:50]!r}.")
+        raise InvalidInput(_("The form “{label}” has no field {unknown!r}.").format(label=form.label, unknown=str(unknown[0])[:50]))
     out = {}
     for spec in form.fields:
         if spec["key"] in values:
@@ -308,13 +309,14 @@ class FormStore:
             row = self.db.query_one(f"SELECT {_FORM_COLUMNS} FROM forms WHERE key = ? AND sender_id = ? "
                                     "AND version = ?", (key, sender_id, int(version)))
         if row is None:
-            raise NotFound(f"No form {key!r}" + (f" version {version}." if version else "."))
+            raise NotFound(_("No form {key!r} version {version}.").format(key=key, version=version) if version
+                           else _("No form {key!r}.").format(key=key))
         return _form_from_row(row)
 
     def get_by_id(self, form_id: int) -> Form:
         row = self.db.query_one(f"SELECT {_FORM_COLUMNS} FROM forms WHERE id = ?", (form_id,))
         if row is None:
-            raise NotFound("No such form.")
+            raise NotFound(_("No such form."))
         return _form_from_row(row)
 
     def versions(self, key: str, sender_id: int = OWN) -> list[Form]:
@@ -329,7 +331,7 @@ class FormStore:
         if category in (None, ""):
             return None
         if self.db.query_one("SELECT 1 FROM categories WHERE key = ?", (category,)) is None:
-            raise InvalidInput(f"Unknown category: {category}")
+            raise InvalidInput(_("Unknown category: {category}").format(category=category))
         return category
 
     def _insert(self, key: str, version: int, label: str, category: str | None, fields_: list[dict],
@@ -346,12 +348,12 @@ class FormStore:
     def create(self, label: str, *, key: str | None = None, category: str | None = None,
                fields: list[dict] | None = None) -> Form:
         """A new form (version 1). The key is made from the label unless given."""
-        label = _label(label, "form label")
-        key = check_key(key or key_from_label(label), "form key")
+        label = _label(label, N_("form label"))
+        key = check_key(key or key_from_label(label), N_("form key"))
         fields_ = validate_fields([_with_key(f) for f in (fields or [])])
         with self.db.transaction():
             if self.db.query_one("SELECT 1 FROM forms WHERE key = ? AND sender_id = 0", (key,)):
-                raise InvalidInput(f"There is already a form with the key {key!r}.")
+                raise InvalidInput(_("There is already a form with the key {key!r}.").format(key=key))
             return self._insert(key, 1, label, self._check_category(category), fields_)
 
     def update(self, key: str, *, label: str | None = None, category: str | None = "",
@@ -362,7 +364,7 @@ class FormStore:
         """
         with self.db.transaction():
             current = self.get(key)
-            new_label = _label(label, "form label") if label is not None else current.label
+            new_label = _label(label, N_("form label")) if label is not None else current.label
             new_category = current.category if category == "" else self._check_category(category)
             new_fields = validate_fields([_with_key(f) for f in fields]) if fields is not None else current.fields
             if (new_label, new_category, new_fields) == (current.label, current.category, current.fields):
@@ -382,7 +384,7 @@ class FormStore:
     def _entry_id(self, entry_uuid: str) -> int:
         row = self.db.query_one("SELECT id FROM entries WHERE uuid = ?", (str(entry_uuid),))
         if row is None:
-            raise NotFound(f"No entry with id {entry_uuid}.")
+            raise NotFound(_("No entry with id {entry_uuid}.").format(entry_uuid=entry_uuid))
         return row[0]
 
     def values_for_entry(self, entry_uuid: str) -> list[FormValues]:
@@ -413,9 +415,9 @@ class FormStore:
                 row = db.query_one("SELECT deleted_at, EXISTS (SELECT 1 FROM provenance p WHERE p.kind = 'entry' "
                                    "AND p.local_id = e.id) FROM entries e WHERE e.id = ?", (entry_id,))
                 if row[0]:
-                    raise InvalidInput("This entry is in the trash. Restore it before editing.")
+                    raise InvalidInput(_("This entry is in the trash. Restore it before editing."))
                 if row[1]:
-                    raise InvalidInput("Received entries are read-only; their form values come from the sender.")
+                    raise InvalidInput(_("Received entries are read-only; their form values come from the sender."))
             form = self.get(form_key, version, sender_id)
             cleaned = clean_values(form, values)
             current = db.query_one("SELECT id, form_id, form_values, revision, revision_hash FROM entry_form_values "
@@ -548,7 +550,7 @@ def _values_rows(journal, entry_uuids: list[str]):
 def forms_for_bundle(journal, entry_uuids: list[str]) -> list[dict]:
     """"form" records (forms.jsonl) for every form version the given entries' values use."""
     seen: dict[int, dict] = {}
-    for _, fv in _values_rows(journal, entry_uuids):
+    for _entry, fv in _values_rows(journal, entry_uuids):
         form = fv.form
         if form.id not in seen:
             seen[form.id] = {"type": "form", "key": form.key, "version": form.version, "label": form.label,
@@ -586,41 +588,41 @@ def entry_form_values_for_bundle(journal, entry_uuids: list[str]) -> list[dict]:
 def validate_form_record(obj: Any) -> dict:
     """Check one forms.jsonl record's shape (FormRecordInvalid otherwise); returns it cleaned."""
     if not isinstance(obj, dict):
-        raise FormRecordInvalid("a record must be an object")
+        raise FormRecordInvalid(_("a record must be an object"))
     kind = obj.get("type")
     if kind == "form":
         if set(obj) - {"type", "key", "version", "label", "category", "fields", "sha256"}:
-            raise FormRecordInvalid("unknown property in a form record")
+            raise FormRecordInvalid(_("unknown property in a form record"))
         version = obj.get("version")
         if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= 1_000_000:
-            raise FormRecordInvalid("a form version must be a positive integer")
+            raise FormRecordInvalid(_("a form version must be a positive integer"))
         category = obj.get("category")
         if category is not None:
-            check_key(category, "category key")
-        record = {"type": "form", "key": check_key(obj.get("key"), "form key"), "version": version,
-                  "label": _label(obj.get("label"), "form label"), "category": category,
+            check_key(category, N_("category key"))
+        record = {"type": "form", "key": check_key(obj.get("key"), N_("form key")), "version": version,
+                  "label": _label(obj.get("label"), N_("form label")), "category": category,
                   "fields": validate_fields(obj.get("fields"))}
         sha = form_sha256(record["key"], version, record["label"], category, record["fields"])
         if obj.get("sha256") != sha:
-            raise FormRecordInvalid("a form record does not match its sha256")
+            raise FormRecordInvalid(_("a form record does not match its sha256"))
         record["sha256"] = sha
         return record
     if kind == "values":
         if set(obj) - {"type", "entry", "form", "form_version", "form_sha256", "values", "revision",
                        "revision_hash"}:
-            raise FormRecordInvalid("unknown property in a values record")
+            raise FormRecordInvalid(_("unknown property in a values record"))
         entry = obj.get("entry")
         if not isinstance(entry, str) or not 1 <= len(entry) <= 64:
-            raise FormRecordInvalid("a values record needs an entry id")
+            raise FormRecordInvalid(_("a values record needs an entry id"))
         revision = obj.get("revision")
         if not isinstance(revision, int) or isinstance(revision, bool) or revision < 1:
-            raise FormRecordInvalid("a values record needs a revision number")
+            raise FormRecordInvalid(_("a values record needs a revision number"))
         if not isinstance(obj.get("values"), dict) or not isinstance(obj.get("form_sha256"), str) \
                 or not isinstance(obj.get("revision_hash"), str) or not isinstance(obj.get("form_version"), int):
-            raise FormRecordInvalid("a values record is incomplete")
-        check_key(obj.get("form"), "form key")
+            raise FormRecordInvalid(_("a values record is incomplete"))
+        check_key(obj.get("form"), N_("form key"))
         return dict(obj)
-    raise FormRecordInvalid("a forms record has type 'form' or 'values'")
+    raise FormRecordInvalid(_("a forms record has type 'form' or 'values'"))
 
 
 def import_forms(journal, records: list[dict], provenance: dict) -> dict[str, int]:
@@ -645,7 +647,7 @@ def import_forms(journal, records: list[dict], provenance: dict) -> dict[str, in
         for rec in (r for r in cleaned if r["type"] == "values"):
             form = forms_by_sha.get(rec["form_sha256"]) or _known_form(store, rec["form_sha256"], sender_id)
             if form is None or form.key != rec["form"] or form.version != rec["form_version"]:
-                raise FormRecordInvalid(f"values for entry {rec['entry'][:8]} refer to a form not in the bundle")
+                raise FormRecordInvalid(_("values for entry {rec} refer to a form not in the bundle").format(rec=rec['entry'][:8]))
             local = db.query_one("SELECT e.uuid FROM provenance p JOIN entries e ON e.id = p.local_id "
                                  "WHERE p.kind = 'entry' AND p.sender_id = ? AND p.original_ref = ?",
                                  (sender_id, rec["entry"]))
@@ -676,8 +678,7 @@ def _receive_form(store: FormStore, rec: dict, sender_id: int, counts: dict) -> 
     row = store.db.query_one("SELECT fields_sha256 FROM forms WHERE key = ? AND version = ? AND sender_id = ?",
                              (rec["key"], rec["version"], sender_id))
     if row is not None:
-        raise FormRecordInvalid(f"form {rec['key']} version {rec['version']} differs from the one this sender "
-                                "sent before")
+        raise FormRecordInvalid(_("form {rec} version {rec2} differs from the one this sender sent before").format(rec=rec['key'], rec2=rec['version']))
     counts["forms_new"] += 1
     # The category is kept as sent (part of the hashed definition) even when this
     # journal has no such category: the form then simply fits no local category.

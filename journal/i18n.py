@@ -87,3 +87,13 @@ def _(message: str) -> str:
     """`message` in the user's language, or unchanged when there is no translation."""
     return _catalogue().gettext(message)
 
+
+
+def N_(message: str) -> str:
+    """Mark `message` for extraction without translating it now (gettext_noop).
+
+    For words handed to a message later, e.g. a field name: `_clean_text(v, N_("title"))`
+    and then `_("The {name} …").format(name=_(name))`. Translating at that later point
+    follows the language chosen at run time; the update script collects N_() literals too.
+    """
+    return message

@@ -19,6 +19,7 @@ from .bundle.card import MAX_CARD_LENGTH, MAX_NAME_LENGTH
 from .db import Database
 from .errors import InvalidInput, NotFound
 from .timeutil import utc_now_iso
+from .i18n import _
 
 DEFAULT_DISPLAY_NAME = "Incident Journal"
 AGE_KEY_WARNING = (
@@ -41,7 +42,7 @@ class IdentityStore:
         if self._cached is None:
             row = self.db.query_one("SELECT secrets FROM identity WHERE id = 1")
             if row is None:
-                raise NotFound("This journal has no identity yet; unlock it once with this version.")
+                raise NotFound(_("This journal has no identity yet; unlock it once with this version."))
             self._cached = Identity.from_secrets(json.loads(row[0]))
         return self._cached
 
@@ -56,7 +57,7 @@ class IdentityStore:
         """Change the name on cards and bundles (the keys, and so the fingerprint, stay)."""
         name = " ".join(str(name).split())
         if not name or len(name) > MAX_NAME_LENGTH:
-            raise InvalidInput(f"A display name needs 1 to {MAX_NAME_LENGTH} characters.")
+            raise InvalidInput(_("A display name needs 1 to {max_name_length} characters.").format(max_name_length=MAX_NAME_LENGTH))
         with self.db.transaction() as db:
             db.execute("UPDATE identity SET display_name = ? WHERE id = 1", (name,))
 
@@ -81,12 +82,12 @@ class IdentityStore:
         """Write the age identity in `age -d -i FILE` format (0600, atomic). Returns the warning."""
         target = Path(path)
         if target.is_dir():
-            raise InvalidInput(f"{target} is a folder; give a file name.")
+            raise InvalidInput(_("{target} is a folder; give a file name.").format(target=target))
         try:
             with atomic_output(target) as handle:
                 handle.write(self.get().age_identity_file_text().encode("ascii"))
         except OSError as exc:
-            raise InvalidInput(f"Could not write {target}: {exc.strerror or exc}.") from None
+            raise InvalidInput(_("Could not write {target}: {value}.").format(target=target, value=exc.strerror or exc)) from None
         return AGE_KEY_WARNING
 
 
@@ -149,13 +150,13 @@ class CoordinatorStore:
             card = read_card_argument(card)
         display = " ".join((name or card.name).split())
         if not display or len(display) > MAX_NAME_LENGTH:
-            raise InvalidInput(f"A coordinator's name needs 1 to {MAX_NAME_LENGTH} characters.")
+            raise InvalidInput(_("A coordinator's name needs 1 to {max_name_length} characters.").format(max_name_length=MAX_NAME_LENGTH))
         fp = card.fingerprint
         with self.db.transaction() as db:
             active = db.query_one(f"SELECT {_COLUMNS} FROM coordinators WHERE fingerprint = ? "
                                   "AND removed_at IS NULL", (fp,))
             if active is not None:
-                raise InvalidInput(f"This coordinator is already in the list as “{active[2]}”.")
+                raise InvalidInput(_("This coordinator is already in the list as “{active}”.").format(active=active[2]))
             removed = db.query_one(f"SELECT {_COLUMNS} FROM coordinators WHERE fingerprint = ? "
                                    "ORDER BY id DESC LIMIT 1", (fp,))
             if removed is not None:
@@ -192,16 +193,16 @@ class CoordinatorStore:
             rows = self.db.query(f"SELECT {_COLUMNS} FROM coordinators WHERE display_name = ? "
                                  "COLLATE NOCASE AND removed_at IS NULL LIMIT 2", (key,))
         if len(rows) > 1:
-            raise InvalidInput(f"More than one coordinator matches “{ref}”; use the id.")
+            raise InvalidInput(_("More than one coordinator matches “{ref}”; use the id.").format(ref=ref))
         if not rows:
-            raise NotFound(f"No coordinator “{ref}”. See `journal coordinator list`.")
+            raise NotFound(_("No coordinator “{ref}”. See `journal coordinator list`.").format(ref=ref))
         return self._from_row(rows[0])
 
     def active(self, ref: str) -> Coordinator:
         """Like get(), but a removed coordinator is an error (nothing is sent to them)."""
         coordinator = self.get(ref)
         if coordinator.removed_at is not None:
-            raise InvalidInput(f"{coordinator.display_name} was removed; add their card again first.")
+            raise InvalidInput(_("{display_name} was removed; add their card again first.").format(display_name=coordinator.display_name))
         return coordinator
 
     def remove(self, ref: str) -> Coordinator:
@@ -220,7 +221,7 @@ class CoordinatorStore:
         coordinator = self.active(ref)
         name = " ".join(str(name).split())
         if not name or len(name) > MAX_NAME_LENGTH:
-            raise InvalidInput(f"A coordinator's name needs 1 to {MAX_NAME_LENGTH} characters.")
+            raise InvalidInput(_("A coordinator's name needs 1 to {max_name_length} characters.").format(max_name_length=MAX_NAME_LENGTH))
         with self.db.transaction() as db:
             db.execute("UPDATE coordinators SET display_name = ? WHERE id = ?", (name, coordinator.id))
         return self.get(coordinator.uuid)

@@ -7,7 +7,9 @@ One bundle is imported in ONE database transaction, in this order:
    not stored again);
 2. ``read_bundle`` verifies the signature, every member's size and hash, and returns;
 3. only then is the sender looked at (known, new, blocked, same name with another key) and the
-   staged records applied to entries, people and the contact log, with provenance;
+   staged records applied to entries, people and the contact log, with provenance; images
+   linked to entries get their metadata and preview (AttachmentStore.describe_blob), so
+   untrusted image parsing starts only after the signature verified;
 4. commit. Any failure before that rolls everything back: one clear reason, nothing changed.
 
 Imported records are ordinary rows (lists and search show them) with a `provenance` row.
@@ -42,6 +44,7 @@ from .records_jsonl import (
     validate_person,
 )
 from .timeutil import utc_now_iso
+from .i18n import _
 
 CHUNK_SIZE = 1024 * 1024
 BUNDLE_SUFFIX = ".ijbundle"
@@ -120,9 +123,9 @@ class SenderStore:
             rows = self.db.query(f"SELECT {_SENDER_COLUMNS} FROM senders WHERE display_name = ? COLLATE NOCASE "
                                  "LIMIT 2", (key,))
         if len(rows) > 1:
-            raise InvalidInput(f"More than one sender is called “{ref}”; use the id.")
+            raise InvalidInput(_("More than one sender is called “{ref}”; use the id.").format(ref=ref))
         if not rows:
-            raise NotFound(f"No sender “{ref}”. See `journal senders`.")
+            raise NotFound(_("No sender “{ref}”. See `journal senders`.").format(ref=ref))
         return _sender_from_row(rows[0])
 
     def _set(self, ref, column: str, value) -> SenderInfo:
@@ -146,7 +149,7 @@ class SenderStore:
     def rename(self, ref, name: str) -> SenderInfo:
         name = " ".join(str(name).split())
         if not name or len(name) > 200:
-            raise InvalidInput("A sender's name needs 1 to 200 characters.")
+            raise InvalidInput(_("A sender's name needs 1 to 200 characters."))
         return self._set(ref, "display_name", name)
 
 
@@ -249,7 +252,7 @@ class _StagingSink:
         try:
             validator(obj)
         except (RecordInvalid, FormRecordInvalid) as exc:
-            raise BundleRejected(f"invalid record in {kind}.jsonl line {line}: {exc}") from None
+            raise BundleRejected(_("invalid record in {kind}.jsonl line {line}: {exc}").format(kind=kind, line=line, exc=exc)) from None
         self.db.execute("INSERT INTO import_staging (kind, line, record) VALUES (?, ?, ?)",
                         (kind, line, json.dumps(obj, ensure_ascii=False)))
 
@@ -343,7 +346,7 @@ class Importer:
         try:
             handle = open(path, "rb")  # noqa: SIM115 - closed below
         except OSError as exc:
-            result.reason = f"cannot read the file ({exc.strerror or exc})"
+            result.reason = _("cannot read the file ({error})").format(error=exc.strerror or exc)
             return result
         try:
             with handle:
@@ -361,7 +364,7 @@ class Importer:
             result.status, result.reason, result.counts = "rejected", str(exc).rstrip("."), {}
             result.warnings.clear()
         except OSError as exc:
-            result.status, result.reason = "rejected", f"cannot read the file ({exc.strerror or exc})"
+            result.status, result.reason = "rejected", _("cannot read the file ({error})").format(error=exc.strerror or exc)
         return result
 
     def _shrink_wal_after(self, result: ImportResult) -> None:
@@ -428,10 +431,9 @@ class Importer:
             sender = _sender_from_row(row)
             result.sender = sender
             if sender.status == "blocked":
-                raise BundleRejected(f"sender blocked: {sender.display_name} (fingerprint {sender.fingerprint})")
+                raise BundleRejected(_("sender blocked: {display_name} (fingerprint {fingerprint})").format(display_name=sender.display_name, fingerprint=sender.fingerprint))
             if sender.age_recipient != claimed.age_recipient:
-                result.warnings.append(f"{sender.display_name} now gives a different age recipient "
-                                       "(used only to reply to them); the signing key is the known one.")
+                result.warnings.append(_("{display_name} now gives a different age recipient (used only to reply to them); the signing key is the known one.").format(display_name=sender.display_name))
             return sender
         result.sender = shown
         lowered = claimed.display_name.casefold()
@@ -442,17 +444,14 @@ class Importer:
         if not accepted:
             if same_name:
                 raise BundleRejected(
-                    f"unknown key for a known name: “{claimed.display_name}” signed with a different key "
-                    f"(fingerprint {fp}); compare fingerprints before accepting it")
-            raise BundleRejected(f"unknown sender “{claimed.display_name}” (fingerprint {fp})")
+                    _("unknown key for a known name: “{display_name}” signed with a different key (fingerprint {fp}); compare fingerprints before accepting it").format(display_name=claimed.display_name, fp=fp))
+            raise BundleRejected(_("unknown sender “{display_name}” (fingerprint {fp})").format(display_name=claimed.display_name, fp=fp))
         display = claimed.display_name
         if same_name:
             result.key_changed = True
             display = f"{claimed.display_name} (new key {fp[:5]})"
             result.warnings.append(
-                f"WARNING: a sender named “{claimed.display_name}” is already known with a different key. "
-                f"These records are kept apart under “{display}”. Compare the fingerprint {fp} with them "
-                "before trusting it.")
+                _("WARNING: a sender named “{display_name}” is already known with a different key. These records are kept apart under “{display}”. Compare the fingerprint {fp} with them before trusting it.").format(display_name=claimed.display_name, display=display, fp=fp))
         sender_id = self.db.execute(
             "INSERT INTO senders (ed25519_public_key, age_recipient, display_name, claimed_name, fingerprint, "
             "status, verified, added_at) VALUES (?,?,?,?,?, 'trusted', 0, ?)",
@@ -494,9 +493,9 @@ class Importer:
         entry = self._imported_entry(entry_uuid)
         current = self.review(entry.uuid)
         if status is not None and status not in REVIEW_STATUSES:
-            raise InvalidInput(f"Review status must be one of: {', '.join(REVIEW_STATUSES)}.")
+            raise InvalidInput(_("Review status must be one of: {review_statuses}.").format(review_statuses=', '.join(REVIEW_STATUSES)))
         if notes is not None and "\x00" in notes:
-            raise InvalidInput("The notes contain a NUL character.")
+            raise InvalidInput(_("The notes contain a NUL character."))
         new_status = status if status is not None else current["review_status"]
         new_notes = notes if notes is not None else current["coordinator_notes"]
         new_tags = normalize_tags(tags) if tags is not None else current["coordinator_tags"]
@@ -512,7 +511,7 @@ class Importer:
     def _imported_entry(self, entry_uuid: str) -> Entry:
         entry = self.journal.entries.get(entry_uuid)
         if self.db.query_one("SELECT 1 FROM provenance WHERE kind = 'entry' AND local_id = ?", (entry.id,)) is None:
-            raise InvalidInput("Review fields exist only for entries received from documenters.")
+            raise InvalidInput(_("Review fields exist only for entries received from documenters."))
         return entry
 
     def received(self, limit: int = 500) -> list[dict[str, Any]]:
@@ -541,6 +540,7 @@ class _Applier:
         self.now = utc_now_iso()
         self.person_refs: dict[str, str] = {}   # bundle ref -> local person uuid
         self.heads: dict[str, bytes] = {}  # sha256 -> first bytes of attachments stored by this bundle
+        self.linked: list[tuple[int, str, int, str]] = []  # (entry id, sha256, blob id, file name) linked now
         self.counts: dict[str, int] = {k: 0 for k in (
             "entries_new", "entries_updated", "entries_unchanged", "people_new", "people_updated",
             "contact_log_new", "contact_log_updated", "attachments_linked", "skipped")}
@@ -561,9 +561,32 @@ class _Applier:
                     try:
                         getattr(self, f"_apply_{kind}")(json.loads(text))
                     except (InvalidInput, RecordInvalid) as exc:
-                        raise BundleRejected(f"invalid record in {kind}.jsonl line {line}: "
-                                             f"{str(exc).rstrip('.')}") from None
+                        raise BundleRejected(_("invalid record in {kind}.jsonl line {line}: {exc}").format(kind=kind, line=line, exc=str(exc).rstrip('.'))) from None
+        self._describe_linked()
         return self.counts
+
+    def _describe_linked(self) -> None:
+        """Previews, image metadata and notes for the attachments this bundle linked, as add_file
+        records them. Runs after the bundle verified (hostile images are parsed only once signed)
+        and in the same transaction (a bundle is imported with its previews or not at all).
+        An unreadable image gets a note; it never rejects the bundle."""
+        from .bundle._cancel import check_cancel
+
+        store = self.journal.attachments
+        for entry_id, sha256, blob_id, file_name in self.linked:
+            check_cancel(self.cancel)
+            described = store.describe_blob(blob_id, file_name)
+            if not described.metadata and described.thumbnail is None and described.note is None:
+                continue
+            att_id, note = self.db.query_one("SELECT id, note FROM attachments WHERE entry_id = ? AND sha256 = ?",
+                                             (entry_id, sha256))
+            if described.note:
+                note = f"{note} {described.note}" if note else described.note
+            self.db.execute(
+                "UPDATE attachments SET metadata = ?, thumbnail = ?, note = ?, "
+                "stripped_sha256 = coalesce(stripped_sha256, ?) WHERE id = ?",
+                (json.dumps(described.metadata, ensure_ascii=False, sort_keys=True), described.thumbnail, note,
+                 described.stripped_sha256, att_id))
 
     # provenance helpers
     def _provenance(self, kind: str, ref: str):
@@ -625,13 +648,11 @@ class _Applier:
                 self.counts["entries_updated"] += 1
             else:
                 if record.revision == known[1] and record.revision_hash != known[2]:
-                    self.warnings.append(f"Entry {record.uuid[:8]}: revision {record.revision} differs from the "
-                                         "one received before; the earlier one is kept.")
+                    self.warnings.append(_("Entry {uuid}: revision {revision} differs from the one received before; the earlier one is kept.").format(uuid=record.uuid[:8], revision=record.revision))
                 self.counts["entries_unchanged"] += 1
         else:
             if self.db.query_one("SELECT 1 FROM entries WHERE uuid = ?", (record.uuid,)) is not None:
-                self.warnings.append(f"Entry {record.uuid[:8]} already exists in this journal from another "
-                                     "source; it was not merged and was skipped.")
+                self.warnings.append(_("Entry {uuid} already exists in this journal from another source; it was not merged and was skipped.").format(uuid=record.uuid[:8]))
                 self.counts["skipped"] += 1
                 return
             self._ensure_category(content.get("category"), record.category_label)
@@ -659,8 +680,7 @@ class _Applier:
         blob = self.db.query_one("SELECT id, size FROM blobs WHERE sha256 = ?", (att.sha256,))
         if blob is None:
             # Sent in an earlier bundle that this journal never received (or deleted since).
-            self.warnings.append(f"{att.file_name}: the file was sent in an earlier bundle and is not "
-                                 "stored here; ask the sender to send it again.")
+            self.warnings.append(_("{file_name}: the file was sent in an earlier bundle and is not stored here; ask the sender to send it again.").format(file_name=att.file_name))
             return
         if self.db.query_one("SELECT 1 FROM attachments WHERE entry_id = ? AND sha256 = ?",
                              (entry.id, att.sha256)) is not None:
@@ -680,6 +700,7 @@ class _Applier:
              att.sha256, att.sha256 if att.stripped else None, self.now,
              f"Received from {self.sender.display_name} in bundle {self.bundle_id}.", att.position))
         self.counts["attachments_linked"] += 1
+        self.linked.append((entry.id, att.sha256, blob[0], att.file_name))
 
     def _apply_forms(self, obj: dict[str, Any]) -> None:
         from .forms import import_forms
@@ -695,7 +716,7 @@ class _Applier:
             if known is not None:
                 entries.append(self.db.query_one("SELECT uuid FROM entries WHERE id = ?", (known[0],))[0])
         if not people:
-            self.warnings.append(f"Contact-log record {record.uuid[:8]} names nobody known here; skipped.")
+            self.warnings.append(_("Contact-log record {uuid} names nobody known here; skipped.").format(uuid=record.uuid[:8]))
             self.counts["skipped"] += 1
             return
         log = self.journal.contact_log
@@ -705,7 +726,7 @@ class _Applier:
         digest = hashlib.sha256(json.dumps(obj, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
         version = f"{record.updated_at}|{digest}"
         if known is not None:
-            stored_at, _, stored_digest = known[2].partition("|")
+            stored_at, _bar, stored_digest = known[2].partition("|")
             if record.updated_at > stored_at or (record.updated_at == stored_at and digest != stored_digest):
                 local_uuid = self.db.query_one("SELECT uuid FROM contact_log WHERE id = ?", (known[0],))[0]
                 log.update(local_uuid, people=people, entries=entries, **record.fields)

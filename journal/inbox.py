@@ -35,6 +35,7 @@ from .transport import (
     WebDavClient,
     parse_drop_url,
 )
+from .i18n import _
 
 Progress = Callable[[int, int], None]
 ClientFactory = Callable[[DropTarget, NetworkSettings], WebDavClient]
@@ -122,7 +123,7 @@ class Inbox:
     def get(self, folder_id: int) -> InboxFolder:
         row = self.db.query_one(f"SELECT {_FOLDER_COLUMNS} FROM inbox_folders WHERE id = ?", (int(folder_id),))
         if row is None:
-            raise NotFound(f"No inbox folder {folder_id}. See `journal inbox list`.")
+            raise NotFound(_("No inbox folder {folder_id}. See `journal inbox list`.").format(folder_id=folder_id))
         return InboxFolder(*row)
 
     def remove(self, folder_id: int) -> InboxFolder:
@@ -182,10 +183,10 @@ class Inbox:
         removed. progress(done, total) counts remote files.
         """
         if self.journal is None:
-            raise InvalidInput("Fetching needs the open journal.")
+            raise InvalidInput(_("Fetching needs the open journal."))
         folders = self.list() if folder_ids is None else [self.get(i) for i in folder_ids]
         if not folders:
-            raise InvalidInput("No inbox folder yet: add one with `journal inbox add URL`.")
+            raise InvalidInput(_("No inbox folder yet: add one with `journal inbox add URL`."))
         base = settings or load_network_settings(self.db)
         cap = max_size if max_size is not None else self.journal.importer.limits.max_total_size
         downloads = private_folder(self.journal.data_dir / DOWNLOADS_DIR)
@@ -196,7 +197,7 @@ class Inbox:
         try:
             for folder in folders:
                 if _cancelled(cancel):
-                    raise Cancelled("Fetching was cancelled.")
+                    raise Cancelled(_("Fetching was cancelled."))
                 try:
                     client = factory(folder.target(), settings_for(base, folder.pinned_sha256, proxy_url))
                 except TransportError as exc:
@@ -222,7 +223,7 @@ class Inbox:
                     tx.execute("UPDATE inbox_folders SET last_fetch_at = ? WHERE id = ?",
                                (utc_now_iso(), folder.id))
         finally:
-            for _, client, _ in listings:
+            for _folder, client, _names in listings:
                 client.close()
         return report
 
@@ -250,7 +251,7 @@ class Inbox:
                 return FetchedFile(folder.id, remote.name, "failed", reason=str(exc))
             except OSError as exc:
                 return FetchedFile(folder.id, remote.name, "failed",
-                                   reason=f"could not store the download ({exc.strerror or exc})")
+                                   reason=_("could not store the download ({value})").format(value=exc.strerror or exc))
             result = self.journal.importer.import_bundle(path, trust_new=trust_new, cancel=cancel)
         finally:
             path.unlink(missing_ok=True)
@@ -267,7 +268,7 @@ class Inbox:
         try:
             client.delete(remote)
         except TransportError as exc:
-            item.reason = (item.reason + "; " if item.reason else "") + f"not deleted from the server: {exc}"
+            item.reason = (item.reason + "; " if item.reason else "") + _("not deleted from the server: {error}").format(error=exc)
             return False
         self._mark_deleted(folder.id, remote.name)
         return True

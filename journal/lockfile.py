@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from .errors import JournalInUse, StorageError
+from .i18n import _
 
 try:
     import fcntl
@@ -30,12 +31,11 @@ class JournalLock:
         except OSError as exc:
             if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
                 raise StorageError(
-                    f"The journal folder {self.path.parent} is read-only or not yours, so the "
-                    "journal cannot be opened for writing. Nothing was changed."
+                    _("The journal folder {parent} is read-only or not yours, so the journal cannot be opened for writing. Nothing was changed.").format(parent=self.path.parent)
                 ) from None
             if exc.errno == errno.ENOSPC:
-                raise StorageError("The disk is full; free some space to open the journal.") from None
-            raise StorageError(f"The journal folder cannot be used: {exc.strerror}.") from None
+                raise StorageError(_("The disk is full; free some space to open the journal.")) from None
+            raise StorageError(_("The journal folder cannot be used: {strerror}.").format(strerror=exc.strerror)) from None
         try:
             if fcntl is not None:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -44,8 +44,7 @@ class JournalLock:
         except OSError:
             os.close(fd)
             raise JournalInUse(
-                "This journal is already open in another window or program. "
-                "Close it there first."
+                _("This journal is already open in another window or program. Close it there first.")
             ) from None
         self._fd = fd
 

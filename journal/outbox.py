@@ -35,6 +35,7 @@ from .transport import (
     parse_drop_url,
     random_bundle_name,
 )
+from .i18n import _
 
 BUNDLE_SUFFIX = ".ijbundle"
 DOWNLOADS_DIR = "inbox-downloads"
@@ -183,7 +184,7 @@ class Outbox:
     @property
     def folder(self) -> Path:
         if self.data_dir is None:
-            raise InvalidInput("This view of the journal cannot reach the outbox folder.")
+            raise InvalidInput(_("This view of the journal cannot reach the outbox folder."))
         return self.data_dir / OUTBOX_DIR
 
     def path_of(self, item: OutboxItem) -> Path:
@@ -263,7 +264,7 @@ class Outbox:
     def get(self, item_id: int) -> OutboxItem:
         items = self._items("o.id = ?", (int(item_id),))
         if not items:
-            raise NotFound(f"No outbox item {item_id}. See `journal outbox`.")
+            raise NotFound(_("No outbox item {item_id}. See `journal outbox`.").format(item_id=item_id))
         return items[0]
 
     def enqueue(self, file_name: str, coordinators: list[Any], *, bundle_id: str | None = None) -> list[OutboxItem]:
@@ -273,7 +274,7 @@ class Outbox:
         """
         path = self.folder / file_name
         if Path(file_name).name != file_name or not path.is_file():
-            raise InvalidInput("The bundle must be a file inside the outbox folder.")
+            raise InvalidInput(_("The bundle must be a file inside the outbox folder."))
         size = path.stat().st_size
         ids = [self._coordinator_id(c) for c in coordinators]
         self._require_drops(ids)
@@ -291,18 +292,17 @@ class Outbox:
 
     def _require_drops(self, coordinator_ids: list[int]) -> None:
         if not coordinator_ids:
-            raise InvalidInput("Name at least one coordinator to send to (--to).")
+            raise InvalidInput(_("Name at least one coordinator to send to (--to)."))
         for coordinator_id in coordinator_ids:
             if self.drop(coordinator_id) is None:
                 name = self.db.query_one("SELECT display_name FROM coordinators WHERE id = ?", (coordinator_id,))
-                raise InvalidInput(f"{name[0] if name else 'This coordinator'} has no drop folder yet. Set one "
-                                   "first (`journal coordinator set-drop`), or save the bundle to a file.")
+                raise InvalidInput(_("{name} has no drop folder yet. Set one first (`journal coordinator set-drop`), or save the bundle to a file.").format(name=name[0] if name else 'This coordinator'))
 
     def add_file(self, source: str | os.PathLike[str], coordinators: list[Any]) -> list[OutboxItem]:
         """Copy an existing bundle file (ciphertext) into the outbox and queue it."""
         source = Path(source)
         if not source.is_file():
-            raise InvalidInput(f"{source} is not a bundle file.")
+            raise InvalidInput(_("{source} is not a bundle file.").format(source=source))
         ids = [self._coordinator_id(c) for c in coordinators]
         self._require_drops(ids)
         target = self.new_bundle_path()
@@ -316,7 +316,7 @@ class Outbox:
             os.replace(tmp, target)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
-            raise InvalidInput(f"Could not copy the bundle into the outbox: {exc.strerror or exc}.") from None
+            raise InvalidInput(_("Could not copy the bundle into the outbox: {value}.").format(value=exc.strerror or exc)) from None
         return self.enqueue(target.name, ids)
 
     def export_to_outbox(self, coordinators: list[str], **export_args: Any) -> tuple[Any, list[OutboxItem]]:
@@ -325,7 +325,7 @@ class Outbox:
         Checks the drop folders before writing anything. Returns (ExportResult, items).
         """
         if self._journal is None:
-            raise InvalidInput("Exporting needs the open journal.")
+            raise InvalidInput(_("Exporting needs the open journal."))
         ids = [self._coordinator_id(c) for c in coordinators]
         self._require_drops(ids)
         path = self.new_bundle_path()
@@ -351,13 +351,13 @@ class Outbox:
         """Read what sending `item_id` needs. Raises InvalidInput when it cannot be sent."""
         item = self.get(item_id)
         if item.state != "queued":
-            raise InvalidInput("This bundle was already sent.")
+            raise InvalidInput(_("This bundle was already sent."))
         folder = self.drop(item.coordinator_id)
         if folder is None:
-            raise InvalidInput(f"{item.coordinator_name} has no drop folder; set one, then send again.")
+            raise InvalidInput(_("{coordinator_name} has no drop folder; set one, then send again.").format(coordinator_name=item.coordinator_name))
         path = self.path_of(item)
         if not path.is_file():
-            raise InvalidInput("The bundle file is missing from the outbox folder; export it again.")
+            raise InvalidInput(_("The bundle file is missing from the outbox folder; export it again."))
         base = settings or self.network_settings()
         return SendJob(item.id, path, path.stat().st_size, item.remote_name, folder.target(),
                        settings_for(base, folder.pinned_sha256 or base.pinned_sha256, proxy_url))

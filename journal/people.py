@@ -24,6 +24,7 @@ from .db import Database
 from .entries import GENESIS_HASH, canonical_json, chain_hash
 from .errors import InvalidInput, NotFound
 from .timeutil import utc_now_iso
+from .i18n import N_, _
 
 CONTENT_FIELDS = (
     "uuid", "display_name", "aliases", "roles", "phones", "handles", "organisation", "notes",
@@ -146,11 +147,11 @@ def _validated(changes: dict) -> dict:
         elif key == "organisation":
             out[key] = v.organisation(value)
         elif key == "notes":
-            out[key] = v.clean_text(value, "notes")
+            out[key] = v.clean_text(value, N_("notes"))
         elif key == "sensitive":
             out[key] = bool(value)
         else:
-            raise InvalidInput(f"Unknown person field: {key}.")
+            raise InvalidInput(_("Unknown person field: {key}.").format(key=key))
     return out
 
 
@@ -165,7 +166,7 @@ class PeopleStore:
         """A new person; `name`/`display_name` is required. Returns it with its uuid."""
         values = _validated(fields)
         if "display_name" not in values:
-            raise InvalidInput("A person needs a name (any name you use for them).")
+            raise InvalidInput(_("A person needs a name (any name you use for them)."))
         person = Person(uuid=str(uuidlib.uuid4()), **values)
         now = utc_now_iso()
         person.created_at = person.updated_at = now
@@ -200,7 +201,7 @@ class PeopleStore:
         with self.db.transaction():
             current = self.get(person_uuid)
             if current.merged_into:
-                raise InvalidInput(f"This person was merged into {current.merged_into}. Edit that record instead.")
+                raise InvalidInput(_("This person was merged into {merged_into}. Edit that record instead.").format(merged_into=current.merged_into))
             return self._save(current, values, _note)
 
     def _save(self, current: Person, values: dict, note: str = "") -> Person:
@@ -257,10 +258,10 @@ class PeopleStore:
         with self.db.transaction() as db:
             keep, absorb = self.get(keep_uuid), self.get(absorb_uuid)
             if keep.id == absorb.id:
-                raise InvalidInput("Cannot merge a person with themselves.")
+                raise InvalidInput(_("Cannot merge a person with themselves."))
             for p in (keep, absorb):
                 if p.merged_into:
-                    raise InvalidInput(f"{p.uuid} was already merged into {p.merged_into}.")
+                    raise InvalidInput(_("{uuid} was already merged into {merged_into}.").format(uuid=p.uuid, merged_into=p.merged_into))
             now = utc_now_iso()
             # Links: one row per (entry, role); duplicates collapse onto the kept person.
             db.execute(
@@ -303,7 +304,7 @@ class PeopleStore:
     # --- links ----------------------------------------------------------------------
     def link(self, entry_uuid: str, person_uuid: str, role: str) -> None:
         """Link a person to an entry with their role in that incident (idempotent)."""
-        role = v.vocabulary_word(role, v.LINK_ROLES, "role in the incident")
+        role = v.vocabulary_word(role, v.LINK_ROLES, N_("role in the incident"))
         with self.db.transaction() as db:
             entry_id = self._entry_id(entry_uuid)
             person = self.resolve(person_uuid)
@@ -313,7 +314,7 @@ class PeopleStore:
     def unlink(self, entry_uuid: str, person_uuid: str, role: str | None = None) -> int:
         """Remove the link (one role, or all of them). Returns how many links went."""
         if role is not None:
-            role = v.vocabulary_word(role, v.LINK_ROLES, "role in the incident")
+            role = v.vocabulary_word(role, v.LINK_ROLES, N_("role in the incident"))
         with self.db.transaction() as db:
             entry_id = self._entry_id(entry_uuid)
             person = self.resolve(person_uuid)
@@ -324,7 +325,8 @@ class PeopleStore:
                 params.append(role)
             removed = db.execute(sql, params).rowcount
         if removed == 0:
-            raise NotFound("That person is not linked to that entry" + (f" as {role}." if role else "."))
+            raise NotFound(_("That person is not linked to that entry as {role}.").format(role=role) if role
+                           else _("That person is not linked to that entry."))
         return removed
 
     def _entry_id(self, entry_uuid: str) -> int:
@@ -374,14 +376,14 @@ class PeopleStore:
                 (key.replace("%", "").replace("_", "") + "%",),
             ) if len(key) >= MIN_PREFIX else []
             if len(rows) != 1:
-                raise NotFound(f"No person with id {person_uuid}.")
+                raise NotFound(_("No person with id {person_uuid}.").format(person_uuid=person_uuid))
             row = rows[0]
         return self._from_row(row)
 
     def get_by_rowid(self, rowid: int) -> Person:
         row = self.db.query_one(f"SELECT {_ROW_COLUMNS} FROM people WHERE id = ?", (rowid,))
         if row is None:
-            raise NotFound("No such person.")
+            raise NotFound(_("No such person."))
         return self._from_row(row)
 
     def resolve(self, person_uuid: str) -> Person:
@@ -402,7 +404,7 @@ class PeopleStore:
         params: list = []
         if role:
             clauses.append("instr(char(10) || p.roles || char(10), char(10) || ? || char(10)) > 0")
-            params.append(v.vocabulary_word(role, v.PERSON_ROLES, "role"))
+            params.append(v.vocabulary_word(role, v.PERSON_ROLES, N_("role")))
         return (" AND ".join(clauses) or "1"), params
 
     def list(self, role: str | None = None, search: str | None = None, limit: int = 200, offset: int = 0,
@@ -434,7 +436,7 @@ class PeopleStore:
             return self.db.query(sql, params)
         except Exception as exc:  # sqlcipher3.OperationalError on a query FTS5 rejects
             if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
-                raise InvalidInput("The search text could not be understood.") from None
+                raise InvalidInput(_("The search text could not be understood.")) from None
             raise
 
     def count(self, role: str | None = None, include_merged: bool = False) -> int:

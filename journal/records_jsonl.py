@@ -25,6 +25,7 @@ from .entries import Entry, canonical_json, chain_hash
 from .errors import JournalError
 from .people import Person, bundle_person_ref, bundle_record
 from .people_validation import CHANNELS, DIRECTIONS, LINK_ROLES, PERSON_ROLES
+from .i18n import _
 
 RECORD_VERSION = 1
 _HEX64 = re.compile(r"[0-9a-f]{64}")
@@ -101,25 +102,25 @@ def contact_log_record(log, refs: dict[str | None, str], entry_uuids: list[str])
 def _keys(obj: dict, required: set[str], optional: set[str] = frozenset()) -> None:
     missing = required - set(obj)
     if missing:
-        raise RecordInvalid(f"missing field(s) {', '.join(sorted(missing))}")
+        raise RecordInvalid(_("missing field(s) {missing}").format(missing=', '.join(sorted(missing))))
     unknown = set(obj) - required - set(optional)
     if unknown:
-        raise RecordInvalid(f"unknown field(s) {', '.join(sorted(unknown)[:5])}")
+        raise RecordInvalid(_("unknown field(s) {unknown}").format(unknown=', '.join(sorted(unknown)[:5])))
 
 
 def _str(value: Any, what: str, *, max_len: int = 1_000_000, nullable: bool = False) -> str | None:
     if value is None and nullable:
         return None
     if not isinstance(value, str):
-        raise RecordInvalid(f"{what} must be text")
+        raise RecordInvalid(_("{what} must be text").format(what=what))
     if len(value) > max_len or "\x00" in value:
-        raise RecordInvalid(f"{what} is too long or holds a NUL character")
+        raise RecordInvalid(_("{what} is too long or holds a NUL character").format(what=what))
     return value
 
 
 def _int(value: Any, what: str, low: int = 0) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < low:
-        raise RecordInvalid(f"{what} must be a whole number ≥ {low}")
+        raise RecordInvalid(_("{what} must be a whole number ≥ {low}").format(what=what, low=low))
     return value
 
 
@@ -129,19 +130,19 @@ def _uuid(value: Any, what: str) -> str:
         if str(uuidlib.UUID(text)) != text:
             raise ValueError
     except ValueError:
-        raise RecordInvalid(f"{what} is not a uuid") from None
+        raise RecordInvalid(_("{what} is not a uuid").format(what=what)) from None
     return text
 
 
 def _hex64(value: Any, what: str) -> str:
     if not isinstance(value, str) or not _HEX64.fullmatch(value):
-        raise RecordInvalid(f"{what} must be 64 lower-case hex digits")
+        raise RecordInvalid(_("{what} must be 64 lower-case hex digits").format(what=what))
     return value
 
 
 def _list(value: Any, what: str) -> list:
     if not isinstance(value, list) or len(value) > MAX_LIST:
-        raise RecordInvalid(f"{what} must be a list")
+        raise RecordInvalid(_("{what} must be a list").format(what=what))
     return value
 
 
@@ -170,7 +171,7 @@ def validate_entry(obj: dict[str, Any]) -> EntryIn:
     _keys(obj, {"v", "uuid", "revision", "revision_hash", "prev_hash", "recorded_at", "content"},
           {"updated_at", "category_label", "people", "attachments", "attachments_omitted"})
     if obj["v"] != RECORD_VERSION:
-        raise RecordInvalid(f"unsupported record version {obj['v']!r}")
+        raise RecordInvalid(_("unsupported record version {obj!r}").format(obj=obj['v']))
     entry_uuid = _uuid(obj["uuid"], "uuid")
     revision = _int(obj["revision"], "revision", 1)
     revision_hash = _hex64(obj["revision_hash"], "revision_hash")
@@ -179,10 +180,10 @@ def validate_entry(obj: dict[str, Any]) -> EntryIn:
     _str(obj.get("updated_at", ""), "updated_at", max_len=64)
     content = obj["content"]
     if not isinstance(content, dict):
-        raise RecordInvalid("content must be an object")
+        raise RecordInvalid(_("content must be an object"))
     _keys(content, set(ENTRY_CONTENT_FIELDS))
     if content["uuid"] != entry_uuid:
-        raise RecordInvalid("content.uuid differs from uuid")
+        raise RecordInvalid(_("content.uuid differs from uuid"))
     for name in ("title", "body", "place"):
         _str(content[name], f"content.{name}")
     for name in ("occurred_at", "occurred_tz", "occurred_end", "category", "source"):
@@ -191,33 +192,33 @@ def validate_entry(obj: dict[str, Any]) -> EntryIn:
     for name in ("latitude", "longitude"):
         value = content[name]
         if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
-            raise RecordInvalid(f"content.{name} must be a number")
+            raise RecordInvalid(_("content.{name} must be a number").format(name=name))
     for tag in _list(content["tags"], "content.tags"):
         _str(tag, "a tag", max_len=1000)
     try:
         canonical = canonical_json(content)
     except ValueError:
-        raise RecordInvalid("content cannot be serialized") from None
+        raise RecordInvalid(_("content cannot be serialized")) from None
     if chain_hash(prev_hash, canonical) != revision_hash:
-        raise RecordInvalid("revision_hash does not match the content")
+        raise RecordInvalid(_("revision_hash does not match the content"))
     label = _str(obj.get("category_label"), "category_label", max_len=200, nullable=True)
     people = []
     for link in _list(obj.get("people", []), "people"):
         if not isinstance(link, dict):
-            raise RecordInvalid("people must hold objects")
+            raise RecordInvalid(_("people must hold objects"))
         _keys(link, {"ref", "role"})
         role = _str(link["role"], "people.role", max_len=50)
         if role not in LINK_ROLES:
-            raise RecordInvalid(f"unknown role {role[:50]!r}")
+            raise RecordInvalid(_("unknown role {role!r}").format(role=role[:50]))
         people.append((_ref(link["ref"], "people.ref"), role))
     attachments = []
     for item in _list(obj.get("attachments", []), "attachments"):
         if not isinstance(item, dict):
-            raise RecordInvalid("attachments must hold objects")
+            raise RecordInvalid(_("attachments must hold objects"))
         _keys(item, {"sha256", "size", "file_name"}, {"media_type", "stripped", "position"})
         stripped = item.get("stripped", False)
         if not isinstance(stripped, bool):
-            raise RecordInvalid("attachments.stripped must be true or false")
+            raise RecordInvalid(_("attachments.stripped must be true or false"))
         attachments.append(AttachmentRef(
             _hex64(item["sha256"], "attachments.sha256"), _int(item["size"], "attachments.size"),
             _str(item["file_name"], "attachments.file_name", max_len=1000),
@@ -242,10 +243,10 @@ def validate_person(obj: dict[str, Any]) -> PersonIn:
     if obj.get("sensitive") is True:
         _keys(obj, {"v", "ref", "pseudonym", "sensitive", "roles"})
         if obj["v"] != RECORD_VERSION:
-            raise RecordInvalid(f"unsupported record version {obj['v']!r}")
+            raise RecordInvalid(_("unsupported record version {obj!r}").format(obj=obj['v']))
         pseudonym = obj["pseudonym"]
         if not isinstance(pseudonym, str) or not _PSEUDONYM.fullmatch(pseudonym) or obj["ref"] != pseudonym:
-            raise RecordInvalid("a sensitive person needs a pseudonym person-xxxxxxxx as ref")
+            raise RecordInvalid(_("a sensitive person needs a pseudonym person-xxxxxxxx as ref"))
         roles = [r for r in _list(obj["roles"], "roles") if isinstance(r, str) and r in PERSON_ROLES]
         # The pseudonym stands in as the name on the coordinator's side.
         return PersonIn(pseudonym, True, 0, "", {"display_name": pseudonym, "roles": roles,
@@ -253,10 +254,10 @@ def validate_person(obj: dict[str, Any]) -> PersonIn:
     _keys(obj, {"v", "ref", "uuid", "display_name", "sensitive", "revision", "revision_hash"},
           {"aliases", "roles", "phones", "handles", "organisation", "notes"})
     if obj["v"] != RECORD_VERSION:
-        raise RecordInvalid(f"unsupported record version {obj['v']!r}")
+        raise RecordInvalid(_("unsupported record version {obj!r}").format(obj=obj['v']))
     ref = _uuid(obj["ref"], "ref")
     if obj["uuid"] != ref or obj["sensitive"] is not False:
-        raise RecordInvalid("uuid differs from ref, or sensitive is not false")
+        raise RecordInvalid(_("uuid differs from ref, or sensitive is not false"))
     fields: dict[str, Any] = {"display_name": _str(obj["display_name"], "display_name", max_len=1000)}
     for name in ("aliases", "roles", "phones", "handles"):
         if name in obj:
@@ -283,11 +284,11 @@ def validate_contact_log(obj: dict[str, Any]) -> ContactLogIn:
     _keys(obj, {"v", "uuid", "at", "channel", "direction", "people", "updated_at"},
           {"tz", "summary", "entries", "follow_up_due", "follow_up_note", "follow_up_done_at", "recorded_at"})
     if obj["v"] != RECORD_VERSION:
-        raise RecordInvalid(f"unsupported record version {obj['v']!r}")
+        raise RecordInvalid(_("unsupported record version {obj!r}").format(obj=obj['v']))
     channel = _str(obj["channel"], "channel", max_len=50)
     direction = _str(obj["direction"], "direction", max_len=50)
     if channel not in CHANNELS or direction not in DIRECTIONS:
-        raise RecordInvalid("unknown channel or direction")
+        raise RecordInvalid(_("unknown channel or direction"))
     fields = {
         "at": _str(obj["at"], "at", max_len=64), "tz": _str(obj.get("tz"), "tz", max_len=100, nullable=True),
         "channel": channel, "direction": direction, "summary": _str(obj.get("summary", ""), "summary"),

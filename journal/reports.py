@@ -24,6 +24,7 @@ from .errors import InvalidInput
 from .forms import display_value
 from .search import EntryFilter
 from .timeutil import utc_now_iso
+from .i18n import _
 
 REPORT_PAGE = 200
 ORIGINS = ("all", "own", "received")
@@ -48,7 +49,7 @@ class ReportFilter:
 
     def where(self, db: Database) -> tuple[str, list]:
         if self.origin not in ORIGINS:
-            raise InvalidInput(f"Origin must be one of: {', '.join(ORIGINS)}.")
+            raise InvalidInput(_("Origin must be one of: {origins}.").format(origins=', '.join(ORIGINS)))
         sql, params = self.entries.where()
         clauses = [sql]
         imported = "EXISTS (SELECT 1 FROM provenance p WHERE p.kind = 'entry' AND p.local_id = e.id{extra})"
@@ -99,8 +100,8 @@ def resolve_sender(db: Database, ref: str) -> int:
                      if len(ref.replace(" ", "")) >= 6 else "\x00"))
     ids = sorted({r[0] for r in rows})
     if len(ids) != 1:
-        raise InvalidInput(f"No single sender matches {ref!r}." if not ids else
-                           f"Several senders match {ref!r}; use the fingerprint.")
+        raise InvalidInput(_("No single sender matches {ref!r}.").format(ref=ref) if not ids else
+                           _("Several senders match {ref!r}; use the fingerprint.").format(ref=ref))
     return ids[0]
 
 
@@ -146,15 +147,14 @@ def _dimension_sql(db: Database, dim: str, index: int) -> tuple[str, str, list]:
     if dim == "sender":
         return ("(SELECT s.display_name FROM provenance p JOIN senders s ON s.id = p.sender_id "
                 "WHERE p.kind = 'entry' AND p.local_id = e.id)"), "", []
-    form_key, _, field_key = dim.rpartition(".")
+    form_key, _dot, field_key = dim.rpartition(".")
     from .forms import _KEY
 
     if not _KEY.match(field_key) or (form_key and not _KEY.match(form_key)):
-        raise InvalidInput(f"Cannot count by {dim!r}: use one of {', '.join(BUILTIN_DIMENSIONS)}, "
-                           "a form field key, or form.field.")
+        raise InvalidInput(_("Cannot count by {dim!r}: use one of {builtin_dimensions}, a form field key, or form.field.").format(dim=dim, builtin_dimensions=', '.join(BUILTIN_DIMENSIONS)))
     keys = [r[0] for r in db.query("SELECT DISTINCT key FROM forms WHERE fields LIKE ?", (f'%"key":"{field_key}"%',))]
     if not keys or (form_key and form_key not in keys):
-        raise InvalidInput(f"No form has a field {dim!r}.")
+        raise InvalidInput(_("No form has a field {dim!r}.").format(dim=dim))
     alias = f"v{index}"
     form_clause = f" AND {alias}.form_key = ?" if form_key else ""
     # json_each over a scalar yields one row, over a list (multiple choice, people) one per item.
@@ -174,7 +174,7 @@ def stats(db: Database, flt: ReportFilter | None = None, by: list[str] | str = "
     flt = flt or ReportFilter()
     dims = [d.strip() for d in (by.split(",") if isinstance(by, str) else by) if d.strip()]
     if not dims or len(dims) > 3:
-        raise InvalidInput("Count by one to three dimensions.")
+        raise InvalidInput(_("Count by one to three dimensions."))
     where, params = flt.where(db)
     columns, joins, join_params = [], [], []
     for i, dim in enumerate(dims):
@@ -302,7 +302,7 @@ def iter_entries(journal, flt: ReportFilter, *, omit_contact_details: bool = Fal
         if not rows:
             break
         last_key, last_id = rows[-1][1], rows[-1][0]
-        for entry_id, _ in rows:
+        for entry_id, _row in rows:
             check_cancel(cancel)
             yield _report_entry(journal, entry_id, labels, omit_contact_details)
             done += 1
@@ -357,7 +357,7 @@ def form_columns(db: Database, flt: ReportFilter) -> list[tuple[str, str, str]]:
         f"ON f.id = v.form_id JOIN entries e ON e.id = v.entry_id WHERE {where} ORDER BY f.label, f.version DESC",
         params)
     columns: dict[tuple[str, str], str] = {}
-    for key, label, _, fields_json in rows:
+    for key, label, _version, fields_json in rows:
         for spec in json.loads(fields_json):
             columns.setdefault((key, spec["key"]), f"{label}: {spec['label']}")
     return [(k, f, h) for (k, f), h in columns.items()]
@@ -384,7 +384,7 @@ def csv_row(item: ReportEntry, form_cols: list[tuple[str, str, str]], *, omit_co
             (item.sender or {}).get("sender", ""), (item.sender or {}).get("received_at", ""),
             e.revision_hash or ""]
     by_form = {fv.form.key: fv for fv in item.forms}
-    for form_key, field_key, _ in form_cols:
+    for form_key, field_key, _header in form_cols:
         fv = by_form.get(form_key)
         if fv is None or field_key not in fv.values:
             row.append("")

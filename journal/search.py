@@ -19,6 +19,7 @@ from .db import Database
 from .entries import SUMMARY_COLUMNS, EntrySummary
 from .errors import InvalidInput
 from .timeutil import day_bound
+from .i18n import _
 
 SORT_COLUMNS = {
     "occurred": "e.occurred_utc",
@@ -401,7 +402,7 @@ class EntryQueries:
     def ids(self, flt: EntryFilter = EntryFilter(), sort: str = "occurred", descending: bool = True) -> list[int]:
         """Row ids in display order: cheap even for 100k rows; rows load lazily by id."""
         if sort not in SORT_COLUMNS:
-            raise InvalidInput(f"Cannot sort by {sort}.")
+            raise InvalidInput(_("Cannot sort by {sort}.").format(sort=sort))
         where, params = flt.where()
         direction = "DESC" if descending else "ASC"
         order = _order_by(sort, direction)
@@ -421,7 +422,7 @@ class EntryQueries:
     def page(self, flt: EntryFilter = EntryFilter(), sort: str = "occurred", descending: bool = True,
              limit: int = 200, offset: int = 0) -> list[EntrySummary]:
         if sort not in SORT_COLUMNS:
-            raise InvalidInput(f"Cannot sort by {sort}.")
+            raise InvalidInput(_("Cannot sort by {sort}.").format(sort=sort))
         where, params = flt.where()
         direction = "DESC" if descending else "ASC"
         order = _order_by(sort, direction)
@@ -442,7 +443,7 @@ class EntryQueries:
         elif order == "rank":
             order_sql = "f.rank"
         else:
-            raise InvalidInput("Order must be 'newest' or 'rank'.")
+            raise InvalidInput(_("Order must be 'newest' or 'rank'."))
         sql = (
             f"SELECT e.id, e.uuid, e.title, e.occurred_at, e.category, e.status, {ENTRY_SNIPPET_COLUMNS} "
             f"FROM entries_fts f JOIN entries e ON e.id = f.rowid "
@@ -452,7 +453,7 @@ class EntryQueries:
             rows = self.db.query(sql, [query, *params, int(limit), int(offset)])
         except Exception as exc:  # sqlcipher3.OperationalError on a query FTS5 rejects
             if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
-                raise InvalidInput("The search text could not be understood.") from None
+                raise InvalidInput(_("The search text could not be understood.")) from None
             raise
         snippets = page_snippets(self.db, "entries_fts", query, {row[0]: row[6:] for row in rows})
         return [SearchHit("entry", *row[:6], snippets[row[0]]) for row in rows]

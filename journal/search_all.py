@@ -26,6 +26,7 @@ from .errors import InvalidInput
 from .people import split_list
 from .search import EntryFilter, SearchHit, expand_prefixes, fts_query, page_snippets
 from .timeutil import day_bound
+from .i18n import _
 
 KINDS = ("entry", "form", "person", "log")
 
@@ -43,7 +44,7 @@ def _run(db: Database, sql: str, params: list) -> list:
         return db.query(sql, params)
     except Exception as exc:  # sqlcipher3.OperationalError on a query FTS5 rejects
         if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
-            raise InvalidInput("The search text could not be understood.") from None
+            raise InvalidInput(_("The search text could not be understood.")) from None
         raise
 
 
@@ -61,7 +62,7 @@ def _kinds_for(flt: EntryFilter, kinds) -> tuple[str, ...]:
     chosen = tuple(kinds) if kinds else KINDS
     unknown = set(chosen) - set(KINDS)
     if unknown:
-        raise InvalidInput(f"Unknown kind(s): {', '.join(sorted(unknown))}. Choose from: {', '.join(KINDS)}.")
+        raise InvalidInput(_("Unknown kind(s): {unknown}. Choose from: {kinds}.").format(unknown=', '.join(sorted(unknown)), kinds=', '.join(KINDS)))
     if flt.category or flt.tag or flt.status or flt.trash:
         return tuple(k for k in chosen if k in ("entry", "form"))
     if flt.date_from or flt.date_to:
@@ -77,7 +78,7 @@ def _order(order: str) -> tuple[str, str]:
         return "f.rowid DESC", "0"
     if order == "rank":
         return "f.rank", "f.rank"
-    raise InvalidInput("Order must be 'newest' or 'rank'.")
+    raise InvalidInput(_("Order must be 'newest' or 'rank'."))
 
 
 def _date_clauses(flt: EntryFilter, column: str) -> tuple[list[str], list]:

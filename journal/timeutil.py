@@ -6,6 +6,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import InvalidInput
+from .i18n import _
 
 
 def utc_now_iso() -> str:
@@ -37,7 +38,7 @@ def zone(name: str | None) -> dt.tzinfo | None:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise InvalidInput(f"Unknown time zone: {name}") from None
+        raise InvalidInput(_("Unknown time zone: {name}").format(name=name)) from None
 
 
 def normalize_occurred(value: str | None, tz_name: str | None = None) -> tuple[str | None, int | None]:
@@ -56,7 +57,7 @@ def normalize_occurred(value: str | None, tz_name: str | None = None) -> tuple[s
     try:
         return _normalize_occurred(text, value, tz_name)
     except (OverflowError, OSError):
-        raise InvalidInput(f"The date {value!r} is out of range.") from None
+        raise InvalidInput(_("The date {value!r} is out of range.").format(value=value)) from None
 
 
 def _normalize_occurred(text: str, value, tz_name: str | None) -> tuple[str, int]:
@@ -64,7 +65,7 @@ def _normalize_occurred(text: str, value, tz_name: str | None) -> tuple[str, int
         try:
             day = dt.date.fromisoformat(text)
         except ValueError:
-            raise InvalidInput(f"Not a date: {value!r}. Use YYYY-MM-DD.") from None
+            raise InvalidInput(_("Not a date: {value!r}. Use YYYY-MM-DD.").format(value=value)) from None
         tz = zone(tz_name) or dt.timezone.utc
         midnight = dt.datetime.combine(day, dt.time(0, 0), tzinfo=tz)
         return day.isoformat(), int(midnight.timestamp())
@@ -72,7 +73,7 @@ def _normalize_occurred(text: str, value, tz_name: str | None) -> tuple[str, int
         moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         raise InvalidInput(
-            f"Not a date and time: {value!r}. Use ISO 8601, e.g. 2024-03-05T14:10+03:00."
+            _("Not a date and time: {value!r}. Use ISO 8601, e.g. 2024-03-05T14:10+03:00.").format(value=value)
         ) from None
     if moment.tzinfo is None:
         tz = zone(tz_name)
@@ -83,8 +84,7 @@ def _normalize_occurred(text: str, value, tz_name: str | None) -> tuple[str, int
             round_trip = local.astimezone(dt.timezone.utc).astimezone(tz)
             if round_trip.replace(tzinfo=None) != moment:
                 raise InvalidInput(
-                    f"{text} did not exist in {tz_name}: the clocks were changed that night. "
-                    "Check the time."
+                    _("{text} did not exist in {tz_name}: the clocks were changed that night. Check the time.").format(text=text, tz_name=tz_name)
                 )
         moment = local
     canonical = moment.isoformat(timespec="minutes" if moment.second == 0 else "seconds")
@@ -103,7 +103,7 @@ def day_bound(value: str | None, end: bool = False) -> str | None:
     try:
         day = dt.date.fromisoformat(str(value).strip()[:10])
     except ValueError:
-        raise InvalidInput(f"Not a date: {value!r}. Use YYYY-MM-DD.") from None
+        raise InvalidInput(_("Not a date: {value!r}. Use YYYY-MM-DD.").format(value=value)) from None
     if end:
         day = day + dt.timedelta(days=1)
     return day.isoformat()

@@ -48,7 +48,8 @@ def test_add_form_type_values_autosave_and_reload(qtbot, unlocked):
                     == "2024-03-07", timeout=20_000)
     saved = window.session.reader.forms.values(uuid, "detention").values
     assert saved == {"police_unit": "OVD Tverskoy", "lawyer_admitted": False, "court_date": "2024-03-07"}
-    assert "saved" in panel.status.text().lower()
+    # The label changes when the write's result reaches the GUI thread, just after the commit.
+    qtbot.waitUntil(lambda: "saved" in panel.status.text().lower(), timeout=20_000)
 
     # a bad date is refused with a message, nothing else lost
     date = inputs["court_date"].widget
@@ -141,3 +142,63 @@ def test_form_hits_in_search(qtbot, unlocked):
     assert [(h.kind, h.uuid) for h in hits] == [("form", uuid)]
     assert window.findChild(type(window.forms_feature.panel)) is not None
     assert Qt  # keep import used
+
+
+def test_russian_interface_shows_the_builtin_detention_form_in_russian(qtbot, unlocked):
+    """Built-in forms are stored in English but shown in the interface language; values stay stored."""
+    from PySide6.QtWidgets import QApplication
+
+    from journal.i18n import reset
+    from ui import forms_labels
+    from ui.i18n import install_translations
+
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    panel = window.forms_feature.panel
+    try:
+        install_translations(QApplication.instance(), "ru")
+        uuid = _select(qtbot, window, "Detentions at the station square")
+        panel._fill_add_combo(window.session.reader.entries.get(uuid))
+        assert panel.add_combo.itemText(panel.add_combo.findData("detention")) == "Задержание"
+        panel.add_combo.setCurrentIndex(panel.add_combo.findData("detention"))
+        panel.add_button.click()
+        _writes_done(qtbot, window)
+        group = panel._groups["detention"]
+        assert group.title() == "Задержание"
+        inputs = panel._inputs["detention"]
+        layout = group.layout()
+        labels = {key: layout.labelForField(inputs[key].widget).text() for key in inputs}
+        assert labels["police_unit"] == "Куда доставлены (отдел полиции)"
+        assert labels["detained_at"] == "Время задержания"
+        assert labels["lawyer_admitted"] == "Адвоката допустили"
+        assert inputs["injuries"].widget.accessibleName() == "Травмы"
+        # statistics: dimension names and choice values translated, stored values unchanged
+        assert forms_labels.dimension_label("detention.police_unit", "Detention: Police unit / department taken to") \
+            == "Задержание: Куда доставлены (отдел полиции)"
+        assert forms_labels.stats_value("court_hearing.outcome", "adjourned") == "отложено"
+        assert forms_labels.stats_value("court_hearing.outcome", "my own outcome") == "my own outcome"
+        assert forms_labels.stats_value("place", "no") == "no"
+        # a form the user changed is their own text: shown as stored
+        form = window.session.reader.forms.get("detention")
+        assert forms_labels.is_unchanged_builtin(form)
+        edited = window.session.write_and_wait(lambda j: j.forms.update("detention", label="Detention (ours)"))
+        assert not forms_labels.is_unchanged_builtin(edited)
+        assert forms_labels.form_label(edited) == "Detention (ours)"
+        assert forms_labels.field_label(edited, edited.fields[0]) == edited.fields[0]["label"]
+    finally:
+        install_translations(QApplication.instance(), "en")
+        reset()
+    assert forms_labels.form_label(window.session.reader.forms.get("mobilization")) == "Mobilization/draft"
+
+
+def test_choice_widgets_show_translated_labels_but_keep_stored_values(qtbot, qapp):
+    from ui.forms_widgets import FieldInput
+
+    spec = {"key": "outcome", "label": "Outcome", "type": "choice", "choices": ["released", "unknown"]}
+    shown = {"Outcome": "Итог", "released": "отпущен(а)"}
+    field = FieldInput(spec, [], lambda text: shown.get(text, text))
+    combo = field.widget
+    assert combo.accessibleName() == "Итог"
+    assert [combo.itemText(i) for i in range(1, combo.count())] == ["отпущен(а)", "unknown"]
+    field.set_value("released")
+    assert combo.currentText() == "отпущен(а)" and field.value() == "released"

@@ -147,6 +147,67 @@ def test_attachments_are_stored_once_per_sha256(pair, tmp_path):
     assert coordinator.db.query_one("SELECT count(*) FROM attachments")[0] == 2
 
 
+def test_imported_photos_get_previews_and_metadata(pair, tmp_path):
+    """The coordinator sees previews (strip, viewer, reports) of received photos, upright."""
+    import io
+
+    from PIL import Image
+
+    documenter, coordinator, record = pair
+    entry = documenter.entries.add(title="Photos")
+    for name in ("DSCN0010.jpg", "portrait_6.jpg"):
+        documenter.attachments.add_file(entry.uuid, PHOTOS / name)
+    path = export(documenter, record, tmp_path / "b.ijbundle")  # metadata stripped, the default
+    result = coordinator.importer.import_bundle(path, trust_new=True)
+    assert result.status == "accepted", result.reason
+    received = {a.file_name: a for a in coordinator.attachments.list_for_entry(entry.uuid)}
+    assert set(received) == {"DSCN0010.jpg", "portrait_6.jpg"}
+    sizes = {}
+    for name, att in received.items():
+        assert att.media_type == "image/jpeg" and att.has_thumbnail, name
+        thumbnail = coordinator.attachments.thumbnail(att.uuid)
+        assert thumbnail.startswith(b"\xff\xd8\xff")
+        with Image.open(io.BytesIO(thumbnail)) as preview:
+            assert preview.format == "JPEG" and max(preview.size) <= 256
+            sizes[name] = preview.size
+        assert att.metadata["gps_latitude"] is None  # the sender stripped it
+        assert att.note.startswith("Received from Olena K.")
+    assert (received["DSCN0010.jpg"].metadata["width"], received["DSCN0010.jpg"].metadata["height"]) == (640, 480)
+    portrait = received["portrait_6.jpg"].metadata
+    assert (portrait["width"], portrait["height"], portrait["orientation"]) == (600, 450, 6)
+    width, height = sizes["portrait_6.jpg"]
+    assert height > width  # turned upright by its orientation
+    width, height = sizes["DSCN0010.jpg"]
+    assert width > height
+    assert coordinator.verify() == []
+
+
+def test_unreadable_images_are_imported_with_a_note(pair, tmp_path):
+    documenter, coordinator, record = pair
+    entry = documenter.entries.add(title="Damaged photos")
+    photo = (PHOTOS / "DSCN0010.jpg").read_bytes()
+    documenter.attachments.add_file(entry.uuid, PHOTOS / "corrupted.jpg")
+    documenter.attachments.add_bytes(entry.uuid, photo[: len(photo) // 2], "truncated.jpg")
+    documenter.attachments.add_bytes(entry.uuid, b"\xff\xd8\xff\xe0" + bytes(5000), "garbage.jpg")
+    # A damaged image cannot be cleaned, so the sender sends it as it is.
+    path = export(documenter, record, tmp_path / "b.ijbundle", options=ExportOptions(strip_metadata=False))
+    result = coordinator.importer.import_bundle(path, trust_new=True)
+    assert result.status == "accepted", result.reason
+    assert result.counts["attachments_linked"] == 3
+    received = {a.file_name: a for a in coordinator.attachments.list_for_entry(entry.uuid)}
+    truncated = received["truncated.jpg"]
+    assert truncated.media_type == "image/jpeg" and not truncated.has_thumbnail
+    assert coordinator.attachments.thumbnail(truncated.uuid) is None
+    assert truncated.note.startswith("Received from Olena K.") and "No preview could be made" in truncated.note
+    garbage = received["garbage.jpg"]
+    assert garbage.metadata == {} and not garbage.has_thumbnail
+    assert "could not be read as an image" in garbage.note
+    assert received["corrupted.jpg"].metadata["width"] == 3648  # damaged, yet its preview could be made
+    with coordinator.attachments.open_stream(truncated.uuid) as stream:
+        assert stream.read() == photo[: len(photo) // 2]
+    assert coordinator.verify() == []
+
+
 def test_updated_people_and_contact_log(pair, tmp_path):
     documenter, coordinator, record = pair
     sample = populate(documenter, photo=False)

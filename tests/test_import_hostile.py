@@ -7,6 +7,7 @@ digest of every table before and after.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
 import json
@@ -17,9 +18,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from journal.bundle import Identity
+import tests.test_bundle_hostile as hb
+from journal.bundle import Identity, Limits
 from journal.errors import Cancelled
+from journal.importer import Importer
 from tests.test_export import (
+    PHOTOS,
     add_coordinator,
     db_digest,
     decrypt_bundle,
@@ -72,12 +76,18 @@ def craft(members: dict[str, bytes], recipient: str, signer: Identity, *, manife
 def rejected(coordinator, data: bytes, tmp_path, name: str = "hostile.ijbundle") -> str:
     path = tmp_path / name
     path.write_bytes(data)
-    before = db_digest(coordinator)
+    before, files = db_digest(coordinator), data_files(coordinator)
     result = coordinator.importer.import_bundle(path, trust_new=True)
     assert result.status == "rejected", result
     assert db_digest(coordinator) == before
     assert coordinator.db.query_one("SELECT count(*) FROM import_staging")[0] == 0
+    assert data_files(coordinator) <= files
     return result.reason
+
+
+def data_files(journal) -> set[str]:
+    """Every file in the journal's data folder (an import may not leave one behind)."""
+    return {str(p.relative_to(journal.data_dir)) for p in journal.data_dir.rglob("*")}
 
 
 def test_crafted_baseline_is_accepted(trusted, tmp_path):
@@ -238,3 +248,179 @@ def test_mutated_bundles_are_only_ever_rejected(mutation_setup, data):
     assert result.status == "rejected"
     assert result.reason
     assert db_digest(coordinator) == before
+
+
+# --- every hostile case of the bundle layer, through the importer ------------------------------------------
+# The crafted-bundle builders of tests/test_bundle_hostile.py sign as hb.SENDER and encrypt to
+# hb.COORDINATOR; `to_journal` re-encrypts their tar to the coordinator journal. The members are
+# real ones exported by a documenter journal, so the records and a new photo are staged (and must
+# be rolled back) before the hostile part is reached. hb.SENDER is already a trusted sender.
+BASELINE_ID = "3d0f6a52-8c1e-4b7a-9f2d-5e6a7b8c9d01"
+TEN_GB = 10 * 1024**3
+
+
+@pytest.fixture
+def signed_by_sender(pair, tmp_path):
+    """(coordinator, baseline bundle bytes already accepted, members of a newer valid bundle)."""
+    documenter, coordinator, record = pair
+    sample = populate(documenter)
+    first = tmp_path / "first.ijbundle"
+    documenter.exporter.export(first, [record.uuid], all_entries=True)
+    old = tar_members(decrypt_bundle(first, coordinator))
+    baseline = to_journal(hb.crafted(items_of(old), manifest=hb.manifest_for(content_of(old), bundle_id=BASELINE_ID)),
+                          coordinator)
+    path = tmp_path / "baseline.ijbundle"
+    path.write_bytes(baseline)
+    assert coordinator.importer.import_bundle(path, trust_new=True).status == "accepted"
+    second = documenter.entries.add(title="second entry", body="новое")
+    documenter.attachments.add_file(second.uuid, PHOTOS / "Nikon_D70.jpg")
+    documenter.entries.update(sample["entry"].uuid, body="изменено")
+    newer = tmp_path / "second.ijbundle"
+    documenter.exporter.export(newer, [record.uuid], all_entries=True)
+    return coordinator, baseline, tar_members(decrypt_bundle(newer, coordinator))
+
+
+def content_of(members: dict[str, bytes]) -> dict[str, bytes]:
+    return {k: v for k, v in members.items() if k not in ("manifest.json", "manifest.sig")}
+
+
+def items_of(members: dict[str, bytes]) -> list:
+    return [hb.regular(name, data) for name, data in content_of(members).items()]
+
+
+def to_journal(data: bytes, journal) -> bytes:
+    """A bundle crafted for hb.COORDINATOR, encrypted to `journal` instead."""
+    plain = pyrage.decrypt(data, [pyrage.x25519.Identity.from_str(hb.COORDINATOR.age_secret_key)])
+    return pyrage.encrypt(plain, [pyrage.x25519.Recipient.from_str(journal.identity.age_recipient)])
+
+
+def _flip_header_mac(data: bytes) -> bytes:
+    out = bytearray(data)
+    mac = out.index(b"\n--- ") + 10
+    out[mac] = ord("A") if out[mac] != ord("A") else ord("B")  # stays valid base64
+    return bytes(out)
+
+
+def _flip_payload(data: bytes, where: float) -> bytes:
+    out = bytearray(data)
+    out[int(len(out) * where) if where > 0 else len(out) - 1] ^= 0x80
+    return bytes(out)
+
+
+def _appended(members: dict[str, bytes], name: str, extra: bytes) -> list:
+    return [hb.regular(n, d + extra if n == name else d) for n, d in content_of(members).items()]
+
+
+_SPARE = [bytes([i]) * 10 for i in range(5)]
+_HUGE = tarfile.TarInfo("attachments/" + "a" * 64)
+_HUGE.size = TEN_GB  # only the header is written: refused before any content is read
+_MISSING = f"attachments/{hashlib.sha256(b'never sent').hexdigest()}"
+
+
+# name -> (make(members, journal) -> bundle bytes, expected reason (prefix), max_members or None)
+HOSTILE = {
+    "wrong recipient": (lambda m, j: hb.crafted(items_of(m)), "not addressed to this journal", None),
+    "truncated in half": (lambda m, j: (lambda d: d[: len(d) // 2])(to_journal(hb.crafted(items_of(m)), j)),
+                          "truncated", None),
+    "truncated by 16 bytes": (lambda m, j: to_journal(hb.crafted(items_of(m)), j)[:-16], "truncated", None),
+    "truncated in the age header": (lambda m, j: to_journal(hb.crafted(items_of(m)), j)[:60], "truncated", None),
+    "flipped byte in the header": (lambda m, j: _flip_header_mac(to_journal(hb.crafted(items_of(m)), j)),
+                                   "corrupted (authentication failed)", None),
+    "flipped byte in the payload": (lambda m, j: _flip_payload(to_journal(hb.crafted(items_of(m)), j), 0.6),
+                                    "corrupted (authentication failed)", None),
+    "flipped last byte": (lambda m, j: _flip_payload(to_journal(hb.crafted(items_of(m)), j), -1),
+                          "corrupted (authentication failed)", None),
+    "../evil": (lambda m, j: to_journal(hb.crafted([*items_of(m), hb.regular("../evil", b"x")]), j),
+                "path not allowed: ../evil", None),
+    "nested ../": (lambda m, j: to_journal(hb.crafted([*items_of(m), hb.regular("attachments/../../evil", b"x")]),
+                                           j), "path not allowed: attachments/../../evil", None),
+    "absolute path": (lambda m, j: to_journal(hb.crafted([*items_of(m), hb.regular("/etc/cron.d/evil", b"x")]), j),
+                      "path not allowed: /etc/cron.d/evil", None),
+    "symlink": (lambda m, j: to_journal(hb.crafted([*items_of(m), hb.special("forms.jsonl", tarfile.SYMTYPE,
+                                                                             "/etc/passwd")]), j),
+                "links are not allowed: forms.jsonl", None),
+    "hardlink": (lambda m, j: to_journal(hb.crafted([*items_of(m), hb.special("forms.jsonl", tarfile.LNKTYPE,
+                                                                              "entries.jsonl")]), j),
+                 "links are not allowed: forms.jsonl", None),
+    "character device": (lambda m, j: to_journal(hb.crafted([*items_of(m), hb.special("forms.jsonl",
+                                                                                      tarfile.CHRTYPE)]), j),
+                         "device files are not allowed: forms.jsonl", None),
+    "block device": (lambda m, j: to_journal(hb.crafted([*items_of(m), hb.special("forms.jsonl",
+                                                                                  tarfile.BLKTYPE)]), j),
+                     "device files are not allowed: forms.jsonl", None),
+    "duplicate member": (lambda m, j: to_journal(hb.crafted([*items_of(m), hb.regular("entries.jsonl", b"{}\n")],
+                                                            listed=content_of(m)), j),
+                         "duplicate member: entries.jsonl", None),
+    "10 GB declared size": (lambda m, j: to_journal(hb.crafted([*items_of(m), (_HUGE, None)]), j),
+                            "member too large: attachments/" + "a" * 64, None),
+    "too many members": (lambda m, j: to_journal(hb.crafted(
+        [*items_of(m), *(hb.regular(f"attachments/{hashlib.sha256(p).hexdigest()}", p) for p in _SPARE)]), j),
+        "too many members", 2),  # the limit is this many members more than the valid bundle's content
+    "manifest omits a member": (lambda m, j: to_journal(hb.crafted(
+        items_of(m), listed={k: v for k, v in content_of(m).items() if k != "entries.jsonl"}), j),
+        "member not in the manifest: entries.jsonl", None),
+    "manifest lists a member not sent": (lambda m, j: to_journal(hb.crafted(
+        items_of(m), listed={**content_of(m), _MISSING: b"never sent"}), j), f"member missing: {_MISSING}", None),
+    "member of an unknown kind": (lambda m, j: to_journal(hb.crafted([*items_of(m), hb.regular("notes.txt", b"hi")]),
+                                                          j), "unexpected member: notes.txt", None),
+    "member size mismatch": (lambda m, j: to_journal(hb.crafted(
+        items_of(m), listed={**content_of(m), "contacts.jsonl": b"{}\n"}), j),
+        "member size mismatch: contacts.jsonl", None),
+    "member hash mismatch": (lambda m, j: to_journal(hb.crafted(
+        items_of(m), listed={**content_of(m), "contacts.jsonl": m["contacts.jsonl"][:-2] + b" \n"}), j),
+        "member hash mismatch: contacts.jsonl", None),
+    "bad signature": (lambda m, j: to_journal(hb.crafted(items_of(m), signature=bytes(64)), j),
+                      "signature invalid", None),
+    "signed by another key than the manifest's sender": (
+        lambda m, j: to_journal(hb.crafted(items_of(m), signer=hb.OTHER), j), "signature invalid", None),
+    "manifest names another sender": (lambda m, j: to_journal(hb.crafted(items_of(m), manifest=hb.manifest_for(
+        content_of(m), sender={"display_name": "Sender", "age_recipient": hb.OTHER.age_recipient,
+                               "ed25519_public_key": base64.b64encode(hb.OTHER.signing_public_key).decode()})), j),
+        "signature invalid", None),
+    "unknown format version": (lambda m, j: to_journal(hb.crafted(items_of(m), manifest=hb.manifest_for(
+        content_of(m), version=2)), j), "unsupported format version 2", None),
+    "invalid UTF-8 in entries.jsonl": (lambda m, j: to_journal(hb.crafted(_appended(
+        m, "entries.jsonl", b'{"title":"\xff\xfe"}\n')), j), "invalid UTF-8 in entries.jsonl line ", None),
+    "invalid JSON in entries.jsonl": (lambda m, j: to_journal(hb.crafted(_appended(
+        m, "entries.jsonl", b'{"title": oops}\n')), j), "invalid JSON in entries.jsonl line ", None),
+    "invalid JSON in contacts.jsonl": (lambda m, j: to_journal(hb.crafted(_appended(
+        m, "contacts.jsonl", b"{]\n")), j), "invalid JSON in contacts.jsonl line ", None),
+    "invalid UTF-8 in contact_log.jsonl": (lambda m, j: to_journal(hb.crafted(_appended(
+        m, "contact_log.jsonl", b'{"summary":"\xc3"}\n')), j), "invalid UTF-8 in contact_log.jsonl line ", None),
+    "lone surrogate in contact_log.jsonl": (lambda m, j: to_journal(hb.crafted(_appended(
+        m, "contact_log.jsonl", b'{"summary":"\\ud800"}\n')), j), "invalid UTF-8 in contact_log.jsonl line ", None),
+}
+
+
+@pytest.mark.parametrize("case", list(HOSTILE))
+def test_every_hostile_bundle_leaves_the_journal_unchanged(signed_by_sender, tmp_path, case):
+    coordinator, _, members = signed_by_sender
+    make, expected, spare_members = HOSTILE[case]
+    if spare_members is not None:  # a small member limit stands in for 100 000 members
+        limit = len(content_of(members)) + spare_members
+        coordinator.importer = Importer(coordinator, limits=Limits(max_members=limit))
+    reason = rejected(coordinator, make(members, coordinator), tmp_path)
+    assert reason.startswith(expected), reason
+
+
+def test_the_valid_bundle_the_cases_start_from_is_accepted(signed_by_sender, tmp_path):
+    coordinator, _, members = signed_by_sender
+    path = tmp_path / "valid.ijbundle"
+    path.write_bytes(to_journal(hb.crafted(items_of(members)), coordinator))
+    result = coordinator.importer.import_bundle(path)
+    assert result.status == "accepted", result.reason
+    assert result.counts["entries_new"] == 1 and result.counts["entries_updated"] == 1
+    assert result.counts["attachments_stored"] == 1
+    assert result.sender.claimed_name == "Sender"
+
+
+def test_a_replayed_bundle_is_already_imported_and_changes_nothing(signed_by_sender, tmp_path):
+    coordinator, baseline, _ = signed_by_sender
+    path = tmp_path / "replayed.ijbundle"
+    path.write_bytes(baseline)
+    before, files = db_digest(coordinator), data_files(coordinator)
+    result = coordinator.importer.import_bundle(path, trust_new=True)
+    assert result.status == "duplicate" and result.message == "already imported"
+    assert db_digest(coordinator) == before
+    assert coordinator.db.query_one("SELECT count(*) FROM import_staging")[0] == 0
+    assert data_files(coordinator) <= files

@@ -151,20 +151,20 @@ def test_language_resolution(monkeypatch):
 
 # --- core/CLI messages (gettext) -------------------------------------------------------------------
 def _core_literals() -> set[str]:
-    """Every _("literal") in journal/."""
+    """Every _("literal") and N_("literal") in journal/."""
     found = set()
     for path in (ROOT / "journal").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_"
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("_", "N_")
                     and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
                 found.add(node.args[0].value)
     return found
 
 
 def test_core_messages_are_all_in_the_cli_catalogue():
-    catalogue = update_translations.load_module(TS_DIR / "cli_catalogue.py").TRANSLATIONS
+    catalogue = update_translations.load_cli_catalogue()
     missing = sorted(_core_literals() - set(catalogue))
-    assert not missing, f"add to resources/translations/cli_catalogue.py: {missing}"
+    assert not missing, f"add to resources/translations/cli_catalogue_core.py: {missing}"
     for source, forms in catalogue.items():
         for text in forms:
             assert text.strip() and placeholders(text) == placeholders(source), (source, text)

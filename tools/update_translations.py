@@ -17,8 +17,9 @@ Steps (see docs/translations.md):
    (source -> (ru, uk); numerus sources map to tuples of three forms). Sources
    with no entry there stay type="unfinished" and tests/test_translations.py fails.
 4. `pyside6-lrelease` compiles incident_journal_<lang>.qm next to the .ts files.
-5. The CLI catalogue (journal/i18n.py, gettext) is written as journal/locale/<lang>/
-   LC_MESSAGES/journal.po and .mo from resources/translations/cli_catalogue.py.
+5. The core/CLI catalogue (journal/i18n.py, gettext) is written as journal/locale/<lang>/
+   LC_MESSAGES/journal.po and .mo from resources/translations/cli_catalogue*.py; every
+   `_("literal")` in journal/ (found with ast, no xgettext needed) must have an entry there.
 """
 
 from __future__ import annotations
@@ -154,6 +155,15 @@ def helper_messages(path: Path) -> list[Message]:
     return found
 
 
+def builtin_form_messages() -> list[Message]:
+    """Labels and choices of the built-in forms (journal/forms_seed.py), shown via ui/forms_labels.py."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from ui.forms_labels import CONTEXT, seed_texts
+
+    return [(CONTEXT, text, False) for text in seed_texts()]
+
+
 def extract(work_dir: Path) -> ET.ElementTree:
     """A fresh .ts tree (no translations) with every message of the current sources."""
     files = source_files()
@@ -169,19 +179,18 @@ def extract(work_dir: Path) -> ET.ElementTree:
             continue
         contexts[name] = context
     seen = {(c, m.findtext("source")) for c, ctx in contexts.items() for m in ctx.findall("message")}
-    for path in files:
-        for ctx, text, numerus in helper_messages(path):
-            if (ctx, text) in seen:
-                continue
-            seen.add((ctx, text))
-            if ctx not in contexts:
-                contexts[ctx] = ET.SubElement(root, "context")
-                ET.SubElement(contexts[ctx], "name").text = ctx
-            message = ET.SubElement(contexts[ctx], "message")
-            if numerus:
-                message.set("numerus", "yes")
-            ET.SubElement(message, "source").text = text
-            ET.SubElement(message, "translation").set("type", "unfinished")
+    for ctx, text, numerus in [m for path in files for m in helper_messages(path)] + builtin_form_messages():
+        if (ctx, text) in seen:
+            continue
+        seen.add((ctx, text))
+        if ctx not in contexts:
+            contexts[ctx] = ET.SubElement(root, "context")
+            ET.SubElement(contexts[ctx], "name").text = ctx
+        message = ET.SubElement(contexts[ctx], "message")
+        if numerus:
+            message.set("numerus", "yes")
+        ET.SubElement(message, "source").text = text
+        ET.SubElement(message, "translation").set("type", "unfinished")
     # Stable order: contexts and messages sorted, so diffs show only real changes.
     ordered = sorted(root.findall("context"), key=lambda c: c.findtext("name") or "")
     for context in ordered:
@@ -290,16 +299,36 @@ def compile_qm(ts: Path) -> None:
 
 
 # --- CLI catalogue (gettext) -------------------------------------------------------------------------
-def write_cli_catalogues() -> None:
-    path = TS_DIR / "cli_catalogue.py"
-    if not path.exists():
-        return
-    module = load_module(path)
+def load_cli_catalogue() -> dict[str, tuple[str, str]]:
+    """Merge resources/translations/cli_catalogue*.py (cli_catalogue.py, cli_catalogue_core.py, ...)."""
+    merged: dict[str, tuple[str, str]] = {}
+    for path in sorted(TS_DIR.glob("cli_catalogue*.py")):
+        merged.update(load_module(path).TRANSLATIONS)
+    return merged
+
+
+def core_messages(root: Path = ROOT) -> dict[str, str]:
+    """Every `_("literal")` and `N_("literal")` in journal/ (the gettext sources), mapped to the first file."""
+    found: dict[str, str] = {}
+    for path in sorted((root / "journal").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("_", "N_")
+                    and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+                found.setdefault(node.args[0].value, str(path.relative_to(root)))
+    return found
+
+
+def write_cli_catalogues() -> list[str]:
+    """Write journal/locale/<lang>/LC_MESSAGES/journal.{po,mo}; return core messages lacking a translation."""
+    catalogue = load_cli_catalogue()
+    if not catalogue:
+        return []
     for index, lang in enumerate(LANGS):
-        pairs = {src: tr[index] for src, tr in module.TRANSLATIONS.items()}
+        pairs = {src: tr[index] for src, tr in catalogue.items()}
         folder = CLI_LOCALE_DIR / lang / "LC_MESSAGES"
         atomic_write(folder / "journal.po", po_text(lang, pairs).encode("utf-8"))
         atomic_write(folder / "journal.mo", mo_bytes(pairs))
+    return sorted(set(core_messages()) - set(catalogue))
 
 
 def _po_quote(text: str) -> str:
@@ -348,8 +377,12 @@ def update(check_only: bool = False) -> dict[str, list[tuple[str, str]]]:
                 ts = TS_DIR / f"incident_journal_{lang}.ts"
                 write_ts(tree, ts)
                 compile_qm(ts)
-    if not check_only:
-        write_cli_catalogues()
+    if check_only:
+        core_missing = sorted(set(core_messages()) - set(load_cli_catalogue()))
+    else:
+        core_missing = write_cli_catalogues()
+    for lang in LANGS:  # gettext sources count as missing in every language
+        missing[lang] += [("gettext", source) for source in core_missing]
     return missing
 
 

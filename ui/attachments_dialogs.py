@@ -11,11 +11,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QLabel, QVBoxLayout, QWidget,
+    QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget,
 )
 
 from journal.attachments import Attachment
 from journal.media.strip import can_clean
+
+from . import file_dialogs
 
 _CTX = "Attachments"
 
@@ -34,26 +36,14 @@ def human_size(size: int) -> str:
 
 
 def choose_files(parent: QWidget | None) -> list[str]:
-    """Qt's own file dialog (no native "recent files" record); [] when cancelled."""
-    dialog = QFileDialog(parent, tr("Attach files"))
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-    dialog.setNameFilters([tr("Photos and images (*.jpg *.jpeg *.png *.heic *.heif *.webp *.gif *.tif *.tiff)"),
-                           tr("All files (*)")])
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return []
-    return dialog.selectedFiles()
+    """Files to attach; [] when cancelled."""
+    return file_dialogs.choose_files(parent, tr("Attach files"), "", [
+        tr("Photos and images (*.jpg *.jpeg *.png *.heic *.heif *.webp *.gif *.tif *.tiff)"), tr("All files (*)")])
 
 
 def choose_save_path(parent: QWidget | None, suggested_name: str) -> str | None:
-    dialog = QFileDialog(parent, tr("Save a copy"))
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-    dialog.selectFile(suggested_name)
-    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
-        return None
-    return dialog.selectedFiles()[0]
+    """Where to save a decrypted copy of an attachment; None when cancelled."""
+    return file_dialogs.choose_save_path(parent, tr("Save a copy"), suggested_name)
 
 
 class ImportOptionsDialog(QDialog):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QPushButton,
+    QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QPushButton,
     QVBoxLayout, QWidget,
 )
 
@@ -18,6 +18,7 @@ from journal.bundle.card import CARD_FILE_SUFFIX, write_card_file
 from journal.errors import JournalError
 
 from .bundles_common import CARD_FILE_FILTER, fingerprint_font, fingerprint_groups, qr_pixmap
+from .file_dialogs import choose_save_path
 from .ops import user_message
 
 
@@ -78,9 +79,8 @@ class MyCardDialog(QDialog):
         self.copy_button.setText(self.tr("Copied"))
 
     def save_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save card file"), "my-card" + CARD_FILE_SUFFIX,
-                                              self.tr(CARD_FILE_FILTER),
-                                              options=QFileDialog.Option.DontUseNativeDialog)
+        path = choose_save_path(self, self.tr("Save card file"), "my-card" + CARD_FILE_SUFFIX,
+                                self.tr(CARD_FILE_FILTER))
         if not path:
             return
         try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QListWidget, QListWidgetItem,
+    QDialog, QDialogButtonBox, QHBoxLayout, QInputDialog, QLabel, QListWidget, QListWidgetItem,
     QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
@@ -21,6 +21,7 @@ from .bundles_common import (
     CARD_FILE_FILTER, fingerprint_font, fingerprint_groups, reader_stores, short_time, verified_icon,
     verified_text,
 )
+from .file_dialogs import choose_file
 from .ops import user_message
 
 COORDINATOR_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -101,8 +102,7 @@ class AddCoordinatorDialog(QDialog):
         self.resize(520, 300)
 
     def _open_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open card file"), "", self.tr(CARD_FILE_FILTER),
-                                              options=QFileDialog.Option.DontUseNativeDialog)
+        path = choose_file(self, self.tr("Open card file"), "", self.tr(CARD_FILE_FILTER))
         if path:
             self.load_path(path)
 
@@ -174,7 +174,9 @@ class CoordinatorsPage(QWidget):
         self.rename_button.setToolTip(self.tr("Change the name shown for this coordinator"))
         self.remove_button = QPushButton(self.tr("Re&move"))
         self.remove_button.setToolTip(self.tr("Stop sending to this coordinator"))
-        for b in (self.verify_button, self.rename_button, self.remove_button):
+        self.drop_button = QPushButton(self.tr("&Drop folder…"))
+        self.drop_button.setToolTip(self.tr("Set where bundles for this coordinator are uploaded"))
+        for b in (self.verify_button, self.rename_button, self.drop_button, self.remove_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         details.addLayout(buttons)
@@ -195,7 +197,7 @@ class CoordinatorsPage(QWidget):
         bottom.addStretch(1)
         layout.addLayout(bottom)
         for b in (self.add_button, self.my_card_button, self.verify_button, self.rename_button,
-                  self.remove_button):
+                  self.drop_button, self.remove_button):
             b.setAccessibleName(b.text().replace("&", "").rstrip("…"))
         self.list.currentItemChanged.connect(lambda *_: self._show_current())
         self.add_button.clicked.connect(self.add_coordinator)
@@ -203,6 +205,7 @@ class CoordinatorsPage(QWidget):
         self.verify_button.clicked.connect(self.verify_current)
         self.rename_button.clicked.connect(self.rename_current)
         self.remove_button.clicked.connect(self.remove_current)
+        self.drop_button.clicked.connect(self.edit_drop_folder)
         self.clear()
 
     # --- session ------------------------------------------------------------------
@@ -246,7 +249,7 @@ class CoordinatorsPage(QWidget):
 
     def _show_current(self) -> None:
         c = self.current()
-        for w in (self.verify_button, self.rename_button, self.remove_button):
+        for w in (self.verify_button, self.rename_button, self.drop_button, self.remove_button):
             w.setEnabled(c is not None)
         for w in (self.name_label, self.badge, self.fp_caption, self.fingerprint, self.added):
             w.setVisible(c is not None)
@@ -292,6 +295,15 @@ class CoordinatorsPage(QWidget):
             return
         uuid = c.uuid
         self.session.write(lambda j: j.coordinators.set_verified(uuid, verified), self._done, self._failed)
+
+    def edit_drop_folder(self) -> None:
+        """Open the drop-folder dialog (Nextcloud link or WebDAV folder) for the current coordinator."""
+        c = self.current()
+        if c is None or self.session is None:
+            return
+        from .transport_drop_dialog import DropFolderDialog
+
+        DropFolderDialog(c, self.session, self).exec()
 
     def rename_current(self) -> None:
         c = self.current()

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QDir, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
     QMessageBox, QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget, QWizard, QWizardPage,
 )
 
@@ -21,7 +21,9 @@ from journal.exporter import ExportOptions, ExportResult
 
 from .attachments_ops import run_on_writer, scaled_progress
 from .bundles_common import attachment_totals, human_size, random_bundle_name, reader_stores, verified_icon
-from .ops import user_message
+from .file_dialogs import choose_save_path
+from .ops import run_op, user_message
+from .transport_outbox_page import send_items
 
 COORDINATOR_ROLE = Qt.ItemDataRole.UserRole + 1
 SELECTED, SINCE_LAST, ALL = "selected", "since_last", "all"
@@ -180,46 +182,111 @@ class LeaveOutPage(QWizardPage):
 
 
 class SavePage(QWizardPage):
+    """Last choice: save the bundle to a file (default) or send it to the coordinators' drop folders."""
+
     def __init__(self, wizard: "ExportWizard") -> None:
         super().__init__()
         self.wiz = wizard
-        self.setTitle(self.tr("Where to save"))
-        self.setSubTitle(self.tr("The bundle is encrypted for the chosen coordinators. Copy it to them any way "
-                                 "you like."))
+        self.setTitle(self.tr("Where to"))
+        self.setSubTitle(self.tr("The bundle is encrypted for the chosen coordinators."))
         layout = QVBoxLayout(self)
+        self.mode = QButtonGroup(self)
+        self.to_file = QRadioButton(self.tr("Save to a &file"))
+        self.to_file.setChecked(True)
+        layout.addWidget(self.to_file)
         row = QHBoxLayout()
+        row.setContentsMargins(24, 0, 0, 0)
         self.path = QLineEdit()
         self.path.setAccessibleName(self.tr("Bundle file"))
         self.browse = QPushButton(self.tr("&Browse…"))
         self.browse.setToolTip(self.tr("Choose the folder and file name"))
+        self.browse.setAccessibleName(self.tr("Browse for the bundle file"))
         row.addWidget(self.path, 1)
         row.addWidget(self.browse)
         layout.addLayout(row)
-        layout.addWidget(_explain(self.tr("The file name is random on purpose: it says nothing about you or "
-                                          "the entries.")))
+        layout.addWidget(_explain(self.tr("Copy it to them any way you like. The file name is random on "
+                                          "purpose: it says nothing about you or the entries.")))
+        layout.addSpacing(8)
+        self.to_drop = QRadioButton(self.tr("Send to their &drop folder"))
+        layout.addWidget(self.to_drop)
+        layout.addWidget(_explain(self.tr("Uploaded now through the outbox. If sending fails, the bundle "
+                                          "stays in the outbox with the reason, to send again later.")))
+        drop_row = QHBoxLayout()
+        drop_row.setContentsMargins(24, 0, 0, 0)
+        self.drop_note = QLabel()
+        self.drop_note.setWordWrap(True)
+        self.set_up_drop = QPushButton(self.tr("Set &up drop folder…"))
+        self.set_up_drop.setToolTip(self.tr("Enter the drop folder a coordinator gave you"))
+        self.set_up_drop.setAccessibleName(self.tr("Set up drop folder"))
+        drop_row.addWidget(self.drop_note, 1)
+        drop_row.addWidget(self.set_up_drop)
+        layout.addLayout(drop_row)
         layout.addStretch(1)
+        for button in (self.to_file, self.to_drop):
+            self.mode.addButton(button)
+        self.mode.buttonToggled.connect(lambda *_: self._mode_changed())
         self.browse.clicked.connect(self._browse)
+        self.set_up_drop.clicked.connect(self._set_up_drop)
         self.path.textChanged.connect(lambda *_: self.completeChanged.emit())
-        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Write bundle"))
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Write bundle"))
 
     def initializePage(self) -> None:
         if not self.path.text():
             self.path.setText(str(Path(QDir.homePath()) / random_bundle_name()))
+        self.update_drops()
+
+    def missing_drops(self) -> list:
+        """The chosen coordinators that have no drop folder yet."""
+        reader = getattr(self.wiz.session, "reader", None) if self.wiz.session is not None else None
+        if reader is None:
+            return list(self.wiz.recipients.chosen())
+        return [c for c in self.wiz.recipients.chosen() if reader.outbox.drop(c.uuid) is None]
+
+    def update_drops(self) -> None:
+        missing = self.missing_drops()
+        self.to_drop.setEnabled(not missing)
+        if missing:
+            if self.to_drop.isChecked():
+                self.to_file.setChecked(True)
+            self.drop_note.setText(self.tr("No drop folder yet for: {names}.").format(
+                names=", ".join(c.display_name for c in missing)))
+        else:
+            self.drop_note.setText("")
+        self.set_up_drop.setVisible(bool(missing))
+        self._mode_changed()
+
+    def sending(self) -> bool:
+        return self.to_drop.isChecked() and self.to_drop.isEnabled()
+
+    def _mode_changed(self) -> None:
+        to_file = not self.sending()
+        self.path.setEnabled(to_file)
+        self.browse.setEnabled(to_file)
+        text = self.tr("&Write bundle") if to_file else self.tr("&Send bundle")
+        self.setButtonText(QWizard.WizardButton.CommitButton, text)
+        self.completeChanged.emit()
+
+    def _set_up_drop(self) -> None:
+        from .transport_drop_dialog import DropFolderDialog
+
+        missing = self.missing_drops()
+        if missing and self.wiz.session is not None:
+            # exec() returns after the dialog's save has landed (it accepts from the write's on_done).
+            DropFolderDialog(missing[0], self.wiz.session, self).exec()
+            self.update_drops()
+            if not self.missing_drops():
+                self.to_drop.setChecked(True)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save bundle"), self.path.text(),
-                                              self.tr("Bundles (*.ijbundle)"),
-                                              options=QFileDialog.Option.DontUseNativeDialog)
+        path = choose_save_path(self, self.tr("Save bundle"), self.path.text(), self.tr("Bundles (*.ijbundle)"))
         if path:
             self.path.setText(path if path.endswith(".ijbundle") else path + ".ijbundle")
 
     def isComplete(self) -> bool:
-        return bool(self.path.text().strip())
+        return self.sending() or bool(self.path.text().strip())
 
     def validatePage(self) -> bool:
-        # The wizard moves on only once the bundle is written (export_finished calls next()).
+        # The wizard moves on only once the bundle is written (and sent): export_finished calls next().
         if self.wiz.result_ is not None:
             return True
         self.wiz.start_export()
@@ -244,13 +311,26 @@ class SummaryPage(QWizardPage):
 
     def initializePage(self) -> None:
         r: ExportResult = self.wiz.result_
-        lines = [self.tr("Written to {path}").format(path=str(r.path)),
-                 self.tr("For: {names}").format(names=", ".join(r.recipients)),
-                 self.tr("{e} entries, {p} people, {l} contact-log notes, {a} photos and files; {size}.").format(
-                     e=r.entry_count, p=r.person_count, l=r.log_count, a=r.attachment_count,
-                     size=human_size(r.file_size))]
+        outcomes = self.wiz.send_outcomes
+        if outcomes is None:
+            self.setTitle(self.tr("Bundle written"))
+            lines = [self.tr("Written to {path}").format(path=str(r.path))]
+        else:
+            failed = [o for o in outcomes if not o.ok]
+            self.setTitle(self.tr("Bundle sent") if not failed else self.tr("Bundle not sent"))
+            lines = [self.tr("Sent to {name}'s drop folder.").format(name=o.item.coordinator_name)
+                     for o in outcomes if o.ok]
+            lines += [self.tr("Not sent to {name}: {reason}").format(name=o.item.coordinator_name, reason=o.error)
+                      for o in failed]
+            if failed or not outcomes:
+                lines.append(self.tr("The bundle stays in the outbox: send it again from the Outbox page."))
+        lines += [self.tr("For: {names}").format(names=", ".join(r.recipients)),
+                  self.tr("{e} entries, {p} people, {l} contact-log notes, {a} photos and files; {size}.").format(
+                      e=r.entry_count, p=r.person_count, l=r.log_count, a=r.attachment_count,
+                      size=human_size(r.file_size))]
         lines += [self.tr("Note: {w}").format(w=w) for w in r.warnings]
         self.summary.setText("\n".join(lines))
+        self.show_folder.setVisible(outcomes is None)
 
     def folder_url(self) -> QUrl:
         return QUrl.fromLocalFile(str(Path(self.wiz.result_.path).parent))
@@ -269,6 +349,7 @@ class ExportWizard(QWizard):
         self.selected_uuids = list(selected_uuids)
         self.selection_counts = (0, 0, 0)
         self.result_: ExportResult | None = None
+        self.send_outcomes: list | None = None  # None: saved to a file; else one SendOutcome per coordinator
         self.op = None
         self.setWindowTitle(self.tr("Send to a coordinator"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -312,14 +393,57 @@ class ExportWizard(QWizard):
         choice = self.what.choice()
         entries = list(self.selected_uuids) if choice == SELECTED else None
         options = self.leave_out.options()
+        sending = self.save_page.sending()
 
         def work(journal, ctx, cancelled):
-            return journal.exporter.export(out_path, refs, entries=entries, since_last=choice == SINCE_LAST,
-                                           all_entries=choice == ALL, options=options,
-                                           progress=scaled_progress(ctx), cancel=cancelled)
+            args = {"entries": entries, "since_last": choice == SINCE_LAST, "all_entries": choice == ALL,
+                    "options": options, "progress": scaled_progress(ctx), "cancel": cancelled}
+            if sending:
+                return journal.outbox.export_to_outbox(refs, **args)
+            return journal.exporter.export(out_path, refs, **args)
 
-        self.op = run_on_writer(self, self.session, work, self.export_finished, self.export_failed,
+        done = self.export_queued if sending else self.export_finished
+        self.op = run_on_writer(self, self.session, work, done, self.export_failed,
                                 label=self.tr("Writing the bundle…"))
+
+    def export_queued(self, result_items) -> None:
+        """The bundle is in the outbox: send it now (the Outbox page's path: progress, Cancel)."""
+        if self.session is None:
+            return
+        result, items = result_items
+        self.result_ = result
+        session = self.session
+        ids = [item.id for item in items]
+        self.op = run_op(self, lambda ctx: send_items(session, ids, ctx), self.send_finished, self.send_failed,
+                         label=self.tr("Sending the bundle…"), cancellable=True)
+
+    def send_finished(self, outcomes: list) -> None:
+        if self.session is None:
+            return
+        self.send_outcomes = list(outcomes)
+        self._outbox_changed()
+        self.next()
+
+    def send_failed(self, exc: BaseException) -> None:
+        # Cancelled or a database problem: the bundle stays queued in the outbox with the reason.
+        if self.session is None:
+            return
+        self._outbox_changed()
+        reason = self.tr("Sending was cancelled.") if isinstance(exc, Cancelled) else user_message(exc)
+        self.send_outcomes = self._queued_outcomes(reason)
+        self.next()
+
+    def _queued_outcomes(self, reason: str) -> list:
+        from journal.outbox import SendOutcome
+
+        bundle_id = self.result_.bundle_id if self.result_ is not None else None
+        items = [i for i in self.session.reader.outbox.queued() if i.bundle_id == bundle_id]
+        return [SendOutcome(i, error=i.last_error or reason) for i in items]
+
+    def _outbox_changed(self) -> None:
+        feature = getattr(self.parent(), "transport_feature", None)
+        if feature is not None:
+            feature.page.refresh()
 
     def forget(self) -> None:
         """Lock: cancel a running export; later callbacks find no session and do nothing."""

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+    QDialog, QDialogButtonBox, QLabel, QMessageBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
     QWidget,
 )
 
@@ -25,6 +25,7 @@ from journal.importer import BUNDLE_SUFFIX, ImportResult, Importer, NewSender
 
 from .attachments_ops import run_on_writer
 from .bundles_common import fingerprint_groups, tr
+from .file_dialogs import choose_files, choose_folder
 
 
 @dataclass
@@ -101,13 +102,10 @@ class ImportController(QObject):
 
     def choose_and_import(self, folder: bool = False) -> None:
         if folder:
-            chosen = QFileDialog.getExistingDirectory(self.window, tr("Import a folder of bundles"), "",
-                                                      QFileDialog.Option.DontUseNativeDialog)
+            chosen = choose_folder(self.window, tr("Import a folder of bundles"))
             paths = [chosen] if chosen else []
         else:
-            paths, _ = QFileDialog.getOpenFileNames(self.window, tr("Import bundles"), "",
-                                                    tr("Bundles (*.ijbundle);;All files (*)"),
-                                                    options=QFileDialog.Option.DontUseNativeDialog)
+            paths = choose_files(self.window, tr("Import bundles"), "", [tr("Bundles (*.ijbundle);;All files (*)")])
         if paths:
             self.import_paths(paths)
 

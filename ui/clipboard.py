@@ -57,15 +57,21 @@ def clear_if_ours() -> bool:
     return True
 
 
-def copy_secret(text: str, clear_after_ms: int = CLEAR_AFTER_MS) -> None:
-    """Put `text` on the clipboard and remove it later, unless something else replaced it."""
+def secret_copy_mime(text: str, clear_after_ms: int = CLEAR_AFTER_MS) -> QMimeData:
+    """The payload for a copy of `text` that the caller puts on the clipboard itself
+    (QPlainTextEdit.createMimeDataFromSelection): marked, and cleared after `clear_after_ms`."""
     global _current_token
     token = os.urandom(16).hex().encode()
     _current_token = token
-    QGuiApplication.clipboard().setMimeData(secret_mime_data(text, token))
 
     def clear() -> None:
         if _current_token == token:
             clear_if_ours()
 
     QTimer.singleShot(clear_after_ms, clear)
+    return secret_mime_data(text, token)
+
+
+def copy_secret(text: str, clear_after_ms: int = CLEAR_AFTER_MS) -> None:
+    """Put `text` on the clipboard and remove it later, unless something else replaced it."""
+    QGuiApplication.clipboard().setMimeData(secret_copy_mime(text, clear_after_ms))

@@ -12,16 +12,19 @@ people involved) between the body and the footer.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimer, Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QAction, QFont, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateTimeEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QCheckBox, QComboBox, QDateTimeEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QFrame, QPushButton, QScrollArea, QSizePolicy, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from journal.entries import Entry
+from .clipboard import copy_secret
+from .editor_copy import SecretLineEdit, SecretPlainTextEdit, entry_as_text
 from .fields import TagEdit, TimeZoneBox, all_zones
 from .i18n import date_format, datetime_format, format_datetime, time_format
 from .ops import user_message
@@ -68,6 +71,11 @@ class EntryEditor(QWidget):
         self._timer.timeout.connect(self.save)
         self._build()
         self._wire()
+        self.copy_text_action = QAction(self.tr("&Copy entry as text"), self)
+        self.copy_text_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.copy_text_action.setToolTip(self.tr("Copy the shown entry as plain text; the clipboard is "
+                                                 "cleared again after 30 seconds"))
+        self.copy_text_action.triggered.connect(self.copy_as_text)
         self.clear()
 
     # --- construction -------------------------------------------------------------
@@ -99,7 +107,7 @@ class EntryEditor(QWidget):
         banner.addWidget(self.restore_button)
         layout.addWidget(self.trash_banner)
 
-        self.title = QLineEdit()
+        self.title = SecretLineEdit()  # copies are marked secret and cleared after 30 s
         self.title.setPlaceholderText(self.tr("Title, e.g. “Detentions at the station square”"))
         self.title.setAccessibleName(self.tr("Title"))
         title_font = QFont(self.title.font())
@@ -131,6 +139,19 @@ class EntryEditor(QWidget):
         # On a row of its own: beside the date it made the editor so wide that the entry list's
         # title column was squeezed to a few words at 1280 px.
         form.addRow("", self.time_unknown)
+        # The optional end (Entry.occurred_end), in the same time zone as the start.
+        self.has_end = QCheckBox(self.tr("Has an &end"))
+        self.has_end.setToolTip(self.tr("It lasted for a while: give the time it ended"))
+        self.until = QDateTimeEdit()
+        self.until.setCalendarPopup(True)
+        self.until.setDisplayFormat(datetime_format())
+        self.until.setAccessibleName(self.tr("Until"))
+        self.until.setToolTip(self.tr("When it ended, in the same time zone as the start"))
+        self.until.setEnabled(False)
+        until_row = QHBoxLayout()
+        until_row.addWidget(self.has_end)
+        until_row.addWidget(self.until, 1)
+        form.addRow(self.tr("Until:"), until_row)
 
         self.place = QLineEdit()
         self.place.setPlaceholderText(self.tr("Place: city, street, building"))
@@ -171,7 +192,7 @@ class EntryEditor(QWidget):
         form.addRow(self.tr("&Tags:"), self.tags)
         layout.addLayout(form)
 
-        self.body = QPlainTextEdit()
+        self.body = SecretPlainTextEdit()
         self.body.setPlaceholderText(self.tr("What happened? Who, how many, which unit, what was said…"))
         self.body.setAccessibleName(self.tr("Text"))
         body_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
@@ -228,6 +249,8 @@ class EntryEditor(QWidget):
         self.when.dateTimeChanged.connect(self._occurred_changed)
         self.time_zone.currentTextChanged.connect(self._occurred_changed)
         self.time_unknown.toggled.connect(self._time_unknown_toggled)
+        self.has_end.toggled.connect(self._has_end_toggled)
+        self.until.dateTimeChanged.connect(self._changed)
         self.history_button.clicked.connect(self._request_history)
         self.restore_button.clicked.connect(self._request_restore)
 
@@ -293,6 +316,7 @@ class EntryEditor(QWidget):
             else:
                 self.coordinates.setText("")
             self._set_occurred(entry.occurred_at, entry.occurred_tz)
+            self._set_end(entry.occurred_end)
             self.category.setCurrentIndex(max(self.category.findData(entry.category), 0))
             self.status.setCurrentIndex(max(self.status.findData(entry.status), 0))
             self.source.setCurrentIndex(max(self.source.findData(entry.source), 0))
@@ -324,6 +348,7 @@ class EntryEditor(QWidget):
             self.source.setCurrentIndex(0)
             self.time_unknown.setChecked(False)
             self.when.setDateTime(QDateTime(QDate(2000, 1, 1), QTime(0, 0)))
+            self._set_end(None)
             self._clear_undo()
             self.indicator.setText("")
             self.trash_banner.setVisible(False)
@@ -359,8 +384,10 @@ class EntryEditor(QWidget):
         for line in (self.title, self.place, self.coordinates, self.tags):
             line.setReadOnly(read_only)
         self.body.setReadOnly(read_only)
-        for widget in (self.when, self.time_zone, self.time_unknown, self.category, self.status, self.source):
+        for widget in (self.when, self.time_zone, self.time_unknown, self.has_end, self.category, self.status,
+                       self.source):
             widget.setEnabled(not read_only)
+        self.until.setEnabled(not read_only and self.has_end.isChecked())
 
     def _set_occurred(self, value: str | None, tz_name: str | None) -> None:
         self.time_zone.set_zone(tz_name or self._default_tz)
@@ -381,6 +408,39 @@ class EntryEditor(QWidget):
         except ValueError:
             self.when.setDateTime(QDateTime.currentDateTime())
 
+    def _set_end(self, value: str | None) -> None:
+        self.has_end.setChecked(bool(value))
+        self.until.setEnabled(bool(value) and not self._read_only)
+        self.until.setDisplayFormat(date_format() if self.time_unknown.isChecked() else datetime_format())
+        moment = None
+        try:
+            if value and len(value) == 10:
+                moment = dt.datetime.combine(dt.date.fromisoformat(value), dt.time())
+            elif value:
+                moment = dt.datetime.fromisoformat(value)
+        except ValueError:
+            moment = None
+        if moment is None:
+            self.until.setDateTime(self.when.dateTime())
+        else:
+            self.until.setDateTime(QDateTime(QDate(moment.year, moment.month, moment.day),
+                                             QTime(moment.hour, moment.minute)))
+
+    def _has_end_toggled(self, on: bool) -> None:
+        self.until.setEnabled(on and not self._read_only)
+        if on and not self._loading and self.until.dateTime() < self.when.dateTime():
+            self.until.setDateTime(self.when.dateTime())  # a sensible start: the beginning
+        self._occurred_changed()
+
+    def copy_as_text(self) -> bool:
+        """Copy the shown entry (as typed, saved or not) as a secret: hinted, cleared after 30 s."""
+        if self._entry is None:
+            return False
+        shown = dataclasses.replace(self._entry, title=self.title.text().strip(), body=self.body.toPlainText(),
+                                    place=self.place.text().strip(), tags=self.tags.tags())
+        copy_secret(entry_as_text(shown))
+        return True
+
     # --- edits and saving ------------------------------------------------------------------
     def _changed(self, *_args) -> None:
         if self._loading or self._entry is None or self._read_only:
@@ -396,6 +456,7 @@ class EntryEditor(QWidget):
 
     def _time_unknown_toggled(self, unknown: bool) -> None:
         self.when.setDisplayFormat(date_format() if unknown else datetime_format())
+        self.until.setDisplayFormat(date_format() if unknown else datetime_format())
         self._occurred_changed()
 
     def collect_changes(self) -> tuple[dict, list[str]]:
@@ -426,7 +487,23 @@ class EntryEditor(QWidget):
                 changes["occurred_at"] = day if self.time_unknown.isChecked() else \
                     f"{day}T{moment.time().toString('HH:mm')}"
                 changes["occurred_tz"] = zone
+                changes["occurred_end"] = self._end_value(warnings)
         return changes, warnings
+
+    def _end_value(self, warnings: list[str]) -> str | None:
+        """The end as the same kind of text as the start (date only when the time is unknown), or None."""
+        if not self.has_end.isChecked():
+            return None
+        end = self.until.dateTime()
+        if self.time_unknown.isChecked():
+            if end.date() < self.when.date():
+                warnings.append(self.tr("End not saved: it is before the start."))
+                return self._entry.occurred_end if self._entry is not None else None
+            return end.date().toString("yyyy-MM-dd")
+        if end < self.when.dateTime():
+            warnings.append(self.tr("End not saved: it is before the start."))
+            return self._entry.occurred_end if self._entry is not None else None
+        return f"{end.date().toString('yyyy-MM-dd')}T{end.time().toString('HH:mm')}"
 
     def save(self) -> None:
         """Queue a save of the current entry if anything changed (autosave)."""

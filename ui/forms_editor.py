@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from journal.forms import FIELD_TYPE_LABELS, FIELD_TYPES
 
+from . import forms_labels
 from .ops import user_message
 
 NEW_FORM = "__new__"
@@ -101,7 +102,9 @@ class FormsEditorDialog(QDialog):
         self.form_combo.blockSignals(True)
         self.form_combo.clear()
         for form in reader.forms.list():
-            self.form_combo.addItem(form.label, form.key)
+            # Built-in forms are listed in the UI language; the fields below stay the stored text
+            # (what is edited and saved), so saving an untouched form creates no new version.
+            self.form_combo.addItem(forms_labels.form_label(form), form.key)
         self.form_combo.addItem(self.tr("New form…"), NEW_FORM)
         self.form_combo.blockSignals(False)
         index = self.form_combo.findData(select) if select else 0

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget,
 )
 
+from . import forms_labels
 from .forms_widgets import FieldInput
 from .ops import user_message
 
@@ -125,7 +126,7 @@ class FormsPanel(QWidget):
         suggested = [f for f in forms if f.category == entry.category and f.key not in present]
         others = [f for f in forms if f.category != entry.category and f.key not in present]
         for form in suggested + others:
-            self.add_combo.addItem(form.label, form.key)
+            self.add_combo.addItem(forms_labels.form_label(form), form.key)
 
     def _clear_groups(self) -> None:
         for group in self._groups.values():
@@ -137,21 +138,21 @@ class FormsPanel(QWidget):
         self._dirty.clear()
 
     def _add_group(self, form, values: dict, people: list[tuple[str, str]]) -> None:
-        group = QGroupBox(form.label)
-        group.setAccessibleName(self.tr("Form {name}").format(name=form.label))
+        group = QGroupBox(forms_labels.form_label(form))
+        group.setAccessibleName(self.tr("Form {name}").format(name=forms_labels.form_label(form)))
         layout = QFormLayout(group)
         inputs: dict[str, FieldInput] = {}
         for spec in form.fields:
-            field_input = FieldInput(spec, people)
+            field_input = FieldInput(spec, people, forms_labels.text_for(form))
             field_input.set_value(values.get(spec["key"]))
             field_input.set_read_only(self.read_only)
             field_input.changed.connect(lambda key=form.key: self._changed(key))
             field_input.setParent(group)
-            layout.addRow(spec["label"], field_input.widget)
+            layout.addRow(forms_labels.field_label(form, spec), field_input.widget)
             inputs[spec["key"]] = field_input
         remove = QToolButton()
         remove.setText(self.tr("Remove form"))
-        remove.setAccessibleName(self.tr("Remove form {name}").format(name=form.label))
+        remove.setAccessibleName(self.tr("Remove form {name}").format(name=forms_labels.form_label(form)))
         remove.setToolTip(self.tr("Remove this form and its values from the entry (its history is kept)"))
         remove.setEnabled(not self.read_only)
         remove.clicked.connect(lambda _=False, key=form.key: self.remove_form(key))

@@ -24,12 +24,14 @@ class FieldInput(QObject):
 
     changed = Signal()
 
-    def __init__(self, spec: dict, people: list[tuple[str, str]]) -> None:
+    def __init__(self, spec: dict, people: list[tuple[str, str]], shown=None) -> None:
+        """`shown` maps a stored label or choice to the text displayed (ui.forms_labels.text_for)."""
         super().__init__()
         self.spec = spec
+        self._shown = shown or (lambda text: text)
         self.widget = self._make(spec, people)
-        self.widget.setAccessibleName(spec["label"])
-        self.widget.setToolTip(spec["label"])
+        self.widget.setAccessibleName(self._shown(spec["label"]))
+        self.widget.setToolTip(self._shown(spec["label"]))
 
     # --- construction ----------------------------------------------------------------
     def _make(self, spec: dict, people: list[tuple[str, str]]) -> QWidget:
@@ -48,12 +50,12 @@ class FieldInput(QObject):
                 combo.addItem(_tr("No"), False)
             else:
                 for choice in spec["choices"]:
-                    combo.addItem(choice, choice)
+                    combo.addItem(self._shown(choice), choice)  # the stored value stays the data
             combo.currentIndexChanged.connect(self.changed)
             return combo
         if type_ in ("multi_choice", "person"):
             box = QListWidget()
-            options = [(c, c) for c in spec.get("choices", [])] if type_ == "multi_choice" else people
+            options = [(c, self._shown(c)) for c in spec.get("choices", [])] if type_ == "multi_choice" else people
             for value, label in options:
                 self._add_check(box, value, label)
             rows = max(1, min(box.count(), 5))

@@ -120,7 +120,7 @@ def arrange_menus(window, safety=None) -> None:
          [window.quit_action])
     _add(window.entry_menu,
          [window.new_action],
-         [window.history_action],
+         [window.history_action, get(getattr(window, "editor", None), "copy_text_action")],
          [get(attachments, "add_action"), get(attachments, "paste_action")],
          [window.delete_action, window.restore_action, window.empty_trash_action])
     window.edit_menu.addAction(window.find_action)

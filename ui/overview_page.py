@@ -52,7 +52,10 @@ class OverviewPage(QWidget):
 
     def attach(self, session) -> None:
         self.session = session
-        self.refresh()
+        # Counting 100k entries is not free: count when the page is shown (show_section
+        # refreshes it), not at every unlock while the entry list is on screen.
+        if self.isVisible():
+            self.refresh()
 
     def detach(self) -> None:
         self.session = None

@@ -11,13 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+    QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
     QRadioButton, QVBoxLayout, QWidget,
 )
 
 from journal.reports import ReportFilter, count_entries, write_csv, write_json
 from journal.search import EntryFilter
 
+from . import file_dialogs
 from .ops import run_op, user_message
 
 FORMATS = ("csv", "json", "pdf")
@@ -137,7 +138,7 @@ class ReportDialog(QDialog):
         fmt = self.fmt()
         filters = {"csv": self.tr("CSV files (*.csv)"), "json": self.tr("JSON files (*.json)"),
                    "pdf": self.tr("PDF files (*.pdf)")}
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export report"), f"report.{fmt}", filters[fmt])
+        path = file_dialogs.choose_save_path(self, self.tr("Export report"), f"report.{fmt}", filters[fmt])
         if path:
             if not path.lower().endswith("." + fmt):
                 path += "." + fmt

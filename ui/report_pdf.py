@@ -22,6 +22,8 @@ from journal.bundle._cancel import check_cancel
 from journal.reports import ReportFilter, count_entries, iter_entries
 from journal.timeutil import utc_now_iso
 
+from . import forms_labels
+
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 THUMB_WIDTH = 160
 MAX_THUMBS_PER_ENTRY = 12
@@ -98,7 +100,7 @@ def _entry_html(doc: QTextDocument, journal, item, photos: bool) -> str:
     out.append(_table(rows))
     if e.body:
         out.append(f"<h3>{_e(_tr('What happened'))}</h3><p>{_e(e.body)}</p>")
-    for form_label, form_rows in item.form_text():
+    for form_label, form_rows in forms_labels.form_text(item):  # built-in forms in the UI language
         out.append(f"<h3>{_e(form_label)}</h3>" + _table(form_rows))
     if item.people:
         people = []

@@ -13,11 +13,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QPixmapCache
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from journal.paths import journal_files
 
 from . import clipboard
+from .file_dialogs import choose_file, choose_folder, choose_save_path
 from .safety_attempts import FailedAttempts, should_erase
 from .safety_backup import BACKUP_SUFFIX, backup_overdue_days, run_backup, run_restore
 from .safety_erase import EraseDialog, erase_everything
@@ -205,8 +206,8 @@ class FieldSafety(QObject):
         if session is None:
             return
         default = str(Path.home() / f"journal-backup-{dt.date.today().isoformat()}{BACKUP_SUFFIX}")
-        path, _ = QFileDialog.getSaveFileName(window, self.tr("Back up journal"), default,
-                                              self.tr("Journal backups (*{suffix})").format(suffix=BACKUP_SUFFIX))
+        path = choose_save_path(window, self.tr("Back up journal"), default,
+                                self.tr("Journal backups (*{suffix})").format(suffix=BACKUP_SUFFIX))
         if path:
             self.start_backup(Path(path))
 
@@ -222,13 +223,11 @@ class FieldSafety(QObject):
 
     def restore(self) -> None:
         window = self.controller.main_window
-        path, _ = QFileDialog.getOpenFileName(window, self.tr("Restore from backup"), str(Path.home()),
-                                              self.tr("Journal backups (*{suffix});;All files (*)").format(
-                                                  suffix=BACKUP_SUFFIX))
+        path = choose_file(window, self.tr("Restore from backup"), str(Path.home()),
+                           self.tr("Journal backups (*{suffix});;All files (*)").format(suffix=BACKUP_SUFFIX))
         if not path:
             return
-        folder = QFileDialog.getExistingDirectory(window, self.tr("Choose an empty folder for the restored journal"),
-                                                  str(Path.home()))
+        folder = choose_folder(window, self.tr("Choose an empty folder for the restored journal"), str(Path.home()))
         if folder:
             self.start_restore(Path(path), Path(folder))
 

@@ -7,6 +7,8 @@ Counting runs on the GUI thread's reader: one grouped SQL query (journal.reports
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import QDate, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QKeySequence, QPainter, QPalette, QShortcut
 from PySide6.QtWidgets import (
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 from journal.reports import ReportFilter, dimensions, stats
 from journal.search import EntryFilter
 
+from . import forms_labels
 from .clipboard import copy_secret
 from .ops import user_message
 from .i18n import date_format
@@ -81,6 +84,7 @@ class StatsPage(QWidget):
         super().__init__(parent)
         self.session = None
         self.table_data = None
+        self.shown_rows: list[tuple] = []
         self._build()
 
     def _build(self) -> None:
@@ -193,7 +197,7 @@ class StatsPage(QWidget):
             if with_none:
                 combo.addItem(self.tr("(nothing)"), None)
             for key, label in dims:
-                combo.addItem(names.get(key, label), key)
+                combo.addItem(names.get(key) or forms_labels.dimension_label(key, label), key)
             combo.setCurrentIndex(max(combo.findData(current), 0))
             combo.blockSignals(False)
         self.category_combo.blockSignals(True)
@@ -248,8 +252,12 @@ class StatsPage(QWidget):
         pairs = self.session.reader.entries.categories()
         shown = {label: text for (_key, label), (_k, text) in zip(pairs, translated_categories(pairs))}
         category_columns = {i for i, dim in enumerate(table.dimensions) if dim == "category"}
-        rows = [tuple(shown.get(v, v) if i in category_columns else v for i, v in enumerate(row))
+        # Built-in forms' choices, yes/no and "(none)" likewise (only what is shown; stored values stay).
+        rows = [tuple(shown.get(v, v) if i in category_columns
+                      else forms_labels.stats_value(table.dimensions[i], v) if i < len(table.dimensions) else v
+                      for i, v in enumerate(row))
                 for row in table.rows]
+        self.shown_rows = rows  # "Copy table" copies what is on screen
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
                 item = QTableWidgetItem(str(value))
@@ -268,5 +276,7 @@ class StatsPage(QWidget):
 
     def copy_table(self) -> None:
         if self.table_data is not None and self.table_data.rows:
-            copy_secret(self.table_data.to_tsv())
+            # The header line keeps the dimension keys (stable for spreadsheets); the cells are the
+            # translated texts shown in the table.
+            copy_secret(dataclasses.replace(self.table_data, rows=self.shown_rows).to_tsv())
             self.summary.setText(self.tr("Table copied; the clipboard is cleared after a short time."))

@@ -12,13 +12,14 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget,
+    QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
 from journal.errors import WrongPassphrase
 from journal.vault import Journal, derive_data_key
 
 from .ops import run_op, user_message
+from .file_dialogs import choose_folder
 from .resources import app_icon
 
 
@@ -33,6 +34,7 @@ class UnlockWindow(QWidget):
     folder_chosen = Signal(object)     # Path picked with "Open another journal folder…"
     attempt_failed = Signal()          # a wrong passphrase/recovery code (ui/safety_controller counts)
     erase_requested = Signal()         # "Erase this journal…"
+    unlock_started = Signal()          # the key is being derived on a worker (the GUI thread is free)
 
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -172,6 +174,7 @@ class UnlockWindow(QWidget):
         data_dir, recovery = self.data_dir, self.recovery_mode
         run_op(self, lambda _ctx: unlock_journal(data_dir, secret, recovery), self._done, self._failed,
                show_dialog=False)
+        self.unlock_started.emit()
 
     def _done(self, journal: Journal) -> None:
         self._set_working(False)
@@ -192,7 +195,7 @@ class UnlockWindow(QWidget):
         self.field.setFocus()
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a journal folder"), str(self.data_dir.parent))
+        folder = choose_folder(self, self.tr("Choose a journal folder"), str(self.data_dir.parent))
         if folder:
             self.folder_chosen.emit(Path(folder))
 

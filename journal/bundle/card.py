@@ -24,6 +24,7 @@ import pyrage
 
 from journal.bundle._atomic import atomic_output
 from journal.bundle.errors import CardError
+from journal.i18n import _
 
 CARD_PREFIX = "ijcard1:"
 CARD_VERSION = 1
@@ -69,24 +70,24 @@ def _check_value(name: str, age_recipient: str, ed25519_b64: str) -> str:
 def validate_age_recipient(age_recipient: str) -> str:
     """Return the recipient if pyrage accepts it as an X25519 recipient, else raise CardError."""
     if not isinstance(age_recipient, str) or not age_recipient.startswith("age1"):
-        raise CardError("The card's age key is not a valid age recipient.")
+        raise CardError(_("The card's age key is not a valid age recipient."))
     try:
         pyrage.x25519.Recipient.from_str(age_recipient)
     except Exception as exc:  # pyrage.RecipientError and friends
-        raise CardError("The card's age key is not a valid age recipient.") from exc
+        raise CardError(_("The card's age key is not a valid age recipient.")) from exc
     return age_recipient
 
 
 def _clean_name(name: str) -> str:
     if not isinstance(name, str):
-        raise CardError("The card's name is missing.")
+        raise CardError(_("The card's name is missing."))
     name = unicodedata.normalize("NFC", name.strip())
     if not name:
-        raise CardError("The card's name is empty.")
+        raise CardError(_("The card's name is empty."))
     if len(name) > MAX_NAME_LENGTH:
-        raise CardError("The card's name is too long.")
+        raise CardError(_("The card's name is too long."))
     if any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in name):
-        raise CardError("The card's name contains control characters.")
+        raise CardError(_("The card's name contains control characters."))
     return name
 
 
@@ -97,7 +98,7 @@ def fingerprint(age_recipient: str, ed25519_pub: bytes) -> str:
     ``b"\\0"`` + the raw 32-byte Ed25519 key; the first 100 bits as lower-case base32.
     """
     if len(ed25519_pub) != 32:
-        raise CardError("The signing key must be 32 bytes.")
+        raise CardError(_("The signing key must be 32 bytes."))
     digest = hashlib.sha256(
         _FINGERPRINT_DOMAIN
         + age_recipient.encode("ascii")
@@ -134,7 +135,7 @@ def encode_card(name: str, age_recipient: str, ed25519_pub: bytes) -> str:
     name = _clean_name(name)
     validate_age_recipient(age_recipient)
     if len(ed25519_pub) != 32:
-        raise CardError("The signing key must be 32 bytes.")
+        raise CardError(_("The signing key must be 32 bytes."))
     ed_b64 = _b64url(bytes(ed25519_pub))
     body = {
         "v": CARD_VERSION,
@@ -149,44 +150,44 @@ def encode_card(name: str, age_recipient: str, ed25519_pub: bytes) -> str:
 def decode_card(text: str) -> Card:
     """Parse card text (whitespace and line breaks anywhere are ignored); CardError says why not."""
     if not isinstance(text, str):
-        raise CardError("This is not a contact card.")
+        raise CardError(_("This is not a contact card."))
     compact = "".join(text.split())
     if len(compact) > MAX_CARD_LENGTH:
-        raise CardError("This is not a contact card (it is far too long).")
+        raise CardError(_("This is not a contact card (it is far too long)."))
     if not compact.lower().startswith(CARD_PREFIX):
         if compact.lower().startswith("ijcard"):
-            raise CardError("This contact card was made by a newer version of the app.")
-        raise CardError("This is not a contact card (it should start with “ijcard1:”).")
+            raise CardError(_("This contact card was made by a newer version of the app."))
+        raise CardError(_("This is not a contact card (it should start with “ijcard1:”)."))
     try:
         raw = _b64url_decode(compact[len(CARD_PREFIX) :])
         body = json.loads(raw.decode("utf-8"))
     except (ValueError, UnicodeDecodeError, binascii.Error) as exc:
         raise CardError(
-            "The contact card is damaged (bad encoding); copy it again."
+            _("The contact card is damaged (bad encoding); copy it again.")
         ) from exc
     if not isinstance(body, dict):
-        raise CardError("The contact card is damaged (bad encoding); copy it again.")
+        raise CardError(_("The contact card is damaged (bad encoding); copy it again."))
     if body.get("v") != CARD_VERSION:
-        raise CardError("This contact card was made by a newer version of the app.")
+        raise CardError(_("This contact card was made by a newer version of the app."))
     name, age_recipient, ed_b64, check = (
         body.get(k) for k in ("name", "age", "ed25519", "check")
     )
     if not all(isinstance(v, str) for v in (name, age_recipient, ed_b64, check)) or set(
         body
     ) != {"v", "name", "age", "ed25519", "check"}:
-        raise CardError("The contact card is incomplete.")
+        raise CardError(_("The contact card is incomplete."))
     if _check_value(name, age_recipient, ed_b64) != check:
         raise CardError(
-            "The checksum does not match: the card was altered or mistyped."
+            _("The checksum does not match: the card was altered or mistyped.")
         )
     validate_age_recipient(age_recipient)
     try:
         ed_pub = _b64url_decode(ed_b64)
     except (ValueError, binascii.Error) as exc:
-        raise CardError("The card's signing key is malformed.") from exc
+        raise CardError(_("The card's signing key is malformed.")) from exc
     if len(ed_pub) != 32:
         raise CardError(
-            f"The card's signing key has an invalid length ({len(ed_pub)} bytes, expected 32)."
+            _("The card's signing key has an invalid length ({count} bytes, expected 32).").format(count=len(ed_pub))
         )
     return Card(_clean_name(name), age_recipient, ed_pub)
 
@@ -209,12 +210,12 @@ def read_card_file(path: str | os.PathLike[str]) -> Card:
             data = handle.read(MAX_CARD_LENGTH + 1)
     except OSError as exc:
         raise CardError(
-            f"The card file could not be read: {exc.strerror or exc}."
+            _("The card file could not be read: {value}.").format(value=exc.strerror or exc)
         ) from exc
     try:
         return decode_card(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise CardError("This is not a contact card.") from exc
+        raise CardError(_("This is not a contact card.")) from exc
 
 
 def card_qr_png(

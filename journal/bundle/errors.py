@@ -1,6 +1,7 @@
 """Errors raised by the bundle layer; each str() is a message for the user."""
 
 from journal.errors import JournalError
+from journal.i18n import _
 
 
 class IdentityError(JournalError):
@@ -24,4 +25,4 @@ class BundleRejected(JournalError):
 
     def __init__(self, reason: str) -> None:
         self.reason = reason
-        super().__init__(f"The bundle was rejected: {reason}.")
+        super().__init__(_("The bundle was rejected: {reason}.").format(reason=reason))

@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from journal.bundle.errors import IdentityError
+from journal.i18n import _
 
 SECRETS_VERSION = 1
 
@@ -89,7 +90,7 @@ class Identity:
     def from_secrets(cls, secrets: dict[str, Any]) -> Identity:
         """Rebuild an identity from ``to_secrets()`` output; IdentityError if malformed."""
         if not isinstance(secrets, dict) or secrets.get("version") != SECRETS_VERSION:
-            raise IdentityError("The stored identity has an unknown format.")
+            raise IdentityError(_("The stored identity has an unknown format."))
         age_secret = secrets.get("age_secret_key")
         ed_secret = secrets.get("ed25519_private_key")
         created_at = secrets.get("created_at") or _utc_now_iso()
@@ -98,17 +99,17 @@ class Identity:
             or not isinstance(ed_secret, str)
             or not isinstance(created_at, str)
         ):
-            raise IdentityError("The stored identity is incomplete.")
+            raise IdentityError(_("The stored identity is incomplete."))
         try:
             age_identity = pyrage.x25519.Identity.from_str(age_secret)
         except Exception as exc:  # pyrage raises its own IdentityError (not ours)
-            raise IdentityError("The stored age key is malformed.") from exc
+            raise IdentityError(_("The stored age key is malformed.")) from exc
         try:
             raw = base64.b64decode(ed_secret, validate=True)
         except (binascii.Error, ValueError) as exc:
-            raise IdentityError("The stored signing key is malformed.") from exc
+            raise IdentityError(_("The stored signing key is malformed.")) from exc
         if len(raw) != 32:
-            raise IdentityError("The stored signing key is malformed.")
+            raise IdentityError(_("The stored signing key is malformed."))
         return cls(age_identity, Ed25519PrivateKey.from_private_bytes(raw), created_at)
 
     def age_identity_file_text(self) -> str:

@@ -14,6 +14,7 @@ from typing import Any
 from journal.bundle.card import fingerprint, validate_age_recipient
 from journal.bundle.errors import BundleRejected, CardError
 from journal.bundle.names import is_content_member
+from journal.i18n import _
 
 FORMAT_NAME = "incident-journal-bundle"
 FORMAT_VERSION = 1
@@ -108,7 +109,7 @@ def strict_json_loads(text: str) -> Any:
 
 def _require(condition: bool, what: str) -> None:
     if not condition:
-        raise BundleRejected(f"manifest is malformed ({what})")
+        raise BundleRejected(_("manifest is malformed ({what})").format(what=what))
 
 
 def parse_manifest(data: bytes) -> Manifest:
@@ -119,12 +120,12 @@ def parse_manifest(data: bytes) -> Manifest:
     try:
         body = strict_json_loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise BundleRejected("invalid UTF-8 in manifest.json") from exc
+        raise BundleRejected(_("invalid UTF-8 in manifest.json")) from exc
     except (ValueError, RecursionError) as exc:
-        raise BundleRejected("invalid JSON in manifest.json") from exc
+        raise BundleRejected(_("invalid JSON in manifest.json")) from exc
     _require(isinstance(body, dict), "not an object")
     if body.get("format") != FORMAT_NAME:
-        raise BundleRejected("not an incident journal bundle")
+        raise BundleRejected(_("not an incident journal bundle"))
     version = body.get("version")
     if version != FORMAT_VERSION or isinstance(version, bool):
         shown = (
@@ -132,18 +133,18 @@ def parse_manifest(data: bytes) -> Manifest:
             if isinstance(version, (int, str)) and len(str(version)) < 20
             else "?"
         )
-        raise BundleRejected(f"unsupported format version {shown}")
+        raise BundleRejected(_("unsupported format version {shown}").format(shown=shown))
     _require(isinstance(body.get("bundle_id"), str), "bundle_id")
     try:
         bundle_id = str(uuid.UUID(body["bundle_id"]))
     except ValueError as exc:
-        raise BundleRejected("manifest is malformed (bundle_id)") from exc
+        raise BundleRejected(_("manifest is malformed (bundle_id)")) from exc
     created_at = body.get("created_at")
     _require(isinstance(created_at, str), "created_at")
     try:
         parsed_time = datetime.fromisoformat(created_at)
     except ValueError as exc:
-        raise BundleRejected("manifest is malformed (created_at)") from exc
+        raise BundleRejected(_("manifest is malformed (created_at)")) from exc
     _require(parsed_time.tzinfo is not None, "created_at has no time zone")
 
     sender = body.get("sender")
@@ -157,13 +158,13 @@ def parse_manifest(data: bytes) -> Manifest:
         key = base64.b64decode(key_b64, validate=True)
     except (binascii.Error, ValueError) as exc:
         raise BundleRejected(
-            "manifest is malformed (sender ed25519_public_key)"
+            _("manifest is malformed (sender ed25519_public_key)")
         ) from exc
     _require(len(key) == 32, "sender ed25519_public_key length")
     try:
         validate_age_recipient(recipient)
     except CardError as exc:
-        raise BundleRejected("manifest is malformed (sender age_recipient)") from exc
+        raise BundleRejected(_("manifest is malformed (sender age_recipient)")) from exc
 
     rows = body.get("members")
     _require(isinstance(rows, list), "members")

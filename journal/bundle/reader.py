@@ -33,6 +33,7 @@ from journal.bundle.names import (
     is_content_member,
     unsafe_path_reason,
 )
+from journal.i18n import _
 
 CHUNK_SIZE = 1024 * 1024
 SIGNATURE_SIZE = 64
@@ -202,36 +203,36 @@ def _payload_looks_truncated(source: _Source) -> bool:
 def _decryption_reason(error: BaseException, source: _Source) -> str:
     if source.error is not None:
         detail = getattr(source.error, "strerror", None) or type(source.error).__name__
-        return f"the file could not be read ({detail})"
+        return _("the file could not be read ({detail})").format(detail=detail)
     head = bytes(source.head)
     if not head:
-        return "not an age file (the file is empty)"
+        return _("not an age file (the file is empty)")
     if not head.startswith(_AGE_MAGIC[: len(head)]) or (
         len(head) >= len(_AGE_MAGIC) and not head.startswith(_AGE_MAGIC)
     ):
-        return "not an age file"
+        return _("not an age file")
     if isinstance(error, pyrage.DecryptError):
         message = str(error)
         if "No matching keys" in message:
-            return "not addressed to this journal"
+            return _("not addressed to this journal")
         if (
             "Incomplete header" in message
             or "fill whole buffer" in message
             or len(head) < len(_AGE_MAGIC)
         ):
-            return "truncated"
+            return _("truncated")
         if "MAC" in message:
-            return "corrupted (authentication failed)"
+            return _("corrupted (authentication failed)")
         if "Header is invalid" in message or "Unknown age format" in message:
             return (
-                "corrupted (invalid age header)"
+                _("corrupted (invalid age header)")
                 if head.startswith(b"age-encryption.org/v1\n")
-                else "not an age file"
+                else _("not an age file")
             )
-        return "corrupted (could not decrypt)"
+        return _("corrupted (could not decrypt)")
     if _payload_looks_truncated(source):
-        return "truncated"
-    return "corrupted (authentication failed)"
+        return _("truncated")
+    return _("corrupted (authentication failed)")
 
 
 class _PipeReader:
@@ -282,52 +283,52 @@ class _ArchiveWalker:
                 break
             count += 1
             if count > self._limits.max_members:
-                raise BundleRejected("too many members")
+                raise BundleRejected(_("too many members"))
             self._check_entry(entry)
             self._read_member(entry)
         if self.manifest_bytes is None:
-            raise BundleRejected("manifest.json is missing")
+            raise BundleRejected(_("manifest.json is missing"))
         if self.signature is None:
-            raise BundleRejected("manifest.sig is missing")
+            raise BundleRejected(_("manifest.sig is missing"))
         self._drain_trailer()
 
     def _check_entry(self, entry: tarstream.TarEntry) -> None:
         path, shown = entry.path, _show(entry.path)
         if entry.kind in (tarstream.KIND_HARDLINK, tarstream.KIND_SYMLINK):
-            raise BundleRejected(f"links are not allowed: {shown}")
+            raise BundleRejected(_("links are not allowed: {shown}").format(shown=shown))
         if entry.kind == tarstream.KIND_DEVICE:
-            raise BundleRejected(f"device files are not allowed: {shown}")
+            raise BundleRejected(_("device files are not allowed: {shown}").format(shown=shown))
         if entry.kind == tarstream.KIND_FIFO:
-            raise BundleRejected(f"special files are not allowed: {shown}")
+            raise BundleRejected(_("special files are not allowed: {shown}").format(shown=shown))
         if entry.kind == tarstream.KIND_DIRECTORY:
-            raise BundleRejected(f"folders are not allowed: {shown}")
+            raise BundleRejected(_("folders are not allowed: {shown}").format(shown=shown))
         if unsafe_path_reason(path) is not None:
-            raise BundleRejected(f"path not allowed: {shown}")
+            raise BundleRejected(_("path not allowed: {shown}").format(shown=shown))
         if path in self.seen or (
             path == MANIFEST_NAME and self.manifest_bytes is not None
         ):
-            raise BundleRejected(f"duplicate member: {shown}")
+            raise BundleRejected(_("duplicate member: {shown}").format(shown=shown))
         if self.signature is not None:
-            raise BundleRejected(f"unexpected member after the manifest: {shown}")
+            raise BundleRejected(_("unexpected member after the manifest: {shown}").format(shown=shown))
         if path == SIGNATURE_NAME:
             if self.manifest_bytes is None:
-                raise BundleRejected("manifest.sig must come right after manifest.json")
+                raise BundleRejected(_("manifest.sig must come right after manifest.json"))
             if entry.size != SIGNATURE_SIZE:
-                raise BundleRejected("signature invalid")
+                raise BundleRejected(_("signature invalid"))
             return
         if self.manifest_bytes is not None:
-            raise BundleRejected(f"unexpected member after the manifest: {shown}")
+            raise BundleRejected(_("unexpected member after the manifest: {shown}").format(shown=shown))
         if path == MANIFEST_NAME:
             if entry.size > self._limits.max_manifest_size:
-                raise BundleRejected("member too large: manifest.json")
+                raise BundleRejected(_("member too large: manifest.json"))
             return
         if not is_content_member(path):
-            raise BundleRejected(f"unexpected member: {shown}")
+            raise BundleRejected(_("unexpected member: {shown}").format(shown=shown))
         if entry.size > self._limits.max_member_size:
-            raise BundleRejected(f"member too large: {shown}")
+            raise BundleRejected(_("member too large: {shown}").format(shown=shown))
         self._total += entry.size
         if self._total > self._limits.max_total_size:
-            raise BundleRejected("bundle too large")
+            raise BundleRejected(_("bundle too large"))
 
     def _chunks(self, size: int):
         remaining = size
@@ -363,7 +364,7 @@ class _ArchiveWalker:
                 writer.write(chunk)
         sha = digest.hexdigest()
         if is_attachment(path) and path != f"attachments/{sha}":
-            raise BundleRejected(f"member hash mismatch: {path}")
+            raise BundleRejected(_("member hash mismatch: {path}").format(path=path))
         if is_attachment(path):
             self._sink.end_member(path, sha)
         self.seen[path] = (entry.size, sha)
@@ -378,7 +379,7 @@ class _ArchiveWalker:
                 return
             total += len(data)
             if total > _MAX_TRAILER or data.count(0) != len(data):
-                raise BundleRejected("unexpected data after the end of the archive")
+                raise BundleRejected(_("unexpected data after the end of the archive"))
 
 
 class _JsonlParser:
@@ -397,12 +398,12 @@ class _JsonlParser:
                 self._buffer += chunk[start:]
                 if len(self._buffer) > self._max:
                     raise BundleRejected(
-                        f"line too long in {self._path} line {self._line_no + 1}"
+                        _("line too long in {path} line {line_no}").format(path=self._path, line_no=self._line_no + 1)
                     )
                 return
             if len(self._buffer) + newline - start > self._max:
                 raise BundleRejected(
-                    f"line too long in {self._path} line {self._line_no + 1}"
+                    _("line too long in {path} line {line_no}").format(path=self._path, line_no=self._line_no + 1)
                 )
             self._buffer += chunk[start:newline]
             self._emit(bytes(self._buffer))
@@ -420,15 +421,15 @@ class _JsonlParser:
         try:
             text = line.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise BundleRejected(f"invalid UTF-8 in {where}") from exc
+            raise BundleRejected(_("invalid UTF-8 in {where}").format(where=where)) from exc
         try:
             obj = strict_json_loads(text)
         except (ValueError, RecursionError) as exc:
-            raise BundleRejected(f"invalid JSON in {where}") from exc
+            raise BundleRejected(_("invalid JSON in {where}").format(where=where)) from exc
         if not isinstance(obj, dict):
-            raise BundleRejected(f"invalid JSON in {where} (not an object)")
+            raise BundleRejected(_("invalid JSON in {where} (not an object)").format(where=where))
         if _SURROGATE_ESCAPE.search(line) and not _encodable(obj):
-            raise BundleRejected(f"invalid UTF-8 in {where} (lone surrogate)")
+            raise BundleRejected(_("invalid UTF-8 in {where} (lone surrogate)").format(where=where))
         self._sink.record(self._kind, obj)
 
 
@@ -459,19 +460,19 @@ def _verify(walker: _ArchiveWalker) -> VerifiedManifest:
             walker.signature, walker.manifest_bytes
         )
     except (InvalidSignature, ValueError) as exc:
-        raise BundleRejected("signature invalid") from exc
+        raise BundleRejected(_("signature invalid")) from exc
     listed = {row.path: row for row in manifest.members}
     for path, (size, sha) in walker.seen.items():
         row = listed.get(path)
         if row is None:
-            raise BundleRejected(f"member not in the manifest: {_show(path)}")
+            raise BundleRejected(_("member not in the manifest: {show}").format(show=_show(path)))
         if row.size != size:
-            raise BundleRejected(f"member size mismatch: {path}")
+            raise BundleRejected(_("member size mismatch: {path}").format(path=path))
         if row.sha256 != sha:
-            raise BundleRejected(f"member hash mismatch: {path}")
+            raise BundleRejected(_("member hash mismatch: {path}").format(path=path))
     for path in listed:
         if path not in walker.seen:
-            raise BundleRejected(f"member missing: {path}")
+            raise BundleRejected(_("member missing: {path}").format(path=path))
     return VerifiedManifest(manifest, walker.manifest_bytes, walker.signature)
 
 
@@ -543,7 +544,7 @@ def read_bundle(
     try:
         walker.walk()
     except tarstream.ArchiveEnded:
-        archive_error = BundleRejected("truncated")
+        archive_error = BundleRejected(_("truncated"))
     except BundleRejected as exc:
         archive_error = exc
     finally:
@@ -559,7 +560,7 @@ def read_bundle(
     if (
         decrypt_error
     ):  # we hung up although the archive was fine: cannot happen, but never pass it
-        raise BundleRejected("corrupted (could not decrypt)") from decrypt_error[0]
+        raise BundleRejected(_("corrupted (could not decrypt)")) from decrypt_error[0]
     if progress is not None:
         progress(total or source.count, total or source.count)
     return _verify(walker)

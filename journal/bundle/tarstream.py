@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from journal.bundle.errors import BundleRejected
+from journal.i18n import _
 
 BLOCK_SIZE = 512
 RECORD_SIZE = 20 * BLOCK_SIZE  # what tar(1) and tarfile pad the archive to
@@ -86,13 +87,13 @@ def _malformed(what: str) -> BundleRejected:
 def _parse_number(field: bytes) -> int:
     if field[:1] and field[0] & 0x80:  # GNU base-256 for large values
         if field[0] & 0x40:
-            raise _malformed("negative number in a header")
+            raise _malformed(_("negative number in a header"))
         return int.from_bytes(bytes([field[0] & 0x3F]) + field[1:], "big")
     text = field.split(b"\x00", 1)[0].strip(b" ")
     if not text:
         return 0
     if any(c not in b"01234567" for c in text):
-        raise _malformed("bad number in a header")
+        raise _malformed(_("bad number in a header"))
     return int(text, 8)
 
 
@@ -102,21 +103,21 @@ def _parse_pax(data: bytes) -> dict[str, str]:
     while pos < len(data):
         space = data.find(b" ", pos)
         if space < 0 or space - pos > 10:
-            raise _malformed("bad pax header")
+            raise _malformed(_("bad pax header"))
         try:
             length = int(data[pos:space])
         except ValueError as exc:
-            raise _malformed("bad pax header") from exc
+            raise _malformed(_("bad pax header")) from exc
         end = pos + length
         if length <= space - pos + 1 or end > len(data) or data[end - 1 : end] != b"\n":
-            raise _malformed("bad pax header")
+            raise _malformed(_("bad pax header"))
         key, sep, value = data[space + 1 : end - 1].partition(b"=")
         if not sep:
-            raise _malformed("bad pax header")
+            raise _malformed(_("bad pax header"))
         try:
             records[key.decode("utf-8")] = value.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise BundleRejected("invalid UTF-8 in a member name") from exc
+            raise BundleRejected(_("invalid UTF-8 in a member name")) from exc
         pos = end
     return records
 
@@ -134,30 +135,30 @@ class StrictTarReader:
             block = self._read_exact(BLOCK_SIZE)
             if block == _ZERO_BLOCK:
                 if pax is not None:
-                    raise _malformed("pax header without a member")
+                    raise _malformed(_("pax header without a member"))
                 return None
             entry_path, size, typeflag = self._parse_header(block)
             if typeflag == b"x":
                 if pax is not None:
-                    raise _malformed("two pax headers in a row")
+                    raise _malformed(_("two pax headers in a row"))
                 if size > MAX_PAX_HEADER:
-                    raise _malformed("pax header too large")
+                    raise _malformed(_("pax header too large"))
                 pax = _parse_pax(self._read_exact(size)[:size] if size else b"")
                 self.skip_padding(size)
                 continue
             if typeflag == b"g":
-                raise _malformed("global pax headers are not allowed")
+                raise _malformed(_("global pax headers are not allowed"))
             if typeflag in (b"L", b"K"):
-                raise _malformed("GNU long names are not allowed")
+                raise _malformed(_("GNU long names are not allowed"))
             kind = _TYPEFLAGS.get(typeflag)
             if kind is None:
-                raise _malformed(f"unsupported entry type {typeflag!r}")
+                raise _malformed(_("unsupported entry type {typeflag!r}").format(typeflag=typeflag))
             if pax is not None:
                 if "path" in pax:
                     entry_path = pax["path"]
                 if "size" in pax:
                     if not pax["size"].isdigit() or len(pax["size"]) > 20:
-                        raise _malformed("bad size in pax header")
+                        raise _malformed(_("bad size in pax header"))
                     size = int(pax["size"])
             return TarEntry(entry_path, size, kind)
 
@@ -167,24 +168,24 @@ class StrictTarReader:
         unsigned = sum(block[:148]) + 8 * 0x20 + sum(block[156:])
         signed = unsigned - 2 * sum(b for b in block[:148] + block[156:] if b > 127)
         if stored not in (unsigned, signed):
-            raise _malformed("bad header checksum")
+            raise _malformed(_("bad header checksum"))
         magic = block[257:265]
         if magic == b"ustar\x0000":
             prefix = block[345:500].split(b"\x00", 1)[0]
         elif magic == b"ustar  \x00":  # GNU tar: no prefix field
             prefix = b""
         else:
-            raise _malformed("not a POSIX tar")
+            raise _malformed(_("not a POSIX tar"))
         name = block[0:100].split(b"\x00", 1)[0]
         raw_path = prefix + b"/" + name if prefix else name
         try:
             entry_path = raw_path.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise BundleRejected("invalid UTF-8 in a member name") from exc
+            raise BundleRejected(_("invalid UTF-8 in a member name")) from exc
         return entry_path, _parse_number(block[124:136]), block[156:157]
 
     def skip_padding(self, size: int) -> None:
         """Consume the NULs after a member's content (anything else would be hidden data)."""
         pad = -size % BLOCK_SIZE
         if pad and self._read_exact(pad).count(0) != pad:
-            raise _malformed("non-zero padding")
+            raise _malformed(_("non-zero padding"))

@@ -38,6 +38,7 @@ from journal.bundle.names import (
     write_rank,
 )
 from journal.errors import JournalError
+from journal.i18n import _
 
 CHUNK_SIZE = 1024 * 1024
 BUNDLE_SUFFIX = ".ijbundle"
@@ -85,7 +86,7 @@ class _PipeFeed:
         data = os.read(self._fd, size if size and size > 0 else CHUNK_SIZE)
         if not data and not self.producer_finished:
             # Without this, a failed or cancelled producer would still yield a valid age file.
-            raise BrokenPipeError("bundle producer stopped early")
+            raise BrokenPipeError(_("bundle producer stopped early"))
         return data
 
 
@@ -114,14 +115,14 @@ class _CountingOutput:
 
 def _parse_recipients(recipients: list[str]) -> list[Any]:
     if not recipients:
-        raise BundleWriteError("A bundle needs at least one recipient.")
+        raise BundleWriteError(_("A bundle needs at least one recipient."))
     parsed = []
     for text in recipients:
         try:
             parsed.append(pyrage.x25519.Recipient.from_str(text))
         except Exception as exc:  # pyrage.RecipientError
             raise BundleWriteError(
-                f"Not a valid age recipient: {text[:80]!r}."
+                _("Not a valid age recipient: {text!r}.").format(text=text[:80])
             ) from exc
     return parsed
 
@@ -134,12 +135,12 @@ def _ordered_members(members: Iterable[Member]) -> list[Member]:
     for member in ordered:
         if not is_content_member(member.path):
             raise BundleWriteError(
-                f"Not an allowed bundle member name: {member.path!r}."
+                _("Not an allowed bundle member name: {path!r}.").format(path=member.path)
             )
         if member.path in seen:
-            raise BundleWriteError(f"Bundle member given twice: {member.path}.")
+            raise BundleWriteError(_("Bundle member given twice: {path}.").format(path=member.path))
         if member.size < 0:
-            raise BundleWriteError(f"Negative size for bundle member {member.path}.")
+            raise BundleWriteError(_("Negative size for bundle member {path}.").format(path=member.path))
         seen.add(member.path)
     return ordered
 
@@ -150,7 +151,7 @@ def _chunks(member: Member) -> Iterable[bytes]:
         data = memoryview(member.source)
         if len(data) != member.size:
             raise BundleWriteError(
-                f"member size mismatch: {member.path} (declared {member.size} bytes, got {len(data)})"
+                _("member size mismatch: {path} (declared {size} bytes, got {count})").format(path=member.path, size=member.size, count=len(data))
             )
         for start in range(0, len(data), CHUNK_SIZE):
             yield bytes(data[start : start + CHUNK_SIZE])
@@ -159,7 +160,7 @@ def _chunks(member: Member) -> Iterable[bytes]:
         stream = member.source()
     except OSError as exc:
         raise BundleWriteError(
-            f"Could not read {member.path}: {exc.strerror or exc}."
+            _("Could not read {path}: {value}.").format(path=member.path, value=exc.strerror or exc)
         ) from exc
     try:
         remaining = member.size
@@ -167,22 +168,21 @@ def _chunks(member: Member) -> Iterable[bytes]:
             chunk = stream.read(min(CHUNK_SIZE, remaining))
             if not chunk:
                 raise BundleWriteError(
-                    f"member size mismatch: {member.path} "
-                    f"(declared {member.size} bytes, got {member.size - remaining})"
+                    _("member size mismatch: {path} (declared {size} bytes, got {size2})").format(path=member.path, size=member.size, size2=member.size - remaining)
                 )
             if len(chunk) > remaining:
                 raise BundleWriteError(
-                    f"member size mismatch: {member.path} (stream gave more bytes)"
+                    _("member size mismatch: {path} (stream gave more bytes)").format(path=member.path)
                 )
             remaining -= len(chunk)
             yield bytes(chunk)
         if stream.read(1):
             raise BundleWriteError(
-                f"member size mismatch: {member.path} (declared {member.size} bytes, got more)"
+                _("member size mismatch: {path} (declared {size} bytes, got more)").format(path=member.path, size=member.size)
             )
     except OSError as exc:
         raise BundleWriteError(
-            f"Could not read {member.path}: {exc.strerror or exc}."
+            _("Could not read {path}: {value}.").format(path=member.path, value=exc.strerror or exc)
         ) from exc
     finally:
         close = getattr(stream, "close", None)
@@ -228,7 +228,7 @@ class _TarProducer:
         sha = digest.hexdigest()
         if is_attachment(member.path) and member.path != f"attachments/{sha}":
             raise BundleWriteError(
-                f"Attachment content does not match its name: {member.path}."
+                _("Attachment content does not match its name: {path}.").format(path=member.path)
             )
         return MemberDigest(member.path, member.size, sha)
 
@@ -260,7 +260,7 @@ def write_bundle(
     age_recipients = _parse_recipients(recipients)
     sender_name = sender_name.strip()
     if not sender_name:
-        raise BundleWriteError("The sender's display name is empty.")
+        raise BundleWriteError(_("The sender's display name is empty."))
     ordered = _ordered_members(members)
     moment = created_at or datetime.now(UTC)
     created_text = format_timestamp(moment)
@@ -315,13 +315,13 @@ def write_bundle(
         if output.error is not None:
             err = output.error
             detail = getattr(err, "strerror", None) or str(err)
-            raise BundleWriteError(f"Could not write the bundle: {detail}.") from err
+            raise BundleWriteError(_("Could not write the bundle: {detail}.").format(detail=detail)) from err
         if feed.producer_finished:
             raise BundleWriteError(
-                f"Encryption failed: {worker_error[0]}."
+                _("Encryption failed: {worker_error}.").format(worker_error=worker_error[0])
             ) from worker_error[0]
         raise BundleWriteError(
-            "Encryption stopped before the bundle was complete."
+            _("Encryption stopped before the bundle was complete.")
         ) from worker_error[0]
     assert manifest is not None
     return BundleInfo(manifest, manifest_bytes, signature, output.count)
@@ -345,5 +345,5 @@ def write_bundle_file(
         raise
     except OSError as exc:
         raise BundleWriteError(
-            f"Could not write the bundle file: {exc.strerror or exc}."
+            _("Could not write the bundle file: {value}.").format(value=exc.strerror or exc)
         ) from exc

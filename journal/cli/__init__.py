@@ -14,6 +14,7 @@ from importlib import import_module
 
 from ..errors import JournalError
 from .context import CliContext
+from ..i18n import _
 
 COMMAND_MODULES = [
     "journal.cli.vault_commands",
@@ -60,10 +61,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.handler(args, ctx) or 0)
     except JournalError as exc:
-        print(f"journal: {exc}", file=sys.stderr)
+        print(_("journal: {exc}").format(exc=exc), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("journal: interrupted", file=sys.stderr)
+        print(_("journal: interrupted"), file=sys.stderr)
         return 130
     except OSError as exc:
         print(f"journal: {exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""), file=sys.stderr)
@@ -72,8 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         import sqlcipher3
 
         if isinstance(exc, sqlcipher3.DatabaseError):
-            print(f"journal: the database could not be read ({exc}). Run `journal verify`, and "
-                  "restore from a backup if it reports damage.", file=sys.stderr)
+            print(_("journal: the database could not be read ({exc}). Run `journal verify`, and restore from a backup if it reports damage.").format(exc=exc), file=sys.stderr)
             return 1
         raise
     finally:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..errors import InvalidInput
 from .context import print_json
+from ..i18n import _
 
 
 def register(sub) -> None:
@@ -55,7 +56,7 @@ def cmd_attach(args, ctx) -> int:
     paths = [Path(f) for f in args.files]
     missing = [str(p) for p in paths if not p.is_file()]
     if missing:
-        raise InvalidInput(f"Not a file: {', '.join(missing)}. Nothing was attached.")
+        raise InvalidInput(_("Not a file: {missing}. Nothing was attached.").format(missing=', '.join(missing)))
     journal = ctx.open_journal()
     entry = journal.entries.get(args.entry_id)
     warned = False
@@ -103,13 +104,13 @@ def cmd_attachments(args, ctx) -> int:
         print_json([a.as_json() for a in items])
         return 0
     if not items:
-        print("No attachments.")
+        print(_("No attachments."))
     for a in items:
         print(f"{a.uuid[:8]}  {a.media_type:<24} {_human_size(a.size):>10}  {a.file_name}"
-              + ("  (in trash)" if a.deleted_at else ""))
-        print(f"          sha256 {a.sha256}")
+              + (_("  (in trash)") if a.deleted_at else ""))
+        print(_("          sha256 {sha256}").format(sha256=a.sha256))
         if a.stripped_sha256:
-            print(f"          stripped sha256 {a.stripped_sha256}")
+            print(_("          stripped sha256 {stripped_sha256}").format(stripped_sha256=a.stripped_sha256))
         meta = a.metadata
         details = []
         if meta.get("capture_time"):
@@ -124,9 +125,9 @@ def cmd_attachments(args, ctx) -> int:
         if details:
             print("          " + "; ".join(details))
         if meta.get("sensitive_fields"):
-            print("          reveals: " + ", ".join(meta["sensitive_fields"]))
+            print(_("          reveals: {fields}").format(fields=", ".join(meta["sensitive_fields"])))
         if a.note:
-            print(f"          note: {a.note}")
+            print(_("          note: {note}").format(note=a.note))
     return 0
 
 
@@ -149,7 +150,7 @@ def cmd_remove_attachment(args, ctx) -> int:
     journal = ctx.open_journal()
     att = journal.attachments.get(args.attachment_id)
     journal.attachments.remove(att.uuid)
-    print(f"Moved to the trash: {att.uuid} ({att.file_name})")
+    print(_("Moved to the trash: {uuid} ({file_name})").format(uuid=att.uuid, file_name=att.file_name))
     return 0
 
 
@@ -158,13 +159,13 @@ def cmd_photo_details(args, ctx) -> int:
     entry = journal.entries.get(args.entry_id)
     suggestion = journal.attachments.suggest_entry_fields(entry.uuid)
     if not suggestion:
-        print("The photos offer nothing for this entry's empty time and place.")
+        print(_("The photos offer nothing for this entry's empty time and place."))
         return 0
     if args.apply:
         journal.attachments.apply_suggestion(entry.uuid, suggestion)
-        print(f"Entry updated: {_describe_suggestion(suggestion)}")
+        print(_("Entry updated: {describe_suggestion}").format(describe_suggestion=_describe_suggestion(suggestion)))
     else:
-        print(f"Suggested: {_describe_suggestion(suggestion)} (add --apply to use)")
+        print(_("Suggested: {describe_suggestion} (add --apply to use)").format(describe_suggestion=_describe_suggestion(suggestion)))
     return 0
 
 
@@ -175,5 +176,5 @@ def cmd_verify_attachments(args, ctx) -> int:
         print(problem)
     if problems:
         return 1
-    print("All attachments check out.")
+    print(_("All attachments check out."))
     return 0

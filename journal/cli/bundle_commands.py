@@ -7,6 +7,7 @@ import sys
 from ..errors import InvalidInput
 from ..exporter import ExportOptions
 from .context import print_json
+from ..i18n import _
 
 
 def register(sub) -> None:
@@ -85,15 +86,15 @@ def cmd_card(args, ctx) -> int:
                     "fingerprint": journal.identity.fingerprint, "age_recipient": journal.identity.age_recipient})
         return 0
     print(card)
-    print(f"fingerprint: {journal.identity.fingerprint}")
+    print(_("fingerprint: {fingerprint}").format(fingerprint=journal.identity.fingerprint))
     if args.qr:
-        print(f"QR code saved to {args.qr}", file=sys.stderr)
+        print(_("QR code saved to {qr}").format(qr=args.qr), file=sys.stderr)
     return 0
 
 
 def cmd_export_age_key(args, ctx) -> int:
     warning = ctx.open_journal().identity.export_age_key(args.file)
-    print(f"warning: {warning}", file=sys.stderr)
+    print(_("warning: {warning}").format(warning=warning), file=sys.stderr)
     print(args.file)
     return 0
 
@@ -115,8 +116,7 @@ def cmd_coordinator_add(args, ctx) -> int:
     c = ctx.open_journal().coordinators.add(args.card, verified=args.verified, name=args.name)
     print(_coordinator_line(c))
     if not c.verified:
-        print("Compare this fingerprint with the coordinator (aloud or in person), then run "
-              f"`journal coordinator verify {c.uuid[:8]}`.", file=sys.stderr)
+        print(_("Compare this fingerprint with the coordinator (aloud or in person), then run `journal coordinator verify {uuid}`.").format(uuid=c.uuid[:8]), file=sys.stderr)
     return 0
 
 
@@ -148,7 +148,7 @@ def cmd_coordinator_rename(args, ctx) -> int:
 # --- export ------------------------------------------------------------------------------------
 def cmd_export(args, ctx) -> int:
     if args.max_attachment_mb is not None and args.max_attachment_mb < 0:
-        raise InvalidInput("--max-attachment-mb must be 0 or more.")
+        raise InvalidInput(_("--max-attachment-mb must be 0 or more."))
     options = ExportOptions(
         strip_metadata=not args.keep_photo_metadata,
         include_attachments=not args.no_attachments,
@@ -163,14 +163,12 @@ def cmd_export(args, ctx) -> int:
     else:
         result = journal.exporter.export(args.output, args.to, **selection)
     for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(_("warning: {warning}").format(warning=warning), file=sys.stderr)
     if args.json:
         print_json(result.as_json())
         return 0
-    print(f"{result.path}: {result.entry_count} entries, {result.person_count} people, "
-          f"{result.log_count} contact-log records, {result.attachment_count} attachments "
-          f"for {', '.join(result.recipients)}")
-    print(f"bundle {result.bundle_id}  sha256 {result.file_sha256}  {result.file_size} bytes")
+    print(_("{path}: {entry_count} entries, {person_count} people, {log_count} contact-log records, {attachment_count} attachments for {recipients}").format(path=result.path, entry_count=result.entry_count, person_count=result.person_count, log_count=result.log_count, attachment_count=result.attachment_count, recipients=', '.join(result.recipients)))
+    print(_("bundle {bundle_id}  sha256 {file_sha256}  {file_size} bytes").format(bundle_id=result.bundle_id, file_sha256=result.file_sha256, file_size=result.file_size))
     return 0
 
 
@@ -181,6 +179,5 @@ def cmd_sent(args, ctx) -> int:
         return 0
     for b in bundles:
         names = ", ".join(r["name"] for r in b.recipients)
-        print(f"{b.created_at}  {b.bundle_id[:8]}  to {names}: {b.entry_count} entries, "
-              f"{b.attachment_count} attachments  {b.file_name}")
+        print(_("{created_at}  {bundle_id}  to {names}: {entry_count} entries, {attachment_count} attachments  {file_name}").format(created_at=b.created_at, bundle_id=b.bundle_id[:8], names=names, entry_count=b.entry_count, attachment_count=b.attachment_count, file_name=b.file_name))
     return 0

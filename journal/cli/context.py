@@ -81,7 +81,7 @@ def read_secret_file(path: str) -> str:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as exc:
-        raise InvalidInput(f"Cannot read {path}: {exc.strerror}.") from None
+        raise InvalidInput(_("Cannot read {path}: {strerror}.").format(path=path, strerror=exc.strerror)) from None
     # One trailing newline is how editors save files; it is not part of the secret.
     if text.endswith("\r\n"):
         text = text[:-2]

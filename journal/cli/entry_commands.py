@@ -9,6 +9,7 @@ from pathlib import Path
 from ..errors import InvalidInput
 from ..search import EntryFilter, plain_snippet
 from .context import print_json
+from ..i18n import N_, _
 
 
 def _entry_options(p: argparse.ArgumentParser, editing: bool) -> None:
@@ -105,7 +106,7 @@ def _read_body(args) -> str | None:
         try:
             return Path(args.body_file).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise InvalidInput(f"Cannot read {args.body_file}: {exc}") from None
+            raise InvalidInput(_("Cannot read {body_file}: {exc}").format(body_file=args.body_file, exc=exc)) from None
     return None
 
 
@@ -142,10 +143,10 @@ def cmd_edit(args, ctx) -> int:
     journal = ctx.open_journal()
     changes = _changes(args, editing=True)
     if not changes:
-        raise InvalidInput("Nothing to change: give at least one option.")
+        raise InvalidInput(_("Nothing to change: give at least one option."))
     entry = journal.entries.get(args.id)
     updated = journal.entries.update(entry.uuid, **changes)
-    print(f"{updated.uuid} revision {updated.revision}")
+    print(_("{uuid} revision {revision}").format(uuid=updated.uuid, revision=updated.revision))
     return 0
 
 
@@ -172,7 +173,7 @@ def cmd_list(args, ctx) -> int:
         print_json([summary_json(s) for s in page])
         return 0
     if not page:
-        print("No entries.")
+        print(_("No entries."))
     _print_table([(s.uuid[:8], (s.occurred_at or "—")[:16].ljust(16), (s.category or "").ljust(12),
                    s.status.ljust(5), s.title) for s in page])
     return 0
@@ -193,23 +194,23 @@ def cmd_show(args, ctx) -> int:
                                 "prev_hash": r.prev_hash, "content": r.content} for r in history]
         print_json(data)
         return 0
-    print(entry.title or "(untitled)")
+    print(entry.title or _("(untitled)"))
     print(f"id: {entry.uuid}")
-    for label, value in (("occurred", entry.occurred_at), ("time zone", entry.occurred_tz),
-                         ("ended", entry.occurred_end), ("place", entry.place),
-                         ("coordinates", f"{entry.latitude}, {entry.longitude}" if entry.latitude is not None else None),
-                         ("category", entry.category), ("tags", ", ".join(entry.tags)),
-                         ("status", entry.status), ("source", entry.source),
-                         ("recorded", entry.recorded_at), ("updated", entry.updated_at),
-                         ("in trash since", entry.deleted_at), ("revision", f"{entry.revision} {entry.revision_hash}")):
+    for label, value in ((N_("occurred"), entry.occurred_at), (N_("time zone"), entry.occurred_tz),
+                         (N_("ended"), entry.occurred_end), (N_("place"), entry.place),
+                         (N_("coordinates"), f"{entry.latitude}, {entry.longitude}" if entry.latitude is not None else None),
+                         (N_("category"), entry.category), (N_("tags"), ", ".join(entry.tags)),
+                         (N_("status"), entry.status), (N_("source"), entry.source),
+                         (N_("recorded"), entry.recorded_at), (N_("updated"), entry.updated_at),
+                         (N_("in trash since"), entry.deleted_at), (N_("revision"), f"{entry.revision} {entry.revision_hash}")):
         if value:
-            print(f"{label}: {value}")
+            print(f"{_(label)}: {value}")
     print()
     print(entry.body)
     if history is not None:
         print()
         for rev in history:
-            print(f"revision {rev.number}  {rev.saved_at}  {rev.hash[:16]}  {rev.content.get('title', '')}")
+            print(_("revision {number}  {saved_at}  {hash}  {content}").format(number=rev.number, saved_at=rev.saved_at, hash=rev.hash[:16], content=rev.content.get('title', '')))
     return 0
 
 
@@ -225,7 +226,7 @@ def cmd_search(args, ctx) -> int:
                     for h in hits])
         return 0
     if not hits:
-        print("No matches.")
+        print(_("No matches."))
     for h in hits:
         label = "" if h.kind == "entry" else f"[{h.kind}] "
         print(f"{h.uuid[:8]}  {(h.occurred_at or '—')[:16].ljust(16)}  {label}{h.title}")
@@ -237,7 +238,7 @@ def cmd_delete(args, ctx) -> int:
     journal = ctx.open_journal()
     entry = journal.entries.get(args.id)
     journal.entries.move_to_trash(entry.uuid)
-    print(f"Moved to the trash: {entry.uuid} (journal restore {entry.uuid[:8]} brings it back)")
+    print(_("Moved to the trash: {uuid} (journal restore {uuid2} brings it back)").format(uuid=entry.uuid, uuid2=entry.uuid[:8]))
     return 0
 
 
@@ -248,7 +249,7 @@ def cmd_trash(args, ctx) -> int:
         print_json([{**summary_json(s), "deleted_at": s.deleted_at} for s in page])
         return 0
     if not page:
-        print("The trash is empty.")
+        print(_("The trash is empty."))
     _print_table([(s.uuid[:8], (s.deleted_at or "")[:16], s.title) for s in page])
     return 0
 
@@ -261,16 +262,16 @@ def cmd_restore(args, ctx) -> int:
     journal = ctx.open_journal()
     entry = journal.entries.get(args.id)
     journal.entries.restore(entry.uuid)
-    print(f"Restored: {entry.uuid}")
+    print(_("Restored: {uuid}").format(uuid=entry.uuid))
     return 0
 
 
 def cmd_empty_trash(args, ctx) -> int:
     if not args.yes:
-        raise InvalidInput("Emptying the trash deletes those entries for good. Add --yes to confirm.")
+        raise InvalidInput(_("Emptying the trash deletes those entries for good. Add --yes to confirm."))
     journal = ctx.open_journal()
     n = journal.entries.empty_trash()
-    print(f"Deleted {n} entries for good.")
+    print(_("Deleted {n} entries for good.").format(n=n))
     return 0
 
 

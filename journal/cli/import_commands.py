@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from .context import print_json
+from ..i18n import _
 
 
 def register(sub) -> None:
@@ -49,12 +50,16 @@ def cmd_import(args, ctx) -> int:
         print_json([r.as_json() for r in results])
     else:
         for r in results:
-            who = f" from {r.sender.display_name} [{r.sender.fingerprint}]" if r.sender else ""
-            print(f"{r.path}: {r.message}{who}")
+            who = _(" from {name} [{fingerprint}]").format(name=r.sender.display_name,
+                                                           fingerprint=r.sender.fingerprint) if r.sender else ""
+            # r.message stays English in --json output (for scripts); people read it translated
+            message = {"accepted": _("accepted"), "duplicate": _("already imported")}.get(
+                r.status, _("rejected: {reason}").format(reason=r.reason))
+            print(f"{r.path}: {message}{who}")
             for warning in r.warnings:
-                print(f"  warning: {warning}", file=sys.stderr)
+                print(_("  warning: {warning}").format(warning=warning), file=sys.stderr)
     if not results:
-        print("journal: no bundles found", file=sys.stderr)
+        print(_("journal: no bundles found"), file=sys.stderr)
         return 1
     return 1 if any(r.status == "rejected" for r in results) else 0
 
@@ -94,7 +99,7 @@ def cmd_review(args, ctx) -> int:
     if args.json:
         print_json(review)
     else:
-        print(f"{review['review_status']}  tags: {', '.join(review['coordinator_tags']) or '-'}")
+        print(_("{review}  tags: {value}").format(review=review['review_status'], value=', '.join(review['coordinator_tags']) or '-'))
         if review["coordinator_notes"]:
             print(review["coordinator_notes"])
     return 0

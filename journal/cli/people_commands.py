@@ -12,6 +12,7 @@ from ..errors import InvalidInput
 from ..people_validation import CHANNELS, DIRECTIONS, LINK_ROLES, PERSON_ROLES
 from ..search import EntryFilter, plain_snippet
 from .context import print_json
+from ..i18n import N_, _
 
 
 def _shown(words: tuple[str, ...]) -> str:
@@ -145,7 +146,7 @@ def _person_changes(args, editing: bool) -> dict:
     for name in getattr(args, "clear", []) or []:
         target = {"org": "organisation"}.get(name, name)
         if target in changes:
-            raise InvalidInput(f"--clear {name} contradicts a value given for it.")
+            raise InvalidInput(_("--clear {name} contradicts a value given for it.").format(name=name))
         changes[target] = "" if target in ("organisation", "notes") else []
     return changes
 
@@ -175,7 +176,7 @@ def cmd_person_list(args, ctx) -> int:
         print_json([person_json(p, full=False) for p in people])
         return 0
     if not people:
-        print("No people.")
+        print(_("No people."))
     for p in people:
         flag = "  [sensitive]" if p.sensitive else ""
         extra = f"  ({p.organisation})" if p.organisation else ""
@@ -203,28 +204,28 @@ def cmd_person_show(args, ctx) -> int:
     print(person.display_name)
     print(f"id: {person.uuid}")
     if person.merged_into:
-        print(f"merged into: {person.merged_into} (journal person show {person.merged_into[:8]})")
-    for label, value in (("other names", ", ".join(person.aliases)), ("roles", ", ".join(person.roles)),
-                         ("phones", ", ".join(person.phones)), ("handles", ", ".join(person.handles)),
-                         ("organisation", person.organisation),
-                         ("sensitive", "yes, details never leave this laptop" if person.sensitive else ""),
-                         ("pseudonym in bundles", person.pseudonym if person.sensitive else ""),
-                         ("merged from", ", ".join(person.merged_from)),
-                         ("revision", f"{person.revision} {person.revision_hash}")):
+        print(_("merged into: {merged_into} (journal person show {merged_into2})").format(merged_into=person.merged_into, merged_into2=person.merged_into[:8]))
+    for label, value in ((N_("other names"), ", ".join(person.aliases)), (N_("roles"), ", ".join(person.roles)),
+                         (N_("phones"), ", ".join(person.phones)), (N_("handles"), ", ".join(person.handles)),
+                         (N_("organisation"), person.organisation),
+                         (N_("sensitive"), _("yes, details never leave this laptop") if person.sensitive else ""),
+                         (N_("pseudonym in bundles"), person.pseudonym if person.sensitive else ""),
+                         (N_("merged from"), ", ".join(person.merged_from)),
+                         (N_("revision"), f"{person.revision} {person.revision_hash}")):
         if value:
-            print(f"{label}: {value}")
+            print(f"{_(label)}: {value}")
     if person.notes:
         print()
         print(person.notes)
     if links:
         print()
-        print("Entries:")
+        print(_("Entries:"))
         for link in links:
             print(f"  {link.entry_uuid[:8]}  {(link.occurred_at or '—')[:16].ljust(16)}  "
                   f"{link.role.replace('_', ' ')}: {link.entry_title}")
     if logs:
         print()
-        print("Contact log:")
+        print(_("Contact log:"))
         for r in logs:
             print("  " + _log_line(r))
     if history is not None:
@@ -239,20 +240,19 @@ def cmd_person_edit(args, ctx) -> int:
     journal = ctx.open_journal()
     changes = _person_changes(args, editing=True)
     if not changes:
-        raise InvalidInput("Nothing to change: give at least one option.")
+        raise InvalidInput(_("Nothing to change: give at least one option."))
     person = journal.people.get(args.id)
     updated = journal.people.update(person.uuid, **changes)
-    print(f"{updated.uuid} revision {updated.revision}")
+    print(_("{uuid} revision {revision}").format(uuid=updated.uuid, revision=updated.revision))
     return 0
 
 
 def cmd_person_delete(args, ctx) -> int:
     if not args.yes:
-        raise InvalidInput("Deleting a person removes their details and history for good "
-                           "(their contact-log records stay). Add --yes to confirm.")
+        raise InvalidInput(_("Deleting a person removes their details and history for good (their contact-log records stay). Add --yes to confirm."))
     journal = ctx.open_journal()
     person = journal.people.delete(journal.people.get(args.id).uuid)
-    print(f"Deleted: {person.uuid}")
+    print(_("Deleted: {uuid}").format(uuid=person.uuid))
     return 0
 
 
@@ -261,21 +261,21 @@ def cmd_person_merge(args, ctx) -> int:
     keep = journal.people.get(args.keep_id)
     absorb = journal.people.get(args.absorb_id)
     kept = journal.people.merge(keep.uuid, absorb.uuid)
-    print(f"Merged {absorb.uuid} into {kept.uuid} (revision {kept.revision})")
+    print(_("Merged {uuid} into {uuid2} (revision {revision})").format(uuid=absorb.uuid, uuid2=kept.uuid, revision=kept.revision))
     return 0
 
 
 def cmd_link(args, ctx) -> int:
     journal = ctx.open_journal()
     journal.people.link(args.entry_id, args.person_id, args.role)
-    print("Linked.")
+    print(_("Linked."))
     return 0
 
 
 def cmd_unlink(args, ctx) -> int:
     journal = ctx.open_journal()
     n = journal.people.unlink(args.entry_id, args.person_id, args.role)
-    print(f"Removed {n} link{'s' if n != 1 else ''}.")
+    print(_("Removed {n} link(s).").format(n=n))
     return 0
 
 
@@ -307,7 +307,7 @@ def _log_line(record) -> str:
 def cmd_log_add(args, ctx) -> int:
     journal = ctx.open_journal()
     if args.follow_up_note and not args.follow_up:
-        raise InvalidInput("--follow-up-note needs --follow-up DATE.")
+        raise InvalidInput(_("--follow-up-note needs --follow-up DATE."))
     record = journal.contact_log.add(
         people=args.person, channel=args.channel, direction=args.direction, summary=args.summary, at=args.at,
         tz=args.tz, entries=args.entry or [], follow_up_due=args.follow_up, follow_up_note=args.follow_up_note,
@@ -325,7 +325,7 @@ def cmd_log_list(args, ctx) -> int:
         print_json([log_json(r) for r in records])
         return 0
     if not records:
-        print("No follow-ups due." if args.due else "No contact-log records.")
+        print(_("No follow-ups due.") if args.due else _("No contact-log records."))
     for r in records:
         print(_log_line(r))
     return 0
@@ -338,15 +338,15 @@ def cmd_log_show(args, ctx) -> int:
         print_json(log_json(record))
         return 0
     print(f"id: {record.uuid}")
-    for label, value in (("at", record.at), ("time zone", record.tz), ("channel", record.channel.replace("_", " ")),
-                         ("direction", record.direction),
-                         ("people", ", ".join(p.display_name + (f" ({p.uuid[:8]})" if p.uuid else "")
+    for label, value in ((N_("at"), record.at), (N_("time zone"), record.tz), (N_("channel"), record.channel.replace("_", " ")),
+                         (N_("direction"), record.direction),
+                         (N_("people"), ", ".join(p.display_name + (f" ({p.uuid[:8]})" if p.uuid else "")
                                               for p in record.people)),
-                         ("entries", ", ".join(e[:8] for e in record.entries)),
-                         ("follow-up due", record.follow_up_due), ("follow-up note", record.follow_up_note),
-                         ("follow-up done", record.follow_up_done_at), ("recorded", record.recorded_at)):
+                         (N_("entries"), ", ".join(e[:8] for e in record.entries)),
+                         (N_("follow-up due"), record.follow_up_due), (N_("follow-up note"), record.follow_up_note),
+                         (N_("follow-up done"), record.follow_up_done_at), (N_("recorded"), record.recorded_at)):
         if value:
-            print(f"{label}: {value}")
+            print(f"{_(label)}: {value}")
     print()
     print(record.summary)
     return 0
@@ -355,14 +355,14 @@ def cmd_log_show(args, ctx) -> int:
 def cmd_log_done(args, ctx) -> int:
     journal = ctx.open_journal()
     record = journal.contact_log.mark_done(journal.contact_log.get(args.id).uuid, done=not args.undo)
-    print(f"{record.uuid} follow-up {record.follow_up_state}")
+    print(_("{uuid} follow-up {follow_up_state}").format(uuid=record.uuid, follow_up_state=record.follow_up_state))
     return 0
 
 
 def cmd_log_delete(args, ctx) -> int:
     journal = ctx.open_journal()
     record = journal.contact_log.delete(journal.contact_log.get(args.id).uuid)
-    print(f"Deleted: {record.uuid}")
+    print(_("Deleted: {uuid}").format(uuid=record.uuid))
     return 0
 
 
@@ -392,7 +392,7 @@ def cmd_search_all(args, ctx) -> int:
         print_json([hit_json(h) for h in hits])
         return 0
     if not hits:
-        print("No matches.")
+        print(_("No matches."))
     for h in hits:
         print(f"{h.uuid[:8]}  {h.kind.ljust(6)}  {(h.occurred_at or '—')[:16].ljust(16)}  {h.title}")
         print(f"                  {plain_snippet(h.snippet)}")

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..errors import InvalidInput
 from ..search import EntryFilter
 from .context import print_json
+from ..i18n import _
 
 NOT_ENCRYPTED = ("Note: {path} is NOT encrypted. Anyone who gets the file can read it; "
                  "delete it securely when it is no longer needed.")
@@ -103,14 +104,14 @@ def cmd_report(args, ctx) -> int:
     flt = _report_filter(args, journal)
     out = Path(args.output)
     if not out.parent.is_dir():
-        raise InvalidInput(f"The folder {out.parent} does not exist.")
+        raise InvalidInput(_("The folder {parent} does not exist.").format(parent=out.parent))
     if args.format == "csv":
         count = reports.write_csv(journal, flt, out, bom=args.bom, omit_contact_details=args.omit_contact_details)
     elif args.format == "json":
         count = reports.write_json(journal, flt, out, omit_contact_details=args.omit_contact_details)
     else:
         count = _write_pdf(journal, flt, out, args)
-    print(f"Wrote {count} entries to {out}.")
+    print(_("Wrote {count} entries to {out}.").format(count=count, out=out))
     print(NOT_ENCRYPTED.format(path=out), file=sys.stderr)
     return 0
 
@@ -120,7 +121,7 @@ def _write_pdf(journal, flt, out: Path, args) -> int:
     try:
         renderer = importlib.import_module("ui.report_pdf")
     except ImportError as exc:
-        raise InvalidInput(f"PDF reports need the desktop app's Qt libraries ({exc.name} is missing).") from None
+        raise InvalidInput(_("PDF reports need the desktop app's Qt libraries ({name} is missing).").format(name=exc.name)) from None
     app = renderer.ensure_gui_application()
     del app  # kept alive by Qt's instance registry
     return renderer.write_pdf(journal, flt, out, page_size=args.page_size, title=args.title,
@@ -136,7 +137,7 @@ def cmd_stats(args, ctx) -> int:
         print_json(table.as_json())
         return 0
     if not table.rows:
-        print("No entries match.")
+        print(_("No entries match."))
         return 0
     widths = [max(len(str(r[i])) for r in [tuple(table.dimensions) + ("count",), *table.rows])
               for i in range(len(table.dimensions) + 1)]
@@ -144,7 +145,7 @@ def cmd_stats(args, ctx) -> int:
     for row in table.rows:
         cells = [str(v).ljust(w) for v, w in zip(row[:-1], widths)] + [str(row[-1]).rjust(widths[-1])]
         print("  ".join(cells))
-    print(f"{table.total} entries")
+    print(_("{total} entries").format(total=table.total))
     return 0
 
 
@@ -155,7 +156,7 @@ def cmd_forms(args, ctx) -> int:
         if args.json:
             print_json(form.as_json())
         else:
-            print(f"{form.label}  (key {form.key}, version {form.version}, category {form.category or 'any'})")
+            print(_("{label}  (key {key}, version {version}, category {value})").format(label=form.label, key=form.key, version=form.version, value=form.category or 'any'))
             for spec in form.fields:
                 extra = f"  [{' | '.join(spec['choices'])}]" if spec.get("choices") else ""
                 print(f"  {spec['key']:<24} {spec['type']:<12} {spec['label']}{extra}")
@@ -166,14 +167,14 @@ def cmd_forms(args, ctx) -> int:
         return 0
     for form in forms:
         origin = " (received)" if form.sender_id else ""
-        print(f"{form.key:<26} v{form.version:<3} {len(form.fields):>3} fields  {form.label}{origin}")
+        print(_("{key:<26} v{version:<3} {count:>3} fields  {label}{origin}").format(key=form.key, version=form.version, count=len(form.fields), label=form.label, origin=origin))
     return 0
 
 
 def cmd_form_add_field(args, ctx) -> int:
     journal = ctx.open_journal()
     form = journal.forms.add_field(args.form, args.label, args.field_type, key=args.key, choices=args.choice)
-    print(f"{form.label}: version {form.version}, {len(form.fields)} fields")
+    print(_("{label}: version {version}, {count} fields").format(label=form.label, version=form.version, count=len(form.fields)))
     return 0
 
 
@@ -184,14 +185,14 @@ def cmd_form_set(args, ctx) -> int:
     for item in args.values:
         key, sep, value = item.partition("=")
         if not sep:
-            raise InvalidInput(f"Give values as FIELD=VALUE (got {item!r}).")
+            raise InvalidInput(_("Give values as FIELD=VALUE (got {item!r}).").format(item=item))
         if value.startswith("["):
             try:
                 values[key] = json.loads(value)
             except ValueError:
-                raise InvalidInput(f"The list for {key} is not valid JSON.") from None
+                raise InvalidInput(_("The list for {key} is not valid JSON.").format(key=key)) from None
         else:
             values[key] = value
     fv = journal.forms.set_values(entry.uuid, args.form, values)
-    print(f"{fv.form.label}: revision {fv.revision}")
+    print(_("{label}: revision {revision}").format(label=fv.form.label, revision=fv.revision))
     return 0

@@ -7,6 +7,7 @@ import sys
 from ..errors import InvalidInput
 from ..transport import NetworkSettings
 from .context import print_json, read_secret_file
+from ..i18n import _
 
 
 def register(sub) -> None:
@@ -93,7 +94,7 @@ def cmd_send(args, ctx) -> int:
     outbox = journal.outbox
     if args.bundle:
         if not args.to:
-            raise InvalidInput("Say who the bundle is for: --to COORDINATOR.")
+            raise InvalidInput(_("Say who the bundle is for: --to COORDINATOR."))
         items = outbox.add_file(args.bundle, args.to)
         outcomes = [outbox.send(i.id, proxy_url=args.proxy, progress=_progress) for i in items]
     else:
@@ -106,12 +107,12 @@ def cmd_send(args, ctx) -> int:
         print_json([o.as_json() for o in outcomes])
     else:
         if not outcomes:
-            print("Nothing to send: the outbox is empty.", file=sys.stderr)
+            print(_("Nothing to send: the outbox is empty."), file=sys.stderr)
         for o in outcomes:
             if o.ok:
-                print(f"sent to {o.item.coordinator_name}: {o.item.server_reply}")
+                print(_("sent to {coordinator_name}: {server_reply}").format(coordinator_name=o.item.coordinator_name, server_reply=o.item.server_reply))
             else:
-                print(f"NOT sent to {o.item.coordinator_name} (kept in the outbox): {o.error}")
+                print(_("NOT sent to {coordinator_name} (kept in the outbox): {error}").format(coordinator_name=o.item.coordinator_name, error=o.error))
     return 0 if all(o.ok for o in outcomes) else 1
 
 
@@ -130,17 +131,17 @@ def cmd_outbox(args, ctx) -> int:
     outbox = ctx.open_journal().outbox
     if args.remove is not None:
         removed = outbox.remove(args.remove)
-        print(f"removed {removed.id}")
+        print(_("removed {id}").format(id=removed.id))
         return 0
     queued, sent = outbox.queued(), outbox.sent()
     if args.json:
         print_json({"queued": [i.as_json() for i in queued], "sent": [i.as_json() for i in sent]})
         return 0
-    print("Outbox:" if queued else "Outbox: empty")
+    print(_("Outbox:") if queued else _("Outbox: empty"))
     for item in queued:
         print(_item_line(item))
     if sent:
-        print("Sent:")
+        print(_("Sent:"))
         for item in sent:
             print(_item_line(item))
     return 0
@@ -151,7 +152,7 @@ def cmd_set_drop(args, ctx) -> int:
     coordinator = journal.coordinators.active(args.id)
     folder = journal.outbox.set_drop(coordinator, args.url, args.user, _password(args), args.pin)
     kind = "Nextcloud file drop" if folder.target().is_nextcloud_share else "WebDAV folder"
-    print(f"{coordinator.display_name}: {kind} {folder.url}" + (" (with password)" if folder.password else ""))
+    print(f"{coordinator.display_name}: {kind} {folder.url}" + (_(" (with password)") if folder.password else ""))
     return 0
 
 
@@ -159,7 +160,7 @@ def cmd_clear_drop(args, ctx) -> int:
     journal = ctx.open_journal()
     coordinator = journal.coordinators.active(args.id)
     journal.outbox.clear_drop(coordinator)
-    print(f"{coordinator.display_name}: no drop folder")
+    print(_("{display_name}: no drop folder").format(display_name=coordinator.display_name))
     return 0
 
 
@@ -167,7 +168,7 @@ def cmd_test_drop(args, ctx) -> int:
     journal = ctx.open_journal()
     folder = journal.outbox.drop(journal.coordinators.active(args.id))
     if folder is None:
-        raise InvalidInput("This coordinator has no drop folder; set one with `journal coordinator set-drop`.")
+        raise InvalidInput(_("This coordinator has no drop folder; set one with `journal coordinator set-drop`."))
     check = journal.outbox.test_drop(folder, proxy_url=args.proxy)
     print(check.note)
     return 0
@@ -187,13 +188,13 @@ def cmd_inbox_list(args, ctx) -> int:
         return 0
     for f in folders:
         who = f" as {f.user_name}" if f.user_name else ""
-        print(f"{f.id}  {f.url}{who}  last fetched {f.last_fetch_at or 'never'}")
+        print(_("{id}  {url}{who}  last fetched {value}").format(id=f.id, url=f.url, who=who, value=f.last_fetch_at or 'never'))
     return 0
 
 
 def cmd_inbox_remove(args, ctx) -> int:
     folder = ctx.open_journal().inbox.remove(args.id)
-    print(f"removed {folder.id}  {folder.url}")
+    print(_("removed {id}  {url}").format(id=folder.id, url=folder.url))
     return 0
 
 
@@ -206,13 +207,13 @@ def cmd_fetch(args, ctx) -> int:
         print_json(report.as_json())
     else:
         for error in report.errors:
-            print(f"journal: {error}", file=sys.stderr)
+            print(_("journal: {error}").format(error=error), file=sys.stderr)
         for f in report.files:
             who = f" from {f.sender}" if f.sender else ""
             extra = f": {f.reason}" if f.reason and f.status != "skipped" else ""
-            print(f"{f.remote_name}: {f.status}{who}{extra}" + (" (deleted from the server)" if f.deleted else ""))
+            print(f"{f.remote_name}: {f.status}{who}{extra}" + (_(" (deleted from the server)") if f.deleted else ""))
         if not report.files and not report.errors:
-            print("No bundles in the inbox folders.")
+            print(_("No bundles in the inbox folders."))
     failed = report.errors or any(f.status in ("rejected", "failed") for f in report.files)
     return 1 if failed else 0
 
@@ -228,7 +229,7 @@ def cmd_network(args, ctx) -> int:
         print_json({"proxy_url": settings.proxy_url, "connect_timeout": settings.connect_timeout,
                     "read_timeout": settings.read_timeout, "max_attempts": settings.max_attempts})
     else:
-        print(f"proxy: {settings.proxy_url or 'none (direct connection)'}")
+        print(_("proxy: {value}").format(value=settings.proxy_url or 'none (direct connection)'))
     return 0
 
 

@@ -86,7 +86,7 @@ def cmd_verify(args, ctx) -> int:
         for line in problems:
             print(line)
     else:
-        print("OK: the database is intact and every revision chain verifies.")
+        print(_("OK: the database is intact and every revision chain verifies."))
     return 1 if problems else 0
 
 
@@ -94,18 +94,17 @@ def cmd_erase(args, ctx) -> int:
     from ..vault import erase_journal, journal_exists
 
     if not args.yes:
-        raise InvalidInput("Erase destroys the journal for good. Add --yes to confirm.")
+        raise InvalidInput(_("Erase destroys the journal for good. Add --yes to confirm."))
     if not journal_exists(ctx.data_dir):
-        raise InvalidInput(f"There is no journal in {ctx.data_dir}.")
+        raise InvalidInput(_("There is no journal in {data_dir}.").format(data_dir=ctx.data_dir))
     report = erase_journal(ctx.data_dir)
     if args.json:
         print_json({"erased": report.erased, "unreadable_after_s": report.unreadable_after_s,
                     "total_s": report.total_s})
     else:
-        print(f"Erased: {', '.join(report.erased)}")
-        print(f"The journal was unreadable after {report.unreadable_after_s:.3f} s "
-              f"(key file destroyed); all files gone after {report.total_s:.3f} s.")
-        print("Note: on SSDs and flash drives old blocks may survive; see docs/security.md.", file=sys.stderr)
+        print(_("Erased: {erased}").format(erased=', '.join(report.erased)))
+        print(_("The journal was unreadable after {unreadable_after_s:.3f} s (key file destroyed); all files gone after {total_s:.3f} s.").format(unreadable_after_s=report.unreadable_after_s, total_s=report.total_s))
+        print(_("Note: on SSDs and flash drives old blocks may survive; see docs/security.md."), file=sys.stderr)
     return 0
 
 
@@ -124,7 +123,7 @@ def cmd_backup(args, ctx) -> int:
 
     journal = ctx.open_journal()
     report = write_backup(journal, Path(args.out))
-    print(f"Backup written to {report.path} ({report.size:,} bytes) and verified: {report.entries} entries.")
+    print(_("Backup written to {path} ({size:,} bytes) and verified: {entries} entries.").format(path=report.path, size=report.size, entries=report.entries))
     return 0
 
 
@@ -134,5 +133,5 @@ def cmd_restore_backup(args, ctx) -> int:
     from ..backup import restore_backup
 
     restore_backup(Path(args.id), ctx.data_dir, replace=args.replace)
-    print(f"Restored into {ctx.data_dir}. Open it with the passphrase or recovery code valid at backup time.")
+    print(_("Restored into {data_dir}. Open it with the passphrase or recovery code valid at backup time.").format(data_dir=ctx.data_dir))
     return 0

@@ -25,6 +25,7 @@ from PIL import Image
 
 from journal.errors import JournalError
 from journal.media import MediaError
+from journal.i18n import N_, _
 
 #: Largest image (width x height) we decode: 100 megapixels, more than any
 #: phone or consumer camera produces.
@@ -59,7 +60,7 @@ def ensure_heif_support() -> None:
 
 
 @contextmanager
-def pillow_errors(what: str = "image") -> Iterator[None]:
+def pillow_errors(what: str = N_("image")) -> Iterator[None]:
     """Turn anything Pillow (or a plugin) raises on bad data into a MediaError.
 
     Pillow's plugins raise a zoo of exception types on malformed input
@@ -72,12 +73,12 @@ def pillow_errors(what: str = "image") -> Iterator[None]:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
         # The warning only arrives here if warning filters turn it into an error.
-        raise MediaError(f"The {what} is too large to open safely.") from error
+        raise MediaError(_("The {what} is too large to open safely.").format(what=_(what))) from error
     except MemoryError as error:
-        raise MediaError(f"The {what} needs too much memory to open.") from error
+        raise MediaError(_("The {what} needs too much memory to open.").format(what=_(what))) from error
     except Exception as error:
         raise MediaError(
-            f"The {what} is damaged or not in a supported format."
+            _("The {what} is damaged or not in a supported format.").format(what=_(what))
         ) from error
 
 
@@ -89,7 +90,7 @@ def source_size(source: ImageSource) -> int:
         try:
             return os.stat(source).st_size
         except OSError as error:
-            raise MediaError("The file could not be read.") from error
+            raise MediaError(_("The file could not be read.")) from error
     try:
         position = source.tell()
         end = source.seek(0, io.SEEK_END)
@@ -97,7 +98,7 @@ def source_size(source: ImageSource) -> int:
         return end - position
     except (OSError, ValueError, AttributeError) as error:
         raise MediaError(
-            "The file could not be read (the stream is not seekable)."
+            _("The file could not be read (the stream is not seekable).")
         ) from error
 
 
@@ -113,7 +114,7 @@ def open_image(
     """
     if source_size(source) > max_bytes:
         raise MediaError(
-            f"The file is larger than {max_bytes // (1024 * 1024)} MiB and is not opened as an image."
+            _("The file is larger than {max_bytes} MiB and is not opened as an image.").format(max_bytes=max_bytes // (1024 * 1024))
         )
     ensure_heif_support()
     if isinstance(source, (bytes, bytearray, memoryview)):
@@ -138,9 +139,8 @@ def check_pixels(image: Image.Image) -> None:
     """Refuse images whose declared size is absurd, before decoding them."""
     width, height = image.size
     if width <= 0 or height <= 0:
-        raise MediaError("The image declares no pixels.")
+        raise MediaError(_("The image declares no pixels."))
     if width * height > MAX_PIXELS:
         raise MediaError(
-            f"The image declares {width}x{height} pixels, more than the "
-            f"{MAX_PIXELS // 1_000_000} megapixels we open safely."
+            _("The image declares {width}x{height} pixels, more than the {max_pixels} megapixels we open safely.").format(width=width, height=height, max_pixels=MAX_PIXELS // 1_000_000)
         )

@@ -19,6 +19,7 @@ import struct
 from journal.media import MediaError
 from journal.media.streams import CHUNK_SIZE, CountingReader, HashingWriter
 from journal.media.tiff import orientation_only_tiff, read_orientation
+from journal.i18n import N_, _
 
 SOI, EOI, SOS, TEM, COM = 0xD8, 0xD9, 0xDA, 0x01, 0xFE
 APP0, APP1, APP2, APP13, APP14 = 0xE0, 0xE1, 0xE2, 0xED, 0xEE
@@ -110,27 +111,27 @@ class _JpegCleaner:
         self._pos = 0
         return have >= size
 
-    def _take(self, size: int, what: str = "JPEG file") -> bytes:
+    def _take(self, size: int, what: str = N_("JPEG file")) -> bytes:
         if not self._fill(size):
-            raise MediaError(f"The {what} is truncated.")
+            raise MediaError(_("The {what} is truncated.").format(what=_(what)))
         data = self._buf[self._pos : self._pos + size]
         self._pos += size
         return data
 
     def _read_marker(self) -> int:
         if self._take(1)[0] != 0xFF:
-            raise MediaError("The JPEG file is damaged (expected a marker).")
+            raise MediaError(_("The JPEG file is damaged (expected a marker)."))
         marker = self._take(1)[0]
         while marker == 0xFF:  # fill bytes before a marker
             marker = self._take(1)[0]
         if marker == 0x00 or (0x02 <= marker <= 0xBF):
-            raise MediaError("The JPEG file is damaged (invalid marker).")
+            raise MediaError(_("The JPEG file is damaged (invalid marker)."))
         return marker
 
     def _read_segment_payload(self) -> bytes:
         (length,) = struct.unpack(">H", self._take(2))
         if length < 2:
-            raise MediaError("The JPEG file is damaged (bad segment length).")
+            raise MediaError(_("The JPEG file is damaged (bad segment length)."))
         return self._take(length - 2)
 
     # -- output ------------------------------------------------------------
@@ -140,7 +141,7 @@ class _JpegCleaner:
             return
         self._header_size += len(data)
         if self._header_size > MAX_HEADER_BYTES:
-            raise MediaError("The JPEG file has an implausibly large header.")
+            raise MediaError(_("The JPEG file has an implausibly large header."))
         self._header.append(data)
 
     def _emit_segment(self, marker: int, payload: bytes) -> None:
@@ -170,19 +171,19 @@ class _JpegCleaner:
     # -- parsing -----------------------------------------------------------
     def run(self) -> list[str]:
         if self._take(2) != b"\xff\xd8":
-            raise MediaError("The file is not a JPEG image.")
+            raise MediaError(_("The file is not a JPEG image."))
         while True:
             marker = self._read_marker()
             if marker == EOI:
                 if not self._in_body:
-                    raise MediaError("The JPEG file contains no image data.")
+                    raise MediaError(_("The JPEG file contains no image data."))
                 self._out.write(b"\xff\xd9")
                 if len(self._buf) > self._pos or self._reader.read(1):
                     self._note("data after the end of the image")
                 return self._removed
             if marker == SOI:
                 raise MediaError(
-                    "The JPEG file is damaged (image start inside the image)."
+                    _("The JPEG file is damaged (image start inside the image).")
                 )
             if marker == TEM or marker in RST_MARKERS:
                 continue  # stand-alone markers with no meaning outside a scan
@@ -194,7 +195,7 @@ class _JpegCleaner:
 
     def _scan(self, header: bytes) -> None:
         if not self._seen_frame:
-            raise MediaError("The JPEG file is damaged (scan before frame header).")
+            raise MediaError(_("The JPEG file is damaged (scan before frame header)."))
         if not self._in_body:
             self._start_body()
         self._emit_segment(SOS, header)
@@ -211,7 +212,7 @@ class _JpegCleaner:
             self._out.write(self._buf[self._pos : end])
             self._pos = end
             if not self._fill(len(self._buf) - end + 1):
-                raise MediaError("The JPEG file is truncated.")
+                raise MediaError(_("The JPEG file is truncated."))
 
     def _segment(self, marker: int, payload: bytes) -> None:
         if marker in _STRUCTURAL:

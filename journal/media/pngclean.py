@@ -15,6 +15,7 @@ import zlib
 from journal.media import MediaError
 from journal.media.streams import CHUNK_SIZE, CountingReader, HashingWriter
 from journal.media.tiff import orientation_only_tiff, read_orientation
+from journal.i18n import _
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -58,16 +59,16 @@ def clean_png(reader: CountingReader, out: HashingWriter) -> list[str]:
     was already written to out must then be discarded by the caller).
     """
     if reader.read(8) != PNG_SIGNATURE:
-        raise MediaError("The file is not a PNG image.")
+        raise MediaError(_("The file is not a PNG image."))
     out.write(PNG_SIGNATURE)
     removed: list[str] = []
     first = True
     while True:
         length, kind = struct.unpack(">I4s", reader.read_exact(8, "PNG file"))
         if length > _MAX_CHUNK or not kind.isalpha():
-            raise MediaError("The PNG file is damaged (malformed chunk).")
+            raise MediaError(_("The PNG file is damaged (malformed chunk)."))
         if first and kind != b"IHDR":
-            raise MediaError("The PNG file is damaged (no header chunk).")
+            raise MediaError(_("The PNG file is damaged (no header chunk)."))
         first = False
         critical = kind[0:1].isupper()
         if kind == b"eXIf" and length <= _MAX_EXIF_PARSED:
@@ -108,7 +109,7 @@ def _copy_chunk(
         left -= len(piece)
     stored = reader.read_exact(4, "PNG file")
     if struct.unpack(">I", stored)[0] != crc:
-        raise MediaError("The PNG file is damaged (checksum mismatch).")
+        raise MediaError(_("The PNG file is damaged (checksum mismatch)."))
     if out is not None:
         out.write(stored)
 
@@ -118,7 +119,7 @@ def _replace_exif(reader: CountingReader, out: HashingWriter, length: int) -> No
     data = reader.read_exact(length, "PNG file")
     stored = reader.read_exact(4, "PNG file")
     if struct.unpack(">I", stored)[0] != zlib.crc32(data, zlib.crc32(b"eXIf")):
-        raise MediaError("The PNG file is damaged (checksum mismatch).")
+        raise MediaError(_("The PNG file is damaged (checksum mismatch)."))
     orientation = read_orientation(data)
     if orientation is not None and orientation != 1:
         tiff = orientation_only_tiff(orientation)

@@ -17,6 +17,7 @@ from journal.media import MediaError
 from journal.media.decode import MAX_DECODE_BYTES, open_image, pillow_errors
 from journal.media.imagemeta import to_srgb_rgb
 from journal.media.streams import CHUNK_SIZE, CountingReader, HashingWriter
+from journal.i18n import _
 
 JPEG_QUALITY = 92
 
@@ -56,7 +57,7 @@ def _read_bounded(reader: CountingReader) -> bytes:
         size += len(piece)
         if size > MAX_DECODE_BYTES:
             raise MediaError(
-                f"The file is larger than {MAX_DECODE_BYTES // (1024 * 1024)} MiB and cannot be cleaned."
+                _("The file is larger than {max_decode_bytes} MiB and cannot be cleaned.").format(max_decode_bytes=MAX_DECODE_BYTES // (1024 * 1024))
             )
         parts.append(piece)
 

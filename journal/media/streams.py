@@ -8,6 +8,7 @@ from typing import BinaryIO
 
 from journal.errors import Cancelled
 from journal.media import MediaError
+from journal.i18n import _
 
 #: Size of the pieces big data is copied in.
 CHUNK_SIZE = 1024 * 1024
@@ -55,7 +56,7 @@ class CountingReader:
         """Read exactly size bytes or raise MediaError naming what was cut off."""
         data = self.read(size)
         if len(data) != size:
-            raise MediaError(f"The {what} is truncated.")
+            raise MediaError(_("The {what} is truncated.").format(what=what))
         return data
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from importlib import import_module
 
 from ..errors import SchemaTooNew
+from ..i18n import _
 
 _MODULES = [
     "m001_entries",
@@ -44,9 +45,9 @@ def check_supported(conn) -> int:
     version = schema_version(conn)
     if version > latest_version():
         raise SchemaTooNew(
-            f"This journal was written by a newer version of Incident Journal "
-            f"(schema {version}; this app knows up to {latest_version()}). "
-            "Update the app to open it; nothing was changed."
+            _("This journal was written by a newer version of Incident Journal "
+              "(schema {version}; this app knows up to {latest}). "
+              "Update the app to open it; nothing was changed.").format(version=version, latest=latest_version())
         )
     return version
 

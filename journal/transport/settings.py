@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from journal.transport.errors import InvalidTarget
+from journal.i18n import N_, _
 
 #: Tor's SOCKS port on a typical system install (Tor Browser uses 9150).
 TOR_PROXY_URL = "socks5h://127.0.0.1:9050"
@@ -35,7 +36,7 @@ def normalize_pin(pin: str) -> str:
     """
     cleaned = re.sub(r"[\s:]", "", pin or "").lower()
     if not _HEX64.match(cleaned):
-        raise InvalidTarget("The certificate fingerprint must be a SHA-256 value: 64 hexadecimal characters.")
+        raise InvalidTarget(_("The certificate fingerprint must be a SHA-256 value: 64 hexadecimal characters."))
     return cleaned
 
 
@@ -46,16 +47,15 @@ def validate_proxy_url(url: str) -> str:
         parts = urlsplit(text)
         port = parts.port
     except ValueError:
-        raise InvalidTarget("The proxy address is not valid; for Tor use socks5h://127.0.0.1:9050.") from None
+        raise InvalidTarget(_("The proxy address is not valid; for Tor use socks5h://127.0.0.1:9050.")) from None
     if parts.scheme.lower() not in _PROXY_SCHEMES:
         raise InvalidTarget(
-            "The proxy must be a SOCKS5 proxy (socks5h://host:port, e.g. Tor at "
-            "socks5h://127.0.0.1:9050) or an HTTP proxy (http://host:port)."
+            _("The proxy must be a SOCKS5 proxy (socks5h://host:port, e.g. Tor at socks5h://127.0.0.1:9050) or an HTTP proxy (http://host:port).")
         )
     if not parts.hostname or port is None:
-        raise InvalidTarget("The proxy address needs a host and a port, e.g. socks5h://127.0.0.1:9050.")
+        raise InvalidTarget(_("The proxy address needs a host and a port, e.g. socks5h://127.0.0.1:9050."))
     if parts.path not in ("", "/") or parts.query or parts.fragment:
-        raise InvalidTarget("The proxy address must be only scheme, host and port.")
+        raise InvalidTarget(_("The proxy address must be only scheme, host and port."))
     return text
 
 
@@ -93,14 +93,15 @@ class NetworkSettings:
                 object.__setattr__(self, "pinned_sha256", None)
             else:
                 object.__setattr__(self, "pinned_sha256", normalize_pin(self.pinned_sha256))
-        for name in ("connect_timeout", "read_timeout", "write_timeout"):
+        for name, shown in (("connect_timeout", N_("connect timeout")), ("read_timeout", N_("read timeout")),
+                            ("write_timeout", N_("write timeout"))):
             value = getattr(self, name)
             if not (0 < value <= 3600):
-                raise InvalidTarget(f"The {name.replace('_', ' ')} must be between 0 and 3600 seconds.")
+                raise InvalidTarget(_("The {name} must be between 0 and 3600 seconds.").format(name=_(shown)))
         if not (1 <= self.max_attempts <= 20):
-            raise InvalidTarget("The number of attempts must be between 1 and 20.")
+            raise InvalidTarget(_("The number of attempts must be between 1 and 20."))
         if not (0 <= self.backoff_base <= self.backoff_max <= 3600):
-            raise InvalidTarget("The retry delays must satisfy 0 <= first delay <= longest delay <= 3600 s.")
+            raise InvalidTarget(_("The retry delays must satisfy 0 <= first delay <= longest delay <= 3600 s."))
         if self.ca_file is not None:
             object.__setattr__(self, "ca_file", Path(self.ca_file))
 

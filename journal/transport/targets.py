@@ -22,6 +22,7 @@ from enum import Enum
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from journal.transport.errors import InvalidTarget
+from journal.i18n import _
 
 #: Share tokens are letters and digits (15 by default); newer Nextcloud lets
 #: people choose custom tokens, which may also contain '-' and '_'.
@@ -104,29 +105,27 @@ def parse_drop_url(url: str, user: str | None = None, password: str | None = Non
     """
     text = (url or "").strip()
     if not text:
-        raise InvalidTarget("Enter the address of the drop folder.")
+        raise InvalidTarget(_("Enter the address of the drop folder."))
     if any(ch.isspace() for ch in text) or any(ord(ch) < 32 for ch in text):
-        raise InvalidTarget("The drop-folder address must not contain spaces or control characters.")
+        raise InvalidTarget(_("The drop-folder address must not contain spaces or control characters."))
     try:
         parts = urlsplit(text)
         parts.port  # noqa: B018 - raises ValueError for a malformed port
     except ValueError:
-        raise InvalidTarget("The drop-folder address is not a valid web address.") from None
+        raise InvalidTarget(_("The drop-folder address is not a valid web address.")) from None
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
-        raise InvalidTarget("The drop-folder address must start with https://.")
+        raise InvalidTarget(_("The drop-folder address must start with https://."))
     if "@" in parts.netloc or parts.username is not None or parts.password is not None:
         raise InvalidTarget(
-            "The drop-folder address must not contain a user name or password; "
-            "enter them in the separate fields instead."
+            _("The drop-folder address must not contain a user name or password; enter them in the separate fields instead.")
         )
     host = parts.hostname or ""
     if not host:
-        raise InvalidTarget("The drop-folder address has no server name.")
+        raise InvalidTarget(_("The drop-folder address has no server name."))
     if scheme == "http" and not is_loopback_host(host):
         raise InvalidTarget(
-            "The drop-folder address must use https:// so the connection is encrypted; "
-            "plain http:// is only allowed for this computer (localhost)."
+            _("The drop-folder address must use https:// so the connection is encrypted; plain http:// is only allowed for this computer (localhost).")
         )
     netloc = parts.netloc.lower()  # host names are case-insensitive; no credentials here
     path = parts.path or "/"
@@ -152,16 +151,16 @@ def parse_drop_url(url: str, user: str | None = None, password: str | None = Non
         )
 
     if parts.query:
-        raise InvalidTarget("A WebDAV folder address has no '?' part; copy the folder's WebDAV address.")
+        raise InvalidTarget(_("A WebDAV folder address has no '?' part; copy the folder's WebDAV address."))
     if not path.endswith("/"):
         path += "/"
     folder = urlunsplit((scheme, netloc, path, "", ""))
     if user is not None and user == "":
         user = None
     if user is None and password:
-        raise InvalidTarget("Enter the user name that goes with the password.")
+        raise InvalidTarget(_("Enter the user name that goes with the password."))
     if user is not None and (":" in user or any(ord(ch) < 32 for ch in user)):
-        raise InvalidTarget("The user name must not contain ':' or control characters.")
+        raise InvalidTarget(_("The user name must not contain ':' or control characters."))
     return DropTarget(
         kind=TargetKind.WEBDAV,
         display_url=folder,

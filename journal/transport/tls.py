@@ -17,6 +17,7 @@ import ssl
 from pathlib import Path
 
 from journal.transport.errors import InvalidTarget
+from journal.i18n import _
 
 
 class PinMismatchError(ssl.SSLError):
@@ -40,7 +41,7 @@ class _PinCheckingSSLSocket(ssl.SSLSocket):
         seen = certificate_sha256(der) if der else ""
         if not hmac.compare_digest(seen, pin):
             # _create() closes the socket when the handshake raises.
-            raise PinMismatchError(f"certificate pin mismatch (server presented sha256 {seen or 'nothing'})")
+            raise PinMismatchError(_("certificate pin mismatch (server presented sha256 {value})").format(value=seen or 'nothing'))
 
 
 class _PinCheckingSSLObject(ssl.SSLObject):
@@ -54,7 +55,7 @@ class _PinCheckingSSLObject(ssl.SSLObject):
         der = self.getpeercert(binary_form=True)
         seen = certificate_sha256(der) if der else ""
         if not hmac.compare_digest(seen, pin):
-            raise PinMismatchError(f"certificate pin mismatch (server presented sha256 {seen or 'nothing'})")
+            raise PinMismatchError(_("certificate pin mismatch (server presented sha256 {value})").format(value=seen or 'nothing'))
 
 
 class PinningSSLContext(ssl.SSLContext):
@@ -88,6 +89,6 @@ def create_ssl_context(pinned_sha256: str | None = None, ca_file: Path | None = 
             except ImportError:  # pragma: no cover - certifi ships with httpx
                 context.load_default_certs(ssl.Purpose.SERVER_AUTH)
     except (OSError, ssl.SSLError):
-        raise InvalidTarget("The certificate authority file could not be read.") from None
+        raise InvalidTarget(_("The certificate authority file could not be read.")) from None
     context.set_alpn_protocols(["http/1.1"])
     return context

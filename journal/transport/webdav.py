@@ -51,6 +51,7 @@ from journal.transport.webdav_xml import (
     parse_listing,
     parse_single_size,
 )
+from journal.i18n import _
 
 CHUNK_SIZE = 1024 * 1024
 #: A folder listing larger than this is refused (hostile or absurd server).
@@ -83,7 +84,7 @@ def is_cancelled(cancel: CancelToken) -> bool:
 
 def _check_cancel(cancel: CancelToken) -> None:
     if is_cancelled(cancel):
-        raise Cancelled("Sending was cancelled.")
+        raise Cancelled(_("Sending was cancelled."))
 
 
 @dataclass(frozen=True)
@@ -245,7 +246,7 @@ class WebDavClient:
                 "or this folder does not allow it."
             )
         if code == 404:
-            return FolderNotFound("The folder was not found on the server (404). Check the drop-folder link.")
+            return FolderNotFound(_("The folder was not found on the server (404). Check the drop-folder link."))
         if code == 507:
             return InsufficientStorage(
                 "The server has no room left for the bundle (507 Insufficient Storage). "
@@ -289,7 +290,7 @@ class WebDavClient:
             for chunk in response.iter_raw(CHUNK_SIZE):
                 total += len(chunk)
                 if total > cap:
-                    raise UnexpectedResponse("The server's answer was unreasonably large.")
+                    raise UnexpectedResponse(_("The server's answer was unreasonably large."))
                 parts.append(chunk)
         except httpx.HTTPError as exc:
             raise self._map_error(exc) from None
@@ -361,9 +362,9 @@ class WebDavClient:
         it is seekable. `cancel` aborts the connection and raises Cancelled.
         """
         if not SAFE_NAME.match(remote_name or ""):
-            raise InvalidTarget("The remote file name may only contain letters, digits, '.', '-' and '_'.")
+            raise InvalidTarget(_("The remote file name may only contain letters, digits, '.', '-' and '_'."))
         if size < 0:
-            raise InvalidTarget("The bundle size cannot be negative.")
+            raise InvalidTarget(_("The bundle size cannot be negative."))
         is_path = isinstance(source, (str, os.PathLike))
         start = None
         if not is_path:
@@ -402,7 +403,8 @@ class WebDavClient:
             last_error = error
         assert last_error is not None
         raise type(last_error)(
-            f"{last_error} (gave up after {attempts} attempt{'s' if attempts != 1 else ''})"
+            (_("{last_error} (gave up after 1 attempt)") if attempts == 1
+             else _("{last_error} (gave up after {attempts} attempts)")).format(last_error=last_error, attempts=attempts)
         )
 
     def _wait_before_retry(self, retry_number: int, cancel: CancelToken) -> None:
@@ -457,7 +459,7 @@ class WebDavClient:
             _check_cancel(cancel)
             chunk = handle.read(min(CHUNK_SIZE, size - sent))
             if not chunk:
-                raise LocalFileChanged("The bundle file became shorter while it was being sent.")
+                raise LocalFileChanged(_("The bundle file became shorter while it was being sent."))
             sent += len(chunk)
             yield chunk
             if progress is not None:
@@ -490,7 +492,7 @@ class WebDavClient:
             )
         if stored != size:
             raise RemoteSizeMismatch(
-                f"The server stored {stored} bytes instead of {size}. The bundle should be sent again."
+                _("The server stored {stored} bytes instead of {size}. The bundle should be sent again.").format(stored=stored, size=size)
             )
         return UploadReceipt(
             remote_name,
@@ -537,7 +539,7 @@ class WebDavClient:
         discard). Not retried: the caller decides, since dst was written to.
         """
         if not SAFE_NAME.match(remote_file.name):
-            raise InvalidTarget("The remote file name is not a safe bundle name.")
+            raise InvalidTarget(_("The remote file name is not a safe bundle name."))
         url = file_url(self._folder(), remote_file.name)
         request = self._http().build_request("GET", url)
         too_large = DownloadTooLarge(
@@ -575,7 +577,7 @@ class WebDavClient:
     def delete(self, remote_file: RemoteFile) -> None:
         """Delete a bundle from the folder; a file already gone counts as deleted."""
         if not SAFE_NAME.match(remote_file.name):
-            raise InvalidTarget("The remote file name is not a safe bundle name.")
+            raise InvalidTarget(_("The remote file name is not a safe bundle name."))
         response = self._request("DELETE", file_url(self._folder(), remote_file.name))
         if 200 <= response.status_code <= 299 or response.status_code == 404:
             return

@@ -19,6 +19,7 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 from journal.transport.errors import UnexpectedResponse
+from journal.i18n import _
 
 BUNDLE_SUFFIX = ".ijbundle"
 #: A safe remote file name: no separators, no leading dot, bounded length.
@@ -83,9 +84,9 @@ def _entries(xml_bytes: bytes) -> list[_Entry]:
     try:
         root = SafeET.fromstring(xml_bytes, forbid_dtd=True)
     except (ParseError, DefusedXmlException, ValueError):
-        raise UnexpectedResponse("The server's folder listing could not be read (malformed XML).") from None
+        raise UnexpectedResponse(_("The server's folder listing could not be read (malformed XML).")) from None
     if root.tag != f"{_DAV}multistatus":
-        raise UnexpectedResponse("The server did not answer with a WebDAV folder listing.")
+        raise UnexpectedResponse(_("The server did not answer with a WebDAV folder listing."))
     entries: list[_Entry] = []
     for response in root.findall(f"{_DAV}response"):
         href = _text(response.find(f"{_DAV}href"))

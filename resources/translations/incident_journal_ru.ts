@@ -516,6 +516,265 @@ Save it unchanged, with all the metadata it carries?</source>
         </message>
     </context>
     <context>
+        <name>BuiltinForms</name>
+        <message>
+            <source>(none)</source>
+            <translation>(нет)</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Адрес</translation>
+        </message>
+        <message>
+            <source>Age</source>
+            <translation>Возраст</translation>
+        </message>
+        <message>
+            <source>Agency</source>
+            <translation>Ведомство</translation>
+        </message>
+        <message>
+            <source>Article</source>
+            <translation>Статья</translation>
+        </message>
+        <message>
+            <source>Case number</source>
+            <translation>Номер дела</translation>
+        </message>
+        <message>
+            <source>Charges or article cited</source>
+            <translation>Обвинение или статья</translation>
+        </message>
+        <message>
+            <source>Conscientious objection</source>
+            <translation>Отказ по убеждениям</translation>
+        </message>
+        <message>
+            <source>Court</source>
+            <translation>Суд</translation>
+        </message>
+        <message>
+            <source>Court date</source>
+            <translation>Дата суда</translation>
+        </message>
+        <message>
+            <source>Court hearing</source>
+            <translation>Судебное заседание</translation>
+        </message>
+        <message>
+            <source>Date of summons</source>
+            <translation>Дата повестки</translation>
+        </message>
+        <message>
+            <source>Decision on</source>
+            <translation>Дата решения</translation>
+        </message>
+        <message>
+            <source>Detained person(s)</source>
+            <translation>Задержанные</translation>
+        </message>
+        <message>
+            <source>Detention</source>
+            <translation>Задержание</translation>
+        </message>
+        <message>
+            <source>Documents filed</source>
+            <translation>Поданные документы</translation>
+        </message>
+        <message>
+            <source>Family circumstances</source>
+            <translation>Семейные обстоятельства</translation>
+        </message>
+        <message>
+            <source>Filed on</source>
+            <translation>Дата подачи</translation>
+        </message>
+        <message>
+            <source>Grounds cited</source>
+            <translation>Указанные основания</translation>
+        </message>
+        <message>
+            <source>Health circumstances</source>
+            <translation>Состояние здоровья</translation>
+        </message>
+        <message>
+            <source>Injuries</source>
+            <translation>Травмы</translation>
+        </message>
+        <message>
+            <source>Judge</source>
+            <translation>Судья</translation>
+        </message>
+        <message>
+            <source>Lawyer admitted</source>
+            <translation>Адвоката допустили</translation>
+        </message>
+        <message>
+            <source>Lawyer admitted at</source>
+            <translation>Время допуска адвоката</translation>
+        </message>
+        <message>
+            <source>Legal status of the case</source>
+            <translation>Правовой статус дела</translation>
+        </message>
+        <message>
+            <source>Military commissariat</source>
+            <translation>Военкомат</translation>
+        </message>
+        <message>
+            <source>Mobilization/draft</source>
+            <translation>Мобилизация/призыв</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Итог</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>Человек</translation>
+        </message>
+        <message>
+            <source>Place of detention</source>
+            <translation>Место задержания</translation>
+        </message>
+        <message>
+            <source>Police unit / department taken to</source>
+            <translation>Куда доставлены (отдел полиции)</translation>
+        </message>
+        <message>
+            <source>Release time</source>
+            <translation>Время освобождения</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>Обыск</translation>
+        </message>
+        <message>
+            <source>Sentence / fine</source>
+            <translation>Наказание / штраф</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>Стадия</translation>
+        </message>
+        <message>
+            <source>Time of detention</source>
+            <translation>Время задержания</translation>
+        </message>
+        <message>
+            <source>What was seized</source>
+            <translation>Что изъяли</translation>
+        </message>
+        <message>
+            <source>acquitted</source>
+            <translation>оправдан(а)</translation>
+        </message>
+        <message>
+            <source>adjourned</source>
+            <translation>отложено</translation>
+        </message>
+        <message>
+            <source>administrative arrest</source>
+            <translation>административный арест</translation>
+        </message>
+        <message>
+            <source>alternative service</source>
+            <translation>альтернативная служба</translation>
+        </message>
+        <message>
+            <source>appeal</source>
+            <translation>обжалование</translation>
+        </message>
+        <message>
+            <source>appeal filed</source>
+            <translation>подана жалоба</translation>
+        </message>
+        <message>
+            <source>application</source>
+            <translation>заявление</translation>
+        </message>
+        <message>
+            <source>application for alternative civilian service</source>
+            <translation>заявление на альтернативную гражданскую службу</translation>
+        </message>
+        <message>
+            <source>case closed</source>
+            <translation>дело закрыто</translation>
+        </message>
+        <message>
+            <source>closed</source>
+            <translation>закрыто</translation>
+        </message>
+        <message>
+            <source>commission</source>
+            <translation>комиссия</translation>
+        </message>
+        <message>
+            <source>complaint</source>
+            <translation>жалоба в надзорный орган</translation>
+        </message>
+        <message>
+            <source>court</source>
+            <translation>суд</translation>
+        </message>
+        <message>
+            <source>court claim</source>
+            <translation>иск в суд</translation>
+        </message>
+        <message>
+            <source>deferred</source>
+            <translation>отсрочка</translation>
+        </message>
+        <message>
+            <source>exempted</source>
+            <translation>освобождён(а) от призыва</translation>
+        </message>
+        <message>
+            <source>fine</source>
+            <translation>штраф</translation>
+        </message>
+        <message>
+            <source>in court</source>
+            <translation>в суде</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>нет</translation>
+        </message>
+        <message>
+            <source>refused</source>
+            <translation>отказано</translation>
+        </message>
+        <message>
+            <source>released</source>
+            <translation>отпущен(а)</translation>
+        </message>
+        <message>
+            <source>sent to unit</source>
+            <translation>отправлен(а) в часть</translation>
+        </message>
+        <message>
+            <source>sentence</source>
+            <translation>приговор</translation>
+        </message>
+        <message>
+            <source>summons received</source>
+            <translation>повестка получена</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>неизвестно</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>да</translation>
+        </message>
+        <message>
+            <source>{form}: {field}</source>
+            <translation>{form}: {field}</translation>
+        </message>
+    </context>
+    <context>
         <name>BundlePanel</name>
         <message>
             <source>Changed since.</source>
@@ -848,6 +1107,10 @@ Save it unchanged, with all the metadata it carries?</source>
             <translation>&amp;Сверить отпечаток…</translation>
         </message>
         <message>
+            <source>&amp;Drop folder…</source>
+            <translation>&amp;Папка для пакетов…</translation>
+        </message>
+        <message>
             <source>Add a coordinator from their card</source>
             <translation>Добавить координатора по его карточке</translation>
         </message>
@@ -912,6 +1175,10 @@ Save it unchanged, with all the metadata it carries?</source>
             <translation>Переименовать координатора</translation>
         </message>
         <message>
+            <source>Set where bundles for this coordinator are uploaded</source>
+            <translation>Указать, куда загружать пакеты для этого координатора</translation>
+        </message>
+        <message>
             <source>Show this journal's own card to give to a coordinator</source>
             <translation>Показать карточку этого журнала, чтобы передать её координатору</translation>
         </message>
@@ -964,10 +1231,33 @@ Save it unchanged, with all the metadata it carries?</source>
         </message>
     </context>
     <context>
+        <name>EntryCopy</name>
+        <message>
+            <source>(untitled)</source>
+            <translation>(без заголовка)</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>Метки</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Когда</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Где</translation>
+        </message>
+    </context>
+    <context>
         <name>EntryEditor</name>
         <message>
             <source>&amp;Category:</source>
             <translation>&amp;Категория:</translation>
+        </message>
+        <message>
+            <source>&amp;Copy entry as text</source>
+            <translation>&amp;Копировать запись как текст</translation>
         </message>
         <message>
             <source>&amp;Tags:</source>
@@ -984,6 +1274,10 @@ Save it unchanged, with all the metadata it carries?</source>
         <message>
             <source>Coordinates:</source>
             <translation>Координаты:</translation>
+        </message>
+        <message>
+            <source>Copy the shown entry as plain text; the clipboard is cleared again after 30 seconds</source>
+            <translation>Скопировать показанную запись простым текстом; буфер обмена очистится через 30 секунд</translation>
         </message>
         <message>
             <source>Decimal degrees, latitude first</source>
@@ -1006,8 +1300,16 @@ Save it unchanged, with all the metadata it carries?</source>
             <translation>Редактирование…</translation>
         </message>
         <message>
+            <source>End not saved: it is before the start.</source>
+            <translation>Окончание не сохранено: оно раньше начала.</translation>
+        </message>
+        <message>
             <source>Final</source>
             <translation>Готово</translation>
+        </message>
+        <message>
+            <source>Has an &amp;end</source>
+            <translation>Есть &amp;окончание</translation>
         </message>
         <message>
             <source>History…</source>
@@ -1016,6 +1318,10 @@ Save it unchanged, with all the metadata it carries?</source>
         <message>
             <source>How you know: seen yourself, told by someone, or from the media</source>
             <translation>Откуда вы знаете: видели сами, рассказали или из СМИ</translation>
+        </message>
+        <message>
+            <source>It lasted for a while: give the time it ended</source>
+            <translation>Это длилось какое-то время: укажите, когда закончилось</translation>
         </message>
         <message>
             <source>Last saved {time}</source>
@@ -1114,6 +1420,14 @@ Save it unchanged, with all the metadata it carries?</source>
             <translation>Заголовок, например «Задержания на привокзальной площади»</translation>
         </message>
         <message>
+            <source>Until</source>
+            <translation>До</translation>
+        </message>
+        <message>
+            <source>Until:</source>
+            <translation>До:</translation>
+        </message>
+        <message>
             <source>W&amp;here:</source>
             <translation>&amp;Где:</translation>
         </message>
@@ -1124,6 +1438,10 @@ Save it unchanged, with all the metadata it carries?</source>
         <message>
             <source>What kind of incident this is</source>
             <translation>Вид инцидента</translation>
+        </message>
+        <message>
+            <source>When it ended, in the same time zone as the start</source>
+            <translation>Когда закончилось, в том же часовом поясе, что и начало</translation>
         </message>
         <message>
             <source>When it happened, in the local time of the place</source>
@@ -1272,6 +1590,14 @@ Save it unchanged, with all the metadata it carries?</source>
         <message>
             <source>Send to a coordinator</source>
             <translation>Отправить координатору</translation>
+        </message>
+        <message>
+            <source>Sending the bundle…</source>
+            <translation>Отправка пакета…</translation>
+        </message>
+        <message>
+            <source>Sending was cancelled.</source>
+            <translation>Отправка отменена.</translation>
         </message>
         <message>
             <source>Writing the bundle…</source>
@@ -3711,8 +4037,16 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
             <translation>&amp;Обзор…</translation>
         </message>
         <message>
+            <source>&amp;Send bundle</source>
+            <translation>&amp;Отправить пакет</translation>
+        </message>
+        <message>
             <source>&amp;Write bundle</source>
             <translation>&amp;Записать пакет</translation>
+        </message>
+        <message>
+            <source>Browse for the bundle file</source>
+            <translation>Выбрать файл пакета</translation>
         </message>
         <message>
             <source>Bundle file</source>
@@ -3727,20 +4061,48 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
             <translation>Выберите папку и имя файла</translation>
         </message>
         <message>
+            <source>Copy it to them any way you like. The file name is random on purpose: it says nothing about you or the entries.</source>
+            <translation>Передайте его любым удобным способом. Имя файла намеренно случайное: оно ничего не говорит о вас или о записях.</translation>
+        </message>
+        <message>
+            <source>Enter the drop folder a coordinator gave you</source>
+            <translation>Введите папку для пакетов, которую дал координатор</translation>
+        </message>
+        <message>
+            <source>No drop folder yet for: {names}.</source>
+            <translation>Ещё нет папки для пакетов: {names}.</translation>
+        </message>
+        <message>
             <source>Save bundle</source>
             <translation>Сохранить пакет</translation>
         </message>
         <message>
-            <source>The bundle is encrypted for the chosen coordinators. Copy it to them any way you like.</source>
-            <translation>Пакет зашифрован для выбранных координаторов. Передайте его любым удобным способом.</translation>
+            <source>Save to a &amp;file</source>
+            <translation>Сохранить в &amp;файл</translation>
         </message>
         <message>
-            <source>The file name is random on purpose: it says nothing about you or the entries.</source>
-            <translation>Имя файла нарочно случайное: оно ничего не говорит ни о вас, ни о записях.</translation>
+            <source>Send to their &amp;drop folder</source>
+            <translation>Отправить в их &amp;папку для пакетов</translation>
         </message>
         <message>
-            <source>Where to save</source>
-            <translation>Куда сохранить</translation>
+            <source>Set &amp;up drop folder…</source>
+            <translation>&amp;Настроить папку для пакетов…</translation>
+        </message>
+        <message>
+            <source>Set up drop folder</source>
+            <translation>Настроить папку для пакетов</translation>
+        </message>
+        <message>
+            <source>The bundle is encrypted for the chosen coordinators.</source>
+            <translation>Пакет зашифрован для выбранных координаторов.</translation>
+        </message>
+        <message>
+            <source>Uploaded now through the outbox. If sending fails, the bundle stays in the outbox with the reason, to send again later.</source>
+            <translation>Загружается сразу через исходящие. Если отправить не удастся, пакет останется в исходящих с указанием причины, чтобы отправить его позже.</translation>
+        </message>
+        <message>
+            <source>Where to</source>
+            <translation>Куда</translation>
         </message>
     </context>
     <context>
@@ -4081,12 +4443,24 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
     <context>
         <name>SummaryPage</name>
         <message>
+            <source>Bundle not sent</source>
+            <translation>Пакет не отправлен</translation>
+        </message>
+        <message>
+            <source>Bundle sent</source>
+            <translation>Пакет отправлен</translation>
+        </message>
+        <message>
             <source>Bundle written</source>
             <translation>Пакет записан</translation>
         </message>
         <message>
             <source>For: {names}</source>
             <translation>Для: {names}</translation>
+        </message>
+        <message>
+            <source>Not sent to {name}: {reason}</source>
+            <translation>Не отправлено {name}: {reason}</translation>
         </message>
         <message>
             <source>Note: {w}</source>
@@ -4097,8 +4471,16 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
             <translation>Открыть папку с пакетом</translation>
         </message>
         <message>
+            <source>Sent to {name}'s drop folder.</source>
+            <translation>Отправлено в папку для пакетов: {name}.</translation>
+        </message>
+        <message>
             <source>Show in &amp;folder</source>
             <translation>Показать в &amp;папке</translation>
+        </message>
+        <message>
+            <source>The bundle stays in the outbox: send it again from the Outbox page.</source>
+            <translation>Пакет остаётся в исходящих: отправьте его снова со страницы «Исходящие».</translation>
         </message>
         <message>
             <source>Written to {path}</source>

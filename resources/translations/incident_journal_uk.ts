@@ -516,6 +516,265 @@ Save it unchanged, with all the metadata it carries?</source>
         </message>
     </context>
     <context>
+        <name>BuiltinForms</name>
+        <message>
+            <source>(none)</source>
+            <translation>(немає)</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Адреса</translation>
+        </message>
+        <message>
+            <source>Age</source>
+            <translation>Вік</translation>
+        </message>
+        <message>
+            <source>Agency</source>
+            <translation>Орган</translation>
+        </message>
+        <message>
+            <source>Article</source>
+            <translation>Стаття</translation>
+        </message>
+        <message>
+            <source>Case number</source>
+            <translation>Номер справи</translation>
+        </message>
+        <message>
+            <source>Charges or article cited</source>
+            <translation>Обвинувачення або стаття</translation>
+        </message>
+        <message>
+            <source>Conscientious objection</source>
+            <translation>Відмова за переконаннями</translation>
+        </message>
+        <message>
+            <source>Court</source>
+            <translation>Суд</translation>
+        </message>
+        <message>
+            <source>Court date</source>
+            <translation>Дата суду</translation>
+        </message>
+        <message>
+            <source>Court hearing</source>
+            <translation>Судове засідання</translation>
+        </message>
+        <message>
+            <source>Date of summons</source>
+            <translation>Дата повістки</translation>
+        </message>
+        <message>
+            <source>Decision on</source>
+            <translation>Дата рішення</translation>
+        </message>
+        <message>
+            <source>Detained person(s)</source>
+            <translation>Затримані</translation>
+        </message>
+        <message>
+            <source>Detention</source>
+            <translation>Затримання</translation>
+        </message>
+        <message>
+            <source>Documents filed</source>
+            <translation>Подані документи</translation>
+        </message>
+        <message>
+            <source>Family circumstances</source>
+            <translation>Сімейні обставини</translation>
+        </message>
+        <message>
+            <source>Filed on</source>
+            <translation>Дата подання</translation>
+        </message>
+        <message>
+            <source>Grounds cited</source>
+            <translation>Зазначені підстави</translation>
+        </message>
+        <message>
+            <source>Health circumstances</source>
+            <translation>Стан здоров'я</translation>
+        </message>
+        <message>
+            <source>Injuries</source>
+            <translation>Травми</translation>
+        </message>
+        <message>
+            <source>Judge</source>
+            <translation>Суддя</translation>
+        </message>
+        <message>
+            <source>Lawyer admitted</source>
+            <translation>Адвоката допустили</translation>
+        </message>
+        <message>
+            <source>Lawyer admitted at</source>
+            <translation>Час допуску адвоката</translation>
+        </message>
+        <message>
+            <source>Legal status of the case</source>
+            <translation>Правовий статус справи</translation>
+        </message>
+        <message>
+            <source>Military commissariat</source>
+            <translation>ТЦК</translation>
+        </message>
+        <message>
+            <source>Mobilization/draft</source>
+            <translation>Мобілізація/призов</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Результат</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>Особа</translation>
+        </message>
+        <message>
+            <source>Place of detention</source>
+            <translation>Місце затримання</translation>
+        </message>
+        <message>
+            <source>Police unit / department taken to</source>
+            <translation>Куди доставлено (відділ поліції)</translation>
+        </message>
+        <message>
+            <source>Release time</source>
+            <translation>Час звільнення</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>Обшук</translation>
+        </message>
+        <message>
+            <source>Sentence / fine</source>
+            <translation>Покарання / штраф</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>Стадія</translation>
+        </message>
+        <message>
+            <source>Time of detention</source>
+            <translation>Час затримання</translation>
+        </message>
+        <message>
+            <source>What was seized</source>
+            <translation>Що вилучили</translation>
+        </message>
+        <message>
+            <source>acquitted</source>
+            <translation>виправдано</translation>
+        </message>
+        <message>
+            <source>adjourned</source>
+            <translation>відкладено</translation>
+        </message>
+        <message>
+            <source>administrative arrest</source>
+            <translation>адміністративний арешт</translation>
+        </message>
+        <message>
+            <source>alternative service</source>
+            <translation>альтернативна служба</translation>
+        </message>
+        <message>
+            <source>appeal</source>
+            <translation>оскарження</translation>
+        </message>
+        <message>
+            <source>appeal filed</source>
+            <translation>подано скаргу</translation>
+        </message>
+        <message>
+            <source>application</source>
+            <translation>заява</translation>
+        </message>
+        <message>
+            <source>application for alternative civilian service</source>
+            <translation>заява на альтернативну (невійськову) службу</translation>
+        </message>
+        <message>
+            <source>case closed</source>
+            <translation>справу закрито</translation>
+        </message>
+        <message>
+            <source>closed</source>
+            <translation>закрито</translation>
+        </message>
+        <message>
+            <source>commission</source>
+            <translation>комісія</translation>
+        </message>
+        <message>
+            <source>complaint</source>
+            <translation>скарга до наглядового органу</translation>
+        </message>
+        <message>
+            <source>court</source>
+            <translation>суд</translation>
+        </message>
+        <message>
+            <source>court claim</source>
+            <translation>позов до суду</translation>
+        </message>
+        <message>
+            <source>deferred</source>
+            <translation>відстрочка</translation>
+        </message>
+        <message>
+            <source>exempted</source>
+            <translation>звільнено від призову</translation>
+        </message>
+        <message>
+            <source>fine</source>
+            <translation>штраф</translation>
+        </message>
+        <message>
+            <source>in court</source>
+            <translation>у суді</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>ні</translation>
+        </message>
+        <message>
+            <source>refused</source>
+            <translation>відмовлено</translation>
+        </message>
+        <message>
+            <source>released</source>
+            <translation>відпущено</translation>
+        </message>
+        <message>
+            <source>sent to unit</source>
+            <translation>направлено до частини</translation>
+        </message>
+        <message>
+            <source>sentence</source>
+            <translation>вирок</translation>
+        </message>
+        <message>
+            <source>summons received</source>
+            <translation>повістку отримано</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>невідомо</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>так</translation>
+        </message>
+        <message>
+            <source>{form}: {field}</source>
+            <translation>{form}: {field}</translation>
+        </message>
+    </context>
+    <context>
         <name>BundlePanel</name>
         <message>
             <source>Changed since.</source>
@@ -848,6 +1107,10 @@ Save it unchanged, with all the metadata it carries?</source>
             <translation>&amp;Звірити відбиток…</translation>
         </message>
         <message>
+            <source>&amp;Drop folder…</source>
+            <translation>&amp;Тека для пакетів…</translation>
+        </message>
+        <message>
             <source>Add a coordinator from their card</source>
             <translation>Додати координатора з його картки</translation>
         </message>
@@ -912,6 +1175,10 @@ Save it unchanged, with all the metadata it carries?</source>
             <translation>Перейменувати координатора</translation>
         </message>
         <message>
+            <source>Set where bundles for this coordinator are uploaded</source>
+            <translation>Вказати, куди завантажувати пакети для цього координатора</translation>
+        </message>
+        <message>
             <source>Show this journal's own card to give to a coordinator</source>
             <translation>Показати картку цього журналу, щоб передати її координатору</translation>
         </message>
@@ -964,10 +1231,33 @@ Save it unchanged, with all the metadata it carries?</source>
         </message>
     </context>
     <context>
+        <name>EntryCopy</name>
+        <message>
+            <source>(untitled)</source>
+            <translation>(без заголовка)</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>Мітки</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Коли</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Де</translation>
+        </message>
+    </context>
+    <context>
         <name>EntryEditor</name>
         <message>
             <source>&amp;Category:</source>
             <translation>&amp;Категорія:</translation>
+        </message>
+        <message>
+            <source>&amp;Copy entry as text</source>
+            <translation>&amp;Копіювати запис як текст</translation>
         </message>
         <message>
             <source>&amp;Tags:</source>
@@ -984,6 +1274,10 @@ Save it unchanged, with all the metadata it carries?</source>
         <message>
             <source>Coordinates:</source>
             <translation>Координати:</translation>
+        </message>
+        <message>
+            <source>Copy the shown entry as plain text; the clipboard is cleared again after 30 seconds</source>
+            <translation>Скопіювати показаний запис простим текстом; буфер обміну очиститься через 30 секунд</translation>
         </message>
         <message>
             <source>Decimal degrees, latitude first</source>
@@ -1006,8 +1300,16 @@ Save it unchanged, with all the metadata it carries?</source>
             <translation>Редагування…</translation>
         </message>
         <message>
+            <source>End not saved: it is before the start.</source>
+            <translation>Кінець не збережено: він раніше за початок.</translation>
+        </message>
+        <message>
             <source>Final</source>
             <translation>Готово</translation>
+        </message>
+        <message>
+            <source>Has an &amp;end</source>
+            <translation>Має &amp;кінець</translation>
         </message>
         <message>
             <source>History…</source>
@@ -1016,6 +1318,10 @@ Save it unchanged, with all the metadata it carries?</source>
         <message>
             <source>How you know: seen yourself, told by someone, or from the media</source>
             <translation>Звідки ви знаєте: бачили самі, розповіли чи із ЗМІ</translation>
+        </message>
+        <message>
+            <source>It lasted for a while: give the time it ended</source>
+            <translation>Це тривало якийсь час: вкажіть, коли закінчилося</translation>
         </message>
         <message>
             <source>Last saved {time}</source>
@@ -1114,6 +1420,14 @@ Save it unchanged, with all the metadata it carries?</source>
             <translation>Заголовок, наприклад «Затримання на привокзальній площі»</translation>
         </message>
         <message>
+            <source>Until</source>
+            <translation>До</translation>
+        </message>
+        <message>
+            <source>Until:</source>
+            <translation>До:</translation>
+        </message>
+        <message>
             <source>W&amp;here:</source>
             <translation>&amp;Де:</translation>
         </message>
@@ -1124,6 +1438,10 @@ Save it unchanged, with all the metadata it carries?</source>
         <message>
             <source>What kind of incident this is</source>
             <translation>Вид інциденту</translation>
+        </message>
+        <message>
+            <source>When it ended, in the same time zone as the start</source>
+            <translation>Коли закінчилося, в тому ж часовому поясі, що й початок</translation>
         </message>
         <message>
             <source>When it happened, in the local time of the place</source>
@@ -1272,6 +1590,14 @@ Save it unchanged, with all the metadata it carries?</source>
         <message>
             <source>Send to a coordinator</source>
             <translation>Надіслати координатору</translation>
+        </message>
+        <message>
+            <source>Sending the bundle…</source>
+            <translation>Надсилання пакета…</translation>
+        </message>
+        <message>
+            <source>Sending was cancelled.</source>
+            <translation>Надсилання скасовано.</translation>
         </message>
         <message>
             <source>Writing the bundle…</source>
@@ -3711,8 +4037,16 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
             <translation>&amp;Огляд…</translation>
         </message>
         <message>
+            <source>&amp;Send bundle</source>
+            <translation>&amp;Надіслати пакет</translation>
+        </message>
+        <message>
             <source>&amp;Write bundle</source>
             <translation>&amp;Записати пакет</translation>
+        </message>
+        <message>
+            <source>Browse for the bundle file</source>
+            <translation>Вибрати файл пакета</translation>
         </message>
         <message>
             <source>Bundle file</source>
@@ -3727,20 +4061,48 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
             <translation>Виберіть теку та ім'я файлу</translation>
         </message>
         <message>
+            <source>Copy it to them any way you like. The file name is random on purpose: it says nothing about you or the entries.</source>
+            <translation>Передайте його будь-яким зручним способом. Назва файлу навмисно випадкова: вона нічого не каже про вас чи про записи.</translation>
+        </message>
+        <message>
+            <source>Enter the drop folder a coordinator gave you</source>
+            <translation>Введіть теку для пакетів, яку дав координатор</translation>
+        </message>
+        <message>
+            <source>No drop folder yet for: {names}.</source>
+            <translation>Ще немає теки для пакетів: {names}.</translation>
+        </message>
+        <message>
             <source>Save bundle</source>
             <translation>Зберегти пакет</translation>
         </message>
         <message>
-            <source>The bundle is encrypted for the chosen coordinators. Copy it to them any way you like.</source>
-            <translation>Пакет зашифровано для вибраних координаторів. Передайте його будь-яким зручним способом.</translation>
+            <source>Save to a &amp;file</source>
+            <translation>Зберегти у &amp;файл</translation>
         </message>
         <message>
-            <source>The file name is random on purpose: it says nothing about you or the entries.</source>
-            <translation>Ім'я файлу навмисно випадкове: воно нічого не каже ні про вас, ні про записи.</translation>
+            <source>Send to their &amp;drop folder</source>
+            <translation>Надіслати в їхню &amp;теку для пакетів</translation>
         </message>
         <message>
-            <source>Where to save</source>
-            <translation>Куди зберегти</translation>
+            <source>Set &amp;up drop folder…</source>
+            <translation>&amp;Налаштувати теку для пакетів…</translation>
+        </message>
+        <message>
+            <source>Set up drop folder</source>
+            <translation>Налаштувати теку для пакетів</translation>
+        </message>
+        <message>
+            <source>The bundle is encrypted for the chosen coordinators.</source>
+            <translation>Пакет зашифровано для вибраних координаторів.</translation>
+        </message>
+        <message>
+            <source>Uploaded now through the outbox. If sending fails, the bundle stays in the outbox with the reason, to send again later.</source>
+            <translation>Завантажується одразу через вихідні. Якщо надіслати не вдасться, пакет залишиться у вихідних із зазначенням причини, щоб надіслати його пізніше.</translation>
+        </message>
+        <message>
+            <source>Where to</source>
+            <translation>Куди</translation>
         </message>
     </context>
     <context>
@@ -4081,12 +4443,24 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
     <context>
         <name>SummaryPage</name>
         <message>
+            <source>Bundle not sent</source>
+            <translation>Пакет не надіслано</translation>
+        </message>
+        <message>
+            <source>Bundle sent</source>
+            <translation>Пакет надіслано</translation>
+        </message>
+        <message>
             <source>Bundle written</source>
             <translation>Пакет записано</translation>
         </message>
         <message>
             <source>For: {names}</source>
             <translation>Для: {names}</translation>
+        </message>
+        <message>
+            <source>Not sent to {name}: {reason}</source>
+            <translation>Не надіслано {name}: {reason}</translation>
         </message>
         <message>
             <source>Note: {w}</source>
@@ -4097,8 +4471,16 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
             <translation>Відкрити теку з пакетом</translation>
         </message>
         <message>
+            <source>Sent to {name}'s drop folder.</source>
+            <translation>Надіслано в теку для пакетів: {name}.</translation>
+        </message>
+        <message>
             <source>Show in &amp;folder</source>
             <translation>Показати в &amp;теці</translation>
+        </message>
+        <message>
+            <source>The bundle stays in the outbox: send it again from the Outbox page.</source>
+            <translation>Пакет залишається у вихідних: надішліть його знову зі сторінки «Вихідні».</translation>
         </message>
         <message>
             <source>Written to {path}</source>
