@@ -32,6 +32,7 @@ from .attachments_image import decode_for_display, thumbnail_pixmap
 from .attachments_ops import ImportOutcome, import_files, paste_image, run_on_writer, save_copy, scaled_progress
 from .attachments_viewer import AttachmentViewer
 from .ops import user_message
+from .read_only_panel import FollowsReadOnly
 
 THUMB_SIDE = 88
 FILE_ROLE = Qt.ItemDataRole.UserRole + 1  # attachment uuid
@@ -44,7 +45,7 @@ def local_files(mime) -> list[str]:
     return [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and Path(u.toLocalFile()).is_file()]
 
 
-class AttachmentsPanel(QWidget):
+class AttachmentsPanel(FollowsReadOnly, QWidget):
     """The strip under the entry text. Emits `changed(entry_uuid)` after attachments change."""
 
     changed = Signal(str)
@@ -244,22 +245,6 @@ class AttachmentsPanel(QWidget):
             uuids = [a.uuid for a in self._items]
             self.viewer.set_items(self._items, uuids.index(current) if current in uuids else 0)
 
-    # Read-only when the entry is in the trash (set by this panel) or was
-    # received from a documenter (set by the editor through set_received_read_only).
-    _trashed = False
-    _received = False
-
-    @property
-    def _read_only(self) -> bool:
-        return self._trashed or self._received
-
-    @_read_only.setter
-    def _read_only(self, value: bool) -> None:
-        self._trashed = value
-
-    def set_received_read_only(self, value: bool) -> None:
-        self._received = value
-        self._refresh_read_only()
 
     def _refresh_read_only(self) -> None:
         self._update_enabled()

@@ -12,11 +12,12 @@ from journal.people import Person
 from .ops import user_message
 from .people_labels import default_link_role, link_role_labels
 from .people_picker import PersonPicker
+from .read_only_panel import FollowsReadOnly
 
 LINK_ROLE = Qt.ItemDataRole.UserRole + 1   # (person uuid, role)
 
 
-class EntryPeoplePanel(QGroupBox):
+class EntryPeoplePanel(FollowsReadOnly, QGroupBox):
     """Shows who is linked to the current entry; links an existing person or creates one on the spot."""
 
     people_changed = Signal()   # a person was created here
@@ -114,22 +115,6 @@ class EntryPeoplePanel(QGroupBox):
             self.links.addItem(item)
         self._update_buttons()
 
-    # Read-only when the entry is in the trash (set by this panel) or was
-    # received from a documenter (set by the editor through set_received_read_only).
-    _trashed = False
-    _received = False
-
-    @property
-    def _read_only(self) -> bool:
-        return self._trashed or self._received
-
-    @_read_only.setter
-    def _read_only(self, value: bool) -> None:
-        self._trashed = value
-
-    def set_received_read_only(self, value: bool) -> None:
-        self._received = value
-        self._refresh_read_only()
 
     def _refresh_read_only(self) -> None:
         for widget in (self.picker, self.role, self.link_button):
