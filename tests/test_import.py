@@ -380,3 +380,39 @@ def _two_journals_for_edit_test(tmp_path):
     result = coordinator.importer.import_bundle(out, trust_new=True)
     assert result.status == "accepted", result.reason
     return documenter, coordinator
+
+
+def test_cancelled_import_is_rolled_back_whole(tmp_path):
+    """Locking the app mid-import cancels it: nothing of the bundle may remain."""
+    from journal.errors import Cancelled
+    from tests.test_export import add_coordinator, db_digest, make_journal
+
+    documenter = make_journal(tmp_path / "doc", "Olena K.")
+    coordinator = make_journal(tmp_path / "coord", "HQ")
+    try:
+        record = add_coordinator(documenter, coordinator)
+        for i in range(20):
+            entry = documenter.entries.add(title=f"Задержание {i}", body="текст " * 100)
+            documenter.attachments.add_bytes(entry.uuid, bytes([i]) * 300_000, f"file{i}.bin")
+        bundle = tmp_path / "b.ijbundle"
+        documenter.exporter.export(bundle, [record.uuid], all_entries=True)
+        before = db_digest(coordinator)
+        calls = {"n": 0}
+
+        def cancel_midway() -> bool:
+            calls["n"] += 1
+            return calls["n"] > 5
+
+        try:
+            result = coordinator.importer.import_bundle(bundle, trust_new=True, cancel=cancel_midway)
+            assert result.status != "accepted"
+        except Cancelled:
+            pass
+        assert calls["n"] > 5, "the importer never checked for cancellation"
+        assert db_digest(coordinator) == before
+        assert coordinator.db.query_one("SELECT count(*) FROM import_staging")[0] == 0
+        # and the same bundle imports cleanly afterwards
+        assert coordinator.importer.import_bundle(bundle, trust_new=True).status == "accepted"
+    finally:
+        documenter.close()
+        coordinator.close()
