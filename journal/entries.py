@@ -126,7 +126,8 @@ def _coordinate(value, low: float, high: float, name: str) -> float | None:
     if value is None or value == "":
         return None
     try:
-        number = float(value)
+        # + 0.0: -0.0 would be stored as 0.0 and then differ from its hashed content.
+        number = float(value) + 0.0
     except (TypeError, ValueError):
         raise InvalidInput(_("The {name} must be a number.").format(name=_(name))) from None
     if not math.isfinite(number) or not low <= number <= high:
@@ -152,6 +153,25 @@ _INSERT_ENTRY_WITH_ID = (
     "occurred_utc, recorded_at, updated_at, place, latitude, longitude, category, status, "
     "source, tags, revision, revision_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
+
+
+def _insert_from_json(table: str, columns: str) -> str:
+    """INSERT of every row of a JSON array of arrays (one per row, values in `columns` order)."""
+    names = [c.strip() for c in columns.split(",")]
+    values = ", ".join(f"value ->> {i}" for i in range(len(names)))
+    return f"INSERT INTO {table} ({', '.join(names)}) SELECT {values} FROM json_each(?)"
+
+
+def _json_rows(rows: list[tuple]) -> str:
+    # ensure_ascii=False: half the size for Cyrillic; SQLite's JSON parser reads UTF-8.
+    return json.dumps(rows, ensure_ascii=False, allow_nan=False, check_circular=False)
+
+
+_INSERT_ENTRIES_JSON = _insert_from_json(
+    "entries", "id, uuid, title, body, occurred_at, occurred_tz, occurred_end, occurred_utc, recorded_at, "
+    "updated_at, place, latitude, longitude, category, status, source, tags, revision, revision_hash")
+_INSERT_REVISIONS_JSON = _insert_from_json("revisions", "entry_id, number, saved_at, content, prev_hash, hash")
+_INSERT_TAGS_JSON = _insert_from_json("entry_tags", "entry_id, tag")
 _INSERT_TAG = "INSERT INTO entry_tags (entry_id, tag) VALUES (?, ?)"
 _INSERT_REVISION = (
     "INSERT INTO revisions (entry_id, number, saved_at, content, prev_hash, hash) VALUES (?,?,?,?,?,?)"
@@ -217,53 +237,85 @@ class EntryStore:
     def add_many(self, items, *, progress=None, cancel=None, batch: int = 1000) -> int:
         """Add many entries in one transaction (imports, tests, benchmarks).
 
-        Each entry is validated and hashed exactly as by `add`. Three things
-        make it faster than `add` in a loop (bench/bench_vault.py):
+        Each entry is validated and hashed exactly as by `add`. What makes it
+        faster than `add` in a loop (figures in bench/README.md):
         - FTS5 indexing row by row (the insert trigger) is the largest cost of
           a save; here the trigger is dropped and re-created inside the same
-          transaction and the new rows are indexed by one INSERT ... SELECT;
-        - rows go in by executemany in batches: ids are assigned here
-          (max(id) + 1 onwards, what SQLite would pick; the write lock is held);
-        - the category list is read once, not once per entry.
+          transaction and each batch is indexed by one executemany from the
+          values in hand (nothing is read back);
+        - a larger page cache and FTS5 hash for the transaction, and a worker
+          thread writing batch k while batch k+1 is prepared (journal/bulk.py);
+        - ids are assigned here (max(id) + 1 onwards, what SQLite would pick;
+          the write lock is held); the category list is read once.
         An error, a cancel or a crash rolls back everything, trigger included.
         """
+        from .bulk import BatchPipeline, restore_cache, roomy_cache_and_fts_hash
         from .errors import Cancelled
 
-        with self.db.transaction() as db:
-            categories = self.category_keys()
-            trigger_sql = db.query_one(
-                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'entries_fts_ai'")[0]
-            first_id = db.query_one("SELECT coalesce(max(id), 0) + 1 FROM entries")[0]
-            db.execute("DROP TRIGGER entries_fts_ai")
-            rows: list[tuple] = []
-            revisions: list[tuple] = []
-            tags: list[tuple] = []
-            count = 0
-            for item in items:
-                if cancel is not None and cancel():
-                    raise Cancelled()
-                entry = item if isinstance(item, Entry) else Entry(uuid=str(uuidlib.uuid4()), **item)
-                entry.uuid = entry.uuid or str(uuidlib.uuid4())
-                entry, occurred_utc = self._validated(entry, categories)
-                now = utc_now_iso()
-                entry.recorded_at = entry.recorded_at or now
-                entry.updated_at = now
-                entry.id = first_id + count
-                row, revision = self._first_revision_rows(entry, occurred_utc, now)
-                rows.append(row)
-                revisions.append(revision)
-                tags.extend((entry.id, t) for t in entry.tags)
-                count += 1
-                if len(rows) >= batch:
-                    self._write_rows(rows, revisions, tags)
-                    rows, revisions, tags = [], [], []
-                    if progress is not None:
-                        progress(count, 0)
-            self._write_rows(rows, revisions, tags)
-            db.execute("INSERT INTO entries_fts (rowid, title, body, place, tags) "
-                       "SELECT id, title, body, place, tags FROM entries WHERE id >= ?", (first_id,))
-            db.execute(trigger_sql)
+        conn = self.db.conn
+        normal_cache_kib = -int(self.db.query_one("PRAGMA cache_size")[0])
+        count = 0
+        try:
+            with self.db.transaction() as db, \
+                    roomy_cache_and_fts_hash(conn, "entries_fts", normal_cache_kib=normal_cache_kib), \
+                    BatchPipeline(self._write_batch) as pipeline:
+                categories = self.category_keys()
+                trigger_sql = db.query_one(
+                    "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'entries_fts_ai'")[0]
+                first_id = db.query_one("SELECT coalesce(max(id), 0) + 1 FROM entries")[0]
+                db.execute("DROP TRIGGER entries_fts_ai")
+                rows: list[tuple] = []
+                revisions: list[tuple] = []
+                tags: list[tuple] = []
+                for item in items:
+                    if cancel is not None and cancel():
+                        raise Cancelled()
+                    entry = item if isinstance(item, Entry) else Entry(uuid=str(uuidlib.uuid4()), **item)
+                    entry.uuid = entry.uuid or str(uuidlib.uuid4())
+                    entry, occurred_utc = self._validated(entry, categories)
+                    now = utc_now_iso()
+                    entry.recorded_at = entry.recorded_at or now
+                    entry.updated_at = now
+                    entry.id = first_id + count
+                    row, revision = self._first_revision_rows(entry, occurred_utc, now)
+                    rows.append(row)
+                    revisions.append(revision)
+                    tags.extend((entry.id, t) for t in entry.tags)
+                    count += 1
+                    if len(rows) >= batch:
+                        pipeline.submit((rows, revisions, tags))
+                        rows, revisions, tags = [], [], []
+                        if progress is not None:
+                            progress(count, 0)
+                pipeline.submit((rows, revisions, tags))
+                pipeline.finish()
+                db.execute(trigger_sql)
+        finally:
+            restore_cache(conn, normal_cache_kib)
         return count
+
+    def _write_batch(self, batch: tuple[list[tuple], list[tuple], list[tuple]]) -> None:
+        """Rows, revisions, tags and the FTS index entries of one add_many batch.
+
+        Runs on the bulk worker thread. Each table gets ONE statement reading the batch
+        from a JSON array (json_each), not an executemany: executemany takes the GIL
+        back after every row, and while the caller's thread prepares the next batch
+        in Python that wait is up to the interpreter's 5 ms switch interval per row,
+        which serialised the two threads (measured). One statement per table holds no GIL
+        while SQLite works.
+        """
+        rows, revisions, tags = batch
+        if not rows:
+            return
+        conn = self.db.conn
+        conn.execute(_INSERT_ENTRIES_JSON, (_json_rows(rows),))
+        conn.execute(_INSERT_REVISIONS_JSON, (_json_rows(revisions),))
+        if tags:
+            conn.execute(_INSERT_TAGS_JSON, (_json_rows(tags),))
+        # Indexed from the rows just written (their pages are in the cache).
+        conn.execute("INSERT INTO entries_fts (rowid, title, body, place, tags) "
+                     "SELECT id, title, body, place, tags FROM entries WHERE id BETWEEN ? AND ?",
+                     (rows[0][0], rows[-1][0]))
 
     def _write_rows(self, rows: list[tuple], revisions: list[tuple], tags: list[tuple]) -> None:
         """executemany of prepared entries, revisions and entry_tags rows (any may be empty)."""

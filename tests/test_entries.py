@@ -149,3 +149,42 @@ def test_add_many_matches_add(journal):
     with pytest.raises(InvalidInput):
         journal.entries.add_many([{"title": "ok"}, {"title": "bad", "status": "nope"}])
     assert journal.queries.count() == 302 and journal.verify() == []
+
+
+def test_add_many_batches_match_add_exactly(journal):
+    """The bulk path (JSON batches on a worker thread) stores what `add` stores, value for value."""
+    values = [
+        {"title": "Задержание\x01 «Тверской»", "body": "тело\nс переводом строки\t и ё", "place": "Кафе \"Ёлка\"",
+         "latitude": -0.0, "longitude": 37.606, "occurred_at": "2024-03-05T14:10", "occurred_tz": "Europe/Moscow",
+         "occurred_end": "2024-03-05T18:00", "category": "detention", "tags": ["протест", "b\\c"], "status": "final",
+         "source": "witnessed"},
+        {"title": "no date", "body": "", "latitude": 1e-7, "longitude": -179.99999999999997},
+        {"title": "date only", "occurred_at": "2023-11-02", "tags": []},
+    ] * 5
+    assert journal.entries.add_many(values, batch=4) == len(values)
+    bulk_uuids = [row[0] for row in journal.db.query("SELECT uuid FROM entries ORDER BY id")]
+    singles = [journal.entries.add(**v) for v in values]
+    for bulk_uuid, single in zip(bulk_uuids, singles, strict=True):
+        bulk, stored = journal.entries.get(bulk_uuid), journal.entries.get(single.uuid)
+        assert {**bulk.content(), "uuid": None} == {**stored.content(), "uuid": None}
+        assert bulk.id < stored.id and bulk.revision == stored.revision == 1
+        assert journal.entries.history(bulk_uuid)[0].content == bulk.content()
+    assert journal.verify() == []
+    assert journal.queries.search_count("переводом") == 10
+    assert journal.queries.search_count("Тверской") == 10
+
+
+def test_add_many_leaves_no_bulk_settings_behind(journal):
+    db = journal.db
+    cache_before = db.query_one("PRAGMA cache_size")[0]
+    config_before = db.query("SELECT k, v FROM entries_fts_config ORDER BY k")
+    journal.entries.add_many([{"title": f"t{i}", "body": "слово"} for i in range(50)], batch=7)
+    assert db.query_one("PRAGMA cache_size")[0] == cache_before
+    assert db.query("SELECT k, v FROM entries_fts_config ORDER BY k") == config_before
+    assert db.query("SELECT count(*) FROM sqlite_master WHERE name = 'entries_fts_ai'") == [(1,)]
+    with pytest.raises(InvalidInput):  # fails in a later batch, after earlier ones were written
+        journal.entries.add_many([{"title": f"t{i}"} for i in range(30)] + [{"title": "bad", "status": "nope"}],
+                                 batch=7)
+    assert db.query_one("PRAGMA cache_size")[0] == cache_before
+    assert db.query("SELECT k, v FROM entries_fts_config ORDER BY k") == config_before
+    assert journal.queries.count() == 50 and journal.verify() == []
