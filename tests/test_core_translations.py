@@ -172,7 +172,7 @@ def test_cancelled_follows_the_language_at_raise_time(language):
 
 
 def test_cli_output_is_translated(tmp_path, monkeypatch, capsys):
-    """A CLI command's output line follows JOURNAL_LANG (help texts stay English: see docs)."""
+    """A CLI command's output line follows JOURNAL_LANG."""
     from journal import i18n
     from journal.cli import main
 

@@ -3,7 +3,9 @@
 Each feature registers its subcommands from its own module (COMMAND_MODULES)
 through `register(subparsers, ctx)`; a handler gets (args, ctx) and returns an
 exit code. Errors are JournalError messages on stderr with exit code 1;
-usage errors exit 2 (argparse).
+usage errors exit 2 (argparse). Help texts go through journal.i18n's `_()` when the
+parser is built (in main(), never at import), and argparse's own words through our
+catalogue too (argparse_i18n.py).
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ import sys
 from importlib import import_module
 
 from ..errors import JournalError
-from .context import CliContext
 from ..i18n import _
+from .argparse_i18n import argparse_in_our_language
+from .context import CliContext
 
 COMMAND_MODULES = [
     "journal.cli.vault_commands",
@@ -29,16 +32,23 @@ COMMAND_MODULES = [
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The whole parser, with help texts in the current language (journal.i18n).
+
+    Call it at run time, after the language is settled (it is read from the environment on
+    the first `_()` call), and inside argparse_in_our_language() so that argparse's own words
+    ("usage:", "options", "show this help message and exit") are translated too.
+    """
     parser = argparse.ArgumentParser(
         prog="journal",
-        description="Incident Journal: an encrypted journal for documenting incidents.",
+        description=_("Incident Journal: an encrypted journal for documenting incidents."),
     )
-    parser.add_argument("--data-dir", metavar="DIR", help="journal folder (default: $JOURNAL_HOME or the user data folder)")
+    parser.add_argument("--data-dir", metavar=_("DIR"),
+                        help=_("journal folder (default: $JOURNAL_HOME or the user data folder)"))
     parser.add_argument(
-        "--passphrase-file", metavar="FILE",
-        help="read the passphrase from FILE (for scripts; less safe than typing it)",
+        "--passphrase-file", metavar=_("FILE"),
+        help=_("read the passphrase from FILE (for scripts; less safe than typing it)"),
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     sub.required = True
     for name in COMMAND_MODULES:
         import_module(name).register(sub)
@@ -55,8 +65,10 @@ def main(argv: list[str] | None = None) -> int:
     from ..hardening import harden_process
 
     harden_process()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    # Help and usage errors (exit code 2, from argparse) in the user's language.
+    with argparse_in_our_language():
+        parser = build_parser()
+        args = parser.parse_args(argv)
     ctx = CliContext(args)
     try:
         return int(args.handler(args, ctx) or 0)

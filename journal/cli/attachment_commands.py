@@ -6,45 +6,45 @@ import sys
 from pathlib import Path
 
 from ..errors import InvalidInput
-from .context import print_json
 from ..i18n import _
+from .context import print_json
 
 
 def register(sub) -> None:
-    p = sub.add_parser("attach", help="attach files to an entry (stored encrypted); prints attachment ids")
+    p = sub.add_parser("attach", help=_("attach files to an entry (stored encrypted); prints attachment ids"))
     p.add_argument("entry_id")
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("files", nargs="+", metavar=_("FILE"))
     p.add_argument("--delete-original", action="store_true",
-                   help="overwrite and delete each file after it is stored (see the warning it prints)")
+                   help=_("overwrite and delete each file after it is stored (see the warning it prints)"))
     p.add_argument("--use-photo-details", action="store_true",
-                   help="fill the entry's empty time and coordinates from the photos")
+                   help=_("fill the entry's empty time and coordinates from the photos"))
     p.set_defaults(handler=cmd_attach)
 
-    p = sub.add_parser("attachments", help="list an entry's attachments with hashes and photo metadata")
+    p = sub.add_parser("attachments", help=_("list an entry's attachments with hashes and photo metadata"))
     p.add_argument("entry_id")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--trash", action="store_true", help="include attachments in the trash")
+    p.add_argument("--trash", action="store_true", help=_("include attachments in the trash"))
     p.set_defaults(handler=cmd_attachments)
 
-    p = sub.add_parser("save-attachment", help="save a copy of an attachment outside the journal (plaintext)")
+    p = sub.add_parser("save-attachment", help=_("save a copy of an attachment outside the journal (plaintext)"))
     p.add_argument("attachment_id")
-    p.add_argument("out", metavar="OUT", help="a file name, or an existing folder")
+    p.add_argument("out", metavar=_("OUT"), help=_("a file name, or an existing folder"))
     p.add_argument("--strip-metadata", action="store_true",
-                   help="remove location, camera serial numbers, names and dates from photos")
+                   help=_("remove location, camera serial numbers, names and dates from photos"))
     p.add_argument("--force", action="store_true",
-                   help="with --strip-metadata: save a damaged image unchanged when it cannot be cleaned")
+                   help=_("with --strip-metadata: save a damaged image unchanged when it cannot be cleaned"))
     p.set_defaults(handler=cmd_save_attachment)
 
-    p = sub.add_parser("remove-attachment", help="move an attachment to the trash")
+    p = sub.add_parser("remove-attachment", help=_("move an attachment to the trash"))
     p.add_argument("attachment_id")
     p.set_defaults(handler=cmd_remove_attachment)
 
-    p = sub.add_parser("photo-details", help="show (or --apply) the time and place an entry's photos suggest")
+    p = sub.add_parser("photo-details", help=_("show (or --apply) the time and place an entry's photos suggest"))
     p.add_argument("entry_id")
     p.add_argument("--apply", action="store_true")
     p.set_defaults(handler=cmd_photo_details)
 
-    p = sub.add_parser("verify-attachments", help="re-read every attachment and check its SHA-256 (slow)")
+    p = sub.add_parser("verify-attachments", help=_("re-read every attachment and check its SHA-256 (slow)"))
     p.set_defaults(handler=cmd_verify_attachments)
 
 

@@ -6,71 +6,71 @@ import sys
 
 from ..errors import InvalidInput
 from ..exporter import ExportOptions
-from .context import print_json
 from ..i18n import _
+from .context import print_json
 
 
 def register(sub) -> None:
-    p = sub.add_parser("card", help="print this journal's contact card and fingerprint")
-    p.add_argument("--qr", metavar="FILE.png", help="also save the card as a QR code image")
+    p = sub.add_parser("card", help=_("print this journal's contact card and fingerprint"))
+    p.add_argument("--qr", metavar=_("FILE.png"), help=_("also save the card as a QR code image"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_card)
 
-    coord = sub.add_parser("coordinator", help="coordinators you send bundles to")
-    csub = coord.add_subparsers(dest="coordinator_command", metavar="ACTION")
+    coord = sub.add_parser("coordinator", help=_("coordinators you send bundles to"))
+    csub = coord.add_subparsers(dest="coordinator_command", metavar=_("ACTION"))
     csub.required = True
-    p = csub.add_parser("add", help="add a coordinator from their card (text or .ijcard file)")
-    p.add_argument("card", metavar="CARD_OR_FILE")
-    p.add_argument("--verified", action="store_true", help="you compared the fingerprint with them")
-    p.add_argument("--name", help="call them something else than the card says")
+    p = csub.add_parser("add", help=_("add a coordinator from their card (text or .ijcard file)"))
+    p.add_argument("card", metavar=_("CARD_OR_FILE"))
+    p.add_argument("--verified", action="store_true", help=_("you compared the fingerprint with them"))
+    p.add_argument("--name", metavar=_("NAME"), help=_("call them something else than the card says"))
     p.set_defaults(handler=cmd_coordinator_add)
-    p = csub.add_parser("list", help="list coordinators")
-    p.add_argument("--all", action="store_true", help="include removed ones")
+    p = csub.add_parser("list", help=_("list coordinators"))
+    p.add_argument("--all", action="store_true", help=_("include removed ones"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_coordinator_list)
-    p = csub.add_parser("remove", help="stop sending to a coordinator")
+    p = csub.add_parser("remove", help=_("stop sending to a coordinator"))
     p.add_argument("id")
     p.set_defaults(handler=cmd_coordinator_remove)
-    p = csub.add_parser("verify", help="record that you compared the fingerprint with them")
+    p = csub.add_parser("verify", help=_("record that you compared the fingerprint with them"))
     p.add_argument("id")
     p.add_argument("--undo", action="store_true")
     p.set_defaults(handler=cmd_coordinator_verify)
-    p = csub.add_parser("rename", help="change the name you use for a coordinator")
+    p = csub.add_parser("rename", help=_("change the name you use for a coordinator"))
     p.add_argument("id")
-    p.add_argument("name")
+    p.add_argument("name", metavar=_("name"))
     p.set_defaults(handler=cmd_coordinator_rename)
 
-    ident = sub.add_parser("identity", help="this journal's keys")
-    isub = ident.add_subparsers(dest="identity_command", metavar="ACTION")
+    ident = sub.add_parser("identity", help=_("this journal's keys"))
+    isub = ident.add_subparsers(dest="identity_command", metavar=_("ACTION"))
     isub.required = True
-    p = isub.add_parser("export-age-key", help="write the secret age key for `age -d -i FILE`")
-    p.add_argument("file", metavar="FILE")
+    p = isub.add_parser("export-age-key", help=_("write the secret age key for `age -d -i FILE`"))
+    p.add_argument("file", metavar=_("FILE"))
     p.set_defaults(handler=cmd_export_age_key)
-    p = isub.add_parser("name", help="set the name shown on your card and bundles")
-    p.add_argument("name")
+    p = isub.add_parser("name", help=_("set the name shown on your card and bundles"))
+    p.add_argument("name", metavar=_("name"))
     p.set_defaults(handler=cmd_identity_name)
 
-    p = sub.add_parser("export", help="write an encrypted bundle for one or more coordinators")
-    p.add_argument("--to", nargs="+", required=True, metavar="COORDINATOR", help="coordinator id or name")
+    p = sub.add_parser("export", help=_("write an encrypted bundle for one or more coordinators"))
+    p.add_argument("--to", nargs="+", required=True, metavar=_("COORDINATOR"), help=_("coordinator id or name"))
     what = p.add_mutually_exclusive_group(required=True)
-    what.add_argument("--entries", nargs="+", metavar="ID", help="these entries")
+    what.add_argument("--entries", nargs="+", metavar="ID", help=_("these entries"))
     what.add_argument("--since-last", action="store_true",
-                      help="everything new or changed since the last bundle to these coordinators")
-    what.add_argument("--all", action="store_true", help="all of this journal's own entries")
+                      help=_("everything new or changed since the last bundle to these coordinators"))
+    what.add_argument("--all", action="store_true", help=_("all of this journal's own entries"))
     p.add_argument("--no-attachments", action="store_true")
     p.add_argument("--keep-photo-metadata", action="store_true",
-                   help="do NOT remove GPS position, camera serial and times from photos")
-    p.add_argument("--omit-contact-details", action="store_true", help="leave out phone numbers and handles")
-    p.add_argument("--no-contact-log", action="store_true", help="leave out the contact log")
-    p.add_argument("--max-attachment-mb", type=float, metavar="N", help="leave out attachments over N MB")
+                   help=_("do NOT remove GPS position, camera serial and times from photos"))
+    p.add_argument("--omit-contact-details", action="store_true", help=_("leave out phone numbers and handles"))
+    p.add_argument("--no-contact-log", action="store_true", help=_("leave out the contact log"))
+    p.add_argument("--max-attachment-mb", type=float, metavar="N", help=_("leave out attachments over N MB"))
     dest = p.add_mutually_exclusive_group(required=True)
-    dest.add_argument("-o", "--output", metavar="FILE", help="the bundle file to write (.ijbundle)")
+    dest.add_argument("-o", "--output", metavar=_("FILE"), help=_("the bundle file to write (.ijbundle)"))
     dest.add_argument("--outbox", action="store_true",
-                      help="write the bundle into the outbox, to send to the coordinators' drop folders")
+                      help=_("write the bundle into the outbox, to send to the coordinators' drop folders"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_export)
 
-    p = sub.add_parser("sent", help="bundles written by this journal")
+    p = sub.add_parser("sent", help=_("bundles written by this journal"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_sent)
 
@@ -108,7 +108,7 @@ def cmd_identity_name(args, ctx) -> int:
 
 # --- coordinators ----------------------------------------------------------------------------
 def _coordinator_line(c) -> str:
-    flags = ("verified" if c.verified else "NOT verified") + (", removed" if c.removed_at else "")
+    flags = (_("verified") if c.verified else _("NOT verified")) + (_(", removed") if c.removed_at else "")
     return f"{c.uuid[:8]}  {c.display_name}  [{c.fingerprint}]  {flags}"
 
 

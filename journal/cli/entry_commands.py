@@ -6,93 +6,94 @@ import argparse
 import sys
 from pathlib import Path
 
+from .. import display_labels as shown
 from ..errors import InvalidInput
+from ..i18n import N_, _
 from ..search import EntryFilter, plain_snippet
 from .context import print_json
-from ..i18n import N_, _
 
 
 def _entry_options(p: argparse.ArgumentParser, editing: bool) -> None:
-    p.add_argument("--title", required=not editing)
+    p.add_argument("--title", metavar=_("TITLE"), required=not editing)
     body = p.add_mutually_exclusive_group()
-    body.add_argument("--body")
-    body.add_argument("--body-file", metavar="F", help="read the text from F ('-' for standard input)")
-    p.add_argument("--occurred", metavar="ISO8601", help="e.g. 2024-03-05T14:10+03:00, or a date alone")
-    p.add_argument("--tz", metavar="ZONE", help="IANA time zone, e.g. Europe/Moscow")
-    p.add_argument("--end", metavar="ISO8601", help="when it ended")
+    body.add_argument("--body", metavar=_("BODY"))
+    body.add_argument("--body-file", metavar="F", help=_("read the text from F ('-' for standard input)"))
+    p.add_argument("--occurred", metavar="ISO8601", help=_("e.g. 2024-03-05T14:10+03:00, or a date alone"))
+    p.add_argument("--tz", metavar=_("ZONE"), help=_("IANA time zone, e.g. Europe/Moscow"))
+    p.add_argument("--end", metavar="ISO8601", help=_("when it ended"))
     p.add_argument("--place", metavar="P")
     p.add_argument("--lat", type=float, metavar="X")
     p.add_argument("--lon", type=float, metavar="Y")
     p.add_argument("--category", metavar="C")
-    p.add_argument("--tag", action="append", metavar="X", help="repeatable" + ("; replaces all tags" if editing else ""))
+    p.add_argument("--tag", action="append", metavar="X", help=_("repeatable; replaces all tags") if editing else _("repeatable"))
     p.add_argument("--source", choices=["witnessed", "reported", "media"])
     status = p.add_mutually_exclusive_group()
-    status.add_argument("--final", action="store_true", help="mark as final (default: draft)")
+    status.add_argument("--final", action="store_true", help=_("mark as final (default: draft)"))
     if editing:
-        status.add_argument("--draft", action="store_true", help="mark as draft")
+        status.add_argument("--draft", action="store_true", help=_("mark as draft"))
 
 
 def _filter_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--category", metavar="C")
     p.add_argument("--tag", metavar="X")
     p.add_argument("--status", choices=["draft", "final"])
-    p.add_argument("--from", dest="date_from", metavar="DATE", help="YYYY-MM-DD (inclusive)")
-    p.add_argument("--to", dest="date_to", metavar="DATE", help="YYYY-MM-DD (inclusive)")
+    p.add_argument("--from", dest="date_from", metavar=_("DATE"), help=_("YYYY-MM-DD (inclusive)"))
+    p.add_argument("--to", dest="date_to", metavar=_("DATE"), help=_("YYYY-MM-DD (inclusive)"))
 
 
 def register(sub) -> None:
-    p = sub.add_parser("add", help="add a field note; prints its id")
+    p = sub.add_parser("add", help=_("add a field note; prints its id"))
     _entry_options(p, editing=False)
     p.set_defaults(handler=cmd_add)
 
-    p = sub.add_parser("edit", help="change a field note (a new revision is kept)")
+    p = sub.add_parser("edit", help=_("change a field note (a new revision is kept)"))
     p.add_argument("id")
     _entry_options(p, editing=True)
     p.set_defaults(handler=cmd_edit)
 
-    p = sub.add_parser("list", help="list entries, most recent first")
+    p = sub.add_parser("list", help=_("list entries, most recent first"))
     p.add_argument("--json", action="store_true")
-    p.add_argument("--limit", type=int, default=50)
-    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--limit", metavar=_("LIMIT"), type=int, default=50)
+    p.add_argument("--offset", metavar=_("OFFSET"), type=int, default=0)
     _filter_options(p)
     p.set_defaults(handler=cmd_list)
 
-    p = sub.add_parser("show", help="show one entry")
+    p = sub.add_parser("show", help=_("show one entry"))
     p.add_argument("id")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--history", action="store_true", help="include every revision")
+    p.add_argument("--history", action="store_true", help=_("include every revision"))
     p.set_defaults(handler=cmd_show)
 
-    p = sub.add_parser("search", help="full-text search (words are ANDed; word* for prefixes)")
-    p.add_argument("query")
+    p = sub.add_parser("search", help=_("full-text search (words are ANDed; word* for prefixes)"))
+    p.add_argument("query", metavar=_("query"))
     p.add_argument("--json", action="store_true")
-    p.add_argument("--limit", type=int, default=50)
-    p.add_argument("--rank", action="store_true", help="order by relevance instead of newest first")
+    p.add_argument("--limit", metavar=_("LIMIT"), type=int, default=50)
+    p.add_argument("--rank", action="store_true", help=_("order by relevance instead of newest first"))
     p.add_argument("--kind", action="append", choices=["entry", "form", "person", "log"],
-                   help="only these kinds of record (repeatable; default: all)")
+                   help=_("only these kinds of record (repeatable; default: all)"))
     _filter_options(p)
     p.set_defaults(handler=cmd_search)
 
-    p = sub.add_parser("delete", help="move an entry to the trash")
+    p = sub.add_parser("delete", help=_("move an entry to the trash"))
     p.add_argument("id")
     p.set_defaults(handler=cmd_delete)
 
-    p = sub.add_parser("trash", help="list entries in the trash")
+    p = sub.add_parser("trash", help=_("list entries in the trash"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_trash)
 
-    p = sub.add_parser("restore", help="restore an entry from the trash, or a backup file into the journal folder")
-    p.add_argument("id", metavar="ID|BACKUP_FILE")
+    p = sub.add_parser("restore", help=_("restore an entry from the trash, or a backup file into the journal folder"))
+    p.add_argument("id", metavar=_("ID|BACKUP_FILE"))
     p.add_argument("--replace", action="store_true",
-                   help="with a backup file: replace an existing journal in the folder")
+                   help=_("with a backup file: replace an existing journal in the folder"))
     p.set_defaults(handler=cmd_restore)
 
-    p = sub.add_parser("empty-trash", help="delete the entries in the trash for good")
+    p = sub.add_parser("empty-trash", help=_("delete the entries in the trash for good"))
     p.add_argument("--yes", action="store_true")
     p.set_defaults(handler=cmd_empty_trash)
 
-    p = sub.add_parser("categories", help="list categories, or add one")
-    p.add_argument("--add", nargs=2, metavar=("KEY", "LABEL"))
+    p = sub.add_parser("categories", help=_("list categories, or add one"))
+    p.add_argument("--add", nargs=2, metavar=(_("KEY"), _("LABEL")))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_categories)
 
@@ -174,8 +175,10 @@ def cmd_list(args, ctx) -> int:
         return 0
     if not page:
         print(_("No entries."))
-    _print_table([(s.uuid[:8], (s.occurred_at or "—")[:16].ljust(16), (s.category or "").ljust(12),
-                   s.status.ljust(5), s.title) for s in page])
+    labels = dict(journal.entries.categories()) if page else {}
+    _print_table([(s.uuid[:8], (s.occurred_at or "—")[:16].ljust(16),
+                   shown.category(s.category, labels.get(s.category)).ljust(12),
+                   shown.word(shown.STATUS, s.status).ljust(5), s.title) for s in page])
     return 0
 
 
@@ -199,8 +202,10 @@ def cmd_show(args, ctx) -> int:
     for label, value in ((N_("occurred"), entry.occurred_at), (N_("time zone"), entry.occurred_tz),
                          (N_("ended"), entry.occurred_end), (N_("place"), entry.place),
                          (N_("coordinates"), f"{entry.latitude}, {entry.longitude}" if entry.latitude is not None else None),
-                         (N_("category"), entry.category), (N_("tags"), ", ".join(entry.tags)),
-                         (N_("status"), entry.status), (N_("source"), entry.source),
+                         (N_("category"), shown.category(entry.category, dict(journal.entries.categories()).get(entry.category))),
+                         (N_("tags"), ", ".join(entry.tags)),
+                         (N_("status"), shown.word(shown.STATUS, entry.status)),
+                         (N_("source"), shown.word(shown.SOURCE, entry.source)),
                          (N_("recorded"), entry.recorded_at), (N_("updated"), entry.updated_at),
                          (N_("in trash since"), entry.deleted_at), (N_("revision"), f"{entry.revision} {entry.revision_hash}")):
         if value:
@@ -228,7 +233,7 @@ def cmd_search(args, ctx) -> int:
     if not hits:
         print(_("No matches."))
     for h in hits:
-        label = "" if h.kind == "entry" else f"[{h.kind}] "
+        label = "" if h.kind == "entry" else f"[{shown.word(shown.RECORD_KINDS, h.kind)}] "
         print(f"{h.uuid[:8]}  {(h.occurred_at or '—')[:16].ljust(16)}  {label}{h.title}")
         print(f"          {plain_snippet(h.snippet)}")
     return 0
@@ -283,5 +288,5 @@ def cmd_categories(args, ctx) -> int:
     if args.json:
         print_json([{"key": k, "label": label} for k, label in cats])
     else:
-        _print_table([(k.ljust(24), label) for k, label in cats])
+        _print_table([(k.ljust(24), shown.category(k, label)) for k, label in cats])
     return 0

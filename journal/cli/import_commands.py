@@ -4,41 +4,42 @@ from __future__ import annotations
 
 import sys
 
+from .. import display_labels as shown
+from ..i18n import N_, _
 from .context import print_json
-from ..i18n import _
 
 
 def register(sub) -> None:
-    p = sub.add_parser("import", help="import bundles received from documenters")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="bundle files or folders of .ijbundle files")
+    p = sub.add_parser("import", help=_("import bundles received from documenters"))
+    p.add_argument("paths", nargs="+", metavar=_("PATH"), help=_("bundle files or folders of .ijbundle files"))
     p.add_argument("--trust-new", action="store_true",
-                   help="accept bundles signed by keys never seen before (compare fingerprints first!)")
+                   help=_("accept bundles signed by keys never seen before (compare fingerprints first!)"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_import)
 
-    p = sub.add_parser("senders", help="documenters whose bundles this journal received")
+    p = sub.add_parser("senders", help=_("documenters whose bundles this journal received"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_senders)
 
-    sender = sub.add_parser("sender", help="verify, block, trust again or rename a sender")
-    ssub = sender.add_subparsers(dest="sender_command", metavar="ACTION")
+    sender = sub.add_parser("sender", help=_("verify, block, trust again or rename a sender"))
+    ssub = sender.add_subparsers(dest="sender_command", metavar=_("ACTION"))
     ssub.required = True
-    for action, text in (("verify", "record that you compared their fingerprint"),
-                         ("block", "refuse their bundles from now on"),
-                         ("trust", "accept a blocked sender's bundles again")):
-        p = ssub.add_parser(action, help=text)
+    for action, text in (("verify", N_("record that you compared their fingerprint")),
+                         ("block", N_("refuse their bundles from now on")),
+                         ("trust", N_("accept a blocked sender's bundles again"))):
+        p = ssub.add_parser(action, help=_(text))
         p.add_argument("id", metavar="ID")
         p.set_defaults(handler=cmd_sender, action=action)
-    p = ssub.add_parser("rename", help="change the name you use for a sender")
+    p = ssub.add_parser("rename", help=_("change the name you use for a sender"))
     p.add_argument("id", metavar="ID")
-    p.add_argument("name", metavar="NAME")
+    p.add_argument("name", metavar=_("NAME"))
     p.set_defaults(handler=cmd_sender, action="rename")
 
-    p = sub.add_parser("review", help="your review of a received entry: status, notes, tags")
+    p = sub.add_parser("review", help=_("your review of a received entry: status, notes, tags"))
     p.add_argument("entry_id", metavar="ENTRY_ID")
     p.add_argument("--status", choices=["new", "reviewed", "needs_follow_up", "verified", "disputed"])
-    p.add_argument("--notes")
-    p.add_argument("--tag", action="append", metavar="T", help="repeatable; replaces all")
+    p.add_argument("--notes", metavar=_("NOTES"))
+    p.add_argument("--tag", action="append", metavar="T", help=_("repeatable; replaces all"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_review)
 
@@ -65,9 +66,10 @@ def cmd_import(args, ctx) -> int:
 
 
 def _sender_line(s) -> str:
-    flags = ("verified" if s.verified else "NOT verified") + ("" if s.status == "trusted" else ", BLOCKED")
-    return (f"{s.id}  {s.display_name}  [{s.fingerprint}]  {flags}  "
-            f"{s.bundle_count} bundles, {s.entry_count} entries, last {s.last_bundle_at or '-'}")
+    flags = (_("verified") if s.verified else _("NOT verified")) + ("" if s.status == "trusted" else _(", BLOCKED"))
+    counts = _("{bundles} bundles, {entries} entries, last {last}").format(
+        bundles=s.bundle_count, entries=s.entry_count, last=s.last_bundle_at or "-")
+    return f"{s.id}  {s.display_name}  [{s.fingerprint}]  {flags}  {counts}"
 
 
 def cmd_senders(args, ctx) -> int:
@@ -99,7 +101,7 @@ def cmd_review(args, ctx) -> int:
     if args.json:
         print_json(review)
     else:
-        print(_("{review}  tags: {value}").format(review=review['review_status'], value=', '.join(review['coordinator_tags']) or '-'))
+        print(_("{review}  tags: {value}").format(review=shown.word(shown.REVIEW_STATUSES, review['review_status']), value=', '.join(review['coordinator_tags']) or '-'))
         if review["coordinator_notes"]:
             print(review["coordinator_notes"])
     return 0

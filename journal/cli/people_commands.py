@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import argparse
 
+from .. import display_labels as shown
 from ..errors import InvalidInput
+from ..i18n import N_, _
 from ..people_validation import CHANNELS, DIRECTIONS, LINK_ROLES, PERSON_ROLES
 from ..search import EntryFilter, plain_snippet
 from .context import print_json
-from ..i18n import N_, _
 
 
 def _shown(words: tuple[str, ...]) -> str:
@@ -20,116 +21,121 @@ def _shown(words: tuple[str, ...]) -> str:
 
 
 def _person_options(p: argparse.ArgumentParser, editing: bool) -> None:
-    more = "; replaces all" if editing else ""
-    p.add_argument("--name", required=not editing, help="the name you use for them")
-    p.add_argument("--alias", action="append", metavar="A", help="another name (repeatable" + more + ")")
-    p.add_argument("--role", action="append", metavar="R", help=f"repeatable{more}: {_shown(PERSON_ROLES)}")
-    p.add_argument("--phone", action="append", metavar="P", help="repeatable" + more)
-    p.add_argument("--handle", action="append", metavar="KIND:VALUE",
-                   help="signal:, telegram:, whatsapp: or email: (repeatable" + more + ")")
-    p.add_argument("--org", metavar="O", help="organisation")
+    # Whole sentences for each case (a translator cannot rebuild English fragments).
+    p.add_argument("--name", metavar=_("NAME"), required=not editing, help=_("the name you use for them"))
+    p.add_argument("--alias", action="append", metavar="A",
+                   help=_("another name (repeatable; replaces all)") if editing else _("another name (repeatable)"))
+    roles = (_("repeatable; replaces all: {roles}") if editing else _("repeatable: {roles}")).format(
+        roles=_shown(PERSON_ROLES))
+    p.add_argument("--role", action="append", metavar="R", help=roles)
+    p.add_argument("--phone", action="append", metavar="P",
+                   help=_("repeatable; replaces all") if editing else _("repeatable"))
+    p.add_argument("--handle", action="append", metavar=_("KIND:VALUE"),
+                   help=_("signal:, telegram:, whatsapp: or email: (repeatable; replaces all)") if editing
+                   else _("signal:, telegram:, whatsapp: or email: (repeatable)"))
+    p.add_argument("--org", metavar="O", help=_("organisation"))
     p.add_argument("--notes", metavar="T")
     if editing:
         sens = p.add_mutually_exclusive_group()
         sens.add_argument("--sensitive", action="store_true", default=None,
-                          help="this person's details never leave this laptop")
+                          help=_("this person's details never leave this laptop"))
         sens.add_argument("--not-sensitive", dest="sensitive", action="store_false")
-        p.add_argument("--clear", action="append", default=[], metavar="FIELD",
+        p.add_argument("--clear", action="append", default=[], metavar=_("FIELD"),
                        choices=["aliases", "roles", "phones", "handles", "org", "notes"],
-                       help="empty a field (repeatable): aliases, roles, phones, handles, org, notes")
+                       help=_("empty a field (repeatable): aliases, roles, phones, handles, org, notes"))
     else:
-        p.add_argument("--sensitive", action="store_true", help="this person's details never leave this laptop")
+        p.add_argument("--sensitive", action="store_true", help=_("this person's details never leave this laptop"))
 
 
 def register(sub) -> None:
-    person = sub.add_parser("person", help="people: detainees, relatives, lawyers, witnesses…")
-    psub = person.add_subparsers(dest="person_command", metavar="ACTION")
+    person = sub.add_parser("person", help=_("people: detainees, relatives, lawyers, witnesses…"))
+    psub = person.add_subparsers(dest="person_command", metavar=_("ACTION"))
     psub.required = True
 
-    p = psub.add_parser("add", help="add a person; prints their id")
+    p = psub.add_parser("add", help=_("add a person; prints their id"))
     _person_options(p, editing=False)
     p.set_defaults(handler=cmd_person_add)
 
-    p = psub.add_parser("list", help="list people by name")
+    p = psub.add_parser("list", help=_("list people by name"))
     p.add_argument("--role", metavar="R")
-    p.add_argument("--search", metavar="TEXT", help="full-text search in names, aliases, numbers, notes")
-    p.add_argument("--limit", type=int, default=200)
-    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--search", metavar=_("TEXT"), help=_("full-text search in names, aliases, numbers, notes"))
+    p.add_argument("--limit", metavar=_("LIMIT"), type=int, default=200)
+    p.add_argument("--offset", metavar=_("OFFSET"), type=int, default=0)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_person_list)
 
-    p = psub.add_parser("show", help="show a person with their entries and contact log")
+    p = psub.add_parser("show", help=_("show a person with their entries and contact log"))
     p.add_argument("id")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--history", action="store_true", help="include every revision")
+    p.add_argument("--history", action="store_true", help=_("include every revision"))
     p.set_defaults(handler=cmd_person_show)
 
-    p = psub.add_parser("edit", help="change a person (a new revision is kept)")
+    p = psub.add_parser("edit", help=_("change a person (a new revision is kept)"))
     p.add_argument("id")
     _person_options(p, editing=True)
     p.set_defaults(handler=cmd_person_edit)
 
-    p = psub.add_parser("delete", help="delete a person for good (their log records stay)")
+    p = psub.add_parser("delete", help=_("delete a person for good (their log records stay)"))
     p.add_argument("id")
-    p.add_argument("--yes", action="store_true", help="confirm")
+    p.add_argument("--yes", action="store_true", help=_("confirm"))
     p.set_defaults(handler=cmd_person_delete)
 
-    p = psub.add_parser("merge", help="merge two records of the same person")
+    p = psub.add_parser("merge", help=_("merge two records of the same person"))
     p.add_argument("keep_id", metavar="KEEP_ID")
     p.add_argument("absorb_id", metavar="ABSORB_ID")
     p.set_defaults(handler=cmd_person_merge)
 
-    p = sub.add_parser("link", help="link a person to an entry with their role in it")
+    p = sub.add_parser("link", help=_("link a person to an entry with their role in it"))
     p.add_argument("entry_id", metavar="ENTRY_ID")
     p.add_argument("person_id", metavar="PERSON_ID")
     p.add_argument("--role", required=True, metavar="R", help=_shown(LINK_ROLES))
     p.set_defaults(handler=cmd_link)
 
-    p = sub.add_parser("unlink", help="remove a person's link to an entry")
+    p = sub.add_parser("unlink", help=_("remove a person's link to an entry"))
     p.add_argument("entry_id", metavar="ENTRY_ID")
     p.add_argument("person_id", metavar="PERSON_ID")
-    p.add_argument("--role", metavar="R", help="only this role (default: all)")
+    p.add_argument("--role", metavar="R", help=_("only this role (default: all)"))
     p.set_defaults(handler=cmd_unlink)
 
-    log = sub.add_parser("log", help="contact log: calls, messages, meetings and follow-ups")
-    lsub = log.add_subparsers(dest="log_command", metavar="ACTION")
+    log = sub.add_parser("log", help=_("contact log: calls, messages, meetings and follow-ups"))
+    lsub = log.add_subparsers(dest="log_command", metavar=_("ACTION"))
     lsub.required = True
 
-    p = lsub.add_parser("add", help="record a call, message or meeting; prints its id")
-    p.add_argument("--person", action="append", required=True, metavar="ID", help="repeatable")
+    p = lsub.add_parser("add", help=_("record a call, message or meeting; prints its id"))
+    p.add_argument("--person", action="append", required=True, metavar="ID", help=_("repeatable"))
     p.add_argument("--channel", required=True, metavar="C", help=_shown(CHANNELS))
     p.add_argument("--direction", required=True, metavar="D", help=_shown(DIRECTIONS))
     p.add_argument("--summary", required=True, metavar="S")
-    p.add_argument("--at", metavar="ISO8601", help="e.g. 2024-03-05T14:10+03:00 (default: now)")
-    p.add_argument("--tz", metavar="ZONE", help="IANA time zone, e.g. Europe/Moscow")
-    p.add_argument("--entry", action="append", metavar="ID", help="an entry it concerns (repeatable)")
-    p.add_argument("--follow-up", metavar="DATE", help="follow-up due date, YYYY-MM-DD")
+    p.add_argument("--at", metavar="ISO8601", help=_("e.g. 2024-03-05T14:10+03:00 (default: now)"))
+    p.add_argument("--tz", metavar=_("ZONE"), help=_("IANA time zone, e.g. Europe/Moscow"))
+    p.add_argument("--entry", action="append", metavar="ID", help=_("an entry it concerns (repeatable)"))
+    p.add_argument("--follow-up", metavar=_("DATE"), help=_("follow-up due date, YYYY-MM-DD"))
     p.add_argument("--follow-up-note", metavar="T")
     p.set_defaults(handler=cmd_log_add)
 
-    p = lsub.add_parser("list", help="contact log, newest first")
+    p = lsub.add_parser("list", help=_("contact log, newest first"))
     p.add_argument("--person", metavar="ID")
     p.add_argument("--entry", metavar="ID")
-    p.add_argument("--due", action="store_true", help="only open follow-ups due today or earlier")
+    p.add_argument("--due", action="store_true", help=_("only open follow-ups due today or earlier"))
     p.add_argument("--channel", metavar="C")
-    p.add_argument("--from", dest="date_from", metavar="DATE")
-    p.add_argument("--to", dest="date_to", metavar="DATE")
-    p.add_argument("--limit", type=int, default=200)
-    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--from", dest="date_from", metavar=_("DATE"))
+    p.add_argument("--to", dest="date_to", metavar=_("DATE"))
+    p.add_argument("--limit", metavar=_("LIMIT"), type=int, default=200)
+    p.add_argument("--offset", metavar=_("OFFSET"), type=int, default=0)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_log_list)
 
-    p = lsub.add_parser("show", help="show one contact-log record")
+    p = lsub.add_parser("show", help=_("show one contact-log record"))
     p.add_argument("id")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_log_show)
 
-    p = lsub.add_parser("done", help="mark a follow-up as done")
+    p = lsub.add_parser("done", help=_("mark a follow-up as done"))
     p.add_argument("id")
-    p.add_argument("--undo", action="store_true", help="reopen it instead")
+    p.add_argument("--undo", action="store_true", help=_("reopen it instead"))
     p.set_defaults(handler=cmd_log_done)
 
-    p = lsub.add_parser("delete", help="delete a contact-log record for good")
+    p = lsub.add_parser("delete", help=_("delete a contact-log record for good"))
     p.add_argument("id")
     p.set_defaults(handler=cmd_log_delete)
 
@@ -178,9 +184,9 @@ def cmd_person_list(args, ctx) -> int:
     if not people:
         print(_("No people."))
     for p in people:
-        flag = "  [sensitive]" if p.sensitive else ""
+        flag = "  [" + _("sensitive") + "]" if p.sensitive else ""
         extra = f"  ({p.organisation})" if p.organisation else ""
-        print(f"{p.uuid[:8]}  {p.display_name}{extra}  {', '.join(p.roles)}{flag}")
+        print(f"{p.uuid[:8]}  {p.display_name}{extra}  {shown.words(shown.PERSON_ROLES, p.roles)}{flag}")
     return 0
 
 
@@ -205,7 +211,7 @@ def cmd_person_show(args, ctx) -> int:
     print(f"id: {person.uuid}")
     if person.merged_into:
         print(_("merged into: {merged_into} (journal person show {merged_into2})").format(merged_into=person.merged_into, merged_into2=person.merged_into[:8]))
-    for label, value in ((N_("other names"), ", ".join(person.aliases)), (N_("roles"), ", ".join(person.roles)),
+    for label, value in ((N_("other names"), ", ".join(person.aliases)), (N_("roles"), shown.words(shown.PERSON_ROLES, person.roles)),
                          (N_("phones"), ", ".join(person.phones)), (N_("handles"), ", ".join(person.handles)),
                          (N_("organisation"), person.organisation),
                          (N_("sensitive"), _("yes, details never leave this laptop") if person.sensitive else ""),
@@ -222,7 +228,7 @@ def cmd_person_show(args, ctx) -> int:
         print(_("Entries:"))
         for link in links:
             print(f"  {link.entry_uuid[:8]}  {(link.occurred_at or '—')[:16].ljust(16)}  "
-                  f"{link.role.replace('_', ' ')}: {link.entry_title}")
+                  f"{shown.word(shown.LINK_ROLES, link.role)}: {link.entry_title}")
     if logs:
         print()
         print(_("Contact log:"))
@@ -231,7 +237,8 @@ def cmd_person_show(args, ctx) -> int:
     if history is not None:
         print()
         for rev in history:
-            print(f"revision {rev.number}  {rev.saved_at}  {rev.hash[:16]}  {rev.content.get('display_name', '')}"
+            print(_("revision {number}  {saved_at}  {hash}  {content}").format(
+                number=rev.number, saved_at=rev.saved_at, hash=rev.hash[:16], content=rev.content.get("display_name", ""))
                   + (f"  ({rev.note})" if rev.note else ""))
     return 0
 
@@ -294,13 +301,15 @@ def _log_line(record) -> str:
     names = ", ".join(p.display_name for p in record.people)
     follow = ""
     if record.follow_up_state == "open":
-        follow = f"  [follow-up {record.follow_up_due}" + (f": {record.follow_up_note}" if record.follow_up_note else "") + "]"
+        due = _("follow-up {due}").format(due=record.follow_up_due)
+        follow = f"  [{due}" + (f": {record.follow_up_note}" if record.follow_up_note else "") + "]"
     elif record.follow_up_state == "done":
-        follow = "  [follow-up done]"
+        follow = "  [" + _("follow-up done") + "]"
     summary = " ".join(record.summary.split())
     if len(summary) > 80:
         summary = summary[:79] + "…"
-    return (f"{record.uuid[:8]}  {record.at[:16].ljust(16)}  {record.channel.replace('_', '-')}/{record.direction}  "
+    channel, direction = shown.word(shown.CHANNELS, record.channel), shown.word(shown.DIRECTIONS, record.direction)
+    return (f"{record.uuid[:8]}  {record.at[:16].ljust(16)}  {channel}/{direction}  "
             f"{names}: {summary}{follow}")
 
 
@@ -338,8 +347,8 @@ def cmd_log_show(args, ctx) -> int:
         print_json(log_json(record))
         return 0
     print(f"id: {record.uuid}")
-    for label, value in ((N_("at"), record.at), (N_("time zone"), record.tz), (N_("channel"), record.channel.replace("_", " ")),
-                         (N_("direction"), record.direction),
+    for label, value in ((N_("at"), record.at), (N_("time zone"), record.tz), (N_("channel"), shown.word(shown.CHANNELS, record.channel)),
+                         (N_("direction"), shown.word(shown.DIRECTIONS, record.direction)),
                          (N_("people"), ", ".join(p.display_name + (f" ({p.uuid[:8]})" if p.uuid else "")
                                               for p in record.people)),
                          (N_("entries"), ", ".join(e[:8] for e in record.entries)),
@@ -355,7 +364,8 @@ def cmd_log_show(args, ctx) -> int:
 def cmd_log_done(args, ctx) -> int:
     journal = ctx.open_journal()
     record = journal.contact_log.mark_done(journal.contact_log.get(args.id).uuid, done=not args.undo)
-    print(_("{uuid} follow-up {follow_up_state}").format(uuid=record.uuid, follow_up_state=record.follow_up_state))
+    print(_("{uuid} follow-up {follow_up_state}").format(
+        uuid=record.uuid, follow_up_state=shown.word(shown.FOLLOW_UP_STATES, record.follow_up_state)))
     return 0
 
 
@@ -394,7 +404,7 @@ def cmd_search_all(args, ctx) -> int:
     if not hits:
         print(_("No matches."))
     for h in hits:
-        print(f"{h.uuid[:8]}  {h.kind.ljust(6)}  {(h.occurred_at or '—')[:16].ljust(16)}  {h.title}")
+        print(f"{h.uuid[:8]}  {shown.word(shown.RECORD_KINDS, h.kind).ljust(6)}  {(h.occurred_at or '—')[:16].ljust(16)}  {h.title}")
         print(f"                  {plain_snippet(h.snippet)}")
     return 0
 
@@ -402,4 +412,4 @@ def cmd_search_all(args, ctx) -> int:
 def add_search_kind_option(parser: argparse.ArgumentParser) -> None:
     """Offer `--kind entry|person|log` (repeatable) on the search parser."""
     parser.add_argument("--kind", action="append", choices=["entry", "person", "log"],
-                        help="only these kinds of record (repeatable; default: all)")
+                        help=_("only these kinds of record (repeatable; default: all)"))

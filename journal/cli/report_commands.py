@@ -13,10 +13,11 @@ import json
 import sys
 from pathlib import Path
 
+from .. import display_labels as shown
 from ..errors import InvalidInput
+from ..i18n import _
 from ..search import EntryFilter
 from .context import print_json
-from ..i18n import _
 
 NOT_ENCRYPTED = ("Note: {path} is NOT encrypted. Anyone who gets the file can read it; "
                  "delete it securely when it is no longer needed.")
@@ -26,15 +27,15 @@ def _filter_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--category", metavar="C")
     p.add_argument("--tag", metavar="X")
     p.add_argument("--status", choices=["draft", "final"])
-    p.add_argument("--from", dest="date_from", metavar="DATE", help="YYYY-MM-DD (inclusive)")
-    p.add_argument("--to", dest="date_to", metavar="DATE", help="YYYY-MM-DD (inclusive)")
-    p.add_argument("--sender", metavar="S", help="only entries received from this sender (name, id or fingerprint)")
+    p.add_argument("--from", dest="date_from", metavar=_("DATE"), help=_("YYYY-MM-DD (inclusive)"))
+    p.add_argument("--to", dest="date_to", metavar=_("DATE"), help=_("YYYY-MM-DD (inclusive)"))
+    p.add_argument("--sender", metavar="S", help=_("only entries received from this sender (name, id or fingerprint)"))
     origin = p.add_mutually_exclusive_group()
     origin.add_argument("--received", dest="origin", action="store_const", const="received",
-                        help="only entries received in bundles")
+                        help=_("only entries received in bundles"))
     origin.add_argument("--own", dest="origin", action="store_const", const="own",
-                        help="only this journal's own entries")
-    p.add_argument("--entry", action="append", metavar="ID", help="only these entries (repeatable)")
+                        help=_("only this journal's own entries"))
+    p.add_argument("--entry", action="append", metavar="ID", help=_("only these entries (repeatable)"))
 
 
 def _report_filter(args, journal):
@@ -49,50 +50,50 @@ def _report_filter(args, journal):
 
 
 def register(sub) -> None:
-    p = sub.add_parser("report", help="export entries as CSV, JSON or PDF (the file is NOT encrypted)")
+    p = sub.add_parser("report", help=_("export entries as CSV, JSON or PDF (the file is NOT encrypted)"))
     p.add_argument("--format", required=True, choices=["csv", "json", "pdf"])
-    p.add_argument("-o", "--output", required=True, metavar="OUT")
+    p.add_argument("-o", "--output", required=True, metavar=_("OUT"))
     contact = p.add_mutually_exclusive_group()
     # A report is a plaintext file: phone numbers and handles stay out unless asked for.
     contact.add_argument("--omit-contact-details", action="store_true",
-                         help="leave out phone numbers and messenger handles (the default)")
+                         help=_("leave out phone numbers and messenger handles (the default)"))
     contact.add_argument("--include-contact-details", action="store_true",
-                         help="include phone numbers and messenger handles in the report")
-    p.add_argument("--bom", action="store_true", help="CSV: start with a UTF-8 byte order mark (Excel)")
-    p.add_argument("--page-size", choices=["a4", "letter"], default="a4", help="PDF page size")
-    p.add_argument("--no-photos", action="store_true", help="PDF: leave out photo thumbnails")
-    p.add_argument("--title", default="", help="PDF: report title")
+                         help=_("include phone numbers and messenger handles in the report"))
+    p.add_argument("--bom", action="store_true", help=_("CSV: start with a UTF-8 byte order mark (Excel)"))
+    p.add_argument("--page-size", choices=["a4", "letter"], default="a4", help=_("PDF page size"))
+    p.add_argument("--no-photos", action="store_true", help=_("PDF: leave out photo thumbnails"))
+    p.add_argument("--title", metavar=_("TITLE"), default="", help=_("PDF: report title"))
     _filter_options(p)
     p.set_defaults(handler=cmd_report, origin=None)
 
-    p = sub.add_parser("stats", help="count entries by category, day, week, place or a form field")
-    p.add_argument("--by", default="category", metavar="DIM",
-                   help="category, day, week, month, place, status, sender, a form field key or form.field; "
-                        "comma-separated for a cross table (e.g. place,day)")
+    p = sub.add_parser("stats", help=_("count entries by category, day, week, place or a form field"))
+    p.add_argument("--by", default="category", metavar=_("DIM"),
+                   help=_("category, day, week, month, place, status, sender, a form field key or form.field; "
+                          "comma-separated for a cross table (e.g. place,day)"))
     p.add_argument("--json", action="store_true")
     _filter_options(p)
     p.set_defaults(handler=cmd_stats, origin=None)
 
-    p = sub.add_parser("forms", help="list incident forms, or show one (--json for the definition)")
-    p.add_argument("key", nargs="?")
+    p = sub.add_parser("forms", help=_("list incident forms, or show one (--json for the definition)"))
+    p.add_argument("key", nargs="?", metavar=_("key"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_forms)
 
-    p = sub.add_parser("form-add-field", help="add a field to a form (a new version; old entries keep theirs)")
-    p.add_argument("form")
-    p.add_argument("label")
+    p = sub.add_parser("form-add-field", help=_("add a field to a form (a new version; old entries keep theirs)"))
+    p.add_argument("form", metavar=_("form"))
+    p.add_argument("label", metavar=_("label"))
     p.add_argument("--type", required=True, dest="field_type",
                    choices=["text", "long_text", "number", "date", "datetime", "choice", "multi_choice",
                             "person", "bool"])
-    p.add_argument("--key", help="field key (default: made from the label)")
-    p.add_argument("--choice", action="append", metavar="C", help="a choice (repeatable)")
+    p.add_argument("--key", metavar=_("KEY"), help=_("field key (default: made from the label)"))
+    p.add_argument("--choice", action="append", metavar="C", help=_("a choice (repeatable)"))
     p.set_defaults(handler=cmd_form_add_field)
 
-    p = sub.add_parser("form-set", help="set an entry's form values: form-set ID FORM field=value ...")
+    p = sub.add_parser("form-set", help=_("set an entry's form values: form-set ID FORM field=value ..."))
     p.add_argument("id")
-    p.add_argument("form")
-    p.add_argument("values", nargs="*", metavar="FIELD=VALUE",
-                   help="lists (people, multiple choice) as JSON, e.g. 'documents_filed=[\"appeal\"]'")
+    p.add_argument("form", metavar=_("form"))
+    p.add_argument("values", nargs="*", metavar=_("FIELD=VALUE"),
+                   help=_("lists (people, multiple choice) as JSON, e.g. 'documents_filed=[\"appeal\"]'"))
     p.set_defaults(handler=cmd_form_set)
 
 
@@ -139,11 +140,14 @@ def cmd_stats(args, ctx) -> int:
     if not table.rows:
         print(_("No entries match."))
         return 0
-    widths = [max(len(str(r[i])) for r in [tuple(table.dimensions) + ("count",), *table.rows])
-              for i in range(len(table.dimensions) + 1)]
-    print("  ".join(h.ljust(w) for h, w in zip([*table.dimensions, "count"], widths)))
-    for row in table.rows:
-        cells = [str(v).ljust(w) for v, w in zip(row[:-1], widths)] + [str(row[-1]).rjust(widths[-1])]
+    # The header keeps the dimension keys (what --by takes); cells show stored words translated.
+    header = [*table.dimensions, _("count")]
+    rows = [[shown.stats_value(d, v) for d, v in zip(table.dimensions, row[:-1])] + [str(row[-1])]
+            for row in table.rows]
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    print("  ".join(h.ljust(w) for h, w in zip(header, widths)))
+    for row in rows:
+        cells = [v.ljust(w) for v, w in zip(row[:-1], widths)] + [row[-1].rjust(widths[-1])]
         print("  ".join(cells))
     print(_("{total} entries").format(total=table.total))
     return 0
@@ -156,18 +160,24 @@ def cmd_forms(args, ctx) -> int:
         if args.json:
             print_json(form.as_json())
         else:
-            print(_("{label}  (key {key}, version {version}, category {value})").format(label=form.label, key=form.key, version=form.version, value=form.category or 'any'))
+            print(_("{label}  (key {key}, version {version}, category {value})").format(
+                label=shown.form_text(form, form.label), key=form.key, version=form.version,
+                value=form.category or _("any")))
+            # Keys and types stay as stored: they are what form-set and form-add-field take.
             for spec in form.fields:
-                extra = f"  [{' | '.join(spec['choices'])}]" if spec.get("choices") else ""
-                print(f"  {spec['key']:<24} {spec['type']:<12} {spec['label']}{extra}")
+                choices = [shown.form_text(form, c) for c in spec.get("choices", [])]
+                extra = f"  [{' | '.join(choices)}]" if choices else ""
+                print(f"  {spec['key']:<24} {spec['type']:<12} {shown.form_text(form, spec['label'])}{extra}")
         return 0
     forms = journal.forms.list(include_received=True)
     if args.json:
         print_json([f.as_json() for f in forms])
         return 0
     for form in forms:
-        origin = " (received)" if form.sender_id else ""
-        print(_("{key:<26} v{version:<3} {count:>3} fields  {label}{origin}").format(key=form.key, version=form.version, count=len(form.fields), label=form.label, origin=origin))
+        origin = _(" (received)") if form.sender_id else ""
+        print(_("{key:<26} v{version:<3} {count:>3} fields  {label}{origin}").format(
+            key=form.key, version=form.version, count=len(form.fields), label=shown.form_text(form, form.label),
+            origin=origin))
     return 0
 
 

@@ -4,53 +4,54 @@ from __future__ import annotations
 
 import sys
 
+from .. import display_labels as shown
 from ..errors import InvalidInput
+from ..i18n import _
 from ..transport import NetworkSettings
 from .context import print_json, read_secret_file
-from ..i18n import _
 
 
 def register(sub) -> None:
-    p = sub.add_parser("send", help="upload bundles to coordinators' drop folders")
+    p = sub.add_parser("send", help=_("upload bundles to coordinators' drop folders"))
     what = p.add_mutually_exclusive_group(required=True)
-    what.add_argument("bundle", nargs="?", metavar="BUNDLE_FILE", help="a bundle file to queue and send")
-    what.add_argument("--outbox", action="store_true", help="send everything waiting in the outbox")
-    p.add_argument("--to", nargs="+", metavar="COORDINATOR",
-                   help="coordinator(s): required with BUNDLE_FILE; with --outbox, only theirs")
-    p.add_argument("--proxy", metavar="URL", help="use this proxy for this send (e.g. socks5h://127.0.0.1:9050)")
+    what.add_argument("bundle", nargs="?", metavar=_("BUNDLE_FILE"), help=_("a bundle file to queue and send"))
+    what.add_argument("--outbox", action="store_true", help=_("send everything waiting in the outbox"))
+    p.add_argument("--to", nargs="+", metavar=_("COORDINATOR"),
+                   help=_("coordinator(s): required with BUNDLE_FILE; with --outbox, only theirs"))
+    p.add_argument("--proxy", metavar="URL", help=_("use this proxy for this send (e.g. socks5h://127.0.0.1:9050)"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_send)
 
-    p = sub.add_parser("outbox", help="bundles waiting to be sent, and the sent list")
-    p.add_argument("--remove", type=int, metavar="ID", help="take an item out of the outbox")
+    p = sub.add_parser("outbox", help=_("bundles waiting to be sent, and the sent list"))
+    p.add_argument("--remove", type=int, metavar="ID", help=_("take an item out of the outbox"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_outbox)
 
-    p = sub.add_parser("inbox", help="folders a coordinator fetches bundles from")
-    isub = p.add_subparsers(dest="inbox_command", metavar="ACTION")
+    p = sub.add_parser("inbox", help=_("folders a coordinator fetches bundles from"))
+    isub = p.add_subparsers(dest="inbox_command", metavar=_("ACTION"))
     isub.required = True
-    q = isub.add_parser("add", help="add a WebDAV folder to fetch from")
+    q = isub.add_parser("add", help=_("add a WebDAV folder to fetch from"))
     q.add_argument("url", metavar="URL")
     _credential_args(q)
     q.set_defaults(handler=cmd_inbox_add)
-    q = isub.add_parser("list", help="list inbox folders")
+    q = isub.add_parser("list", help=_("list inbox folders"))
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_inbox_list)
-    q = isub.add_parser("remove", help="forget an inbox folder")
+    q = isub.add_parser("remove", help=_("forget an inbox folder"))
     q.add_argument("id", type=int, metavar="ID")
     q.set_defaults(handler=cmd_inbox_remove)
 
-    p = sub.add_parser("fetch", help="download and import new bundles from the inbox folders")
+    p = sub.add_parser("fetch", help=_("download and import new bundles from the inbox folders"))
     p.add_argument("--trust-new", action="store_true",
-                   help="accept bundles signed by keys never seen before (compare fingerprints first!)")
-    p.add_argument("--delete-after-import", action="store_true", help="delete imported bundles from the server")
-    p.add_argument("--proxy", metavar="URL", help="use this proxy for this fetch")
+                   help=_("accept bundles signed by keys never seen before (compare fingerprints first!)"))
+    p.add_argument("--delete-after-import", action="store_true", help=_("delete imported bundles from the server"))
+    p.add_argument("--proxy", metavar="URL", help=_("use this proxy for this fetch"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_fetch)
 
-    p = sub.add_parser("network", help="show or change the network settings (stored encrypted)")
-    p.add_argument("--proxy", metavar="URL", help="SOCKS5 proxy for everything, e.g. socks5h://127.0.0.1:9050 (Tor)")
-    p.add_argument("--no-proxy", action="store_true", help="connect directly")
+    p = sub.add_parser("network", help=_("show or change the network settings (stored encrypted)"))
+    p.add_argument("--proxy", metavar="URL", help=_("SOCKS5 proxy for everything, e.g. socks5h://127.0.0.1:9050 (Tor)"))
+    p.add_argument("--no-proxy", action="store_true", help=_("connect directly"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_network)
 
@@ -58,24 +59,24 @@ def register(sub) -> None:
     coordinator = sub.choices.get("coordinator")
     if coordinator is not None:
         csub = next(a for a in coordinator._actions if a.dest == "coordinator_command")
-        q = csub.add_parser("set-drop", help="the drop folder (Nextcloud file-drop link or WebDAV URL)")
-        q.add_argument("id", metavar="COORDINATOR")
+        q = csub.add_parser("set-drop", help=_("the drop folder (Nextcloud file-drop link or WebDAV URL)"))
+        q.add_argument("id", metavar=_("COORDINATOR"))
         q.add_argument("url", metavar="URL")
         _credential_args(q)
         q.set_defaults(handler=cmd_set_drop)
-        q = csub.add_parser("clear-drop", help="forget a coordinator's drop folder")
-        q.add_argument("id", metavar="COORDINATOR")
+        q = csub.add_parser("clear-drop", help=_("forget a coordinator's drop folder"))
+        q.add_argument("id", metavar=_("COORDINATOR"))
         q.set_defaults(handler=cmd_clear_drop)
-        q = csub.add_parser("test-drop", help="check the drop folder (connects; writes nothing)")
-        q.add_argument("id", metavar="COORDINATOR")
+        q = csub.add_parser("test-drop", help=_("check the drop folder (connects; writes nothing)"))
+        q.add_argument("id", metavar=_("COORDINATOR"))
         q.add_argument("--proxy", metavar="URL")
         q.set_defaults(handler=cmd_test_drop)
 
 
 def _credential_args(p) -> None:
-    p.add_argument("--user", metavar="U", help="user name (not needed for a Nextcloud share link)")
-    p.add_argument("--password-file", metavar="F", help="read the password (or share password) from F")
-    p.add_argument("--pin", metavar="SHA256", help="require this server certificate (SHA-256 of its DER form)")
+    p.add_argument("--user", metavar="U", help=_("user name (not needed for a Nextcloud share link)"))
+    p.add_argument("--password-file", metavar="F", help=_("read the password (or share password) from F"))
+    p.add_argument("--pin", metavar="SHA256", help=_("require this server certificate (SHA-256 of its DER form)"))
 
 
 def _password(args) -> str | None:
@@ -84,9 +85,11 @@ def _password(args) -> str | None:
 
 # --- sending -----------------------------------------------------------------------------------------
 def _item_line(i) -> str:
-    status = f"sent {i.sent_at}" if i.state == "sent" else (
-        f"queued, {i.attempts} attempt(s): {i.last_error}" if i.last_error else "queued")
-    return f"{i.id:>4}  {i.created_at}  to {i.coordinator_name}  {i.file_size} bytes  {status}"
+    status = _("sent {sent_at}").format(sent_at=i.sent_at) if i.state == "sent" else (
+        _("queued, {attempts} attempt(s): {last_error}").format(attempts=i.attempts, last_error=i.last_error)
+        if i.last_error else _("queued"))
+    return _("{id:>4}  {created_at}  to {coordinator_name}  {file_size} bytes  {status}").format(
+        id=i.id, created_at=i.created_at, coordinator_name=i.coordinator_name, file_size=i.file_size, status=status)
 
 
 def cmd_send(args, ctx) -> int:
@@ -151,7 +154,7 @@ def cmd_set_drop(args, ctx) -> int:
     journal = ctx.open_journal()
     coordinator = journal.coordinators.active(args.id)
     folder = journal.outbox.set_drop(coordinator, args.url, args.user, _password(args), args.pin)
-    kind = "Nextcloud file drop" if folder.target().is_nextcloud_share else "WebDAV folder"
+    kind = _("Nextcloud file drop") if folder.target().is_nextcloud_share else _("WebDAV folder")
     print(f"{coordinator.display_name}: {kind} {folder.url}" + (_(" (with password)") if folder.password else ""))
     return 0
 
@@ -187,8 +190,8 @@ def cmd_inbox_list(args, ctx) -> int:
         print_json([f.as_json() for f in folders])
         return 0
     for f in folders:
-        who = f" as {f.user_name}" if f.user_name else ""
-        print(_("{id}  {url}{who}  last fetched {value}").format(id=f.id, url=f.url, who=who, value=f.last_fetch_at or 'never'))
+        who = _(" as {user_name}").format(user_name=f.user_name) if f.user_name else ""
+        print(_("{id}  {url}{who}  last fetched {value}").format(id=f.id, url=f.url, who=who, value=f.last_fetch_at or _("never")))
     return 0
 
 
@@ -209,9 +212,9 @@ def cmd_fetch(args, ctx) -> int:
         for error in report.errors:
             print(_("journal: {error}").format(error=error), file=sys.stderr)
         for f in report.files:
-            who = f" from {f.sender}" if f.sender else ""
+            who = _(" from {sender}").format(sender=f.sender) if f.sender else ""
             extra = f": {f.reason}" if f.reason and f.status != "skipped" else ""
-            print(f"{f.remote_name}: {f.status}{who}{extra}" + (_(" (deleted from the server)") if f.deleted else ""))
+            print(f"{f.remote_name}: {shown.word(shown.FETCH_STATUSES, f.status)}{who}{extra}" + (_(" (deleted from the server)") if f.deleted else ""))
         if not report.files and not report.errors:
             print(_("No bundles in the inbox folders."))
     failed = report.errors or any(f.status in ("rejected", "failed") for f in report.files)
@@ -229,7 +232,7 @@ def cmd_network(args, ctx) -> int:
         print_json({"proxy_url": settings.proxy_url, "connect_timeout": settings.connect_timeout,
                     "read_timeout": settings.read_timeout, "max_attempts": settings.max_attempts})
     else:
-        print(_("proxy: {value}").format(value=settings.proxy_url or 'none (direct connection)'))
+        print(_("proxy: {value}").format(value=settings.proxy_url or _("none (direct connection)")))
     return 0
 
 

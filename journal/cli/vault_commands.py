@@ -10,26 +10,26 @@ from .context import print_json
 
 
 def register(sub) -> None:
-    p = sub.add_parser("init", help="create a new journal and print its recovery code once")
-    p.add_argument("--name", default="", help="a name for this journal (stored encrypted)")
-    p.add_argument("--new-passphrase-file", metavar="FILE", help="read the new passphrase from FILE")
+    p = sub.add_parser("init", help=_("create a new journal and print its recovery code once"))
+    p.add_argument("--name", metavar=_("NAME"), default="", help=_("a name for this journal (stored encrypted)"))
+    p.add_argument("--new-passphrase-file", metavar=_("FILE"), help=_("read the new passphrase from FILE"))
     p.set_defaults(handler=cmd_init)
 
-    p = sub.add_parser("passwd", help="change the passphrase (instant: the data key is rewrapped)")
-    p.add_argument("--new-passphrase-file", metavar="FILE")
+    p = sub.add_parser("passwd", help=_("change the passphrase (instant: the data key is rewrapped)"))
+    p.add_argument("--new-passphrase-file", metavar=_("FILE"))
     p.set_defaults(handler=cmd_passwd)
 
-    p = sub.add_parser("recover", help="open with the recovery code and set a new passphrase")
-    p.add_argument("--recovery-code-file", metavar="FILE")
-    p.add_argument("--new-passphrase-file", metavar="FILE")
+    p = sub.add_parser("recover", help=_("open with the recovery code and set a new passphrase"))
+    p.add_argument("--recovery-code-file", metavar=_("FILE"))
+    p.add_argument("--new-passphrase-file", metavar=_("FILE"))
     p.set_defaults(handler=cmd_recover)
 
-    p = sub.add_parser("verify", help="check the database and every entry's revision chain")
+    p = sub.add_parser("verify", help=_("check the database and every entry's revision chain"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_verify)
 
-    p = sub.add_parser("erase", help="emergency erase: make the journal unrecoverable")
-    p.add_argument("--yes", action="store_true", help="required: confirms that everything is destroyed")
+    p = sub.add_parser("erase", help=_("emergency erase: make the journal unrecoverable"))
+    p.add_argument("--yes", action="store_true", help=_("required: confirms that everything is destroyed"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_erase)
 
@@ -109,8 +109,8 @@ def cmd_erase(args, ctx) -> int:
 
 
 def register_backup(sub) -> None:
-    p = sub.add_parser("backup", help="write an encrypted backup (opens with the same passphrase)")
-    p.add_argument("out", metavar="OUT")
+    p = sub.add_parser("backup", help=_("write an encrypted backup (opens with the same passphrase)"))
+    p.add_argument("out", metavar=_("OUT"))
     p.set_defaults(handler=cmd_backup)
     # `journal restore IN` shares its name with restoring an entry from the trash;
     # entry_commands.cmd_restore dispatches here when the argument is a file.
