@@ -1,10 +1,14 @@
 """Field notes: fields, validation, revisions and their hash chain, trash."""
 
+import json
+import zlib
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from journal.entries import GENESIS_HASH, canonical_json, chain_hash
+from journal.entries import (GENESIS_HASH, canonical_json, chain_hash, pack_revision_content,
+                             unpack_revision_content)
 from journal.errors import InvalidInput, NotFound
 from journal.search import EntryFilter
 
@@ -61,8 +65,34 @@ def test_tampering_is_detected(journal):
     journal.entries.update(e.uuid, body="what really happened")
     journal.db.execute("UPDATE entries SET body = 'rewritten' WHERE uuid = ?", (e.uuid,))
     assert any("differs from its last revision" in p for p in journal.verify())
-    journal.db.execute("UPDATE revisions SET content = replace(content, 'what happened', 'nothing') WHERE number = 1")
-    assert any("altered" in p for p in journal.verify())
+    (stored,) = journal.db.query_one("SELECT content FROM revisions WHERE number = 1")
+    forged = pack_revision_content(unpack_revision_content(stored).replace("what happened", "nothing"))
+    journal.db.execute("UPDATE revisions SET content = ? WHERE number = 1", (forged,))
+    assert any("revision 1 was altered" in p for p in journal.verify())
+
+
+def test_revision_content_is_stored_compressed_and_old_text_rows_still_read(journal):
+    e = journal.entries.add(title="Задержание", body="Трое задержаны " * 50)
+    (stored,) = journal.db.query_one("SELECT content FROM revisions WHERE entry_id = ?", (e.id,))
+    assert isinstance(stored, bytes) and len(stored) < 300
+    assert json.loads(zlib.decompress(stored).decode("utf-8")) == e.content()
+    # A row saved before schema 9 holds the canonical JSON as TEXT: read and verified alike.
+    journal.db.execute("UPDATE revisions SET content = ? WHERE entry_id = ?", (unpack_revision_content(stored), e.id))
+    journal.entries.update(e.uuid, body="Четверо")
+    kinds = journal.db.query("SELECT typeof(content) FROM revisions WHERE entry_id = ? ORDER BY number", (e.id,))
+    assert kinds == [("text",), ("blob",)]
+    assert [r.content["body"] for r in journal.entries.history(e.uuid)] == ["Трое задержаны " * 50, "Четверо"]
+    assert journal.verify() == []
+
+
+def test_damaged_revision_content_is_a_clear_error(journal):
+    from journal.errors import CorruptDatabase
+
+    e = journal.entries.add(title="x", body="y")
+    journal.db.execute("UPDATE revisions SET content = X'00112233' WHERE entry_id = ?", (e.id,))
+    assert any("revision 1 was altered" in p for p in journal.verify())
+    with pytest.raises(CorruptDatabase, match="journal verify"):
+        journal.entries.history(e.uuid)
 
 
 def test_deleting_a_revision_is_detected(journal):

@@ -23,6 +23,7 @@ _MODULES = [
     "m006_forms",
     "m007_transport",
     "m008_list_indexes",
+    "m009_compressed_revisions",
 ]
 
 

@@ -364,6 +364,9 @@ TRANSLATIONS = {
     'This entry is in the trash. Restore it before editing.': (
         'Эта запись в корзине. Восстановите её, прежде чем редактировать.', 'Цей запис у кошику. Відновіть його, перш ніж редагувати.'),
     'That entry is not in the trash.': ('Эта запись не в корзине.', 'Цей запис не в кошику.'),
+    'A saved version of this entry is damaged. Run “journal verify” to see what else is affected.': (
+        'Одна из сохранённых версий этой записи повреждена. Запустите «journal verify», чтобы увидеть, что ещё затронуто.',
+        'Одна зі збережених версій цього запису пошкоджена. Запустіть «journal verify», щоб побачити, що ще зачеплено.'),
     'A tag may be at most {max_tag} characters long.': (
         'Метка может содержать не больше {max_tag} символов.', 'Мітка може містити не більше {max_tag} символів.'),
     'The {name} must be a number.': ('Поле «{name}» должно быть числом.', 'Поле «{name}» має бути числом.'),
