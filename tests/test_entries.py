@@ -218,3 +218,14 @@ def test_add_many_leaves_no_bulk_settings_behind(journal):
     assert db.query_one("PRAGMA cache_size")[0] == cache_before
     assert db.query("SELECT k, v FROM entries_fts_config ORDER BY k") == config_before
     assert journal.queries.count() == 50 and journal.verify() == []
+    # A cancel after several batches were handed to the writer thread rolls them all back.
+    from journal.errors import Cancelled
+
+    seen = []
+    with pytest.raises(Cancelled):
+        journal.entries.add_many(({"title": f"c{i}", "body": "отмена"} for i in range(100)), batch=5,
+                                 progress=lambda done, _total: seen.append(done),
+                                 cancel=lambda: len(seen) >= 4)
+    assert seen[:4] == [5, 10, 15, 20]
+    assert journal.queries.count() == 50 and journal.queries.search_count("отмена") == 0
+    assert journal.verify() == []
