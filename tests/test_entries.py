@@ -229,3 +229,19 @@ def test_add_many_leaves_no_bulk_settings_behind(journal):
     assert seen[:4] == [5, 10, 15, 20]
     assert journal.queries.count() == 50 and journal.queries.search_count("отмена") == 0
     assert journal.verify() == []
+
+
+def test_add_many_write_error_on_the_worker_rolls_back_every_batch(journal):
+    """A failure inside the writer thread (here a duplicate uuid) reaches the caller; nothing stays."""
+    import sqlcipher3
+
+    from journal.entries import Entry
+
+    first = journal.entries.add(title="already here")
+    items = [{"title": f"b{i}", "body": "пакет"} for i in range(12)] + [Entry(uuid=first.uuid, title="dup")]
+    with pytest.raises(sqlcipher3.IntegrityError):
+        journal.entries.add_many(items, batch=5)
+    assert journal.queries.count() == 1 and journal.queries.search_count("пакет") == 0
+    assert journal.verify() == []
+    assert journal.entries.add_many([{"title": "after", "body": "пакет"}]) == 1
+    assert journal.queries.search_count("пакет") == 1
