@@ -10,7 +10,12 @@ Figures (all in the same run, on the same machine):
 - import of that bundle into a coordinator journal vs `age -d -i KEY FILE | tar -x -C DIR`;
 - import of B bundles of 10 entries each (from 10 documenters), bundles per second;
 - peak RSS growth above the unlocked, idle process during export and during the big import,
-  sampled every 5 ms by a thread.
+  sampled every 5 ms by a thread (the largest over all runs).
+
+Export and import are run --runs times (default 3), each alternating with its baseline so
+background load on a shared machine hits both alike; the figures are medians, and the ratio
+is the median of the per-run ratios. Each import run goes into a fresh copy of the
+coordinator journal (importing a bundle twice would only find a duplicate).
 
 The baseline needs plaintext files on disk: the bench writes random bytes to a temporary folder
 (no user data), and removes everything at the end unless --keep.
@@ -20,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import shutil
 import subprocess
 import sys
@@ -107,6 +113,8 @@ def main() -> None:
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of the full sizes (e.g. 0.1)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     parser.add_argument("--dir", help="work folder (default: a temporary one)")
+    parser.add_argument("--runs", type=int, default=3, help="export/import runs, each against its baseline")
+    parser.add_argument("--skip-many", action="store_true", help="skip the many-small-bundles figure")
     args = parser.parse_args()
     if shutil.which("age") is None:
         sys.exit("the `age` command is needed for the baseline (apt-get install age)")
@@ -139,57 +147,91 @@ def main() -> None:
         print(f"setup: {time.perf_counter() - start:.1f} s")
         mib = entries * per_file / MIB
 
-        # --- export vs tar | age ---
-        bundle = work / "big.ijbundle"
-        with PeakRss() as mem_export:
-            start = time.perf_counter()
-            result = documenter.exporter.export(bundle, [record.uuid], all_entries=True)
-            export_s = time.perf_counter() - start
-        baseline = work / "baseline.age"
-        tar_age_s = run(f"tar -c -C {files} . | age -r {coordinator.identity.age_recipient} > {baseline}")
-
-        # --- import of the big bundle vs age -d | tar -x ---
-        with PeakRss() as mem_import:
-            start = time.perf_counter()
-            imported = coordinator.importer.import_bundle(bundle, trust_new=True)
-            import_s = time.perf_counter() - start
-        assert imported.status == "accepted", imported.reason
+        coordinator.close()
         key = work / "key.txt"
-        coordinator.identity.export_age_key(key)
-        out_dir = work / "extracted"
-        out_dir.mkdir()
-        age_tar_s = run(f"age -d -i {key} {baseline} | tar -x -C {out_dir}")
+        recipient = None
+        export_s: list[float] = []
+        tar_age_s: list[float] = []
+        import_s: list[float] = []
+        age_tar_s: list[float] = []
+        export_mem = import_mem = 0.0
+        bundle = work / "big.ijbundle"
+        baseline = work / "baseline.age"
+        for run_no in range(args.runs):
+            # --- export vs tar | age ---
+            bundle.unlink(missing_ok=True)
+            with PeakRss() as mem_export:
+                start = time.perf_counter()
+                result = documenter.exporter.export(bundle, [record.uuid], all_entries=True)
+                export_s.append(time.perf_counter() - start)
+            export_mem = max(export_mem, mem_export.growth_mib)
+            coord_dir = work / f"coord-run{run_no}"
+            shutil.copytree(work / "coord", coord_dir)
+            coordinator = Journal.open(coord_dir, PASSPHRASE)
+            if recipient is None:
+                recipient = coordinator.identity.age_recipient
+                coordinator.identity.export_age_key(key)
+            baseline.unlink(missing_ok=True)
+            tar_age_s.append(run(f"tar -c -C {files} . | age -r {recipient} > {baseline}"))
+
+            # --- import of the big bundle vs age -d | tar -x ---
+            with PeakRss() as mem_import:
+                start = time.perf_counter()
+                imported = coordinator.importer.import_bundle(bundle, trust_new=True)
+                import_s.append(time.perf_counter() - start)
+            import_mem = max(import_mem, mem_import.growth_mib)
+            assert imported.status == "accepted", imported.reason
+            coordinator.close()
+            shutil.rmtree(coord_dir)
+            out_dir = work / "extracted"
+            shutil.rmtree(out_dir, ignore_errors=True)
+            out_dir.mkdir()
+            age_tar_s.append(run(f"age -d -i {key} {baseline} | tar -x -C {out_dir}"))
+            shutil.rmtree(out_dir)
+            print(f"run {run_no + 1}: export {export_s[-1]:.2f} s vs {tar_age_s[-1]:.2f} s; "
+                  f"import {import_s[-1]:.2f} s vs {age_tar_s[-1]:.2f} s")
 
         # --- many small bundles ---
-        inbox = work / "inbox"
-        inbox.mkdir()
-        many = Journal.create(work / "many", PASSPHRASE, "Bench HQ 2", kdf=FAST_KDF).journal
-        start = time.perf_counter()
+        results: list = []
+        many_s = make_s = 0.0
         senders = []
-        for s in range(10):
-            sender = Journal.create(work / f"sender{s}", PASSPHRASE, f"Sender {s}", kdf=FAST_KDF).journal
-            senders.append(sender)
-            to = sender.coordinators.add(many.identity.card_text(), verified=True)
-            for b in range(bundles // 10):
-                for e in range(10):
-                    sender.entries.add(title=f"s{s} b{b} e{e}", body="Задержание у ОВД " * 20)
-                sender.exporter.export(inbox / f"s{s}-{b:04}.ijbundle", [to.uuid], since_last=True)
-        make_s = time.perf_counter() - start
-        start = time.perf_counter()
-        results = many.importer.import_paths([inbox], trust_new=True)
-        many_s = time.perf_counter() - start
-        assert {r.status for r in results} == {"accepted"}
+        many = None
+        if not args.skip_many:
+            inbox = work / "inbox"
+            inbox.mkdir()
+            many = Journal.create(work / "many", PASSPHRASE, "Bench HQ 2", kdf=FAST_KDF).journal
+            start = time.perf_counter()
+            for s in range(10):
+                sender = Journal.create(work / f"sender{s}", PASSPHRASE, f"Sender {s}", kdf=FAST_KDF).journal
+                senders.append(sender)
+                to = sender.coordinators.add(many.identity.card_text(), verified=True)
+                for b in range(bundles // 10):
+                    for e in range(10):
+                        sender.entries.add(title=f"s{s} b{b} e{e}", body="Задержание у ОВД " * 20)
+                    sender.exporter.export(inbox / f"s{s}-{b:04}.ijbundle", [to.uuid], since_last=True)
+            make_s = time.perf_counter() - start
+            start = time.perf_counter()
+            results = many.importer.import_paths([inbox], trust_new=True)
+            many_s = time.perf_counter() - start
+            assert {r.status for r in results} == {"accepted"}
 
+        med = statistics.median
+        export_ratio = med(b / o for b, o in zip(tar_age_s, export_s))
+        import_ratio = med(b / o for b, o in zip(age_tar_s, import_s))
         print()
-        print(f"export   {mib:7.0f} MiB, {result.entry_count} entries   journal  {rate(mib, export_s)}")
-        print(f"         tar -c | age -r                 baseline {rate(mib, tar_age_s)}")
-        print(f"import   one bundle of {mib:.0f} MiB             journal  {rate(mib, import_s)}")
-        print(f"         age -d | tar -x                 baseline {rate(mib, age_tar_s)}")
-        print(f"import   {len(results)} bundles of 10 entries       {many_s:7.2f} s  "
-              f"{len(results) / many_s:7.1f} bundles/s  ({make_s:.1f} s to make them)")
-        print(f"peak RSS growth above the unlocked process: export {mem_export.growth_mib:.1f} MiB, "
-              f"import {mem_import.growth_mib:.1f} MiB")
-        for journal in (documenter, coordinator, many, *senders):
+        print(f"medians of {args.runs} runs")
+        print(f"export   {mib:7.0f} MiB, {result.entry_count} entries   journal  {rate(mib, med(export_s))}")
+        print(f"         tar -c | age -r                 baseline {rate(mib, med(tar_age_s))}")
+        print(f"         ratio (median of per-run ratios) {export_ratio:.2f}x")
+        print(f"import   one bundle of {mib:.0f} MiB             journal  {rate(mib, med(import_s))}")
+        print(f"         age -d | tar -x                 baseline {rate(mib, med(age_tar_s))}")
+        print(f"         ratio (median of per-run ratios) {import_ratio:.2f}x")
+        if results:
+            print(f"import   {len(results)} bundles of 10 entries       {many_s:7.2f} s  "
+                  f"{len(results) / many_s:7.1f} bundles/s  ({make_s:.1f} s to make them)")
+        print(f"peak RSS growth above the unlocked process: export {export_mem:.1f} MiB, "
+              f"import {import_mem:.1f} MiB")
+        for journal in (documenter, *( [many] if many else []), *senders):
             journal.close()
     finally:
         if not args.keep:

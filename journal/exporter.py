@@ -7,8 +7,11 @@ id still sends them (a coordinator forwarding an entry on purpose).
 
 Attachments are streamed from the database twice when stripped: once to learn the SHA-256
 and size of the stripped bytes (the member name and tar header need them before the bytes),
-once to write them. Neither pass keeps more than a few chunks in memory, and nothing is
-written to disk except the encrypted bundle (atomically: a cancel leaves no file).
+once to write them. Attachments sent as stored (not stripped) are read once, ahead of the
+writer, by journal.bundle_source on worker threads with their own read-only connections, and
+their stored SHA-256 (the content's key in the journal) names them without hashing them again.
+No pass keeps more than a few chunks in memory, and nothing is written to disk except the
+encrypted bundle (atomically: a cancel leaves no file).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from .bundle import Member, write_bundle
 from .bundle._atomic import atomic_output
 from .bundle._cancel import check_cancel
 from .bundle.errors import BundleWriteError
+from .bundle_source import BlobPrefetcher, StoredBlob
 from .entries import GENESIS_HASH, Entry
 from .errors import Cancelled, InvalidInput, JournalError
 from .identity import Coordinator
@@ -38,6 +42,28 @@ from .i18n import _
 Progress = Callable[[int, int], None]
 CHUNK_SIZE = 1024 * 1024
 _QUEUE_CHUNKS = 4
+_PREFETCH_CACHE_KIB = 2048
+_OUTPUT_QUEUE = 4  # MiB of encrypted bundle waiting to be hashed and written
+_WRITEBACK_BYTES = 32 * 1024 * 1024  # start the kernel's writeback of the bundle this often
+
+
+@dataclass(frozen=True)
+class _PrefetchSlot:
+    index: int
+    sha256: str
+
+
+class _ReaderConnection:
+    """The connection of a JournalReader, closed through the reader (so it is marked closed)."""
+
+    def __init__(self, reader) -> None:
+        self._reader = reader
+
+    def execute(self, sql: str, params=()):
+        return self._reader.db.conn.execute(sql, params)
+
+    def close(self) -> None:
+        self._reader.close()
 
 
 class NothingToSend(InvalidInput):
@@ -109,6 +135,14 @@ class _PlannedAttachment:
     media_type: str
     file_name: str
     position: int
+
+
+@dataclass(frozen=True)
+class _StoredContent:
+    """An attachment sent exactly as stored: read ahead by a BlobPrefetcher at write time."""
+
+    blob: StoredBlob
+    sha256: str
 
 
 # --- streams ---------------------------------------------------------------------------------
@@ -202,21 +236,92 @@ class _QueueWriter:
 
 
 class _HashingOutput:
-    """Counts and hashes the encrypted bytes on their way to the file."""
+    """Counts and hashes the encrypted bytes and writes them to the file, on a thread of its own.
+
+    pyrage hands over 64 KiB pieces from the encrypting thread; hashing them (about 1 ms per
+    MiB) and writing them there would add to that thread's work, while hashlib and file writes
+    release the GIL and can run on the other core. At most _OUTPUT_QUEUE MiB wait.
+    ``close()`` waits for every piece and raises the first write error.
+    """
 
     def __init__(self, out: BinaryIO) -> None:
         self._out = out
         self.digest = hashlib.sha256()
         self.size = 0
+        self.error: BaseException | None = None
+        self._pending = bytearray()
+        self._queue: queue.Queue = queue.Queue(maxsize=_OUTPUT_QUEUE)
+        self._thread = threading.Thread(target=self._run, name="bundle-output", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        unflushed = 0
+        while True:
+            data = self._queue.get()
+            if data is None:
+                return
+            if self.error is not None:
+                continue  # drain without writing after a failure
+            try:
+                self._out.write(data)
+                self.digest.update(data)
+                unflushed += len(data)
+                if unflushed >= _WRITEBACK_BYTES:
+                    self._start_writeback()
+                    unflushed = 0
+            except BaseException as exc:  # noqa: BLE001 - raised on the writing side
+                self.error = exc
+
+    def _start_writeback(self) -> None:
+        """Ask the kernel to start writing what we wrote so far (it does not wait for the disk).
+
+        atomic_output fsyncs the bundle at the end; without this the whole file would still be
+        dirty then, and that fsync would wait for every byte. Started early, the disk writes
+        overlap with encryption. Only a hint: nothing depends on it succeeding."""
+        advise = getattr(os, "posix_fadvise", None)
+        fileno = getattr(self._out, "fileno", None)
+        if advise is None or fileno is None:
+            return
+        try:
+            self._out.flush()
+            advise(fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+        except (OSError, ValueError, AttributeError):
+            pass
 
     def write(self, data) -> int:
-        self._out.write(data)
-        self.digest.update(data)
+        if self.error is not None:
+            raise self.error
+        # Handed over a MiB at a time: each hand-over costs the output thread a wait for the
+        # GIL, which the encrypting thread holds (see journal/bundle/_gil.py).
+        self._pending += data
+        if len(self._pending) >= CHUNK_SIZE:
+            self._queue.put(bytes(self._pending))
+            self._pending.clear()
         self.size += len(data)
         return len(data)
 
     def flush(self) -> None:
-        self._out.flush()
+        pass  # close() drains; the file itself is flushed and fsynced by atomic_output
+
+    def abandon(self) -> None:
+        """Stop the thread after a failure elsewhere (the file is discarded anyway)."""
+        if self.error is None:
+            self.error = Cancelled()
+        self._pending.clear()
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+
+    def close(self) -> None:
+        """Wait until every piece is written; raise the first error."""
+        if self._pending and self.error is None:
+            self._queue.put(bytes(self._pending))
+            self._pending.clear()
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+        if self.error is not None:
+            raise self.error
 
 
 # --- the exporter ------------------------------------------------------------------------------
@@ -313,15 +418,29 @@ class Exporter:
             if progress is not None:
                 progress(min(pass_one + done, grand_total), grand_total)
 
+        members, stored = self._resolve_stored(members)
+        members = [
+            Member(m.path, m.size, lambda i=m.source.index: prefetcher.open(i), m.source.sha256)
+            if isinstance(m.source, _PrefetchSlot) else m
+            for m in members
+        ]
+        prefetcher = BlobPrefetcher(self._reader_connection, stored)  # starts reading now
         try:
             with atomic_output(out_path) as handle:
                 hashed = _HashingOutput(handle)
-                info = write_bundle(hashed, [c.age_recipient for c in targets], identity, sender_name,
-                                    members, progress=write_progress, cancel=cancel)
+                try:
+                    info = write_bundle(hashed, [c.age_recipient for c in targets], identity, sender_name,
+                                        members, progress=write_progress, cancel=cancel)
+                except BaseException:
+                    hashed.abandon()
+                    raise
+                hashed.close()
         except JournalError:
             raise
         except OSError as exc:
             raise BundleWriteError(_("Could not write the bundle file: {value}.").format(value=exc.strerror or exc)) from exc
+        finally:
+            prefetcher.close()
         if progress is not None:
             progress(grand_total, grand_total)
         result = ExportResult(
@@ -409,12 +528,11 @@ class Exporter:
     def _plan_one(self, att, options: ExportOptions, plan: "_Plan", warnings: list[str],
                   progress: Progress | None, cancel):
         store = self.journal.attachments
-        open_original = lambda uuid=att.uuid: store.open_stream(uuid)  # noqa: E731
         if not options.strip_metadata or not can_clean(att.media_type):
             if options.strip_metadata:
                 warnings.append(_("{file_name}: metadata of this file type is not cleaned; it is sent as it is.").format(file_name=att.file_name))
             return _PlannedAttachment(att.uuid, att.entry_uuid, att.sha256, att.size, False, att.media_type,
-                                      att.file_name, att.position), open_original
+                                      att.file_name, att.position), self._stored_content(att)
         check_cancel(cancel)
         base = plan.pass_one_bytes
 
@@ -437,6 +555,39 @@ class Exporter:
                                    att.file_name, att.position),
                 lambda uuid=att.uuid, mt=att.media_type, n=att.size: _StrippedStream(
                     lambda: store.open_stream(uuid), mt, n))
+
+    def _stored_content(self, att) -> "_StoredContent | Callable[[], BinaryIO]":
+        """How to read an attachment sent as stored: ahead of the writer when its blob row is
+        as expected, else (never in a consistent journal) through the store, hashed as it goes."""
+        row = self.db.query_one(
+            "SELECT b.id, b.size, b.chunk_size, b.chunk_count, b.sha256 FROM attachments a "
+            "JOIN blobs b ON b.id = a.blob_id WHERE a.id = ?", (att.id,))
+        if row is None or row[4] != att.sha256 or row[1] != att.size or row[2] <= 0:
+            return lambda uuid=att.uuid: self.journal.attachments.open_stream(uuid)
+        return _StoredContent(StoredBlob(*row[:4]), row[4])
+
+    @staticmethod
+    def _resolve_stored(members: list[Member]) -> tuple[list[Member], list[StoredBlob]]:
+        """Number the members read from stored blobs in the order the writer will open them.
+
+        write_bundle keeps the given order among attachments (a stable sort puts the JSONL
+        members first), so the prefetcher reads blobs in exactly the writer's order."""
+        stored: list[StoredBlob] = []
+        out: list[Member] = []
+        for member in members:
+            if isinstance(member.source, _StoredContent):
+                out.append(Member(member.path, member.size, _PrefetchSlot(len(stored), member.source.sha256)))
+                stored.append(member.source.blob)
+            else:
+                out.append(member)
+        return out, stored
+
+    def _reader_connection(self):
+        """A read-only connection of its own for a prefetch worker, with a small page cache
+        (the blob pages are read once; a big cache would only grow memory)."""
+        reader = self.journal.open_reader()
+        reader.db.execute(f"PRAGMA cache_size = -{_PREFETCH_CACHE_KIB}")
+        return _ReaderConnection(reader)
 
     def _members(self, plan: "_Plan", attachments, options: ExportOptions) -> list[Member]:
         person_refs: dict[str | None, str] = {}

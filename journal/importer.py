@@ -25,6 +25,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import mimetypes
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -540,7 +541,8 @@ class _Applier:
         self.now = utc_now_iso()
         self.person_refs: dict[str, str] = {}   # bundle ref -> local person uuid
         self.heads: dict[str, bytes] = {}  # sha256 -> first bytes of attachments stored by this bundle
-        self.linked: list[tuple[int, str, int, str]] = []  # (entry id, sha256, blob id, file name) linked now
+        # (entry id, sha256, blob id, file name, sniffed media type) linked now
+        self.linked: list[tuple[int, str, int, str, str]] = []
         self.counts: dict[str, int] = {k: 0 for k in (
             "entries_new", "entries_updated", "entries_unchanged", "people_new", "people_updated",
             "contact_log_new", "contact_log_updated", "attachments_linked", "skipped")}
@@ -573,8 +575,10 @@ class _Applier:
         from .bundle._cancel import check_cancel
 
         store = self.journal.attachments
-        for entry_id, sha256, blob_id, file_name in self.linked:
+        for entry_id, sha256, blob_id, file_name, media_type in self.linked:
             check_cancel(self.cancel)
+            if not _may_describe(file_name, media_type):
+                continue  # describe_blob would only re-read (and decrypt) the first chunk
             described = store.describe_blob(blob_id, file_name)
             if not described.metadata and described.thumbnail is None and described.note is None:
                 continue
@@ -700,7 +704,7 @@ class _Applier:
              att.sha256, att.sha256 if att.stripped else None, self.now,
              f"Received from {self.sender.display_name} in bundle {self.bundle_id}.", att.position))
         self.counts["attachments_linked"] += 1
-        self.linked.append((entry.id, att.sha256, blob[0], att.file_name))
+        self.linked.append((entry.id, att.sha256, blob[0], att.file_name, media_type))
 
     def _apply_forms(self, obj: dict[str, Any]) -> None:
         from .forms import import_forms
@@ -746,6 +750,29 @@ class _Applier:
 
 
 # --- feature hooks (journal/features.py) ------------------------------------------------------
+def _may_describe(file_name: str, media_type: str) -> bool:
+    """Whether AttachmentStore.describe_blob can find anything to record for this attachment.
+
+    It records image metadata, a preview, and a note when the name and the content disagree
+    about being an image. Content that sniffs as no image, under a name that suggests none
+    either, gives nothing: skipping it saves reading its first chunk again. Deliberately
+    generous: any name whose extension could be an image is described."""
+    from .attachments import clean_file_name
+
+    if media_type.startswith("image/"):
+        return True
+    suffix = Path(clean_file_name(file_name)).suffix.lower()
+    if not suffix:
+        return False
+    if suffix in _IMAGE_SUFFIXES:
+        return True
+    guessed, _encoding = mimetypes.guess_type("x" + suffix, strict=False)
+    return guessed is None or guessed.startswith("image/")
+
+
+_IMAGE_SUFFIXES = {".heic", ".heif", ".webp", ".avif", ".jxl"}
+
+
 def attach(journal) -> None:
     journal.importer = Importer(journal)
     journal.senders = SenderStore(journal.db)

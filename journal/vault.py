@@ -266,6 +266,9 @@ class Journal:
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("PRAGMA query_only = ON")
         reader = JournalReader(Database(conn))
+        # Readers closed by their users (exports, report dialogs) are forgotten here, so a
+        # long session that opens many does not keep them all.
+        self._readers = [r for r in self._readers if not r.closed]
         self._readers.append(reader)
         return reader
 

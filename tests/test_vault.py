@@ -289,3 +289,12 @@ def test_verify_reports_a_damaged_page_instead_of_crashing(created, data_dir):
         problems = damaged.verify()
     assert problems and all(isinstance(p, str) for p in problems)
     assert any("database" in p for p in problems)
+
+
+def test_closed_readers_are_forgotten(journal):
+    first = journal.open_reader()
+    first.close()
+    second = journal.open_reader()
+    assert first not in journal._readers and second in journal._readers
+    journal.close()
+    assert second.closed

@@ -1,7 +1,7 @@
 """Strict streaming bundle reader.
 
-``src`` -> ``pyrage.decrypt_io`` (worker thread) -> os.pipe() -> strict tar parser (calling
-thread) -> ``sink``. The sink is called on the calling thread only, so it can stage records in
+``src`` -> ``pyrage.decrypt_io`` (worker thread) -> a bounded in-memory hand-off -> strict tar
+parser (calling thread) -> ``sink``. The sink is called on the calling thread only, so it can stage records in
 an uncommitted database transaction; the caller commits only after ``read_bundle`` returns.
 Every problem with the input becomes ``BundleRejected`` with one clear reason.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import queue
 import re
 import threading
 from collections.abc import Callable
@@ -23,6 +24,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from journal.bundle import tarstream
 from journal.bundle._cancel import check_cancel
+from journal.bundle._gil import quick_gil_handoff
 from journal.bundle.errors import BundleRejected
 from journal.bundle.manifest import Manifest, Sender, parse_manifest, strict_json_loads
 from journal.bundle.names import (
@@ -40,7 +42,9 @@ SIGNATURE_SIZE = 64
 _AGE_MAGIC = b"age-encryption.org/"
 _AGE_CHUNK = 64 * 1024 + 16  # STREAM chunk: 64 KiB plaintext + 16-byte tag
 _MAX_HEAD = 64 * 1024  # how much of the age header we keep to classify failures
-_MAX_TRAILER = 1024 * 1024  # zero padding allowed after the end-of-archive marker
+_MAX_TRAILER = 1024 * 1024
+_HANDOFF_PIECES = 4  # decrypted pieces of CHUNK_SIZE waiting for the parser
+_HASH_QUEUE = 4  # attachment chunks waiting to be hashed  # zero padding allowed after the end-of-archive marker
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 Progress = Callable[[int, int], None]
@@ -153,29 +157,104 @@ class _Source:
         return end + 1 if end >= 0 else None
 
 
-class _PipeSink:
-    """Write end of the pipe as seen by decrypt_io; notes when we hung up on purpose."""
+class _Handoff:
+    """decrypt_io's output, handed to the parsing thread in pieces of about CHUNK_SIZE.
 
-    def __init__(self, fd: int) -> None:
-        self._file = open(fd, "wb", buffering=0)  # noqa: SIM115 - closed by close()
+    decrypt_io writes 8 KiB at a time and holds the GIL while it decrypts: a pipe between the
+    two threads cost a system call and a GIL hand-over every few KiB. Here its writes are
+    gathered into CHUNK_SIZE pieces (at most _HANDOFF_PIECES of them wait in the queue), and
+    the parser reads them without a system call. ``hang_up()`` is the parser going away early:
+    the next write raises BrokenPipeError (``broken`` tells that apart from a decryption error).
+    """
+
+    def __init__(self) -> None:
+        self._queue: queue.Queue = queue.Queue(maxsize=_HANDOFF_PIECES)
+        self._pending = bytearray()
+        self._gone = threading.Event()
         self.broken = False
+        # reading side
+        self._piece = memoryview(b"")
+        self._eof = False
 
+    # --- writing side (decrypt_io's thread) ---
     def write(self, data: bytes) -> int:
-        view = memoryview(data)
-        try:
-            while view:
-                written = self._file.write(view)
-                view = view[written:]
-        except BrokenPipeError:
+        if self._gone.is_set():
             self.broken = True
-            raise
+            raise BrokenPipeError("the bundle reader stopped")
+        self._pending += data
+        if len(self._pending) >= CHUNK_SIZE:
+            self._put(bytes(self._pending))
+            self._pending.clear()
         return len(data)
 
     def flush(self) -> None:
         pass
 
     def close(self) -> None:
-        self._file.close()
+        """End of the decrypted stream (after success or failure)."""
+        try:
+            if self._pending:
+                self._put(bytes(self._pending))
+                self._pending.clear()
+        except BrokenPipeError:
+            pass
+        try:
+            self._put(None)
+        except BrokenPipeError:
+            pass
+
+    def _put(self, item: bytes | None) -> None:
+        while True:
+            if self._gone.is_set():
+                self.broken = True
+                raise BrokenPipeError("the bundle reader stopped")
+            try:
+                self._queue.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    # --- reading side (the calling thread) ---
+    def _next_piece(self) -> bool:
+        if self._eof:
+            return False
+        item = self._queue.get()
+        if item is None:
+            self._eof = True
+            return False
+        self._piece = memoryview(item)
+        return True
+
+    def read_exact(self, size: int) -> bytes:
+        if len(self._piece) >= size:
+            data, self._piece = self._piece[:size], self._piece[size:]
+            return data.tobytes() if len(data) != len(data.obj) else data.obj
+        parts = [self._piece.tobytes()]
+        have = len(parts[0])
+        self._piece = memoryview(b"")
+        while have < size:
+            if not self._next_piece():
+                raise tarstream.ArchiveEnded()
+            take = min(size - have, len(self._piece))
+            parts.append(self._piece[:take].tobytes())
+            self._piece = self._piece[take:]
+            have += take
+        return b"".join(parts)
+
+    def read_up_to(self, size: int) -> bytes:
+        if not self._piece and not self._next_piece():
+            return b""
+        data, self._piece = self._piece[:size], self._piece[size:]
+        return data.tobytes()
+
+    def hang_up(self) -> None:
+        """The parser is done (or failed): unblock and stop the writing side."""
+        self._gone.set()
+        try:
+            while True:
+                self._queue.get_nowait()
+        except queue.Empty:
+            pass
 
 
 def _payload_looks_truncated(source: _Source) -> bool:
@@ -235,31 +314,12 @@ def _decryption_reason(error: BaseException, source: _Source) -> str:
     return _("corrupted (authentication failed)")
 
 
-class _PipeReader:
-    """Exact reads from the pipe's read end; EOF inside the archive raises ArchiveEnded."""
-
-    def __init__(self, fd: int) -> None:
-        self._file = open(fd, "rb", buffering=CHUNK_SIZE)  # noqa: SIM115 - closed by close()
-
-    def read_exact(self, size: int) -> bytes:
-        data = self._file.read(size) if size else b""
-        if len(data) != size:
-            raise tarstream.ArchiveEnded()
-        return data
-
-    def read_up_to(self, size: int) -> bytes:
-        return self._file.read(size)
-
-    def close(self) -> None:
-        self._file.close()
-
-
 class _ArchiveWalker:
     """Applies every structural check while streaming members to the sink."""
 
     def __init__(
         self,
-        pipe: _PipeReader,
+        pipe: _Handoff,
         sink: BundleSink,
         limits: Limits,
         tick: Callable[[], None],
@@ -273,6 +333,10 @@ class _ArchiveWalker:
         self.manifest_bytes: bytes | None = None
         self.signature: bytes | None = None
         self._total = 0
+        self._hasher = _MemberHasher()
+
+    def close(self) -> None:
+        self._hasher.close()
 
     def walk(self) -> None:
         count = 0
@@ -357,12 +421,14 @@ class _ArchiveWalker:
                 digest.update(chunk)
                 lines.feed(chunk)
             lines.finish()
+            sha = digest.hexdigest()
         else:
             writer = self._sink.begin_member(path, entry.size)
+            self._hasher.begin()
             for chunk in self._chunks(entry.size):
-                digest.update(chunk)
+                self._hasher.update(chunk)
                 writer.write(chunk)
-        sha = digest.hexdigest()
+            sha = self._hasher.hexdigest()
         if is_attachment(path) and path != f"attachments/{sha}":
             raise BundleRejected(_("member hash mismatch: {path}").format(path=path))
         if is_attachment(path):
@@ -380,6 +446,54 @@ class _ArchiveWalker:
             total += len(data)
             if total > _MAX_TRAILER or data.count(0) != len(data):
                 raise BundleRejected(_("unexpected data after the end of the archive"))
+
+
+class _MemberHasher:
+    """SHA-256 of an attachment computed on a helper thread while the sink stores its chunks.
+
+    hashlib releases the GIL on large updates, so hashing overlaps with the sink's database
+    writes on the calling thread instead of adding to them. At most _HASH_QUEUE chunks (already
+    held by the caller) wait; the thread starts with the first attachment.
+    """
+
+    def __init__(self) -> None:
+        self._queue: queue.Queue = queue.Queue(maxsize=_HASH_QUEUE)
+        self._thread: threading.Thread | None = None
+        self._digest = hashlib.sha256()
+        self._result: queue.Queue = queue.Queue(maxsize=1)
+
+    def _run(self) -> None:
+        while True:
+            item = self._queue.get()
+            if item is None:
+                return
+            if item is _DIGEST:
+                self._result.put(self._digest.hexdigest())
+                self._digest = hashlib.sha256()
+            else:
+                self._digest.update(item)
+
+    def begin(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="bundle-hash", daemon=True)
+            self._thread.start()
+
+    def update(self, chunk: bytes) -> None:
+        self._queue.put(chunk)
+
+    def hexdigest(self) -> str:
+        """The digest of everything given since begin(); the next member starts afresh."""
+        self._queue.put(_DIGEST)
+        return self._result.get()
+
+    def close(self) -> None:
+        if self._thread is not None:
+            self._queue.put(None)
+            self._thread.join()
+            self._thread = None
+
+
+_DIGEST = object()
 
 
 class _JsonlParser:
@@ -519,39 +633,39 @@ def read_bundle(
     age_identities = _parse_identities(identities)
     total = _source_size(src)
     source = _Source(src)
-    read_fd, write_fd = os.pipe()
-    pipe_out = _PipeSink(write_fd)
-    pipe_in = _PipeReader(read_fd)
+    handoff = _Handoff()
     decrypt_error: list[BaseException] = []
 
     def decrypt() -> None:
         try:
-            pyrage.decrypt_io(source, pipe_out, age_identities)
+            pyrage.decrypt_io(source, handoff, age_identities)
         except BaseException as exc:  # noqa: BLE001 - classified on the calling thread
             decrypt_error.append(exc)
         finally:
-            pipe_out.close()
+            handoff.close()
 
     def tick() -> None:
         check_cancel(cancel)
         if progress is not None:
             progress(min(source.count, total) if total else source.count, total)
 
-    worker = threading.Thread(target=decrypt, name="bundle-decrypt", daemon=True)
-    worker.start()
-    walker = _ArchiveWalker(pipe_in, sink, limits, tick)
+    walker = _ArchiveWalker(handoff, sink, limits, tick)
     archive_error: BaseException | None = None
-    try:
-        walker.walk()
-    except tarstream.ArchiveEnded:
-        archive_error = BundleRejected(_("truncated"))
-    except BundleRejected as exc:
-        archive_error = exc
-    finally:
-        pipe_in.close()  # a decrypt_io still writing gets EPIPE and returns
-        worker.join()
+    with quick_gil_handoff():
+        worker = threading.Thread(target=decrypt, name="bundle-decrypt", daemon=True)
+        worker.start()
+        try:
+            walker.walk()
+        except tarstream.ArchiveEnded:
+            archive_error = BundleRejected(_("truncated"))
+        except BundleRejected as exc:
+            archive_error = exc
+        finally:
+            handoff.hang_up()  # a decrypt_io still writing gets BrokenPipeError and returns
+            worker.join()
+            walker.close()
     # Only reached without Cancelled or a sink exception, which propagate from the finally above.
-    if decrypt_error and not pipe_out.broken:
+    if decrypt_error and not handoff.broken:
         raise BundleRejected(
             _decryption_reason(decrypt_error[0], source)
         ) from decrypt_error[0]

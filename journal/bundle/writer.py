@@ -1,17 +1,17 @@
-"""Streaming bundle writer: tar members -> os.pipe() -> age encryption -> ``out``.
+"""Streaming bundle writer: tar members -> age encryption -> ``out``.
 
-The tar stream is produced on the calling thread (so progress and cancel run there) and
-encrypted by ``pyrage.encrypt_io`` on a worker thread reading the other end of a pipe.
-No plaintext ever touches the disk, and memory stays bounded by CHUNK_SIZE.
+``pyrage.encrypt_io`` runs on the calling thread and pulls the tar stream from a generator
+that produces it piece by piece (so progress and cancel run there too). No plaintext ever
+touches the disk, and memory stays bounded by CHUNK_SIZE (plus whatever a member's stream
+reads ahead).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import threading
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, BinaryIO
@@ -21,6 +21,7 @@ import pyrage
 from journal.bundle import tarstream
 from journal.bundle._atomic import atomic_output
 from journal.bundle._cancel import check_cancel
+from journal.bundle._gil import quick_gil_handoff
 from journal.bundle.errors import BundleWriteError
 from journal.bundle.identity import Identity
 from journal.bundle.manifest import (
@@ -53,12 +54,15 @@ class Member:
 
     ``source`` is the bytes themselves (small JSONL members) or a callable that opens a binary
     stream (attachments streamed from the database). The stream must yield exactly ``size``
-    bytes; it is closed after use.
+    bytes; it is closed after use. ``sha256`` is the content's digest when the caller knows it
+    for certain (content stored in the journal under that digest): the writer then trusts it
+    instead of hashing the bytes a second time.
     """
 
     path: str
     size: int
     source: MemberSource
+    sha256: str | None = None
 
 
 @dataclass(frozen=True)
@@ -73,21 +77,6 @@ class BundleInfo:
     @property
     def bundle_id(self) -> str:
         return self.manifest.bundle_id
-
-
-class _PipeFeed:
-    """Read end of the pipe as seen by encrypt_io; an EOF the producer did not mean is an error."""
-
-    def __init__(self, fd: int) -> None:
-        self._fd = fd
-        self.producer_finished = False
-
-    def read(self, size: int = -1) -> bytes:
-        data = os.read(self._fd, size if size and size > 0 else CHUNK_SIZE)
-        if not data and not self.producer_finished:
-            # Without this, a failed or cancelled producer would still yield a valid age file.
-            raise BrokenPipeError(_("bundle producer stopped early"))
-        return data
 
 
 class _CountingOutput:
@@ -191,17 +180,9 @@ def _chunks(member: Member) -> Iterable[bytes]:
 
 
 class _TarProducer:
-    """Writes the tar stream into the pipe, hashing members as they pass."""
+    """Produces the tar stream as pieces (headers, content chunks, padding), hashing members."""
 
-    def __init__(
-        self,
-        pipe: BinaryIO,
-        mtime: int,
-        cancel: Any,
-        progress: Progress | None,
-        total: int,
-    ) -> None:
-        self._pipe = pipe
+    def __init__(self, mtime: int, cancel: Any, progress: Progress | None, total: int) -> None:
         self._mtime = mtime
         self._cancel = cancel
         self._progress = progress
@@ -209,34 +190,72 @@ class _TarProducer:
         self._done = 0
         self.tar_bytes = 0
 
-    def _write(self, data: bytes) -> None:
-        self._pipe.write(data)
-        self.tar_bytes += len(data)
-
-    def add(self, member: Member) -> MemberDigest:
+    def member(self, member: Member, digests: list[MemberDigest]) -> Iterator[bytes]:
+        """Yield one member's pieces; its digest is appended to ``digests`` once it is complete."""
         check_cancel(self._cancel)
-        self._write(tarstream.member_header(member.path, member.size, self._mtime))
-        digest = hashlib.sha256()
+        yield self._count(tarstream.member_header(member.path, member.size, self._mtime))
+        digest = hashlib.sha256() if member.sha256 is None else None
         for chunk in _chunks(member):
             check_cancel(self._cancel)
-            digest.update(chunk)
-            self._write(chunk)
+            if digest is not None:
+                digest.update(chunk)
+            yield self._count(chunk)
             self._done += len(chunk)
             if self._progress is not None:
                 self._progress(self._done, self._total)
-        self._write(tarstream.padding(member.size))
-        sha = digest.hexdigest()
+        yield self._count(tarstream.padding(member.size))
+        sha = digest.hexdigest() if digest is not None else member.sha256
         if is_attachment(member.path) and member.path != f"attachments/{sha}":
             raise BundleWriteError(
                 _("Attachment content does not match its name: {path}.").format(path=member.path)
             )
-        return MemberDigest(member.path, member.size, sha)
+        digests.append(MemberDigest(member.path, member.size, sha))
 
-    def add_bytes(self, path: str, data: bytes) -> None:
-        self.add(Member(path, len(data), data))
+    def end(self) -> bytes:
+        return self._count(tarstream.end_of_archive(self.tar_bytes))
 
-    def finish(self) -> None:
-        self._write(tarstream.end_of_archive(self.tar_bytes))
+    def _count(self, data: bytes) -> bytes:
+        self.tar_bytes += len(data)
+        return data
+
+
+class _TarFeed:
+    """The plaintext side of ``pyrage.encrypt_io``: serves the tar pieces as they are produced.
+
+    encrypt_io pulls from this on the calling thread, so producing the tar, progress and cancel
+    all run there, and no pipe or second thread is needed between tar and age. (encrypt_io
+    holds the GIL while it encrypts and reads in 8 KiB steps: a pipe to a worker thread cost a
+    context switch and a GIL hand-over every few KiB.) An exception raised while producing is
+    kept here and re-raised by write_bundle, since pyrage only keeps its text.
+    """
+
+    def __init__(self, pieces: Iterator[bytes]) -> None:
+        self._pieces = pieces
+        self._buffer = memoryview(b"")
+        self.finished = False
+        self.error: BaseException | None = None
+
+    def read(self, size: int = -1) -> bytes:
+        if self.error is not None:
+            raise OSError("bundle producer failed")
+        try:
+            while not self._buffer:
+                if self.finished:
+                    return b""
+                try:
+                    self._buffer = memoryview(next(self._pieces))
+                except StopIteration:
+                    self.finished = True
+                    return b""
+        except BaseException as exc:
+            # Without this, a failed or cancelled producer would still yield a valid age file.
+            self.error = exc
+            raise
+        if size is None or size < 0 or size >= len(self._buffer):
+            piece, self._buffer = self._buffer, memoryview(b"")
+        else:
+            piece, self._buffer = self._buffer[:size], self._buffer[size:]
+        return bytes(piece)
 
 
 def write_bundle(
@@ -269,27 +288,13 @@ def write_bundle(
     total = sum(m.size for m in ordered)
     check_cancel(cancel)
 
-    read_fd, write_fd = os.pipe()
-    feed = _PipeFeed(read_fd)
-    output = _CountingOutput(out)
-    worker_error: list[BaseException] = []
+    producer = _TarProducer(mtime, cancel, progress, total)
+    signed: list[tuple[Manifest, bytes, bytes]] = []
 
-    def encrypt() -> None:
-        try:
-            pyrage.encrypt_io(feed, output, age_recipients)
-        except BaseException as exc:  # noqa: BLE001 - reported to the calling thread below
-            worker_error.append(exc)
-        finally:
-            os.close(read_fd)  # unblocks the producer with EPIPE if we stopped early
-
-    worker = threading.Thread(target=encrypt, name="bundle-encrypt", daemon=True)
-    worker.start()
-    pipe = open(write_fd, "wb", buffering=CHUNK_SIZE)  # noqa: SIM115 - closed in finally
-    producer = _TarProducer(pipe, mtime, cancel, progress, total)
-    manifest: Manifest | None = None
-    manifest_bytes = signature = b""
-    try:
-        digests = [producer.add(member) for member in ordered]
+    def pieces() -> Iterator[bytes]:
+        digests: list[MemberDigest] = []
+        for member in ordered:
+            yield from producer.member(member, digests)
         manifest = Manifest(
             bundle_id,
             created_text,
@@ -298,32 +303,31 @@ def write_bundle(
         )
         manifest_bytes = serialize_manifest(manifest)
         signature = sender.sign(manifest_bytes)
-        producer.add_bytes(MANIFEST_NAME, manifest_bytes)
-        producer.add_bytes(SIGNATURE_NAME, signature)
-        producer.finish()
-        pipe.flush()
-        feed.producer_finished = True
-    except BrokenPipeError:
-        pass  # the encryption side died first; its error is reported below
-    finally:
-        try:
-            pipe.close()
-        except OSError:
-            pass
-        worker.join()
-    if worker_error:
+        signed.append((manifest, manifest_bytes, signature))
+        yield from producer.member(Member(MANIFEST_NAME, len(manifest_bytes), manifest_bytes), [])
+        yield from producer.member(Member(SIGNATURE_NAME, len(signature), signature), [])
+        yield producer.end()
+
+    feed = _TarFeed(pieces())
+    output = _CountingOutput(out)
+    try:
+        with quick_gil_handoff():
+            pyrage.encrypt_io(feed, output, age_recipients)
+    except Exception as exc:  # pyrage.EncryptError: find the real cause below
+        if feed.error is not None:
+            raise feed.error from None  # Cancelled, a member's error, ... with its own traceback
         if output.error is not None:
             err = output.error
             detail = getattr(err, "strerror", None) or str(err)
             raise BundleWriteError(_("Could not write the bundle: {detail}.").format(detail=detail)) from err
-        if feed.producer_finished:
-            raise BundleWriteError(
-                _("Encryption failed: {worker_error}.").format(worker_error=worker_error[0])
-            ) from worker_error[0]
-        raise BundleWriteError(
-            _("Encryption stopped before the bundle was complete.")
-        ) from worker_error[0]
-    assert manifest is not None
+        raise BundleWriteError(_("Encryption failed: {worker_error}.").format(worker_error=exc)) from exc
+    finally:
+        feed._pieces.close()  # closes a member stream left open by an error or cancel
+    if feed.error is not None:
+        raise feed.error
+    if not feed.finished or not signed:
+        raise BundleWriteError(_("Encryption stopped before the bundle was complete."))
+    manifest, manifest_bytes, signature = signed[0]
     return BundleInfo(manifest, manifest_bytes, signature, output.count)
 
 

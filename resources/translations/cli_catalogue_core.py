@@ -367,6 +367,11 @@ TRANSLATIONS = {
     'A saved version of this entry is damaged. Run “journal verify” to see what else is affected.': (
         'Одна из сохранённых версий этой записи повреждена. Запустите «journal verify», чтобы увидеть, что ещё затронуто.',
         'Одна зі збережених версій цього запису пошкоджена. Запустіть «journal verify», щоб побачити, що ще зачеплено.'),
+    'Could not read an attachment from the journal: {error}': (
+        'Не удалось прочитать вложение из журнала: {error}', 'Не вдалося прочитати вкладення з журналу: {error}'),
+    'Encryption failed: {error}.': ('Не удалось зашифровать: {error}.', 'Не вдалося зашифрувати: {error}.'),
+    "Part of this attachment's data is missing from the database.": (
+        'Часть данных этого вложения отсутствует в базе данных.', 'Частина даних цього вкладення відсутня в базі даних.'),
     'A tag may be at most {max_tag} characters long.': (
         'Метка может содержать не больше {max_tag} символов.', 'Мітка може містити не більше {max_tag} символів.'),
     'The {name} must be a number.': ('Поле «{name}» должно быть числом.', 'Поле «{name}» має бути числом.'),
