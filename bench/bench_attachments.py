@@ -1,10 +1,14 @@
 """Attachment import/export throughput and memory (prints figures; asserts nothing).
 
-    .venv/bin/python bench/bench_attachments.py [--big-mib 1024] [--chunk-sizes]
+    .venv/bin/python bench/bench_attachments.py [--big-mib 1024] [--runs 5] [--chunk-sizes]
 
-Figures:
+Figures (medians and ranges of --runs runs; the machine is shared, so each run also
+prints the process's CPU time: wall time far above CPU/2 means the host was busy):
 - import of 100 photos (the sample photos from tests/data/photos, each made
-  unique by bytes appended after the JPEG end marker), MB/s;
+  unique by bytes appended after the JPEG end marker; every run appends new
+  bytes, so nothing is deduplicated), MiB/s and MB/s over the bytes of the files
+  imported: one add_file per photo (the CLI) and add_files (the GUI);
+- the same with 100 copies of a 10-megapixel camera JPEG (187 MiB);
 - import of one generated file of --big-mib MiB, streamed from a generator, MB/s;
 - export (open_stream read back), MB/s;
 - peak RSS growth above the unlocked, idle process while importing 100 MiB and
@@ -19,6 +23,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -114,6 +119,42 @@ def make_photo_folder(folder: Path, count: int = 100) -> int:
     return total
 
 
+def _loadavg() -> str:
+    try:
+        with open("/proc/loadavg") as handle:
+            return " ".join(handle.read().split()[:3])
+    except OSError:
+        return "unknown"
+
+
+def bench_photos(journal: Journal, label: str, paths: list[Path], runs: int, attach, memory: bool = False) -> None:
+    """Import `paths` `runs` times into new entries; each run first appends a byte to every
+    file so that its content is new (no deduplication). MB/s over the bytes imported."""
+    speeds, cpus, walls, growths = [], [], [], []
+    for run in range(runs):
+        for path in paths:
+            with open(path, "ab") as handle:
+                handle.write(b"%d" % (run % 10))
+        total = sum(path.stat().st_size for path in paths)
+        entry = journal.entries.add(title=f"{label} {run}").uuid
+        baseline = rss_bytes()
+        with PeakRss() as peak:
+            cpu = time.process_time()
+            start = time.perf_counter()
+            attach(entry, paths)
+            elapsed = time.perf_counter() - start
+            cpus.append(time.process_time() - cpu)
+        walls.append(elapsed)
+        growths.append(peak.peak - baseline)
+        speeds.append(total / elapsed)
+    print(f"{label} ({total / MIB:.1f} MiB; metadata, thumbnail and stripped hash each), {runs} runs: "
+          f"median {statistics.median(speeds) / MIB:.1f} MiB/s = {statistics.median(speeds) / 1e6:.1f} MB/s "
+          f"(range {min(speeds) / MIB:.1f}-{max(speeds) / MIB:.1f} MiB/s), "
+          f"{len(paths) / statistics.median(walls):.0f} files/s; "
+          f"CPU {statistics.median(cpus):.2f} s per run for {statistics.median(walls):.2f} s wall"
+          + (f"; peak RSS growth {max(growths) / MIB:.0f} MiB" if memory else ""), flush=True)
+
+
 def open_journal(folder: Path, chunk_size: int | None = None) -> Journal:
     created = Journal.create(folder, PASSPHRASE, kdf=DEFAULT_KDF)
     journal = created.journal
@@ -153,7 +194,8 @@ def one_big(mib: int, base: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--big-mib", type=int, default=1024)
+    parser.add_argument("--big-mib", type=int, default=1024, help="size of the big file (0: skip the big files)")
+    parser.add_argument("--runs", type=int, default=5, help="runs of each photo import (medians are printed)")
     parser.add_argument("--chunk-sizes", action="store_true", help="compare chunk sizes on a 256 MiB file")
     parser.add_argument("--dir", help="where to create the journal (default: a temp folder)")
     parser.add_argument("--one-big", type=int, metavar="MIB", help=argparse.SUPPRESS)
@@ -174,41 +216,26 @@ def main() -> None:
                 shutil.rmtree(base / f"c{kib}")
             return
         journal = open_journal(base / "journal")
-        entry = journal.entries.add(title="bench").uuid
         photos = base / "photos"
         photos.mkdir()
-        total = make_photo_folder(photos)
+        make_photo_folder(photos)
         paths = sorted(photos.iterdir())
-        start = time.perf_counter()
-        for path in paths:
-            journal.attachments.add_file(entry, path)
-        elapsed = time.perf_counter() - start
-        print(f"100 photos one by one with add_file ({total / MIB:.1f} MiB; metadata, thumbnail and stripped "
-              f"hash each): {elapsed:.2f} s, {total / MIB / elapsed:.1f} MiB/s, {100 / elapsed:.0f} photos/s")
-        journal.attachments.empty_trash()
-        entry = journal.entries.add(title="bench 2").uuid
-        for path in paths:  # new content, so nothing is deduplicated against the first run
-            path.write_bytes(path.read_bytes() + b"2")
-        start = time.perf_counter()
-        journal.attachments.add_files(entry, paths)
-        elapsed = time.perf_counter() - start
-        print(f"100 photos with add_files (previews on a worker thread): {elapsed:.2f} s, "
-              f"{total / MIB / elapsed:.1f} MiB/s, {100 / elapsed:.0f} photos/s")
+        print(f"load average before the photos: {_loadavg()}", flush=True)
+        bench_photos(journal, "100 photos, one add_file each (CLI)", paths, args.runs,
+                     lambda entry, files: [journal.attachments.add_file(entry, f) for f in files])
+        bench_photos(journal, "100 photos, add_files (GUI: previews on worker threads)", paths, args.runs,
+                     lambda entry, files: journal.attachments.add_files(entry, files), memory=True)
         camera = base / "camera"
         camera.mkdir()
         big_photo = (PHOTOS / "corrupted.jpg").read_bytes()  # a real 10-megapixel camera JPEG
         for i in range(100):
             (camera / f"{i:03d}.jpg").write_bytes(big_photo + f"bench-{i}".encode())
-        camera_total = 100 * len(big_photo)
-        start = time.perf_counter()
-        journal.attachments.add_files(entry, sorted(camera.iterdir()))
-        elapsed = time.perf_counter() - start
-        print(f"100 camera-sized photos (10 MP, {camera_total / MIB:.0f} MiB) with add_files: {elapsed:.2f} s, "
-              f"{camera_total / MIB / elapsed:.1f} MiB/s, {100 / elapsed:.0f} photos/s")
+        bench_photos(journal, "100 camera-sized photos (10 MP), add_files", sorted(camera.iterdir()), args.runs,
+                     lambda entry, files: journal.attachments.add_files(entry, files))
         journal.close()
         # Each big import runs in a fresh process so that memory freed by an
         # earlier phase (kept by the allocator) cannot hide this one's growth.
-        for mib in (100, args.big_mib):
+        for mib in (100, args.big_mib) if args.big_mib else ():
             subprocess.run([sys.executable, __file__, "--one-big", str(mib), "--dir", str(base)], check=True)
     finally:
         shutil.rmtree(base, ignore_errors=True)

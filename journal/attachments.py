@@ -31,7 +31,7 @@ import secrets
 import unicodedata
 import uuid as uuidlib
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -312,13 +312,18 @@ class AttachmentStore:
                   delete_original: bool = False) -> list[Attachment]:
         """Attach several files in order, committed in small batches (each file atomic).
 
-        While one file is written, the next small one is read and its preview
-        made on a worker thread (Pillow decodes outside the GIL): on a 2-core
-        machine a folder of camera photos imports about 1.5 times as fast as
-        one add_file after another.
+        Small files (up to PREFETCH_LIMIT) are read ahead and described on
+        worker threads (SHA-256, metadata, thumbnail, stripped hash: Pillow,
+        libheif and hashlib work outside the GIL) while this thread writes the
+        chunk rows of earlier ones, within a bounded read-ahead (_Prefetcher).
+        On the 2-core dev machine a folder of photos imports about 1.5 times as
+        fast as one add_file after another (see docs/media.md). Bigger files are
+        streamed by add_file, one chunk in memory.
         progress(done, total) counts bytes over all files. On an error or a
         cancel, the files attached before it stay attached (their batch is
         committed before the error is raised); the failing file leaves nothing.
+        A crash loses at most the uncommitted batch, whose files were not yet
+        reported as attached (the list is returned after the last commit).
         """
         paths = [Path(p) for p in paths]
         for path in paths:
@@ -328,28 +333,24 @@ class AttachmentStore:
         total = sum(sizes)
         done = 0
         results: list[Attachment] = []
-        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="attachment-preview")
-        pending = [pool.submit(_prepare, path) for path in paths[:PREFETCH_FILES]]
+        prefetch = _Prefetcher(paths, sizes)
         index = 0
         try:
             while index < len(paths):
-                # Small files share one commit (each still in its own savepoint): with
-                # synchronous=FULL every commit is an fsync, which dominated a folder of photos.
-                # The originals are deleted only after their batch is committed.
+                # Small files share one commit (each still in its own savepoint), which saves
+                # an fsync per file. The originals are deleted only after their batch is committed.
                 error: BaseException | None = None
                 batch: list[tuple[Attachment, Path, Any]] = []
                 batch_bytes = 0
                 with self.db.transaction():
+                    entry_id: int | None = None
                     while index < len(paths) and (not batch or (
                             len(batch) < BATCH_FILES and batch_bytes + sizes[index] <= BATCH_BYTES)):
                         path = paths[index]
                         try:
                             if cancel_requested(cancel):
                                 raise Cancelled()
-                            prepared = pending[index].result()
-                            if index + PREFETCH_FILES < len(paths):
-                                pending.append(pool.submit(_prepare, paths[index + PREFETCH_FILES]))
-                            pending[index] = None  # let the prefetched bytes go once written
+                            prepared = prefetch.take(index)
 
                             def file_progress(d: int, t: int, before: int = done) -> None:
                                 if progress:
@@ -359,17 +360,22 @@ class AttachmentStore:
                                 attachment = self.add_file(entry_uuid, path, progress=file_progress,
                                                            cancel=cancel)
                             else:
+                                if entry_id is None:  # once per batch: the entry cannot change inside it
+                                    entry_id = self._live_entry(entry_uuid)
                                 attachment = self._add(entry_uuid, io.BytesIO(prepared.data), path.name,
                                                        len(prepared.data), file_progress, cancel,
-                                                       details=prepared.details)
+                                                       details=prepared.details, sha256=prepared.sha256,
+                                                       entry_id=entry_id)
+                            del prepared  # let the prefetched bytes go once written
+                            prefetch.release(index)
                         except BaseException as exc:  # noqa: BLE001 - raised after the batch commits
                             error = exc
                             break
-                        batch.append((attachment, path, prepared.stat if prepared.data is not None else None))
+                        batch.append((attachment, path, prefetch.stat_of(index)))
                         batch_bytes += sizes[index]
                         done += sizes[index]
                         index += 1
-                        if prepared.data is None:
+                        if prefetch.streamed(index - 1):
                             break  # a big file streamed: commit it on its own
                 for attachment, path, stat in batch:
                     if delete_original:
@@ -378,13 +384,17 @@ class AttachmentStore:
                 if error is not None:
                     raise error
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+            prefetch.close()
         return results
 
     def _add(self, entry_uuid: str, stream: BinaryIO, file_name: str, total: int,
-             progress: ProgressCallback | None, cancel, details: _Details | None = None) -> Attachment:
+             progress: ProgressCallback | None, cancel, details: _Details | None = None,
+             sha256: str | None = None, entry_id: int | None = None) -> Attachment:
+        """Import one file in one transaction. details, sha256: what a worker already learnt
+        from the same bytes (add_files); entry_id: the entry, already checked to be live."""
         try:
-            return self._add_in_transaction(entry_uuid, stream, file_name, total, progress, cancel, details)
+            return self._add_in_transaction(entry_uuid, stream, file_name, total, progress, cancel, details,
+                                            sha256, entry_id)
         except (sqlcipher3.DatabaseError, StorageError) as exc:
             if "full" in str(exc).lower():
                 raise AttachmentStorageError(
@@ -394,11 +404,14 @@ class AttachmentStore:
                 _("The database could not store the file ({exc}). Nothing was attached.").format(exc=exc)) from None
 
     def _add_in_transaction(self, entry_uuid: str, stream: BinaryIO, file_name: str, total: int,
-                            progress: ProgressCallback | None, cancel, details: _Details | None) -> Attachment:
+                            progress: ProgressCallback | None, cancel, details: _Details | None,
+                            sha256: str | None = None, entry_id: int | None = None) -> Attachment:
         name = clean_file_name(file_name)
         with self.db.transaction() as db:
-            entry_id = self._live_entry(entry_uuid)
-            written = self._write_content(stream, total, progress, cancel, keep_image=details is None)
+            if entry_id is None:
+                entry_id = self._live_entry(entry_uuid)
+            written = self._write_content(stream, total, progress, cancel, keep_image=details is None,
+                                          sha256=sha256)
             media_type = sniff_media_type(written.head)
             if details is None:
                 details = _describe(name, media_type, written.kept)
@@ -432,15 +445,28 @@ class AttachmentStore:
             raise InvalidInput(_("This entry is in the trash. Restore it before attaching files."))
         return entry.id
 
-    def _write_content(self, stream: BinaryIO, total: int, progress, cancel, keep_image: bool = True) -> _Written:
-        """Stream into chunk rows under a new blob, or reuse an identical stored blob."""
+    def _write_content(self, stream: BinaryIO, total: int, progress, cancel, keep_image: bool = True,
+                       sha256: str | None = None) -> _Written:
+        """Stream into chunk rows under a new blob, or reuse an identical stored blob.
+
+        sha256: the SHA-256 of exactly what `stream` yields, when a caller already hashed those
+        bytes (add_files hashes on its worker): a duplicate is then found before anything is
+        written, and the content is not hashed a second time."""
+        if sha256 is not None:
+            existing = self.db.query_one("SELECT id FROM blobs WHERE sha256 = ?", (sha256,))
+            if existing is not None:
+                head = stream.read(SNIFF_BYTES)
+                size = stream.seek(0, io.SEEK_END)  # given with in-memory content only (BytesIO)
+                if progress:
+                    progress(size, max(total, size))
+                return _Written(existing[0], sha256, size, head, None, True)
         try:
             with self.db.transaction() as db:  # a savepoint: undone whole if the content is a duplicate
                 blob_id = db.execute(
                     "INSERT INTO blobs (sha256, size, chunk_size, chunk_count, created_at) VALUES (NULL, 0, ?, 0, ?)",
                     (self.chunk_size, utc_now_iso()),
                 ).lastrowid
-                digest = hashlib.sha256()
+                digest = hashlib.sha256() if sha256 is None else None
                 buffer = bytearray(self.chunk_size)
                 view = memoryview(buffer)
                 head = b""
@@ -453,7 +479,8 @@ class AttachmentStore:
                     if n == 0:
                         break
                     piece = view[:n]
-                    digest.update(piece)
+                    if digest is not None:
+                        digest.update(piece)
                     db.execute("INSERT INTO blob_chunks (blob_id, seq, data) VALUES (?, ?, ?)", (blob_id, seq, piece))
                     if seq == 0:
                         head = bytes(piece[:SNIFF_BYTES])
@@ -470,7 +497,7 @@ class AttachmentStore:
                         progress(size, max(total, size))
                     if n < self.chunk_size:
                         break
-                sha = digest.hexdigest()
+                sha = digest.hexdigest() if digest is not None else sha256
                 existing = db.query_one("SELECT id FROM blobs WHERE sha256 = ?", (sha,))
                 if existing is not None:
                     raise _Duplicate(existing[0])
@@ -801,10 +828,17 @@ class AttachmentStore:
 _REENCODED_TYPES = {"image/heic", "image/heif", "image/avif", "image/webp"}
 
 
-#: add_files reads files up to this size whole on its worker, at most
-#: PREFETCH_FILES ahead of the one being written (bounded memory).
+#: add_files reads files up to this size whole on a worker thread and describes them there
+#: (metadata, thumbnail, stripped hash); bigger ones are streamed by add_file.
 PREFETCH_LIMIT = 16 * 1024 * 1024
-PREFETCH_FILES = 1
+#: At most this many files, holding at most PREFETCH_BYTES, are read ahead of the one being
+#: written (bounded memory: PREFETCH_BYTES plus the file being written). Deep enough that the
+#: workers keep decoding while the writer commits.
+PREFETCH_FILES = 8
+PREFETCH_BYTES = 48 * 1024 * 1024
+#: Worker threads making previews. Pillow and libheif decode outside the GIL, so on a 2-core
+#: machine two workers plus the writing thread keep both cores busy.
+PREVIEW_WORKERS = max(1, min(4, os.cpu_count() or 1))
 
 #: add_files commits at most this many files, or this many bytes, at once.
 BATCH_FILES = 16
@@ -830,6 +864,75 @@ class BlobDescription:
     note: str | None
 
 
+class _Prefetcher:
+    """add_files' read-ahead: small files are read and described on worker threads, in a
+    window of PREFETCH_FILES files and PREFETCH_BYTES bytes after the one being written.
+
+    take(i) hands over file i's result (waiting for it if needed); release(i) frees its
+    share of the byte budget once it is written. Files above PREFETCH_LIMIT are not read
+    ahead (take gives _Prepared(None, None): stream them).
+    """
+
+    def __init__(self, paths: list[Path], sizes: list[int]) -> None:
+        # Pillow's plugin registry and the HEIF opener are set up once here, not raced by workers.
+        from PIL import Image
+
+        from .media.decode import ensure_heif_support
+
+        Image.init()
+        ensure_heif_support()
+        self._paths = paths
+        self._sizes = sizes
+        self._pool = ThreadPoolExecutor(max_workers=PREVIEW_WORKERS, thread_name_prefix="attachment-preview")
+        self._futures: dict[int, Future] = {}
+        self._charged: dict[int, int] = {}  # index -> bytes counted against the budget
+        self._stats: dict[int, tuple[int, int] | None] = {}
+        self._streamed: set[int] = set()
+        self._next = 0
+        self._bytes = 0
+
+    def _fill(self) -> None:
+        while self._next < len(self._paths) and len(self._futures) < PREFETCH_FILES:
+            index = self._next
+            if self._sizes[index] > PREFETCH_LIMIT:
+                self._next += 1  # streamed when its turn comes; keep reading ahead past it
+                continue
+            cost = self._sizes[index]
+            if self._charged and self._bytes + cost > PREFETCH_BYTES:
+                return
+            self._futures[index] = self._pool.submit(_prepare, self._paths[index])
+            self._charged[index] = cost
+            self._bytes += cost
+            self._next += 1
+
+    def take(self, index: int) -> _Prepared:
+        """File `index`'s prepared content; call in order of index."""
+        self._fill()
+        future = self._futures.pop(index, None)
+        prepared = future.result() if future is not None else _Prepared(None, None)
+        self._fill()
+        self._stats[index] = prepared.stat if prepared.data is not None else None
+        if prepared.data is None:
+            self._streamed.add(index)
+        return prepared
+
+    def release(self, index: int) -> None:
+        """File `index` is written: its bytes no longer count against the budget."""
+        self._bytes -= self._charged.pop(index, 0)
+        self._fill()
+
+    def stat_of(self, index: int) -> tuple[int, int] | None:
+        """(size, mtime_ns) of file `index` when it was read ahead, None when it was streamed."""
+        return self._stats.get(index)
+
+    def streamed(self, index: int) -> bool:
+        return index in self._streamed
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._futures.clear()
+
+
 def _prepare(path: Path) -> _Prepared:
     """Worker side of add_files: read a small file and describe it, or leave it to streaming."""
     try:
@@ -837,14 +940,17 @@ def _prepare(path: Path) -> _Prepared:
             stat = os.fstat(handle.fileno())
             if stat.st_size > PREFETCH_LIMIT:
                 return _Prepared(None, None)
-            data = handle.read(PREFETCH_LIMIT + 1)
+            # Exactly the size (+1 to notice growth): read(PREFETCH_LIMIT) would allocate
+            # 16 MiB per worker for every small file before shrinking it.
+            data = handle.read(stat.st_size + 1)
     except OSError:
         return _Prepared(None, None)  # add_file reports it clearly
-    if len(data) > PREFETCH_LIMIT:
-        return _Prepared(None, None)
+    if len(data) != stat.st_size:
+        return _Prepared(None, None)  # changing while read: add_file streams what is there
     media_type = sniff_media_type(data[:SNIFF_BYTES])
     kept = data if media_type.startswith("image/") else None
-    return _Prepared(data, _describe(clean_file_name(path.name), media_type, kept), (stat.st_size, stat.st_mtime_ns))
+    details = _describe(clean_file_name(path.name), media_type, kept)
+    return _Prepared(data, details, (stat.st_size, stat.st_mtime_ns), hashlib.sha256(data).hexdigest())
 
 
 def _delete_if_unchanged(path: Path, stat: tuple[int, int] | None) -> str:
@@ -883,25 +989,23 @@ def _describe(file_name: str, media_type: str, kept: bytes | None) -> _Details:
 
 def _read_image(data: bytes, media_type: str, details: _Details) -> list[str]:
     """Metadata, thumbnail and stripped hash from an image in memory; notes for what failed."""
-    from .media.imagemeta import make_thumbnail, read_image_metadata
+    from .media.imagemeta import read_metadata_and_thumbnail
     from .media.strip import can_clean, strip_metadata
 
     try:
-        meta = read_image_metadata(data)
+        meta, details.thumbnail, thumbnail_error = read_metadata_and_thumbnail(data, THUMBNAIL_SIDE)
     except MediaError as exc:
         return [f"It could not be read as an image: {exc} It is kept as an ordinary file."]
     meta_json = asdict(meta)
     meta_json["detected_media_type"] = meta_json.pop("media_type")
     details.metadata = meta_json
     notes = []
-    try:
-        details.thumbnail = make_thumbnail(data, THUMBNAIL_SIDE)
-    except MediaError as exc:
-        notes.append(f"No preview could be made: {exc}")
+    if thumbnail_error is not None:
+        notes.append(f"No preview could be made: {thumbnail_error}")
     # Lossless cleaning (JPEG, PNG) is cheap enough to hash now; re-encoded
     # types (HEIC, WebP) get theirs at their first stripped export.
     if can_clean(media_type) and media_type not in _REENCODED_TYPES:
-        sink = _HashSink()
+        sink = _NullSink()  # strip_metadata hashes what it writes itself
         try:
             result = strip_metadata(io.BytesIO(data), sink, media_type, total=len(data))
             details.stripped_sha256 = result.sha256
@@ -915,16 +1019,13 @@ class _Prepared:
     data: bytes | None  # None: stream it from the file instead
     details: _Details | None
     stat: tuple[int, int] | None = None  # (size, mtime_ns) when read
+    sha256: str | None = None  # of data
 
 
-class _HashSink:
-    """A write-only stream that keeps only the SHA-256 of what passes through."""
-
-    def __init__(self) -> None:
-        self._hash = hashlib.sha256()
+class _NullSink:
+    """A write-only stream that keeps nothing (strip_metadata reports the SHA-256 of what it wrote)."""
 
     def write(self, data) -> int:
-        self._hash.update(data)
         return len(data)
 
 

@@ -499,3 +499,75 @@ def test_full_disk_is_a_clear_error_and_leaves_nothing(journal, entry):
     assert counts(journal) == before
     assert journal.verify() == []
     journal.attachments.add_bytes(entry.uuid, b"works again", "again.txt")
+
+
+def test_add_files_records_what_add_file_records(journal, tmp_path):
+    """The worker path (hash, metadata, thumbnail, stripped hash made off the writing
+    thread) stores exactly what a plain add_file stores."""
+    names = ["DSCN0010.jpg", "portrait_6.jpg", "samplefilehub.heif", "corrupted.jpg", "image00971.jpg"]
+    one = journal.entries.add(title="one by one")
+    many = journal.entries.add(title="together")
+    singles = []
+    for name in names:
+        copy = tmp_path / name
+        copy.write_bytes((PHOTOS / name).read_bytes())
+        singles.append(journal.attachments.add_file(one.uuid, copy))
+    together = journal.attachments.add_files(many.uuid, [PHOTOS / n for n in names])
+    for a, b in zip(singles, together, strict=True):
+        assert (a.file_name, a.media_type, a.size, a.sha256, a.stripped_sha256, a.metadata, a.note) == (
+            b.file_name, b.media_type, b.size, b.sha256, b.stripped_sha256, b.metadata, b.note)
+        assert journal.attachments.thumbnail(a.uuid) == journal.attachments.thumbnail(b.uuid)
+        assert "kept once" in " ".join(b.notices)  # same bytes as the single import: stored once
+    assert journal.verify() == []
+
+
+def test_add_files_stores_repeated_content_once(journal, entry, tmp_path):
+    data = (PHOTOS / "DSCN0010.jpg").read_bytes()
+    paths = []
+    for name in ("a.jpg", "b.jpg", "c.jpg"):
+        (tmp_path / name).write_bytes(data)
+        paths.append(tmp_path / name)
+    result = journal.attachments.add_files(entry.uuid, paths)
+    assert counts(journal) == (3, 1, 1)
+    assert [("kept once" in " ".join(a.notices)) for a in result] == [False, True, True]
+    assert all(a.sha256 == hashlib.sha256(data).hexdigest() for a in result)
+    assert all(journal.attachments.open_stream(a.uuid).read() == data for a in result)
+
+
+def test_add_files_damaged_photo_does_not_stop_the_others(journal, entry, tmp_path):
+    broken = tmp_path / "broken.jpg"
+    broken.write_bytes((PHOTOS / "DSCN0012.jpg").read_bytes()[:3000])
+    paths = [PHOTOS / "Canon_40D.jpg", broken, PHOTOS / "Nikon_D70.jpg"]
+    result = journal.attachments.add_files(entry.uuid, paths)
+    assert [a.file_name for a in result] == ["Canon_40D.jpg", "broken.jpg", "Nikon_D70.jpg"]
+    assert result[0].has_thumbnail and result[2].has_thumbnail
+    assert result[1].note and result[1].size == 3000
+    assert journal.verify() == []
+
+
+def test_add_files_reads_ahead_within_its_budget(journal, entry, tmp_path, monkeypatch):
+    """At most PREFETCH_FILES files and PREFETCH_BYTES bytes are held ahead of the writer
+    (one file always, even when it alone is over the byte budget)."""
+    sizes = [40_000, 40_000, 90_000, 10_000, 10_000, 10_000, 10_000]
+    paths = []
+    for i, size in enumerate(sizes):
+        path = tmp_path / f"{i}.bin"
+        path.write_bytes(bytes([i]) * size)
+        paths.append(path)
+    monkeypatch.setattr(att_mod, "PREFETCH_FILES", 3)
+    monkeypatch.setattr(att_mod, "PREFETCH_BYTES", 85_000)
+    held = []
+    real_take = att_mod._Prefetcher.take
+
+    def take(self, index):
+        prepared = real_take(self, index)
+        held.append((len(self._futures), self._bytes))
+        return prepared
+
+    monkeypatch.setattr(att_mod._Prefetcher, "take", take)
+    result = journal.attachments.add_files(entry.uuid, paths)
+    assert [a.size for a in result] == sizes
+    assert all(files <= 3 for files, _ in held)
+    # budget: files waiting ahead plus the one just taken; only a lone file may exceed it
+    assert all(held_bytes <= 85_000 or held_bytes == 90_000 for _, held_bytes in held)
+    assert journal.verify() == []

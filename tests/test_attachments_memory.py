@@ -109,3 +109,28 @@ def test_large_import_and_export_use_bounded_memory(journal):
     assert traced < 16 * MIB
     assert growth < 100 * MIB
     assert journal.verify() == []
+
+
+def test_add_files_read_ahead_is_bounded(journal, tmp_path, monkeypatch):
+    """add_files reads small files ahead on worker threads, but never more than its byte
+    budget (plus the file being written), however many files there are."""
+    from journal import attachments as att_mod
+
+    monkeypatch.setattr(att_mod, "PREFETCH_BYTES", 8 * MIB)
+    paths = []
+    for i in range(16):
+        path = tmp_path / f"{i:02d}.bin"
+        path.write_bytes(os.urandom(3 * MIB))
+        paths.append(path)
+    entry = journal.entries.add(title="Documents").uuid
+    holder = {}
+
+    def run():
+        holder["atts"] = journal.attachments.add_files(entry, paths)
+
+    _, traced = _measure(run, _status("VmRSS"))
+    assert [a.size for a in holder["atts"]] == [3 * MIB] * 16
+    # 8 MiB read ahead + the file being written + one chunk buffer, not 48 MiB of files
+    print("add_files traced peak MiB:", traced / MIB)
+    assert traced < 8 * MIB + 3 * MIB + 4 * MIB, traced // MIB
+    assert journal.verify() == []

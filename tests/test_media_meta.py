@@ -18,7 +18,11 @@ from PIL import Image, ImageOps
 from journal.errors import JournalError
 from journal.media import MediaError
 from journal.media.decode import MAX_PIXELS
-from journal.media.imagemeta import make_thumbnail, read_image_metadata
+from journal.media.imagemeta import (
+    make_thumbnail,
+    read_image_metadata,
+    read_metadata_and_thumbnail,
+)
 
 PHOTOS = Path(__file__).parent / "data" / "photos"
 EXIFTOOL = shutil.which("exiftool")
@@ -293,3 +297,34 @@ def test_thumbnail_of_stripped_and_original_agree() -> None:
         io.BytesIO(make_thumbnail(PHOTOS / "portrait_6.jpg", max_side=600))
     )
     assert thumb.size == original.size
+
+
+@pytest.mark.parametrize(
+    "name", ["DSCN0010.jpg", "portrait_6.jpg", "samplefilehub.heif", "corrupted.jpg", "Canon_40D.jpg"]
+)
+def test_one_opening_gives_what_the_two_functions_give(name: str) -> None:
+    meta, thumbnail, error = read_metadata_and_thumbnail(PHOTOS / name, 256)
+    assert error is None
+    assert meta == read_image_metadata(PHOTOS / name)
+    assert thumbnail == make_thumbnail(PHOTOS / name, 256)
+
+
+def test_one_opening_of_a_png_screenshot_matches() -> None:
+    image = Image.new("RGBA", (300, 500), (10, 120, 200, 255))
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    meta, thumbnail, error = read_metadata_and_thumbnail(buffer.getvalue(), 128)
+    assert error is None and (meta.width, meta.height) == (300, 500)
+    assert thumbnail == make_thumbnail(buffer.getvalue(), 128)
+    assert Image.open(io.BytesIO(thumbnail)).size == (77, 128)
+
+
+def test_one_opening_of_damaged_pixels_gives_metadata_and_the_error() -> None:
+    jpeg = (PHOTOS / "DSCN0010.jpg").read_bytes()
+    meta, thumbnail, error = read_metadata_and_thumbnail(jpeg[: len(jpeg) // 2])
+    assert meta.has_location and thumbnail is None
+    assert isinstance(error, MediaError) and str(error)
+    with pytest.raises(MediaError):
+        read_metadata_and_thumbnail(b"this is not an image")
+    with pytest.raises(MediaError, match="too large|megapixels"):
+        read_metadata_and_thumbnail(_png(30000, 30000))

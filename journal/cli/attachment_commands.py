@@ -60,8 +60,10 @@ def cmd_attach(args, ctx) -> int:
     journal = ctx.open_journal()
     entry = journal.entries.get(args.entry_id)
     warned = False
-    for path in paths:
-        att = journal.attachments.add_file(entry.uuid, path, delete_original=args.delete_original)
+    # add_files reads and describes the next photos on worker threads while this one writes
+    # (about 1.6x the speed of add_file in a loop, docs/media.md).
+    attached = journal.attachments.add_files(entry.uuid, paths, delete_original=args.delete_original)
+    for path, att in zip(paths, attached, strict=True):
         print(att.uuid)
         for notice in att.notices:
             if notice.startswith("The original file was overwritten"):
@@ -72,21 +74,24 @@ def cmd_attach(args, ctx) -> int:
     suggestion = journal.attachments.suggest_entry_fields(entry.uuid)
     if suggestion and args.use_photo_details:
         journal.attachments.apply_suggestion(entry.uuid, suggestion)
-        _note(f"Entry updated from the photo: {_describe_suggestion(suggestion)}")
+        _note(_("Entry updated from the photo: {details}").format(details=_describe_suggestion(suggestion)))
     elif suggestion:
-        _note(f"The photos suggest {_describe_suggestion(suggestion)} for this entry; "
-              f"`journal photo-details {entry.uuid[:8]} --apply` uses them.")
+        _note(_("The photos suggest {details} for this entry; `journal photo-details {short_id} --apply` "
+                "uses them.").format(details=_describe_suggestion(suggestion), short_id=entry.uuid[:8]))
     return 0
 
 
 def _describe_suggestion(suggestion) -> str:
     parts = []
     if suggestion.occurred_at:
-        zone = "" if suggestion.capture_time_has_zone else " (camera clock, no time zone)"
-        parts.append(f"time {suggestion.occurred_at}{zone}")
+        if suggestion.capture_time_has_zone:
+            parts.append(_("time {time}").format(time=suggestion.occurred_at))
+        else:
+            parts.append(_("time {time} (camera clock, no time zone)").format(time=suggestion.occurred_at))
     if suggestion.latitude is not None:
-        parts.append(f"position {suggestion.latitude:.6f}, {suggestion.longitude:.6f}")
-    return " and ".join(parts)
+        parts.append(_("position {latitude}, {longitude}").format(
+            latitude=f"{suggestion.latitude:.6f}", longitude=f"{suggestion.longitude:.6f}"))
+    return _(" and ").join(parts)
 
 
 def _human_size(size: int) -> str:
@@ -114,10 +119,10 @@ def cmd_attachments(args, ctx) -> int:
         meta = a.metadata
         details = []
         if meta.get("capture_time"):
-            details.append(f"taken {meta['capture_time']}")
+            details.append(_("taken {time}").format(time=meta["capture_time"]))
         camera = " ".join(x for x in (meta.get("camera_make"), meta.get("camera_model")) if x)
         if camera:
-            details.append(f"camera {camera}")
+            details.append(_("camera {camera}").format(camera=camera))
         if meta.get("gps_latitude") is not None:
             details.append(f"GPS {meta['gps_latitude']:.6f}, {meta['gps_longitude']:.6f}")
         if meta.get("width"):
@@ -137,11 +142,11 @@ def cmd_save_attachment(args, ctx) -> int:
                                            allow_uncleaned=args.force)
     print(report.path)
     if report.removed:
-        _note("Removed: " + "; ".join(report.removed))
+        _note(_("Removed: {items}").format(items="; ".join(report.removed)))
     if report.warning:
-        _note(f"Warning: {report.warning}")
+        _note(_("Warning: {warning}").format(warning=report.warning))
     if not args.strip_metadata:
-        _note("Saved the original, unencrypted, with all its metadata (--strip-metadata removes it).")
+        _note(_("Saved the original, unencrypted, with all its metadata (--strip-metadata removes it)."))
     _note(f"sha256 {report.sha256}")
     return 0
 

@@ -19,8 +19,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from PIL import ExifTags, Image, ImageOps
+from PIL import ExifTags, Image
 
+from journal.media import MediaError
 from journal.media.decode import ImageSource, open_image, pillow_errors
 
 # Exif tag numbers (IFD0, Exif IFD, GPS IFD) that we read by name.
@@ -116,21 +117,48 @@ def read_image_metadata(source: ImageSource) -> ImageMetadata:
     for anything that is not a readable image within the safety limits.
     """
     with open_image(source) as image, pillow_errors():
-        meta = ImageMetadata(
-            media_type=image.get_format_mimetype() or "application/octet-stream",
-            width=image.size[0],
-            height=image.size[1],
-        )
-        exif = image.getexif()
-        sensitive: list[str] = []
-        _read_ifd0(exif, meta, sensitive)
-        _read_exif_ifd(exif.get_ifd(ExifTags.IFD.Exif), meta, sensitive)
-        _read_gps(exif.get_ifd(ExifTags.IFD.GPSInfo), meta, sensitive)
-        if exif.get_ifd(ExifTags.IFD.IFD1):
-            _add(sensitive, "embedded thumbnail")
-        _read_containers(image, meta, sensitive)
-        meta.sensitive_fields = sensitive
-        return meta
+        return _metadata_of(image)
+
+
+def read_metadata_and_thumbnail(
+    source: ImageSource, max_side: int = 256
+) -> tuple[ImageMetadata, bytes | None, MediaError | None]:
+    """``read_image_metadata`` and ``make_thumbnail`` from one opening of the image
+    (attachment import: the headers and Exif are parsed once, not twice).
+
+    Returns (metadata, thumbnail, None), or (metadata, None, error) when the image's
+    header is readable but its pixels are not. Raises MediaError when the image cannot
+    be opened at all.
+    """
+    if max_side < 1:
+        raise ValueError("max_side must be positive")
+    with open_image(source) as image:
+        with pillow_errors():
+            meta = _metadata_of(image)
+        try:
+            with pillow_errors():
+                return meta, _thumbnail_of(image, max_side), None
+        except MediaError as error:
+            return meta, None, error
+
+
+def _metadata_of(image: Image.Image) -> ImageMetadata:
+    """Metadata of an opened image, from its header only (no pixels are decoded)."""
+    meta = ImageMetadata(
+        media_type=image.get_format_mimetype() or "application/octet-stream",
+        width=image.size[0],
+        height=image.size[1],
+    )
+    exif = image.getexif()
+    sensitive: list[str] = []
+    _read_ifd0(exif, meta, sensitive)
+    _read_exif_ifd(exif.get_ifd(ExifTags.IFD.Exif), meta, sensitive)
+    _read_gps(exif.get_ifd(ExifTags.IFD.GPSInfo), meta, sensitive)
+    if exif.get_ifd(ExifTags.IFD.IFD1):
+        _add(sensitive, "embedded thumbnail")
+    _read_containers(image, meta, sensitive)
+    meta.sensitive_fields = sensitive
+    return meta
 
 
 def make_thumbnail(source: ImageSource, max_side: int = 256) -> bytes:
@@ -143,30 +171,35 @@ def make_thumbnail(source: ImageSource, max_side: int = 256) -> bytes:
     if max_side < 1:
         raise ValueError("max_side must be positive")
     with open_image(source) as image, pillow_errors():
-        if image.format in ("JPEG", "MPO"):
-            # draft() keeps both sides at least as big as asked, so ask for the fitted size:
-            # (256, 256) would leave a 4:3 photo at full scale.
-            width, height = image.size
-            fit = max_side / max(width, height, 1)
-            image.draft("RGB", (max(1, math.ceil(width * fit)), max(1, math.ceil(height * fit))))
-        image.load()
-        # Turned upright after shrinking (the box is square, so the result is the same):
-        # rotating the decoded full-size image cost more than the rest of the preview.
-        orientation = image.getexif().get(ExifTags.Base.Orientation, 1)
-        info = dict(image.info)
-        small = image if image.mode not in ("P", "1") else image.convert("RGBA")
-        # After draft() the image is at most twice the preview: bicubic is as sharp there as
-        # Lanczos, at half the cost.
-        small.thumbnail((max_side, max_side), Image.Resampling.BICUBIC, reducing_gap=3.0)
-        method = _TRANSPOSE.get(orientation)
-        if method is not None:
-            small = small.transpose(method)
-        if "icc_profile" in info:
-            small.info["icc_profile"] = info["icc_profile"]
-        preview = to_srgb_rgb(small)
-        buffer = io.BytesIO()
-        preview.save(buffer, "JPEG", quality=85)
-        return buffer.getvalue()
+        return _thumbnail_of(image, max_side)
+
+
+def _thumbnail_of(image: Image.Image, max_side: int) -> bytes:
+    """make_thumbnail on an opened, not yet decoded image (decodes it, reduced where possible)."""
+    if image.format in ("JPEG", "MPO"):
+        # draft() keeps both sides at least as big as asked, so ask for the fitted size:
+        # (256, 256) would leave a 4:3 photo at full scale.
+        width, height = image.size
+        fit = max_side / max(width, height, 1)
+        image.draft("RGB", (max(1, math.ceil(width * fit)), max(1, math.ceil(height * fit))))
+    image.load()
+    # Turned upright after shrinking (the box is square, so the result is the same):
+    # rotating the decoded full-size image cost more than the rest of the preview.
+    orientation = image.getexif().get(ExifTags.Base.Orientation, 1)
+    info = dict(image.info)
+    small = image if image.mode not in ("P", "1") else image.convert("RGBA")
+    # After draft() the image is at most twice the preview: bicubic is as sharp there as
+    # Lanczos, at half the cost.
+    small.thumbnail((max_side, max_side), Image.Resampling.BICUBIC, reducing_gap=3.0)
+    method = _TRANSPOSE.get(orientation)
+    if method is not None:
+        small = small.transpose(method)
+    if "icc_profile" in info:
+        small.info["icc_profile"] = info["icc_profile"]
+    preview = to_srgb_rgb(small)
+    buffer = io.BytesIO()
+    preview.save(buffer, "JPEG", quality=85)
+    return buffer.getvalue()
 
 
 _TRANSPOSE = {
@@ -202,26 +235,29 @@ def to_srgb_rgb(image: Image.Image) -> Image.Image:
 
 #: Colour transforms by the SHA-256 of their source profile: building one took most of the
 #: time of a small preview, and a folder of photos from one phone shares one profile.
-_TRANSFORMS: dict[bytes, object] = {}
+#: One cache per thread: add_files makes previews on several worker threads, and a
+#: LittleCMS transform keeps a one-pixel cache that is not meant to be shared between
+#: threads running it at the same time.
+_TRANSFORMS = threading.local()
 _TRANSFORMS_MAX = 16
-_TRANSFORMS_LOCK = threading.Lock()
 
 
 def _srgb_transform(icc: bytes):
     from PIL import ImageCms
 
+    cache: dict[bytes, object] | None = getattr(_TRANSFORMS, "by_profile", None)
+    if cache is None:
+        cache = _TRANSFORMS.by_profile = {}
     key = hashlib.sha256(icc).digest()
-    with _TRANSFORMS_LOCK:
-        cached = _TRANSFORMS.get(key)
+    cached = cache.get(key)
     if cached is not None:
         return cached
     transform = ImageCms.buildTransform(
         ImageCms.ImageCmsProfile(io.BytesIO(icc)), ImageCms.createProfile("sRGB"), "RGB", "RGB"
     )
-    with _TRANSFORMS_LOCK:
-        if len(_TRANSFORMS) >= _TRANSFORMS_MAX:
-            _TRANSFORMS.pop(next(iter(_TRANSFORMS)))
-        _TRANSFORMS[key] = transform
+    if len(cache) >= _TRANSFORMS_MAX:
+        cache.pop(next(iter(cache)))
+    cache[key] = transform
     return transform
 
 

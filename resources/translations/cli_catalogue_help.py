@@ -458,4 +458,20 @@ TRANSLATIONS = {
     "Other": ("Другое", "Інше"),
     # the built-in forms' labels and choices, and yes/no/(none) (journal.forms.display_value, reports.NO_VALUE)
     **_builtin_forms(),
+    ' and ': (' и ', ' і '),
+    'Entry updated from the photo: {details}': ('Запись дополнена по фотографии: {details}', 'Запис доповнено за фотографією: {details}'),
+    'Removed: {items}': ('Удалено: {items}', 'Видалено: {items}'),
+    'Saved the original, unencrypted, with all its metadata (--strip-metadata removes it).': (
+        'Сохранён оригинал, без шифрования и со всеми метаданными (--strip-metadata их удаляет).',
+        'Збережено оригінал, без шифрування і з усіма метаданими (--strip-metadata їх видаляє).'),
+    'The photos suggest {details} for this entry; `journal photo-details {short_id} --apply` uses them.': (
+        'Фотографии подсказывают для этой записи: {details}; `journal photo-details {short_id} --apply` применит это.',
+        'Фотографії підказують для цього запису: {details}; `journal photo-details {short_id} --apply` застосує це.'),
+    'Warning: {warning}': ('Предупреждение: {warning}', 'Попередження: {warning}'),
+    'camera {camera}': ('камера {camera}', 'камера {camera}'),
+    'position {latitude}, {longitude}': ('место {latitude}, {longitude}', 'місце {latitude}, {longitude}'),
+    'taken {time}': ('снято {time}', 'знято {time}'),
+    'time {time}': ('время {time}', 'час {time}'),
+    'time {time} (camera clock, no time zone)': ('время {time} (часы камеры, без часового пояса)',
+                                                 'час {time} (годинник камери, без часового поясу)'),
 }
