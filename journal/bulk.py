@@ -17,7 +17,7 @@ Two things measured in bench/bench_vault.py make most of the difference at 100k 
   over batch k+1, and before leaving the transaction (commit or rollback).
   An executemany takes the GIL back after every row; while the other thread runs Python,
   that wait lasts up to the interpreter's switch interval (5 ms), which serialised the two
-  threads. `short_gil_switch_interval` shortens it for the duration. (Feeding the rows as
+  threads. `journal.gil.quick_gil_handoff` shortens it for the duration. (Feeding the rows as
   one JSON array per statement avoids the GIL too, but SQLite's JSON extraction cost three
   times an executemany's binding: measured, dropped.)
 """
@@ -25,7 +25,6 @@ Two things measured in bench/bench_vault.py make most of the difference at 100k 
 from __future__ import annotations
 
 import contextlib
-import sys
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Callable
 
@@ -35,7 +34,7 @@ from typing import Callable
 BULK_CACHE_KIB = 262144
 BULK_FTS_HASH_BYTES = 64 * 1024 * 1024
 FTS5_DEFAULT_HASH_BYTES = 1024 * 1024
-# 0.1 ms instead of 5 ms: see the module docstring.
+# 0.1 ms instead of 5 ms (journal.gil): see the module docstring.
 BULK_SWITCH_INTERVAL_S = 0.0001
 
 
@@ -59,17 +58,6 @@ def roomy_cache_and_fts_hash(conn, fts_table: str, *, normal_cache_kib: int):
     # leaves the committed config exactly as it was (no 'hashsize' row).
     conn.execute(f"INSERT INTO {fts_table} ({fts_table}, rank) VALUES ('hashsize', ?)", (FTS5_DEFAULT_HASH_BYTES,))
     conn.execute(f"DELETE FROM {fts_table}_config WHERE k = 'hashsize'")
-
-@contextlib.contextmanager
-def short_gil_switch_interval(seconds: float = BULK_SWITCH_INTERVAL_S):
-    """sys.setswitchinterval(seconds) until the block ends (process-wide, so keep blocks short)."""
-    previous = sys.getswitchinterval()
-    sys.setswitchinterval(min(seconds, previous))
-    try:
-        yield
-    finally:
-        sys.setswitchinterval(previous)
-
 
 def restore_cache(conn, normal_cache_kib: int) -> None:
     """Back to the normal page cache (frees the pages a bulk insert used)."""

@@ -247,7 +247,8 @@ class EntryStore:
           the write lock is held); the category list is read once.
         An error, a cancel or a crash rolls back everything, trigger included.
         """
-        from .bulk import BatchPipeline, restore_cache, roomy_cache_and_fts_hash, short_gil_switch_interval
+        from .bulk import BULK_SWITCH_INTERVAL_S, BatchPipeline, restore_cache, roomy_cache_and_fts_hash
+        from .gil import quick_gil_handoff
         from .errors import Cancelled
 
         conn = self.db.conn
@@ -256,7 +257,7 @@ class EntryStore:
         try:
             with self.db.transaction() as db, \
                     roomy_cache_and_fts_hash(conn, "entries_fts", normal_cache_kib=normal_cache_kib), \
-                    short_gil_switch_interval(), BatchPipeline(self._write_batch) as pipeline:
+                    quick_gil_handoff(BULK_SWITCH_INTERVAL_S), BatchPipeline(self._write_batch) as pipeline:
                 categories = self.category_keys()
                 trigger_sql = db.query_one(
                     "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'entries_fts_ai'")[0]

@@ -292,7 +292,7 @@ class _HashingOutput:
         if self.error is not None:
             raise self.error
         # Handed over a MiB at a time: each hand-over costs the output thread a wait for the
-        # GIL, which the encrypting thread holds (see journal/bundle/_gil.py).
+        # GIL, which the encrypting thread holds (see journal/gil.py).
         self._pending += data
         if len(self._pending) >= CHUNK_SIZE:
             self._queue.put(bytes(self._pending))

@@ -245,3 +245,17 @@ def test_add_many_write_error_on_the_worker_rolls_back_every_batch(journal):
     assert journal.verify() == []
     assert journal.entries.add_many([{"title": "after", "body": "пакет"}]) == 1
     assert journal.queries.search_count("пакет") == 1
+
+
+def test_gil_handoff_nests_and_restores_the_interval():
+    import sys
+
+    from journal.gil import quick_gil_handoff
+
+    before = sys.getswitchinterval()
+    with quick_gil_handoff(0.0005):
+        assert sys.getswitchinterval() == pytest.approx(min(before, 0.0005))
+        with quick_gil_handoff(0.0001):
+            assert sys.getswitchinterval() == pytest.approx(min(before, 0.0001))
+        assert sys.getswitchinterval() == pytest.approx(min(before, 0.0005))  # the outer's again
+    assert sys.getswitchinterval() == pytest.approx(before)

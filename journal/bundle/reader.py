@@ -24,7 +24,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from journal.bundle import tarstream
 from journal.bundle._cancel import check_cancel
-from journal.bundle._gil import quick_gil_handoff
+from journal.gil import quick_gil_handoff
 from journal.bundle.errors import BundleRejected
 from journal.bundle.manifest import Manifest, Sender, parse_manifest, strict_json_loads
 from journal.bundle.names import (

@@ -21,7 +21,7 @@ import pyrage
 from journal.bundle import tarstream
 from journal.bundle._atomic import atomic_output
 from journal.bundle._cancel import check_cancel
-from journal.bundle._gil import quick_gil_handoff
+from journal.gil import quick_gil_handoff
 from journal.bundle.errors import BundleWriteError
 from journal.bundle.identity import Identity
 from journal.bundle.manifest import (
