@@ -7,7 +7,8 @@ prints the process's CPU time: wall time far above CPU/2 means the host was busy
 - import of 100 photos (the sample photos from tests/data/photos, each made
   unique by bytes appended after the JPEG end marker; every run appends new
   bytes, so nothing is deduplicated), MiB/s and MB/s over the bytes of the files
-  imported: one add_file per photo (the CLI) and add_files (the GUI);
+  imported: one add_file per photo (for comparison) and add_files (what the GUI and
+  `journal attach` use);
 - the same with 100 copies of a 10-megapixel camera JPEG (187 MiB);
 - import of one generated file of --big-mib MiB, streamed from a generator, MB/s;
 - export (open_stream read back), MB/s;
@@ -221,9 +222,9 @@ def main() -> None:
         make_photo_folder(photos)
         paths = sorted(photos.iterdir())
         print(f"load average before the photos: {_loadavg()}", flush=True)
-        bench_photos(journal, "100 photos, one add_file each (CLI)", paths, args.runs,
+        bench_photos(journal, "100 photos, one add_file each (comparison)", paths, args.runs,
                      lambda entry, files: [journal.attachments.add_file(entry, f) for f in files])
-        bench_photos(journal, "100 photos, add_files (GUI: previews on worker threads)", paths, args.runs,
+        bench_photos(journal, "100 photos, add_files (GUI and CLI: previews on worker threads)", paths, args.runs,
                      lambda entry, files: journal.attachments.add_files(entry, files), memory=True)
         camera = base / "camera"
         camera.mkdir()
