@@ -19,12 +19,13 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from journal.forms import display_value, form_sha256
+from journal import display_labels
+from journal.display_labels import SEED_VERSION, is_unchanged_builtin  # noqa: F401 - one definition, shared with the CLI
+from journal.forms import display_value
 from journal.forms_seed import SEED_FORMS
 from journal.reports import BUILTIN_DIMENSIONS
 
 CONTEXT = "BuiltinForms"
-SEED_VERSION = 1  # migration 6 inserts the seed forms as version 1
 VALUE_WORDS = ("yes", "no", "(none)")  # journal.forms.display_value and journal.reports.NO_VALUE
 
 
@@ -34,30 +35,12 @@ def _tr(text: str) -> str:
 
 def seed_texts() -> list[str]:
     """Every English text of the built-in forms (for the extraction script and tests)."""
-    texts: list[str] = []
-    for form in SEED_FORMS:
-        texts.append(form["label"])
-        for spec in form["fields"]:
-            texts.append(spec["label"])
-            texts.extend(spec.get("choices", []))
-    texts.extend(VALUE_WORDS)
-    return list(dict.fromkeys(texts))
-
-
-@lru_cache(maxsize=1)
-def _seed_hashes() -> frozenset[str]:
-    return frozenset(form_sha256(f["key"], SEED_VERSION, f["label"], f["category"], f["fields"])
-                     for f in SEED_FORMS)
+    return list(dict.fromkeys([*display_labels.seed_texts(), *VALUE_WORDS]))
 
 
 @lru_cache(maxsize=1)
 def _seed_by_key() -> dict[str, dict]:
     return {f["key"]: f for f in SEED_FORMS}
-
-
-def is_unchanged_builtin(form: Any) -> bool:
-    """True if `form` (journal.forms.Form) is a built-in form exactly as shipped."""
-    return getattr(form, "sha256", None) in _seed_hashes()
 
 
 def form_label(form: Any) -> str:
