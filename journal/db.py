@@ -20,20 +20,20 @@ def storage_error(exc: BaseException) -> StorageError | None:
     """A clear message for the write failures a person can act on, else None."""
     text = str(exc).lower()
     if "disk is full" in text or "database or disk is full" in text:
-        return StorageError(
+        return StorageError(_(
             "The disk is full, so the last change could not be saved. Everything saved before "
             "is intact. Free some space and try again."
-        )
+        ))
     if "readonly" in text or "read-only" in text:
-        return StorageError(
+        return StorageError(_(
             "The journal folder is read-only, so nothing can be saved. Everything saved before "
             "is intact. Check the drive (a USB stick may have a write-protect switch)."
-        )
+        ))
     if "disk i/o error" in text:
-        return StorageError(
+        return StorageError(_(
             "The disk reported an error while saving. Everything saved before is intact; "
             "the drive may be failing or was removed. Copy the journal elsewhere."
-        )
+        ))
     return None
 
 # 64 MiB of decrypted pages: SQLCipher's per-page decryption makes uncached

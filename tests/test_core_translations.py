@@ -161,6 +161,25 @@ def test_validation_messages_translate_the_field_name_too(language):
         day_bound("yesterday")
 
 
+def test_storage_and_network_errors_are_translated(language):
+    """Messages built from a caught exception (disk full, HTTP status) follow the language too."""
+    import sqlcipher3
+
+    from journal.db import storage_error
+    from journal.transport.settings import NetworkSettings
+    from journal.transport.targets import parse_drop_url
+    from journal.transport.webdav import WebDavClient
+
+    language("ru")
+    assert str(storage_error(sqlcipher3.OperationalError("database or disk is full"))).startswith("Диск заполнен")
+    client = WebDavClient(parse_drop_url("https://drop.example/folder/"), NetworkSettings())
+    answer = type("Answer", (), {"status_code": 503})()
+    assert str(client._status_error(answer, "store the bundle")) == (
+        "На сервере произошла ошибка (503) при попытке сохранить пакет на сервере. Попробуйте позже.")
+    language("uk")
+    assert "отримати список файлів теки" in str(client._status_error(answer, "list the folder"))
+
+
 def test_cancelled_follows_the_language_at_raise_time(language):
     from journal.errors import Cancelled
 

@@ -51,7 +51,7 @@ from journal.transport.webdav_xml import (
     parse_listing,
     parse_single_size,
 )
-from journal.i18n import _
+from journal.i18n import N_, _
 
 CHUNK_SIZE = 1024 * 1024
 #: A folder listing larger than this is refused (hostile or absurd server).
@@ -197,70 +197,77 @@ class WebDavClient:
         for cause in _cause_chain(exc):
             if isinstance(cause, PinMismatchError):
                 return CertificatePinMismatch(
-                    f"The certificate of {host} is not the one you pinned. Someone may be intercepting "
-                    "the connection, or the server changed its certificate; nothing was sent."
+                    _("The certificate of {host} is not the one you pinned. Someone may be intercepting "
+                      "the connection, or the server changed its certificate; nothing was sent.").format(host=host)
                 )
             if isinstance(cause, ssl.SSLCertVerificationError):
                 return TlsVerificationFailed(
-                    f"The identity of {host} could not be verified (its certificate is not trusted "
-                    "or does not match the name). Nothing was sent."
+                    _("The identity of {host} could not be verified (its certificate is not trusted "
+                      "or does not match the name). Nothing was sent.").format(host=host)
                 )
         for cause in _cause_chain(exc):
             if isinstance(cause, ssl.SSLError):
                 return TlsVerificationFailed(
-                    f"A secure connection to {host} could not be established. Nothing was sent."
+                    _("A secure connection to {host} could not be established. Nothing was sent.").format(host=host)
                 )
         if isinstance(exc, httpx.ProxyError):
             return ServerUnreachable(
-                f"The proxy is running but could not reach {host}. Check the address, or try again later."
+                _("The proxy is running but could not reach {host}. Check the address, or try again later.").format(
+                    host=host)
             )
         if isinstance(exc, httpx.TimeoutException):
             if isinstance(exc, httpx.ConnectTimeout):
-                via = "through the proxy " if self.settings.proxy_url else ""
-                return TransportTimeout(f"Connecting to {host} {via}took too long. Try again later.")
-            return TransportTimeout(f"{host} stopped answering. Try again later.")
+                if self.settings.proxy_url:
+                    return TransportTimeout(
+                        _("Connecting to {host} through the proxy took too long. Try again later.").format(host=host))
+                return TransportTimeout(_("Connecting to {host} took too long. Try again later.").format(host=host))
+            return TransportTimeout(_("{host} stopped answering. Try again later.").format(host=host))
         if isinstance(exc, httpx.ConnectError):
             if any(isinstance(c, ConnectionResetError) for c in _cause_chain(exc)):
-                return ConnectionCut(f"The connection to {host} was cut while it was being set up.")
+                return ConnectionCut(_("The connection to {host} was cut while it was being set up.").format(host=host))
             if self.settings.proxy_url:
                 return ProxyUnreachable(
-                    "The proxy could not be reached. If you use Tor, make sure Tor (or Tor Browser) "
-                    "is running and the proxy address is right."
+                    _("The proxy could not be reached. If you use Tor, make sure Tor (or Tor Browser) "
+                      "is running and the proxy address is right.")
                 )
             return ServerUnreachable(
-                f"Could not connect to {host}. Check the address and your internet connection."
+                _("Could not connect to {host}. Check the address and your internet connection.").format(host=host)
             )
         if isinstance(exc, (httpx.ReadError, httpx.WriteError, httpx.RemoteProtocolError)):
-            return ConnectionCut(f"The connection to {host} was cut during the transfer.")
-        return TransportError(f"The network transfer with {host} failed.")
+            return ConnectionCut(_("The connection to {host} was cut during the transfer.").format(host=host))
+        return TransportError(_("The network transfer with {host} failed.").format(host=host))
 
     def _status_error(self, response: _Answer, action: str) -> TransportError:
+        """`action` is an N_()-marked phrase ("store the bundle"), translated here."""
         code = response.status_code
         if code == 401:
             return AuthenticationFailed(
-                "The server refused the password or the link. Check the drop-folder link and its password."
+                _("The server refused the password or the link. Check the drop-folder link and its password.")
             )
         if code == 403:
             return AccessDenied(
-                f"The server refused to let us {action} (403). The link or password may be wrong, "
-                "or this folder does not allow it."
+                _("The server refused to let us {action} (403). The link or password may be wrong, "
+                  "or this folder does not allow it.").format(action=_(action))
             )
         if code == 404:
             return FolderNotFound(_("The folder was not found on the server (404). Check the drop-folder link."))
         if code == 507:
             return InsufficientStorage(
-                "The server has no room left for the bundle (507 Insufficient Storage). "
-                "Ask the coordinator to free space; trying again will not help until then."
+                _("The server has no room left for the bundle (507 Insufficient Storage). "
+                  "Ask the coordinator to free space; trying again will not help until then.")
             )
         if 500 <= code <= 599:
             return ServerError(
-                f"The server had a problem ({code}) while trying to {action}. Try again later."
+                _("The server had a problem ({code}) while trying to {action}. Try again later.").format(
+                    code=code, action=_(action))
             )
         if 300 <= code <= 399:
             return UnexpectedResponse(
-                f"The server redirected the request ({code}). Use the final address of the drop folder."
+                _("The server redirected the request ({code}). Use the final address of the drop folder.").format(
+                    code=code)
             )
-        return UnexpectedResponse(f"The server answered {code} when asked to {action}.")
+        return UnexpectedResponse(_("The server answered {code} when asked to {action}.").format(
+            code=code, action=_(action)))
 
     def _send(self, request: httpx.Request, *, stream: bool = False) -> httpx.Response:
         try:
@@ -344,7 +351,7 @@ class WebDavClient:
                 note="The server was reached, but this share does not let us check the link. "
                 "The first bundle sent will show whether it works.",
             )
-        raise self._status_error(response, "open the folder")
+        raise self._status_error(response, N_("open the folder"))
 
     def upload(
         self,
@@ -397,7 +404,7 @@ class WebDavClient:
                 continue
             if response.status_code in (200, 201, 204):
                 return self._receipt(remote_name, size, response.status_code, attempts)
-            error = self._status_error(response, "store the bundle")
+            error = self._status_error(response, N_("store the bundle"))
             if not error.transient:
                 raise error
             last_error = error
@@ -521,7 +528,7 @@ class WebDavClient:
         folder = self._folder()
         response = self._request("PROPFIND", folder, headers={"Depth": "1"}, content=PROPFIND_BODY)
         if response.status_code != 207:
-            raise self._status_error(response, "list the folder")
+            raise self._status_error(response, N_("list the folder"))
         return parse_listing(response.content, folder)
 
     def download(
@@ -543,7 +550,8 @@ class WebDavClient:
         url = file_url(self._folder(), remote_file.name)
         request = self._http().build_request("GET", url)
         too_large = DownloadTooLarge(
-            f"The file on the server is larger than the limit of {max_size} bytes; it was not downloaded."
+            _("The file on the server is larger than the limit of {max_size} bytes; it was not downloaded.").format(
+                max_size=max_size)
         )
         response = self._send(request, stream=True)
         try:
@@ -551,7 +559,7 @@ class WebDavClient:
                 answer = _Answer(
                     response.status_code, response.headers, self._read_capped(response, MAX_LISTING_BYTES)
                 )
-                raise self._status_error(answer, "download the bundle")
+                raise self._status_error(answer, N_("download the bundle"))
             announced = response.headers.get("Content-Length", "")
             total = int(announced) if announced.isdigit() else (remote_file.size or 0)
             if announced.isdigit() and int(announced) > max_size:
@@ -581,7 +589,7 @@ class WebDavClient:
         response = self._request("DELETE", file_url(self._folder(), remote_file.name))
         if 200 <= response.status_code <= 299 or response.status_code == 404:
             return
-        raise self._status_error(response, "delete the bundle")
+        raise self._status_error(response, N_("delete the bundle"))
 
 
 def upload_file(
