@@ -39,15 +39,17 @@ BULK_SWITCH_INTERVAL_S = 0.0001
 
 
 @contextlib.contextmanager
-def roomy_cache_and_fts_hash(conn, fts_table: str, *, normal_cache_kib: int):
+def roomy_cache_and_fts_hash(conn, fts_table: str):
     """Inside an open transaction: larger page cache and FTS5 hash until the block ends.
 
     The FTS5 'hashsize' is written to the FTS table's config inside the transaction and
     written back before the block ends, so the committed config never changes.
-    The page cache is shrunk back by the caller after COMMIT (see `restore_cache`):
-    dirty pages cannot be released before it.
+    The page cache is shrunk back by the caller after COMMIT (`restore_cache` with the value
+    `current_cache_size` returned before): dirty pages cannot be released before it.
     """
-    conn.execute(f"PRAGMA cache_size = -{max(BULK_CACHE_KIB, normal_cache_kib)}")
+    normal = current_cache_size(conn)
+    if not (normal < 0 and -normal >= BULK_CACHE_KIB):  # never shrink a cache that is already larger
+        conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
     previous = conn.execute(f"SELECT v FROM {fts_table}_config WHERE k = 'hashsize'").fetchone()
     conn.execute(f"INSERT INTO {fts_table} ({fts_table}, rank) VALUES ('hashsize', ?)", (BULK_FTS_HASH_BYTES,))
     yield  # on an error the caller's rollback undoes the config write as well
@@ -59,9 +61,14 @@ def roomy_cache_and_fts_hash(conn, fts_table: str, *, normal_cache_kib: int):
     conn.execute(f"INSERT INTO {fts_table} ({fts_table}, rank) VALUES ('hashsize', ?)", (FTS5_DEFAULT_HASH_BYTES,))
     conn.execute(f"DELETE FROM {fts_table}_config WHERE k = 'hashsize'")
 
-def restore_cache(conn, normal_cache_kib: int) -> None:
-    """Back to the normal page cache (frees the pages a bulk insert used)."""
-    conn.execute(f"PRAGMA cache_size = -{normal_cache_kib}")
+def current_cache_size(conn) -> int:
+    """PRAGMA cache_size as SQLite reports it: negative means KiB, positive means pages."""
+    return int(conn.execute("PRAGMA cache_size").fetchone()[0])
+
+
+def restore_cache(conn, cache_size: int) -> None:
+    """Back to `cache_size` (a current_cache_size value); frees the pages a bulk insert used."""
+    conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
 
 
 class BatchPipeline:

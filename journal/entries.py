@@ -16,8 +16,11 @@ import zlib
 import uuid as uuidlib
 from dataclasses import asdict, dataclass, field, fields
 
+from .bulk import (BULK_SWITCH_INTERVAL_S, BatchPipeline, current_cache_size, restore_cache,
+                   roomy_cache_and_fts_hash)
 from .db import Database
-from .errors import CorruptDatabase, InvalidInput, NotFound
+from .errors import Cancelled, CorruptDatabase, InvalidInput, NotFound
+from .gil import quick_gil_handoff
 from .timeutil import normalize_occurred, utc_now_iso, zone
 from .i18n import N_, _
 
@@ -247,16 +250,12 @@ class EntryStore:
           the write lock is held); the category list is read once.
         An error, a cancel or a crash rolls back everything, trigger included.
         """
-        from .bulk import BULK_SWITCH_INTERVAL_S, BatchPipeline, restore_cache, roomy_cache_and_fts_hash
-        from .gil import quick_gil_handoff
-        from .errors import Cancelled
-
         conn = self.db.conn
-        normal_cache_kib = -int(self.db.query_one("PRAGMA cache_size")[0])
+        normal_cache = current_cache_size(conn)
         count = 0
         try:
             with self.db.transaction() as db, \
-                    roomy_cache_and_fts_hash(conn, "entries_fts", normal_cache_kib=normal_cache_kib), \
+                    roomy_cache_and_fts_hash(conn, "entries_fts"), \
                     quick_gil_handoff(BULK_SWITCH_INTERVAL_S), BatchPipeline(self._write_batch) as pipeline:
                 categories = self.category_keys()
                 trigger_sql = db.query_one(
@@ -290,7 +289,7 @@ class EntryStore:
                 pipeline.finish()
                 db.execute(trigger_sql)
         finally:
-            restore_cache(conn, normal_cache_kib)
+            restore_cache(conn, normal_cache)
         return count
 
     def _write_batch(self, batch: tuple[list[tuple], list[tuple], list[tuple]]) -> None:

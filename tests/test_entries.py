@@ -259,3 +259,9 @@ def test_gil_handoff_nests_and_restores_the_interval():
             assert sys.getswitchinterval() == pytest.approx(min(before, 0.0001))
         assert sys.getswitchinterval() == pytest.approx(min(before, 0.0005))  # the outer's again
     assert sys.getswitchinterval() == pytest.approx(before)
+
+
+def test_add_many_restores_a_cache_size_given_in_pages(journal):
+    journal.db.execute("PRAGMA cache_size = 500")  # positive: pages, not KiB
+    journal.entries.add_many([{"title": "one"}])
+    assert journal.db.query_one("PRAGMA cache_size")[0] == 500
