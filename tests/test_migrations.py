@@ -1,5 +1,6 @@
 """Every migration runs against a fixture journal written at the previous version."""
 
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -39,9 +40,14 @@ def test_fixture_migrates_to_latest_keeping_records(tmp_path, version):
             assert len(journal.contact_log.list(person=mother[0].uuid)) == 1
             assert [p.display_name for p, _role in journal.people.people_for_entry(moscow.uuid)] == ["Мария Иванова"]
         if version >= 3:
-            (att,) = journal.attachments.list_for_entry(moscow.uuid)
-            assert att.file_name == "protocol.pdf"
-            assert journal.attachments.open_stream(att.uuid).read().startswith(b"%PDF")
+            by_name = {a.file_name: a for a in journal.attachments.list_for_entry(moscow.uuid)}
+            assert journal.attachments.open_stream(by_name["protocol.pdf"].uuid).read().startswith(b"%PDF")
+        if version >= 9:
+            # Content stored as chunk rows (schemas 3-9) stays readable, byte for byte.
+            multi = by_name["protocol-multi.txt"]
+            expected = "".join(f"line {n}: протокол задержания\n" for n in range(40)).encode()
+            assert journal.attachments.open_stream(multi.uuid).read() == expected
+            assert multi.sha256 == hashlib.sha256(expected).hexdigest()
         if version >= 4:
             assert [c.display_name for c in journal.coordinators.list()] == ["Fixture HQ"]
             assert journal.identity.age_recipient.startswith("age1")

@@ -70,7 +70,17 @@ def populate_v6(journal) -> None:
     journal.forms.set_values(entry.uuid, "detention", {"police_unit": "ОВД «Тверской»", "lawyer_admitted": False})
 
 
-POPULATE = {1: populate_v1, 2: populate_v2, 3: populate_v3, 4: populate_v4, 6: populate_v6}
+def populate_v9(journal) -> None:
+    """An attachment whose content spans several stored chunks (small chunks keep the fixture
+    small): the last schema to store attachment content as chunk rows inside the database."""
+    from journal.attachments import AttachmentStore
+
+    entry = journal.queries.search("задержаны")[0]
+    content = "".join(f"line {n}: протокол задержания\n" for n in range(40)).encode()
+    AttachmentStore(journal.db, chunk_size=256).add_bytes(entry.uuid, content, "protocol-multi.txt")
+
+
+POPULATE = {1: populate_v1, 2: populate_v2, 3: populate_v3, 4: populate_v4, 6: populate_v6, 9: populate_v9}
 
 
 def make(version: int, out_dir: Path) -> None:
