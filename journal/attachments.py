@@ -39,7 +39,8 @@ from typing import Any, BinaryIO
 import sqlcipher3
 
 from .atomic import fsync_dir, overwrite_and_unlink
-from .db import Database
+from . import blobfiles
+from .db import Database, storage_error_from_os
 from .entries import Entry
 from .errors import StorageError, Cancelled, InvalidInput, JournalError, NotFound
 from .media import MediaError
@@ -178,7 +179,7 @@ def cancel_requested(cancel) -> bool:
 
 # --- reading stored content -------------------------------------------------------------------
 class BlobReader(io.RawIOBase):
-    """A seekable, read-only file over a blob's chunk rows; holds one chunk at a time."""
+    """A seekable, read-only file over a blob's chunk rows (schemas 3-9); one chunk at a time."""
 
     def __init__(self, db: Database, blob_id: int, size: int, chunk_size: int, chunk_count: int) -> None:
         super().__init__()
@@ -190,6 +191,10 @@ class BlobReader(io.RawIOBase):
         self._pos = 0
         self._seq = -1
         self._chunk = b""
+
+    @property
+    def chunk_size(self) -> int:
+        return self._chunk_size
 
     def readable(self) -> bool:
         return True
@@ -244,18 +249,36 @@ class BlobReader(io.RawIOBase):
         super().close()
 
 
+class _BlobStream(io.BufferedReader):
+    """open_blob's answer: a buffered reader that also knows the content's size."""
+
+    raw_size: int = 0
+
+
+def open_blob(db: Database, blob_id: int) -> _BlobStream:
+    """A seekable stream over one stored content, wherever it lives: an attachment file
+    (schema 10 on) or chunk rows (written by schemas 3 to 9)."""
+    row = db.query_one("SELECT size, chunk_size, chunk_count, file_id, file_key FROM blobs WHERE id = ?",
+                       (blob_id,))
+    if row is None:
+        raise NotFound(_("No such attachment."))
+    size, chunk_size, chunk_count, file_id, file_key = row
+    if file_id is None:
+        raw: io.RawIOBase = BlobReader(db, blob_id, size, chunk_size, chunk_count)
+    else:
+        if db.blob_files is None:
+            raise RuntimeError("this database was opened without its journal folder (Journal sets blob_files)")
+        raw = db.blob_files.open(file_id, file_key, size)
+    stream = _BlobStream(raw, buffer_size=chunk_size)
+    stream.raw_size = size
+    return stream
+
+
 # --- the store ------------------------------------------------------------------------------------
 _COLUMNS = (
     "a.id, a.uuid, e.uuid, a.file_name, a.media_type, a.size, a.sha256, a.stripped_sha256, "
     "a.imported_at, a.metadata, a.note, a.thumbnail IS NOT NULL, a.deleted_at, a.position"
 )
-
-
-class _Duplicate(Exception):
-    """Internal: the content is already stored; roll the chunk writes back."""
-
-    def __init__(self, blob_id: int) -> None:
-        self.blob_id = blob_id
 
 
 @dataclass
@@ -460,29 +483,34 @@ class AttachmentStore:
                 if progress:
                     progress(size, max(total, size))
                 return _Written(existing[0], sha256, size, head, None, True)
+        files = self._files()
         try:
-            with self.db.transaction() as db:  # a savepoint: undone whole if the content is a duplicate
-                blob_id = db.execute(
-                    "INSERT INTO blobs (sha256, size, chunk_size, chunk_count, created_at) VALUES (NULL, 0, ?, 0, ?)",
-                    (self.chunk_size, utc_now_iso()),
-                ).lastrowid
+            with self.db.transaction() as db:
+                writer = files.create(self.chunk_size)
+                files.track(db, writer)  # fsynced before COMMIT; removed if this rolls back
                 digest = hashlib.sha256() if sha256 is None else None
                 buffer = bytearray(self.chunk_size)
                 view = memoryview(buffer)
                 head = b""
                 kept: list[bytes] | None = [] if keep_image else None
-                size = seq = 0
+                size = 0
+                first = True
                 while True:
                     if cancel_requested(cancel):
                         raise Cancelled()
-                    n = _read_full(stream, view)
+                    try:
+                        n = _read_full(stream, view)
+                    except OSError as exc:
+                        raise InvalidInput(_("Reading the file failed: {value}. Nothing was attached.").format(
+                            value=exc.strerror or exc)) from None
                     if n == 0:
                         break
                     piece = view[:n]
                     if digest is not None:
                         digest.update(piece)
-                    db.execute("INSERT INTO blob_chunks (blob_id, seq, data) VALUES (?, ?, ?)", (blob_id, seq, piece))
-                    if seq == 0:
+                    writer.write(piece)
+                    if first:
+                        first = False
                         head = bytes(piece[:SNIFF_BYTES])
                         if not sniff_media_type(head).startswith("image/"):
                             kept = None
@@ -492,23 +520,31 @@ class AttachmentStore:
                         else:
                             kept = None
                     size += n
-                    seq += 1
                     if progress:
                         progress(size, max(total, size))
                     if n < self.chunk_size:
                         break
+                writer.finish()
                 sha = digest.hexdigest() if digest is not None else sha256
                 existing = db.query_one("SELECT id FROM blobs WHERE sha256 = ?", (sha,))
                 if existing is not None:
-                    raise _Duplicate(existing[0])
-                db.execute("UPDATE blobs SET sha256 = ?, size = ?, chunk_count = ? WHERE id = ?",
-                           (sha, size, seq, blob_id))
-                deduplicated = False
-        except _Duplicate as dup:
-            blob_id, deduplicated = dup.blob_id, True
-        except OSError as exc:
-            raise InvalidInput(_("Reading the file failed: {value}. Nothing was attached.").format(value=exc.strerror or exc)) from None
+                    writer.remove()  # the same content is already stored: keep it once
+                    blob_id, deduplicated = existing[0], True
+                else:
+                    blob_id = db.execute(
+                        "INSERT INTO blobs (sha256, size, chunk_size, chunk_count, created_at, file_id, file_key) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (sha, size, self.chunk_size, blobfiles.chunk_count(size, self.chunk_size), utc_now_iso(),
+                         writer.file_id, writer.key)).lastrowid
+                    deduplicated = False
+        except OSError as exc:  # writing the attachment file (reading the source is handled above)
+            raise storage_error_from_os(exc) from None
         return _Written(blob_id, sha, size, head, b"".join(kept) if kept is not None else None, deduplicated)
+
+    def _files(self) -> blobfiles.BlobFiles:
+        if self.db.blob_files is None:
+            raise RuntimeError("this database was opened without its journal folder (Journal sets blob_files)")
+        return self.db.blob_files
 
     def _shrink_wal_after(self, size: int) -> None:
         """A big import leaves a WAL file as big as the file: fold it back into the database."""
@@ -569,12 +605,10 @@ class AttachmentStore:
         return self._open_blob_of(att.id)
 
     def _open_blob_of(self, attachment_id: int) -> BinaryIO:
-        row = self.db.query_one(
-            "SELECT b.id, b.size, b.chunk_size, b.chunk_count FROM attachments a JOIN blobs b ON b.id = a.blob_id "
-            "WHERE a.id = ?", (attachment_id,))
+        row = self.db.query_one("SELECT blob_id FROM attachments WHERE id = ?", (attachment_id,))
         if row is None:
             raise NotFound(_("No such attachment."))
-        return io.BufferedReader(BlobReader(self.db, *row), buffer_size=row[2])
+        return open_blob(self.db, row[0])
 
     def describe_blob(self, blob_id: int, file_name: str = "") -> BlobDescription:
         """What stored content says about itself, as add_file would record it: the sniffed type,
@@ -583,12 +617,8 @@ class AttachmentStore:
         For content written as chunk rows by someone else (bundle import). Only images up to
         IMAGE_IN_MEMORY_LIMIT are read whole (as at add_file); anything else reads one chunk.
         A damaged or hostile image gives a note, never an exception (MediaError is caught)."""
-        row = self.db.query_one("SELECT size, chunk_size, chunk_count FROM blobs WHERE id = ?", (blob_id,))
-        if row is None:
-            raise NotFound(_("No such attachment."))
-        size, chunk_size, chunk_count = row
-        with io.BufferedReader(BlobReader(self.db, blob_id, size, chunk_size, chunk_count),
-                               buffer_size=chunk_size) as src:
+        with open_blob(self.db, blob_id) as src:
+            size, chunk_size = src.raw_size, src.raw.chunk_size
             head = src.read(SNIFF_BYTES)
             media_type = sniff_media_type(head)
             kept = None
@@ -774,13 +804,13 @@ class AttachmentStore:
 
     # --- integrity ----------------------------------------------------------------------------------
     def check_consistency(self) -> list[str]:
-        """Chunk counts and sizes against each blob's record (fast: no content is hashed)."""
+        """Each blob's chunk rows or file against its record (fast: nothing is decrypted)."""
         problems: list[str] = []
         rows = self.db.query(
             "SELECT b.id, b.sha256, b.size, b.chunk_size, b.chunk_count, count(c.seq), "
             "coalesce(sum(length(c.data)), 0), coalesce(min(c.seq), 0), coalesce(max(c.seq), -1), "
             "coalesce(sum(c.seq < b.chunk_count - 1 AND length(c.data) != b.chunk_size), 0) "
-            "FROM blobs b LEFT JOIN blob_chunks c ON c.blob_id = b.id GROUP BY b.id")
+            "FROM blobs b LEFT JOIN blob_chunks c ON c.blob_id = b.id WHERE b.file_id IS NULL GROUP BY b.id")
         for blob_id, sha, size, chunk_size, chunk_count, count, total, low, high, short in rows:
             label = f"attachment content {sha[:12] if sha else '#' + str(blob_id)}"
             if sha is None:
@@ -791,6 +821,20 @@ class AttachmentStore:
                 problems.append(f"{label}: {total} bytes stored, {size} expected")
             if short:
                 problems.append(f"{label}: {short} chunks have the wrong size")
+        files = self.db.blob_files
+        for sha, size, chunk_size, file_id in self.db.query(
+                "SELECT sha256, size, chunk_size, file_id FROM blobs WHERE file_id IS NOT NULL"):
+            label = f"attachment content {str(sha)[:12]}"
+            if files is None:
+                break
+            try:
+                actual = files.path_of(file_id).stat().st_size
+            except (OSError, JournalError):
+                problems.append(f"{label}: its file {blobfiles.FOLDER}/{file_id[:2]}/{file_id} is missing")
+                continue
+            if actual != blobfiles.encrypted_size(size, chunk_size):
+                problems.append(f"{label}: its file has {actual} bytes, "
+                                f"{blobfiles.encrypted_size(size, chunk_size)} expected")
         for (sha,) in self.db.query(
                 "SELECT b.sha256 FROM blobs b WHERE NOT EXISTS (SELECT 1 FROM attachments a WHERE a.blob_id = b.id)"):
             problems.append(f"attachment content {str(sha)[:12]}: no attachment refers to it")
@@ -801,24 +845,25 @@ class AttachmentStore:
         return problems
 
     def verify_hashes(self, *, progress: ProgressCallback | None = None, cancel=None) -> list[str]:
-        """Re-read and re-hash every stored blob (slow for big files; progress in bytes)."""
+        """Re-read (decrypt) and re-hash every stored blob (slow for big files; progress in bytes)."""
         problems: list[str] = []
-        blobs = self.db.query("SELECT id, sha256, size, chunk_size, chunk_count FROM blobs ORDER BY id")
+        blobs = self.db.query("SELECT id, sha256, size FROM blobs ORDER BY id")
         total = sum(r[2] for r in blobs)
         done = 0
-        for blob_id, sha, size, chunk_size, chunk_count in blobs:
+        for blob_id, sha, _size in blobs:
             digest = hashlib.sha256()
-            for seq in range(chunk_count):
-                if cancel_requested(cancel):
-                    raise Cancelled()
-                row = self.db.query_one("SELECT data FROM blob_chunks WHERE blob_id = ? AND seq = ?",
-                                        (blob_id, seq))
-                if row is None:
-                    break
-                digest.update(row[0])
-                done += len(row[0])
-                if progress:
-                    progress(done, total)
+            try:
+                with open_blob(self.db, blob_id) as src:
+                    while piece := src.read(CHUNK_SIZE):
+                        if cancel_requested(cancel):
+                            raise Cancelled()
+                        digest.update(piece)
+                        done += len(piece)
+                        if progress:
+                            progress(done, total)
+            except JournalError:
+                problems.append(f"attachment content {str(sha)[:12]}: stored data missing or damaged")
+                continue
             if digest.hexdigest() != sha:
                 problems.append(f"attachment content {str(sha)[:12]}: SHA-256 does not match (data damaged)")
         return problems

@@ -11,9 +11,11 @@ reads the blobs whose position ``i`` has ``i % threads == w``, each into its own
 so at most ``threads * depth`` chunks (1 MiB each as stored) are held at any time and the
 reader side still gets the blobs strictly in order.
 
-This reads the chunk tables directly (schema: journal/migrations/m003_attachments.py) and
-checks every chunk's length against the blob row, so a missing or short chunk is an error,
-never silently wrong content.
+Content stored as attachment files (schema 10 on, journal/blobfiles.py) is decrypted by the
+workers too: ChaCha20-Poly1305 runs outside the GIL, so it costs the writer's core nothing.
+Content written by schemas 3 to 9 is read from the chunk tables directly (schema:
+journal/migrations/m003_attachments.py), checking every chunk's length against the blob row,
+so a missing or short chunk is an error, never silently wrong content.
 """
 
 from __future__ import annotations
@@ -45,11 +47,17 @@ class StoredBlob:
     size: int
     chunk_size: int
     chunk_count: int
+    file_id: str | None = None  # set: the content is an attachment file (journal/blobfiles.py)
+    file_key: bytes | None = None
+
+
+#: The blobs columns StoredBlob is made of, in order.
+STORED_BLOB_COLUMNS = "id, size, chunk_size, chunk_count, file_id, file_key"
 
 
 def stored_blob(db: Any, blob_id: int) -> StoredBlob:
     """The blobs row for ``blob_id`` (``db`` is a journal.db.Database)."""
-    row = db.query_one("SELECT id, size, chunk_size, chunk_count FROM blobs WHERE id = ?", (blob_id,))
+    row = db.query_one(f"SELECT {STORED_BLOB_COLUMNS} FROM blobs WHERE id = ?", (blob_id,))
     if row is None:
         raise _missing()
     return StoredBlob(*row)
@@ -63,14 +71,16 @@ class _Failure:
 class BlobPrefetcher:
     """Reads ``blobs`` ahead on worker threads; ``open(i)`` gives blob ``i``'s stream, in order.
 
-    ``open_connection()`` returns a fresh read-only sqlcipher3 connection (one per worker; it
-    is closed by the worker). ``close()`` stops the workers and waits for them; always call it
+    ``open_connection()`` returns a fresh read-only sqlcipher3 connection (one per worker that
+    reads chunk rows; it is closed by the worker). ``blob_files`` (journal.blobfiles.BlobFiles)
+    opens the blobs stored as files. ``close()`` stops the workers and waits for them; always call it
     (or use the object as a context manager), also when the export fails or is cancelled.
     """
 
     def __init__(self, open_connection: Callable[[], Any], blobs: Sequence[StoredBlob], *,
-                 threads: int = DEFAULT_THREADS, depth: int = DEFAULT_DEPTH) -> None:
+                 threads: int = DEFAULT_THREADS, depth: int = DEFAULT_DEPTH, blob_files: Any = None) -> None:
         self._blobs = list(blobs)
+        self._blob_files = blob_files
         self._stop = threading.Event()
         self._next = 0
         self._broken = False
@@ -104,9 +114,15 @@ class BlobPrefetcher:
         q = self._queues[worker]
         conn = None
         try:
-            conn = open_connection()
             for index in range(worker, len(self._blobs), len(self._queues)):
-                if not self._read_blob(conn, self._blobs[index], q):
+                blob = self._blobs[index]
+                if blob.file_id is not None:
+                    if not self._read_file(blob, q):
+                        return
+                    continue
+                if conn is None:
+                    conn = open_connection()
+                if not self._read_blob(conn, blob, q):
                     return
         except BaseException as exc:  # noqa: BLE001 - handed to the reading side, in order
             self._put(q, _Failure(exc))
@@ -116,6 +132,15 @@ class BlobPrefetcher:
                     conn.close()
                 except Exception:  # noqa: BLE001 - nothing useful to do with a close error
                     pass
+
+    def _read_file(self, blob: StoredBlob, q: queue.Queue) -> bool:
+        if self._blob_files is None:
+            raise RuntimeError("BlobPrefetcher needs blob_files to read attachment files")
+        with self._blob_files.open(blob.file_id, blob.file_key, blob.size) as reader:
+            for chunk in reader.chunks():
+                if chunk and not self._put(q, chunk):
+                    return False
+        return self._put(q, _END)
 
     def _read_blob(self, conn: Any, blob: StoredBlob, q: queue.Queue) -> bool:
         seq = 0

@@ -8,6 +8,7 @@ a large page cache closes most of the gap to plain SQLite.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import sqlcipher3
@@ -35,6 +36,17 @@ def storage_error(exc: BaseException) -> StorageError | None:
             "the drive may be failing or was removed. Copy the journal elsewhere."
         ))
     return None
+
+def storage_error_from_os(exc: OSError) -> StorageError:
+    """The same clear messages for a failed file write (attachment files)."""
+    import errno
+
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return storage_error(Exception("disk is full"))  # type: ignore[return-value]
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return storage_error(Exception("readonly"))  # type: ignore[return-value]
+    return storage_error(Exception("disk i/o error"))  # type: ignore[return-value]
+
 
 # 64 MiB of decrypted pages: SQLCipher's per-page decryption makes uncached
 # reads several times slower than plain SQLite, so caching is where speed is.
@@ -94,10 +106,59 @@ class Database:
     stray read from another thread cannot interleave inside a transaction.
     """
 
-    def __init__(self, conn) -> None:
+    def __init__(self, conn, blob_files=None) -> None:
         self.conn = conn
         self.lock = threading.RLock()
         self._depth = 0
+        #: journal.blobfiles.BlobFiles of this journal (attachment content), or None.
+        self.blob_files = blob_files
+        self._before_commit: dict[object, Callable[[], None]] = {}
+        self._undo: list[tuple[int, Callable[[], None]]] = []
+        self._releasing = False
+
+    # --- work outside the database that must follow a transaction's fate --------------------
+    def before_commit(self, key: object, hook: Callable[[], None]) -> None:
+        """Run ``hook`` once just before the open transaction commits (one hook per key).
+        If it raises, the transaction rolls back instead. Attachment files use it to be
+        fsynced before the rows naming them are committed."""
+        if self._depth == 0:
+            raise RuntimeError("before_commit outside a transaction")
+        self._before_commit[key] = hook
+
+    def on_rollback(self, undo: Callable[[], None]) -> None:
+        """Run ``undo`` if the innermost open transaction or savepoint rolls back (also when an
+        enclosing one does later). Attachment files written inside it are removed this way."""
+        if self._depth == 0:
+            raise RuntimeError("on_rollback outside a transaction")
+        self._undo.append((self._depth, undo))
+
+    def _undo_above(self, depth: int) -> None:
+        keep, run = [], []
+        for level, undo in self._undo:
+            (run if level > depth else keep).append((level, undo))
+        self._undo = keep
+        for _level, undo in reversed(run):
+            try:
+                undo()
+            except Exception:  # noqa: BLE001 - what is left is swept at the next open
+                pass
+        if depth == 0:
+            self._before_commit.clear()
+
+    def _released(self, depth: int) -> None:
+        """A savepoint was released: its undo work now belongs to the enclosing level."""
+        self._undo = [(min(level, depth), undo) for level, undo in self._undo]
+
+    def _committed(self) -> None:
+        self._undo.clear()
+        if self.blob_files is not None and not self._releasing:
+            self._releasing = True
+            try:
+                self.blob_files.release_files(self)
+            except Exception:  # noqa: BLE001 - the commit stands; the next open sweeps the files
+                pass
+            finally:
+                self._releasing = False
 
     def execute(self, sql: str, params=()):
         with self.lock:
@@ -153,6 +214,7 @@ class _Transaction:
                 self.db.conn.execute("ROLLBACK")
             except Exception:  # noqa: BLE001 - the original error matters more
                 pass
+        self.db._undo_above(0)
 
     def __exit__(self, exc_type, exc, tb):
         try:
@@ -160,6 +222,11 @@ class _Transaction:
             depth = self.db._depth
             if exc_type is None:
                 try:
+                    if depth == 0:
+                        hooks = list(self.db._before_commit.values())
+                        self.db._before_commit.clear()
+                        for hook in hooks:
+                            hook()
                     self.db.conn.execute("COMMIT" if depth == 0 else f"RELEASE sp{depth}")
                 except sqlcipher3.DatabaseError as commit_error:
                     if depth == 0:
@@ -168,10 +235,17 @@ class _Transaction:
                     if clear is not None:
                         raise clear from commit_error
                     raise
+                except OSError as hook_error:
+                    self._rollback_all()
+                    raise storage_error_from_os(hook_error) from hook_error
                 except BaseException:
                     if depth == 0:
                         self._rollback_all()
                     raise
+                if depth == 0:
+                    self.db._committed()
+                else:
+                    self.db._released(depth)
             elif depth == 0:
                 self._rollback_all()
                 if isinstance(exc, sqlcipher3.DatabaseError):
@@ -184,6 +258,7 @@ class _Transaction:
                     self.db.conn.execute(f"RELEASE sp{depth}")
                 except Exception:  # noqa: BLE001
                     pass
+                self.db._undo_above(depth)
         finally:
             self.db.lock.release()
         return False

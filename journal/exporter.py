@@ -30,7 +30,7 @@ from .bundle import Member, write_bundle
 from .bundle._atomic import atomic_output
 from .bundle._cancel import check_cancel
 from .bundle.errors import BundleWriteError
-from .bundle_source import BlobPrefetcher, StoredBlob
+from .bundle_source import STORED_BLOB_COLUMNS, BlobPrefetcher, StoredBlob
 from .entries import GENESIS_HASH, Entry
 from .errors import Cancelled, InvalidInput, JournalError
 from .identity import Coordinator
@@ -424,7 +424,8 @@ class Exporter:
             if isinstance(m.source, _PrefetchSlot) else m
             for m in members
         ]
-        prefetcher = BlobPrefetcher(self._reader_connection, stored)  # starts reading now
+        prefetcher = BlobPrefetcher(self._reader_connection, stored,  # starts reading now
+                                    blob_files=self.db.blob_files)
         try:
             with atomic_output(out_path) as handle:
                 hashed = _HashingOutput(handle)
@@ -560,11 +561,11 @@ class Exporter:
         """How to read an attachment sent as stored: ahead of the writer when its blob row is
         as expected, else (never in a consistent journal) through the store, hashed as it goes."""
         row = self.db.query_one(
-            "SELECT b.id, b.size, b.chunk_size, b.chunk_count, b.sha256 FROM attachments a "
+            f"SELECT b.sha256, {', '.join('b.' + c for c in STORED_BLOB_COLUMNS.split(', '))} FROM attachments a "
             "JOIN blobs b ON b.id = a.blob_id WHERE a.id = ?", (att.id,))
-        if row is None or row[4] != att.sha256 or row[1] != att.size or row[2] <= 0:
+        if row is None or row[0] != att.sha256 or row[2] != att.size or row[3] <= 0:
             return lambda uuid=att.uuid: self.journal.attachments.open_stream(uuid)
-        return _StoredContent(StoredBlob(*row[:4]), row[4])
+        return _StoredContent(StoredBlob(*row[1:]), row[0])
 
     @staticmethod
     def _resolve_stored(members: list[Member]) -> tuple[list[Member], list[StoredBlob]]:

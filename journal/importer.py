@@ -3,8 +3,8 @@
 One bundle is imported in ONE database transaction, in this order:
 1. ``read_bundle`` decrypts with this journal's age identity and streams the members into a
    sink that *stages* them inside the open transaction: JSONL records (strictly validated)
-   into ``import_staging``, attachment bytes into blob chunk rows (content already stored is
-   not stored again);
+   into ``import_staging``, attachment bytes into new attachment files whose rows are written
+   in the same transaction (journal/blobfiles.py; content already stored is not stored again);
 2. ``read_bundle`` verifies the signature, every member's size and hash, and returns;
 3. only then is the sender looked at (known, new, blocked, same name with another key) and the
    staged records applied to entries, people and the contact log, with provenance; images
@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from . import blobfiles
 from .bundle import BundleRejected, Limits, read_bundle
 from .bundle.card import fingerprint as card_fingerprint
 from .bundle.reader import DEFAULT_LIMITS, VerifiedManifest
@@ -195,42 +196,29 @@ class _NullWriter:
 
 
 class _BlobWriter:
-    """Writes an attachment's bytes as chunk rows of a new blob (inside the import transaction)."""
+    """Writes an attachment's bytes into a new attachment file (journal/blobfiles.py), tied to
+    the import transaction: fsynced before it commits, removed if it rolls back."""
 
-    def __init__(self, db, blob_id: int, chunk_size: int) -> None:
-        self.db, self.blob_id, self.chunk_size = db, blob_id, chunk_size
-        self._pending = bytearray()
-        self.seq = 0
-        self.size = 0
+    def __init__(self, db, chunk_size: int) -> None:
+        files = db.blob_files
+        self.file = files.create(chunk_size)
+        files.track(db, self.file)
         self.head = b""
 
     def write(self, chunk: bytes) -> int:
-        if self.seq == 0 and not self._pending:
+        if not self.head:
             self.head = bytes(chunk[:SNIFF_BYTES])
-        if not self._pending and len(chunk) == self.chunk_size:
-            self._insert(chunk)  # the reader hands over whole chunks: no copy
-            return len(chunk)
-        self._pending += chunk
-        while len(self._pending) >= self.chunk_size:
-            self._flush(self.chunk_size)
-        return len(chunk)
+        return self.file.write(chunk)
 
-    def _insert(self, piece: bytes) -> None:
-        self.db.execute("INSERT INTO blob_chunks (blob_id, seq, data) VALUES (?, ?, ?)",
-                        (self.blob_id, self.seq, piece))
-        self.seq += 1
-        self.size += len(piece)
-
-    def _flush(self, n: int) -> None:
-        piece = bytes(self._pending[:n])
-        del self._pending[:n]
-        self._insert(piece)
-
-    def finish(self, sha256: str) -> None:
-        if self._pending:
-            self._flush(len(self._pending))
-        self.db.execute("UPDATE blobs SET sha256 = ?, size = ?, chunk_count = ? WHERE id = ?",
-                        (sha256, self.size, self.seq, self.blob_id))
+    def finish(self, db, sha256: str) -> None:
+        self.file.finish()
+        size = self.file.size
+        chunk_size = self.file.chunk_size
+        db.execute(
+            "INSERT INTO blobs (sha256, size, chunk_size, chunk_count, created_at, file_id, file_key) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (sha256, size, chunk_size, blobfiles.chunk_count(size, chunk_size), utc_now_iso(),
+             self.file.file_id, self.file.key))
 
 
 class _StagingSink:
@@ -261,16 +249,13 @@ class _StagingSink:
         sha = path.rsplit("/", 1)[-1]
         if self.db.query_one("SELECT 1 FROM blobs WHERE sha256 = ?", (sha,)) is not None:
             return _NullWriter()  # stored once per SHA-256; read_bundle still checks the bytes
-        blob_id = self.db.execute(
-            "INSERT INTO blobs (sha256, size, chunk_size, chunk_count, created_at) VALUES (NULL, 0, ?, 0, ?)",
-            (self.chunk_size, utc_now_iso())).lastrowid
-        writer = self._writers[path] = _BlobWriter(self.db, blob_id, self.chunk_size)
+        writer = self._writers[path] = _BlobWriter(self.db, self.chunk_size)
         return writer
 
     def end_member(self, path: str, sha256: str) -> None:
         writer = self._writers.pop(path, None)
         if writer is not None:
-            writer.finish(sha256)
+            writer.finish(self.db, sha256)
             self.new_blobs += 1
             # Kept so linking can sniff the type without reading (and decrypting) chunk 0 again.
             self.heads[sha256] = writer.head
@@ -691,9 +676,10 @@ class _Applier:
             return
         head = self.heads.get(att.sha256)
         if head is None:  # stored before this bundle: read its first bytes only
-            row = self.db.query_one("SELECT substr(data, 1, ?) FROM blob_chunks WHERE blob_id = ? AND seq = 0",
-                                    (SNIFF_BYTES, blob[0]))
-            head = bytes(row[0]) if row and row[0] is not None else b""
+            from .attachments import open_blob
+
+            with open_blob(self.db, blob[0]) as stored:
+                head = stored.read(SNIFF_BYTES)
         media_type = sniff_media_type(head)
         import uuid as uuidlib
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import migrations
 from .atomic import fsync_dir, overwrite_and_unlink
+from .blobfiles import FOLDER as BLOB_FOLDER, BlobFiles
 from .i18n import _
 from .db import CACHE_SIZE_KIB, Database, apply_pragmas, connect
 from .entries import EntryStore
@@ -135,6 +136,7 @@ class Journal:
     def __init__(self, data_dir: Path, db: Database, lock: JournalLock, data_key: bytes) -> None:
         self.data_dir = Path(data_dir)
         self.db = db
+        db.blob_files = BlobFiles(self.data_dir / BLOB_FOLDER)
         self._lock = lock
         self._data_key = bytearray(data_key)
         self.entries = EntryStore(db)
@@ -252,6 +254,14 @@ class Journal:
         except BaseException:
             lock.release()
             raise
+        if migrations.schema_version(journal.db.conn) >= 10:
+            try:
+                # Files a crash left behind: written but never committed, or released but not
+                # yet unlinked. Nothing else writes while the lock is held.
+                journal.db.blob_files.sweep(journal.db)
+            except BaseException:
+                journal.close()
+                raise
         return journal
 
     def open_reader(self) -> "JournalReader":
@@ -265,7 +275,7 @@ class Journal:
         conn.execute(f"PRAGMA cache_size = -{CACHE_SIZE_KIB}")
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("PRAGMA query_only = ON")
-        reader = JournalReader(Database(conn))
+        reader = JournalReader(Database(conn, blob_files=self.db.blob_files))
         # Readers closed by their users (exports, report dialogs) are forgotten here, so a
         # long session that opens many does not keep them all.
         self._readers = [r for r in self._readers if not r.closed]
@@ -396,6 +406,13 @@ def erase_journal(data_dir: Path, extra_paths: list[Path] | None = None) -> Eras
                     overwrite_and_unlink(item)
             shutil.rmtree(folder, ignore_errors=True)
             erased.append(f"{folder_name}/")
+    # Attachment files: their keys were in the database just overwritten, so what is left is
+    # ciphertext nobody can open. They are unlinked, not overwritten: overwriting gigabytes of
+    # video would keep the erase from finishing in seconds (docs/security.md).
+    blob_folder = data_dir / BLOB_FOLDER
+    if blob_folder.is_dir():
+        shutil.rmtree(blob_folder, ignore_errors=True)
+        erased.append(f"{BLOB_FOLDER}/")
     erased.extend(_remove_leftovers(data_dir, patterns=DATA_LEFTOVERS))
     for path in extra_paths or []:
         if Path(path).is_file() and overwrite_and_unlink(Path(path)):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
 import json
 import os
+import shutil
 import struct
 import subprocess
 import sys
@@ -24,6 +26,7 @@ from journal.attachments import (
     EntrySuggestion,
     clean_file_name,
 )
+from journal.blobfiles import BlobFiles, BlobFileWriter, StoredFileUnreadable
 from journal.errors import Cancelled, InvalidInput, NotFound
 from journal.media import MediaError
 from journal.search import EntryFilter
@@ -33,7 +36,11 @@ PHOTOS = Path(__file__).parent / "data" / "photos"
 
 
 def counts(journal) -> tuple[int, int, int]:
-    return tuple(journal.db.query_one(f"SELECT count(*) FROM {t}")[0] for t in ("attachments", "blobs", "blob_chunks"))
+    """Attachments, stored contents, and encrypted files in the journal folder (no chunk rows:
+    from schema 10 content is written as files)."""
+    rows = tuple(journal.db.query_one(f"SELECT count(*) FROM {t}")[0] for t in ("attachments", "blobs"))
+    assert journal.db.query_one("SELECT count(*) FROM blob_chunks")[0] == 0
+    return (*rows, len(list(journal.db.blob_files.stored_files())))
 
 
 @pytest.fixture
@@ -54,7 +61,7 @@ def test_round_trip_across_chunks(small_chunks, entry):
     assert att.size == len(data)
     assert att.sha256 == hashlib.sha256(data).hexdigest()
     assert att.media_type == "application/octet-stream"
-    assert counts(small_chunks) == (1, 1, 11)
+    assert counts(small_chunks) == (1, 1, 1)
     with small_chunks.attachments.open_stream(att.uuid) as stream:
         assert stream.read() == data
         stream.seek(2_995)
@@ -101,7 +108,7 @@ def test_identical_content_is_stored_once(small_chunks, entry):
     b = small_chunks.attachments.add_bytes(other.uuid, data, "copy of a.bin")
     assert a.uuid != b.uuid and a.sha256 == b.sha256
     assert any("already stored" in n for n in b.notices)
-    assert counts(small_chunks) == (2, 1, 5)
+    assert counts(small_chunks) == (2, 1, 1)
     assert small_chunks.attachments.open_stream(b.uuid).read() == data
 
 
@@ -234,7 +241,7 @@ def test_trash_restore_and_garbage_collection(small_chunks, entry):
         store.restore(a.uuid)
     store.remove(a.uuid)
     assert store.empty_trash() == 1
-    assert counts(small_chunks) == (1, 1, 3)  # b still needs the content
+    assert counts(small_chunks) == (1, 1, 1)  # b still needs the content
     store.remove(b.uuid)
     store.empty_trash()
     assert counts(small_chunks) == (0, 0, 0)
@@ -248,18 +255,49 @@ def test_emptying_entry_trash_deletes_attachments_and_content(small_chunks, entr
     assert counts(small_chunks) == (0, 0, 0)
 
 
-def test_verify_finds_missing_and_altered_chunks(small_chunks, entry):
+def _file_of(journal, att) -> Path:
+    file_id = journal.db.query_one("SELECT b.file_id FROM attachments a JOIN blobs b ON b.id = a.blob_id "
+                                   "WHERE a.uuid = ?", (att.uuid,))[0]
+    return journal.db.blob_files.path_of(file_id)
+
+
+def test_verify_finds_altered_truncated_and_missing_files(small_chunks, entry):
     att = small_chunks.attachments.add_bytes(entry.uuid, os.urandom(3500), "a.bin")
-    with small_chunks.db.transaction() as db:
-        db.execute("UPDATE blob_chunks SET data = zeroblob(1000) WHERE seq = 1")
-    assert small_chunks.verify() == []  # sizes still consistent
-    assert any("SHA-256 does not match" in p for p in small_chunks.attachments.verify_hashes())
-    with small_chunks.db.transaction() as db:
-        db.execute("DELETE FROM blob_chunks WHERE seq = 2")
-    problems = small_chunks.verify()
-    assert any("3 of 4 chunks" in p for p in problems)
-    with pytest.raises(att_mod.AttachmentUnreadable):
+    path = _file_of(small_chunks, att)
+    data = bytearray(path.read_bytes())
+    data[1500] ^= 1
+    path.write_bytes(bytes(data))
+    assert small_chunks.verify() == []  # sizes still consistent: only decrypting shows it
+    assert any("damaged" in p for p in small_chunks.attachments.verify_hashes())
+    with pytest.raises(StoredFileUnreadable):
         small_chunks.attachments.open_stream(att.uuid).read()
+    path.write_bytes(bytes(data[:-20]))
+    assert any("expected" in p for p in small_chunks.verify())
+    with pytest.raises(StoredFileUnreadable):
+        small_chunks.attachments.open_stream(att.uuid)
+    path.unlink()
+    assert any("missing" in p for p in small_chunks.verify())
+
+
+def test_verify_finds_missing_and_altered_chunks_of_content_stored_before_schema_10(tmp_path):
+    """Content written as chunk rows by schemas 3-9 (fixture journal_v9) is still checked."""
+    work = tmp_path / "v9"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "journal_v9", work)
+    with Journal.open(work, "fixture passphrase") as journal:
+        (blob_id, chunks) = journal.db.query_one(
+            "SELECT b.id, b.chunk_count FROM blobs b WHERE b.chunk_count > 2")
+        att_uuid = journal.db.query_one("SELECT uuid FROM attachments WHERE blob_id = ?", (blob_id,))[0]
+        assert journal.verify() == []
+        with journal.db.transaction() as db:
+            db.execute("UPDATE blob_chunks SET data = zeroblob(length(data)) WHERE blob_id = ? AND seq = 1",
+                       (blob_id,))
+        assert journal.verify() == []  # sizes still consistent
+        assert any("SHA-256 does not match" in p for p in journal.attachments.verify_hashes())
+        with journal.db.transaction() as db:
+            db.execute("DELETE FROM blob_chunks WHERE blob_id = ? AND seq = 2", (blob_id,))
+        assert any(f"{chunks - 1} of {chunks} chunks" in p for p in journal.verify())
+        with pytest.raises(att_mod.AttachmentUnreadable):
+            journal.attachments.open_stream(att_uuid).read()
 
 
 def test_thumbnail_absent_for_non_images(journal, entry):
@@ -407,9 +445,10 @@ def test_content_is_not_plaintext_on_disk(created, data_dir):
     marker = b"UNMISTAKABLE-PLAINTEXT-MARKER-" * 100
     journal.attachments.add_bytes(entry.uuid, marker, "m.txt")
     journal.close()
-    for path in data_dir.iterdir():
-        if path.is_file():
-            assert b"UNMISTAKABLE-PLAINTEXT" not in path.read_bytes(), path.name
+    stored = [p for p in data_dir.rglob("*") if p.is_file()]
+    assert any(p.parent.parent.name == "attachments" for p in stored)
+    for path in stored:
+        assert b"UNMISTAKABLE-PLAINTEXT" not in path.read_bytes(), path.name
 
 
 def test_migration_from_schema_2(tmp_path):
@@ -424,7 +463,7 @@ def test_migration_from_schema_2(tmp_path):
     assert migrations.migrate(conn, target=2) == 2
     EntryStore(Database(conn)).add(title="from schema 2")
     assert migrations.migrate(conn) == migrations.latest_version()
-    db = Database(conn)
+    db = Database(conn, blob_files=BlobFiles(tmp_path / "attachments"))
     [(title,)] = db.query("SELECT title FROM entries")
     assert title == "from schema 2"
     store = AttachmentStore(db)
@@ -486,17 +525,23 @@ def test_add_files_delete_original(journal, entry, tmp_path):
     assert journal.attachments.open_stream(result[0].uuid).read() == (PHOTOS / "DSCN0010.jpg").read_bytes()
 
 
-def test_full_disk_is_a_clear_error_and_leaves_nothing(journal, entry):
+def test_full_disk_is_a_clear_error_and_leaves_nothing(journal, entry, monkeypatch):
     journal.attachments.add_bytes(entry.uuid, b"small and stored", "ok.txt")
     before = counts(journal)
-    pages = journal.db.query_one("PRAGMA page_count")[0]
-    journal.db.execute(f"PRAGMA max_page_count = {pages + 20}")  # the database cannot grow by 1 MiB
-    try:
-        with pytest.raises(att_mod.AttachmentStorageError, match="full"):
-            journal.attachments.add_bytes(entry.uuid, os.urandom(1024 * 1024), "video.mp4")
-    finally:
-        journal.db.execute("PRAGMA max_page_count = 4294967294")
-    assert counts(journal) == before
+    real_seal = BlobFileWriter._seal
+    written = []
+
+    def seal_until_full(self, piece, last):
+        if written:  # the disk fills up while the second chunk is written
+            raise OSError(errno.ENOSPC, "No space left on device")
+        written.append(len(piece))
+        real_seal(self, piece, last)
+
+    monkeypatch.setattr(BlobFileWriter, "_seal", seal_until_full)
+    with pytest.raises(att_mod.AttachmentStorageError, match="full"):
+        journal.attachments.add_bytes(entry.uuid, os.urandom(3 * 1024 * 1024), "video.mp4")
+    monkeypatch.undo()
+    assert counts(journal) == before  # the half-written file is gone
     assert journal.verify() == []
     journal.attachments.add_bytes(entry.uuid, b"works again", "again.txt")
 

@@ -36,9 +36,26 @@ def _payloads() -> list[bytes]:
     return [rng.randbytes(n) for n in (0, 1, MIB, 2 * MIB + 5, 300_000)]
 
 
-def _attach_all(journal, payloads: list[bytes]) -> list:
+def _attach_all(journal, payloads: list[bytes], storage: str = "files") -> list:
+    """Attach ``payloads``; with storage="chunks", their content is then rewritten as the chunk
+    rows schemas 3-9 stored (1 MiB each), which the app still reads."""
     entry = journal.entries.add(title="Files", body="x")
-    return [journal.attachments.add_bytes(entry.uuid, data, f"file{i}.bin") for i, data in enumerate(payloads)]
+    attachments = [journal.attachments.add_bytes(entry.uuid, data, f"file{i}.bin") for i, data in enumerate(payloads)]
+    if storage == "chunks":
+        for blob_id, data in zip(_blob_ids(journal, attachments), payloads):
+            _store_as_chunk_rows(journal, blob_id, data)
+    return attachments
+
+
+def _store_as_chunk_rows(journal, blob_id: int, data: bytes) -> None:
+    (file_id,) = journal.db.query_one("SELECT file_id FROM blobs WHERE id = ?", (blob_id,))
+    pieces = [data[i:i + MIB] for i in range(0, len(data), MIB)]
+    with journal.db.transaction() as db:
+        for seq, piece in enumerate(pieces):
+            db.execute("INSERT INTO blob_chunks (blob_id, seq, data) VALUES (?, ?, ?)", (blob_id, seq, piece))
+        db.execute("UPDATE blobs SET file_id = NULL, file_key = NULL, chunk_size = ?, chunk_count = ? WHERE id = ?",
+                   (MIB, len(pieces), blob_id))
+    journal.db.blob_files.path_of(file_id).unlink()
 
 
 def _blob_ids(journal, attachments) -> list[int]:
@@ -58,14 +75,17 @@ def _read_all(stream, size: int = MIB) -> bytes:
     return b"".join(parts)
 
 
+@pytest.mark.parametrize("storage", ["files", "chunks"])
 @pytest.mark.parametrize("threads, depth", [(1, 1), (2, 1), (3, 2)])
-def test_prefetcher_gives_every_blob_in_order(tmp_path, threads, depth):
+def test_prefetcher_gives_every_blob_in_order(tmp_path, threads, depth, storage):
     journal = make_journal(tmp_path / "j", "J")
     try:
         payloads = _payloads()
-        blobs = [stored_blob(journal.db, b) for b in _blob_ids(journal, _attach_all(journal, payloads))]
+        blobs = [stored_blob(journal.db, b) for b in _blob_ids(journal, _attach_all(journal, payloads, storage))]
+        assert all((b.file_id is None) == (storage == "chunks") for b in blobs)
         before = threading.active_count()
-        with BlobPrefetcher(_connection(journal), blobs, threads=threads, depth=depth) as prefetcher:
+        with BlobPrefetcher(_connection(journal), blobs, threads=threads, depth=depth,
+                            blob_files=journal.db.blob_files) as prefetcher:
             for i, data in enumerate(payloads):
                 stream = prefetcher.open(i)
                 assert _read_all(stream, 4096 if i == 3 else MIB) == data
@@ -79,7 +99,7 @@ def test_prefetcher_must_be_read_in_order(tmp_path):
     journal = make_journal(tmp_path / "j", "J")
     try:
         blobs = [stored_blob(journal.db, b) for b in _blob_ids(journal, _attach_all(journal, _payloads()))]
-        with BlobPrefetcher(_connection(journal), blobs) as prefetcher:
+        with BlobPrefetcher(_connection(journal), blobs, blob_files=journal.db.blob_files) as prefetcher:
             with pytest.raises(RuntimeError, match="out of order"):
                 prefetcher.open(1)
             first = prefetcher.open(0)
@@ -93,10 +113,26 @@ def test_prefetcher_must_be_read_in_order(tmp_path):
         journal.close()
 
 
-def test_a_missing_chunk_is_an_error_not_short_content(tmp_path):
+def test_a_truncated_file_is_an_error_not_short_content(tmp_path):
     journal = make_journal(tmp_path / "j", "J")
     try:
         attachments = _attach_all(journal, _payloads())
+        blob = stored_blob(journal.db, _blob_ids(journal, attachments)[3])
+        path = journal.db.blob_files.path_of(blob.file_id)
+        with open(path, "r+b") as handle:
+            handle.truncate(path.stat().st_size - 1)
+        with BlobPrefetcher(_connection(journal), [blob], blob_files=journal.db.blob_files) as prefetcher:
+            stream = prefetcher.open(0)
+            with pytest.raises(JournalError, match="missing or damaged"):
+                _read_all(stream)
+    finally:
+        journal.close()
+
+
+def test_a_missing_chunk_is_an_error_not_short_content(tmp_path):
+    journal = make_journal(tmp_path / "j", "J")
+    try:
+        attachments = _attach_all(journal, _payloads(), "chunks")
         blob_id = _blob_ids(journal, attachments)[3]  # 2 MiB + 5: three chunks
         blob = stored_blob(journal.db, blob_id)
         with journal.db.transaction() as db:
@@ -112,7 +148,7 @@ def test_a_missing_chunk_is_an_error_not_short_content(tmp_path):
 def test_a_failing_connection_is_reported_on_the_reading_side(tmp_path):
     journal = make_journal(tmp_path / "j", "J")
     try:
-        blobs = [stored_blob(journal.db, b) for b in _blob_ids(journal, _attach_all(journal, _payloads()))]
+        blobs = [stored_blob(journal.db, b) for b in _blob_ids(journal, _attach_all(journal, _payloads(), "chunks"))]
 
         def broken():
             raise OSError("disk went away")
@@ -129,7 +165,7 @@ def test_closing_early_stops_workers_blocked_on_a_full_queue(tmp_path):
     try:
         blobs = [stored_blob(journal.db, b) for b in _blob_ids(journal, _attach_all(journal, _payloads()))]
         before = threading.active_count()
-        prefetcher = BlobPrefetcher(_connection(journal), blobs, threads=2, depth=1)
+        prefetcher = BlobPrefetcher(_connection(journal), blobs, threads=2, depth=1, blob_files=journal.db.blob_files)
         prefetcher.open(0).read(10)
         prefetcher.close()
         assert threading.active_count() == before
@@ -138,10 +174,11 @@ def test_closing_early_stops_workers_blocked_on_a_full_queue(tmp_path):
 
 
 # --- export -------------------------------------------------------------------------------
-def test_export_reads_stored_files_once_and_names_them_by_their_stored_digest(pair, tmp_path):
+@pytest.mark.parametrize("storage", ["files", "chunks"])
+def test_export_reads_stored_files_once_and_names_them_by_their_stored_digest(pair, tmp_path, storage):
     documenter, coordinator, record = pair
     payloads = _payloads()
-    _attach_all(documenter, payloads)
+    _attach_all(documenter, payloads, storage)
     before = threading.active_count()
     out = tmp_path / "b.ijbundle"
     documenter.exporter.export(out, [record.uuid], all_entries=True)
@@ -176,9 +213,8 @@ def test_export_cancelled_inside_a_big_file_ends_its_threads(pair, tmp_path):
 def test_export_of_damaged_storage_fails_cleanly(pair, tmp_path):
     documenter, _, record = pair
     attachments = _attach_all(documenter, _payloads())
-    blob_id = _blob_ids(documenter, attachments)[3]
-    with documenter.db.transaction() as db:
-        db.execute("DELETE FROM blob_chunks WHERE blob_id = ? AND seq = 2", (blob_id,))
+    blob = stored_blob(documenter.db, _blob_ids(documenter, attachments)[3])
+    documenter.db.blob_files.path_of(blob.file_id).unlink()
     before = threading.active_count()
     out = tmp_path / "d.ijbundle"
     with pytest.raises(JournalError, match="missing"):

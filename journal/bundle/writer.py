@@ -1,9 +1,10 @@
 """Streaming bundle writer: tar members -> age encryption -> ``out``.
 
-``pyrage.encrypt_io`` runs on the calling thread and pulls the tar stream from a generator
-that produces it piece by piece (so progress and cancel run there too). No plaintext ever
-touches the disk, and memory stays bounded by CHUNK_SIZE (plus whatever a member's stream
-reads ahead).
+The tar stream is produced piece by piece by a generator on the calling thread (so progress
+and cancel run there too) and each piece goes straight into the age encryptor
+(journal/bundle/age_encrypt.py), which writes ciphertext to ``out`` as it goes. No plaintext
+ever touches the disk, and memory stays bounded by CHUNK_SIZE (plus whatever a member's
+stream reads ahead).
 """
 
 from __future__ import annotations
@@ -16,12 +17,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, BinaryIO
 
-import pyrage
-
 from journal.bundle import tarstream
 from journal.bundle._atomic import atomic_output
 from journal.bundle._cancel import check_cancel
-from journal.gil import quick_gil_handoff
+from journal.bundle.age_encrypt import AgeEncryptor, RecipientInvalid, parse_recipient
 from journal.bundle.errors import BundleWriteError
 from journal.bundle.identity import Identity
 from journal.bundle.manifest import (
@@ -80,7 +79,7 @@ class BundleInfo:
 
 
 class _CountingOutput:
-    """Wraps ``out`` to count bytes and keep the real error (pyrage only keeps its text)."""
+    """Wraps ``out`` to count bytes and tell a write error from a member's read error."""
 
     def __init__(self, out: BinaryIO) -> None:
         self._out = out
@@ -102,18 +101,17 @@ class _CountingOutput:
             flush()
 
 
-def _parse_recipients(recipients: list[str]) -> list[Any]:
+def _parse_recipients(recipients: list[str]) -> list[str]:
     if not recipients:
         raise BundleWriteError(_("A bundle needs at least one recipient."))
-    parsed = []
     for text in recipients:
         try:
-            parsed.append(pyrage.x25519.Recipient.from_str(text))
-        except Exception as exc:  # pyrage.RecipientError
+            parse_recipient(text)
+        except RecipientInvalid as exc:
             raise BundleWriteError(
-                _("Not a valid age recipient: {text!r}.").format(text=text[:80])
+                _("Not a valid age recipient: {text!r}.").format(text=str(text)[:80])
             ) from exc
-    return parsed
+    return list(recipients)
 
 
 def _ordered_members(members: Iterable[Member]) -> list[Member]:
@@ -219,45 +217,6 @@ class _TarProducer:
         return data
 
 
-class _TarFeed:
-    """The plaintext side of ``pyrage.encrypt_io``: serves the tar pieces as they are produced.
-
-    encrypt_io pulls from this on the calling thread, so producing the tar, progress and cancel
-    all run there, and no pipe or second thread is needed between tar and age. (encrypt_io
-    holds the GIL while it encrypts and reads in 8 KiB steps: a pipe to a worker thread cost a
-    context switch and a GIL hand-over every few KiB.) An exception raised while producing is
-    kept here and re-raised by write_bundle, since pyrage only keeps its text.
-    """
-
-    def __init__(self, pieces: Iterator[bytes]) -> None:
-        self._pieces = pieces
-        self._buffer = memoryview(b"")
-        self.finished = False
-        self.error: BaseException | None = None
-
-    def read(self, size: int = -1) -> bytes:
-        if self.error is not None:
-            raise OSError("bundle producer failed")
-        try:
-            while not self._buffer:
-                if self.finished:
-                    return b""
-                try:
-                    self._buffer = memoryview(next(self._pieces))
-                except StopIteration:
-                    self.finished = True
-                    return b""
-        except BaseException as exc:
-            # Without this, a failed or cancelled producer would still yield a valid age file.
-            self.error = exc
-            raise
-        if size is None or size < 0 or size >= len(self._buffer):
-            piece, self._buffer = self._buffer, memoryview(b"")
-        else:
-            piece, self._buffer = self._buffer[:size], self._buffer[size:]
-        return bytes(piece)
-
-
 def write_bundle(
     out: BinaryIO,
     recipients: list[str],
@@ -308,24 +267,21 @@ def write_bundle(
         yield from producer.member(Member(SIGNATURE_NAME, len(signature), signature), [])
         yield producer.end()
 
-    feed = _TarFeed(pieces())
     output = _CountingOutput(out)
+    produced = pieces()
     try:
-        with quick_gil_handoff():
-            pyrage.encrypt_io(feed, output, age_recipients)
-    except Exception as exc:  # pyrage.EncryptError: find the real cause below
-        if feed.error is not None:
-            raise feed.error from None  # Cancelled, a member's error, ... with its own traceback
-        if output.error is not None:
-            err = output.error
-            detail = getattr(err, "strerror", None) or str(err)
-            raise BundleWriteError(_("Could not write the bundle: {detail}.").format(detail=detail)) from err
-        raise BundleWriteError(_("Encryption failed: {worker_error}.").format(worker_error=exc)) from exc
+        encryptor = AgeEncryptor(output, age_recipients)
+        for piece in produced:
+            encryptor.write(piece)
+        encryptor.close()
+    except OSError as err:
+        if output.error is None:
+            raise
+        detail = getattr(err, "strerror", None) or str(err)
+        raise BundleWriteError(_("Could not write the bundle: {detail}.").format(detail=detail)) from err
     finally:
-        feed._pieces.close()  # closes a member stream left open by an error or cancel
-    if feed.error is not None:
-        raise feed.error
-    if not feed.finished or not signed:
+        produced.close()  # closes a member stream left open by an error or cancel
+    if not signed:
         raise BundleWriteError(_("Encryption stopped before the bundle was complete."))
     manifest, manifest_bytes, signature = signed[0]
     return BundleInfo(manifest, manifest_bytes, signature, output.count)

@@ -24,6 +24,7 @@ _MODULES = [
     "m007_transport",
     "m008_list_indexes",
     "m009_compressed_revisions",
+    "m010_attachment_files",
 ]
 
 

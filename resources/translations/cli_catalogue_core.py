@@ -880,4 +880,24 @@ TRANSLATIONS = {
         'зберегти пакет на сервері'),
     '{host} stopped answering. Try again later.': ('{host} перестал отвечать. Попробуйте позже.',
         '{host} перестав відповідати. Спробуйте пізніше.'),
+    # journal/blobfiles.py
+    "The encrypted file of this attachment ({path}) is missing or damaged. Run `journal verify` and restore the journal from a backup.": (
+        'Зашифрованный файл этого вложения ({path}) отсутствует или повреждён. Запустите `journal verify` и восстановите журнал из резервной копии.',
+        'Зашифрований файл цього вкладення ({path}) відсутній або пошкоджений. Запустіть `journal verify` і відновіть журнал із резервної копії.'),
+    # journal/backup.py (attachment files)
+    'Cannot back up: the attachment file {path} is missing from the journal folder. Run `journal verify` to see which attachment it belongs to.': (
+        'Не удаётся создать резервную копию: файла вложения {path} нет в папке журнала. Запустите `journal verify`, чтобы узнать, к какому вложению он относится.',
+        'Не вдається створити резервну копію: файлу вкладення {path} немає в теці журналу. Запустіть `journal verify`, щоб дізнатися, до якого вкладення він належить.'),
+    'The backup file has too many members to be an Incident Journal backup.': (
+        'В файле резервной копии слишком много файлов для резервной копии Incident Journal.',
+        'У файлі резервної копії забагато файлів для резервної копії Incident Journal.'),
+    'The backup is incomplete: {name} is missing.': (
+        'Резервная копия неполная: нет {name}.',
+        'Резервна копія неповна: немає {name}.'),
+    'The backup is damaged: {name} is not listed in its description.': (
+        'Резервная копия повреждена: {name} не указан в её описании.',
+        'Резервну копію пошкоджено: {name} не зазначено в її описі.'),
+    'The backup is incomplete: the attachment file {name} is missing or has the wrong size.': (
+        'Резервная копия неполная: файл вложения {name} отсутствует или имеет неверный размер.',
+        'Резервна копія неповна: файл вкладення {name} відсутній або має неправильний розмір.'),
 }
