@@ -71,6 +71,17 @@ _flusher_guard = threading.Lock()
 
 
 _datasync = getattr(os, "fdatasync", os.fsync)  # macOS and Windows have only fsync
+#: Finished files from this size on are flushed in the background at once (see finish()).
+EARLY_FLUSH_FROM = 1024 * 1024
+
+
+def _datasync_and_close(fd: int) -> None:
+    try:
+        _datasync(fd)
+    except OSError:
+        pass  # the fsync before COMMIT reports it
+    finally:
+        os.close(fd)
 
 
 def _background_flusher() -> "ThreadPoolExecutor":
@@ -282,6 +293,12 @@ class BlobFileWriter:
         self._seal(bytes(self._pending), last=True)
         self._pending = bytearray()
         self._check_flush()
+        if self.size >= EARLY_FLUSH_FROM:
+            # Start writing this file out now, while the caller goes on (an import parses the
+            # next attachment): the fsync before COMMIT then finds it mostly clean. Errors here
+            # are not lost: that fsync reports them.
+            early = os.dup(self._file.fileno())
+            _background_flusher().submit(_datasync_and_close, early)
         self._file.close()
         self.files._written(self.path)
 

@@ -1,7 +1,7 @@
 """Strict streaming bundle reader.
 
-``src`` -> ``pyrage.decrypt_io`` (worker thread) -> a bounded in-memory hand-off -> strict tar
-parser (calling thread) -> ``sink``. The sink is called on the calling thread only, so it can stage records in
+``src`` -> age decryption (journal/bundle/age_decrypt.py, worker thread) -> a bounded in-memory
+hand-off -> strict tar parser (calling thread) -> ``sink``. The sink is called on the calling thread only, so it can stage records in
 an uncommitted database transaction; the caller commits only after ``read_bundle`` returns.
 Every problem with the input becomes ``BundleRejected`` with one clear reason.
 """
@@ -18,11 +18,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, BinaryIO, Protocol
 
-import pyrage
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from journal.bundle import tarstream
+from journal.bundle import age_decrypt, tarstream
+from journal.bundle.age_decrypt import AgeDecryptError
 from journal.bundle._cancel import check_cancel
 from journal.gil import quick_gil_handoff
 from journal.bundle.errors import BundleRejected
@@ -290,24 +290,20 @@ def _decryption_reason(error: BaseException, source: _Source) -> str:
         len(head) >= len(_AGE_MAGIC) and not head.startswith(_AGE_MAGIC)
     ):
         return _("not an age file")
-    if isinstance(error, pyrage.DecryptError):
-        message = str(error)
-        if "No matching keys" in message:
-            return _("not addressed to this journal")
-        if (
-            "Incomplete header" in message
-            or "fill whole buffer" in message
-            or len(head) < len(_AGE_MAGIC)
-        ):
-            return _("truncated")
-        if "MAC" in message:
-            return _("corrupted (authentication failed)")
-        if "Header is invalid" in message or "Unknown age format" in message:
-            return (
-                _("corrupted (invalid age header)")
-                if head.startswith(b"age-encryption.org/v1\n")
-                else _("not an age file")
-            )
+    kind = getattr(error, "kind", None)
+    if kind == AgeDecryptError.NO_MATCH:
+        return _("not addressed to this journal")
+    if kind == AgeDecryptError.TRUNCATED or len(head) < len(_AGE_MAGIC):
+        return _("truncated")
+    if kind == AgeDecryptError.MAC:
+        return _("corrupted (authentication failed)")
+    if kind in (AgeDecryptError.INVALID_HEADER, AgeDecryptError.NOT_AGE):
+        return (
+            _("corrupted (invalid age header)")
+            if head.startswith(b"age-encryption.org/v1\n")
+            else _("not an age file")
+        )
+    if kind != AgeDecryptError.PAYLOAD:
         return _("corrupted (could not decrypt)")
     if _payload_looks_truncated(source):
         return _("truncated")
@@ -608,10 +604,8 @@ def _parse_identities(identities: list[str]) -> list[Any]:
     if not identities:
         raise ValueError("read_bundle needs at least one age identity")
     try:
-        return [pyrage.x25519.Identity.from_str(text) for text in identities]
-    except (
-        Exception
-    ) as exc:  # pyrage.IdentityError: the caller's bug, not hostile input
+        return [age_decrypt.parse_identity(text) for text in identities]
+    except ValueError as exc:  # the caller's bug, not hostile input
         raise ValueError("invalid age identity") from exc
 
 
@@ -638,7 +632,7 @@ def read_bundle(
 
     def decrypt() -> None:
         try:
-            pyrage.decrypt_io(source, handoff, age_identities)
+            age_decrypt.decrypt_io(source, handoff, age_identities)
         except BaseException as exc:  # noqa: BLE001 - classified on the calling thread
             decrypt_error.append(exc)
         finally:
