@@ -101,47 +101,60 @@ def _hkdf(ikm: bytes, salt: bytes, info: bytes) -> bytes:
 
 
 class _Reader:
-    """Buffered reads from ``src`` that tell a clean end from a short read."""
+    """Reads from ``src`` with as few copies as possible: when a block is consumed exactly,
+    the next one is read whole and handed out as a memoryview (the steady state of the
+    payload), and only a block boundary inside a request costs one join."""
 
     def __init__(self, src: BinaryIO) -> None:
         self._src = src
-        self._buffer = bytearray()
+        self._data: bytes = b""
+        self._pos = 0
         self._eof = False
 
-    def _fill(self, size: int) -> None:
-        while len(self._buffer) < size and not self._eof:
-            data = self._src.read(max(size - len(self._buffer), _SEALED * _BATCH))
+    def _available(self) -> int:
+        return len(self._data) - self._pos
+
+    def _ensure(self, size: int) -> None:
+        """Make at least ``size`` bytes available unless the input ends first."""
+        have = self._available()
+        if have >= size or self._eof:
+            return
+        parts = [self._data[self._pos:]] if have else []
+        while have < size:
+            data = self._src.read(max(size - have, 1))
             if not data:
                 self._eof = True
-            else:
-                self._buffer += data
+                break
+            parts.append(data)
+            have += len(data)
+        self._data = parts[0] if len(parts) == 1 else b"".join(parts)
+        self._pos = 0
 
     def line(self) -> bytes:
         """One header line without its newline."""
         while True:
-            end = self._buffer.find(b"\n")
+            end = self._data.find(b"\n", self._pos)
             if end >= 0:
-                line = bytes(self._buffer[:end])
-                del self._buffer[:end + 1]
+                line = self._data[self._pos:end]
+                self._pos = end + 1
                 return line
-            if self._eof or len(self._buffer) > MAX_HEADER:
+            if self._eof or self._available() > MAX_HEADER:
                 raise AgeDecryptError(AgeDecryptError.TRUNCATED if self._eof else AgeDecryptError.INVALID_HEADER,
                                       "header line")
-            before = len(self._buffer)
-            self._fill(before + 1)
-            if len(self._buffer) == before:
-                self._eof = True
+            self._ensure(self._available() + 4096)
 
-    def take(self, size: int) -> bytes:
-        """Up to ``size`` bytes; fewer only at the end of the input."""
-        self._fill(size)
-        data = bytes(self._buffer[:size])
-        del self._buffer[:size]
-        return data
+    def take(self, size: int) -> memoryview:
+        """Up to ``size`` bytes (fewer only at the end of the input), valid until the next call."""
+        self._ensure(size)
+        start = self._pos
+        self._pos = min(start + size, len(self._data))
+        return memoryview(self._data)[start:self._pos]
 
     def at_end(self) -> bool:
-        self._fill(1)
-        return not self._buffer
+        if self._available():
+            return False
+        self._ensure(_SEALED * _BATCH)  # the next batch, read whole
+        return not self._available()
 
 
 def _header(reader: _Reader, scalars: list[bytes]) -> tuple[bytes, bytes]:
@@ -219,22 +232,22 @@ def decrypt_io(src: BinaryIO, out, scalars: list[bytes]) -> None:
     authenticated before the failure (the caller discards everything on an error)."""
     reader = _Reader(src)
     file_key, _covered = _header(reader, scalars)
-    nonce = reader.take(16)
+    nonce = bytes(reader.take(16))
     if len(nonce) != 16:
         raise AgeDecryptError(AgeDecryptError.TRUNCATED, "payload nonce")
     aead = ChaCha20Poly1305(_hkdf(file_key, nonce, b"payload"))
     counter = 0
     while True:
         batch = reader.take(_SEALED * _BATCH)
-        final = reader.at_end()
+        if not batch:
+            raise AgeDecryptError(AgeDecryptError.TRUNCATED, "no payload")
         pieces = []
-        view = memoryview(batch)
+        final = reader.at_end()  # reads ahead: batch stays valid (its block is kept alive by it)
         for start in range(0, len(batch), _SEALED):
-            sealed = view[start:start + _SEALED]
+            sealed = batch[start:start + _SEALED]
             last = final and start + _SEALED >= len(batch)
-            if len(sealed) < 17:
-                raise AgeDecryptError(AgeDecryptError.TRUNCATED if last else AgeDecryptError.PAYLOAD,
-                                      "short chunk")
+            if len(sealed) < 16:
+                raise AgeDecryptError(AgeDecryptError.TRUNCATED, "short chunk")
             chunk_nonce = counter.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
             try:
                 plain = aead.decrypt(chunk_nonce, sealed, None)
@@ -244,8 +257,6 @@ def decrypt_io(src: BinaryIO, out, scalars: list[bytes]) -> None:
                 raise AgeDecryptError(AgeDecryptError.PAYLOAD, "empty last chunk")
             counter += 1
             pieces.append(plain)
-        if not batch:
-            raise AgeDecryptError(AgeDecryptError.TRUNCATED, "no payload")
-        out.write(b"".join(pieces))
+        out.write(pieces[0] if len(pieces) == 1 else b"".join(pieces))
         if final:
             return
