@@ -1,11 +1,11 @@
-"""Files attached to entries, stored encrypted inside the journal database.
+"""Files attached to entries, stored encrypted: records in the database, content in files.
 
-Content is written as ordered chunk rows (`blob_chunks`, CHUNK_SIZE bytes each)
-because sqlcipher3 has no incremental blob API; SQLCipher encrypts every page,
-so nothing readable ever reaches the disk. Both directions stream: import
-reads, hashes and inserts one chunk at a time, and `open_stream` reads one
-chunk row at a time, so a 2 GB video costs about one chunk of memory (plus
-SQLite's bounded page cache).
+From schema 10 content is written as an attachment file encrypted with a key of its own that
+only the database holds (journal/blobfiles.py: why, format, crash rules). Content stored by
+schemas 3 to 9 stays as ordered chunk rows (`blob_chunks`) inside SQLCipher and is still read
+(BlobReader). Nothing readable ever reaches the disk. Both directions stream: import reads,
+hashes and encrypts one chunk at a time, and `open_stream` decrypts one chunk at a time, so a
+2 GB video costs about one chunk of memory.
 
 One file is imported in ONE transaction: a killed process or a cancel leaves
 no half attachment. Identical content is stored once (blobs are keyed by
@@ -832,9 +832,9 @@ class AttachmentStore:
             except (OSError, JournalError):
                 problems.append(f"{label}: its file {blobfiles.FOLDER}/{file_id[:2]}/{file_id} is missing")
                 continue
-            if actual != blobfiles.encrypted_size(size, chunk_size):
+            if actual != blobfiles.stored_file_size(size, chunk_size):
                 problems.append(f"{label}: its file has {actual} bytes, "
-                                f"{blobfiles.encrypted_size(size, chunk_size)} expected")
+                                f"{blobfiles.stored_file_size(size, chunk_size)} expected")
         for (sha,) in self.db.query(
                 "SELECT b.sha256 FROM blobs b WHERE NOT EXISTS (SELECT 1 FROM attachments a WHERE a.blob_id = b.id)"):
             problems.append(f"attachment content {str(sha)[:12]}: no attachment refers to it")

@@ -37,7 +37,7 @@ from pathlib import Path
 from . import migrations
 from .atomic import fsync_dir, overwrite_and_unlink
 from .blobfiles import FOLDER as ATTACHMENTS_DIR
-from .blobfiles import encrypted_size
+from .blobfiles import stored_file_size
 from .db import connect, key_pragma
 from .errors import Cancelled, InvalidInput, JournalError, JournalExists
 from .i18n import _
@@ -362,7 +362,7 @@ def verify_backup(backup_path: Path, data_key: bytes) -> int:
                 for file_id, size, chunk_size in conn.execute(
                         "SELECT file_id, size, chunk_size FROM blobs WHERE file_id IS NOT NULL"):
                     name = attachment_member(str(file_id))
-                    if not is_attachment_member(name) or sizes.get(name) != encrypted_size(size, chunk_size):
+                    if not is_attachment_member(name) or sizes.get(name) != stored_file_size(size, chunk_size):
                         raise BackupError(_(
                             "The backup is incomplete: the attachment file {name} is missing or has the wrong size."
                         ).format(name=name))

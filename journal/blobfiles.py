@@ -17,9 +17,15 @@ File format (docs/formats.md "Attachment files"), readable with a few lines of P
     chunks   ChaCha20-Poly1305(key, nonce, plaintext chunk, associated data = header)
              nonce = chunk index (11 bytes big-endian) + 0x01 for the last chunk, else 0x00
 
+    padding  random bytes up to the Padmé length of header + chunks (``stored_file_size``)
+
 Every chunk holds exactly ``chunk size`` plaintext bytes except the last, which holds the
 remaining 0 to ``chunk size - 1`` (so there are ``size // chunk size + 1`` chunks). As in age's
-STREAM construction, a reordered, dropped, appended or truncated chunk fails authentication.
+STREAM construction, a reordered, dropped or truncated chunk fails authentication. The padding
+(at most 12 %, indistinguishable from ciphertext) keeps the file's length from telling the
+attachment's exact size: with exact sizes, whoever holds the laptop and a copy of a known video
+could show that the journal holds it. Readers take the size from the database and never read
+the padding; a file of any other length is refused as damaged.
 
 Writes are crash-safe by order, not by rename: a file is written and fsynced (with its
 folder) before the transaction that records its key commits (``Database.before_commit``); a
@@ -43,6 +49,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
 from .atomic import fsync_dir
@@ -116,7 +123,25 @@ def chunk_count(size: int, chunk_size: int) -> int:
 
 
 def encrypted_size(size: int, chunk_size: int = CHUNK_SIZE) -> int:
+    """Header plus sealed chunks, before padding."""
     return HEADER_SIZE + size + TAG_SIZE * chunk_count(size, chunk_size)
+
+
+def padme(length: int) -> int:
+    """The Padmé length for ``length`` (Nikitin et al., "Reducing Metadata Leakage from
+    Encrypted Files and Communication with PURBs", 2019): at most 12 % larger, and the padded
+    length reveals O(log log n) bits of the real one instead of all of them."""
+    if length < 2:
+        return length
+    exponent = length.bit_length() - 1  # floor(log2 length)
+    size_bits = exponent.bit_length()  # floor(log2 exponent) + 1
+    mask = (1 << (exponent - size_bits)) - 1
+    return (length + mask) & ~mask
+
+
+def stored_file_size(size: int, chunk_size: int = CHUNK_SIZE) -> int:
+    """The length of the file holding ``size`` plaintext bytes, padding included."""
+    return padme(encrypted_size(size, chunk_size))
 
 
 class BlobFiles:
@@ -153,7 +178,9 @@ class BlobFiles:
         shard = self.root / file_id[:2]
         if not shard.is_dir():
             made_root = not self.root.is_dir()
-            shard.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if made_root:
+                self.root.mkdir(mode=0o700, exist_ok=True)
+            shard.mkdir(exist_ok=True, mode=0o700)
             with self._guard:
                 self._unsynced_dirs.add(self.root)  # the new shard's entry in it
                 if made_root:
@@ -287,11 +314,24 @@ class BlobFileWriter:
             flushing, self._flushing = self._flushing, None
             flushing.result()
 
+    def _pad(self) -> None:
+        unpadded = encrypted_size(self.size, self.chunk_size)
+        remaining = padme(unpadded) - unpadded
+        if remaining:
+            # A ChaCha20 keystream under a throwaway key: as random as os.urandom to an
+            # observer, and fast enough for the ~100 MiB a multi-GiB video may need.
+            stream = Cipher(algorithms.ChaCha20(os.urandom(32), os.urandom(16)), mode=None).encryptor()
+            while remaining:
+                piece = min(remaining, self.chunk_size)
+                self._file.write(stream.update(bytes(piece)))
+                remaining -= piece
+
     def finish(self) -> None:
         """Write the last (short, possibly empty) chunk and close the file. Durable once
         ``BlobFiles.sync`` ran, which the transaction recording the file does before COMMIT."""
         self._seal(bytes(self._pending), last=True)
         self._pending = bytearray()
+        self._pad()
         self._check_flush()
         if self.size >= EARLY_FLUSH_FROM:
             # Start writing this file out now, while the caller goes on (an import parses the
@@ -335,7 +375,7 @@ class BlobFileReader(io.RawIOBase):
             if len(head) != HEADER_SIZE or head[:9] != MAGIC + bytes([VERSION]) or len(key) != KEY_SIZE:
                 raise _unreadable(file_id)
             self._chunk_size = struct.unpack(">I", head[12:16])[0]
-            if self._chunk_size == 0 or os.fstat(self._file.fileno()).st_size != encrypted_size(
+            if self._chunk_size == 0 or os.fstat(self._file.fileno()).st_size != stored_file_size(
                     size, self._chunk_size):
                 raise _unreadable(file_id)
         except BaseException:

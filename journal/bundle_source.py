@@ -1,10 +1,11 @@
 """Stored attachment content read ahead for a bundle, on background threads.
 
-Exporting is bound by SQLCipher decrypting pages (HMAC-SHA512 + AES per 4 KiB page, a few
-ms per MiB on one core) and age encrypting the stream. Reading the chunk rows on worker
-threads, each with its own read-only connection (WAL lets them read while the journal's own
-connection stays usable), lets the decryption run on the other core while the bundle writer
-and pyrage work on this one. sqlcipher3 releases the GIL while it steps a statement.
+Reading stored content costs decryption: ChaCha20-Poly1305 for attachment files (schema 10
+on), SQLCipher's page decryption (HMAC-SHA512 + AES per 4 KiB page, a few ms per MiB) for chunk
+rows written before. Both release the GIL, so worker threads do it on the other core while the
+bundle writer builds the tar and encrypts it on this one. Chunk rows are read through a
+read-only connection per worker (WAL lets them read while the journal's own connection stays
+usable).
 
 Blobs are handed out in the order they were planned. With ``threads`` workers, worker ``w``
 reads the blobs whose position ``i`` has ``i % threads == w``, each into its own small queue,

@@ -1,14 +1,15 @@
 """A shorter GIL switch interval while two threads hand work to each other.
 
-Used while a bundle is encrypted or decrypted (journal/bundle/) and while
-EntryStore.add_many writes batches on its worker thread (journal/bulk.py).
+Used while a received bundle is read (journal/bundle/reader.py: decryption, parsing and
+hashing threads hand pieces to each other) and while EntryStore.add_many writes batches on its
+worker thread (journal/bulk.py).
 
-``pyrage.encrypt_io`` and ``decrypt_io`` hold the GIL while they en/decrypt and let it go only
-when they call back into Python (every 8 KiB). Another thread that wants the GIL (a worker
-with a chunk read from the database, the thread writing the encrypted file, the parser) then
-waits for the interpreter's switch interval, 5 ms by default, at every hand-over: with a
-hand-over per MiB that alone capped a bundle at a few hundred MiB/s, leaving the second core
-idle. Measured on 200 MiB exports: 1.6 s -> 1.2 s wall for the same CPU time.
+A thread that wants the GIL while another runs Python waits for the interpreter's switch
+interval, 5 ms by default, at every hand-over. When pyrage did the age work (it held the GIL
+while en/decrypting) that capped a bundle at a few hundred MiB/s (200 MiB exports: 1.6 s ->
+1.2 s wall with a short interval). Since the app's own age code releases the GIL
+(journal/bundle/age_encrypt.py, age_decrypt.py) it matters less for bundles: the import
+measured the same with and without it; it stays for the parser's many small hand-overs.
 
 The interval is process-wide; it is lowered only while at least one such job runs, to the
 smallest interval any running job asked for, and restored when the last one ends (nested and

@@ -20,23 +20,23 @@ PASS = "correct horse battery staple 42"
 CHEAP = KdfParams(memory_kib=8192, iterations=1, lanes=1)
 
 
-def decrypt_as_documented(path, key: bytes) -> bytes:
-    """docs/formats.md "Attachment files", written from the description alone."""
+def decrypt_as_documented(path, key: bytes, size: int) -> bytes:
+    """docs/formats.md "Attachment files", written from the description alone: the size comes
+    from the database, the chunk size from the header, and the padding is never read."""
     data = path.read_bytes()
     head, body = data[:16], data[16:]
     assert head[:8] == b"IJATTACH" and head[8] == 1
     chunk_size = struct.unpack(">I", head[12:16])[0]
     aead = ChaCha20Poly1305(key)
-    out, index, offset = [], 0, 0
-    while True:
-        sealed = body[offset:offset + chunk_size + 16]
-        last = len(sealed) < chunk_size + 16 or offset + len(sealed) == len(body)
+    count = size // chunk_size + 1
+    out = []
+    for index in range(count):
+        last = index == count - 1
+        length = (size % chunk_size if last else chunk_size) + 16
+        sealed = body[index * (chunk_size + 16):index * (chunk_size + 16) + length]
         nonce = index.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
         out.append(aead.decrypt(nonce, sealed, head))
-        offset += len(sealed)
-        index += 1
-        if last:
-            return b"".join(out)
+    return b"".join(out)
 
 
 @pytest.fixture
@@ -53,8 +53,10 @@ def test_round_trip_at_every_chunk_boundary(files, size):
     writer.finish()
     assert writer.size == size
     path = files.path_of(writer.file_id)
-    assert path.stat().st_size == blobfiles.encrypted_size(size, 100) == 16 + size + 16 * (size // 100 + 1)
-    assert decrypt_as_documented(path, writer.key) == data
+    unpadded = blobfiles.encrypted_size(size, 100)
+    assert unpadded == 16 + size + 16 * (size // 100 + 1)
+    assert path.stat().st_size == blobfiles.stored_file_size(size, 100) == blobfiles.padme(unpadded)
+    assert decrypt_as_documented(path, writer.key, size) == data
     with files.open(writer.file_id, writer.key, size) as reader:
         assert reader.read() == data
         reader.seek(max(0, size - 3))
@@ -72,7 +74,8 @@ def test_names_are_random_and_carry_no_content_hash(files):
     assert oct(files.path_of(a.file_id).stat().st_mode & 0o777) == "0o600"
 
 
-@pytest.mark.parametrize("damage", ["flip", "swap chunks", "drop last chunk", "append", "wrong key", "header"])
+@pytest.mark.parametrize("damage", ["flip", "swap chunks", "drop last chunk", "append", "wrong key", "header",
+                                    "padding shortened"])
 def test_any_change_to_a_file_is_detected(files, damage):
     data = os.urandom(350)
     writer = files.create(chunk_size=100)
@@ -92,6 +95,8 @@ def test_any_change_to_a_file_is_detected(files, damage):
         size = 300  # as if the row said so too: the missing last flag still shows
     elif damage == "append":
         raw += os.urandom(116)
+    elif damage == "padding shortened":
+        del raw[-1:]
     elif damage == "wrong key":
         key = os.urandom(32)
     elif damage == "header":
@@ -100,6 +105,24 @@ def test_any_change_to_a_file_is_detected(files, damage):
     with pytest.raises(StoredFileUnreadable, match="missing or damaged"):
         with files.open(writer.file_id, key, size) as reader:
             reader.read()
+
+
+def test_padding_hides_the_exact_size():
+    sizes = {blobfiles.stored_file_size(n) for n in range(5_000_000, 5_100_000, 997)}
+    assert len(sizes) < 5  # about 100 different attachment sizes, a handful of file lengths
+    for n in (0, 1, 1000, 5_000_000, 3 * 2**30):
+        unpadded = blobfiles.encrypted_size(n)
+        assert unpadded <= blobfiles.stored_file_size(n) <= unpadded * 1.12
+
+
+def test_padding_looks_like_ciphertext(files):
+    writer = files.create()
+    writer.write(b"\x00" * 5_000_000)
+    writer.finish()
+    raw = files.path_of(writer.file_id).read_bytes()
+    padding = raw[blobfiles.encrypted_size(5_000_000):]
+    assert len(padding) > 10_000
+    assert padding.count(0) < len(padding) / 128  # not zeros: as random as the ciphertext
 
 
 def test_a_file_name_from_the_database_is_checked(files):

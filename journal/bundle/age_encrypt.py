@@ -3,8 +3,8 @@
 Why not ``pyrage.encrypt_io``: it holds the GIL while it encrypts and its ChaCha20-Poly1305 ran
 at about 1.4 ms per MiB on the dev machine, against 0.3 ms for OpenSSL's through
 ``cryptography``, which also releases the GIL. Exporting 1 GiB was bound by that one thread
-(bench/bench_bundles.py). Decryption of received bundles stays with pyrage
-(journal/bundle/reader.py): that side parses untrusted input.
+(bench/bench_bundles.py). Received bundles are decrypted by journal/bundle/age_decrypt.py for
+the same reason, with a strict parser for their untrusted headers.
 
 Follows https://age-encryption.org/v1 (C2SP age spec) for what an encryptor writes:
 
@@ -17,7 +17,7 @@ Follows https://age-encryption.org/v1 (C2SP age spec) for what an encryptor writ
 
 Base64 is the standard alphabet without padding; the last payload chunk is never empty unless
 the whole payload is. tests/test_age_encrypt.py checks the output with the real ``age`` tool
-and with pyrage (decrypt side), and the header against the spec's stanza rules.
+and with pyrage, and the header against the spec's stanza rules.
 """
 
 from __future__ import annotations
