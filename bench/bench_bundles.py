@@ -128,6 +128,20 @@ def _import_child(journal_dir: str, bundle: str) -> None:
     print(f"{seconds} {mem.growth_mib}")
 
 
+def warm(*paths: Path) -> None:
+    """Read the inputs of the next timed step once, so that it and its baseline both start
+    from the page cache. Without this the comparison depended on what earlier steps evicted:
+    the exporter drops the bundle's pages as it writes it (posix_fadvise, to start the
+    writeback early), so the import read 1 GiB from disk (`inblock` in getrusage) while the
+    baseline read its just-written file from memory."""
+    for path in paths:
+        for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
+            if file.is_file():
+                with open(file, "rb") as handle:
+                    while handle.read(MIB * 8):
+                        pass
+
+
 def settle() -> None:
     """Write out what earlier steps left dirty in the page cache before timing the next one.
 
@@ -194,6 +208,7 @@ def main() -> None:
             # --- export vs tar | age ---
             bundle.unlink(missing_ok=True)
             settle()
+            warm(work / "doc")
             with PeakRss() as mem_export:
                 start = time.perf_counter()
                 result = documenter.exporter.export(bundle, [record.uuid], all_entries=True)
@@ -208,6 +223,7 @@ def main() -> None:
                 coordinator.close()
             baseline.unlink(missing_ok=True)
             settle()
+            warm(files)
             tar_age_s.append(run(f"tar -c -C {files} . | age -r {recipient} > {baseline}"))
 
             # --- import of the big bundle vs age -d | tar -x ---
@@ -215,6 +231,7 @@ def main() -> None:
             # wrote 1 GiB of attachments and the bundle is not the one that imports it (in the
             # same process the kernel's copies were several times slower, see bench/README.md).
             settle()
+            warm(bundle, coord_dir)
             seconds, growth = import_in_child(coord_dir, bundle)
             import_s.append(seconds)
             import_mem = max(import_mem, growth)
@@ -223,6 +240,7 @@ def main() -> None:
             shutil.rmtree(out_dir, ignore_errors=True)
             out_dir.mkdir()
             settle()
+            warm(baseline)
             age_tar_s.append(run(f"age -d -i {key} {baseline} | tar -x -C {out_dir}"))
             shutil.rmtree(out_dir)
             print(f"run {run_no + 1}: export {export_s[-1]:.2f} s vs {tar_age_s[-1]:.2f} s; "
