@@ -178,75 +178,23 @@ def cancel_requested(cancel) -> bool:
 
 
 # --- reading stored content -------------------------------------------------------------------
-class BlobReader(io.RawIOBase):
-    """A seekable, read-only file over a blob's chunk rows (schemas 3-9); one chunk at a time."""
+class BlobReader(blobfiles.ChunkedReader):
+    """Content stored as chunk rows (schemas 3-9), read one row at a time."""
 
     def __init__(self, db: Database, blob_id: int, size: int, chunk_size: int, chunk_count: int) -> None:
-        super().__init__()
+        super().__init__(size, chunk_size)
         self._db = db
         self._blob_id = blob_id
-        self._size = size
-        self._chunk_size = chunk_size
         self._chunk_count = chunk_count
-        self._pos = 0
-        self._seq = -1
-        self._chunk = b""
-
-    @property
-    def chunk_size(self) -> int:
-        return self._chunk_size
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def tell(self) -> int:
-        return self._pos
-
-    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
-        if whence == io.SEEK_SET:
-            pos = offset
-        elif whence == io.SEEK_CUR:
-            pos = self._pos + offset
-        elif whence == io.SEEK_END:
-            pos = self._size + offset
-        else:
-            raise ValueError(f"invalid whence {whence}")
-        if pos < 0:
-            raise ValueError("negative seek position")
-        self._pos = pos
-        return pos
 
     def _load(self, seq: int) -> bytes:
-        if seq != self._seq:
-            row = self._db.query_one(
-                "SELECT data FROM blob_chunks WHERE blob_id = ? AND seq = ?", (self._blob_id, seq)
+        row = self._db.query_one("SELECT data FROM blob_chunks WHERE blob_id = ? AND seq = ?", (self._blob_id, seq))
+        expected = self._chunk_size if seq < self._chunk_count - 1 else self._size - seq * self._chunk_size
+        if row is None or len(row[0]) != expected:
+            raise AttachmentUnreadable(
+                _("Part of this attachment's data is missing from the database. Run `journal verify` and restore the journal from a backup.")
             )
-            expected = self._chunk_size if seq < self._chunk_count - 1 else self._size - seq * self._chunk_size
-            if row is None or len(row[0]) != expected:
-                raise AttachmentUnreadable(
-                    _("Part of this attachment's data is missing from the database. Run `journal verify` and restore the journal from a backup.")
-                )
-            self._seq, self._chunk = seq, row[0]
-        return self._chunk
-
-    def readinto(self, buffer) -> int:
-        if self.closed:
-            raise ValueError("read from a closed attachment stream")
-        if self._pos >= self._size:
-            return 0
-        seq, offset = divmod(self._pos, self._chunk_size)
-        chunk = self._load(seq)
-        n = min(len(buffer), len(chunk) - offset)
-        buffer[:n] = chunk[offset:offset + n]
-        self._pos += n
-        return n
-
-    def close(self) -> None:
-        self._chunk = b""
-        super().close()
+        return row[0]
 
 
 class _BlobStream(io.BufferedReader):

@@ -359,34 +359,27 @@ class BlobFileWriter:
                 break  # not empty (or already gone): leave it and its parents
 
 
-class BlobFileReader(io.RawIOBase):
-    """A seekable, read-only file over one attachment file's plaintext; one chunk in memory."""
+class ChunkedReader(io.RawIOBase):
+    """A seekable, read-only file over content stored in fixed-size chunks, holding one chunk
+    in memory. Subclasses say how to get chunk ``index`` (``_load``)."""
 
-    def __init__(self, path: Path, file_id: str, key: bytes, size: int) -> None:
+    def __init__(self, size: int, chunk_size: int) -> None:
         super().__init__()
-        self._file_id = file_id
         self._size = size
-        try:
-            self._file = io.FileIO(path, "rb")
-        except OSError:
-            raise _unreadable(file_id) from None
-        try:
-            head = self._file.read(HEADER_SIZE)
-            if len(head) != HEADER_SIZE or head[:9] != MAGIC + bytes([VERSION]) or len(key) != KEY_SIZE:
-                raise _unreadable(file_id)
-            self._chunk_size = struct.unpack(">I", head[12:16])[0]
-            if self._chunk_size == 0 or os.fstat(self._file.fileno()).st_size != stored_file_size(
-                    size, self._chunk_size):
-                raise _unreadable(file_id)
-        except BaseException:
-            self._file.close()
-            raise
-        self._header = head
-        self._aead = ChaCha20Poly1305(bytes(key))
-        self._count = chunk_count(size, self._chunk_size)
+        self._chunk_size = chunk_size
         self._pos = 0
         self._index = -1
         self._chunk = b""
+
+    def _load(self, index: int) -> bytes:
+        raise NotImplementedError
+
+    def chunk(self, index: int) -> bytes:
+        """The content of chunk ``index`` (checked by ``_load``), cached until another is read."""
+        if index != self._index:
+            self._chunk = self._load(index)
+            self._index = index
+        return self._chunk
 
     @property
     def chunk_size(self) -> int:
@@ -410,27 +403,6 @@ class BlobFileReader(io.RawIOBase):
         self._pos = base + offset
         return self._pos
 
-    def chunk(self, index: int) -> bytes:
-        """The plaintext of chunk ``index`` (authenticated)."""
-        if index != self._index:
-            last = index == self._count - 1
-            length = (self._size % self._chunk_size if last else self._chunk_size) + TAG_SIZE
-            self._file.seek(HEADER_SIZE + index * (self._chunk_size + TAG_SIZE))
-            sealed = self._file.read(length)
-            try:
-                if len(sealed) != length:
-                    raise InvalidTag()
-                self._chunk = self._aead.decrypt(nonce(index, last), sealed, self._header)
-            except InvalidTag:
-                raise _unreadable(self._file_id) from None
-            self._index = index
-        return self._chunk
-
-    def chunks(self):
-        """Every chunk's plaintext in order (the last may be empty)."""
-        for index in range(self._count):
-            yield self.chunk(index)
-
     def readinto(self, buffer) -> int:
         if self.closed:
             raise ValueError("read from a closed attachment stream")
@@ -445,6 +417,51 @@ class BlobFileReader(io.RawIOBase):
 
     def close(self) -> None:
         self._chunk = b""
+        super().close()
+
+
+class BlobFileReader(ChunkedReader):
+    """An attachment file's plaintext: each chunk is authenticated as it is read."""
+
+    def __init__(self, path: Path, file_id: str, key: bytes, size: int) -> None:
+        self._file_id = file_id
+        try:
+            self._file = io.FileIO(path, "rb")
+        except OSError:
+            raise _unreadable(file_id) from None
+        try:
+            head = self._file.read(HEADER_SIZE)
+            if len(head) != HEADER_SIZE or head[:9] != MAGIC + bytes([VERSION]) or len(key) != KEY_SIZE:
+                raise _unreadable(file_id)
+            chunk_size = struct.unpack(">I", head[12:16])[0]
+            if chunk_size == 0 or os.fstat(self._file.fileno()).st_size != stored_file_size(size, chunk_size):
+                raise _unreadable(file_id)
+        except BaseException:
+            self._file.close()
+            raise
+        super().__init__(size, chunk_size)
+        self._header = head
+        self._aead = ChaCha20Poly1305(bytes(key))
+        self._count = chunk_count(size, chunk_size)
+
+    def _load(self, index: int) -> bytes:
+        last = index == self._count - 1
+        length = (self._size % self._chunk_size if last else self._chunk_size) + TAG_SIZE
+        self._file.seek(HEADER_SIZE + index * (self._chunk_size + TAG_SIZE))
+        sealed = self._file.read(length)
+        try:
+            if len(sealed) != length:
+                raise InvalidTag()
+            return self._aead.decrypt(nonce(index, last), sealed, self._header)
+        except InvalidTag:
+            raise _unreadable(self._file_id) from None
+
+    def chunks(self):
+        """Every chunk's plaintext in order (the last may be empty)."""
+        for index in range(self._count):
+            yield self.chunk(index)
+
+    def close(self) -> None:
         with contextlib.suppress(Exception):
             self._file.close()
         super().close()

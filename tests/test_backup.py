@@ -130,21 +130,7 @@ def test_failed_replace_keeps_the_old_journal(journal, tmp_path, data_dir, monke
     out = tmp_path / "b.ijbackup"
     write_backup(journal, out)
     journal.close()
-    import journal.backup as backup_mod
-
-    real_replace = backup_mod.os.replace
-    calls = []
-
-    def failing_replace(src, dst):
-        calls.append(src)
-        if str(src).endswith("journal.keys") and ".restore-" in str(src):
-            raise OSError(28, "No space left on device")
-        return real_replace(src, dst)
-
-    monkeypatch.setattr(backup_mod.os, "replace", failing_replace)
-    with pytest.raises(OSError):
-        restore_backup(out, data_dir, replace=True)
-    monkeypatch.undo()
+    _restore_failing_at_the_keys(out, data_dir, monkeypatch)
     with Journal.open(data_dir, PASSPHRASE) as j:
         assert [s.title for s in j.queries.page()] == ["the only copy"]
 
@@ -464,19 +450,7 @@ def test_failed_replace_puts_the_old_attachment_files_back(backed_up, data_dir, 
     journal, out, added, _report = backed_up
     journal.close()
     before = _state(data_dir)
-    import journal.backup as backup_mod
-
-    real_replace = backup_mod.os.replace
-
-    def failing_replace(src, dst):
-        if str(src).endswith("journal.keys") and ".restore-" in str(src):
-            raise OSError(28, "No space left on device")
-        return real_replace(src, dst)
-
-    monkeypatch.setattr(backup_mod.os, "replace", failing_replace)
-    with pytest.raises(OSError):
-        restore_backup(out, data_dir, replace=True)
-    monkeypatch.undo()
+    _restore_failing_at_the_keys(out, data_dir, monkeypatch)
     assert _state(data_dir) == before
     assert not [p for p in data_dir.iterdir() if p.name.startswith((".replaced-", ".restore-"))]
     with Journal.open(data_dir, PASSPHRASE) as j:
@@ -535,3 +509,20 @@ def test_version_1_backup_with_attachment_members_refused(backed_up, tmp_path):
     with pytest.raises(BackupError, match="unexpected member"):
         restore_backup(bad, tmp_path / "t")
     assert [p.name for p in (tmp_path / "t").iterdir() if p.name != "journal.lock"] == []
+
+
+def _restore_failing_at_the_keys(backup, data_dir, monkeypatch) -> None:
+    """Restore with the disk filling up as journal.keys (the last, committing step) is moved."""
+    import journal.backup as backup_mod
+
+    real_replace = backup_mod.os.replace
+
+    def failing_replace(src, dst):
+        if str(src).endswith("journal.keys") and ".restore-" in str(src):
+            raise OSError(28, "No space left on device")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(backup_mod.os, "replace", failing_replace)
+    with pytest.raises(OSError):
+        restore_backup(backup, data_dir, replace=True)
+    monkeypatch.undo()

@@ -113,33 +113,30 @@ def test_prefetcher_must_be_read_in_order(tmp_path):
         journal.close()
 
 
-def test_a_truncated_file_is_an_error_not_short_content(tmp_path):
+def _truncate_file(journal, blob) -> None:
+    path = journal.db.blob_files.path_of(blob.file_id)
+    with open(path, "r+b") as handle:
+        handle.truncate(path.stat().st_size - 1)
+
+
+def _drop_chunk_row(journal, blob) -> None:
+    with journal.db.transaction() as db:
+        db.execute("DELETE FROM blob_chunks WHERE blob_id = ? AND seq = 1", (blob.blob_id,))
+
+
+@pytest.mark.parametrize("storage, damage, message", [
+    ("files", _truncate_file, "missing or damaged"),
+    ("chunks", _drop_chunk_row, "missing"),
+])
+def test_damaged_storage_is_an_error_not_short_content(tmp_path, storage, damage, message):
     journal = make_journal(tmp_path / "j", "J")
     try:
-        attachments = _attach_all(journal, _payloads())
-        blob = stored_blob(journal.db, _blob_ids(journal, attachments)[3])
-        path = journal.db.blob_files.path_of(blob.file_id)
-        with open(path, "r+b") as handle:
-            handle.truncate(path.stat().st_size - 1)
+        attachments = _attach_all(journal, _payloads(), storage)
+        blob = stored_blob(journal.db, _blob_ids(journal, attachments)[3])  # 2 MiB + 5: three chunks
+        damage(journal, blob)
         with BlobPrefetcher(_connection(journal), [blob], blob_files=journal.db.blob_files) as prefetcher:
             stream = prefetcher.open(0)
-            with pytest.raises(JournalError, match="missing or damaged"):
-                _read_all(stream)
-    finally:
-        journal.close()
-
-
-def test_a_missing_chunk_is_an_error_not_short_content(tmp_path):
-    journal = make_journal(tmp_path / "j", "J")
-    try:
-        attachments = _attach_all(journal, _payloads(), "chunks")
-        blob_id = _blob_ids(journal, attachments)[3]  # 2 MiB + 5: three chunks
-        blob = stored_blob(journal.db, blob_id)
-        with journal.db.transaction() as db:
-            db.execute("DELETE FROM blob_chunks WHERE blob_id = ? AND seq = 1", (blob_id,))
-        with BlobPrefetcher(_connection(journal), [blob]) as prefetcher:
-            stream = prefetcher.open(0)
-            with pytest.raises(StoredContentUnreadable, match="missing"):
+            with pytest.raises(JournalError, match=message):
                 _read_all(stream)
     finally:
         journal.close()

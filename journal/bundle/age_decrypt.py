@@ -33,7 +33,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from journal.bundle.age_encrypt import _CHARSET, _polymod, INTRO, PAYLOAD_CHUNK, X25519_LABEL
+from journal.bundle.age_encrypt import INTRO, PAYLOAD_CHUNK, X25519_LABEL, bech32_decode
 
 _SEALED = PAYLOAD_CHUNK + 16
 #: Chunks decrypted per write to ``out``: 1 MiB pieces keep the hand-off cheap.
@@ -58,29 +58,11 @@ class AgeDecryptError(Exception):
 
 
 def parse_identity(text: str) -> bytes:
-    """The 32-byte X25519 scalar of an ``AGE-SECRET-KEY-1…`` string."""
+    """The 32-byte X25519 scalar of an ``AGE-SECRET-KEY-1…`` string (upper case, as age writes it)."""
     text = text.strip()
     if text.upper() != text:
         raise ValueError("age identities are upper case")
-    lower = text.lower()
-    hrp, _sep, data = lower.rpartition("1")
-    if hrp != "age-secret-key-" or len(data) < 6 or any(c not in _CHARSET for c in data):
-        raise ValueError("not an age identity")
-    values = [_CHARSET.index(c) for c in data]
-    expanded = [ord(c) >> 5 for c in hrp] + [0] + [ord(c) & 31 for c in hrp]
-    if _polymod(expanded + values) != 1:
-        raise ValueError("age identity checksum")
-    acc = bits = 0
-    out = bytearray()
-    for value in values[:-6]:
-        acc = (acc << 5) | value
-        bits += 5
-        if bits >= 8:
-            bits -= 8
-            out.append((acc >> bits) & 0xFF)
-    if len(out) != 32 or bits >= 5 or acc & ((1 << bits) - 1):
-        raise ValueError("not an age identity")
-    return bytes(out)
+    return bech32_decode(text, "age-secret-key-")
 
 
 def _b64decode(text: bytes, size: int | None = None) -> bytes:
@@ -166,7 +148,7 @@ def _header(reader: _Reader, scalars: list[bytes]) -> tuple[bytes, bytes]:
     covered = bytearray(INTRO)
     identities = [X25519PrivateKey.from_private_bytes(s) for s in scalars]
     file_key = None
-    seen_stanza = False
+    stanza_types: list[bytes] = []
     size = len(INTRO)
     line = reader.line()
     while True:
@@ -194,7 +176,7 @@ def _header(reader: _Reader, scalars: list[bytes]) -> tuple[bytes, bytes]:
             if len(body) < 64:
                 break
         body = _b64decode(b"".join(body_lines))
-        seen_stanza = True
+        stanza_types.append(args[0])
         if args[0] == b"X25519":
             if len(args) != 2:
                 raise AgeDecryptError(AgeDecryptError.INVALID_HEADER, "X25519 arguments")
@@ -214,8 +196,11 @@ def _header(reader: _Reader, scalars: list[bytes]) -> tuple[bytes, bytes]:
                 except InvalidTag:
                     continue  # addressed to someone else
         line = reader.line()
-    if not seen_stanza:
+    if not stanza_types:
         raise AgeDecryptError(AgeDecryptError.INVALID_HEADER, "no recipient stanza")
+    if b"scrypt" in stanza_types and len(stanza_types) > 1:
+        # The spec: a passphrase (scrypt) stanza must be the only one in its header.
+        raise AgeDecryptError(AgeDecryptError.INVALID_HEADER, "scrypt stanza with others")
     mac = _b64decode(mac_text, 32)
     if file_key is None:
         raise AgeDecryptError(AgeDecryptError.NO_MATCH, "no identity matched")

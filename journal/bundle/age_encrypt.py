@@ -58,18 +58,19 @@ def _polymod(values: Iterable[int]) -> int:
     return chk
 
 
-def parse_recipient(text: str) -> bytes:
-    """The 32-byte X25519 public key of an ``age1…`` recipient string."""
+def bech32_decode(text: str, hrp: str) -> bytes:
+    """The 32-byte key in a Bech32 string with human-readable part ``hrp`` (lower case), or
+    ValueError: one case only, valid checksum, zero padding bits."""
     if not isinstance(text, str) or text != text.strip() or (text.lower() != text and text.upper() != text):
-        raise RecipientInvalid(text)
+        raise ValueError("not one case")
     text = text.lower()
-    hrp, sep, data = text.rpartition("1")
-    if hrp != "age" or not sep or len(data) < 6 or any(c not in _CHARSET for c in data):
-        raise RecipientInvalid(text)
+    found, sep, data = text.rpartition("1")
+    if found != hrp or not sep or len(data) < 6 or any(c not in _CHARSET for c in data):
+        raise ValueError("not a Bech32 string of this kind")
     values = [_CHARSET.index(c) for c in data]
     expanded = [ord(c) >> 5 for c in hrp] + [0] + [ord(c) & 31 for c in hrp]
     if _polymod(expanded + values) != 1:
-        raise RecipientInvalid(text)
+        raise ValueError("checksum")
     acc = bits = 0
     out = bytearray()
     for value in values[:-6]:
@@ -78,11 +79,17 @@ def parse_recipient(text: str) -> bytes:
         if bits >= 8:
             bits -= 8
             out.append((acc >> bits) & 0xFF)
-    if bits >= 5 or (acc & ((1 << bits) - 1)):
-        raise RecipientInvalid(text)  # non-zero padding
-    if len(out) != 32:
-        raise RecipientInvalid(text)
+    if bits >= 5 or acc & ((1 << bits) - 1) or len(out) != 32:
+        raise ValueError("padding or length")
     return bytes(out)
+
+
+def parse_recipient(text: str) -> bytes:
+    """The 32-byte X25519 public key of an ``age1…`` recipient string."""
+    try:
+        return bech32_decode(text, "age")
+    except ValueError:
+        raise RecipientInvalid(str(text)[:80]) from None
 
 
 # --- the format ---------------------------------------------------------------------------------
