@@ -123,7 +123,8 @@ def cmd_backup(args, ctx) -> int:
 
     journal = ctx.open_journal()
     report = write_backup(journal, Path(args.out))
-    print(_("Backup written to {path} ({size:,} bytes) and verified: {entries} entries.").format(path=report.path, size=report.size, entries=report.entries))
+    print(_("Backup written to {path} ({size:,} bytes) and verified: {entries} entries, {files} attachment files.").format(
+        path=report.path, size=report.size, entries=report.entries, files=report.attachment_files))
     return 0
 
 

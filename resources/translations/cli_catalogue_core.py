@@ -321,9 +321,6 @@ TRANSLATIONS = {
         'Примітка: на SSD і флешках старі блоки можуть зберегтися; див. docs/security.md.'),
     'OK: the database is intact and every revision chain verifies.': (
         'OK: база данных цела, все цепочки версий проверены.', 'OK: база даних ціла, усі ланцюжки версій перевірено.'),
-    'Backup written to {path} ({size:,} bytes) and verified: {entries} entries.': (
-        'Резервная копия записана в {path} (байт: {size:,}) и проверена; записей: {entries}.',
-        'Резервну копію записано до {path} (байтів: {size:,}) і перевірено; записів: {entries}.'),
     'Restored into {data_dir}. Open it with the passphrase or recovery code valid at backup time.': (
         'Восстановлено в {data_dir}. Откройте журнал парольной фразой или кодом восстановления, действовавшими на момент резервного копирования.',
         'Відновлено в {data_dir}. Відкрийте журнал парольною фразою або кодом відновлення, чинними на момент резервного копіювання.'),
@@ -900,4 +897,7 @@ TRANSLATIONS = {
     'The backup is incomplete: the attachment file {name} is missing or has the wrong size.': (
         'Резервная копия неполная: файл вложения {name} отсутствует или имеет неверный размер.',
         'Резервна копія неповна: файл вкладення {name} відсутній або має неправильний розмір.'),
+    'Backup written to {path} ({size:,} bytes) and verified: {entries} entries, {files} attachment files.': (
+        'Резервная копия записана в {path} ({size:,} байт) и проверена: записей — {entries}, файлов вложений — {files}.',
+        'Резервну копію записано в {path} ({size:,} байтів) і перевірено: записів — {entries}, файлів вкладень — {files}.'),
 }
