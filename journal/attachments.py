@@ -216,7 +216,14 @@ def open_blob(db: Database, blob_id: int) -> _BlobStream:
     else:
         if db.blob_files is None:
             raise RuntimeError("this database was opened without its journal folder (Journal sets blob_files)")
-        raw = db.blob_files.open(file_id, file_key, size)
+        try:
+            raw = db.blob_files.open(file_id, file_key, size)
+        except blobfiles.StoredFileUnreadable:
+            # Deleted meanwhile (a reader saw the row just before the writer emptied the
+            # trash and unlinked the file): not damage, so no "restore from a backup".
+            if db.query_one("SELECT 1 FROM blobs WHERE id = ?", (blob_id,)) is None:
+                raise NotFound(_("No such attachment.")) from None
+            raise
     stream = _BlobStream(raw, buffer_size=chunk_size)
     stream.raw_size = size
     return stream

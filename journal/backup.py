@@ -52,7 +52,7 @@ MANIFEST_FILE = "backup.json"
 _CHUNK = 1 << 20
 #: Members every backup has; attachment files are the only others (_ATTACHMENT_MEMBER).
 ALLOWED_MEMBERS = (KEYS_FILE, DB_FILE, MANIFEST_FILE)
-_ATTACHMENT_MEMBER = re.compile(r"^" + re.escape(ATTACHMENTS_DIR) + r"/([0-9a-f]{2})/([0-9a-f]{32})$")
+_ATTACHMENT_MEMBER = re.compile(r"^" + re.escape(ATTACHMENTS_DIR) + r"/([0-9a-f]{2})/([0-9a-f]{32})")  # fullmatch
 #: backup.json is read whole; one row per attachment file takes about 170 bytes, so this
 #: allows some 390,000 attachment files.
 MAX_BACKUP_JSON = 64 << 20
@@ -82,7 +82,7 @@ def attachment_member(file_id: str) -> str:
 
 def is_attachment_member(name: str) -> bool:
     """`attachments/<2 hex>/<32 hex>` whose folder is the name's first two characters."""
-    match = _ATTACHMENT_MEMBER.match(name)
+    match = _ATTACHMENT_MEMBER.fullmatch(name)
     return bool(match) and match.group(2).startswith(match.group(1))
 
 

@@ -38,10 +38,12 @@ opened. Deleting a blob row queues its file in ``blob_files_released`` (a trigge
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import os
 import re
 import secrets
+import stat
 import struct
 import threading
 from collections.abc import Iterable
@@ -72,7 +74,7 @@ CHUNK_SIZE = 1024 * 1024
 #: for one serial flush (bench/bench_bundles.py).
 FLUSH_EVERY = 16 * 1024 * 1024
 
-_NAME = re.compile(r"^[0-9a-f]{32}$")
+_NAME = re.compile(r"[0-9a-f]{32}")  # used with fullmatch: "$" would also allow a final newline
 _flusher: "ThreadPoolExecutor | None" = None
 _flusher_guard = threading.Lock()
 
@@ -83,10 +85,11 @@ EARLY_FLUSH_FROM = 1024 * 1024
 
 
 def _datasync_and_close(fd: int) -> None:
+    """Runs on the flusher thread. An error is raised to whoever waits on the future: the
+    kernel reports a write-back error once per descriptor, so the fsync before COMMIT on a
+    fresh descriptor might not see it again (BlobFiles.sync waits on these futures)."""
     try:
         _datasync(fd)
-    except OSError:
-        pass  # the fsync before COMMIT reports it
     finally:
         os.close(fd)
 
@@ -153,10 +156,11 @@ class BlobFiles:
         self._unsynced_dirs: set[Path] = set()
         self._guard = threading.Lock()
         self._holds = 0
+        self._early: dict[Path, Future] = {}  # background flushes started by finish()
 
     # --- names ----------------------------------------------------------------------------
     def path_of(self, file_id: str) -> Path:
-        if not _NAME.match(file_id or ""):
+        if not isinstance(file_id, str) or not _NAME.fullmatch(file_id):
             raise _unreadable(str(file_id))
         return self.root / file_id[:2] / file_id
 
@@ -167,7 +171,7 @@ class BlobFiles:
         for shard in sorted(self.root.iterdir()):
             if shard.is_dir() and len(shard.name) == 2:
                 for path in sorted(shard.iterdir()):
-                    if _NAME.match(path.name) and path.name.startswith(shard.name):
+                    if _NAME.fullmatch(path.name) and path.name.startswith(shard.name):
                         yield path.name, path
 
     # --- writing --------------------------------------------------------------------------
@@ -187,10 +191,12 @@ class BlobFiles:
                     self._unsynced_dirs.add(self.root.parent)
         return BlobFileWriter(self, file_id, shard / file_id, chunk_size)
 
-    def _written(self, path: Path) -> None:
+    def _written(self, path: Path, early: Future | None = None) -> None:
         with self._guard:
             self._unsynced.add(path)
             self._unsynced_dirs.add(path.parent)
+            if early is not None:
+                self._early[path] = early
 
     def sync(self) -> None:
         """Make every file written since the last call durable (data, then folder entries).
@@ -198,7 +204,11 @@ class BlobFiles:
         with self._guard:
             files, self._unsynced = self._unsynced, set()
             dirs, self._unsynced_dirs = self._unsynced_dirs, set()
+            early = {path: self._early.pop(path) for path in files if path in self._early}
         for path in files:
+            flushing = early.get(path)
+            if flushing is not None and path.exists():
+                flushing.result()  # its write-back error, if any, fails this commit
             try:
                 fd = os.open(path, os.O_RDONLY)
             except FileNotFoundError:
@@ -242,12 +252,19 @@ class BlobFiles:
         rows = db.query("SELECT file_id FROM blob_files_released")
         if not rows:
             return 0
+        gone = []
         for (file_id,) in rows:
-            with contextlib.suppress(StoredFileUnreadable, FileNotFoundError):
+            try:
                 self.path_of(file_id).unlink()
+            except (StoredFileUnreadable, FileNotFoundError):
+                pass  # already gone, or a name that was never ours
+            except OSError:
+                continue  # in use or not permitted now (Windows, antivirus): retried later
+            gone.append((file_id,))
         with db.transaction():
-            db.execute("DELETE FROM blob_files_released")
-        return len(rows)
+            for row in gone:
+                db.execute("DELETE FROM blob_files_released WHERE file_id = ?", row)
+        return len(gone)
 
     def sweep(self, db) -> int:
         """At open, before any write: remove files no committed row names (a crash between
@@ -256,9 +273,15 @@ class BlobFiles:
         known = {r[0] for r in db.query("SELECT file_id FROM blobs WHERE file_id IS NOT NULL")}
         removed = 0
         for file_id, path in list(self.stored_files()):
-            if file_id not in known:
-                path.unlink(missing_ok=True)
+            if file_id in known:
+                continue
+            try:
+                if not stat.S_ISREG(path.lstat().st_mode):
+                    continue  # not something the app wrote: left alone
+                path.unlink()
                 removed += 1
+            except OSError:
+                continue  # best effort: a leftover must never keep the journal from opening
         return released + removed
 
 
@@ -281,7 +304,7 @@ class BlobFileWriter:
         self._unflushed = 0
         self._flushing: Future | None = None
         try:
-            self._file.write(self._header)
+            self._write_all(self._header)
         except BaseException:
             self.remove()
             raise
@@ -297,9 +320,19 @@ class BlobFileWriter:
             del self._pending[:self.chunk_size]
         return n
 
+    def _write_all(self, data) -> None:
+        """A raw write may store only part of the data (a disk filling up mid-write returns a
+        short count, not an error): go on until all is written, or fail."""
+        view = memoryview(data)
+        while view:
+            n = self._file.write(view)
+            if not n:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            view = view[n:]
+
     def _seal(self, piece, last: bool) -> None:
         sealed = self._aead.encrypt(nonce(self._index, last), piece, self._header)
-        self._file.write(sealed)
+        self._write_all(sealed)
         self._index += 1
         self.size += len(piece)
         self._unflushed += len(sealed)
@@ -323,7 +356,7 @@ class BlobFileWriter:
             stream = Cipher(algorithms.ChaCha20(os.urandom(32), os.urandom(16)), mode=None).encryptor()
             while remaining:
                 piece = min(remaining, self.chunk_size)
-                self._file.write(stream.update(bytes(piece)))
+                self._write_all(stream.update(bytes(piece)))
                 remaining -= piece
 
     def finish(self) -> None:
@@ -333,14 +366,18 @@ class BlobFileWriter:
         self._pending = bytearray()
         self._pad()
         self._check_flush()
+        written = os.fstat(self._file.fileno()).st_size
+        if written != stored_file_size(self.size, self.chunk_size):
+            raise OSError(errno.EIO, f"attachment file has {written} bytes, "
+                                     f"{stored_file_size(self.size, self.chunk_size)} expected")
+        early = None
         if self.size >= EARLY_FLUSH_FROM:
             # Start writing this file out now, while the caller goes on (an import parses the
-            # next attachment): the fsync before COMMIT then finds it mostly clean. Errors here
-            # are not lost: that fsync reports them.
-            early = os.dup(self._file.fileno())
-            _background_flusher().submit(_datasync_and_close, early)
+            # next attachment): the fsync before COMMIT then finds it mostly clean, and waits
+            # for this flush first, so its error is not lost.
+            early = _background_flusher().submit(_datasync_and_close, os.dup(self._file.fileno()))
         self._file.close()
-        self.files._written(self.path)
+        self.files._written(self.path, early)
 
     def remove(self) -> None:
         """Discard the file (a failed or rolled-back write), and the folders made for it if

@@ -33,6 +33,7 @@ from typing import Any, BinaryIO
 
 from . import blobfiles
 from .bundle import BundleRejected, Limits, read_bundle
+from .db import storage_error_from_os
 from .bundle.card import fingerprint as card_fingerprint
 from .bundle.reader import DEFAULT_LIMITS, VerifiedManifest
 from .entries import Entry
@@ -197,21 +198,31 @@ class _NullWriter:
 
 class _BlobWriter:
     """Writes an attachment's bytes into a new attachment file (journal/blobfiles.py), tied to
-    the import transaction: fsynced before it commits, removed if it rolls back."""
+    the import transaction: fsynced before it commits, removed if it rolls back. A failed
+    write (a full disk) is a StorageError with the clear message, not a "cannot read"."""
 
     def __init__(self, db, chunk_size: int) -> None:
         files = db.blob_files
-        self.file = files.create(chunk_size)
+        try:
+            self.file = files.create(chunk_size)
+        except OSError as exc:
+            raise storage_error_from_os(exc) from None
         files.track(db, self.file)
         self.head = b""
 
     def write(self, chunk: bytes) -> int:
         if not self.head:
             self.head = bytes(chunk[:SNIFF_BYTES])
-        return self.file.write(chunk)
+        try:
+            return self.file.write(chunk)
+        except OSError as exc:
+            raise storage_error_from_os(exc) from None
 
     def finish(self, db, sha256: str) -> None:
-        self.file.finish()
+        try:
+            self.file.finish()
+        except OSError as exc:
+            raise storage_error_from_os(exc) from None
         size = self.file.size
         chunk_size = self.file.chunk_size
         db.execute(

@@ -102,3 +102,41 @@ def test_every_encryption_uses_fresh_keys():
     recipient = str(pyrage.x25519.Identity.generate().to_public())
     a, b = _encrypt(b"same", [recipient], 4), _encrypt(b"same", [recipient], 4)
     assert a != b and a[-30:] != b[-30:]
+
+
+def test_a_low_order_recipient_is_refused():
+    from journal.bundle.age_encrypt import bech32_decode  # noqa: F401 - the decoder itself accepts it
+    from journal.bundle.card import validate_age_recipient
+    from journal.bundle.errors import CardError
+
+    zero = _bech32_encode("age", bytes(32))
+    with pytest.raises(RecipientInvalid):
+        parse_recipient(zero)
+    with pytest.raises(CardError):
+        validate_age_recipient(zero)
+
+
+def test_writing_after_close_is_an_error():
+    enc = AgeEncryptor(io.BytesIO(), [str(pyrage.x25519.Identity.generate().to_public())])
+    enc.close()
+    with pytest.raises(ValueError):
+        enc.write(b"late")
+
+
+def _bech32_encode(hrp: str, data: bytes) -> str:
+    from journal.bundle.age_encrypt import _CHARSET, _polymod
+
+    acc = bits = 0
+    values = []
+    for byte in data:
+        acc = (acc << 8) | byte
+        bits += 8
+        while bits >= 5:
+            bits -= 5
+            values.append((acc >> bits) & 31)
+    if bits:
+        values.append((acc << (5 - bits)) & 31)
+    expanded = [ord(c) >> 5 for c in hrp] + [0] + [ord(c) & 31 for c in hrp]
+    checksum = _polymod(expanded + values + [0] * 6) ^ 1
+    values += [(checksum >> 5 * (5 - i)) & 31 for i in range(6)]
+    return hrp + "1" + "".join(_CHARSET[v] for v in values)

@@ -257,3 +257,89 @@ def test_erase_removes_the_attachment_files(journal):
     report = erase_journal(data_dir)
     assert "attachments/" in report.erased
     assert not (data_dir / "attachments").exists()
+
+
+# --- failure paths found in review ---------------------------------------------------------------
+class _StingyFile:
+    """Wraps the writer's raw file: each write stores at most ``share`` of what it is given
+    (what a raw write does when the disk fills up mid-request)."""
+
+    def __init__(self, real, share: float) -> None:
+        self._real, self._share = real, share
+
+    def write(self, data) -> int:
+        view = memoryview(data)
+        n = max(1, int(len(view) * self._share)) if self._share else 0
+        return self._real.write(view[:n]) if n else 0
+
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+
+
+def test_a_short_write_is_completed_not_ignored(files):
+    data = os.urandom(250_000)
+    writer = files.create(chunk_size=65536)
+    writer._file = _StingyFile(writer._file, 0.5)
+    writer.write(data)
+    writer.finish()
+    with files.open(writer.file_id, writer.key, len(data)) as reader:
+        assert reader.read() == data
+
+
+def test_a_write_that_stores_nothing_is_a_full_disk(files):
+    import errno
+
+    writer = files.create(chunk_size=1000)
+    writer._file = _StingyFile(writer._file, 0)
+    with pytest.raises(OSError) as failed:
+        writer.write(os.urandom(5000))
+    assert failed.value.errno == errno.ENOSPC
+    writer.remove()
+
+
+def test_a_background_flush_error_fails_the_commit(journal, monkeypatch):
+    import errno
+
+    entry = journal.entries.add(title="x")
+
+    def failing(fd):
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(blobfiles, "_datasync", failing)
+    with pytest.raises(StorageError):
+        journal.attachments.add_bytes(entry.uuid, os.urandom(blobfiles.EARLY_FLUSH_FROM + 10), "big.bin")
+    monkeypatch.undo()
+    assert journal.db.query_one("SELECT count(*) FROM blobs")[0] == 0
+    assert _stored(journal) == set()
+
+
+def test_a_leftover_that_cannot_be_removed_does_not_block_opening(journal):
+    data_dir = journal.data_dir
+    entry = journal.entries.add(title="x")
+    kept = journal.attachments.add_bytes(entry.uuid, b"kept", "k.txt")
+    journal.close()
+    odd = data_dir / "attachments" / "ab" / ("ab" + "0" * 30)
+    odd.mkdir(parents=True)  # named like ours, but a folder
+    with Journal.open(data_dir, PASS) as reopened:
+        assert reopened.attachments.open_stream(kept.uuid).read() == b"kept"
+    assert odd.is_dir()
+
+
+def test_a_name_with_a_trailing_newline_is_not_ours(files):
+    with pytest.raises(StoredFileUnreadable):
+        files.path_of("0" * 32 + "\n")
+
+
+def test_a_reader_that_saw_a_deleted_attachment_gets_not_found(journal):
+    from journal.attachments import open_blob
+    from journal.errors import NotFound
+
+    entry = journal.entries.add(title="x")
+    att = journal.attachments.add_bytes(entry.uuid, b"soon gone", "g.txt")
+    reader = journal.open_reader()
+    (blob_id,) = reader.db.query_one("SELECT blob_id FROM attachments WHERE uuid = ?", (att.uuid,))
+    journal.attachments.remove(att.uuid)
+    journal.attachments.empty_trash()
+    with pytest.raises(NotFound):
+        open_blob(reader.db, blob_id)
+    reader.close()

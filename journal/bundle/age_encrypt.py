@@ -85,11 +85,14 @@ def bech32_decode(text: str, hrp: str) -> bytes:
 
 
 def parse_recipient(text: str) -> bytes:
-    """The 32-byte X25519 public key of an ``age1…`` recipient string."""
+    """The 32-byte X25519 public key of an ``age1…`` recipient string. A low-order point (the
+    all-zero key, for one) is refused here: no shared secret can be made with it."""
     try:
-        return bech32_decode(text, "age")
+        key = bech32_decode(text, "age")
+        X25519PrivateKey.generate().exchange(X25519PublicKey.from_public_bytes(key))
     except ValueError:
         raise RecipientInvalid(str(text)[:80]) from None
+    return key
 
 
 # --- the format ---------------------------------------------------------------------------------
@@ -147,6 +150,8 @@ class AgeEncryptor:
         self._counter += 1
 
     def write(self, data) -> int:
+        if self._closed:
+            raise ValueError("write to a closed age encryptor")
         view = memoryview(data)
         n = len(view)
         if self._pending:

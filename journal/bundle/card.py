@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import BinaryIO
 
-import pyrage
+from journal.bundle.age_encrypt import RecipientInvalid, parse_recipient
 
 from journal.bundle._atomic import atomic_output
 from journal.bundle.errors import CardError
@@ -68,12 +68,13 @@ def _check_value(name: str, age_recipient: str, ed25519_b64: str) -> str:
 
 
 def validate_age_recipient(age_recipient: str) -> str:
-    """Return the recipient if pyrage accepts it as an X25519 recipient, else raise CardError."""
+    """Return the recipient if bundles can be encrypted to it (journal.bundle.age_encrypt:
+    Bech32, 32 bytes, not a low-order point), else raise CardError."""
     if not isinstance(age_recipient, str) or not age_recipient.startswith("age1"):
         raise CardError(_("The card's age key is not a valid age recipient."))
     try:
-        pyrage.x25519.Recipient.from_str(age_recipient)
-    except Exception as exc:  # pyrage.RecipientError and friends
+        parse_recipient(age_recipient)
+    except RecipientInvalid as exc:
         raise CardError(_("The card's age key is not a valid age recipient.")) from exc
     return age_recipient
 
