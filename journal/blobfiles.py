@@ -90,6 +90,13 @@ def _datasync_and_close(fd: int) -> None:
     fresh descriptor might not see it again (BlobFiles.sync waits on these futures)."""
     try:
         _datasync(fd)
+        # Written and durable: its pages need not stay in memory (an import of gigabytes
+        # would otherwise push everything else out of the page cache, and the kernel then
+        # spends its time reclaiming instead of writing). Only a hint.
+        advise = getattr(os, "posix_fadvise", None)
+        if advise is not None:
+            with contextlib.suppress(OSError):
+                advise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
     finally:
         os.close(fd)
 
