@@ -7,6 +7,7 @@ a large page cache closes most of the gap to plain SQLite.
 
 from __future__ import annotations
 
+import errno
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -17,35 +18,46 @@ from .errors import CorruptDatabase, StorageError
 from .i18n import _
 
 
+def _disk_full() -> StorageError:
+    return StorageError(_(
+        "The disk is full, so the last change could not be saved. Everything saved before "
+        "is intact. Free some space and try again."
+    ))
+
+
+def _read_only() -> StorageError:
+    return StorageError(_(
+        "The journal folder is read-only, so nothing can be saved. Everything saved before "
+        "is intact. Check the drive (a USB stick may have a write-protect switch)."
+    ))
+
+
+def _disk_error() -> StorageError:
+    return StorageError(_(
+        "The disk reported an error while saving. Everything saved before is intact; "
+        "the drive may be failing or was removed. Copy the journal elsewhere."
+    ))
+
+
 def storage_error(exc: BaseException) -> StorageError | None:
-    """A clear message for the write failures a person can act on, else None."""
+    """A clear message for the database write failures a person can act on, else None."""
     text = str(exc).lower()
     if "disk is full" in text or "database or disk is full" in text:
-        return StorageError(_(
-            "The disk is full, so the last change could not be saved. Everything saved before "
-            "is intact. Free some space and try again."
-        ))
+        return _disk_full()
     if "readonly" in text or "read-only" in text:
-        return StorageError(_(
-            "The journal folder is read-only, so nothing can be saved. Everything saved before "
-            "is intact. Check the drive (a USB stick may have a write-protect switch)."
-        ))
+        return _read_only()
     if "disk i/o error" in text:
-        return StorageError(_(
-            "The disk reported an error while saving. Everything saved before is intact; "
-            "the drive may be failing or was removed. Copy the journal elsewhere."
-        ))
+        return _disk_error()
     return None
+
 
 def storage_error_from_os(exc: OSError) -> StorageError:
     """The same clear messages for a failed file write (attachment files)."""
-    import errno
-
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return storage_error(Exception("disk is full"))  # type: ignore[return-value]
+        return _disk_full()
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return storage_error(Exception("readonly"))  # type: ignore[return-value]
-    return storage_error(Exception("disk i/o error"))  # type: ignore[return-value]
+        return _read_only()
+    return _disk_error()
 
 
 # 64 MiB of decrypted pages: SQLCipher's per-page decryption makes uncached

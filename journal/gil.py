@@ -1,15 +1,12 @@
 """A shorter GIL switch interval while two threads hand work to each other.
 
-Used while a received bundle is read (journal/bundle/reader.py: decryption, parsing and
-hashing threads hand pieces to each other) and while EntryStore.add_many writes batches on its
-worker thread (journal/bulk.py).
+Used while EntryStore.add_many writes batches on its worker thread (journal/bulk.py).
 
 A thread that wants the GIL while another runs Python waits for the interpreter's switch
-interval, 5 ms by default, at every hand-over. When pyrage did the age work (it held the GIL
-while en/decrypting) that capped a bundle at a few hundred MiB/s (200 MiB exports: 1.6 s ->
-1.2 s wall with a short interval). Since the app's own age code releases the GIL
-(journal/bundle/age_encrypt.py, age_decrypt.py) it matters less for bundles: the import
-measured the same with and without it; it stays for the parser's many small hand-overs.
+interval, 5 ms by default, at every hand-over: executemany on the worker waited after every row
+while the preparing thread ran Python. (Bundles used it too while pyrage did the age work and
+held the GIL; the app's own age code releases it, and the bundle reader measured the same with
+and without, 1.9 s for 1 GiB, so it no longer does.)
 
 The interval is process-wide; it is lowered only while at least one such job runs, to the
 smallest interval any running job asked for, and restored when the last one ends (nested and

@@ -70,3 +70,11 @@ def unlocked(qtbot, data_dir, tmp_path):
         if window is not None:
             window.close()
             window.deleteLater()
+
+
+def create_entry(qtbot, window) -> str:
+    """New entry through the toolbar action; returns its uuid once the editor shows it."""
+    with qtbot.waitSignal(window.model.modelReset, timeout=20_000):
+        window.new_action.trigger()
+    qtbot.waitUntil(lambda: window.editor.current_uuid is not None, timeout=20_000)
+    return window.editor.current_uuid

@@ -3,6 +3,7 @@ transaction that records them (commit, rollback, savepoints, crash, deletion, ba
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import struct
@@ -188,17 +189,26 @@ def test_files_are_synced_before_the_commit(journal, monkeypatch):
     assert order == [("sync", True)]  # inside the transaction, before COMMIT
 
 
-def test_a_failed_sync_rolls_the_transaction_back(journal, monkeypatch):
-    import errno
+def _fail_the_commit_sync(monkeypatch):
+    monkeypatch.setattr(BlobFiles, "sync", lambda self: _raise(errno.ENOSPC))
+    return 100  # a small file: only the fsync before COMMIT touches it
 
+
+def _fail_the_background_flush(monkeypatch):
+    monkeypatch.setattr(blobfiles, "_datasync", lambda fd: _raise(errno.EIO))
+    return blobfiles.EARLY_FLUSH_FROM + 10  # big enough to be flushed early, on the flusher
+
+
+def _raise(code: int):
+    raise OSError(code, os.strerror(code))
+
+
+@pytest.mark.parametrize("failure", [_fail_the_commit_sync, _fail_the_background_flush])
+def test_a_failed_flush_rolls_the_transaction_back(journal, monkeypatch, failure):
     entry = journal.entries.add(title="x")
-
-    def full(self):
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(BlobFiles, "sync", full)
+    size = failure(monkeypatch)
     with pytest.raises(StorageError):
-        journal.attachments.add_bytes(entry.uuid, b"never committed", "n.txt")
+        journal.attachments.add_bytes(entry.uuid, os.urandom(size), "never-committed.bin")
     monkeypatch.undo()
     assert journal.db.query_one("SELECT count(*) FROM blobs")[0] == 0
     assert _stored(journal) == set()
@@ -287,30 +297,12 @@ def test_a_short_write_is_completed_not_ignored(files):
 
 
 def test_a_write_that_stores_nothing_is_a_full_disk(files):
-    import errno
-
     writer = files.create(chunk_size=1000)
     writer._file = _StingyFile(writer._file, 0)
     with pytest.raises(OSError) as failed:
         writer.write(os.urandom(5000))
     assert failed.value.errno == errno.ENOSPC
     writer.remove()
-
-
-def test_a_background_flush_error_fails_the_commit(journal, monkeypatch):
-    import errno
-
-    entry = journal.entries.add(title="x")
-
-    def failing(fd):
-        raise OSError(errno.EIO, "Input/output error")
-
-    monkeypatch.setattr(blobfiles, "_datasync", failing)
-    with pytest.raises(StorageError):
-        journal.attachments.add_bytes(entry.uuid, os.urandom(blobfiles.EARLY_FLUSH_FROM + 10), "big.bin")
-    monkeypatch.undo()
-    assert journal.db.query_one("SELECT count(*) FROM blobs")[0] == 0
-    assert _stored(journal) == set()
 
 
 def test_a_leftover_that_cannot_be_removed_does_not_block_opening(journal):

@@ -16,19 +16,12 @@ from journal.bundle_source import BlobPrefetcher, StoredContentUnreadable, store
 from journal.errors import Cancelled, JournalError
 from journal.importer import _may_describe
 from tests.test_bundle_roundtrip import CollectingSink
-from tests.test_export import add_coordinator, db_digest, make_journal
+from tests.test_export import db_digest, make_journal
+from tests.test_export import pair  # noqa: F401 - fixture
 
 MIB = 1024 * 1024
 
 
-@pytest.fixture
-def pair(tmp_path):
-    documenter = make_journal(tmp_path / "doc", "Olena K.")
-    coordinator = make_journal(tmp_path / "coord", "Coordinators HQ")
-    record = add_coordinator(documenter, coordinator)
-    yield documenter, coordinator, record
-    documenter.close()
-    coordinator.close()
 
 
 def _payloads() -> list[bytes]:

@@ -7,23 +7,16 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QDate, QDateTime, QTime
 
-from gui_helpers import unlocked  # noqa: F401  (fixture)
+from gui_helpers import create_entry, unlocked  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.gui
-
-
-def _create_entry(qtbot, window):
-    with qtbot.waitSignal(window.model.modelReset, timeout=20_000):
-        window.new_action.trigger()
-    qtbot.waitUntil(lambda: window.editor.current_uuid is not None, timeout=20_000)
-    return window.editor.current_uuid
 
 
 def test_until_is_saved_in_the_same_zone_and_reloaded(qtbot, unlocked):
     window = unlocked.main_window
     qtbot.addWidget(window)
     editor = window.editor
-    uuid = _create_entry(qtbot, window)
+    uuid = create_entry(qtbot, window)
     assert not editor.has_end.isChecked() and not editor.until.isEnabled()
     editor.time_zone.set_zone("Europe/Kyiv")
     editor.when.setDateTime(QDateTime(QDate(2024, 3, 5), QTime(14, 10)))
@@ -57,7 +50,7 @@ def test_until_is_a_date_when_the_time_is_unknown(qtbot, unlocked):
     window = unlocked.main_window
     qtbot.addWidget(window)
     editor = window.editor
-    uuid = _create_entry(qtbot, window)
+    uuid = create_entry(qtbot, window)
     editor.time_unknown.setChecked(True)
     editor.has_end.setChecked(True)
     editor.until.setDateTime(editor.when.dateTime().addDays(2))
@@ -85,7 +78,7 @@ def test_body_and_title_copies_are_secret_and_cleared(qtbot, unlocked, monkeypat
     window = unlocked.main_window
     qtbot.addWidget(window)
     editor = window.editor
-    _create_entry(qtbot, window)
+    create_entry(qtbot, window)
     board = QGuiApplication.clipboard()
 
     editor.body.setPlainText("Taken from the press area at 14:10.")
@@ -121,7 +114,7 @@ def test_copy_entry_as_text_from_the_entry_menu(qtbot, unlocked):
     window = unlocked.main_window
     qtbot.addWidget(window)
     editor = window.editor
-    _create_entry(qtbot, window)
+    create_entry(qtbot, window)
     editor.title.setText("Searches at the border")
     editor.body.setPlainText("Phones were checked.")
     editor.place.setText("Checkpoint 3")

@@ -8,18 +8,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from conftest import PASSPHRASE
-from gui_helpers import SAMPLE_ENTRIES, unlock, unlocked  # noqa: F401  (fixture)
+from gui_helpers import SAMPLE_ENTRIES, create_entry, unlock, unlocked  # noqa: F401  (fixture)
 
 from journal.search import EntryFilter
 
 pytestmark = pytest.mark.gui
-
-
-def _create_entry(qtbot, window):
-    with qtbot.waitSignal(window.model.modelReset, timeout=20_000):
-        window.new_action.trigger()
-    qtbot.waitUntil(lambda: window.editor.current_uuid is not None, timeout=20_000)
-    return window.editor.current_uuid
 
 
 def _type(qtbot, widget, text):
@@ -31,7 +24,7 @@ def test_new_entry_edit_and_autosave(qtbot, unlocked):
     window = unlocked.main_window
     qtbot.addWidget(window)
     before = window.model.rowCount()
-    uuid = _create_entry(qtbot, window)
+    uuid = create_entry(qtbot, window)
     assert window.model.rowCount() == before + 1
     editor = window.editor
     assert editor.title.hasFocus() or True  # focus is not reliable offscreen
@@ -75,7 +68,7 @@ def test_switching_entries_saves_without_waiting(qtbot, unlocked):
 def test_time_unknown_saves_a_date(qtbot, unlocked):
     window = unlocked.main_window
     qtbot.addWidget(window)
-    uuid = _create_entry(qtbot, window)
+    uuid = create_entry(qtbot, window)
     window.editor.time_unknown.setChecked(True)
     assert window.editor.flush()
     saved = unlocked.session.reader.entries.get(uuid)
@@ -85,7 +78,7 @@ def test_time_unknown_saves_a_date(qtbot, unlocked):
 def test_bad_coordinates_are_reported_not_saved(qtbot, unlocked):
     window = unlocked.main_window
     qtbot.addWidget(window)
-    uuid = _create_entry(qtbot, window)
+    uuid = create_entry(qtbot, window)
     window.editor.title.setText("With a typo")
     window.editor.coordinates.setText("north of the river")
     window.editor.coordinates.textEdited.emit("x")

@@ -16,6 +16,7 @@ from journal.errors import InvalidInput
 from journal.transport import NetworkSettings
 from journal.vault import Journal
 from tests.test_export import add_coordinator, make_journal, populate
+from tests.test_export import pair  # noqa: F401 - fixture
 
 CANARY = "Canary-Outbox-Задержание-7f3a"
 USER, PASSWORD = "drop-user", "drop пароль"
@@ -51,15 +52,6 @@ def dav(tmp_path) -> Iterator[Dav]:
         server.server.stop()
 
 
-@pytest.fixture
-def pair(tmp_path):
-    """(documenter, coordinator journal, coordinator record in the documenter's journal)."""
-    documenter = make_journal(tmp_path / "doc", "Olena K.")
-    coordinator = make_journal(tmp_path / "coord", "Coordinators HQ")
-    record = add_coordinator(documenter, coordinator)
-    yield documenter, coordinator, record
-    documenter.close()
-    coordinator.close()
 
 
 def queue_one(documenter: Journal, record, title: str = CANARY):

@@ -24,7 +24,6 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from journal.bundle import age_decrypt, tarstream
 from journal.bundle.age_decrypt import AgeDecryptError
 from journal.bundle._cancel import check_cancel
-from journal.gil import quick_gil_handoff
 from journal.bundle.errors import BundleRejected
 from journal.bundle.manifest import Manifest, Sender, parse_manifest, strict_json_loads
 from journal.bundle.names import (
@@ -125,7 +124,7 @@ def _show(path: str) -> str:
 
 
 class _Source:
-    """Wraps ``src`` for decrypt_io: counts bytes, keeps the header, remembers read errors."""
+    """Wraps ``src`` for the decryptor: counts bytes, keeps the header, remembers read errors."""
 
     def __init__(self, src: BinaryIO) -> None:
         self._src = src
@@ -158,12 +157,11 @@ class _Source:
 
 
 class _Handoff:
-    """decrypt_io's output, handed to the parsing thread in pieces of about CHUNK_SIZE.
+    """The decrypted stream, handed to the parsing thread in pieces of about CHUNK_SIZE.
 
-    decrypt_io writes 8 KiB at a time and holds the GIL while it decrypts: a pipe between the
-    two threads cost a system call and a GIL hand-over every few KiB. Here its writes are
-    gathered into CHUNK_SIZE pieces (at most _HANDOFF_PIECES of them wait in the queue), and
-    the parser reads them without a system call. ``hang_up()`` is the parser going away early:
+    The decryptor writes ~1 MiB pieces, passed on as they are; smaller writes are gathered
+    into CHUNK_SIZE pieces. At most _HANDOFF_PIECES wait in the queue, and the parser reads
+    them without a system call (a pipe cost one, and a GIL hand-over, every few KiB). ``hang_up()`` is the parser going away early:
     the next write raises BrokenPipeError (``broken`` tells that apart from a decryption error).
     """
 
@@ -648,19 +646,18 @@ def read_bundle(
 
     walker = _ArchiveWalker(handoff, sink, limits, tick)
     archive_error: BaseException | None = None
-    with quick_gil_handoff():
-        worker = threading.Thread(target=decrypt, name="bundle-decrypt", daemon=True)
-        worker.start()
-        try:
-            walker.walk()
-        except tarstream.ArchiveEnded:
-            archive_error = BundleRejected(_("truncated"))
-        except BundleRejected as exc:
-            archive_error = exc
-        finally:
-            handoff.hang_up()  # a decrypt_io still writing gets BrokenPipeError and returns
-            worker.join()
-            walker.close()
+    worker = threading.Thread(target=decrypt, name="bundle-decrypt", daemon=True)
+    worker.start()
+    try:
+        walker.walk()
+    except tarstream.ArchiveEnded:
+        archive_error = BundleRejected(_("truncated"))
+    except BundleRejected as exc:
+        archive_error = exc
+    finally:
+        handoff.hang_up()  # a decrypt_io still writing gets BrokenPipeError and returns
+        worker.join()
+        walker.close()
     # Only reached without Cancelled or a sink exception, which propagate from the finally above.
     if decrypt_error and not handoff.broken:
         raise BundleRejected(
