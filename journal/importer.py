@@ -699,7 +699,8 @@ class _Applier:
             "imported_at, metadata, note, position) VALUES (?,?,?,?,?,?,?,?,?,'{}',?,?)",
             (str(uuidlib.uuid4()), entry.id, blob[0], clean_file_name(att.file_name), media_type, blob[1],
              att.sha256, att.sha256 if att.stripped else None, self.now,
-             f"Received from {self.sender.display_name} in bundle {self.bundle_id}.", att.position))
+             _("Received from {sender} in bundle {bundle_id}.").format(
+                 sender=self.sender.display_name, bundle_id=self.bundle_id), att.position))
         self.counts["attachments_linked"] += 1
         self.linked.append((entry.id, att.sha256, blob[0], att.file_name, media_type))
 

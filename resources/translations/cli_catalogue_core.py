@@ -900,4 +900,8 @@ TRANSLATIONS = {
     'Backup written to {path} ({size:,} bytes) and verified: {entries} entries, {files} attachment files.': (
         'Резервная копия записана в {path} ({size:,} байт) и проверена: записей — {entries}, файлов вложений — {files}.',
         'Резервну копію записано в {path} ({size:,} байтів) і перевірено: записів — {entries}, файлів вкладень — {files}.'),
+    # journal/importer.py: the note stored with a received attachment (in the language of the import)
+    'Received from {sender} in bundle {bundle_id}.': (
+        'Получено от {sender} в пакете {bundle_id}.',
+        'Отримано від {sender} у пакеті {bundle_id}.'),
 }
