@@ -21,7 +21,6 @@ read as an image is kept as an opaque attachment with a note saying why.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import json
@@ -42,7 +41,7 @@ from .atomic import fsync_dir, overwrite_and_unlink
 from . import blobfiles
 from .db import Database, storage_error_from_os
 from .entries import Entry
-from .errors import StorageError, Cancelled, InvalidInput, JournalError, NotFound
+from .errors import DiskFull, StorageError, Cancelled, InvalidInput, JournalError, NotFound
 from .media import MediaError
 from .media.sniff import SNIFF_BYTES, sniff_media_type
 from .timeutil import utc_now_iso
@@ -374,7 +373,7 @@ class AttachmentStore:
             return self._add_in_transaction(entry_uuid, stream, file_name, total, progress, cancel, details,
                                             sha256, entry_id)
         except (sqlcipher3.DatabaseError, StorageError) as exc:
-            if "full" in str(exc).lower():
+            if isinstance(exc, DiskFull) or "full" in str(exc).lower():
                 raise AttachmentStorageError(
                     _("The file could not be stored: the disk holding the journal is full. Nothing was attached.")
                 ) from None
@@ -407,7 +406,6 @@ class AttachmentStore:
                  details.stripped_sha256, now, json.dumps(details.metadata, ensure_ascii=False, sort_keys=True),
                  details.note, details.thumbnail, position),
             )
-        self._shrink_wal_after(written.size)
         attachment = self.get(att_uuid)
         if written.deduplicated:
             attachment.notices.append("The same file was already stored in this journal; it is kept once.")
@@ -425,7 +423,7 @@ class AttachmentStore:
 
     def _write_content(self, stream: BinaryIO, total: int, progress, cancel, keep_image: bool = True,
                        sha256: str | None = None) -> _Written:
-        """Stream into chunk rows under a new blob, or reuse an identical stored blob.
+        """Stream into a new attachment file under a new blob, or reuse an identical stored blob.
 
         sha256: the SHA-256 of exactly what `stream` yields, when a caller already hashed those
         bytes (add_files hashes on its worker): a duplicate is then found before anything is
@@ -500,13 +498,6 @@ class AttachmentStore:
         if self.db.blob_files is None:
             raise RuntimeError("this database was opened without its journal folder (Journal sets blob_files)")
         return self.db.blob_files
-
-    def _shrink_wal_after(self, size: int) -> None:
-        """A big import leaves a WAL file as big as the file: fold it back into the database."""
-        if size < 64 * 1024 * 1024:
-            return
-        with contextlib.suppress(sqlcipher3.DatabaseError):  # a busy reader only delays the shrink
-            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     # --- reads ------------------------------------------------------------------------------------
     def _from_row(self, row) -> Attachment:

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import sqlcipher3
 
-from .errors import CorruptDatabase, StorageError
+from .errors import CorruptDatabase, DiskFull, StorageError
 from .i18n import _
 
 
 def _disk_full() -> StorageError:
-    return StorageError(_(
+    return DiskFull(_(
         "The disk is full, so the last change could not be saved. Everything saved before "
         "is intact. Free some space and try again."
     ))

@@ -61,3 +61,7 @@ class JournalClosed(JournalError):
 
 class StorageError(JournalError):
     """The disk refused a write (full, read-only, failing); what was saved before is intact."""
+
+
+class DiskFull(StorageError):
+    """The disk holding the journal is full (told apart by type: the message is translated)."""

@@ -348,7 +348,6 @@ class Importer:
         try:
             with handle:
                 self._import(handle, result, trust_new, progress, cancel)
-            self._shrink_wal_after(result)
         except _Duplicate as dup:
             result.status, result.sender, result.counts = "duplicate", dup.sender, {}
             result.warnings.clear()
@@ -363,17 +362,6 @@ class Importer:
         except OSError as exc:
             result.status, result.reason = "rejected", _("cannot read the file ({error})").format(error=exc.strerror or exc)
         return result
-
-    def _shrink_wal_after(self, result: ImportResult) -> None:
-        """A big import leaves a WAL as big as the bundle: fold it back into the database."""
-        if result.status != "accepted":
-            return
-        row = self.db.query_one("SELECT file_size FROM received_bundles WHERE bundle_id = ?", (result.bundle_id,))
-        if row and row[0] >= 64 * 1024 * 1024:
-            try:
-                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            except Exception:  # noqa: BLE001 - a busy reader only delays the shrink
-                pass
 
     def _import(self, handle: BinaryIO, result: ImportResult, trust_new: TrustDecision,
                 progress: Progress | None, cancel: Any) -> None:

@@ -15,7 +15,7 @@ from webdav_server import ThreadedServer, webdav_app
 from journal.errors import InvalidInput
 from journal.transport import NetworkSettings
 from journal.vault import Journal
-from tests.test_export import add_coordinator, make_journal, populate
+from tests.test_export import populate
 from tests.test_export import pair  # noqa: F401 - fixture
 
 CANARY = "Canary-Outbox-Задержание-7f3a"

@@ -278,7 +278,6 @@ def _tour(controller, window, save, settle, work: Path) -> None:
     from ui.history import HistoryDialog
     step("history", lambda: dialog(HistoryDialog(session.reader.entries.history(window.editor.current_uuid),
                                                  window), 900, 560))
-    from ui.attachments_viewer import AttachmentViewer
 
     def viewer():
         shown = window.attachments.open_viewer(0)
