@@ -33,7 +33,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from journal.bundle.age_encrypt import INTRO, PAYLOAD_CHUNK, X25519_LABEL, bech32_decode
+from journal.bundle.age_encrypt import INTRO, PAYLOAD_CHUNK, X25519_LABEL, bech32_decode, stream_nonce
 
 _SEALED = PAYLOAD_CHUNK + 16
 #: Chunks decrypted per write to ``out``: 1 MiB pieces keep the hand-off cheap.
@@ -233,9 +233,8 @@ def decrypt_io(src: BinaryIO, out, scalars: list[bytes]) -> None:
             last = final and start + _SEALED >= len(batch)
             if len(sealed) < 16:
                 raise AgeDecryptError(AgeDecryptError.TRUNCATED, "short chunk")
-            chunk_nonce = counter.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
             try:
-                plain = aead.decrypt(chunk_nonce, sealed, None)
+                plain = aead.decrypt(stream_nonce(counter, last), sealed, None)
             except InvalidTag:
                 raise AgeDecryptError(AgeDecryptError.PAYLOAD, f"chunk {counter}") from None
             if last and not plain and counter:

@@ -96,6 +96,11 @@ def parse_recipient(text: str) -> bytes:
 
 
 # --- the format ---------------------------------------------------------------------------------
+def stream_nonce(counter: int, last: bool) -> bytes:
+    """The STREAM chunk nonce: the counter as 11 bytes big-endian, then 0x01 on the last chunk."""
+    return counter.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
+
+
 def _b64(data: bytes) -> bytes:
     return base64.b64encode(data).rstrip(b"=")
 
@@ -145,8 +150,7 @@ class AgeEncryptor:
         self._closed = False
 
     def _seal(self, chunk, last: bool) -> None:
-        nonce = self._counter.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
-        self._out.write(self._aead.encrypt(nonce, chunk, None))
+        self._out.write(self._aead.encrypt(stream_nonce(self._counter, last), chunk, None))
         self._counter += 1
 
     def write(self, data) -> int:
