@@ -126,3 +126,24 @@ def test_copy_entry_as_text_from_the_entry_menu(qtbot, unlocked):
     assert text.endswith("Phones were checked.") and _is_secret(mime)
     editor.clear()
     assert not editor.copy_as_text()
+
+
+def test_a_drag_after_a_copy_does_not_keep_the_copy_on_the_clipboard(qtbot, unlocked):
+    """Qt builds a payload for a text drag too; that must not make the earlier copy look
+    foreign, or neither the timer nor Lock would clear it."""
+    from PySide6.QtGui import QGuiApplication
+
+    from ui import clipboard
+
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    editor = window.editor
+    create_entry(qtbot, window)
+    editor.body.setPlainText("Witness: phone +7 900 000-00-00")
+    editor.body.selectAll()
+    editor.body.copy()
+    assert clipboard.clipboard_is_ours()
+    editor.body.createMimeDataFromSelection()  # what starting a drag of the selection does
+    assert clipboard.clipboard_is_ours()
+    assert clipboard.clear_if_ours()  # what Lock does
+    assert QGuiApplication.clipboard().text() == ""

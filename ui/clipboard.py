@@ -26,7 +26,10 @@ SECRET_HINTS: dict[str, bytes] = {
     "CanUploadToCloudClipboard": b"\x00\x00\x00\x00",
 }
 
-_current_token: bytes | None = None
+#: Markers of payloads made and not yet cleared. A set, not the last one only: Qt also makes a
+#: payload when a text drag starts (createMimeDataFromSelection), and that must not make an
+#: earlier copy still on the clipboard look foreign to the timer and to Lock.
+_live_tokens: set[bytes] = set()
 
 
 def secret_mime_data(text: str, token: bytes) -> QMimeData:
@@ -39,34 +42,38 @@ def secret_mime_data(text: str, token: bytes) -> QMimeData:
     return mime
 
 
+def _token_on_clipboard() -> bytes | None:
+    mime = QGuiApplication.clipboard().mimeData()
+    if mime is None or not mime.hasFormat(OUR_MARKER):
+        return None
+    return bytes(mime.data(OUR_MARKER))
+
+
 def clipboard_is_ours() -> bool:
-    """True while the clipboard still holds the last thing this app copied."""
-    clipboard = QGuiApplication.clipboard()
-    mime = clipboard.mimeData()
-    return (_current_token is not None and mime is not None and mime.hasFormat(OUR_MARKER)
-            and bytes(mime.data(OUR_MARKER)) == _current_token)
+    """True while the clipboard still holds something this app copied."""
+    return _token_on_clipboard() in _live_tokens
 
 
 def clear_if_ours() -> bool:
     """Empty the clipboard if what is on it came from us (on timeout and on lock)."""
-    global _current_token
-    if not clipboard_is_ours():
+    token = _token_on_clipboard()
+    if token not in _live_tokens:
         return False
     QGuiApplication.clipboard().clear()
-    _current_token = None
+    _live_tokens.discard(token)
     return True
 
 
 def secret_copy_mime(text: str, clear_after_ms: int = CLEAR_AFTER_MS) -> QMimeData:
     """The payload for a copy of `text` that the caller puts on the clipboard itself
     (QPlainTextEdit.createMimeDataFromSelection): marked, and cleared after `clear_after_ms`."""
-    global _current_token
     token = os.urandom(16).hex().encode()
-    _current_token = token
+    _live_tokens.add(token)
 
     def clear() -> None:
-        if _current_token == token:
+        if _token_on_clipboard() == token:
             clear_if_ours()
+        _live_tokens.discard(token)
 
     QTimer.singleShot(clear_after_ms, clear)
     return secret_mime_data(text, token)
