@@ -136,8 +136,9 @@ class AgeEncryptor:
 
     Holds at most one 64 KiB chunk back (the last chunk must carry the last flag)."""
 
-    def __init__(self, out: BinaryIO, recipients: list[str]) -> None:
-        keys = [parse_recipient(r) for r in recipients]
+    def __init__(self, out: BinaryIO, recipients: list[str | bytes]) -> None:
+        """``recipients``: ``age1…`` strings, or their 32-byte keys already parsed."""
+        keys = [r if isinstance(r, bytes) else parse_recipient(r) for r in recipients]
         if not keys:
             raise RecipientInvalid("")
         self._out = out

@@ -101,17 +101,19 @@ class _CountingOutput:
             flush()
 
 
-def _parse_recipients(recipients: list[str]) -> list[str]:
+def _parse_recipients(recipients: list[str]) -> list[bytes]:
+    """The recipients' X25519 keys, checked before anything is written."""
     if not recipients:
         raise BundleWriteError(_("A bundle needs at least one recipient."))
+    keys = []
     for text in recipients:
         try:
-            parse_recipient(text)
+            keys.append(parse_recipient(text))
         except RecipientInvalid as exc:
             raise BundleWriteError(
                 _("Not a valid age recipient: {text!r}.").format(text=str(text)[:80])
             ) from exc
-    return list(recipients)
+    return keys
 
 
 def _ordered_members(members: Iterable[Member]) -> list[Member]:
@@ -281,9 +283,7 @@ def write_bundle(
         raise BundleWriteError(_("Could not write the bundle: {detail}.").format(detail=detail)) from err
     finally:
         produced.close()  # closes a member stream left open by an error or cancel
-    if not signed:
-        raise BundleWriteError(_("Encryption stopped before the bundle was complete."))
-    manifest, manifest_bytes, signature = signed[0]
+    manifest, manifest_bytes, signature = signed[0]  # the generator ran to its end
     return BundleInfo(manifest, manifest_bytes, signature, output.count)
 
 

@@ -174,8 +174,6 @@ TRANSLATIONS = {
     # journal/bundle/writer.py
     'A bundle needs at least one recipient.': ('Пакету нужен хотя бы один получатель.', 'Пакету потрібен принаймні один одержувач.'),
     "The sender's display name is empty.": ('Имя отправителя пустое.', "Ім'я відправника порожнє."),
-    'Encryption stopped before the bundle was complete.': (
-        'Шифрование остановилось до того, как пакет был готов.', 'Шифрування зупинилося до того, як пакет був готовий.'),
     'bundle producer stopped early': ('запись пакета остановилась раньше времени', 'запис пакета зупинився передчасно'),
     'Not an allowed bundle member name: {path!r}.': (
         'Недопустимое имя файла в пакете: {path!r}.', "Неприпустиме ім'я файлу в пакеті: {path!r}."),
@@ -192,7 +190,6 @@ TRANSLATIONS = {
     'Attachment content does not match its name: {path}.': (
         'Содержимое вложения не соответствует его имени: {path}.', 'Вміст вкладення не відповідає його імені: {path}.'),
     'Could not write the bundle: {detail}.': ('Не удалось записать пакет: {detail}.', 'Не вдалося записати пакет: {detail}.'),
-    'Encryption failed: {worker_error}.': ('Ошибка шифрования: {worker_error}.', 'Помилка шифрування: {worker_error}.'),
     'Could not write the bundle file: {value}.': (
         'Не удалось записать файл пакета: {value}.', 'Не вдалося записати файл пакета: {value}.'),
     'Not a valid age recipient: {text!r}.': ('Недействительный получатель age: {text!r}.', 'Недійсний одержувач age: {text!r}.'),
