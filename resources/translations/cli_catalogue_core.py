@@ -363,7 +363,6 @@ TRANSLATIONS = {
         'Одна зі збережених версій цього запису пошкоджена. Запустіть «journal verify», щоб побачити, що ще зачеплено.'),
     'Could not read an attachment from the journal: {error}': (
         'Не удалось прочитать вложение из журнала: {error}', 'Не вдалося прочитати вкладення з журналу: {error}'),
-    'Encryption failed: {error}.': ('Не удалось зашифровать: {error}.', 'Не вдалося зашифрувати: {error}.'),
     "Part of this attachment's data is missing from the database.": (
         'Часть данных этого вложения отсутствует в базе данных.', 'Частина даних цього вкладення відсутня в базі даних.'),
     'A tag may be at most {max_tag} characters long.': (
