@@ -6,8 +6,8 @@ Two things measured in bench/bench_vault.py make most of the difference at 100k 
   normal 64 MiB page cache holds; SQLite then spills pages to the WAL mid-transaction and
   reads (decrypts) them back when FTS5 merges its segments. FTS5 likewise flushes its
   pending-terms hash as a new index segment every 1 MiB of tokens by default, and every
-  segment is merged again later. `roomy_cache_and_fts_hash` raises both for the duration
-  of the transaction and puts them back afterwards (the FTS5 setting is restored inside the
+  segment is merged again later. `roomy_page_cache` and `roomy_fts_hash` raise both for the
+  duration of the transaction and put them back afterwards (the FTS5 setting is restored inside the
   same transaction, so nothing about it is ever committed).
 - **Two cores.** Validating, hashing and JSON-encoding an entry costs about 50 µs of Python;
   SQLite's work (B-trees, FTS5, encryption) runs with the GIL released. `BatchPipeline`
@@ -39,17 +39,25 @@ BULK_SWITCH_INTERVAL_S = 0.0001
 
 
 @contextlib.contextmanager
-def roomy_cache_and_fts_hash(conn, fts_table: str):
-    """Inside an open transaction: larger page cache and FTS5 hash until the block ends.
-
-    The FTS5 'hashsize' is written to the FTS table's config inside the transaction and
-    written back before the block ends, so the committed config never changes.
-    The page cache is shrunk back by the caller after COMMIT (`restore_cache` with the value
-    `current_cache_size` returned before): dirty pages cannot be released before it.
-    """
-    normal = current_cache_size(conn)
+def roomy_page_cache(conn):
+    """Around the bulk transaction (enter before BEGIN, leave after COMMIT or ROLLBACK): a page
+    cache of BULK_CACHE_KIB, then exactly the cache_size there was (SQLite reports it negative
+    for KiB, positive for pages; written back as reported). Dirty pages cannot be released
+    before the transaction ends, hence outside it."""
+    normal = int(conn.execute("PRAGMA cache_size").fetchone()[0])
     if not (normal < 0 and -normal >= BULK_CACHE_KIB):  # never shrink a cache that is already larger
         conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA cache_size = {normal}")
+
+
+@contextlib.contextmanager
+def roomy_fts_hash(conn, fts_table: str):
+    """Inside an open transaction: a larger FTS5 hash until the block ends. The 'hashsize' is
+    written to the FTS table's config inside the transaction and written back before the
+    block ends, so the committed config never changes."""
     previous = conn.execute(f"SELECT v FROM {fts_table}_config WHERE k = 'hashsize'").fetchone()
     conn.execute(f"INSERT INTO {fts_table} ({fts_table}, rank) VALUES ('hashsize', ?)", (BULK_FTS_HASH_BYTES,))
     yield  # on an error the caller's rollback undoes the config write as well
@@ -60,16 +68,6 @@ def roomy_cache_and_fts_hash(conn, fts_table: str):
     # leaves the committed config exactly as it was (no 'hashsize' row).
     conn.execute(f"INSERT INTO {fts_table} ({fts_table}, rank) VALUES ('hashsize', ?)", (FTS5_DEFAULT_HASH_BYTES,))
     conn.execute(f"DELETE FROM {fts_table}_config WHERE k = 'hashsize'")
-
-def current_cache_size(conn) -> int:
-    """PRAGMA cache_size as SQLite reports it: negative means KiB, positive means pages."""
-    return int(conn.execute("PRAGMA cache_size").fetchone()[0])
-
-
-def restore_cache(conn, cache_size: int) -> None:
-    """Back to `cache_size` (a current_cache_size value); frees the pages a bulk insert used."""
-    conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
-
 
 class BatchPipeline:
     """Run `write(batch)` on one worker thread while the caller prepares the next batch.

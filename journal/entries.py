@@ -16,8 +16,7 @@ import zlib
 import uuid as uuidlib
 from dataclasses import asdict, dataclass, field, fields
 
-from .bulk import (BULK_SWITCH_INTERVAL_S, BatchPipeline, current_cache_size, restore_cache,
-                   roomy_cache_and_fts_hash)
+from .bulk import BULK_SWITCH_INTERVAL_S, BatchPipeline, roomy_fts_hash, roomy_page_cache
 from .db import Database
 from .errors import Cancelled, CorruptDatabase, InvalidInput, NotFound
 from .gil import quick_gil_handoff
@@ -251,11 +250,9 @@ class EntryStore:
         An error, a cancel or a crash rolls back everything, trigger included.
         """
         conn = self.db.conn
-        normal_cache = current_cache_size(conn)
         count = 0
-        try:
-            with self.db.transaction() as db, \
-                    roomy_cache_and_fts_hash(conn, "entries_fts"), \
+        with roomy_page_cache(conn):
+            with self.db.transaction() as db, roomy_fts_hash(conn, "entries_fts"), \
                     quick_gil_handoff(BULK_SWITCH_INTERVAL_S), BatchPipeline(self._write_batch) as pipeline:
                 categories = self.category_keys()
                 trigger_sql = db.query_one(
@@ -288,8 +285,6 @@ class EntryStore:
                 pipeline.submit((rows, revisions, tags))
                 pipeline.finish()
                 db.execute(trigger_sql)
-        finally:
-            restore_cache(conn, normal_cache)
         return count
 
     def _write_batch(self, batch: tuple[list[tuple], list[tuple], list[tuple]]) -> None:

@@ -20,15 +20,13 @@ import sys
 import threading
 from collections.abc import Iterator
 
-BUNDLE_SWITCH_INTERVAL = 0.0005  # seconds
-
 _lock = threading.Lock()
 _requested: list[float] = []  # one interval per running block
 _saved = 0.0
 
 
 @contextlib.contextmanager
-def quick_gil_handoff(interval: float = BUNDLE_SWITCH_INTERVAL) -> Iterator[None]:
+def quick_gil_handoff(interval: float) -> Iterator[None]:
     """Run the block with a switch interval of at most ``interval`` seconds."""
     global _saved
     with _lock:
