@@ -181,24 +181,10 @@ _INSERT_REVISION = (
 class EntryStore:
     def __init__(self, db: Database) -> None:
         self.db = db
-        self._zones: dict[str, object] = {}
 
     # --- validation -------------------------------------------------------------
     def category_keys(self) -> set[str]:
         return {row[0] for row in self.db.query("SELECT key FROM categories")}
-
-    def _zone(self, name: str | None):
-        """zone(name), holding the ZoneInfo so its weak cache stays warm.
-
-        ZoneInfo keeps only 8 zones strongly; a bulk import cycling through
-        more re-read tzdata files for most entries (profiled: ~8 % of add_many).
-        """
-        if not name:
-            return None
-        tz = self._zones.get(name)
-        if tz is None:
-            tz = self._zones[name] = zone(name)
-        return tz
 
     def _validated(self, entry: Entry, categories: set[str] | None = None) -> tuple[Entry, int | None]:
         entry.title = _clean_text(entry.title, N_("title"), MAX_TITLE)
@@ -215,7 +201,7 @@ class EntryStore:
         entry.longitude = _coordinate(entry.longitude, -180, 180, N_("longitude"))
         if (entry.latitude is None) != (entry.longitude is None):
             raise InvalidInput(_("Give both latitude and longitude, or neither."))
-        self._zone(entry.occurred_tz)
+        zone(entry.occurred_tz)  # an unknown zone is refused here (InvalidInput)
         entry.occurred_at, occurred_utc = normalize_occurred(entry.occurred_at, entry.occurred_tz)
         entry.occurred_end, _end_utc = normalize_occurred(entry.occurred_end, entry.occurred_tz)
         entry.tags = normalize_tags(entry.tags)
