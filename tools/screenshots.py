@@ -216,7 +216,6 @@ def _tour(controller, window, save, settle, work: Path) -> None:
     and skipped so one broken dialog does not hide the rest."""
     from PySide6.QtWidgets import QMenu, QWizard
 
-    from ui.sidebar import SECTION_ROLE
 
     def step(name: str, fn) -> None:
         try:
@@ -229,12 +228,9 @@ def _tour(controller, window, save, settle, work: Path) -> None:
             print(f"tour-{name}: {type(exc).__name__}: {exc}")
 
     def section(key: str):
-        sidebar = window.sidebar
-        for item in sidebar._all_items():
-            if item.data(0, SECTION_ROLE) == key:
-                sidebar.setCurrentItem(item)
-                return window
-        raise LookupError(key)
+        if not window.sidebar.select_section(key):
+            raise LookupError(key)
+        return window
 
     def dialog(widget, width: int = 0, height: int = 0):
         if width:

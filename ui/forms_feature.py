@@ -14,7 +14,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from .forms_editor import FormsEditorDialog
 from .forms_panel import FormsPanel
 from .report_dialog import ReportDialog
-from .sidebar import SECTION_ROLE
 from .stats_page import StatsPage
 
 STATISTICS_SECTION = "statistics"
@@ -94,13 +93,11 @@ class FormsFeature(QObject):
     def show_statistics(self) -> None:
         """Choose the Statistics item in the sidebar (which shows the page and counts)."""
         sidebar = self.window.sidebar
-        for i in range(sidebar.topLevelItemCount()):
-            item = sidebar.topLevelItem(i)
-            if item.data(0, SECTION_ROLE) == STATISTICS_SECTION:
-                if sidebar.currentItem() is item:
-                    self._section_changed(STATISTICS_SECTION, None)
-                sidebar.setCurrentItem(item)
-                return
+        item = sidebar.section_item(STATISTICS_SECTION)
+        if item is not None:
+            if sidebar.currentItem() is item:
+                self._section_changed(STATISTICS_SECTION, None)
+            sidebar.select_section(STATISTICS_SECTION)
 
     def edit_forms(self, form_key: str = "") -> None:
         if self.session is None:

@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle, QWidget
 
-from .sidebar import SECTION_ROLE
 
 
 def _tr(text: str) -> str:
@@ -49,20 +48,12 @@ def _icon(window: QWidget, action: QAction | None, pixmap: QStyle.StandardPixmap
 def _section_action(window, key: str, text: str, shortcut: str | None = None) -> QAction | None:
     """An action that shows the sidebar page `key`; None if no feature added that page."""
     sidebar = window.sidebar
-
-    def show() -> None:
-        for item in sidebar._all_items():
-            if item.data(0, SECTION_ROLE) == key:
-                sidebar.setCurrentItem(item)
-                sidebar.scrollToItem(item)
-                return
-
-    if not any(key == section for section, _label in sidebar._extra_sections):
+    if not sidebar.has_section(key):
         return None
     act = QAction(text, window)
     if shortcut:
         act.setShortcut(QKeySequence(shortcut))
-    act.triggered.connect(show)
+    act.triggered.connect(lambda: sidebar.select_section(key))
     return act
 
 

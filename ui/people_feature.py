@@ -23,7 +23,6 @@ from .people_labels import default_link_role
 from .people_page import PeoplePage
 from .people_panel import EntryPeoplePanel
 from .people_search_hits import SearchHitsPanel
-from .sidebar import SECTION_ROLE
 
 OVERVIEW_SECTION = "overview"
 PEOPLE_SECTION = "people"
@@ -153,12 +152,7 @@ class PeopleFeature(QObject):
             self.window.pages.setCurrentWidget(self.overview)
             self.overview.refresh()
             return True
-        for i in range(sidebar.topLevelItemCount()):
-            item = sidebar.topLevelItem(i)
-            if item.data(0, SECTION_ROLE) == key:
-                sidebar.setCurrentItem(item)
-                return True
-        return False
+        return sidebar.select_section(key)
 
     def _section_changed(self, section: str, _flt) -> None:
         if self.session is None:

@@ -93,6 +93,27 @@ class Sidebar(QTreeWidget):
         if self.trash_item is not None:
             self.setCurrentItem(self.trash_item)
 
+    def has_section(self, key: str) -> bool:
+        """Whether a feature added the page `key` (add_section)."""
+        return any(key == section for section, _label in self._extra_sections)
+
+    def section_item(self, key: str) -> QTreeWidgetItem | None:
+        """The top-level item of the page `key` (sections are top-level items), or None."""
+        for i in range(self.topLevelItemCount()):
+            item = self.topLevelItem(i)
+            if item.data(0, SECTION_ROLE) == key:
+                return item
+        return None
+
+    def select_section(self, key: str) -> bool:
+        """Show the page `key` (as a click on its item would); False if there is none."""
+        item = self.section_item(key)
+        if item is None:
+            return False
+        self.setCurrentItem(item)
+        self.scrollToItem(item)
+        return True
+
     def _find(self, choice) -> QTreeWidgetItem | None:
         for item in self._all_items():
             if (item.data(0, SECTION_ROLE), item.data(0, FILTER_ROLE)) == choice:
