@@ -127,6 +127,8 @@ class Database:
         self._before_commit: dict[object, Callable[[], None]] = {}
         self._undo: list[tuple[int, Callable[[], None]]] = []
         self._releasing = False
+        #: Temp (in-memory) tables this connection made once and keeps (journal/search.py).
+        self.temp_tables: set[str] = set()
 
     # --- work outside the database that must follow a transaction's fate --------------------
     def before_commit(self, key: object, hook: Callable[[], None]) -> None:
@@ -171,6 +173,8 @@ class Database:
                 pass
             finally:
                 self._releasing = False
+        #: Temp (in-memory) tables this connection made once and keeps (journal/search.py).
+        self.temp_tables: set[str] = set()
 
     def execute(self, sql: str, params=()):
         with self.lock:

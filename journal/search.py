@@ -203,12 +203,15 @@ def _vocab_table(db: Database, fts_table: str) -> str:
     """A temp fts5vocab table over `fts_table` (per connection, in memory, nothing on
     disk), plus a temp FTS5 table with the index's tokenizer to fold prefixes."""
     name = f"temp.{fts_table}_terms"
+    if name in db.temp_tables:
+        return name  # made by an earlier search on this connection
     with _temp_writes(db):
         db.conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {name} USING fts5vocab(main, {fts_table}, row)")
         db.conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{_FOLD_TABLE} USING fts5("
                         "t, tokenize = 'unicode61 remove_diacritics 2')")
         db.conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{_FOLD_TABLE}_terms "
                         f"USING fts5vocab(temp, {_FOLD_TABLE}, row)")
+    db.temp_tables.add(name)
     return name
 
 
