@@ -47,7 +47,7 @@ from .records_jsonl import (
     validate_person,
 )
 from .timeutil import utc_now_iso
-from .i18n import _
+from .i18n import N_, _
 
 CHUNK_SIZE = 1024 * 1024
 BUNDLE_SUFFIX = ".ijbundle"
@@ -172,12 +172,20 @@ class ImportResult:
 
     @property
     def message(self) -> str:
-        """One line for people: accepted / already imported / rejected: reason."""
+        """One line: accepted / already imported / rejected: reason (English, for --json)."""
+        return self._message(lambda text: text)
+
+    @property
+    def shown_message(self) -> str:
+        """The same line in the user's language."""
+        return self._message(_)
+
+    def _message(self, translate: Callable[[str], str]) -> str:
         if self.status == "accepted":
-            return "accepted"
+            return translate(N_("accepted"))
         if self.status == "duplicate":
-            return "already imported"
-        return f"rejected: {self.reason}"
+            return translate(N_("already imported"))
+        return translate(N_("rejected: {reason}")).format(reason=self.reason)
 
     def as_json(self) -> dict[str, Any]:
         return {"path": self.path, "status": self.status, "message": self.message, "reason": self.reason,

@@ -54,9 +54,7 @@ def cmd_import(args, ctx) -> int:
             who = _(" from {name} [{fingerprint}]").format(name=r.sender.display_name,
                                                            fingerprint=r.sender.fingerprint) if r.sender else ""
             # r.message stays English in --json output (for scripts); people read it translated
-            message = {"accepted": _("accepted"), "duplicate": _("already imported")}.get(
-                r.status, _("rejected: {reason}").format(reason=r.reason))
-            print(f"{r.path}: {message}{who}")
+            print(f"{r.path}: {r.shown_message}{who}")
             for warning in r.warnings:
                 print(_("  warning: {warning}").format(warning=warning), file=sys.stderr)
     if not results:
