@@ -26,7 +26,7 @@ from journal.forms_seed import SEED_FORMS
 from journal.reports import BUILTIN_DIMENSIONS
 
 CONTEXT = "BuiltinForms"
-VALUE_WORDS = ("yes", "no", "(none)")  # journal.forms.display_value and journal.reports.NO_VALUE
+VALUE_WORDS = tuple(display_labels.VALUE_WORDS)  # the stored words, defined once in the core
 
 
 def _tr(text: str) -> str:
