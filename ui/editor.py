@@ -394,37 +394,13 @@ class EntryEditor(QWidget):
         unknown = bool(value) and len(value) == 10
         self.time_unknown.setChecked(unknown)
         self.when.setDisplayFormat(date_format() if unknown else datetime_format())
-        if not value:
-            self.when.setDateTime(QDateTime.currentDateTime())
-            return
-        try:
-            if unknown:
-                day = dt.date.fromisoformat(value)
-                self.when.setDateTime(QDateTime(QDate(day.year, day.month, day.day), QTime(0, 0)))
-            else:
-                moment = dt.datetime.fromisoformat(value)
-                self.when.setDateTime(QDateTime(QDate(moment.year, moment.month, moment.day),
-                                                QTime(moment.hour, moment.minute)))
-        except ValueError:
-            self.when.setDateTime(QDateTime.currentDateTime())
+        self.when.setDateTime(_qdatetime(value) or QDateTime.currentDateTime())
 
     def _set_end(self, value: str | None) -> None:
         self.has_end.setChecked(bool(value))
         self.until.setEnabled(bool(value) and not self._read_only)
         self.until.setDisplayFormat(date_format() if self.time_unknown.isChecked() else datetime_format())
-        moment = None
-        try:
-            if value and len(value) == 10:
-                moment = dt.datetime.combine(dt.date.fromisoformat(value), dt.time())
-            elif value:
-                moment = dt.datetime.fromisoformat(value)
-        except ValueError:
-            moment = None
-        if moment is None:
-            self.until.setDateTime(self.when.dateTime())
-        else:
-            self.until.setDateTime(QDateTime(QDate(moment.year, moment.month, moment.day),
-                                             QTime(moment.hour, moment.minute)))
+        self.until.setDateTime(_qdatetime(value) or self.when.dateTime())
 
     def _has_end_toggled(self, on: bool) -> None:
         self.until.setEnabled(on and not self._read_only)
@@ -482,10 +458,7 @@ class EntryEditor(QWidget):
             if zone not in all_zones():
                 warnings.append(self.tr("Time not saved: “{zone}” is not a known time zone.").format(zone=zone))
             else:
-                moment = self.when.dateTime()
-                day = moment.date().toString("yyyy-MM-dd")
-                changes["occurred_at"] = day if self.time_unknown.isChecked() else \
-                    f"{day}T{moment.time().toString('HH:mm')}"
+                changes["occurred_at"] = _iso_text(self.when.dateTime(), self.time_unknown.isChecked())
                 changes["occurred_tz"] = zone
                 changes["occurred_end"] = self._end_value(warnings)
         return changes, warnings
@@ -495,15 +468,12 @@ class EntryEditor(QWidget):
         if not self.has_end.isChecked():
             return None
         end = self.until.dateTime()
-        if self.time_unknown.isChecked():
-            if end.date() < self.when.date():
-                warnings.append(self.tr("End not saved: it is before the start."))
-                return self._entry.occurred_end if self._entry is not None else None
-            return end.date().toString("yyyy-MM-dd")
-        if end < self.when.dateTime():
+        date_only = self.time_unknown.isChecked()
+        before = end.date() < self.when.date() if date_only else end < self.when.dateTime()
+        if before:
             warnings.append(self.tr("End not saved: it is before the start."))
             return self._entry.occurred_end if self._entry is not None else None
-        return f"{end.date().toString('yyyy-MM-dd')}T{end.time().toString('HH:mm')}"
+        return _iso_text(end, date_only)
 
     def save(self) -> None:
         """Queue a save of the current entry if anything changed (autosave)."""
@@ -558,3 +528,22 @@ def _local_time(iso_utc: str) -> str:
         return format_datetime(dt.datetime.fromisoformat(iso_utc).astimezone())
     except ValueError:
         return ""
+
+
+def _qdatetime(value: str | None) -> QDateTime | None:
+    """A stored time ("YYYY-MM-DD", or a date and time to the minute) for a date-time edit;
+    None when there is none or it cannot be read."""
+    if not value:
+        return None
+    try:
+        moment = (dt.datetime.combine(dt.date.fromisoformat(value), dt.time()) if len(value) == 10
+                  else dt.datetime.fromisoformat(value))
+    except ValueError:
+        return None
+    return QDateTime(QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute))
+
+
+def _iso_text(moment: QDateTime, date_only: bool) -> str:
+    """A date-time edit's value as stored: the day alone when the time is unknown."""
+    day = moment.date().toString("yyyy-MM-dd")
+    return day if date_only else f"{day}T{moment.time().toString('HH:mm')}"
