@@ -94,21 +94,17 @@ def install_translations(app: QCoreApplication, setting: str = "") -> str:
     return language
 
 
-def _category(text: str) -> str:
-    return QCoreApplication.translate("Categories", text)
-
-
 def translated_categories(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """(key, label) pairs from the journal with the built-in labels in the UI language.
 
     The journal stores English labels for the built-in categories (and sends them
-    in bundles); a label the user has renamed is their own text and is kept.
+    in bundles); a label the user has renamed is their own text and is kept. The rule and
+    the translations are the core's (journal.display_labels), which the CLI uses too; the
+    core follows the interface language (install_translations).
     """
-    texts = {"detention": "Detention", "police_violence": "Police violence", "search": "Search",
-             "court_hearing": "Court hearing", "mobilization": "Mobilization/draft", "border": "Border",
-             "threat": "Threat or harassment", "conscientious_objection": "Conscientious objection",
-             "other": "Other"}
-    return [(key, _category(texts[key]) if texts.get(key) == label else label) for key, label in pairs]
+    from journal import display_labels
+
+    return [(key, display_labels.category(key, label)) for key, label in pairs]
 
 
 # --- dates and times in the interface language's conventions ------------------------------------

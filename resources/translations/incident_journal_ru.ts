@@ -934,40 +934,8 @@ Save it unchanged, with all the metadata it carries?</source>
     <context>
         <name>Categories</name>
         <message>
-            <source>Border</source>
-            <translation>Граница</translation>
-        </message>
-        <message>
-            <source>Conscientious objection</source>
-            <translation>Отказ по убеждениям</translation>
-        </message>
-        <message>
-            <source>Court hearing</source>
-            <translation>Судебное заседание</translation>
-        </message>
-        <message>
             <source>Detention</source>
             <translation>Задержание</translation>
-        </message>
-        <message>
-            <source>Mobilization/draft</source>
-            <translation>Мобилизация/призыв</translation>
-        </message>
-        <message>
-            <source>Other</source>
-            <translation>Другое</translation>
-        </message>
-        <message>
-            <source>Police violence</source>
-            <translation>Полицейское насилие</translation>
-        </message>
-        <message>
-            <source>Search</source>
-            <translation>Обыск</translation>
-        </message>
-        <message>
-            <source>Threat or harassment</source>
-            <translation>Угрозы и давление</translation>
         </message>
     </context>
     <context>

@@ -934,40 +934,8 @@ Save it unchanged, with all the metadata it carries?</source>
     <context>
         <name>Categories</name>
         <message>
-            <source>Border</source>
-            <translation>Кордон</translation>
-        </message>
-        <message>
-            <source>Conscientious objection</source>
-            <translation>Відмова за переконаннями</translation>
-        </message>
-        <message>
-            <source>Court hearing</source>
-            <translation>Судове засідання</translation>
-        </message>
-        <message>
             <source>Detention</source>
             <translation>Затримання</translation>
-        </message>
-        <message>
-            <source>Mobilization/draft</source>
-            <translation>Мобілізація/призов</translation>
-        </message>
-        <message>
-            <source>Other</source>
-            <translation>Інше</translation>
-        </message>
-        <message>
-            <source>Police violence</source>
-            <translation>Поліцейське насильство</translation>
-        </message>
-        <message>
-            <source>Search</source>
-            <translation>Обшук</translation>
-        </message>
-        <message>
-            <source>Threat or harassment</source>
-            <translation>Погрози й тиск</translation>
         </message>
     </context>
     <context>
