@@ -69,7 +69,7 @@ def unlock_to_ready(data_dir: Path, key: bytes, scroll: bool) -> tuple[float, di
     from PySide6.QtWidgets import QApplication
 
     from ui.main_window import MainWindow
-    from ui.session import JournalSession
+    from ui.common.session import JournalSession
 
     app = QApplication.instance() or QApplication([])
     # The app builds the empty main window while the worker derives the key (ui/app.py

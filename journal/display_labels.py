@@ -8,11 +8,11 @@ The English msgids are the words as the CLI printed them before, so English outp
 them (status `draft`, role `detainee`); categories show their label (`Detention`), which
 is what a person reads, while `--category` still takes the key.
 
-The desktop app has its own Qt maps (ui/people_labels.py, ui/i18n.translated_categories,
-ui/forms_labels.py); the core cannot import them (it never imports Qt), so the CLI's
+The desktop app has its own Qt maps (ui/people/labels.py, ui/i18n.translated_categories,
+ui/forms/labels.py); the core cannot import them (it never imports Qt), so the CLI's
 words are here, with their translations in the gettext catalogue
 (resources/translations/cli_catalogue_help.py). The built-in forms' texts are translated
-only while a form is exactly the seed (same content hash), as in ui/forms_labels.py.
+only while a form is exactly the seed (same content hash), as in ui/forms/labels.py.
 """
 
 from __future__ import annotations

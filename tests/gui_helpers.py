@@ -29,7 +29,7 @@ def make_journal(data_dir: Path, entries: list[dict] | None = None, name: str = 
 
 def new_controller(qtbot, data_dir: Path, tmp_path: Path):
     from ui.app import AppContext, AppController
-    from ui.settings import Settings
+    from ui.common.settings import Settings
 
     context = AppContext(Path(data_dir), Settings(), FAST_KDF, tmp_path / "config")
     controller = AppController(context)

@@ -125,8 +125,8 @@ def test_main_window_controls_have_names(qtbot, controller):
 
 def test_settings_dialogs_have_names(qtbot):
     from ui.dialogs import SettingsDialog
-    from ui.safety_settings import SafetySettingsDialog
-    from ui.settings import Settings
+    from ui.safety.settings_dialog import SafetySettingsDialog
+    from ui.common.settings import Settings
 
     dialog = SettingsDialog(Settings(), "UTC")
     qtbot.addWidget(dialog)
@@ -141,7 +141,7 @@ def test_settings_dialogs_have_names(qtbot):
 
 def test_settings_dialog_keeps_the_language_choice(qtbot):
     from ui.dialogs import SettingsDialog
-    from ui.settings import Settings
+    from ui.common.settings import Settings
 
     dialog = SettingsDialog(Settings(language="uk"), "UTC")
     qtbot.addWidget(dialog)
@@ -169,7 +169,7 @@ def test_tab_order_reaches_the_editor_from_the_list(qtbot, controller):
 
 def test_status_is_not_only_a_colour(qtbot, controller):
     """Draft/final status in the entry list is text (the colour is only an extra cue)."""
-    from ui.entry_model import COL_STATUS
+    from ui.entries.model import COL_STATUS
 
     unlock(qtbot, controller)
     model = controller.main_window.model
@@ -180,7 +180,7 @@ def test_status_is_not_only_a_colour(qtbot, controller):
 def test_text_follows_the_system_font_size(qtbot, qapp):
     """No hard-coded pixel sizes: a larger desktop font makes the dialogs' text larger."""
     from ui.dialogs import SettingsDialog
-    from ui.settings import Settings
+    from ui.common.settings import Settings
 
     original = qapp.font()
     try:

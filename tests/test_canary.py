@@ -50,8 +50,8 @@ def run_scenario(base: Path) -> tuple[dict[str, str], list[Path]]:
     """Run every feature through the core APIs; returns (canaries, folders to scan)."""
     from journal.backup import write_backup
     from journal.vault import Journal
-    from ui.safety_attempts import FailedAttempts
-    from ui.settings import Settings, save_settings
+    from ui.safety.attempts import FailedAttempts
+    from ui.common.settings import Settings, save_settings
 
     c = _canaries()
     config = Path(os.environ["JOURNAL_CONFIG_HOME"])

@@ -57,7 +57,7 @@ def test_add_files_fills_strip_and_list_count_and_offers_place(qtbot, unlocked, 
     assert panel.item_count() == 3
     assert len(_stored(unlocked, uuid)) == 3
     row = window.model.row_of(window.model.rowid_at(0))
-    from ui.entry_model import COL_ATTACHMENTS
+    from ui.entries.model import COL_ATTACHMENTS
     assert window.model.index(row, COL_ATTACHMENTS).data() == "3"
     # The first entry has a time but no coordinates: the bar offers the photo's place.
     assert panel.suggestion_visible
@@ -112,7 +112,7 @@ def test_drop_files_on_editor_and_on_list(qtbot, unlocked, tmp_path):
     _wait_op(qtbot, panel.last_op)
     other = unlocked.session.reader.entries.get_by_rowid(other_rowid)
     assert len(_stored(unlocked, other.uuid)) == 1
-    from ui.entry_model import COL_ATTACHMENTS
+    from ui.entries.model import COL_ATTACHMENTS
     assert window.model.index(window.model.row_of(other_rowid), COL_ATTACHMENTS).data() == "1"
     assert panel.item_count() == 2  # the open entry is unchanged
 
@@ -186,7 +186,7 @@ def test_save_copy_strips_gps(qtbot, unlocked, tmp_path):
 
 
 def test_save_copy_dialog_warns_for_uncleanable_types(qtbot, unlocked, tmp_path):
-    from ui.attachments_dialogs import SaveCopyDialog
+    from ui.attachments.dialogs import SaveCopyDialog
 
     window = unlocked.main_window
     qtbot.addWidget(window)

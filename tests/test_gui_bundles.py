@@ -14,10 +14,13 @@ from gui_helpers import unlocked  # noqa: F401  (fixture)
 
 from journal.bundle.card import decode_card
 from journal.vault import Journal
-from ui import bundles_coordinators, bundles_export, bundles_import, senders_page
-from ui.bundles_common import reader_stores
-from ui.bundles_export import ALL
-from ui.received_filter import ReceivedFilter
+from ui.exchange import coordinators as bundles_coordinators
+from ui.exchange import export_wizard as bundles_export
+from ui.exchange import importing as bundles_import
+from ui.exchange import senders_page
+from ui.exchange.common import reader_stores
+from ui.exchange.export_wizard import ALL
+from ui.exchange.received_filter import ReceivedFilter
 from ui.sidebar import FILTER_ROLE
 
 pytestmark = pytest.mark.gui

@@ -70,7 +70,7 @@ def test_body_and_title_copies_are_secret_and_cleared(qtbot, unlocked, monkeypat
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QPlainTextEdit
 
-    from ui import clipboard
+    from ui.common import clipboard
 
     monkeypatch.setattr(clipboard, "CLEAR_AFTER_MS", 50)
     monkeypatch.setattr(clipboard.secret_copy_mime, "__defaults__", (50,))
@@ -133,7 +133,7 @@ def test_a_drag_after_a_copy_does_not_keep_the_copy_on_the_clipboard(qtbot, unlo
     foreign, or neither the timer nor Lock would clear it."""
     from PySide6.QtGui import QGuiApplication
 
-    from ui import clipboard
+    from ui.common import clipboard
 
     window = unlocked.main_window
     qtbot.addWidget(window)

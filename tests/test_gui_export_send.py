@@ -10,7 +10,8 @@ from gui_helpers import unlocked  # noqa: F401  (fixture)
 
 from journal.vault import Journal
 from tests.test_outbox import CANARY, PASSWORD, USER, dav  # noqa: F401 - fixture
-from ui import bundles_export, transport_drop_dialog
+from ui.exchange import export_wizard as bundles_export
+from ui.exchange.transport import drop_dialog as transport_drop_dialog
 
 pytestmark = pytest.mark.gui
 

@@ -1,4 +1,4 @@
-"""Every file dialog is Qt's own (DontUseNativeDialog), built by ui/file_dialogs.py:
+"""Every file dialog is Qt's own (DontUseNativeDialog), built by ui/common/file_dialogs.py:
 native dialogs add the chosen file to the desktop's recent-files list (GTK's recently-used.xbel)."""
 
 from __future__ import annotations
@@ -9,16 +9,16 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from ui import file_dialogs
+from ui.common import file_dialogs
 
 pytestmark = pytest.mark.gui
 UI = Path(__file__).resolve().parent.parent / "ui"
 
 
 def test_no_module_but_the_helper_uses_qfiledialog():
-    offenders = [p.name for p in sorted(UI.glob("*.py"))
+    offenders = [p.name for p in sorted(UI.rglob("*.py"))
                  if p.name != "file_dialogs.py" and re.search(r"\bQFileDialog\b", p.read_text(encoding="utf-8"))]
-    assert offenders == [], f"use ui/file_dialogs.py instead of QFileDialog in {offenders}"
+    assert offenders == [], f"use ui/common/file_dialogs.py instead of QFileDialog in {offenders}"
 
 
 def test_helper_dialogs_are_never_native(qtbot, monkeypatch, tmp_path):

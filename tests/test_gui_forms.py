@@ -149,8 +149,8 @@ def test_russian_interface_shows_the_builtin_detention_form_in_russian(qtbot, un
     from PySide6.QtWidgets import QApplication
 
     from journal.i18n import reset
-    from ui import forms_labels
-    from ui.i18n import install_translations
+    from ui.forms import labels as forms_labels
+    from ui.common.i18n import install_translations
 
     window = unlocked.main_window
     qtbot.addWidget(window)
@@ -192,7 +192,7 @@ def test_russian_interface_shows_the_builtin_detention_form_in_russian(qtbot, un
 
 
 def test_choice_widgets_show_translated_labels_but_keep_stored_values(qtbot, qapp):
-    from ui.forms_widgets import FieldInput
+    from ui.forms.widgets import FieldInput
 
     spec = {"key": "outcome", "label": "Outcome", "type": "choice", "choices": ["released", "unknown"]}
     shown = {"Outcome": "Итог", "released": "отпущен(а)"}

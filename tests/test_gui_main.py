@@ -249,7 +249,7 @@ def test_closing_the_window_locks(qtbot, unlocked):
 
 
 def test_settings_saved_as_json_without_user_data(qtbot, unlocked, tmp_path):
-    from ui.settings import Settings, load_settings
+    from ui.common.settings import Settings, load_settings
 
     unlocked.apply_settings(Settings(auto_lock_minutes=7, default_timezone="Europe/Kyiv"))
     assert unlocked.idle_watcher.interval() == 7 * 60_000

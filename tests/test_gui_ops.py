@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from journal.errors import Cancelled, InvalidInput, JournalClosed
-from ui.ops import run_op, user_message
-from ui.session import JournalSession
+from ui.common.ops import run_op, user_message
+from ui.common.session import JournalSession
 
 pytestmark = pytest.mark.gui
 

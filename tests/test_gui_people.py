@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from gui_helpers import unlock, unlocked  # noqa: F401  (fixture)
 
-from ui.people_feature import CONTACT_LOG_SECTION, FOLLOW_UPS_SECTION, PEOPLE_SECTION
+from ui.people.feature import CONTACT_LOG_SECTION, FOLLOW_UPS_SECTION, PEOPLE_SECTION
 
 pytestmark = pytest.mark.gui
 

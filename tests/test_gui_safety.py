@@ -16,8 +16,8 @@ from tests.gui_helpers import (  # noqa: F401
     unlock,
     unlocked,
 )
-from ui import safety_controller
-from ui.settings import Settings
+from ui.safety import controller as safety_controller
+from ui.common.settings import Settings
 
 
 @pytest.fixture
@@ -92,8 +92,8 @@ def test_lock_clears_our_clipboard_and_cancels_ops(qtbot, unlocked):
 
     from PySide6.QtGui import QGuiApplication
 
-    from ui.clipboard import copy_secret
-    from ui.ops import run_op
+    from ui.common.clipboard import copy_secret
+    from ui.common.ops import run_op
 
     copy_secret("+7 900 000-00-00")
     release = threading.Event()
@@ -121,7 +121,7 @@ def test_tray_has_lock_action(qtbot, unlocked):
 def test_clipboard_marks_secret_and_clears_only_ours(qtbot):
     from PySide6.QtGui import QGuiApplication
 
-    from ui import clipboard
+    from ui.common import clipboard
 
     board = QGuiApplication.clipboard()
     clipboard.copy_secret("RECOVERY-CODE-1234", clear_after_ms=50)
@@ -142,7 +142,7 @@ def test_clipboard_marks_secret_and_clears_only_ours(qtbot):
 
 # --- failed attempts and erase ------------------------------------------------------------------------------
 def test_failed_attempts_persist_and_reset(qtbot, data_dir, tmp_path, messages):
-    from ui.safety_attempts import ATTEMPTS_FILE, FailedAttempts
+    from ui.safety.attempts import ATTEMPTS_FILE, FailedAttempts
 
     make_journal(data_dir)
     controller = new_controller(qtbot, data_dir, tmp_path)
@@ -173,7 +173,7 @@ def test_erase_after_n_failed_attempts(qtbot, data_dir, tmp_path, messages):
 
 
 def test_erase_dialog_needs_the_typed_word(qtbot, data_dir):
-    from ui.safety_erase import EraseDialog
+    from ui.safety.erase import EraseDialog
 
     dialog = EraseDialog(data_dir)
     qtbot.addWidget(dialog)
@@ -209,7 +209,7 @@ def test_erase_from_main_window_menu(qtbot, unlocked, data_dir, messages, monkey
 # --- backup -----------------------------------------------------------------------------------------------------
 def test_backup_from_menu_records_time_in_journal(qtbot, unlocked, tmp_path):
     from journal.backup import verify_backup
-    from ui.safety_backup import last_backup_at
+    from ui.safety.backup import last_backup_at
 
     reader = unlocked.session.reader
     assert last_backup_at(reader.db) is None

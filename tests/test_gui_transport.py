@@ -10,7 +10,7 @@ from gui_helpers import unlock, unlocked  # noqa: F401  (fixture)
 from journal.transport import TOR_PROXY_URL
 from journal.vault import Journal
 from tests.test_outbox import CANARY, PASSWORD, USER, dav  # noqa: F401 - fixture
-from ui.transport_feature import OUTBOX_SECTION
+from ui.exchange.transport.feature import OUTBOX_SECTION
 
 pytestmark = pytest.mark.gui
 
@@ -80,7 +80,7 @@ def test_outbox_section_is_in_the_sidebar_and_lock_clears_it(qtbot, unlocked, hq
 
 
 def test_network_settings_dialog_saves_inside_the_journal(qtbot, unlocked):
-    from ui.transport_settings_dialog import (
+    from ui.exchange.transport.settings_dialog import (
         TOR_BROWSER_PROXY_URL,
         NetworkSettingsDialog,
     )
@@ -110,7 +110,7 @@ def test_network_settings_dialog_saves_inside_the_journal(qtbot, unlocked):
 
 
 def test_drop_folder_dialog_tests_and_saves(qtbot, unlocked, hq, dav):
-    from ui.transport_drop_dialog import DropFolderDialog
+    from ui.exchange.transport.drop_dialog import DropFolderDialog
 
     record = _write(unlocked, lambda j: j.coordinators.add(hq.identity.card_text(), verified=True))
     dialog = DropFolderDialog(record, unlocked.session)
@@ -136,7 +136,7 @@ def test_fetch_from_the_menu_imports_and_shows_results(qtbot, unlocked, hq, dav,
     _write(unlocked, lambda j: j.inbox.add(dav.url("open")))
     window = unlocked.main_window
     qtbot.addWidget(window)
-    from ui.transport_inbox import fetch
+    from ui.exchange.transport.inbox import fetch
 
     results = []
     op = fetch(window, unlocked.session, results.append, ask=False, trust_new=True)

@@ -124,7 +124,7 @@ def test_install_translations_loads_app_and_qt_catalogues(qapp, lang, expected_e
     from PySide6.QtCore import QCoreApplication, QLocale
 
     from journal import i18n as core_i18n
-    from ui.i18n import install_translations
+    from ui.common.i18n import install_translations
 
     try:
         assert install_translations(qapp, lang) == lang
@@ -141,7 +141,7 @@ def test_install_translations_loads_app_and_qt_catalogues(qapp, lang, expected_e
 
 
 def test_language_resolution(monkeypatch):
-    from ui.i18n import normalise, resolve_language
+    from ui.common.i18n import normalise, resolve_language
 
     assert normalise("ru_RU.UTF-8") == "ru" and normalise("uk-UA") == "uk" and normalise("de_DE") == ""
     assert resolve_language("uk") == "uk"

@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QGuiApplication, QImage, QPainter  # noqa: E402
 from PySide6.QtSvg import QSvgRenderer  # noqa: E402
 
-from ui.resources import ICON_SIZES, ICON_SVG, icon_png  # noqa: E402
+from ui.common.resources import ICON_SIZES, ICON_SVG, icon_png  # noqa: E402
 
 
 def render(size: int, renderer: QSvgRenderer) -> QImage:

@@ -89,14 +89,14 @@ def _run(args: argparse.Namespace, work: Path) -> int:
     from journal.keyslots import KdfParams
     from journal.vault import Journal
     from ui.app import AppContext, AppController
-    from ui.resources import app_icon
-    from ui.settings import Settings
+    from ui.common.resources import app_icon
+    from ui.common.settings import Settings
     from ui.wizard import FirstRunWizard
 
     app = QApplication.instance() or QApplication(["incident-journal"])
     app.setWindowIcon(app_icon())
     if args.lang:
-        from ui.i18n import install_translations
+        from ui.common.i18n import install_translations
 
         install_translations(app, args.lang)
     if args.dark:
@@ -271,7 +271,7 @@ def _tour(controller, window, save, settle, work: Path) -> None:
             step(f"menu-{name}", lambda: (menu.popup(window.mapToGlobal(window.rect().topLeft())), settle(),
                                           menu)[2])
 
-    from ui.history import HistoryDialog
+    from ui.entries.history import HistoryDialog
     step("history", lambda: dialog(HistoryDialog(session.reader.entries.history(window.editor.current_uuid),
                                                  window), 900, 560))
 
@@ -284,7 +284,7 @@ def _tour(controller, window, save, settle, work: Path) -> None:
             settle()
         return shown
     step("viewer", viewer)
-    from ui.bundles_export import ExportWizard
+    from ui.exchange.export_wizard import ExportWizard
 
     def export_pages():
         wizard = ExportWizard(session, [window.editor.current_uuid], window)
@@ -298,26 +298,26 @@ def _tour(controller, window, save, settle, work: Path) -> None:
                 break
         return wizard
     step("export", export_pages)
-    from ui.bundles_import import ImportResultDialog, ImportRun
+    from ui.exchange.importing import ImportResultDialog, ImportRun
     step("import-result", lambda: dialog(ImportResultDialog(ImportRun(), window)))
     step("my-card", lambda: (window.bundles_feature.show_my_card(), window.bundles_feature.card_dialog)[1])
-    from ui.bundles_coordinators import AddCoordinatorDialog
+    from ui.exchange.coordinators import AddCoordinatorDialog
     step("add-coordinator", lambda: dialog(AddCoordinatorDialog(window)))
     from ui.dialogs import SettingsDialog
     step("settings", lambda: dialog(SettingsDialog(controller.context.settings, "Europe/Moscow", window)))
-    from ui.safety_settings import SafetySettingsDialog
+    from ui.safety.settings_dialog import SafetySettingsDialog
     step("safety", lambda: dialog(SafetySettingsDialog(controller.context.settings, window)))
-    from ui.transport_settings_dialog import NetworkSettingsDialog
+    from ui.exchange.transport.settings_dialog import NetworkSettingsDialog
     step("network", lambda: dialog(NetworkSettingsDialog(session, window)))
-    from ui.transport_inbox import InboxFoldersDialog
+    from ui.exchange.transport.inbox import InboxFoldersDialog
     step("inbox-folders", lambda: dialog(InboxFoldersDialog(session, window)))
-    from ui.safety_erase import EraseDialog
+    from ui.safety.erase import EraseDialog
     step("erase", lambda: dialog(EraseDialog(work / "journal", window)))
-    from ui.report_dialog import ReportDialog
+    from ui.forms.report_dialog import ReportDialog
     step("report", lambda: dialog(ReportDialog(session, None, window.editor.current_uuid, window)))
-    from ui.forms_editor import FormsEditorDialog
+    from ui.forms.editor import FormsEditorDialog
     step("forms-editor", lambda: dialog(FormsEditorDialog(session, "", window)))
-    from ui.people_dialog import PersonDialog
+    from ui.people.dialog import PersonDialog
     step("person", lambda: dialog(PersonDialog(None, window)))
 
     def about():

@@ -11,7 +11,7 @@ Steps (see docs/translations.md):
    `def _tr(text): return QCoreApplication.translate("Ctx", text)` and their
    calls, `tr = QCoreApplication.translate` aliases, translate() calls whose
    context is a module constant, and dict literals of labels passed through a
-   helper (ui/people_labels.py). lupdate files those under an empty context,
+   helper (ui/people/labels.py). lupdate files those under an empty context,
    which would never match at run time, so they are dropped.
 3. Translations come from the Python dicts in resources/translations/catalogue_*.py
    (source -> (ru, uk); numerus sources map to tuples of three forms). Sources
@@ -66,7 +66,7 @@ def qt_tool(name: str) -> str | None:
 
 def source_files() -> list[Path]:
     """Every Python file whose strings users see (new ui/ modules are picked up automatically)."""
-    return sorted(p for p in UI_DIR.glob("*.py") if p.name != "__init__.py")
+    return sorted(p for p in UI_DIR.rglob("*.py") if p.name != "__init__.py")
 
 
 # --- extraction --------------------------------------------------------------------------------------
@@ -156,10 +156,10 @@ def helper_messages(path: Path) -> list[Message]:
 
 
 def builtin_form_messages() -> list[Message]:
-    """Labels and choices of the built-in forms (journal/forms_seed.py), shown via ui/forms_labels.py."""
+    """Labels and choices of the built-in forms (journal/forms_seed.py), shown via ui/forms/labels.py."""
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    from ui.forms_labels import CONTEXT, seed_texts
+    from ui.forms.labels import CONTEXT, seed_texts
 
     return [(CONTEXT, text, False) for text in seed_texts()]
 

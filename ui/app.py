@@ -22,8 +22,8 @@ from journal.paths import resolve_data_dir
 from journal.timeutil import local_zone_name
 from journal.vault import journal_exists
 
-from .resources import app_icon
-from .settings import Settings, load_settings, save_settings
+from ui.common.resources import app_icon
+from ui.common.settings import Settings, load_settings, save_settings
 
 APP_NAME = "Incident Journal"
 
@@ -57,7 +57,7 @@ class AppController(QObject):
         self._main_window = None
         self._idle = None
         self._quitting = False
-        from .safety_controller import FieldSafety
+        from ui.safety.controller import FieldSafety
 
         self.safety = FieldSafety(self)  # lock triggers, tray, failed attempts, erase, backup
 
@@ -65,7 +65,7 @@ class AppController(QObject):
     @property
     def main_window(self):
         if self._main_window is None:
-            from .main_window import MainWindow
+            from ui.main_window import MainWindow
 
             self._main_window = MainWindow()
             self._main_window.lock_requested.connect(self.lock)
@@ -73,7 +73,7 @@ class AppController(QObject):
             self._main_window.settings_requested.connect(self.edit_settings)
             self._main_window.about_requested.connect(self._about)
             self.safety.attach_main(self._main_window)
-            from .menus import arrange_menus  # after every feature has made its actions
+            from ui.menus import arrange_menus  # after every feature has made its actions
 
             arrange_menus(self._main_window, self.safety)
         return self._main_window
@@ -81,7 +81,7 @@ class AppController(QObject):
     @property
     def idle_watcher(self):
         if self._idle is None:
-            from .idle import IdleWatcher
+            from ui.idle import IdleWatcher
 
             self._idle = IdleWatcher(self.context.settings.auto_lock_minutes * 60_000, self)
             self._idle.idle.connect(self.lock)
@@ -94,7 +94,7 @@ class AppController(QObject):
             self.show_wizard()
 
     def show_wizard(self, data_dir: Path | None = None) -> None:
-        from .wizard import FirstRunWizard
+        from ui.wizard import FirstRunWizard
 
         if data_dir is not None:
             self.context.data_dir = Path(data_dir)
@@ -116,7 +116,7 @@ class AppController(QObject):
             self.quit()
 
     def show_unlock(self) -> None:
-        from .unlock import UnlockWindow
+        from ui.unlock import UnlockWindow
 
         if self.unlock_window is None:
             self.unlock_window = UnlockWindow(self.context.data_dir)
@@ -151,7 +151,7 @@ class AppController(QObject):
 
     # --- unlocked -----------------------------------------------------------------
     def _open_session(self, opened_journal) -> None:
-        from .session import JournalSession
+        from ui.common.session import JournalSession
 
         self.wizard = None
         self.session = JournalSession(opened_journal, self)
@@ -199,7 +199,7 @@ class AppController(QObject):
 
     # --- settings --------------------------------------------------------------------
     def edit_settings(self) -> None:
-        from .dialogs import SettingsDialog
+        from ui.dialogs import SettingsDialog
 
         dialog = SettingsDialog(self.context.settings, local_zone_name() or "UTC", self.main_window)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
@@ -221,7 +221,7 @@ class AppController(QObject):
             self._main_window.set_default_timezone(self.context.default_timezone)
 
     def _about(self) -> None:
-        from .dialogs import show_about
+        from ui.dialogs import show_about
 
         show_about(self._main_window)
 
@@ -248,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setDesktopFileName("incident-journal")
     app.setWindowIcon(app_icon())
     context = AppContext(resolve_data_dir(args.data_dir), load_settings())
-    from .i18n import install_translations
+    from ui.common.i18n import install_translations
 
     install_translations(app, context.settings.language)  # before any window: tr() reads it at creation
     controller = AppController(context)

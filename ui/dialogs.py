@@ -9,8 +9,8 @@ from PySide6.QtWidgets import (
 
 import journal
 
-from .fields import TimeZoneBox, all_zones
-from .settings import MAX_AUTO_LOCK_MINUTES, MIN_AUTO_LOCK_MINUTES, Settings
+from ui.common.fields import TimeZoneBox, all_zones
+from ui.common.settings import MAX_AUTO_LOCK_MINUTES, MIN_AUTO_LOCK_MINUTES, Settings
 
 
 class SettingsDialog(QDialog):
@@ -36,7 +36,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Default &time zone:"), self.time_zone)
         self.language = QComboBox()
         self.language.addItem(self.tr("System language"), "")
-        from .i18n import LANGUAGES
+        from ui.common.i18n import LANGUAGES
 
         for code, native_name in LANGUAGES.items():  # each in its own language, so anyone finds theirs
             self.language.addItem(native_name, code)

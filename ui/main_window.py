@@ -22,15 +22,15 @@ from PySide6.QtWidgets import (
 from journal.search import EntryFilter
 from journal.timeutil import local_zone_name
 
-from .delegates import SnippetDelegate
-from .editor import EntryEditor
-from .entry_model import COL_ATTACHMENTS, COL_CATEGORY, COL_MATCH, COL_OCCURRED, COL_PLACE, COL_STATUS, COL_TITLE, \
+from ui.entries.delegates import SnippetDelegate
+from ui.entries.editor import EntryEditor
+from ui.entries.model import COL_ATTACHMENTS, COL_CATEGORY, COL_MATCH, COL_OCCURRED, COL_PLACE, COL_STATUS, COL_TITLE, \
     ROWID_ROLE, EntryListModel, display_occurred
-from .i18n import translated_categories
-from .history import HistoryDialog
-from .ops import user_message
-from .resources import app_icon
-from .sidebar import ENTRIES_SECTION, Sidebar
+from ui.common.i18n import translated_categories
+from ui.entries.history import HistoryDialog
+from ui.common.ops import user_message
+from ui.common.resources import app_icon
+from ui.sidebar import ENTRIES_SECTION, Sidebar
 
 SEARCH_DEBOUNCE_MS = 250
 UNDO_VISIBLE_MS = 10_000
@@ -55,19 +55,19 @@ class MainWindow(QMainWindow):
         self._build()
         self._make_actions()
         self._wire()
-        from .attachments_panel import install_attachments
+        from ui.attachments.panel import install_attachments
 
         self.attachments = install_attachments(self)
-        from .people_feature import PeopleFeature
+        from ui.people.feature import PeopleFeature
 
         self.people_feature = PeopleFeature(self)  # people, contact log, follow-ups, overview
-        from .forms_feature import FormsFeature
+        from ui.forms.feature import FormsFeature
 
         self.forms_feature = FormsFeature(self)  # incident forms, statistics, report export
-        from .bundles_feature import BundlesFeature
+        from ui.exchange.feature import BundlesFeature
 
         self.bundles_feature = BundlesFeature(self)  # my card, coordinators, export, import, received, senders
-        from .transport_feature import TransportFeature
+        from ui.exchange.transport.feature import TransportFeature
 
         self.transport_feature = TransportFeature(self)  # outbox, network settings, inbox folders, fetch
         self._update_actions()
@@ -288,7 +288,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.entries_page)
         self._update_actions()
         self.table.setFocus()
-        from .a11y import order_tab_chain  # Tab follows the layout, including panels features added
+        from ui.common.a11y import order_tab_chain  # Tab follows the layout, including panels features added
 
         QTimer.singleShot(0, lambda: order_tab_chain(
             [self.toolbar, self.sidebar.parentWidget(), self.table, self.editor]))

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 from journal.errors import WrongPassphrase
 from journal.vault import Journal, derive_data_key
 
-from .ops import run_op, user_message
-from .file_dialogs import choose_folder
-from .resources import app_icon
+from ui.common.ops import run_op, user_message
+from ui.common.file_dialogs import choose_folder
+from ui.common.resources import app_icon
 
 
 def unlock_journal(data_dir: Path, secret: str, recovery: bool) -> Journal:

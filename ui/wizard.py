@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 from journal.keyslots import DEFAULT_KDF, KdfParams
 from journal.vault import MIN_PASSPHRASE_LENGTH, CreatedJournal, Journal
 
-from .clipboard import copy_secret
-from .ops import run_op, user_message
-from .strength import estimate
+from ui.common.clipboard import copy_secret
+from ui.common.ops import run_op, user_message
+from ui.common.strength import estimate
 
 
 # Red to green; readable on light and dark palettes.
@@ -102,7 +102,7 @@ class PassphrasePage(QWizardPage):
             hints.append(self.tr("Use at least %n characters.", "", MIN_PASSPHRASE_LENGTH))
         elif text and strength.weak:
             hints.append(self.tr("This passphrase is weak: someone with the laptop could guess it."))
-            from .i18n import strength_hint  # zxcvbn speaks English only
+            from ui.common.i18n import strength_hint  # zxcvbn speaks English only
 
             if strength.warning:
                 hints.append(strength_hint(strength.warning))

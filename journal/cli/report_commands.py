@@ -1,7 +1,7 @@
 """report, stats, forms: coordinator reports, counts, and incident forms from the command line.
 
 `journal report --format pdf` is the one CLI path that needs the GUI toolkit: the
-PDF is laid out by Qt (ui/report_pdf.py), imported lazily only on that path, with
+PDF is laid out by Qt (ui/forms/report_pdf.py), imported lazily only on that path, with
 an offscreen QGuiApplication created if none exists. Everything else stays Qt-free.
 """
 
@@ -120,7 +120,7 @@ def cmd_report(args, ctx) -> int:
 def _write_pdf(journal, flt, out: Path, args) -> int:
     """The only CLI path that loads Qt (lazily, offscreen if there is no display)."""
     try:
-        renderer = importlib.import_module("ui.report_pdf")
+        renderer = importlib.import_module("ui.forms.report_pdf")
     except ImportError as exc:
         raise InvalidInput(_("PDF reports need the desktop app's Qt libraries ({name} is missing).").format(name=exc.name)) from None
     app = renderer.ensure_gui_application()

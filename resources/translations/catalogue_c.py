@@ -358,7 +358,7 @@ TRANSLATIONS = {
         'Записів: {n}, фотографій і файлів: {files} ({size}).'),
 }
 
-# Built-in categories (ui/i18n.py translated_categories): the journal stores the English labels.
+# Built-in categories (ui/common/i18n.py translated_categories): the journal stores the English labels.
 TRANSLATIONS.update({
     'Detention': ('Задержание', 'Затримання'),
     'Police violence': ('Полицейское насилие', 'Поліцейське насильство'),

@@ -1,4 +1,4 @@
-"""Translations, batch E (zxcvbn passphrase hints, ui/i18n.py strength_hint; menu bar groups). See catalogue_a.py."""
+"""Translations, batch E (zxcvbn passphrase hints, ui/common/i18n.py strength_hint; menu bar groups). See catalogue_a.py."""
 
 TRANSLATIONS = {
     "A word by itself is easy to guess.": ("Одно слово легко подобрать.", "Одне слово легко підібрати."),

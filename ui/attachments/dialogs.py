@@ -1,0 +1,141 @@
+"""Dialogs of the attachment feature: import options, save a copy, file pickers.
+
+File pickers are Qt's own (DontUseNativeDialog): native ones may record the
+chosen files in the desktop's "recently used" list, which would reveal what
+was attached to a journal on a seized laptop.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget,
+)
+
+from journal.attachments import Attachment
+from journal.media.strip import can_clean
+
+from ui.common import file_dialogs
+
+_CTX = "Attachments"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(_CTX, text)
+
+
+def human_size(size: int) -> str:
+    value = float(size)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{int(value)} {tr(unit)}" if unit == "bytes" else f"{value:.1f} {tr(unit)}"
+        value /= 1024
+    return str(size)
+
+
+def choose_files(parent: QWidget | None) -> list[str]:
+    """Files to attach; [] when cancelled."""
+    return file_dialogs.choose_files(parent, tr("Attach files"), "", [
+        tr("Photos and images (*.jpg *.jpeg *.png *.heic *.heif *.webp *.gif *.tif *.tiff)"), tr("All files (*)")])
+
+
+def choose_save_path(parent: QWidget | None, suggested_name: str) -> str | None:
+    """Where to save a decrypted copy of an attachment; None when cancelled."""
+    return file_dialogs.choose_save_path(parent, tr("Save a copy"), suggested_name)
+
+
+class ImportOptionsDialog(QDialog):
+    """Confirms an import from the Add button and offers to delete the originals."""
+
+    def __init__(self, paths: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Attach files"))
+        total = 0
+        for path in paths:
+            try:
+                total += Path(path).stat().st_size
+            except OSError:
+                pass
+        layout = QVBoxLayout(self)
+        summary = QLabel(QCoreApplication.translate(
+            _CTX, "Attach %n file(s), {size} in all, to this entry. They are stored encrypted "
+                  "inside the journal.", "", len(paths)).format(size=human_size(total)))
+        summary.setWordWrap(True)
+        layout.addWidget(summary)
+        self.delete_original = QCheckBox(tr("&Delete the originals after they are attached"))
+        self.delete_original.setAccessibleName(tr("Delete the originals after import"))
+        self.delete_original.setToolTip(tr("Overwrite each original file with random data, then delete it"))
+        layout.addWidget(self.delete_original)
+        note = QLabel(tr("The originals are overwritten once with random data and then deleted, only after "
+                         "everything was stored. On SSDs, USB sticks and memory cards the drive may keep "
+                         "copies of the old data in places the system cannot reach, so a forensic examination "
+                         "may still recover them. Only full-disk encryption protects against that."))
+        note.setWordWrap(True)
+        note.setEnabled(False)
+        layout.addWidget(note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Attach"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(460, self.sizeHint().height())
+
+
+class SaveCopyDialog(QDialog):
+    """Before "save a copy": strip metadata (on by default), and say plainly what that does."""
+
+    def __init__(self, attachment: Attachment, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.attachment = attachment
+        self.setWindowTitle(tr("Save a copy"))
+        layout = QVBoxLayout(self)
+        name = QLabel(tr("Save a copy of “{name}” ({size}) outside the journal.").format(
+            name=attachment.file_name, size=human_size(attachment.size)))
+        name.setWordWrap(True)
+        layout.addWidget(name)
+        self.strip = QCheckBox(tr("&Remove identifying metadata (location, camera, author, dates)"))
+        self.strip.setChecked(True)
+        self.strip.setAccessibleName(tr("Remove identifying metadata"))
+        layout.addWidget(self.strip)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        layout.addWidget(self.details)
+        warning = QLabel(tr("The copy is NOT encrypted: anyone who can open the folder can read it. "
+                            "The original stays encrypted in the journal."))
+        warning.setWordWrap(True)
+        layout.addWidget(warning)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Choose where to save…"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.strip.toggled.connect(self._update_details)
+        self._update_details()
+        self.resize(480, self.sizeHint().height())
+
+    @property
+    def cleanable(self) -> bool:
+        return can_clean(self.attachment.media_type)
+
+    def _update_details(self) -> None:
+        self.details.setText(strip_explanation(self.attachment, self.strip.isChecked()))
+        self.details.setStyleSheet("" if self.cleanable and self.strip.isChecked() else "color: #b3261e;")
+
+
+def strip_explanation(attachment: Attachment, strip: bool) -> str:
+    """One paragraph: what stripping would remove from this attachment, or why it cannot."""
+    sensitive = attachment.metadata.get("sensitive_fields") or []
+    if not strip:
+        if sensitive:
+            return tr("The copy will carry everything in the original, including: {fields}.").format(
+                fields=", ".join(sensitive))
+        return tr("The copy will be identical to the original, with any metadata it carries.")
+    if not can_clean(attachment.media_type):
+        return tr("Metadata in this type of file ({type}) cannot be removed: the copy keeps its author, "
+                  "dates, device and possibly location, exactly as in the original. A screenshot or photo "
+                  "of the document is safer to share.").format(type=attachment.media_type)
+    if sensitive:
+        return tr("Removed from the copy: {fields}.").format(fields=", ".join(sensitive))
+    return tr("Nothing identifying was found; the copy is cleaned anyway.")

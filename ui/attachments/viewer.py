@@ -1,0 +1,274 @@
+"""The in-app viewer: one attachment at a time, next/previous, zoom, metadata.
+
+Pictures are decoded from the encrypted database into memory (see
+attachments_image); no file is written and no external program is started,
+whatever the type. Files that are not pictures show their details and can be
+saved as a copy. The metadata panel lists what the photo reveals and what a
+cleaned copy would lose.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QDialog, QHBoxLayout, QLabel, QScrollArea, QSplitter, QTextBrowser, QToolBar, QVBoxLayout, QWidget,
+)
+
+from journal.attachments import Attachment
+from journal.errors import JournalError
+
+from ui.attachments.dialogs import human_size, strip_explanation
+
+ZOOM_STEP = 1.25
+MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
+
+ImageLoader = Callable[[Attachment], QImage]
+
+_ORIENTATIONS = {1: "upright", 2: "mirrored", 3: "upside down", 4: "upside down, mirrored",
+                 5: "turned, mirrored", 6: "turned right (shown upright)", 7: "turned, mirrored",
+                 8: "turned left (shown upright)"}
+
+
+class AttachmentViewer(QDialog):
+    save_requested = Signal(str)  # attachment uuid
+
+    def __init__(self, load_image: ImageLoader, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Attachment"))  # never the file name: it may say too much
+        self._load_image = load_image
+        self._items: list[Attachment] = []
+        self._index = -1
+        self._image: QImage | None = None
+        self._zoom = 1.0
+        self._fit = True
+        self._build()
+        self.resize(1100, 720)
+
+    # --- construction -----------------------------------------------------------------
+    def _build(self) -> None:
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+
+        def action(text: str, shortcuts, tip: str, slot) -> QAction:
+            act = QAction(text, self)
+            act.setShortcuts([QKeySequence(s) for s in shortcuts])
+            act.setToolTip(tip)
+            act.triggered.connect(slot)
+            self.toolbar.addAction(act)
+            self.addAction(act)
+            return act
+
+        self.previous_action = action(self.tr("‹ Previous"), ["Left", "PgUp"],
+                                      self.tr("Previous attachment (Left arrow)"), self.show_previous)
+        self.next_action = action(self.tr("Next ›"), ["Right", "PgDown", "Space"],
+                                  self.tr("Next attachment (Right arrow)"), self.show_next)
+        self.toolbar.addSeparator()
+        self.fit_action = action(self.tr("Fit"), ["F"], self.tr("Fit the picture to the window (F)"), self.fit)
+        self.zoom_in_action = action(self.tr("Zoom in"), [QKeySequence.StandardKey.ZoomIn, "+"],
+                                     self.tr("Zoom in (Ctrl++)"), self.zoom_in)
+        self.zoom_out_action = action(self.tr("Zoom out"), [QKeySequence.StandardKey.ZoomOut, "-"],
+                                      self.tr("Zoom out (Ctrl+-)"), self.zoom_out)
+        self.actual_size_action = action(self.tr("100%"), ["Ctrl+0", "1"],
+                                         self.tr("Show at the decoded size (Ctrl+0)"), self.actual_size)
+        self.toolbar.addSeparator()
+        self.save_action = action(self.tr("Save a copy…"), [QKeySequence.StandardKey.Save],
+                                  self.tr("Save a copy outside the journal, metadata removed by default (Ctrl+S)"),
+                                  self._request_save)
+        self.position_label = QLabel()
+        self.position_label.setContentsMargins(12, 0, 0, 0)
+        self.toolbar.addWidget(self.position_label)
+
+        self.picture = QLabel()
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture.setAccessibleName(self.tr("Picture"))
+        self.picture.setWordWrap(True)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.picture)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.metadata = QTextBrowser()
+        self.metadata.setOpenLinks(False)
+        self.metadata.setOpenExternalLinks(False)
+        self.metadata.setAccessibleName(self.tr("What this file reveals"))
+        self.metadata.setMinimumWidth(260)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.scroll)
+        splitter.addWidget(self.metadata)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([780, 320])
+        splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
+        body = QHBoxLayout()
+        body.setContentsMargins(6, 6, 6, 6)
+        body.addWidget(splitter)
+        layout.addLayout(body, 1)
+
+    # --- content ------------------------------------------------------------------------
+    @property
+    def current(self) -> Attachment | None:
+        return self._items[self._index] if 0 <= self._index < len(self._items) else None
+
+    @property
+    def has_picture(self) -> bool:
+        return self._image is not None
+
+    def set_items(self, items: list[Attachment], index: int) -> None:
+        self._items = list(items)
+        self.show_index(index)
+
+    def show_index(self, index: int) -> None:
+        if not self._items:
+            self.forget()
+            return
+        self._index = index % len(self._items)
+        att = self._items[self._index]
+        self._image = None
+        self.picture.clear()
+        error = None
+        if att.is_image and att.metadata:
+            try:
+                self._image = self._load_image(att)
+            except JournalError as exc:  # MediaError and friends: a message, never a crash
+                error = str(exc)
+        if self._image is None:
+            self.picture.setText(error or self.tr("No preview for this kind of file ({type}).\n"
+                                                  "Use “Save a copy…” to open it with another program.")
+                                 .format(type=att.media_type))
+        self._fit = True
+        self._render()
+        self.metadata.setHtml(metadata_html(att))
+        self.position_label.setText(self.tr("{n} of {total}").format(n=self._index + 1, total=len(self._items)))
+        many = len(self._items) > 1
+        self.previous_action.setEnabled(many)
+        self.next_action.setEnabled(many)
+        for act in (self.fit_action, self.zoom_in_action, self.zoom_out_action, self.actual_size_action):
+            act.setEnabled(self._image is not None)
+
+    def show_next(self) -> None:
+        if self._items:
+            self.show_index(self._index + 1)
+
+    def show_previous(self) -> None:
+        if self._items:
+            self.show_index(self._index - 1)
+
+    def forget(self) -> None:
+        """Lock: drop the picture, the list and the metadata shown."""
+        self._items = []
+        self._index = -1
+        self._image = None
+        self.picture.clear()
+        self.metadata.clear()
+        self.position_label.clear()
+
+    # --- zoom -----------------------------------------------------------------------------
+    def fit(self) -> None:
+        self._fit = True
+        self._render()
+
+    def zoom_in(self) -> None:
+        self._set_zoom(self._current_scale() * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self._set_zoom(self._current_scale() / ZOOM_STEP)
+
+    def actual_size(self) -> None:
+        self._set_zoom(1.0)
+
+    def zoom(self) -> float:
+        return self._current_scale()
+
+    def _set_zoom(self, zoom: float) -> None:
+        if self._image is None:
+            return
+        self._fit = False
+        self._zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        self._render()
+
+    def _current_scale(self) -> float:
+        if self._image is None or self._image.width() == 0:
+            return 1.0
+        if not self._fit:
+            return self._zoom
+        area = self.scroll.viewport().size()
+        return min(1.0, area.width() / self._image.width(), area.height() / self._image.height())
+
+    def _render(self) -> None:
+        if self._image is None:
+            return
+        scale = self._current_scale()
+        size = self._image.size() * scale
+        pixmap = QPixmap.fromImage(self._image).scaled(
+            size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+        self.picture.setPixmap(pixmap)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._fit:
+            self._render()
+
+    def _request_save(self) -> None:
+        if self.current is not None:
+            self.save_requested.emit(self.current.uuid)
+
+    def closeEvent(self, event) -> None:
+        self.forget()  # a closed viewer keeps no decoded picture in memory
+        super().closeEvent(event)
+
+
+def metadata_rows(att: Attachment) -> list[tuple[str, str]]:
+    """(label, value) pairs for the metadata panel, in reading order."""
+    meta = att.metadata or {}
+    rows = [(_t("File"), att.file_name), (_t("Type"), att.media_type), (_t("Size"), human_size(att.size))]
+    if meta.get("width") and meta.get("height"):
+        rows.append((_t("Pixels"), f"{meta['width']} × {meta['height']}"))
+    if meta.get("capture_time"):
+        rows.append((_t("Taken"), str(meta["capture_time"]).replace("T", " ")))
+    camera = " ".join(str(meta[k]) for k in ("camera_make", "camera_model") if meta.get(k))
+    if camera:
+        rows.append((_t("Camera"), camera))
+    for key, label in (("body_serial_number", _t("Camera serial number")), ("lens_model", _t("Lens")),
+                       ("lens_serial_number", _t("Lens serial number")), ("owner_name", _t("Camera owner")),
+                       ("artist", _t("Artist")), ("copyright", _t("Copyright")), ("software", _t("Software"))):
+        if meta.get(key):
+            rows.append((label, str(meta[key])))
+    if meta.get("gps_latitude") is not None and meta.get("gps_longitude") is not None:
+        rows.append((_t("GPS position"), f"{float(meta['gps_latitude']):.6f}, {float(meta['gps_longitude']):.6f}"))
+    if meta.get("gps_altitude") is not None:
+        rows.append((_t("GPS altitude"), f"{float(meta['gps_altitude']):.1f} m"))
+    if meta.get("orientation") not in (None, 1):
+        rows.append((_t("Orientation"), _t(_ORIENTATIONS.get(int(meta["orientation"]), "unknown"))))
+    rows.append((_t("Imported"), att.imported_at.replace("T", " ")[:19] + " UTC"))
+    rows.append((_t("SHA-256 of the original"), att.sha256))
+    return rows
+
+
+def metadata_html(att: Attachment) -> str:
+    """The metadata panel's content; every value escaped (file names and Exif are untrusted)."""
+    esc = html.escape
+    parts = ["<table cellspacing='2'>"]
+    for label, value in metadata_rows(att):
+        parts.append(f"<tr><td valign='top'><b>{esc(label)}</b></td><td>{esc(value)}</td></tr>")
+    parts.append("</table>")
+    parts.append(f"<p><b>{esc(_t('When saved as a cleaned copy or sent'))}</b><br>"
+                 f"{esc(strip_explanation(att, True))}</p>")
+    if att.note:
+        parts.append(f"<p><i>{esc(att.note)}</i></p>")
+    return "".join(parts)
+
+
+def _t(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("AttachmentViewer", text)

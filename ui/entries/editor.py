@@ -1,0 +1,549 @@
+"""The right-hand entry editor with autosave.
+
+Fields change -> a short timer -> one `update()` on the session's writer.
+The editor also saves, synchronously, when switching entries, locking and
+quitting (`flush()`), so the last keystrokes are never lost. Undo/redo is
+the fields' own (Ctrl+Z / Ctrl+Shift+Z); loading or clearing an entry
+empties those stacks so nothing from a previous entry can be undone into view.
+
+Room for later features: `add_panel(widget)` puts a panel (attachments strip,
+people involved) between the body and the footer.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimer, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QFontDatabase, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDateTimeEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QFrame, QPushButton, QScrollArea, QSizePolicy, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
+)
+
+from journal.entries import Entry
+from ui.common.clipboard import copy_secret
+from ui.entries.copy import SecretLineEdit, SecretPlainTextEdit, entry_as_text
+from ui.common.fields import TagEdit, TimeZoneBox, all_zones
+from ui.common.i18n import date_format, datetime_format, format_datetime, time_format
+from ui.common.ops import user_message
+
+AUTOSAVE_MS = 1200
+
+SOURCES = (None, "witnessed", "reported", "media")
+
+
+def parse_coordinates(text: str) -> tuple[float, float] | None:
+    """'55.75, 37.61' -> (55.75, 37.61); '' -> None; raises ValueError otherwise."""
+    text = text.strip()
+    if not text:
+        return None
+    parts = text.replace(";", ",").split(",")
+    if len(parts) != 2:
+        parts = text.split()
+    if len(parts) != 2:
+        raise ValueError(text)
+    lat, lon = (float(p.strip()) for p in parts)
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ValueError(text)
+    return lat, lon
+
+
+class EntryEditor(QWidget):
+    saved = Signal(object)           # the saved Entry
+    history_requested = Signal(str)  # entry uuid
+    restore_requested = Signal(str)
+    entry_changed = Signal(object)   # the shown Entry after load(), None after clear() (feature panels)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = None
+        self._entry: Entry | None = None
+        self._read_only = False
+        self._dirty = False
+        self._loading = False
+        self._occurred_touched = False
+        self._default_tz = "UTC"
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_MS)
+        self._timer.timeout.connect(self.save)
+        self._build()
+        self._wire()
+        self.copy_text_action = QAction(self.tr("&Copy entry as text"), self)
+        self.copy_text_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.copy_text_action.setToolTip(self.tr("Copy the shown entry as plain text; the clipboard is "
+                                                 "cleared again after 30 seconds"))
+        self.copy_text_action.triggered.connect(self.copy_as_text)
+        self.clear()
+
+    # --- construction -------------------------------------------------------------
+    def _build(self) -> None:
+        self.pages = QStackedWidget(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.pages)
+
+        self.empty_label = QLabel(self.tr("Select an entry on the left, or press Ctrl+N for a new one."))
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setEnabled(False)
+        self.pages.addWidget(self.empty_label)
+
+        form_page = QWidget()
+        layout = QVBoxLayout(form_page)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(8)
+
+        self.trash_banner = QWidget()
+        banner = QHBoxLayout(self.trash_banner)
+        banner.setContentsMargins(0, 0, 0, 0)
+        self.trash_label = QLabel(self.tr("This entry is in the trash. Restore it to edit it."))
+        self.trash_label.setWordWrap(True)
+        self.restore_button = QPushButton(self.tr("Restore"))
+        self.restore_button.setToolTip(self.tr("Move this entry back out of the trash"))
+        banner.addWidget(self.trash_label, 1)
+        banner.addWidget(self.restore_button)
+        layout.addWidget(self.trash_banner)
+
+        self.title = SecretLineEdit()  # copies are marked secret and cleared after 30 s
+        self.title.setPlaceholderText(self.tr("Title, e.g. “Detentions at the station square”"))
+        self.title.setAccessibleName(self.tr("Title"))
+        title_font = QFont(self.title.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.35)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        layout.addWidget(self.title)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.setHorizontalSpacing(10)
+        form.setVerticalSpacing(6)
+
+        self.when = QDateTimeEdit()
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat(datetime_format())  # typed and shown in the interface language's format
+        self.when.setToolTip(self.tr("When it happened, in the local time of the place"))
+        self.time_zone = TimeZoneBox()
+        self.time_zone.setAccessibleName(self.tr("Time zone"))
+        self.time_zone.setToolTip(self.tr("Time zone of the place (type part of a city name)"))
+        self.time_unknown = QCheckBox(self.tr("Time unknown"))
+        self.time_unknown.setToolTip(self.tr("Only the date is known"))
+        when_row = QHBoxLayout()
+        when_row.addWidget(self.when, 2)
+        when_row.addWidget(self.time_zone, 2)
+        form.addRow(self.tr("&When:"), when_row)
+        self._label_for(form, self.when)
+        # On a row of its own: beside the date it made the editor so wide that the entry list's
+        # title column was squeezed to a few words at 1280 px.
+        form.addRow("", self.time_unknown)
+        # The optional end (Entry.occurred_end), in the same time zone as the start.
+        self.has_end = QCheckBox(self.tr("Has an &end"))
+        self.has_end.setToolTip(self.tr("It lasted for a while: give the time it ended"))
+        self.until = QDateTimeEdit()
+        self.until.setCalendarPopup(True)
+        self.until.setDisplayFormat(datetime_format())
+        self.until.setAccessibleName(self.tr("Until"))
+        self.until.setToolTip(self.tr("When it ended, in the same time zone as the start"))
+        self.until.setEnabled(False)
+        until_row = QHBoxLayout()
+        until_row.addWidget(self.has_end)
+        until_row.addWidget(self.until, 1)
+        form.addRow(self.tr("Until:"), until_row)
+
+        self.place = QLineEdit()
+        self.place.setPlaceholderText(self.tr("Place: city, street, building"))
+        form.addRow(self.tr("W&here:"), self.place)
+        self.coordinates = QLineEdit()
+        self.coordinates.setPlaceholderText(self.tr("Optional: latitude, longitude (e.g. 55.7558, 37.6173)"))
+        self.coordinates.setToolTip(self.tr("Decimal degrees, latitude first"))
+        form.addRow(self.tr("Coordinates:"), self.coordinates)
+
+        self.category = QComboBox()
+        self.category.setToolTip(self.tr("What kind of incident this is"))
+        self.status = QComboBox()
+        self.status.addItem(self.tr("Draft"), "draft")
+        self.status.addItem(self.tr("Final"), "final")
+        self.status.setToolTip(self.tr("Drafts are notes still being worked on"))
+        self.status.setAccessibleName(self.tr("Status"))
+        self.status.setAccessibleDescription(self.status.toolTip())
+        self.source = QComboBox()
+        for key, label in zip(SOURCES, (self.tr("Source not set"), self.tr("Witnessed"), self.tr("Reported"),
+                                        self.tr("Media"))):
+            self.source.addItem(label, key)
+        self.source.setToolTip(self.tr("How you know: seen yourself, told by someone, or from the media"))
+        self.source.setAccessibleName(self.tr("Source"))
+        self.source.setAccessibleDescription(self.source.toolTip())
+        kind_row = QHBoxLayout()
+        # All three may shrink (not only the category) when the editor is narrow or the words long.
+        for combo in (self.category, self.status, self.source):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
+        kind_row.addWidget(self.category, 3)
+        kind_row.addWidget(self.status, 2)
+        kind_row.addWidget(self.source, 2)
+        form.addRow(self.tr("&Category:"), kind_row)
+        self._label_for(form, self.category)
+
+        self.tags = TagEdit()
+        self.tags.setPlaceholderText(self.tr("Tags, separated by commas"))
+        form.addRow(self.tr("&Tags:"), self.tags)
+        layout.addLayout(form)
+
+        self.body = SecretPlainTextEdit()
+        self.body.setPlaceholderText(self.tr("What happened? Who, how many, which unit, what was said…"))
+        self.body.setAccessibleName(self.tr("Text"))
+        body_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
+        body_font.setPointSizeF(max(body_font.pointSizeF(), 9.0) * 1.15)
+        self.body.setFont(body_font)
+        self.body.setTabChangesFocus(True)
+        self.body.setMinimumHeight(140)
+
+        # Later features insert panels here (attachments strip, people involved,
+        # forms). They scroll below the text, which keeps most of the height:
+        # the text is what documenters write; the splitter lets them change that.
+        panels_box = QWidget()
+        self.panels = QVBoxLayout(panels_box)
+        self.panels.setContentsMargins(0, 0, 0, 0)
+        self.panels.addStretch(0)
+        self.panels_scroll = QScrollArea()
+        self.panels_scroll.setWidget(panels_box)
+        self.panels_scroll.setWidgetResizable(True)
+        self.panels_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body_split = QSplitter(Qt.Orientation.Vertical)
+        self.body_split.setChildrenCollapsible(False)
+        self.body_split.addWidget(self.body)
+        self.body_split.addWidget(self.panels_scroll)
+        self.body_split.setStretchFactor(0, 3)
+        self.body_split.setStretchFactor(1, 2)
+        # Stretch factors only share out extra room; without sizes the panels started as a sliver
+        # (a cut-off thumbnail strip under a scrollbar).
+        self.body_split.setSizes([300, 200])
+        layout.addWidget(self.body_split, 1)
+
+        footer = QHBoxLayout()
+        self.indicator = QLabel()
+        self.indicator.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.history_button = QPushButton(self.tr("History…"))
+        self.history_button.setToolTip(self.tr("Earlier versions of this entry (Ctrl+H)"))
+        footer.addWidget(self.indicator)
+        footer.addWidget(self.history_button)
+        layout.addLayout(footer)
+        self.pages.addWidget(form_page)
+
+    @staticmethod
+    def _label_for(form: QFormLayout, widget: QWidget) -> None:
+        """Point a row's mnemonic at the row's first field (rows built from layouts)."""
+        label = form.itemAt(form.rowCount() - 1, QFormLayout.ItemRole.LabelRole)
+        if label is not None and isinstance(label.widget(), QLabel):
+            label.widget().setBuddy(widget)
+
+    def _wire(self) -> None:
+        for signal in (self.title.textEdited, self.place.textEdited, self.coordinates.textEdited,
+                       self.tags.textEdited, self.body.textChanged):
+            signal.connect(self._changed)
+        for combo in (self.category, self.status, self.source):
+            combo.currentIndexChanged.connect(self._changed)
+        self.when.dateTimeChanged.connect(self._occurred_changed)
+        self.time_zone.currentTextChanged.connect(self._occurred_changed)
+        self.time_unknown.toggled.connect(self._time_unknown_toggled)
+        self.has_end.toggled.connect(self._has_end_toggled)
+        self.until.dateTimeChanged.connect(self._changed)
+        self.history_button.clicked.connect(self._request_history)
+        self.restore_button.clicked.connect(self._request_restore)
+
+    def add_panel(self, widget: QWidget) -> None:
+        """Extension point for later features (kept above the trailing stretch)."""
+        self.panels.insertWidget(self.panels.count() - 1, widget)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Feature panels: lock the shown entry's own fields (received entries), without the trash banner."""
+        self._timer.stop()
+        self._read_only = read_only
+        self._set_read_only(read_only)
+        self._tell_panels_read_only(read_only)
+
+    def _tell_panels_read_only(self, read_only: bool) -> None:
+        """Panels that change an entry (attachments, people) follow a received entry's lock."""
+        for index in range(self.panels.count()):
+            widget = self.panels.itemAt(index).widget()
+            if widget is not None and hasattr(widget, "set_received_read_only"):
+                widget.set_received_read_only(read_only)
+
+    # --- session ---------------------------------------------------------------------
+    def attach(self, session, default_tz: str) -> None:
+        self._session = session
+        self._default_tz = default_tz or "UTC"
+
+    def set_choices(self, categories: list[tuple[str, str]], tags: list[str]) -> None:
+        self._loading = True
+        try:
+            current = self.category.currentData()
+            self.category.clear()
+            self.category.addItem(self.tr("No category"), None)
+            for key, label in categories:
+                self.category.addItem(label, key)
+            index = self.category.findData(current)
+            self.category.setCurrentIndex(max(index, 0))
+        finally:
+            self._loading = False
+        self.tags.set_known_tags(tags)
+
+    @property
+    def current_uuid(self) -> str | None:
+        return self._entry.uuid if self._entry else None
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    # --- loading and clearing -----------------------------------------------------------
+    def load(self, entry: Entry, read_only: bool = False) -> None:
+        """Show `entry`; the caller has already flushed the previous one."""
+        self._timer.stop()
+        self._loading = True
+        try:
+            self._entry = entry
+            self._read_only = read_only
+            self._dirty = False
+            self._occurred_touched = False
+            self.title.setText(entry.title)
+            self.place.setText(entry.place)
+            if entry.latitude is not None and entry.longitude is not None:
+                self.coordinates.setText(f"{entry.latitude!r}, {entry.longitude!r}")
+            else:
+                self.coordinates.setText("")
+            self._set_occurred(entry.occurred_at, entry.occurred_tz)
+            self._set_end(entry.occurred_end)
+            self.category.setCurrentIndex(max(self.category.findData(entry.category), 0))
+            self.status.setCurrentIndex(max(self.status.findData(entry.status), 0))
+            self.source.setCurrentIndex(max(self.source.findData(entry.source), 0))
+            self.tags.set_tags(entry.tags)
+            self.body.setPlainText(entry.body)
+            self._clear_undo()
+            self._set_read_only(read_only)
+            self.trash_banner.setVisible(read_only)
+            self.indicator.setText(self.tr("Last saved {time}").format(time=_local_time(entry.updated_at))
+                                   if entry.updated_at else "")
+            self.pages.setCurrentIndex(1)
+        finally:
+            self._loading = False
+        self._tell_panels_read_only(False)  # a received entry's panel locks them again
+        self.entry_changed.emit(entry)
+
+    def clear(self) -> None:
+        """Forget the entry and everything typed (lock, or nothing selected)."""
+        self._timer.stop()
+        self._loading = True
+        try:
+            self._entry = None
+            self._dirty = False
+            for line in (self.title, self.place, self.coordinates, self.tags):
+                line.setText("")
+            self.body.setPlainText("")
+            self.category.setCurrentIndex(0)
+            self.status.setCurrentIndex(0)
+            self.source.setCurrentIndex(0)
+            self.time_unknown.setChecked(False)
+            self.when.setDateTime(QDateTime(QDate(2000, 1, 1), QTime(0, 0)))
+            self._set_end(None)
+            self._clear_undo()
+            self.indicator.setText("")
+            self.trash_banner.setVisible(False)
+            self.pages.setCurrentIndex(0)
+        finally:
+            self._loading = False
+        self.entry_changed.emit(None)
+
+    def forget_journal(self) -> None:
+        """Lock: clear the entry, the category choices and the tag completions."""
+        self.clear()
+        self._loading = True
+        try:
+            self.category.clear()
+        finally:
+            self._loading = False
+        self.tags.set_known_tags([])
+        self._session = None
+
+    def _clear_undo(self) -> None:
+        self.body.document().clearUndoRedoStacks()
+        for line in (self.title, self.place, self.coordinates, self.tags):
+            text = line.text()
+            line.setText(text)  # setText() resets a QLineEdit's undo history
+            if line.fontMetrics().horizontalAdvance(text) > line.contentsRect().width() - 8:
+                line.setCursorPosition(0)  # a long title showed only its end (setText puts the cursor there)
+
+    def undo_available(self) -> bool:
+        return (self.body.document().isUndoAvailable()
+                or any(w.isUndoAvailable() for w in (self.title, self.place, self.coordinates, self.tags)))
+
+    def _set_read_only(self, read_only: bool) -> None:
+        for line in (self.title, self.place, self.coordinates, self.tags):
+            line.setReadOnly(read_only)
+        self.body.setReadOnly(read_only)
+        for widget in (self.when, self.time_zone, self.time_unknown, self.has_end, self.category, self.status,
+                       self.source):
+            widget.setEnabled(not read_only)
+        self.until.setEnabled(not read_only and self.has_end.isChecked())
+
+    def _set_occurred(self, value: str | None, tz_name: str | None) -> None:
+        self.time_zone.set_zone(tz_name or self._default_tz)
+        unknown = bool(value) and len(value) == 10
+        self.time_unknown.setChecked(unknown)
+        self.when.setDisplayFormat(date_format() if unknown else datetime_format())
+        self.when.setDateTime(_qdatetime(value) or QDateTime.currentDateTime())
+
+    def _set_end(self, value: str | None) -> None:
+        self.has_end.setChecked(bool(value))
+        self.until.setEnabled(bool(value) and not self._read_only)
+        self.until.setDisplayFormat(date_format() if self.time_unknown.isChecked() else datetime_format())
+        self.until.setDateTime(_qdatetime(value) or self.when.dateTime())
+
+    def _has_end_toggled(self, on: bool) -> None:
+        self.until.setEnabled(on and not self._read_only)
+        if on and not self._loading and self.until.dateTime() < self.when.dateTime():
+            self.until.setDateTime(self.when.dateTime())  # a sensible start: the beginning
+        self._occurred_changed()
+
+    def copy_as_text(self) -> bool:
+        """Copy the shown entry (as typed, saved or not) as a secret: hinted, cleared after 30 s."""
+        if self._entry is None:
+            return False
+        shown = dataclasses.replace(self._entry, title=self.title.text().strip(), body=self.body.toPlainText(),
+                                    place=self.place.text().strip(), tags=self.tags.tags())
+        copy_secret(entry_as_text(shown))
+        return True
+
+    # --- edits and saving ------------------------------------------------------------------
+    def _changed(self, *_args) -> None:
+        if self._loading or self._entry is None or self._read_only:
+            return
+        self._dirty = True
+        self.indicator.setText(self.tr("Editing…"))
+        self._timer.start()
+
+    def _occurred_changed(self, *_args) -> None:
+        if not self._loading:
+            self._occurred_touched = True
+        self._changed()
+
+    def _time_unknown_toggled(self, unknown: bool) -> None:
+        self.when.setDisplayFormat(date_format() if unknown else datetime_format())
+        self.until.setDisplayFormat(date_format() if unknown else datetime_format())
+        self._occurred_changed()
+
+    def collect_changes(self) -> tuple[dict, list[str]]:
+        """The fields as plain values (a copy for the writer thread) and warnings for bad input."""
+        warnings: list[str] = []
+        changes: dict = {
+            "title": self.title.text().strip(),
+            "body": self.body.toPlainText(),
+            "place": self.place.text().strip(),
+            "category": self.category.currentData(),
+            "status": self.status.currentData() or "draft",
+            "source": self.source.currentData(),
+            "tags": self.tags.tags(),
+        }
+        try:
+            coords = parse_coordinates(self.coordinates.text())
+        except ValueError:
+            warnings.append(self.tr("Coordinates not saved: write them as “latitude, longitude”."))
+        else:
+            changes["latitude"], changes["longitude"] = coords if coords else (None, None)
+        if self._entry is not None and (self._entry.occurred_at or self._occurred_touched):
+            zone = self.time_zone.zone()
+            if zone not in all_zones():
+                warnings.append(self.tr("Time not saved: “{zone}” is not a known time zone.").format(zone=zone))
+            else:
+                changes["occurred_at"] = _iso_text(self.when.dateTime(), self.time_unknown.isChecked())
+                changes["occurred_tz"] = zone
+                changes["occurred_end"] = self._end_value(warnings)
+        return changes, warnings
+
+    def _end_value(self, warnings: list[str]) -> str | None:
+        """The end as the same kind of text as the start (date only when the time is unknown), or None."""
+        if not self.has_end.isChecked():
+            return None
+        end = self.until.dateTime()
+        date_only = self.time_unknown.isChecked()
+        before = end.date() < self.when.date() if date_only else end < self.when.dateTime()
+        if before:
+            warnings.append(self.tr("End not saved: it is before the start."))
+            return self._entry.occurred_end if self._entry is not None else None
+        return _iso_text(end, date_only)
+
+    def save(self) -> None:
+        """Queue a save of the current entry if anything changed (autosave)."""
+        self._timer.stop()
+        if not self._dirty or self._entry is None or self._session is None or self._read_only:
+            return
+        changes, warnings = self.collect_changes()
+        entry_uuid = self._entry.uuid
+        self._dirty = False
+        self._session.write(lambda j: j.entries.update(entry_uuid, **changes),
+                            lambda entry: self._saved(entry, warnings), self._save_failed)
+
+    def flush(self) -> bool:
+        """Save now and wait (switching entries, lock, quit). False if the save failed."""
+        self._timer.stop()
+        if not self._dirty or self._entry is None or self._session is None or self._read_only:
+            return True
+        changes, warnings = self.collect_changes()
+        entry_uuid = self._entry.uuid
+        try:
+            entry = self._session.write_and_wait(lambda j: j.entries.update(entry_uuid, **changes))
+        except Exception as exc:  # JournalError, or a timeout behind a long write: keep the edit dirty
+            self._save_failed(exc)
+            return False
+        self._dirty = False
+        self._saved(entry, warnings)
+        return True
+
+    def _saved(self, entry: Entry, warnings: list[str]) -> None:
+        if self._entry is not None and entry.uuid == self._entry.uuid:
+            self._entry = entry
+            text = self.tr("Saved {time}").format(time=QTime.currentTime().toString(time_format()))
+            self.indicator.setText("  ".join([text, *warnings]))
+        self.saved.emit(entry)
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self._dirty = True
+        self.indicator.setText(self.tr("Not saved: {reason}").format(reason=user_message(exc)))
+
+    def _request_history(self) -> None:
+        if self._entry is not None:
+            self.flush()
+            self.history_requested.emit(self._entry.uuid)
+
+    def _request_restore(self) -> None:
+        if self._entry is not None:
+            self.restore_requested.emit(self._entry.uuid)
+
+
+def _local_time(iso_utc: str) -> str:
+    try:
+        return format_datetime(dt.datetime.fromisoformat(iso_utc).astimezone())
+    except ValueError:
+        return ""
+
+
+def _qdatetime(value: str | None) -> QDateTime | None:
+    """A stored time ("YYYY-MM-DD", or a date and time to the minute) for a date-time edit;
+    None when there is none or it cannot be read."""
+    if not value:
+        return None
+    try:
+        moment = (dt.datetime.combine(dt.date.fromisoformat(value), dt.time()) if len(value) == 10
+                  else dt.datetime.fromisoformat(value))
+    except ValueError:
+        return None
+    return QDateTime(QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute))
+
+
+def _iso_text(moment: QDateTime, date_only: bool) -> str:
+    """A date-time edit's value as stored: the day alone when the time is unknown."""
+    day = moment.date().toString("yyyy-MM-dd")
+    return day if date_only else f"{day}T{moment.time().toString('HH:mm')}"

@@ -1,0 +1,257 @@
+"""The entry list: a QAbstractTableModel that reads rows lazily.
+
+Browsing loads only the ordered row ids (cheap even for 100k entries) and
+fetches row data in blocks of BLOCK_SIZE as the view asks for them, like
+Anki's browser. Searching asks FTS5 for one page of hits at a time through
+canFetchMore/fetchMore, newest first, so a term that matches everything
+still costs one page. Nothing here writes; it reads through the session's
+read-only connection on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+
+from journal.entries import EntrySummary
+from journal.search import EntryFilter, SearchHit
+
+BLOCK_SIZE = 200
+SEARCH_PAGE = 200
+
+COL_TITLE, COL_OCCURRED, COL_PLACE, COL_CATEGORY, COL_STATUS, COL_ATTACHMENTS, COL_MATCH = range(7)
+BROWSE_COLUMNS = 6
+SEARCH_COLUMNS = 7
+# Column -> the core's sort key; None = not sortable.
+SORT_KEYS = {COL_TITLE: "title", COL_OCCURRED: "occurred", COL_PLACE: "place",
+             COL_CATEGORY: "category", COL_STATUS: "status"}
+
+ROWID_ROLE = Qt.ItemDataRole.UserRole + 1
+UUID_ROLE = Qt.ItemDataRole.UserRole + 2
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+def display_occurred(value: str | None) -> str:
+    """Wall-clock time as written at the place, in the locale's format: '05.03.2024 14:10' (or just the date)."""
+    if not value:
+        return ""
+    from ui.common.i18n import format_date, format_datetime  # the interface language's date format
+
+    try:
+        if len(value) == 10:
+            return format_date(dt.date.fromisoformat(value))
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    return format_datetime(moment)
+
+
+class EntryListModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._queries = None
+        self._filter = EntryFilter()
+        self._sort_column = COL_OCCURRED
+        self._descending = True
+        self._search_text = ""
+        self._ids: list[int] = []
+        self._rows: dict[int, EntrySummary] = {}
+        self._snippets: dict[int, str] = {}
+        self._loaded_blocks: set[int] = set()
+        self._search_exhausted = True
+        self._category_labels: dict[str, str] = {}
+        self.fetch_count = 0  # blocks/pages read from the database (tests and bench check this)
+
+    # --- configuration ----------------------------------------------------------
+    def set_queries(self, queries, category_labels: dict[str, str]) -> None:
+        self._queries = queries
+        self._category_labels = dict(category_labels)
+        self.reload()
+
+    def set_category_labels(self, labels: dict[str, str]) -> None:
+        self._category_labels = dict(labels)
+
+    def set_filter(self, flt: EntryFilter) -> None:
+        self._filter = flt
+        self.reload()
+
+    def set_search_text(self, text: str) -> None:
+        self._search_text = text.strip()
+        self.reload()
+
+    @property
+    def searching(self) -> bool:
+        return bool(self._search_text)
+
+    @property
+    def entry_filter(self) -> EntryFilter:
+        return self._filter
+
+    def clear(self) -> None:
+        """Forget everything read from the journal (lock)."""
+        self.beginResetModel()
+        self._queries = None
+        self._ids = []
+        self._rows.clear()
+        self._snippets.clear()
+        self._loaded_blocks.clear()
+        self._category_labels.clear()
+        self._search_text = ""
+        self._filter = EntryFilter()
+        self._search_exhausted = True
+        self.fetch_count = 0
+        self.endResetModel()
+
+    def cached_row_count(self) -> int:
+        return len(self._rows)
+
+    # --- loading -------------------------------------------------------------------
+    def reload(self) -> None:
+        """Re-read the ids (browse) or the first page of hits (search)."""
+        self.beginResetModel()
+        self._ids = []
+        self._rows.clear()
+        self._snippets.clear()
+        self._loaded_blocks.clear()
+        self._search_exhausted = True
+        if self._queries is not None:
+            if self._search_text:
+                self._search_exhausted = False
+                self._fetch_search_page()
+            else:
+                self._ids = self._queries.ids(self._filter, SORT_KEYS.get(self._sort_column, "occurred"),
+                                              self._descending)
+        self.endResetModel()
+
+    def _fetch_search_page(self) -> int:
+        hits: list[SearchHit] = self._queries.search(
+            self._search_text, self._filter, order="newest", limit=SEARCH_PAGE, offset=len(self._ids))
+        self.fetch_count += 1
+        if len(hits) < SEARCH_PAGE:
+            self._search_exhausted = True
+        new_ids = [h.id for h in hits if h.id not in self._snippets]
+        for hit in hits:
+            self._snippets[hit.id] = hit.snippet
+        self._rows.update(self._queries.summaries(new_ids))
+        self._ids.extend(new_ids)
+        return len(new_ids)
+
+    def _ensure_row(self, row: int) -> EntrySummary | None:
+        rowid = self._ids[row]
+        summary = self._rows.get(rowid)
+        if summary is None and not self.searching and self._queries is not None:
+            block = row // BLOCK_SIZE
+            if block not in self._loaded_blocks:
+                self._loaded_blocks.add(block)
+                self.fetch_count += 1
+                chunk = self._ids[block * BLOCK_SIZE:(block + 1) * BLOCK_SIZE]
+                self._rows.update(self._queries.summaries(chunk))
+                summary = self._rows.get(rowid)
+        return summary
+
+    def refresh_row(self, rowid: int) -> None:
+        """Re-read one row after a save, keeping scroll position and selection."""
+        if self._queries is None or rowid not in self._rows:
+            return
+        self._rows.update(self._queries.summaries([rowid]))
+        row = self.row_of(rowid)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def row_of(self, rowid: int) -> int:
+        try:
+            return self._ids.index(rowid)
+        except ValueError:
+            return -1
+
+    def rowid_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:
+        return not parent.isValid() and self.searching and not self._search_exhausted
+
+    def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:
+        if not self.canFetchMore(parent) or self._queries is None:
+            return
+        before = len(self._ids)
+        hits = self._queries.search(self._search_text, self._filter, order="newest",
+                                    limit=SEARCH_PAGE, offset=before)
+        self.fetch_count += 1
+        if len(hits) < SEARCH_PAGE:
+            self._search_exhausted = True
+        new = [h for h in hits if h.id not in self._snippets]
+        if not new:
+            return
+        self.beginInsertRows(QModelIndex(), before, before + len(new) - 1)
+        for hit in new:
+            self._snippets[hit.id] = hit.snippet
+        self._rows.update(self._queries.summaries([h.id for h in new]))
+        self._ids.extend(h.id for h in new)
+        self.endInsertRows()
+
+    # --- Qt model API -----------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        if parent.isValid():
+            return 0
+        return SEARCH_COLUMNS if self.searching else BROWSE_COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [self.tr("Title"), self.tr("Occurred"), self.tr("Place"), self.tr("Category"),
+                    self.tr("Status"), self.tr("Files"), self.tr("Match")][section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if section == COL_ATTACHMENTS:
+                return self.tr("Number of attachments")
+            if section in SORT_KEYS and not self.searching:
+                return self.tr("Click to sort by this column")
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        rowid = self._ids[index.row()]
+        if role == ROWID_ROLE:
+            return rowid
+        if role == SNIPPET_ROLE:
+            return self._snippets.get(rowid, "")
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, UUID_ROLE,
+                        Qt.ItemDataRole.TextAlignmentRole):
+            return None
+        summary = self._ensure_row(index.row())
+        if summary is None:
+            return None
+        if role == UUID_ROLE:
+            return summary.uuid
+        col = index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if col == COL_ATTACHMENTS:
+                return int(Qt.AlignmentFlag.AlignCenter)
+            return None
+        if col == COL_TITLE:
+            return summary.title or self.tr("(untitled)")
+        if col == COL_OCCURRED:
+            return summary.occurred_at if role == Qt.ItemDataRole.ToolTipRole else display_occurred(summary.occurred_at)
+        if col == COL_PLACE:
+            return summary.place
+        if col == COL_CATEGORY:
+            return self._category_labels.get(summary.category or "", summary.category or "")
+        if col == COL_STATUS:
+            return self.tr("Final") if summary.status == "final" else self.tr("Draft")
+        if col == COL_ATTACHMENTS:
+            return str(summary.attachment_count) if summary.attachment_count else ""
+        if col == COL_MATCH:
+            return self._snippets.get(rowid, "")
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column not in SORT_KEYS or self.searching:
+            return  # search results stay newest first; the attachment count is not sortable
+        self._sort_column = column
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()

@@ -1,0 +1,98 @@
+"""The "My card" dialog: this journal's public contact card as text, QR code and fingerprint.
+
+The card holds only public keys and the display name, so copying it uses the normal
+clipboard. The QR code is rendered in memory; nothing is written to disk unless the
+person saves the card file themselves.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QPushButton,
+    QVBoxLayout, QWidget,
+)
+
+from journal.bundle.card import CARD_FILE_SUFFIX, write_card_file
+from journal.errors import JournalError
+
+from ui.exchange.common import CARD_FILE_FILTER, fingerprint_font, fingerprint_groups, qr_pixmap
+from ui.common.file_dialogs import choose_save_path
+from ui.common.ops import user_message
+
+
+class MyCardDialog(QDialog):
+    """Shows `card_text`, its QR code and the fingerprint to read aloud."""
+
+    def __init__(self, name: str, card_text: str, fingerprint: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("My card"))
+        self.card_text = card_text
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr(
+            "Give this card to a coordinator so they can receive your bundles and check they come from you. "
+            "It holds only public keys and the name “{name}”: it is safe to share, but compare the "
+            "fingerprint with the coordinator by phone or in person.").format(name=name))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        row = QHBoxLayout()
+        self.qr = QLabel()
+        self.qr.setPixmap(qr_pixmap(card_text))
+        self.qr.setAccessibleName(self.tr("QR code of my card"))
+        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        row.addWidget(self.qr)
+        right = QVBoxLayout()
+        caption = QLabel(self.tr("Fingerprint (read these groups aloud):"))
+        self.fingerprint = QLabel(fingerprint_groups(fingerprint))
+        self.fingerprint.setFont(fingerprint_font(self.font()))
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fingerprint.setAccessibleName(self.tr("Fingerprint"))
+        right.addWidget(caption)
+        right.addWidget(self.fingerprint)
+        right.addStretch(1)
+        row.addLayout(right, 1)
+        layout.addLayout(row)
+
+        self.text = QPlainTextEdit(card_text)
+        self.text.setReadOnly(True)
+        self.text.setAccessibleName(self.tr("Card text"))
+        self.text.setMaximumHeight(self.fontMetrics().height() * 5)
+        layout.addWidget(self.text)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.copy_button = QPushButton(self.tr("&Copy card text"))
+        self.copy_button.setToolTip(self.tr("Copy the card line to paste into a message"))
+        self.save_button = QPushButton(self.tr("&Save card file…"))
+        self.save_button.setToolTip(self.tr("Save the card as a .ijcard file to send or carry"))
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.copy_button.clicked.connect(self.copy)
+        self.save_button.clicked.connect(self.save_file)
+        layout.addWidget(buttons)
+
+    def copy(self) -> None:
+        # Public data: a normal copy, not the self-clearing secret copy.
+        QGuiApplication.clipboard().setText(self.card_text)
+        self.copy_button.setText(self.tr("Copied"))
+
+    def save_file(self) -> None:
+        path = choose_save_path(self, self.tr("Save card file"), "my-card" + CARD_FILE_SUFFIX,
+                                self.tr(CARD_FILE_FILTER))
+        if not path:
+            return
+        try:
+            write_card_file(path, self.card_text)
+        except (JournalError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("My card"), user_message(exc))
+
+
+def show_my_card(parent: QWidget, stores) -> MyCardDialog:
+    """Open the dialog for the unlocked journal (stores: bundles_common.ReaderStores)."""
+    identity = stores.identity
+    dialog = MyCardDialog(identity.display_name, identity.card_text(), identity.fingerprint, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

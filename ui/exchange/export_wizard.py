@@ -1,0 +1,468 @@
+"""The export wizard: for whom, what, what to leave out, where; then progress and a summary.
+
+The bundle is written on the session's writer thread (run_on_writer: progress dialog with
+Cancel). The core writes atomically, so a cancel or an error leaves no file. The default
+file name is random: it says nothing about the journal or its entries.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QDir, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QMessageBox, QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget, QWizard, QWizardPage,
+)
+
+from journal.errors import Cancelled, JournalError
+from journal.exporter import ExportOptions, ExportResult
+
+from ui.attachments.ops import run_on_writer, scaled_progress
+from ui.exchange.common import attachment_totals, human_size, random_bundle_name, reader_stores, verified_icon
+from ui.common.file_dialogs import choose_save_path
+from ui.common.ops import run_op, user_message
+from ui.exchange.transport.outbox_page import send_items
+
+COORDINATOR_ROLE = Qt.ItemDataRole.UserRole + 1
+SELECTED, SINCE_LAST, ALL = "selected", "since_last", "all"
+
+
+def _explain(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setIndent(24)
+    font = label.font()  # secondary text: smaller, but full contrast (not greyed out)
+    font.setPointSizeF(font.pointSizeF() * 0.92)
+    label.setFont(font)
+    return label
+
+
+class RecipientsPage(QWizardPage):
+    def __init__(self, wizard: "ExportWizard") -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(self.tr("For whom"))
+        self.setSubTitle(self.tr("The bundle can be opened only by the coordinators you tick."))
+        layout = QVBoxLayout(self)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Coordinators to send to"))
+        layout.addWidget(self.list)
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        layout.addWidget(self.warning)
+        self.list.itemChanged.connect(lambda *_: self._changed())
+
+    def fill(self, coordinators) -> None:
+        self.list.clear()
+        for c in coordinators:
+            flag = "" if c.verified else self.tr("  (not verified: fingerprint not compared)")
+            item = QListWidgetItem(verified_icon(self, c.verified), c.display_name + flag)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if len(coordinators) == 1 else Qt.CheckState.Unchecked)
+            item.setData(COORDINATOR_ROLE, c)
+            self.list.addItem(item)
+        if not coordinators:
+            self.warning.setText(self.tr("No coordinators yet: add one on the Coordinators page first."))
+        self._changed()
+
+    def chosen(self) -> list:
+        return [self.list.item(i).data(COORDINATOR_ROLE) for i in range(self.list.count())
+                if self.list.item(i).checkState() == Qt.CheckState.Checked]
+
+    def _changed(self) -> None:
+        chosen = self.chosen()
+        unverified = [c.display_name for c in chosen if not c.verified]
+        if unverified:
+            self.warning.setText(self.tr("⚠ Not verified: {names}. Compare their fingerprint aloud before "
+                                         "sending anything sensitive.").format(names=", ".join(unverified)))
+        elif self.list.count():
+            self.warning.setText("")
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return bool(self.chosen())
+
+
+class WhatPage(QWizardPage):
+    def __init__(self, wizard: "ExportWizard") -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(self.tr("What to send"))
+        self.setSubTitle(self.tr("Entries go with the people linked to them and their photos and files."))
+        layout = QVBoxLayout(self)
+        self.group = QButtonGroup(self)
+        self.selected = QRadioButton(self.tr("The &selected entry"))
+        self.since_last = QRadioButton(self.tr("Everything &new or changed since the last bundle to them"))
+        self.all = QRadioButton(self.tr("&All my entries"))
+        for key, button in ((SELECTED, self.selected), (SINCE_LAST, self.since_last), (ALL, self.all)):
+            button.setProperty("choice", key)
+            self.group.addButton(button)
+            layout.addWidget(button)
+        self.counts = QLabel()
+        self.counts.setWordWrap(True)
+        layout.addSpacing(8)
+        layout.addWidget(self.counts)
+        layout.addStretch(1)
+        self.group.buttonToggled.connect(lambda *_: self.update_counts())
+
+    def initializePage(self) -> None:
+        self.selected.setEnabled(bool(self.wiz.selected_uuids))
+        if self.group.checkedButton() is None or not self.group.checkedButton().isEnabled():
+            (self.selected if self.wiz.selected_uuids else self.since_last).setChecked(True)
+        self.update_counts()
+
+    def choice(self) -> str:
+        button = self.group.checkedButton()
+        return button.property("choice") if button is not None else SINCE_LAST
+
+    def update_counts(self) -> None:
+        self.wiz.update_selection()
+        n, files, size = self.wiz.selection_counts
+        self.counts.setText(self.tr("{n} entries, {files} photos and files ({size}).").format(
+            n=n, files=files, size=human_size(size)) if n else self.tr("Nothing to send with this choice."))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.wiz.selection_counts[0] > 0
+
+
+class LeaveOutPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("What to leave out"))
+        self.setSubTitle(self.tr("Send only what the coordinator needs."))
+        layout = QVBoxLayout(self)
+        self.strip = QCheckBox(self.tr("&Remove hidden data from photos"))
+        self.strip.setChecked(True)
+        layout.addWidget(self.strip)
+        layout.addWidget(_explain(self.tr("Photos can carry the GPS position, the phone's model and the time "
+                                          "they were taken. Keep this on unless the coordinator needs them "
+                                          "as evidence.")))
+        self.omit_contacts = QCheckBox(self.tr("Leave out &phone numbers and messenger handles"))
+        layout.addWidget(self.omit_contacts)
+        layout.addWidget(_explain(self.tr("People are sent with names and roles only. Use this if the bundle "
+                                          "might be intercepted.")))
+        self.no_attachments = QCheckBox(self.tr("No photos or &files at all"))
+        layout.addWidget(self.no_attachments)
+        layout.addWidget(_explain(self.tr("Only the text of the entries: a much smaller bundle.")))
+        row = QHBoxLayout()
+        self.limit_on = QCheckBox(self.tr("Skip files &larger than"))
+        self.limit = QSpinBox()
+        self.limit.setRange(1, 100_000)
+        self.limit.setValue(25)
+        self.limit.setSuffix(" MB")
+        self.limit.setAccessibleName(self.tr("Largest file to send, in megabytes"))
+        self.limit.setEnabled(False)
+        row.addWidget(self.limit_on)
+        row.addWidget(self.limit)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(_explain(self.tr("Large videos can be sent later, on their own.")))
+        self.contact_log = QCheckBox(self.tr("Include the &contact log"))
+        self.contact_log.setChecked(True)
+        layout.addWidget(self.contact_log)
+        layout.addWidget(_explain(self.tr("Your notes of calls and meetings with the people in these entries.")))
+        layout.addStretch(1)
+        self.limit_on.toggled.connect(self.limit.setEnabled)
+        self.no_attachments.toggled.connect(self._attachments_toggled)
+
+    def _attachments_toggled(self, none: bool) -> None:
+        for w in (self.strip, self.limit_on):
+            w.setEnabled(not none)
+        self.limit.setEnabled(not none and self.limit_on.isChecked())
+
+    def options(self) -> ExportOptions:
+        limit = self.limit.value() * 1024 * 1024 if self.limit_on.isChecked() else None
+        return ExportOptions(strip_metadata=self.strip.isChecked(),
+                             include_attachments=not self.no_attachments.isChecked(),
+                             max_attachment_bytes=limit, omit_contact_details=self.omit_contacts.isChecked(),
+                             include_contact_log=self.contact_log.isChecked())
+
+
+class SavePage(QWizardPage):
+    """Last choice: save the bundle to a file (default) or send it to the coordinators' drop folders."""
+
+    def __init__(self, wizard: "ExportWizard") -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(self.tr("Where to"))
+        self.setSubTitle(self.tr("The bundle is encrypted for the chosen coordinators."))
+        layout = QVBoxLayout(self)
+        self.mode = QButtonGroup(self)
+        self.to_file = QRadioButton(self.tr("Save to a &file"))
+        self.to_file.setChecked(True)
+        layout.addWidget(self.to_file)
+        row = QHBoxLayout()
+        row.setContentsMargins(24, 0, 0, 0)
+        self.path = QLineEdit()
+        self.path.setAccessibleName(self.tr("Bundle file"))
+        self.browse = QPushButton(self.tr("&Browse…"))
+        self.browse.setToolTip(self.tr("Choose the folder and file name"))
+        self.browse.setAccessibleName(self.tr("Browse for the bundle file"))
+        row.addWidget(self.path, 1)
+        row.addWidget(self.browse)
+        layout.addLayout(row)
+        layout.addWidget(_explain(self.tr("Copy it to them any way you like. The file name is random on "
+                                          "purpose: it says nothing about you or the entries.")))
+        layout.addSpacing(8)
+        self.to_drop = QRadioButton(self.tr("Send to their &drop folder"))
+        layout.addWidget(self.to_drop)
+        layout.addWidget(_explain(self.tr("Uploaded now through the outbox. If sending fails, the bundle "
+                                          "stays in the outbox with the reason, to send again later.")))
+        drop_row = QHBoxLayout()
+        drop_row.setContentsMargins(24, 0, 0, 0)
+        self.drop_note = QLabel()
+        self.drop_note.setWordWrap(True)
+        self.set_up_drop = QPushButton(self.tr("Set &up drop folder…"))
+        self.set_up_drop.setToolTip(self.tr("Enter the drop folder a coordinator gave you"))
+        self.set_up_drop.setAccessibleName(self.tr("Set up drop folder"))
+        drop_row.addWidget(self.drop_note, 1)
+        drop_row.addWidget(self.set_up_drop)
+        layout.addLayout(drop_row)
+        layout.addStretch(1)
+        for button in (self.to_file, self.to_drop):
+            self.mode.addButton(button)
+        self.mode.buttonToggled.connect(lambda *_: self._mode_changed())
+        self.browse.clicked.connect(self._browse)
+        self.set_up_drop.clicked.connect(self._set_up_drop)
+        self.path.textChanged.connect(lambda *_: self.completeChanged.emit())
+        self.setCommitPage(True)
+
+    def initializePage(self) -> None:
+        if not self.path.text():
+            self.path.setText(str(Path(QDir.homePath()) / random_bundle_name()))
+        self.update_drops()
+
+    def missing_drops(self) -> list:
+        """The chosen coordinators that have no drop folder yet."""
+        reader = getattr(self.wiz.session, "reader", None) if self.wiz.session is not None else None
+        if reader is None:
+            return list(self.wiz.recipients.chosen())
+        return [c for c in self.wiz.recipients.chosen() if reader.outbox.drop(c.uuid) is None]
+
+    def update_drops(self) -> None:
+        missing = self.missing_drops()
+        self.to_drop.setEnabled(not missing)
+        if missing:
+            if self.to_drop.isChecked():
+                self.to_file.setChecked(True)
+            self.drop_note.setText(self.tr("No drop folder yet for: {names}.").format(
+                names=", ".join(c.display_name for c in missing)))
+        else:
+            self.drop_note.setText("")
+        self.set_up_drop.setVisible(bool(missing))
+        self._mode_changed()
+
+    def sending(self) -> bool:
+        return self.to_drop.isChecked() and self.to_drop.isEnabled()
+
+    def _mode_changed(self) -> None:
+        to_file = not self.sending()
+        self.path.setEnabled(to_file)
+        self.browse.setEnabled(to_file)
+        text = self.tr("&Write bundle") if to_file else self.tr("&Send bundle")
+        self.setButtonText(QWizard.WizardButton.CommitButton, text)
+        self.completeChanged.emit()
+
+    def _set_up_drop(self) -> None:
+        from ui.exchange.transport.drop_dialog import DropFolderDialog
+
+        missing = self.missing_drops()
+        if missing and self.wiz.session is not None:
+            # exec() returns after the dialog's save has landed (it accepts from the write's on_done).
+            DropFolderDialog(missing[0], self.wiz.session, self).exec()
+            self.update_drops()
+            if not self.missing_drops():
+                self.to_drop.setChecked(True)
+
+    def _browse(self) -> None:
+        path = choose_save_path(self, self.tr("Save bundle"), self.path.text(), self.tr("Bundles (*.ijbundle)"))
+        if path:
+            self.path.setText(path if path.endswith(".ijbundle") else path + ".ijbundle")
+
+    def isComplete(self) -> bool:
+        return self.sending() or bool(self.path.text().strip())
+
+    def validatePage(self) -> bool:
+        # The wizard moves on only once the bundle is written (and sent): export_finished calls next().
+        if self.wiz.result_ is not None:
+            return True
+        self.wiz.start_export()
+        return False
+
+
+class SummaryPage(QWizardPage):
+    def __init__(self, wizard: "ExportWizard") -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(self.tr("Bundle written"))
+        layout = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.summary)
+        self.show_folder = QPushButton(self.tr("Show in &folder"))
+        self.show_folder.setToolTip(self.tr("Open the folder that holds the bundle"))
+        layout.addWidget(self.show_folder, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        self.show_folder.clicked.connect(self.open_folder)
+
+    def initializePage(self) -> None:
+        r: ExportResult = self.wiz.result_
+        outcomes = self.wiz.send_outcomes
+        if outcomes is None:
+            self.setTitle(self.tr("Bundle written"))
+            lines = [self.tr("Written to {path}").format(path=str(r.path))]
+        else:
+            failed = [o for o in outcomes if not o.ok]
+            self.setTitle(self.tr("Bundle sent") if not failed else self.tr("Bundle not sent"))
+            lines = [self.tr("Sent to {name}'s drop folder.").format(name=o.item.coordinator_name)
+                     for o in outcomes if o.ok]
+            lines += [self.tr("Not sent to {name}: {reason}").format(name=o.item.coordinator_name, reason=o.error)
+                      for o in failed]
+            if failed or not outcomes:
+                lines.append(self.tr("The bundle stays in the outbox: send it again from the Outbox page."))
+        lines += [self.tr("For: {names}").format(names=", ".join(r.recipients)),
+                  self.tr("{e} entries, {p} people, {l} contact-log notes, {a} photos and files; {size}.").format(
+                      e=r.entry_count, p=r.person_count, l=r.log_count, a=r.attachment_count,
+                      size=human_size(r.file_size))]
+        lines += [self.tr("Note: {w}").format(w=w) for w in r.warnings]
+        self.summary.setText("\n".join(lines))
+        self.show_folder.setVisible(outcomes is None)
+
+    def folder_url(self) -> QUrl:
+        return QUrl.fromLocalFile(str(Path(self.wiz.result_.path).parent))
+
+    def open_folder(self) -> None:
+        # The folder only: no file is handed to another program.
+        QDesktopServices.openUrl(self.folder_url())
+
+
+class ExportWizard(QWizard):
+    """Send entries to coordinators as one encrypted bundle."""
+
+    def __init__(self, session, selected_uuids: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.selected_uuids = list(selected_uuids)
+        self.selection_counts = (0, 0, 0)
+        self.result_: ExportResult | None = None
+        self.send_outcomes: list | None = None  # None: saved to a file; else one SendOutcome per coordinator
+        self.op = None
+        self.setWindowTitle(self.tr("Send to a coordinator"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.recipients = RecipientsPage(self)
+        self.what = WhatPage(self)
+        self.leave_out = LeaveOutPage()
+        self.save_page = SavePage(self)
+        self.summary = SummaryPage(self)
+        for page in (self.recipients, self.what, self.leave_out, self.save_page, self.summary):
+            self.addPage(page)
+        stores = reader_stores(session)
+        self.recipients.fill(stores.coordinators.list() if stores else [])
+        self.leave_out.no_attachments.toggled.connect(lambda *_: self.what.update_counts())
+        self.resize(640, 480)
+
+    def update_selection(self) -> None:
+        """Counts and sizes for the current choice (Exporter.select over the read-only connection)."""
+        stores = reader_stores(self.session)
+        coordinators = self.recipients.chosen()
+        if stores is None or not coordinators:
+            self.selection_counts = (0, 0, 0)
+            return
+        choice = self.what.choice()
+        include = not self.leave_out.no_attachments.isChecked()
+        try:
+            entries = stores.exporter.select(
+                coordinators, entries=self.selected_uuids if choice == SELECTED else None,
+                since_last=choice == SINCE_LAST, all_entries=choice == ALL, include_attachments=include)
+        except JournalError:
+            entries = []
+        files, size = attachment_totals(self.session.reader.db, [e.id for e in entries]) if include else (0, 0)
+        self.selection_counts = (len(entries), files, size)
+
+    def start_export(self) -> None:
+        if self.op is not None and not self.op.done:
+            return
+        out_path = self.save_page.path.text().strip()
+        refs = [c.uuid for c in self.recipients.chosen()]
+        choice = self.what.choice()
+        entries = list(self.selected_uuids) if choice == SELECTED else None
+        options = self.leave_out.options()
+        sending = self.save_page.sending()
+
+        def work(journal, ctx, cancelled):
+            args = {"entries": entries, "since_last": choice == SINCE_LAST, "all_entries": choice == ALL,
+                    "options": options, "progress": scaled_progress(ctx), "cancel": cancelled}
+            if sending:
+                return journal.outbox.export_to_outbox(refs, **args)
+            return journal.exporter.export(out_path, refs, **args)
+
+        done = self.export_queued if sending else self.export_finished
+        self.op = run_on_writer(self, self.session, work, done, self.export_failed,
+                                label=self.tr("Writing the bundle…"))
+
+    def export_queued(self, result_items) -> None:
+        """The bundle is in the outbox: send it now (the Outbox page's path: progress, Cancel)."""
+        if self.session is None:
+            return
+        result, items = result_items
+        self.result_ = result
+        session = self.session
+        ids = [item.id for item in items]
+        self.op = run_op(self, lambda ctx: send_items(session, ids, ctx), self.send_finished, self.send_failed,
+                         label=self.tr("Sending the bundle…"), cancellable=True)
+
+    def send_finished(self, outcomes: list) -> None:
+        if self.session is None:
+            return
+        self.send_outcomes = list(outcomes)
+        self._outbox_changed()
+        self.next()
+
+    def send_failed(self, exc: BaseException) -> None:
+        # Cancelled or a database problem: the bundle stays queued in the outbox with the reason.
+        if self.session is None:
+            return
+        self._outbox_changed()
+        reason = self.tr("Sending was cancelled.") if isinstance(exc, Cancelled) else user_message(exc)
+        self.send_outcomes = self._queued_outcomes(reason)
+        self.next()
+
+    def _queued_outcomes(self, reason: str) -> list:
+        from journal.outbox import SendOutcome
+
+        bundle_id = self.result_.bundle_id if self.result_ is not None else None
+        items = [i for i in self.session.reader.outbox.queued() if i.bundle_id == bundle_id]
+        return [SendOutcome(i, error=i.last_error or reason) for i in items]
+
+    def _outbox_changed(self) -> None:
+        feature = getattr(self.parent(), "transport_feature", None)
+        if feature is not None:
+            feature.page.refresh()
+
+    def forget(self) -> None:
+        """Lock: cancel a running export; later callbacks find no session and do nothing."""
+        if self.op is not None and not self.op.done:
+            self.op.cancel()
+        self.session = None
+        self.recipients.list.clear()
+
+    def export_finished(self, result: ExportResult) -> None:
+        if self.session is None:
+            return
+        self.result_ = result
+        self.next()
+
+    def export_failed(self, exc: BaseException) -> None:
+        if self.session is None:
+            return
+        if isinstance(exc, Cancelled):
+            message = self.tr("Cancelled. No bundle was written.")
+        else:
+            message = user_message(exc)
+        QMessageBox.warning(self, self.tr("Send to a coordinator"), message)

@@ -1,0 +1,164 @@
+"""Wires bundles into the main window: my card, coordinators, export, import, received, senders.
+
+MainWindow creates one BundlesFeature and calls attach(session) / detach() (lock); the
+pages, sidebar entries, menu actions, editor panel and the bundle drop handler are all
+set up here, so the shared window code only needs those few lines.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from ui.exchange.card import show_my_card
+from ui.exchange.common import reader_stores
+from ui.exchange.coordinators import CoordinatorsPage
+from ui.exchange.export_wizard import ExportWizard
+from ui.exchange.importing import BundleDropFilter, ImportController
+from ui.exchange.received_filter import received_group
+from ui.exchange.received_review import BundlePanel
+from ui.exchange.senders_page import SendersPage
+
+COORDINATORS_SECTION = "coordinators"
+SENDERS_SECTION = "senders"
+
+
+class BundlesFeature(QObject):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = None
+        self.wizard: ExportWizard | None = None
+        self.card_dialog = None
+        self.coordinators_page = CoordinatorsPage()
+        self.senders_page = SendersPage()
+        window.add_page(COORDINATORS_SECTION, self.coordinators_page)
+        window.add_page(SENDERS_SECTION, self.senders_page)
+        window.sidebar.add_section(COORDINATORS_SECTION, self.tr("Coordinators"))
+        window.sidebar.add_section(SENDERS_SECTION, self.tr("Senders"))
+        window.sidebar.add_filter_group(received_group(window))
+        self.panel = BundlePanel(window.editor)
+        window.editor.add_panel(self.panel)
+        window.editor.entry_changed.connect(self.panel.show_entry)
+        self.importer = ImportController(window, self._after_import)
+        self._install_drops()
+        self._make_actions()
+        self.coordinators_page.my_card_requested.connect(self.show_my_card)
+        self.senders_page.changed.connect(self._refresh_received)
+        self._update_actions()
+
+    def _install_drops(self) -> None:
+        """After the attachments' filters, so bundle drops are seen first (newest filter runs first)."""
+        window = self.window
+        self.drops = BundleDropFilter(self.importer, self)
+        targets: list[QWidget] = [window, window.table.viewport(), window.sidebar.viewport(), window.editor,
+                                  window.editor.body.viewport()]
+        targets += [w for w in window.editor.findChildren(QWidget) if w.acceptDrops()]
+        window.setAcceptDrops(True)
+        for target in dict.fromkeys(targets):
+            target.installEventFilter(self.drops)
+
+    def _make_actions(self) -> None:
+        w = self.window
+
+        def action(text: str, shortcut, tip: str, slot) -> QAction:
+            act = QAction(text, w)
+            if shortcut:
+                act.setShortcut(QKeySequence(shortcut))
+            act.setToolTip(tip)
+            act.setStatusTip(tip)
+            act.triggered.connect(slot)
+            w.addAction(act)
+            return act
+
+        self.export_action = action(self.tr("&Send to coordinator…"), "Ctrl+Shift+E",
+                                    self.tr("Write an encrypted bundle for coordinators (Ctrl+Shift+E)"),
+                                    self.show_export)
+        self.import_action = action(self.tr("&Import bundles…"), "Ctrl+Shift+I",
+                                    self.tr("Import bundles received from documenters (Ctrl+Shift+I)"),
+                                    lambda: self.importer.choose_and_import(False))
+        self.import_folder_action = action(self.tr("Import a &folder of bundles…"), None,
+                                           self.tr("Import every .ijbundle file in a folder"),
+                                           lambda: self.importer.choose_and_import(True))
+        self.card_action = action(self.tr("My &card…"), None,
+                                  self.tr("This journal's card and fingerprint, to give to a coordinator"),
+                                  self.show_my_card)
+        menu = w.journal_menu  # after "New entry", in their own group
+        anchor = menu.actions()[1] if len(menu.actions()) > 1 else None
+        menu.insertSeparator(anchor)
+        for act in (self.export_action, self.import_action, self.import_folder_action, self.card_action):
+            menu.insertAction(anchor, act)
+
+    def _update_actions(self) -> None:
+        unlocked = self.session is not None
+        for act in (self.export_action, self.import_action, self.import_folder_action, self.card_action):
+            act.setEnabled(unlocked)
+
+    # --- session -----------------------------------------------------------------------
+    def attach(self, session) -> None:
+        self.session = session
+        self.panel.attach(session)
+        self.coordinators_page.attach(session)
+        self.senders_page.attach(session)
+        self._update_actions()
+
+    def detach(self) -> None:
+        """Lock: close the wizard and dialogs, empty every page and panel."""
+        if self.wizard is not None:
+            wizard, self.wizard = self.wizard, None
+            wizard.forget()
+            wizard.close()
+            wizard.deleteLater()
+        if self.card_dialog is not None:
+            self.card_dialog.close()
+            self.card_dialog = None
+        self.importer.forget()
+        self.panel.forget()
+        self.coordinators_page.clear()
+        self.senders_page.clear()
+        self.session = None
+        self._update_actions()
+
+    # --- actions -------------------------------------------------------------------------
+    def show_my_card(self) -> None:
+        stores = reader_stores(self.session)
+        if stores is None:
+            return
+        if self.card_dialog is not None:
+            self.card_dialog.close()
+        self.card_dialog = show_my_card(self.window, stores)
+        self.card_dialog.destroyed.connect(lambda *_: setattr(self, "card_dialog", None))
+
+    def show_export(self) -> ExportWizard | None:
+        if self.session is None:
+            return None
+        self.window.flush()
+        if self.wizard is not None:
+            self.wizard.close()
+            self.wizard.deleteLater()
+        uuid = self.window.current_uuid()
+        selected = [uuid] if uuid and not self.panel.imported else []
+        self.wizard = ExportWizard(self.session, selected, self.window)
+        self.wizard.finished.connect(lambda *_: self._export_closed())
+        self.wizard.open()
+        return self.wizard
+
+    def _export_closed(self) -> None:
+        if self.wizard is not None and self.wizard.result_ is not None:
+            self.panel.show_entry(self._current_entry())  # the "Last sent" line
+        self.coordinators_page.refresh()
+
+    def _current_entry(self):
+        uuid = self.window.current_uuid()
+        if uuid is None or self.session is None or self.session.reader is None:
+            return None
+        return self.session.reader.entries.get(uuid)
+
+    def _after_import(self) -> None:
+        self.senders_page.refresh()
+        self._refresh_received()
+        self.window.model.reload()
+
+    def _refresh_received(self) -> None:
+        self.window._refresh_sidebar()

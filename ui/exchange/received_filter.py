@@ -1,0 +1,51 @@
+"""Received entries in the sidebar: one filter per sender, under a "Received" heading.
+
+`ReceivedFilter` is an EntryFilter with one more condition (the entry has provenance,
+optionally from one sender), so the entry list, search, sort and editor treat received
+entries exactly like the journal's own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from journal.search import EntryFilter
+
+from ui.exchange.common import reader_stores, tr, verified_icon
+
+
+@dataclass(frozen=True)
+class ReceivedFilter(EntryFilter):
+    """Entries received from documenters; sender_id None means from any sender."""
+
+    sender_id: int | None = None
+
+    def where(self) -> tuple[str, list]:
+        clause, params = super().where()
+        if self.sender_id is None:
+            extra = "e.id IN (SELECT local_id FROM provenance WHERE kind = 'entry')"
+            return f"{clause} AND {extra}", params
+        extra = "e.id IN (SELECT local_id FROM provenance WHERE kind = 'entry' AND sender_id = ?)"
+        return f"{clause} AND {extra}", [*params, self.sender_id]
+
+
+def received_group(window):
+    """Sidebar provider: ("Received", items) with one item per sender that sent entries."""
+
+    def provider():
+        stores = reader_stores(window.session)
+        if stores is None:
+            return tr("Received"), []
+        senders = stores.senders.list()
+        if not senders:
+            return tr("Received"), []
+        items = [(tr("All received"), ReceivedFilter(), None)]
+        for s in senders:
+            # Short enough for the sidebar; the icon repeats the badge's word, never colour alone.
+            label = f"{s.display_name} ({s.entry_count}), " + (tr("verified") if s.verified else tr("unverified"))
+            if s.status == "blocked":
+                label += ", " + tr("blocked")
+            items.append((label, ReceivedFilter(sender_id=s.id), verified_icon(window, s.verified)))
+        return tr("Received"), items
+
+    return provider

@@ -1,0 +1,1 @@
+"""ui.people.contact_log."""

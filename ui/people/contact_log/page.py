@@ -1,0 +1,216 @@
+"""The Contact log page: a timeline filtered by person, channel and dates, with the quick-add bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
+    QPushButton, QStackedWidget, QTableView, QVBoxLayout, QWidget,
+)
+
+from journal.people import Person
+
+from ui.people.contact_log.model import COL_SUMMARY, UUID_ROLE, ContactLogModel
+from ui.people.contact_log.quick import QuickLogBar
+from ui.common.ops import user_message
+from ui.people.labels import channel_labels
+from ui.people.picker import PersonPicker
+from ui.common.i18n import date_format
+
+PAGE_LIMIT = 1000
+
+
+class ContactLogPage(QWidget):
+    log_changed = Signal()   # a record was added, marked done or deleted
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = None
+        self._build()
+        self._wire()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        self.quick = QuickLogBar()
+        layout.addWidget(self.quick)
+
+        filters = QHBoxLayout()
+        self.person_filter = PersonPicker()
+        self.person_filter.lineEdit().setPlaceholderText(self.tr("Everyone"))
+        self.person_filter.setAccessibleName(self.tr("Filter by person"))
+        self.person_filter.setToolTip(self.tr("Show only contacts with this person (empty: everyone)"))
+        self.channel_filter = QComboBox()
+        self.channel_filter.setAccessibleName(self.tr("Filter by channel"))
+        self.channel_filter.addItem(self.tr("All channels"), None)
+        for key, label in channel_labels().items():
+            self.channel_filter.addItem(label, key)
+        self.dates = QCheckBox(self.tr("From"))
+        self.dates.setToolTip(self.tr("Only contacts between these dates (as at the place)"))
+        self.date_from = QDateEdit()
+        self.date_to = QDateEdit()
+        for edit, name in ((self.date_from, self.tr("From date")), (self.date_to, self.tr("To date"))):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat(date_format())
+            edit.setAccessibleName(name)
+            edit.setEnabled(False)
+        self.date_from.setDate(QDate.currentDate().addMonths(-1))
+        self.date_to.setDate(QDate.currentDate())
+        filters.addWidget(QLabel(self.tr("Show:")))
+        filters.addWidget(self.person_filter, 2)
+        filters.addWidget(self.channel_filter, 1)
+        filters.addWidget(self.dates)
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel(self.tr("to")))
+        filters.addWidget(self.date_to)
+        filters.addStretch(1)
+        self.done_button = QPushButton(self.tr("Mark follow-up done"))
+        self.done_button.setToolTip(self.tr("Close the selected record's follow-up"))
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.setToolTip(self.tr("Delete the selected record for good"))
+        filters.addWidget(self.done_button)
+        filters.addWidget(self.delete_button)
+        layout.addLayout(filters)
+
+        self.model = ContactLogModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Contact log"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_SUMMARY, QHeaderView.ResizeMode.Stretch)
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setEnabled(False)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        layout.addWidget(self.stack, 1)
+
+    def _wire(self) -> None:
+        self.quick.added.connect(self._added)
+        self.person_filter.activated.connect(lambda _i: self.reload())
+        self.person_filter.lineEdit().editingFinished.connect(self.reload)
+        self.channel_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        self.dates.toggled.connect(self._dates_toggled)
+        self.date_from.dateChanged.connect(lambda _d: self.reload())
+        self.date_to.dateChanged.connect(lambda _d: self.reload())
+        self.done_button.clicked.connect(self.mark_selected_done)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self.model.modelReset.connect(self._update_buttons)
+
+    def _dates_toggled(self, on: bool) -> None:
+        self.date_from.setEnabled(on)
+        self.date_to.setEnabled(on)
+        self.reload()
+
+    # --- session -------------------------------------------------------------------
+    def attach(self, session) -> None:
+        self.session = session
+        self.quick.attach(session)
+        self.refresh_people()
+        self.reload()
+
+    def detach(self) -> None:
+        """Lock: empty the timeline, the pickers and the quick bar."""
+        self.session = None
+        self.quick.detach()
+        self.person_filter.forget()
+        self.channel_filter.blockSignals(True)
+        self.channel_filter.setCurrentIndex(0)
+        self.channel_filter.blockSignals(False)
+        self.model.clear()
+        self.empty.clear()
+
+    def refresh_people(self) -> None:
+        if self.session is None:
+            return
+        people: list[Person] = self.session.reader.people.list(limit=5000)
+        self.quick.set_people(people)
+        self.person_filter.set_people(people)
+
+    def set_person_filter(self, uuid: str | None) -> None:
+        self.person_filter.select_uuid(uuid)
+        self.reload()
+
+    def reload(self) -> None:
+        if self.session is None:
+            return
+        person = self.person_filter.current_uuid()
+        date_from = self.date_from.date().toString("yyyy-MM-dd") if self.dates.isChecked() else None
+        date_to = self.date_to.date().toString("yyyy-MM-dd") if self.dates.isChecked() else None
+        try:
+            records = self.session.reader.contact_log.list(
+                person=person, channel=self.channel_filter.currentData(), date_from=date_from, date_to=date_to,
+                limit=PAGE_LIMIT)
+        except Exception as exc:  # a person deleted meanwhile, bad dates: say why
+            records = []
+            self.empty.setText(user_message(exc))
+        else:
+            filtered = person or self.channel_filter.currentData() or self.dates.isChecked()
+            self.empty.setText(self.tr("No contacts match.") if filtered else
+                               self.tr("No contacts logged yet. Press Ctrl+Shift+L to log a call, message "
+                                       "or meeting."))
+        self.model.set_records(records)
+        self.stack.setCurrentWidget(self.table if records else self.empty)
+
+    def select_record(self, uuid: str) -> bool:
+        row = self.model.row_of(uuid)
+        if row < 0 and self.session is not None:
+            self.person_filter.select_uuid(None)
+            self.channel_filter.setCurrentIndex(0)
+            self.dates.setChecked(False)
+            self.reload()
+            row = self.model.row_of(uuid)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def selected_uuid(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.data(index, UUID_ROLE) if index.isValid() else None
+
+    def _update_buttons(self) -> None:
+        record = self.model.record_at(self.table.currentIndex().row())
+        self.done_button.setEnabled(record is not None and record.follow_up_state == "open")
+        self.delete_button.setEnabled(record is not None)
+
+    # --- writes -----------------------------------------------------------------------
+    def _added(self, record) -> None:
+        self.reload()
+        self.select_record(record.uuid)
+        self.log_changed.emit()
+
+    def mark_selected_done(self) -> None:
+        uuid = self.selected_uuid()
+        if self.session is None or uuid is None:
+            return
+        self.session.write(lambda j: j.contact_log.mark_done(uuid), self._changed, self._failed)
+
+    def delete_selected(self) -> None:
+        uuid = self.selected_uuid()
+        if self.session is None or uuid is None:
+            return
+        answer = QMessageBox.question(self, self.tr("Delete contact"),
+                                      self.tr("Delete this contact-log record for good?"),
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                                      QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.session.write(lambda j: j.contact_log.delete(uuid), self._changed, self._failed)
+
+    def _changed(self, _record) -> None:
+        self.reload()
+        self.log_changed.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("Contact log"), user_message(exc))

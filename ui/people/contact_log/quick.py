@@ -1,0 +1,131 @@
+"""The quick-add bar of the contact log (Ctrl+Shift+L): who, how, what, follow-up."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QPushButton, \
+    QVBoxLayout, QWidget
+
+from journal.people import Person
+
+from ui.common.ops import user_message
+from ui.people.labels import channel_labels, direction_labels
+from ui.people.picker import PersonPicker
+from ui.common.i18n import date_format
+
+
+class QuickLogBar(QWidget):
+    """One line to record "the mother called, he is at department no. 5" while on the phone.
+
+    The time is "now" in the local zone (the core's default); the full record
+    can be edited later.
+    """
+
+    added = Signal(object)  # the new LogRecord
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.person = PersonPicker()
+        self.person.setAccessibleName(self.tr("Person"))
+        self.person.setToolTip(self.tr("Who: type part of a name"))
+        self.channel = QComboBox()
+        self.channel.setAccessibleName(self.tr("Channel"))
+        for key, label in channel_labels().items():
+            self.channel.addItem(label, key)
+        self.direction = QComboBox()
+        self.direction.setAccessibleName(self.tr("Direction"))
+        for key, label in direction_labels().items():
+            self.direction.addItem(label, key)
+        self.summary = QLineEdit()
+        self.summary.setPlaceholderText(self.tr("What was said, e.g. “held at police department no. 5, "
+                                                "lawyer not admitted”"))
+        self.summary.setAccessibleName(self.tr("Summary"))
+        self.follow_up = QCheckBox(self.tr("Follow up by"))
+        self.follow_up.setToolTip(self.tr("Remind me on this day (shown under Follow-ups)"))
+        self.due = QDateEdit()
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat(date_format())
+        self.due.setDate(QDate.currentDate().addDays(1))
+        self.due.setEnabled(False)
+        self.due.setAccessibleName(self.tr("Follow-up date"))
+        self.add_button = QPushButton(self.tr("Add"))
+        self.add_button.setToolTip(self.tr("Add to the contact log (Enter)"))
+        self.add_button.setDefault(True)
+        row.addWidget(self.person, 3)
+        row.addWidget(self.channel, 1)
+        row.addWidget(self.direction, 1)
+        row.addWidget(self.summary, 6)
+        row.addWidget(self.follow_up)
+        row.addWidget(self.due)
+        row.addWidget(self.add_button)
+        outer.addLayout(row)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        outer.addWidget(self.message)
+
+        self.follow_up.toggled.connect(self.due.setEnabled)
+        self.add_button.clicked.connect(self.submit)
+        self.summary.returnPressed.connect(self.submit)
+
+    def attach(self, session) -> None:
+        self.session = session
+
+    def set_people(self, people: list[Person]) -> None:
+        self.person.set_people(people)
+
+    def detach(self) -> None:
+        """Lock: forget names and what was typed."""
+        self.session = None
+        self.person.forget()
+        self.summary.setText("")  # also drops the field's undo history
+        self.follow_up.setChecked(False)
+        self._say("")
+
+    def start(self, person_uuid: str | None = None) -> None:
+        """Put the cursor where typing should begin (Ctrl+Shift+L, "New log entry")."""
+        if person_uuid and self.person.select_uuid(person_uuid):
+            self.summary.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self.person.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.person.lineEdit().selectAll()
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def submit(self) -> None:
+        if self.session is None:
+            return
+        person_uuid = self.person.current_uuid()
+        if person_uuid is None:
+            name = self.person.typed_name()
+            self._say(self.tr("Choose a person from the list first.") if not name else
+                      self.tr("“{name}” is not in your people yet: add them on the People page, "
+                              "then log the contact.").format(name=name))
+            self.person.setFocus()
+            return
+        values = {
+            "people": [person_uuid],
+            "channel": self.channel.currentData(),
+            "direction": self.direction.currentData(),
+            "summary": self.summary.text().strip(),
+            "follow_up_due": self.due.date().toString("yyyy-MM-dd") if self.follow_up.isChecked() else None,
+        }
+        self.add_button.setEnabled(False)
+        self.session.write(lambda j: j.contact_log.add(**values), self._added, self._failed)
+
+    def _added(self, record) -> None:
+        self.add_button.setEnabled(True)
+        self.summary.setText("")
+        self.follow_up.setChecked(False)
+        self._say("")
+        self.added.emit(record)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.add_button.setEnabled(True)
+        self._say(user_message(exc))

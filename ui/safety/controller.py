@@ -1,0 +1,246 @@
+"""Field safety wired into the app: lock triggers, tray, failed attempts, erase, backup.
+
+`FieldSafety(controller)` is created by AppController; the controller calls
+`attach_unlock(window)`, `attach_main(window)` when it builds those windows and
+`before_lock()` right before the session closes. Everything else hangs off
+the controller's `unlocked`/`locked` signals.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction, QPixmapCache
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from journal.paths import journal_files
+
+from ui.common import clipboard
+from ui.common.file_dialogs import choose_file, choose_folder, choose_save_path
+from ui.safety.attempts import FailedAttempts, should_erase
+from ui.safety.backup import BACKUP_SUFFIX, backup_overdue_days, run_backup, run_restore
+from ui.safety.erase import EraseDialog, erase_everything
+from ui.safety.lock import LockTriggers
+from ui.safety.tray import LockTray
+
+FOLDER_CHECK_MS = 3_000
+APP_TITLE = "Incident Journal"
+
+
+def inform(parent: QWidget | None, text: str, warning: bool = False) -> None:
+    """A message box; tests replace this to avoid blocking."""
+    box = QMessageBox.warning if warning else QMessageBox.information
+    box(parent, APP_TITLE, text)
+
+
+def confirm_erase(parent: QWidget | None, data_dir: Path) -> bool:
+    """The typed confirmation; tests replace this."""
+    return EraseDialog(data_dir, parent).exec() == EraseDialog.DialogCode.Accepted
+
+
+class FieldSafety(QObject):
+    def __init__(self, controller) -> None:
+        super().__init__(controller)
+        self.controller = controller
+        self.triggers = LockTriggers(self)
+        self.triggers.lock_requested.connect(lambda _reason: self.controller.lock())
+        self.triggers.connect_desktop()
+        self.tray = LockTray(self)
+        self.tray.lock_requested.connect(lambda: self.controller.lock())
+        self.tray.quit_requested.connect(lambda: self.controller.quit())
+        self.reminder = QLabel()
+        self.reminder.setVisible(False)
+        self.erased_report = None
+        self._folder_timer = QTimer(self)
+        self._folder_timer.setInterval(FOLDER_CHECK_MS)
+        self._folder_timer.timeout.connect(self.check_folder)
+        controller.unlocked.connect(self._on_unlocked)
+        controller.locked.connect(self._on_locked)
+        self.apply_settings()
+
+    # --- settings -------------------------------------------------------------------
+    @property
+    def settings(self):
+        return self.controller.context.settings
+
+    def attempts(self) -> FailedAttempts:
+        return FailedAttempts(self.controller.context.data_dir, self.controller.context.config_dir)
+
+    def apply_settings(self) -> None:
+        self.triggers.lock_on_minimize = self.settings.lock_on_minimize
+        self.triggers.lock_on_screen_lock = self.settings.lock_on_screen_lock
+
+    def edit_settings(self) -> None:
+        from ui.safety.settings_dialog import SafetySettingsDialog
+
+        dialog = SafetySettingsDialog(self.settings, self.controller.main_window)
+        if dialog.exec() == SafetySettingsDialog.DialogCode.Accepted:
+            self.controller.apply_settings(dialog.settings())
+
+    # --- windows ---------------------------------------------------------------------
+    def attach_unlock(self, window) -> None:
+        window.attempt_failed.connect(self._attempt_failed)
+        window.unlocked.connect(lambda _journal: self.attempts().reset())
+        window.erase_requested.connect(lambda: self.emergency_erase(window))
+        self.show_attempts(window)
+
+    def show_attempts(self, window) -> None:
+        count = self.attempts().count
+        limit = self.settings.erase_after_failed
+        if count and limit:
+            text = self.tr("%n wrong attempts. The journal is erased after {limit}.", "", count).format(limit=limit)
+        elif count:
+            text = self.tr("%n wrong attempts since the last unlock.", "", count)
+        else:
+            text = ""
+        window.attempts_label.setText(text)
+        window.attempts_label.setVisible(bool(text))
+
+    def attach_main(self, window) -> None:
+        self.triggers.watch_window(window)
+        menu = window.journal_menu
+        self.backup_action = QAction(self.tr("&Back up journal…"), window)
+        self.backup_action.setToolTip(self.tr("Write an encrypted backup file (same passphrase)"))
+        self.backup_action.triggered.connect(self.back_up)
+        self.restore_action = QAction(self.tr("Restore from &backup…"), window)
+        self.restore_action.setToolTip(self.tr("Unpack a backup into an empty folder"))
+        self.restore_action.triggered.connect(self.restore)
+        self.safety_action = QAction(self.tr("Sa&fety settings…"), window)
+        self.safety_action.setToolTip(self.tr("Auto-lock, erase after failed attempts, backup reminder"))
+        self.safety_action.triggered.connect(self.edit_settings)
+        self.erase_action = QAction(self.tr("&Erase this journal…"), window)
+        self.erase_action.setToolTip(self.tr("Emergency: destroy the journal on this computer for good"))
+        self.erase_action.triggered.connect(lambda: self.emergency_erase(window))
+        # Before the final "Quit": backup/restore, settings, and erase set apart.
+        quit_action = window.quit_action
+        for act in (self.backup_action, self.restore_action, self.safety_action):
+            menu.insertAction(quit_action, act)
+        menu.insertSeparator(quit_action)
+        menu.insertAction(quit_action, self.erase_action)
+        menu.insertSeparator(quit_action)
+        self.reminder.setParent(window)
+        window.statusBar().addPermanentWidget(self.reminder)
+
+    # --- lock / unlock ----------------------------------------------------------------------
+    def before_lock(self) -> None:
+        """Cancel background work and clear what lives outside the models."""
+        from ui.common.ops import Op
+
+        for op in list(Op._running):
+            op.cancel()
+        self._folder_timer.stop()
+        clipboard.clear_if_ours()
+        QPixmapCache.clear()
+        self.reminder.clear()
+        self.reminder.setVisible(False)
+
+    def _on_unlocked(self) -> None:
+        self.tray.set_unlocked(True)
+        self._folder_timer.start()
+        self.update_reminder()
+
+    def _on_locked(self) -> None:
+        self.tray.set_unlocked(False)
+        self._folder_timer.stop()
+
+    def update_reminder(self, now: dt.datetime | None = None) -> None:
+        session = self.controller.session
+        days = None
+        if session is not None and session.reader is not None:
+            days = backup_overdue_days(session.reader.db, self.settings.backup_reminder_days, now)
+        if days is None:
+            self.reminder.clear()
+            self.reminder.setVisible(False)
+        else:
+            self.reminder.setText(self.tr("No backup for %n days (Journal → Back up journal…)", "", days))
+            self.reminder.setVisible(True)
+
+    # --- failed attempts and erase -----------------------------------------------------------------
+    def _attempt_failed(self) -> None:
+        count = self.attempts().record_failure()
+        limit = self.settings.erase_after_failed
+        window = self.controller.unlock_window
+        if should_erase(count, limit):
+            self._erase_and_close(window, self.tr(
+                "%n wrong passphrases in a row: the journal has been erased, as set in the safety settings.",
+                "", count))
+            return
+        if window is not None:
+            self.show_attempts(window)
+
+    def emergency_erase(self, parent: QWidget | None = None) -> None:
+        data_dir = self.controller.context.data_dir
+        if not confirm_erase(parent, data_dir):
+            return
+        self._erase_and_close(parent, self.tr("The journal has been erased. The app will now close."))
+
+    def _erase_and_close(self, parent, message: str) -> None:
+        data_dir = self.controller.context.data_dir
+        self.controller.lock(show_unlock=False)  # closes the database first
+        self.erased_report = erase_everything(data_dir, self.controller.context.config_dir)
+        inform(parent, message)
+        self.controller.quit()
+
+    # --- journal folder gone ------------------------------------------------------------------------
+    def check_folder(self) -> bool:
+        """True if the open journal's files are still there; otherwise say so clearly and lock."""
+        session = self.controller.session
+        if session is None:
+            return True
+        if journal_files(self.controller.context.data_dir)["keys"].exists():
+            return True
+        window = self.controller._main_window
+        self.controller.lock()
+        inform(window, self.tr(
+            "The journal folder {folder} is gone (removed, or the USB stick was pulled out). "
+            "Nothing more can be saved there, so the journal has been locked. "
+            "Put the folder back, or restore a backup.").format(folder=str(self.controller.context.data_dir)),
+            warning=True)
+        return False
+
+    # --- backup ---------------------------------------------------------------------------------
+    def back_up(self) -> None:
+        session, window = self.controller.session, self.controller.main_window
+        if session is None:
+            return
+        default = str(Path.home() / f"journal-backup-{dt.date.today().isoformat()}{BACKUP_SUFFIX}")
+        path = choose_save_path(window, self.tr("Back up journal"), default,
+                                self.tr("Journal backups (*{suffix})").format(suffix=BACKUP_SUFFIX))
+        if path:
+            self.start_backup(Path(path))
+
+    def start_backup(self, path: Path):
+        window = self.controller.main_window
+
+        def done(report) -> None:
+            window.statusBar().showMessage(self.tr("Backup written and checked (%n entries).", "",
+                report.entries), 8000)
+            self.update_reminder()
+
+        return run_backup(window, self.controller.session, path, done)
+
+    def restore(self) -> None:
+        window = self.controller.main_window
+        path = choose_file(window, self.tr("Restore from backup"), str(Path.home()),
+                           self.tr("Journal backups (*{suffix});;All files (*)").format(suffix=BACKUP_SUFFIX))
+        if not path:
+            return
+        folder = choose_folder(window, self.tr("Choose an empty folder for the restored journal"), str(Path.home()))
+        if folder:
+            self.start_restore(Path(path), Path(folder))
+
+    def start_restore(self, backup: Path, folder: Path):
+        window = self.controller.main_window
+
+        def done(_manifest) -> None:
+            answer = QMessageBox.question(window, APP_TITLE, self.tr(
+                "The backup was restored into {folder}. Lock this journal and open the restored one?").format(
+                folder=str(folder)))
+            if answer == QMessageBox.StandardButton.Yes:
+                self.controller.lock(show_unlock=False)
+                self.controller.context.data_dir = folder
+                self.controller.show_unlock()
+
+        return run_restore(window, backup, folder, done)
