@@ -35,8 +35,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from journal.keyslots import DEFAULT_KDF
-from journal.vault import Journal
+from journal.storage.keyslots import DEFAULT_KDF
+from journal.storage.vault import Journal
 
 PASSPHRASE = "benchmark passphrase"
 MIB = 1024 * 1024

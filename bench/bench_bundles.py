@@ -37,8 +37,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from journal.keyslots import KdfParams  # noqa: E402
-from journal.vault import Journal  # noqa: E402
+from journal.storage.keyslots import KdfParams  # noqa: E402
+from journal.storage.vault import Journal  # noqa: E402
 
 FAST_KDF = KdfParams(memory_kib=8192, iterations=1, lanes=1)
 PASSPHRASE = "benchmark passphrase"

@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import FAST_KDF, PASSPHRASE
 
-from journal.vault import Journal, erase_journal
+from journal.storage.vault import Journal, erase_journal
 
 CHUNK = 1 << 20
 

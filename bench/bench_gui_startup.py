@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from journal.keyslots import DEFAULT_KDF, KdfParams  # noqa: E402
-from journal.vault import Journal, derive_data_key  # noqa: E402
+from journal.storage.keyslots import DEFAULT_KDF, KdfParams  # noqa: E402
+from journal.storage.vault import Journal, derive_data_key  # noqa: E402
 
 BENCH_KDF = KdfParams(memory_kib=8192, iterations=1, lanes=1)  # data generation only
 PASSPHRASE = "benchmark passphrase, not a secret"

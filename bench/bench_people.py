@@ -40,7 +40,7 @@ from bench_vault import (
 )
 from common import median, p95, timed
 
-from journal.search_all import search_all
+from journal.records.search_all import search_all
 
 FIRST_NAMES = """
     Алексей Андрей Анна Дмитрий Елена Екатерина Иван Ирина Максим Мария Михаил Наталья Ольга

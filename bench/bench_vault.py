@@ -34,7 +34,7 @@ import common  # noqa: E402
 from common import ENGINES, Figure, median, p95, timed  # noqa: E402
 import gen_journal  # noqa: E402
 
-from journal.search import EntryFilter  # noqa: E402
+from journal.records.search import EntryFilter  # noqa: E402
 
 TARGET_INSERT_PER_S = 4000
 TARGET_SEARCH_MEDIAN_S = 0.010
@@ -129,7 +129,7 @@ def probe(data_dir: Path, key: bytes, engine_name: str, cache_kib: int | None) -
 
 def measure_default_kdf() -> float:
     """One Argon2id derivation with the parameters users get."""
-    from journal.keyslots import DEFAULT_KDF, KeyFile, new_recovery_code
+    from journal.storage.keyslots import DEFAULT_KDF, KeyFile, new_recovery_code
 
     keys = KeyFile.create(os.urandom(32), common.PASSPHRASE, new_recovery_code(), DEFAULT_KDF)
     return timed(keys.unlock_with_passphrase, common.PASSPHRASE)[0]

@@ -20,9 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-import journal.db as journal_db  # noqa: E402
-from journal.keyslots import KdfParams  # noqa: E402
-from journal.vault import Journal, derive_data_key  # noqa: E402
+import journal.storage.db as journal_db  # noqa: E402
+from journal.storage.keyslots import KdfParams  # noqa: E402
+from journal.storage.vault import Journal, derive_data_key  # noqa: E402
 
 # The KDF is excluded from every figure but one, so journals use a cheap profile.
 FAST_KDF = KdfParams(memory_kib=8192, iterations=1, lanes=1)
@@ -114,7 +114,7 @@ def open_journal(data_dir: Path, data_key: bytes, engine_name: str, *, migrate: 
 def set_cache_size_kib(kib: int) -> None:
     """Change the page cache every new connection gets (for experiments)."""
     journal_db.CACHE_SIZE_KIB = kib
-    import journal.vault as vault
+    import journal.storage.vault as vault
 
     vault.CACHE_SIZE_KIB = kib
 

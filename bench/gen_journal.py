@@ -264,8 +264,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fast-kdf", action="store_true", help="cheap Argon2id (for throwaway journals only)")
     args = parser.parse_args(argv)
 
-    from journal.keyslots import DEFAULT_KDF, KdfParams
-    from journal.vault import Journal
+    from journal.storage.keyslots import DEFAULT_KDF, KdfParams
+    from journal.storage.vault import Journal
 
     kdf = KdfParams(memory_kib=8192, iterations=1, lanes=1) if args.fast_kdf else DEFAULT_KDF
     created = Journal.create(args.data_dir, args.passphrase, "Synthetic journal", kdf=kdf)

@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 import pyrage
 
-from journal.bundle import (
+from journal.exchange.bundle import (
     BundleRejected,
     DiscardSink,
     Identity,

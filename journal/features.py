@@ -12,12 +12,12 @@ from __future__ import annotations
 from importlib import import_module
 
 FEATURE_MODULES: list[str] = [
-    "journal.people",
-    "journal.attachments",
-    "journal.identity",
-    "journal.importer",
-    "journal.forms",
-    "journal.outbox",
+    "journal.records.people",
+    "journal.records.attachments",
+    "journal.exchange.identity",
+    "journal.exchange.importer",
+    "journal.records.forms",
+    "journal.exchange.outbox",
 ]
 
 

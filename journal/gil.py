@@ -1,6 +1,6 @@
 """A shorter GIL switch interval while two threads hand work to each other.
 
-Used while EntryStore.add_many writes batches on its worker thread (journal/bulk.py).
+Used while EntryStore.add_many writes batches on its worker thread (journal/storage/bulk.py).
 
 A thread that wants the GIL while another runs Python waits for the interpreter's switch
 interval, 5 ms by default, at every hand-over: executemany on the worker waited after every row

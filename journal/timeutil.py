@@ -6,8 +6,8 @@ import datetime as dt
 import functools
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .errors import InvalidInput
-from .i18n import _
+from journal.errors import InvalidInput
+from journal.i18n import _
 
 
 def utc_now_iso() -> str:

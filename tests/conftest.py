@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from journal.keyslots import KdfParams  # noqa: E402
+from journal.storage.keyslots import KdfParams  # noqa: E402
 
 FAST_KDF = KdfParams(memory_kib=8192, iterations=1, lanes=1)
 PASSPHRASE = "correct horse battery staple"
@@ -36,7 +36,7 @@ def _isolated_dirs(tmp_path_factory, monkeypatch):
 @pytest.fixture
 def fast_kdf(monkeypatch):
     """Make code paths that use the default KDF (CLI init/passwd) cheap in this test."""
-    import journal.keyslots as keyslots
+    import journal.storage.keyslots as keyslots
 
     monkeypatch.setattr(keyslots, "DEFAULT_KDF", FAST_KDF)
     return FAST_KDF
@@ -49,7 +49,7 @@ def data_dir(tmp_path) -> Path:
 
 @pytest.fixture
 def created(data_dir):
-    from journal.vault import Journal
+    from journal.storage.vault import Journal
 
     result = Journal.create(data_dir, PASSPHRASE, "Test journal", kdf=FAST_KDF)
     yield result

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import FAST_KDF, PASSPHRASE
 
-from journal.vault import Journal
+from journal.storage.vault import Journal
 
 
 def make_journal(data_dir: Path, entries: list[dict] | None = None, name: str = "Test journal") -> str:

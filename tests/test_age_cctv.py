@@ -20,7 +20,7 @@ import io
 
 import pytest
 
-from journal.bundle.age_decrypt import AgeDecryptError, decrypt_io, parse_identity
+from journal.exchange.bundle.age_decrypt import AgeDecryptError, decrypt_io, parse_identity
 from tests.age_cctv import testkit as tk
 from tests.age_cctv.vectors import SKIPPED, VECTORS, build
 

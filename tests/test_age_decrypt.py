@@ -14,9 +14,9 @@ import pyrage
 import pytest
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
-from journal.bundle import age_encrypt
-from journal.bundle.age_decrypt import AgeDecryptError, decrypt_io, parse_identity
-from journal.bundle.age_encrypt import PAYLOAD_CHUNK
+from journal.exchange.bundle import age_encrypt
+from journal.exchange.bundle.age_decrypt import AgeDecryptError, decrypt_io, parse_identity
+from journal.exchange.bundle.age_encrypt import PAYLOAD_CHUNK
 
 AGE = shutil.which("age")
 SIZES = [0, 1, PAYLOAD_CHUNK - 1, PAYLOAD_CHUNK, PAYLOAD_CHUNK + 1, 17 * PAYLOAD_CHUNK, 17 * PAYLOAD_CHUNK + 3]

@@ -10,7 +10,7 @@ import subprocess
 import pyrage
 import pytest
 
-from journal.bundle.age_encrypt import PAYLOAD_CHUNK, AgeEncryptor, RecipientInvalid, parse_recipient
+from journal.exchange.bundle.age_encrypt import PAYLOAD_CHUNK, AgeEncryptor, RecipientInvalid, parse_recipient
 
 AGE = shutil.which("age")
 
@@ -105,9 +105,9 @@ def test_every_encryption_uses_fresh_keys():
 
 
 def test_a_low_order_recipient_is_refused():
-    from journal.bundle.age_encrypt import bech32_decode  # noqa: F401 - the decoder itself accepts it
-    from journal.bundle.card import validate_age_recipient
-    from journal.bundle.errors import CardError
+    from journal.exchange.bundle.age_encrypt import bech32_decode  # noqa: F401 - the decoder itself accepts it
+    from journal.exchange.bundle.card import validate_age_recipient
+    from journal.exchange.bundle.errors import CardError
 
     zero = _bech32_encode("age", bytes(32))
     with pytest.raises(RecipientInvalid):
@@ -124,7 +124,7 @@ def test_writing_after_close_is_an_error():
 
 
 def _bech32_encode(hrp: str, data: bytes) -> str:
-    from journal.bundle.age_encrypt import _CHARSET, _polymod
+    from journal.exchange.bundle.age_encrypt import _CHARSET, _polymod
 
     acc = bits = 0
     values = []

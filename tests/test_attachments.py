@@ -19,18 +19,18 @@ from pathlib import Path
 import pytest
 from conftest import PASSPHRASE
 
-from journal import attachments as att_mod
-from journal.attachments import (
+from journal.records import attachments as att_mod
+from journal.records.attachments import (
     DELETE_ORIGINAL_WARNING,
     AttachmentStore,
     EntrySuggestion,
     clean_file_name,
 )
-from journal.blobfiles import BlobFiles, BlobFileWriter, StoredFileUnreadable
+from journal.storage.blobfiles import BlobFiles, BlobFileWriter, StoredFileUnreadable
 from journal.errors import Cancelled, InvalidInput, NotFound
 from journal.media import MediaError
-from journal.search import EntryFilter
-from journal.vault import Journal
+from journal.records.search import EntryFilter
+from journal.storage.vault import Journal
 
 PHOTOS = Path(__file__).parent / "data" / "photos"
 
@@ -171,8 +171,8 @@ def test_killed_process_leaves_no_half_attachment(created, data_dir, tmp_path):
     script = textwrap.dedent(f"""
         import io, os, sys
         sys.path.insert(0, {str(Path(__file__).parent.parent)!r})
-        from journal.keyslots import KdfParams
-        from journal.vault import Journal
+        from journal.storage.keyslots import KdfParams
+        from journal.storage.vault import Journal
         j = Journal.open({str(data_dir)!r}, {PASSPHRASE!r})
         j.attachments.chunk_size = 4096
         def progress(done, total):
@@ -453,9 +453,9 @@ def test_content_is_not_plaintext_on_disk(created, data_dir):
 
 def test_migration_from_schema_2(tmp_path):
     """A database at schema 2 gains the attachment tables and keeps its entries."""
-    from journal import migrations
-    from journal.db import Database, apply_pragmas, connect
-    from journal.entries import EntryStore
+    from journal.storage import migrations
+    from journal.storage.db import Database, apply_pragmas, connect
+    from journal.records.entries import EntryStore
 
     key = os.urandom(32)
     conn = connect(tmp_path / "old.db", key, create=True)

@@ -114,7 +114,7 @@ def test_large_import_and_export_use_bounded_memory(journal):
 def test_add_files_read_ahead_is_bounded(journal, tmp_path, monkeypatch):
     """add_files reads small files ahead on worker threads, but never more than its byte
     budget (plus the file being written), however many files there are."""
-    from journal import attachments as att_mod
+    from journal.records import attachments as att_mod
 
     monkeypatch.setattr(att_mod, "PREFETCH_BYTES", 8 * MIB)
     paths = []

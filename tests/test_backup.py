@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from journal.backup import (
+from journal.storage.backup import (
     BACKUP_VERSION,
     BackupError,
     restore_backup,
@@ -19,7 +19,7 @@ from journal.backup import (
 )
 from journal.cli import main
 from journal.errors import Cancelled, JournalError, JournalExists, WrongPassphrase
-from journal.vault import Journal
+from journal.storage.vault import Journal
 from tests.conftest import PASSPHRASE
 from tests.test_durability import assert_no_plaintext
 
@@ -513,7 +513,7 @@ def test_version_1_backup_with_attachment_members_refused(backed_up, tmp_path):
 
 def _restore_failing_at_the_keys(backup, data_dir, monkeypatch) -> None:
     """Restore with the disk filling up as journal.keys (the last, committing step) is moved."""
-    import journal.backup as backup_mod
+    import journal.storage.backup as backup_mod
 
     real_replace = backup_mod.os.replace
 

@@ -1,4 +1,4 @@
-"""Attachment files (journal/blobfiles.py): the format, and how files follow the fate of the
+"""Attachment files (journal/storage/blobfiles.py): the format, and how files follow the fate of the
 transaction that records them (commit, rollback, savepoints, crash, deletion, backup hold)."""
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ import struct
 import pytest
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
-from journal import blobfiles
-from journal.blobfiles import BlobFiles, StoredFileUnreadable
+from journal.storage import blobfiles
+from journal.storage.blobfiles import BlobFiles, StoredFileUnreadable
 from journal.errors import StorageError
-from journal.keyslots import KdfParams
-from journal.vault import Journal
+from journal.storage.keyslots import KdfParams
+from journal.storage.vault import Journal
 
 PASS = "correct horse battery staple 42"
 CHEAP = KdfParams(memory_kib=8192, iterations=1, lanes=1)
@@ -258,7 +258,7 @@ def test_open_sweeps_files_a_crash_left_behind(journal, tmp_path):
 
 
 def test_erase_removes_the_attachment_files(journal):
-    from journal.vault import erase_journal
+    from journal.storage.vault import erase_journal
 
     entry = journal.entries.add(title="x")
     journal.attachments.add_bytes(entry.uuid, b"to be erased", "e.txt")
@@ -323,7 +323,7 @@ def test_a_name_with_a_trailing_newline_is_not_ours(files):
 
 
 def test_a_reader_that_saw_a_deleted_attachment_gets_not_found(journal):
-    from journal.attachments import open_blob
+    from journal.records.attachments import open_blob
     from journal.errors import NotFound
 
     entry = journal.entries.add(title="x")

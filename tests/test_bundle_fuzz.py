@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from journal.bundle import (
+from journal.exchange.bundle import (
     BundleRejected,
     DiscardSink,
     Identity,

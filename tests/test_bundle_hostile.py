@@ -13,7 +13,7 @@ import threading
 import pyrage
 import pytest
 
-from journal.bundle import (
+from journal.exchange.bundle import (
     BundleRejected,
     Identity,
     Limits,

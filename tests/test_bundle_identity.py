@@ -9,8 +9,8 @@ import pyrage
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from journal.bundle.errors import IdentityError
-from journal.bundle.identity import Identity
+from journal.exchange.bundle.errors import IdentityError
+from journal.exchange.bundle.identity import Identity
 
 
 def test_generate_and_restore_from_secrets():

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from journal.bundle import (
+from journal.exchange.bundle import (
     BundleRejected,
     BundleWriteError,
     Identity,

@@ -11,10 +11,10 @@ import threading
 
 import pytest
 
-from journal.bundle import BundleRejected, BundleWriteError, Identity, Member, read_bundle, write_bundle
-from journal.bundle_source import BlobPrefetcher, StoredContentUnreadable, stored_blob
+from journal.exchange.bundle import BundleRejected, BundleWriteError, Identity, Member, read_bundle, write_bundle
+from journal.exchange.bundle_source import BlobPrefetcher, StoredContentUnreadable, stored_blob
 from journal.errors import Cancelled, JournalError
-from journal.importer import _may_describe
+from journal.exchange.importer import _may_describe
 from tests.test_bundle_roundtrip import CollectingSink
 from tests.test_export import db_digest, make_journal
 from tests.test_export import pair  # noqa: F401 - fixture
@@ -217,7 +217,7 @@ def test_export_of_damaged_storage_fails_cleanly(pair, tmp_path):
 def test_export_write_error_is_reported_and_threads_end(pair, tmp_path, monkeypatch):
     documenter, _, record = pair
     _attach_all(documenter, _payloads())
-    import journal.exporter as exporter_module
+    import journal.exchange.exporter as exporter_module
 
     real = exporter_module.atomic_output
 

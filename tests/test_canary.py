@@ -48,8 +48,8 @@ def _canary_jpeg(description: str, artist: str) -> bytes:
 
 def run_scenario(base: Path) -> tuple[dict[str, str], list[Path]]:
     """Run every feature through the core APIs; returns (canaries, folders to scan)."""
-    from journal.backup import write_backup
-    from journal.vault import Journal
+    from journal.storage.backup import write_backup
+    from journal.storage.vault import Journal
     from ui.safety.attempts import FailedAttempts
     from ui.common.settings import Settings, save_settings
 
@@ -88,7 +88,7 @@ def run_scenario(base: Path) -> tuple[dict[str, str], list[Path]]:
 
         exporter = getattr(documenter, "exporter", None)
         if exporter is None or not hasattr(exporter, "export"):
-            pytest.skip("journal.exporter is still a placeholder: the export/import step cannot run yet")
+            pytest.skip("journal.exchange.exporter is still a placeholder: the export/import step cannot run yet")
         record = documenter.coordinators.add(coordinator.identity.card_text(), verified=True,
                                              name=c["coordinator_name"])
         bundle = out / "bundle.ijbundle"

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from journal.bundle.card import (
+from journal.exchange.bundle.card import (
     Card,
     card_qr_png,
     decode_card,
@@ -17,8 +17,8 @@ from journal.bundle.card import (
     read_card_file,
     write_card_file,
 )
-from journal.bundle.errors import CardError
-from journal.bundle.identity import Identity
+from journal.exchange.bundle.errors import CardError
+from journal.exchange.bundle.identity import Identity
 from journal.errors import JournalError
 
 
@@ -103,7 +103,7 @@ def test_invalid_age_recipient_with_valid_checksum(identity):
     )
     body["age"] = "age1notarealkey"
     body.pop("check")
-    from journal.bundle import card as card_module
+    from journal.exchange.bundle import card as card_module
 
     body["check"] = card_module._check_value(body["name"], body["age"], body["ed25519"])
     with pytest.raises(CardError, match="not a valid age recipient"):
@@ -111,7 +111,7 @@ def test_invalid_age_recipient_with_valid_checksum(identity):
 
 
 def test_invalid_key_length_with_valid_checksum(identity):
-    from journal.bundle import card as card_module
+    from journal.exchange.bundle import card as card_module
 
     body = _body(
         encode_card("Ann", identity.age_recipient, identity.signing_public_key)

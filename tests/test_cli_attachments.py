@@ -10,7 +10,7 @@ import pytest
 from conftest import FAST_KDF, PASSPHRASE
 
 from journal.cli import main
-from journal.vault import Journal
+from journal.storage.vault import Journal
 
 PHOTOS = Path(__file__).parent / "data" / "photos"
 

@@ -8,7 +8,7 @@ import os
 import pytest
 
 from journal.cli import main
-from journal.vault import Journal
+from journal.storage.vault import Journal
 from tests.conftest import FAST_KDF, PASSPHRASE
 
 PHONE = "+79001234567"

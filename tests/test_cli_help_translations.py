@@ -242,7 +242,7 @@ def test_argparse_messages_we_translate_exist_in_this_python():
 
 
 def test_stored_words_and_builtin_forms_have_translations():
-    from journal import display_labels as shown
+    from journal.records import display_labels as shown
 
     catalogue = update_translations.load_cli_catalogue()
     vocabularies = (shown.STATUS, shown.SOURCE, shown.PERSON_ROLES, shown.LINK_ROLES, shown.CHANNELS,
@@ -251,7 +251,7 @@ def test_stored_words_and_builtin_forms_have_translations():
     texts = {label for vocabulary in vocabularies for label in vocabulary.values()} | set(shown.seed_texts())
     missing = sorted(t for t in texts if t not in catalogue or not all(catalogue[t]))
     assert not missing, missing
-    from journal.migrations.m001_entries import SEED_CATEGORIES
+    from journal.storage.migrations.m001_entries import SEED_CATEGORIES
 
     assert dict(SEED_CATEGORIES) == shown.BUILTIN_CATEGORY_LABELS
 

@@ -157,7 +157,7 @@ def test_delete(journal, mother, entry):
         journal.contact_log.get(rec.uuid)
     assert journal.db.query_one("SELECT count(*) FROM contact_log_people")[0] == 0
     assert journal.db.query_one("SELECT count(*) FROM contact_log_entries")[0] == 0
-    from journal.search_all import search_all
+    from journal.records.search_all import search_all
 
     assert search_all(journal.db, "удалить") == []
 

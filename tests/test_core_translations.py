@@ -131,7 +131,7 @@ def language():
 
 
 def test_bundle_rejection_is_translated_and_still_english_by_default(language):
-    from journal.bundle.errors import BundleRejected
+    from journal.exchange.bundle.errors import BundleRejected
     from journal.i18n import _
 
     language("en")
@@ -147,7 +147,7 @@ def test_bundle_rejection_is_translated_and_still_english_by_default(language):
 
 def test_validation_messages_translate_the_field_name_too(language):
     from journal.errors import InvalidInput
-    from journal.people_validation import clean_text
+    from journal.records.people_validation import clean_text
     from journal.timeutil import day_bound
 
     language("ru")
@@ -165,10 +165,10 @@ def test_storage_and_network_errors_are_translated(language):
     """Messages built from a caught exception (disk full, HTTP status) follow the language too."""
     import sqlcipher3
 
-    from journal.db import storage_error
-    from journal.transport.settings import NetworkSettings
-    from journal.transport.targets import parse_drop_url
-    from journal.transport.webdav import WebDavClient
+    from journal.storage.db import storage_error
+    from journal.exchange.transport.settings import NetworkSettings
+    from journal.exchange.transport.targets import parse_drop_url
+    from journal.exchange.transport.webdav import WebDavClient
 
     language("ru")
     assert str(storage_error(sqlcipher3.OperationalError("database or disk is full"))).startswith("Диск заполнен")

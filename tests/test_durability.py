@@ -13,12 +13,12 @@ import time
 
 import pytest
 
-from journal.vault import Journal
+from journal.storage.vault import Journal
 from tests.conftest import PASSPHRASE
 
 WRITER = textwrap.dedent("""
     import sys
-    from journal.vault import Journal
+    from journal.storage.vault import Journal
     j = Journal.open(sys.argv[1], sys.argv[2])
     i = 0
     while True:

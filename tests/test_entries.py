@@ -7,10 +7,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from journal.entries import (GENESIS_HASH, canonical_json, chain_hash, pack_revision_content,
+from journal.records.entries import (GENESIS_HASH, canonical_json, chain_hash, pack_revision_content,
                              unpack_revision_content)
 from journal.errors import InvalidInput, NotFound
-from journal.search import EntryFilter
+from journal.records.search import EntryFilter
 
 
 def test_all_fields_round_trip(journal):
@@ -235,7 +235,7 @@ def test_add_many_write_error_on_the_worker_rolls_back_every_batch(journal):
     """A failure inside the writer thread (here a duplicate uuid) reaches the caller; nothing stays."""
     import sqlcipher3
 
-    from journal.entries import Entry
+    from journal.records.entries import Entry
 
     first = journal.entries.add(title="already here")
     items = [{"title": f"b{i}", "body": "пакет"} for i in range(12)] + [Entry(uuid=first.uuid, title="dup")]

@@ -21,8 +21,8 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from journal.errors import Cancelled, InvalidInput
-from journal.exporter import ExportOptions, NothingToSend
-from journal.vault import Journal
+from journal.exchange.exporter import ExportOptions, NothingToSend
+from journal.storage.vault import Journal
 from tests.conftest import FAST_KDF, PASSPHRASE
 
 PHOTOS = Path(__file__).parent / "data" / "photos"

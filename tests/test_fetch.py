@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from webdav_server import RequestLog, ThreadedServer, free_port, webdav_app
 
-from journal.transport import NetworkSettings
+from journal.exchange.transport import NetworkSettings
 from tests.test_outbox import FAST, PASSWORD, USER, dav, pair, queue_one  # noqa: F401 - fixtures
 from tests.test_transport_proxy import _wait_for_log, socks_proxy  # noqa: F401 - fixture
 

@@ -8,12 +8,12 @@ import json
 import pytest
 
 from journal.errors import InvalidInput, NotFound
-from journal.forms import (
+from journal.records.forms import (
     FIELD_TYPES, FormRecordInvalid, entry_form_values_for_bundle, form_sha256, forms_for_bundle,
     import_forms, validate_form_record,
 )
-from journal.forms_seed import SEED_FORMS
-from journal.search_all import search_all, search_all_count
+from journal.records.forms_seed import SEED_FORMS
+from journal.records.search_all import search_all, search_all_count
 
 
 def test_seeded_forms_match_practice(journal):
@@ -250,7 +250,7 @@ def test_v5_fixture_migrates_with_seeded_forms(tmp_path):
     import shutil
     from pathlib import Path
 
-    from journal.vault import Journal
+    from journal.storage.vault import Journal
 
     work = tmp_path / "v5"
     shutil.copytree(Path(__file__).parent / "fixtures" / "journal_v5", work)

@@ -12,8 +12,8 @@ from PySide6.QtGui import QColor, QDropEvent, QGuiApplication, QImage
 
 from gui_helpers import unlock, unlocked  # noqa: F401  (fixture)
 
-import journal.attachments as attachments_module
-from journal.attachments import AttachmentStore
+import journal.records.attachments as attachments_module
+from journal.records.attachments import AttachmentStore
 
 pytestmark = pytest.mark.gui
 

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QMessageBox
 from conftest import FAST_KDF, PASSPHRASE
 from gui_helpers import unlocked  # noqa: F401  (fixture)
 
-from journal.bundle.card import decode_card
-from journal.vault import Journal
+from journal.exchange.bundle.card import decode_card
+from journal.storage.vault import Journal
 from ui.exchange import coordinators as bundles_coordinators
 from ui.exchange import export_wizard as bundles_export
 from ui.exchange import importing as bundles_import

@@ -8,7 +8,7 @@ import pytest
 from conftest import FAST_KDF, PASSPHRASE
 from gui_helpers import unlocked  # noqa: F401  (fixture)
 
-from journal.vault import Journal
+from journal.storage.vault import Journal
 from tests.test_outbox import CANARY, PASSWORD, USER, dav  # noqa: F401 - fixture
 from ui.exchange import export_wizard as bundles_export
 from ui.exchange.transport import drop_dialog as transport_drop_dialog

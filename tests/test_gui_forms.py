@@ -136,7 +136,7 @@ def test_form_hits_in_search(qtbot, unlocked):
     qtbot.addWidget(window)
     uuid = _select(qtbot, window, "Court hearing postponed")
     window.session.write_and_wait(lambda j: j.forms.set_values(uuid, "court_hearing", {"judge": "Сидорова"}))
-    from journal.search_all import search_all
+    from journal.records.search_all import search_all
 
     hits = search_all(window.session.reader.db, "Сидорова")
     assert [(h.kind, h.uuid) for h in hits] == [("form", uuid)]

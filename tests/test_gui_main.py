@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from conftest import PASSPHRASE
 from gui_helpers import SAMPLE_ENTRIES, create_entry, unlock, unlocked  # noqa: F401  (fixture)
 
-from journal.search import EntryFilter
+from journal.records.search import EntryFilter
 
 pytestmark = pytest.mark.gui
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QTableView
 
 from conftest import FAST_KDF, PASSPHRASE
 
-from journal.vault import Journal
+from journal.storage.vault import Journal
 from ui.entries.model import BLOCK_SIZE, SEARCH_PAGE, EntryListModel
 
 pytestmark = pytest.mark.gui

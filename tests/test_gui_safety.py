@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from conftest import PASSPHRASE
 
-from journal.paths import journal_files
+from journal.storage.paths import journal_files
 from tests.gui_helpers import (  # noqa: F401
     SAMPLE_ENTRIES,
     make_journal,
@@ -208,7 +208,7 @@ def test_erase_from_main_window_menu(qtbot, unlocked, data_dir, messages, monkey
 
 # --- backup -----------------------------------------------------------------------------------------------------
 def test_backup_from_menu_records_time_in_journal(qtbot, unlocked, tmp_path):
-    from journal.backup import verify_backup
+    from journal.storage.backup import verify_backup
     from ui.safety.backup import last_backup_at
 
     reader = unlocked.session.reader

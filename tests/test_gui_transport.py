@@ -7,8 +7,8 @@ import pytest
 from conftest import FAST_KDF, PASSPHRASE
 from gui_helpers import unlock, unlocked  # noqa: F401  (fixture)
 
-from journal.transport import TOR_PROXY_URL
-from journal.vault import Journal
+from journal.exchange.transport import TOR_PROXY_URL
+from journal.storage.vault import Journal
 from tests.test_outbox import CANARY, PASSWORD, USER, dav  # noqa: F401 - fixture
 from ui.exchange.transport.feature import OUTBOX_SECTION
 

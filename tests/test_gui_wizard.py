@@ -7,7 +7,7 @@ import pytest
 from conftest import PASSPHRASE
 from gui_helpers import new_controller
 
-from journal.vault import derive_data_key, journal_exists
+from journal.storage.vault import derive_data_key, journal_exists
 
 pytestmark = pytest.mark.gui
 
@@ -68,7 +68,7 @@ def test_wizard_uses_the_kdf_it_is_given(qtbot, data_dir, tmp_path):
     import json
 
     from conftest import FAST_KDF
-    from journal.keyslots import DEFAULT_KDF
+    from journal.storage.keyslots import DEFAULT_KDF
     from ui.app import AppContext
 
     assert AppContext(data_dir).kdf == DEFAULT_KDF

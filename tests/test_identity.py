@@ -7,12 +7,12 @@ import uuid
 
 import pytest
 
-from journal import migrations
-from journal.bundle import CardError, Identity, decode_card, encode_card
-from journal.db import apply_pragmas, connect
+from journal.storage import migrations
+from journal.exchange.bundle import CardError, Identity, decode_card, encode_card
+from journal.storage.db import apply_pragmas, connect
 from journal.errors import InvalidInput, NotFound
-from journal.paths import journal_files
-from journal.vault import Journal
+from journal.storage.paths import journal_files
+from journal.storage.vault import Journal
 from tests.conftest import FAST_KDF, PASSPHRASE
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from journal.errors import JournalError
-from journal.exporter import ExportOptions
+from journal.exchange.exporter import ExportOptions
 from tests.test_export import (
     PHOTOS,
     PHONE_CANARY,
@@ -120,7 +120,7 @@ def test_newer_revision_updates_and_older_does_not_overwrite(pair, tmp_path):
 def test_an_entry_uuid_owned_by_another_source_is_never_merged(pair, tmp_path):
     documenter, coordinator, record = pair
     own = coordinator.entries.add(title="the coordinator's own entry")
-    from journal.entries import Entry
+    from journal.records.entries import Entry
 
     documenter.entries.add(Entry(uuid=own.uuid, title="same uuid from the documenter"))
     result = coordinator.importer.import_bundle(export(documenter, record, tmp_path / "b.ijbundle"),
@@ -345,7 +345,7 @@ def test_imported_entries_are_not_re_exported_as_the_coordinators_own(pair, tmp_
     upstream = make_journal(tmp_path / "upstream", "Upstream")
     try:
         up = add_coordinator(coordinator, upstream)
-        from journal.exporter import NothingToSend
+        from journal.exchange.exporter import NothingToSend
 
         with pytest.raises(NothingToSend):
             coordinator.exporter.export(tmp_path / "fw.ijbundle", [up.uuid], all_entries=True)
@@ -368,7 +368,7 @@ def test_editing_an_imported_entry_is_a_clear_error(tmp_path):
 
 
 def _two_journals_for_edit_test(tmp_path):
-    from journal.vault import Journal
+    from journal.storage.vault import Journal
     from tests.conftest import FAST_KDF, PASSPHRASE
 
     documenter = Journal.create(tmp_path / "doc", PASSPHRASE, "Doc", kdf=FAST_KDF).journal

@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import tests.test_bundle_hostile as hb
-from journal.bundle import Identity, Limits
+from journal.exchange.bundle import Identity, Limits
 from journal.errors import Cancelled
-from journal.importer import Importer
+from journal.exchange.importer import Importer
 from tests.test_export import (
     PHOTOS,
     add_coordinator,
@@ -167,8 +167,8 @@ def test_member_hash_mismatch_after_records_were_staged(trusted, tmp_path):
     (lambda r: r.update(revision_hash="0" * 64), "revision_hash does not match the content"),
     (lambda r: r.update(extra=1), "unknown field(s) extra"),
     (lambda r: r["content"].update(status="bogus") or r.update(
-        revision_hash=__import__("journal.entries", fromlist=["x"]).chain_hash(
-            r["prev_hash"], __import__("journal.entries", fromlist=["x"]).canonical_json(r["content"]))),
+        revision_hash=__import__("journal.records.entries", fromlist=["x"]).chain_hash(
+            r["prev_hash"], __import__("journal.records.entries", fromlist=["x"]).canonical_json(r["content"]))),
      "Status must be one of: draft, final"),
 ])
 def test_invalid_records_signed_by_a_trusted_sender(trusted, tmp_path, mutate, expected):

@@ -10,7 +10,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from journal.errors import CorruptKeyFile, InvalidInput, WrongPassphrase
-from journal.keyslots import DEFAULT_KDF, KdfParams, KeyFile, new_recovery_code, normalize_recovery_code
+from journal.storage.keyslots import DEFAULT_KDF, KdfParams, KeyFile, new_recovery_code, normalize_recovery_code
 from tests.conftest import FAST_KDF
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from journal import migrations
-from journal.vault import Journal
+from journal.storage import migrations
+from journal.storage.vault import Journal
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FIXTURE_PASSPHRASE = "fixture passphrase"
@@ -81,7 +81,7 @@ def test_failed_migration_leaves_previous_version(tmp_path, monkeypatch):
     monkeypatch.undo()
     import sqlcipher3
 
-    from journal.vault import derive_data_key
+    from journal.storage.vault import derive_data_key
 
     key = derive_data_key(work, FIXTURE_PASSPHRASE)
     conn = sqlcipher3.connect(str(work / "journal.db"))

@@ -12,7 +12,7 @@ import pytest
 from conftest import FAST_KDF, PASSPHRASE
 from gui_helpers import SAMPLE_ENTRIES, make_journal, new_controller, unlock
 
-from journal.vault import Journal
+from journal.storage.vault import Journal
 
 pytestmark = pytest.mark.gui
 PHOTO = Path(__file__).parent / "data" / "photos" / "DSCN0010.jpg"

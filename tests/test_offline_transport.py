@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from journal.cli import main
-from journal.transport import NetworkSettings
+from journal.exchange.transport import NetworkSettings
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.test_export import add_coordinator, make_journal
 from tests.test_offline import NetworkUsed, no_network  # noqa: F401 - fixture
@@ -41,7 +41,7 @@ def test_outbox_and_settings_work_offline(tmp_path, no_network):
 
 def test_cli_outbox_listing_and_settings_work_offline(tmp_path, capsys, no_network):
     folder = tmp_path / "doc"
-    from journal.vault import Journal
+    from journal.storage.vault import Journal
 
     Journal.create(folder, PASSPHRASE, "Olena", kdf=FAST_KDF).journal.close()
     pfile = tmp_path / "pass.txt"

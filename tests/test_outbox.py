@@ -13,8 +13,8 @@ import pytest
 from webdav_server import ThreadedServer, webdav_app
 
 from journal.errors import InvalidInput
-from journal.transport import NetworkSettings
-from journal.vault import Journal
+from journal.exchange.transport import NetworkSettings
+from journal.storage.vault import Journal
 from tests.test_export import populate
 from tests.test_export import pair  # noqa: F401 - fixture
 
@@ -144,7 +144,7 @@ def test_remove_takes_the_item_and_its_file(pair, dav):
 
 def test_drop_folder_address_is_checked_without_connecting(pair):
     documenter, _coordinator, record = pair
-    from journal.transport import InvalidTarget
+    from journal.exchange.transport import InvalidTarget
 
     with pytest.raises(InvalidTarget):
         documenter.outbox.set_drop(record.uuid, "http://example.org/dav/")  # plain http off loopback

@@ -19,7 +19,7 @@ from webdav_server import (
 )
 
 from journal.errors import Cancelled
-from journal.transport import NetworkSettings
+from journal.exchange.transport import NetworkSettings
 from tests.test_outbox import FAST, PASSWORD, USER, dav, pair, queue_one  # noqa: F401 - fixtures
 
 

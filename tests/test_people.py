@@ -5,15 +5,15 @@ from __future__ import annotations
 import pytest
 
 from journal.errors import InvalidInput, NotFound
-from journal.people import (
+from journal.records.people import (
     DELETED_PERSON,
     PeopleStore,
     attach_reader,
     bundle_person_ref,
     bundle_record,
 )
-from journal.search import EntryFilter
-from journal.search_all import search_all, search_all_count
+from journal.records.search import EntryFilter
+from journal.records.search_all import search_all, search_all_count
 
 
 @pytest.fixture
@@ -286,9 +286,9 @@ def test_migration_from_schema_1(tmp_path):
     """m002 applies on a database left at schema 1 with entries in it."""
     import os
 
-    from journal import migrations
-    from journal.db import Database, apply_pragmas, connect
-    from journal.entries import EntryStore
+    from journal.storage import migrations
+    from journal.storage.db import Database, apply_pragmas, connect
+    from journal.records.entries import EntryStore
 
     path = tmp_path / "journal.db"
     conn = connect(path, os.urandom(32), create=True)

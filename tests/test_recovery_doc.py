@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from journal.entries import canonical_json
+from journal.records.entries import canonical_json
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "recovery.md"
 
@@ -121,7 +121,7 @@ def test_attachment_file_recipe_decrypts_schema_10_files(created, data_dir, tmp_
 
 def test_chunk_rows_recipe_reads_content_stored_before_schema_10(tmp_path, monkeypatch):
     """Section 4's recipe for chunk rows, run as written against the schema-9 fixture."""
-    from journal.vault import Journal
+    from journal.storage.vault import Journal
 
     text = DOC.read_text(encoding="utf-8").split("### Attachments stored before schema 10", 1)[1]
     snippet = re.search(r"```python\n(.*?)```", text, re.S).group(1)

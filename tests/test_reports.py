@@ -12,8 +12,8 @@ import random
 import pytest
 
 from journal.errors import Cancelled, InvalidInput
-from journal.reports import NO_VALUE, ReportFilter, dimensions, stats, write_csv, write_json
-from journal.search import EntryFilter
+from journal.records.reports import NO_VALUE, ReportFilter, dimensions, stats, write_csv, write_json
+from journal.records.search import EntryFilter
 
 CITIES = ["Москва", "Санкт-Петербург", "Екатеринбург", "Київ"]
 UNITS = ["ОВД «Тверской»", "ОВД «Арбат»", "ЦПЭ"]

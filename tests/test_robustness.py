@@ -18,7 +18,7 @@ import pytest
 from conftest import FAST_KDF, PASSPHRASE
 
 from journal.errors import JournalError
-from journal.vault import Journal
+from journal.storage.vault import Journal
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -96,7 +96,7 @@ def test_read_only_folder_error_is_a_journal_error(small_disk):
 HOLDER = textwrap.dedent("""
     import sys
     sys.path.insert(0, sys.argv[3])
-    from journal.vault import Journal
+    from journal.storage.vault import Journal
     j = Journal.open(sys.argv[1], sys.argv[2])
     with j.db.transaction():
         j.entries.add(title="half-done")

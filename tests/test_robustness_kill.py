@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import FAST_KDF, PASSPHRASE
 
-from journal.vault import Journal
+from journal.storage.vault import Journal
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PRELUDE = """
 import itertools, os, sys
 sys.path.insert(0, sys.argv[1])
-from journal.vault import Journal
+from journal.storage.vault import Journal
 j = Journal.open(sys.argv[2], sys.argv[3])
 """
 

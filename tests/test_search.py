@@ -2,7 +2,7 @@
 
 import pytest
 
-from journal.search import HIGHLIGHT_END, HIGHLIGHT_START, EntryFilter, fts_query
+from journal.records.search import HIGHLIGHT_END, HIGHLIGHT_START, EntryFilter, fts_query
 
 
 @pytest.fixture
@@ -144,7 +144,7 @@ def _native_uuids(journal, text):
                                   "задерж* OR polic*", "задерж* протест*", '"задержаны трое" ОВД*',
                                   "ка*", "затрим*", "Київ*"])
 def test_expanded_prefix_finds_exactly_what_fts5_prefix_finds(journal, text):
-    from journal.search import expand_prefixes
+    from journal.records.search import expand_prefixes
 
     add = journal.entries.add
     add(title="Задержание у метро", body="Задержаны трое, задержанного доставили в ОВД", tags=["протест"])
@@ -161,7 +161,7 @@ def test_expanded_prefix_finds_exactly_what_fts5_prefix_finds(journal, text):
 
 
 def test_prefix_with_too_many_completions_stays_a_prefix_query(journal, monkeypatch):
-    import journal.search as search
+    import journal.records.search as search
 
     for i in range(6):
         journal.entries.add(title=f"word{i}x")
@@ -183,7 +183,7 @@ def test_expansion_follows_new_and_removed_terms(journal):
 
 
 def test_search_all_expands_prefixes_per_index(journal):
-    from journal.search_all import search_all
+    from journal.records.search_all import search_all
 
     e = journal.entries.add(title="Задержание", body="задержанный").uuid
     hits = search_all(journal.db, "задерж*")
@@ -220,7 +220,7 @@ def test_snippet_falls_back_to_fts5_for_folded_diacritics(journal):
 
 
 def test_prefix_expansion_works_on_a_read_only_reader(journal):
-    from journal.search import expand_prefixes
+    from journal.records.search import expand_prefixes
 
     e = journal.entries.add(title="Задержание", body="задержанный").uuid
     reader = journal.open_reader()

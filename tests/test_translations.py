@@ -210,7 +210,7 @@ def test_wrong_passphrase_error_is_translated(tmp_path, monkeypatch):
 
     from journal import i18n
     from journal.errors import WrongPassphrase
-    from journal.vault import Journal, derive_data_key
+    from journal.storage.vault import Journal, derive_data_key
 
     Journal.create(tmp_path / "j", PASSPHRASE, "x", kdf=FAST_KDF).journal.close()
     try:

@@ -23,7 +23,7 @@ from webdav_server import (
     webdav_app,
 )
 
-from journal.transport import (
+from journal.exchange.transport import (
     ConnectionCut,
     InsufficientStorage,
     NetworkSettings,

@@ -30,7 +30,7 @@ _IMPORT_AND_BUILD = textwrap.dedent(
     socket.getaddrinfo = refuse
     socket.socketpair = refuse
 
-    import journal.transport as transport
+    import journal.exchange.transport as transport
 
     settings = transport.NetworkSettings(proxy_url=transport.TOR_PROXY_URL, pinned_sha256="ab" * 32)
     for url in ("https://cloud.example.org/s/AbC123", "https://dav.example.org/inbox/"):
@@ -62,7 +62,7 @@ class SocketOpened(AssertionError):
 
 def test_using_the_client_is_what_opens_sockets(monkeypatch: pytest.MonkeyPatch) -> None:
     # The guard works in process too, and a real call does try to connect.
-    from journal.transport import NetworkSettings, WebDavClient, parse_drop_url
+    from journal.exchange.transport import NetworkSettings, WebDavClient, parse_drop_url
 
     client = WebDavClient(parse_drop_url("https://dav.example.org/inbox/"), NetworkSettings(max_attempts=1))
 

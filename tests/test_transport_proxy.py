@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from webdav_server import LOOPBACK, ThreadedServer, free_port, webdav_app
 
-from journal.transport import (
+from journal.exchange.transport import (
     NetworkSettings,
     ProxyUnreachable,
     ServerUnreachable,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from journal.errors import JournalError
-from journal.transport import InvalidTarget, NetworkSettings, TargetKind, TransportError, parse_drop_url
-from journal.transport.settings import normalize_pin
+from journal.exchange.transport import InvalidTarget, NetworkSettings, TargetKind, TransportError, parse_drop_url
+from journal.exchange.transport.settings import normalize_pin
 
 
 @pytest.mark.parametrize(

@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 from webdav_server import RequestLog, ThreadedServer, make_tls_files, webdav_app
 
-from journal.transport import (
+from journal.exchange.transport import (
     CertificatePinMismatch,
     NetworkSettings,
     TlsVerificationFailed,
     WebDavClient,
     parse_drop_url,
 )
-from journal.transport.tls import create_ssl_context
+from journal.exchange.transport.tls import create_ssl_context
 
 
 @pytest.fixture

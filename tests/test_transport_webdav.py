@@ -12,7 +12,7 @@ import pytest
 from webdav_server import SHARE_TOKEN, FakeNextcloudDrop, RequestLog, ThreadedServer, webdav_app
 
 from journal.errors import Cancelled
-from journal.transport import (
+from journal.exchange.transport import (
     AuthenticationFailed,
     DownloadTooLarge,
     FolderNotFound,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from journal.transport import UnexpectedResponse
-from journal.transport.webdav_xml import is_bundle_name, parse_listing, parse_single_size
+from journal.exchange.transport import UnexpectedResponse
+from journal.exchange.transport.webdav_xml import is_bundle_name, parse_listing, parse_single_size
 
 FOLDER = "https://dav.example.org/inbox/"
 

@@ -6,13 +6,13 @@ import stat
 
 import pytest
 
-from journal import migrations
+from journal.storage import migrations
 from journal.errors import (
     CorruptDatabase, CorruptKeyFile, InvalidInput, JournalExists, JournalInUse, NotAJournal,
     SchemaTooNew, WrongPassphrase,
 )
-from journal.paths import journal_files, resolve_data_dir
-from journal.vault import Journal, erase_journal
+from journal.storage.paths import journal_files, resolve_data_dir
+from journal.storage.vault import Journal, erase_journal
 from tests.conftest import FAST_KDF, PASSPHRASE
 
 
@@ -41,7 +41,7 @@ def test_database_is_sqlcipher_with_raw_key(created, data_dir):
     assert not raw.startswith(b"SQLite format 3")
     import sqlcipher3
 
-    from journal.vault import derive_data_key
+    from journal.storage.vault import derive_data_key
 
     data_key = derive_data_key(data_dir, PASSPHRASE)
     conn = sqlcipher3.connect(str(journal_files(data_dir)["db"]))
@@ -198,7 +198,7 @@ def test_awkward_folder_names(tmp_path, folder_name):
 
 
 def test_interrupted_create_leaves_no_half_journal(tmp_path, monkeypatch):
-    import journal.vault as vault_mod
+    import journal.storage.vault as vault_mod
 
     folder = tmp_path / "j"
 

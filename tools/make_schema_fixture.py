@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from journal import migrations  # noqa: E402
-from journal.keyslots import KdfParams  # noqa: E402
+from journal.storage import migrations  # noqa: E402
+from journal.storage.keyslots import KdfParams  # noqa: E402
 
 FIXTURE_PASSPHRASE = "fixture passphrase"
 FIXTURE_KDF = KdfParams(memory_kib=8192, iterations=1, lanes=1)
@@ -57,8 +57,8 @@ def populate_v3(journal) -> None:
 
 def populate_v4(journal) -> None:
     """A coordinator (schema 4; the identity is made by the migration itself)."""
-    from journal.bundle.card import encode_card
-    from journal.bundle.identity import Identity
+    from journal.exchange.bundle.card import encode_card
+    from journal.exchange.bundle.identity import Identity
 
     other = Identity.generate()
     journal.coordinators.add(encode_card("Fixture HQ", other.age_recipient, other.signing_public_key), verified=True)
@@ -73,7 +73,7 @@ def populate_v6(journal) -> None:
 def populate_v9(journal) -> None:
     """An attachment whose content spans several stored chunks (small chunks keep the fixture
     small): the last schema to store attachment content as chunk rows inside the database."""
-    from journal.attachments import AttachmentStore
+    from journal.records.attachments import AttachmentStore
 
     entry = journal.queries.search("задержаны")[0]
     content = "".join(f"line {n}: протокол задержания\n" for n in range(40)).encode()
@@ -84,8 +84,8 @@ POPULATE = {1: populate_v1, 2: populate_v2, 3: populate_v3, 4: populate_v4, 6: p
 
 
 def make(version: int, out_dir: Path) -> None:
-    import journal.migrations as mig
-    from journal.vault import Journal
+    import journal.storage.migrations as mig
+    from journal.storage.vault import Journal
 
     import journal.features as features
 

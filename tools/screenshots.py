@@ -86,8 +86,8 @@ def _run(args: argparse.Namespace, work: Path) -> int:
     from PySide6.QtGui import QPalette, QColor
     from PySide6.QtWidgets import QApplication
 
-    from journal.keyslots import KdfParams
-    from journal.vault import Journal
+    from journal.storage.keyslots import KdfParams
+    from journal.storage.vault import Journal
     from ui.app import AppContext, AppController
     from ui.common.resources import app_icon
     from ui.common.settings import Settings
@@ -167,7 +167,7 @@ def _run(args: argparse.Namespace, work: Path) -> int:
     save(unlock, "unlock")
 
     # 3. Unlock and show the main window with an entry open.
-    from journal.vault import Journal as J
+    from journal.storage.vault import Journal as J
 
     controller._open_session(J.open(data_dir, PASSPHRASE))
     window = controller.main_window

@@ -156,7 +156,7 @@ def helper_messages(path: Path) -> list[Message]:
 
 
 def builtin_form_messages() -> list[Message]:
-    """Labels and choices of the built-in forms (journal/forms_seed.py), shown via ui/forms/labels.py."""
+    """Labels and choices of the built-in forms (journal/records/forms_seed.py), shown via ui/forms/labels.py."""
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
     from ui.forms.labels import CONTEXT, seed_texts

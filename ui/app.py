@@ -17,10 +17,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 import journal
-from journal.keyslots import DEFAULT_KDF, KdfParams
-from journal.paths import resolve_data_dir
+from journal.storage.keyslots import DEFAULT_KDF, KdfParams
+from journal.storage.paths import resolve_data_dir
 from journal.timeutil import local_zone_name
-from journal.vault import journal_exists
+from journal.storage.vault import journal_exists
 
 from ui.common.resources import app_icon
 from ui.common.settings import Settings, load_settings, save_settings

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget,
 )
 
-from journal.search import EntryFilter
+from journal.records.search import EntryFilter
 from journal.timeutil import local_zone_name
 
 from ui.entries.delegates import SnippetDelegate

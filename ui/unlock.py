@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.errors import WrongPassphrase
-from journal.vault import Journal, derive_data_key
+from journal.storage.vault import Journal, derive_data_key
 
 from ui.common.ops import run_op, user_message
 from ui.common.file_dialogs import choose_folder

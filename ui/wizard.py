@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWizard, QWizardPage,
 )
 
-from journal.keyslots import DEFAULT_KDF, KdfParams
-from journal.vault import MIN_PASSPHRASE_LENGTH, CreatedJournal, Journal
+from journal.storage.keyslots import DEFAULT_KDF, KdfParams
+from journal.storage.vault import MIN_PASSPHRASE_LENGTH, CreatedJournal, Journal
 
 from ui.common.clipboard import copy_secret
 from ui.common.ops import run_op, user_message

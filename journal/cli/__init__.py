@@ -14,10 +14,10 @@ import argparse
 import sys
 from importlib import import_module
 
-from ..errors import JournalError
-from ..i18n import _
-from .argparse_i18n import argparse_in_our_language
-from .context import CliContext
+from journal.errors import JournalError
+from journal.i18n import _
+from journal.cli.argparse_i18n import argparse_in_our_language
+from journal.cli.context import CliContext
 
 COMMAND_MODULES = [
     "journal.cli.vault_commands",
@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8", errors="replace")
         except (AttributeError, ValueError):
             pass
-    from ..hardening import harden_process
+    from journal.hardening import harden_process
 
     harden_process()
     # Help and usage errors (exit code 2, from argparse) in the user's language.

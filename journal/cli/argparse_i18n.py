@@ -22,7 +22,7 @@ import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from ..i18n import N_, _
+from journal.i18n import N_, _
 
 # What users of `journal` can meet (help layout and usage errors). argparse's messages for
 # programming errors (conflicting option strings, invalid nargs, ...) stay English.

@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..errors import InvalidInput
-from ..i18n import _
-from .context import print_json
+from journal.errors import InvalidInput
+from journal.i18n import _
+from journal.cli.context import print_json
 
 
 def register(sub) -> None:

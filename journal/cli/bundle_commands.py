@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sys
 
-from ..errors import InvalidInput
-from ..exporter import ExportOptions
-from ..i18n import _
-from .context import print_json
+from journal.errors import InvalidInput
+from journal.exchange.exporter import ExportOptions
+from journal.i18n import _
+from journal.cli.context import print_json
 
 
 def register(sub) -> None:
@@ -158,7 +158,7 @@ def cmd_export(args, ctx) -> int:
     )
     journal = ctx.open_journal()
     selection = dict(entries=args.entries, since_last=args.since_last, all_entries=args.all, options=options)
-    if args.outbox:  # see journal/outbox.py: `journal send --outbox` uploads it
+    if args.outbox:  # see journal/exchange/outbox.py: `journal send --outbox` uploads it
         result, _items = journal.outbox.export_to_outbox(args.to, **selection)
     else:
         result = journal.exporter.export(args.output, args.to, **selection)

@@ -8,9 +8,9 @@ import os
 import sys
 from pathlib import Path
 
-from ..errors import InvalidInput, JournalError
-from ..i18n import _
-from ..paths import resolve_data_dir
+from journal.errors import InvalidInput, JournalError
+from journal.i18n import _
+from journal.storage.paths import resolve_data_dir
 
 ENV_PASSPHRASE = "JOURNAL_PASSPHRASE"
 
@@ -58,7 +58,7 @@ class CliContext:
     # --- the journal -------------------------------------------------------------------
     def open_journal(self):
         if self._journal is None:
-            from ..vault import Journal, derive_data_key, load_keys
+            from journal.storage.vault import Journal, derive_data_key, load_keys
 
             load_keys(self.data_dir)  # clear message for "no journal here" before prompting
             key = derive_data_key(self.data_dir, self.passphrase())

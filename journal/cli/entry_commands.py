@@ -6,11 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from .. import display_labels as shown
-from ..errors import InvalidInput
-from ..i18n import N_, _
-from ..search import EntryFilter, plain_snippet
-from .context import print_json
+from journal.records import display_labels as shown
+from journal.errors import InvalidInput
+from journal.i18n import N_, _
+from journal.records.search import EntryFilter, plain_snippet
+from journal.cli.context import print_json
 
 
 def _entry_options(p: argparse.ArgumentParser, editing: bool) -> None:
@@ -220,7 +220,7 @@ def cmd_show(args, ctx) -> int:
 
 
 def cmd_search(args, ctx) -> int:
-    from ..search_all import search_all
+    from journal.records.search_all import search_all
 
     journal = ctx.open_journal()
     hits = search_all(journal.db, args.query, limit=args.limit, flt=_filter(args),
@@ -261,7 +261,7 @@ def cmd_trash(args, ctx) -> int:
 
 def cmd_restore(args, ctx) -> int:
     if Path(args.id).is_file():
-        from .vault_commands import cmd_restore_backup
+        from journal.cli.vault_commands import cmd_restore_backup
 
         return cmd_restore_backup(args, ctx)
     journal = ctx.open_journal()

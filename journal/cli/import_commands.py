@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from .. import display_labels as shown
-from ..i18n import N_, _
-from .context import print_json
+from journal.records import display_labels as shown
+from journal.i18n import N_, _
+from journal.cli.context import print_json
 
 
 def register(sub) -> None:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import argparse
 
-from .. import display_labels as shown
-from ..errors import InvalidInput
-from ..i18n import N_, _
-from ..people_validation import CHANNELS, DIRECTIONS, LINK_ROLES, PERSON_ROLES
-from ..search import EntryFilter, plain_snippet
-from .context import print_json
+from journal.records import display_labels as shown
+from journal.errors import InvalidInput
+from journal.i18n import N_, _
+from journal.records.people_validation import CHANNELS, DIRECTIONS, LINK_ROLES, PERSON_ROLES
+from journal.records.search import EntryFilter, plain_snippet
+from journal.cli.context import print_json
 
 
 def _shown(words: tuple[str, ...]) -> str:
@@ -389,7 +389,7 @@ def cmd_search_all(args, ctx) -> int:
     options (--category/--tag/--status/--from/--to) when present, and
     args.kind (a list of entry/person/log) when the parser offers --kind.
     """
-    from ..search_all import search_all
+    from journal.records.search_all import search_all
 
     journal = ctx.open_journal()
     flt = EntryFilter(category=getattr(args, "category", None), tag=getattr(args, "tag", None),

@@ -13,11 +13,11 @@ import json
 import sys
 from pathlib import Path
 
-from .. import display_labels as shown
-from ..errors import InvalidInput
-from ..i18n import _
-from ..search import EntryFilter
-from .context import print_json
+from journal.records import display_labels as shown
+from journal.errors import InvalidInput
+from journal.i18n import _
+from journal.records.search import EntryFilter
+from journal.cli.context import print_json
 
 NOT_ENCRYPTED = ("Note: {path} is NOT encrypted. Anyone who gets the file can read it; "
                  "delete it securely when it is no longer needed.")
@@ -39,7 +39,7 @@ def _filter_options(p: argparse.ArgumentParser) -> None:
 
 
 def _report_filter(args, journal):
-    from ..reports import ReportFilter
+    from journal.records.reports import ReportFilter
 
     uuids = None
     if getattr(args, "entry", None):
@@ -98,7 +98,7 @@ def register(sub) -> None:
 
 
 def cmd_report(args, ctx) -> int:
-    from .. import reports
+    from journal.records import reports
 
     args.omit_contact_details = not args.include_contact_details
     journal = ctx.open_journal()
@@ -130,7 +130,7 @@ def _write_pdf(journal, flt, out: Path, args) -> int:
 
 
 def cmd_stats(args, ctx) -> int:
-    from ..reports import stats
+    from journal.records.reports import stats
 
     journal = ctx.open_journal()
     table = stats(journal.db, _report_filter(args, journal), args.by)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sys
 
-from .. import display_labels as shown
-from ..errors import InvalidInput
-from ..i18n import _
-from ..transport import NetworkSettings
-from .context import print_json, read_secret_file
+from journal.records import display_labels as shown
+from journal.errors import InvalidInput
+from journal.i18n import _
+from journal.exchange.transport import NetworkSettings
+from journal.cli.context import print_json, read_secret_file
 
 
 def register(sub) -> None:

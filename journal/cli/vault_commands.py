@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from ..errors import InvalidInput
-from ..i18n import _
-from .context import print_json
+from journal.errors import InvalidInput
+from journal.i18n import _
+from journal.cli.context import print_json
 
 
 def register(sub) -> None:
@@ -37,7 +37,7 @@ def register(sub) -> None:
 
 
 def cmd_init(args, ctx) -> int:
-    from ..vault import Journal
+    from journal.storage.vault import Journal
 
     passphrase = ctx.new_passphrase(args.new_passphrase_file or args.passphrase_file)
     created = Journal.create(ctx.data_dir, passphrase, args.name)
@@ -61,8 +61,8 @@ def cmd_passwd(args, ctx) -> int:
 
 
 def cmd_recover(args, ctx) -> int:
-    from ..vault import Journal, derive_data_key
-    from .context import read_secret_file
+    from journal.storage.vault import Journal, derive_data_key
+    from journal.cli.context import read_secret_file
 
     if args.recovery_code_file:
         code = read_secret_file(args.recovery_code_file)
@@ -91,7 +91,7 @@ def cmd_verify(args, ctx) -> int:
 
 
 def cmd_erase(args, ctx) -> int:
-    from ..vault import erase_journal, journal_exists
+    from journal.storage.vault import erase_journal, journal_exists
 
     if not args.yes:
         raise InvalidInput(_("Erase destroys the journal for good. Add --yes to confirm."))
@@ -119,7 +119,7 @@ def register_backup(sub) -> None:
 def cmd_backup(args, ctx) -> int:
     from pathlib import Path
 
-    from ..backup import write_backup
+    from journal.storage.backup import write_backup
 
     journal = ctx.open_journal()
     report = write_backup(journal, Path(args.out))
@@ -131,7 +131,7 @@ def cmd_backup(args, ctx) -> int:
 def cmd_restore_backup(args, ctx) -> int:
     from pathlib import Path
 
-    from ..backup import restore_backup
+    from journal.storage.backup import restore_backup
 
     restore_backup(Path(args.id), ctx.data_dir, replace=args.replace)
     print(_("Restored into {data_dir}. Open it with the passphrase or recovery code valid at backup time.").format(data_dir=ctx.data_dir))

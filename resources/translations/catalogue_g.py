@@ -1,4 +1,4 @@
-"""Built-in incident forms (journal/forms_seed.py) as shown by ui/forms/labels.py: (context, source) -> (ru, uk).
+"""Built-in incident forms (journal/records/forms_seed.py) as shown by ui/forms/labels.py: (context, source) -> (ru, uk).
 
 Context "BuiltinForms": the stored English labels and choice values of the seed forms are
 translated only for display (the stored values stay English; they travel in bundles).

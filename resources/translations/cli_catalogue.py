@@ -6,7 +6,7 @@ literal in journal/ has an entry here, with the same {placeholders}.
 """
 
 TRANSLATIONS = {
-    # journal/vault.py
+    # journal/storage/vault.py
     "The folder {folder} does not exist.": ("Папка {folder} не существует.", "Теки {folder} не існує."),
     "There is no journal in {folder}.": ("В папке {folder} нет журнала.", "У теці {folder} немає журналу."),
     "{folder} has a key file but no database (journal.db). If you moved the journal, copy both files.": (
@@ -20,7 +20,7 @@ TRANSLATIONS = {
     "The database is empty: it was never set up as a journal.": (
         "База данных пуста: она не была создана как журнал.", "База даних порожня: її не було створено як журнал."),
     "The journal is locked.": ("Журнал заблокирован.", "Журнал заблоковано."),
-    # journal/keyslots.py
+    # journal/storage/keyslots.py
     "A recovery code has 32 letters and digits (8 groups of 4). Check that you typed all of it.": (
         "Код восстановления состоит из 32 букв и цифр (8 групп по 4). Проверьте, что ввели его полностью.",
         "Код відновлення складається з 32 літер і цифр (8 груп по 4). Перевірте, що ввели його повністю."),

@@ -5,7 +5,7 @@ Placeholders ({name}) must stay exactly as in the source; tests/test_core_transl
 """
 
 TRANSLATIONS = {
-    # journal/attachments.py
+    # journal/records/attachments.py
     'The original file changed while it was being attached, so it was not deleted.': (
         'Исходный файл изменился во время прикрепления, поэтому он не удалён.',
         'Вихідний файл змінився під час прикріплення, тому його не видалено.'),
@@ -44,7 +44,7 @@ TRANSLATIONS = {
     '{exc} Its metadata could not be removed, so it was not saved.': (
         '{exc} Не удалось удалить его метаданные, поэтому он не сохранён.',
         '{exc} Не вдалося видалити його метадані, тому його не збережено.'),
-    # journal/backup.py
+    # journal/storage/backup.py
     'This is not an Incident Journal backup.': (
         'Это не резервная копия Incident Journal.', 'Це не резервна копія Incident Journal.'),
     "The backup's description is damaged.": ('Описание резервной копии повреждено.', 'Опис резервної копії пошкоджено.'),
@@ -326,7 +326,7 @@ TRANSLATIONS = {
     'The journal was unreadable after {unreadable_after_s:.3f} s (key file destroyed); all files gone after {total_s:.3f} s.': (
         'Журнал стал нечитаемым через {unreadable_after_s:.3f} с (файл ключа уничтожен); все файлы удалены через {total_s:.3f} с.',
         'Журнал став нечитабельним через {unreadable_after_s:.3f} с (файл ключа знищено); усі файли видалено через {total_s:.3f} с.'),
-    # journal/contact_log.py
+    # journal/records/contact_log.py
     'A contact-log record needs at least one person.': (
         'В записи журнала контактов должен быть хотя бы один человек.', 'У записі журналу контактів має бути принаймні одна людина.'),
     'A follow-up note needs a due date (--follow-up YYYY-MM-DD).': (
@@ -337,12 +337,12 @@ TRANSLATIONS = {
     'Unknown field(s): {unknown}': ('Неизвестные поля: {unknown}', 'Невідомі поля: {unknown}'),
     'No contact-log record with id {log_uuid}.': (
         'Нет записи журнала контактов с id {log_uuid}.', 'Немає запису журналу контактів з id {log_uuid}.'),
-    # journal/db.py
+    # journal/storage/db.py
     "The database journal.db is damaged or is not this journal's database (the passphrase was right). Restore it from a backup.": (
         'База данных journal.db повреждена или принадлежит другому журналу (парольная фраза верна). Восстановите её из резервной копии.',
         'База даних journal.db пошкоджена або належить іншому журналу (парольна фраза правильна). Відновіть її з резервної копії.'),
     'The database file cannot be opened ({exc}).': ('Не удаётся открыть файл базы данных ({exc}).', 'Не вдається відкрити файл бази даних ({exc}).'),
-    # journal/entries.py
+    # journal/records/entries.py
     'Give both latitude and longitude, or neither.': (
         'Укажите и широту, и долготу — или ни то, ни другое.', 'Вкажіть і широту, і довготу — або жодної.'),
     'This entry was received from a documenter and is read-only. Use the review notes, tags and status instead.': (
@@ -373,7 +373,7 @@ TRANSLATIONS = {
     'Unknown category: {category}': ('Неизвестная категория: {category}', 'Невідома категорія: {category}'),
     'No entry with id {entry_uuid}.': ('Нет записи с id {entry_uuid}.', 'Немає запису з id {entry_uuid}.'),
     'Cancelled.': ('Отменено.', 'Скасовано.'),
-    # journal/exporter.py
+    # journal/exchange/exporter.py
     'Choose the entries to send: give entry ids, --since-last or --all.': (
         'Выберите записи для отправки: укажите id записей, --since-last или --all.',
         'Виберіть записи для надсилання: вкажіть id записів, --since-last або --all.'),
@@ -395,7 +395,7 @@ TRANSLATIONS = {
         'Не удалось очистить вложение для пакета: {error}', 'Не вдалося очистити вкладення для пакета: {error}'),
     'Entry {uuid} is in the trash; restore it to send it.': (
         'Запись {uuid} в корзине; восстановите её, чтобы отправить.', 'Запис {uuid} у кошику; відновіть його, щоб надіслати.'),
-    # journal/forms.py
+    # journal/records/forms.py
     "a forms record has type 'form' or 'values'": (
         "запись форм имеет тип 'form' или 'values'", "запис форм має тип 'form' або 'values'"),
     'A field definition must be an object.': ('Описание поля должно быть объектом.', "Опис поля має бути об'єктом."),
@@ -451,7 +451,7 @@ TRANSLATIONS = {
     'values for entry {rec} refer to a form not in the bundle': (
         'значения для записи {rec} ссылаются на форму, которой нет в пакете',
         'значення для запису {rec} посилаються на форму, якої немає в пакеті'),
-    # journal/identity.py
+    # journal/exchange/identity.py
     'This journal has no identity yet; unlock it once with this version.': (
         'У этого журнала ещё нет ключей отправителя; разблокируйте его один раз в этой версии.',
         'У цього журналу ще немає ключів відправника; розблокуйте його один раз у цій версії.'),
@@ -470,7 +470,7 @@ TRANSLATIONS = {
     'Could not write {target}: {value}.': ('Не удалось записать {target}: {value}.', 'Не вдалося записати {target}: {value}.'),
     'This coordinator is already in the list as “{active}”.': (
         'Этот координатор уже есть в списке как «{active}».', 'Цей координатор уже є в списку як «{active}».'),
-    # journal/importer.py
+    # journal/exchange/importer.py
     "A sender's name needs 1 to 200 characters.": (
         'Имя отправителя должно содержать от 1 до 200 символов.', "Ім'я відправника має містити від 1 до 200 символів."),
     'The notes contain a NUL character.': ('Заметки содержат символ NUL.', 'Нотатки містять символ NUL.'),
@@ -510,7 +510,7 @@ TRANSLATIONS = {
     'Entry {uuid}: revision {revision} differs from the one received before; the earlier one is kept.': (
         'Запись {uuid}: версия {revision} отличается от полученной ранее; сохранена прежняя.',
         'Запис {uuid}: версія {revision} відрізняється від отриманої раніше; збережено попередню.'),
-    # journal/inbox.py
+    # journal/exchange/inbox.py
     'Fetching needs the open journal.': ('Для загрузки нужен открытый журнал.', 'Для завантаження потрібен відкритий журнал.'),
     'No inbox folder yet: add one with `journal inbox add URL`.': (
         'Входящих папок пока нет: добавьте папку командой `journal inbox add URL`.',
@@ -520,7 +520,7 @@ TRANSLATIONS = {
     'Fetching was cancelled.': ('Загрузка отменена.', 'Завантаження скасовано.'),
     'not deleted from the server: {error}': ('не удалён с сервера: {error}', 'не видалено з сервера: {error}'),
     'could not store the download ({value})': ('не удалось сохранить загруженное ({value})', 'не вдалося зберегти завантажене ({value})'),
-    # journal/lockfile.py
+    # journal/storage/lockfile.py
     'This journal is already open in another window or program. Close it there first.': (
         'Этот журнал уже открыт в другом окне или программе. Сначала закройте его там.',
         'Цей журнал уже відкрито в іншому вікні чи програмі. Спершу закрийте його там.'),
@@ -567,7 +567,7 @@ TRANSLATIONS = {
     'The PNG file is damaged (no header chunk).': ('Файл PNG повреждён (нет блока заголовка).', 'Файл PNG пошкоджений (немає блоку заголовка).'),
     'The file is larger than {max_decode_bytes} MiB and cannot be cleaned.': (
         'Файл больше {max_decode_bytes} МиБ, его нельзя очистить.', 'Файл більший за {max_decode_bytes} МіБ, його не можна очистити.'),
-    # journal/outbox.py
+    # journal/exchange/outbox.py
     'This view of the journal cannot reach the outbox folder.': (
         'Из этого представления журнала нет доступа к папке исходящих.', 'З цього подання журналу немає доступу до теки вихідних.'),
     'The bundle must be a file inside the outbox folder.': (
@@ -587,7 +587,7 @@ TRANSLATIONS = {
         'У координатора {name} ще немає теки для передавання. Спершу задайте її (`journal coordinator set-drop`) або збережіть пакет у файл.'),
     'Could not copy the bundle into the outbox: {value}.': (
         'Не удалось скопировать пакет в исходящие: {value}.', 'Не вдалося скопіювати пакет до вихідних: {value}.'),
-    # journal/people.py, people_validation.py
+    # journal/records/people.py, people_validation.py
     'A person needs a name (any name you use for them).': (
         'У человека должно быть имя (любое, которым вы его называете).', "У людини має бути ім'я (будь-яке, яким ви її називаєте)."),
     'No such person.': ('Такого человека нет.', 'Такої людини немає.'),
@@ -613,7 +613,7 @@ TRANSLATIONS = {
     'Write a messenger handle as KIND:VALUE, e.g. telegram:@name (kinds: {handle_kinds}); got {text!r}.': (
         'Укажите контакт в мессенджере как ВИД:ЗНАЧЕНИЕ, например telegram:@name (виды: {handle_kinds}); получено {text!r}.',
         'Вкажіть контакт у месенджері як ВИД:ЗНАЧЕННЯ, наприклад telegram:@name (види: {handle_kinds}); отримано {text!r}.'),
-    # journal/records_jsonl.py (reasons a received record is refused)
+    # journal/exchange/records_jsonl.py (reasons a received record is refused)
     'content must be an object': ('content должно быть объектом', "content має бути об'єктом"),
     'content.uuid differs from uuid': ('content.uuid отличается от uuid', 'content.uuid відрізняється від uuid'),
     'revision_hash does not match the content': ('revision_hash не совпадает с содержимым', 'revision_hash не збігається із вмістом'),
@@ -641,7 +641,7 @@ TRANSLATIONS = {
     '{what} is not a uuid': ('{what} — не uuid', '{what} — не uuid'),
     'content.{name} must be a number': ('content.{name} должно быть числом', 'content.{name} має бути числом'),
     'unknown role {role!r}': ('неизвестная роль {role!r}', 'невідома роль {role!r}'),
-    # journal/reports.py, search.py, search_all.py
+    # journal/records/reports.py, search.py, search_all.py
     'Count by one to three dimensions.': ('Считайте по одному–трём признакам.', 'Рахуйте за однією–трьома ознаками.'),
     'Cannot count by {dim!r}: use one of {builtin_dimensions}, a form field key, or form.field.': (
         'Нельзя считать по {dim!r}: используйте одно из {builtin_dimensions}, ключ поля формы или форма.поле.',
@@ -764,7 +764,7 @@ TRANSLATIONS = {
     'summary': ('краткое содержание', 'стислий зміст'),
     'text': ('текст', 'текст'),
     'title': ('заголовок', 'заголовок'),
-    # conditional messages (journal/exporter.py, forms.py, people.py, reports.py, migrations/__init__.py)
+    # conditional messages (journal/exchange/exporter.py, forms.py, people.py, reports.py, migrations/__init__.py)
     'Nothing to send: no entries match the selection (nothing new or changed since the last bundle).': (
         'Нечего отправлять: ни одна запись не подходит (с прошлого пакета ничего нового или изменённого).',
         'Нічого надсилати: жоден запис не підходить (з минулого пакета нічого нового чи зміненого).'),
@@ -873,11 +873,11 @@ TRANSLATIONS = {
         'зберегти пакет на сервері'),
     '{host} stopped answering. Try again later.': ('{host} перестал отвечать. Попробуйте позже.',
         '{host} перестав відповідати. Спробуйте пізніше.'),
-    # journal/blobfiles.py
+    # journal/storage/blobfiles.py
     "The encrypted file of this attachment ({path}) is missing or damaged. Run `journal verify` and restore the journal from a backup.": (
         'Зашифрованный файл этого вложения ({path}) отсутствует или повреждён. Запустите `journal verify` и восстановите журнал из резервной копии.',
         'Зашифрований файл цього вкладення ({path}) відсутній або пошкоджений. Запустіть `journal verify` і відновіть журнал із резервної копії.'),
-    # journal/backup.py (attachment files)
+    # journal/storage/backup.py (attachment files)
     'Cannot back up: the attachment file {path} is missing from the journal folder. Run `journal verify` to see which attachment it belongs to.': (
         'Не удаётся создать резервную копию: файла вложения {path} нет в папке журнала. Запустите `journal verify`, чтобы узнать, к какому вложению он относится.',
         'Не вдається створити резервну копію: файлу вкладення {path} немає в теці журналу. Запустіть `journal verify`, щоб дізнатися, до якого вкладення він належить.'),
@@ -896,7 +896,7 @@ TRANSLATIONS = {
     'Backup written to {path} ({size:,} bytes) and verified: {entries} entries, {files} attachment files.': (
         'Резервная копия записана в {path} ({size:,} байт) и проверена: записей — {entries}, файлов вложений — {files}.',
         'Резервну копію записано в {path} ({size:,} байтів) і перевірено: записів — {entries}, файлів вкладень — {files}.'),
-    # journal/importer.py: the note stored with a received attachment (in the language of the import)
+    # journal/exchange/importer.py: the note stored with a received attachment (in the language of the import)
     'Received from {sender} in bundle {bundle_id}.': (
         'Получено от {sender} в пакете {bundle_id}.',
         'Отримано від {sender} у пакеті {bundle_id}.'),

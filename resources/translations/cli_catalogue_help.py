@@ -404,7 +404,7 @@ TRANSLATIONS = {
     "{bundles} bundles, {entries} entries, last {last}": (
         "пакетов: {bundles}, записей: {entries}, последний: {last}", "пакетів: {bundles}, записів: {entries}, останній: {last}"),
 
-    # --- stored words shown by the CLI (journal/display_labels.py) ---------------------------------------------
+    # --- stored words shown by the CLI (journal/records/display_labels.py) ---------------------------------------------
     "draft": ("черновик", "чернетка"),
     "final": ("готово", "готово"),
     "witnessed": ("видел(а) сам(а)", "бачив(ла) сам(а)"),

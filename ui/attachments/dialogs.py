@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget,
 )
 
-from journal.attachments import Attachment
+from journal.records.attachments import Attachment
 from journal.media.strip import can_clean
 
 from ui.common import file_dialogs

@@ -22,8 +22,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from journal.atomic import fsync_dir, overwrite_and_unlink
-from journal.attachments import DELETE_ORIGINAL_WARNING, Attachment, SaveReport
+from journal.storage.atomic import fsync_dir, overwrite_and_unlink
+from journal.records.attachments import DELETE_ORIGINAL_WARNING, Attachment, SaveReport
 from journal.errors import Cancelled
 
 from ui.common.ops import Op, OpContext, run_op

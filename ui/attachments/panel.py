@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QPushButton, QStackedWidget, QStyle, QVBoxLayout, QWidget,
 )
 
-from journal.attachments import Attachment, AttachmentStore, EntrySuggestion
-from journal.entries import Entry
+from journal.records.attachments import Attachment, AttachmentStore, EntrySuggestion
+from journal.records.entries import Entry
 from journal.errors import Cancelled, JournalError
 from journal.media import MediaError
 

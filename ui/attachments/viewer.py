@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QDialog, QHBoxLayout, QLabel, QScrollArea, QSplitter, QTextBrowser, QToolBar, QVBoxLayout, QWidget,
 )
 
-from journal.attachments import Attachment
+from journal.records.attachments import Attachment
 from journal.errors import JournalError
 
 from ui.attachments.dialogs import human_size, strip_explanation

@@ -102,7 +102,7 @@ def translated_categories(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]
     the translations are the core's (journal.display_labels), which the CLI uses too; the
     core follows the interface language (install_translations).
     """
-    from journal import display_labels
+    from journal.records import display_labels
 
     return [(key, display_labels.category(key, label)) for key, label in pairs]
 

@@ -20,7 +20,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, Qt, Signal
 
 from journal.errors import Cancelled, JournalClosed
-from journal.vault import Journal, JournalReader
+from journal.storage.vault import Journal, JournalReader
 
 WriteFn = Callable[[Journal], Any]
 

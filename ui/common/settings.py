@@ -12,8 +12,8 @@ import json
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
-from journal.atomic import atomic_write_bytes
-from journal.paths import config_dir
+from journal.storage.atomic import atomic_write_bytes
+from journal.storage.paths import config_dir
 
 SETTINGS_FILE = "settings.json"
 SETTINGS_FORMAT = "incident-journal-settings"

@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, QRectF, QSize
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from journal.search import HIGHLIGHT_END, HIGHLIGHT_START
+from journal.records.search import HIGHLIGHT_END, HIGHLIGHT_START
 
 
 def snippet_html(snippet: str) -> str:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QFrame, QPushButton, QScrollArea, QSizePolicy, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from journal.entries import Entry
+from journal.records.entries import Entry
 from ui.common.clipboard import copy_secret
 from ui.entries.copy import SecretLineEdit, SecretPlainTextEdit, entry_as_text
 from ui.common.fields import TagEdit, TimeZoneBox, all_zones

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
 )
 
-from journal.entries import Revision
+from journal.records.entries import Revision
 
 FIELD_LABELS = ("title", "occurred_at", "occurred_tz", "occurred_end", "place", "latitude", "longitude",
                 "category", "tags", "status", "source")

@@ -14,8 +14,8 @@ import datetime as dt
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 
-from journal.entries import EntrySummary
-from journal.search import EntryFilter, SearchHit
+from journal.records.entries import EntrySummary
+from journal.records.search import EntryFilter, SearchHit
 
 BLOCK_SIZE = 200
 SEARCH_PAGE = 200

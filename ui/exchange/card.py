@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from journal.bundle.card import CARD_FILE_SUFFIX, write_card_file
+from journal.exchange.bundle.card import CARD_FILE_SUFFIX, write_card_file
 from journal.errors import JournalError
 
 from ui.exchange.common import CARD_FILE_FILTER, fingerprint_font, fingerprint_groups, qr_pixmap

@@ -15,10 +15,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
-from journal.bundle.card import card_qr_png
-from journal.exporter import Exporter
-from journal.identity import CoordinatorStore, IdentityStore
-from journal.importer import BUNDLE_SUFFIX, Importer, SenderStore
+from journal.exchange.bundle.card import card_qr_png
+from journal.exchange.exporter import Exporter
+from journal.exchange.identity import CoordinatorStore, IdentityStore
+from journal.exchange.importer import BUNDLE_SUFFIX, Importer, SenderStore
 
 CARD_FILE_FILTER = "Contact cards (*.ijcard);;All files (*)"
 

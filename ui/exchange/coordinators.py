@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from journal.bundle.card import Card
+from journal.exchange.bundle.card import Card
 from journal.errors import JournalError
-from journal.identity import read_card_argument
+from journal.exchange.identity import read_card_argument
 
 from ui.exchange.common import (
     CARD_FILE_FILTER, fingerprint_font, fingerprint_groups, reader_stores, short_time, verified_icon,

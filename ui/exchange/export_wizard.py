@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.errors import Cancelled, JournalError
-from journal.exporter import ExportOptions, ExportResult
+from journal.exchange.exporter import ExportOptions, ExportResult
 
 from ui.attachments.ops import run_on_writer, scaled_progress
 from ui.exchange.common import attachment_totals, human_size, random_bundle_name, reader_stores, verified_icon
@@ -434,7 +434,7 @@ class ExportWizard(QWizard):
         self.next()
 
     def _queued_outcomes(self, reason: str) -> list:
-        from journal.outbox import SendOutcome
+        from journal.exchange.outbox import SendOutcome
 
         bundle_id = self.result_.bundle_id if self.result_ is not None else None
         items = [i for i in self.session.reader.outbox.queued() if i.bundle_id == bundle_id]

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.errors import Cancelled
-from journal.importer import BUNDLE_SUFFIX, ImportResult, Importer, NewSender
+from journal.exchange.importer import BUNDLE_SUFFIX, ImportResult, Importer, NewSender
 
 from ui.attachments.ops import run_on_writer
 from ui.exchange.common import fingerprint_groups, tr

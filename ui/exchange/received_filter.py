@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from journal.search import EntryFilter
+from journal.records.search import EntryFilter
 
 from ui.exchange.common import reader_stores, tr, verified_icon
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.errors import JournalError
-from journal.importer import REVIEW_STATUSES
+from journal.exchange.importer import REVIEW_STATUSES
 
 from ui.exchange.common import reader_stores, short_time
 from ui.common.fields import TagEdit

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from journal.forms import FIELD_TYPE_LABELS, FIELD_TYPES
+from journal.records.forms import FIELD_TYPE_LABELS, FIELD_TYPES
 
 from ui.forms import labels as forms_labels
 from ui.common.ops import user_message

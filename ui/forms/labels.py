@@ -1,6 +1,6 @@
 """The built-in incident forms, shown in the interface language.
 
-The forms every journal starts with (journal/forms_seed.py) are stored, and sent in
+The forms every journal starts with (journal/records/forms_seed.py) are stored, and sent in
 bundles, with English labels; their choice values are stored as those English words.
 What is stored never changes here: this module only translates what is *displayed*,
 and only for a form whose definition is exactly the seed's (same key, version 1,
@@ -9,7 +9,7 @@ or one received with a different definition is their own text and is shown as is
 
 Translations live in the Qt catalogue under the context "BuiltinForms";
 tools/update_translations.py extracts every label and choice of SEED_FORMS (plus the
-yes/no/(none) words of statistics and reports) from journal/forms_seed.py.
+yes/no/(none) words of statistics and reports) from journal/records/forms_seed.py.
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from journal import display_labels
-from journal.display_labels import SEED_VERSION, is_unchanged_builtin  # noqa: F401 - one definition, shared with the CLI
-from journal.forms import display_value
-from journal.forms_seed import SEED_FORMS
-from journal.reports import BUILTIN_DIMENSIONS
+from journal.records import display_labels
+from journal.records.display_labels import SEED_VERSION, is_unchanged_builtin  # noqa: F401 - one definition, shared with the CLI
+from journal.records.forms import display_value
+from journal.records.forms_seed import SEED_FORMS
+from journal.records.reports import BUILTIN_DIMENSIONS
 
 CONTEXT = "BuiltinForms"
 VALUE_WORDS = tuple(display_labels.VALUE_WORDS)  # the stored words, defined once in the core
@@ -59,7 +59,7 @@ def text_for(form: Any):
 
 
 def value_text(form: Any, spec: dict | None, value: Any, person_names: dict[str, str] | None = None) -> str:
-    """journal.forms.display_value, with built-in choices and yes/no in the interface language."""
+    """journal.records.forms.display_value, with built-in choices and yes/no in the interface language."""
     if value is None:
         return ""
     type_ = (spec or {}).get("type")
@@ -71,7 +71,7 @@ def value_text(form: Any, spec: dict | None, value: Any, person_names: dict[str,
 
 
 def form_text(item: Any) -> list[tuple[str, list[tuple[str, str]]]]:
-    """journal.reports.ReportEntry.form_text, translated: [(form label, [(field label, value)])]."""
+    """journal.records.reports.ReportEntry.form_text, translated: [(form label, [(field label, value)])]."""
     out = []
     for fv in item.forms:
         rows = [(field_label(fv.form, spec), value_text(fv.form, spec, fv.values[spec["key"]], item.person_names))
@@ -93,7 +93,7 @@ def _seed_field(dimension: str) -> tuple[dict, dict] | None:
 
 
 def dimension_label(dimension: str, label: str) -> str:
-    """journal.reports.dimensions() label ("Form: Field") translated when it is the seed's text."""
+    """journal.records.reports.dimensions() label ("Form: Field") translated when it is the seed's text."""
     found = _seed_field(dimension)
     if found and label == f"{found[0]['label']}: {found[1]['label']}":
         return QCoreApplication.translate("BuiltinForms", "{form}: {field}").format(

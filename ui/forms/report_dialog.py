@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QRadioButton, QVBoxLayout, QWidget,
 )
 
-from journal.reports import ReportFilter, count_entries, write_csv, write_json
-from journal.search import EntryFilter
+from journal.records.reports import ReportFilter, count_entries, write_csv, write_json
+from journal.records.search import EntryFilter
 
 from ui.common import file_dialogs
 from ui.common.ops import run_op, user_message

@@ -17,9 +17,9 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from journal.atomic import atomic_write_bytes
-from journal.bundle._cancel import check_cancel
-from journal.reports import ReportFilter, count_entries, iter_entries
+from journal.storage.atomic import atomic_write_bytes
+from journal.exchange.bundle._cancel import check_cancel
+from journal.records.reports import ReportFilter, count_entries, iter_entries
 from journal.timeutil import utc_now_iso
 
 from ui.forms import labels as forms_labels

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QStackedWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from journal.reports import ReportFilter, dimensions, stats
-from journal.search import EntryFilter
+from journal.records.reports import ReportFilter, dimensions, stats
+from journal.records.search import EntryFilter
 
 from ui.forms import labels as forms_labels
 from ui.common.clipboard import copy_secret

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from journal.people import Person
+from journal.records.people import Person
 
 from ui.people.labels import person_role_labels
 

@@ -10,7 +10,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication
 
-from journal.people_validation import CHANNELS, DIRECTIONS, LINK_ROLES, PERSON_ROLES
+from journal.records.people_validation import CHANNELS, DIRECTIONS, LINK_ROLES, PERSON_ROLES
 
 
 def _t(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt
 
-from journal.people import Person
+from journal.records.people import Person
 
 from ui.people.labels import roles_text
 

@@ -8,7 +8,7 @@ from typing import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from journal.search import EntryFilter
+from journal.records.search import EntryFilter
 
 
 class OverviewPage(QWidget):

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem, QMessageBox, QPushButton, QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget,
 )
 
-from journal.people import Person
+from journal.records.people import Person
 
 from ui.common.clipboard import CLEAR_AFTER_MS, copy_secret
 from ui.people.contact_log.model import COL_SUMMARY, ContactLogModel

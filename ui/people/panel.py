@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (
     QComboBox, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
 
-from journal.people import Person
+from journal.records.people import Person
 
 from ui.common.ops import user_message
 from ui.people.labels import default_link_role, link_role_labels

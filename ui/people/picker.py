@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
-from journal.people import Person
+from journal.records.people import Person
 
 
 class PersonPicker(QComboBox):

@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from journal.search import HIGHLIGHT_END, HIGHLIGHT_START
-from journal.search_all import search_all
+from journal.records.search import HIGHLIGHT_END, HIGHLIGHT_START
+from journal.records.search_all import search_all
 
 from ui.people.labels import channel_labels, display_when, roles_text
 

@@ -14,8 +14,8 @@ import json
 import os
 from pathlib import Path
 
-from journal.atomic import atomic_write_bytes
-from journal.paths import config_dir
+from journal.storage.atomic import atomic_write_bytes
+from journal.storage.paths import config_dir
 
 ATTEMPTS_FILE = "unlock-attempts.json"
 ATTEMPTS_FORMAT = "incident-journal-unlock-attempts"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from journal.backup import BackupReport, restore_backup, write_backup
+from journal.storage.backup import BackupReport, restore_backup, write_backup
 from journal.timeutil import utc_now_iso
 
 LAST_BACKUP_META = "last_backup_at"

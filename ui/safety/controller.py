@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QPixmapCache
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from journal.paths import journal_files
+from journal.storage.paths import journal_files
 
 from ui.common import clipboard
 from ui.common.file_dialogs import choose_file, choose_folder, choose_save_path

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.vault import EraseReport, erase_journal
+from journal.storage.vault import EraseReport, erase_journal
 
 from ui.safety.attempts import FailedAttempts
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from journal.errors import JournalError
-from journal.identity import CoordinatorStore
-from journal.transport import parse_drop_url
+from journal.exchange.identity import CoordinatorStore
+from journal.exchange.transport import parse_drop_url
 
 from ui.common.ops import run_op, user_message
 
@@ -72,8 +72,8 @@ class FolderFields(QWidget):
 def test_folder(parent: QWidget, session: Any, url: str, user: str | None, password: str | None,
                 pin: str | None, on_done) -> None:
     """Check a folder on a worker (one PROPFIND, nothing written); on_done(ConnectionCheck)."""
-    from journal.outbox import load_network_settings, settings_for
-    from journal.transport import WebDavClient
+    from journal.exchange.outbox import load_network_settings, settings_for
+    from journal.exchange.transport import WebDavClient
 
     target = parse_drop_url(url, user, password)  # InvalidTarget before any connection
     settings = settings_for(load_network_settings(session.reader.db), pin)

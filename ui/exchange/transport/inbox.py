@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.inbox import FetchReport
+from journal.exchange.inbox import FetchReport
 
 from ui.attachments.ops import run_on_writer
 from ui.common.ops import user_message

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from journal.errors import Cancelled, JournalError
-from journal.identity import CoordinatorStore
-from journal.outbox import Outbox, SendOutcome
-from journal.transport import TransportError
+from journal.exchange.identity import CoordinatorStore
+from journal.exchange.outbox import Outbox, SendOutcome
+from journal.exchange.transport import TransportError
 
 from ui.attachments.ops import scaled_progress
 from ui.common.ops import run_op, user_message

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from journal.errors import JournalError
-from journal.outbox import load_network_settings
-from journal.transport import TOR_PROXY_URL, NetworkSettings
+from journal.exchange.outbox import load_network_settings
+from journal.exchange.transport import TOR_PROXY_URL, NetworkSettings
 
 from ui.common.ops import user_message
 

@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from journal.contact_log import LogRecord
+from journal.records.contact_log import LogRecord
 
 from ui.people.labels import channel_labels, direction_labels, display_when
 

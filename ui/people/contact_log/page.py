@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
     QPushButton, QStackedWidget, QTableView, QVBoxLayout, QWidget,
 )
 
-from journal.people import Person
+from journal.records.people import Person
 
 from ui.people.contact_log.model import COL_SUMMARY, UUID_ROLE, ContactLogModel
 from ui.people.contact_log.quick import QuickLogBar

@@ -6,7 +6,7 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QPushButton, \
     QVBoxLayout, QWidget
 
-from journal.people import Person
+from journal.records.people import Person
 
 from ui.common.ops import user_message
 from ui.people.labels import channel_labels, direction_labels

@@ -1,0 +1,309 @@
+"""Streaming bundle writer: tar members -> age encryption -> ``out``.
+
+The tar stream is produced piece by piece by a generator on the calling thread (so progress
+and cancel run there too) and each piece goes straight into the age encryptor
+(journal/bundle/age_encrypt.py), which writes ciphertext to ``out`` as it goes. No plaintext
+ever touches the disk, and memory stays bounded by CHUNK_SIZE (plus whatever a member's
+stream reads ahead).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, BinaryIO
+
+from journal.exchange.bundle import tarstream
+from journal.exchange.bundle._atomic import atomic_output
+from journal.exchange.bundle._cancel import check_cancel
+from journal.exchange.bundle.age_encrypt import AgeEncryptor, RecipientInvalid, parse_recipient
+from journal.exchange.bundle.errors import BundleWriteError
+from journal.exchange.bundle.identity import Identity
+from journal.exchange.bundle.manifest import (
+    Manifest,
+    MemberDigest,
+    Sender,
+    format_timestamp,
+    serialize_manifest,
+)
+from journal.exchange.bundle.names import (
+    MANIFEST_NAME,
+    SIGNATURE_NAME,
+    is_attachment,
+    is_content_member,
+    write_rank,
+)
+from journal.errors import JournalError
+from journal.i18n import _
+
+CHUNK_SIZE = 1024 * 1024
+BUNDLE_SUFFIX = ".ijbundle"
+
+MemberSource = bytes | Callable[[], BinaryIO]
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Member:
+    """One file to put in the bundle.
+
+    ``source`` is the bytes themselves (small JSONL members) or a callable that opens a binary
+    stream (attachments streamed from the database). The stream must yield exactly ``size``
+    bytes; it is closed after use. ``sha256`` is the content's digest when the caller knows it
+    for certain (content stored in the journal under that digest): the writer then trusts it
+    instead of hashing the bytes a second time.
+    """
+
+    path: str
+    size: int
+    source: MemberSource
+    sha256: str | None = None
+
+
+@dataclass(frozen=True)
+class BundleInfo:
+    """What was written: the signed manifest and how many encrypted bytes went to ``out``."""
+
+    manifest: Manifest
+    manifest_bytes: bytes
+    signature: bytes
+    encrypted_size: int
+
+    @property
+    def bundle_id(self) -> str:
+        return self.manifest.bundle_id
+
+
+class _CountingOutput:
+    """Wraps ``out`` to count bytes and tell a write error from a member's read error."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self._out = out
+        self.count = 0
+        self.error: BaseException | None = None
+
+    def write(self, data: bytes) -> int:
+        try:
+            self._out.write(data)
+        except BaseException as exc:
+            self.error = exc
+            raise
+        self.count += len(data)
+        return len(data)
+
+    def flush(self) -> None:
+        flush = getattr(self._out, "flush", None)
+        if flush is not None:
+            flush()
+
+
+def _parse_recipients(recipients: list[str]) -> list[bytes]:
+    """The recipients' X25519 keys, checked before anything is written."""
+    if not recipients:
+        raise BundleWriteError(_("A bundle needs at least one recipient."))
+    keys = []
+    for text in recipients:
+        try:
+            keys.append(parse_recipient(text))
+        except RecipientInvalid as exc:
+            raise BundleWriteError(
+                _("Not a valid age recipient: {text!r}.").format(text=str(text)[:80])
+            ) from exc
+    return keys
+
+
+def _ordered_members(members: Iterable[Member]) -> list[Member]:
+    ordered = sorted(
+        members, key=lambda m: write_rank(m.path)
+    )  # stable: caller's order inside a rank
+    seen: set[str] = set()
+    for member in ordered:
+        if not is_content_member(member.path):
+            raise BundleWriteError(
+                _("Not an allowed bundle member name: {path!r}.").format(path=member.path)
+            )
+        if member.path in seen:
+            raise BundleWriteError(_("Bundle member given twice: {path}.").format(path=member.path))
+        if member.size < 0:
+            raise BundleWriteError(_("Negative size for bundle member {path}.").format(path=member.path))
+        seen.add(member.path)
+    return ordered
+
+
+def _chunks(member: Member) -> Iterable[bytes]:
+    """Yield the member's bytes in chunks, enforcing the declared size exactly."""
+    if isinstance(member.source, (bytes, bytearray, memoryview)):
+        data = memoryview(member.source)
+        if len(data) != member.size:
+            raise BundleWriteError(
+                _("member size mismatch: {path} (declared {size} bytes, got {count})").format(path=member.path, size=member.size, count=len(data))
+            )
+        for start in range(0, len(data), CHUNK_SIZE):
+            yield bytes(data[start : start + CHUNK_SIZE])
+        return
+    try:
+        stream = member.source()
+    except OSError as exc:
+        raise BundleWriteError(
+            _("Could not read {path}: {value}.").format(path=member.path, value=exc.strerror or exc)
+        ) from exc
+    try:
+        remaining = member.size
+        while remaining:
+            chunk = stream.read(min(CHUNK_SIZE, remaining))
+            if not chunk:
+                raise BundleWriteError(
+                    _("member size mismatch: {path} (declared {size} bytes, got {size2})").format(path=member.path, size=member.size, size2=member.size - remaining)
+                )
+            if len(chunk) > remaining:
+                raise BundleWriteError(
+                    _("member size mismatch: {path} (stream gave more bytes)").format(path=member.path)
+                )
+            remaining -= len(chunk)
+            yield bytes(chunk)
+        if stream.read(1):
+            raise BundleWriteError(
+                _("member size mismatch: {path} (declared {size} bytes, got more)").format(path=member.path, size=member.size)
+            )
+    except OSError as exc:
+        raise BundleWriteError(
+            _("Could not read {path}: {value}.").format(path=member.path, value=exc.strerror or exc)
+        ) from exc
+    finally:
+        close = getattr(stream, "close", None)
+        if close is not None:
+            close()
+
+
+class _TarProducer:
+    """Produces the tar stream as pieces (headers, content chunks, padding), hashing members."""
+
+    def __init__(self, mtime: int, cancel: Any, progress: Progress | None, total: int) -> None:
+        self._mtime = mtime
+        self._cancel = cancel
+        self._progress = progress
+        self._total = total
+        self._done = 0
+        self.tar_bytes = 0
+
+    def member(self, member: Member, digests: list[MemberDigest]) -> Iterator[bytes]:
+        """Yield one member's pieces; its digest is appended to ``digests`` once it is complete."""
+        check_cancel(self._cancel)
+        yield self._count(tarstream.member_header(member.path, member.size, self._mtime))
+        digest = hashlib.sha256() if member.sha256 is None else None
+        for chunk in _chunks(member):
+            check_cancel(self._cancel)
+            if digest is not None:
+                digest.update(chunk)
+            yield self._count(chunk)
+            self._done += len(chunk)
+            if self._progress is not None:
+                self._progress(self._done, self._total)
+        yield self._count(tarstream.padding(member.size))
+        sha = digest.hexdigest() if digest is not None else member.sha256
+        if is_attachment(member.path) and member.path != f"attachments/{sha}":
+            raise BundleWriteError(
+                _("Attachment content does not match its name: {path}.").format(path=member.path)
+            )
+        digests.append(MemberDigest(member.path, member.size, sha))
+
+    def end(self) -> bytes:
+        return self._count(tarstream.end_of_archive(self.tar_bytes))
+
+    def _count(self, data: bytes) -> bytes:
+        self.tar_bytes += len(data)
+        return data
+
+
+def write_bundle(
+    out: BinaryIO,
+    recipients: list[str],
+    sender: Identity,
+    sender_name: str,
+    members: Iterable[Member],
+    *,
+    bundle_id: str | None = None,
+    created_at: datetime | None = None,
+    progress: Progress | None = None,
+    cancel: Any = None,
+) -> BundleInfo:
+    """Write one encrypted, signed bundle to ``out`` in a single streaming pass.
+
+    Raises BundleWriteError (bad recipient or member, write failure), Cancelled, or any
+    JournalError raised by a member's stream. On error ``out`` holds garbage: the caller
+    discards it (``write_bundle_file`` does this for you).
+    """
+    age_recipients = _parse_recipients(recipients)
+    sender_name = sender_name.strip()
+    if not sender_name:
+        raise BundleWriteError(_("The sender's display name is empty."))
+    ordered = _ordered_members(members)
+    moment = created_at or datetime.now(UTC)
+    created_text = format_timestamp(moment)
+    mtime = int(datetime.fromisoformat(created_text).timestamp())
+    bundle_id = str(uuid.UUID(bundle_id)) if bundle_id else str(uuid.uuid4())
+    total = sum(m.size for m in ordered)
+    check_cancel(cancel)
+
+    producer = _TarProducer(mtime, cancel, progress, total)
+    signed: list[tuple[Manifest, bytes, bytes]] = []
+
+    def pieces() -> Iterator[bytes]:
+        digests: list[MemberDigest] = []
+        for member in ordered:
+            yield from producer.member(member, digests)
+        manifest = Manifest(
+            bundle_id,
+            created_text,
+            Sender(sender_name, sender.signing_public_key, sender.age_recipient),
+            tuple(digests),
+        )
+        manifest_bytes = serialize_manifest(manifest)
+        signature = sender.sign(manifest_bytes)
+        signed.append((manifest, manifest_bytes, signature))
+        yield from producer.member(Member(MANIFEST_NAME, len(manifest_bytes), manifest_bytes), [])
+        yield from producer.member(Member(SIGNATURE_NAME, len(signature), signature), [])
+        yield producer.end()
+
+    output = _CountingOutput(out)
+    produced = pieces()
+    try:
+        encryptor = AgeEncryptor(output, age_recipients)
+        for piece in produced:
+            encryptor.write(piece)
+        encryptor.close()
+    except OSError as err:
+        if output.error is None:
+            raise
+        detail = getattr(err, "strerror", None) or str(err)
+        raise BundleWriteError(_("Could not write the bundle: {detail}.").format(detail=detail)) from err
+    finally:
+        produced.close()  # closes a member stream left open by an error or cancel
+    manifest, manifest_bytes, signature = signed[0]  # the generator ran to its end
+    return BundleInfo(manifest, manifest_bytes, signature, output.count)
+
+
+def write_bundle_file(
+    path: str | os.PathLike[str],
+    recipients: list[str],
+    sender: Identity,
+    sender_name: str,
+    members: Iterable[Member],
+    **options: Any,
+) -> BundleInfo:
+    """Write a bundle to ``path`` atomically: nothing is left behind on error or cancel."""
+    try:
+        with atomic_output(path) as handle:
+            return write_bundle(
+                handle, recipients, sender, sender_name, members, **options
+            )
+    except JournalError:
+        raise
+    except OSError as exc:
+        raise BundleWriteError(
+            _("Could not write the bundle file: {value}.").format(value=exc.strerror or exc)
+        ) from exc

@@ -1,0 +1,781 @@
+"""Import of bundles received from documenters (the coordinator's side).
+
+One bundle is imported in ONE database transaction, in this order:
+1. ``read_bundle`` decrypts with this journal's age identity and streams the members into a
+   sink that *stages* them inside the open transaction: JSONL records (strictly validated)
+   into ``import_staging``, attachment bytes into new attachment files whose rows are written
+   in the same transaction (journal/storage/blobfiles.py; content already stored is not stored again);
+2. ``read_bundle`` verifies the signature, every member's size and hash, and returns;
+3. only then is the sender looked at (known, new, blocked, same name with another key) and the
+   staged records applied to entries, people and the contact log, with provenance; images
+   linked to entries get their metadata and preview (AttachmentStore.describe_blob), so
+   untrusted image parsing starts only after the signature verified;
+4. commit. Any failure before that rolls everything back: one clear reason, nothing changed.
+
+Imported records are ordinary rows (lists and search show them) with a `provenance` row.
+Their content is read-only for the coordinator (a trigger in migration 5); the coordinator's
+review status, notes and tags live in `entry_review`. A later bundle with a higher revision of
+an entry updates it (the coordinator keeps every version as a local revision); an equal or
+older revision changes nothing. A record whose uuid already belongs to another source (the
+coordinator's own, or another sender's) is never merged into it: it is skipped and reported.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import mimetypes
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from journal.storage import blobfiles
+from journal.exchange.bundle import BundleRejected, Limits, read_bundle
+from journal.storage.db import storage_error_from_os
+from journal.exchange.bundle.card import fingerprint as card_fingerprint
+from journal.exchange.bundle.reader import DEFAULT_LIMITS, VerifiedManifest
+from journal.records.entries import Entry
+from journal.errors import Cancelled, InvalidInput, JournalError, NotFound
+from journal.media.sniff import SNIFF_BYTES, sniff_media_type
+from journal.records.people import join_list, split_list
+from journal.exchange.records_jsonl import (
+    RecordInvalid,
+    validate_contact_log,
+    validate_entry,
+    validate_person,
+)
+from journal.timeutil import utc_now_iso
+from journal.i18n import N_, _
+
+CHUNK_SIZE = 1024 * 1024
+BUNDLE_SUFFIX = ".ijbundle"
+REVIEW_STATUSES = ("new", "reviewed", "needs_follow_up", "verified", "disputed")
+_APPLY_ORDER = ("contacts", "entries", "contact_log", "forms")
+_PAGE = 200
+
+Progress = Callable[[int, int], None]
+
+
+# --- senders -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class SenderInfo:
+    """A documenter whose bundles this journal received (or is being asked to accept)."""
+
+    id: int | None
+    display_name: str
+    claimed_name: str
+    fingerprint: str
+    ed25519_public_key: str  # standard base64, as in the manifest
+    age_recipient: str
+    status: str = "trusted"
+    verified: bool = False
+    first_bundle_at: str | None = None
+    last_bundle_at: str | None = None
+    bundle_count: int = 0
+    entry_count: int = 0
+
+    def as_json(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.display_name, "claimed_name": self.claimed_name,
+                "fingerprint": self.fingerprint, "ed25519_public_key": self.ed25519_public_key,
+                "age_recipient": self.age_recipient, "status": self.status, "verified": self.verified,
+                "first_bundle_at": self.first_bundle_at, "last_bundle_at": self.last_bundle_at,
+                "bundles": self.bundle_count, "entries": self.entry_count}
+
+
+@dataclass(frozen=True)
+class NewSender:
+    """What a trust callback is shown for a signing key never seen before."""
+
+    display_name: str
+    fingerprint: str
+    age_recipient: str
+    same_name_other_keys: list[SenderInfo]  # non-empty: "same name, different key" — say so loudly
+
+
+_SENDER_COLUMNS = ("id, display_name, claimed_name, fingerprint, ed25519_public_key, age_recipient, status, "
+                   "verified, first_bundle_at, last_bundle_at, bundle_count, entry_count")
+
+
+def _sender_from_row(row) -> SenderInfo:
+    (id_, name, claimed, fp, key, age, status, verified, first, last, bundles, entries) = row
+    return SenderInfo(id_, name, claimed, fp, base64.b64encode(bytes(key)).decode("ascii"), age, status,
+                      bool(verified), first, last, bundles, entries)
+
+
+class SenderStore:
+    """Documenters known to this journal: verify, rename, block or trust again."""
+
+    def __init__(self, db) -> None:
+        self.db = db
+
+    def list(self) -> list[SenderInfo]:
+        rows = self.db.query(f"SELECT {_SENDER_COLUMNS} FROM senders ORDER BY display_name COLLATE NOCASE, id")
+        return [_sender_from_row(r) for r in rows]
+
+    def get(self, ref: str | int) -> SenderInfo:
+        """By id (number), fingerprint, or exact name (if unique)."""
+        key = " ".join(str(ref).split())
+        rows: list = []
+        if key.isdigit():
+            rows = self.db.query(f"SELECT {_SENDER_COLUMNS} FROM senders WHERE id = ?", (int(key),))
+        if not rows:
+            rows = self.db.query(f"SELECT {_SENDER_COLUMNS} FROM senders WHERE fingerprint = ?", (key.lower(),))
+        if not rows:
+            rows = self.db.query(f"SELECT {_SENDER_COLUMNS} FROM senders WHERE display_name = ? COLLATE NOCASE "
+                                 "LIMIT 2", (key,))
+        if len(rows) > 1:
+            raise InvalidInput(_("More than one sender is called “{ref}”; use the id.").format(ref=ref))
+        if not rows:
+            raise NotFound(_("No sender “{ref}”. See `journal senders`.").format(ref=ref))
+        return _sender_from_row(rows[0])
+
+    def _set(self, ref, column: str, value) -> SenderInfo:
+        sender = self.get(ref)
+        with self.db.transaction() as db:
+            db.execute(f"UPDATE senders SET {column} = ? WHERE id = ?", (value, sender.id))
+        return self.get(sender.id)
+
+    def verify(self, ref, verified: bool = True) -> SenderInfo:
+        """Record that the fingerprint was compared with the documenter aloud or in person."""
+        return self._set(ref, "verified", int(verified))
+
+    def block(self, ref) -> SenderInfo:
+        """Refuse this sender's bundles from now on (what was imported stays)."""
+        return self._set(ref, "status", "blocked")
+
+    def trust(self, ref) -> SenderInfo:
+        """Accept a blocked sender's bundles again."""
+        return self._set(ref, "status", "trusted")
+
+    def rename(self, ref, name: str) -> SenderInfo:
+        name = " ".join(str(name).split())
+        if not name or len(name) > 200:
+            raise InvalidInput(_("A sender's name needs 1 to 200 characters."))
+        return self._set(ref, "display_name", name)
+
+
+# --- results -----------------------------------------------------------------------------------
+@dataclass
+class ImportResult:
+    """What happened to one bundle file. status: accepted, duplicate or rejected."""
+
+    path: str
+    status: str
+    reason: str = ""
+    sender: SenderInfo | None = None
+    bundle_id: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    key_changed: bool = False
+
+    @property
+    def message(self) -> str:
+        """One line: accepted / already imported / rejected: reason (English, for --json)."""
+        return self._message(lambda text: text)
+
+    @property
+    def shown_message(self) -> str:
+        """The same line in the user's language."""
+        return self._message(_)
+
+    def _message(self, translate: Callable[[str], str]) -> str:
+        if self.status == "accepted":
+            return translate(N_("accepted"))
+        if self.status == "duplicate":
+            return translate(N_("already imported"))
+        return translate(N_("rejected: {reason}")).format(reason=self.reason)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"path": self.path, "status": self.status, "message": self.message, "reason": self.reason,
+                "bundle_id": self.bundle_id, "sender": self.sender.as_json() if self.sender else None,
+                "counts": self.counts, "warnings": self.warnings, "key_changed": self.key_changed}
+
+
+class _Duplicate(Exception):
+    def __init__(self, sender: SenderInfo | None) -> None:
+        self.sender = sender
+
+
+# --- staging sink --------------------------------------------------------------------------------
+class _NullWriter:
+    def write(self, chunk: bytes) -> int:
+        return len(chunk)
+
+
+class _BlobWriter:
+    """Writes an attachment's bytes into a new attachment file (journal/storage/blobfiles.py), tied to
+    the import transaction: fsynced before it commits, removed if it rolls back. A failed
+    write (a full disk) is a StorageError with the clear message, not a "cannot read"."""
+
+    def __init__(self, db, chunk_size: int) -> None:
+        files = db.blob_files
+        try:
+            self.file = files.create(chunk_size)
+        except OSError as exc:
+            raise storage_error_from_os(exc) from None
+        files.track(db, self.file)
+        self.head = b""
+
+    def write(self, chunk: bytes) -> int:
+        if not self.head:
+            self.head = bytes(chunk[:SNIFF_BYTES])
+        try:
+            return self.file.write(chunk)
+        except OSError as exc:
+            raise storage_error_from_os(exc) from None
+
+    def finish(self, db, sha256: str) -> None:
+        try:
+            self.file.finish()
+        except OSError as exc:
+            raise storage_error_from_os(exc) from None
+        size = self.file.size
+        chunk_size = self.file.chunk_size
+        db.execute(
+            "INSERT INTO blobs (sha256, size, chunk_size, chunk_count, created_at, file_id, file_key) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (sha256, size, chunk_size, blobfiles.chunk_count(size, chunk_size), utc_now_iso(),
+             self.file.file_id, self.file.key))
+
+
+class _StagingSink:
+    """read_bundle's sink: validates and stages records, stores new attachment content."""
+
+    def __init__(self, db, chunk_size: int) -> None:
+        self.db = db
+        self.chunk_size = chunk_size
+        self.lines: dict[str, int] = {}
+        self.new_blobs = 0
+        self.heads: dict[str, bytes] = {}
+        self._writers: dict[str, _BlobWriter] = {}
+
+    def record(self, kind: str, obj: dict[str, Any]) -> None:
+        line = self.lines[kind] = self.lines.get(kind, 0) + 1
+        from journal.records.forms import FormRecordInvalid, validate_form_record
+
+        validator = {"entries": validate_entry, "contacts": validate_person,
+                     "contact_log": validate_contact_log, "forms": validate_form_record}[kind]
+        try:
+            validator(obj)
+        except (RecordInvalid, FormRecordInvalid) as exc:
+            raise BundleRejected(_("invalid record in {kind}.jsonl line {line}: {exc}").format(kind=kind, line=line, exc=exc)) from None
+        self.db.execute("INSERT INTO import_staging (kind, line, record) VALUES (?, ?, ?)",
+                        (kind, line, json.dumps(obj, ensure_ascii=False)))
+
+    def begin_member(self, path: str, size: int):
+        sha = path.rsplit("/", 1)[-1]
+        if self.db.query_one("SELECT 1 FROM blobs WHERE sha256 = ?", (sha,)) is not None:
+            return _NullWriter()  # stored once per SHA-256; read_bundle still checks the bytes
+        writer = self._writers[path] = _BlobWriter(self.db, self.chunk_size)
+        return writer
+
+    def end_member(self, path: str, sha256: str) -> None:
+        writer = self._writers.pop(path, None)
+        if writer is not None:
+            writer.finish(self.db, sha256)
+            self.new_blobs += 1
+            # Kept so linking can sniff the type without reading (and decrypting) chunk 0 again.
+            self.heads[sha256] = writer.head
+
+
+class _HashingSource:
+    """The bundle file as read_bundle sees it, hashed and counted on the way."""
+
+    def __init__(self, handle: BinaryIO) -> None:
+        self._handle = handle
+        self.digest = hashlib.sha256()
+        self.size = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._handle.read(size)
+        self.digest.update(data)
+        self.size += len(data)
+        return data
+
+    def fileno(self) -> int:
+        return self._handle.fileno()
+
+    def tell(self) -> int:
+        return self._handle.tell()
+
+
+# --- the importer -------------------------------------------------------------------------------
+TrustDecision = bool | Callable[[NewSender], bool]
+
+
+class Importer:
+    """Imports bundles into a journal; also the coordinator's review of imported entries."""
+
+    def __init__(self, journal, *, limits: Limits = DEFAULT_LIMITS, chunk_size: int = CHUNK_SIZE) -> None:
+        self.journal = journal
+        self.db = journal.db
+        self.limits = limits
+        self.chunk_size = chunk_size
+
+    # --- many files -------------------------------------------------------------------------
+    @staticmethod
+    def bundle_files(paths: Iterable[str | Path]) -> list[Path]:
+        """The files to import: given files as they are, folders' *.ijbundle files sorted by name."""
+        found: list[Path] = []
+        for item in paths:
+            path = Path(item)
+            if path.is_dir():
+                found.extend(sorted(p for p in path.iterdir() if p.suffix == BUNDLE_SUFFIX and p.is_file()))
+            else:
+                found.append(path)
+        return found
+
+    def import_paths(self, paths: Iterable[str | Path], *, trust_new: TrustDecision = False,
+                     progress: Progress | None = None, cancel: Any = None) -> list[ImportResult]:
+        """Import every bundle given (files, or folders of *.ijbundle). One result per file;
+        progress(done, total) counts files. Cancelled stops between or inside bundles (the
+        bundle being read is rolled back)."""
+        files = self.bundle_files(paths)
+        results = []
+        for done, path in enumerate(files):
+            if progress is not None:
+                progress(done, len(files))
+            results.append(self.import_bundle(path, trust_new=trust_new, cancel=cancel))
+        if progress is not None:
+            progress(len(files), len(files))
+        return results
+
+    # --- one file ---------------------------------------------------------------------------
+    def import_bundle(self, path: str | Path, *, trust_new: TrustDecision = False,
+                      progress: Progress | None = None, cancel: Any = None) -> ImportResult:
+        """Import one bundle file. Returns accepted / duplicate / rejected; raises only Cancelled."""
+        path = Path(path)
+        result = ImportResult(str(path), "rejected")
+        try:
+            handle = open(path, "rb")  # noqa: SIM115 - closed below
+        except OSError as exc:
+            result.reason = _("cannot read the file ({error})").format(error=exc.strerror or exc)
+            return result
+        try:
+            with handle:
+                self._import(handle, result, trust_new, progress, cancel)
+        except _Duplicate as dup:
+            result.status, result.sender, result.counts = "duplicate", dup.sender, {}
+            result.warnings.clear()
+        except BundleRejected as exc:
+            result.status, result.reason, result.counts = "rejected", exc.reason, {}
+            result.warnings.clear()
+        except Cancelled:
+            raise
+        except JournalError as exc:  # a record the stores refused, a damaged database, …
+            result.status, result.reason, result.counts = "rejected", str(exc).rstrip("."), {}
+            result.warnings.clear()
+        except OSError as exc:
+            result.status, result.reason = "rejected", _("cannot read the file ({error})").format(error=exc.strerror or exc)
+        return result
+
+    def _import(self, handle: BinaryIO, result: ImportResult, trust_new: TrustDecision,
+                progress: Progress | None, cancel: Any) -> None:
+        source = _HashingSource(handle)
+        identity = self.journal.identity.get()
+        with self.db.transaction() as db:
+            sink = _StagingSink(db, self.chunk_size)
+            verified = read_bundle(source, [identity.age_secret_key], sink, limits=self.limits,
+                                   progress=progress, cancel=cancel)
+            result.bundle_id = verified.bundle_id
+            existing = db.query_one("SELECT sender_id FROM received_bundles WHERE bundle_id = ?",
+                                    (verified.bundle_id,))
+            if existing is not None:
+                raise _Duplicate(SenderStore(db).get(existing[0]))
+            sender = self._sender(verified, trust_new, result)
+            result.sender = sender
+            db.execute("INSERT INTO import_lock (id) VALUES (1)")
+            applier = _Applier(self.journal, sender, verified, result.warnings, cancel)
+            applier.heads = sink.heads
+            counts = applier.apply()
+            counts["attachments_stored"] = sink.new_blobs
+            now = utc_now_iso()
+            db.execute(
+                "INSERT INTO received_bundles (bundle_id, sender_id, created_at, received_at, file_sha256, "
+                "file_size, entry_count, person_count, log_count, attachment_count, manifest) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (verified.bundle_id, sender.id, verified.manifest.created_at, now, source.digest.hexdigest(),
+                 source.size, sink.lines.get("entries", 0), sink.lines.get("contacts", 0),
+                 sink.lines.get("contact_log", 0),
+                 sum(1 for m in verified.manifest.members if m.path.startswith("attachments/")),
+                 verified.manifest_bytes.decode("utf-8")))
+            db.execute(
+                "UPDATE senders SET first_bundle_at = coalesce(first_bundle_at, ?), last_bundle_at = ?, "
+                "bundle_count = bundle_count + 1, entry_count = entry_count + ?, claimed_name = ?, "
+                "age_recipient = ? WHERE id = ?",
+                (now, now, counts.get("entries_new", 0), verified.sender.display_name,
+                 verified.sender.age_recipient, sender.id))
+            db.execute("DELETE FROM import_staging")
+            db.execute("DELETE FROM import_lock")
+            result.sender = SenderStore(db).get(sender.id)
+            result.counts = counts
+            result.status = "accepted"
+
+    def _sender(self, verified: VerifiedManifest, trust_new: TrustDecision, result: ImportResult) -> SenderInfo:
+        claimed = verified.sender
+        key = bytes(claimed.ed25519_public_key)
+        fp = card_fingerprint(claimed.age_recipient, key)
+        row = self.db.query_one(f"SELECT {_SENDER_COLUMNS} FROM senders WHERE ed25519_public_key = ?", (key,))
+        shown = SenderInfo(None, claimed.display_name, claimed.display_name, fp,
+                           base64.b64encode(key).decode("ascii"), claimed.age_recipient)
+        if row is not None:
+            sender = _sender_from_row(row)
+            result.sender = sender
+            if sender.status == "blocked":
+                raise BundleRejected(_("sender blocked: {display_name} (fingerprint {fingerprint})").format(display_name=sender.display_name, fingerprint=sender.fingerprint))
+            if sender.age_recipient != claimed.age_recipient:
+                result.warnings.append(_("{display_name} now gives a different age recipient (used only to reply to them); the signing key is the known one.").format(display_name=sender.display_name))
+            return sender
+        result.sender = shown
+        lowered = claimed.display_name.casefold()
+        same_name = [s for s in SenderStore(self.db).list()
+                     if lowered in (s.display_name.casefold(), s.claimed_name.casefold())]
+        asking = NewSender(claimed.display_name, fp, claimed.age_recipient, same_name)
+        accepted = trust_new(asking) if callable(trust_new) else bool(trust_new)
+        if not accepted:
+            if same_name:
+                raise BundleRejected(
+                    _("unknown key for a known name: “{display_name}” signed with a different key (fingerprint {fp}); compare fingerprints before accepting it").format(display_name=claimed.display_name, fp=fp))
+            raise BundleRejected(_("unknown sender “{display_name}” (fingerprint {fp})").format(display_name=claimed.display_name, fp=fp))
+        display = claimed.display_name
+        if same_name:
+            result.key_changed = True
+            display = f"{claimed.display_name} (new key {fp[:5]})"
+            result.warnings.append(
+                _("WARNING: a sender named “{display_name}” is already known with a different key. These records are kept apart under “{display}”. Compare the fingerprint {fp} with them before trusting it.").format(display_name=claimed.display_name, display=display, fp=fp))
+        sender_id = self.db.execute(
+            "INSERT INTO senders (ed25519_public_key, age_recipient, display_name, claimed_name, fingerprint, "
+            "status, verified, added_at) VALUES (?,?,?,?,?, 'trusted', 0, ?)",
+            (key, claimed.age_recipient, display, claimed.display_name, fp, utc_now_iso())).lastrowid
+        return SenderStore(self.db).get(sender_id)
+
+    # --- provenance and review ----------------------------------------------------------------
+    def provenance(self, entry_uuid: str) -> dict[str, Any] | None:
+        """Where an imported entry came from, or None for the journal's own entries."""
+        entry = self.journal.entries.get(entry_uuid)
+        row = self.db.query_one(
+            "SELECT p.sender_id, s.display_name, s.fingerprint, p.first_bundle_id, p.last_bundle_id, "
+            "p.received_at, p.original_ref, p.revision, p.revision_hash FROM provenance p "
+            "JOIN senders s ON s.id = p.sender_id WHERE p.kind = 'entry' AND p.local_id = ?", (entry.id,))
+        if row is None:
+            return None
+        keys = ("sender_id", "sender", "fingerprint", "first_bundle_id", "last_bundle_id", "received_at",
+                "original_uuid", "revision", "revision_hash")
+        return dict(zip(keys, row))
+
+    def is_imported(self, entry_uuid: str) -> bool:
+        return self.provenance(entry_uuid) is not None
+
+    def review(self, entry_uuid: str) -> dict[str, Any]:
+        """The coordinator's review of an imported entry: status, notes, tags."""
+        entry = self._imported_entry(entry_uuid)
+        row = self.db.query_one("SELECT review_status, coordinator_notes, coordinator_tags, updated_at "
+                                "FROM entry_review WHERE entry_id = ?", (entry.id,))
+        if row is None:
+            return {"review_status": "new", "coordinator_notes": "", "coordinator_tags": [], "updated_at": None}
+        return {"review_status": row[0], "coordinator_notes": row[1], "coordinator_tags": split_list(row[2]),
+                "updated_at": row[3]}
+
+    def set_review(self, entry_uuid: str, *, status: str | None = None, notes: str | None = None,
+                   tags: list[str] | None = None) -> dict[str, Any]:
+        """Change the coordinator's own fields of an imported entry (its content stays read-only)."""
+        from journal.records.entries import normalize_tags
+
+        entry = self._imported_entry(entry_uuid)
+        current = self.review(entry.uuid)
+        if status is not None and status not in REVIEW_STATUSES:
+            raise InvalidInput(_("Review status must be one of: {review_statuses}.").format(review_statuses=', '.join(REVIEW_STATUSES)))
+        if notes is not None and "\x00" in notes:
+            raise InvalidInput(_("The notes contain a NUL character."))
+        new_status = status if status is not None else current["review_status"]
+        new_notes = notes if notes is not None else current["coordinator_notes"]
+        new_tags = normalize_tags(tags) if tags is not None else current["coordinator_tags"]
+        with self.db.transaction() as db:
+            db.execute(
+                "INSERT INTO entry_review (entry_id, review_status, coordinator_notes, coordinator_tags, updated_at) "
+                "VALUES (?,?,?,?,?) ON CONFLICT (entry_id) DO UPDATE SET review_status = excluded.review_status, "
+                "coordinator_notes = excluded.coordinator_notes, coordinator_tags = excluded.coordinator_tags, "
+                "updated_at = excluded.updated_at",
+                (entry.id, new_status, new_notes, join_list(new_tags), utc_now_iso()))
+        return self.review(entry.uuid)
+
+    def _imported_entry(self, entry_uuid: str) -> Entry:
+        entry = self.journal.entries.get(entry_uuid)
+        if self.db.query_one("SELECT 1 FROM provenance WHERE kind = 'entry' AND local_id = ?", (entry.id,)) is None:
+            raise InvalidInput(_("Review fields exist only for entries received from documenters."))
+        return entry
+
+    def received(self, limit: int = 500) -> list[dict[str, Any]]:
+        """Imported bundles, newest first."""
+        rows = self.db.query(
+            "SELECT r.bundle_id, r.sender_id, s.display_name, r.created_at, r.received_at, r.entry_count, "
+            "r.person_count, r.log_count, r.attachment_count, r.file_sha256, r.file_size FROM received_bundles r "
+            "JOIN senders s ON s.id = r.sender_id ORDER BY r.received_at DESC LIMIT ?", (limit,))
+        keys = ("bundle_id", "sender_id", "sender", "created_at", "received_at", "entries", "people",
+                "contact_log", "attachments", "file_sha256", "file_size")
+        return [dict(zip(keys, r)) for r in rows]
+
+
+# --- applying staged records ---------------------------------------------------------------------
+class _Applier:
+    """Turns the staged, verified records into rows with provenance (inside the transaction)."""
+
+    def __init__(self, journal, sender: SenderInfo, verified: VerifiedManifest, warnings: list[str],
+                 cancel: Any) -> None:
+        self.journal = journal
+        self.db = journal.db
+        self.sender = sender
+        self.bundle_id = verified.bundle_id
+        self.warnings = warnings
+        self.cancel = cancel
+        self.now = utc_now_iso()
+        self.person_refs: dict[str, str] = {}   # bundle ref -> local person uuid
+        self.heads: dict[str, bytes] = {}  # sha256 -> first bytes of attachments stored by this bundle
+        # (entry id, sha256, blob id, file name, sniffed media type) linked now
+        self.linked: list[tuple[int, str, int, str, str]] = []
+        self.counts: dict[str, int] = {k: 0 for k in (
+            "entries_new", "entries_updated", "entries_unchanged", "people_new", "people_updated",
+            "contact_log_new", "contact_log_updated", "attachments_linked", "skipped")}
+
+    def apply(self) -> dict[str, int]:
+        from journal.exchange.bundle._cancel import check_cancel
+
+        for kind in _APPLY_ORDER:
+            last_id = 0
+            while True:
+                check_cancel(self.cancel)
+                rows = self.db.query("SELECT id, line, record FROM import_staging WHERE kind = ? AND id > ? "
+                                     "ORDER BY id LIMIT ?", (kind, last_id, _PAGE))
+                if not rows:
+                    break
+                for row_id, line, text in rows:
+                    last_id = row_id
+                    try:
+                        getattr(self, f"_apply_{kind}")(json.loads(text))
+                    except (InvalidInput, RecordInvalid) as exc:
+                        raise BundleRejected(_("invalid record in {kind}.jsonl line {line}: {exc}").format(kind=kind, line=line, exc=str(exc).rstrip('.'))) from None
+        self._describe_linked()
+        return self.counts
+
+    def _describe_linked(self) -> None:
+        """Previews, image metadata and notes for the attachments this bundle linked, as add_file
+        records them. Runs after the bundle verified (hostile images are parsed only once signed)
+        and in the same transaction (a bundle is imported with its previews or not at all).
+        An unreadable image gets a note; it never rejects the bundle."""
+        from journal.exchange.bundle._cancel import check_cancel
+
+        store = self.journal.attachments
+        for entry_id, sha256, blob_id, file_name, media_type in self.linked:
+            check_cancel(self.cancel)
+            if not _may_describe(file_name, media_type):
+                continue  # describe_blob would only re-read (and decrypt) the first chunk
+            described = store.describe_blob(blob_id, file_name)
+            if not described.metadata and described.thumbnail is None and described.note is None:
+                continue
+            att_id, note = self.db.query_one("SELECT id, note FROM attachments WHERE entry_id = ? AND sha256 = ?",
+                                             (entry_id, sha256))
+            if described.note:
+                note = f"{note} {described.note}" if note else described.note
+            self.db.execute(
+                "UPDATE attachments SET metadata = ?, thumbnail = ?, note = ?, "
+                "stripped_sha256 = coalesce(stripped_sha256, ?) WHERE id = ?",
+                (json.dumps(described.metadata, ensure_ascii=False, sort_keys=True), described.thumbnail, note,
+                 described.stripped_sha256, att_id))
+
+    # provenance helpers
+    def _provenance(self, kind: str, ref: str):
+        return self.db.query_one("SELECT local_id, revision, revision_hash FROM provenance WHERE sender_id = ? "
+                                 "AND kind = ? AND original_ref = ?", (self.sender.id, kind, ref))
+
+    def _set_provenance(self, kind: str, local_id: int, ref: str, revision: int, revision_hash: str) -> None:
+        self.db.execute(
+            "INSERT INTO provenance (kind, local_id, sender_id, original_ref, first_bundle_id, last_bundle_id, "
+            "received_at, revision, revision_hash) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (kind, local_id) "
+            "DO UPDATE SET last_bundle_id = excluded.last_bundle_id, received_at = excluded.received_at, "
+            "revision = excluded.revision, revision_hash = excluded.revision_hash",
+            (kind, local_id, self.sender.id, ref, self.bundle_id, self.bundle_id, self.now, revision, revision_hash))
+
+    def _local_person(self, ref: str) -> str | None:
+        if ref in self.person_refs:
+            return self.person_refs[ref]
+        known = self._provenance("person", ref)
+        if known is None:
+            return None
+        uuid = self.db.query_one("SELECT uuid FROM people WHERE id = ?", (known[0],))[0]
+        self.person_refs[ref] = uuid
+        return uuid
+
+    # --- kinds ----------------------------------------------------------------------------
+    def _apply_contacts(self, obj: dict[str, Any]) -> None:
+        person = validate_person(obj)
+        people = self.journal.people
+        known = self._provenance("person", person.ref)
+        if known is not None:
+            local = people.get_by_rowid(known[0])
+            if local.merged_into:  # the coordinator merged it: follow the merge
+                local = people.resolve(local.uuid)
+            if person.revision > known[1] or (person.sensitive and person.fields.get("roles") != local.roles):
+                fields = dict(person.fields)
+                people.update(local.uuid, **fields)
+                self._set_provenance("person", known[0], person.ref, person.revision, person.revision_hash)
+                self.counts["people_updated"] += 1
+            self.person_refs[person.ref] = local.uuid
+            return
+        created = people.add(**person.fields)
+        self._set_provenance("person", created.id, person.ref, person.revision, person.revision_hash)
+        self.person_refs[person.ref] = created.uuid
+        self.counts["people_new"] += 1
+
+    def _apply_entries(self, obj: dict[str, Any]) -> None:
+        record = validate_entry(obj)
+        store = self.journal.entries
+        content = {k: v for k, v in record.content.items() if k != "uuid"}
+        known = self._provenance("entry", record.uuid)
+        if known is not None:
+            local = store.get_by_rowid(known[0])
+            if record.revision > known[1]:
+                self._ensure_category(content.get("category"), record.category_label)
+                if local.deleted_at:
+                    store.restore(local.uuid)
+                store.update(local.uuid, **content)
+                self._set_provenance("entry", local.id, record.uuid, record.revision, record.revision_hash)
+                self.counts["entries_updated"] += 1
+            else:
+                if record.revision == known[1] and record.revision_hash != known[2]:
+                    self.warnings.append(_("Entry {uuid}: revision {revision} differs from the one received before; the earlier one is kept.").format(uuid=record.uuid[:8], revision=record.revision))
+                self.counts["entries_unchanged"] += 1
+        else:
+            if self.db.query_one("SELECT 1 FROM entries WHERE uuid = ?", (record.uuid,)) is not None:
+                self.warnings.append(_("Entry {uuid} already exists in this journal from another source; it was not merged and was skipped.").format(uuid=record.uuid[:8]))
+                self.counts["skipped"] += 1
+                return
+            self._ensure_category(content.get("category"), record.category_label)
+            local = store.add(Entry(uuid=record.uuid, recorded_at=record.recorded_at, **content))
+            self._set_provenance("entry", local.id, record.uuid, record.revision, record.revision_hash)
+            self.db.execute("INSERT OR IGNORE INTO entry_review (entry_id, review_status, updated_at) "
+                            "VALUES (?, 'new', ?)", (local.id, self.now))
+            self.counts["entries_new"] += 1
+        for ref, role in record.people:
+            person_uuid = self._local_person(ref)
+            if person_uuid is not None:
+                self.journal.people.link(local.uuid, person_uuid, role)
+        for att in record.attachments:
+            self._link_attachment(local, att)
+
+    def _ensure_category(self, key: str | None, label: str | None) -> None:
+        if key and self.db.query_one("SELECT 1 FROM categories WHERE key = ?", (key,)) is None:
+            self.db.execute("INSERT INTO categories (key, label, position) VALUES "
+                            "(?, ?, (SELECT coalesce(max(position), 0) + 1 FROM categories))",
+                            (key, (label or key).strip()[:200] or key))
+
+    def _link_attachment(self, entry: Entry, att) -> None:
+        from journal.records.attachments import clean_file_name
+
+        blob = self.db.query_one("SELECT id, size FROM blobs WHERE sha256 = ?", (att.sha256,))
+        if blob is None:
+            # Sent in an earlier bundle that this journal never received (or deleted since).
+            self.warnings.append(_("{file_name}: the file was sent in an earlier bundle and is not stored here; ask the sender to send it again.").format(file_name=att.file_name))
+            return
+        if self.db.query_one("SELECT 1 FROM attachments WHERE entry_id = ? AND sha256 = ?",
+                             (entry.id, att.sha256)) is not None:
+            return
+        head = self.heads.get(att.sha256)
+        if head is None:  # stored before this bundle: read its first bytes only
+            from journal.records.attachments import open_blob
+
+            with open_blob(self.db, blob[0]) as stored:
+                head = stored.read(SNIFF_BYTES)
+        media_type = sniff_media_type(head)
+        import uuid as uuidlib
+
+        self.db.execute(
+            "INSERT INTO attachments (uuid, entry_id, blob_id, file_name, media_type, size, sha256, stripped_sha256, "
+            "imported_at, metadata, note, position) VALUES (?,?,?,?,?,?,?,?,?,'{}',?,?)",
+            (str(uuidlib.uuid4()), entry.id, blob[0], clean_file_name(att.file_name), media_type, blob[1],
+             att.sha256, att.sha256 if att.stripped else None, self.now,
+             _("Received from {sender} in bundle {bundle_id}.").format(
+                 sender=self.sender.display_name, bundle_id=self.bundle_id), att.position))
+        self.counts["attachments_linked"] += 1
+        self.linked.append((entry.id, att.sha256, blob[0], att.file_name, media_type))
+
+    def _apply_forms(self, obj: dict[str, Any]) -> None:
+        from journal.records.forms import import_forms
+
+        import_forms(self.journal, [obj], {"sender_id": self.sender.id, "bundle_id": self.bundle_id})
+
+    def _apply_contact_log(self, obj: dict[str, Any]) -> None:
+        record = validate_contact_log(obj)
+        people = [u for u in (self._local_person(ref) for ref in record.people) if u is not None]
+        entries = []
+        for entry_uuid in record.entries:
+            known = self._provenance("entry", entry_uuid)
+            if known is not None:
+                entries.append(self.db.query_one("SELECT uuid FROM entries WHERE id = ?", (known[0],))[0])
+        if not people:
+            self.warnings.append(_("Contact-log record {uuid} names nobody known here; skipped.").format(uuid=record.uuid[:8]))
+            self.counts["skipped"] += 1
+            return
+        log = self.journal.contact_log
+        known = self._provenance("contact_log", record.uuid)
+        # The log has no revisions: its version is "updated_at|digest of the record" (updated_at has
+        # second precision, so two saves in one second are told apart by the digest).
+        digest = hashlib.sha256(json.dumps(obj, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
+        version = f"{record.updated_at}|{digest}"
+        if known is not None:
+            stored_at, _bar, stored_digest = known[2].partition("|")
+            if record.updated_at > stored_at or (record.updated_at == stored_at and digest != stored_digest):
+                local_uuid = self.db.query_one("SELECT uuid FROM contact_log WHERE id = ?", (known[0],))[0]
+                log.update(local_uuid, people=people, entries=entries, **record.fields)
+                self._set_done(local_uuid, record.follow_up_done)
+                self._set_provenance("contact_log", known[0], record.uuid, 0, version)
+                self.counts["contact_log_updated"] += 1
+            return
+        created = log.add(people=people, entries=entries, **record.fields)
+        self._set_done(created.uuid, record.follow_up_done)
+        self._set_provenance("contact_log", created.id, record.uuid, 0, version)
+        self.counts["contact_log_new"] += 1
+
+    def _set_done(self, local_uuid: str, done: bool) -> None:
+        record = self.journal.contact_log.get(local_uuid)
+        if record.follow_up_due and bool(record.follow_up_done_at) != done:
+            self.journal.contact_log.mark_done(local_uuid, done)
+
+
+# --- feature hooks (journal/features.py) ------------------------------------------------------
+def _may_describe(file_name: str, media_type: str) -> bool:
+    """Whether AttachmentStore.describe_blob can find anything to record for this attachment.
+
+    It records image metadata, a preview, and a note when the name and the content disagree
+    about being an image. Content that sniffs as no image, under a name that suggests none
+    either, gives nothing: skipping it saves reading its first chunk again. Deliberately
+    generous: any name whose extension could be an image is described."""
+    from journal.records.attachments import clean_file_name
+
+    if media_type.startswith("image/"):
+        return True
+    suffix = Path(clean_file_name(file_name)).suffix.lower()
+    if not suffix:
+        return False
+    if suffix in _IMAGE_SUFFIXES:
+        return True
+    guessed, _encoding = mimetypes.guess_type("x" + suffix, strict=False)
+    return guessed is None or guessed.startswith("image/")
+
+
+_IMAGE_SUFFIXES = {".heic", ".heif", ".webp", ".avif", ".jxl"}
+
+
+def attach(journal) -> None:
+    journal.importer = Importer(journal)
+    journal.senders = SenderStore(journal.db)
+
+
+def verify(journal) -> list[str]:
+    problems = []
+    if journal.db.query_one("SELECT count(*) FROM import_staging")[0]:
+        problems.append("import: staged records left behind by an interrupted import")
+    if journal.db.query_one("SELECT count(*) FROM import_lock")[0]:
+        problems.append("import: the import lock is still held")
+    return problems

@@ -1,0 +1,475 @@
+"""Listing and full-text search over entries.
+
+Search defaults to newest first (ORDER BY rowid DESC with a LIMIT lets FTS5
+stop after the first page instead of ranking every match); relevance
+ranking (bm25) is an option. User text is turned into a safe FTS5 query,
+so a stray quote or bracket never becomes a syntax error. Prefixes become
+ORs of whole terms (expand_prefixes) and snippets are made in Python
+(Snippets): both for speed, measured in bench/bench_vault.py (README there).
+"""
+
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from journal.records import entries as entries_mod
+from journal.storage.db import Database
+from journal.records.entries import SUMMARY_COLUMNS, EntrySummary
+from journal.errors import InvalidInput
+from journal.timeutil import day_bound
+from journal.i18n import _
+
+SORT_COLUMNS = {
+    "occurred": "e.occurred_utc",
+    "recorded": "e.id",
+    "title": "e.title COLLATE NOCASE",
+    "place": "e.place COLLATE NOCASE",
+    "category": "e.category",
+    "status": "e.status",
+    "updated": "e.updated_at",
+}
+
+HIGHLIGHT_START = "\x02"
+HIGHLIGHT_END = "\x03"
+
+
+@dataclass(frozen=True)
+class EntryFilter:
+    category: str | None = None
+    tag: str | None = None
+    status: str | None = None
+    date_from: str | None = None  # YYYY-MM-DD, inclusive, local date at the place
+    date_to: str | None = None    # YYYY-MM-DD, inclusive
+    trash: bool = False           # True: only trashed entries
+
+    def where(self) -> tuple[str, list]:
+        clauses = ["e.deleted_at IS NOT NULL" if self.trash else "e.deleted_at IS NULL"]
+        params: list = []
+        if self.category:
+            clauses.append("e.category = ?")
+            params.append(self.category)
+        if self.status:
+            clauses.append("e.status = ?")
+            params.append(self.status)
+        if self.tag:
+            clauses.append("e.id IN (SELECT entry_id FROM entry_tags WHERE tag = ?)")
+            params.append(self.tag)
+        start, end = day_bound(self.date_from), day_bound(self.date_to, end=True)
+        if start:
+            clauses.append("e.occurred_at >= ?")
+            params.append(start)
+        if end:
+            clauses.append("e.occurred_at < ?")
+            params.append(end)
+        return " AND ".join(clauses), params
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str            # "entry" (people and contact log add their own kinds)
+    id: int
+    uuid: str
+    title: str
+    occurred_at: str | None
+    category: str | None
+    status: str
+    snippet: str         # highlighted with HIGHLIGHT_START/END around matches
+
+
+_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
+
+
+_YO = {"е": "ё", "ё": "е", "Е": "Ё", "Ё": "Е"}
+_MAX_YO_POSITIONS = 4
+
+
+def _yo_spellings(text: str) -> list[str]:
+    """`text` with е and ё either way, up to 2**4 spellings (the first is `text`)."""
+    from itertools import product
+
+    positions = [i for i, ch in enumerate(text) if ch in _YO][:_MAX_YO_POSITIONS]
+    spellings = []
+    for choice in product((False, True), repeat=len(positions)):
+        chars = list(text)
+        for flip, pos in zip(choice, positions):
+            if flip:
+                chars[pos] = _YO[chars[pos]]
+        spellings.append("".join(chars))
+    return spellings
+
+
+def _yo_variants(core_terms: list[str], suffix: str) -> str:
+    """One query term, matching е and ё either way ("Семенов" finds "Семёнов").
+
+    Russian is usually typed without ё; unicode61 does not fold it, and the
+    index must keep the text as written (FTS5 rebuild and integrity-check read
+    the content table), so the query carries the variants instead, up to
+    2**4 spellings of a term.
+    """
+    variants = [f'"{v}"{suffix}' for v in _yo_spellings(" ".join(core_terms))]
+    return variants[0] if len(variants) == 1 else "(" + " OR ".join(variants) + ")"
+
+
+def _parts(text: str) -> list[tuple[str, list[str], bool]]:
+    """What a person typed, as ("phrase" | "term" | "OR", words, prefix) in order."""
+    import unicodedata
+
+    parts: list[tuple[str, list[str], bool]] = []
+    for match in _TOKEN.finditer(unicodedata.normalize("NFC", text or "")):
+        phrase, word = match.groups()
+        if phrase is not None:
+            words = phrase.split()
+            if words:
+                parts.append(("phrase", words, False))
+            continue
+        if word == "OR" and parts and parts[-1][0] != "OR":
+            parts.append(("OR", [], False))
+            continue
+        prefix = word.endswith("*")
+        core = word.rstrip("*")
+        # Only letters and digits make tokens for unicode61; drop the rest so
+        # "C++" or "(5)" do not produce empty phrases.
+        core_terms = [t for t in re.split(r"[^\w]+", core) if t]
+        if not core_terms:
+            continue
+        parts.append(("term", core_terms, prefix))
+    while parts and parts[-1][0] == "OR":
+        parts.pop()
+    return parts
+
+
+def _render(parts, expand=None) -> str:
+    """The FTS5 query for _parts(); `expand(word)` may replace a one-word prefix by a group."""
+    rendered: list[str] = []
+    for kind, words, prefix in parts:
+        if kind == "OR":
+            rendered.append("OR")
+        elif kind == "phrase":
+            rendered.append('"' + " ".join(w.replace('"', '""') for w in words) + '"')
+        else:
+            group = expand(words[0]) if expand and prefix and len(words) == 1 else None
+            rendered.append(group or _yo_variants(words, "*" if prefix else ""))
+    # Explicit AND: FTS5's implicit AND does not accept a (group) as an operand.
+    joined: list[str] = []
+    for part in rendered:
+        if joined and part != "OR" and joined[-1] != "OR":
+            joined.append("AND")
+        joined.append(part)
+    return " ".join(joined)
+
+
+def fts_query(text: str) -> str:
+    """Turn what a person typed into an FTS5 query: terms ANDed, `word*` prefix, "phrases", OR."""
+    return _render(_parts(text))
+
+
+# Prefix expansion (expand_prefixes): shorter prefixes stay FTS5 prefix queries,
+# as do prefixes with more completions than MAX_PREFIX_TERMS.
+MIN_EXPANDED_PREFIX = 3
+MAX_PREFIX_TERMS = 40
+
+
+def expand_prefixes(db: Database, fts_table: str, text: str) -> str:
+    """fts_query(text), with each one-word prefix `word*` replaced by its completions
+    in this index: `("word" OR "words" OR "wordy")`. Same rows, found much faster.
+
+    Why: FTS5 answers a prefix query by merging the whole doclist of every
+    matching term before it returns one row; ORDER BY rowid DESC LIMIT 50 and
+    rowid ranges do not help (its prefix iterator ignores both), so at 100k
+    entries `задерж*` took 70-140 ms where `задержание` alone takes under 1 ms.
+    An OR of whole terms is merged lazily and stops after the first page. The
+    completions come from an fts5vocab table over the same index, so they are
+    exactly the index's own terms; reading them still walks those terms'
+    doclists, but without building the merged list (several times cheaper,
+    bench/bench_vault.py -v). Short prefixes, prefixes with very many
+    completions and anything unexpected stay FTS5 prefix queries.
+    """
+    parts = _parts(text)
+    if not any(kind == "term" and prefix and len(words) == 1 for kind, words, prefix in parts):
+        return _render(parts)
+    try:
+        vocab = _vocab_table(db, fts_table)
+        return _render(parts, lambda word: _completion_group(db, vocab, word))
+    except Exception:  # noqa: BLE001 - a build without fts5vocab or temp tables: plain prefix queries work
+        return _render(parts)
+
+
+_FOLD_TABLE = "journal_fold"
+
+
+def _vocab_table(db: Database, fts_table: str) -> str:
+    """A temp fts5vocab table over `fts_table` (per connection, in memory, nothing on
+    disk), plus a temp FTS5 table with the index's tokenizer to fold prefixes."""
+    name = f"temp.{fts_table}_terms"
+    if name in db.temp_tables:
+        return name  # made by an earlier search on this connection
+    with _temp_writes(db):
+        db.conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {name} USING fts5vocab(main, {fts_table}, row)")
+        db.conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{_FOLD_TABLE} USING fts5("
+                        "t, tokenize = 'unicode61 remove_diacritics 2')")
+        db.conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{_FOLD_TABLE}_terms "
+                        f"USING fts5vocab(temp, {_FOLD_TABLE}, row)")
+    db.temp_tables.add(name)
+    return name
+
+
+@contextmanager
+def _temp_writes(db: Database):
+    """Hold the connection's lock; on a GUI reader (PRAGMA query_only, opened mode=ro so
+    the journal itself stays unwritable) allow writes to the in-memory temp schema for
+    the duration, then restore query_only."""
+    with db.lock:
+        query_only = db.conn.execute("PRAGMA query_only").fetchone()[0]
+        if query_only:
+            db.conn.execute("PRAGMA query_only = OFF")
+        try:
+            yield
+        finally:
+            if query_only:
+                db.conn.execute("PRAGMA query_only = ON")
+
+
+def _fold(db: Database, word: str) -> str | None:
+    """`word` as the tokenizer stores it (case and diacritics folded), or None when it is
+    not exactly one token. FTS5 does the folding, so it cannot disagree with the index."""
+    with _temp_writes(db):
+        db.conn.execute(f"INSERT INTO temp.{_FOLD_TABLE} (rowid, t) VALUES (1, ?)", (word,))
+        try:
+            terms = [r[0] for r in db.conn.execute(f"SELECT term FROM temp.{_FOLD_TABLE}_terms")]
+        finally:
+            db.conn.execute(f"DELETE FROM temp.{_FOLD_TABLE}")
+    return terms[0] if len(terms) == 1 else None
+
+
+def _completion_group(db: Database, vocab: str, word: str) -> str | None:
+    """`("t1" OR "t2" ...)`: the index's terms starting with `word` in any е/ё spelling,
+    or None to keep the FTS5 prefix query (too short, too many, none at all)."""
+    terms: set[str] = set()
+    for spelling in _yo_spellings(word):
+        folded = _fold(db, spelling)
+        if folded is None or len(folded) < MIN_EXPANDED_PREFIX:
+            return None
+        rows = db.query(f"SELECT term FROM {vocab} WHERE term >= ? AND term < ? LIMIT ?",
+                        (folded, folded + "\U0010ffff", MAX_PREFIX_TERMS + 1))
+        terms.update(r[0] for r in rows)
+        if len(terms) > MAX_PREFIX_TERMS:
+            return None
+    if not terms:
+        return None
+    return "(" + " OR ".join('"' + t.replace('"', '""') + '"' for t in sorted(terms)) + ")"
+
+
+SNIPPET_TOKENS = 16
+_WORD = re.compile(r"[^\W_]+")  # a unicode61 token: letters and digits
+_QUOTED = re.compile(r'"((?:[^"]|"")*)"(\*?)')
+ENTRY_SNIPPET_COLUMNS = "e.title, e.body, e.place, e.tags"  # the columns of entries_fts, in order
+
+
+class Snippets:
+    """Snippets for a page of hits, made in Python from the hits' text.
+
+    Why not FTS5's snippet(): it tokenizes every column of every hit twice,
+    and unicode61 is slow on non-ASCII text; for a page of 50 Russian entries
+    that was 6-12 ms, most of a search (bench/bench_vault.py -v, where a
+    common term's first page costs well under 1 ms without snippets). Here a
+    regular expression finds the first matching word (C speed) and only a
+    window of SNIPPET_TOKENS words around it is split into tokens. The output
+    has FTS5's shape: words in HIGHLIGHT_START/END, '…' where text was cut.
+    Words FTS5 matched only through folding that a case-insensitive regex does
+    not do (diacritics: "cafe" in "café") find no hit here; `make` returns None
+    and the caller asks FTS5 for that row's snippet.
+    """
+
+    def __init__(self, query: str) -> None:
+        alternatives: set[str] = set()
+        for text, star in _QUOTED.findall(query):
+            tokens = _WORD.findall(text.replace('""', '"').lower())
+            if not tokens:
+                continue
+            # A phrase matches its words with only separators between them.
+            words = [re.escape(t) for t in tokens]
+            if star:
+                words[-1] += r"[^\W_]*"
+            alternatives.add(r"[\W_]+".join(words))
+        ordered = sorted(alternatives, key=len, reverse=True)
+        # Matched against lower-cased text, with the word-start check done in
+        # `_matches`: a leading look-behind or IGNORECASE makes re try every
+        # position slowly (measured 7x slower on a 200-word body).
+        self.pattern = re.compile("(?:" + "|".join(ordered) + r")(?![^\W_])") if ordered else None
+
+    def _matches(self, low: str, start: int = 0, end: int | None = None):
+        """Matches of the query's words in lower-cased text that start at a word start."""
+        end = len(low) if end is None else end
+        pos = start
+        while True:
+            match = self.pattern.search(low, pos, end)
+            if match is None:
+                return
+            at = match.start()
+            if at == 0 or not low[at - 1].isalnum():
+                yield match
+                pos = match.end()
+            else:
+                pos = at + 1
+
+    def make(self, columns) -> str | None:
+        """The snippet for one hit's column texts (best column: most distinct matched words nearby)."""
+        if self.pattern is None:
+            return None
+        best, best_score = None, 0
+        for text in columns:
+            if not text:
+                continue
+            low = text.lower()
+            if len(low) != len(text):  # rare letters whose lower case is longer: offsets would shift
+                return None
+            first = next(self._matches(low), None)
+            if first is None:
+                continue
+            score = len({m.group() for m in self._matches(low, first.start(), first.start() + 300)})
+            if score > best_score:
+                best, best_score = (text, low, first), score
+        if best is None:
+            return None
+        return self._window(*best)
+
+    def _window(self, text: str, low: str, first) -> str:
+        # A few words of context before the first match, like FTS5's snippet.
+        before = list(_WORD.finditer(text, max(0, first.start() - 60), first.start()))
+        if before and before[0].start() > 0 and text[before[0].start() - 1].isalnum():
+            before = before[1:]  # cut in the middle of a word
+        tokens = before[-(SNIPPET_TOKENS // 4):]
+        for match in _WORD.finditer(text, first.start()):
+            tokens.append(match)
+            if len(tokens) >= SNIPPET_TOKENS:
+                break
+        start, end = tokens[0].start(), tokens[-1].end()
+        spans = [m.span() for m in self._matches(low, start, end)]
+        out = ["…"] if _WORD.search(text, 0, start) else []
+        pos = start
+        for token in tokens:
+            out.append(text[pos:token.start()])
+            hit = any(a <= token.start() and token.end() <= b for a, b in spans)
+            out.append(f"{HIGHLIGHT_START}{token.group()}{HIGHLIGHT_END}" if hit else token.group())
+            pos = token.end()
+        if _WORD.search(text, pos):
+            out.append("…")
+        return "".join(out)
+
+
+def fts_snippets(db: Database, fts_table: str, query: str, rowids) -> dict[int, str]:
+    """FTS5's own snippets for a few rows (the fallback of Snippets.make)."""
+    rowids = list(rowids)
+    if not rowids:
+        return {}
+    rows = db.query(
+        f"SELECT rowid, snippet({fts_table}, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', {SNIPPET_TOKENS}) "
+        f"FROM {fts_table} WHERE {fts_table} MATCH ? AND rowid IN ({','.join('?' * len(rowids))})",
+        [query, *rowids])
+    return dict(rows)
+
+
+def page_snippets(db: Database, fts_table: str, query: str, texts: dict[int, tuple]) -> dict[int, str]:
+    """Snippets for rowid -> column texts: Snippets where it finds the words, FTS5 otherwise."""
+    maker = Snippets(query)
+    out = {rowid: maker.make(columns) for rowid, columns in texts.items()}
+    missing = [rowid for rowid, snippet in out.items() if snippet is None]
+    out.update(fts_snippets(db, fts_table, query, missing))
+    return {rowid: out.get(rowid) or "" for rowid in texts}
+
+
+def _order_by(sort: str, direction: str) -> str:
+    """ORDER BY for the list. Undated entries go last either way; NULLS LAST (not a
+    leading `occurred_utc IS NULL` term) lets SQLite walk entries_by_occurred in
+    either direction instead of sorting every row (bench: 3.4 -> 1.5 ms newest
+    first, 16 -> 4.5 ms oldest first, at 100k entries)."""
+    if sort == "occurred":
+        return f"e.occurred_utc {direction} NULLS LAST, e.id {direction}"
+    return f"{SORT_COLUMNS[sort]} {direction}, e.id {direction}"
+
+
+def _summary_select() -> str:
+    return SUMMARY_COLUMNS.format(attachment_count=entries_mod.ATTACHMENT_COUNT_SQL)
+
+
+class EntryQueries:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def count(self, flt: EntryFilter = EntryFilter()) -> int:
+        where, params = flt.where()
+        return self.db.query_one(f"SELECT count(*) FROM entries e WHERE {where}", params)[0]
+
+    def ids(self, flt: EntryFilter = EntryFilter(), sort: str = "occurred", descending: bool = True) -> list[int]:
+        """Row ids in display order: cheap even for 100k rows; rows load lazily by id."""
+        if sort not in SORT_COLUMNS:
+            raise InvalidInput(_("Cannot sort by {sort}.").format(sort=sort))
+        where, params = flt.where()
+        direction = "DESC" if descending else "ASC"
+        order = _order_by(sort, direction)
+        return [r[0] for r in self.db.query(f"SELECT e.id FROM entries e WHERE {where} ORDER BY {order}", params)]
+
+    def summaries(self, ids: list[int]) -> dict[int, EntrySummary]:
+        if not ids:
+            return {}
+        out: dict[int, EntrySummary] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.query(f"SELECT {_summary_select()} FROM entries e WHERE e.id IN ({marks})", chunk):
+                out[row[0]] = EntrySummary(*row)
+        return out
+
+    def page(self, flt: EntryFilter = EntryFilter(), sort: str = "occurred", descending: bool = True,
+             limit: int = 200, offset: int = 0) -> list[EntrySummary]:
+        if sort not in SORT_COLUMNS:
+            raise InvalidInput(_("Cannot sort by {sort}.").format(sort=sort))
+        where, params = flt.where()
+        direction = "DESC" if descending else "ASC"
+        order = _order_by(sort, direction)
+        rows = self.db.query(
+            f"SELECT {_summary_select()} FROM entries e WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
+            [*params, int(limit), int(offset)],
+        )
+        return [EntrySummary(*r) for r in rows]
+
+    def search(self, text: str, flt: EntryFilter = EntryFilter(), order: str = "newest",
+               limit: int = 50, offset: int = 0) -> list[SearchHit]:
+        query = expand_prefixes(self.db, "entries_fts", text)
+        if not query:
+            return []
+        where, params = flt.where()
+        if order == "newest":
+            order_sql = "f.rowid DESC"
+        elif order == "rank":
+            order_sql = "f.rank"
+        else:
+            raise InvalidInput(_("Order must be 'newest' or 'rank'."))
+        sql = (
+            f"SELECT e.id, e.uuid, e.title, e.occurred_at, e.category, e.status, {ENTRY_SNIPPET_COLUMNS} "
+            f"FROM entries_fts f JOIN entries e ON e.id = f.rowid "
+            f"WHERE entries_fts MATCH ? AND {where} ORDER BY {order_sql} LIMIT ? OFFSET ?"
+        )
+        try:
+            rows = self.db.query(sql, [query, *params, int(limit), int(offset)])
+        except Exception as exc:  # sqlcipher3.OperationalError on a query FTS5 rejects
+            if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
+                raise InvalidInput(_("The search text could not be understood.")) from None
+            raise
+        snippets = page_snippets(self.db, "entries_fts", query, {row[0]: row[6:] for row in rows})
+        return [SearchHit("entry", *row[:6], snippets[row[0]]) for row in rows]
+
+    def search_count(self, text: str, flt: EntryFilter = EntryFilter()) -> int:
+        query = fts_query(text)
+        if not query:
+            return 0
+        where, params = flt.where()
+        return self.db.query_one(
+            f"SELECT count(*) FROM entries_fts f JOIN entries e ON e.id = f.rowid "
+            f"WHERE entries_fts MATCH ? AND {where}", [query, *params])[0]
+
+
+def plain_snippet(snippet: str, start: str = "[", end: str = "]") -> str:
+    return snippet.replace(HIGHLIGHT_START, start).replace(HIGHLIGHT_END, end).replace("\n", " ")

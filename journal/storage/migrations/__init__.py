@@ -1,0 +1,79 @@
+"""Numbered schema migrations, one version at a time (PRAGMA user_version).
+
+Each module mNNN_*.py has `VERSION = N` and `apply(conn)`; it moves a database
+from N-1 to N and is tested against a fixture database written at N-1
+(tests/fixtures/schema_vN-1.db, made by tools/make_schema_fixture.py).
+Every migration runs inside one transaction with the version bump, so a
+crash mid-migration leaves the previous version intact.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from journal.errors import SchemaTooNew
+from journal.i18n import _
+
+_MODULES = [
+    "m001_entries",
+    "m002_people",
+    "m003_attachments",
+    "m004_identity",
+    "m005_received",
+    "m006_forms",
+    "m007_transport",
+    "m008_list_indexes",
+    "m009_compressed_revisions",
+    "m010_attachment_files",
+]
+
+
+def migrations() -> list:
+    mods = [import_module(f"{__name__}.{name}") for name in _MODULES]
+    for expected, mod in enumerate(mods, start=1):
+        assert mod.VERSION == expected, f"{mod.__name__} has VERSION {mod.VERSION}, expected {expected}"
+    return mods
+
+
+def latest_version() -> int:
+    return len(_MODULES)
+
+
+def schema_version(conn) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def check_supported(conn) -> int:
+    version = schema_version(conn)
+    if version > latest_version():
+        raise SchemaTooNew(
+            _("This journal was written by a newer version of Incident Journal "
+              "(schema {version}; this app knows up to {latest}). "
+              "Update the app to open it; nothing was changed.").format(version=version, latest=latest_version())
+        )
+    return version
+
+
+def migrate(conn, target: int | None = None, progress=None) -> int:
+    """Apply pending migrations up to `target` (default: latest). Returns the new version."""
+    current = check_supported(conn)
+    target = latest_version() if target is None else target
+    for mod in migrations():
+        if mod.VERSION <= current or mod.VERSION > target:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            mod.apply(conn)
+            conn.execute(f"PRAGMA user_version = {int(mod.VERSION)}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                try:
+                    conn.execute("ROLLBACK")
+                except Exception:  # noqa: BLE001 - keep the migration's own error
+                    pass
+            raise
+        current = mod.VERSION
+        if progress:
+            progress(current, target)
+    return current

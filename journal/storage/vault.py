@@ -1,0 +1,422 @@
+"""A journal on disk: create, unlock, open, change passphrase, erase.
+
+Unlocking is split in two so the GUI can run the slow part on a worker:
+`derive_data_key()` (Argon2id, about a second) then `Journal.open_with_key()`
+(fast). Nothing here writes to the files until the key has been verified.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from journal.storage import migrations
+from journal.storage.atomic import fsync_dir, overwrite_and_unlink
+from journal.storage.blobfiles import FOLDER as BLOB_FOLDER, BlobFiles
+from journal.i18n import _
+from journal.storage.db import CACHE_SIZE_KIB, Database, apply_pragmas, connect
+from journal.records.entries import EntryStore
+from journal.errors import (
+    CorruptDatabase, InvalidInput, JournalClosed, JournalExists, NotAJournal,
+)
+from journal.storage import keyslots
+from journal.storage.keyslots import KdfParams, KeyFile, new_recovery_code
+from journal.storage.lockfile import JournalLock
+from journal.storage.paths import KEYS_FILE as KEYS_FILE_NAME
+from journal.storage.paths import journal_files
+from journal.records.search import EntryQueries
+from journal.timeutil import utc_now_iso
+
+MIN_PASSPHRASE_LENGTH = 8
+STAGING_PREFIX = ".creating-"
+# Files an interrupted operation may leave in the data folder. Key-bearing
+# ones are destroyed right after journal.keys during an emergency erase.
+KEY_BEARING_LEFTOVERS = (".journal.keys.*.tmp", f"{STAGING_PREFIX}*", ".restore-*", ".replaced-*")
+DATA_LEFTOVERS = (".backup-*.db", ".backup-*.db-*", "*.db-journal")
+
+
+def _remove_leftovers(data_dir: Path, patterns) -> list[str]:
+    """Overwrite and delete files (and folders of files) matching `patterns`."""
+    import shutil
+
+    removed: list[str] = []
+    for pattern in patterns:
+        for path in sorted(Path(data_dir).glob(pattern)):
+            if path.is_dir() and not path.is_symlink():
+                # key files first inside staging folders too
+                for item in sorted(path.rglob("*"), key=lambda p: p.name != KEYS_FILE_NAME):
+                    if item.is_file() and not item.is_symlink():
+                        overwrite_and_unlink(item)
+                shutil.rmtree(path, ignore_errors=True)
+                removed.append(path.name + "/")
+            elif path.is_file() and not path.is_symlink():
+                overwrite_and_unlink(path)
+                removed.append(path.name)
+    return removed
+
+
+def journal_exists(data_dir: Path) -> bool:
+    files = journal_files(Path(data_dir))
+    return files["keys"].exists() or files["db"].exists()
+
+
+def _check_is_journal(data_dir: Path) -> None:
+    data_dir = Path(data_dir)
+    files = journal_files(data_dir)
+    if not data_dir.is_dir():
+        raise NotAJournal(_("The folder {folder} does not exist.").format(folder=data_dir))
+    if not files["keys"].exists() and not files["db"].exists():
+        raise NotAJournal(_("There is no journal in {folder}.").format(folder=data_dir))
+    if not files["db"].exists():
+        raise NotAJournal(
+            _("{folder} has a key file but no database (journal.db). "
+              "If you moved the journal, copy both files.").format(folder=data_dir)
+        )
+
+
+def load_keys(data_dir: Path) -> KeyFile:
+    _check_is_journal(data_dir)
+    return KeyFile.load(journal_files(Path(data_dir))["keys"])
+
+
+def derive_data_key(data_dir: Path, passphrase: str | None = None, recovery_code: str | None = None) -> bytes:
+    """The slow step of unlocking (Argon2id). Raises WrongPassphrase."""
+    keys = load_keys(data_dir)
+    if recovery_code is not None:
+        return keys.unlock_with_recovery_code(recovery_code)
+    if passphrase is None:
+        raise InvalidInput(_("A passphrase or a recovery code is needed."))
+    return keys.unlock_with_passphrase(passphrase)
+
+
+def check_passphrase_acceptable(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        raise InvalidInput(_("Choose a passphrase of at least {n} characters.").format(n=MIN_PASSPHRASE_LENGTH))
+
+
+@dataclass
+class CreatedJournal:
+    journal: "Journal"
+    recovery_code: str
+
+
+@dataclass
+class EraseReport:
+    erased: list[str]
+    unreadable_after_s: float
+    total_s: float
+
+
+class JournalReader:
+    """Read-only views over a second connection (see Journal.open_reader)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.entries = EntryStore(db)
+        self.queries = EntryQueries(db)
+        self.closed = False
+        # Feature stores over this read-only connection (GUI lists, thumbnails).
+        from journal.features import attach_reader_all
+
+        attach_reader_all(self)
+
+    def close(self) -> None:
+        if not self.closed:
+            self.closed = True
+            with self.db.lock:
+                self.db.conn.close()
+
+
+class Journal:
+    """An unlocked journal. Stores hang off it; close() (lock) forgets the key."""
+
+    def __init__(self, data_dir: Path, db: Database, lock: JournalLock, data_key: bytes) -> None:
+        self.data_dir = Path(data_dir)
+        self.db = db
+        db.blob_files = BlobFiles(self.data_dir / BLOB_FOLDER)
+        self._lock = lock
+        self._data_key = bytearray(data_key)
+        self.entries = EntryStore(db)
+        self.queries = EntryQueries(db)
+        self._closed = False
+        self._readers: list[JournalReader] = []
+        self._attach_features()
+
+    def _attach_features(self) -> None:
+        """Later features (attachments, people, bundles…) hang their stores here."""
+        from journal.features import attach_all
+
+        attach_all(self)
+
+    # --- lifecycle ----------------------------------------------------------------
+    @classmethod
+    def create(cls, data_dir: Path, passphrase: str, name: str = "", *, kdf: KdfParams | None = None,
+               progress=None) -> CreatedJournal:
+        """A new journal in `data_dir` (created if needed). Returns it with its recovery code.
+
+        Built in a private staging folder and moved in database first, key
+        file last: an interruption leaves no half-journal, only a staging
+        folder that the next create (or erase) removes.
+        """
+        import shutil
+
+        data_dir = Path(data_dir)
+        kdf = kdf or keyslots.DEFAULT_KDF
+        check_passphrase_acceptable(passphrase)
+        if journal_exists(data_dir):
+            raise JournalExists(_("There is already a journal in {folder}.").format(folder=data_dir))
+        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        files = journal_files(data_dir)
+        lock = JournalLock(files["lock"])
+        lock.acquire()
+        staging = data_dir / f"{STAGING_PREFIX}{os.urandom(6).hex()}"
+        try:
+            _remove_leftovers(data_dir, patterns=(f"{STAGING_PREFIX}*",))
+            staging.mkdir(mode=0o700)
+            staged = journal_files(staging)
+            data_key = os.urandom(32)
+            recovery = new_recovery_code()
+            keyfile = KeyFile.create(data_key, passphrase, recovery, kdf)
+            old_umask = os.umask(0o077)  # the database and its WAL are private
+            try:
+                conn = connect(staged["db"], data_key, create=True)
+            finally:
+                os.umask(old_umask)
+            try:
+                apply_pragmas(conn)
+                migrations.migrate(conn)
+                conn.execute("BEGIN")
+                conn.executemany(
+                    "INSERT INTO meta (key, value) VALUES (?, ?)",
+                    [("journal_id", str(uuid.uuid4())), ("name", name or ""), ("created_at", utc_now_iso())],
+                )
+                conn.execute("COMMIT")
+                journal = cls(staging, Database(conn), lock, data_key)
+                journal._on_created()
+                journal._readers.clear()
+            finally:
+                with contextlib.suppress(Exception):
+                    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                conn.close()
+            keyfile.save(staged["keys"])
+            os.replace(staged["db"], files["db"])
+            fsync_dir(data_dir)
+            os.replace(staged["keys"], files["keys"])  # the journal exists from this rename on
+            fsync_dir(data_dir)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            lock.release()
+            raise
+        shutil.rmtree(staging, ignore_errors=True)
+        try:
+            conn = connect(files["db"], data_key)
+            apply_pragmas(conn)
+            journal = cls(data_dir, Database(conn), lock, data_key)
+        except BaseException:
+            lock.release()
+            raise
+        return CreatedJournal(journal, recovery)
+
+    def _on_created(self) -> None:
+        from journal.features import on_created
+
+        on_created(self)
+
+    @classmethod
+    def open(cls, data_dir: Path, passphrase: str | None = None, *, recovery_code: str | None = None) -> "Journal":
+        key = derive_data_key(data_dir, passphrase, recovery_code)
+        return cls.open_with_key(data_dir, key)
+
+    @classmethod
+    def open_with_key(cls, data_dir: Path, data_key: bytes, *, migrate: bool = True) -> "Journal":
+        """Open with an already derived data key (the fast part of unlocking)."""
+        data_dir = Path(data_dir)
+        _check_is_journal(data_dir)
+        files = journal_files(data_dir)
+        lock = JournalLock(files["lock"])
+        lock.acquire()
+        try:
+            conn = connect(files["db"], data_key)
+            try:
+                migrations.check_supported(conn)
+                if migrations.schema_version(conn) == 0:
+                    raise CorruptDatabase(_("The database is empty: it was never set up as a journal."))
+                apply_pragmas(conn)
+                if migrate:
+                    migrations.migrate(conn)
+            except BaseException:
+                conn.close()
+                raise
+            journal = cls(data_dir, Database(conn), lock, data_key)
+        except BaseException:
+            lock.release()
+            raise
+        if migrations.schema_version(journal.db.conn) >= 10:
+            try:
+                # Files a crash left behind: written but never committed, or released but not
+                # yet unlinked. Nothing else writes while the lock is held.
+                journal.db.blob_files.sweep(journal.db)
+            except BaseException:
+                journal.close()
+                raise
+        return journal
+
+    def open_reader(self) -> "JournalReader":
+        """A second, read-only connection for a GUI thread.
+
+        WAL lets it read committed data while the writer thread is inside a
+        long transaction (an import), so the list never freezes.
+        """
+        self._require_open()
+        conn = connect(journal_files(self.data_dir)["db"], bytes(self._data_key), readonly=True)
+        conn.execute(f"PRAGMA cache_size = -{CACHE_SIZE_KIB}")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA query_only = ON")
+        reader = JournalReader(Database(conn, blob_files=self.db.blob_files))
+        # Readers closed by their users (exports, report dialogs) are forgotten here, so a
+        # long session that opens many does not keep them all.
+        self._readers = [r for r in self._readers if not r.closed]
+        self._readers.append(reader)
+        return reader
+
+    def close(self) -> None:
+        """Lock: close the database, release the file lock, forget the key."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            for reader in self._readers:
+                reader.close()
+            self._readers.clear()
+            self.db.close()
+        finally:
+            for i in range(len(self._data_key)):
+                self._data_key[i] = 0
+            self._lock.release()
+
+    lock = close
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def _require_open(self) -> None:
+        if self._closed:
+            raise JournalClosed(_("The journal is locked."))
+
+    def __enter__(self) -> "Journal":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- metadata -------------------------------------------------------------------
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.db.query_one("SELECT value FROM meta WHERE key = ?", (key,))
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.db.transaction() as db:
+            db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                       (key, value))
+
+    @property
+    def name(self) -> str:
+        return self.meta("name", "") or ""
+
+    @property
+    def journal_id(self) -> str:
+        return self.meta("journal_id", "") or ""
+
+    # --- keys -----------------------------------------------------------------------
+    def change_passphrase(self, new_passphrase: str, *, kdf: KdfParams | None = None) -> None:
+        """Rewrap the data key under a new passphrase; the recovery slot stays."""
+        self._require_open()
+        check_passphrase_acceptable(new_passphrase)
+        path = journal_files(self.data_dir)["keys"]
+        keys = KeyFile.load(path)
+        keys.with_new_passphrase(bytes(self._data_key), new_passphrase, kdf or keyslots.DEFAULT_KDF).save(path)
+
+    def new_recovery_code(self, *, kdf: KdfParams | None = None) -> str:
+        """Replace the recovery slot; the old code stops working."""
+        self._require_open()
+        path = journal_files(self.data_dir)["keys"]
+        code = new_recovery_code()
+        KeyFile.load(path).with_new_recovery_code(bytes(self._data_key), code, kdf or keyslots.DEFAULT_KDF).save(path)
+        return code
+
+    # --- integrity --------------------------------------------------------------------
+    def verify(self) -> list[str]:
+        """Database integrity plus every revision chain; empty list means all good."""
+        import sqlcipher3
+
+        self._require_open()
+        problems = []
+        try:
+            result = self.db.query("PRAGMA integrity_check")
+        except sqlcipher3.DatabaseError as exc:
+            # A damaged page can make even the check fail; that is the finding.
+            return [f"database: damaged ({exc}); restore from a backup, and copy the journal "
+                    "folder before trying anything else"]
+        if [r[0] for r in result] != ["ok"]:
+            problems.extend(f"database: {r[0]}" for r in result)
+            # Later checks read the damaged pages and may fail; report what can be read.
+        from journal.features import verify_all
+
+        for check in (self.entries.verify_revisions, lambda: verify_all(self)):
+            try:
+                problems.extend(check())
+            except sqlcipher3.DatabaseError as exc:
+                problems.append(f"database: a check could not read its data ({exc})")
+        return problems
+
+
+def erase_journal(data_dir: Path, extra_paths: list[Path] | None = None) -> EraseReport:
+    """Emergency erase: journal.keys first (that alone makes the journal unreadable),
+    then the database and its WAL/SHM, the outbox and anything else given.
+
+    Works without the passphrase and while another process holds the lock.
+    """
+    import shutil
+    import time
+
+    start = time.perf_counter()
+    data_dir = Path(data_dir)
+    files = journal_files(data_dir)
+    erased: list[str] = []
+    if overwrite_and_unlink(files["keys"]):
+        erased.append(files["keys"].name)
+    # Interrupted writes can leave other copies of the keys (a killed
+    # passphrase change, a staged create or restore): those go next.
+    erased.extend(_remove_leftovers(data_dir, patterns=KEY_BEARING_LEFTOVERS))
+    fsync_dir(data_dir)
+    unreadable = time.perf_counter() - start
+    for name in ("db", "wal", "shm", "journal"):
+        if overwrite_and_unlink(files[name]):
+            erased.append(files[name].name)
+    # Already-encrypted bundles, but their existence and sizes say something.
+    for folder_name in ("outbox", "inbox-downloads"):
+        folder = data_dir / folder_name
+        if folder.is_dir():
+            for item in sorted(folder.rglob("*")):
+                if item.is_file():
+                    overwrite_and_unlink(item)
+            shutil.rmtree(folder, ignore_errors=True)
+            erased.append(f"{folder_name}/")
+    # Attachment files: their keys were in the database just overwritten, so what is left is
+    # ciphertext nobody can open. They are unlinked, not overwritten: overwriting gigabytes of
+    # video would keep the erase from finishing in seconds (docs/security.md).
+    blob_folder = data_dir / BLOB_FOLDER
+    if blob_folder.is_dir():
+        shutil.rmtree(blob_folder, ignore_errors=True)
+        erased.append(f"{BLOB_FOLDER}/")
+    erased.extend(_remove_leftovers(data_dir, patterns=DATA_LEFTOVERS))
+    for path in extra_paths or []:
+        if Path(path).is_file() and overwrite_and_unlink(Path(path)):
+            erased.append(str(path))
+    files["lock"].unlink(missing_ok=True)
+    fsync_dir(data_dir)
+    return EraseReport(erased, unreadable, time.perf_counter() - start)
