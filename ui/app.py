@@ -57,6 +57,9 @@ class AppController(QObject):
         self._main_window = None
         self._idle = None
         self._quitting = False
+        from ui.common.wheel_guard import install_wheel_guard
+
+        install_wheel_guard()  # before any window: no value changes from an unaimed wheel
         from ui.safety.controller import FieldSafety
 
         self.safety = FieldSafety(self)  # lock triggers, tray, failed attempts, erase, backup

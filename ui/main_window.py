@@ -28,6 +28,7 @@ from ui.entries.model import COL_ATTACHMENTS, COL_CATEGORY, COL_MATCH, COL_OCCUR
     ROWID_ROLE, EntryListModel, display_occurred
 from ui.common.i18n import translated_categories
 from ui.entries.history import HistoryDialog
+from ui.common.wheel_guard import install_wheel_guard
 from ui.common.ops import user_message
 from ui.common.resources import app_icon
 from ui.sidebar import ENTRIES_SECTION, Sidebar
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        install_wheel_guard()  # idempotent; also when a test builds the window alone
         self.session = None
         self.default_tz = local_zone_name() or "UTC"
         self.history_dialog: HistoryDialog | None = None

@@ -1,0 +1,88 @@
+"""Issue 17: the desktop app is calm under stress: nothing changes or leaks without the person acting.
+
+Each test drives real widgets (pytest-qt, offscreen) and fails on the code before the fix.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QDateTimeEdit, QScrollArea, QSpinBox, QVBoxLayout, QWidget
+
+from gui_helpers import create_entry, unlocked  # noqa: F401  (fixture)
+
+pytestmark = pytest.mark.gui
+
+
+def _wheel(widget, notches: int = -1) -> None:
+    """One real wheel event at the widget's centre, as the window system delivers it."""
+    centre = QPointF(widget.rect().center())
+    global_pos = QPointF(widget.mapToGlobal(centre.toPoint()))
+    event = QWheelEvent(centre, global_pos, QPoint(0, 0), QPoint(0, 120 * notches), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+
+
+def test_wheel_over_unfocused_editor_fields_changes_nothing(qtbot, unlocked):
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    create_entry(qtbot, window)
+    editor = window.editor
+    editor.title.setFocus()
+    before = (editor.category.currentIndex(), editor.status.currentIndex(), editor.source.currentIndex(),
+              editor.when.dateTime())
+    for widget in (editor.category, editor.status, editor.source, editor.when):
+        assert not widget.hasFocus()
+        for _ in range(5):
+            _wheel(widget, -1)
+            _wheel(widget, 1 if widget is editor.when else -1)
+    after = (editor.category.currentIndex(), editor.status.currentIndex(), editor.source.currentIndex(),
+             editor.when.dateTime())
+    assert after == before
+    assert not editor.dirty  # nothing for autosave to keep
+
+
+def test_wheel_changes_a_value_only_with_keyboard_focus(qtbot, unlocked):
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    window.show()
+    create_entry(qtbot, window)
+    combo = window.editor.category
+    assert combo.focusPolicy() != Qt.FocusPolicy.WheelFocus  # the wheel cannot take focus first
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
+    start = combo.currentIndex()
+    _wheel(combo, -1)
+    assert combo.currentIndex() != start  # aimed at (focused): the wheel works as usual
+
+
+def test_wheel_over_a_spin_box_scrolls_the_page_instead(qtbot, unlocked):
+    del unlocked  # the guard is installed by the app controller
+    page = QScrollArea()
+    qtbot.addWidget(page)
+    content = QWidget()
+    layout = QVBoxLayout(content)
+    spin = QSpinBox()
+    spin.setRange(0, 100)
+    spin.setValue(50)
+    date = QDateTimeEdit()
+    combo = QComboBox()
+    combo.addItems(["one", "two", "three"])
+    layout.addWidget(spin)
+    layout.addWidget(date)
+    layout.addWidget(combo)
+    for _ in range(40):
+        layout.addWidget(QComboBox())
+    page.setWidget(content)
+    page.resize(300, 200)
+    page.show()
+    qtbot.waitExposed(page)
+    bar = page.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    stamp = date.dateTime()
+    _wheel(spin, -1)
+    _wheel(date, -1)
+    _wheel(combo, -1)
+    assert (spin.value(), date.dateTime(), combo.currentIndex()) == (50, stamp, 0)
+    assert bar.value() > 0  # the page scrolled instead
