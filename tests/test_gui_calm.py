@@ -86,3 +86,59 @@ def test_wheel_over_a_spin_box_scrolls_the_page_instead(qtbot, unlocked):
     _wheel(combo, -1)
     assert (spin.value(), date.dateTime(), combo.currentIndex()) == (50, stamp, 0)
     assert bar.value() > 0  # the page scrolled instead
+
+
+# --- 7. the erase word: the interface language's and the English one, in any layout -------------
+@pytest.mark.parametrize("typed", ["ERASE", "erase", "УКФЫУ", "укфыу", "УКФІУ"])
+def test_erase_accepts_the_english_word_in_any_layout(qtbot, tmp_path, typed):
+    from ui.safety.erase import EraseDialog
+
+    dialog = EraseDialog(tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.word = "СТЕРЕТЬ"  # as in the Russian interface
+    dialog.field.setText(typed)
+    assert dialog.erase_button.isEnabled()
+
+
+def test_erase_accepts_the_local_word_typed_in_the_latin_layout(qtbot, tmp_path):
+    from ui.safety.erase import EraseDialog, accepted_words
+
+    assert "cnthtnm" in accepted_words("СТЕРЕТЬ")  # СТЕРЕТЬ typed with the US layout active
+    dialog = EraseDialog(tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.word = "СТЕРЕТЬ"
+    for wrong in ("", "ERAS", "СТЕРЕТ", "delete"):
+        dialog.field.setText(wrong)
+        assert not dialog.erase_button.isEnabled()
+    dialog.field.setText("CNTHTNM")
+    assert dialog.erase_button.isEnabled()
+
+
+# --- 8. comparing fingerprints: Enter never marks a coordinator verified ----------------------------
+def test_enter_in_the_fingerprint_check_does_not_verify(qtbot):
+    from PySide6.QtWidgets import QDialog
+
+    from ui.exchange.coordinators import FingerprintCheckDialog
+
+    dialog = FingerprintCheckDialog("Coordinator", "ab" * 16)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.later_button.isDefault()
+    assert not dialog.match_button.isDefault() and not dialog.match_button.autoDefault()
+    with qtbot.waitSignal(dialog.finished, timeout=5_000):
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_they_match_still_verifies_when_chosen(qtbot):
+    from PySide6.QtWidgets import QDialog
+
+    from ui.exchange.coordinators import FingerprintCheckDialog
+
+    dialog = FingerprintCheckDialog("Coordinator", "ab" * 16)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.finished, timeout=5_000):
+        dialog.match_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted

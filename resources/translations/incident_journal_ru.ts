@@ -1533,6 +1533,10 @@ Save it unchanged, with all the metadata it carries?</source>
             <translation>&lt;p&gt;&lt;b&gt;Журнал в папке {folder} будет уничтожен навсегда.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Первым удаляется файл ключа: с этого момента журнал никто не сможет прочитать — даже с парольной фразой или кодом восстановления. Резервные копии в других местах не затрагиваются.&lt;/p&gt;&lt;p&gt;Для подтверждения введите &lt;b&gt;{word}&lt;/b&gt;.&lt;/p&gt;</translation>
         </message>
         <message>
+            <source>&lt;p&gt;The English word &lt;b&gt;ERASE&lt;/b&gt; works too, in any keyboard layout.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Английское слово &lt;b&gt;ERASE&lt;/b&gt; тоже подходит, в любой раскладке клавиатуры.&lt;/p&gt;</translation>
+        </message>
+        <message>
             <source>Confirmation word</source>
             <translation>Слово подтверждения</translation>
         </message>

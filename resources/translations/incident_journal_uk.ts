@@ -1533,6 +1533,10 @@ Save it unchanged, with all the metadata it carries?</source>
             <translation>&lt;p&gt;&lt;b&gt;Журнал у теці {folder} буде знищено назавжди.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Першим видаляється файл ключа: з цієї миті журнал ніхто не зможе прочитати — навіть із парольною фразою чи кодом відновлення. Резервні копії в інших місцях не зачіпаються.&lt;/p&gt;&lt;p&gt;Для підтвердження введіть &lt;b&gt;{word}&lt;/b&gt;.&lt;/p&gt;</translation>
         </message>
         <message>
+            <source>&lt;p&gt;The English word &lt;b&gt;ERASE&lt;/b&gt; works too, in any keyboard layout.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Англійське слово &lt;b&gt;ERASE&lt;/b&gt; теж підходить, у будь-якій розкладці клавіатури.&lt;/p&gt;</translation>
+        </message>
+        <message>
             <source>Confirmation word</source>
             <translation>Слово підтвердження</translation>
         </message>

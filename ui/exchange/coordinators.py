@@ -53,13 +53,22 @@ class FingerprintCheckDialog(QDialog):
         self.groups.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.groups)
         buttons = QDialogButtonBox()
-        match = buttons.addButton(self.tr("They &match"), QDialogButtonBox.ButtonRole.AcceptRole)
-        differ = buttons.addButton(self.tr("They &differ"), QDialogButtonBox.ButtonRole.RejectRole)
-        match.setToolTip(self.tr("Every group was the same: mark as verified"))
-        differ.setToolTip(self.tr("Something was different: do not trust this card"))
+        self.match_button = buttons.addButton(self.tr("They &match"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.differ_button = buttons.addButton(self.tr("They &differ"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.later_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.match_button.setToolTip(self.tr("Every group was the same: mark as verified"))
+        self.differ_button.setToolTip(self.tr("Something was different: do not trust this card"))
+        # The harmless choice is the default: Enter (or a stray key press) never marks a card verified.
+        # Space still presses whichever button has focus.
+        for button in (self.match_button, self.differ_button):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        self.later_button.setDefault(True)
         buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self._differ)
+        buttons.rejected.connect(self.reject)
+        self.differ_button.clicked.connect(self._differ)
         layout.addWidget(buttons)
+        self.later_button.setFocus()
 
     def _differ(self) -> None:
         QMessageBox.warning(self, self.tr("Fingerprints differ"), self.tr(

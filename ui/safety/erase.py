@@ -33,6 +33,32 @@ def erase_everything(data_dir: Path, config_folder: Path | None = None) -> Erase
     return report
 
 
+ENGLISH_WORD = "ERASE"
+
+# The same keys on the Latin (US) and Cyrillic (Russian and Ukrainian ЙЦУКЕН) layouts, so a word
+# typed with the "wrong" layout active is still recognised: ERASE typed on a Russian layout is УКФЫУ.
+_LATIN = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`"
+_RUSSIAN = "йцукенгшщзхъфывапролджэячсмитьбюё"
+_UKRAINIAN = "йцукенгшщзхїфівапролджєячсмитьбю'"
+
+
+def _retype(word: str, source: str, target: str) -> str:
+    table = {a: b for a, b in zip(source, target)}
+    return "".join(table.get(ch, ch) for ch in word)
+
+
+def accepted_words(local_word: str) -> set[str]:
+    """Lower-cased words that confirm an erase: the interface language's word and the English
+    one, each also as typed with the other keyboard layouts."""
+    words = {local_word.strip().casefold(), ENGLISH_WORD.casefold()}
+    layouts = [(_LATIN, _RUSSIAN), (_LATIN, _UKRAINIAN), (_RUSSIAN, _LATIN), (_UKRAINIAN, _LATIN)]
+    for word in list(words):
+        for source, target in layouts:
+            words.add(_retype(word, source, target))
+    words.discard("")
+    return words
+
+
 class EraseDialog(QDialog):
     """Asks the user to type a word (translatable, shown in the dialog) before erasing."""
 
@@ -45,7 +71,9 @@ class EraseDialog(QDialog):
             "<p><b>This destroys the journal in {folder} for good.</b></p>"
             "<p>The key file goes first: from that moment nobody can read the journal, "
             "not even with the passphrase or the recovery code. Backups you made elsewhere are not touched."
-            "</p><p>Type <b>{word}</b> to confirm.</p>").format(folder=str(data_dir), word=self.word))
+            "</p><p>Type <b>{word}</b> to confirm.</p>").format(folder=str(data_dir), word=self.word)
+            + (self.tr("<p>The English word <b>ERASE</b> works too, in any keyboard layout.</p>")
+               if self.word.casefold() != ENGLISH_WORD.casefold() else ""))
         text.setWordWrap(True)
         layout.addWidget(text)
         self.field = QLineEdit()
@@ -69,7 +97,7 @@ class EraseDialog(QDialog):
         self.erase_button.setEnabled(self.confirmed())
 
     def confirmed(self) -> bool:
-        return self.field.text().strip().casefold() == self.word.casefold()
+        return self.field.text().strip().casefold() in accepted_words(self.word)
 
     def accept(self) -> None:
         if self.confirmed():
