@@ -11,10 +11,11 @@ catalogue too (argparse_i18n.py).
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from importlib import import_module
 
-from journal.errors import JournalError
+from journal.errors import JournalError, NotAJournal
 from journal.i18n import _
 from journal.cli.argparse_i18n import argparse_in_our_language
 from journal.cli.context import CliContext
@@ -52,7 +53,29 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
     for name in COMMAND_MODULES:
         import_module(name).register(sub)
+    _accept_global_options_anywhere(parser)
     return parser
+
+
+GLOBAL_OPTIONS = ("--data-dir", "--passphrase-file")
+
+
+def _accept_global_options_anywhere(parser: argparse.ArgumentParser) -> None:
+    """`journal list --data-dir X` works like `journal --data-dir X list`, as people type it.
+
+    Every subcommand parser (at any depth) also takes the global options; their default is
+    SUPPRESS, so a value given before the command is kept unless one is given after it."""
+    globals_ = [a for a in parser._actions if any(o in GLOBAL_OPTIONS for o in a.option_strings)]
+    for action in parser._actions:
+        if not isinstance(action, argparse._SubParsersAction):
+            continue
+        for child in set(action.choices.values()):
+            taken = {o for a in child._actions for o in a.option_strings}
+            for option in globals_:
+                if not taken & set(option.option_strings):
+                    child.add_argument(*option.option_strings, dest=option.dest, metavar=option.metavar,
+                                       default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+            _accept_global_options_anywhere(child)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,6 +95,12 @@ def main(argv: list[str] | None = None) -> int:
     ctx = CliContext(args)
     try:
         return int(args.handler(args, ctx) or 0)
+    except NotAJournal as exc:
+        print(_("journal: {exc}").format(exc=exc), file=sys.stderr)
+        if args.command != "init":
+            print(_("To start a new journal there: journal init --data-dir {folder}").format(folder=shlex.quote(str(ctx.data_dir))),
+                  file=sys.stderr)
+        return 1
     except JournalError as exc:
         print(_("journal: {exc}").format(exc=exc), file=sys.stderr)
         return 1

@@ -37,7 +37,11 @@ class CliContext:
             raise InvalidInput(_(
                 "No terminal to ask for the passphrase. Use --passphrase-file FILE or "
                 "set {variable} (less safe).").format(variable=ENV_PASSPHRASE))
-        return getpass.getpass(prompt)
+        try:
+            return getpass.getpass(prompt)
+        except EOFError:  # Ctrl+D (Ctrl+Z on Windows) at the prompt: the person gave up
+            print(file=sys.stderr)
+            raise InvalidInput(_("No passphrase was typed (end of input). Nothing was changed.")) from None
 
     def new_passphrase(self, source_file: str | None = None) -> str:
         """A new passphrase: from a file, $JOURNAL_NEW_PASSPHRASE, or typed twice."""

@@ -44,6 +44,11 @@ def register(sub) -> None:
     p.set_defaults(handler=cmd_review)
 
 
+def TRUST_NEW_HINT() -> str:  # noqa: N802 - a message, translated when shown
+    return _("journal: bundles from a sender you have not imported from before are refused. Compare the "
+             "fingerprint with the sender (by phone or in person), then run the same command with --trust-new.")
+
+
 def cmd_import(args, ctx) -> int:
     journal = ctx.open_journal()
     results = journal.importer.import_paths(args.paths, trust_new=args.trust_new)
@@ -60,6 +65,8 @@ def cmd_import(args, ctx) -> int:
     if not results:
         print(_("journal: no bundles found"), file=sys.stderr)
         return 1
+    if not args.json and any(r.untrusted_sender for r in results):
+        print(TRUST_NEW_HINT(), file=sys.stderr)
     return 1 if any(r.status == "rejected" for r in results) else 0
 
 

@@ -20,13 +20,13 @@ from journal.storage.db import Database
 from journal.errors import InvalidInput, NotFound
 from journal.timeutil import utc_now_iso
 from journal.i18n import _
+from journal.records.ids import unique_prefix_rows
 
 DEFAULT_DISPLAY_NAME = "Incident Journal"
 AGE_KEY_WARNING = (
     "This file holds the journal's secret age key in plain text: anyone who has it can read "
     "every bundle sent to this journal. Keep it on encrypted storage and delete it when done."
 )
-MIN_PREFIX = 6
 
 
 class IdentityStore:
@@ -179,13 +179,12 @@ class CoordinatorStore:
         return [self._from_row(r) for r in rows]
 
     def get(self, ref: str, *, include_removed: bool = True) -> Coordinator:
-        """By uuid, unambiguous uuid prefix (6+), fingerprint, or exact name (if unique)."""
+        """By uuid, unique uuid prefix (journal/records/ids.py), fingerprint, or exact name (if unique)."""
         key = " ".join(str(ref).split())
         removed = "" if include_removed else " AND removed_at IS NULL"
         rows = self.db.query(f"SELECT {_COLUMNS} FROM coordinators WHERE uuid = ?{removed}", (key,))
-        if not rows and len(key) >= MIN_PREFIX:
-            rows = self.db.query(f"SELECT {_COLUMNS} FROM coordinators WHERE uuid LIKE ?{removed} LIMIT 2",
-                                 (key.replace("%", "").replace("_", "") + "%",))
+        if not rows:
+            rows = unique_prefix_rows(self.db, f"SELECT {_COLUMNS} FROM coordinators WHERE uuid LIKE ?{removed}", key)
         if not rows:
             rows = self.db.query(f"SELECT {_COLUMNS} FROM coordinators WHERE fingerprint = ? "
                                  f"AND removed_at IS NULL", (key.lower(),))

@@ -169,6 +169,8 @@ class ImportResult:
     counts: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     key_changed: bool = False
+    #: Rejected only because the sender is new here: `--trust-new` (after comparing fingerprints) imports it.
+    untrusted_sender: bool = False
 
     @property
     def message(self) -> str:
@@ -435,6 +437,7 @@ class Importer:
         asking = NewSender(claimed.display_name, fp, claimed.age_recipient, same_name)
         accepted = trust_new(asking) if callable(trust_new) else bool(trust_new)
         if not accepted:
+            result.untrusted_sender = True
             if same_name:
                 raise BundleRejected(
                     _("unknown key for a known name: “{display_name}” signed with a different key (fingerprint {fp}); compare fingerprints before accepting it").format(display_name=claimed.display_name, fp=fp))

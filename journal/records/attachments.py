@@ -46,6 +46,7 @@ from journal.media import MediaError
 from journal.media.sniff import SNIFF_BYTES, sniff_media_type
 from journal.timeutil import utc_now_iso
 from journal.i18n import _
+from journal.records.ids import unique_prefix_rows
 
 #: Bytes per chunk row. Measured with bench/bench_attachments.py --chunk-sizes
 #: (256 MiB file): 256 KiB..4 MiB all import at 50-110 MiB/s on the 2-core dev
@@ -509,14 +510,13 @@ class AttachmentStore:
                           deleted_at=deleted, position=position, id=id_)
 
     def get(self, attachment_uuid: str) -> Attachment:
-        """One attachment by id (or an unambiguous prefix of at least 6 characters)."""
+        """One attachment by id or a unique prefix (journal/records/ids.py)."""
         base = f"SELECT {_COLUMNS} FROM attachments a JOIN entries e ON e.id = a.entry_id"
         key = str(attachment_uuid)
         row = self.db.query_one(f"{base} WHERE a.uuid = ?", (key,))
-        if row is None and len(key) >= 6:
-            rows = self.db.query(f"{base} WHERE a.uuid LIKE ? LIMIT 2",
-                                 (key.replace("%", "").replace("_", "") + "%",))
-            row = rows[0] if len(rows) == 1 else None
+        if row is None:
+            rows = unique_prefix_rows(self.db, f"{base} WHERE a.uuid LIKE ?", key)
+            row = rows[0] if rows else None
         if row is None:
             raise NotFound(_("No attachment with id {attachment_uuid}.").format(attachment_uuid=attachment_uuid))
         return self._from_row(row)

@@ -15,9 +15,10 @@ from dataclasses import asdict, dataclass, field
 from journal.records import people_validation as v
 from journal.storage.db import Database
 from journal.errors import InvalidInput, NotFound
-from journal.records.people import DELETED_PERSON, MIN_PREFIX, PeopleStore
+from journal.records.people import DELETED_PERSON, PeopleStore
 from journal.timeutil import day_bound, local_zone_name, normalize_occurred, utc_now_iso, zone
 from journal.i18n import N_, _
+from journal.records.ids import unique_prefix_rows
 
 EDITABLE_FIELDS = ("at", "tz", "people", "channel", "direction", "summary", "entries",
                    "follow_up_due", "follow_up_note")
@@ -230,12 +231,11 @@ class ContactLogStore:
         return records
 
     def get(self, log_uuid: str) -> LogRecord:
-        """By uuid or an unambiguous prefix (6+ characters)."""
+        """By uuid or a unique prefix (journal/records/ids.py)."""
         key = str(log_uuid).strip()
         rows = self.db.query(f"SELECT {_ROW_COLUMNS} FROM contact_log c WHERE c.uuid = ?", (key,))
-        if not rows and len(key) >= MIN_PREFIX:
-            rows = self.db.query(f"SELECT {_ROW_COLUMNS} FROM contact_log c WHERE c.uuid LIKE ? LIMIT 2",
-                                 (key.replace("%", "").replace("_", "") + "%",))
+        if not rows:
+            rows = unique_prefix_rows(self.db, f"SELECT {_ROW_COLUMNS} FROM contact_log c WHERE c.uuid LIKE ?", key)
         if len(rows) != 1:
             raise NotFound(_("No contact-log record with id {log_uuid}.").format(log_uuid=log_uuid))
         return self._records(rows)[0]

@@ -22,6 +22,7 @@ from journal.errors import Cancelled, CorruptDatabase, InvalidInput, NotFound
 from journal.gil import quick_gil_handoff
 from journal.timeutil import normalize_occurred, utc_now_iso, zone
 from journal.i18n import N_, _
+from journal.records.ids import unique_prefix_rows
 
 STATUSES = ("draft", "final")
 SOURCES = ("witnessed", "reported", "media")
@@ -414,11 +415,8 @@ class EntryStore:
     def get(self, entry_uuid: str) -> Entry:
         row = self.db.query_one(f"SELECT {_ROW_COLUMNS} FROM entries WHERE uuid = ?", (str(entry_uuid),))
         if row is None:
-            # Accept an unambiguous prefix, as people copy short ids from `list`.
-            rows = self.db.query(
-                f"SELECT {_ROW_COLUMNS} FROM entries WHERE uuid LIKE ? LIMIT 2",
-                (str(entry_uuid).replace("%", "").replace("_", "") + "%",),
-            ) if len(str(entry_uuid)) >= 6 else []
+            # Accept a unique prefix, as people copy short ids from `list` (journal/records/ids.py).
+            rows = unique_prefix_rows(self.db, f"SELECT {_ROW_COLUMNS} FROM entries WHERE uuid LIKE ?", entry_uuid)
             if len(rows) != 1:
                 raise NotFound(_("No entry with id {entry_uuid}.").format(entry_uuid=entry_uuid))
             row = rows[0]

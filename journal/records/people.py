@@ -25,6 +25,7 @@ from journal.records.entries import GENESIS_HASH, canonical_json, chain_hash
 from journal.errors import InvalidInput, NotFound
 from journal.timeutil import utc_now_iso
 from journal.i18n import N_, _
+from journal.records.ids import unique_prefix_rows
 
 CONTENT_FIELDS = (
     "uuid", "display_name", "aliases", "roles", "phones", "handles", "organisation", "notes",
@@ -34,7 +35,6 @@ EDITABLE_FIELDS = ("display_name", "aliases", "roles", "phones", "handles", "org
 # Short forms accepted by add()/update() for convenience (CLI, GUI forms).
 FIELD_ALIASES = {"name": "display_name", "org": "organisation", "other_names": "aliases"}
 DELETED_PERSON = "deleted person"
-MIN_PREFIX = 6
 
 _LIST_FIELDS = ("aliases", "roles", "phones", "handles", "merged_from")
 _ROW_COLUMNS = (
@@ -367,14 +367,11 @@ class PeopleStore:
         )
 
     def get(self, person_uuid: str) -> Person:
-        """By uuid, unambiguous uuid prefix (6+ characters) or pseudonym; merged records included."""
+        """By uuid, unique uuid prefix (journal/records/ids.py) or pseudonym; merged records included."""
         key = str(person_uuid).strip()
         row = self.db.query_one(f"SELECT {_ROW_COLUMNS} FROM people WHERE uuid = ? OR pseudonym = ?", (key, key))
         if row is None:
-            rows = self.db.query(
-                f"SELECT {_ROW_COLUMNS} FROM people WHERE uuid LIKE ? LIMIT 2",
-                (key.replace("%", "").replace("_", "") + "%",),
-            ) if len(key) >= MIN_PREFIX else []
+            rows = unique_prefix_rows(self.db, f"SELECT {_ROW_COLUMNS} FROM people WHERE uuid LIKE ?", key)
             if len(rows) != 1:
                 raise NotFound(_("No person with id {person_uuid}.").format(person_uuid=person_uuid))
             row = rows[0]

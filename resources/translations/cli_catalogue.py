@@ -63,4 +63,17 @@ TRANSLATIONS = {
     "The recovery code was accepted and the new passphrase is set.": (
         "Код восстановления принят, новая парольная фраза установлена.",
         "Код відновлення прийнято, нову парольну фразу встановлено."),
+    # issue 17: the command line in a hurry (journal/records/ids.py, journal/cli/__init__.py, context.py)
+    "More than one record has an id starting with “{prefix}”. Type more of the id.": (
+        "Несколько записей имеют идентификатор, начинающийся с «{prefix}». Введите больше символов идентификатора.",
+        "Кілька записів мають ідентифікатор, що починається з «{prefix}». Введіть більше символів ідентифікатора."),
+    "No passphrase was typed (end of input). Nothing was changed.": (
+        "Парольная фраза не введена (конец ввода). Ничего не изменено.",
+        "Парольну фразу не введено (кінець введення). Нічого не змінено."),
+    "To start a new journal there: journal init --data-dir {folder}": (
+        "Чтобы создать там новый журнал: journal init --data-dir {folder}",
+        "Щоб створити там новий журнал: journal init --data-dir {folder}"),
+    "journal: bundles from a sender you have not imported from before are refused. Compare the fingerprint with the sender (by phone or in person), then run the same command with --trust-new.": (
+        "journal: пакеты от отправителя, от которого вы ещё ничего не импортировали, отклоняются. Сверьте отпечаток с отправителем (по телефону или лично), затем повторите ту же команду с --trust-new.",
+        "journal: пакети від відправника, від якого ви ще нічого не імпортували, відхиляються. Звірте відбиток з відправником (телефоном або особисто), потім повторіть ту саму команду з --trust-new."),
 }
