@@ -142,3 +142,80 @@ def test_they_match_still_verifies_when_chosen(qtbot):
     with qtbot.waitSignal(dialog.finished, timeout=5_000):
         dialog.match_button.click()
     assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+# --- 2. lock works from everywhere and closes every window --------------------------------------
+def _open_modal_then(qtbot, opener, inside):
+    """Run `opener()` (which blocks in a dialog's exec()) with `inside()` called once it is up."""
+    from PySide6.QtCore import QTimer
+
+    outcome = {}
+
+    def step():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or not dialog.isVisible():
+            QTimer.singleShot(20, step)
+            return
+        outcome["dialog"] = dialog
+        inside(dialog)
+        # If the lock did not close it, close it after a while so the test fails instead of hanging.
+        def still_open():
+            if dialog.isVisible():
+                outcome["left_open"] = True
+                dialog.reject()
+
+        QTimer.singleShot(5_000, dialog, still_open)  # dies with the dialog
+
+    QTimer.singleShot(0, step)
+    outcome["result"] = opener()
+    return outcome
+
+
+def test_ctrl_l_in_a_modal_dialog_locks_and_closes_it(qtbot, unlocked):
+    controller = unlocked
+    window = controller.main_window
+    qtbot.addWidget(window)
+
+    def press_lock_key(dialog):
+        target = dialog.focusWidget() or dialog
+        qtbot.keyClick(target, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+
+    outcome = _open_modal_then(qtbot, controller.edit_settings, press_lock_key)
+    assert outcome["dialog"] is not None
+    assert "left_open" not in outcome
+    assert not outcome["dialog"].isVisible()
+    assert controller.session is None
+    assert not window.isVisible()
+    assert controller.unlock_window.isVisible()
+    visible = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert visible == [controller.unlock_window]
+
+
+def test_idle_lock_closes_a_message_box_and_a_non_modal_window(qtbot, unlocked):
+    from PySide6.QtWidgets import QMessageBox
+
+    controller = unlocked
+    window = controller.main_window
+    qtbot.addWidget(window)
+    window.select_rowid(window.model.rowid_at(0))
+    window.show_history()  # a non-modal window with the entry's text
+    qtbot.waitUntil(lambda: window.history_dialog is not None and window.history_dialog.isVisible())
+
+    def idle_lock(_box):
+        controller.idle_watcher.idle.emit()  # what the idle timer, screen lock and sleep do
+
+    outcome = _open_modal_then(
+        qtbot, lambda: QMessageBox.question(window, "Question", "Move to the trash?"), idle_lock)
+    assert "left_open" not in outcome
+    assert outcome["result"] != QMessageBox.StandardButton.Yes  # nothing was agreed to
+    assert controller.session is None
+    visible = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert visible == [controller.unlock_window]
+
+
+def test_ctrl_l_does_nothing_while_locked(qtbot, unlocked):
+    controller = unlocked
+    controller.lock()
+    unlock_window = controller.unlock_window
+    qtbot.keyClick(unlock_window.field, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert unlock_window.isVisible()

@@ -60,6 +60,12 @@ class AppController(QObject):
         from ui.common.wheel_guard import install_wheel_guard
 
         install_wheel_guard()  # before any window: no value changes from an unaimed wheel
+        from ui.lock_everywhere import LockKeyFilter
+
+        self.lock_key = LockKeyFilter(self)  # Ctrl+L in any window, dialogs included
+        self.lock_key.lock_requested.connect(self.lock)
+        if QApplication.instance() is not None:
+            QApplication.instance().installEventFilter(self.lock_key)
         from ui.safety.controller import FieldSafety
 
         self.safety = FieldSafety(self)  # lock triggers, tray, failed attempts, erase, backup
@@ -166,6 +172,7 @@ class AppController(QObject):
         self.idle_watcher.set_interval(self.context.settings.auto_lock_minutes * 60_000)
         if self.context.settings.auto_lock_enabled:
             self.idle_watcher.start()
+        self.lock_key.enabled = True
         self.unlocked.emit()
 
     def lock(self, show_unlock: bool = True) -> None:
@@ -174,9 +181,14 @@ class AppController(QObject):
             return
         if self._idle is not None:
             self._idle.stop()
+        self.lock_key.enabled = False
         window = self._main_window
         if window is not None:
-            window.flush()
+            window.flush()  # the editor's text is saved; input in open dialogs is discarded below
+        from ui.lock_everywhere import close_windows_for_lock
+
+        close_windows_for_lock(keep=(window, self.unlock_window))
+        if window is not None:
             window.detach()
         self.safety.before_lock()  # cancel exports/imports/backups, clear clipboard and caches
         session, self.session = self.session, None
