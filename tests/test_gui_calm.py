@@ -219,3 +219,34 @@ def test_ctrl_l_does_nothing_while_locked(qtbot, unlocked):
     unlock_window = controller.unlock_window
     qtbot.keyClick(unlock_window.field, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert unlock_window.isVisible()
+
+
+# --- 6. actions act on what is showing ------------------------------------------------------------
+def test_trash_does_nothing_on_the_statistics_page(qtbot, unlocked):
+    from ui.forms.feature import STATISTICS_SECTION
+
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    window.select_rowid(window.model.rowid_at(0))
+    hidden_uuid = window.editor.current_uuid
+    assert hidden_uuid is not None and window.delete_action.isEnabled()
+    assert window.sidebar.select_section(STATISTICS_SECTION)
+    qtbot.waitUntil(lambda: not window.entry_page_showing())
+    assert not window.delete_action.isEnabled()
+    assert not window.history_action.isEnabled()
+    window.delete_action.trigger()  # e.g. through a shortcut: nothing may happen
+    window.delete_current()
+    qtbot.wait(50)
+    assert unlocked.session.reader.entries.get(hidden_uuid).deleted_at is None
+
+
+def test_the_undo_bar_names_the_entry_and_is_one_widget(qtbot, unlocked):
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    window.select_rowid(window.model.rowid_at(0))
+    title = window.editor.title.text()
+    with qtbot.waitSignal(window.model.modelReset, timeout=20_000):
+        window.delete_action.trigger()
+    assert window.undo_bar.isVisibleTo(window)
+    assert title in window.undo_label.text()
+    assert window.statusBar().currentMessage() == ""  # no temporary message drawn over the button

@@ -141,7 +141,7 @@ def test_delete_undo_restore_and_empty_trash(qtbot, unlocked, monkeypatch):
     with qtbot.waitSignal(window.model.modelReset, timeout=20_000):
         window.delete_action.trigger()
     assert window.model.rowCount() == count - 1
-    assert window.undo_button.isVisible() or not window.isVisible()
+    assert window.undo_bar.isVisibleTo(window) and window.undo_button.isVisibleTo(window)
     assert window._undo_uuid == uuid
 
     with qtbot.waitSignal(window.model.modelReset, timeout=20_000):

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox, QPushButton, QSizePolicy,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox, QPushButton, QSizePolicy,
     QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -149,10 +149,18 @@ class MainWindow(QMainWindow):
         self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
 
         self.count_label = QLabel()
+        # "“Title” moved to the trash. [Undo]" as one status-bar widget: a temporary status message
+        # would be drawn over (or under) the button.
+        self.undo_bar = QWidget()
+        undo_layout = QHBoxLayout(self.undo_bar)
+        undo_layout.setContentsMargins(0, 0, 0, 0)
+        self.undo_label = QLabel()
         self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setFlat(True)
-        self.undo_button.setVisible(False)
-        self.statusBar().addWidget(self.undo_button)
+        undo_layout.addWidget(self.undo_label)
+        undo_layout.addWidget(self.undo_button)
+        self.undo_bar.setVisible(False)
+        self.statusBar().addWidget(self.undo_bar)
         self.statusBar().addPermanentWidget(self.count_label)
         self._undo_timer = QTimer(self)
         self._undo_timer.setSingleShot(True)
@@ -421,9 +429,14 @@ class MainWindow(QMainWindow):
     def current_uuid(self) -> str | None:
         return self.editor.current_uuid
 
+    def entry_page_showing(self) -> bool:
+        """True while the entry list and editor are on screen (not Statistics, People, …)."""
+        return self.pages.currentWidget() is self.entries_page
+
     def _update_actions(self) -> None:
         unlocked = self.session is not None
-        has_entry = unlocked and self.editor.current_uuid is not None
+        # Actions on "the current entry" act only on an entry the person can see.
+        has_entry = unlocked and self.entry_page_showing() and self.editor.current_uuid is not None
         in_trash = unlocked and self.sidebar.current_filter().trash
         for act in (self.new_action, self.find_action, self.lock_action, self.settings_action):
             act.setEnabled(unlocked)
@@ -463,14 +476,16 @@ class MainWindow(QMainWindow):
 
     def delete_current(self) -> None:
         uuid = self.editor.current_uuid
-        if self.session is None or uuid is None or self.sidebar.current_filter().trash:
+        if (self.session is None or uuid is None or self.sidebar.current_filter().trash
+                or not self.entry_page_showing()):
             return
         self.editor.flush()
+        title = self.editor.title.text().strip() or self.tr("(untitled)")
         row = self.table.currentIndex().row()
         self.session.write(lambda j: j.entries.move_to_trash(uuid),
-                           lambda _r: self._deleted(uuid, row), self._write_failed)
+                           lambda _r: self._deleted(uuid, row, title), self._write_failed)
 
-    def _deleted(self, uuid: str, row: int) -> None:
+    def _deleted(self, uuid: str, row: int, title: str = "") -> None:
         self.editor.clear()
         self.model.reload()
         self._refresh_sidebar()
@@ -479,8 +494,9 @@ class MainWindow(QMainWindow):
             if rowid is not None:
                 self.select_rowid(rowid)
         self._undo_uuid = uuid
-        self.statusBar().showMessage(self.tr("Moved to the trash."), UNDO_VISIBLE_MS)
-        self.undo_button.setVisible(True)
+        self.statusBar().clearMessage()
+        self.undo_label.setText(self.tr("“{title}” moved to the trash.").format(title=title))
+        self.undo_bar.setVisible(True)
         self._undo_timer.start()
         self.table.setFocus()
 
@@ -492,12 +508,12 @@ class MainWindow(QMainWindow):
                                self._restored, self._write_failed)
 
     def _hide_undo(self) -> None:
-        self.undo_button.setVisible(False)
+        self.undo_bar.setVisible(False)
         self._undo_uuid = None
 
     def restore_current(self) -> None:
         uuid = self.editor.current_uuid
-        if self.session is None or uuid is None:
+        if self.session is None or uuid is None or not self.entry_page_showing():
             return
         self.session.write(lambda j: (j.entries.restore(uuid), j.entries.get(uuid).id)[1],
                            self._restored, self._write_failed)
@@ -532,7 +548,7 @@ class MainWindow(QMainWindow):
 
     def show_history(self) -> None:
         uuid = self.editor.current_uuid
-        if self.session is None or uuid is None:
+        if self.session is None or uuid is None or not self.entry_page_showing():
             return
         self.editor.flush()
         revisions = self.session.reader.entries.history(uuid)

@@ -7,4 +7,5 @@ TRANSLATIONS = {
     '<p>The English word <b>ERASE</b> works too, in any keyboard layout.</p>': (
         '<p>Английское слово <b>ERASE</b> тоже подходит, в любой раскладке клавиатуры.</p>',
         '<p>Англійське слово <b>ERASE</b> теж підходить, у будь-якій розкладці клавіатури.</p>'),
+    '“{title}” moved to the trash.': ('Запись «{title}» перемещена в корзину.', 'Запис «{title}» переміщено до кошика.'),
 }

@@ -2466,6 +2466,10 @@ Save it unchanged, with all the metadata it carries?</source>
             <translation>&amp;Настройки…</translation>
         </message>
         <message>
+            <source>(untitled)</source>
+            <translation>(без заголовка)</translation>
+        </message>
+        <message>
             <source>Auto-lock time, time zone, language</source>
             <translation>Время автоблокировки, часовой пояс, язык</translation>
         </message>
@@ -2522,10 +2526,6 @@ Save it unchanged, with all the metadata it carries?</source>
             <translation>Переместить выбранную запись в корзину (Del)</translation>
         </message>
         <message>
-            <source>Moved to the trash.</source>
-            <translation>Перемещено в корзину.</translation>
-        </message>
-        <message>
             <source>New entry created.</source>
             <translation>Новая запись создана.</translation>
         </message>
@@ -2568,6 +2568,10 @@ Save it unchanged, with all the metadata it carries?</source>
         <message>
             <source>Write a new entry (Ctrl+N)</source>
             <translation>Создать новую запись (Ctrl+N)</translation>
+        </message>
+        <message>
+            <source>“{title}” moved to the trash.</source>
+            <translation>Запись «{title}» перемещена в корзину.</translation>
         </message>
     </context>
     <context>

@@ -2466,6 +2466,10 @@ Save it unchanged, with all the metadata it carries?</source>
             <translation>&amp;Налаштування…</translation>
         </message>
         <message>
+            <source>(untitled)</source>
+            <translation>(без заголовка)</translation>
+        </message>
+        <message>
             <source>Auto-lock time, time zone, language</source>
             <translation>Час автоблокування, часовий пояс, мова</translation>
         </message>
@@ -2522,10 +2526,6 @@ Save it unchanged, with all the metadata it carries?</source>
             <translation>Перемістити вибраний запис до кошика (Del)</translation>
         </message>
         <message>
-            <source>Moved to the trash.</source>
-            <translation>Переміщено до кошика.</translation>
-        </message>
-        <message>
             <source>New entry created.</source>
             <translation>Новий запис створено.</translation>
         </message>
@@ -2568,6 +2568,10 @@ Save it unchanged, with all the metadata it carries?</source>
         <message>
             <source>Write a new entry (Ctrl+N)</source>
             <translation>Створити новий запис (Ctrl+N)</translation>
+        </message>
+        <message>
+            <source>“{title}” moved to the trash.</source>
+            <translation>Запис «{title}» переміщено до кошика.</translation>
         </message>
     </context>
     <context>
