@@ -250,3 +250,44 @@ def test_the_undo_bar_names_the_entry_and_is_one_widget(qtbot, unlocked):
     assert window.undo_bar.isVisibleTo(window)
     assert title in window.undo_label.text()
     assert window.statusBar().currentMessage() == ""  # no temporary message drawn over the button
+
+
+# --- 12. new entries: the system's zone, then the zone the person last chose ----------------------
+def test_new_entries_use_the_zone_last_chosen(qtbot, unlocked, tmp_path):
+    from ui.common.fields import system_zone_name
+
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    first = create_entry(qtbot, window)
+    assert unlocked.session.reader.entries.get(first).occurred_tz == system_zone_name()
+    window.editor.time_zone.setCurrentText("Asia/Tbilisi")  # the person picks a zone
+    assert window.editor.flush()
+    second = create_entry(qtbot, window)
+    assert unlocked.session.reader.entries.get(second).occurred_tz == "Asia/Tbilisi"
+    # It lives inside the encrypted journal, not in the plain settings file.
+    unlocked.lock()
+    from gui_helpers import unlock
+
+    unlock(qtbot, unlocked)
+    window = unlocked.main_window
+    third = create_entry(qtbot, window)
+    assert unlocked.session.reader.entries.get(third).occurred_tz == "Asia/Tbilisi"
+    config = tmp_path / "config"
+    for path in (config.rglob("*") if config.exists() else []):
+        if path.is_file():
+            assert b"Tbilisi" not in path.read_bytes()
+
+
+@pytest.mark.parametrize("qt_says, core_says, expected", [
+    ("Europe/Kyiv", None, "Europe/Kyiv"),        # Windows and macOS: no /etc/localtime, Qt knows
+    ("UTC", "Europe/Moscow", "Europe/Moscow"),   # Qt falls back to UTC, the system file knows better
+    ("", None, "UTC"),                           # nobody knows: UTC, said plainly in the editor
+])
+def test_the_system_zone_comes_from_qt_then_the_core(monkeypatch, qt_says, core_says, expected):
+    from PySide6.QtCore import QByteArray, QTimeZone
+
+    from ui.common import fields
+
+    monkeypatch.setattr(QTimeZone, "systemTimeZoneId", staticmethod(lambda: QByteArray(qt_says.encode())))
+    monkeypatch.setattr("journal.timeutil.local_zone_name", lambda: core_says)
+    assert fields.system_zone_name() == expected

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 import journal
 from journal.storage.keyslots import DEFAULT_KDF, KdfParams
 from journal.storage.paths import resolve_data_dir
-from journal.timeutil import local_zone_name
 from journal.storage.vault import journal_exists
 
 from ui.common.resources import app_icon
@@ -39,7 +38,9 @@ class AppContext:
 
     @property
     def default_timezone(self) -> str:
-        return self.settings.default_timezone or local_zone_name() or "UTC"
+        from ui.common.fields import system_zone_name
+
+        return self.settings.default_timezone or system_zone_name()
 
 
 class AppController(QObject):
@@ -214,9 +215,10 @@ class AppController(QObject):
 
     # --- settings --------------------------------------------------------------------
     def edit_settings(self) -> None:
+        from ui.common.fields import system_zone_name
         from ui.dialogs import SettingsDialog
 
-        dialog = SettingsDialog(self.context.settings, local_zone_name() or "UTC", self.main_window)
+        dialog = SettingsDialog(self.context.settings, system_zone_name(), self.main_window)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             chosen = dialog.settings()  # knows only its own fields: keep the safety ones
             self.apply_settings(replace(self.context.settings, auto_lock_minutes=chosen.auto_lock_minutes,

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from journal.records.search import EntryFilter
-from journal.timeutil import local_zone_name
 
 from ui.entries.delegates import SnippetDelegate
 from ui.entries.editor import EntryEditor
@@ -29,6 +28,7 @@ from ui.entries.model import COL_ATTACHMENTS, COL_CATEGORY, COL_MATCH, COL_OCCUR
 from ui.common.i18n import translated_categories
 from ui.entries.history import HistoryDialog
 from ui.common.wheel_guard import install_wheel_guard
+from ui.common.fields import last_chosen_zone, system_zone_name
 from ui.common.ops import user_message
 from ui.common.resources import app_icon
 from ui.sidebar import ENTRIES_SECTION, Sidebar
@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         install_wheel_guard()  # idempotent; also when a test builds the window alone
         self.session = None
-        self.default_tz = local_zone_name() or "UTC"
+        self.default_tz = system_zone_name()
         self.history_dialog: HistoryDialog | None = None
         self._pages: dict[str, QWidget] = {}
         self._known_tags: set[str] = set()
@@ -451,7 +451,7 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.editor.flush()
-        zone = self.default_tz
+        zone = last_chosen_zone(self.session.reader.db) or self.default_tz
         try:
             now = dt.datetime.now(ZoneInfo(zone)).strftime("%Y-%m-%dT%H:%M")
         except (ZoneInfoNotFoundError, ValueError):

@@ -60,6 +60,36 @@ class TagEdit(QLineEdit):
 _ZONES: list[str] | None = None
 
 
+#: Journal meta key (inside the encrypted journal, never in the plain settings file: a zone
+#: says where the person works) for the time zone the person last chose for an entry.
+LAST_ZONE_META = "ui.last_time_zone"
+
+
+def system_zone_name() -> str:
+    """The system's IANA time zone: Qt's view first (it maps Windows zone names to IANA ones,
+    where /etc/localtime does not exist), then the core's (TZ, /etc/localtime), then UTC."""
+    from PySide6.QtCore import QTimeZone
+
+    from journal.timeutil import local_zone_name
+
+    try:
+        name = bytes(QTimeZone.systemTimeZoneId().data()).decode("ascii", "replace")
+    except (AttributeError, TypeError):
+        name = ""
+    if name in all_zones() and name not in ("UTC", "Etc/UTC"):
+        return name
+    core = local_zone_name()
+    if core and core in all_zones():
+        return core
+    return name if name in all_zones() else "UTC"
+
+
+def last_chosen_zone(db) -> str | None:
+    """The zone the person last chose for an entry in this journal, if it is still a known zone."""
+    row = db.query_one("SELECT value FROM meta WHERE key = ?", (LAST_ZONE_META,))
+    return row[0] if row and row[0] in all_zones() else None
+
+
 def all_zones() -> list[str]:
     global _ZONES  # a cache of a static system list, not app state
     if _ZONES is None:

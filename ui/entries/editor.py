@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from journal.records.entries import Entry
 from ui.common.clipboard import copy_secret
 from ui.entries.copy import SecretLineEdit, SecretPlainTextEdit, entry_as_text
-from ui.common.fields import TagEdit, TimeZoneBox, all_zones
+from ui.common.fields import LAST_ZONE_META, TagEdit, TimeZoneBox, all_zones
 from ui.common.i18n import date_format, datetime_format, format_datetime, time_format
 from ui.common.ops import user_message
 
@@ -64,6 +64,7 @@ class EntryEditor(QWidget):
         self._dirty = False
         self._loading = False
         self._occurred_touched = False
+        self._zone_chosen = False
         self._default_tz = "UTC"
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -247,7 +248,7 @@ class EntryEditor(QWidget):
         for combo in (self.category, self.status, self.source):
             combo.currentIndexChanged.connect(self._changed)
         self.when.dateTimeChanged.connect(self._occurred_changed)
-        self.time_zone.currentTextChanged.connect(self._occurred_changed)
+        self.time_zone.currentTextChanged.connect(self._zone_changed)
         self.time_unknown.toggled.connect(self._time_unknown_toggled)
         self.has_end.toggled.connect(self._has_end_toggled)
         self.until.dateTimeChanged.connect(self._changed)
@@ -309,6 +310,7 @@ class EntryEditor(QWidget):
             self._read_only = read_only
             self._dirty = False
             self._occurred_touched = False
+            self._zone_chosen = False
             self.title.setText(entry.title)
             self.place.setText(entry.place)
             if entry.latitude is not None and entry.longitude is not None:
@@ -430,6 +432,11 @@ class EntryEditor(QWidget):
             self._occurred_touched = True
         self._changed()
 
+    def _zone_changed(self, *_args) -> None:
+        if not self._loading:
+            self._zone_chosen = True  # remembered for the next new entry (fields.LAST_ZONE_META)
+        self._occurred_changed()
+
     def _time_unknown_toggled(self, unknown: bool) -> None:
         self.when.setDisplayFormat(date_format() if unknown else datetime_format())
         self.until.setDisplayFormat(date_format() if unknown else datetime_format())
@@ -483,7 +490,8 @@ class EntryEditor(QWidget):
         changes, warnings = self.collect_changes()
         entry_uuid = self._entry.uuid
         self._dirty = False
-        self._session.write(lambda j: j.entries.update(entry_uuid, **changes),
+        chosen = self._take_chosen_zone(changes)
+        self._session.write(lambda j: _update_entry(j, entry_uuid, changes, chosen),
                             lambda entry: self._saved(entry, warnings), self._save_failed)
 
     def flush(self) -> bool:
@@ -493,14 +501,22 @@ class EntryEditor(QWidget):
             return True
         changes, warnings = self.collect_changes()
         entry_uuid = self._entry.uuid
+        chosen = self._take_chosen_zone(changes)
         try:
-            entry = self._session.write_and_wait(lambda j: j.entries.update(entry_uuid, **changes))
+            entry = self._session.write_and_wait(lambda j: _update_entry(j, entry_uuid, changes, chosen))
         except Exception as exc:  # JournalError, or a timeout behind a long write: keep the edit dirty
             self._save_failed(exc)
             return False
         self._dirty = False
         self._saved(entry, warnings)
         return True
+
+    def _take_chosen_zone(self, changes: dict) -> str | None:
+        """The zone the person picked for this entry, if this save stores it (once)."""
+        if not self._zone_chosen or "occurred_tz" not in changes:
+            return None
+        self._zone_chosen = False
+        return changes["occurred_tz"]
 
     def _saved(self, entry: Entry, warnings: list[str]) -> None:
         if self._entry is not None and entry.uuid == self._entry.uuid:
@@ -547,3 +563,11 @@ def _iso_text(moment: QDateTime, date_only: bool) -> str:
     """A date-time edit's value as stored: the day alone when the time is unknown."""
     day = moment.date().toString("yyyy-MM-dd")
     return day if date_only else f"{day}T{moment.time().toString('HH:mm')}"
+
+
+def _update_entry(journal, entry_uuid: str, changes: dict, chosen_zone: str | None):
+    """One write: the entry's changes, and the zone the person chose (for their next new entry)."""
+    entry = journal.entries.update(entry_uuid, **changes)
+    if chosen_zone:
+        journal.set_meta(LAST_ZONE_META, chosen_zone)
+    return entry
