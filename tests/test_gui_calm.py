@@ -291,3 +291,31 @@ def test_the_system_zone_comes_from_qt_then_the_core(monkeypatch, qt_says, core_
     monkeypatch.setattr(QTimeZone, "systemTimeZoneId", staticmethod(lambda: QByteArray(qt_says.encode())))
     monkeypatch.setattr("journal.timeutil.local_zone_name", lambda: core_says)
     assert fields.system_zone_name() == expected
+
+
+# --- 4. printing the recovery code never silently writes it to disk -------------------------------
+def test_printing_the_code_without_a_printer_warns_and_cancel_writes_nothing(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinterInfo
+
+    from ui.wizard import RecoveryPage
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(QPrinterInfo, "availablePrinterNames", staticmethod(lambda: []))
+    print_dialogs = []
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: print_dialogs.append(self) or 0)
+    page = RecoveryPage()
+    qtbot.addWidget(page)
+    page.code.setText("ABCD-EFGH-JKMN-PQRS-TVWX-YZ23-4567-89AB")
+    seen = {}
+
+    def answer(box):
+        seen["text"] = box.text()
+        seen["default"] = box.defaultButton()
+        box.defaultButton().click()  # Enter: the default choice
+
+    _open_modal_then(qtbot, page._print, answer)
+    assert "not encrypted" in seen["text"]
+    assert seen["default"] is not None and seen["default"].text() in ("Cancel", "&Cancel")
+    assert print_dialogs == []  # cancelled before Qt's print-to-file dialog
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette, QTextDocument
 from PySide6.QtWidgets import (
-    QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton, QVBoxLayout, QWidget,
     QWizard, QWizardPage,
 )
 
@@ -218,14 +218,39 @@ class RecoveryPage(QWizardPage):
         return self.confirm.isChecked() and bool(self.code.text())
 
     def _print(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        """Print on paper only. With no printer set up, Qt offers only "print to file", which
+        would leave the recovery code as a plain PDF on disk (once: ~/print.pdf): say so and ask,
+        with Cancel as the default."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 
+        if not QPrinterInfo.availablePrinterNames() and not self._confirm_unencrypted_file(self.tr(
+                "No printer is set up on this computer, so printing can only write the recovery code "
+                "into a PDF file. That file is not encrypted: anyone who gets this laptop can read the "
+                "code in it and open your journal.\n\nWrite the code down by hand instead, or save "
+                "the file only on a stick you keep apart from the laptop.")):
+            return
         printer = QPrinter()
         dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            doc = QTextDocument()
-            doc.setPlainText(self.tr("Incident Journal recovery code:") + "\n\n" + self.code.text())
-            doc.print_(printer)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat or printer.outputFileName():
+            if not self._confirm_unencrypted_file(self.tr(
+                    "This writes the recovery code unencrypted into the file {file}. Anyone who can read "
+                    "that file can open your journal. Write it anyway?").format(
+                        file=printer.outputFileName() or self.tr("(a PDF file)"))):
+                return
+        doc = QTextDocument()
+        doc.setPlainText(self.tr("Incident Journal recovery code:") + "\n\n" + self.code.text())
+        doc.print_(printer)
+
+    def _confirm_unencrypted_file(self, text: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Recovery code in a file"), text,
+                          QMessageBox.StandardButton.Cancel, self)
+        write = box.addButton(self.tr("Write the file anyway"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is write
 
 
 class FirstRunWizard(QWizard):

@@ -3669,6 +3669,10 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
             <translation>&amp;Печать…</translation>
         </message>
         <message>
+            <source>(a PDF file)</source>
+            <translation>(PDF-файл)</translation>
+        </message>
+        <message>
             <source>Copy to the clipboard (cleared again after a minute)</source>
             <translation>Копировать в буфер обмена (он очистится через минуту)</translation>
         </message>
@@ -3685,12 +3689,32 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
             <translation>Код восстановления «Журнала инцидентов»:</translation>
         </message>
         <message>
+            <source>No printer is set up on this computer, so printing can only write the recovery code into a PDF file. That file is not encrypted: anyone who gets this laptop can read the code in it and open your journal.
+
+Write the code down by hand instead, or save the file only on a stick you keep apart from the laptop.</source>
+            <translation>На этом компьютере не настроен принтер, поэтому печать может только записать код восстановления в PDF-файл. Этот файл не зашифрован: любой, к кому попадёт ноутбук, прочитает в нём код и откроет ваш журнал.
+
+Лучше перепишите код от руки или сохраните файл только на флешку, которую храните отдельно от ноутбука.</translation>
+        </message>
+        <message>
             <source>Recovery code</source>
             <translation>Код восстановления</translation>
         </message>
         <message>
+            <source>Recovery code in a file</source>
+            <translation>Код восстановления в файле</translation>
+        </message>
+        <message>
+            <source>This writes the recovery code unencrypted into the file {file}. Anyone who can read that file can open your journal. Write it anyway?</source>
+            <translation>Код восстановления будет записан незашифрованным в файл {file}. Любой, кто сможет прочитать этот файл, откроет ваш журнал. Всё равно записать?</translation>
+        </message>
+        <message>
             <source>Write down your recovery code</source>
             <translation>Запишите код восстановления</translation>
+        </message>
+        <message>
+            <source>Write the file anyway</source>
+            <translation>Всё равно записать файл</translation>
         </message>
     </context>
     <context>

@@ -3669,6 +3669,10 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
             <translation>&amp;Друк…</translation>
         </message>
         <message>
+            <source>(a PDF file)</source>
+            <translation>(PDF-файл)</translation>
+        </message>
+        <message>
             <source>Copy to the clipboard (cleared again after a minute)</source>
             <translation>Копіювати в буфер обміну (його буде очищено за хвилину)</translation>
         </message>
@@ -3685,12 +3689,32 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
             <translation>Код відновлення «Журналу інцидентів»:</translation>
         </message>
         <message>
+            <source>No printer is set up on this computer, so printing can only write the recovery code into a PDF file. That file is not encrypted: anyone who gets this laptop can read the code in it and open your journal.
+
+Write the code down by hand instead, or save the file only on a stick you keep apart from the laptop.</source>
+            <translation>На цьому комп’ютері не налаштовано принтер, тому друк може лише записати код відновлення в PDF-файл. Цей файл не зашифровано: будь-хто, до кого потрапить ноутбук, прочитає в ньому код і відкриє ваш журнал.
+
+Краще перепишіть код від руки або збережіть файл лише на флешку, яку зберігаєте окремо від ноутбука.</translation>
+        </message>
+        <message>
             <source>Recovery code</source>
             <translation>Код відновлення</translation>
         </message>
         <message>
+            <source>Recovery code in a file</source>
+            <translation>Код відновлення у файлі</translation>
+        </message>
+        <message>
+            <source>This writes the recovery code unencrypted into the file {file}. Anyone who can read that file can open your journal. Write it anyway?</source>
+            <translation>Код відновлення буде записано незашифрованим у файл {file}. Будь-хто, хто зможе прочитати цей файл, відкриє ваш журнал. Все одно записати?</translation>
+        </message>
+        <message>
             <source>Write down your recovery code</source>
             <translation>Запишіть код відновлення</translation>
+        </message>
+        <message>
+            <source>Write the file anyway</source>
+            <translation>Все одно записати файл</translation>
         </message>
     </context>
     <context>
