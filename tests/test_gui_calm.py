@@ -319,3 +319,25 @@ def test_printing_the_code_without_a_printer_warns_and_cancel_writes_nothing(qtb
     assert seen["default"] is not None and seen["default"].text() in ("Cancel", "&Cancel")
     assert print_dialogs == []  # cancelled before Qt's print-to-file dialog
     assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
+
+
+# --- 19. "Show in folder" without a file manager says where the file is ------------------------------
+def test_show_in_folder_without_a_file_manager_says_where_the_bundle_is(qtbot, tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from PySide6.QtGui import QDesktopServices
+
+    from ui.exchange.export_wizard import SummaryPage
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda _url: False))  # nothing to open it
+    wizard = SimpleNamespace(result_=SimpleNamespace(path=str(tmp_path / "bundle-1.ijbundle")))
+    page = SummaryPage(wizard)
+    qtbot.addWidget(page)
+    seen = {}
+
+    def read(box):
+        seen["text"] = box.text()
+        box.accept()
+
+    _open_modal_then(qtbot, page.open_folder, read)
+    assert "No file manager" in seen["text"] and str(tmp_path) in seen["text"]

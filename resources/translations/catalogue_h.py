@@ -17,4 +17,8 @@ TRANSLATIONS = {
     '(a PDF file)': ('(PDF-файл)', '(PDF-файл)'),
     'Recovery code in a file': ('Код восстановления в файле', 'Код відновлення у файлі'),
     'Write the file anyway': ('Всё равно записать файл', 'Все одно записати файл'),
+    'Show in folder': ('Показать в папке', 'Показати в теці'),
+    'No file manager could be opened on this computer. The bundle was saved in:\n{folder}': (
+        'На этом компьютере не удалось открыть файловый менеджер. Пакет сохранён в папке:\n{folder}',
+        'На цьому комп’ютері не вдалося відкрити файловий менеджер. Пакет збережено в теці:\n{folder}'),
 }

@@ -4459,6 +4459,12 @@ Write the code down by hand instead, or save the file only on a stick you keep a
             <translation>Для: {names}</translation>
         </message>
         <message>
+            <source>No file manager could be opened on this computer. The bundle was saved in:
+{folder}</source>
+            <translation>На цьому комп’ютері не вдалося відкрити файловий менеджер. Пакет збережено в теці:
+{folder}</translation>
+        </message>
+        <message>
             <source>Not sent to {name}: {reason}</source>
             <translation>Не надіслано {name}: {reason}</translation>
         </message>
@@ -4477,6 +4483,10 @@ Write the code down by hand instead, or save the file only on a stick you keep a
         <message>
             <source>Show in &amp;folder</source>
             <translation>Показати в &amp;теці</translation>
+        </message>
+        <message>
+            <source>Show in folder</source>
+            <translation>Показати в теці</translation>
         </message>
         <message>
             <source>The bundle stays in the outbox: send it again from the Outbox page.</source>

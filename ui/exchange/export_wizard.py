@@ -337,7 +337,13 @@ class SummaryPage(QWizardPage):
 
     def open_folder(self) -> None:
         # The folder only: no file is handed to another program.
-        QDesktopServices.openUrl(self.folder_url())
+        if not QDesktopServices.openUrl(self.folder_url()):
+            # No file manager (a minimal desktop, Tails without Files running…): say where it is.
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Show in folder"), self.tr(
+                "No file manager could be opened on this computer. The bundle was saved in:\n{folder}").format(
+                    folder=self.folder_url().toLocalFile()), QMessageBox.StandardButton.Ok, self)
+            box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            box.exec()
 
 
 class ExportWizard(QWizard):
