@@ -341,3 +341,25 @@ def test_show_in_folder_without_a_file_manager_says_where_the_bundle_is(qtbot, t
 
     _open_modal_then(qtbot, page.open_folder, read)
     assert "No file manager" in seen["text"] and str(tmp_path) in seen["text"]
+
+
+# --- 20. every input says what it is ------------------------------------------------------------------
+def test_every_input_of_the_main_window_has_a_name_that_is_not_its_value(qtbot, unlocked):
+    from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QTextEdit
+
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    window.select_rowid(window.model.rowid_at(0))
+    unnamed = []
+    for cls in (QComboBox, QLineEdit, QAbstractSpinBox, QPlainTextEdit, QTextEdit):
+        for widget in window.findChildren(cls):
+            if isinstance(widget, QLineEdit) and isinstance(widget.parent(), (QComboBox, QAbstractSpinBox)):
+                continue  # the inner editor of a combo or spin box: named through its owner
+            name = widget.accessibleName().strip()
+            value = widget.currentText() if isinstance(widget, QComboBox) else ""
+            if not name or (value and name == value):
+                unnamed.append(f"{type(widget).__name__} ({widget.toolTip()[:40]!r})")
+    assert unnamed == []
+    editor = window.editor
+    assert [editor.category.accessibleName(), editor.status.accessibleName(), editor.source.accessibleName()] == [
+        "Category", "Status", "Source"]

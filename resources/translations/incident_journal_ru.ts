@@ -1236,6 +1236,14 @@ Save it unchanged, with all the metadata it carries?</source>
             <translation>&amp;Когда:</translation>
         </message>
         <message>
+            <source>Category</source>
+            <translation>Категория</translation>
+        </message>
+        <message>
+            <source>Coordinates</source>
+            <translation>Координаты</translation>
+        </message>
+        <message>
             <source>Coordinates not saved: write them as “latitude, longitude”.</source>
             <translation>Координаты не сохранены: запишите их как «широта, долгота».</translation>
         </message>
@@ -1352,6 +1360,10 @@ Save it unchanged, with all the metadata it carries?</source>
             <translation>Статус</translation>
         </message>
         <message>
+            <source>Tags</source>
+            <translation>Метки</translation>
+        </message>
+        <message>
             <source>Tags, separated by commas</source>
             <translation>Метки через запятую</translation>
         </message>
@@ -1408,12 +1420,20 @@ Save it unchanged, with all the metadata it carries?</source>
             <translation>Вид инцидента</translation>
         </message>
         <message>
+            <source>When</source>
+            <translation>Когда</translation>
+        </message>
+        <message>
             <source>When it ended, in the same time zone as the start</source>
             <translation>Когда закончилось, в том же часовом поясе, что и начало</translation>
         </message>
         <message>
             <source>When it happened, in the local time of the place</source>
             <translation>Когда это произошло, по местному времени</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Где</translation>
         </message>
         <message>
             <source>Witnessed</source>

@@ -1236,6 +1236,14 @@ Save it unchanged, with all the metadata it carries?</source>
             <translation>&amp;Коли:</translation>
         </message>
         <message>
+            <source>Category</source>
+            <translation>Категорія</translation>
+        </message>
+        <message>
+            <source>Coordinates</source>
+            <translation>Координати</translation>
+        </message>
+        <message>
             <source>Coordinates not saved: write them as “latitude, longitude”.</source>
             <translation>Координати не збережено: запишіть їх як «широта, довгота».</translation>
         </message>
@@ -1352,6 +1360,10 @@ Save it unchanged, with all the metadata it carries?</source>
             <translation>Статус</translation>
         </message>
         <message>
+            <source>Tags</source>
+            <translation>Мітки</translation>
+        </message>
+        <message>
             <source>Tags, separated by commas</source>
             <translation>Мітки через кому</translation>
         </message>
@@ -1408,12 +1420,20 @@ Save it unchanged, with all the metadata it carries?</source>
             <translation>Вид інциденту</translation>
         </message>
         <message>
+            <source>When</source>
+            <translation>Коли</translation>
+        </message>
+        <message>
             <source>When it ended, in the same time zone as the start</source>
             <translation>Коли закінчилося, в тому ж часовому поясі, що й початок</translation>
         </message>
         <message>
             <source>When it happened, in the local time of the place</source>
             <translation>Коли це сталося, за місцевим часом</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Де</translation>
         </message>
         <message>
             <source>Witnessed</source>

@@ -124,6 +124,7 @@ class EntryEditor(QWidget):
         form.setVerticalSpacing(6)
 
         self.when = QDateTimeEdit()
+        self.when.setAccessibleName(self.tr("When"))
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat(datetime_format())  # typed and shown in the interface language's format
         self.when.setToolTip(self.tr("When it happened, in the local time of the place"))
@@ -155,14 +156,17 @@ class EntryEditor(QWidget):
         form.addRow(self.tr("Until:"), until_row)
 
         self.place = QLineEdit()
+        self.place.setAccessibleName(self.tr("Where"))
         self.place.setPlaceholderText(self.tr("Place: city, street, building"))
         form.addRow(self.tr("W&here:"), self.place)
         self.coordinates = QLineEdit()
+        self.coordinates.setAccessibleName(self.tr("Coordinates"))
         self.coordinates.setPlaceholderText(self.tr("Optional: latitude, longitude (e.g. 55.7558, 37.6173)"))
         self.coordinates.setToolTip(self.tr("Decimal degrees, latitude first"))
         form.addRow(self.tr("Coordinates:"), self.coordinates)
 
         self.category = QComboBox()
+        self.category.setAccessibleName(self.tr("Category"))
         self.category.setToolTip(self.tr("What kind of incident this is"))
         self.status = QComboBox()
         self.status.addItem(self.tr("Draft"), "draft")
@@ -189,6 +193,7 @@ class EntryEditor(QWidget):
         self._label_for(form, self.category)
 
         self.tags = TagEdit()
+        self.tags.setAccessibleName(self.tr("Tags"))
         self.tags.setPlaceholderText(self.tr("Tags, separated by commas"))
         form.addRow(self.tr("&Tags:"), self.tags)
         layout.addLayout(form)
