@@ -363,3 +363,41 @@ def test_every_input_of_the_main_window_has_a_name_that_is_not_its_value(qtbot, 
     editor = window.editor
     assert [editor.category.accessibleName(), editor.status.accessibleName(), editor.source.accessibleName()] == [
         "Category", "Status", "Source"]
+
+
+# --- 11. history in words and local dates; restoring a version adds one ----------------------------
+def test_history_shows_labels_and_local_dates_and_restores_as_a_new_version(qtbot, unlocked):
+    import re
+
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    uuid = create_entry(qtbot, window)
+    session = unlocked.session
+    session.write_and_wait(lambda j: j.entries.update(uuid, title="First title", occurred_at="2027-12-06T15:58",
+                                                      occurred_tz="Europe/Moscow", category="detention"))
+    session.write_and_wait(lambda j: j.entries.update(uuid, title="Second title", occurred_at="2027-12-07T09:05",
+                                                      category="search"))
+    window.model.reload()
+    window.select_rowid(session.reader.entries.get(uuid).id)
+    window.show_history()
+    dialog = window.history_dialog
+    qtbot.waitUntil(lambda: dialog.isVisible())
+    newest = dialog.list.item(0).text()
+    assert not re.search(r"\d{4}-\d\d-\d\dT", newest)
+    shown = dialog.view.toPlainText()
+    assert "Title: First title → Second title" in shown
+    assert "occurred_at" not in shown and "2027-12-07T09:05" not in shown and "category" not in shown
+    assert "When:" in shown and "Category:" in shown and "Detention" in shown
+    versions = session.reader.entries.history(uuid)
+    wanted = next(r for r in versions if r.content["title"] == "First title")
+    dialog.list.setCurrentRow([dialog.list.item(i).data(Qt.ItemDataRole.UserRole)
+                               for i in range(dialog.list.count())].index(wanted.number))
+    assert dialog.restore_button.isEnabled()
+    with qtbot.waitSignal(window.editor.entry_changed, timeout=10_000):
+        dialog.restore_button.click()
+    entry = session.reader.entries.get(uuid)
+    assert entry.title == "First title" and entry.category == "detention"
+    assert entry.occurred_at.startswith("2027-12-06T15:58")
+    assert entry.revision == len(versions) + 1  # a new version, nothing rewritten
+    assert session.reader.entries.history(uuid)[: len(versions)] == versions
+    assert session.journal.entries.verify_revisions() == []

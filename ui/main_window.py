@@ -556,8 +556,29 @@ class MainWindow(QMainWindow):
             self.history_dialog.forget()
             self.history_dialog.close()
             self.history_dialog.deleteLater()
-        self.history_dialog = HistoryDialog(revisions, self)
+        entry = self.session.reader.entries.get(uuid)
+        labels = dict(translated_categories(self.session.reader.entries.categories()))
+        self.history_dialog = HistoryDialog(revisions, self, category_labels=labels,
+                                            read_only=entry.deleted_at is not None)
+        self.history_dialog.restore_requested.connect(lambda number: self._restore_version(uuid, number))
         self.history_dialog.open()
+
+    def _restore_version(self, uuid: str, number: int) -> None:
+        """Write version `number` back as a new revision (the chain stays intact), then show it."""
+        if self.session is None or self.history_dialog is None:
+            return
+        content = self.history_dialog.content_of(number)
+        self.editor.flush()
+        self.session.write(lambda j: j.entries.update(uuid, **content),
+                           lambda entry: self._version_restored(entry, number), self._write_failed)
+
+    def _version_restored(self, entry, number: int) -> None:
+        self.model.refresh_row(entry.id)
+        if self.editor.current_uuid == entry.uuid:
+            self.editor.load(entry)
+        self.statusBar().showMessage(self.tr("Version {n} restored as version {m}.").format(
+            n=number, m=entry.revision), 5000)
+        self.show_history()
 
     def _entry_saved(self, entry) -> None:
         self.model.refresh_row(entry.id)

@@ -21,4 +21,11 @@ TRANSLATIONS = {
     'No file manager could be opened on this computer. The bundle was saved in:\n{folder}': (
         'На этом компьютере не удалось открыть файловый менеджер. Пакет сохранён в папке:\n{folder}',
         'На цьому комп’ютері не вдалося відкрити файловий менеджер. Пакет збережено в теці:\n{folder}'),
+    '&Restore this version': ('&Восстановить эту версию', '&Відновити цю версію'),
+    'Latitude': ('Широта', 'Широта'),
+    'Longitude': ('Долгота', 'Довгота'),
+    'Make this version the current one again. It is saved as a new version; nothing is deleted.': (
+        'Снова сделать эту версию текущей. Она сохраняется как новая версия; ничего не удаляется.',
+        'Знову зробити цю версію поточною. Її збережено як нову версію; нічого не видаляється.'),
+    'Version {n} restored as version {m}.': ('Версия {n} восстановлена как версия {m}.', 'Версію {n} відновлено як версію {m}.'),
 }

@@ -2160,12 +2160,28 @@ Save it unchanged, with all the metadata it carries?</source>
     <context>
         <name>HistoryDialog</name>
         <message>
+            <source>&amp;Restore this version</source>
+            <translation>&amp;Восстановить эту версию</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Категория</translation>
+        </message>
+        <message>
             <source>Changed fields:</source>
             <translation>Изменённые поля:</translation>
         </message>
         <message>
+            <source>Draft</source>
+            <translation>Черновик</translation>
+        </message>
+        <message>
             <source>Every save is kept. Choose a version to see what changed in it.</source>
             <translation>Каждое сохранение хранится. Выберите версию, чтобы увидеть, что в ней изменилось.</translation>
+        </message>
+        <message>
+            <source>Final</source>
+            <translation>Готово</translation>
         </message>
         <message>
             <source>First version.</source>
@@ -2177,11 +2193,56 @@ Save it unchanged, with all the metadata it carries?</source>
         </message>
         <message>
             <source>History</source>
+            <extracomment>What "Restore this version" writes back (everything a revision holds that the editor edits).</extracomment>
             <translation>История</translation>
+        </message>
+        <message>
+            <source>Latitude</source>
+            <translation>Широта</translation>
+        </message>
+        <message>
+            <source>Longitude</source>
+            <translation>Долгота</translation>
+        </message>
+        <message>
+            <source>Make this version the current one again. It is saved as a new version; nothing is deleted.</source>
+            <translation>Снова сделать эту версию текущей. Она сохраняется как новая версия; ничего не удаляется.</translation>
+        </message>
+        <message>
+            <source>Media</source>
+            <translation>СМИ</translation>
+        </message>
+        <message>
+            <source>Reported</source>
+            <translation>Со слов</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Источник</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>Метки</translation>
         </message>
         <message>
             <source>Text:</source>
             <translation>Текст:</translation>
+        </message>
+        <message>
+            <source>Time zone</source>
+            <translation>Часовой пояс</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Заголовок</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>До</translation>
         </message>
         <message>
             <source>Version {n}</source>
@@ -2194,6 +2255,18 @@ Save it unchanged, with all the metadata it carries?</source>
         <message>
             <source>Versions</source>
             <translation>Версии</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Когда</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Где</translation>
+        </message>
+        <message>
+            <source>Witnessed</source>
+            <translation>Видел(а) сам(а)</translation>
         </message>
     </context>
     <context>
@@ -2580,6 +2653,10 @@ Save it unchanged, with all the metadata it carries?</source>
         <message>
             <source>Undo</source>
             <translation>Отменить</translation>
+        </message>
+        <message>
+            <source>Version {n} restored as version {m}.</source>
+            <translation>Версия {n} восстановлена как версия {m}.</translation>
         </message>
         <message>
             <source>Words in titles, text, places and tags. Use "quotes" for a phrase, word* for a prefix, OR for either.</source>
