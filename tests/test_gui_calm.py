@@ -401,3 +401,29 @@ def test_history_shows_labels_and_local_dates_and_restores_as_a_new_version(qtbo
     assert entry.revision == len(versions) + 1  # a new version, nothing rewritten
     assert session.reader.entries.history(uuid)[: len(versions)] == versions
     assert session.journal.entries.verify_revisions() == []
+
+
+# --- 13. the forms picker suggests the form that fits, or none ------------------------------------
+def _forms_panel(window):
+    from ui.forms.panel import FormsPanel
+
+    return window.findChild(FormsPanel)
+
+
+def test_the_forms_picker_suggests_the_fitting_form_or_none(qtbot, unlocked):
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    uuid = create_entry(qtbot, window)
+    panel = _forms_panel(window)
+    editor = window.editor
+    editor.category.setCurrentIndex(editor.category.findData("mobilization"))
+    assert editor.flush()
+    qtbot.waitUntil(lambda: panel.add_combo.currentData() == "mobilization")
+    assert panel.add_button.isEnabled()
+    editor.category.setCurrentIndex(editor.category.findData("border"))  # no form for border crossings
+    assert editor.flush()
+    qtbot.waitUntil(lambda: panel.add_combo.currentData() is None)
+    assert panel.add_combo.currentText() == "Choose a form…"
+    assert not panel.add_button.isEnabled()  # Enter or a click adds nothing unrelated
+    panel.add_chosen_form()
+    assert unlocked.session.reader.forms.values_for_entry(uuid) == []

@@ -2105,6 +2105,10 @@ Save it unchanged, with all the metadata it carries?</source>
             <translation>Добавить в запись поля выбранной формы</translation>
         </message>
         <message>
+            <source>Choose a form…</source>
+            <translation>Выберите форму…</translation>
+        </message>
+        <message>
             <source>Edit forms</source>
             <translation>Редактировать формы</translation>
         </message>

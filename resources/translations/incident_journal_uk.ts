@@ -2105,6 +2105,10 @@ Save it unchanged, with all the metadata it carries?</source>
             <translation>Додати до запису поля вибраної форми</translation>
         </message>
         <message>
+            <source>Choose a form…</source>
+            <translation>Виберіть форму…</translation>
+        </message>
+        <message>
             <source>Edit forms</source>
             <translation>Редагувати форми</translation>
         </message>

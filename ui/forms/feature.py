@@ -34,6 +34,7 @@ class FormsFeature(QObject):
         window.sidebar.add_section(STATISTICS_SECTION, self.tr("Statistics"))
         self._make_actions()
         window.editor.entry_changed.connect(self.panel.set_entry)
+        window.editor.saved.connect(self.panel.entry_saved)
         window.sidebar.selection_changed.connect(self._section_changed)
         self.panel.edit_forms_requested.connect(self.edit_forms)
         self._update_actions()

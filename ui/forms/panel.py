@@ -70,6 +70,7 @@ class FormsPanel(QWidget):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         self.add_button.clicked.connect(self.add_chosen_form)
+        self.add_combo.currentIndexChanged.connect(lambda _i: self._update_state())
         self.edit_button.clicked.connect(lambda: self.edit_forms_requested.emit(self.add_combo.currentData() or ""))
 
     # --- session -------------------------------------------------------------------------
@@ -120,13 +121,32 @@ class FormsPanel(QWidget):
             self.set_entry(entry)
 
     def _fill_add_combo(self, entry) -> None:
+        """The forms that fit the entry's category first (the first one chosen); when none fits,
+        "Choose a form…" is shown, never an unrelated form that Enter would add."""
+        self.add_combo.blockSignals(True)
         self.add_combo.clear()
         forms = self.session.reader.forms.list()
         present = set(self._inputs)
         suggested = [f for f in forms if f.category == entry.category and f.key not in present]
         others = [f for f in forms if f.category != entry.category and f.key not in present]
-        for form in suggested + others:
+        if not suggested and others:
+            self.add_combo.addItem(self.tr("Choose a form…"), None)
+        for form in suggested:
             self.add_combo.addItem(forms_labels.form_label(form), form.key)
+        if suggested and others:
+            self.add_combo.insertSeparator(self.add_combo.count())
+        for form in others:
+            self.add_combo.addItem(forms_labels.form_label(form), form.key)
+        self.add_combo.setCurrentIndex(0)
+        self.add_combo.blockSignals(False)
+        self._update_state()
+
+    def entry_saved(self, entry) -> None:
+        """The editor saved the shown entry: a new category changes which form fits."""
+        if (self.entry is not None and entry.uuid == self.entry.uuid and self.session is not None
+                and entry.category != self.entry.category):
+            self.entry = entry
+            self._fill_add_combo(entry)
 
     def _clear_groups(self) -> None:
         for group in self._groups.values():
@@ -169,7 +189,7 @@ class FormsPanel(QWidget):
             self.empty.setText(self.tr("No form values on this entry."))
         can_add = not self.read_only and self.add_combo.count() > 0
         self.add_combo.setEnabled(can_add)
-        self.add_button.setEnabled(can_add)
+        self.add_button.setEnabled(can_add and self.add_combo.currentData() is not None)
 
     # --- edits ---------------------------------------------------------------------------
     def _changed(self, form_key: str) -> None:
@@ -189,8 +209,8 @@ class FormsPanel(QWidget):
         form = self.session.reader.forms.get(key)
         people = [(p.uuid, p.display_name) for p, _ in self.session.reader.people.people_for_entry(self.entry.uuid)]
         self._add_group(form, {}, list(dict.fromkeys(people)))
-        self.add_combo.removeItem(self.add_combo.currentIndex())
         self._dirty.add(key)
+        self._fill_add_combo(self.entry)
         self._update_state()
         self.save()  # attaching the (empty) form is itself a save
         if self._inputs[key]:
