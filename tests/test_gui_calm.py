@@ -427,3 +427,83 @@ def test_the_forms_picker_suggests_the_fitting_form_or_none(qtbot, unlocked):
     assert not panel.add_button.isEnabled()  # Enter or a click adds nothing unrelated
     panel.add_chosen_form()
     assert unlocked.session.reader.forms.values_for_entry(uuid) == []
+
+
+# --- 15. the window fits the screen and comes back as it was left -----------------------------------
+def test_the_default_window_fits_the_screen(qtbot, unlocked):
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    free = window.screen().availableGeometry()
+    assert free.contains(window.frameGeometry()), (free, window.frameGeometry())
+
+
+def test_window_size_and_splitters_are_restored_after_lock(qtbot, unlocked, tmp_path, data_dir):
+    import json
+
+    from gui_helpers import new_controller, unlock
+    from ui.common.settings import load_settings
+
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    window.resize(700, 520)
+    window.splitter.setSizes([240, 660])
+    window.entries_page.setSizes([350, 310])
+    sizes = window.splitter.sizes() + window.entries_page.sizes()
+    unlocked.lock()
+    saved = load_settings(tmp_path / "config")
+    assert saved.window_geometry and saved.splitter_sizes == ",".join(map(str, sizes))
+    text = (tmp_path / "config" / "settings.json").read_text()
+    assert str(data_dir) not in text and "Detentions" not in text  # sizes only
+    assert set(json.loads(text)) >= {"window_geometry", "splitter_sizes"}
+    # A new start of the app (new controller, settings from the file) shows the same window.
+    again = new_controller(qtbot, data_dir, tmp_path)
+    again.context.settings = saved
+    unlock(qtbot, again)
+    restored = again.main_window
+    qtbot.addWidget(restored)
+    assert (restored.width(), restored.height()) == (700, 520)
+    assert restored.splitter.sizes()[0] == sizes[0]
+    again.quit()
+
+
+# --- 14. a language change offers a restart now -------------------------------------------------------
+def test_changing_the_language_offers_a_restart_that_locks_and_relaunches(qtbot, unlocked, monkeypatch):
+    from PySide6.QtCore import QProcess
+
+    started = []
+    monkeypatch.setattr(QProcess, "startDetached", staticmethod(lambda program, args: started.append((program, args))
+                                                                or True))
+    monkeypatch.setattr("PySide6.QtWidgets.QApplication.quit", staticmethod(lambda: None))
+    controller = unlocked
+    window = controller.main_window
+    qtbot.addWidget(window)
+    seen = {}
+
+    def choose_russian(dialog):
+        dialog.language.setCurrentIndex(dialog.language.findData("ru"))
+        dialog.accept()
+
+    def restart_now(box):
+        seen["text"] = box.text()
+        seen["default"] = box.defaultButton().text()
+        next(b for b in box.buttons() if "Restart" in b.text()).click()
+
+    from PySide6.QtCore import QTimer
+
+    def when_asked():
+        box = QApplication.activeModalWidget()
+        if box is None or not hasattr(box, "buttons") or not box.isVisible():
+            QTimer.singleShot(20, when_asked)
+            return
+        restart_now(box)
+
+    def after_settings(dialog):
+        choose_russian(dialog)
+        QTimer.singleShot(0, when_asked)
+
+    _open_modal_then(qtbot, controller.edit_settings, after_settings)
+    assert "restart" in seen["text"].lower()
+    assert "Later" in seen["default"]  # the harmless choice is the default
+    assert controller.session is None  # locked (and saved) before the restart
+    assert len(started) == 1 and started[0][1][:2] == ["-m", "ui.app"]
+    assert controller.context.settings.language == "ru"

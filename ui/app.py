@@ -22,6 +22,7 @@ from journal.storage.paths import resolve_data_dir
 from journal.storage.vault import journal_exists
 
 from ui.common.resources import app_icon
+from ui.common.i18n import resolve_language
 from ui.common.settings import Settings, load_settings, save_settings
 
 APP_NAME = "Incident Journal"
@@ -86,6 +87,8 @@ class AppController(QObject):
             from ui.menus import arrange_menus  # after every feature has made its actions
 
             arrange_menus(self._main_window, self.safety)
+            settings = self.context.settings
+            self._main_window.restore_geometry_state(settings.window_geometry, settings.splitter_sizes)
         return self._main_window
 
     @property
@@ -190,6 +193,7 @@ class AppController(QObject):
 
         close_windows_for_lock(keep=(window, self.unlock_window))
         if window is not None:
+            self._remember_geometry(window)
             window.detach()
         self.safety.before_lock()  # cancel exports/imports/backups, clear clipboard and caches
         session, self.session = self.session, None
@@ -200,6 +204,16 @@ class AppController(QObject):
         self.locked.emit()
         if show_unlock and not self._quitting:
             self.show_unlock()
+
+    def _remember_geometry(self, window) -> None:
+        state = window.geometry_state()
+        settings = self.context.settings
+        if (state["window_geometry"], state["splitter_sizes"]) != (settings.window_geometry, settings.splitter_sizes):
+            self.context.settings = replace(settings, **state)
+            try:
+                save_settings(self.context.settings, self.context.config_dir)
+            except OSError:
+                pass  # a read-only config folder costs the window size, nothing else
 
     def quit(self) -> None:
         """Lock (saving what is typed) and leave."""
@@ -221,8 +235,34 @@ class AppController(QObject):
         dialog = SettingsDialog(self.context.settings, system_zone_name(), self.main_window)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             chosen = dialog.settings()  # knows only its own fields: keep the safety ones
+            before = resolve_language(self.context.settings.language)
             self.apply_settings(replace(self.context.settings, auto_lock_minutes=chosen.auto_lock_minutes,
                                         default_timezone=chosen.default_timezone, language=chosen.language))
+            if resolve_language(chosen.language) != before:
+                self.offer_restart_for_language()
+
+    def offer_restart_for_language(self) -> None:
+        """Every window is built in one language; a new one takes a restart, offered now."""
+        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, self.tr(
+            "The new language is used after the app restarts. Restart now? The journal is locked first "
+            "(everything typed is saved); you unlock it again in the new language."),
+            QMessageBox.StandardButton.NoButton, self._main_window)
+        restart = box.addButton(self.tr("&Restart now"), QMessageBox.ButtonRole.AcceptRole)
+        later = box.addButton(self.tr("&Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(later)
+        box.exec()
+        if box.clickedButton() is restart:
+            self.restart()
+
+    def restart(self) -> None:
+        """Lock (saving), start a new copy of the app with the same arguments, and quit."""
+        from PySide6.QtCore import QProcess
+
+        # A frozen build is its own executable; otherwise run this module with the same Python
+        # (sys.argv[0] may be main.py, a console script or a Windows launcher).
+        args = list(sys.argv[1:]) if getattr(sys, "frozen", False) else ["-m", "ui.app", *sys.argv[1:]]
+        self.quit()
+        QProcess.startDetached(sys.executable, args)
 
     def apply_settings(self, settings: Settings) -> None:
         self.context.settings = settings

@@ -40,7 +40,7 @@ class SettingsDialog(QDialog):
 
         for code, native_name in LANGUAGES.items():  # each in its own language, so anyone finds theirs
             self.language.addItem(native_name, code)
-        self.language.setToolTip(self.tr("The interface language. A change applies after a restart."))
+        self.language.setToolTip(self.tr("The interface language. The app offers to restart when it changes."))
         self.language.setAccessibleDescription(self.language.toolTip())
         index = self.language.findData(settings.language)
         self.language.setCurrentIndex(max(index, 0))

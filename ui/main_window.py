@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QByteArray, QCoreApplication, QItemSelectionModel, QTimer, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox, QPushButton, QSizePolicy,
     QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget,
@@ -28,13 +28,14 @@ from ui.entries.model import COL_ATTACHMENTS, COL_CATEGORY, COL_MATCH, COL_OCCUR
 from ui.common.i18n import translated_categories
 from ui.entries.history import HistoryDialog
 from ui.common.wheel_guard import install_wheel_guard
-from ui.common.fields import last_chosen_zone, system_zone_name
+from ui.common.fields import ScrollingPageStack, last_chosen_zone, system_zone_name
 from ui.common.ops import user_message
 from ui.common.resources import app_icon
 from ui.sidebar import ENTRIES_SECTION, Sidebar
 
 SEARCH_DEBOUNCE_MS = 250
 UNDO_VISIBLE_MS = 10_000
+TOOLBAR_SPACER = "toolbar-spacer"  # menus.py puts the exchange actions before it
 
 
 class MainWindow(QMainWindow):
@@ -73,7 +74,45 @@ class MainWindow(QMainWindow):
 
         self.transport_feature = TransportFeature(self)  # outbox, network settings, inbox folders, fetch
         self._update_actions()
-        self.resize(1280, 800)
+        self.fit_to_screen()
+
+    # --- geometry (sizes only, never content) ---------------------------------------------------
+    def fit_to_screen(self) -> None:
+        """The default size: 1280×800 where it fits, else the screen's free area less a margin, so on a
+        1366×768 laptop the title bar, status bar and buttons are all on screen."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1280, 800)
+            return
+        free = screen.availableGeometry()
+        width, height = min(1280, free.width() - 32), min(800, free.height() - 32)
+        self.resize(max(width, 640), max(height, 480))
+        frame = self.frameGeometry()
+        frame.moveCenter(free.center())
+        self.move(frame.topLeft())
+
+    def geometry_state(self) -> dict[str, str]:
+        """Window size, maximized state and splitter positions, for the settings file."""
+        return {"window_geometry": bytes(self.saveGeometry().toBase64()).decode("ascii"),
+                "splitter_sizes": ",".join(str(s) for s in (*self.splitter.sizes(), *self.entries_page.sizes()))}
+
+    def restore_geometry_state(self, geometry: str, splitter_sizes: str) -> None:
+        """Undo geometry_state(); anything unreadable or off-screen falls back to fit_to_screen()."""
+        restored = False
+        if geometry:
+            restored = self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if restored and screen is not None and not screen.availableGeometry().intersects(self.frameGeometry()):
+            restored = False
+        if not restored:
+            self.fit_to_screen()
+        try:
+            sizes = [int(s) for s in splitter_sizes.split(",")] if splitter_sizes else []
+        except ValueError:
+            sizes = []
+        if len(sizes) == 4 and all(s >= 0 for s in sizes):
+            self.splitter.setSizes(sizes[:2])
+            self.entries_page.setSizes(sizes[2:])
 
     # --- construction -----------------------------------------------------------------
     def _build(self) -> None:
@@ -124,7 +163,7 @@ class MainWindow(QMainWindow):
         self.entries_page.setSizes([660, 430])  # the list's title column gets most of the extra room
         self.entries_page.setChildrenCollapsible(False)
 
-        self.pages = QStackedWidget()
+        self.pages = ScrollingPageStack()  # a page scrolls rather than widen the window
         self.add_page(ENTRIES_SECTION, self.entries_page)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -247,13 +286,17 @@ class MainWindow(QMainWindow):
         self.toolbar.setObjectName("main-toolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # Search comes first: a tool bar that is too narrow (1366×768 at 150 %, long Russian labels)
+        # moves its LAST items into the overflow menu, and search must stay on screen and in the Tab
+        # order; every action below also has a menu item and a shortcut.
+        self.toolbar.addWidget(self.search)
+        self.toolbar.addSeparator()
         for act in (self.new_action, self.delete_action, self.restore_action, self.history_action):
             self.toolbar.addAction(act)
         spacer = QWidget()
+        spacer.setObjectName(TOOLBAR_SPACER)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.toolbar.addWidget(spacer)
-        self.toolbar.addWidget(self.search)
-        self.toolbar.addSeparator()
         self.toolbar.addAction(self.lock_action)
 
     def _wire(self) -> None:

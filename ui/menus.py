@@ -153,8 +153,7 @@ def _arrange_toolbar(window, bundles) -> None:
     export = getattr(bundles, "export_action", None) if bundles is not None else None
     if export is not None and export not in toolbar.actions():
         anchor = next((a for a in toolbar.actions() if toolbar.widgetForAction(a) is not None
-                       and toolbar.widgetForAction(a).sizePolicy().horizontalPolicy()
-                       == toolbar.widgetForAction(a).sizePolicy().Policy.Expanding), None)
+                       and toolbar.widgetForAction(a).objectName() == "toolbar-spacer"), None)
         separator = QAction(window)
         separator.setSeparator(True)
         toolbar.insertAction(anchor, separator)

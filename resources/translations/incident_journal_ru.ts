@@ -56,6 +56,18 @@ Fingerprint: {fp}</source>
     <context>
         <name>AppController</name>
         <message>
+            <source>&amp;Later</source>
+            <translation>&amp;Позже</translation>
+        </message>
+        <message>
+            <source>&amp;Restart now</source>
+            <translation>&amp;Перезапустить сейчас</translation>
+        </message>
+        <message>
+            <source>The new language is used after the app restarts. Restart now? The journal is locked first (everything typed is saved); you unlock it again in the new language.</source>
+            <translation>Новый язык будет использован после перезапуска приложения. Перезапустить сейчас? Сначала журнал будет заблокирован (всё введённое сохранится); затем вы разблокируете его уже на новом языке.</translation>
+        </message>
+        <message>
             <source>There is no journal in {folder}. Create a new journal there?</source>
             <translation>В папке {folder} нет журнала. Создать там новый журнал?</translation>
         </message>
@@ -4367,8 +4379,8 @@ Write the code down by hand instead, or save the file only on a stick you keep a
             <translation>Язык системы</translation>
         </message>
         <message>
-            <source>The interface language. A change applies after a restart.</source>
-            <translation>Язык интерфейса. Изменение вступит в силу после перезапуска.</translation>
+            <source>The interface language. The app offers to restart when it changes.</source>
+            <translation>Язык интерфейса. При его смене приложение предложит перезапуститься.</translation>
         </message>
         <message>
             <source>Used for new entries</source>

@@ -56,6 +56,18 @@ Fingerprint: {fp}</source>
     <context>
         <name>AppController</name>
         <message>
+            <source>&amp;Later</source>
+            <translation>&amp;Пізніше</translation>
+        </message>
+        <message>
+            <source>&amp;Restart now</source>
+            <translation>&amp;Перезапустити зараз</translation>
+        </message>
+        <message>
+            <source>The new language is used after the app restarts. Restart now? The journal is locked first (everything typed is saved); you unlock it again in the new language.</source>
+            <translation>Нову мову буде використано після перезапуску застосунку. Перезапустити зараз? Спершу журнал буде заблоковано (усе введене збережеться); потім ви розблокуєте його вже новою мовою.</translation>
+        </message>
+        <message>
             <source>There is no journal in {folder}. Create a new journal there?</source>
             <translation>У теці {folder} немає журналу. Створити там новий журнал?</translation>
         </message>
@@ -4367,8 +4379,8 @@ Write the code down by hand instead, or save the file only on a stick you keep a
             <translation>Мова системи</translation>
         </message>
         <message>
-            <source>The interface language. A change applies after a restart.</source>
-            <translation>Мова інтерфейсу. Зміна набуде чинності після перезапуску.</translation>
+            <source>The interface language. The app offers to restart when it changes.</source>
+            <translation>Мова інтерфейсу. Коли її змінено, застосунок запропонує перезапуститися.</translation>
         </message>
         <message>
             <source>Used for new entries</source>

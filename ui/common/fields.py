@@ -5,7 +5,7 @@ from __future__ import annotations
 import zoneinfo
 
 from PySide6.QtCore import QStringListModel, Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QFrame, QLineEdit, QScrollArea, QStackedWidget, QWidget
 
 
 class TagEdit(QLineEdit):
@@ -95,6 +95,35 @@ def all_zones() -> list[str]:
     if _ZONES is None:
         _ZONES = sorted(z for z in zoneinfo.available_timezones() if "/" in z or z == "UTC")
     return _ZONES
+
+
+class ScrollingPageStack(QStackedWidget):
+    """A stack of pages where each page scrolls instead of forcing its minimum size on the window.
+
+    Without it the widest page (Statistics, the contact log) set the main window's minimum size,
+    larger than a 1366×768 screen at 100 % and than most screens at 150 %. Callers add, show and
+    compare the pages themselves; the scroll areas around them are an implementation detail.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._frames: dict[int, QScrollArea] = {}
+
+    def addWidget(self, page: QWidget) -> int:  # noqa: N802 (Qt name)
+        frame = QScrollArea()
+        frame.setWidget(page)
+        frame.setWidgetResizable(True)
+        frame.setFrameShape(QFrame.Shape.NoFrame)
+        frame.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no empty Tab stop: focus goes to the page's controls
+        self._frames[id(page)] = frame
+        return super().addWidget(frame)
+
+    def setCurrentWidget(self, page: QWidget) -> None:  # noqa: N802 (Qt name)
+        super().setCurrentWidget(self._frames.get(id(page), page))
+
+    def currentWidget(self) -> QWidget | None:  # noqa: N802 (Qt name)
+        frame = super().currentWidget()
+        return frame.widget() if isinstance(frame, QScrollArea) else frame
 
 
 class TimeZoneBox(QComboBox):

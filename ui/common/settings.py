@@ -38,6 +38,9 @@ class Settings:
     lock_on_screen_lock: bool = True    # screen locked or system going to sleep (D-Bus, Linux)
     erase_after_failed: int = 0         # 0 = off; otherwise 5..50 wrong passphrases in a row
     backup_reminder_days: int = 14      # 0 = no reminder
+    # Where the main window was (sizes and positions only: no content, no folder, no name).
+    window_geometry: str = ""           # QWidget.saveGeometry(), base64; includes the maximized state
+    splitter_sizes: str = ""            # "sidebar,pages,list,editor" in pixels
 
     def clamped(self) -> "Settings":
         minutes = max(MIN_AUTO_LOCK_MINUTES, min(MAX_AUTO_LOCK_MINUTES, int(self.auto_lock_minutes)))

@@ -19,7 +19,7 @@ from PySide6.QtCore import QDate, QDateTime, QTime, QTimer, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateTimeEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QFrame, QPushButton, QScrollArea, QSizePolicy, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
+    QFrame, QPushButton, QScrollArea, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from journal.records.entries import Entry
@@ -205,29 +205,19 @@ class EntryEditor(QWidget):
         body_font.setPointSizeF(max(body_font.pointSizeF(), 9.0) * 1.15)
         self.body.setFont(body_font)
         self.body.setTabChangesFocus(True)
-        self.body.setMinimumHeight(140)
+        # The text is what documenters write: it takes every spare pixel (stretch) and never less
+        # than about a dozen lines.
+        self.body.setMinimumHeight(self.body.fontMetrics().lineSpacing() * 12)
+        layout.addWidget(self.body, 1)
 
-        # Later features insert panels here (attachments strip, people involved,
-        # forms). They scroll below the text, which keeps most of the height:
-        # the text is what documenters write; the splitter lets them change that.
+        # Later features insert panels here (attachments strip, people involved, forms), each at its
+        # full natural height below the text. When the window is short the whole form scrolls
+        # (form_scroll below): no second, 150-pixel scroll area that clipped the panels (issue 17.16).
         panels_box = QWidget()
         self.panels = QVBoxLayout(panels_box)
         self.panels.setContentsMargins(0, 0, 0, 0)
-        self.panels.addStretch(0)
-        self.panels_scroll = QScrollArea()
-        self.panels_scroll.setWidget(panels_box)
-        self.panels_scroll.setWidgetResizable(True)
-        self.panels_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.body_split = QSplitter(Qt.Orientation.Vertical)
-        self.body_split.setChildrenCollapsible(False)
-        self.body_split.addWidget(self.body)
-        self.body_split.addWidget(self.panels_scroll)
-        self.body_split.setStretchFactor(0, 3)
-        self.body_split.setStretchFactor(1, 2)
-        # Stretch factors only share out extra room; without sizes the panels started as a sliver
-        # (a cut-off thumbnail strip under a scrollbar).
-        self.body_split.setSizes([300, 200])
-        layout.addWidget(self.body_split, 1)
+        self.panels.setSpacing(10)
+        layout.addWidget(panels_box)
 
         footer = QHBoxLayout()
         self.indicator = QLabel()
@@ -237,7 +227,17 @@ class EntryEditor(QWidget):
         footer.addWidget(self.indicator)
         footer.addWidget(self.history_button)
         layout.addLayout(footer)
-        self.pages.addWidget(form_page)
+        # The whole form scrolls when the window is short (1366×768, 150 % scale) instead of
+        # making the window taller than the screen.
+        form_scroll = QScrollArea()
+        form_scroll.setWidget(form_page)
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        form_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Never narrower than the fields themselves: the list beside it gives way first.
+        form_scroll.setMinimumWidth(min(form_page.minimumSizeHint().width(), 440)
+                                    + form_scroll.verticalScrollBar().sizeHint().width())
+        self.pages.addWidget(form_scroll)
 
     @staticmethod
     def _label_for(form: QFormLayout, widget: QWidget) -> None:
@@ -261,8 +261,8 @@ class EntryEditor(QWidget):
         self.restore_button.clicked.connect(self._request_restore)
 
     def add_panel(self, widget: QWidget) -> None:
-        """Extension point for later features (kept above the trailing stretch)."""
-        self.panels.insertWidget(self.panels.count() - 1, widget)
+        """Extension point for later features: panels stack below the text in the order added."""
+        self.panels.addWidget(widget)
 
     def set_read_only(self, read_only: bool) -> None:
         """Feature panels: lock the shown entry's own fields (received entries), without the trash banner."""
