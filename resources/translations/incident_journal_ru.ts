@@ -1368,6 +1368,10 @@ Save it unchanged, with all the metadata it carries?</source>
             <translation>Источник не указан</translation>
         </message>
         <message>
+            <source>St&amp;atus:</source>
+            <translation>С&amp;татус:</translation>
+        </message>
+        <message>
             <source>Status</source>
             <translation>Статус</translation>
         </message>

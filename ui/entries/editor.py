@@ -181,16 +181,16 @@ class EntryEditor(QWidget):
         self.source.setToolTip(self.tr("How you know: seen yourself, told by someone, or from the media"))
         self.source.setAccessibleName(self.tr("Source"))
         self.source.setAccessibleDescription(self.source.toolTip())
-        kind_row = QHBoxLayout()
-        # All three may shrink (not only the category) when the editor is narrow or the words long.
-        for combo in (self.category, self.status, self.source):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(6)
-        kind_row.addWidget(self.category, 3)
-        kind_row.addWidget(self.status, 2)
-        kind_row.addWidget(self.source, 2)
-        form.addRow(self.tr("&Category:"), kind_row)
-        self._label_for(form, self.category)
+        # The category on its own row, status and source on the next: three combo boxes in one row
+        # clipped their words in Russian ("Судебное засе", "Источник н") at 1280 px.
+        form.addRow(self.tr("&Category:"), self.category)
+        status_row = QHBoxLayout()
+        for combo in (self.status, self.source):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            status_row.addWidget(combo)
+        status_row.addStretch(1)
+        form.addRow(self.tr("St&atus:"), status_row)
+        self._label_for(form, self.status)
 
         self.tags = TagEdit()
         self.tags.setAccessibleName(self.tr("Tags"))

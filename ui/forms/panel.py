@@ -56,9 +56,15 @@ class FormsPanel(QWidget):
         self.edit_button = QPushButton(self.tr("Edit forms…"))
         self.edit_button.setAccessibleName(self.tr("Edit forms"))
         self.edit_button.setToolTip(self.tr("Add fields to a form or create your own form"))
-        for w in (self.add_combo, self.add_button, self.edit_button):
-            header.addWidget(w)
         layout.addLayout(header)
+        # The chooser and its buttons on their own row: form names are long in Russian.
+        self.add_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        layout.addWidget(self.add_combo)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         self.empty = QLabel(self.tr("No form on this entry yet. Choose one above to record structured details "
                                     "(for example the police unit or the court date)."))
         self.empty.setWordWrap(True)

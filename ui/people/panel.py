@@ -55,8 +55,7 @@ class EntryPeoplePanel(FollowsReadOnly, QGroupBox):
         row.addWidget(self.picker, 3)
         row.addWidget(self.role, 2)
         self.picker.setMinimumContentsLength(10)
-        self.role.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.role.setMinimumContentsLength(8)
+        self.role.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # whole words in Russian
         row.addWidget(self.link_button)
         layout.addLayout(row)
         list_row.addWidget(self.unlink_button, 0, Qt.AlignmentFlag.AlignTop)

@@ -41,6 +41,7 @@ class ContactLogPage(QWidget):
         self.person_filter.setAccessibleName(self.tr("Filter by person"))
         self.person_filter.setToolTip(self.tr("Show only contacts with this person (empty: everyone)"))
         self.channel_filter = QComboBox()
+        self.channel_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.channel_filter.setAccessibleName(self.tr("Filter by channel"))
         self.channel_filter.addItem(self.tr("All channels"), None)
         for key, label in channel_labels().items():

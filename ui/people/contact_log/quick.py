@@ -33,10 +33,12 @@ class QuickLogBar(QWidget):
         self.person.setAccessibleName(self.tr("Person"))
         self.person.setToolTip(self.tr("Who: type part of a name"))
         self.channel = QComboBox()
+        self.channel.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.channel.setAccessibleName(self.tr("Channel"))
         for key, label in channel_labels().items():
             self.channel.addItem(label, key)
         self.direction = QComboBox()
+        self.direction.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.direction.setAccessibleName(self.tr("Direction"))
         for key, label in direction_labels().items():
             self.direction.addItem(label, key)
