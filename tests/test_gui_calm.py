@@ -507,3 +507,24 @@ def test_changing_the_language_offers_a_restart_that_locks_and_relaunches(qtbot,
     assert controller.session is None  # locked (and saved) before the restart
     assert len(started) == 1 and started[0][1][:2] == ["-m", "ui.app"]
     assert controller.context.settings.language == "ru"
+
+
+# --- 18. window titles: one language, the app's name once --------------------------------------------
+@pytest.mark.parametrize("language, app_name", [("en", "Incident Journal"), ("ru", "Журнал инцидентов")])
+def test_window_titles_name_the_app_once_in_the_interface_language(qtbot, qapp, tmp_path, language, app_name):
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.common.i18n import install_translations
+    from ui.unlock import UnlockWindow
+    from ui.wizard import FirstRunWizard
+
+    install_translations(qapp, language)
+    try:
+        assert QCoreApplication.translate("MainWindow", "Incident Journal") == app_name
+        for window in (UnlockWindow(tmp_path), FirstRunWizard(tmp_path)):
+            qtbot.addWidget(window)
+            title = window.windowTitle()
+            assert "Incident Journal" not in title or language == "en"
+            assert app_name not in title  # Qt appends the (translated) display name itself
+    finally:
+        install_translations(qapp, "en")

@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 import journal
@@ -308,6 +308,9 @@ def main(argv: list[str] | None = None) -> int:
     from ui.common.i18n import install_translations
 
     install_translations(app, context.settings.language)  # before any window: tr() reads it at creation
+    # Qt appends the display name to every window title ("Locked — Журнал инцидентов"): it must be
+    # the translated name, or Russian titles read "Журнал инцидентов — Incident Journal".
+    app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", APP_NAME))
     controller = AppController(context)
 
     # Ctrl+C / SIGTERM lock (saving the editor) and quit instead of dying mid-write.

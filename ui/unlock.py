@@ -41,7 +41,7 @@ class UnlockWindow(QWidget):
         self.data_dir = Path(data_dir)
         self.recovery_mode = False
         self.working = False
-        self.setWindowTitle(self.tr("Incident Journal — Locked"))
+        self.setWindowTitle(self.tr("Locked"))  # Qt adds " — <app name>" (the translated one: ui/app.py)
         self.setWindowIcon(app_icon())
         self._build()
         self.set_data_dir(self.data_dir)

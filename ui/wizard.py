@@ -263,7 +263,7 @@ class FirstRunWizard(QWizard):
         self.data_dir = Path(data_dir)
         self.kdf = kdf
         self.result_journal: CreatedJournal | None = None
-        self.setWindowTitle(self.tr("Incident Journal — New journal"))
+        self.setWindowTitle(self.tr("New journal"))  # Qt adds " — <app name>"
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)

@@ -1851,8 +1851,8 @@ Save it unchanged, with all the metadata it carries?</source>
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <source>Incident Journal — New journal</source>
-            <translation>Журнал інцидентів — новий журнал</translation>
+            <source>New journal</source>
+            <translation>Новий журнал</translation>
         </message>
     </context>
     <context>
@@ -4700,12 +4700,12 @@ Write the code down by hand instead, or save the file only on a stick you keep a
             <translation>«Журнал інцидентів» заблоковано</translation>
         </message>
         <message>
-            <source>Incident Journal — Locked</source>
-            <translation>Журнал інцидентів — заблоковано</translation>
-        </message>
-        <message>
             <source>Journal folder: {folder}</source>
             <translation>Тека журналу: {folder}</translation>
+        </message>
+        <message>
+            <source>Locked</source>
+            <translation>Заблоковано</translation>
         </message>
         <message>
             <source>Open another journal folder…</source>
