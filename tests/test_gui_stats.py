@@ -89,5 +89,5 @@ def test_report_dialog_writes_csv_and_pdf(qtbot, unlocked, tmp_path):
         for entry in SAMPLE_ENTRIES:
             assert entry["title"] in text
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-        assert "595" in info and "842" in info  # A4 in points
+        assert "595.28 x 841.89 pts (A4)" in info  # A4 in points
     dialog.close()

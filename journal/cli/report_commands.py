@@ -1,14 +1,12 @@
 """report, stats, forms: coordinator reports, counts, and incident forms from the command line.
 
-`journal report --format pdf` is the one CLI path that needs the GUI toolkit: the
-PDF is laid out by Qt (ui/forms/report_pdf.py), imported lazily only on that path, with
-an offscreen QGuiApplication created if none exists. Everything else stays Qt-free.
+All of it is Qt-free, PDF reports included (journal/report_pdf.py, the same writer the
+desktop app uses).
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import sys
 from pathlib import Path
@@ -111,22 +109,13 @@ def cmd_report(args, ctx) -> int:
     elif args.format == "json":
         count = reports.write_json(journal, flt, out, omit_contact_details=args.omit_contact_details)
     else:
-        count = _write_pdf(journal, flt, out, args)
+        from journal.report_pdf import write_pdf
+
+        count = write_pdf(journal, flt, out, page_size=args.page_size, title=args.title,
+                          photos=not args.no_photos, omit_contact_details=args.omit_contact_details)
     print(_("Wrote {count} entries to {out}.").format(count=count, out=out))
     print(NOT_ENCRYPTED.format(path=out), file=sys.stderr)
     return 0
-
-
-def _write_pdf(journal, flt, out: Path, args) -> int:
-    """The only CLI path that loads Qt (lazily, offscreen if there is no display)."""
-    try:
-        renderer = importlib.import_module("ui.forms.report_pdf")
-    except ImportError as exc:
-        raise InvalidInput(_("PDF reports need the desktop app's Qt libraries ({name} is missing).").format(name=exc.name)) from None
-    app = renderer.ensure_gui_application()
-    del app  # kept alive by Qt's instance registry
-    return renderer.write_pdf(journal, flt, out, page_size=args.page_size, title=args.title,
-                              photos=not args.no_photos, omit_contact_details=args.omit_contact_details)
 
 
 def cmd_stats(args, ctx) -> int:

@@ -4,7 +4,7 @@ Everything here reads in pages (REPORT_PAGE entries at a time) and writes as it
 reads, so a report over 100k entries keeps memory bounded. Files are written
 atomically (temp file mode 0600 in the same folder, fsync, rename); the caller
 is responsible for warning the user that a report is NOT encrypted.
-The PDF report lives in ui/forms/report_pdf.py (it needs Qt).
+The PDF report is journal/report_pdf.py (fpdf2, Qt-free).
 """
 
 from __future__ import annotations

@@ -284,9 +284,6 @@ TRANSLATIONS = {
     '{label}: revision {revision}': ('{label}: версия {revision}', '{label}: версія {revision}'),
     '{key:<26} v{version:<3} {count:>3} fields  {label}{origin}': (
         '{key:<26} v{version:<3} полей: {count:>3}  {label}{origin}', '{key:<26} v{version:<3} полів: {count:>3}  {label}{origin}'),
-    "PDF reports need the desktop app's Qt libraries ({name} is missing).": (
-        'Для PDF-отчётов нужны библиотеки Qt настольного приложения ({name} не найден).',
-        'Для PDF-звітів потрібні бібліотеки Qt настільного застосунку ({name} не знайдено).'),
     '{label}  (key {key}, version {version}, category {value})': (
         '{label}  (ключ {key}, версия {version}, категория {value})', '{label}  (ключ {key}, версія {version}, категорія {value})'),
     'Give values as FIELD=VALUE (got {item!r}).': (
@@ -900,4 +897,45 @@ TRANSLATIONS = {
     'Received from {sender} in bundle {bundle_id}.': (
         'Получено от {sender} в пакете {bundle_id}.',
         'Отримано від {sender} у пакеті {bundle_id}.'),
+    # journal/report_pdf.py: the PDF report (the desktop app's report dialog uses it too)
+    'Incident report': ('Отчёт об инцидентах', 'Звіт про інциденти'),
+    'Created': ('Создано', 'Створено'),
+    'Journal': ('Журнал', 'Журнал'),
+    'Entries': ('Записи', 'Записи'),
+    'Filters': ('Фильтры', 'Фільтри'),
+    'None: all entries.': ('Нет: все записи.', 'Немає: усі записи.'),
+    'Contact details (phone numbers, messenger handles) were left out.': (
+        'Контактные данные (номера телефонов, аккаунты в мессенджерах) не включены.',
+        'Контактні дані (номери телефонів, акаунти в месенджерах) не додано.'),
+    'This file is not encrypted. Keep it safe and delete it when it is no longer needed.': (
+        'Этот файл не зашифрован. Храните его в надёжном месте и удалите, когда он станет не нужен.',
+        'Цей файл не зашифровано. Зберігайте його в надійному місці й видаліть, коли він стане не потрібен.'),
+    'Page {page} of {pages}': ('Страница {page} из {pages}', 'Сторінка {page} з {pages}'),
+    'When': ('Когда', 'Коли'),
+    'Time zone': ('Часовой пояс', 'Часовий пояс'),
+    'Place': ('Место', 'Місце'),
+    'Coordinates': ('Координаты', 'Координати'),
+    'Category': ('Категория', 'Категорія'),
+    'Tags': ('Метки', 'Мітки'),
+    'Status': ('Статус', 'Статус'),
+    'Source': ('Источник', 'Джерело'),
+    'Received from': ('Получено от', 'Отримано від'),
+    'Entry id': ('Идентификатор записи', 'Ідентифікатор запису'),
+    'Revision': ('Редакция', 'Редакція'),
+    'What happened': ('Что произошло', 'Що сталося'),
+    'People': ('Люди', 'Люди'),
+    'Contact log': ('Журнал контактов', 'Журнал контактів'),
+    'Attachments': ('Вложения', 'Вкладення'),
+    '{media_type}, {size} bytes, SHA-256 {sha256}…': (
+        '{media_type}, {size} Б, SHA-256 {sha256}…', '{media_type}, {size} Б, SHA-256 {sha256}…'),
+    # the report's filters (journal.reports.ReportFilter.describe names them in English)
+    'Tag': ('Метка', 'Мітка'),
+    'From': ('Дата с', 'Дата з'),
+    'To': ('Дата по', 'Дата по'),
+    'Sender': ('Отправитель', 'Відправник'),
+    'Origin': ('Происхождение', 'Походження'),
+    'Trash': ('Корзина', 'Кошик'),
+    'Selected entries': ('Выбранные записи', 'Вибрані записи'),
+    'own entries': ('собственные записи', 'власні записи'),
+    'received entries': ('полученные записи', 'отримані записи'),
 }

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QRadioButton, QVBoxLayout, QWidget,
 )
 
+from journal.report_pdf import write_pdf
 from journal.records.reports import ReportFilter, count_entries, write_csv, write_json
 from journal.records.search import EntryFilter
 
@@ -163,8 +164,6 @@ class ReportDialog(QDialog):
                     return write_csv(reader, flt, path, bom=bom, **kwargs)
                 if fmt == "json":
                     return write_json(reader, flt, path, **kwargs)
-                from ui.forms.report_pdf import write_pdf
-
                 return write_pdf(reader, flt, path, page_size=page_size, photos=photos, **kwargs)
             finally:
                 reader.close()
