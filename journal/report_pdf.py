@@ -114,9 +114,10 @@ def _drawable() -> frozenset[int]:
 
 
 def clean_text(value) -> str:
-    """`value` as text the font can draw: unknown characters become one U+FFFD per run,
-    invisible joiners and variation selectors the font lacks are dropped, and control
-    characters other than line breaks go (tabs become spaces)."""
+    """`value` as text the font can draw: unknown characters become one U+FFFD per run (an
+    emoji sequence with its joiners and modifiers is one), invisible joiners and variation
+    selectors the font lacks are dropped, and control characters other than line breaks go
+    (tabs become spaces)."""
     if value is None:
         return ""
     text = str(value).replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
@@ -124,10 +125,15 @@ def clean_text(value) -> str:
     out: list[str] = []
     for ch in text:
         code = ord(ch)
-        if ch == "\n" or code in drawable:
+        if ch == "\n":
             out.append(ch)
             continue
         category = unicodedata.category(ch)
+        if out and out[-1] == REPLACEMENT and category in ("Cf", "Mn", "Me", "Sk"):
+            continue  # a joiner, selector or modifier continuing an undrawable sequence (emoji)
+        if code in drawable:
+            out.append(ch)
+            continue
         if category in ("Cc", "Cf", "Mn", "Me", "Zl", "Zp"):
             if category in ("Zl", "Zp"):
                 out.append("\n")

@@ -1,9 +1,16 @@
-"""journal/ is the Qt-free core: no module in it may import PySide6 (or Qt at all)."""
+"""journal/ is the Qt-free core: no module in it may import PySide6 (or Qt at all), and the CLI,
+PDF reports included, runs where PySide6 cannot be imported."""
 
 import ast
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+
+from tests.conftest import PASSPHRASE
 
 CORE = Path(__file__).resolve().parent.parent / "journal"
 FORBIDDEN = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "ui")
@@ -34,3 +41,58 @@ def test_importing_every_core_module_loads_no_qt():
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=CORE.parent)
+
+
+# Run as `python -c` before the CLI: PySide6 (and Qt's other bindings, and the GUI package)
+# cannot be imported at all, as on a machine with only the core installed.
+NO_QT = r"""
+import importlib.abc, runpy, sys
+
+class NoQt(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in ("PySide6", "shiboken6", "PyQt5", "PyQt6", "ui"):
+            raise ImportError(f"{name} is blocked in this test", name=name)
+        return None
+
+sys.meta_path.insert(0, NoQt())
+sys.argv = ["journal", *sys.argv[1:]]
+try:
+    runpy.run_module("journal", run_name="__main__", alter_sys=True)
+finally:
+    loaded = [n for n in sys.modules if n.split(".")[0] in ("PySide6", "shiboken6", "ui")]
+    assert not loaded, loaded
+"""
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
+def test_cli_pdf_report_runs_with_qt_unimportable(created, data_dir, tmp_path):
+    journal = created.journal
+    titles = ["Задержание у суда", "Search of an office", "Обшук у Львові"]
+    for i, title in enumerate(titles):
+        journal.entries.add(title=title, place="Минск", occurred_at=f"2024-03-0{i + 1}T12:00+03:00",
+                            body="Подробности")
+    journal.close()
+    pfile = tmp_path / "pass.txt"
+    pfile.write_text(PASSPHRASE + "\n")
+    out = tmp_path / "report.pdf"
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["PYTHONPATH"] = str(CORE.parent)
+    proc = subprocess.run(
+        [sys.executable, "-c", NO_QT, "--data-dir", str(data_dir), "--passphrase-file", str(pfile),
+         "report", "--format", "pdf", "-o", str(out)],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "Wrote 3 entries" in proc.stdout
+    assert out.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    for title in titles:
+        assert title in text
+
+
+def test_blocking_qt_in_the_cli_wrapper_really_blocks(tmp_path):
+    """The wrapper above is what makes the PDF test meaningful: importing PySide6 under it fails."""
+    env = {**os.environ, "PYTHONPATH": str(CORE.parent)}
+    code = NO_QT.replace('runpy.run_module("journal", run_name="__main__", alter_sys=True)', "import PySide6")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode != 0 and "PySide6 is blocked in this test" in proc.stderr

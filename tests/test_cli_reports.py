@@ -1,5 +1,5 @@
-"""`journal report`, `journal stats`, `journal forms`: in-process, and the PDF path as a
-real subprocess (it is the one CLI path that loads Qt, lazily and offscreen)."""
+"""`journal report`, `journal stats`, `journal forms`: in-process, and the PDF path also as a
+real subprocess, as a person runs it (tests/test_architecture.py runs it with Qt unimportable)."""
 
 from __future__ import annotations
 
@@ -105,7 +105,7 @@ def test_report_pdf_cli_subprocess(cli, tmp_path):
     out = tmp_path / "r.pdf"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("DISPLAY", None)
-    env.pop("QT_QPA_PLATFORM", None)  # the CLI chooses offscreen itself
+    env.pop("QT_QPA_PLATFORM", None)  # no display and no Qt settings: the CLI needs neither
     proc = subprocess.run(
         [sys.executable, "-m", "journal", "--data-dir", str(cli.data_dir), "--passphrase-file", str(cli.pfile),
          "report", "--format", "pdf", "-o", str(out), "--page-size", "letter", "--title", "Отчёт"],
