@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import unicodedata
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -58,6 +59,7 @@ MAX_THUMBS_PER_ENTRY = 12
 ROW_PAD = 1.0               # mm above and below a table row's text
 KEEP_MM = 60.0              # a table row up to this tall is never split across pages
 REPLACEMENT = "\ufffd"
+_TOKENS = re.compile(r" +|[^ ]+")
 PT = 25.4 / 72              # one point in mm
 
 GREY_TEXT = (85, 85, 85)
@@ -125,7 +127,8 @@ def clean_text(value) -> str:
     out: list[str] = []
     for ch in text:
         code = ord(ch)
-        if ch == "\n":
+        if ch == "\n" or (code in drawable and code > 0x7F and (not out or out[-1] != REPLACEMENT)) \
+                or 0x20 <= code < 0x7F:
             out.append(ch)
             continue
         category = unicodedata.category(ch)
@@ -157,6 +160,7 @@ class _ReportPdf(FPDF):
         for style, name in FONT_FILES.items():
             self.add_font(FONT, style, str(resource_path("fonts", name)))
         self.set_margins(MARGIN, MARGIN, MARGIN)
+        self.c_margin = 0  # no padding inside cells: wrap() measures the text to the column's width
         self.set_auto_page_break(True, margin=MARGIN + 5)  # room for the page number
         self.set_title(_("Incident report"))
         self.set_producer("fpdf2")  # the library, without its version; no author or creator
@@ -164,6 +168,7 @@ class _ReportPdf(FPDF):
         self.set_lang({"ru": "ru", "uk": "uk"}.get(_current_language(), "en"))
         self.alias_nb_pages("{nb}")
         self._page_text = _("Page {page} of {pages}")
+        self._widths: dict[tuple[str, float], dict[str, float]] = {}  # (style, size) -> char -> mm
 
     # each page: its number at the bottom
     def footer(self) -> None:
@@ -184,40 +189,86 @@ class _ReportPdf(FPDF):
         if self.get_y() + height > self.page_break_trigger:
             self.add_page()
 
+    # Lines are broken here, not by multi_cell: fpdf2's line breaker re-measures the line at
+    # every character (quadratic in the line length), which made a report ~6x slower than this
+    # (bench/bench_report_pdf.py). Widths are still the font's, through get_string_width.
+    def _measure(self, text: str, table: dict[str, float]) -> float:
+        total = 0.0
+        for ch in text:
+            width = table.get(ch)
+            if width is None:
+                width = table[ch] = self.get_string_width(ch)
+            total += width
+        return total
+
+    def wrap(self, text: str, width: float) -> list[str]:
+        """`text` (cleaned) as lines no wider than `width` mm in the current font: broken at
+        spaces, a word longer than a line (a URL) between characters; line breaks kept."""
+        lines: list[str] = []
+        table = self._widths.setdefault((self.font_style, self.font_size_pt), {})
+        for para in text.split("\n"):
+            line, line_w = "", 0.0
+            for token in _TOKENS.findall(para):
+                token_w = self._measure(token, table)
+                if token[0] == " ":
+                    if line:  # spaces at the start of a wrapped line are dropped
+                        line, line_w = line + token, line_w + token_w
+                    continue
+                if line_w + token_w <= width:
+                    line, line_w = line + token, line_w + token_w
+                    continue
+                if line:
+                    lines.append(line.rstrip())
+                while token_w > width:
+                    cut, used = 0, 0.0
+                    for ch in token:
+                        ch_w = self._measure(ch, table)
+                        if used + ch_w > width and cut:
+                            break
+                        used, cut = used + ch_w, cut + 1
+                    lines.append(token[:cut])
+                    token, token_w = token[cut:], token_w - used
+                line, line_w = token, token_w
+            lines.append(line.rstrip())
+        return lines
+
+    def lines(self, lines: list[str], width: float, h: float) -> None:
+        """Draw `lines` from the current position down, left-aligned in a column `width` wide;
+        a page break continues in the same column on the next page."""
+        for line in lines:
+            self.cell(width, h, line, new_x=XPos.LEFT, new_y=YPos.NEXT)
+
     def heading(self, text: str, size: float, *, color=(0, 0, 0), before: float = 3.0, keep: float = 12.0) -> None:
         """A bold heading kept together with `keep` mm of what follows it."""
-        text = clean_text(text)
         h = self._line_h(size)
         self._font("B", size, color)
-        lines = len(self.multi_cell(0, h, text, dry_run=True, output="LINES"))
+        lines = self.wrap(clean_text(text), self.epw)
         if self.get_y() > self.t_margin + 0.1:
             self.ln(before)
-        self._room(lines * h + 1.0 + keep)
+        self._room(len(lines) * h + 1.0 + keep)
         self.set_x(self.l_margin)
-        self.multi_cell(0, h, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.lines(lines, self.epw, h)
         self.ln(1.0)
 
     def paragraph(self, text: str, *, size: float = BODY_PT, color=(0, 0, 0), style: str = "") -> None:
         self._font(style, size, color)
         self.set_x(self.l_margin)
-        self.multi_cell(0, self._line_h(size), clean_text(text), align="L", new_x=XPos.LMARGIN,
-                        new_y=YPos.NEXT)
+        self.lines(self.wrap(clean_text(text), self.epw), self.epw, self._line_h(size))
 
-    def _row_lines(self, label: str, value: str) -> float:
-        """The height in mm of one table row (label and value already cleaned)."""
+    def _row(self, label: str, value: str) -> tuple[list[str], list[str], float]:
+        """A table row's label and value lines (text already cleaned) and its height in mm."""
         label_w = self.epw * LABEL_SHARE
         self._font("", LABEL_PT)
-        n_label = len(self.multi_cell(label_w - 2 * ROW_PAD, self._line_h(LABEL_PT), label, dry_run=True,
-                                      output="LINES"))
+        label_lines = self.wrap(label, label_w - 2 * ROW_PAD)
         self._font("", BODY_PT)
-        n_value = len(self.multi_cell(self.epw - label_w - 2 * ROW_PAD, self._line_h(BODY_PT), value,
-                                      dry_run=True, output="LINES"))
-        return max(n_label * self._line_h(LABEL_PT), n_value * self._line_h(BODY_PT)) + 2 * ROW_PAD
+        value_lines = self.wrap(value, self.epw - label_w - 2 * ROW_PAD)
+        height = max(len(label_lines) * self._line_h(LABEL_PT), len(value_lines) * self._line_h(BODY_PT))
+        return label_lines, value_lines, height + 2 * ROW_PAD
 
     def section(self, title: str, rows) -> None:
         """A heading and its table; the heading stays on the page of the table's first row."""
         rows = [(clean_text(k), clean_text(v)) for k, v in rows if v not in (None, "")]
-        first = self._row_lines(*rows[0]) if rows else 0.0
+        first = self._row(*rows[0])[2] if rows else 0.0
         self.heading(title, 11, color=HEADING3, keep=first if first <= KEEP_MM else 2 * ROW_PAD + 2 * self._line_h(BODY_PT))
         self.table(rows)
 
@@ -232,18 +283,18 @@ class _ReportPdf(FPDF):
             if value in (None, ""):
                 continue
             label, value = clean_text(label), clean_text(value)
-            height = self._row_lines(label, value)
+            label_lines, value_lines, height = self._row(label, value)
             # A short row moves to the next page whole; a long one starts here and continues there.
             self._room(height if height <= KEEP_MM else 2 * ROW_PAD + 2 * value_h)
             start_page, top = self.page, self.get_y()
             self._font("", LABEL_PT, GREY_TEXT)
             self.set_xy(self.l_margin + pad, top + pad + (value_h - label_h) / 2)
-            self.multi_cell(label_w - 2 * pad, label_h, label, align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
+            self.lines(label_lines, label_w - 2 * pad, label_h)
             label_end = (self.page, self.get_y())
             self.page = start_page
             self._font("", BODY_PT)
             self.set_xy(self.l_margin + label_w + pad, top + pad)
-            self.multi_cell(value_w - 2 * pad, value_h, value, align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
+            self.lines(value_lines, value_w - 2 * pad, value_h)
             end = max(label_end, (self.page, self.get_y()))
             self.page = end[0]
             bottom = end[1] + pad
