@@ -3,7 +3,8 @@ CSV (spreadsheets), JSON (full fidelity) or PDF (A4/Letter), with a clear warnin
 the file is NOT encrypted and an option to leave out contact details.
 
 The export runs through run_op (progress, cancel, error path) on its own read-only
-connection, so the GUI and the writer thread are never blocked.
+connection, so the GUI and the writer thread are never blocked. The PDF is laid out by
+the core (journal/report_pdf.py, fpdf2), the same writer as `journal report --format pdf`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
     QRadioButton, QVBoxLayout, QWidget,
 )
 
-from journal.report_pdf import write_pdf
 from journal.records.reports import ReportFilter, count_entries, write_csv, write_json
 from journal.records.search import EntryFilter
 
@@ -164,6 +164,9 @@ class ReportDialog(QDialog):
                     return write_csv(reader, flt, path, bom=bom, **kwargs)
                 if fmt == "json":
                     return write_json(reader, flt, path, **kwargs)
+                # Imported here, in the worker: fpdf2 takes ~0.4 s to import, kept off app start.
+                from journal.report_pdf import write_pdf
+
                 return write_pdf(reader, flt, path, page_size=page_size, photos=photos, **kwargs)
             finally:
                 reader.close()
