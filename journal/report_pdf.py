@@ -35,7 +35,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from journal.exchange.bundle._cancel import check_cancel
-from journal.i18n import N_, _
+from journal.i18n import N_, _, current_language
 from journal.records import display_labels as shown
 from journal.records.forms import display_value
 from journal.records.reports import ReportFilter, count_entries, iter_entries
@@ -59,6 +59,9 @@ MAX_THUMBS_PER_ENTRY = 12
 ROW_PAD = 1.0               # mm above and below a table row's text
 KEEP_MM = 60.0              # a table row up to this tall is never split across pages
 REPLACEMENT = "\ufffd"
+# fpdf2 puts the page count where this appears; control characters never survive clean_text,
+# so no user text can contain it (fpdf2's default "{nb}" could be in an entry).
+PAGES_ALIAS = "\x01#\x01"
 _TOKENS = re.compile(r" +|[^ ]+")
 PT = 25.4 / 72              # one point in mm
 
@@ -165,8 +168,8 @@ class _ReportPdf(FPDF):
         self.set_title(_("Incident report"))
         self.set_producer("fpdf2")  # the library, without its version; no author or creator
         self.set_creation_date(datetime.now(timezone.utc).replace(microsecond=0))
-        self.set_lang({"ru": "ru", "uk": "uk"}.get(_current_language(), "en"))
-        self.alias_nb_pages("{nb}")
+        self.set_lang(current_language())
+        self.alias_nb_pages(PAGES_ALIAS)
         self._page_text = _("Page {page} of {pages}")
         self._widths: dict[tuple[str, float], dict[str, float]] = {}  # (style, size) -> char -> mm
 
@@ -174,7 +177,8 @@ class _ReportPdf(FPDF):
     def footer(self) -> None:
         self.set_y(-(MARGIN + 1))
         self._font("", 8, GREY_TEXT)
-        self.cell(0, 5, clean_text(self._page_text.format(page=self.page_no(), pages="{nb}")), align="C")
+        text = clean_text(self._page_text.format(page=self.page_no(), pages="{pages}"))
+        self.cell(0, 5, text.replace("{pages}", PAGES_ALIAS), align="C")
 
     # --- building blocks ---------------------------------------------------------------------------
     def _font(self, style: str, size: float, color=(0, 0, 0)) -> None:
@@ -269,7 +273,8 @@ class _ReportPdf(FPDF):
         """A heading and its table; the heading stays on the page of the table's first row."""
         rows = [(clean_text(k), clean_text(v)) for k, v in rows if v not in (None, "")]
         first = self._row(*rows[0])[2] if rows else 0.0
-        self.heading(title, 11, color=HEADING3, keep=first if first <= KEEP_MM else 2 * ROW_PAD + 2 * self._line_h(BODY_PT))
+        keep = first if first <= KEEP_MM else 2 * ROW_PAD + 2 * self._line_h(BODY_PT)
+        self.heading(title, 11, color=HEADING3, keep=keep)
         self.table(rows)
 
     def table(self, rows) -> None:
@@ -360,8 +365,9 @@ class _ReportPdf(FPDF):
                 rows.append((r["at"], f"{what} {names}: {r['summary']}" if names else f"{what}: {r['summary']}"))
             self.section(_("Contact log"), rows)
         if item.attachments:
-            self.section(_("Attachments"), [(a["file_name"], _("{media_type}, {size} bytes, SHA-256 {sha256}…").format(
-                media_type=a["media_type"], size=_size_text(a["size"]), sha256=a["sha256"][:16]))
+            self.section(_("Attachments"), [
+                (a["file_name"], _("{media_type}, {size} bytes, SHA-256 {sha256}…").format(
+                    media_type=a["media_type"], size=_size_text(a["size"]), sha256=a["sha256"][:16]))
                 for a in item.attachments])
             if photos:
                 self.thumbnails(journal, item, cancel)
@@ -472,9 +478,3 @@ def _form_text(item) -> list[tuple[str, list[tuple[str, str]]]]:
             rows.append((shown.form_text(form, spec["label"]), text))
         out.append((shown.form_text(form, form.label), rows))
     return out
-
-
-def _current_language() -> str:
-    from .i18n import current_language
-
-    return current_language()

@@ -71,7 +71,7 @@ def sample(journal):
     journal.contact_log.add(people=[olga.uuid], channel="call", direction="incoming", summary="Reported the search",
                             entries=[en.uuid], at="2024-03-06T10:00+03:00")
     odd = journal.entries.add(title="Emoji 👩‍👩‍👧 CJK 中文 control\x07 end", occurred_at="2024-03-07T09:00+03:00",
-                              body="Thai ภาษาไทย, Devanagari हिन्दी, math 𝔸, tab\there")
+                              body="Thai ภาษาไทย, Devanagari हिन्दी, math 𝔸, tab\there, {nb} \x01#\x01 stay")
     return {"ru": ru, "en": en, "odd": odd}
 
 
@@ -183,6 +183,7 @@ def test_characters_outside_the_font_become_a_placeholder(journal, sample, tmp_p
     text = _text(out)
     assert f"Emoji {REPLACEMENT} CJK {REPLACEMENT} control end" in text
     assert "Thai \ufffd, Devanagari \ufffd, math" in text and "here" in text
+    assert "{nb} # stay" in text  # no user text is taken for the page count
 
 
 def test_thumbnails_are_drawn_and_carry_no_metadata(journal, sample, tmp_path):
