@@ -7,9 +7,11 @@
 A synthetic journal (bench/gen_journal.py: 150-250 word bodies, 70 % Russian) gets three
 640x480 JPEG photos on every --photo-every-th entry, then each writer runs in its own fresh
 process, one after the other (never in parallel), --runs times: wall time of write_pdf
-(journal already open, fonts not yet loaded), the PDF's size and pages, and the process's
-peak RSS minus its RSS before the report. --compare-qt REV loads ui/report_pdf.py as it was
-at git revision REV (the QTextDocument/QPdfWriter writer this replaced) for the same figures.
+(journal already open, fonts not yet loaded), the PDF's size and pages, and the peak of the
+process's RSS while writing (sampled every 10 ms from /proc) minus its RSS before.
+--compare-qt REV runs ui/report_pdf.py from a copy of the tree at git revision REV
+(`git archive`; the QTextDocument/QPdfWriter writer this replaced, e.g. c725027) on the
+same journal, for the same figures; REV's code must open the journal's schema.
 Prints figures; asserts nothing.
 """
 
@@ -19,7 +21,6 @@ import argparse
 import io
 import json
 import random
-import resource
 import shutil
 import statistics
 import subprocess
@@ -31,28 +32,41 @@ from pathlib import Path
 from common import FAST_KDF, PASSPHRASE, ROOT  # noqa: F401 - puts ROOT on sys.path
 
 CHILD = r"""
-import json, resource, sys, time
-sys.path.insert(0, {root!r})
+import json, sys, time
+writer, data_dir, out, passphrase, root = sys.argv[1:6]
+sys.path.insert(0, root)
 from pathlib import Path
-from journal.reports import ReportFilter
-from journal.vault import Journal
-writer, data_dir, out, passphrase, qt_source = sys.argv[1:6]
-journal = Journal.open(Path(data_dir), passphrase)
-if writer == "qt":
-    import importlib.util, ui
-    spec = importlib.util.spec_from_file_location("ui.report_pdf_old", qt_source)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.ensure_gui_application()
-    write_pdf = module.write_pdf
+if writer == "qt":  # the tree as it was at --compare-qt REV
+    from journal.reports import ReportFilter
+    from journal.vault import Journal
+    from ui import report_pdf
+    report_pdf.ensure_gui_application()
+    write_pdf = report_pdf.write_pdf
 else:
+    from journal.records.reports import ReportFilter
+    from journal.storage.vault import Journal
     from journal.report_pdf import write_pdf
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+journal = Journal.open(Path(data_dir), passphrase)
+import os, threading
+PAGE = os.sysconf("SC_PAGE_SIZE")
+def rss():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * PAGE
+before = rss()
+peak = [before]
+done = threading.Event()
+def sample():  # the peak of the current RSS while the report is written (Qt's memory included)
+    while not done.wait(0.01):
+        peak[0] = max(peak[0], rss())
+sampler = threading.Thread(target=sample)
+sampler.start()
 start = time.perf_counter()
 count = write_pdf(journal, ReportFilter(), out, page_size="a4", photos=True, omit_contact_details=True)
 seconds = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({{"seconds": seconds, "count": count, "rss_mib": (peak - before) / 1024}}))
+done.set()
+sampler.join()
+peak[0] = max(peak[0], rss())
+print(json.dumps({"seconds": seconds, "count": count, "rss_mib": (peak[0] - before) / 2**20}))
 """
 
 
@@ -72,7 +86,7 @@ def _photo(rng: random.Random) -> bytes:
 
 def build(data_dir: Path, entries: int, photo_every: int) -> None:
     from gen_journal import fill_journal, generate_entries
-    from journal.vault import Journal
+    from journal.storage.vault import Journal
 
     rng = random.Random(16)
     journal = Journal.create(data_dir, PASSPHRASE, "Synthetic journal", kdf=FAST_KDF).journal
@@ -99,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--entries", type=int, default=1000)
     parser.add_argument("--photo-every", type=int, default=10, help="three photos on every Nth entry (0: none)")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--compare-qt", metavar="REV", help="also time ui/report_pdf.py as of git revision REV")
+    parser.add_argument("--compare-qt", metavar="REV", help="also time ui/report_pdf.py from the tree at git revision REV")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="bench-report-") as tmp:
@@ -109,21 +123,21 @@ def main(argv: list[str] | None = None) -> int:
         build(data_dir, args.entries, args.photo_every)
         print(f"journal: {args.entries} entries, photos on every {args.photo_every}th "
               f"({time.perf_counter() - start:.0f} s to build)")
-        writers = ["fpdf2"]
-        qt_source = tmp_path / "old_report_pdf.py"
+        roots = {"fpdf2": ROOT}
         if args.compare_qt:
-            source = subprocess.run(["git", "show", f"{args.compare_qt}:ui/report_pdf.py"], cwd=ROOT,
-                                    capture_output=True, text=True, check=True).stdout
-            qt_source.write_text(source.replace("from . import forms_labels", "from ui import forms_labels"))
-            writers.append("qt")
-        child = CHILD.format(root=str(ROOT))
+            old = tmp_path / "old-tree"
+            old.mkdir()
+            archive = subprocess.run(["git", "archive", args.compare_qt], cwd=ROOT, capture_output=True, check=True)
+            subprocess.run(["tar", "-x", "-C", str(old)], input=archive.stdout, check=True)
+            roots["qt"] = old
+        writers = list(roots)
         results: dict[str, list[dict]] = {w: [] for w in writers}
         for _run in range(args.runs):
             for writer in writers:  # alternate, so background load hits both alike
                 out = tmp_path / f"{writer}.pdf"
                 env_qt = {"QT_QPA_PLATFORM": "offscreen"}
-                proc = subprocess.run([sys.executable, "-c", child, writer, str(data_dir), str(out), PASSPHRASE,
-                                       str(qt_source)], capture_output=True, text=True,
+                proc = subprocess.run([sys.executable, "-c", CHILD, writer, str(data_dir), str(out), PASSPHRASE,
+                                       str(roots[writer])], capture_output=True, text=True, cwd=tmp_path,
                                       env={**__import__("os").environ, **env_qt})
                 if proc.returncode:
                     print(proc.stderr, file=sys.stderr)

@@ -928,7 +928,7 @@ TRANSLATIONS = {
     'Attachments': ('Вложения', 'Вкладення'),
     '{media_type}, {size} bytes, SHA-256 {sha256}…': (
         '{media_type}, {size} Б, SHA-256 {sha256}…', '{media_type}, {size} Б, SHA-256 {sha256}…'),
-    # the report's filters (journal.reports.ReportFilter.describe names them in English)
+    # the report's filters (journal.records.reports.ReportFilter.describe names them in English)
     'Tag': ('Метка', 'Мітка'),
     'From': ('Дата с', 'Дата з'),
     'To': ('Дата по', 'Дата по'),
