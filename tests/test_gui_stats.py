@@ -88,6 +88,7 @@ def test_report_dialog_writes_csv_and_pdf(qtbot, unlocked, tmp_path):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         for entry in SAMPLE_ENTRIES:
             assert entry["title"] in text
+        assert "Page 1 of" in text  # the core's writer (journal/report_pdf.py), as the CLI uses
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
         assert "595.28 x 841.89 pts (A4)" in info  # A4 in points
     dialog.close()
