@@ -34,6 +34,7 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from journal.errors import JournalError
 from journal.exchange.bundle._cancel import check_cancel
 from journal.i18n import N_, _, current_language
 from journal.records import display_labels as shown
@@ -110,12 +111,20 @@ def _drawable() -> frozenset[int]:
 
     sets = []
     for name in FONT_FILES.values():
-        font = TTFont(resource_path("fonts", name), lazy=True)
+        font = TTFont(_font_file(name), lazy=True)
         try:
             sets.append(set(font.getBestCmap()))
         finally:
             font.close()
     return frozenset(set.intersection(*sets))
+
+
+def _font_file(name: str) -> Path:
+    path = resource_path("fonts", name)
+    if not path.is_file():
+        raise JournalError(_("The font for PDF reports ({name}) is missing from this installation. "
+                             "Reinstall the app.").format(name=name))
+    return path
 
 
 def clean_text(value) -> str:
@@ -161,7 +170,7 @@ class _ReportPdf(FPDF):
     def __init__(self, page_format: str) -> None:
         super().__init__(orientation="portrait", unit="mm", format=page_format)
         for style, name in FONT_FILES.items():
-            self.add_font(FONT, style, str(resource_path("fonts", name)))
+            self.add_font(FONT, style, str(_font_file(name)))
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.c_margin = 0  # no padding inside cells: wrap() measures the text to the column's width
         self.set_auto_page_break(True, margin=MARGIN + 5)  # room for the page number

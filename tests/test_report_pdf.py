@@ -15,7 +15,7 @@ import pytest
 from PIL import Image
 
 from journal import i18n
-from journal.errors import Cancelled
+from journal.errors import Cancelled, JournalError
 from journal.report_pdf import REPLACEMENT, clean_text, clean_thumbnail, write_pdf
 from journal.records.reports import ReportFilter
 from journal.records.search import EntryFilter
@@ -230,3 +230,13 @@ def test_progress_and_cancel(journal, sample, tmp_path):
     with pytest.raises(Cancelled):
         write_pdf(journal, ReportFilter(), out, cancel=lambda: True)
     assert list(tmp_path.glob("*cancelled*")) == [] and not any(p.name.endswith(".tmp") for p in tmp_path.iterdir())
+
+
+def test_a_missing_font_is_a_clear_error_and_writes_nothing(journal, tmp_path, monkeypatch):
+    import journal.resource_files as resource_files
+
+    monkeypatch.setattr(resource_files, "RESOURCES_DIR", tmp_path / "nowhere")
+    out = tmp_path / "r.pdf"
+    with pytest.raises(JournalError, match=r"font for PDF reports \(DejaVuSans.ttf\) is missing"):
+        write_pdf(journal, ReportFilter(), out)
+    assert not out.exists()
