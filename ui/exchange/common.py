@@ -11,7 +11,7 @@ import io
 import secrets
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QFont, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
@@ -20,11 +20,8 @@ from journal.exchange.exporter import Exporter
 from journal.exchange.identity import CoordinatorStore, IdentityStore
 from journal.exchange.importer import BUNDLE_SUFFIX, Importer, SenderStore
 
-CARD_FILE_FILTER = "Contact cards (*.ijcard);;All files (*)"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Bundles", text)
+# Translated where it is used: QCoreApplication.translate("Bundles", CARD_FILE_FILTER).
+CARD_FILE_FILTER = QT_TRANSLATE_NOOP("Bundles", "Contact cards (*.ijcard);;All files (*)")
 
 
 @dataclass
@@ -68,7 +65,7 @@ def fingerprint_font(base: QFont, factor: float = 1.8) -> QFont:
 
 def verified_text(verified: bool) -> str:
     """The badge's words (never colour only)."""
-    return tr("✔ Verified") if verified else tr("⚠ Not verified")
+    return QCoreApplication.translate("Bundles", "✔ Verified") if verified else QCoreApplication.translate("Bundles", "⚠ Not verified")
 
 
 def verified_icon(widget: QWidget | None, verified: bool):
@@ -83,10 +80,12 @@ def random_bundle_name() -> str:
 
 
 def human_size(size: int) -> str:
+    units = (QCoreApplication.translate("Bundles", "bytes"), QCoreApplication.translate("Bundles", "KB"),
+             QCoreApplication.translate("Bundles", "MB"), QCoreApplication.translate("Bundles", "GB"))
     value = float(size)
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{int(value)} {tr(unit)}" if unit == "bytes" else f"{value:.1f} {tr(unit)}"
+    for index, unit in enumerate(units):
+        if value < 1024 or index == len(units) - 1:
+            return f"{int(value)} {unit}" if index == 0 else f"{value:.1f} {unit}"
         value /= 1024
     return str(size)
 

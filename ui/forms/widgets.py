@@ -15,10 +15,6 @@ from PySide6.QtWidgets import (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FormFields", text)
-
-
 class FieldInput(QObject):
     """Adapter around the widget for one field."""
 
@@ -44,10 +40,10 @@ class FieldInput(QObject):
             return edit
         if type_ in ("choice", "bool"):
             combo = QComboBox()
-            combo.addItem(_tr("—"), None)
+            combo.addItem(QCoreApplication.translate("FormFields", "—"), None)
             if type_ == "bool":
-                combo.addItem(_tr("Yes"), True)
-                combo.addItem(_tr("No"), False)
+                combo.addItem(QCoreApplication.translate("FormFields", "Yes"), True)
+                combo.addItem(QCoreApplication.translate("FormFields", "No"), False)
             else:
                 for choice in spec["choices"]:
                     combo.addItem(self._shown(choice), choice)  # the stored value stays the data
@@ -62,15 +58,15 @@ class FieldInput(QObject):
             box.setFixedHeight(box.sizeHintForRow(0) * rows + 8 if box.count() else 28)
             box.itemChanged.connect(lambda _item: self.changed.emit())
             if type_ == "person" and not people:
-                box.setToolTip(_tr("Link people to this entry (People panel) to choose them here."))
+                box.setToolTip(QCoreApplication.translate("FormFields", "Link people to this entry (People panel) to choose them here."))
             return box
         line = QLineEdit()
         if type_ == "date":
-            line.setPlaceholderText(_tr("YYYY-MM-DD"))
+            line.setPlaceholderText(QCoreApplication.translate("FormFields", "YYYY-MM-DD"))
         elif type_ == "datetime":
-            line.setPlaceholderText(_tr("YYYY-MM-DD HH:MM"))
+            line.setPlaceholderText(QCoreApplication.translate("FormFields", "YYYY-MM-DD HH:MM"))
         elif type_ == "number":
-            line.setPlaceholderText(_tr("a number"))
+            line.setPlaceholderText(QCoreApplication.translate("FormFields", "a number"))
         line.textEdited.connect(self.changed)
         return line
 
@@ -103,7 +99,7 @@ class FieldInput(QObject):
                     item.setCheckState(Qt.CheckState.Checked if data in chosen else Qt.CheckState.Unchecked)
                 for missing in [v for v in (value or []) if v not in present]:
                     # a person no longer linked (or unknown here) stays chosen and visible
-                    label = _tr("(not linked) {id}").format(id=str(missing)[:8]) if type_ == "person" else missing
+                    label = QCoreApplication.translate("FormFields", "(not linked) {id}").format(id=str(missing)[:8]) if type_ == "person" else missing
                     self._add_check(w, missing, label).setCheckState(Qt.CheckState.Checked)
             else:
                 text = "" if value is None else str(value)

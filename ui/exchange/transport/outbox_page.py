@@ -35,6 +35,15 @@ from ui.common.ops import run_op, user_message
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
+def _item_progress(progress, index: int, count: int):
+    """Upload progress of item `index` of `count`, as a share of the whole run."""
+
+    def step(done: int, total: int) -> None:
+        progress(index * 1000 + (done * 1000 // total if total else 0), count * 1000)
+
+    return step
+
+
 def send_items(session: Any, item_ids: list[int], ctx) -> list[SendOutcome]:
     """Worker: send each item; the writer is used only for the short reads and writes."""
     outcomes = []
@@ -51,11 +60,8 @@ def send_items(session: Any, item_ids: list[int], ctx) -> list[SendOutcome]:
             outcomes.append(SendOutcome(item, error=str(exc)))
             continue
 
-        def step(done: int, total: int, index=index) -> None:
-            progress(index * 1000 + (done * 1000 // total if total else 0), len(item_ids) * 1000)
-
         try:
-            receipt = Outbox.upload(job, step, ctx.cancelled)
+            receipt = Outbox.upload(job, _item_progress(progress, index, len(item_ids)), ctx.cancelled)
         except TransportError as exc:
             item = session.write_and_wait(lambda j, i=item_id, m=str(exc): j.outbox.record_failure(i, m))
             outcomes.append(SendOutcome(item, error=str(exc)))
