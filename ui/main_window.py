@@ -220,7 +220,8 @@ class MainWindow(QMainWindow):
 
         header.resizeSection(COL_OCCURRED, fit(COL_OCCURRED, display_occurred("2024-12-25T22:10")) + 28)
         header.resizeSection(COL_PLACE, width("Moscow, Tverskaya") + 16)
-        header.resizeSection(COL_CATEGORY, fit(COL_CATEGORY, QCoreApplication.translate("Categories", "Detention")) + 16)
+        header.resizeSection(COL_CATEGORY,
+                             fit(COL_CATEGORY, QCoreApplication.translate("Categories", "Detention")) + 16)
         header.resizeSection(COL_STATUS, fit(COL_STATUS, QCoreApplication.translate("EntryListModel", "Draft"),
                                              QCoreApplication.translate("EntryListModel", "Final")) + 28)
         header.resizeSection(COL_ATTACHMENTS, fit(COL_ATTACHMENTS) + 16)

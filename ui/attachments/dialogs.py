@@ -37,12 +37,15 @@ def human_size(size: int) -> str:
 def choose_files(parent: QWidget | None) -> list[str]:
     """Files to attach; [] when cancelled."""
     return file_dialogs.choose_files(parent, QCoreApplication.translate("Attachments", "Attach files"), "", [
-        QCoreApplication.translate("Attachments", "Photos and images (*.jpg *.jpeg *.png *.heic *.heif *.webp *.gif *.tif *.tiff)"), QCoreApplication.translate("Attachments", "All files (*)")])
+        QCoreApplication.translate(
+            "Attachments", "Photos and images (*.jpg *.jpeg *.png *.heic *.heif *.webp *.gif *.tif *.tiff)"),
+        QCoreApplication.translate("Attachments", "All files (*)")])
 
 
 def choose_save_path(parent: QWidget | None, suggested_name: str) -> str | None:
     """Where to save a decrypted copy of an attachment; None when cancelled."""
-    return file_dialogs.choose_save_path(parent, QCoreApplication.translate("Attachments", "Save a copy"), suggested_name)
+    return file_dialogs.choose_save_path(
+        parent, QCoreApplication.translate("Attachments", "Save a copy"), suggested_name)
 
 
 class ImportOptionsDialog(QDialog):
@@ -63,14 +66,18 @@ class ImportOptionsDialog(QDialog):
                                  "inside the journal.", "", len(paths)).format(size=human_size(total)))
         summary.setWordWrap(True)
         layout.addWidget(summary)
-        self.delete_original = QCheckBox(QCoreApplication.translate("Attachments", "&Delete the originals after they are attached"))
-        self.delete_original.setAccessibleName(QCoreApplication.translate("Attachments", "Delete the originals after import"))
-        self.delete_original.setToolTip(QCoreApplication.translate("Attachments", "Overwrite each original file with random data, then delete it"))
+        self.delete_original = QCheckBox(QCoreApplication.translate(
+            "Attachments", "&Delete the originals after they are attached"))
+        self.delete_original.setAccessibleName(QCoreApplication.translate(
+            "Attachments", "Delete the originals after import"))
+        self.delete_original.setToolTip(QCoreApplication.translate(
+            "Attachments", "Overwrite each original file with random data, then delete it"))
         layout.addWidget(self.delete_original)
-        note = QLabel(QCoreApplication.translate("Attachments", "The originals are overwritten once with random data and then deleted, only after "
-                         "everything was stored. On SSDs, USB sticks and memory cards the drive may keep "
-                         "copies of the old data in places the system cannot reach, so a forensic examination "
-                         "may still recover them. Only full-disk encryption protects against that."))
+        note = QLabel(QCoreApplication.translate(
+            "Attachments", "The originals are overwritten once with random data and then deleted, only after "
+            "everything was stored. On SSDs, USB sticks and memory cards the drive may keep "
+            "copies of the old data in places the system cannot reach, so a forensic examination "
+            "may still recover them. Only full-disk encryption protects against that."))
         note.setWordWrap(True)
         note.setEnabled(False)
         layout.addWidget(note)
@@ -90,23 +97,27 @@ class SaveCopyDialog(QDialog):
         self.attachment = attachment
         self.setWindowTitle(QCoreApplication.translate("Attachments", "Save a copy"))
         layout = QVBoxLayout(self)
-        name = QLabel(QCoreApplication.translate("Attachments", "Save a copy of “{name}” ({size}) outside the journal.").format(
+        name = QLabel(QCoreApplication.translate(
+            "Attachments", "Save a copy of “{name}” ({size}) outside the journal.").format(
             name=attachment.file_name, size=human_size(attachment.size)))
         name.setWordWrap(True)
         layout.addWidget(name)
-        self.strip = QCheckBox(QCoreApplication.translate("Attachments", "&Remove identifying metadata (location, camera, author, dates)"))
+        self.strip = QCheckBox(QCoreApplication.translate(
+            "Attachments", "&Remove identifying metadata (location, camera, author, dates)"))
         self.strip.setChecked(True)
         self.strip.setAccessibleName(QCoreApplication.translate("Attachments", "Remove identifying metadata"))
         layout.addWidget(self.strip)
         self.details = QLabel()
         self.details.setWordWrap(True)
         layout.addWidget(self.details)
-        warning = QLabel(QCoreApplication.translate("Attachments", "The copy is NOT encrypted: anyone who can open the folder can read it. "
-                            "The original stays encrypted in the journal."))
+        warning = QLabel(QCoreApplication.translate(
+            "Attachments", "The copy is NOT encrypted: anyone who can open the folder can read it. "
+            "The original stays encrypted in the journal."))
         warning.setWordWrap(True)
         layout.addWidget(warning)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(QCoreApplication.translate("Attachments", "Choose where to save…"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("Attachments", "Choose where to save…"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -128,13 +139,17 @@ def strip_explanation(attachment: Attachment, strip: bool) -> str:
     sensitive = attachment.metadata.get("sensitive_fields") or []
     if not strip:
         if sensitive:
-            return QCoreApplication.translate("Attachments", "The copy will carry everything in the original, including: {fields}.").format(
+            return QCoreApplication.translate(
+                "Attachments", "The copy will carry everything in the original, including: {fields}.").format(
                 fields=", ".join(sensitive))
-        return QCoreApplication.translate("Attachments", "The copy will be identical to the original, with any metadata it carries.")
+        return QCoreApplication.translate(
+            "Attachments", "The copy will be identical to the original, with any metadata it carries.")
     if not can_clean(attachment.media_type):
-        return QCoreApplication.translate("Attachments", "Metadata in this type of file ({type}) cannot be removed: the copy keeps its author, "
-                  "dates, device and possibly location, exactly as in the original. A screenshot or photo "
-                  "of the document is safer to share.").format(type=attachment.media_type)
+        return QCoreApplication.translate(
+            "Attachments", "Metadata in this type of file ({type}) cannot be removed: the copy keeps its author, "
+            "dates, device and possibly location, exactly as in the original. A screenshot or photo "
+            "of the document is safer to share.").format(type=attachment.media_type)
     if sensitive:
-        return QCoreApplication.translate("Attachments", "Removed from the copy: {fields}.").format(fields=", ".join(sensitive))
+        return QCoreApplication.translate("Attachments", "Removed from the copy: {fields}.").format(
+            fields=", ".join(sensitive))
     return QCoreApplication.translate("Attachments", "Nothing identifying was found; the copy is cleaned anyway.")

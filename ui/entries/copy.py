@@ -73,7 +73,8 @@ def entry_as_text(entry) -> str:
     if when and entry.occurred_tz:
         when = f"{when} ({entry.occurred_tz})"
     lines = [entry.title or QCoreApplication.translate("EntryCopy", "(untitled)")]
-    for label, value in ((QCoreApplication.translate("EntryCopy", "When"), when), (QCoreApplication.translate("EntryCopy", "Where"), entry.place or ""),
+    for label, value in ((QCoreApplication.translate("EntryCopy", "When"), when),
+                         (QCoreApplication.translate("EntryCopy", "Where"), entry.place or ""),
                          (QCoreApplication.translate("EntryCopy", "Tags"), ", ".join(entry.tags or []))):
         if value:
             lines.append(f"{label}: {value}")

@@ -65,7 +65,9 @@ def fingerprint_font(base: QFont, factor: float = 1.8) -> QFont:
 
 def verified_text(verified: bool) -> str:
     """The badge's words (never colour only)."""
-    return QCoreApplication.translate("Bundles", "✔ Verified") if verified else QCoreApplication.translate("Bundles", "⚠ Not verified")
+    if verified:
+        return QCoreApplication.translate("Bundles", "✔ Verified")
+    return QCoreApplication.translate("Bundles", "⚠ Not verified")
 
 
 def verified_icon(widget: QWidget | None, verified: bool):

@@ -39,14 +39,16 @@ class ImportRun:
 
 def ask_trust(parent: QWidget | None, sender: NewSender) -> bool:
     """Ask whether to accept bundles from a sender never seen before (tests replace this)."""
-    text = QCoreApplication.translate("Bundles", "A bundle comes from “{name}”, a sender this journal does not know yet.\n\n"
-              "Fingerprint:\n{fp}\n\nCompare it with the documenter by phone or in person before you trust it. "
-              "Trust this sender?").format(name=sender.display_name, fp=fingerprint_groups(sender.fingerprint))
+    text = QCoreApplication.translate(
+        "Bundles", "A bundle comes from “{name}”, a sender this journal does not know yet.\n\n"
+        "Fingerprint:\n{fp}\n\nCompare it with the documenter by phone or in person before you trust it. "
+        "Trust this sender?").format(name=sender.display_name, fp=fingerprint_groups(sender.fingerprint))
     icon = QMessageBox.Icon.Question
     if sender.same_name_other_keys:
         icon = QMessageBox.Icon.Warning
-        text = QCoreApplication.translate("Bundles", "WARNING: a sender called “{name}” is already known with a DIFFERENT key. This bundle may "
-                  "come from someone else.\n\n").format(name=sender.display_name) + text
+        text = QCoreApplication.translate(
+            "Bundles", "WARNING: a sender called “{name}” is already known with a DIFFERENT key. This bundle may "
+            "come from someone else.\n\n").format(name=sender.display_name) + text
     box = QMessageBox(icon, QCoreApplication.translate("Bundles", "Trust this sender?"), text,
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
     box.setDefaultButton(QMessageBox.StandardButton.No)
@@ -112,7 +114,8 @@ class ImportController(QObject):
             chosen = choose_folder(self.window, QCoreApplication.translate("Bundles", "Import a folder of bundles"))
             paths = [chosen] if chosen else []
         else:
-            paths = choose_files(self.window, QCoreApplication.translate("Bundles", "Import bundles"), "", [QCoreApplication.translate("Bundles", "Bundles (*.ijbundle);;All files (*)")])
+            paths = choose_files(self.window, QCoreApplication.translate("Bundles", "Import bundles"), "",
+                                 [QCoreApplication.translate("Bundles", "Bundles (*.ijbundle);;All files (*)")])
         if paths:
             self.import_paths(paths)
 
@@ -122,11 +125,13 @@ class ImportController(QObject):
             return
         files = Importer.bundle_files(paths)
         if not files:
-            QMessageBox.information(self.window, QCoreApplication.translate("Bundles", "Import bundles"), QCoreApplication.translate("Bundles", "No bundle files (*.ijbundle) there."))
+            QMessageBox.information(self.window, QCoreApplication.translate("Bundles", "Import bundles"),
+                                    QCoreApplication.translate("Bundles", "No bundle files (*.ijbundle) there."))
             return
         run = ImportRun()
         self.op = run_on_writer(self.window, session, lambda j, ctx, c: import_pass(j, files, run, None, ctx, c),
-                                self._first_pass_done, self._failed, label=QCoreApplication.translate("Bundles", "Importing bundles…"))
+                                self._first_pass_done, self._failed,
+                                label=QCoreApplication.translate("Bundles", "Importing bundles…"))
 
     def _first_pass_done(self, run: ImportRun) -> None:
         asked: dict[str, bool] = {}
@@ -151,7 +156,8 @@ class ImportController(QObject):
 
         self.op = run_on_writer(self.window, session,
                                 lambda j, ctx, c: import_pass(j, again, second, trusted, ctx, c),
-                                merge, self._failed, label=QCoreApplication.translate("Bundles", "Importing bundles…"))
+                                merge, self._failed,
+                                label=QCoreApplication.translate("Bundles", "Importing bundles…"))
 
     def _finish(self, run: ImportRun) -> None:
         if self.window.session is None:

@@ -44,7 +44,9 @@ def received_group(window):
         items = [(QCoreApplication.translate("Bundles", "All received"), ReceivedFilter(), None)]
         for s in senders:
             # Short enough for the sidebar; the icon repeats the badge's word, never colour alone.
-            label = f"{s.display_name} ({s.entry_count}), " + (QCoreApplication.translate("Bundles", "verified") if s.verified else QCoreApplication.translate("Bundles", "unverified"))
+            label = f"{s.display_name} ({s.entry_count}), " + (
+                QCoreApplication.translate("Bundles", "verified") if s.verified
+                else QCoreApplication.translate("Bundles", "unverified"))
             if s.status == "blocked":
                 label += ", " + QCoreApplication.translate("Bundles", "blocked")
             items.append((label, ReceivedFilter(sender_id=s.id), verified_icon(window, s.verified)))

@@ -21,8 +21,11 @@ from ui.common.ops import user_message
 
 
 def review_labels() -> dict[str, str]:
-    return {"new": QCoreApplication.translate("Bundles", "New"), "reviewed": QCoreApplication.translate("Bundles", "Reviewed"), "needs_follow_up": QCoreApplication.translate("Bundles", "Needs follow-up"),
-            "verified": QCoreApplication.translate("Bundles", "Verified"), "disputed": QCoreApplication.translate("Bundles", "Disputed")}
+    return {"new": QCoreApplication.translate("Bundles", "New"),
+            "reviewed": QCoreApplication.translate("Bundles", "Reviewed"),
+            "needs_follow_up": QCoreApplication.translate("Bundles", "Needs follow-up"),
+            "verified": QCoreApplication.translate("Bundles", "Verified"),
+            "disputed": QCoreApplication.translate("Bundles", "Disputed")}
 
 
 class BundlePanel(QWidget):

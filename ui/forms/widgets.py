@@ -58,7 +58,8 @@ class FieldInput(QObject):
             box.setFixedHeight(box.sizeHintForRow(0) * rows + 8 if box.count() else 28)
             box.itemChanged.connect(lambda _item: self.changed.emit())
             if type_ == "person" and not people:
-                box.setToolTip(QCoreApplication.translate("FormFields", "Link people to this entry (People panel) to choose them here."))
+                box.setToolTip(QCoreApplication.translate(
+                    "FormFields", "Link people to this entry (People panel) to choose them here."))
             return box
         line = QLineEdit()
         if type_ == "date":
@@ -99,7 +100,10 @@ class FieldInput(QObject):
                     item.setCheckState(Qt.CheckState.Checked if data in chosen else Qt.CheckState.Unchecked)
                 for missing in [v for v in (value or []) if v not in present]:
                     # a person no longer linked (or unknown here) stays chosen and visible
-                    label = QCoreApplication.translate("FormFields", "(not linked) {id}").format(id=str(missing)[:8]) if type_ == "person" else missing
+                    label = missing
+                    if type_ == "person":
+                        label = QCoreApplication.translate("FormFields", "(not linked) {id}").format(
+                            id=str(missing)[:8])
                     self._add_check(w, missing, label).setCheckState(Qt.CheckState.Checked)
             else:
                 text = "" if value is None else str(value)

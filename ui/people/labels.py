@@ -107,5 +107,6 @@ def handle_text(handle: str) -> str:
     if ":" not in handle:
         return handle
     kind, value = handle.split(":", 1)
-    labels = {"signal": "Signal", "telegram": "Telegram", "whatsapp": "WhatsApp", "email": QCoreApplication.translate("People", "Email")}
+    labels = {"signal": "Signal", "telegram": "Telegram", "whatsapp": "WhatsApp",
+              "email": QCoreApplication.translate("People", "Email")}
     return f"{labels.get(kind, kind)}: {value}"
