@@ -252,32 +252,12 @@ Use “Save a copy…” to open it with another program.</source>
 <context>
     <name>Attachments</name>
     <message>
-        <source>&amp;Delete the originals after they are attached</source>
-        <translation>&amp;Удалить оригиналы после добавления</translation>
-    </message>
-    <message>
-        <source>&amp;Remove identifying metadata (location, camera, author, dates)</source>
-        <translation>&amp;Удалить идентифицирующие метаданные (место, камера, автор, даты)</translation>
-    </message>
-    <message>
         <source>All files (*)</source>
         <translation>Все файлы (*)</translation>
     </message>
     <message>
-        <source>Attach</source>
-        <translation>Прикрепить</translation>
-    </message>
-    <message>
         <source>Attach files</source>
         <translation>Прикрепить файлы</translation>
-    </message>
-    <message>
-        <source>Choose where to save…</source>
-        <translation>Выбрать, куда сохранить…</translation>
-    </message>
-    <message>
-        <source>Delete the originals after import</source>
-        <translation>Удалить оригиналы после импорта</translation>
     </message>
     <message>
         <source>GB</source>
@@ -305,16 +285,8 @@ Use “Save a copy…” to open it with another program.</source>
         <translation>Идентифицирующих данных не найдено; копия всё равно очищается.</translation>
     </message>
     <message>
-        <source>Overwrite each original file with random data, then delete it</source>
-        <translation>Перезаписать каждый оригинал случайными данными, затем удалить</translation>
-    </message>
-    <message>
         <source>Photos and images (*.jpg *.jpeg *.png *.heic *.heif *.webp *.gif *.tif *.tiff)</source>
         <translation>Фотографии и изображения (*.jpg *.jpeg *.png *.heic *.heif *.webp *.gif *.tif *.tiff)</translation>
-    </message>
-    <message>
-        <source>Remove identifying metadata</source>
-        <translation>Удалить идентифицирующие метаданные</translation>
     </message>
     <message>
         <source>Removed from the copy: {fields}.</source>
@@ -325,24 +297,12 @@ Use “Save a copy…” to open it with another program.</source>
         <translation>Сохранить копию</translation>
     </message>
     <message>
-        <source>Save a copy of “{name}” ({size}) outside the journal.</source>
-        <translation>Сохранить копию «{name}» ({size}) вне журнала.</translation>
-    </message>
-    <message>
-        <source>The copy is NOT encrypted: anyone who can open the folder can read it. The original stays encrypted in the journal.</source>
-        <translation>Копия НЕ зашифрована: её прочтёт любой, кто откроет папку. Оригинал остаётся зашифрованным в журнале.</translation>
-    </message>
-    <message>
         <source>The copy will be identical to the original, with any metadata it carries.</source>
         <translation>Копия будет идентична оригиналу, со всеми его метаданными.</translation>
     </message>
     <message>
         <source>The copy will carry everything in the original, including: {fields}.</source>
         <translation>Копия сохранит всё, что есть в оригинале, в том числе: {fields}.</translation>
-    </message>
-    <message>
-        <source>The originals are overwritten once with random data and then deleted, only after everything was stored. On SSDs, USB sticks and memory cards the drive may keep copies of the old data in places the system cannot reach, so a forensic examination may still recover them. Only full-disk encryption protects against that.</source>
-        <translation>Оригиналы один раз перезаписываются случайными данными и удаляются — только после того, как всё сохранено. На SSD, флешках и картах памяти накопитель может хранить копии старых данных там, куда система не добирается, поэтому криминалистическая экспертиза может их восстановить. От этого защищает только полное шифрование диска.</translation>
     </message>
     <message>
         <source>bytes</source>
@@ -688,26 +648,6 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>Trust this sender?</source>
         <translation>Доверять этому отправителю?</translation>
-    </message>
-    <message>
-        <source>Import a folder of bundles</source>
-        <translation>Импорт папки с пакетами</translation>
-    </message>
-    <message>
-        <source>Import bundles</source>
-        <translation>Импорт пакетов</translation>
-    </message>
-    <message>
-        <source>Bundles (*.ijbundle);;All files (*)</source>
-        <translation>Пакеты (*.ijbundle);;Все файлы (*)</translation>
-    </message>
-    <message>
-        <source>No bundle files (*.ijbundle) there.</source>
-        <translation>Там нет файлов пакетов (*.ijbundle).</translation>
-    </message>
-    <message>
-        <source>Importing bundles…</source>
-        <translation>Импорт пакетов…</translation>
     </message>
     <message>
         <source>Received</source>
@@ -1521,6 +1461,41 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     </message>
 </context>
 <context>
+    <name>FieldInput</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Да</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <source>Link people to this entry (People panel) to choose them here.</source>
+        <translation>Свяжите людей с этой записью (панель «Люди»), чтобы выбрать их здесь.</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD HH:MM</source>
+        <translation>ГГГГ-ММ-ДД ЧЧ:ММ</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>число</translation>
+    </message>
+    <message>
+        <source>(not linked) {id}</source>
+        <translation>(не связан) {id}</translation>
+    </message>
+</context>
+<context>
     <name>FieldSafety</name>
     <message numerus="yes">
         <source>%n wrong attempts since the last unlock.</source>
@@ -1753,41 +1728,6 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>{due} due today, {overdue} overdue</source>
         <translation>на сегодня: {due}, просрочено: {overdue}</translation>
-    </message>
-</context>
-<context>
-    <name>FormFields</name>
-    <message>
-        <source>(not linked) {id}</source>
-        <translation>(не связан) {id}</translation>
-    </message>
-    <message>
-        <source>Link people to this entry (People panel) to choose them here.</source>
-        <translation>Свяжите людей с этой записью (панель «Люди»), чтобы выбрать их здесь.</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>Нет</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD</source>
-        <translation>ГГГГ-ММ-ДД</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD HH:MM</source>
-        <translation>ГГГГ-ММ-ДД ЧЧ:ММ</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>Да</translation>
-    </message>
-    <message>
-        <source>a number</source>
-        <translation>число</translation>
-    </message>
-    <message>
-        <source>—</source>
-        <translation>—</translation>
     </message>
 </context>
 <context>
@@ -2075,7 +2015,34 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     </message>
 </context>
 <context>
+    <name>ImportController</name>
+    <message>
+        <source>Import a folder of bundles</source>
+        <translation>Импорт папки с пакетами</translation>
+    </message>
+    <message>
+        <source>Import bundles</source>
+        <translation>Импорт пакетов</translation>
+    </message>
+    <message>
+        <source>Bundles (*.ijbundle);;All files (*)</source>
+        <translation>Пакеты (*.ijbundle);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>No bundle files (*.ijbundle) there.</source>
+        <translation>Там нет файлов пакетов (*.ijbundle).</translation>
+    </message>
+    <message>
+        <source>Importing bundles…</source>
+        <translation>Импорт пакетов…</translation>
+    </message>
+</context>
+<context>
     <name>ImportOptionsDialog</name>
+    <message>
+        <source>Attach files</source>
+        <translation>Прикрепить файлы</translation>
+    </message>
     <message numerus="yes">
         <source>Attach %n file(s), {size} in all, to this entry. They are stored encrypted inside the journal.</source>
         <translation>
@@ -2083,6 +2050,26 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
             <numerusform>Прикрепить %n файла (всего {size}) к этой записи. Файлы хранятся в журнале в зашифрованном виде.</numerusform>
             <numerusform>Прикрепить %n файлов (всего {size}) к этой записи. Файлы хранятся в журнале в зашифрованном виде.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Delete the originals after they are attached</source>
+        <translation>&amp;Удалить оригиналы после добавления</translation>
+    </message>
+    <message>
+        <source>Delete the originals after import</source>
+        <translation>Удалить оригиналы после импорта</translation>
+    </message>
+    <message>
+        <source>Overwrite each original file with random data, then delete it</source>
+        <translation>Перезаписать каждый оригинал случайными данными, затем удалить</translation>
+    </message>
+    <message>
+        <source>The originals are overwritten once with random data and then deleted, only after everything was stored. On SSDs, USB sticks and memory cards the drive may keep copies of the old data in places the system cannot reach, so a forensic examination may still recover them. Only full-disk encryption protects against that.</source>
+        <translation>Оригиналы один раз перезаписываются случайными данными и удаляются — только после того, как всё сохранено. На SSD, флешках и картах памяти накопитель может хранить копии старых данных там, куда система не добирается, поэтому криминалистическая экспертиза может их восстановить. От этого защищает только полное шифрование диска.</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>Прикрепить</translation>
     </message>
 </context>
 <context>
@@ -3909,6 +3896,33 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
     <message>
         <source>never</source>
         <translation>никогда</translation>
+    </message>
+</context>
+<context>
+    <name>SaveCopyDialog</name>
+    <message>
+        <source>Save a copy</source>
+        <translation>Сохранить копию</translation>
+    </message>
+    <message>
+        <source>Save a copy of “{name}” ({size}) outside the journal.</source>
+        <translation>Сохранить копию «{name}» ({size}) вне журнала.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove identifying metadata (location, camera, author, dates)</source>
+        <translation>&amp;Удалить идентифицирующие метаданные (место, камера, автор, даты)</translation>
+    </message>
+    <message>
+        <source>Remove identifying metadata</source>
+        <translation>Удалить идентифицирующие метаданные</translation>
+    </message>
+    <message>
+        <source>The copy is NOT encrypted: anyone who can open the folder can read it. The original stays encrypted in the journal.</source>
+        <translation>Копия НЕ зашифрована: её прочтёт любой, кто откроет папку. Оригинал остаётся зашифрованным в журнале.</translation>
+    </message>
+    <message>
+        <source>Choose where to save…</source>
+        <translation>Выбрать, куда сохранить…</translation>
     </message>
 </context>
 <context>

@@ -252,32 +252,12 @@ Use “Save a copy…” to open it with another program.</source>
 <context>
     <name>Attachments</name>
     <message>
-        <source>&amp;Delete the originals after they are attached</source>
-        <translation>&amp;Видалити оригінали після додавання</translation>
-    </message>
-    <message>
-        <source>&amp;Remove identifying metadata (location, camera, author, dates)</source>
-        <translation>&amp;Видалити ідентифікувальні метадані (місце, камера, автор, дати)</translation>
-    </message>
-    <message>
         <source>All files (*)</source>
         <translation>Усі файли (*)</translation>
     </message>
     <message>
-        <source>Attach</source>
-        <translation>Прикріпити</translation>
-    </message>
-    <message>
         <source>Attach files</source>
         <translation>Прикріпити файли</translation>
-    </message>
-    <message>
-        <source>Choose where to save…</source>
-        <translation>Вибрати, куди зберегти…</translation>
-    </message>
-    <message>
-        <source>Delete the originals after import</source>
-        <translation>Видалити оригінали після імпорту</translation>
     </message>
     <message>
         <source>GB</source>
@@ -305,16 +285,8 @@ Use “Save a copy…” to open it with another program.</source>
         <translation>Ідентифікувальних даних не знайдено; копію все одно очищено.</translation>
     </message>
     <message>
-        <source>Overwrite each original file with random data, then delete it</source>
-        <translation>Перезаписати кожен оригінал випадковими даними, потім видалити</translation>
-    </message>
-    <message>
         <source>Photos and images (*.jpg *.jpeg *.png *.heic *.heif *.webp *.gif *.tif *.tiff)</source>
         <translation>Фотографії та зображення (*.jpg *.jpeg *.png *.heic *.heif *.webp *.gif *.tif *.tiff)</translation>
-    </message>
-    <message>
-        <source>Remove identifying metadata</source>
-        <translation>Видалити ідентифікувальні метадані</translation>
     </message>
     <message>
         <source>Removed from the copy: {fields}.</source>
@@ -325,24 +297,12 @@ Use “Save a copy…” to open it with another program.</source>
         <translation>Зберегти копію</translation>
     </message>
     <message>
-        <source>Save a copy of “{name}” ({size}) outside the journal.</source>
-        <translation>Зберегти копію «{name}» ({size}) поза журналом.</translation>
-    </message>
-    <message>
-        <source>The copy is NOT encrypted: anyone who can open the folder can read it. The original stays encrypted in the journal.</source>
-        <translation>Копію НЕ зашифровано: її прочитає будь-хто, хто відкриє теку. Оригінал залишається зашифрованим у журналі.</translation>
-    </message>
-    <message>
         <source>The copy will be identical to the original, with any metadata it carries.</source>
         <translation>Копія буде ідентична оригіналу, з усіма його метаданими.</translation>
     </message>
     <message>
         <source>The copy will carry everything in the original, including: {fields}.</source>
         <translation>Копія збереже все, що є в оригіналі, зокрема: {fields}.</translation>
-    </message>
-    <message>
-        <source>The originals are overwritten once with random data and then deleted, only after everything was stored. On SSDs, USB sticks and memory cards the drive may keep copies of the old data in places the system cannot reach, so a forensic examination may still recover them. Only full-disk encryption protects against that.</source>
-        <translation>Оригінали один раз перезаписуються випадковими даними й видаляються — лише після того, як усе збережено. На SSD, флешках і картах пам&apos;яті накопичувач може зберігати копії старих даних там, куди система не дістається, тож криміналістична експертиза може їх відновити. Від цього захищає лише повне шифрування диска.</translation>
     </message>
     <message>
         <source>bytes</source>
@@ -688,26 +648,6 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>Trust this sender?</source>
         <translation>Довіряти цьому відправникові?</translation>
-    </message>
-    <message>
-        <source>Import a folder of bundles</source>
-        <translation>Імпорт теки з пакетами</translation>
-    </message>
-    <message>
-        <source>Import bundles</source>
-        <translation>Імпорт пакетів</translation>
-    </message>
-    <message>
-        <source>Bundles (*.ijbundle);;All files (*)</source>
-        <translation>Пакети (*.ijbundle);;Усі файли (*)</translation>
-    </message>
-    <message>
-        <source>No bundle files (*.ijbundle) there.</source>
-        <translation>Там немає файлів пакетів (*.ijbundle).</translation>
-    </message>
-    <message>
-        <source>Importing bundles…</source>
-        <translation>Імпорт пакетів…</translation>
     </message>
     <message>
         <source>Received</source>
@@ -1521,6 +1461,41 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     </message>
 </context>
 <context>
+    <name>FieldInput</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Так</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Ні</translation>
+    </message>
+    <message>
+        <source>Link people to this entry (People panel) to choose them here.</source>
+        <translation>Пов&apos;яжіть людей із цим записом (панель «Люди»), щоб вибрати їх тут.</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>РРРР-ММ-ДД</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD HH:MM</source>
+        <translation>РРРР-ММ-ДД ГГ:ХХ</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>число</translation>
+    </message>
+    <message>
+        <source>(not linked) {id}</source>
+        <translation>(не пов&apos;язано) {id}</translation>
+    </message>
+</context>
+<context>
     <name>FieldSafety</name>
     <message numerus="yes">
         <source>%n wrong attempts since the last unlock.</source>
@@ -1753,41 +1728,6 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>{due} due today, {overdue} overdue</source>
         <translation>на сьогодні: {due}, прострочено: {overdue}</translation>
-    </message>
-</context>
-<context>
-    <name>FormFields</name>
-    <message>
-        <source>(not linked) {id}</source>
-        <translation>(не пов&apos;язано) {id}</translation>
-    </message>
-    <message>
-        <source>Link people to this entry (People panel) to choose them here.</source>
-        <translation>Пов&apos;яжіть людей із цим записом (панель «Люди»), щоб вибрати їх тут.</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>Ні</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD</source>
-        <translation>РРРР-ММ-ДД</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD HH:MM</source>
-        <translation>РРРР-ММ-ДД ГГ:ХХ</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>Так</translation>
-    </message>
-    <message>
-        <source>a number</source>
-        <translation>число</translation>
-    </message>
-    <message>
-        <source>—</source>
-        <translation>—</translation>
     </message>
 </context>
 <context>
@@ -2075,7 +2015,34 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     </message>
 </context>
 <context>
+    <name>ImportController</name>
+    <message>
+        <source>Import a folder of bundles</source>
+        <translation>Імпорт теки з пакетами</translation>
+    </message>
+    <message>
+        <source>Import bundles</source>
+        <translation>Імпорт пакетів</translation>
+    </message>
+    <message>
+        <source>Bundles (*.ijbundle);;All files (*)</source>
+        <translation>Пакети (*.ijbundle);;Усі файли (*)</translation>
+    </message>
+    <message>
+        <source>No bundle files (*.ijbundle) there.</source>
+        <translation>Там немає файлів пакетів (*.ijbundle).</translation>
+    </message>
+    <message>
+        <source>Importing bundles…</source>
+        <translation>Імпорт пакетів…</translation>
+    </message>
+</context>
+<context>
     <name>ImportOptionsDialog</name>
+    <message>
+        <source>Attach files</source>
+        <translation>Прикріпити файли</translation>
+    </message>
     <message numerus="yes">
         <source>Attach %n file(s), {size} in all, to this entry. They are stored encrypted inside the journal.</source>
         <translation>
@@ -2083,6 +2050,26 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
             <numerusform>Прикріпити %n файли (усього {size}) до цього запису. Файли зберігаються в журналі в зашифрованому вигляді.</numerusform>
             <numerusform>Прикріпити %n файлів (усього {size}) до цього запису. Файли зберігаються в журналі в зашифрованому вигляді.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Delete the originals after they are attached</source>
+        <translation>&amp;Видалити оригінали після додавання</translation>
+    </message>
+    <message>
+        <source>Delete the originals after import</source>
+        <translation>Видалити оригінали після імпорту</translation>
+    </message>
+    <message>
+        <source>Overwrite each original file with random data, then delete it</source>
+        <translation>Перезаписати кожен оригінал випадковими даними, потім видалити</translation>
+    </message>
+    <message>
+        <source>The originals are overwritten once with random data and then deleted, only after everything was stored. On SSDs, USB sticks and memory cards the drive may keep copies of the old data in places the system cannot reach, so a forensic examination may still recover them. Only full-disk encryption protects against that.</source>
+        <translation>Оригінали один раз перезаписуються випадковими даними й видаляються — лише після того, як усе збережено. На SSD, флешках і картах пам&apos;яті накопичувач може зберігати копії старих даних там, куди система не дістається, тож криміналістична експертиза може їх відновити. Від цього захищає лише повне шифрування диска.</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>Прикріпити</translation>
     </message>
 </context>
 <context>
@@ -3909,6 +3896,33 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
     <message>
         <source>never</source>
         <translation>ніколи</translation>
+    </message>
+</context>
+<context>
+    <name>SaveCopyDialog</name>
+    <message>
+        <source>Save a copy</source>
+        <translation>Зберегти копію</translation>
+    </message>
+    <message>
+        <source>Save a copy of “{name}” ({size}) outside the journal.</source>
+        <translation>Зберегти копію «{name}» ({size}) поза журналом.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove identifying metadata (location, camera, author, dates)</source>
+        <translation>&amp;Видалити ідентифікувальні метадані (місце, камера, автор, дати)</translation>
+    </message>
+    <message>
+        <source>Remove identifying metadata</source>
+        <translation>Видалити ідентифікувальні метадані</translation>
+    </message>
+    <message>
+        <source>The copy is NOT encrypted: anyone who can open the folder can read it. The original stays encrypted in the journal.</source>
+        <translation>Копію НЕ зашифровано: її прочитає будь-хто, хто відкриє теку. Оригінал залишається зашифрованим у журналі.</translation>
+    </message>
+    <message>
+        <source>Choose where to save…</source>
+        <translation>Вибрати, куди зберегти…</translation>
     </message>
 </context>
 <context>

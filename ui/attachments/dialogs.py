@@ -53,7 +53,7 @@ class ImportOptionsDialog(QDialog):
 
     def __init__(self, paths: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(QCoreApplication.translate("Attachments", "Attach files"))
+        self.setWindowTitle(self.tr("Attach files"))
         total = 0
         for path in paths:
             try:
@@ -66,23 +66,20 @@ class ImportOptionsDialog(QDialog):
                                  "inside the journal.", "", len(paths)).format(size=human_size(total)))
         summary.setWordWrap(True)
         layout.addWidget(summary)
-        self.delete_original = QCheckBox(QCoreApplication.translate(
-            "Attachments", "&Delete the originals after they are attached"))
-        self.delete_original.setAccessibleName(QCoreApplication.translate(
-            "Attachments", "Delete the originals after import"))
-        self.delete_original.setToolTip(QCoreApplication.translate(
-            "Attachments", "Overwrite each original file with random data, then delete it"))
+        self.delete_original = QCheckBox(self.tr("&Delete the originals after they are attached"))
+        self.delete_original.setAccessibleName(self.tr("Delete the originals after import"))
+        self.delete_original.setToolTip(self.tr("Overwrite each original file with random data, then delete it"))
         layout.addWidget(self.delete_original)
-        note = QLabel(QCoreApplication.translate(
-            "Attachments", "The originals are overwritten once with random data and then deleted, only after "
-            "everything was stored. On SSDs, USB sticks and memory cards the drive may keep "
-            "copies of the old data in places the system cannot reach, so a forensic examination "
-            "may still recover them. Only full-disk encryption protects against that."))
+        note = QLabel(self.tr("The originals are overwritten once with random data and then deleted, only after "
+                              "everything was stored. On SSDs, USB sticks and memory cards the drive may keep "
+                              "copies of the old data in places the system cannot reach, so a forensic "
+                              "examination may still recover them. Only full-disk encryption protects against "
+                              "that."))
         note.setWordWrap(True)
         note.setEnabled(False)
         layout.addWidget(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(QCoreApplication.translate("Attachments", "Attach"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Attach"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -95,29 +92,25 @@ class SaveCopyDialog(QDialog):
     def __init__(self, attachment: Attachment, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.attachment = attachment
-        self.setWindowTitle(QCoreApplication.translate("Attachments", "Save a copy"))
+        self.setWindowTitle(self.tr("Save a copy"))
         layout = QVBoxLayout(self)
-        name = QLabel(QCoreApplication.translate(
-            "Attachments", "Save a copy of “{name}” ({size}) outside the journal.").format(
+        name = QLabel(self.tr("Save a copy of “{name}” ({size}) outside the journal.").format(
             name=attachment.file_name, size=human_size(attachment.size)))
         name.setWordWrap(True)
         layout.addWidget(name)
-        self.strip = QCheckBox(QCoreApplication.translate(
-            "Attachments", "&Remove identifying metadata (location, camera, author, dates)"))
+        self.strip = QCheckBox(self.tr("&Remove identifying metadata (location, camera, author, dates)"))
         self.strip.setChecked(True)
-        self.strip.setAccessibleName(QCoreApplication.translate("Attachments", "Remove identifying metadata"))
+        self.strip.setAccessibleName(self.tr("Remove identifying metadata"))
         layout.addWidget(self.strip)
         self.details = QLabel()
         self.details.setWordWrap(True)
         layout.addWidget(self.details)
-        warning = QLabel(QCoreApplication.translate(
-            "Attachments", "The copy is NOT encrypted: anyone who can open the folder can read it. "
-            "The original stays encrypted in the journal."))
+        warning = QLabel(self.tr("The copy is NOT encrypted: anyone who can open the folder can read it. "
+                                 "The original stays encrypted in the journal."))
         warning.setWordWrap(True)
         layout.addWidget(warning)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            QCoreApplication.translate("Attachments", "Choose where to save…"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Choose where to save…"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -111,11 +111,11 @@ class ImportController(QObject):
 
     def choose_and_import(self, folder: bool = False) -> None:
         if folder:
-            chosen = choose_folder(self.window, QCoreApplication.translate("Bundles", "Import a folder of bundles"))
+            chosen = choose_folder(self.window, self.tr("Import a folder of bundles"))
             paths = [chosen] if chosen else []
         else:
-            paths = choose_files(self.window, QCoreApplication.translate("Bundles", "Import bundles"), "",
-                                 [QCoreApplication.translate("Bundles", "Bundles (*.ijbundle);;All files (*)")])
+            paths = choose_files(self.window, self.tr("Import bundles"), "",
+                                 [self.tr("Bundles (*.ijbundle);;All files (*)")])
         if paths:
             self.import_paths(paths)
 
@@ -125,13 +125,13 @@ class ImportController(QObject):
             return
         files = Importer.bundle_files(paths)
         if not files:
-            QMessageBox.information(self.window, QCoreApplication.translate("Bundles", "Import bundles"),
-                                    QCoreApplication.translate("Bundles", "No bundle files (*.ijbundle) there."))
+            QMessageBox.information(self.window, self.tr("Import bundles"),
+                                    self.tr("No bundle files (*.ijbundle) there."))
             return
         run = ImportRun()
         self.op = run_on_writer(self.window, session, lambda j, ctx, c: import_pass(j, files, run, None, ctx, c),
                                 self._first_pass_done, self._failed,
-                                label=QCoreApplication.translate("Bundles", "Importing bundles…"))
+                                label=self.tr("Importing bundles…"))
 
     def _first_pass_done(self, run: ImportRun) -> None:
         asked: dict[str, bool] = {}
@@ -157,7 +157,7 @@ class ImportController(QObject):
         self.op = run_on_writer(self.window, session,
                                 lambda j, ctx, c: import_pass(j, again, second, trusted, ctx, c),
                                 merge, self._failed,
-                                label=QCoreApplication.translate("Bundles", "Importing bundles…"))
+                                label=self.tr("Importing bundles…"))
 
     def _finish(self, run: ImportRun) -> None:
         if self.window.session is None:
@@ -176,7 +176,7 @@ class ImportController(QObject):
         from ui.common.ops import user_message
 
         if not isinstance(exc, Cancelled):
-            QMessageBox.warning(self.window, QCoreApplication.translate("Bundles", "Import bundles"), user_message(exc))
+            QMessageBox.warning(self.window, self.tr("Import bundles"), user_message(exc))
 
     def forget(self) -> None:
         """Lock: close the result dialog (it names senders)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QWidget,
 )
@@ -40,10 +40,10 @@ class FieldInput(QObject):
             return edit
         if type_ in ("choice", "bool"):
             combo = QComboBox()
-            combo.addItem(QCoreApplication.translate("FormFields", "—"), None)
+            combo.addItem(self.tr("—"), None)
             if type_ == "bool":
-                combo.addItem(QCoreApplication.translate("FormFields", "Yes"), True)
-                combo.addItem(QCoreApplication.translate("FormFields", "No"), False)
+                combo.addItem(self.tr("Yes"), True)
+                combo.addItem(self.tr("No"), False)
             else:
                 for choice in spec["choices"]:
                     combo.addItem(self._shown(choice), choice)  # the stored value stays the data
@@ -58,16 +58,15 @@ class FieldInput(QObject):
             box.setFixedHeight(box.sizeHintForRow(0) * rows + 8 if box.count() else 28)
             box.itemChanged.connect(lambda _item: self.changed.emit())
             if type_ == "person" and not people:
-                box.setToolTip(QCoreApplication.translate(
-                    "FormFields", "Link people to this entry (People panel) to choose them here."))
+                box.setToolTip(self.tr("Link people to this entry (People panel) to choose them here."))
             return box
         line = QLineEdit()
         if type_ == "date":
-            line.setPlaceholderText(QCoreApplication.translate("FormFields", "YYYY-MM-DD"))
+            line.setPlaceholderText(self.tr("YYYY-MM-DD"))
         elif type_ == "datetime":
-            line.setPlaceholderText(QCoreApplication.translate("FormFields", "YYYY-MM-DD HH:MM"))
+            line.setPlaceholderText(self.tr("YYYY-MM-DD HH:MM"))
         elif type_ == "number":
-            line.setPlaceholderText(QCoreApplication.translate("FormFields", "a number"))
+            line.setPlaceholderText(self.tr("a number"))
         line.textEdited.connect(self.changed)
         return line
 
@@ -102,8 +101,7 @@ class FieldInput(QObject):
                     # a person no longer linked (or unknown here) stays chosen and visible
                     label = missing
                     if type_ == "person":
-                        label = QCoreApplication.translate("FormFields", "(not linked) {id}").format(
-                            id=str(missing)[:8])
+                        label = self.tr("(not linked) {id}").format(id=str(missing)[:8])
                     self._add_check(w, missing, label).setCheckState(Qt.CheckState.Checked)
             else:
                 text = "" if value is None else str(value)
