@@ -392,3 +392,35 @@ def test_counted_gui_strings_are_plural_messages(scanner):
     wrong = sorted(m.where() for key, m in counted.items() if key not in numerus)
     assert not wrong, ("not a plural message in the .ts (write self.tr(text, \"\", n) in a class; lupdate reads "
                        "QCoreApplication.translate(…, n) as plural only with a literal n):\n" + "\n".join(wrong))
+
+
+@pytest.mark.parametrize("lang,trust,received,review", [
+    ("ru", "Доверять этому отправителю?", "Полученные", "Нужно уточнить"),
+    ("uk", "Довіряти цьому відправникові?", "Отримані", "Треба уточнити")])
+def test_the_import_flow_speaks_the_interface_language(qapp, monkeypatch, lang, trust, received, review):
+    """The strings issue 16 found in English: the trust question, the Received filter, review states."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from journal.exchange.importer import NewSender
+    from ui.common.i18n import install_translations
+    from ui.exchange import importing, received_filter, received_review
+
+    shown = {}
+
+    def fake_exec(box):
+        shown.update(title=box.windowTitle(), text=box.text())
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    sender = NewSender("Anna", "ab" * 32, "age1xyz", same_name_other_keys=[object()])
+    try:
+        install_translations(qapp, lang)
+        assert importing.ask_trust(None, sender) is False
+        assert shown["title"] == trust and trust in shown["text"] and "Anna" in shown["text"]
+        assert shown["text"].startswith({"ru": "ВНИМАНИЕ", "uk": "УВАГА"}[lang])
+        window = type("Window", (), {"session": None})()
+        assert received_filter.received_group(window)() == (received, [])
+        assert received_review.review_labels()["needs_follow_up"] == review
+    finally:
+        install_translations(qapp, "en")
+    assert received_review.review_labels()["needs_follow_up"] == "Needs follow-up"
