@@ -59,6 +59,18 @@ Fingerprint: {fp}</source>
         <source>There is no journal in {folder}. Create a new journal there?</source>
         <translation>В папке {folder} нет журнала. Создать там новый журнал?</translation>
     </message>
+    <message>
+        <source>The new language is used after the app restarts. Restart now? The journal is locked first (everything typed is saved); you unlock it again in the new language.</source>
+        <translation>Новый язык будет использован после перезапуска приложения. Перезапустить сейчас? Сначала журнал будет заблокирован (всё введённое сохранится); затем вы разблокируете его уже на новом языке.</translation>
+    </message>
+    <message>
+        <source>&amp;Restart now</source>
+        <translation>&amp;Перезапустить сейчас</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Позже</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentViewer</name>
@@ -1050,8 +1062,24 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <translation>Скопировать показанную запись простым текстом; буфер обмена очистится через 30 секунд</translation>
     </message>
     <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Где</translation>
+    </message>
+    <message>
+        <source>Coordinates</source>
+        <translation>Координаты</translation>
+    </message>
+    <message>
         <source>Decimal degrees, latitude first</source>
         <translation>Десятичные градусы, сначала широта</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
     </message>
     <message>
         <source>Draft</source>
@@ -1060,6 +1088,14 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>Drafts are notes still being worked on</source>
         <translation>Черновики — записи, над которыми ещё идёт работа</translation>
+    </message>
+    <message>
+        <source>St&amp;atus:</source>
+        <translation>С&amp;татус:</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Метки</translation>
     </message>
     <message>
         <source>Earlier versions of this entry (Ctrl+H)</source>
@@ -1652,8 +1688,8 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <source>Incident Journal — New journal</source>
-        <translation>Журнал инцидентов — новый журнал</translation>
+        <source>New journal</source>
+        <translation>Новый журнал</translation>
     </message>
 </context>
 <context>
@@ -1931,6 +1967,10 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <translation>Изменить формы…</translation>
     </message>
     <message>
+        <source>Choose a form…</source>
+        <translation>Выберите форму…</translation>
+    </message>
+    <message>
         <source>Editing…</source>
         <translation>Редактирование…</translation>
     </message>
@@ -1995,7 +2035,80 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     </message>
     <message>
         <source>History</source>
+        <extracomment>What &quot;Restore this version&quot; writes back (everything a revision holds that the editor edits).</extracomment>
         <translation>История</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this version</source>
+        <translation>&amp;Восстановить эту версию</translation>
+    </message>
+    <message>
+        <source>Make this version the current one again. It is saved as a new version; nothing is deleted.</source>
+        <translation>Снова сделать эту версию текущей. Она сохраняется как новая версия; ничего не удаляется.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Заголовок</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Часовой пояс</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>До</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Где</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Широта</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Долгота</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Метки</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Черновик</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <source>Witnessed</source>
+        <translation>Видел(а) сам(а)</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Со слов</translation>
+    </message>
+    <message>
+        <source>Media</source>
+        <translation>СМИ</translation>
     </message>
     <message>
         <source>Text:</source>
@@ -2365,6 +2478,14 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <source>Auto-lock time, time zone, language</source>
         <translation>Время автоблокировки, часовой пояс, язык</translation>
     </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(без заголовка)</translation>
+    </message>
+    <message>
+        <source>“{title}” moved to the trash.</source>
+        <translation>Запись «{title}» перемещена в корзину.</translation>
+    </message>
     <message numerus="yes">
         <source>Delete %n entries in the trash for good? Their history goes too. This cannot be undone.</source>
         <translation>
@@ -2372,6 +2493,10 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
             <numerusform>Удалить навсегда %n записи из корзины? Их история тоже будет удалена. Это нельзя отменить.</numerusform>
             <numerusform>Удалить навсегда %n записей из корзины? Их история тоже будет удалена. Это нельзя отменить.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Version {n} restored as version {m}.</source>
+        <translation>Версия {n} восстановлена как версия {m}.</translation>
     </message>
     <message>
         <source>Delete everything in the trash for good</source>
@@ -2416,10 +2541,6 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>Move the selected entry to the trash (Del)</source>
         <translation>Переместить выбранную запись в корзину (Del)</translation>
-    </message>
-    <message>
-        <source>Moved to the trash.</source>
-        <translation>Перемещено в корзину.</translation>
     </message>
     <message>
         <source>New entry created.</source>
@@ -3573,8 +3694,32 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
         <translation>Если вы забудете парольную фразу, этот код — единственный способ вернуться в журнал. Он показывается только сейчас. Храните его на бумаге, отдельно от ноутбука.</translation>
     </message>
     <message>
+        <source>No printer is set up on this computer, so printing can only write the recovery code into a PDF file. That file is not encrypted: anyone who gets this laptop can read the code in it and open your journal.
+
+Write the code down by hand instead, or save the file only on a stick you keep apart from the laptop.</source>
+        <translation>На этом компьютере не настроен принтер, поэтому печать может только записать код восстановления в PDF-файл. Этот файл не зашифрован: любой, к кому попадёт ноутбук, прочитает в нём код и откроет ваш журнал.
+
+Лучше перепишите код от руки или сохраните файл только на флешку, которую храните отдельно от ноутбука.</translation>
+    </message>
+    <message>
+        <source>This writes the recovery code unencrypted into the file {file}. Anyone who can read that file can open your journal. Write it anyway?</source>
+        <translation>Код восстановления будет записан незашифрованным в файл {file}. Любой, кто сможет прочитать этот файл, откроет ваш журнал. Всё равно записать?</translation>
+    </message>
+    <message>
+        <source>(a PDF file)</source>
+        <translation>(PDF-файл)</translation>
+    </message>
+    <message>
         <source>Incident Journal recovery code:</source>
         <translation>Код восстановления «Журнала инцидентов»:</translation>
+    </message>
+    <message>
+        <source>Recovery code in a file</source>
+        <translation>Код восстановления в файле</translation>
+    </message>
+    <message>
+        <source>Write the file anyway</source>
+        <translation>Всё равно записать файл</translation>
     </message>
     <message>
         <source>Recovery code</source>
@@ -3738,105 +3883,6 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
     <message>
         <source>Wrote {n} entries to {name}. Remember: this file is not encrypted.</source>
         <translation>Записей сохранено: {n}, файл {name}. Помните: этот файл не зашифрован.</translation>
-    </message>
-</context>
-<context>
-    <name>ReportPdf</name>
-    <message>
-        <source>(untitled)</source>
-        <translation>(без заголовка)</translation>
-    </message>
-    <message>
-        <source>Attachments</source>
-        <translation>Вложения</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>Категория</translation>
-    </message>
-    <message>
-        <source>Contact details (phone numbers, messenger handles) were left out.</source>
-        <translation>Контактные данные (номера телефонов, аккаунты в мессенджерах) не включены.</translation>
-    </message>
-    <message>
-        <source>Contact log</source>
-        <translation>Журнал контактов</translation>
-    </message>
-    <message>
-        <source>Coordinates</source>
-        <translation>Координаты</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>Создано</translation>
-    </message>
-    <message>
-        <source>Entries</source>
-        <translation>Записи</translation>
-    </message>
-    <message>
-        <source>Entry id</source>
-        <translation>Идентификатор записи</translation>
-    </message>
-    <message>
-        <source>Filters</source>
-        <translation>Фильтры</translation>
-    </message>
-    <message>
-        <source>Incident report</source>
-        <translation>Отчёт об инцидентах</translation>
-    </message>
-    <message>
-        <source>Journal</source>
-        <translation>Журнал</translation>
-    </message>
-    <message>
-        <source>None: all entries.</source>
-        <translation>Нет: все записи.</translation>
-    </message>
-    <message>
-        <source>People</source>
-        <translation>Люди</translation>
-    </message>
-    <message>
-        <source>Place</source>
-        <translation>Место</translation>
-    </message>
-    <message>
-        <source>Received from</source>
-        <translation>Получено от</translation>
-    </message>
-    <message>
-        <source>Revision</source>
-        <translation>Редакция</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>Источник</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Статус</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>Метки</translation>
-    </message>
-    <message>
-        <source>This file is not encrypted. Keep it safe and delete it when it is no longer needed.</source>
-        <translation>Этот файл не зашифрован. Храните его в надёжном месте и удалите, когда он станет не нужен.</translation>
-    </message>
-    <message>
-        <source>Time zone</source>
-        <translation>Часовой пояс</translation>
-    </message>
-    <message>
-        <source>What happened</source>
-        <translation>Что произошло</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>Когда</translation>
     </message>
 </context>
 <context>
@@ -4137,6 +4183,10 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
         <translation>&amp;Часовой пояс по умолчанию:</translation>
     </message>
     <message>
+        <source>The interface language. The app offers to restart when it changes.</source>
+        <translation>Язык интерфейса. При его смене приложение предложит перезапуститься.</translation>
+    </message>
+    <message>
         <source>L&amp;anguage:</source>
         <translation>&amp;Язык:</translation>
     </message>
@@ -4159,10 +4209,6 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
     <message>
         <source>System language</source>
         <translation>Язык системы</translation>
-    </message>
-    <message>
-        <source>The interface language. A change applies after a restart.</source>
-        <translation>Язык интерфейса. Изменение вступит в силу после перезапуска.</translation>
     </message>
     <message>
         <source>Used for new entries</source>
@@ -4346,6 +4392,16 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
         <translation>Пакет отправлен</translation>
     </message>
     <message>
+        <source>Show in folder</source>
+        <translation>Показать в папке</translation>
+    </message>
+    <message>
+        <source>No file manager could be opened on this computer. The bundle was saved in:
+{folder}</source>
+        <translation>На этом компьютере не удалось открыть файловый менеджер. Пакет сохранён в папке:
+{folder}</translation>
+    </message>
+    <message>
         <source>Bundle written</source>
         <translation>Пакет записан</translation>
     </message>
@@ -4436,6 +4492,10 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
         <translation>&amp;Код восстановления:</translation>
     </message>
     <message>
+        <source>Locked</source>
+        <translation>Заблокирован</translation>
+    </message>
+    <message>
         <source>&amp;Unlock</source>
         <translation>&amp;Разблокировать</translation>
     </message>
@@ -4466,10 +4526,6 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
     <message>
         <source>Incident Journal is locked</source>
         <translation>«Журнал инцидентов» заблокирован</translation>
-    </message>
-    <message>
-        <source>Incident Journal — Locked</source>
-        <translation>Журнал инцидентов — заблокирован</translation>
     </message>
     <message>
         <source>Journal folder: {folder}</source>

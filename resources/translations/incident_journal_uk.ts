@@ -59,6 +59,18 @@ Fingerprint: {fp}</source>
         <source>There is no journal in {folder}. Create a new journal there?</source>
         <translation>У теці {folder} немає журналу. Створити там новий журнал?</translation>
     </message>
+    <message>
+        <source>The new language is used after the app restarts. Restart now? The journal is locked first (everything typed is saved); you unlock it again in the new language.</source>
+        <translation>Нову мову буде використано після перезапуску застосунку. Перезапустити зараз? Спершу журнал буде заблоковано (усе введене збережеться); потім ви розблокуєте його вже новою мовою.</translation>
+    </message>
+    <message>
+        <source>&amp;Restart now</source>
+        <translation>&amp;Перезапустити зараз</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Пізніше</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentViewer</name>
@@ -1050,8 +1062,24 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <translation>Скопіювати показаний запис простим текстом; буфер обміну очиститься через 30 секунд</translation>
     </message>
     <message>
+        <source>When</source>
+        <translation>Коли</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Де</translation>
+    </message>
+    <message>
+        <source>Coordinates</source>
+        <translation>Координати</translation>
+    </message>
+    <message>
         <source>Decimal degrees, latitude first</source>
         <translation>Десяткові градуси, спершу широта</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категорія</translation>
     </message>
     <message>
         <source>Draft</source>
@@ -1060,6 +1088,14 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>Drafts are notes still being worked on</source>
         <translation>Чернетки — записи, над якими ще триває робота</translation>
+    </message>
+    <message>
+        <source>St&amp;atus:</source>
+        <translation>С&amp;татус:</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Мітки</translation>
     </message>
     <message>
         <source>Earlier versions of this entry (Ctrl+H)</source>
@@ -1652,8 +1688,8 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <source>Incident Journal — New journal</source>
-        <translation>Журнал інцидентів — новий журнал</translation>
+        <source>New journal</source>
+        <translation>Новий журнал</translation>
     </message>
 </context>
 <context>
@@ -1931,6 +1967,10 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <translation>Змінити форми…</translation>
     </message>
     <message>
+        <source>Choose a form…</source>
+        <translation>Виберіть форму…</translation>
+    </message>
+    <message>
         <source>Editing…</source>
         <translation>Редагування…</translation>
     </message>
@@ -1995,7 +2035,80 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     </message>
     <message>
         <source>History</source>
+        <extracomment>What &quot;Restore this version&quot; writes back (everything a revision holds that the editor edits).</extracomment>
         <translation>Історія</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this version</source>
+        <translation>&amp;Відновити цю версію</translation>
+    </message>
+    <message>
+        <source>Make this version the current one again. It is saved as a new version; nothing is deleted.</source>
+        <translation>Знову зробити цю версію поточною. Її збережено як нову версію; нічого не видаляється.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Заголовок</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Коли</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Часовий пояс</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>До</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Де</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Широта</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Довгота</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категорія</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Мітки</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Джерело</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Чернетка</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <source>Witnessed</source>
+        <translation>Бачив(ла) сам(а)</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Зі слів</translation>
+    </message>
+    <message>
+        <source>Media</source>
+        <translation>ЗМІ</translation>
     </message>
     <message>
         <source>Text:</source>
@@ -2365,6 +2478,14 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <source>Auto-lock time, time zone, language</source>
         <translation>Час автоблокування, часовий пояс, мова</translation>
     </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(без заголовка)</translation>
+    </message>
+    <message>
+        <source>“{title}” moved to the trash.</source>
+        <translation>Запис «{title}» переміщено до кошика.</translation>
+    </message>
     <message numerus="yes">
         <source>Delete %n entries in the trash for good? Their history goes too. This cannot be undone.</source>
         <translation>
@@ -2372,6 +2493,10 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
             <numerusform>Видалити назавжди %n записи з кошика? Їхню історію теж буде видалено. Це не можна скасувати.</numerusform>
             <numerusform>Видалити назавжди %n записів із кошика? Їхню історію теж буде видалено. Це не можна скасувати.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Version {n} restored as version {m}.</source>
+        <translation>Версію {n} відновлено як версію {m}.</translation>
     </message>
     <message>
         <source>Delete everything in the trash for good</source>
@@ -2416,10 +2541,6 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>Move the selected entry to the trash (Del)</source>
         <translation>Перемістити вибраний запис до кошика (Del)</translation>
-    </message>
-    <message>
-        <source>Moved to the trash.</source>
-        <translation>Переміщено до кошика.</translation>
     </message>
     <message>
         <source>New entry created.</source>
@@ -3573,8 +3694,32 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
         <translation>Якщо ви забудете парольну фразу, цей код — єдиний спосіб повернутися до журналу. Його показано лише зараз. Зберігайте його на папері, окремо від ноутбука.</translation>
     </message>
     <message>
+        <source>No printer is set up on this computer, so printing can only write the recovery code into a PDF file. That file is not encrypted: anyone who gets this laptop can read the code in it and open your journal.
+
+Write the code down by hand instead, or save the file only on a stick you keep apart from the laptop.</source>
+        <translation>На цьому комп’ютері не налаштовано принтер, тому друк може лише записати код відновлення в PDF-файл. Цей файл не зашифровано: будь-хто, до кого потрапить ноутбук, прочитає в ньому код і відкриє ваш журнал.
+
+Краще перепишіть код від руки або збережіть файл лише на флешку, яку зберігаєте окремо від ноутбука.</translation>
+    </message>
+    <message>
+        <source>This writes the recovery code unencrypted into the file {file}. Anyone who can read that file can open your journal. Write it anyway?</source>
+        <translation>Код відновлення буде записано незашифрованим у файл {file}. Будь-хто, хто зможе прочитати цей файл, відкриє ваш журнал. Все одно записати?</translation>
+    </message>
+    <message>
+        <source>(a PDF file)</source>
+        <translation>(PDF-файл)</translation>
+    </message>
+    <message>
         <source>Incident Journal recovery code:</source>
         <translation>Код відновлення «Журналу інцидентів»:</translation>
+    </message>
+    <message>
+        <source>Recovery code in a file</source>
+        <translation>Код відновлення у файлі</translation>
+    </message>
+    <message>
+        <source>Write the file anyway</source>
+        <translation>Все одно записати файл</translation>
     </message>
     <message>
         <source>Recovery code</source>
@@ -3738,105 +3883,6 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
     <message>
         <source>Wrote {n} entries to {name}. Remember: this file is not encrypted.</source>
         <translation>Записів збережено: {n}, файл {name}. Пам&apos;ятайте: цей файл не зашифровано.</translation>
-    </message>
-</context>
-<context>
-    <name>ReportPdf</name>
-    <message>
-        <source>(untitled)</source>
-        <translation>(без заголовка)</translation>
-    </message>
-    <message>
-        <source>Attachments</source>
-        <translation>Вкладення</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>Категорія</translation>
-    </message>
-    <message>
-        <source>Contact details (phone numbers, messenger handles) were left out.</source>
-        <translation>Контактні дані (номери телефонів, акаунти в месенджерах) не додано.</translation>
-    </message>
-    <message>
-        <source>Contact log</source>
-        <translation>Журнал контактів</translation>
-    </message>
-    <message>
-        <source>Coordinates</source>
-        <translation>Координати</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>Створено</translation>
-    </message>
-    <message>
-        <source>Entries</source>
-        <translation>Записи</translation>
-    </message>
-    <message>
-        <source>Entry id</source>
-        <translation>Ідентифікатор запису</translation>
-    </message>
-    <message>
-        <source>Filters</source>
-        <translation>Фільтри</translation>
-    </message>
-    <message>
-        <source>Incident report</source>
-        <translation>Звіт про інциденти</translation>
-    </message>
-    <message>
-        <source>Journal</source>
-        <translation>Журнал</translation>
-    </message>
-    <message>
-        <source>None: all entries.</source>
-        <translation>Немає: усі записи.</translation>
-    </message>
-    <message>
-        <source>People</source>
-        <translation>Люди</translation>
-    </message>
-    <message>
-        <source>Place</source>
-        <translation>Місце</translation>
-    </message>
-    <message>
-        <source>Received from</source>
-        <translation>Отримано від</translation>
-    </message>
-    <message>
-        <source>Revision</source>
-        <translation>Редакція</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>Джерело</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Статус</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>Мітки</translation>
-    </message>
-    <message>
-        <source>This file is not encrypted. Keep it safe and delete it when it is no longer needed.</source>
-        <translation>Цей файл не зашифровано. Зберігайте його в надійному місці й видаліть, коли він стане не потрібен.</translation>
-    </message>
-    <message>
-        <source>Time zone</source>
-        <translation>Часовий пояс</translation>
-    </message>
-    <message>
-        <source>What happened</source>
-        <translation>Що сталося</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>Коли</translation>
     </message>
 </context>
 <context>
@@ -4137,6 +4183,10 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
         <translation>&amp;Часовий пояс за замовчуванням:</translation>
     </message>
     <message>
+        <source>The interface language. The app offers to restart when it changes.</source>
+        <translation>Мова інтерфейсу. Коли її змінено, застосунок запропонує перезапуститися.</translation>
+    </message>
+    <message>
         <source>L&amp;anguage:</source>
         <translation>&amp;Мова:</translation>
     </message>
@@ -4159,10 +4209,6 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
     <message>
         <source>System language</source>
         <translation>Мова системи</translation>
-    </message>
-    <message>
-        <source>The interface language. A change applies after a restart.</source>
-        <translation>Мова інтерфейсу. Зміна набуде чинності після перезапуску.</translation>
     </message>
     <message>
         <source>Used for new entries</source>
@@ -4346,6 +4392,16 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
         <translation>Пакет надіслано</translation>
     </message>
     <message>
+        <source>Show in folder</source>
+        <translation>Показати в теці</translation>
+    </message>
+    <message>
+        <source>No file manager could be opened on this computer. The bundle was saved in:
+{folder}</source>
+        <translation>На цьому комп’ютері не вдалося відкрити файловий менеджер. Пакет збережено в теці:
+{folder}</translation>
+    </message>
+    <message>
         <source>Bundle written</source>
         <translation>Пакет записано</translation>
     </message>
@@ -4436,6 +4492,10 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
         <translation>&amp;Код відновлення:</translation>
     </message>
     <message>
+        <source>Locked</source>
+        <translation>Заблоковано</translation>
+    </message>
+    <message>
         <source>&amp;Unlock</source>
         <translation>&amp;Розблокувати</translation>
     </message>
@@ -4466,10 +4526,6 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
     <message>
         <source>Incident Journal is locked</source>
         <translation>«Журнал інцидентів» заблоковано</translation>
-    </message>
-    <message>
-        <source>Incident Journal — Locked</source>
-        <translation>Журнал інцидентів — заблоковано</translation>
     </message>
     <message>
         <source>Journal folder: {folder}</source>
