@@ -33,7 +33,7 @@ def _wait_op(qtbot, op):
 
 
 def _stored(controller, uuid):
-    return AttachmentStore(controller.session.reader.db).list_for_entry(uuid)
+    return controller.session.reader.attachments.list_for_entry(uuid)
 
 
 def _copies(tmp_path, *names):

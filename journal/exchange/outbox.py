@@ -175,10 +175,10 @@ class Outbox:
     `data_dir` is None for a read-only view (GUI reader): listing works, files do not.
     """
 
-    def __init__(self, db, data_dir: Path | None, exporter_owner: Any = None) -> None:
+    def __init__(self, db, data_dir: Path | None, exporter: Any = None) -> None:
         self.db = db
         self.data_dir = Path(data_dir) if data_dir is not None else None
-        self._journal = exporter_owner
+        self._exporter = exporter  # journal.exchange.exporter.Exporter, or None for a read-only view
 
     # --- locations ---------------------------------------------------------------------------
     @property
@@ -193,6 +193,14 @@ class Outbox:
     def new_bundle_path(self) -> Path:
         """A fresh random file name inside the outbox folder (created mode 0700)."""
         return private_folder(self.folder) / (uuid.uuid4().hex + BUNDLE_SUFFIX)
+
+    def check(self) -> list[str]:
+        """For `journal verify`: every queued bundle still has its file."""
+        problems = []
+        for item in self.queued():
+            if not self.path_of(item).is_file():
+                problems.append(f"outbox: the bundle file of item {item.id} is missing")
+        return problems
 
     # --- network settings --------------------------------------------------------------------
     def network_settings(self) -> NetworkSettings:
@@ -324,12 +332,12 @@ class Outbox:
 
         Checks the drop folders before writing anything. Returns (ExportResult, items).
         """
-        if self._journal is None:
+        if self._exporter is None or self.data_dir is None:
             raise InvalidInput(_("Exporting needs the open journal."))
         ids = [self._coordinator_id(c) for c in coordinators]
         self._require_drops(ids)
         path = self.new_bundle_path()
-        result = self._journal.exporter.export(path, coordinators, **export_args)
+        result = self._exporter.export(path, coordinators, **export_args)
         return result, self.enqueue(path.name, ids, bundle_id=result.bundle_id)
 
     def remove(self, item_id: int) -> OutboxItem:
@@ -446,30 +454,6 @@ def wipe_downloads(data_dir: Path) -> None:
         for item in folder.iterdir():
             if item.is_file():
                 item.unlink(missing_ok=True)
-
-
-# --- feature hooks (journal/features.py) ---------------------------------------------------------
-def attach(journal) -> None:
-    from journal.exchange.inbox import Inbox
-
-    journal.outbox = Outbox(journal.db, journal.data_dir, journal)
-    journal.inbox = Inbox(journal)
-
-
-def attach_reader(reader) -> None:
-    # Read-only lists for the GUI thread (queued, sent, drop folders, settings).
-    from journal.exchange.inbox import Inbox
-
-    reader.outbox = Outbox(reader.db, None)
-    reader.inbox = Inbox(None, db=reader.db)
-
-
-def verify(journal) -> list[str]:
-    problems = []
-    for item in journal.outbox.queued():
-        if not journal.outbox.path_of(item).is_file():
-            problems.append(f"outbox: the bundle file of item {item.id} is missing")
-    return problems
 
 
 __all__ = [

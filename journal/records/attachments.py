@@ -203,7 +203,7 @@ class _BlobStream(io.BufferedReader):
     raw_size: int = 0
 
 
-def open_blob(db: Database, blob_id: int) -> _BlobStream:
+def open_blob(db: Database, blob_files: "blobfiles.BlobFiles | None", blob_id: int) -> _BlobStream:
     """A seekable stream over one stored content, wherever it lives: an attachment file
     (schema 10 on) or chunk rows (written by schemas 3 to 9)."""
     row = db.query_one("SELECT size, chunk_size, chunk_count, file_id, file_key FROM blobs WHERE id = ?",
@@ -214,10 +214,10 @@ def open_blob(db: Database, blob_id: int) -> _BlobStream:
     if file_id is None:
         raw: io.RawIOBase = BlobReader(db, blob_id, size, chunk_size, chunk_count)
     else:
-        if db.blob_files is None:
-            raise RuntimeError("this database was opened without its journal folder (Journal sets blob_files)")
+        if blob_files is None:
+            raise RuntimeError("this database was opened without its journal folder (no blob_files)")
         try:
-            raw = db.blob_files.open(file_id, file_key, size)
+            raw = blob_files.open(file_id, file_key, size)
         except blobfiles.StoredFileUnreadable:
             # Deleted meanwhile (a reader saw the row just before the writer emptied the
             # trash and unlinked the file): not damage, so no "restore from a backup".
@@ -249,8 +249,10 @@ class _Written:
 class AttachmentStore:
     """Attachments of entries. All writes are one transaction per file."""
 
-    def __init__(self, db: Database, chunk_size: int = CHUNK_SIZE) -> None:
+    def __init__(self, db: Database, blob_files: "blobfiles.BlobFiles | None", chunk_size: int = CHUNK_SIZE) -> None:
         self.db = db
+        #: The journal's attachment files (journal/storage/blobfiles.py); None for a bare database.
+        self.blob_files = blob_files
         self.chunk_size = chunk_size
 
     # --- import ---------------------------------------------------------------------------------
@@ -496,9 +498,9 @@ class AttachmentStore:
         return _Written(blob_id, sha, size, head, b"".join(kept) if kept is not None else None, deduplicated)
 
     def _files(self) -> blobfiles.BlobFiles:
-        if self.db.blob_files is None:
-            raise RuntimeError("this database was opened without its journal folder (Journal sets blob_files)")
-        return self.db.blob_files
+        if self.blob_files is None:
+            raise RuntimeError("this database was opened without its journal folder (no blob_files)")
+        return self.blob_files
 
     # --- reads ------------------------------------------------------------------------------------
     def _from_row(self, row) -> Attachment:
@@ -554,7 +556,7 @@ class AttachmentStore:
         row = self.db.query_one("SELECT blob_id FROM attachments WHERE id = ?", (attachment_id,))
         if row is None:
             raise NotFound(_("No such attachment."))
-        return open_blob(self.db, row[0])
+        return open_blob(self.db, self.blob_files, row[0])
 
     def describe_blob(self, blob_id: int, file_name: str = "") -> BlobDescription:
         """What stored content says about itself, as add_file would record it: the sniffed type,
@@ -563,7 +565,7 @@ class AttachmentStore:
         For content written as chunk rows by someone else (bundle import). Only images up to
         IMAGE_IN_MEMORY_LIMIT are read whole (as at add_file); anything else reads one chunk.
         A damaged or hostile image gives a note, never an exception (MediaError is caught)."""
-        with open_blob(self.db, blob_id) as src:
+        with open_blob(self.db, self.blob_files, blob_id) as src:
             size, chunk_size = src.raw_size, src.raw.chunk_size
             head = src.read(SNIFF_BYTES)
             media_type = sniff_media_type(head)
@@ -767,7 +769,7 @@ class AttachmentStore:
                 problems.append(f"{label}: {total} bytes stored, {size} expected")
             if short:
                 problems.append(f"{label}: {short} chunks have the wrong size")
-        files = self.db.blob_files
+        files = self.blob_files
         for sha, size, chunk_size, file_id in self.db.query(
                 "SELECT sha256, size, chunk_size, file_id FROM blobs WHERE file_id IS NOT NULL"):
             label = f"attachment content {str(sha)[:12]}"
@@ -799,7 +801,7 @@ class AttachmentStore:
         for blob_id, sha, _size in blobs:
             digest = hashlib.sha256()
             try:
-                with open_blob(self.db, blob_id) as src:
+                with open_blob(self.db, self.blob_files, blob_id) as src:
                     while piece := src.read(CHUNK_SIZE):
                         if cancel_requested(cancel):
                             raise Cancelled()
@@ -1069,19 +1071,3 @@ def clean_file_name(name: str) -> str:
         ext = ext[:16] if dot else ""
         name = (stem if dot else name)[:MAX_FILE_NAME - len(ext) - 1] + ("." + ext if ext else "")
     return name or "attachment"
-
-
-# --- feature hooks (journal/features.py) ---------------------------------------------------------------
-def attach_reader(reader) -> None:
-    """Lists, thumbnails and streams over the GUI's read-only connection."""
-    reader.attachments = AttachmentStore(reader.db)
-
-
-def attach(journal) -> None:
-    """Hang the store on an unlocked journal (and its readers do not need one)."""
-    journal.attachments = AttachmentStore(journal.db)
-
-
-def verify(journal) -> list[str]:
-    """Fast consistency check for `journal verify`; full re-hash is verify_hashes()."""
-    return journal.attachments.check_consistency()

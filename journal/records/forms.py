@@ -540,17 +540,16 @@ def _with_key(spec: Any) -> Any:
 
 
 # --- bundles ----------------------------------------------------------------------------------
-def _values_rows(journal, entry_uuids: list[str]):
-    store: FormStore = journal.forms
+def _values_rows(store: "FormStore", entry_uuids: list[str]):
     for uuid in entry_uuids:
         for values in store.values_for_entry(uuid):
             yield uuid, values
 
 
-def forms_for_bundle(journal, entry_uuids: list[str]) -> list[dict]:
+def forms_for_bundle(forms: "FormStore", entry_uuids: list[str]) -> list[dict]:
     """"form" records (forms.jsonl) for every form version the given entries' values use."""
     seen: dict[int, dict] = {}
-    for _entry, fv in _values_rows(journal, entry_uuids):
+    for _entry, fv in _values_rows(forms, entry_uuids):
         form = fv.form
         if form.id not in seen:
             seen[form.id] = {"type": "form", "key": form.key, "version": form.version, "label": form.label,
@@ -558,13 +557,12 @@ def forms_for_bundle(journal, entry_uuids: list[str]) -> list[dict]:
     return list(seen.values())
 
 
-def entry_form_values_for_bundle(journal, entry_uuids: list[str]) -> list[dict]:
+def entry_form_values_for_bundle(forms: "FormStore", people, entry_uuids: list[str]) -> list[dict]:
     """"values" records (forms.jsonl): one per entry and form. People are referred to as in
     the other bundle records (the pseudonym for a sensitive person); a person not in the
     bundle's contacts cannot be resolved by the receiver and is left out."""
     records = []
-    people = journal.people
-    for uuid, fv in _values_rows(journal, entry_uuids):
+    for uuid, fv in _values_rows(forms, entry_uuids):
         linked = {p.uuid for p, _ in people.people_for_entry(uuid)}
         values = dict(fv.values)
         for spec in fv.form.fields:
@@ -625,7 +623,7 @@ def validate_form_record(obj: Any) -> dict:
     raise FormRecordInvalid(_("a forms record has type 'form' or 'values'"))
 
 
-def import_forms(journal, records: list[dict], provenance: dict) -> dict[str, int]:
+def import_forms(store: "FormStore", records: list[dict], provenance: dict) -> dict[str, int]:
     """Apply forms.jsonl records from a verified bundle (inside the importer's transaction).
 
     provenance: {"sender_id": senders.id, "bundle_id": str}. Form definitions identical to
@@ -635,8 +633,7 @@ def import_forms(journal, records: list[dict], provenance: dict) -> dict[str, in
     than what was applied before; person references are resolved through the
     sender's person provenance. Raises FormRecordInvalid on a bad record.
     """
-    store: FormStore = journal.forms
-    db = journal.db
+    db = store.db
     sender_id = int(provenance["sender_id"])
     counts = {"forms_new": 0, "values_applied": 0, "values_unchanged": 0, "values_skipped": 0}
     cleaned = [validate_form_record(r) for r in records]
@@ -701,16 +698,3 @@ def _resolve_people(db, form: Form, values: dict, sender_id: int) -> dict:
             else:
                 out.pop(spec["key"])
     return out
-
-
-# --- feature hooks ----------------------------------------------------------------------------
-def attach(journal) -> None:
-    journal.forms = FormStore(journal.db)
-
-
-def attach_reader(reader) -> None:
-    reader.forms = FormStore(reader.db)
-
-
-def verify(journal) -> list[str]:
-    return journal.forms.verify()

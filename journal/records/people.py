@@ -479,24 +479,3 @@ class PeopleStore:
             if canonical_json(person.content()) != content:
                 problems.append(f"person {person.uuid}: current content differs from its last revision")
         return problems
-
-
-# --- feature hooks (journal.features) ---------------------------------------------------
-def attach(journal) -> None:
-    """Hang the people and contact-log stores on an open Journal."""
-    from journal.records.contact_log import ContactLogStore
-
-    journal.people = PeopleStore(journal.db)
-    journal.contact_log = ContactLogStore(journal.db)
-
-
-def attach_reader(reader) -> None:
-    """The same stores over a JournalReader's read-only connection (GUI lists)."""
-    from journal.records.contact_log import ContactLogStore
-
-    reader.people = PeopleStore(reader.db)
-    reader.contact_log = ContactLogStore(reader.db)
-
-
-def verify(journal) -> list[str]:
-    return PeopleStore(journal.db).verify_revisions()

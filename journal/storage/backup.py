@@ -136,7 +136,7 @@ def write_backup(journal, out_path: Path, *, progress=None, cancel=None) -> Back
     and inside members (Cancelled; nothing is left behind)."""
     out_path = Path(out_path)
     files = journal_files(journal.data_dir)
-    blob_files = journal.db.blob_files
+    blob_files = journal.blob_files
     snapshot = journal.data_dir / f".backup-{secrets.token_hex(6)}.db"
     tmp_out = out_path.with_name(f".{out_path.name}.{secrets.token_hex(6)}.tmp")
     hold = blob_files.hold_removals() if blob_files is not None else contextlib.nullcontext()
