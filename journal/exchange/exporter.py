@@ -31,7 +31,8 @@ from journal.exchange.bundle._atomic import atomic_output
 from journal.exchange.bundle._cancel import check_cancel
 from journal.exchange.bundle.errors import BundleWriteError
 from journal.exchange.bundle_source import STORED_BLOB_COLUMNS, BlobPrefetcher, StoredBlob
-from journal.records.entries import GENESIS_HASH, Entry
+from journal.records.entries import Entry
+from journal.records.revisions import GENESIS_HASH
 from journal.errors import Cancelled, InvalidInput, JournalError
 from journal.exchange.identity import Coordinator
 from journal.media import MediaError

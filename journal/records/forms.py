@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from journal.storage.db import Database
-from journal.records.entries import GENESIS_HASH, canonical_json, chain_hash, nfc
+from journal.records.entries import nfc
+from journal.records.revisions import canonical_json, check_chains, next_revision
 from journal.errors import InvalidInput, NotFound
 from journal.timeutil import utc_now_iso
 from journal.i18n import N_, _
@@ -429,13 +430,11 @@ class FormStore:
                     return self._one(current[0])
             now = utc_now_iso()
             number = (current[3] if current else 0) + 1
-            prev = (current[4] if current else None) or GENESIS_HASH
             content_obj = {"entry": self._uuid(entry_id), "form": form.key, "form_sha256": form.sha256,
                            "form_version": form.version, "values": cleaned}
             if _sender_revision is not None:
                 content_obj["sender_revision"] = int(_sender_revision)
-            content = canonical_json(content_obj)
-            digest = chain_hash(prev, content)
+            content, prev, digest = next_revision(current[4] if current else None, content_obj)
             db.execute("INSERT INTO entry_form_revisions (entry_id, form_key, number, saved_at, content, prev_hash, "
                        "hash) VALUES (?,?,?,?,?,?,?)", (entry_id, form.key, number, now, content, prev, digest))
             if current is None:
@@ -500,24 +499,11 @@ class FormStore:
 
     # --- integrity -------------------------------------------------------------------------
     def verify(self) -> list[str]:
-        problems: list[str] = []
-        last: dict[tuple[int, str], tuple[int, str, str]] = {}
-        key_prev: tuple[int, str] | None = None
-        prev, expected = GENESIS_HASH, 1
-        for entry_id, form_key, number, content, prev_hash, digest in self.db.query(
-                "SELECT entry_id, form_key, number, content, prev_hash, hash FROM entry_form_revisions "
-                "ORDER BY entry_id, form_key, number"):
-            if (entry_id, form_key) != key_prev:
-                key_prev, prev, expected = (entry_id, form_key), GENESIS_HASH, 1
-            where = f"entry #{entry_id} form {form_key}"
-            if number != expected:
-                problems.append(f"{where}: revision {expected} is missing")
-            if prev_hash != prev:
-                problems.append(f"{where}: revision {number} is not chained to the previous one")
-            if chain_hash(prev_hash, content) != digest:
-                problems.append(f"{where}: revision {number} was altered (hash mismatch)")
-            prev, expected = digest, number + 1
-            last[(entry_id, form_key)] = (number, digest, content)
+        rows = self.db.query(
+            "SELECT entry_id, form_key, number, content, prev_hash, hash FROM entry_form_revisions "
+            "ORDER BY entry_id, form_key, number")
+        problems, last = check_chains((((e, k), n, c, p, h) for e, k, n, c, p, h in rows),
+                                      lambda key: f"entry #{key[0]} form {key[1]}")
         for entry_id, form_key, values, revision, rhash in self.db.query(
                 "SELECT entry_id, form_key, form_values, revision, revision_hash FROM entry_form_values"):
             latest = last.get((entry_id, form_key))
