@@ -184,3 +184,37 @@ def test_no_import_cycles_in_core():
 def test_cycle_check_sees_function_level_imports():
     graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
     assert _cycles(graph) == [["a", "b", "c"]]
+
+
+def test_private_modules_stay_inside_their_package():
+    """`journal.pkg._private` is imported only from inside journal/pkg/ (not across packages)."""
+    modules = _core_modules()
+    offenders = []
+    for name, path in modules.items():
+        for imported in _imported_core_modules(name, path, modules):
+            parts = imported.split(".")
+            private = [i for i, part in enumerate(parts) if part.startswith("_") and part != "__init__"]
+            if private and not name.startswith(".".join(parts[: private[0]]) + "."):
+                offenders.append(f"{name} imports {imported}")
+    assert offenders == []
+
+
+def test_one_progress_type_and_one_cancel_check_in_core():
+    """Progress and cancel tokens are declared once, in journal/progress.py."""
+    offenders = []
+    for path in CORE.rglob("*.py"):
+        if path == CORE / "progress.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Assign):
+                names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+            elif isinstance(node, (ast.FunctionDef, ast.AnnAssign)):
+                names = [node.name] if isinstance(node, ast.FunctionDef) else (
+                    [node.target.id] if isinstance(node.target, ast.Name) else [])
+            else:
+                continue
+            for declared in names:
+                if declared.lstrip("_") in ("Progress", "ProgressCallback", "CancelToken", "CancelCheck",
+                                            "is_cancelled", "check_cancel", "cancelled", "cancel_requested"):
+                    offenders.append(f"{path.relative_to(CORE.parent)}:{node.lineno} declares {declared}")
+    assert offenders == []

@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from journal.exchange.bundle import Member, write_bundle
-from journal.exchange.bundle._atomic import atomic_output
-from journal.exchange.bundle._cancel import check_cancel
+from journal.storage.atomic import atomic_output
+from journal.progress import Progress, check_cancel
 from journal.exchange.bundle.errors import BundleWriteError
 from journal.exchange.bundle_source import STORED_BLOB_COLUMNS, BlobPrefetcher, StoredBlob
 from journal.records.entries import Entry
@@ -40,7 +40,6 @@ from journal.media.strip import can_clean, strip_metadata
 from journal.exchange.records_jsonl import AttachmentRef, contact_log_record, entry_record, person_record
 from journal.i18n import _
 
-Progress = Callable[[int, int], None]
 CHUNK_SIZE = 1024 * 1024
 _QUEUE_CHUNKS = 4
 _PREFETCH_CACHE_KIB = 2048
@@ -557,7 +556,7 @@ class Exporter:
         try:
             with store.open_stream(att.uuid) as src:
                 result = strip_metadata(src, _HashOnly(), att.media_type, total=att.size, progress=step,
-                                        cancel=lambda: _cancelled(cancel))
+                                        cancel=cancel)
         except MediaError as exc:
             raise ExportError(
                 _("The metadata of {file_name} could not be removed ({exc}). Send the bundle without attachments, leave this file out, or choose to keep photo metadata.").format(file_name=att.file_name, exc=exc)) from None
@@ -695,11 +694,3 @@ class _Plan:
 def _line(record: dict[str, Any]) -> bytes:
     return (json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
             + "\n").encode("utf-8")
-
-
-def _cancelled(cancel) -> bool:
-    try:
-        check_cancel(cancel)
-    except Cancelled:
-        return True
-    return False

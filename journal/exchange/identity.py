@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from journal.exchange.bundle import Card, Identity, card_qr_png, decode_card, encode_card
-from journal.exchange.bundle._atomic import atomic_output
+from journal.storage.atomic import atomic_output
 from journal.exchange.bundle.card import MAX_CARD_LENGTH, MAX_NAME_LENGTH
 from journal.storage.db import Database
 from journal.errors import InvalidInput, NotFound

@@ -48,6 +48,7 @@ from journal.exchange.records_jsonl import (
 )
 from journal.timeutil import utc_now_iso
 from journal.i18n import N_, _
+from journal.progress import Progress, check_cancel
 
 CHUNK_SIZE = 1024 * 1024
 BUNDLE_SUFFIX = ".ijbundle"
@@ -55,7 +56,6 @@ REVIEW_STATUSES = ("new", "reviewed", "needs_follow_up", "verified", "disputed")
 _APPLY_ORDER = ("contacts", "entries", "contact_log", "forms")
 _PAGE = 200
 
-Progress = Callable[[int, int], None]
 
 
 # --- senders -----------------------------------------------------------------------------------
@@ -561,8 +561,6 @@ class _Applier:
             "contact_log_new", "contact_log_updated", "attachments_linked", "skipped")}
 
     def apply(self) -> dict[str, int]:
-        from journal.exchange.bundle._cancel import check_cancel
-
         for kind in _APPLY_ORDER:
             last_id = 0
             while True:
@@ -585,8 +583,6 @@ class _Applier:
         records them. Runs after the bundle verified (hostile images are parsed only once signed)
         and in the same transaction (a bundle is imported with its previews or not at all).
         An unreadable image gets a note; it never rejects the bundle."""
-        from journal.exchange.bundle._cancel import check_cancel
-
         store = self.stores.attachments
         for entry_id, sha256, blob_id, file_name, media_type in self.linked:
             check_cancel(self.cancel)

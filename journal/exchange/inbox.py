@@ -36,8 +36,8 @@ from journal.exchange.transport import (
     parse_drop_url,
 )
 from journal.i18n import _
+from journal.progress import Progress, is_cancelled
 
-Progress = Callable[[int, int], None]
 ClientFactory = Callable[[DropTarget, NetworkSettings], WebDavClient]
 
 
@@ -198,7 +198,7 @@ class Inbox:
         factory = client_factory or WebDavClient
         try:
             for folder in folders:
-                if _cancelled(cancel):
+                if is_cancelled(cancel):
                     raise Cancelled(_("Fetching was cancelled."))
                 try:
                     client = factory(folder.target(), settings_for(base, folder.pinned_sha256, proxy_url))
@@ -274,9 +274,3 @@ class Inbox:
             return False
         self._mark_deleted(folder.id, remote.name)
         return True
-
-
-def _cancelled(cancel: Any) -> bool:
-    from journal.exchange.transport.webdav import is_cancelled
-
-    return is_cancelled(cancel)

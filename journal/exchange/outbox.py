@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from journal.errors import Cancelled, InvalidInput, JournalError, NotFound
+from journal.storage.atomic import atomic_output
 from journal.storage.paths import OUTBOX_DIR
 from journal.timeutil import utc_now_iso
 from journal.exchange.transport import (
@@ -35,6 +36,7 @@ from journal.exchange.transport import (
     parse_drop_url,
     random_bundle_name,
 )
+from journal.progress import Progress
 from journal.i18n import _
 
 BUNDLE_SUFFIX = ".ijbundle"
@@ -43,7 +45,6 @@ NETWORK_META_KEY = "network_settings"
 #: The stored network settings fields (proxy, timeouts, attempts); pins belong to folders.
 _NETWORK_FIELDS = ("proxy_url", "connect_timeout", "read_timeout", "write_timeout", "max_attempts")
 
-Progress = Callable[[int, int], None]
 ClientFactory = Callable[[DropTarget, NetworkSettings], WebDavClient]
 
 
@@ -314,16 +315,10 @@ class Outbox:
         ids = [self._coordinator_id(c) for c in coordinators]
         self._require_drops(ids)
         target = self.new_bundle_path()
-        tmp = target.with_name(f".{target.name}.part")
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
+            with atomic_output(target) as out, open(source, "rb") as src:
                 shutil.copyfileobj(src, out, 1024 * 1024)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, target)
         except OSError as exc:
-            tmp.unlink(missing_ok=True)
             raise InvalidInput(_("Could not copy the bundle into the outbox: {value}.").format(value=exc.strerror or exc)) from None
         return self.enqueue(target.name, ids)
 

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from typing import BinaryIO
 
 from journal.errors import Cancelled
 from journal.media import MediaError
 from journal.i18n import _
+from journal.progress import CancelToken, Progress, is_cancelled
 
 #: Size of the pieces big data is copied in.
 CHUNK_SIZE = 1024 * 1024
 
-ProgressCallback = Callable[[int, int], None]
-CancelCheck = Callable[[], bool]
 
 
 class CountingReader:
@@ -25,8 +23,8 @@ class CountingReader:
         src: BinaryIO,
         *,
         total: int = 0,
-        progress: ProgressCallback | None = None,
-        cancel: CancelCheck | None = None,
+        progress: Progress | None = None,
+        cancel: CancelToken = None,
     ) -> None:
         self._src = src
         self.done = 0
@@ -36,7 +34,7 @@ class CountingReader:
 
     def read(self, size: int) -> bytes:
         """Read up to size bytes (fewer only at end of stream)."""
-        if self._cancel is not None and self._cancel():
+        if is_cancelled(self._cancel):
             raise Cancelled()
         parts = []
         wanted = size
