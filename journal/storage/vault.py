@@ -16,7 +16,7 @@ from pathlib import Path
 
 from journal.storage import migrations
 from journal.storage.atomic import fsync_dir, overwrite_and_unlink
-from journal.storage.blobfiles import FOLDER as BLOB_FOLDER, BlobFiles
+from journal.storage.blobfiles import FILES_SCHEMA, FOLDER as BLOB_FOLDER, BlobFiles
 from journal.i18n import _
 from journal.storage.db import CACHE_SIZE_KIB, Database, apply_pragmas, connect
 from journal.records.attachments import AttachmentStore
@@ -40,8 +40,6 @@ from journal.storage.paths import journal_files
 from journal.records.search import EntryQueries
 from journal.timeutil import utc_now_iso
 
-#: The schema from which attachment content lives in files (migration 10, journal/storage/blobfiles.py).
-ATTACHMENT_FILES_SCHEMA = 10
 MIN_PASSPHRASE_LENGTH = 8
 STAGING_PREFIX = ".creating-"
 # Files an interrupted operation may leave in the data folder. Key-bearing
@@ -380,7 +378,7 @@ class Journal(_StoreAccess):
         except BaseException:
             lock.release()
             raise
-        if migrations.schema_version(journal.db.conn) >= ATTACHMENT_FILES_SCHEMA:
+        if migrations.schema_version(journal.db.conn) >= FILES_SCHEMA:
             try:
                 # Files a crash left behind: written but never committed, or released but not
                 # yet unlinked. Nothing else writes while the lock is held.
