@@ -31,10 +31,16 @@ from journal.storage.atomic import atomic_output
 from journal.progress import Progress, check_cancel
 from journal.exchange.bundle.errors import BundleWriteError
 from journal.exchange.bundle_source import STORED_BLOB_COLUMNS, BlobPrefetcher, StoredBlob
-from journal.records.entries import Entry
+from journal.exchange.identity import Coordinator, CoordinatorStore, IdentityStore
+from journal.records.attachments import AttachmentStore
+from journal.records.contact_log import ContactLogStore
+from journal.records.entries import Entry, EntryStore
+from journal.records.forms import FormStore
+from journal.records.people import PeopleStore
+from journal.storage.blobfiles import BlobFiles
+from journal.storage.db import Database
 from journal.records.revisions import GENESIS_HASH
 from journal.errors import Cancelled, InvalidInput, JournalError
-from journal.exchange.identity import Coordinator
 from journal.media import MediaError
 from journal.media.strip import can_clean, strip_metadata
 from journal.exchange.records_jsonl import AttachmentRef, contact_log_record, entry_record, person_record
@@ -328,8 +334,10 @@ class _HashingOutput:
 class Exporter:
     """Writes bundles from a journal and keeps the sent history."""
 
-    def __init__(self, db, *, blob_files, entries, people, contact_log, attachments, forms, identity,
-                 coordinators, open_reader: Callable[[], Any] | None = None) -> None:
+    def __init__(self, db: Database, *, blob_files: BlobFiles, entries: EntryStore, people: PeopleStore,
+                 contact_log: ContactLogStore, attachments: AttachmentStore, forms: FormStore,
+                 identity: IdentityStore, coordinators: CoordinatorStore,
+                 open_reader: Callable[[], Any] | None = None) -> None:
         """The stores it reads are handed in (journal/storage/vault.py builds them).
         ``open_reader`` opens a read-only connection of its own for the attachment
         prefetch workers; a view without one (a GUI reader) can select and list, not export."""

@@ -33,10 +33,16 @@ from typing import Any, BinaryIO
 
 from journal.storage import blobfiles
 from journal.exchange.bundle import BundleRejected, Limits, read_bundle
-from journal.storage.db import storage_error_from_os
 from journal.exchange.bundle.card import fingerprint as card_fingerprint
 from journal.exchange.bundle.reader import DEFAULT_LIMITS, VerifiedManifest
-from journal.records.entries import Entry
+from journal.exchange.identity import IdentityStore
+from journal.records.attachments import AttachmentStore
+from journal.records.contact_log import ContactLogStore
+from journal.records.entries import Entry, EntryStore
+from journal.records.forms import FormStore
+from journal.records.people import PeopleStore
+from journal.storage.blobfiles import BlobFiles
+from journal.storage.db import Database, storage_error_from_os
 from journal.errors import Cancelled, InvalidInput, JournalError, NotFound
 from journal.media.sniff import SNIFF_BYTES, sniff_media_type
 from journal.records.people import join_list, split_list
@@ -311,8 +317,9 @@ TrustDecision = bool | Callable[[NewSender], bool]
 class Importer:
     """Imports bundles into a journal; also the coordinator's review of imported entries."""
 
-    def __init__(self, db, *, blob_files, entries, people, contact_log, attachments, forms, identity,
-                 limits: Limits = DEFAULT_LIMITS, chunk_size: int = CHUNK_SIZE) -> None:
+    def __init__(self, db: Database, *, blob_files: BlobFiles, entries: EntryStore, people: PeopleStore,
+                 contact_log: ContactLogStore, attachments: AttachmentStore, forms: FormStore,
+                 identity: IdentityStore, limits: Limits = DEFAULT_LIMITS, chunk_size: int = CHUNK_SIZE) -> None:
         """The stores it writes through are handed in (journal/storage/vault.py builds them)."""
         self.db = db
         self.blob_files = blob_files

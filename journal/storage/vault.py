@@ -12,6 +12,7 @@ import os
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 from journal.storage import migrations
@@ -19,16 +20,7 @@ from journal.storage.atomic import fsync_dir, overwrite_and_unlink
 from journal.storage.blobfiles import FILES_SCHEMA, FOLDER as BLOB_FOLDER, BlobFiles
 from journal.i18n import _
 from journal.storage.db import CACHE_SIZE_KIB, Database, apply_pragmas, connect
-from journal.records.attachments import AttachmentStore
-from journal.records.contact_log import ContactLogStore
 from journal.records.entries import EntryStore
-from journal.records.forms import FormStore
-from journal.records.people import PeopleStore
-from journal.exchange.exporter import Exporter
-from journal.exchange.identity import CoordinatorStore, IdentityStore
-from journal.exchange.importer import Importer, SenderStore
-from journal.exchange.inbox import Inbox
-from journal.exchange.outbox import Outbox
 from journal.errors import (
     CorruptDatabase, InvalidInput, JournalClosed, JournalExists, NotAJournal,
 )
@@ -39,6 +31,17 @@ from journal.storage.paths import KEYS_FILE as KEYS_FILE_NAME
 from journal.storage.paths import journal_files
 from journal.records.search import EntryQueries
 from journal.timeutil import utc_now_iso
+
+if TYPE_CHECKING:
+    from journal.exchange.exporter import Exporter
+    from journal.exchange.identity import CoordinatorStore, IdentityStore
+    from journal.exchange.importer import Importer, SenderStore
+    from journal.exchange.inbox import Inbox
+    from journal.exchange.outbox import Outbox
+    from journal.records.attachments import AttachmentStore
+    from journal.records.contact_log import ContactLogStore
+    from journal.records.forms import FormStore
+    from journal.records.people import PeopleStore
 
 MIN_PASSPHRASE_LENGTH = 8
 STAGING_PREFIX = ".creating-"
@@ -157,6 +160,18 @@ def build_stores(db: Database, blob_files: BlobFiles, *, data_dir: Path | None =
                  open_reader: Callable[[], "JournalReader"] | None = None) -> Stores:
     """The stores over `db`, each handed what it uses. Without `data_dir` and `open_reader`
     (a JournalReader) nothing that needs the journal folder or a second connection works."""
+    # Imported here, not at the top: opening the unlock window imports this module, and the
+    # exchange stores pull in the crypto, image and HTTP libraries (about a second cold).
+    from journal.exchange.exporter import Exporter
+    from journal.exchange.identity import CoordinatorStore, IdentityStore
+    from journal.exchange.importer import Importer, SenderStore
+    from journal.exchange.inbox import Inbox
+    from journal.exchange.outbox import Outbox
+    from journal.records.attachments import AttachmentStore
+    from journal.records.contact_log import ContactLogStore
+    from journal.records.forms import FormStore
+    from journal.records.people import PeopleStore
+
     entries = EntryStore(db)
     people = PeopleStore(db)
     contact_log = ContactLogStore(db, people)
@@ -164,10 +179,11 @@ def build_stores(db: Database, blob_files: BlobFiles, *, data_dir: Path | None =
     forms = FormStore(db)
     identity = IdentityStore(db, lambda: _meta_name(db))
     coordinators = CoordinatorStore(db)
-    records = dict(blob_files=blob_files, entries=entries, people=people, contact_log=contact_log,
-                   attachments=attachments, forms=forms, identity=identity)
-    exporter = Exporter(db, coordinators=coordinators, open_reader=open_reader, **records)
-    importer = Importer(db, **records)
+    exporter = Exporter(db, blob_files=blob_files, entries=entries, people=people, contact_log=contact_log,
+                        attachments=attachments, forms=forms, identity=identity, coordinators=coordinators,
+                        open_reader=open_reader)
+    importer = Importer(db, blob_files=blob_files, entries=entries, people=people, contact_log=contact_log,
+                        attachments=attachments, forms=forms, identity=identity)
     return Stores(
         entries=entries, queries=EntryQueries(db), people=people, contact_log=contact_log,
         attachments=attachments, forms=forms, identity=identity, coordinators=coordinators,
