@@ -161,7 +161,7 @@ def test_empty_selection_is_a_clear_error_and_writes_nothing(pair, tmp_path):
     with pytest.raises(NothingToSend):
         documenter.exporter.export(out, [record.uuid], since_last=True)
     assert not out.exists()
-    assert list(tmp_path.glob(".*.tmp")) == []
+    assert list(tmp_path.glob("*.part")) == []
 
 
 def test_selection_must_be_chosen_and_recipients_given(pair, tmp_path):

@@ -87,7 +87,7 @@ def test_export_age_key_is_private_and_atomic(journal, tmp_path):
     text = target.read_text()
     assert text.splitlines()[1] == f"# public key: {journal.identity.age_recipient}"
     assert text.splitlines()[2].startswith("AGE-SECRET-KEY-1")
-    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")]
     with pytest.raises(InvalidInput):
         journal.identity.export_age_key(tmp_path)
 

@@ -28,7 +28,7 @@ from typing import Any, BinaryIO
 
 from journal.exchange.bundle import Member, write_bundle
 from journal.storage.atomic import atomic_output
-from journal.progress import Progress, check_cancel
+from journal.progress import Progress, check_cancel, is_cancelled
 from journal.exchange.bundle.errors import BundleWriteError
 from journal.exchange.bundle_source import STORED_BLOB_COLUMNS, BlobPrefetcher, StoredBlob
 from journal.exchange.identity import Coordinator, CoordinatorStore, IdentityStore
@@ -564,7 +564,7 @@ class Exporter:
         try:
             with store.open_stream(att.uuid) as src:
                 result = strip_metadata(src, _HashOnly(), att.media_type, total=att.size, progress=step,
-                                        cancel=cancel)
+                                        cancel=lambda: is_cancelled(cancel))
         except MediaError as exc:
             raise ExportError(
                 _("The metadata of {file_name} could not be removed ({exc}). Send the bundle without attachments, leave this file out, or choose to keep photo metadata.").format(file_name=att.file_name, exc=exc)) from None

@@ -13,6 +13,9 @@ from journal.progress import CancelToken, Progress, is_cancelled
 #: Size of the pieces big data is copied in.
 CHUNK_SIZE = 1024 * 1024
 
+# The core's one progress and cancel protocol (journal/progress.py), under this package's names.
+ProgressCallback = Progress
+CancelCheck = CancelToken
 
 
 class CountingReader:
@@ -23,8 +26,8 @@ class CountingReader:
         src: BinaryIO,
         *,
         total: int = 0,
-        progress: Progress | None = None,
-        cancel: CancelToken = None,
+        progress: ProgressCallback | None = None,
+        cancel: CancelCheck | None = None,
     ) -> None:
         self._src = src
         self.done = 0

@@ -24,10 +24,11 @@ from journal.media.pngclean import clean_png
 from journal.media.reencode import reencode_as_jpeg
 from journal.media.streams import (
     CHUNK_SIZE,
+    CancelCheck,
     CountingReader,
     HashingWriter,
+    ProgressCallback,
 )
-from journal.progress import CancelToken, Progress
 
 JPEG_TYPES = {"image/jpeg", "image/jpg", "image/pjpeg"}
 PNG_TYPES = {"image/png"}
@@ -73,14 +74,14 @@ def strip_metadata(
     media_type: str,
     *,
     total: int = 0,
-    progress: Progress | None = None,
-    cancel: CancelToken = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
 ) -> StripResult:
     """Copy src to dst without identifying metadata, streaming where the format allows.
 
     media_type should come from ``sniff_media_type`` (the content), not from a
     file name.  progress(done, total) is called per chunk read (total is the
-    given total, 0 if unknown); a cancel token (journal/progress.py) that says stop raises Cancelled.
+    given total, 0 if unknown); cancel() returning True raises Cancelled.
     Raises MediaError for a damaged file of a type we clean.
     """
     kind = _normalise(media_type)

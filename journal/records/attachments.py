@@ -578,7 +578,7 @@ class AttachmentStore:
         att = self.get(attachment_uuid)
         with self._open_blob_of(att.id) as src:
             result = strip_metadata(src, dst, att.media_type, total=att.size, progress=progress,
-                                    cancel=cancel)
+                                    cancel=(lambda: is_cancelled(cancel)) if cancel is not None else None)
         # The most recent stripped copy is what a bundle manifest will name.
         with self.db.transaction() as db:
             db.execute("UPDATE attachments SET stripped_sha256 = ? WHERE id = ?", (result.sha256, att.id))
@@ -647,7 +647,7 @@ class AttachmentStore:
     def _atomic_save(target: Path, write: Callable[[BinaryIO], SaveReport]) -> SaveReport:
         opened = False
         try:
-            with atomic_output(target) as handle:
+            with atomic_output(target, suffix=".tmp") as handle:
                 opened = True
                 report = write(handle)
         except OSError as exc:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -30,23 +30,21 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def temp_path(target: Path) -> Path:
-    """Where an atomic write of `target` stages its bytes: a hidden, random name beside it."""
-    target = Path(target)
-    return target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
-
-
 @contextlib.contextmanager
-def atomic_output(path: str | os.PathLike[str], mode: int = 0o600) -> Iterator[BinaryIO]:
+def atomic_output(path: str | os.PathLike[str], mode: int = 0o600, *, suffix: str = ".part") -> Iterator[BinaryIO]:
     """Yield a binary file that replaces `path` only if the block completes (streamed writes:
-    bundles, cards, reports, saved attachments). The temp file has `mode` before any byte is
-    written and is removed if anything (including cancellation) raises inside the block."""
+    bundles, cards, reports, saved attachments).
+
+    The bytes go to ``.<name>.<8 random characters><suffix>`` beside the target, created with
+    mode 0600 (then `mode`) before any byte is written, fsynced, renamed over the target, and
+    the folder fsynced; the temp file is removed if anything (including cancellation) raises
+    inside the block."""
     target = Path(path)
-    tmp = temp_path(target)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)
+    tmp = Path(tmp_name)
     try:
         with contextlib.suppress(AttributeError, OSError):
-            os.fchmod(fd, mode)  # whatever the umask said
+            os.fchmod(fd, mode)
         handle = os.fdopen(fd, "wb")
     except BaseException:
         os.close(fd)
@@ -65,8 +63,9 @@ def atomic_output(path: str | os.PathLike[str], mode: int = 0o600) -> Iterator[B
 
 
 def atomic_write_bytes(target: Path, data: bytes, mode: int = 0o600) -> None:
-    """Replace `target` with `data` atomically; the file never exists half-written."""
-    with atomic_output(target, mode) as handle:
+    """Replace `target` with `data` atomically; the file never exists half-written. The temp
+    name ends in .tmp (an emergency erase looks for `.journal.keys.*.tmp`)."""
+    with atomic_output(target, mode, suffix=".tmp") as handle:
         handle.write(data)
 
 
