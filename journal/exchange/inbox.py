@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal.errors import Cancelled, InvalidInput, NotFound
 from journal.exchange.outbox import (
@@ -37,6 +37,10 @@ from journal.exchange.transport import (
 )
 from journal.i18n import _
 from journal.progress import Progress, is_cancelled
+
+if TYPE_CHECKING:
+    from journal.exchange.importer import Importer
+    from journal.storage.db import Database
 
 ClientFactory = Callable[[DropTarget, NetworkSettings], WebDavClient]
 
@@ -101,10 +105,10 @@ class Inbox:
     """Inbox folders of a coordinator journal. Without `data_dir` and `importer` (a GUI reader)
     it is a read-only view: folders list, nothing is fetched."""
 
-    def __init__(self, db: Any, data_dir: Path | None = None, importer: Any = None) -> None:
+    def __init__(self, db: Database, data_dir: Path | None = None, importer: Importer | None = None) -> None:
         self.db = db
         self.data_dir = Path(data_dir) if data_dir is not None else None
-        self._importer = importer  # journal.exchange.importer.Importer
+        self._importer = importer
 
     # --- folders -----------------------------------------------------------------------------
     def add(self, url: str, user: str | None = None, password: str | None = None,

@@ -21,7 +21,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal.errors import Cancelled, InvalidInput, JournalError, NotFound
 from journal.storage.atomic import atomic_output
@@ -44,6 +44,10 @@ DOWNLOADS_DIR = "inbox-downloads"
 NETWORK_META_KEY = "network_settings"
 #: The stored network settings fields (proxy, timeouts, attempts); pins belong to folders.
 _NETWORK_FIELDS = ("proxy_url", "connect_timeout", "read_timeout", "write_timeout", "max_attempts")
+
+if TYPE_CHECKING:
+    from journal.exchange.exporter import Exporter
+    from journal.storage.db import Database
 
 ClientFactory = Callable[[DropTarget, NetworkSettings], WebDavClient]
 
@@ -176,10 +180,10 @@ class Outbox:
     `data_dir` is None for a read-only view (GUI reader): listing works, files do not.
     """
 
-    def __init__(self, db, data_dir: Path | None, exporter: Any = None) -> None:
+    def __init__(self, db: Database, data_dir: Path | None, exporter: Exporter | None = None) -> None:
         self.db = db
         self.data_dir = Path(data_dir) if data_dir is not None else None
-        self._exporter = exporter  # journal.exchange.exporter.Exporter, or None for a read-only view
+        self._exporter = exporter  # None for a read-only view
 
     # --- locations ---------------------------------------------------------------------------
     @property
