@@ -8,9 +8,12 @@ the folder is fsynced so the rename itself survives a power cut.
 
 from __future__ import annotations
 
+import contextlib
 import os
-import secrets
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 
 def fsync_dir(folder: Path) -> None:
@@ -27,32 +30,43 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(target: Path, data: bytes, mode: int = 0o600) -> None:
-    """Replace `target` with `data` atomically; the file never exists half-written."""
-    target = Path(target)
-    tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+@contextlib.contextmanager
+def atomic_output(path: str | os.PathLike[str], mode: int = 0o600, *, suffix: str = ".part") -> Iterator[BinaryIO]:
+    """Yield a binary file that replaces `path` only if the block completes (streamed writes:
+    bundles, cards, reports, saved attachments).
+
+    The bytes go to ``.<name>.<8 random characters><suffix>`` beside the target, created with
+    mode 0600 (then `mode`) before any byte is written, fsynced, renamed over the target, and
+    the folder fsynced; the temp file is removed if anything (including cancellation) raises
+    inside the block."""
+    target = Path(path)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)
+    tmp = Path(tmp_name)
     try:
-        try:
+        with contextlib.suppress(AttributeError, OSError):
             os.fchmod(fd, mode)
-        except (AttributeError, OSError):
-            pass
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
-        os.fsync(fd)
+        handle = os.fdopen(fd, "wb")
     except BaseException:
         os.close(fd)
         tmp.unlink(missing_ok=True)
         raise
-    os.close(fd)
     try:
+        with handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     fsync_dir(target.parent)
+
+
+def atomic_write_bytes(target: Path, data: bytes, mode: int = 0o600) -> None:
+    """Replace `target` with `data` atomically; the file never exists half-written. The temp
+    name ends in .tmp (an emergency erase looks for `.journal.keys.*.tmp`)."""
+    with atomic_output(target, mode, suffix=".tmp") as handle:
+        handle.write(data)
 
 
 def overwrite_and_unlink(path: Path, passes: int = 1) -> bool:

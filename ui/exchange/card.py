@@ -90,7 +90,7 @@ class MyCardDialog(QDialog):
 
 
 def show_my_card(parent: QWidget, stores) -> MyCardDialog:
-    """Open the dialog for the unlocked journal (stores: bundles_common.ReaderStores)."""
+    """Open the dialog for the unlocked journal (stores: the reader's Stores)."""
     identity = stores.identity
     dialog = MyCardDialog(identity.display_name, identity.card_text(), identity.fingerprint, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from journal.errors import Cancelled, JournalError
-from journal.exchange.identity import CoordinatorStore
 from journal.exchange.outbox import Outbox, SendOutcome
 from journal.exchange.transport import TransportError
 
@@ -218,7 +217,7 @@ class OutboxPage(QWidget):
             return
         from ui.exchange.transport.drop_dialog import DropFolderDialog
 
-        coordinators = CoordinatorStore(self.session.reader.db).list()
+        coordinators = self.session.reader.coordinators.list()
         if not coordinators:
             QMessageBox.information(self, self.tr("Drop folder"),
                                     self.tr("Add a coordinator from their contact card first."))
