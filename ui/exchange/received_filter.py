@@ -29,11 +29,11 @@ class ReceivedFilter(EntryFilter):
         return f"{clause} AND {extra}", [*params, self.sender_id]
 
 
-def received_group(window):
+def received_group(host):
     """Sidebar provider: ("Received", items) with one item per sender that sent entries."""
 
     def provider():
-        stores = reader_stores(window.session)
+        stores = reader_stores(host.session)
         if stores is None:
             return tr("Received"), []
         senders = stores.senders.list()
@@ -45,7 +45,7 @@ def received_group(window):
             label = f"{s.display_name} ({s.entry_count}), " + (tr("verified") if s.verified else tr("unverified"))
             if s.status == "blocked":
                 label += ", " + tr("blocked")
-            items.append((label, ReceivedFilter(sender_id=s.id), verified_icon(window, s.verified)))
+            items.append((label, ReceivedFilter(sender_id=s.id), verified_icon(host.parent_widget(), s.verified)))
         return tr("Received"), items
 
     return provider
