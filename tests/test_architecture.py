@@ -261,8 +261,8 @@ def test_features_use_no_private_member_of_another_object():
 
 
 def test_features_do_not_reach_into_the_main_window():
-    """No `window.sidebar`, `self.window.editor.title`, `getattr(parent, "transport_feature")`,
-    `widget.window().statusBar()`: the shell's widget tree is the shell's."""
+    """No `window.sidebar`, `self.window.editor.title`, `getattr(self.parent(), "transport_feature")`,
+    `self.parentWidget()`, `self.window().statusBar()`: the shell's widget tree is the shell's."""
     offenders = []
     for path in _ui_files():
         area = _area(_module_name(path))
@@ -272,6 +272,9 @@ def test_features_do_not_reach_into_the_main_window():
         for node in ast.walk(tree):
             if isinstance(node, ast.Attribute) and node.attr in SHELL_INTERNALS \
                     and not (isinstance(node.value, ast.Name) and node.value.id == "self"):
+                offenders.append(f"{path.relative_to(UI.parent)}:{node.lineno} {ast.unparse(node)}")
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and node.func.attr in ("parent", "parentWidget"):  # up the widget tree to the window
                 offenders.append(f"{path.relative_to(UI.parent)}:{node.lineno} {ast.unparse(node)}")
             elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "getattr" \
                     and len(node.args) > 1 and isinstance(node.args[1], ast.Constant) \

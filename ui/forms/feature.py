@@ -28,6 +28,7 @@ class FormsFeature(QObject):
         self.panel = FormsPanel()
         self.panel.setVisible(False)
         self.stats_page = StatsPage()
+        self.stats_page.on_screen = lambda: host.current_section() == STATISTICS_SECTION
         self.editor_dialog: FormsEditorDialog | None = None
         self.report_dialog: ReportDialog | None = None
         host.add_entry_panel(self.panel)
