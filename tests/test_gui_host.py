@@ -52,3 +52,10 @@ def test_show_section_for_a_page_without_a_sidebar_item(qtbot, unlocked):
     assert window.host.show_section("people")
     assert window.pages.currentWidget() is people.people_page and window.host.current_section() == "people"
     assert not window.host.show_section("no such page")
+
+
+def test_the_app_controller_is_the_safety_features_app_host(unlocked):
+    from ui.common.host import AppHost
+
+    assert isinstance(unlocked, AppHost)
+    assert unlocked.safety.controller is unlocked and unlocked.built_main_window is unlocked.main_window

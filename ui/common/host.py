@@ -136,3 +136,35 @@ class FeatureHost(Protocol):
     def announce(self, topic: str) -> None:
         """Tell every feature (and the shell) that `topic` changed; they hear it on `changed`."""
 
+
+
+@runtime_checkable
+class AppHost(Protocol):
+    """The app as the safety feature sees it (ui/app.py's AppController): the whole app locks,
+    quits and erases, not one window. Windows are used only as parents of dialogs; the main
+    window's own interface is its FeatureHost, given to `FieldSafety.attach_main()`."""
+
+    unlocked: SignalInstance
+    locked: SignalInstance
+    #: data_dir, config_dir, settings (ui/app.py AppContext); restore changes data_dir.
+    context: object
+    unlock_window: QWidget | None
+
+    @property
+    def session(self) -> JournalSession | None: ...
+
+    @property
+    def main_window(self) -> QWidget:
+        """The main window, built if it was not yet."""
+
+    @property
+    def built_main_window(self) -> QWidget | None:
+        """The main window if it was built, else None."""
+
+    def lock(self, show_unlock: bool = True) -> None: ...
+
+    def quit(self) -> None: ...
+
+    def show_unlock(self) -> None: ...
+
+    def apply_settings(self, settings) -> None: ...

@@ -20,6 +20,7 @@ from journal.storage.paths import journal_files
 
 from ui.common import clipboard
 from ui.common.file_dialogs import choose_file, choose_folder, choose_save_path
+from ui.common.host import AppHost, FeatureHost
 from ui.safety.attempts import FailedAttempts, should_erase
 from ui.safety.backup import BACKUP_SUFFIX, backup_overdue_days, run_backup, run_restore
 from ui.safety.erase import EraseDialog, erase_everything
@@ -42,7 +43,7 @@ def confirm_erase(parent: QWidget | None, data_dir: Path) -> bool:
 
 
 class FieldSafety(QObject):
-    def __init__(self, controller) -> None:
+    def __init__(self, controller: AppHost) -> None:
         super().__init__(controller)
         self.controller = controller
         self.triggers = LockTriggers(self)
@@ -51,7 +52,7 @@ class FieldSafety(QObject):
         self.tray = LockTray(self)
         self.tray.lock_requested.connect(lambda: self.controller.lock())
         self.tray.quit_requested.connect(lambda: self.controller.quit())
-        self.host = None  # the main window's FeatureHost, from attach_main()
+        self.host: FeatureHost | None = None  # the main window's, from attach_main()
         self.reminder = QLabel()
         self.reminder.setVisible(False)
         self.erased_report = None
@@ -100,7 +101,7 @@ class FieldSafety(QObject):
         window.attempts_label.setText(text)
         window.attempts_label.setVisible(bool(text))
 
-    def attach_main(self, host) -> None:
+    def attach_main(self, host: FeatureHost) -> None:
         self.host = host
         window = host.parent_widget()
         self.triggers.watch_window(window)
