@@ -26,11 +26,11 @@ if TYPE_CHECKING:  # typing only: importing the host costs no Qt widgets
     from journal.records.search import EntryFilter
     from ui.common.session import JournalSession
 
-#: `announce()` topics (what changed), heard through `FeatureHost.changed`.
+# `announce()` topics (what changed), heard through `FeatureHost.changed`.
 IMPORTED = "imported"  # bundles were imported (from files, a drop or a fetch): new entries, senders
 OUTBOX = "outbox"  # something was queued, sent or failed in the outbox
 
-#: `drop_targets()` areas.
+# `drop_targets()` areas.
 EDITOR = "editor"  # the entry editor and its fields that take drops
 ENTRY_LIST = "entry_list"  # the entry list (drops on a row go to that entry)
 WINDOW = "window"  # everywhere on the window: itself, the entry list, the sidebar, the editor
@@ -41,11 +41,11 @@ EDITOR_TEXT = "editor_text"  # the entry's text field itself (for paste handling
 class FeatureHost(Protocol):
     """The shell as a feature sees it. Signals are Qt signals of the shell."""
 
-    #: (entry or None): the editor shows another entry, or none.
+    # (entry or None): the editor shows another entry, or none.
     entry_changed: SignalInstance
-    #: (section key, EntryFilter or None): the sidebar selection changed.
+    # (section key, EntryFilter or None): the sidebar selection changed.
     section_changed: SignalInstance
-    #: (topic): a feature announced a change, see `announce()`.
+    # (topic): a feature announced a change, see `announce()`.
     changed: SignalInstance
 
     # --- the session ---------------------------------------------------------------------
@@ -146,7 +146,7 @@ class AppHost(Protocol):
 
     unlocked: SignalInstance
     locked: SignalInstance
-    #: data_dir, config_dir, settings (ui/app.py AppContext); restore changes data_dir.
+    # data_dir, config_dir, settings (ui/app.py AppContext); restore changes data_dir.
     context: object
     unlock_window: QWidget | None
 

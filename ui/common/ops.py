@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from journal.errors import Cancelled, JournalError
 
-#: Progress is reported in thousandths: byte counts of a big import do not fit a Qt int.
+# Progress is reported in thousandths: byte counts of a big import do not fit a Qt int.
 PROGRESS_STEPS = 1000
 
 
