@@ -547,7 +547,8 @@ class MainWindow(QMainWindow):
             now = dt.datetime.now(ZoneInfo(zone)).strftime("%Y-%m-%dT%H:%M")
         except (ZoneInfoNotFoundError, ValueError):
             now = dt.datetime.now().strftime("%Y-%m-%dT%H:%M")
-        entry_ops.add_draft(self, self.session, now, zone).success(self._entry_created).failure(self._write_failed).run()
+        entry_ops.add_draft(self, self.session, now, zone) \
+            .success(self._entry_created).failure(self._write_failed).run()
 
     def _entry_created(self, entry) -> None:
         self.clear_search()

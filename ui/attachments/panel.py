@@ -278,10 +278,10 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
         """The Add button: pick files, confirm (with the delete-originals option), import."""
         if not self.can_accept():
             return
-        paths = choose_files(self.window())
+        paths = choose_files(self.host.parent_widget())
         if not paths:
             return
-        options = ImportOptionsDialog(paths, self.window())
+        options = ImportOptionsDialog(paths, self.host.parent_widget())
         if options.exec() != ImportOptionsDialog.DialogCode.Accepted:
             return
         self.add_paths(paths, delete_original=options.delete_original.isChecked())
@@ -297,7 +297,8 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
         paths = [str(p) for p in paths]
         label = self.tr("Attaching %n file(s)…", "", len(paths))
         session = self.session
-        self.last_op = ops.attach_files(self.window(), session, entry_uuid, paths, delete_original=delete_original,
+        self.last_op = ops.attach_files(self.host.parent_widget(), session, entry_uuid, paths,
+                                        delete_original=delete_original,
                                         on_done=lambda out: self._imported(session, out),
                                         on_error=lambda exc: self._failed(session, exc), label=label)
         return self.last_op
@@ -318,7 +319,7 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
         name = dt.datetime.now().strftime("pasted image %Y-%m-%d %H-%M-%S.png")
         entry_uuid = self.current_entry_uuid
         session = self.session
-        self.last_op = ops.attach_pasted_image(self.window(), session, entry_uuid, png, name,
+        self.last_op = ops.attach_pasted_image(self.host.parent_widget(), session, entry_uuid, png, name,
                                                on_done=lambda out: self._imported(session, out),
                                                on_error=lambda exc: self._failed(session, exc),
                                                label=self.tr("Attaching the pasted picture…"))
@@ -342,7 +343,7 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
         if isinstance(exc, Cancelled):
             self.status_message.emit(self.tr("Import cancelled. Nothing was attached."), 6000)
             return
-        QMessageBox.warning(self.window(), self.tr("Incident Journal"), user_message(exc))
+        QMessageBox.warning(self.host.parent_widget(), self.tr("Incident Journal"), user_message(exc))
 
     # --- suggestion bar ---------------------------------------------------------------------------
     def _offer_suggestion(self) -> None:
@@ -384,7 +385,7 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
         self.host.flush()
         self._hide_suggestion()
         session, uuid = self.session, entry.uuid
-        ops.apply_suggestion(self.window(), session, uuid, suggestion) \
+        ops.apply_suggestion(self.host.parent_widget(), session, uuid, suggestion) \
             .success(lambda updated: self._suggestion_applied(session, updated)) \
             .failure(lambda exc: self._failed(session, exc)).run()
 
@@ -414,7 +415,7 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
         if att is None or self.session is None or self._read_only:
             return
         session = self.session
-        ops.remove(self.window(), session, att.uuid) \
+        ops.remove(self.host.parent_widget(), session, att.uuid) \
             .success(lambda _r: self._removed(session, att)).failure(lambda exc: self._failed(session, exc)).run()
 
     def _removed(self, session, att: Attachment) -> None:
@@ -428,7 +429,7 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
         if not 0 <= row < len(self._items) or self.session is None:
             return None
         if self.viewer is None:
-            self.viewer = AttachmentViewer(self._load_picture, self.window())
+            self.viewer = AttachmentViewer(self._load_picture, self.host.parent_widget())
             self.viewer.save_requested.connect(self.save_copy_interactive)
         self.viewer.set_items(self._items, row)
         self.viewer.show()
@@ -459,13 +460,13 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
         att = next((a for a in self._items if a.uuid == attachment_uuid), None)
         if att is None or self.session is None:
             return
-        dialog = SaveCopyDialog(att, self.window())
+        dialog = SaveCopyDialog(att, self.host.parent_widget())
         if dialog.exec() != SaveCopyDialog.DialogCode.Accepted:
             return
         name = att.file_name
         if dialog.strip.isChecked() and att.media_type in ("image/heic", "image/heif", "image/avif", "image/webp"):
             name = str(Path(name).with_suffix(".jpg"))
-        target = choose_save_path(self.window(), name)
+        target = choose_save_path(self.host.parent_widget(), name)
         if target:
             self.save_copy_to(att.uuid, target, strip=dialog.strip.isChecked())
 
@@ -481,7 +482,7 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
                 return
             if isinstance(exc, MediaError) and strip and not allow_uncleaned:
                 answer = QMessageBox.warning(
-                    self.window(), self.tr("Save a copy"),
+                    self.host.parent_widget(), self.tr("Save a copy"),
                     self.tr("{reason}\n\nSave it unchanged, with all the metadata it carries?").format(
                         reason=user_message(exc)),
                     QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
@@ -491,8 +492,9 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
                 return
             self._failed(session, exc)
 
-        self.last_op = ops.write_copy(self.window(), session, attachment_uuid, target, strip=strip,
-                                      allow_uncleaned=allow_uncleaned, on_done=lambda report: self._saved(session, report),
+        self.last_op = ops.write_copy(self.host.parent_widget(), session, attachment_uuid, target, strip=strip,
+                                      allow_uncleaned=allow_uncleaned,
+                                      on_done=lambda report: self._saved(session, report),
                                       on_error=failed, label=self.tr("Saving a copy…"))
         return self.last_op
 
@@ -500,7 +502,7 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
         if session is not self.session:
             return
         if report.warning:
-            QMessageBox.warning(self.window(), self.tr("Save a copy"),
+            QMessageBox.warning(self.host.parent_widget(), self.tr("Save a copy"),
                                 self.tr("Saved to {path}.\n\n{warning}").format(path=str(report.path),
                                                                               warning=report.warning))
         elif report.stripped:

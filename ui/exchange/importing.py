@@ -96,7 +96,7 @@ class ImportController(QObject):
     def __init__(self, host: FeatureHost, on_imported: Callable[[], None]) -> None:
         super().__init__(host.parent_widget())
         self.host = host
-        self.parent_widget = host.parent_widget()  # for dialogs
+        self.window = host.parent_widget()  # the parent of its dialogs
         self.on_imported = on_imported
         self.op = None
         self.last_run: ImportRun | None = None
@@ -104,10 +104,10 @@ class ImportController(QObject):
 
     def choose_and_import(self, folder: bool = False) -> None:
         if folder:
-            chosen = choose_folder(self.parent_widget, tr("Import a folder of bundles"))
+            chosen = choose_folder(self.window, tr("Import a folder of bundles"))
             paths = [chosen] if chosen else []
         else:
-            paths = choose_files(self.parent_widget, tr("Import bundles"), "", [tr("Bundles (*.ijbundle);;All files (*)")])
+            paths = choose_files(self.window, tr("Import bundles"), "", [tr("Bundles (*.ijbundle);;All files (*)")])
         if paths:
             self.import_paths(paths)
 
@@ -117,11 +117,10 @@ class ImportController(QObject):
             return
         files = Importer.bundle_files(paths)
         if not files:
-            QMessageBox.information(self.parent_widget, tr("Import bundles"), tr("No bundle files (*.ijbundle) there."))
+            QMessageBox.information(self.window, tr("Import bundles"), tr("No bundle files (*.ijbundle) there."))
             return
         run = ImportRun()
-        self.op = ops.import_bundles(self.parent_widget, session,
-                                     lambda j, ctx, c: import_pass(j, files, run, None, ctx, c),
+        self.op = ops.import_bundles(self.window, session, lambda j, ctx, c: import_pass(j, files, run, None, ctx, c),
                                      self._first_pass_done, self._failed, label=tr("Importing bundles…"))
 
     def _first_pass_done(self, run: ImportRun) -> None:
@@ -130,7 +129,7 @@ class ImportController(QObject):
             if self.host.session is None:
                 return  # locked meanwhile: ask nothing more, show nothing
             if sender.fingerprint not in asked:
-                asked[sender.fingerprint] = ask_trust(self.parent_widget, sender)
+                asked[sender.fingerprint] = ask_trust(self.window, sender)
         session = self.host.session  # read after the questions: a lock may have come in between
         trusted = {fp for fp, yes in asked.items() if yes}
         again = [Path(p) for p, s in run.unknown.items() if s.fingerprint in trusted]
@@ -145,7 +144,7 @@ class ImportController(QObject):
             run.cancelled = run.cancelled or done.cancelled
             self._finish(run)
 
-        self.op = ops.import_bundles(self.parent_widget, session,
+        self.op = ops.import_bundles(self.window, session,
                                      lambda j, ctx, c: import_pass(j, again, second, trusted, ctx, c),
                                      merge, self._failed, label=tr("Importing bundles…"))
 
@@ -157,7 +156,7 @@ class ImportController(QObject):
             self.on_imported()
         if self.dialog is not None:
             self.dialog.close()
-        self.dialog = ImportResultDialog(run, self.parent_widget)
+        self.dialog = ImportResultDialog(run, self.window)
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.destroyed.connect(lambda *_: setattr(self, "dialog", None))
         self.dialog.open()
@@ -166,7 +165,7 @@ class ImportController(QObject):
         from ui.common.ops import user_message
 
         if not isinstance(exc, Cancelled):
-            QMessageBox.warning(self.parent_widget, tr("Import bundles"), user_message(exc))
+            QMessageBox.warning(self.window, tr("Import bundles"), user_message(exc))
 
     def forget(self) -> None:
         """Lock: close the result dialog (it names senders)."""
