@@ -4,7 +4,9 @@ The window outlives a lock: `attach(session)` fills it, `detach()` empties
 every model, view, editor and undo stack, so the same widgets can be
 checked empty in tests and refilled on the next unlock. Signal wiring lives
 in `_wire()`. Central pages sit in a QStackedWidget keyed by sidebar
-section; later features add theirs with `add_page()`.
+section. Features never see this class: each gets `self.host`, a FeatureHost
+(ui/common/host.py, implemented in ui/window_host.py), and adds its pages,
+panels and actions through it.
 """
 
 from __future__ import annotations
