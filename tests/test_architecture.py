@@ -281,3 +281,18 @@ def test_features_do_not_reach_into_the_main_window():
                     and node.args[1].value in SHELL_INTERNALS:
                 offenders.append(f"{path.relative_to(UI.parent)}:{node.lineno} {ast.unparse(node)}")
     assert offenders == []
+
+
+def test_writes_live_in_op_modules():
+    """Widgets say what to write through their feature's ops.py (WriteOp, run_write_op); none
+    calls the session's writer itself (`session.write(lambda j: ...)`)."""
+    offenders = []
+    for path in _ui_files():
+        if path.name == "ops.py" or _area(_module_name(path)) == "common":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and node.func.attr in ("write", "write_and_wait") and "session" in ast.unparse(node.func.value):
+                offenders.append(f"{path.relative_to(UI.parent)}:{node.lineno} {ast.unparse(node.func)}")
+    assert offenders == []
