@@ -219,4 +219,203 @@ def test_one_progress_type_and_one_cancel_check_in_core():
                 if declared.lstrip("_") in ("Progress", "ProgressCallback", "CancelToken", "CancelCheck",
                                             "is_cancelled", "check_cancel", "cancelled", "cancel_requested"):
                     offenders.append(f"{path.relative_to(CORE.parent)}:{node.lineno} declares {declared}")
+
+
+# --- dynamic imports of the GUI from the core ------------------------------------------------------
+
+def _dynamic_imports(tree: ast.AST) -> list[tuple[int, str]]:
+    """`importlib.import_module("x")` / `import_module("x")` / `__import__("x")` with a literal name."""
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        first = node.args[0]
+        if name in ("import_module", "__import__") and isinstance(first, ast.Constant) \
+                and isinstance(first.value, str):
+            found.append((node.lineno, first.value))
+    return found
+
+
+def test_core_loads_no_gui_module_by_name():
+    offenders = []
+    for path in CORE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for lineno, name in _dynamic_imports(tree):
+            if name.split(".")[0] in FORBIDDEN:
+                offenders.append(f"{path.relative_to(CORE.parent)}:{lineno} loads {name}")
+    assert offenders == []
+
+
+# --- ui/: the shell, ui/common, and feature packages -----------------------------------------------
+#
+# The shell is every module directly in ui/ (app, main_window, menus, sidebar, ...). ui/common is
+# shared code. Every other package under ui/ is a feature (entries, attachments, people, forms,
+# exchange, safety, and any added later). Directions allowed:
+#     shell -> common, features        feature -> common, core (journal.*), itself
+#     common -> core                   nothing -> the shell except the shell itself
+
+UI = CORE.parent / "ui"
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(UI.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _area(module: str) -> str:
+    """'shell', 'common' or the feature's name for a ui module name."""
+    parts = module.split(".")
+    if len(parts) == 1:
+        return "shell"  # ui/__init__
+    if (UI / parts[1]).is_dir():
+        return parts[1]
+    return "shell"
+
+
+def _imported_modules(path: Path) -> list[tuple[int, str]]:
+    """Every module a file imports, anywhere in it (functions too), relative imports resolved."""
+    module = _module_name(path)
+    package = module.split(".") if path.name == "__init__.py" else module.split(".")[:-1]
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package[:len(package) - node.level + 1]
+                name = ".".join(base + ([node.module] if node.module else []))
+            else:
+                name = node.module or ""
+            found.append((node.lineno, name))
+            # `from ui import people` imports the package ui.people
+            found += [(node.lineno, f"{name}.{alias.name}") for alias in node.names
+                      if name in ("ui",) and (UI / alias.name).is_dir()]
+    found += _dynamic_imports(tree)
+    return found
+
+
+def _ui_files():
+    return sorted(p for p in UI.rglob("*.py") if ".venv" not in p.parts)
+
+
+def _ui_import_offenders(allowed) -> list[str]:
+    offenders = []
+    for path in _ui_files():
+        here = _area(_module_name(path))
+        for lineno, name in _imported_modules(path):
+            if name != "ui" and not name.startswith("ui."):
+                continue
+            there = _area(name)
+            if not allowed(here, there):
+                offenders.append(f"{path.relative_to(UI.parent)}:{lineno} ({here}) imports {name} ({there})")
+    return offenders
+
+
+def test_ui_has_feature_packages():
+    features = {p.name for p in UI.iterdir() if p.is_dir() and (p / "__init__.py").exists()} - {"common"}
+    assert {"entries", "attachments", "people", "forms", "exchange", "safety"} <= features
+
+
+def test_features_import_only_common_and_themselves():
+    def allowed(here, there):
+        return here in ("shell", "common") or there in ("common", here)
+
+    assert _ui_import_offenders(allowed) == []
+
+
+def test_common_imports_no_feature_and_not_the_shell():
+    def allowed(here, there):
+        return here != "common" or there == "common"
+
+    assert _ui_import_offenders(allowed) == []
+
+
+def test_nothing_outside_the_shell_imports_the_shell():
+    def allowed(here, there):
+        return there != "shell" or here == "shell"
+
+    assert _ui_import_offenders(allowed) == []
+
+
+def _private_names_defined(tree: ast.AST) -> set[str]:
+    """Private names a file defines itself: its functions, classes, and attributes it assigns."""
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
+            names.add(node.attr)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            names.add(node.id)
+    return {n for n in names if n.startswith("_")}
+
+
+# What a feature may not reach for on the main window: its widgets and private methods. A feature
+# asks its FeatureHost (ui/common/host.py) instead.
+SHELL_INTERNALS = {"sidebar", "editor", "table", "list_stack", "entries_page", "pages", "journal_menu",
+                   "entry_menu", "help_menu", "quit_action", "settings_action",
+                   "statusBar", "menuBar", "bundles_feature", "transport_feature", "people_feature",
+                   "forms_feature"}
+
+
+def test_features_use_no_private_member_of_another_object():
+    """`window._refresh_sidebar()`, `controller._main_window`, `bundles._after_import()`: a feature
+    uses its own private members and the public ones of others (the host interface)."""
+    offenders = []
+    for path in _ui_files():
+        if _area(_module_name(path)) == "shell":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        own = _private_names_defined(tree)
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Attribute) or not node.attr.startswith("_") or node.attr.startswith("__"):
+                continue
+            if isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"):
+                continue
+            if node.attr in own:
+                continue
+            offenders.append(f"{path.relative_to(UI.parent)}:{node.lineno} {ast.unparse(node)}")
+    assert offenders == []
+
+
+def test_features_do_not_reach_into_the_main_window():
+    """No `window.sidebar`, `self.window.editor.title`, `getattr(self.parent(), "transport_feature")`,
+    `self.parentWidget()`, `self.window().statusBar()`: the shell's widget tree is the shell's."""
+    offenders = []
+    for path in _ui_files():
+        area = _area(_module_name(path))
+        if area in ("shell", "common"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and node.attr in SHELL_INTERNALS \
+                    and not (isinstance(node.value, ast.Name) and node.value.id == "self"):
+                offenders.append(f"{path.relative_to(UI.parent)}:{node.lineno} {ast.unparse(node)}")
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and node.func.attr in ("parent", "parentWidget"):  # up the widget tree to the window
+                offenders.append(f"{path.relative_to(UI.parent)}:{node.lineno} {ast.unparse(node)}")
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "getattr" \
+                    and len(node.args) > 1 and isinstance(node.args[1], ast.Constant) \
+                    and node.args[1].value in SHELL_INTERNALS:
+                offenders.append(f"{path.relative_to(UI.parent)}:{node.lineno} {ast.unparse(node)}")
+    assert offenders == []
+
+
+def test_writes_live_in_op_modules():
+    """Widgets say what to write through their feature's ops.py (WriteOp, run_write_op); none
+    calls the session's writer itself (`session.write(lambda j: ...)`)."""
+    offenders = []
+    for path in _ui_files():
+        if path.name == "ops.py" or _area(_module_name(path)) == "common":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and node.func.attr in ("write", "write_and_wait") and "session" in ast.unparse(node.func.value):
+                offenders.append(f"{path.relative_to(UI.parent)}:{node.lineno} {ast.unparse(node.func)}")
     assert offenders == []

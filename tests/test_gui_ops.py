@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from journal.errors import Cancelled, InvalidInput, JournalClosed
-from ui.common.ops import run_op, user_message
+from ui.common.ops import WriteOp, run_op, run_write_op, scaled_progress, user_message
 from ui.common.session import JournalSession
 
 pytestmark = pytest.mark.gui
@@ -85,3 +85,74 @@ def test_session_writes_on_one_thread_and_lock_discards_pending(qtbot, journal):
     errors = []
     session.write(lambda j: None, None, errors.append)
     assert isinstance(errors[0], JournalClosed)
+
+
+# --- writes: the default error path, WriteOp, run_write_op ---------------------------------------------
+
+@pytest.fixture
+def shown(monkeypatch):
+    """Message boxes of the default error path, recorded instead of shown."""
+    texts: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a: texts.append(a[2])))
+    return texts
+
+
+def _fail(_journal):
+    raise InvalidInput("Bad value.")
+
+
+def test_session_write_without_on_error_shows_the_error(qtbot, journal, shown):
+    session = JournalSession(journal)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    session.error_parent = parent
+    session.write(_fail)  # no on_error: the error is shown, not dropped
+    qtbot.waitUntil(lambda: shown == ["Bad value."], timeout=20_000)
+    session.write(lambda j: (_ for _ in ()).throw(Cancelled()))  # a cancel is not an error to show
+    with qtbot.waitSignal(session.locked, timeout=20_000):
+        session.close()
+    assert shown == ["Bad value."]
+    session.write(lambda j: None)  # refused after the lock: said, not dropped
+    assert len(shown) == 2 and shown[1] == user_message(JournalClosed("The journal is locked."))
+
+
+def test_write_op_success_failure_and_default_error(qtbot, journal, shown):
+    session = JournalSession(journal)
+    done, failed = [], []
+    WriteOp(None, session, lambda j: j.entries.add(title="one").title).success(done.append).run()
+    WriteOp(None, session, _fail).failure(failed.append).run()
+    WriteOp(None, session, _fail).run()  # no failure callback: the message box
+    qtbot.waitUntil(lambda: bool(done and failed and shown), timeout=20_000)
+    assert done == ["one"] and [str(e) for e in failed] == ["Bad value."] and shown == ["Bad value."]
+    assert WriteOp(None, session, lambda j: j.entries.add(title="two").title).run_and_wait() == "two"
+    session.close()
+
+
+def test_run_write_op_runs_on_the_writer_with_progress_and_cancel(qtbot, journal):
+    session = JournalSession(journal)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    results, errors = [], []
+
+    def work(j, ctx, cancelled):
+        scaled_progress(ctx)(5, 10)
+        return threading.current_thread().name, cancelled(), j.entries.add(title="written").title
+
+    op = run_write_op(parent, session, work, results.append, errors.append, label="Writing")
+    qtbot.waitUntil(lambda: op.done, timeout=20_000)
+    assert errors == [] and results[0][0].startswith("journal-writer") and results[0][1:] == (False, "written")
+
+    started = threading.Event()
+
+    def long_work(j, ctx, cancelled):
+        started.set()
+        while not cancelled():
+            threading.Event().wait(0.001)
+        raise Cancelled()
+
+    op = run_write_op(parent, session, long_work, results.append, errors.append, label="Writing")
+    started.wait(5)
+    op.cancel()
+    qtbot.waitUntil(lambda: op.done, timeout=20_000)
+    assert isinstance(errors[0], Cancelled) and len(results) == 1
+    session.close()

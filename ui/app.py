@@ -83,12 +83,17 @@ class AppController(QObject):
             self._main_window.close_requested.connect(self.quit)
             self._main_window.settings_requested.connect(self.edit_settings)
             self._main_window.about_requested.connect(self._about)
-            self.safety.attach_main(self._main_window)
+            self.safety.attach_main(self._main_window.host)
             from ui.menus import arrange_menus  # after every feature has made its actions
 
             arrange_menus(self._main_window, self.safety)
             settings = self.context.settings
             self._main_window.restore_geometry_state(settings.window_geometry, settings.splitter_sizes)
+        return self._main_window
+
+    @property
+    def built_main_window(self):
+        """The main window if it was built already, else None (never builds one)."""
         return self._main_window
 
     @property
@@ -169,6 +174,7 @@ class AppController(QObject):
         self.wizard = None
         self.session = JournalSession(opened_journal, self)
         window = self.main_window
+        self.session.error_parent = window  # writes without an error callback report there
         window.attach(self.session, self.context.default_timezone)
         if self.unlock_window is not None:
             self.unlock_window.hide()

@@ -4,7 +4,9 @@ The window outlives a lock: `attach(session)` fills it, `detach()` empties
 every model, view, editor and undo stack, so the same widgets can be
 checked empty in tests and refilled on the next unlock. Signal wiring lives
 in `_wire()`. Central pages sit in a QStackedWidget keyed by sidebar
-section; later features add theirs with `add_page()`.
+section. Features never see this class: each gets `self.host`, a FeatureHost
+(ui/common/host.py, implemented in ui/window_host.py), and adds its pages,
+panels and actions through it.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from journal.records.search import EntryFilter
 
+from ui.entries import ops as entry_ops
 from ui.entries.delegates import SnippetDelegate
 from ui.entries.editor import EntryEditor
 from ui.entries.model import COL_ATTACHMENTS, COL_CATEGORY, COL_MATCH, COL_OCCURRED, COL_PLACE, COL_STATUS, COL_TITLE, \
@@ -32,6 +35,7 @@ from ui.common.fields import ScrollingPageStack, last_chosen_zone, system_zone_n
 from ui.common.ops import user_message
 from ui.common.resources import app_icon
 from ui.sidebar import ENTRIES_SECTION, Sidebar
+from ui.window_host import MainWindowHost
 
 SEARCH_DEBOUNCE_MS = 250
 UNDO_VISIBLE_MS = 10_000
@@ -58,21 +62,23 @@ class MainWindow(QMainWindow):
         self._build()
         self._make_actions()
         self._wire()
+        # Features get the host, never the window: see ui/common/host.py.
+        self.host = MainWindowHost(self)
         from ui.attachments.panel import install_attachments
 
-        self.attachments = install_attachments(self)
+        self.attachments = install_attachments(self.host)
         from ui.people.feature import PeopleFeature
 
-        self.people_feature = PeopleFeature(self)  # people, contact log, follow-ups, overview
+        self.people_feature = PeopleFeature(self.host)  # people, contact log, follow-ups, overview
         from ui.forms.feature import FormsFeature
 
-        self.forms_feature = FormsFeature(self)  # incident forms, statistics, report export
+        self.forms_feature = FormsFeature(self.host)  # incident forms, statistics, report export
         from ui.exchange.feature import BundlesFeature
 
-        self.bundles_feature = BundlesFeature(self)  # my card, coordinators, export, import, received, senders
+        self.bundles_feature = BundlesFeature(self.host)  # my card, coordinators, export, import, received, senders
         from ui.exchange.transport.feature import TransportFeature
 
-        self.transport_feature = TransportFeature(self)  # outbox, network settings, inbox folders, fetch
+        self.transport_feature = TransportFeature(self.host)  # outbox, network settings, inbox folders, fetch
         self._update_actions()
         self.fit_to_screen()
 
@@ -317,6 +323,19 @@ class MainWindow(QMainWindow):
         self._pages[section] = widget
         self.pages.addWidget(widget)
 
+    def add_under_entry_list(self, widget: QWidget) -> None:
+        """A widget under the entry list, in one column with it (the people search hits)."""
+        column = self.list_stack.parentWidget()
+        if not isinstance(column, QSplitter) or column is self.entries_page:
+            column = QSplitter(Qt.Orientation.Vertical)
+            self.entries_page.replaceWidget(self.entries_page.indexOf(self.list_stack), column)
+            column.addWidget(self.list_stack)
+            column.setChildrenCollapsible(False)
+            self.entries_column = column
+        column.addWidget(widget)
+        column.setStretchFactor(0, 3)
+        column.setStretchFactor(column.count() - 1, 1)
+
     # --- session ---------------------------------------------------------------------------
     def attach(self, session, default_tz: str | None = None) -> None:
         """Fill the window from a freshly unlocked session."""
@@ -413,6 +432,37 @@ class MainWindow(QMainWindow):
         self.people_feature.search(self.search.text())
         self._size_columns()
 
+    def show_section(self, section: str) -> bool:
+        """Show a section's page: through its sidebar item, or (a page without one) directly."""
+        if self.sidebar.select_section(section):
+            return True
+        page = self._pages.get(section)
+        if page is None:
+            return False
+        self.sidebar.setCurrentItem(None)
+        self.pages.setCurrentWidget(page)
+        self._update_actions()
+        return True
+
+    def clear_search(self) -> bool:
+        """Empty the search field without searching again; True if it held text."""
+        if not self.search.text():
+            return False
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.model.set_search_text("")
+        return True
+
+    def show_entry(self, rowid: int, *, edit_title: bool = False) -> bool:
+        """Show an entry among all entries (no search) and in the editor."""
+        self.clear_search()
+        self.sidebar.select_all_entries()
+        shown = self.select_rowid(rowid)
+        if shown and edit_title:
+            self.editor.title.setFocus()
+        return shown
+
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
@@ -499,15 +549,11 @@ class MainWindow(QMainWindow):
             now = dt.datetime.now(ZoneInfo(zone)).strftime("%Y-%m-%dT%H:%M")
         except (ZoneInfoNotFoundError, ValueError):
             now = dt.datetime.now().strftime("%Y-%m-%dT%H:%M")
-        self.session.write(lambda j: j.entries.add(occurred_at=now, occurred_tz=zone, status="draft"),
-                           self._entry_created, self._write_failed)
+        entry_ops.add_draft(self, self.session, now, zone) \
+            .success(self._entry_created).failure(self._write_failed).run()
 
     def _entry_created(self, entry) -> None:
-        if self.search.text():
-            self.search.blockSignals(True)
-            self.search.clear()
-            self.search.blockSignals(False)
-            self.model.set_search_text("")
+        self.clear_search()
         flt = self.sidebar.current_filter()
         if flt.trash or flt.category or flt.tag or flt.status not in (None, "draft"):
             self.sidebar.select_all_entries()  # show the list the new entry is in
@@ -525,13 +571,13 @@ class MainWindow(QMainWindow):
         self.editor.flush()
         title = self.editor.title.text().strip() or self.tr("(untitled)")
         row = self.table.currentIndex().row()
-        self.session.write(lambda j: j.entries.move_to_trash(uuid),
-                           lambda _r: self._deleted(uuid, row, title), self._write_failed)
+        entry_ops.move_to_trash(self, self.session, uuid).success(lambda _r: self._deleted(uuid, row, title)) \
+            .failure(self._write_failed).run()
 
     def _deleted(self, uuid: str, row: int, title: str = "") -> None:
         self.editor.clear()
         self.model.reload()
-        self._refresh_sidebar()
+        self.refresh_sidebar()
         if self.model.rowCount():
             rowid = self.model.rowid_at(min(row, self.model.rowCount() - 1))
             if rowid is not None:
@@ -547,8 +593,7 @@ class MainWindow(QMainWindow):
         uuid, self._undo_uuid = self._undo_uuid, None
         self._hide_undo()
         if uuid and self.session is not None:
-            self.session.write(lambda j: (j.entries.restore(uuid), j.entries.get(uuid).id)[1],
-                               self._restored, self._write_failed)
+            entry_ops.restore(self, self.session, uuid).success(self._restored).failure(self._write_failed).run()
 
     def _hide_undo(self) -> None:
         self.undo_bar.setVisible(False)
@@ -558,13 +603,12 @@ class MainWindow(QMainWindow):
         uuid = self.editor.current_uuid
         if self.session is None or uuid is None or not self.entry_page_showing():
             return
-        self.session.write(lambda j: (j.entries.restore(uuid), j.entries.get(uuid).id)[1],
-                           self._restored, self._write_failed)
+        entry_ops.restore(self, self.session, uuid).success(self._restored).failure(self._write_failed).run()
 
     def _restored(self, rowid: int) -> None:
         self.editor.clear()
         self.model.reload()
-        self._refresh_sidebar()
+        self.refresh_sidebar()
         self.select_rowid(rowid)
         self.statusBar().showMessage(self.tr("Entry restored."), 4000)
 
@@ -582,11 +626,11 @@ class MainWindow(QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.editor.clear()
-        self.session.write(lambda j: j.entries.empty_trash(), self._trash_emptied, self._write_failed)
+        entry_ops.empty_trash(self, self.session).success(self._trash_emptied).failure(self._write_failed).run()
 
     def _trash_emptied(self, count: int) -> None:
         self.model.reload()
-        self._refresh_sidebar()
+        self.refresh_sidebar()
         self.statusBar().showMessage(self.tr("%n entries deleted for good.", "", count), 5000)
 
     def show_history(self) -> None:
@@ -612,8 +656,8 @@ class MainWindow(QMainWindow):
             return
         content = self.history_dialog.content_of(number)
         self.editor.flush()
-        self.session.write(lambda j: j.entries.update(uuid, **content),
-                           lambda entry: self._version_restored(entry, number), self._write_failed)
+        entry_ops.update(self, self.session, uuid, content) \
+            .success(lambda entry: self._version_restored(entry, number)).failure(self._write_failed).run()
 
     def _version_restored(self, entry, number: int) -> None:
         self.model.refresh_row(entry.id)
@@ -626,9 +670,9 @@ class MainWindow(QMainWindow):
     def _entry_saved(self, entry) -> None:
         self.model.refresh_row(entry.id)
         if set(entry.tags) - self._known_tags:
-            self._refresh_sidebar()
+            self.refresh_sidebar()
 
-    def _refresh_sidebar(self) -> None:
+    def refresh_sidebar(self) -> None:
         if self.session is None:
             return
         reader = self.session.reader

@@ -1,7 +1,7 @@
 """One place that lays out the menu bar and the toolbar once every feature has made its actions.
 
-Features create their actions and first drop them into the Journal menu; left like that the
-menu grew to twenty-odd items from five features. `arrange_menus()` regroups the same
+Features create their actions and hand them to the window (FeatureHost.add_actions, so their
+shortcuts work); put in one menu they made twenty-odd items from five features. `arrange_menus()` regroups the same
 QAction objects by what a documenter is doing (the journal itself, one entry, people,
 exchanging bundles, reports), adds the missing shortcuts and standard icons, and a few
 "go to page" actions so every sidebar page is reachable from the keyboard. Actions that a

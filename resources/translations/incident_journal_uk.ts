@@ -277,7 +277,6 @@ Use “Save a copy…” to open it with another program.</source>
     </message>
     <message>
         <source>Import cancelled. Nothing was attached.</source>
-        <extracomment>Progress is reported in thousandths: byte counts of a big import do not fit a Qt int.</extracomment>
         <translation>Імпорт скасовано. Нічого не прикріплено.</translation>
     </message>
     <message>
@@ -3278,10 +3277,6 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>Follow-ups</source>
         <translation>Нагадування</translation>
-    </message>
-    <message>
-        <source>Incident Journal</source>
-        <translation>Журнал інцидентів</translation>
     </message>
     <message>
         <source>Overview</source>

@@ -1,10 +1,8 @@
-"""Attachment work that runs on the session's writer thread, with progress and cancel.
+"""The attachments feature's writes: attach files or a pasted picture, save a copy, apply a
+photo's time and place, remove (see ui/common/ops.py for run_write_op and WriteOp).
 
-`run_on_writer` combines the two GUI conventions: run_op's progress dialog,
-cancel button and error path, and the session's single writer thread for
-everything that touches the database. The run_op worker only waits for the
-writer; the writer does the work and reports progress through the op's
-context, so the GUI thread never blocks.
+Long work (attach, save a copy) runs through `run_write_op`: a progress dialog with
+Cancel, the work on the session's writer thread.
 
 A multi-file import is ONE transaction here (the core commits each file on
 its own; nested inside ours they become savepoints): cancelling rolls back
@@ -18,7 +16,6 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -26,10 +23,7 @@ from journal.storage.atomic import fsync_dir, overwrite_and_unlink
 from journal.records.attachments import DELETE_ORIGINAL_WARNING, Attachment, SaveReport
 from journal.errors import Cancelled
 
-from ui.common.ops import Op, OpContext, run_op
-
-#: Progress is reported in thousandths: byte counts of a big import do not fit a Qt int.
-PROGRESS_STEPS = 1000
+from ui.common.ops import Op, WriteOp, run_write_op, scaled_progress
 
 
 @dataclass
@@ -39,32 +33,6 @@ class ImportOutcome:
     entry_uuid: str
     attachments: list[Attachment]
     notices: list[str] = field(default_factory=list)
-
-
-def run_on_writer(parent, session, work: Callable[[Any, OpContext, Callable[[], bool]], Any],
-                  on_done: Callable[[Any], None] | None, on_error: Callable[[BaseException], None] | None, *,
-                  label: str, cancellable: bool = True) -> Op:
-    """run_op whose `work(journal, ctx, cancelled)` runs on the session's writer thread.
-
-    `cancelled()` is true when the user pressed Cancel or the journal is locking.
-    """
-
-    def wait_for_writer(ctx: OpContext) -> Any:
-        def cancelled() -> bool:
-            return ctx.cancelled() or session.cancel_requested()
-
-        return session.write_and_wait(lambda journal: work(journal, ctx, cancelled), timeout=None)
-
-    return run_op(parent, wait_for_writer, on_done, on_error, label=label, cancellable=cancellable)
-
-
-def scaled_progress(ctx: OpContext) -> Callable[[int, int], None]:
-    """The core's progress(done, total) in bytes -> the op's progress in thousandths."""
-
-    def progress(done: int, total: int) -> None:
-        ctx.progress(min(PROGRESS_STEPS, done * PROGRESS_STEPS // total) if total > 0 else 0, PROGRESS_STEPS)
-
-    return progress
 
 
 def import_files(journal, entry_uuid: str, paths: Sequence[str | os.PathLike], *, progress=None, cancel=None,
@@ -98,6 +66,50 @@ def save_copy(journal, attachment_uuid: str, target: str | os.PathLike, *, strip
     """Write a copy the user asked for (the one plaintext file the app ever writes)."""
     return journal.attachments.save_copy(attachment_uuid, target, strip=strip, allow_uncleaned=allow_uncleaned,
                                          progress=progress, cancel=cancel)
+
+
+# --- ops: what the panel asks for ------------------------------------------------------------
+
+def attach_files(parent, session, entry_uuid: str, paths: Sequence[str], *, delete_original: bool,
+                 on_done: Callable[[ImportOutcome], None], on_error: Callable[[BaseException], None],
+                 label: str) -> Op:
+    """Attach files to an entry on the writer, with progress and Cancel (one transaction)."""
+
+    def work(journal, ctx, cancelled):
+        return import_files(journal, entry_uuid, paths, progress=scaled_progress(ctx), cancel=cancelled,
+                            delete_original=delete_original)
+
+    return run_write_op(parent, session, work, on_done, on_error, label=label)
+
+
+def attach_pasted_image(parent, session, entry_uuid: str, png: bytes, file_name: str, *,
+                        on_done: Callable[[ImportOutcome], None], on_error: Callable[[BaseException], None],
+                        label: str) -> Op:
+    """Attach a picture from the clipboard (short: no Cancel)."""
+    return run_write_op(parent, session, lambda journal, _ctx, _c: paste_image(journal, entry_uuid, png, file_name),
+                        on_done, on_error, label=label, cancellable=False)
+
+
+def write_copy(parent, session, attachment_uuid: str, target: str | os.PathLike, *, strip: bool,
+               allow_uncleaned: bool, on_done: Callable[[SaveReport], None],
+               on_error: Callable[[BaseException], None], label: str) -> Op:
+    """Save a copy of an attachment to a file the person chose, with progress and Cancel."""
+
+    def work(journal, ctx, cancelled):
+        return save_copy(journal, attachment_uuid, target, strip=strip, allow_uncleaned=allow_uncleaned,
+                         progress=scaled_progress(ctx), cancel=cancelled)
+
+    return run_write_op(parent, session, work, on_done, on_error, label=label)
+
+
+def apply_suggestion(parent, session, entry_uuid: str, suggestion) -> WriteOp:
+    """Put a photo's time and place into its entry; the result is the updated Entry."""
+    return WriteOp(parent, session, lambda j: j.attachments.apply_suggestion(entry_uuid, suggestion))
+
+
+def remove(parent, session, attachment_uuid: str) -> WriteOp:
+    """Remove an attachment from its entry (its encrypted file goes after the commit)."""
+    return WriteOp(parent, session, lambda j: j.attachments.remove(attachment_uuid))
 
 
 def _stat(path: Path) -> tuple[int, int] | None:

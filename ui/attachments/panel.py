@@ -1,12 +1,12 @@
 """The editor's "Photos and files" panel: thumbnail strip, add/paste/drop, viewer, suggestion bar.
 
-`install_attachments(window)` wires the feature into the main window with a
-few lines there: the panel goes into the editor (add_panel), file drops are
-accepted on the editor and on the entry list, the Entry menu gets "Attach
-files…" and "Paste image", and the list's Files column is refreshed after
-every change. Reads (the strip, the viewer) go through the session's
-read-only connection on the GUI thread; imports, pastes, removals and saved
-copies run on the session's writer thread through run_on_writer (progress,
+`install_attachments(host)` wires the feature into the main window through its
+FeatureHost (ui/common/host.py): the panel goes under the editor, file drops are
+accepted on the editor and on the entry list, "Attach files…" and "Paste image"
+become window actions (ui/menus.py puts them in the Entry menu), and the list's
+Files column is refreshed after every change. Reads (the strip, the viewer) go
+through the session's read-only connection on the GUI thread; imports, pastes,
+removals and saved copies are the writes of ui/attachments/ops.py (progress,
 cancel, error path). Lock (`forget`) empties the strip and closes the viewer.
 """
 
@@ -29,8 +29,10 @@ from journal.media import MediaError
 
 from ui.attachments.dialogs import ImportOptionsDialog, SaveCopyDialog, choose_files, choose_save_path, human_size
 from ui.attachments.image import decode_for_display, thumbnail_pixmap
-from ui.attachments.ops import ImportOutcome, import_files, paste_image, run_on_writer, save_copy, scaled_progress
+from ui.attachments import ops
+from ui.attachments.ops import ImportOutcome
 from ui.attachments.viewer import AttachmentViewer
+from ui.common.host import EDITOR, EDITOR_TEXT, ENTRY_LIST, FeatureHost
 from ui.common.ops import user_message
 from ui.common.read_only_panel import FollowsReadOnly
 
@@ -52,9 +54,9 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
     entry_updated = Signal(object)      # Entry, after the photo's time/place were applied
     status_message = Signal(str, int)   # text, milliseconds
 
-    def __init__(self, editor, parent: QWidget | None = None) -> None:
+    def __init__(self, host: FeatureHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.editor = editor
+        self.host = host
         self.session = None
         self._entry: Entry | None = None
         self._read_only = False
@@ -169,7 +171,7 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
         self.remove_action.triggered.connect(self.remove_current)
         self.use_suggestion_button.clicked.connect(self.apply_suggestion)
         self.dismiss_suggestion_button.clicked.connect(self._hide_suggestion)
-        self.editor.entry_changed.connect(self.show_entry)
+        self.host.entry_changed.connect(self.show_entry)
 
     # --- session and entry ----------------------------------------------------------------------
     def attach(self, session) -> None:
@@ -276,10 +278,10 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
         """The Add button: pick files, confirm (with the delete-originals option), import."""
         if not self.can_accept():
             return
-        paths = choose_files(self.window())
+        paths = choose_files(self.host.parent_widget())
         if not paths:
             return
-        options = ImportOptionsDialog(paths, self.window())
+        options = ImportOptionsDialog(paths, self.host.parent_widget())
         if options.exec() != ImportOptionsDialog.DialogCode.Accepted:
             return
         self.add_paths(paths, delete_original=options.delete_original.isChecked())
@@ -291,17 +293,14 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
             return None
         if entry_uuid == self.current_entry_uuid and self._read_only:
             return None
-        self.editor.flush()  # the suggestion looks at the saved entry
+        self.host.flush()  # the suggestion looks at the saved entry
         paths = [str(p) for p in paths]
         label = self.tr("Attaching %n file(s)…", "", len(paths))
         session = self.session
-
-        def work(journal, ctx, cancelled):
-            return import_files(journal, entry_uuid, paths, progress=scaled_progress(ctx), cancel=cancelled,
-                                delete_original=delete_original)
-
-        self.last_op = run_on_writer(self.window(), session, work, lambda out: self._imported(session, out),
-                                     lambda exc: self._failed(session, exc), label=label)
+        self.last_op = ops.attach_files(self.host.parent_widget(), session, entry_uuid, paths,
+                                        delete_original=delete_original,
+                                        on_done=lambda out: self._imported(session, out),
+                                        on_error=lambda exc: self._failed(session, exc), label=label)
         return self.last_op
 
     def paste_from_clipboard(self) -> object | None:
@@ -320,10 +319,10 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
         name = dt.datetime.now().strftime("pasted image %Y-%m-%d %H-%M-%S.png")
         entry_uuid = self.current_entry_uuid
         session = self.session
-        self.last_op = run_on_writer(self.window(), session,
-                                     lambda journal, _ctx, _c: paste_image(journal, entry_uuid, png, name),
-                                     lambda out: self._imported(session, out), lambda exc: self._failed(session, exc),
-                                     label=self.tr("Attaching the pasted picture…"), cancellable=False)
+        self.last_op = ops.attach_pasted_image(self.host.parent_widget(), session, entry_uuid, png, name,
+                                               on_done=lambda out: self._imported(session, out),
+                                               on_error=lambda exc: self._failed(session, exc),
+                                               label=self.tr("Attaching the pasted picture…"))
         return self.last_op
 
     def _imported(self, session, outcome: ImportOutcome) -> None:
@@ -344,7 +343,7 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
         if isinstance(exc, Cancelled):
             self.status_message.emit(self.tr("Import cancelled. Nothing was attached."), 6000)
             return
-        QMessageBox.warning(self.window(), self.tr("Incident Journal"), user_message(exc))
+        QMessageBox.warning(self.host.parent_widget(), self.tr("Incident Journal"), user_message(exc))
 
     # --- suggestion bar ---------------------------------------------------------------------------
     def _offer_suggestion(self) -> None:
@@ -383,19 +382,17 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
         suggestion, entry = self._suggestion, self._entry
         if suggestion is None or entry is None or self.session is None:
             return
-        self.editor.flush()
+        self.host.flush()
         self._hide_suggestion()
         session, uuid = self.session, entry.uuid
-        session.write(lambda j: j.attachments.apply_suggestion(uuid, suggestion),
-                      lambda updated: self._suggestion_applied(session, updated),
-                      lambda exc: self._failed(session, exc))
+        ops.apply_suggestion(self.host.parent_widget(), session, uuid, suggestion) \
+            .success(lambda updated: self._suggestion_applied(session, updated)) \
+            .failure(lambda exc: self._failed(session, exc)).run()
 
     def _suggestion_applied(self, session, entry: Entry) -> None:
         if session is not self.session:
             return
-        if self.editor.current_uuid == entry.uuid and not self.editor.dirty:
-            self.editor.load(entry)
-        self.entry_updated.emit(entry)
+        self.entry_updated.emit(entry)  # the host shows it in the editor unless the person is typing
         self.status_message.emit(self.tr("The photo's time and place were added to the entry."), 5000)
 
     # --- per attachment ---------------------------------------------------------------------------
@@ -418,8 +415,8 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
         if att is None or self.session is None or self._read_only:
             return
         session = self.session
-        session.write(lambda j: j.attachments.remove(att.uuid),
-                      lambda _r: self._removed(session, att), lambda exc: self._failed(session, exc))
+        ops.remove(self.host.parent_widget(), session, att.uuid) \
+            .success(lambda _r: self._removed(session, att)).failure(lambda exc: self._failed(session, exc)).run()
 
     def _removed(self, session, att: Attachment) -> None:
         if session is not self.session:
@@ -432,7 +429,7 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
         if not 0 <= row < len(self._items) or self.session is None:
             return None
         if self.viewer is None:
-            self.viewer = AttachmentViewer(self._load_picture, self.window())
+            self.viewer = AttachmentViewer(self._load_picture, self.host.parent_widget())
             self.viewer.save_requested.connect(self.save_copy_interactive)
         self.viewer.set_items(self._items, row)
         self.viewer.show()
@@ -463,13 +460,13 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
         att = next((a for a in self._items if a.uuid == attachment_uuid), None)
         if att is None or self.session is None:
             return
-        dialog = SaveCopyDialog(att, self.window())
+        dialog = SaveCopyDialog(att, self.host.parent_widget())
         if dialog.exec() != SaveCopyDialog.DialogCode.Accepted:
             return
         name = att.file_name
         if dialog.strip.isChecked() and att.media_type in ("image/heic", "image/heif", "image/avif", "image/webp"):
             name = str(Path(name).with_suffix(".jpg"))
-        target = choose_save_path(self.window(), name)
+        target = choose_save_path(self.host.parent_widget(), name)
         if target:
             self.save_copy_to(att.uuid, target, strip=dialog.strip.isChecked())
 
@@ -480,16 +477,12 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
             return None
         session = self.session
 
-        def work(journal, ctx, cancelled):
-            return save_copy(journal, attachment_uuid, target, strip=strip, allow_uncleaned=allow_uncleaned,
-                             progress=scaled_progress(ctx), cancel=cancelled)
-
         def failed(exc: BaseException) -> None:
             if session is not self.session:
                 return
             if isinstance(exc, MediaError) and strip and not allow_uncleaned:
                 answer = QMessageBox.warning(
-                    self.window(), self.tr("Save a copy"),
+                    self.host.parent_widget(), self.tr("Save a copy"),
                     self.tr("{reason}\n\nSave it unchanged, with all the metadata it carries?").format(
                         reason=user_message(exc)),
                     QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
@@ -499,15 +492,17 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
                 return
             self._failed(session, exc)
 
-        self.last_op = run_on_writer(self.window(), session, work, lambda report: self._saved(session, report),
-                                     failed, label=self.tr("Saving a copy…"))
+        self.last_op = ops.write_copy(self.host.parent_widget(), session, attachment_uuid, target, strip=strip,
+                                      allow_uncleaned=allow_uncleaned,
+                                      on_done=lambda report: self._saved(session, report),
+                                      on_error=failed, label=self.tr("Saving a copy…"))
         return self.last_op
 
     def _saved(self, session, report) -> None:
         if session is not self.session:
             return
         if report.warning:
-            QMessageBox.warning(self.window(), self.tr("Save a copy"),
+            QMessageBox.warning(self.host.parent_widget(), self.tr("Save a copy"),
                                 self.tr("Saved to {path}.\n\n{warning}").format(path=str(report.path),
                                                                               warning=report.warning))
         elif report.stripped:
@@ -575,53 +570,39 @@ class PasteImageFilter(QObject):
         return False
 
 
-def install_attachments(window) -> AttachmentsPanel:
+def install_attachments(host: FeatureHost) -> AttachmentsPanel:
     """Wire the attachment feature into the main window (called once from its constructor)."""
-    from ui.entries.model import UUID_ROLE
-
-    editor = window.editor
-    panel = AttachmentsPanel(editor)
-    editor.add_panel(panel)
+    panel = AttachmentsPanel(host)
+    host.add_entry_panel(panel)
 
     def current_entry(_event) -> str | None:
         return panel.current_entry_uuid if panel.can_accept() else None
 
     editor_drops = panel.editor_drops = FileDropFilter(panel, current_entry, panel)
-    editor.setAcceptDrops(True)
-    editor.installEventFilter(editor_drops)
-    for child in editor.findChildren(QWidget):
-        if child.acceptDrops():
-            child.installEventFilter(editor_drops)
-    editor.body.viewport().installEventFilter(editor_drops)
-    editor.body.installEventFilter(PasteImageFilter(panel, panel))
+    for target in host.drop_targets(EDITOR):
+        target.installEventFilter(editor_drops)
+    for target in host.drop_targets(EDITOR_TEXT):
+        target.installEventFilter(PasteImageFilter(panel, panel))
 
     def row_entry(event) -> str | None:
-        index = window.table.indexAt(event.position().toPoint())
-        if not index.isValid():
-            return None
-        return window.model.data(index, UUID_ROLE)
+        return host.entry_uuid_at(event.position().toPoint())
 
     list_drops = panel.list_drops = FileDropFilter(panel, row_entry, panel)
-    window.table.setAcceptDrops(True)
-    window.table.viewport().setAcceptDrops(True)
-    window.table.viewport().installEventFilter(list_drops)
-
-    window.entry_menu.addSeparator()
-    window.entry_menu.addAction(panel.add_action)
-    window.entry_menu.addAction(panel.paste_action)
-    window.addAction(panel.add_action)
-    window.addAction(panel.paste_action)
+    for target in host.drop_targets(ENTRY_LIST):
+        target.installEventFilter(list_drops)
+    host.add_actions([panel.add_action, panel.paste_action])
 
     def refresh_count(entry_uuid: str) -> None:
-        if window.session is None or window.session.reader is None:
+        session = host.session
+        if session is None or session.reader is None:
             return
         try:
-            rowid = window.session.reader.entries.get(entry_uuid).id
+            rowid = session.reader.entries.get(entry_uuid).id
         except JournalError:
             return
-        window.model.refresh_row(rowid)
+        host.refresh_entry_row(rowid)
 
     panel.changed.connect(refresh_count)
-    panel.entry_updated.connect(lambda entry: window.model.refresh_row(entry.id))
-    panel.status_message.connect(lambda text, ms: window.statusBar().showMessage(text, ms))
+    panel.entry_updated.connect(host.show_updated_entry)
+    panel.status_message.connect(host.show_status)
     return panel

@@ -6,8 +6,17 @@
 (the core's plain-callback convention) and `ctx.check_cancelled()` or pass
 `ctx.cancelled` as the core's cancel callable. Exactly one of `on_done(result)`
 or `on_error(exc)` is then called on the GUI thread; with no `on_error`, a
-message box shows what went wrong, so no progress dialog is ever left open
-(TagStudio's runnables without an error path are the counter-example).
+message box shows what went wrong (`show_error`), so no progress dialog is ever
+left open (TagStudio's runnables without an error path are the counter-example).
+
+Writes go to the session's single writer thread, in one of two shapes:
+
+    run_write_op(parent, session, work, on_done, on_error, label="…")   long, with progress + cancel
+    WriteOp(parent, session, fn).success(cb).failure(cb).run()          short, no dialog
+
+A feature keeps its writes in its own op module (ui/people/ops.py, ui/forms/ops.py, ...),
+each a small function returning a WriteOp or starting a run_write_op (Anki's CollectionOp
+style), so widgets say what to write, never how.
 
 Give the worker copies of what it needs, never live widgets or models.
 """
@@ -22,6 +31,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from journal.errors import Cancelled, JournalError
+
+# Progress is reported in thousandths: byte counts of a big import do not fit a Qt int.
+PROGRESS_STEPS = 1000
 
 
 class OpContext:
@@ -114,11 +126,8 @@ class Op(QObject):
             return
         if self._on_error is not None:
             self._on_error(exc)
-        elif not isinstance(exc, Cancelled):
-            if not isinstance(exc, JournalError):
-                traceback.print_exception(type(exc), exc, None)  # type and location only, no values
-            QMessageBox.warning(self._parent_widget, QCoreApplication.translate("Ops", "Incident Journal"),
-                                user_message(exc))
+        else:
+            show_error(self._parent_widget, exc)
 
 
 def run_op(parent: QObject | None, fn: Callable[[OpContext], Any], on_done: Callable[[Any], None] | None = None,
@@ -139,3 +148,86 @@ def run_op(parent: QObject | None, fn: Callable[[OpContext], Any], on_done: Call
         dialog.setAutoReset(False)
         dialog.setValue(0)
     return Op(parent, fn, on_done, on_error, dialog).start()
+
+
+def cancel_running_ops() -> None:
+    """Lock: ask every running op to stop (each still delivers to its error path)."""
+    for op in list(Op._running):
+        op.cancel()
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    """The default error path: a message box saying what went wrong; nothing for a cancel.
+
+    Foreign exceptions also print their type and location (no values) to stderr; nothing is logged to a file.
+    """
+    if isinstance(exc, Cancelled):
+        return
+    if not isinstance(exc, JournalError):
+        traceback.print_exception(type(exc), exc, None)  # type and location only, no values
+    QMessageBox.warning(parent, QCoreApplication.translate("Ops", "Incident Journal"), user_message(exc))
+
+
+def run_write_op(parent, session, work: Callable[[Any, OpContext, Callable[[], bool]], Any],
+                 on_done: Callable[[Any], None] | None = None,
+                 on_error: Callable[[BaseException], None] | None = None, *,
+                 label: str | None = None, cancellable: bool = True) -> Op:
+    """run_op whose `work(journal, ctx, cancelled)` runs on the session's writer thread.
+
+    A progress dialog with Cancel (run_op's), the session's single writer for the database:
+    the run_op worker only waits for the writer, the writer does the work and reports progress
+    through `ctx`, so the GUI thread never blocks. `cancelled()` is true when the person pressed
+    Cancel or the journal is locking.
+    """
+
+    def wait_for_writer(ctx: OpContext) -> Any:
+        def cancelled() -> bool:
+            return ctx.cancelled() or session.cancel_requested()
+
+        return session.write_and_wait(lambda journal: work(journal, ctx, cancelled), timeout=None)
+
+    return run_op(parent, wait_for_writer, on_done, on_error, label=label, cancellable=cancellable)
+
+
+def scaled_progress(ctx: OpContext) -> Callable[[int, int], None]:
+    """The core's progress(done, total) in bytes -> the op's progress in thousandths."""
+
+    def progress(done: int, total: int) -> None:
+        ctx.progress(min(PROGRESS_STEPS, done * PROGRESS_STEPS // total) if total > 0 else 0, PROGRESS_STEPS)
+
+    return progress
+
+
+class WriteOp:
+    """One short write on the session's writer thread, built by a feature's op module.
+
+        ops.merge(parent, session, keep, absorb).success(self._saved).failure(self._failed).run()
+
+    `fn(journal)` runs on the writer; `success(result)` or `failure(exc)` then runs on the GUI
+    thread. Without `failure`, the error goes to `show_error(parent, ...)`: never dropped.
+    After a lock neither runs (the session discards them).
+    """
+
+    def __init__(self, parent: QWidget | None, session, fn: Callable[[Any], Any]) -> None:
+        self.parent = parent
+        self.session = session
+        self.fn = fn
+        self._on_done: Callable[[Any], None] | None = None
+        self._on_error: Callable[[BaseException], None] | None = None
+
+    def success(self, on_done: Callable[[Any], None] | None) -> "WriteOp":
+        self._on_done = on_done
+        return self
+
+    def failure(self, on_error: Callable[[BaseException], None] | None) -> "WriteOp":
+        self._on_error = on_error
+        return self
+
+    def run(self) -> None:
+        parent = self.parent
+        on_error = self._on_error or (lambda exc: show_error(parent, exc))
+        self.session.write(self.fn, self._on_done, on_error)
+
+    def run_and_wait(self, timeout: float = 10.0) -> Any:
+        """Only for small saves that must land before a lock or quit; errors are raised."""
+        return self.session.write_and_wait(self.fn, timeout)

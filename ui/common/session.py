@@ -5,7 +5,10 @@ thread (list model, search, editor loads) and a single-thread executor that
 performs every write, so the database is written from exactly one thread
 (Anki's collection executor, Picard's save pool). Writes are queued with
 `write(fn, on_done, on_error)`; `fn(journal)` runs on the writer and its
-result comes back on the GUI thread. `close()` is lock: queued writes are
+result comes back on the GUI thread. Without `on_error` a failure goes to the
+default error path (`ui.common.ops.show_error`: a message box over
+`error_parent`), never dropped. Features build their writes with
+`ui.common.ops.WriteOp` in their op modules rather than calling `write` directly. `close()` is lock: queued writes are
 cancelled, the running one finishes, the journal closes (zeroing its key)
 and `locked` is emitted.
 """
@@ -22,6 +25,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from journal.errors import Cancelled, JournalClosed
 from journal.storage.vault import Journal, JournalReader
 
+from ui.common.ops import show_error
+
 WriteFn = Callable[[Journal], Any]
 
 
@@ -32,6 +37,7 @@ class JournalSession(QObject):
     def __init__(self, journal: Journal, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.journal: Journal | None = journal
+        self.error_parent = None  # the window the default error path's message box belongs to
         self.reader: JournalReader | None = journal.open_reader()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journal-writer")
         self._cancel = threading.Event()
@@ -56,17 +62,21 @@ class JournalSession(QObject):
               on_error: Callable[[BaseException], None] | None = None) -> None:
         """Queue `fn(journal)` on the writer thread; callbacks run on the GUI thread.
 
-        Callbacks never run after the session is closed: a lock discards them.
+        Callbacks never run after the session is closed: a lock discards them. Without
+        `on_error`, an error goes to `show_error` (a message box), never nowhere.
         """
+        on_error = on_error or self._default_error
         if self.journal is None:
-            if on_error is not None:
-                on_error(JournalClosed("The journal is locked."))
+            on_error(JournalClosed("The journal is locked."))
             return
         token = next(self._tokens)
         self._callbacks[token] = (on_done, on_error)
         journal = self.journal
         future = self._executor.submit(self._call, fn, journal)
         future.add_done_callback(lambda f, t=token: self._finished(t, f))
+
+    def _default_error(self, exc: BaseException) -> None:
+        show_error(self.error_parent, exc)
 
     def write_and_wait(self, fn: WriteFn, timeout: float = 10.0) -> Any:
         """Run `fn(journal)` on the writer and wait for it: only for small saves

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 from journal.records.entries import Entry
 from ui.common.clipboard import copy_secret
 from ui.entries.copy import SecretLineEdit, SecretPlainTextEdit, entry_as_text
-from ui.common.fields import LAST_ZONE_META, TagEdit, TimeZoneBox, all_zones
+from ui.common.fields import TagEdit, TimeZoneBox, all_zones
 from ui.common.i18n import date_format, datetime_format, format_datetime, time_format
 from ui.common.ops import user_message
+from ui.entries import ops
 
 AUTOSAVE_MS = 1200
 
@@ -496,8 +497,8 @@ class EntryEditor(QWidget):
         entry_uuid = self._entry.uuid
         self._dirty = False
         chosen = self._take_chosen_zone(changes)
-        self._session.write(lambda j: _update_entry(j, entry_uuid, changes, chosen),
-                            lambda entry: self._saved(entry, warnings), self._save_failed)
+        ops.update(self, self._session, entry_uuid, changes, chosen) \
+            .success(lambda entry: self._saved(entry, warnings)).failure(self._save_failed).run()
 
     def flush(self) -> bool:
         """Save now and wait (switching entries, lock, quit). False if the save failed."""
@@ -508,7 +509,7 @@ class EntryEditor(QWidget):
         entry_uuid = self._entry.uuid
         chosen = self._take_chosen_zone(changes)
         try:
-            entry = self._session.write_and_wait(lambda j: _update_entry(j, entry_uuid, changes, chosen))
+            entry = ops.update(self, self._session, entry_uuid, changes, chosen).run_and_wait()
         except Exception as exc:  # JournalError, or a timeout behind a long write: keep the edit dirty
             self._save_failed(exc)
             return False
@@ -569,10 +570,3 @@ def _iso_text(moment: QDateTime, date_only: bool) -> str:
     day = moment.date().toString("yyyy-MM-dd")
     return day if date_only else f"{day}T{moment.time().toString('HH:mm')}"
 
-
-def _update_entry(journal, entry_uuid: str, changes: dict, chosen_zone: str | None):
-    """One write: the entry's changes, and the zone the person chose (for their next new entry)."""
-    entry = journal.entries.update(entry_uuid, **changes)
-    if chosen_zone:
-        journal.set_meta(LAST_ZONE_META, chosen_zone)
-    return entry

@@ -23,6 +23,7 @@ from ui.exchange.common import (
 )
 from ui.common.file_dialogs import choose_file
 from ui.common.ops import user_message
+from ui.exchange import ops
 
 COORDINATOR_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -290,7 +291,7 @@ class CoordinatorsPage(QWidget):
             if ask_to_verify:
                 self.verify_current()
 
-        self.session.write(lambda j: j.coordinators.add(card), added, self._failed)
+        ops.add_coordinator(self, self.session, card).success(added).failure(self._failed).run()
 
     def verify_current(self) -> None:
         c = self.current()
@@ -303,7 +304,7 @@ class CoordinatorsPage(QWidget):
         else:
             return
         uuid = c.uuid
-        self.session.write(lambda j: j.coordinators.set_verified(uuid, verified), self._done, self._failed)
+        ops.verify_coordinator(self, self.session, uuid, verified).success(self._done).failure(self._failed).run()
 
     def edit_drop_folder(self) -> None:
         """Open the drop-folder dialog (Nextcloud link or WebDAV folder) for the current coordinator."""
@@ -321,7 +322,7 @@ class CoordinatorsPage(QWidget):
         name, ok = QInputDialog.getText(self, self.tr("Rename coordinator"), self.tr("Name:"), text=c.display_name)
         if ok and name.strip():
             uuid = c.uuid
-            self.session.write(lambda j: j.coordinators.rename(uuid, name), self._done, self._failed)
+            ops.rename_coordinator(self, self.session, uuid, name).success(self._done).failure(self._failed).run()
 
     def remove_current(self) -> None:
         c = self.current()
@@ -331,8 +332,8 @@ class CoordinatorsPage(QWidget):
             "Stop sending to {name}? The record of bundles already sent stays.").format(name=c.display_name))
         if answer == QMessageBox.StandardButton.Yes:
             uuid = c.uuid
-            self.session.write(lambda j: j.coordinators.remove(uuid), lambda _c: (self.refresh(), self.changed.emit()),
-                               self._failed)
+            ops.remove_coordinator(self, self.session, uuid) \
+                .success(lambda _c: (self.refresh(), self.changed.emit())).failure(self._failed).run()
 
     def _done(self, coordinator) -> None:
         self.refresh(coordinator.uuid)

@@ -1,6 +1,6 @@
 """The export wizard: for whom, what, what to leave out, where; then progress and a summary.
 
-The bundle is written on the session's writer thread (run_on_writer: progress dialog with
+The bundle is written on the session's writer thread (ops.write_bundle: progress dialog with
 Cancel). The core writes atomically, so a cancel or an error leaves no file. The default
 file name is random: it says nothing about the journal or its entries.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDir, Qt, QUrl
+from PySide6.QtCore import QDir, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 from journal.errors import Cancelled, JournalError
 from journal.exchange.exporter import ExportOptions, ExportResult
 
-from ui.attachments.ops import run_on_writer, scaled_progress
 from ui.exchange.common import attachment_totals, human_size, random_bundle_name, reader_stores, verified_icon
 from ui.common.file_dialogs import choose_save_path
-from ui.common.ops import run_op, user_message
-from ui.exchange.transport.outbox_page import send_items
+from ui.common.ops import user_message
+from ui.exchange import ops
+from ui.exchange.transport import ops as transport_ops
 
 COORDINATOR_ROLE = Qt.ItemDataRole.UserRole + 1
 SELECTED, SINCE_LAST, ALL = "selected", "since_last", "all"
@@ -349,6 +349,8 @@ class SummaryPage(QWizardPage):
 class ExportWizard(QWizard):
     """Send entries to coordinators as one encrypted bundle."""
 
+    outbox_changed = Signal()  # bundles were queued, sent or failed: the Outbox page re-reads
+
     def __init__(self, session, selected_uuids: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -401,16 +403,11 @@ class ExportWizard(QWizard):
         options = self.leave_out.options()
         sending = self.save_page.sending()
 
-        def work(journal, ctx, cancelled):
-            args = {"entries": entries, "since_last": choice == SINCE_LAST, "all_entries": choice == ALL,
-                    "options": options, "progress": scaled_progress(ctx), "cancel": cancelled}
-            if sending:
-                return journal.outbox.export_to_outbox(refs, **args)
-            return journal.exporter.export(out_path, refs, **args)
-
         done = self.export_queued if sending else self.export_finished
-        self.op = run_on_writer(self, self.session, work, done, self.export_failed,
-                                label=self.tr("Writing the bundle…"))
+        self.op = ops.write_bundle(self, self.session, out_path, refs, entries=entries,
+                                   since_last=choice == SINCE_LAST, all_entries=choice == ALL, options=options,
+                                   to_outbox=sending, on_done=done, on_error=self.export_failed,
+                                   label=self.tr("Writing the bundle…"))
 
     def export_queued(self, result_items) -> None:
         """The bundle is in the outbox: send it now (the Outbox page's path: progress, Cancel)."""
@@ -420,8 +417,8 @@ class ExportWizard(QWizard):
         self.result_ = result
         session = self.session
         ids = [item.id for item in items]
-        self.op = run_op(self, lambda ctx: send_items(session, ids, ctx), self.send_finished, self.send_failed,
-                         label=self.tr("Sending the bundle…"), cancellable=True)
+        self.op = transport_ops.send(self, session, ids, self.send_finished, self.send_failed,
+                                     label=self.tr("Sending the bundle…"))
 
     def send_finished(self, outcomes: list) -> None:
         if self.session is None:
@@ -447,9 +444,7 @@ class ExportWizard(QWizard):
         return [SendOutcome(i, error=i.last_error or reason) for i in items]
 
     def _outbox_changed(self) -> None:
-        feature = getattr(self.parent(), "transport_feature", None)
-        if feature is not None:
-            feature.page.refresh()
+        self.outbox_changed.emit()  # the Outbox page (another feature's) hears it through the host
 
     def forget(self) -> None:
         """Lock: cancel a running export; later callbacks find no session and do nothing."""

@@ -1,16 +1,19 @@
 """Wires bundles into the main window: my card, coordinators, export, import, received, senders.
 
-MainWindow creates one BundlesFeature and calls attach(session) / detach() (lock); the
-pages, sidebar entries, menu actions, editor panel and the bundle drop handler are all
-set up here, so the shared window code only needs those few lines.
+MainWindow creates one BundlesFeature with its FeatureHost (ui/common/host.py) and calls
+attach(session) / detach() (lock); the pages, sidebar entries, actions, editor panel and
+the bundle drop handler are all set up here through the host, so the shared window code
+only needs those few lines. After an import (from files, a drop, or a fetch announced by
+the transport feature as IMPORTED) the senders, the Received sidebar group and the entry
+list are refreshed; an export that queued or sent bundles announces OUTBOX.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
 
+from ui.common.host import IMPORTED, OUTBOX, WINDOW, FeatureHost
 from ui.exchange.card import show_my_card
 from ui.exchange.common import reader_stores
 from ui.exchange.coordinators import CoordinatorsPage
@@ -25,23 +28,22 @@ SENDERS_SECTION = "senders"
 
 
 class BundlesFeature(QObject):
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: FeatureHost) -> None:
+        super().__init__(host.parent_widget())
+        self.host = host
         self.session = None
         self.wizard: ExportWizard | None = None
         self.card_dialog = None
         self.coordinators_page = CoordinatorsPage()
         self.senders_page = SendersPage()
-        window.add_page(COORDINATORS_SECTION, self.coordinators_page)
-        window.add_page(SENDERS_SECTION, self.senders_page)
-        window.sidebar.add_section(COORDINATORS_SECTION, self.tr("Coordinators"))
-        window.sidebar.add_section(SENDERS_SECTION, self.tr("Senders"))
-        window.sidebar.add_filter_group(received_group(window))
-        self.panel = BundlePanel(window.editor)
-        window.editor.add_panel(self.panel)
-        window.editor.entry_changed.connect(self.panel.show_entry)
-        self.importer = ImportController(window, self._after_import)
+        host.add_page(COORDINATORS_SECTION, self.coordinators_page, self.tr("Coordinators"))
+        host.add_page(SENDERS_SECTION, self.senders_page, self.tr("Senders"))
+        host.add_filter_group(received_group(host))
+        self.panel = BundlePanel(host)
+        host.add_entry_panel(self.panel)
+        host.entry_changed.connect(self.panel.show_entry)
+        host.changed.connect(self._changed)
+        self.importer = ImportController(host, lambda: host.announce(IMPORTED))
         self._install_drops()
         self._make_actions()
         self.coordinators_page.my_card_requested.connect(self.show_my_card)
@@ -50,17 +52,12 @@ class BundlesFeature(QObject):
 
     def _install_drops(self) -> None:
         """After the attachments' filters, so bundle drops are seen first (newest filter runs first)."""
-        window = self.window
         self.drops = BundleDropFilter(self.importer, self)
-        targets: list[QWidget] = [window, window.table.viewport(), window.sidebar.viewport(), window.editor,
-                                  window.editor.body.viewport()]
-        targets += [w for w in window.editor.findChildren(QWidget) if w.acceptDrops()]
-        window.setAcceptDrops(True)
-        for target in dict.fromkeys(targets):
+        for target in self.host.drop_targets(WINDOW):
             target.installEventFilter(self.drops)
 
     def _make_actions(self) -> None:
-        w = self.window
+        w = self.host.parent_widget()
 
         def action(text: str, shortcut, tip: str, slot) -> QAction:
             act = QAction(text, w)
@@ -69,7 +66,6 @@ class BundlesFeature(QObject):
             act.setToolTip(tip)
             act.setStatusTip(tip)
             act.triggered.connect(slot)
-            w.addAction(act)
             return act
 
         self.export_action = action(self.tr("&Send to coordinator…"), "Ctrl+Shift+E",
@@ -84,11 +80,8 @@ class BundlesFeature(QObject):
         self.card_action = action(self.tr("My &card…"), None,
                                   self.tr("This journal's card and fingerprint, to give to a coordinator"),
                                   self.show_my_card)
-        menu = w.journal_menu  # after "New entry", in their own group
-        anchor = menu.actions()[1] if len(menu.actions()) > 1 else None
-        menu.insertSeparator(anchor)
-        for act in (self.export_action, self.import_action, self.import_folder_action, self.card_action):
-            menu.insertAction(anchor, act)
+        # Shortcuts anywhere in the window; ui/menus.py puts them in the Exchange menu.
+        self.host.add_actions([self.export_action, self.import_action, self.import_folder_action, self.card_action])
 
     def _update_actions(self) -> None:
         unlocked = self.session is not None
@@ -127,20 +120,21 @@ class BundlesFeature(QObject):
             return
         if self.card_dialog is not None:
             self.card_dialog.close()
-        self.card_dialog = show_my_card(self.window, stores)
+        self.card_dialog = show_my_card(self.host.parent_widget(), stores)
         self.card_dialog.destroyed.connect(lambda *_: setattr(self, "card_dialog", None))
 
     def show_export(self) -> ExportWizard | None:
         if self.session is None:
             return None
-        self.window.flush()
+        self.host.flush()
         if self.wizard is not None:
             self.wizard.close()
             self.wizard.deleteLater()
-        uuid = self.window.current_uuid()
+        uuid = self.host.current_entry_uuid()
         selected = [uuid] if uuid and not self.panel.imported else []
-        self.wizard = ExportWizard(self.session, selected, self.window)
+        self.wizard = ExportWizard(self.session, selected, self.host.parent_widget())
         self.wizard.finished.connect(lambda *_: self._export_closed())
+        self.wizard.outbox_changed.connect(lambda: self.host.announce(OUTBOX))
         self.wizard.open()
         return self.wizard
 
@@ -150,15 +144,19 @@ class BundlesFeature(QObject):
         self.coordinators_page.refresh()
 
     def _current_entry(self):
-        uuid = self.window.current_uuid()
+        uuid = self.host.current_entry_uuid()
         if uuid is None or self.session is None or self.session.reader is None:
             return None
         return self.session.reader.entries.get(uuid)
 
+    def _changed(self, topic: str) -> None:
+        if topic == IMPORTED:
+            self._after_import()
+
     def _after_import(self) -> None:
         self.senders_page.refresh()
         self._refresh_received()
-        self.window.model.reload()
+        self.host.reload_entries()
 
     def _refresh_received(self) -> None:
-        self.window._refresh_sidebar()
+        self.host.refresh_sidebar()

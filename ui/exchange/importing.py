@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 from journal.errors import Cancelled
 from journal.exchange.importer import BUNDLE_SUFFIX, ImportResult, Importer, NewSender
 
-from ui.attachments.ops import run_on_writer
 from ui.exchange.common import fingerprint_groups
 from ui.common.file_dialogs import choose_files, choose_folder
+from ui.common.host import FeatureHost
+from ui.exchange import ops
 
 
 @dataclass
@@ -99,11 +100,12 @@ def import_pass(journal, files: list[Path], run: ImportRun, trusted: set[str] | 
 
 
 class ImportController(QObject):
-    """Runs an import for a window: files -> pass one -> questions -> pass two -> result dialog."""
+    """Runs an import for the window: files -> pass one -> questions -> pass two -> result dialog."""
 
-    def __init__(self, window, on_imported: Callable[[], None]) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: FeatureHost, on_imported: Callable[[], None]) -> None:
+        super().__init__(host.parent_widget())
+        self.host = host
+        self.window = host.parent_widget()  # the parent of its dialogs
         self.on_imported = on_imported
         self.op = None
         self.last_run: ImportRun | None = None
@@ -120,7 +122,7 @@ class ImportController(QObject):
             self.import_paths(paths)
 
     def import_paths(self, paths: list[str]) -> None:
-        session = self.window.session
+        session = self.host.session
         if session is None or (self.op is not None and not self.op.done):
             return
         files = Importer.bundle_files(paths)
@@ -129,18 +131,17 @@ class ImportController(QObject):
                                     self.tr("No bundle files (*.ijbundle) there."))
             return
         run = ImportRun()
-        self.op = run_on_writer(self.window, session, lambda j, ctx, c: import_pass(j, files, run, None, ctx, c),
-                                self._first_pass_done, self._failed,
-                                label=self.tr("Importing bundles…"))
+        self.op = ops.import_bundles(self.window, session, lambda j, ctx, c: import_pass(j, files, run, None, ctx, c),
+                                     self._first_pass_done, self._failed, label=self.tr("Importing bundles…"))
 
     def _first_pass_done(self, run: ImportRun) -> None:
         asked: dict[str, bool] = {}
         for sender in run.unknown.values():
-            if self.window.session is None:
+            if self.host.session is None:
                 return  # locked meanwhile: ask nothing more, show nothing
             if sender.fingerprint not in asked:
                 asked[sender.fingerprint] = ask_trust(self.window, sender)
-        session = self.window.session  # read after the questions: a lock may have come in between
+        session = self.host.session  # read after the questions: a lock may have come in between
         trusted = {fp for fp, yes in asked.items() if yes}
         again = [Path(p) for p, s in run.unknown.items() if s.fingerprint in trusted]
         if not again or session is None or run.cancelled:
@@ -154,13 +155,12 @@ class ImportController(QObject):
             run.cancelled = run.cancelled or done.cancelled
             self._finish(run)
 
-        self.op = run_on_writer(self.window, session,
-                                lambda j, ctx, c: import_pass(j, again, second, trusted, ctx, c),
-                                merge, self._failed,
-                                label=self.tr("Importing bundles…"))
+        self.op = ops.import_bundles(self.window, session,
+                                     lambda j, ctx, c: import_pass(j, again, second, trusted, ctx, c),
+                                     merge, self._failed, label=self.tr("Importing bundles…"))
 
     def _finish(self, run: ImportRun) -> None:
-        if self.window.session is None:
+        if self.host.session is None:
             return  # locked meanwhile: the result names senders, so it is not shown
         self.last_run = run
         if any(r.status == "accepted" for r in run.results):
@@ -262,7 +262,7 @@ class BundleDropFilter(QObject):
         kind = event.type()
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
             paths = self.dropped_bundles(event.mimeData())
-            if not paths or self.controller.window.session is None:
+            if not paths or self.controller.host.session is None:
                 return False
             event.setDropAction(Qt.DropAction.CopyAction)
             event.accept()

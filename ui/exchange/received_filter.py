@@ -31,11 +31,11 @@ class ReceivedFilter(EntryFilter):
         return f"{clause} AND {extra}", [*params, self.sender_id]
 
 
-def received_group(window):
+def received_group(host):
     """Sidebar provider: ("Received", items) with one item per sender that sent entries."""
 
     def provider():
-        stores = reader_stores(window.session)
+        stores = reader_stores(host.session)
         if stores is None:
             return QCoreApplication.translate("Bundles", "Received"), []
         senders = stores.senders.list()
@@ -49,7 +49,7 @@ def received_group(window):
                 else QCoreApplication.translate("Bundles", "unverified"))
             if s.status == "blocked":
                 label += ", " + QCoreApplication.translate("Bundles", "blocked")
-            items.append((label, ReceivedFilter(sender_id=s.id), verified_icon(window, s.verified)))
+            items.append((label, ReceivedFilter(sender_id=s.id), verified_icon(host.parent_widget(), s.verified)))
         return QCoreApplication.translate("Bundles", "Received"), items
 
     return provider

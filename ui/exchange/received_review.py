@@ -17,7 +17,9 @@ from journal.exchange.importer import REVIEW_STATUSES
 
 from ui.exchange.common import reader_stores, short_time
 from ui.common.fields import TagEdit
+from ui.common.host import FeatureHost
 from ui.common.ops import user_message
+from ui.exchange import ops
 
 
 def review_labels() -> dict[str, str]:
@@ -33,9 +35,9 @@ class BundlePanel(QWidget):
 
     review_saved = Signal(str)  # entry uuid
 
-    def __init__(self, editor, parent: QWidget | None = None) -> None:
+    def __init__(self, host: FeatureHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.editor = editor
+        self.host = host
         self.session = None
         self.entry_uuid: str | None = None
         self.imported = False
@@ -130,7 +132,7 @@ class BundlePanel(QWidget):
             self._show_sent(stores, entry.uuid)
             return
         self.imported = True
-        self.editor.set_read_only(True)
+        self.host.set_entry_read_only(True)
         self.provenance.setText(self.tr("Received from {sender} in bundle {bundle}, {time}.").format(
             sender=provenance["sender"], bundle=str(provenance["last_bundle_id"])[:8],
             time=short_time(provenance["received_at"])) + " " +
@@ -174,5 +176,5 @@ class BundlePanel(QWidget):
                 self.review_state.setText(self.tr("Review saved"))
             self.review_saved.emit(uuid)
 
-        self.session.write(lambda j: j.importer.set_review(uuid, status=status, notes=notes, tags=tags), saved,
-                           lambda exc: self.review_state.setText(user_message(exc)))
+        ops.set_review(self, self.session, uuid, status=status, notes=notes, tags=tags).success(saved) \
+            .failure(lambda exc: self.review_state.setText(user_message(exc))).run()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from ui.exchange.common import fingerprint_groups, reader_stores, short_time, verified_icon, verified_text
 from ui.exchange.coordinators import confirm_fingerprint
 from ui.common.ops import user_message
+from ui.exchange import ops
 
 SENDER_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -128,7 +129,7 @@ class SendersPage(QWidget):
         if not s.verified and not confirm_fingerprint(self, s.display_name, s.fingerprint):
             return
         sid, verified = s.id, not s.verified
-        self.session.write(lambda j: j.senders.verify(sid, verified), self._done, self._failed)
+        ops.verify_sender(self, self.session, sid, verified).success(self._done).failure(self._failed).run()
 
     def toggle_block(self) -> None:
         s = self.current()
@@ -136,12 +137,12 @@ class SendersPage(QWidget):
             return
         sid = s.id
         if s.status == "blocked":
-            self.session.write(lambda j: j.senders.trust(sid), self._done, self._failed)
+            ops.trust_sender(self, self.session, sid).success(self._done).failure(self._failed).run()
             return
         answer = QMessageBox.question(self, self.tr("Block sender"), self.tr(
             "Refuse every future bundle from {name}? What was already imported stays.").format(name=s.display_name))
         if answer == QMessageBox.StandardButton.Yes:
-            self.session.write(lambda j: j.senders.block(sid), self._done, self._failed)
+            ops.block_sender(self, self.session, sid).success(self._done).failure(self._failed).run()
 
     def rename_current(self) -> None:
         s = self.current()
@@ -150,7 +151,7 @@ class SendersPage(QWidget):
         name, ok = QInputDialog.getText(self, self.tr("Rename sender"), self.tr("Name:"), text=s.display_name)
         if ok and name.strip():
             sid = s.id
-            self.session.write(lambda j: j.senders.rename(sid, name), self._done, self._failed)
+            ops.rename_sender(self, self.session, sid, name).success(self._done).failure(self._failed).run()
 
     def _done(self, sender) -> None:
         self.refresh(sender.id)

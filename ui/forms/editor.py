@@ -17,6 +17,7 @@ from journal.records.forms import FIELD_TYPES
 
 from ui.forms import labels as forms_labels
 from ui.common.ops import user_message
+from ui.forms import ops
 
 NEW_FORM = "__new__"
 COL_LABEL, COL_TYPE, COL_CHOICES = range(3)
@@ -190,13 +191,8 @@ class FormsEditorDialog(QDialog):
         label = self.label_edit.text()
         category = self.category_combo.currentData()
         fields = self.fields()
-
-        def write(j):
-            if key == NEW_FORM:
-                return j.forms.create(label, category=category, fields=fields)
-            return j.forms.update(key, label=label, category=category, fields=fields)
-
-        self.session.write(write, self._saved, self._failed)
+        ops.save_form(self, self.session, None if key == NEW_FORM else key, label, category, fields) \
+            .success(self._saved).failure(self._failed).run()
 
     def _saved(self, form) -> None:
         self.message.setText(self.tr("Saved: {name}, version {n}.").format(name=form.label, n=form.version))

@@ -1,9 +1,9 @@
 """Wires incident forms, the Statistics page and report export into the main window.
 
-MainWindow creates one FormsFeature and calls attach(session) / detach() (lock) /
-flush(); the editor panel, the Statistics section, the forms editor and the
-"Export report…" action are set up here, so the shared window code needs only
-those few calls.
+MainWindow creates one FormsFeature with its FeatureHost (ui/common/host.py) and calls
+attach(session) / detach() (lock) / flush(); the editor panel, the Statistics section,
+the forms editor and the "Export report…" action are set up here through the host, so
+the shared window code needs only those few calls.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
+from ui.common.host import FeatureHost
 from ui.forms.editor import FormsEditorDialog
 from ui.forms.panel import FormsPanel
 from ui.forms.report_dialog import ReportDialog
@@ -20,27 +21,27 @@ STATISTICS_SECTION = "statistics"
 
 
 class FormsFeature(QObject):
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: FeatureHost) -> None:
+        super().__init__(host.parent_widget())
+        self.host = host
         self.session = None
         self.panel = FormsPanel()
         self.panel.setVisible(False)
         self.stats_page = StatsPage()
+        self.stats_page.on_screen = lambda: host.current_section() == STATISTICS_SECTION
         self.editor_dialog: FormsEditorDialog | None = None
         self.report_dialog: ReportDialog | None = None
-        window.editor.add_panel(self.panel)
-        window.add_page(STATISTICS_SECTION, self.stats_page)
-        window.sidebar.add_section(STATISTICS_SECTION, self.tr("Statistics"))
+        host.add_entry_panel(self.panel)
+        host.add_page(STATISTICS_SECTION, self.stats_page, self.tr("Statistics"))
         self._make_actions()
-        window.editor.entry_changed.connect(self.panel.set_entry)
-        window.editor.saved.connect(self.panel.entry_saved)
-        window.sidebar.selection_changed.connect(self._section_changed)
+        host.entry_changed.connect(self.panel.set_entry)
+        host.entry_saved.connect(self.panel.entry_saved)
+        host.section_changed.connect(self._section_changed)
         self.panel.edit_forms_requested.connect(self.edit_forms)
         self._update_actions()
 
     def _make_actions(self) -> None:
-        window = self.window
+        window = self.host.parent_widget()
         self.report_action = QAction(self.tr("Export &report…"), window)
         self.report_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.report_action.setToolTip(self.tr("Export entries as CSV, JSON or PDF (Ctrl+Shift+R); "
@@ -53,12 +54,7 @@ class FormsFeature(QObject):
         self.stats_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.stats_action.setToolTip(self.tr("Counts by category, day, place or form field (Ctrl+Shift+S)"))
         self.stats_action.triggered.connect(self.show_statistics)
-        menu = window.journal_menu
-        first = menu.actions()[0] if menu.actions() else None
-        for act in (self.report_action, self.forms_action, self.stats_action):
-            menu.insertAction(first, act) if first is not None else menu.addAction(act)
-        if first is not None:
-            menu.insertSeparator(first)
+        self.host.add_actions([self.report_action, self.forms_action, self.stats_action])  # ui/menus.py places them
 
     def _update_actions(self) -> None:
         unlocked = self.session is not None
@@ -93,18 +89,15 @@ class FormsFeature(QObject):
 
     def show_statistics(self) -> None:
         """Choose the Statistics item in the sidebar (which shows the page and counts)."""
-        sidebar = self.window.sidebar
-        item = sidebar.section_item(STATISTICS_SECTION)
-        if item is not None:
-            if sidebar.currentItem() is item:
-                self._section_changed(STATISTICS_SECTION, None)
-            sidebar.select_section(STATISTICS_SECTION)
+        if self.host.current_section() == STATISTICS_SECTION:
+            self._section_changed(STATISTICS_SECTION, None)  # chosen already: count again
+        self.host.show_section(STATISTICS_SECTION)
 
     def edit_forms(self, form_key: str = "") -> None:
         if self.session is None:
             return
         if self.editor_dialog is None:
-            self.editor_dialog = FormsEditorDialog(self.session, form_key, self.window)
+            self.editor_dialog = FormsEditorDialog(self.session, form_key, self.host.parent_widget())
             self.editor_dialog.forms_changed.connect(lambda _key: self.panel.refresh())
         self.editor_dialog.show()
         self.editor_dialog.raise_()
@@ -112,9 +105,9 @@ class FormsFeature(QObject):
     def export_report(self) -> None:
         if self.session is None:
             return
-        self.window.flush()
-        flt = self.window.sidebar.current_filter()
+        self.host.flush()
+        flt = self.host.current_filter()
         if self.report_dialog is not None:
             self.report_dialog.deleteLater()
-        self.report_dialog = ReportDialog(self.session, flt, self.window.current_uuid(), self.window)
+        self.report_dialog = ReportDialog(self.session, flt, self.host.current_entry_uuid(), self.host.parent_widget())
         self.report_dialog.show()

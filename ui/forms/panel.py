@@ -3,7 +3,7 @@
 Shown below the common fields (EntryEditor.add_panel). The form that matches the
 entry's category is offered first; more can be added. Edits are saved like the
 other fields: a short timer after the last keystroke, and at once when another
-entry is shown. Saves go through session.write; reads use the session's reader.
+entry is shown. Saves are the writes of ui/forms/ops.py; reads use the session's reader.
 Trashed and received entries are shown read-only.
 """
 
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from ui.forms import labels as forms_labels
 from ui.forms.widgets import FieldInput
 from ui.common.ops import user_message
+from ui.forms import ops
 
 AUTOSAVE_MS = 800
 
@@ -230,8 +231,8 @@ class FormsPanel(QWidget):
         entry_uuid = self.entry.uuid
         for key in sorted(self._dirty):
             values = self.values(key)
-            self.session.write(lambda j, k=key, v=values: j.forms.set_values(entry_uuid, k, v),
-                               lambda fv, u=entry_uuid: self._saved(u, fv), self._failed)
+            ops.set_values(self, self.session, entry_uuid, key, values) \
+                .success(lambda fv, u=entry_uuid: self._saved(u, fv)).failure(self._failed).run()
         self._dirty.clear()
 
     def flush(self) -> bool:
@@ -243,7 +244,7 @@ class FormsPanel(QWidget):
         try:
             for key in sorted(self._dirty):
                 values = self.values(key)
-                self.session.write_and_wait(lambda j, k=key, v=values: j.forms.set_values(entry_uuid, k, v))
+                ops.set_values(self, self.session, entry_uuid, key, values).run_and_wait()
         except Exception as exc:  # noqa: BLE001 - shown to the user, the edit stays dirty
             self._failed(exc)
             return False
@@ -263,5 +264,5 @@ class FormsPanel(QWidget):
             return
         entry_uuid = self.entry.uuid
         self._dirty.discard(form_key)
-        self.session.write(lambda j: j.forms.remove_values(entry_uuid, form_key),
-                           lambda _r: self.refresh(), self._failed)
+        ops.remove_values(self, self.session, entry_uuid, form_key).success(lambda _r: self.refresh()) \
+            .failure(self._failed).run()

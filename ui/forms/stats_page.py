@@ -8,12 +8,13 @@ Counting runs on the GUI thread's reader: one grouped SQL query (journal.reports
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QKeySequence, QPainter, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
-    QStackedWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from journal.records.reports import ReportFilter, dimensions, stats
@@ -84,6 +85,7 @@ class StatsPage(QWidget):
         super().__init__(parent)
         self.session = None
         self.table_data = None
+        self.on_screen: Callable[[], bool] = lambda: True  # the feature tells whether the page is shown
         self.shown_rows: list[tuple] = []
         self._build()
 
@@ -166,12 +168,8 @@ class StatsPage(QWidget):
         self._fill_choices()
         # Counting scans every entry (~1.5 s with 100k): only when the page is what the user sees.
         # Choosing Statistics in the sidebar attaches again, and then it counts.
-        if self._on_screen():
+        if self.on_screen():
             self.refresh()
-
-    def _on_screen(self) -> bool:
-        stack = self.parentWidget()
-        return not isinstance(stack, QStackedWidget) or stack.currentWidget() is self
 
     def detach(self) -> None:
         self.session = None

@@ -1,9 +1,9 @@
 """Wires people, the contact log, follow-ups and the overview into the main window.
 
-MainWindow creates one PeopleFeature and calls attach(session) / detach()
-(lock) / search(text); everything else (pages, sidebar sections, the
-editor's people panel, the People menu, Ctrl+Shift+L) is set up here so the
-shared window code only needs those few calls.
+MainWindow creates one PeopleFeature with its FeatureHost (ui/common/host.py) and calls
+attach(session) / detach() (lock) / search(text); everything else (pages, sidebar
+sections, the editor's people panel, the People menu, Ctrl+Shift+L) is set up here
+through the host, so the shared window code only needs those few calls.
 """
 
 from __future__ import annotations
@@ -13,11 +13,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox, QSizePolicy, QSplitter, QToolButton
+from PySide6.QtWidgets import QMenu, QSizePolicy, QToolButton
 
 from ui.people.contact_log.followups import FollowUpsPage
 from ui.people.contact_log.page import ContactLogPage
+from ui.common.host import FeatureHost
 from ui.common.ops import user_message
+from ui.people import ops
 from ui.people.overview_page import OverviewPage
 from ui.people.labels import default_link_role
 from ui.people.page import PeoplePage
@@ -31,9 +33,9 @@ FOLLOW_UPS_SECTION = "follow_ups"
 
 
 class PeopleFeature(QObject):
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: FeatureHost) -> None:
+        super().__init__(host.parent_widget())
+        self.host = host
         self.session = None
         self.overview = OverviewPage()
         self.people_page = PeoplePage()
@@ -41,16 +43,13 @@ class PeopleFeature(QObject):
         self.follow_ups = FollowUpsPage()
         self.panel = EntryPeoplePanel()
         self.search_hits = SearchHitsPanel()
-        for key, page in ((OVERVIEW_SECTION, self.overview), (PEOPLE_SECTION, self.people_page),
-                          (CONTACT_LOG_SECTION, self.log_page), (FOLLOW_UPS_SECTION, self.follow_ups)):
-            window.add_page(key, page)
-        sidebar = window.sidebar
-        sidebar.add_section(PEOPLE_SECTION, self.tr("People"))
-        sidebar.add_section(CONTACT_LOG_SECTION, self.tr("Contact log"))
-        sidebar.add_section(FOLLOW_UPS_SECTION, self.tr("Follow-ups"))
-        window.editor.add_panel(self.panel)
+        host.add_page(OVERVIEW_SECTION, self.overview)  # no sidebar item: the button above the sidebar
+        host.add_page(PEOPLE_SECTION, self.people_page, self.tr("People"))
+        host.add_page(CONTACT_LOG_SECTION, self.log_page, self.tr("Contact log"))
+        host.add_page(FOLLOW_UPS_SECTION, self.follow_ups, self.tr("Follow-ups"))
+        host.add_entry_panel(self.panel)
         self._put_overview_button_on_top()
-        self._put_hits_under_entry_list()
+        host.add_under_entry_list(self.search_hits)  # people and log matches of the main search
         self._make_actions()
         self._wire()
         self._update_actions()
@@ -66,26 +65,10 @@ class PeopleFeature(QObject):
         self.overview_button.setToolTip(self.tr("Counts, follow-ups due and the last backup"))
         self.overview_button.setAccessibleName(self.tr("Overview"))
         self.overview_button.clicked.connect(lambda: self.show_section(OVERVIEW_SECTION))
-        layout = self.window.sidebar.parentWidget().layout()
-        layout.insertWidget(layout.indexOf(self.window.sidebar), self.overview_button)
-
-    def _put_hits_under_entry_list(self) -> None:
-        """The entry list and, under it, people and log matches of the main search."""
-        page = self.window.entries_page
-        index = page.indexOf(self.window.list_stack)
-        if index < 0:
-            return
-        column = QSplitter(Qt.Orientation.Vertical)
-        page.replaceWidget(index, column)
-        column.addWidget(self.window.list_stack)
-        column.addWidget(self.search_hits)
-        column.setStretchFactor(0, 3)
-        column.setStretchFactor(1, 1)
-        column.setChildrenCollapsible(False)
-        self.entries_column = column
+        self.host.add_side_widget(self.overview_button)
 
     def _make_actions(self) -> None:
-        window = self.window
+        window = self.host.parent_widget()
         self.quick_log_action = QAction(self.tr("&Log a contact…"), window)
         self.quick_log_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.quick_log_action.setToolTip(self.tr("Record a call, message or meeting (Ctrl+Shift+L)"))
@@ -100,13 +83,13 @@ class PeopleFeature(QObject):
         menu = QMenu(self.tr("&People"), window)
         for act in (self.new_person_action, self.quick_log_action, self.follow_ups_action):
             menu.addAction(act)
-        window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
+        self.host.add_menu(menu)
         self.menu = menu
 
     def _wire(self) -> None:
-        window = self.window
-        window.sidebar.selection_changed.connect(self._section_changed)
-        window.editor.entry_changed.connect(self._entry_changed)
+        self.host.section_changed.connect(self._section_changed)
+        self.host.entry_changed.connect(self._entry_changed)
+        self.people_page.status_message.connect(self.host.show_status)
         self.overview.follow_ups_requested.connect(lambda: self.show_section(FOLLOW_UPS_SECTION))
         self.people_page.new_log_requested.connect(self.start_log)
         self.people_page.new_incident_requested.connect(self.new_incident_with)
@@ -146,13 +129,10 @@ class PeopleFeature(QObject):
 
     # --- navigation -------------------------------------------------------------------
     def show_section(self, key: str) -> bool:
-        sidebar = self.window.sidebar
-        if key == OVERVIEW_SECTION:
-            sidebar.setCurrentItem(None)
-            self.window.pages.setCurrentWidget(self.overview)
-            self.overview.refresh()
-            return True
-        return sidebar.select_section(key)
+        shown = self.host.show_section(key)
+        if shown and key == OVERVIEW_SECTION:
+            self.overview.refresh()  # no sidebar item, so no section_changed
+        return shown
 
     def _section_changed(self, section: str, _flt) -> None:
         if self.session is None:
@@ -168,7 +148,7 @@ class PeopleFeature(QObject):
         """Ctrl+Shift+L / "New log entry": the contact log page with the quick bar ready."""
         if self.session is None:
             return
-        self.window.flush()
+        self.host.flush()
         self.show_section(CONTACT_LOG_SECTION)
         self.log_page.quick.start(person_uuid)
 
@@ -181,7 +161,7 @@ class PeopleFeature(QObject):
     def open_person(self, uuid: str) -> None:
         if self.session is None:
             return
-        self.window.flush()
+        self.host.flush()
         self.show_section(PEOPLE_SECTION)
         self.people_page.show_person_uuid(uuid)
 
@@ -192,53 +172,40 @@ class PeopleFeature(QObject):
         self.log_page.select_record(uuid)
 
     def open_entry(self, entry_uuid: str) -> None:
-        window = self.window
+        self._open_entry(entry_uuid)
+
+    def _open_entry(self, entry_uuid: str, *, edit_title: bool = False) -> None:
         if self.session is None:
             return
         try:
             rowid = self.session.reader.entries.get(entry_uuid).id
         except Exception as exc:  # deleted meanwhile
-            window.statusBar().showMessage(user_message(exc), 5000)
+            self.host.show_status(user_message(exc), 5000)
             return
-        if window.search.text():
-            window.search.blockSignals(True)
-            window.search.clear()
-            window.search.blockSignals(False)
-            window.model.set_search_text("")
+        if self.host.clear_search():
             self.search_hits.clear()
-        window.sidebar.select_all_entries()
-        window.select_rowid(rowid)
+        self.host.show_entry(rowid, edit_title=edit_title)
 
     def new_incident_with(self, person_uuid: str) -> None:
         """A new draft entry with this person already linked, shown in the editor."""
         if self.session is None:
             return
-        window = self.window
-        window.flush()
+        self.host.flush()
         try:
             role = default_link_role(self.session.reader.people.get(person_uuid).roles)
         except Exception:  # the person went meanwhile; the write below reports it
             role = "other"
-        zone = window.default_tz
+        zone = self.host.default_tz
         try:
             now = dt.datetime.now(ZoneInfo(zone)).strftime("%Y-%m-%dT%H:%M")
         except (ZoneInfoNotFoundError, ValueError):
             now = dt.datetime.now().strftime("%Y-%m-%dT%H:%M")
-
-        def create(j):
-            entry = j.entries.add(occurred_at=now, occurred_tz=zone, status="draft")
-            j.people.link(entry.uuid, person_uuid, role)
-            return entry
-
-        self.session.write(create, self._incident_created, self._failed)
+        ops.new_incident_with(self.host.parent_widget(), self.session, person_uuid, role, now, zone) \
+            .success(self._incident_created).run()
 
     def _incident_created(self, entry) -> None:
-        self.open_entry(entry.uuid)
-        self.window.editor.title.setFocus()
+        self._open_entry(entry.uuid, edit_title=True)
         self._people_changed()
-
-    def _failed(self, exc: BaseException) -> None:
-        QMessageBox.warning(self.window, self.tr("Incident Journal"), user_message(exc))
 
     # --- keeping pages current ------------------------------------------------------------
     def _entry_changed(self, entry) -> None:

@@ -23,6 +23,7 @@ from ui.common.ops import user_message
 from ui.people.dialog import PersonDialog
 from ui.people.labels import display_when, handle_text, handle_value, link_role_labels, person_role_labels, roles_text
 from ui.people.model import PeopleListModel
+from ui.people import ops
 
 SEARCH_DEBOUNCE_MS = 250
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -33,6 +34,7 @@ class PeoplePage(QWidget):
     new_incident_requested = Signal(str)   # person uuid
     entry_requested = Signal(str)          # entry uuid
     people_changed = Signal()              # added, edited, merged or deleted
+    status_message = Signal(str, int)      # text, milliseconds (the window's status bar)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -367,9 +369,7 @@ class PeoplePage(QWidget):
         if not value:
             return
         copy_secret(value, self.copy_clear_ms)
-        window = self.window()
-        if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(self.tr("Copied. The clipboard is cleared in 30 seconds."), 4000)
+        self.status_message.emit(self.tr("Copied. The clipboard is cleared in 30 seconds."), 4000)
 
     def copy_selected_contact(self) -> None:
         item = self.contacts.currentItem() or (self.contacts.item(0) if self.contacts.count() else None)
@@ -400,11 +400,9 @@ class PeoplePage(QWidget):
         """Add (uuid None) or update a person through the writer, then show them."""
         if self.session is None:
             return
-        if uuid is None:
-            fn = (lambda j: j.people.add(**values))
-        else:
-            fn = (lambda j: j.people.update(uuid, **values))
-        self.session.write(fn, self._saved, self._failed)
+        op = ops.add_person(self, self.session, values) if uuid is None else \
+            ops.update_person(self, self.session, uuid, values)
+        op.success(self._saved).failure(self._failed).run()
 
     def _saved(self, person: Person) -> None:
         self.reload(person.uuid)
@@ -433,7 +431,7 @@ class PeoplePage(QWidget):
         if not self.confirm(self.tr("Merge people"), text):
             return
         keep_uuid, absorb_uuid = keep.uuid, absorb.uuid
-        self.session.write(lambda j: j.people.merge(keep_uuid, absorb_uuid), self._saved, self._failed)
+        ops.merge(self, self.session, keep_uuid, absorb_uuid).success(self._saved).failure(self._failed).run()
 
     def delete_person(self) -> None:
         person = self.person
@@ -445,7 +443,7 @@ class PeoplePage(QWidget):
         if not self.confirm(self.tr("Delete person"), text):
             return
         uuid = person.uuid
-        self.session.write(lambda j: j.people.delete(uuid), self._deleted, self._failed)
+        ops.delete_person(self, self.session, uuid).success(self._deleted).failure(self._failed).run()
 
     def _deleted(self, _person) -> None:
         self._show_person(None)

@@ -13,6 +13,7 @@ from ui.common.ops import user_message
 from ui.people.labels import default_link_role, link_role_labels
 from ui.people.picker import PersonPicker
 from ui.common.read_only_panel import FollowsReadOnly
+from ui.people import ops
 
 LINK_ROLE = Qt.ItemDataRole.UserRole + 1   # (person uuid, role)
 
@@ -143,17 +144,8 @@ class EntryPeoplePanel(FollowsReadOnly, QGroupBox):
         if person_uuid is None and not name:
             self._say(self.tr("Type a name or choose a person first."))
             return
-
-        def link(j):
-            created = None
-            uuid = person_uuid
-            if uuid is None:
-                created = j.people.add(display_name=name)
-                uuid = created.uuid
-            j.people.link(entry_uuid, uuid, role)
-            return created
-
-        self.session.write(link, lambda created: self._linked(entry_uuid, created), self._failed)
+        ops.link(self, self.session, entry_uuid, role, person_uuid=person_uuid, new_name=name) \
+            .success(lambda created: self._linked(entry_uuid, created)).failure(self._failed).run()
 
     def _linked(self, entry_uuid: str, created: Person | None) -> None:
         self.picker.select_uuid(None)
@@ -171,8 +163,8 @@ class EntryPeoplePanel(FollowsReadOnly, QGroupBox):
             return
         person_uuid, role = item.data(LINK_ROLE)
         entry_uuid = self.entry_uuid
-        self.session.write(lambda j: j.people.unlink(entry_uuid, person_uuid, role),
-                           lambda _n: self._linked(entry_uuid, None), self._failed)
+        ops.unlink(self, self.session, entry_uuid, person_uuid, role) \
+            .success(lambda _n: self._linked(entry_uuid, None)).failure(self._failed).run()
 
     def _failed(self, exc: BaseException) -> None:
         self._say(user_message(exc))

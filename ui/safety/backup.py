@@ -62,15 +62,13 @@ def backup_and_record(journal, out_path: Path, progress=None, cancel=None) -> Ba
 
 
 def run_backup(parent, session, out_path: Path, on_done, on_error=None):
-    """Back up through run_op (progress + cancel) on the session's writer thread."""
-    from ui.common.ops import run_op
+    """Back up on the session's writer thread, with progress and Cancel (run_write_op)."""
+    from ui.common.ops import run_write_op
 
-    def work(ctx):
-        return session.write_and_wait(
-            lambda journal: backup_and_record(journal, out_path, ctx.progress, ctx.cancelled), timeout=None)
-
-    return run_op(parent, work, on_done, on_error, label=QCoreApplication.translate("FieldSafety", "Writing the encrypted backup…"),
-                  cancellable=True)
+    return run_write_op(parent, session,
+                        lambda journal, ctx, cancelled: backup_and_record(journal, out_path, ctx.progress, cancelled),
+                        on_done, on_error,
+                        label=QCoreApplication.translate("FieldSafety", "Writing the encrypted backup…"))
 
 
 def run_restore(parent, backup_path: Path, target: Path, on_done, on_error=None):

@@ -1,8 +1,9 @@
 """Field safety wired into the app: lock triggers, tray, failed attempts, erase, backup.
 
 `FieldSafety(controller)` is created by AppController; the controller calls
-`attach_unlock(window)`, `attach_main(window)` when it builds those windows and
-`before_lock()` right before the session closes. Everything else hangs off
+`attach_unlock(window)` and `attach_main(host)` (the main window's FeatureHost,
+ui/common/host.py) when it builds those windows and `before_lock()` right before
+the session closes. Everything else hangs off
 the controller's `unlocked`/`locked` signals.
 """
 
@@ -19,6 +20,7 @@ from journal.storage.paths import journal_files
 
 from ui.common import clipboard
 from ui.common.file_dialogs import choose_file, choose_folder, choose_save_path
+from ui.common.host import AppHost, FeatureHost
 from ui.safety.attempts import FailedAttempts, should_erase
 from ui.safety.backup import BACKUP_SUFFIX, backup_overdue_days, run_backup, run_restore
 from ui.safety.erase import EraseDialog, erase_everything
@@ -41,7 +43,7 @@ def confirm_erase(parent: QWidget | None, data_dir: Path) -> bool:
 
 
 class FieldSafety(QObject):
-    def __init__(self, controller) -> None:
+    def __init__(self, controller: AppHost) -> None:
         super().__init__(controller)
         self.controller = controller
         self.triggers = LockTriggers(self)
@@ -50,6 +52,7 @@ class FieldSafety(QObject):
         self.tray = LockTray(self)
         self.tray.lock_requested.connect(lambda: self.controller.lock())
         self.tray.quit_requested.connect(lambda: self.controller.quit())
+        self.host: FeatureHost | None = None  # the main window's, from attach_main()
         self.reminder = QLabel()
         self.reminder.setVisible(False)
         self.erased_report = None
@@ -98,9 +101,10 @@ class FieldSafety(QObject):
         window.attempts_label.setText(text)
         window.attempts_label.setVisible(bool(text))
 
-    def attach_main(self, window) -> None:
+    def attach_main(self, host: FeatureHost) -> None:
+        self.host = host
+        window = host.parent_widget()
         self.triggers.watch_window(window)
-        menu = window.journal_menu
         self.backup_action = QAction(self.tr("&Back up journal…"), window)
         self.backup_action.setToolTip(self.tr("Write an encrypted backup file (same passphrase)"))
         self.backup_action.triggered.connect(self.back_up)
@@ -113,23 +117,17 @@ class FieldSafety(QObject):
         self.erase_action = QAction(self.tr("&Erase this journal…"), window)
         self.erase_action.setToolTip(self.tr("Emergency: destroy the journal on this computer for good"))
         self.erase_action.triggered.connect(lambda: self.emergency_erase(window))
-        # Before the final "Quit": backup/restore, settings, and erase set apart.
-        quit_action = window.quit_action
-        for act in (self.backup_action, self.restore_action, self.safety_action):
-            menu.insertAction(quit_action, act)
-        menu.insertSeparator(quit_action)
-        menu.insertAction(quit_action, self.erase_action)
-        menu.insertSeparator(quit_action)
+        # ui/menus.py puts them in the Journal menu: backup/restore, settings, and erase set apart.
+        host.add_actions([self.backup_action, self.restore_action, self.safety_action, self.erase_action])
         self.reminder.setParent(window)
-        window.statusBar().addPermanentWidget(self.reminder)
+        host.add_status_widget(self.reminder)
 
     # --- lock / unlock ----------------------------------------------------------------------
     def before_lock(self) -> None:
         """Cancel background work and clear what lives outside the models."""
-        from ui.common.ops import Op
+        from ui.common.ops import cancel_running_ops
 
-        for op in list(Op._running):
-            op.cancel()
+        cancel_running_ops()
         self._folder_timer.stop()
         clipboard.clear_if_ours()
         QPixmapCache.clear()
@@ -191,7 +189,7 @@ class FieldSafety(QObject):
             return True
         if journal_files(self.controller.context.data_dir)["keys"].exists():
             return True
-        window = self.controller._main_window
+        window = self.controller.built_main_window  # never build one just to say this
         self.controller.lock()
         inform(window, self.tr(
             "The journal folder {folder} is gone (removed, or the USB stick was pulled out). "
@@ -215,8 +213,7 @@ class FieldSafety(QObject):
         window = self.controller.main_window
 
         def done(report) -> None:
-            window.statusBar().showMessage(self.tr("Backup written and checked (%n entries).", "",
-                report.entries), 8000)
+            self.host.show_status(self.tr("Backup written and checked (%n entries).", "", report.entries), 8000)
             self.update_reminder()
 
         return run_backup(window, self.controller.session, path, done)

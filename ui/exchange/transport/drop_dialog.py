@@ -27,6 +27,7 @@ from journal.errors import JournalError
 from journal.exchange.transport import parse_drop_url
 
 from ui.common.ops import run_op, user_message
+from ui.exchange.transport import ops
 
 
 class FolderFields(QWidget):
@@ -139,12 +140,12 @@ class DropFolderDialog(QDialog):
     def save(self) -> None:
         url, user, password, pin = self.fields.values()
         cid = self.coordinator_id
-        self.session.write(lambda j: j.outbox.set_drop(cid, url, user, password, pin),
-                           lambda _f: self.accept(), self._failed)
+        ops.set_drop_folder(self, self.session, cid, url, user, password, pin).success(lambda _f: self.accept()) \
+            .failure(self._failed).run()
 
     def remove(self) -> None:
         cid = self.coordinator_id
-        self.session.write(lambda j: j.outbox.clear_drop(cid), lambda _r: self.accept(), self._failed)
+        ops.clear_drop_folder(self, self.session, cid).success(lambda _r: self.accept()).failure(self._failed).run()
 
     def _failed(self, exc: BaseException) -> None:
         QMessageBox.warning(self, self.tr("Drop folder"), user_message(exc))

@@ -1,7 +1,10 @@
 """Wires sending and fetching into the main window: the Outbox page, and the Journal menu's
 "Network settings…", "Inbox folders…" and "Fetch bundles" (Ctrl+Shift+F).
 
-MainWindow creates one TransportFeature and calls attach(session) / detach().
+MainWindow creates one TransportFeature with its FeatureHost (ui/common/host.py) and calls
+attach(session) / detach(). A fetch announces IMPORTED (the bundles feature refreshes
+senders, the Received group and the entry list); an OUTBOX announcement (an export that
+queued or sent bundles) refreshes the Outbox page.
 """
 
 from __future__ import annotations
@@ -9,19 +12,21 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
+from ui.common.host import IMPORTED, OUTBOX, FeatureHost
 from ui.exchange.transport.outbox_page import OutboxPage
 
 OUTBOX_SECTION = "outbox"
 
 
 class TransportFeature(QObject):
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: FeatureHost) -> None:
+        super().__init__(host.parent_widget())
+        self.host = host
+        window = host.parent_widget()
         self.session = None
         self.page = OutboxPage()
-        window.add_page(OUTBOX_SECTION, self.page)
-        window.sidebar.add_section(OUTBOX_SECTION, self.tr("Outbox"))
+        host.add_page(OUTBOX_SECTION, self.page, self.tr("Outbox"))
+        host.changed.connect(self._changed)
         self.network_action = QAction(self.tr("&Network settings…"), window)
         self.network_action.setToolTip(self.tr("Proxy (Tor) and timeouts for sending and fetching"))
         self.network_action.triggered.connect(self.show_network_settings)
@@ -32,11 +37,7 @@ class TransportFeature(QObject):
         self.fetch_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
         self.fetch_action.setToolTip(self.tr("Download and import new bundles from your inbox folders"))
         self.fetch_action.triggered.connect(self.fetch)
-        menu = window.journal_menu
-        anchor = window.settings_action
-        for act in (self.network_action, self.inbox_action, self.fetch_action):
-            menu.insertAction(anchor, act)
-        menu.insertSeparator(anchor)
+        host.add_actions([self.network_action, self.inbox_action, self.fetch_action])  # ui/menus.py places them
         self._update_actions()
 
     def attach(self, session) -> None:
@@ -57,24 +58,23 @@ class TransportFeature(QObject):
         if self.session is not None:
             from ui.exchange.transport.settings_dialog import NetworkSettingsDialog
 
-            NetworkSettingsDialog(self.session, self.window).exec()
+            NetworkSettingsDialog(self.session, self.host.parent_widget()).exec()
 
     def show_inbox_folders(self) -> None:
         if self.session is not None:
             from ui.exchange.transport.inbox import InboxFoldersDialog
 
-            InboxFoldersDialog(self.session, self.window).exec()
+            InboxFoldersDialog(self.session, self.host.parent_widget()).exec()
 
     def fetch(self):
         from ui.exchange.transport.inbox import fetch
 
-        return fetch(self.window, self.session, self._fetched)
+        return fetch(self.host.parent_widget(), self.session, self._fetched)
 
     def _fetched(self, _report) -> None:
         # New entries may have arrived: refresh lists the way an import from files does.
-        bundles = getattr(self.window, "bundles_feature", None)
-        if bundles is not None and hasattr(bundles, "_after_import"):
-            bundles._after_import()
-        else:
-            self.window._refresh_sidebar()
-            self.window.model.reload()
+        self.host.announce(IMPORTED)
+
+    def _changed(self, topic: str) -> None:
+        if topic == OUTBOX and self.session is not None:
+            self.page.refresh()

@@ -1,6 +1,6 @@
 """Coordinator side: inbox folders (add, test, remove) and "Fetch bundles" with a result dialog.
 
-Fetching imports, so it runs on the session's writer (run_on_writer) with
+Fetching imports, so it runs on the session's writer (ops.fetch: run_write_op) with
 progress and cancel, like a normal import.
 """
 
@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from journal.exchange.inbox import FetchReport
 
-from ui.attachments.ops import run_on_writer
 from ui.common.ops import user_message
+from ui.exchange.transport import ops
 from ui.exchange.transport.drop_dialog import FolderFields, test_folder
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -86,7 +86,8 @@ class InboxFoldersDialog(QDialog):
 
     def add(self) -> None:
         url, user, password, pin = self.fields.values()
-        self.session.write(lambda j: j.inbox.add(url, user, password, pin), self._added, self._failed)
+        ops.add_inbox_folder(self, self.session, url, user, password, pin).success(self._added) \
+            .failure(self._failed).run()
 
     def _added(self, _folder) -> None:
         self.fields.fill("", None, None, None)
@@ -103,7 +104,8 @@ class InboxFoldersDialog(QDialog):
     def remove(self) -> None:
         ids = [int(i.data(0, ID_ROLE)) for i in self.tree.selectedItems()]
         if ids:
-            self.session.write(lambda j: [j.inbox.remove(i) for i in ids], lambda _r: self.refresh(), self._failed)
+            ops.remove_inbox_folders(self, self.session, ids).success(lambda _r: self.refresh()) \
+                .failure(self._failed).run()
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText(user_message(exc))
@@ -186,10 +188,6 @@ def fetch(window: QWidget, session: Any, on_done=None, *, ask: bool = True, trus
             return None
         trust_new, delete_after_import = options.trust_new.isChecked(), options.delete_after.isChecked()
 
-    def work(journal, ctx, cancelled):
-        return journal.inbox.fetch(trust_new=trust_new, delete_after_import=delete_after_import,
-                                   progress=ctx.progress, cancel=cancelled)
-
     def done(report: FetchReport) -> None:
         dialog = FetchResultDialog(report, window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -197,5 +195,5 @@ def fetch(window: QWidget, session: Any, on_done=None, *, ask: bool = True, trus
         if on_done is not None:
             on_done(report)
 
-    return run_on_writer(window, session, work, done, None,
-                         label=QCoreApplication.translate("TransportFeature", "Fetching bundles…"))
+    return ops.fetch(window, session, trust_new=trust_new, delete_after_import=delete_after_import, on_done=done,
+                     label=QCoreApplication.translate("TransportFeature", "Fetching bundles…"))

@@ -7,8 +7,6 @@ writer, so the rest of the app stays usable while bytes move.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -24,53 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.errors import Cancelled, JournalError
-from journal.exchange.outbox import Outbox, SendOutcome
-from journal.exchange.transport import TransportError
+from journal.errors import Cancelled
+from journal.exchange.outbox import SendOutcome
 
-from ui.attachments.ops import scaled_progress
-from ui.common.ops import run_op, user_message
+from ui.common.ops import user_message
+from ui.exchange.transport import ops
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def _item_progress(progress, index: int, count: int):
-    """Upload progress of item `index` of `count`, as a share of the whole run."""
-
-    def step(done: int, total: int) -> None:
-        progress(index * 1000 + (done * 1000 // total if total else 0), count * 1000)
-
-    return step
-
-
-def send_items(session: Any, item_ids: list[int], ctx) -> list[SendOutcome]:
-    """Worker: send each item; the writer is used only for the short reads and writes."""
-    outcomes = []
-    progress = scaled_progress(ctx)
-    for index, item_id in enumerate(item_ids):
-        if ctx.cancelled():
-            break
-        try:
-            job = session.write_and_wait(lambda j, i=item_id: j.outbox.prepare(i), timeout=None)
-        except Cancelled:
-            raise
-        except JournalError as exc:  # no drop folder, file missing, unusable address
-            item = session.write_and_wait(lambda j, i=item_id, m=str(exc): j.outbox.record_failure(i, m, 0))
-            outcomes.append(SendOutcome(item, error=str(exc)))
-            continue
-
-        try:
-            receipt = Outbox.upload(job, _item_progress(progress, index, len(item_ids)), ctx.cancelled)
-        except TransportError as exc:
-            item = session.write_and_wait(lambda j, i=item_id, m=str(exc): j.outbox.record_failure(i, m))
-            outcomes.append(SendOutcome(item, error=str(exc)))
-            continue
-        except BaseException:
-            session.write_and_wait(lambda j, i=item_id: j.outbox.record_failure(i, "Sending was cancelled.", 0))
-            raise
-        item = session.write_and_wait(lambda j, i=item_id, r=receipt: j.outbox.record_sent(i, r))
-        outcomes.append(SendOutcome(item, receipt))
-    return outcomes
 
 
 class OutboxPage(QWidget):
@@ -179,8 +137,7 @@ class OutboxPage(QWidget):
         session = self.session
         if not ids or session is None or (self.op is not None and not self.op.done):
             return
-        self.op = run_op(self, lambda ctx: send_items(session, ids, ctx), self._sent, self._failed,
-                         label=self.tr("Sending bundles…"), cancellable=True)
+        self.op = ops.send(self, session, ids, self._sent, self._failed, label=self.tr("Sending bundles…"))
         self._update_buttons()
 
     def _sent(self, outcomes: list[SendOutcome]) -> None:
@@ -205,12 +162,7 @@ class OutboxPage(QWidget):
                                       self.tr("Remove %n bundle(s) from the outbox without sending?", "", len(ids)))
         if answer != QMessageBox.StandardButton.Yes:
             return
-
-        def remove(journal) -> None:
-            for item_id in ids:
-                journal.outbox.remove(item_id)
-
-        self.session.write(remove, lambda _r: self.refresh(), self._failed)
+        ops.remove_from_outbox(self, self.session, ids).success(lambda _r: self.refresh()).failure(self._failed).run()
 
     def edit_drop_folder(self) -> None:
         if self.session is None:

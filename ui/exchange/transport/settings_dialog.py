@@ -28,6 +28,7 @@ from journal.exchange.outbox import load_network_settings
 from journal.exchange.transport import TOR_PROXY_URL, NetworkSettings
 
 from ui.common.ops import user_message
+from ui.exchange.transport import ops
 
 TOR_BROWSER_PROXY_URL = "socks5h://127.0.0.1:9150"
 
@@ -125,5 +126,5 @@ class NetworkSettingsDialog(QDialog):
         except JournalError as exc:
             self.error.setText(user_message(exc))
             return
-        self.session.write(lambda j: j.outbox.set_network_settings(settings), lambda _s: self.accept(),
-                           lambda exc: QMessageBox.warning(self, self.windowTitle(), user_message(exc)))
+        ops.set_network_settings(self, self.session, settings).success(lambda _s: self.accept()) \
+            .failure(lambda exc: QMessageBox.warning(self, self.windowTitle(), user_message(exc))).run()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from ui.people.contact_log.model import COL_SUMMARY, UUID_ROLE, ContactLogModel
 from ui.common.ops import user_message
+from ui.people import ops
 
 
 class FollowUpsPage(QWidget):
@@ -92,7 +93,7 @@ class FollowUpsPage(QWidget):
         uuid = self.model.data(index, UUID_ROLE) if index.isValid() else None
         if self.session is None or uuid is None:
             return
-        self.session.write(lambda j: j.contact_log.mark_done(uuid), self._done, self._failed)
+        ops.mark_done(self, self.session, uuid).success(self._done).failure(self._failed).run()
 
     def _done(self, _record) -> None:
         self.reload()

@@ -16,6 +16,7 @@ from ui.common.ops import user_message
 from ui.people.labels import channel_labels
 from ui.people.picker import PersonPicker
 from ui.common.i18n import date_format
+from ui.people import ops
 
 PAGE_LIMIT = 1000
 
@@ -196,7 +197,7 @@ class ContactLogPage(QWidget):
         uuid = self.selected_uuid()
         if self.session is None or uuid is None:
             return
-        self.session.write(lambda j: j.contact_log.mark_done(uuid), self._changed, self._failed)
+        ops.mark_done(self, self.session, uuid).success(self._changed).failure(self._failed).run()
 
     def delete_selected(self) -> None:
         uuid = self.selected_uuid()
@@ -207,7 +208,7 @@ class ContactLogPage(QWidget):
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                                       QMessageBox.StandardButton.Cancel)
         if answer == QMessageBox.StandardButton.Yes:
-            self.session.write(lambda j: j.contact_log.delete(uuid), self._changed, self._failed)
+            ops.delete_log_record(self, self.session, uuid).success(self._changed).failure(self._failed).run()
 
     def _changed(self, _record) -> None:
         self.reload()

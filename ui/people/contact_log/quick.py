@@ -12,6 +12,7 @@ from ui.common.ops import user_message
 from ui.people.labels import channel_labels, direction_labels
 from ui.people.picker import PersonPicker
 from ui.common.i18n import date_format
+from ui.people import ops
 
 
 class QuickLogBar(QWidget):
@@ -119,7 +120,7 @@ class QuickLogBar(QWidget):
             "follow_up_due": self.due.date().toString("yyyy-MM-dd") if self.follow_up.isChecked() else None,
         }
         self.add_button.setEnabled(False)
-        self.session.write(lambda j: j.contact_log.add(**values), self._added, self._failed)
+        ops.log_contact(self, self.session, values).success(self._added).failure(self._failed).run()
 
     def _added(self, record) -> None:
         self.add_button.setEnabled(True)

@@ -1,0 +1,43 @@
+"""The entries' writes: new entry, save edits, trash, restore, empty the trash
+(see ui/common/ops.py for WriteOp: `.success(cb).failure(cb).run()`)."""
+
+from __future__ import annotations
+
+from ui.common.fields import LAST_ZONE_META
+from ui.common.ops import WriteOp
+
+
+def add_draft(parent, session, occurred_at: str, occurred_tz: str) -> WriteOp:
+    """A new draft entry at this time; the result is the Entry."""
+    return WriteOp(parent, session, lambda j: j.entries.add(occurred_at=occurred_at, occurred_tz=occurred_tz,
+                                                            status="draft"))
+
+
+def update(parent, session, entry_uuid: str, changes: dict, chosen_zone: str | None = None) -> WriteOp:
+    """Save the editor's changes (a new revision) and the zone the person chose (for their next
+    new entry), in one write; the result is the Entry."""
+    def work(j):
+        entry = j.entries.update(entry_uuid, **changes)
+        if chosen_zone:
+            j.set_meta(LAST_ZONE_META, chosen_zone)
+        return entry
+
+    return WriteOp(parent, session, work)
+
+
+def move_to_trash(parent, session, entry_uuid: str) -> WriteOp:
+    return WriteOp(parent, session, lambda j: j.entries.move_to_trash(entry_uuid))
+
+
+def restore(parent, session, entry_uuid: str) -> WriteOp:
+    """Out of the trash; the result is the entry's row id (to select it)."""
+    def work(j):
+        j.entries.restore(entry_uuid)
+        return j.entries.get(entry_uuid).id
+
+    return WriteOp(parent, session, work)
+
+
+def empty_trash(parent, session) -> WriteOp:
+    """Delete every entry in the trash for good; the result is how many."""
+    return WriteOp(parent, session, lambda j: j.entries.empty_trash())
