@@ -298,6 +298,10 @@ class _OoxmlCleaner(_Cleaner):
             target = element.get("PartName") or element.get("Target") or ""
             if target in targets or target.lstrip("/") in dropped:
                 root.remove(element)
+            elif element.get("Type", "").endswith("/attachedTemplate"):
+                # The template's path is in the author's own folder (C:\Users\<name>\...).
+                self.note(_("template path and document variables"))
+                root.remove(element)
 
 
 class _OdfCleaner(_Cleaner):

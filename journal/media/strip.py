@@ -197,3 +197,19 @@ def _result(
     out: HashingWriter,
 ) -> StripResult:
     return StripResult(cleaned, media_type, warning, removed, out.hexdigest(), out.size)
+
+
+def uncleaned_risks(media_type: str) -> str:
+    """What a file of this type may reveal when it is sent without cleaning (translated)."""
+    kind = _normalise(media_type)
+    if kind.startswith("video/"):
+        return _("the place it was filmed (GPS), the phone's make and model, the author and dates")
+    if kind.startswith("audio/"):
+        return _("names (artist, author), comments, the recording device and embedded pictures")
+    if kind.startswith("image/"):
+        return _("the place it was taken (GPS), the camera's make, model and serial number, dates")
+    if kind == "application/pdf":
+        return _("the author's name, the software used, earlier revisions and embedded files")
+    if kind in OFFICE_TYPES:
+        return _("author names, comments, tracked changes and folder paths")
+    return _("names, places, device details or anything else its format can hold")
