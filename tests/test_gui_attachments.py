@@ -191,9 +191,9 @@ def test_save_copy_dialog_warns_for_uncleanable_types(qtbot, unlocked, tmp_path)
     window = unlocked.main_window
     qtbot.addWidget(window)
     uuid = _open_first_entry(window)
-    pdf = tmp_path / "statement.pdf"
-    pdf.write_bytes(b"%PDF-1.4\n1 0 obj << /Author (Someone) >> endobj\n%%EOF\n")
-    _wait_op(qtbot, window.attachments.add_paths([str(pdf)]))
+    dump = tmp_path / "phone.dump"  # an unknown type: nothing can be cleaned
+    dump.write_bytes(b"\x00\x01\x02 owner: Someone \x00" * 20)
+    _wait_op(qtbot, window.attachments.add_paths([str(dump)]))
     att = _stored(unlocked, uuid)[0]
     dialog = SaveCopyDialog(att, window)
     assert dialog.strip.isChecked()  # stripping is on by default

@@ -26,7 +26,7 @@ import av.stream
 from journal.media import MediaError
 from journal.media.spool import Spool
 from journal.media.streams import TrackedSource
-from journal.i18n import N_, _
+from journal.i18n import _
 
 #: Output muxer per media type (the input must be the same kind).
 MUXERS = {
@@ -170,9 +170,6 @@ def _copy_packets(inp, keep, mapping, source: TrackedSource) -> None:
         raise MediaError(_("The recording holds no audio or video data; it cannot be cleaned."))
 
 
-_KINDS = {"video": N_("video"), "audio": N_("recording")}
-
-
 def _damaged(media_type: str) -> str:
-    kind = _(_KINDS["video" if media_type in VIDEO_TYPES else "audio"])
+    kind = _("video") if media_type in VIDEO_TYPES else _("recording")
     return _("The {kind} is damaged, truncated or not in a form this app can clean.").format(kind=kind)

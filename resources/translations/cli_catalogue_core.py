@@ -941,4 +941,230 @@ TRANSLATIONS = {
     'Selected entries': ('Выбранные записи', 'Вибрані записи'),
     'own entries': ('собственные записи', 'власні записи'),
     'received entries': ('полученные записи', 'отримані записи'),
+    # journal/media: cleaning videos, audio, PDFs, Office documents, TIFF and GIF (issue 23)
+    'A part of the document declares a DTD ({name}); it cannot be cleaned.': (
+        'Часть документа объявляет DTD ({name}); его нельзя очистить.',
+        'Частина документа оголошує DTD ({name}); його не можна очистити.'),
+    'A part of the document expands more than {ratio} times; it looks like a zip bomb and was refused.': (
+        'Часть документа распаковывается более чем в {ratio} раз; это похоже на zip-бомбу, файл отклонён.',
+        'Частина документа розпаковується більш ніж у {ratio} разів; це схоже на zip-бомбу, файл відхилено.'),
+    'A part of the document is larger than it declares; it was refused ({name}).': (
+        'Часть документа больше заявленного размера; файл отклонён ({name}).',
+        'Частина документа більша за заявлений розмір; файл відхилено ({name}).'),
+    'A part of the document is not well-formed XML ({name}); it cannot be cleaned.': (
+        'Часть документа — некорректный XML ({name}); его нельзя очистить.',
+        'Частина документа — некоректний XML ({name}); його не можна очистити.'),
+    'A part of the document is too large to be cleaned ({name}).': (
+        'Часть документа слишком велика для очистки ({name}).',
+        'Частина документа завелика для очищення ({name}).'),
+    'APEv2 tags': (
+        'теги APEv2',
+        'теги APEv2'),
+    'GIF file': (
+        'файл GIF',
+        'файл GIF'),
+    'ID3 tags': (
+        'теги ID3',
+        'теги ID3'),
+    'ID3 tags ({names})': (
+        'теги ID3 ({names})',
+        'теги ID3 ({names})'),
+    'ID3 tags with an embedded picture ({names})': (
+        'теги ID3 со встроенной картинкой ({names})',
+        'теги ID3 із вбудованим зображенням ({names})'),
+    'JavaScript': (
+        'сценарии JavaScript',
+        'сценарії JavaScript'),
+    'Metadata of this file type ({kind}) is not cleaned; it is sent as it is.': (
+        'Метаданные файлов этого типа ({kind}) не удаляются; файл отправляется как есть.',
+        'Метадані файлів цього типу ({kind}) не видаляються; файл надсилається як є.'),
+    'TIFF tags: {names}': (
+        'теги TIFF: {names}',
+        'теги TIFF: {names}'),
+    'The GIF file is damaged (an unknown block).': (
+        'Файл GIF повреждён (неизвестный блок).',
+        'Файл GIF пошкоджено (невідомий блок).'),
+    'The PDF has too many objects to be cleaned.': (
+        'В PDF слишком много объектов для очистки.',
+        'У PDF забагато об’єктів для очищення.'),
+    'The PDF has too many pages to be cleaned.': (
+        'В PDF слишком много страниц для очистки.',
+        'У PDF забагато сторінок для очищення.'),
+    'The PDF is damaged or too complex to be cleaned.': (
+        'PDF повреждён или слишком сложен для очистки.',
+        'PDF пошкоджено або він надто складний для очищення.'),
+    'The PDF is protected with a password; it cannot be cleaned.': (
+        'PDF защищён паролем; его нельзя очистить.',
+        'PDF захищено паролем; його не можна очистити.'),
+    'The TIFF file has too many pages to be cleaned.': (
+        'В файле TIFF слишком много страниц для очистки.',
+        'У файлі TIFF забагато сторінок для очищення.'),
+    'The TIFF file holds more pixels than can be cleaned safely.': (
+        'В файле TIFF больше пикселей, чем можно безопасно очистить.',
+        'У файлі TIFF більше пікселів, ніж можна безпечно очистити.'),
+    'The document has too many parts ({count}); it looks like a zip bomb and was refused.': (
+        'В документе слишком много частей ({count}); это похоже на zip-бомбу, файл отклонён.',
+        'У документі забагато частин ({count}); це схоже на zip-бомбу, файл відхилено.'),
+    'The document is damaged: a part of it cannot be read ({name}).': (
+        'Документ повреждён: часть его не читается ({name}).',
+        'Документ пошкоджено: частину його не можна прочитати ({name}).'),
+    'The document is damaged: it is not a valid zip archive.': (
+        'Документ повреждён: это не корректный zip-архив.',
+        'Документ пошкоджено: це не коректний zip-архів.'),
+    'The document is encrypted; it cannot be cleaned.': (
+        'Документ зашифрован; его нельзя очистить.',
+        'Документ зашифровано; його не можна очистити.'),
+    'The document would expand to more than {gib} GiB; it looks like a zip bomb and was refused.': (
+        'Документ распаковался бы более чем в {gib} ГиБ; это похоже на zip-бомбу, файл отклонён.',
+        'Документ розпакувався б більш ніж у {gib} ГіБ; це схоже на zip-бомбу, файл відхилено.'),
+    'The file has {count} streams; it is not a recording this app can clean.': (
+        'В файле {count} потоков; это не запись, которую приложение может очистить.',
+        'У файлі {count} потоків; це не запис, який застосунок може очистити.'),
+    'The image is not a GIF file.': (
+        'Изображение — не файл GIF.',
+        'Зображення — не файл GIF.'),
+    'The image is not a TIFF file.': (
+        'Изображение — не файл TIFF.',
+        'Зображення — не файл TIFF.'),
+    'The recording holds no audio or video data; it cannot be cleaned.': (
+        'В записи нет ни звука, ни видео; её нельзя очистить.',
+        'У записі немає ні звуку, ні відео; його не можна очистити.'),
+    'The recording is damaged (a corrupt packet); it cannot be cleaned.': (
+        'Запись повреждена (испорченный пакет); её нельзя очистить.',
+        'Запис пошкоджено (зіпсований пакет); його не можна очистити.'),
+    'The recording is damaged or not in a form this app can clean.': (
+        'Запись повреждена или в формате, который приложение не умеет очищать.',
+        'Запис пошкоджено або він у форматі, який застосунок не вміє очищати.'),
+    'The {kind} is damaged, truncated or not in a form this app can clean.': (
+        'Файл ({kind}) повреждён, обрезан или в формате, который приложение не умеет очищать.',
+        'Файл ({kind}) пошкоджено, обрізано або він у форматі, який застосунок не вміє очищати.'),
+    'This file can only be cleaned from a seekable source.': (
+        'Этот файл можно очистить только из источника с произвольным доступом.',
+        'Цей файл можна очистити лише з джерела з довільним доступом.'),
+    'This zip archive is not an Office or OpenDocument file; its contents cannot be cleaned.': (
+        'Этот zip-архив — не документ Office или OpenDocument; его содержимое нельзя очистить.',
+        'Цей zip-архів — не документ Office чи OpenDocument; його вміст не можна очистити.'),
+    'Vorbis comments ({names})': (
+        'комментарии Vorbis ({names})',
+        'коментарі Vorbis ({names})'),
+    'XMP': (
+        'XMP',
+        'XMP'),
+    'XMP metadata': (
+        'метаданные XMP',
+        'метадані XMP'),
+    'actions run on opening': (
+        'действия при открытии',
+        'дії під час відкриття'),
+    'annotation authors and dates': (
+        'авторы и даты примечаний',
+        'автори та дати приміток'),
+    'application data': (
+        'данные программ',
+        'дані програм'),
+    'application data blocks': (
+        'блоки данных программ',
+        'блоки даних програм'),
+    'author names, comments, tracked changes and folder paths': (
+        'имена авторов, комментарии, отслеживаемые изменения и пути к папкам',
+        'імена авторів, коментарі, відстежувані зміни та шляхи до тек'),
+    'chapters': (
+        'главы',
+        'розділи'),
+    'comment and tracked-change authors': (
+        'авторы комментариев и исправлений',
+        'автори коментарів і виправлень'),
+    'comments': (
+        'комментарии',
+        'коментарі'),
+    'company, manager and template': (
+        'организация, руководитель и шаблон',
+        'організація, керівник і шаблон'),
+    'custom properties': (
+        'пользовательские свойства',
+        'користувацькі властивості'),
+    'data after the end of the image': (
+        'данные после конца изображения',
+        'дані після кінця зображення'),
+    'data, subtitle and picture tracks: {count}': (
+        'дорожки данных, субтитров и картинок: {count}',
+        'доріжки даних, субтитрів і зображень: {count}'),
+    'dates': (
+        'даты',
+        'дати'),
+    'device or software (make, model, encoder)': (
+        'устройство или программа (производитель, модель, кодировщик)',
+        'пристрій або програма (виробник, модель, кодувальник)'),
+    'document information (author, creator, producer, title, dates)': (
+        'сведения о документе (автор, создатель, программа, название, даты)',
+        'відомості про документ (автор, творець, програма, назва, дати)'),
+    'document properties (author, last modified by, dates, title)': (
+        'свойства документа (автор, кто изменял последним, даты, название)',
+        'властивості документа (автор, хто змінював останнім, дати, назва)'),
+    'document properties (creator, dates, editing time, generator)': (
+        'свойства документа (создатель, даты, время правки, программа)',
+        'властивості документа (творець, дати, час редагування, програма)'),
+    'editing application data': (
+        'данные программы-редактора',
+        'дані програми-редактора'),
+    'embedded files': (
+        'вложенные файлы',
+        'вкладені файли'),
+    'embedded pictures: {count}': (
+        'встроенные картинки: {count}',
+        'вбудовані зображення: {count}'),
+    'files of this type ({media_type}) cannot be cleaned': (
+        'файлы этого типа ({media_type}) нельзя очистить',
+        'файли цього типу ({media_type}) не можна очистити'),
+    'location (GPS position)': (
+        'местоположение (координаты GPS)',
+        'місцезнаходження (координати GPS)'),
+    'names (artist, author), comments, the recording device and embedded pictures': (
+        'имена (исполнитель, автор), комментарии, записывающее устройство и встроенные картинки',
+        'імена (виконавець, автор), коментарі, пристрій запису та вбудовані зображення'),
+    'names and descriptions (author, artist, title, comment)': (
+        'имена и описания (автор, исполнитель, название, комментарий)',
+        'імена та описи (автор, виконавець, назва, коментар)'),
+    'names, places, device details or anything else its format can hold': (
+        'имена, места, сведения об устройстве или что угодно ещё, что допускает его формат',
+        'імена, місця, відомості про пристрій або будь-що інше, що допускає його формат'),
+    'other tags: {names}': (
+        'другие теги: {names}',
+        'інші теги: {names}'),
+    'printer name and settings': (
+        'имя и настройки принтера',
+        'назва та налаштування принтера'),
+    'recording': (
+        'запись',
+        'запис'),
+    'revision ids': (
+        'идентификаторы правок',
+        'ідентифікатори правок'),
+    'template path and document variables': (
+        'путь к шаблону и переменные документа',
+        'шлях до шаблону та змінні документа'),
+    "the author's name, the software used, earlier revisions and embedded files": (
+        'имя автора, использованную программу, прежние версии и вложенные файлы',
+        'ім’я автора, використану програму, попередні версії та вкладені файли'),
+    'the folder the file was saved in': (
+        'папка, в которой сохранён файл',
+        'тека, в якій збережено файл'),
+    "the place it was filmed (GPS), the phone's make and model, the author and dates": (
+        'место съёмки (GPS), производителя и модель телефона, автора и даты',
+        'місце зйомки (GPS), виробника та модель телефону, автора й дати'),
+    "the place it was taken (GPS), the camera's make, model and serial number, dates": (
+        'место съёмки (GPS), производителя, модель и серийный номер камеры, даты',
+        'місце зйомки (GPS), виробника, модель і серійний номер камери, дати'),
+    'thumbnail': (
+        'миниатюра',
+        'мініатюра'),
+    'video': (
+        'видео',
+        'відео'),
+    '{file_name}: its hidden data cannot be removed ({reason}); it may carry {risks}. Leave the file out, or allow files that cannot be cleaned (--allow-uncleaned) to send it as it is.': (
+        '{file_name}: его скрытые данные удалить нельзя ({reason}); в нём могут быть {risks}. Не включайте этот файл или разрешите отправку неочищаемых файлов (--allow-uncleaned), чтобы отправить его как есть.',
+        '{file_name}: його приховані дані не можна видалити ({reason}); у ньому можуть бути {risks}. Не додавайте цей файл або дозвольте надсилання файлів, які не можна очистити (--allow-uncleaned), щоб надіслати його як є.'),
+    '{file_name}: sent as it is, not cleaned ({reason}); it may carry {risks}.': (
+        '{file_name}: отправлен как есть, без очистки ({reason}); в нём могут быть {risks}.',
+        '{file_name}: надіслано як є, без очищення ({reason}); у ньому можуть бути {risks}.'),
 }

@@ -2429,6 +2429,10 @@ Save it unchanged, with all the metadata it carries?</source>
             <translation>&amp;Удалить скрытые данные из фотографий</translation>
         </message>
         <message>
+            <source>Also send files that cannot be &amp;cleaned</source>
+            <translation>Отправлять и файлы, которые нельзя &amp;очистить</translation>
+        </message>
+        <message>
             <source>Include the &amp;contact log</source>
             <translation>Включить &amp;журнал контактов</translation>
         </message>
@@ -2467,6 +2471,10 @@ Save it unchanged, with all the metadata it carries?</source>
         <message>
             <source>Skip files &amp;larger than</source>
             <translation>Пропускать файлы &amp;больше</translation>
+        </message>
+        <message>
+            <source>Videos, recordings, PDFs and Office documents are cleaned too. A file of an unknown type or a damaged one cannot be: it may carry names, places or device details. Without this, such a file stops the bundle and is named.</source>
+            <translation>Видео, аудиозаписи, PDF и документы Office тоже очищаются. Файл неизвестного типа или повреждённый очистить нельзя: в нём могут быть имена, места или сведения об устройстве. Без этой отметки такой файл останавливает создание пакета и называется.</translation>
         </message>
         <message>
             <source>What to leave out</source>

@@ -2429,6 +2429,10 @@ Save it unchanged, with all the metadata it carries?</source>
             <translation>&amp;Видалити приховані дані з фотографій</translation>
         </message>
         <message>
+            <source>Also send files that cannot be &amp;cleaned</source>
+            <translation>Надсилати й файли, які не можна &amp;очистити</translation>
+        </message>
+        <message>
             <source>Include the &amp;contact log</source>
             <translation>Додати &amp;журнал контактів</translation>
         </message>
@@ -2467,6 +2471,10 @@ Save it unchanged, with all the metadata it carries?</source>
         <message>
             <source>Skip files &amp;larger than</source>
             <translation>Пропускати файли &amp;більші за</translation>
+        </message>
+        <message>
+            <source>Videos, recordings, PDFs and Office documents are cleaned too. A file of an unknown type or a damaged one cannot be: it may carry names, places or device details. Without this, such a file stops the bundle and is named.</source>
+            <translation>Відео, аудіозаписи, PDF і документи Office теж очищаються. Файл невідомого типу або пошкоджений очистити не можна: у ньому можуть бути імена, місця або відомості про пристрій. Без цієї позначки такий файл зупиняє створення пакета й називається.</translation>
         </message>
         <message>
             <source>What to leave out</source>
