@@ -161,6 +161,21 @@ def test_viewer_next_previous_and_metadata(qtbot, unlocked, tmp_path):
     assert viewer.position_label.text() == "3 of 3"
 
 
+@pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="ffmpeg is not installed (apt-get install ffmpeg)")
+def test_viewer_shows_what_a_video_reveals_and_that_cleaning_removes_it(qtbot, unlocked, tmp_path):
+    from tests.media_samples import make_video
+
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    _open_first_entry(window)
+    panel = window.attachments
+    _wait_op(qtbot, panel.add_paths([str(make_video(tmp_path, "mp4"))]))
+    viewer = panel.open_viewer(0)
+    text = viewer.metadata.toPlainText()
+    assert "Hidden data" in text and "location (GPS position)" in text
+    assert "Removed from the copy" in text and "device or software" in text
+
+
 def test_save_copy_strips_gps(qtbot, unlocked, tmp_path):
     window = unlocked.main_window
     qtbot.addWidget(window)

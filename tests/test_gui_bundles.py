@@ -108,6 +108,14 @@ def _wizard_to_save_page(qtbot, unlocked, path: Path):
     assert wizard.selection_counts[0] == 3 and "3 entries" in wizard.what.counts.text()
     wizard.next()
     assert wizard.leave_out.strip.isChecked()
+    # Files that cannot be cleaned are refused unless the person ticks this (off by default).
+    assert not wizard.leave_out.allow_uncleaned.isChecked() and not wizard.leave_out.options().allow_uncleaned
+    wizard.leave_out.allow_uncleaned.setChecked(True)
+    assert wizard.leave_out.options().allow_uncleaned
+    wizard.leave_out.strip.setChecked(False)
+    assert not wizard.leave_out.allow_uncleaned.isEnabled()
+    wizard.leave_out.strip.setChecked(True)
+    wizard.leave_out.allow_uncleaned.setChecked(False)
     wizard.next()
     assert wizard.save_page.path.text().endswith(".ijbundle")
     assert Path(wizard.save_page.path.text()).name.startswith("bundle-")

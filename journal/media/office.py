@@ -37,7 +37,7 @@ from journal.i18n import _
 
 MAX_MEMBERS = 10_000
 MAX_TOTAL_BYTES = 4 * 1024 * 1024 * 1024
-MAX_XML_BYTES = 128 * 1024 * 1024  # an XML part is parsed in memory
+MAX_XML_BYTES = 48 * 1024 * 1024  # an XML part is parsed in memory (a 1000-page text: ~10 MiB)
 MAX_RATIO = 200  # compressed XML reaches 20-50:1; zip bombs reach 1000:1 and more
 _RATIO_FLOOR = 1024 * 1024  # small members may compress better; their size is harmless
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)

@@ -24,7 +24,7 @@ from journal.media.streams import TrackedSource
 from journal.i18n import _
 
 #: Limits against hostile files (a real statement or report is far below them).
-MAX_OBJECTS = 2_000_000
+MAX_OBJECTS = 1_000_000
 MAX_PAGES = 100_000
 _DANGEROUS_ACTIONS = {"/JavaScript", "/Launch", "/SubmitForm", "/ImportData", "/GoToE", "/Rendition",
                       "/Sound", "/Movie", "/ResetForm"}
@@ -81,6 +81,9 @@ def _clean(pdf: pikepdf.Pdf, source: TrackedSource) -> list[str]:
         if text not in removed:
             removed.append(text)
 
+    declared = pdf.trailer.get("/Size")
+    if isinstance(declared, int) and declared > MAX_OBJECTS:
+        raise MediaError(_("The PDF has too many objects to be cleaned."))
     if len(pdf.pages) > MAX_PAGES:
         raise MediaError(_("The PDF has too many pages to be cleaned."))
     if "/Info" in pdf.trailer:

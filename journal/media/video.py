@@ -57,7 +57,7 @@ _CANCEL_EVERY = 64  # packets
 
 # Tag names, by what they reveal (lower case; QuickTime keys are matched by their ending).
 _LOCATION_KEYS = ("location", "iso6709", "xyz", "gps")
-_DEVICE_KEYS = ("make", "model", "software", "encoder", "com.android.version", "handler_name")
+_DEVICE_KEYS = ("make", "model", "software", "encoder", "com.android.version")
 _PERSON_KEYS = ("author", "artist", "album_artist", "composer", "copyright", "comment",
                 "description", "title", "performer", "publisher", "encoded_by", "owner")
 _DATE_KEYS = ("creation_time", "date", "creationdate")
@@ -80,7 +80,8 @@ def clean_av(source: TrackedSource, spool: Spool, media_type: str) -> list[str]:
 def describe_tags(tags: dict[str, str]) -> list[str]:
     """Human names (translated) of what a set of container tags reveals."""
     found: list[str] = []
-    keys = [k.lower() for k, v in tags.items() if str(v).strip()]
+    # A bare "Lavf" is what FFmpeg's Matroska muxer writes as its name in bitexact mode.
+    keys = [k.lower() for k, v in tags.items() if str(v).strip() not in ("", "Lavf")]
     if any(any(w in k for w in _LOCATION_KEYS) for k in keys):
         found.append(_("location (GPS position)"))
     if any(any(k.endswith(w) for w in _DEVICE_KEYS) for k in keys):
@@ -92,7 +93,7 @@ def describe_tags(tags: dict[str, str]) -> list[str]:
     others = [k for k in keys if not any(any(w in k for w in group) for group in
                                          (_LOCATION_KEYS, _DEVICE_KEYS, _PERSON_KEYS, _DATE_KEYS))
               and k not in ("major_brand", "minor_version", "compatible_brands", "language",
-                            "vendor_id", "duration", "encoder")]
+                            "vendor_id", "duration", "encoder", "handler_name")]
     if others:
         found.append(_("other tags: {names}").format(names=", ".join(sorted(set(others))[:8])))
     return found

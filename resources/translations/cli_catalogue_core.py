@@ -1167,4 +1167,7 @@ TRANSLATIONS = {
     '{file_name}: sent as it is, not cleaned ({reason}); it may carry {risks}.': (
         '{file_name}: отправлен как есть, без очистки ({reason}); в нём могут быть {risks}.',
         '{file_name}: надіслано як є, без очищення ({reason}); у ньому можуть бути {risks}.'),
+    'not checked: the file is too large to be read here': (
+        'не проверено: файл слишком велик, чтобы прочитать его здесь',
+        'не перевірено: файл завеликий, щоб прочитати його тут'),
 }

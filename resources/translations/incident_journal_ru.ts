@@ -84,6 +84,7 @@ Fingerprint: {fp}</source>
         </message>
         <message>
             <source>Attachment</source>
+            <extracomment>What a video, recording, PDF or document reveals (journal.media.findings), read on demand.</extracomment>
             <translation>Вложение</translation>
         </message>
         <message>
@@ -121,6 +122,10 @@ Fingerprint: {fp}</source>
         <message>
             <source>GPS position</source>
             <translation>Координаты GPS</translation>
+        </message>
+        <message>
+            <source>Hidden data</source>
+            <translation>Скрытые данные</translation>
         </message>
         <message>
             <source>Imported</source>
@@ -219,6 +224,10 @@ Use “Save a copy…” to open it with another program.</source>
         <message>
             <source>Zoom out (Ctrl+-)</source>
             <translation>Уменьшить (Ctrl+-)</translation>
+        </message>
+        <message>
+            <source>nothing identifying found</source>
+            <translation>ничего идентифицирующего не найдено</translation>
         </message>
         <message>
             <source>{n} of {total}</source>

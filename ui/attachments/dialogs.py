@@ -124,9 +124,10 @@ class SaveCopyDialog(QDialog):
         self.details.setStyleSheet("" if self.cleanable and self.strip.isChecked() else "color: #b3261e;")
 
 
-def strip_explanation(attachment: Attachment, strip: bool) -> str:
-    """One paragraph: what stripping would remove from this attachment, or why it cannot."""
-    sensitive = attachment.metadata.get("sensitive_fields") or []
+def strip_explanation(attachment: Attachment, strip: bool, findings: list[str] | None = None) -> str:
+    """One paragraph: what stripping would remove from this attachment, or why it cannot.
+    findings: what a video, recording or document reveals (journal.media.findings), if read."""
+    sensitive = findings or attachment.metadata.get("sensitive_fields") or []
     if not strip:
         if sensitive:
             return tr("The copy will carry everything in the original, including: {fields}.").format(

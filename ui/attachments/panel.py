@@ -432,7 +432,7 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
         if not 0 <= row < len(self._items) or self.session is None:
             return None
         if self.viewer is None:
-            self.viewer = AttachmentViewer(self._load_picture, self.window())
+            self.viewer = AttachmentViewer(self._load_picture, self.window(), self._load_findings)
             self.viewer.save_requested.connect(self.save_copy_interactive)
         self.viewer.set_items(self._items, row)
         self.viewer.show()
@@ -445,6 +445,12 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
             raise MediaError(self.tr("The journal is locked."))
         with store.open_stream(att.uuid) as stream:
             return decode_for_display(stream)
+
+    def _load_findings(self, att: Attachment) -> list[str]:
+        store = self._reader_store()
+        if store is None:
+            raise MediaError(self.tr("The journal is locked."))
+        return store.reveals(att.uuid)
 
     def _close_viewer(self) -> None:
         if self.viewer is not None:
