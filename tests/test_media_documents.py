@@ -280,3 +280,51 @@ def test_truncated_gif_is_refused(tmp_path):
     data = path.read_bytes()
     with pytest.raises(MediaError):
         strip_metadata(io.BytesIO(data[:30]), io.BytesIO(), "image/gif")
+
+
+# --- fuzzing: damaged files of every cleaned type raise MediaError and nothing else -------------------
+def _sample_bytes() -> dict[str, bytes]:
+    import tempfile
+    from pathlib import Path
+
+    folder = Path(tempfile.mkdtemp(prefix="fuzz-samples-"))
+    gif = io.BytesIO()
+    frames = [Image.new("RGB", (8, 8), (i * 80, 0, 0)) for i in range(2)]
+    frames[0].save(gif, "GIF", save_all=True, append_images=frames[1:], comment=b"x", loop=0)
+    samples = {"image/gif": gif.getvalue(), "application/zip": make_docx(folder).read_bytes(),
+               "application/pdf": make_pdf(folder).read_bytes() if shutil.which("exiftool") else b""}
+    shutil.rmtree(folder, ignore_errors=True)
+    return samples
+
+
+_SAMPLES = _sample_bytes()
+
+
+def _fuzz(media_type: str, data: bytes) -> None:
+    try:
+        strip_metadata(io.BytesIO(data), io.BytesIO(), media_type, total=len(data))
+    except MediaError as error:
+        assert str(error)
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+
+from tests.test_media_strip import _mutated  # noqa: E402
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_mutated(_SAMPLES["image/gif"]))
+def test_fuzzed_gif_raises_only_media_error(data):
+    _fuzz("image/gif", data)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_mutated(_SAMPLES["application/zip"]))
+def test_fuzzed_docx_raises_only_media_error(data):
+    _fuzz("application/zip", data)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_mutated(_SAMPLES["application/pdf"] or b"%PDF-1.4\n%%EOF\n"))
+def test_fuzzed_pdf_raises_only_media_error(data):
+    _fuzz("application/pdf", data)

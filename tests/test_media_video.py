@@ -175,3 +175,41 @@ def test_memory_stays_flat_for_a_big_video(tmp_path):
     # ru_maxrss is the process's peak; other tests may have raised it already, so this
     # only catches holding the video in memory (it would grow by its size).
     assert peak["grew_kib"] < big.stat().st_size // 1024 // 2
+
+
+# --- fuzzing: a damaged video or recording raises MediaError and nothing else --------------------
+def _samples() -> dict[str, bytes]:
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    if shutil.which("ffmpeg") is None:
+        return {}
+    folder = Path(tempfile.mkdtemp(prefix="fuzz-av-"))
+    try:
+        return {"video/mp4": make_video(folder, "mp4").read_bytes(),
+                "video/x-matroska": make_video(folder, "mkv").read_bytes(),
+                "audio/flac": make_audio(folder, "flac").read_bytes(),
+                "audio/mpeg": make_audio(folder, "mp3").read_bytes()}
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+_SAMPLES = _samples()
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+
+from tests.test_media_strip import _mutated  # noqa: E402
+
+
+@pytest.mark.parametrize("media_type", ["video/mp4", "video/x-matroska", "audio/flac", "audio/mpeg"])
+def test_fuzzed_recordings_raise_only_media_error(media_type):
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(_mutated(_SAMPLES[media_type]))
+    def check(data):
+        try:
+            strip_metadata(io.BytesIO(data), io.BytesIO(), media_type, total=len(data))
+        except MediaError as error:
+            assert str(error)
+
+    check()
