@@ -174,6 +174,14 @@ def test_viewer_shows_what_a_video_reveals_and_that_cleaning_removes_it(qtbot, u
     text = viewer.metadata.toPlainText()
     assert "Hidden data" in text and "location (GPS position)" in text
     assert "Removed from the copy" in text and "device or software" in text
+    from ui.attachments_dialogs import SaveCopyDialog
+
+    att = viewer.current
+    dialog = SaveCopyDialog(att, window, panel._load_findings(att))
+    assert "location (GPS position)" in dialog.details.text()
+    dialog.strip.setChecked(False)
+    assert "carry everything" in dialog.details.text() and "location" in dialog.details.text()
+    dialog.deleteLater()
 
 
 def test_save_copy_strips_gps(qtbot, unlocked, tmp_path):

@@ -86,9 +86,11 @@ class ImportOptionsDialog(QDialog):
 class SaveCopyDialog(QDialog):
     """Before "save a copy": strip metadata (on by default), and say plainly what that does."""
 
-    def __init__(self, attachment: Attachment, parent: QWidget | None = None) -> None:
+    def __init__(self, attachment: Attachment, parent: QWidget | None = None,
+                 findings: list[str] | None = None) -> None:
         super().__init__(parent)
         self.attachment = attachment
+        self.findings = findings  # what a video, recording or document reveals (None: not read)
         self.setWindowTitle(tr("Save a copy"))
         layout = QVBoxLayout(self)
         name = QLabel(tr("Save a copy of “{name}” ({size}) outside the journal.").format(
@@ -120,7 +122,7 @@ class SaveCopyDialog(QDialog):
         return can_clean(self.attachment.media_type)
 
     def _update_details(self) -> None:
-        self.details.setText(strip_explanation(self.attachment, self.strip.isChecked()))
+        self.details.setText(strip_explanation(self.attachment, self.strip.isChecked(), self.findings))
         self.details.setStyleSheet("" if self.cleanable and self.strip.isChecked() else "color: #b3261e;")
 
 

@@ -469,7 +469,13 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
         att = next((a for a in self._items if a.uuid == attachment_uuid), None)
         if att is None or self.session is None:
             return
-        dialog = SaveCopyDialog(att, self.window())
+        findings = None
+        if not att.is_image:
+            try:
+                findings = self._load_findings(att)
+            except JournalError:
+                findings = None  # damaged: the save itself says so
+        dialog = SaveCopyDialog(att, self.window(), findings)
         if dialog.exec() != SaveCopyDialog.DialogCode.Accepted:
             return
         name = att.file_name
