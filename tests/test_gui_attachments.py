@@ -174,7 +174,7 @@ def test_viewer_shows_what_a_video_reveals_and_that_cleaning_removes_it(qtbot, u
     text = viewer.metadata.toPlainText()
     assert "Hidden data" in text and "location (GPS position)" in text
     assert "Removed from the copy" in text and "device or software" in text
-    from ui.attachments_dialogs import SaveCopyDialog
+    from ui.attachments.dialogs import SaveCopyDialog
 
     att = viewer.current
     dialog = SaveCopyDialog(att, window, panel._load_findings(att))

@@ -581,7 +581,7 @@ class AttachmentStore:
         """What a video, recording, PDF, document, TIFF or GIF reveals (translated names, see
         journal.media.findings); [] for photos (their metadata is read at import) and for types
         with nothing hidden. Raises MediaError for a file that cannot be read as its type."""
-        from .media.findings import reveals
+        from journal.media.findings import reveals
 
         att = self.get(attachment_uuid)
         if att.media_type in _IMAGE_METADATA_TYPES:
