@@ -149,16 +149,25 @@ def test_odt_loses_meta_comment_and_change_authors(tmp_path):
 
 
 @pytest.mark.skipif(shutil.which("libreoffice") is None and shutil.which("soffice") is None,
-                    reason="LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
+                    reason="LibreOffice is not installed (apt-get install libreoffice-writer-nogui "
+                           "libreoffice-calc-nogui)")
+@pytest.mark.slow
 def test_cleaned_documents_open_in_libreoffice(tmp_path):
+    from tests.media_samples import make_xlsx
+
     office = shutil.which("libreoffice") or shutil.which("soffice")
-    for make in (make_docx, make_odt):
+    profile = tmp_path / "lo-profile"
+    for make, target, expected in ((make_docx, "txt:Text", STATEMENT_TEXT), (make_odt, "txt:Text", STATEMENT_TEXT),
+                                   (make_xlsx, "csv", "Detained at the station")):
         original = make(tmp_path)
         cleaned = tmp_path / f"clean{original.suffix}"
         clean_file(original, cleaned)
-        subprocess.run([office, "--headless", "--convert-to", "txt:Text", "--outdir", str(tmp_path / "out"),
-                        str(cleaned)], check=True, capture_output=True, timeout=180)
-        assert STATEMENT_TEXT in (tmp_path / "out" / f"clean.txt").read_text(encoding="utf-8-sig")
+        out = tmp_path / "out"
+        subprocess.run([office, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target,
+                        "--outdir", str(out), str(cleaned)], check=True, capture_output=True, timeout=300)
+        converted = out / f"clean.{target.split(':')[0]}"
+        assert expected in converted.read_text(encoding="utf-8-sig"), original.name
+        converted.unlink()
 
 
 def test_other_zip_archives_are_refused():
@@ -328,3 +337,19 @@ def test_fuzzed_docx_raises_only_media_error(data):
 @given(_mutated(_SAMPLES["application/pdf"] or b"%PDF-1.4\n%%EOF\n"))
 def test_fuzzed_pdf_raises_only_media_error(data):
     _fuzz("application/pdf", data)
+
+
+def test_xlsx_loses_creator_comment_authors_and_saved_folder(tmp_path):
+    from tests.media_samples import make_xlsx
+
+    original = make_xlsx(tmp_path)
+    cleaned = tmp_path / "clean.xlsx"
+    result, data = clean_file(original, cleaned)
+    assert result.cleaned and any("folder" in r for r in result.removed)
+    assert_nothing_identifying(cleaned, data)
+    parts = _parts(data)
+    for name, content in parts.items():
+        etree.fromstring(content)
+        assert b"Secretname" not in content, name
+    assert b"Detained at the station" in parts["xl/worksheets/sheet1.xml"]
+    assert b"count checked" in parts["xl/comments1.xml"]  # the comment's text stays

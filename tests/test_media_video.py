@@ -214,3 +214,19 @@ def test_fuzzed_recordings_raise_only_media_error(media_type):
             assert str(error)
 
     check()
+
+
+def test_an_index_declaring_billions_of_samples_costs_nothing(tmp_path):
+    """A hostile MP4 whose sample table claims 2 000 000 000 fixed-size samples: FFmpeg bounds
+    the index by what the chunk tables can hold, so it is cleaned or refused at once."""
+    import struct
+
+    data = bytearray(make_video(tmp_path, "mp4").read_bytes())
+    at = data.find(b"stsz")
+    struct.pack_into(">II", data, at + 8, 1000, 2_000_000_000)  # sample size, sample count
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    try:
+        strip_metadata(io.BytesIO(bytes(data)), io.BytesIO(), "video/mp4", total=len(data))
+    except MediaError:
+        pass
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 200 * 1024  # KiB
