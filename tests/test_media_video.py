@@ -3,6 +3,7 @@ exiftool, mat2 and the raw bytes; hostile and truncated files are refused."""
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import resource
@@ -179,13 +180,13 @@ def test_memory_stays_flat_for_a_big_video(tmp_path):
 
 
 # --- fuzzing: a damaged video or recording raises MediaError and nothing else --------------------
+@functools.lru_cache(maxsize=1)
 def _samples() -> dict[str, bytes]:
+    """Made once, on first use (never at import: collecting the tests runs no tool)."""
     import shutil
     import tempfile
     from pathlib import Path
 
-    if shutil.which("ffmpeg") is None:
-        return {}
     folder = Path(tempfile.mkdtemp(prefix="fuzz-av-"))
     try:
         return {"video/mp4": make_video(folder, "mp4").read_bytes(),
@@ -196,8 +197,6 @@ def _samples() -> dict[str, bytes]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-_SAMPLES = _samples()
-
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 
 from tests.test_media_strip import _mutated  # noqa: E402
@@ -206,7 +205,7 @@ from tests.test_media_strip import _mutated  # noqa: E402
 @pytest.mark.parametrize("media_type", ["video/mp4", "video/x-matroska", "audio/flac", "audio/mpeg"])
 def test_fuzzed_recordings_raise_only_media_error(media_type):
     @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-    @given(_mutated(_SAMPLES[media_type]))
+    @given(_mutated(_samples()[media_type]))
     def check(data):
         try:
             strip_metadata(io.BytesIO(data), io.BytesIO(), media_type, total=len(data))
