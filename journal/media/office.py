@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from typing import BinaryIO
 
 from lxml import etree
@@ -173,14 +174,9 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, so
                         name=info.filename))
                 parts.append(piece)
                 source.check_cancel()
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:  # CRC, truncated data
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:  # CRC, truncated data
         raise MediaError(_("The document is damaged: a part of it cannot be read ({name}).").format(
             name=info.filename)) from exc
-    except Exception as exc:  # zlib.error
-        if exc.__class__.__name__ == "error":
-            raise MediaError(_("The document is damaged: a part of it cannot be read ({name}).").format(
-                name=info.filename)) from exc
-        raise
     return b"".join(parts)
 
 
@@ -196,7 +192,7 @@ def _copy_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, out: zipfile.Z
                         name=info.filename))
                 dst.write(piece)
                 source.check_cancel()
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
         raise MediaError(_("The document is damaged: a part of it cannot be read ({name}).").format(
             name=info.filename)) from exc
 
