@@ -231,9 +231,9 @@ TRANSLATIONS = {
     "remove location, camera serial numbers, names and dates from photos": (
         "удалить из фотографий местоположение, серийные номера камер, имена и даты",
         "видалити з фотографій місцезнаходження, серійні номери камер, імена й дати"),
-    "with --strip-metadata: save a damaged image unchanged when it cannot be cleaned": (
-        "с --strip-metadata: сохранить повреждённое изображение без изменений, если его не удаётся очистить",
-        "з --strip-metadata: зберегти пошкоджене зображення без змін, якщо його не вдається очистити"),
+    "with --strip-metadata: save a damaged file (photo, video, recording, document) unchanged when it cannot be cleaned": (
+        "с --strip-metadata: сохранить повреждённый файл (фото, видео, запись, документ) без изменений, если его не удаётся очистить",
+        "з --strip-metadata: зберегти пошкоджений файл (фото, відео, запис, документ) без змін, якщо його не вдається очистити"),
     "move an attachment to the trash": ("переместить вложение в корзину", "перемістити вкладення до кошика"),
     "show (or --apply) the time and place an entry's photos suggest": (
         "показать (или применить с --apply) время и место, которые подсказывают фотографии записи",
