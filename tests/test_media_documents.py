@@ -348,3 +348,30 @@ def test_xlsx_loses_creator_comment_authors_and_saved_folder(tmp_path):
         assert b"Secretname" not in content, name
     assert b"Detained at the station" in parts["xl/worksheets/sheet1.xml"]
     assert b"count checked" in parts["xl/comments1.xml"]  # the comment's text stays
+
+
+def test_pptx_comment_authors_are_emptied():
+    from tests.media_samples import CONTENT_TYPES, CORE_XML
+
+    authors = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+               f'<p:cmAuthorLst xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main">'
+               f'<p:cmAuthor id="1" name="{NAME}" initials="IS" lastIdx="1" clrIdx="0"/></p:cmAuthorLst>')
+    modern = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+              f'<p188:authorLst xmlns:p188="http://schemas.microsoft.com/office/powerpoint/2018/8/main">'
+              f'<p188:author id="{{1}}" name="{NAME}" initials="IS" userId="secretname@example.org" '
+              f'providerId="AD"/></p188:authorLst>')
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+        archive.writestr("ppt/commentAuthors.xml", authors)
+        archive.writestr("ppt/authors.xml", modern)
+        archive.writestr("docProps/core.xml", CORE_XML)
+    out = io.BytesIO()
+    result = strip_metadata(io.BytesIO(buffer.getvalue()), out, "application/zip")
+    assert result.cleaned
+    parts = _parts(out.getvalue())
+    for name in ("ppt/commentAuthors.xml", "ppt/authors.xml"):
+        root = etree.fromstring(parts[name])
+        assert all(element.get("name") in (None, "") for element in root.iter())
+        assert b"Secretname" not in parts[name] and b"secretname@" not in parts[name]
+        assert b'id="1"' in parts[name] or b'id="{1}"' in parts[name]  # ids (referenced by comments) stay
