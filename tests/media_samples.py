@@ -82,7 +82,8 @@ def make_audio(folder: Path, extension: str) -> Path:
     path = folder / f"memo.{extension}"
     codec = {"mp3": ["-c:a", "libmp3lame", "-id3v2_version", "3", "-write_id3v1", "1"],
              "m4a": ["-c:a", "aac"], "ogg": ["-c:a", "libvorbis"], "opus": ["-c:a", "libopus"],
-             "flac": ["-c:a", "flac"], "wav": ["-c:a", "pcm_s16le"]}[extension]
+             "flac": ["-c:a", "flac"], "wav": ["-c:a", "pcm_s16le"],
+             "aac": ["-c:a", "aac", "-f", "adts", "-write_id3v2", "1"]}[extension]
     cover = []
     if extension in ("mp3", "flac"):
         cover = ["-f", "lavfi", "-i", "color=c=red:s=16x16:d=1", "-map", "0", "-map", "1",
@@ -203,7 +204,10 @@ IDENTIFYING = ("Author", "Artist", "Creator", "LastModifiedBy", "Model", "Make",
 
 
 def exiftool_tags(path: Path) -> dict:
-    (found,) = json.loads(run("exiftool", "-j", "-a", "-G1", "-ee", str(path)))
+    # exiftool exits 1 for a type it does not read (raw ADTS audio): it then lists no tag.
+    out = subprocess.run(["exiftool", "-j", "-a", "-G1", "-ee", str(path)], capture_output=True, text=True,
+                         timeout=120).stdout
+    (found,) = json.loads(out)
     return {k: v for k, v in found.items() if not k.startswith(("System:", "File:", "ExifTool:"))
             and k != "SourceFile"}
 

@@ -21,7 +21,8 @@ def audio_md5(path) -> str:
 
 @pytest.mark.parametrize("extension, media_type", [
     ("mp3", "audio/mpeg"), ("ogg", "audio/ogg"), ("opus", "audio/ogg"), ("flac", "audio/flac"),
-    ("m4a", "audio/mp4"), ("wav", "audio/wav")])
+    ("m4a", "audio/mp4"), ("wav", "audio/wav"),
+    ("aac", "audio/mpeg")])  # raw AAC (ADTS) with an ID3v2 tag in front: sniffed by its tag
 def test_tags_and_pictures_are_removed_audio_untouched(tmp_path, extension, media_type):
     original = make_audio(tmp_path, extension)
     assert b"Secretname" in original.read_bytes()
