@@ -13,8 +13,8 @@ video (location, make, model, author), then for each run, in a fresh process eac
 - "clean, hash only": strip_metadata into a sink that keeps nothing (strip_metadata
   hashes what it writes), as the bundle exporter's first pass does.
 Each prints wall time, MB/s over the input's size, CPU time and the process's peak RSS
-(VmHWM). The spool goes to the system's temporary folder (TMPDIR), the outputs next to
-the input; both are deleted.
+(VmHWM). The spool goes to the user's cache folder, the outputs next to the input; both
+are deleted.
 """
 
 from __future__ import annotations

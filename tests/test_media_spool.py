@@ -57,3 +57,14 @@ def test_behaves_like_bytesio(ops):
             assert spool.tell() == model.tell()
         spool.seek(0)
         assert spool.read() == model.getvalue()
+
+
+def test_the_default_folder_is_the_users_cache_on_disk_and_stays_empty():
+    from journal.media.spool import default_directory
+
+    folder = default_directory()
+    assert folder is not None and folder.startswith(os.environ["XDG_CACHE_HOME"])
+    assert (os.stat(folder).st_mode & 0o777) == 0o700
+    with Spool() as spool:
+        spool.write(MARKER)
+        assert os.listdir(folder) == []  # unlinked at once (O_TMPFILE or create-and-unlink)

@@ -6,7 +6,8 @@ local headers. None of them can write to a plain forward-only stream. Their outp
 to a ``Spool`` first and is then copied, in order, to the real destination.
 
 Nothing readable may rest on disk (the cleaned copy of a video is still the video), so the
-spool is an unlinked temporary file encrypted with AES-256 in counter mode under a random
+spool is an unlinked temporary file (in the user's cache folder, on disk: /tmp is memory on
+many systems, and a 2 GB video must not fill it) encrypted with AES-256 in counter mode under a random
 key that only lives in this object. CTR mode lets any byte range be read or rewritten in
 place. A range written twice reuses its key stream; what that reveals (the XOR of the old
 and new bytes of a patched size field) is nothing a reader of the cleaned copy would not
@@ -27,11 +28,27 @@ from journal.media.streams import CHUNK_SIZE
 _BLOCK = 16
 
 
+def default_directory() -> str | None:
+    """The user's cache folder for spools (made 0700), or None for the system's temp folder
+    when it cannot be made."""
+    import platformdirs
+
+    from journal.storage.paths import APP_NAME
+
+    folder = os.path.join(platformdirs.user_cache_dir(APP_NAME, appauthor=False), "spool")
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+    except OSError:
+        return None
+    return folder
+
+
 class Spool(io.RawIOBase):
     """A read/write/seek/truncate file whose bytes on disk are AES-CTR ciphertext."""
 
     def __init__(self, directory: str | os.PathLike | None = None) -> None:
         super().__init__()
+        directory = directory if directory is not None else default_directory()
         self._file = tempfile.TemporaryFile(dir=directory)  # unlinked on POSIX at once
         self._key = secrets.token_bytes(32)
         self._nonce = int.from_bytes(secrets.token_bytes(8), "big") << 64

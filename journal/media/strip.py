@@ -78,7 +78,7 @@ OFFICE_TYPES = {
 CLEANED_TYPES = (JPEG_TYPES | PNG_TYPES | REENCODED_TYPES | PLAIN_TEXT_TYPES | GIF_TYPES | TIFF_TYPES
                  | AV_TYPES | TAGGED_AUDIO_TYPES | PDF_TYPES | OFFICE_TYPES)
 
-#: Folder of the encrypted scratch files (None: the system's temporary folder).
+#: Folder of the encrypted scratch files (None: the user's cache folder, see spool.py).
 SPOOL_DIR: str | None = None
 
 
