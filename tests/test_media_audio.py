@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import io
+import shutil
+import subprocess
 
 import pytest
 
@@ -33,6 +35,9 @@ def test_tags_and_pictures_are_removed_audio_untouched(tmp_path, extension, medi
     assert audio_md5(cleaned) == audio_md5(original)
     streams = run("ffprobe", "-v", "error", "-show_entries", "stream=codec_type", "-of", "csv=p=0", str(cleaned))
     assert streams.split() == ["audio"]  # the cover picture went too
+    if shutil.which("mat2") and extension in ("mp3", "ogg", "opus", "flac", "wav"):
+        shown = subprocess.run(["mat2", "--show", str(cleaned)], capture_output=True, text=True, timeout=120)
+        assert "No metadata found" in shown.stdout, shown.stdout  # mat2 finds nothing at all
 
 
 def test_mp3_without_tags_comes_out_identical(tmp_path):

@@ -147,6 +147,9 @@ def test_odt_loses_meta_comment_and_change_authors(tmp_path):
         assert b"Thumbnails" not in archive.read("META-INF/manifest.xml")
         assert STATEMENT_TEXT.encode() in archive.read("content.xml")
     assert data[30:38] == b"mimetype"  # the magic ODF readers look for
+    if shutil.which("mat2"):
+        shown = subprocess.run(["mat2", "--show", str(cleaned)], capture_output=True, text=True, timeout=120)
+        assert "No metadata found" in shown.stdout, shown.stdout  # mat2 finds nothing at all
 
 
 @pytest.mark.skipif(shutil.which("libreoffice") is None and shutil.which("soffice") is None,

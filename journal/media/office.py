@@ -113,7 +113,7 @@ def clean_office(source: TrackedSource, spool) -> list[str]:
                 target.compress_type = info.compress_type if info.compress_type in (
                     zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) else zipfile.ZIP_DEFLATED
                 target.external_attr = 0o644 << 16
-                target.create_system = 0
+                target.create_system = 3  # "Unix", as mat2 normalises it: the OS is not told
                 if info.filename.lower().endswith((".xml", ".rels")) or info.filename in ("mimetype",):
                     data = _read_member(archive, info, MAX_XML_BYTES, source)
                     if info.filename != "mimetype":
