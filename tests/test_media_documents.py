@@ -132,6 +132,9 @@ def test_docx_loses_creator_authors_rsids_template_and_thumbnail(tmp_path):
     assert b'mc:Ignorable="w14"' in document and b"xmlns:w14=" in document  # prefixes kept
     # The order of the parts stays ([Content_Types].xml first).
     assert list(parts)[0] == "[Content_Types].xml"
+    if shutil.which("mat2"):
+        shown = subprocess.run(["mat2", "--show", str(cleaned)], capture_output=True, text=True, timeout=120)
+        assert "No metadata found" in shown.stdout, shown.stdout  # mat2 finds nothing at all
 
 
 def test_odt_loses_meta_comment_and_change_authors(tmp_path):
@@ -351,6 +354,9 @@ def test_xlsx_loses_creator_comment_authors_and_saved_folder(tmp_path):
         assert b"Secretname" not in content, name
     assert b"Detained at the station" in parts["xl/worksheets/sheet1.xml"]
     assert b"count checked" in parts["xl/comments1.xml"]  # the comment's text stays
+    if shutil.which("mat2"):
+        shown = subprocess.run(["mat2", "--show", str(cleaned)], capture_output=True, text=True, timeout=120)
+        assert "No metadata found" in shown.stdout, shown.stdout
 
 
 def test_pptx_comment_authors_are_emptied():

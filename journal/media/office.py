@@ -58,8 +58,6 @@ RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _BLANKED_ATTRIBUTES = {"author", "userId", "providerId", "userName", "displayName", "creator"}
 _REMOVED_ATTRIBUTES = {"initials", "date", "dateUtc"}
 _RSID = re.compile(r"^rsid")
-_APP_PERSONAL = {"Company", "Manager", "Template", "HyperlinkBase", "TotalTime", "Application",
-                 "AppVersion", "DocSecurity"}
 _ODF_PRINTER_ITEMS = {"PrinterName", "PrinterSetup", "PrinterPaperFromSetup", "CurrentDatabaseDataSource",
                       "CurrentDatabaseCommand", "CurrentDatabaseCommandType"}
 
@@ -242,11 +240,12 @@ class _OoxmlCleaner(_Cleaner):
                 root.remove(child)
             return
         if lower == "docprops/app.xml":
+            # Company, manager, template path, editing time, application and version; the
+            # statistics (pages, words) go too: Office recomputes them, nothing needs them.
+            if any(_local(child.tag) in ("Company", "Manager", "Template") for child in root):
+                self.note(_("company, manager and template"))
             for child in list(root):
-                if _local(child.tag) in _APP_PERSONAL:
-                    if _local(child.tag) in ("Company", "Manager", "Template"):
-                        self.note(_("company, manager and template"))
-                    root.remove(child)
+                root.remove(child)
             return
         if lower == "docprops/custom.xml":
             if len(root):
