@@ -120,6 +120,8 @@ def strip_metadata(
     media_type should come from ``sniff_media_type`` (the content), not from a
     file name.  progress(done, total) is called per chunk read (total is the
     given total, 0 if unknown); cancel() returning True raises Cancelled.
+    Video, audio, PDF and Office files need a seekable src, read from its start; for
+    them dst receives nothing until the file has been cleaned whole.
     Raises MediaError for a damaged file of a type we clean.
     """
     kind = _normalise(media_type)
