@@ -13,6 +13,7 @@ import pytest
 
 from journal.exchange.bundle import BundleRejected, BundleWriteError, Identity, Member, read_bundle, write_bundle
 from journal.exchange.bundle_source import BlobPrefetcher, StoredContentUnreadable, stored_blob
+from journal.exchange.exporter import ExportOptions
 from journal.errors import Cancelled, JournalError
 from journal.exchange.importer import _may_describe
 from tests.test_bundle_roundtrip import CollectingSink
@@ -20,6 +21,9 @@ from tests.test_export import db_digest, make_journal
 from tests.test_export import pair  # noqa: F401 - fixture
 
 MIB = 1024 * 1024
+
+# Random bytes cannot be cleaned of metadata: these tests send them as they are, on purpose.
+UNCLEANED = ExportOptions(allow_uncleaned=True)
 
 
 
@@ -171,7 +175,7 @@ def test_export_reads_stored_files_once_and_names_them_by_their_stored_digest(pa
     _attach_all(documenter, payloads, storage)
     before = threading.active_count()
     out = tmp_path / "b.ijbundle"
-    documenter.exporter.export(out, [record.uuid], all_entries=True)
+    documenter.exporter.export(out, [record.uuid], all_entries=True, options=UNCLEANED)
     assert threading.active_count() == before
     sink = CollectingSink()
     with open(out, "rb") as handle:
@@ -194,7 +198,8 @@ def test_export_cancelled_inside_a_big_file_ends_its_threads(pair, tmp_path):
 
     out = tmp_path / "c.ijbundle"
     with pytest.raises(Cancelled):
-        documenter.exporter.export(out, [record.uuid], all_entries=True, progress=progress, cancel=cancel)
+        documenter.exporter.export(out, [record.uuid], all_entries=True, progress=progress, cancel=cancel,
+                                   options=UNCLEANED)
     assert threading.active_count() == before
     assert os.listdir(tmp_path) == ["doc", "coord"] or sorted(os.listdir(tmp_path)) == ["coord", "doc"]
     assert documenter.exporter.sent() == []
@@ -208,7 +213,7 @@ def test_export_of_damaged_storage_fails_cleanly(pair, tmp_path):
     before = threading.active_count()
     out = tmp_path / "d.ijbundle"
     with pytest.raises(JournalError, match="missing"):
-        documenter.exporter.export(out, [record.uuid], all_entries=True)
+        documenter.exporter.export(out, [record.uuid], all_entries=True, options=UNCLEANED)
     assert threading.active_count() == before
     assert not out.exists()
     assert documenter.exporter.sent() == []
@@ -248,7 +253,7 @@ def test_export_write_error_is_reported_and_threads_end(pair, tmp_path, monkeypa
     monkeypatch.setattr(exporter_module, "atomic_output", full_output)
     before = threading.active_count()
     with pytest.raises(BundleWriteError, match="No space left"):
-        documenter.exporter.export(tmp_path / "f.ijbundle", [record.uuid], all_entries=True)
+        documenter.exporter.export(tmp_path / "f.ijbundle", [record.uuid], all_entries=True, options=UNCLEANED)
     assert threading.active_count() == before
     assert not (tmp_path / "f.ijbundle").exists()
 
@@ -299,7 +304,7 @@ def test_import_sink_failing_mid_attachment_ends_threads(pair, tmp_path):
     documenter, coordinator, record = pair
     _attach_all(documenter, _payloads())
     out = tmp_path / "b.ijbundle"
-    documenter.exporter.export(out, [record.uuid], all_entries=True)
+    documenter.exporter.export(out, [record.uuid], all_entries=True, options=UNCLEANED)
 
     class Failing(CollectingSink):
         def begin_member(self, path, size):
@@ -322,7 +327,7 @@ def test_import_cancelled_inside_an_attachment_changes_nothing(pair, tmp_path):
     documenter, coordinator, record = pair
     _attach_all(documenter, _payloads())
     out = tmp_path / "b.ijbundle"
-    documenter.exporter.export(out, [record.uuid], all_entries=True)
+    documenter.exporter.export(out, [record.uuid], all_entries=True, options=UNCLEANED)
     before_rows = db_digest(coordinator)
     before = threading.active_count()
     calls = []
@@ -342,7 +347,7 @@ def test_import_of_a_tampered_bundle_rolls_back(pair, tmp_path):
     documenter, coordinator, record = pair
     _attach_all(documenter, _payloads())
     out = tmp_path / "b.ijbundle"
-    documenter.exporter.export(out, [record.uuid], all_entries=True)
+    documenter.exporter.export(out, [record.uuid], all_entries=True, options=UNCLEANED)
     data = bytearray(out.read_bytes())
     data[len(data) // 2] ^= 1
     bad = tmp_path / "bad.ijbundle"
@@ -371,7 +376,7 @@ def test_a_non_image_named_like_a_photo_still_gets_its_note(pair, tmp_path):
     entry = documenter.entries.add(title="x", body="y")
     documenter.attachments.add_bytes(entry.uuid, os.urandom(3000), "holiday.jpg")
     out = tmp_path / "b.ijbundle"
-    documenter.exporter.export(out, [record.uuid], all_entries=True)
+    documenter.exporter.export(out, [record.uuid], all_entries=True, options=UNCLEANED)
     assert coordinator.importer.import_bundle(out, trust_new=True).status == "accepted"
     notes = [r[0] for r in coordinator.db.query("SELECT note FROM attachments")]
     assert any("image/jpeg" in (n or "") for n in notes)

@@ -161,6 +161,29 @@ def test_viewer_next_previous_and_metadata(qtbot, unlocked, tmp_path):
     assert viewer.position_label.text() == "3 of 3"
 
 
+@pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="ffmpeg is not installed (apt-get install ffmpeg)")
+def test_viewer_shows_what_a_video_reveals_and_that_cleaning_removes_it(qtbot, unlocked, tmp_path):
+    from tests.media_samples import make_video
+
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    _open_first_entry(window)
+    panel = window.attachments
+    _wait_op(qtbot, panel.add_paths([str(make_video(tmp_path, "mp4"))]))
+    viewer = panel.open_viewer(0)
+    text = viewer.metadata.toPlainText()
+    assert "Hidden data" in text and "location (GPS position)" in text
+    assert "Removed from the copy" in text and "device or software" in text
+    from ui.attachments.dialogs import SaveCopyDialog
+
+    att = viewer.current
+    dialog = SaveCopyDialog(att, window, panel._load_findings(att))
+    assert "location (GPS position)" in dialog.details.text()
+    dialog.strip.setChecked(False)
+    assert "carry everything" in dialog.details.text() and "location" in dialog.details.text()
+    dialog.deleteLater()
+
+
 def test_save_copy_strips_gps(qtbot, unlocked, tmp_path):
     window = unlocked.main_window
     qtbot.addWidget(window)
@@ -191,9 +214,9 @@ def test_save_copy_dialog_warns_for_uncleanable_types(qtbot, unlocked, tmp_path)
     window = unlocked.main_window
     qtbot.addWidget(window)
     uuid = _open_first_entry(window)
-    pdf = tmp_path / "statement.pdf"
-    pdf.write_bytes(b"%PDF-1.4\n1 0 obj << /Author (Someone) >> endobj\n%%EOF\n")
-    _wait_op(qtbot, window.attachments.add_paths([str(pdf)]))
+    dump = tmp_path / "phone.dump"  # an unknown type: nothing can be cleaned
+    dump.write_bytes(b"\x00\x01\x02 owner: Someone \x00" * 20)
+    _wait_op(qtbot, window.attachments.add_paths([str(dump)]))
     att = _stored(unlocked, uuid)[0]
     dialog = SaveCopyDialog(att, window)
     assert dialog.strip.isChecked()  # stripping is on by default

@@ -108,6 +108,14 @@ def _wizard_to_save_page(qtbot, unlocked, path: Path):
     assert wizard.selection_counts[0] == 3 and "3 entries" in wizard.what.counts.text()
     wizard.next()
     assert wizard.leave_out.strip.isChecked()
+    # Files that cannot be cleaned are refused unless the person ticks this (off by default).
+    assert not wizard.leave_out.allow_uncleaned.isChecked() and not wizard.leave_out.options().allow_uncleaned
+    wizard.leave_out.allow_uncleaned.setChecked(True)
+    assert wizard.leave_out.options().allow_uncleaned
+    wizard.leave_out.strip.setChecked(False)
+    assert not wizard.leave_out.allow_uncleaned.isEnabled()
+    wizard.leave_out.strip.setChecked(True)
+    wizard.leave_out.allow_uncleaned.setChecked(False)
     wizard.next()
     assert wizard.save_page.path.text().endswith(".ijbundle")
     assert Path(wizard.save_page.path.text()).name.startswith("bundle-")
@@ -136,6 +144,29 @@ def test_export_wizard_end_to_end_then_the_coordinator_imports_it(qtbot, unlocke
     panel = _feature(unlocked).panel
     qtbot.waitUntil(lambda: "Last sent" in panel.sent_line.text(), timeout=20000)
     assert coordinator.display_name in panel.sent_line.text()
+
+
+def test_a_file_that_cannot_be_cleaned_is_named_then_sent_when_allowed(qtbot, unlocked, other, monkeypatch,
+                                                                       tmp_path):
+    _add_coordinator(qtbot, unlocked, other.identity.card_text(), monkeypatch)
+    entry = unlocked.session.write_and_wait(lambda j: j.queries.page()[0].uuid)
+    unlocked.session.write_and_wait(
+        lambda j: j.attachments.add_bytes(entry, b"\x00\x01MYSTERY" * 100, "phone.dump"))
+    shown = []
+    monkeypatch.setattr(bundles_export.QMessageBox, "warning", lambda *a: shown.append(a[2]))
+    path = tmp_path / "b.ijbundle"
+    wizard = _wizard_to_save_page(qtbot, unlocked, path)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.op is not None and wizard.op.done, timeout=20_000)
+    assert shown and "phone.dump" in shown[0] and "may carry" in shown[0]
+    assert not path.exists() and wizard.currentPage() is wizard.save_page
+    wizard.back()
+    wizard.leave_out.allow_uncleaned.setChecked(True)
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary, timeout=20_000)
+    assert path.is_file() and "phone.dump" in wizard.summary.summary.text()
+    wizard.accept()
 
 
 def test_cancelled_export_leaves_no_file(qtbot, unlocked, other, monkeypatch, tmp_path):

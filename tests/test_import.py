@@ -17,6 +17,9 @@ from tests.test_export import (
     populate,
 )
 
+# Random bytes cannot be cleaned of metadata: these tests send them as they are, on purpose.
+UNCLEANED = ExportOptions(allow_uncleaned=True)
+
 
 def export(documenter, record, path, **kwargs):
     kwargs.setdefault("all_entries", True)
@@ -102,11 +105,11 @@ def test_newer_revision_updates_and_older_does_not_overwrite(pair, tmp_path):
     try:
         other = add_coordinator(documenter, late)
         rev3 = tmp_path / "rev3.ijbundle"
-        documenter.exporter.export(rev3, [other.uuid], all_entries=True)
+        documenter.exporter.export(rev3, [other.uuid], all_entries=True, options=UNCLEANED)
         documenter.entries.update(uuid, body="v4")
         documenter.entries.update(uuid, body="v5")
         rev5 = tmp_path / "rev5.ijbundle"
-        documenter.exporter.export(rev5, [other.uuid], all_entries=True)
+        documenter.exporter.export(rev5, [other.uuid], all_entries=True, options=UNCLEANED)
         assert late.importer.import_bundle(rev5, trust_new=True).status == "accepted"
         older = late.importer.import_bundle(rev3)
         assert older.status == "accepted" and older.counts["entries_unchanged"] == 1
@@ -395,7 +398,7 @@ def test_cancelled_import_is_rolled_back_whole(tmp_path):
             entry = documenter.entries.add(title=f"Задержание {i}", body="текст " * 100)
             documenter.attachments.add_bytes(entry.uuid, bytes([i]) * 300_000, f"file{i}.bin")
         bundle = tmp_path / "b.ijbundle"
-        documenter.exporter.export(bundle, [record.uuid], all_entries=True)
+        documenter.exporter.export(bundle, [record.uuid], all_entries=True, options=UNCLEANED)
         before = db_digest(coordinator)
         calls = {"n": 0}
 

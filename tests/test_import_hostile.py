@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 import tests.test_bundle_hostile as hb
 from journal.exchange.bundle import Identity, Limits
+from journal.exchange.exporter import ExportOptions
 from journal.errors import Cancelled
 from tests.test_export import (
     PHOTOS,
@@ -32,6 +33,9 @@ from tests.test_export import (
     tar_members,
 )
 
+# Random bytes cannot be cleaned of metadata: these tests send them as they are, on purpose.
+UNCLEANED = ExportOptions(allow_uncleaned=True)
+
 
 @pytest.fixture
 def trusted(pair, tmp_path):
@@ -39,12 +43,12 @@ def trusted(pair, tmp_path):
     documenter, coordinator, record = pair
     populate(documenter)
     first = tmp_path / "first.ijbundle"
-    documenter.exporter.export(first, [record.uuid], all_entries=True)
+    documenter.exporter.export(first, [record.uuid], all_entries=True, options=UNCLEANED)
     assert coordinator.importer.import_bundle(first, trust_new=True).status == "accepted"
     documenter.entries.add(title="second entry", body="новое")
     documenter.entries.update(documenter.queries.page()[0].uuid, body="изменено")
     second = tmp_path / "second.ijbundle"
-    documenter.exporter.export(second, [record.uuid], all_entries=True)
+    documenter.exporter.export(second, [record.uuid], all_entries=True, options=UNCLEANED)
     members = tar_members(decrypt_bundle(second, coordinator))
     return documenter, coordinator, record, second, members
 
@@ -186,7 +190,7 @@ def test_blob_staged_before_a_late_failure_is_rolled_back(pair, tmp_path):
     documenter, coordinator, record = pair
     populate(documenter)
     path = tmp_path / "b.ijbundle"
-    documenter.exporter.export(path, [record.uuid], all_entries=True)
+    documenter.exporter.export(path, [record.uuid], all_entries=True, options=UNCLEANED)
     data = path.read_bytes()
     # Cut inside the manifest: the attachment was already staged when the bundle turns out truncated.
     assert rejected(coordinator, data[:-200], tmp_path, "cut.ijbundle") == "truncated"
@@ -218,7 +222,7 @@ def mutation_setup(tmp_path_factory):
     populate(documenter, photo=False)
     documenter.attachments.add_bytes(documenter.queries.page()[0].uuid, bytes(range(256)) * 300, "blob.bin")
     path = base / "valid.ijbundle"
-    documenter.exporter.export(path, [record.uuid], all_entries=True)
+    documenter.exporter.export(path, [record.uuid], all_entries=True, options=UNCLEANED)
     yield coordinator, path.read_bytes(), base
     documenter.close()
     coordinator.close()
@@ -264,7 +268,7 @@ def signed_by_sender(pair, tmp_path):
     documenter, coordinator, record = pair
     sample = populate(documenter)
     first = tmp_path / "first.ijbundle"
-    documenter.exporter.export(first, [record.uuid], all_entries=True)
+    documenter.exporter.export(first, [record.uuid], all_entries=True, options=UNCLEANED)
     old = tar_members(decrypt_bundle(first, coordinator))
     baseline = to_journal(hb.crafted(items_of(old), manifest=hb.manifest_for(content_of(old), bundle_id=BASELINE_ID)),
                           coordinator)
@@ -275,7 +279,7 @@ def signed_by_sender(pair, tmp_path):
     documenter.attachments.add_file(second.uuid, PHOTOS / "Nikon_D70.jpg")
     documenter.entries.update(sample["entry"].uuid, body="изменено")
     newer = tmp_path / "second.ijbundle"
-    documenter.exporter.export(newer, [record.uuid], all_entries=True)
+    documenter.exporter.export(newer, [record.uuid], all_entries=True, options=UNCLEANED)
     return coordinator, baseline, tar_members(decrypt_bundle(newer, coordinator))
 
 

@@ -346,12 +346,13 @@ def test_webp_becomes_upright_clean_jpeg() -> None:
 
 
 def test_other_types_pass_through_with_warning() -> None:
-    pdf = b"%PDF-1.4\n1 0 obj << /Author (Alice) >> endobj\n%%EOF\n"
-    result, out = _strip(pdf)
-    assert out == pdf
+    blob = b"\x00\x01\x02 Author: Alice \x00" * 10
+    result, out = _strip(blob)
+    assert out == blob
     assert not result.cleaned and result.warning and "not cleaned" in result.warning
-    assert result.output_media_type == "application/pdf"
-    assert not can_clean("application/pdf") and can_clean("image/JPEG")
+    assert result.output_media_type == "application/octet-stream"
+    assert not can_clean("application/octet-stream") and can_clean("image/JPEG")
+    assert can_clean("application/pdf") and can_clean("video/mp4") and can_clean("audio/mpeg")
 
 
 def test_plain_text_has_nothing_hidden() -> None:

@@ -32,7 +32,8 @@ def register(sub) -> None:
     p.add_argument("--strip-metadata", action="store_true",
                    help=_("remove location, camera serial numbers, names and dates from photos"))
     p.add_argument("--force", action="store_true",
-                   help=_("with --strip-metadata: save a damaged image unchanged when it cannot be cleaned"))
+                   help=_("with --strip-metadata: save a damaged file (photo, video, recording, document) unchanged "
+                          "when it cannot be cleaned"))
     p.set_defaults(handler=cmd_save_attachment)
 
     p = sub.add_parser("remove-attachment", help=_("move an attachment to the trash"))

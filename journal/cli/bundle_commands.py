@@ -60,6 +60,9 @@ def register(sub) -> None:
     p.add_argument("--no-attachments", action="store_true")
     p.add_argument("--keep-photo-metadata", action="store_true",
                    help=_("do NOT remove GPS position, camera serial and times from photos"))
+    p.add_argument("--allow-uncleaned", action="store_true",
+                   help=_("send files whose hidden data cannot be removed (unknown type, damaged) as they are, "
+                          "with a warning, instead of refusing"))
     p.add_argument("--omit-contact-details", action="store_true", help=_("leave out phone numbers and handles"))
     p.add_argument("--no-contact-log", action="store_true", help=_("leave out the contact log"))
     p.add_argument("--max-attachment-mb", type=float, metavar="N", help=_("leave out attachments over N MB"))
@@ -151,6 +154,7 @@ def cmd_export(args, ctx) -> int:
         raise InvalidInput(_("--max-attachment-mb must be 0 or more."))
     options = ExportOptions(
         strip_metadata=not args.keep_photo_metadata,
+        allow_uncleaned=args.allow_uncleaned,
         include_attachments=not args.no_attachments,
         max_attachment_bytes=None if args.max_attachment_mb is None else int(args.max_attachment_mb * 1024 * 1024),
         omit_contact_details=args.omit_contact_details,

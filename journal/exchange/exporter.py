@@ -42,7 +42,7 @@ from journal.storage.db import Database
 from journal.records.revisions import GENESIS_HASH
 from journal.errors import Cancelled, InvalidInput, JournalError
 from journal.media import MediaError
-from journal.media.strip import can_clean, strip_metadata
+from journal.media.strip import can_clean, strip_metadata, uncleaned_risks
 from journal.exchange.records_jsonl import AttachmentRef, contact_log_record, entry_record, person_record
 from journal.i18n import _
 
@@ -85,6 +85,9 @@ class ExportOptions:
     """What the sender chose to leave out."""
 
     strip_metadata: bool = True
+    #: Send a file that cannot be cleaned (unknown type, damaged) as it is, with a warning,
+    #: instead of refusing the bundle. Only meaningful with strip_metadata.
+    allow_uncleaned: bool = False
     include_attachments: bool = True
     max_attachment_bytes: int | None = None
     omit_contact_details: bool = False
@@ -549,11 +552,13 @@ class Exporter:
     def _plan_one(self, att, options: ExportOptions, plan: "_Plan", warnings: list[str],
                   progress: Progress | None, cancel):
         store = self.attachments
-        if not options.strip_metadata or not can_clean(att.media_type):
-            if options.strip_metadata:
-                warnings.append(_("{file_name}: metadata of this file type is not cleaned; it is sent as it is.").format(file_name=att.file_name))
-            return _PlannedAttachment(att.uuid, att.entry_uuid, att.sha256, att.size, False, att.media_type,
-                                      att.file_name, att.position), self._stored_content(att)
+        as_stored = (_PlannedAttachment(att.uuid, att.entry_uuid, att.sha256, att.size, False, att.media_type,
+                                        att.file_name, att.position), None)
+        if not options.strip_metadata:
+            return as_stored[0], self._stored_content(att)
+        if not can_clean(att.media_type):
+            self._uncleaned(att, options, warnings, None)
+            return as_stored[0], self._stored_content(att)
         check_cancel(cancel)
         base = plan.pass_one_bytes
 
@@ -566,8 +571,8 @@ class Exporter:
                 result = strip_metadata(src, _HashOnly(), att.media_type, total=att.size, progress=step,
                                         cancel=lambda: is_cancelled(cancel))
         except MediaError as exc:
-            raise ExportError(
-                _("The metadata of {file_name} could not be removed ({exc}). Send the bundle without attachments, leave this file out, or choose to keep photo metadata.").format(file_name=att.file_name, exc=exc)) from None
+            self._uncleaned(att, options, warnings, exc)
+            return as_stored[0], self._stored_content(att)
         plan.pass_one_bytes += att.size
         if result.warning:
             warnings.append(f"{att.file_name}: {result.warning}")
@@ -576,6 +581,20 @@ class Exporter:
                                    att.file_name, att.position),
                 lambda uuid=att.uuid, mt=att.media_type, n=att.size: _StrippedStream(
                     lambda: store.open_stream(uuid), mt, n))
+
+    @staticmethod
+    def _uncleaned(att, options: ExportOptions, warnings: list[str], error: MediaError | None) -> None:
+        """A file whose metadata cannot be removed: refuse the bundle, or warn when allowed."""
+        reason = str(error).rstrip(".") if error is not None else _(
+            "files of this type ({media_type}) cannot be cleaned").format(media_type=att.media_type)
+        risks = uncleaned_risks(att.media_type)
+        if not options.allow_uncleaned:
+            raise ExportError(_(
+                "{file_name}: its hidden data cannot be removed ({reason}); it may carry {risks}. Leave the "
+                "file out, or allow files that cannot be cleaned (--allow-uncleaned) to send it as it is."
+            ).format(file_name=att.file_name, reason=reason, risks=risks)) from None
+        warnings.append(_("{file_name}: sent as it is, not cleaned ({reason}); it may carry {risks}.").format(
+            file_name=att.file_name, reason=reason, risks=risks))
 
     def _stored_content(self, att) -> "_StoredContent | Callable[[], BinaryIO]":
         """How to read an attachment sent as stored: ahead of the writer when its blob row is

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import io
+from collections.abc import Callable
 from typing import BinaryIO
 
 from journal.errors import Cancelled
@@ -78,3 +80,64 @@ class HashingWriter:
 
     def hexdigest(self) -> str:
         return self._hash.hexdigest()
+
+
+class TrackedSource(io.RawIOBase):
+    """A seekable source for libraries that read and seek themselves (FFmpeg, qpdf, zipfile).
+
+    Each read polls cancel (raising Cancelled) and reports progress as the furthest
+    position reached, never more than total. Seeking is passed through to the source.
+    """
+
+    def __init__(
+        self,
+        src: BinaryIO,
+        *,
+        total: int = 0,
+        progress: ProgressCallback | None = None,
+        cancel: CancelCheck | None = None,
+    ) -> None:
+        super().__init__()
+        if not (hasattr(src, "seek") and getattr(src, "seekable", lambda: True)()):
+            raise MediaError(_("This file can only be cleaned from a seekable source."))
+        self._src = src
+        self._total = total
+        self._progress = progress
+        self._cancel = cancel
+        self.furthest = 0
+        if not total:
+            here = src.tell()
+            self._total = src.seek(0, io.SEEK_END)
+            src.seek(here)
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._src.tell()
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        return self._src.seek(offset, whence)
+
+    def check_cancel(self) -> None:
+        if self._cancel is not None and self._cancel():
+            raise Cancelled()
+
+    def readinto(self, buffer) -> int:
+        self.check_cancel()
+        view = memoryview(buffer).cast("B")
+        data = self._src.read(len(view))
+        view[: len(data)] = data
+        position = self._src.tell()
+        if position > self.furthest:
+            self.furthest = position
+            if self._progress is not None:
+                self._progress(min(position, self._total) if self._total else position, self._total)
+        return len(data)

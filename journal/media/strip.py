@@ -6,12 +6,25 @@ with its SHA-256 (for evidence); this produces the copy that travels.
 
 - JPEG: lossless segment rewrite (scan data copied byte for byte).
 - PNG: chunk copy without text, time and Exif chunks.
+- GIF: block copy without comments and application extensions.
+- TIFF: decoded and rewritten losslessly with only the tags needed to show it.
 - HEIC/HEIF/AVIF/WebP: decoded and re-encoded as a clean JPEG.
+- Video (MP4, MOV, 3GP, WebM, Matroska), M4A and WAV: remuxed by PyAV without any
+  container or stream metadata, streams copied untouched (journal.media.video).
+- MP3, AAC, Ogg, FLAC: tags and pictures removed by mutagen (journal.media.audio).
+- PDF: rewritten by pikepdf without metadata, scripts, embedded files, old revisions.
+- Office Open XML and OpenDocument (zip): properties, authors, revision ids and
+  thumbnails removed (journal.media.office); another zip archive is refused.
 - Plain text: nothing hidden to remove.
-- Anything else: copied unchanged, with a warning saying so.
+- Anything else: copied unchanged, with cleaned=False and a warning saying so.
 
-On MediaError the destination holds partial output and must be discarded;
-the caller may then treat the file as opaque (copy it with a warning).
+Formats whose libraries seek (video, audio, PDF, Office) need a seekable source and
+write through an encrypted Spool (journal.media.spool); memory stays flat whatever the
+size. Every output is deterministic: the same input gives the same bytes, which the
+bundle exporter relies on (it cleans once to learn the hash, then again to send).
+
+On MediaError the destination holds partial output and must be discarded; the
+caller refuses the file or, when the person allowed it, sends it as it is.
 """
 
 from __future__ import annotations
@@ -19,6 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from journal.media.gifclean import clean_gif
 from journal.media.jpegclean import clean_jpeg
 from journal.media.pngclean import clean_png
 from journal.media.reencode import reencode_as_jpeg
@@ -28,7 +42,9 @@ from journal.media.streams import (
     CountingReader,
     HashingWriter,
     ProgressCallback,
+    TrackedSource,
 )
+from journal.i18n import _
 
 JPEG_TYPES = {"image/jpeg", "image/jpg", "image/pjpeg"}
 PNG_TYPES = {"image/png"}
@@ -41,6 +57,29 @@ REENCODED_TYPES = {
     "image/webp",
 }
 PLAIN_TEXT_TYPES = {"text/plain"}
+GIF_TYPES = {"image/gif"}
+TIFF_TYPES = {"image/tiff"}
+AV_TYPES = {  # remuxed (journal.media.video)
+    "video/mp4", "video/quicktime", "video/3gpp", "video/3gpp2", "video/webm",
+    "video/x-matroska", "audio/mp4", "audio/wav",
+}
+TAGGED_AUDIO_TYPES = {"audio/mpeg", "audio/aac", "audio/ogg", "audio/flac"}  # mutagen
+PDF_TYPES = {"application/pdf"}
+#: Zip archives: cleaned when they are Office/ODF documents, refused otherwise.
+OFFICE_TYPES = {
+    "application/zip",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "application/vnd.oasis.opendocument.text",
+    "application/vnd.oasis.opendocument.spreadsheet",
+    "application/vnd.oasis.opendocument.presentation",
+}
+CLEANED_TYPES = (JPEG_TYPES | PNG_TYPES | REENCODED_TYPES | PLAIN_TEXT_TYPES | GIF_TYPES | TIFF_TYPES
+                 | AV_TYPES | TAGGED_AUDIO_TYPES | PDF_TYPES | OFFICE_TYPES)
+
+#: Folder of the encrypted scratch files (None: the user's cache folder, see spool.py).
+SPOOL_DIR: str | None = None
 
 
 @dataclass
@@ -64,8 +103,7 @@ class StripResult:
 
 def can_clean(media_type: str) -> bool:
     """True if strip_metadata removes metadata from this type (or it has none)."""
-    kind = _normalise(media_type)
-    return kind in JPEG_TYPES | PNG_TYPES | REENCODED_TYPES | PLAIN_TEXT_TYPES
+    return _normalise(media_type) in CLEANED_TYPES
 
 
 def strip_metadata(
@@ -82,25 +120,66 @@ def strip_metadata(
     media_type should come from ``sniff_media_type`` (the content), not from a
     file name.  progress(done, total) is called per chunk read (total is the
     given total, 0 if unknown); cancel() returning True raises Cancelled.
+    Video, audio, PDF and Office files need a seekable src, read from its start; for
+    them dst receives nothing until the file has been cleaned whole.
     Raises MediaError for a damaged file of a type we clean.
     """
     kind = _normalise(media_type)
-    reader = CountingReader(src, total=total, progress=progress, cancel=cancel)
     out = HashingWriter(dst)
+    if kind in AV_TYPES | TAGGED_AUDIO_TYPES | PDF_TYPES | OFFICE_TYPES:
+        source = TrackedSource(src, total=total, progress=progress, cancel=cancel)
+        removed, output_type = _clean_seeking(kind, source, out)
+        return _result(True, output_type, None, removed, out)
+    reader = CountingReader(src, total=total, progress=progress, cancel=cancel)
     if kind in JPEG_TYPES:
         removed = clean_jpeg(reader, out)
         return _result(True, "image/jpeg", None, removed, out)
     if kind in PNG_TYPES:
         removed = clean_png(reader, out)
         return _result(True, "image/png", None, removed, out)
+    if kind in GIF_TYPES:
+        return _result(True, "image/gif", None, clean_gif(reader, out), out)
+    if kind in TIFF_TYPES:
+        from journal.media.tiffclean import clean_tiff
+
+        return _result(True, "image/tiff", None, clean_tiff(reader, out), out)
     if kind in REENCODED_TYPES:
         removed, warning = reencode_as_jpeg(reader, out)
         return _result(True, "image/jpeg", warning, removed, out)
     _copy(reader, out)
     if kind in PLAIN_TEXT_TYPES:
         return _result(True, kind, None, [], out)
-    warning = f"Metadata of this file type ({kind or 'unknown'}) is not cleaned; it is sent as it is."
+    warning = _("Metadata of this file type ({kind}) is not cleaned; it is sent as it is.").format(
+        kind=kind or "application/octet-stream")
     return _result(False, kind or "application/octet-stream", warning, [], out)
+
+
+def _clean_seeking(kind: str, source: TrackedSource, out: HashingWriter) -> tuple[list[str], str]:
+    """Clean a format whose library reads with seeks, through an encrypted spool."""
+    from journal.media.spool import Spool
+
+    with Spool(SPOOL_DIR) as spool:
+        if kind in AV_TYPES:
+            from journal.media.video import clean_av
+
+            removed = clean_av(source, spool, kind)
+        elif kind in TAGGED_AUDIO_TYPES:
+            from journal.media.audio import clean_audio
+
+            source.seek(0)
+            while piece := source.read(CHUNK_SIZE):
+                spool.write(piece)
+            removed = clean_audio(spool, kind)
+        elif kind in PDF_TYPES:
+            from journal.media.pdf import clean_pdf
+
+            removed = clean_pdf(source, spool)
+        else:
+            from journal.media.office import clean_office
+
+            removed = clean_office(source, spool)
+        spool.copy_to(out.write, source.check_cancel)
+    return removed, kind
 
 
 def _normalise(media_type: str) -> str:
@@ -120,3 +199,19 @@ def _result(
     out: HashingWriter,
 ) -> StripResult:
     return StripResult(cleaned, media_type, warning, removed, out.hexdigest(), out.size)
+
+
+def uncleaned_risks(media_type: str) -> str:
+    """What a file of this type may reveal when it is sent without cleaning (translated)."""
+    kind = _normalise(media_type)
+    if kind.startswith("video/"):
+        return _("the place it was filmed (GPS), the phone's make and model, the author and dates")
+    if kind.startswith("audio/"):
+        return _("names (artist, author), comments, the recording device and embedded pictures")
+    if kind.startswith("image/"):
+        return _("the place it was taken (GPS), the camera's make, model and serial number, dates")
+    if kind == "application/pdf":
+        return _("the author's name, the software used, earlier revisions and embedded files")
+    if kind in OFFICE_TYPES:
+        return _("author names, comments, tracked changes and folder paths")
+    return _("names, places, device details or anything else its format can hold")

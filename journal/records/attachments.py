@@ -565,6 +565,18 @@ class AttachmentStore:
         return BlobDescription(media_type, details.metadata, details.thumbnail, details.stripped_sha256,
                                details.note)
 
+    def reveals(self, attachment_uuid: str) -> list[str]:
+        """What a video, recording, PDF, document, TIFF or GIF reveals (translated names, see
+        journal.media.findings); [] for photos (their metadata is read at import) and for types
+        with nothing hidden. Raises MediaError for a file that cannot be read as its type."""
+        from journal.media.findings import reveals
+
+        att = self.get(attachment_uuid)
+        if att.media_type in _IMAGE_METADATA_TYPES:
+            return []
+        with self._open_blob_of(att.id) as src:
+            return reveals(src, att.media_type, att.size)
+
     # --- leaving the journal ---------------------------------------------------------------------
     def write_stripped(self, attachment_uuid: str, dst: BinaryIO, *, progress: Progress | None = None,
                        cancel=None):
@@ -799,6 +811,8 @@ class AttachmentStore:
 
 # --- import helpers ----------------------------------------------------------------------------------
 _REENCODED_TYPES = {"image/heic", "image/heif", "image/avif", "image/webp"}
+#: Photos whose metadata imagemeta reads at import (shown by the viewer from Attachment.metadata).
+_IMAGE_METADATA_TYPES = {"image/jpeg", "image/png", "image/webp", "image/heic", "image/heif", "image/avif"}
 
 
 #: add_files reads files up to this size whole on a worker thread and describes them there

@@ -115,6 +115,14 @@ Fingerprint: {fp}</source>
         <translation>Вписать изображение в окно (F)</translation>
     </message>
     <message>
+        <source>Hidden data</source>
+        <translation>Скрытые данные</translation>
+    </message>
+    <message>
+        <source>nothing identifying found</source>
+        <translation>ничего идентифицирующего не найдено</translation>
+    </message>
+    <message>
         <source>GPS altitude</source>
         <translation>Высота GPS</translation>
     </message>
@@ -210,6 +218,7 @@ Use “Save a copy…” to open it with another program.</source>
     </message>
     <message>
         <source>upright</source>
+        <extracomment>What a video, recording, PDF or document reveals (journal.media.findings), read on demand.</extracomment>
         <translation>без поворота</translation>
     </message>
     <message>
@@ -2338,6 +2347,14 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>Leave out &amp;phone numbers and messenger handles</source>
         <translation>Не включать &amp;номера телефонов и аккаунты в мессенджерах</translation>
+    </message>
+    <message>
+        <source>Also send files that cannot be &amp;cleaned</source>
+        <translation>Отправлять и файлы, которые нельзя &amp;очистить</translation>
+    </message>
+    <message>
+        <source>Videos, recordings, PDFs and Office documents are cleaned too. A file of an unknown type or a damaged one cannot be: it may carry names, places or device details. Without this, such a file stops the bundle and is named.</source>
+        <translation>Видео, аудиозаписи, PDF и документы Office тоже очищаются. Файл неизвестного типа или повреждённый очистить нельзя: в нём могут быть имена, места или сведения об устройстве. Без этой отметки такой файл останавливает создание пакета и называется.</translation>
     </message>
     <message>
         <source>No photos or &amp;files at all</source>

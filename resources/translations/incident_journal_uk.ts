@@ -115,6 +115,14 @@ Fingerprint: {fp}</source>
         <translation>Вписати зображення у вікно (F)</translation>
     </message>
     <message>
+        <source>Hidden data</source>
+        <translation>Приховані дані</translation>
+    </message>
+    <message>
+        <source>nothing identifying found</source>
+        <translation>нічого ідентифікувального не знайдено</translation>
+    </message>
+    <message>
         <source>GPS altitude</source>
         <translation>Висота GPS</translation>
     </message>
@@ -210,6 +218,7 @@ Use “Save a copy…” to open it with another program.</source>
     </message>
     <message>
         <source>upright</source>
+        <extracomment>What a video, recording, PDF or document reveals (journal.media.findings), read on demand.</extracomment>
         <translation>без повороту</translation>
     </message>
     <message>
@@ -2338,6 +2347,14 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>Leave out &amp;phone numbers and messenger handles</source>
         <translation>Не додавати &amp;номери телефонів і акаунти в месенджерах</translation>
+    </message>
+    <message>
+        <source>Also send files that cannot be &amp;cleaned</source>
+        <translation>Надсилати й файли, які не можна &amp;очистити</translation>
+    </message>
+    <message>
+        <source>Videos, recordings, PDFs and Office documents are cleaned too. A file of an unknown type or a damaged one cannot be: it may carry names, places or device details. Without this, such a file stops the bundle and is named.</source>
+        <translation>Відео, аудіозаписи, PDF і документи Office теж очищаються. Файл невідомого типу або пошкоджений очистити не можна: у ньому можуть бути імена, місця або відомості про пристрій. Без цієї позначки такий файл зупиняє створення пакета й називається.</translation>
     </message>
     <message>
         <source>No photos or &amp;files at all</source>

@@ -89,9 +89,11 @@ class ImportOptionsDialog(QDialog):
 class SaveCopyDialog(QDialog):
     """Before "save a copy": strip metadata (on by default), and say plainly what that does."""
 
-    def __init__(self, attachment: Attachment, parent: QWidget | None = None) -> None:
+    def __init__(self, attachment: Attachment, parent: QWidget | None = None,
+                 findings: list[str] | None = None) -> None:
         super().__init__(parent)
         self.attachment = attachment
+        self.findings = findings  # what a video, recording or document reveals (None: not read)
         self.setWindowTitle(self.tr("Save a copy"))
         layout = QVBoxLayout(self)
         name = QLabel(self.tr("Save a copy of “{name}” ({size}) outside the journal.").format(
@@ -123,13 +125,14 @@ class SaveCopyDialog(QDialog):
         return can_clean(self.attachment.media_type)
 
     def _update_details(self) -> None:
-        self.details.setText(strip_explanation(self.attachment, self.strip.isChecked()))
+        self.details.setText(strip_explanation(self.attachment, self.strip.isChecked(), self.findings))
         self.details.setStyleSheet("" if self.cleanable and self.strip.isChecked() else "color: #b3261e;")
 
 
-def strip_explanation(attachment: Attachment, strip: bool) -> str:
-    """One paragraph: what stripping would remove from this attachment, or why it cannot."""
-    sensitive = attachment.metadata.get("sensitive_fields") or []
+def strip_explanation(attachment: Attachment, strip: bool, findings: list[str] | None = None) -> str:
+    """One paragraph: what stripping would remove from this attachment, or why it cannot.
+    findings: what a video, recording or document reveals (journal.media.findings), if read."""
+    sensitive = findings or attachment.metadata.get("sensitive_fields") or []
     if not strip:
         if sensitive:
             return QCoreApplication.translate(

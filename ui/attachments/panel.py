@@ -429,7 +429,7 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
         if not 0 <= row < len(self._items) or self.session is None:
             return None
         if self.viewer is None:
-            self.viewer = AttachmentViewer(self._load_picture, self.host.parent_widget())
+            self.viewer = AttachmentViewer(self._load_picture, self.host.parent_widget(), self._load_findings)
             self.viewer.save_requested.connect(self.save_copy_interactive)
         self.viewer.set_items(self._items, row)
         self.viewer.show()
@@ -442,6 +442,12 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
             raise MediaError(self.tr("The journal is locked."))
         with store.open_stream(att.uuid) as stream:
             return decode_for_display(stream)
+
+    def _load_findings(self, att: Attachment) -> list[str]:
+        store = self._reader_store()
+        if store is None:
+            raise MediaError(self.tr("The journal is locked."))
+        return store.reveals(att.uuid)
 
     def _close_viewer(self) -> None:
         if self.viewer is not None:
@@ -460,7 +466,13 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
         att = next((a for a in self._items if a.uuid == attachment_uuid), None)
         if att is None or self.session is None:
             return
-        dialog = SaveCopyDialog(att, self.host.parent_widget())
+        findings = None
+        if not att.is_image:
+            try:
+                findings = self._load_findings(att)
+            except JournalError:
+                findings = None  # damaged: the save itself says so
+        dialog = SaveCopyDialog(att, self.host.parent_widget(), findings)
         if dialog.exec() != SaveCopyDialog.DialogCode.Accepted:
             return
         name = att.file_name

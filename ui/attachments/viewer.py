@@ -27,6 +27,8 @@ ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
 
 ImageLoader = Callable[[Attachment], QImage]
+#: What a video, recording, PDF or document reveals (journal.media.findings), read on demand.
+FindingsLoader = Callable[[Attachment], list[str]]
 
 # Exif orientation -> words, translated where shown (QCoreApplication.translate("AttachmentViewer", …)).
 _ORIENTATIONS = {
@@ -44,10 +46,12 @@ _UNKNOWN_ORIENTATION = QT_TRANSLATE_NOOP("AttachmentViewer", "unknown")
 class AttachmentViewer(QDialog):
     save_requested = Signal(str)  # attachment uuid
 
-    def __init__(self, load_image: ImageLoader, parent: QWidget | None = None) -> None:
+    def __init__(self, load_image: ImageLoader, parent: QWidget | None = None,
+                 load_findings: FindingsLoader | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Attachment"))  # never the file name: it may say too much
         self._load_image = load_image
+        self._load_findings = load_findings
         self._items: list[Attachment] = []
         self._index = -1
         self._image: QImage | None = None
@@ -155,7 +159,13 @@ class AttachmentViewer(QDialog):
                                  .format(type=att.media_type))
         self._fit = True
         self._render()
-        self.metadata.setHtml(metadata_html(att))
+        findings = None
+        if not att.is_image and self._load_findings is not None:
+            try:
+                findings = self._load_findings(att)
+            except JournalError as exc:  # a file that cannot be read as its type
+                findings = [str(exc)]
+        self.metadata.setHtml(metadata_html(att, findings))
         self.position_label.setText(self.tr("{n} of {total}").format(n=self._index + 1, total=len(self._items)))
         many = len(self._items) > 1
         self.previous_action.setEnabled(many)
@@ -235,12 +245,16 @@ class AttachmentViewer(QDialog):
         super().closeEvent(event)
 
 
-def metadata_rows(att: Attachment) -> list[tuple[str, str]]:
+def metadata_rows(att: Attachment, findings: list[str] | None = None) -> list[tuple[str, str]]:
     """(label, value) pairs for the metadata panel, in reading order."""
     meta = att.metadata or {}
     rows = [(QCoreApplication.translate("AttachmentViewer", "File"), att.file_name),
             (QCoreApplication.translate("AttachmentViewer", "Type"), att.media_type),
             (QCoreApplication.translate("AttachmentViewer", "Size"), human_size(att.size))]
+    if findings is not None:
+        rows.append((QCoreApplication.translate("AttachmentViewer", "Hidden data"),
+                     "; ".join(findings) if findings
+                     else QCoreApplication.translate("AttachmentViewer", "nothing identifying found")))
     if meta.get("width") and meta.get("height"):
         rows.append((QCoreApplication.translate("AttachmentViewer", "Pixels"), f"{meta['width']} × {meta['height']}"))
     if meta.get("capture_time"):
@@ -275,16 +289,17 @@ def metadata_rows(att: Attachment) -> list[tuple[str, str]]:
     return rows
 
 
-def metadata_html(att: Attachment) -> str:
-    """The metadata panel's content; every value escaped (file names and Exif are untrusted)."""
+def metadata_html(att: Attachment, findings: list[str] | None = None) -> str:
+    """The metadata panel's content; every value escaped (file names and Exif are untrusted).
+    findings: what a non-photo file reveals (None: not read)."""
     esc = html.escape
     parts = ["<table cellspacing='2'>"]
-    for label, value in metadata_rows(att):
+    for label, value in metadata_rows(att, findings):
         parts.append(f"<tr><td valign='top'><b>{esc(label)}</b></td><td>{esc(value)}</td></tr>")
     parts.append("</table>")
     heading = QCoreApplication.translate("AttachmentViewer", "When saved as a cleaned copy or sent")
     parts.append(f"<p><b>{esc(heading)}</b><br>"
-                 f"{esc(strip_explanation(att, True))}</p>")
+                 f"{esc(strip_explanation(att, True, findings))}</p>")
     if att.note:
         parts.append(f"<p><i>{esc(att.note)}</i></p>")
     return "".join(parts)

@@ -140,6 +140,13 @@ class LeaveOutPage(QWizardPage):
         layout.addWidget(_explain(self.tr("Photos can carry the GPS position, the phone's model and the time "
                                           "they were taken. Keep this on unless the coordinator needs them "
                                           "as evidence.")))
+        self.allow_uncleaned = QCheckBox(self.tr("Also send files that cannot be &cleaned"))
+        layout.addWidget(self.allow_uncleaned)
+        layout.addWidget(_explain(self.tr("Videos, recordings, PDFs and Office documents are cleaned too. A file "
+                                          "of an unknown type or a damaged one cannot be: it may carry names, "
+                                          "places or device details. Without this, such a file stops the "
+                                          "bundle and is named.")))
+        self.strip.toggled.connect(self.allow_uncleaned.setEnabled)
         self.omit_contacts = QCheckBox(self.tr("Leave out &phone numbers and messenger handles"))
         layout.addWidget(self.omit_contacts)
         layout.addWidget(_explain(self.tr("People are sent with names and roles only. Use this if the bundle "
@@ -171,11 +178,13 @@ class LeaveOutPage(QWizardPage):
     def _attachments_toggled(self, none: bool) -> None:
         for w in (self.strip, self.limit_on):
             w.setEnabled(not none)
+        self.allow_uncleaned.setEnabled(not none and self.strip.isChecked())
         self.limit.setEnabled(not none and self.limit_on.isChecked())
 
     def options(self) -> ExportOptions:
         limit = self.limit.value() * 1024 * 1024 if self.limit_on.isChecked() else None
         return ExportOptions(strip_metadata=self.strip.isChecked(),
+                             allow_uncleaned=self.allow_uncleaned.isChecked(),
                              include_attachments=not self.no_attachments.isChecked(),
                              max_attachment_bytes=limit, omit_contact_details=self.omit_contacts.isChecked(),
                              include_contact_log=self.contact_log.isChecked())

@@ -1,0 +1,330 @@
+"""Clean Office Open XML (docx, xlsx, pptx) and OpenDocument (odt, ods, odp) files.
+
+Both are zip archives of XML parts. The standard zipfile reads them; lxml parses each XML
+part with entity resolution, DTD loading and network access turned off, and a part that
+declares a DTD at all is refused. Every member is copied in its original order and with
+its original compression, with a fixed timestamp and without extra fields or comments.
+
+Removed:
+- OOXML: core properties (``dc:creator``, ``cp:lastModifiedBy``, dates, title, subject,
+  keywords, …), the company/manager/template of the app properties, all custom properties,
+  comment and tracked-change authors, initials and dates (``w:author``/``w:date`` on
+  ``w:ins``, ``w:del``, ``w:comment``…), Word's revision ids (``w:rsid*``), the attached
+  template's path, the people part (``w15:presenceInfo`` holds e-mail addresses), Excel's
+  ``absPath`` (the folder the file was saved in) and ``fileSharing`` user name, comment
+  author lists (xlsx, pptx), the thumbnail (``docProps/thumbnail.*``);
+- ODF: everything in ``meta.xml`` (creator, initial creator, dates, editing time and
+  cycles, generator, user-defined fields), comment and tracked-change authors and dates,
+  printer names and settings, the thumbnail (``Thumbnails/``).
+Kept: the text, tables, slides, pictures, styles; the comments' and changes' text.
+
+Hostile archives are refused before anything is inflated: too many members, a declared
+size over the limits or an implausible compression ratio; while copying, a member that
+inflates past its declared size is refused too.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from typing import BinaryIO
+
+from lxml import etree
+
+from journal.media import MediaError
+from journal.media.streams import CHUNK_SIZE, TrackedSource
+from journal.i18n import _
+
+MAX_MEMBERS = 10_000
+MAX_TOTAL_BYTES = 4 * 1024 * 1024 * 1024
+MAX_XML_BYTES = 48 * 1024 * 1024  # an XML part is parsed in memory (a 1000-page text: ~10 MiB)
+MAX_RATIO = 200  # compressed XML reaches 20-50:1; zip bombs reach 1000:1 and more
+_RATIO_FLOOR = 1024 * 1024  # small members may compress better; their size is harmless
+_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+DC = "http://purl.org/dc/elements/1.1/"
+OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+META = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
+CONFIG = "urn:oasis:names:tc:opendocument:xmlns:config:1.0"
+MANIFEST = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+# Attributes emptied (some are required by the schemas) or removed (optional ones) wherever
+# they occur (local names, any namespace).
+_BLANKED_ATTRIBUTES = {"author", "userId", "providerId", "userName", "displayName", "creator"}
+_REMOVED_ATTRIBUTES = {"initials", "date", "dateUtc"}
+_RSID = re.compile(r"^rsid")
+_ODF_PRINTER_ITEMS = {"PrinterName", "PrinterSetup", "PrinterPaperFromSetup", "CurrentDatabaseDataSource",
+                      "CurrentDatabaseCommand", "CurrentDatabaseCommandType"}
+
+
+class _Parser:
+    def __init__(self) -> None:
+        self.parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                                      dtd_validation=False, huge_tree=False, remove_blank_text=False)
+
+    def parse(self, data: bytes, name: str):
+        try:
+            root = etree.fromstring(data, self.parser)
+        except etree.XMLSyntaxError as exc:
+            raise MediaError(_("A part of the document is not well-formed XML ({name}); it cannot be cleaned.").format(
+                name=name)) from exc
+        if root.getroottree().docinfo.internalDTD is not None or root.getroottree().docinfo.doctype:
+            raise MediaError(_("A part of the document declares a DTD ({name}); it cannot be cleaned.").format(
+                name=name))
+        return root
+
+
+def office_kind(source: BinaryIO) -> str | None:
+    """'ooxml', 'odf' or None (another zip) for a zip archive; MediaError if it is not one."""
+    with _open_zip(source) as archive:
+        return _kind(archive)
+
+
+def clean_office(source: TrackedSource, spool) -> list[str]:
+    """Write a cleaned copy of the Office/ODF document in source to spool (seekable).
+
+    Returns what was removed (translated). Raises MediaError for another zip, a damaged
+    document or a hostile archive.
+    """
+    with _open_zip(source) as archive:
+        kind = _kind(archive)
+        if kind is None:
+            raise MediaError(_("This zip archive is not an Office or OpenDocument file; its contents cannot be cleaned."))
+        infos = archive.infolist()
+        _check_limits(infos)
+        cleaner = _OoxmlCleaner() if kind == "ooxml" else _OdfCleaner()
+        dropped = {i.filename for i in infos if cleaner.drops(i.filename)}
+        if dropped:
+            cleaner.note(_("thumbnail"))
+        parser = _Parser()
+        with zipfile.ZipFile(spool, "w", allowZip64=True) as out:
+            for info in infos:
+                source.check_cancel()
+                if info.filename in dropped or info.is_dir():
+                    continue
+                target = zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME)
+                target.compress_type = info.compress_type if info.compress_type in (
+                    zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) else zipfile.ZIP_DEFLATED
+                target.external_attr = 0o644 << 16
+                target.create_system = 3  # "Unix", as mat2 normalises it: the OS is not told
+                if info.filename.lower().endswith((".xml", ".rels")) or info.filename in ("mimetype",):
+                    data = _read_member(archive, info, MAX_XML_BYTES, source)
+                    if info.filename != "mimetype":
+                        root = parser.parse(data, info.filename)
+                        cleaner.clean(info.filename, root, dropped)
+                        data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+                    out.writestr(target, data)
+                else:
+                    _copy_member(archive, info, out, target, source)
+    return cleaner.removed
+
+
+def _open_zip(source: BinaryIO) -> zipfile.ZipFile:
+    try:
+        source.seek(0)
+        return zipfile.ZipFile(source)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        raise MediaError(_("The document is damaged: it is not a valid zip archive.")) from exc
+
+
+def _kind(archive: zipfile.ZipFile) -> str | None:
+    names = set(archive.namelist()[:MAX_MEMBERS + 1])
+    if "[Content_Types].xml" in names:
+        return "ooxml"
+    if "mimetype" in names and "META-INF/manifest.xml" in names:
+        return "odf"
+    return None
+
+
+def _check_limits(infos: list[zipfile.ZipInfo]) -> None:
+    if len(infos) > MAX_MEMBERS:
+        raise MediaError(_("The document has too many parts ({count}); it looks like a zip bomb and was refused.").format(
+            count=len(infos)))
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > _RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise MediaError(_("A part of the document expands more than {ratio} times; it looks like a zip bomb and was refused.").format(
+                ratio=MAX_RATIO))
+        if info.flag_bits & 0x1:
+            raise MediaError(_("The document is encrypted; it cannot be cleaned."))
+    if total > MAX_TOTAL_BYTES:
+        raise MediaError(_("The document would expand to more than {gib} GiB; it looks like a zip bomb and was refused.").format(
+            gib=MAX_TOTAL_BYTES // (1024 ** 3)))
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, source: TrackedSource) -> bytes:
+    if info.file_size > limit:
+        raise MediaError(_("A part of the document is too large to be cleaned ({name}).").format(name=info.filename))
+    parts = []
+    size = 0
+    try:
+        with archive.open(info) as member:
+            while piece := member.read(CHUNK_SIZE):
+                size += len(piece)
+                if size > info.file_size or size > limit:
+                    raise MediaError(_("A part of the document is larger than it declares; it was refused ({name}).").format(
+                        name=info.filename))
+                parts.append(piece)
+                source.check_cancel()
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:  # CRC, truncated data
+        raise MediaError(_("The document is damaged: a part of it cannot be read ({name}).").format(
+            name=info.filename)) from exc
+    return b"".join(parts)
+
+
+def _copy_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, out: zipfile.ZipFile,
+                 target: zipfile.ZipInfo, source: TrackedSource) -> None:
+    size = 0
+    try:
+        with archive.open(info) as member, out.open(target, "w", force_zip64=info.file_size > 2**31) as dst:
+            while piece := member.read(CHUNK_SIZE):
+                size += len(piece)
+                if size > info.file_size:
+                    raise MediaError(_("A part of the document is larger than it declares; it was refused ({name}).").format(
+                        name=info.filename))
+                dst.write(piece)
+                source.check_cancel()
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
+        raise MediaError(_("The document is damaged: a part of it cannot be read ({name}).").format(
+            name=info.filename)) from exc
+
+
+def _local(name) -> str:
+    return etree.QName(name).localname if isinstance(name, str) and name.startswith("{") else str(name)
+
+
+class _Cleaner:
+    def __init__(self) -> None:
+        self.removed: list[str] = []
+
+    def note(self, text: str) -> None:
+        if text not in self.removed:
+            self.removed.append(text)
+
+    def drops(self, name: str) -> bool:
+        return False
+
+    def strip_personal_attributes(self, root, *, rsid: bool = False) -> None:
+        for element in root.iter():
+            if not isinstance(element.tag, str):
+                continue
+            for attribute in list(element.attrib):
+                local = _local(attribute)
+                if local in _BLANKED_ATTRIBUTES:
+                    if element.attrib[attribute]:
+                        self.note(_("comment and tracked-change authors"))
+                    element.attrib[attribute] = ""
+                elif local in _REMOVED_ATTRIBUTES:
+                    del element.attrib[attribute]
+                elif rsid and _RSID.match(local):
+                    self.note(_("revision ids"))
+                    del element.attrib[attribute]
+
+
+class _OoxmlCleaner(_Cleaner):
+    def drops(self, name: str) -> bool:
+        return name.lower().startswith("docprops/thumbnail")
+
+    def clean(self, name: str, root, dropped: set[str]) -> None:
+        lower = name.lower()
+        if lower == "docprops/core.xml":
+            if len(root):
+                self.note(_("document properties (author, last modified by, dates, title)"))
+            for child in list(root):
+                root.remove(child)
+            return
+        if lower == "docprops/app.xml":
+            # Company, manager, template path, editing time, application and version; the
+            # statistics (pages, words) go too: Office recomputes them, nothing needs them.
+            if any(_local(child.tag) in ("Company", "Manager", "Template") for child in root):
+                self.note(_("company, manager and template"))
+            for child in list(root):
+                root.remove(child)
+            return
+        if lower == "docprops/custom.xml":
+            if len(root):
+                self.note(_("custom properties"))
+            for child in list(root):
+                root.remove(child)
+            return
+        if lower == "[content_types].xml" or lower.endswith(".rels"):
+            self._drop_references(root, dropped)
+            return
+        if lower.endswith("settings.xml") and lower.startswith("word/"):
+            for element in list(root):
+                if _local(element.tag) in ("rsids", "attachedTemplate", "docVars"):
+                    self.note(_("revision ids") if _local(element.tag) == "rsids"
+                              else _("template path and document variables"))
+                    root.remove(element)
+        if lower.startswith("xl/"):
+            for element in list(root.iter()):
+                if not isinstance(element.tag, str):
+                    continue
+                local = _local(element.tag)
+                if local == "absPath" or local == "fileSharing":
+                    self.note(_("the folder the file was saved in"))
+                    parent = element.getparent()
+                    if parent is not None:
+                        parent.remove(element)
+                elif local == "author" and element.getparent() is not None and \
+                        _local(element.getparent().tag) == "authors":
+                    element.text = ""
+                    self.note(_("comment and tracked-change authors"))
+        if lower.startswith("ppt/") and ("commentauthors" in lower or lower.endswith("authors.xml")):
+            for element in root.iter():
+                if isinstance(element.tag, str) and "name" in element.attrib:
+                    element.attrib["name"] = ""
+                    self.note(_("comment and tracked-change authors"))
+        for element in list(root.iter()):
+            if isinstance(element.tag, str) and _local(element.tag) == "presenceInfo":
+                self.note(_("comment and tracked-change authors"))
+                element.getparent().remove(element)
+        self.strip_personal_attributes(root, rsid=lower.startswith("word/"))
+
+    def _drop_references(self, root, dropped: set[str]) -> None:
+        targets = {"/" + name for name in dropped} | set(dropped)
+        for element in list(root):
+            target = element.get("PartName") or element.get("Target") or ""
+            if target in targets or target.lstrip("/") in dropped:
+                root.remove(element)
+            elif element.get("Type", "").endswith("/attachedTemplate"):
+                # The template's path is in the author's own folder (C:\Users\<name>\...).
+                self.note(_("template path and document variables"))
+                root.remove(element)
+
+
+class _OdfCleaner(_Cleaner):
+    def drops(self, name: str) -> bool:
+        return name.startswith("Thumbnails/")
+
+    def clean(self, name: str, root, dropped: set[str]) -> None:
+        if name == "meta.xml":
+            meta = root.find(f"{{{OFFICE}}}meta")
+            if meta is not None and len(meta):
+                self.note(_("document properties (creator, dates, editing time, generator)"))
+                for child in list(meta):
+                    meta.remove(child)
+            return
+        if name == "META-INF/manifest.xml":
+            for entry in list(root):
+                if entry.get(f"{{{MANIFEST}}}full-path", "").startswith("Thumbnails/"):
+                    root.remove(entry)
+            return
+        if name == "settings.xml":
+            for element in list(root.iter(f"{{{CONFIG}}}config-item")):
+                if element.get(f"{{{CONFIG}}}name") in _ODF_PRINTER_ITEMS:
+                    self.note(_("printer name and settings"))
+                    element.getparent().remove(element)
+            return
+        # Comments (office:annotation) and tracked changes (office:change-info) carry
+        # dc:creator and dc:date elements.
+        for element in list(root.iter(f"{{{DC}}}creator", f"{{{DC}}}date", f"{{{META}}}creator-initials")):
+            self.note(_("comment and tracked-change authors"))
+            element.getparent().remove(element)
+        self.strip_personal_attributes(root)

@@ -1,0 +1,176 @@
+"""Clean videos (MP4, MOV, 3GP, M4V, WebM, Matroska) and container audio (M4A, WAV) by remuxing.
+
+PyAV (FFmpeg's libraries, shipped in its wheels) reads the packets of each video and audio
+stream and writes them, byte for byte, into a new container of the same kind. Nothing else
+is carried over: no container or stream tags (QuickTime ``udta``, ``meta``/``Keys``,
+``©xyz`` location, make, model, author, XMP, Matroska tags), no chapters, no data tracks
+(GPS telemetry such as GoPro's ``gpmd``, timecode), no attached cover pictures, no
+subtitles. FFmpeg's own "encoder" tag and creation times are suppressed with the
+``bitexact`` flag, which also makes the output identical from one run to the next (the
+bundle exporter cleans twice: once to learn the hash, once to send).
+
+The display matrix (rotation) is coded side data of the stream parameters, which the copy
+keeps, so a portrait phone video stays upright.
+
+The muxers need to seek back in their output, so it goes to an encrypted Spool.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import av
+import av.error
+import av.stream
+
+from journal.media import MediaError
+from journal.media.spool import Spool
+from journal.media.streams import TrackedSource
+from journal.i18n import _
+
+#: Output muxer per media type (the input must be the same kind).
+MUXERS = {
+    "video/mp4": "mp4",
+    "video/quicktime": "mov",
+    "video/3gpp": "3gp",
+    "video/3gpp2": "3g2",
+    "video/webm": "webm",
+    "video/x-matroska": "matroska",
+    "audio/mp4": "ipod",
+    "audio/wav": "wav",
+}
+#: Demuxer per media type: FFmpeg never probes other formats on a hostile file.
+DEMUXERS = {
+    "video/mp4": "mov",
+    "video/quicktime": "mov",
+    "video/3gpp": "mov",
+    "video/3gpp2": "mov",
+    "audio/mp4": "mov",
+    "video/webm": "matroska",
+    "video/x-matroska": "matroska",
+    "audio/wav": "wav",
+}
+VIDEO_TYPES = {t for t in MUXERS if t.startswith("video/")}
+#: A phone video has two or three streams; thousands mean a hostile file.
+MAX_STREAMS = 64
+_CANCEL_EVERY = 64  # packets
+
+# Tag names, by what they reveal (lower case; QuickTime keys are matched by their ending).
+_LOCATION_KEYS = ("location", "iso6709", "xyz", "gps")
+_DEVICE_KEYS = ("make", "model", "software", "encoder", "com.android.version")
+_PERSON_KEYS = ("author", "artist", "album_artist", "composer", "copyright", "comment",
+                "description", "title", "performer", "publisher", "encoded_by", "owner")
+_DATE_KEYS = ("creation_time", "date", "creationdate")
+
+
+def clean_av(source: TrackedSource, spool: Spool, media_type: str) -> list[str]:
+    """Remux source into spool without metadata; return what was removed (translated).
+
+    Raises MediaError for a damaged, truncated or hostile file.
+    """
+    logging.getLogger("libav").setLevel(logging.CRITICAL)
+    try:
+        return _remux(source, spool, media_type)
+    except av.error.FFmpegError as exc:
+        raise MediaError(_damaged(media_type)) from exc
+    except (EOFError, ValueError, OverflowError, MemoryError) as exc:
+        raise MediaError(_damaged(media_type)) from exc
+
+
+def describe_tags(tags: dict[str, str]) -> list[str]:
+    """Human names (translated) of what a set of container tags reveals."""
+    found: list[str] = []
+    # A bare "Lavf" is what FFmpeg's Matroska muxer writes as its name in bitexact mode.
+    keys = [k.lower() for k, v in tags.items() if str(v).strip() not in ("", "Lavf")]
+    if any(any(w in k for w in _LOCATION_KEYS) for k in keys):
+        found.append(_("location (GPS position)"))
+    if any(any(k.endswith(w) for w in _DEVICE_KEYS) for k in keys):
+        found.append(_("device or software (make, model, encoder)"))
+    if any(any(k.endswith(w) for w in _PERSON_KEYS) for k in keys):
+        found.append(_("names and descriptions (author, artist, title, comment)"))
+    if any(any(k.endswith(w) for w in _DATE_KEYS) for k in keys):
+        found.append(_("dates"))
+    others = [k for k in keys if not any(any(w in k for w in group) for group in
+                                         (_LOCATION_KEYS, _DEVICE_KEYS, _PERSON_KEYS, _DATE_KEYS))
+              and k not in ("major_brand", "minor_version", "compatible_brands", "language",
+                            "vendor_id", "duration", "encoder", "handler_name")]
+    if others:
+        found.append(_("other tags: {names}").format(names=", ".join(sorted(set(others))[:8])))
+    return found
+
+
+def read_av_tags(source, media_type: str) -> dict[str, str]:
+    """All container, stream and chapter tags of a file (for the viewer's findings)."""
+    try:
+        with av.open(source, "r", format=DEMUXERS.get(media_type)) as container:
+            tags = dict(container.metadata)
+            for stream in container.streams:
+                for key, value in stream.metadata.items():
+                    tags.setdefault(key, value)
+                if stream.type not in ("video", "audio"):
+                    tags.setdefault(f"{stream.type} track", stream.type)
+            return tags
+    except (av.error.FFmpegError, EOFError, ValueError) as exc:
+        raise MediaError(_damaged(media_type)) from exc
+
+
+def _remux(source: TrackedSource, spool: Spool, media_type: str) -> list[str]:
+    removed: list[str] = []
+    muxer = MUXERS[media_type]
+    with av.open(source, "r", format=DEMUXERS[media_type],
+                 options={"enable_drefs": "0"}) as inp:
+        if len(inp.streams) > MAX_STREAMS:
+            raise MediaError(_("The file has {count} streams; it is not a recording this app can clean.").format(
+                count=len(inp.streams)))
+        tags = dict(inp.metadata)
+        keep = []
+        dropped_tracks = 0
+        for stream in inp.streams:
+            for key, value in stream.metadata.items():
+                tags.setdefault(key, value)
+            attached = bool(stream.disposition & av.stream.Disposition.attached_pic)
+            if stream.type in ("video", "audio") and not attached:
+                keep.append(stream)
+            else:
+                dropped_tracks += 1
+        if not keep:
+            raise MediaError(_damaged(media_type))
+        if muxer == "ipod" and any(s.codec_context.name not in ("aac", "alac") for s in keep):
+            muxer = "mp4"
+        if getattr(inp, "chapters", None) and inp.chapters():
+            removed.append(_("chapters"))
+        removed[:0] = describe_tags(tags)
+        if dropped_tracks:
+            removed.append(_("data, subtitle and picture tracks: {count}").format(count=dropped_tracks))
+        with av.open(spool, "w", format=muxer, options={"fflags": "+bitexact"},
+                     container_options={"fflags": "+bitexact"}) as out:
+            mapping = {}
+            for stream in keep:
+                copy = out.add_stream_from_template(stream)
+                for key in list(copy.metadata):
+                    del copy.metadata[key]
+                mapping[stream.index] = copy
+            _copy_packets(inp, keep, mapping, source)
+    return removed
+
+
+def _copy_packets(inp, keep, mapping, source: TrackedSource) -> None:
+    count = 0
+    out_container = next(iter(mapping.values())).container
+    for packet in inp.demux(keep):
+        count += 1
+        if count % _CANCEL_EVERY == 0:
+            source.check_cancel()
+        if packet.dts is None and packet.size == 0:
+            continue  # the demuxer's end-of-stream marker
+        if packet.is_corrupt:
+            raise MediaError(_("The recording is damaged (a corrupt packet); it cannot be cleaned."))
+        packet.stream = mapping[packet.stream.index]
+        out_container.mux(packet)
+    if count == 0:
+        raise MediaError(_("The recording holds no audio or video data; it cannot be cleaned."))
+
+
+def _damaged(media_type: str) -> str:
+    kind = _("video") if media_type in VIDEO_TYPES else _("recording")
+    return _("The {kind} is damaged, truncated or not in a form this app can clean.").format(kind=kind)

@@ -1,0 +1,70 @@
+"""The encrypted spool behind the video, audio, PDF and Office cleaners: a seekable file that
+behaves like io.BytesIO and never holds plaintext on disk."""
+
+from __future__ import annotations
+
+import io
+import os
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from journal.media.spool import Spool
+
+MARKER = b"Ivan Secretname at 48.8577,2.2950 " * 64
+
+
+def test_nothing_readable_reaches_the_disk(tmp_path):
+    with Spool(tmp_path) as spool:
+        spool.write(MARKER)
+        spool.seek(5)
+        spool.write(b"PATCHED")
+        spool._file.flush()
+        on_disk = os.pread(spool._file.fileno(), spool.size + 10, 0)
+        assert len(on_disk) == len(MARKER)
+        assert b"Secretname" not in on_disk and b"48.8577" not in on_disk and b"PATCHED" not in on_disk
+        spool.seek(0)
+        assert spool.read() == MARKER[:5] + b"PATCHED" + MARKER[12:]
+    assert not list(tmp_path.iterdir())  # unlinked from the start, closed at the end
+
+
+_ops = st.lists(st.one_of(
+    st.tuples(st.just("write"), st.binary(min_size=0, max_size=300)),
+    st.tuples(st.just("seek"), st.integers(0, 2000)),
+    st.tuples(st.just("read"), st.integers(0, 400)),
+    st.tuples(st.just("truncate"), st.integers(0, 1500)),
+), max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_ops)
+def test_behaves_like_bytesio(ops):
+    model = io.BytesIO()
+    with Spool() as spool:
+        for op, arg in ops:
+            if op == "write":
+                assert spool.write(arg) == model.write(arg)
+            elif op == "seek":
+                assert spool.seek(arg) == model.seek(arg)
+            elif op == "read":
+                assert spool.read(arg) == model.read(arg)
+            else:  # like a real file (not BytesIO), truncating past the end extends with zeros
+                spool.truncate(arg)
+                value = model.getvalue()
+                position = model.tell()
+                model = io.BytesIO(value[:arg].ljust(arg, b"\x00"))
+                model.seek(position)
+            assert spool.tell() == model.tell()
+        spool.seek(0)
+        assert spool.read() == model.getvalue()
+
+
+def test_the_default_folder_is_the_users_cache_on_disk_and_stays_empty():
+    from journal.media.spool import default_directory
+
+    folder = default_directory()
+    assert folder is not None and folder.startswith(os.environ["XDG_CACHE_HOME"])
+    assert (os.stat(folder).st_mode & 0o777) == 0o700
+    with Spool() as spool:
+        spool.write(MARKER)
+        assert os.listdir(folder) == []  # unlinked at once (O_TMPFILE or create-and-unlink)
