@@ -108,3 +108,70 @@ def test_tampered_down_kdf_is_refused(tmp_path):
     path.write_text(json.dumps(doc))
     with pytest.raises(CorruptKeyFile):
         KeyFile.load(path)
+
+
+# --- the associated data binds each wrapped key to its slot -------------------------------------
+def _hand_made_slot(passphrase: str, data_key: bytes, aad: bytes | None, kind: str = "passphrase"):
+    """A slot built by hand (not by KeySlot.wrap) whose wrapped key carries `aad`."""
+    import unicodedata
+    import uuid
+
+    from journal.storage.keyslots import KeySlot
+
+    slot_id = str(uuid.uuid4())
+    salt, nonce = os.urandom(16), os.urandom(12)
+    kek = Argon2id(salt=salt, length=32, iterations=FAST_KDF.iterations, lanes=FAST_KDF.lanes,
+                   memory_cost=FAST_KDF.memory_kib).derive(unicodedata.normalize("NFC", passphrase).encode())
+    if aad == b"<own>":
+        aad = f"incident-journal-keys/v1/{slot_id}".encode()
+    wrapped = ChaCha20Poly1305(kek).encrypt(nonce, data_key, aad)
+    return KeySlot(slot_id, kind, FAST_KDF.as_json(salt), "chacha20poly1305",
+                   base64.b64encode(nonce).decode(), base64.b64encode(wrapped).decode())
+
+
+def test_hand_made_slot_with_its_own_aad_opens():
+    # The control for the refusals below: the construction itself is right.
+    key = os.urandom(32)
+    slot = _hand_made_slot("passphrase1", key, b"<own>")
+    assert slot.unwrap("passphrase1".encode()) == key
+    assert KeyFile([slot]).unlock_with_passphrase("passphrase1") == key
+
+
+@pytest.mark.parametrize("aad", [None, b"", b"incident-journal-keys/v1/", "other-slot"])
+def test_unwrap_refuses_a_key_wrapped_without_or_with_another_slots_aad(tmp_path, aad):
+    key = os.urandom(32)
+    if aad == "other-slot":
+        # Wrapped under the id of a real slot of the same file (a slot moved or copied).
+        other = KeyFile.create(key, "passphrase1", new_recovery_code(), FAST_KDF).slots[1]
+        aad = f"incident-journal-keys/v1/{other.id}".encode()
+    slot = _hand_made_slot("passphrase1", key, aad)
+    assert slot.unwrap("passphrase1".encode()) is None
+    with pytest.raises(WrongPassphrase):
+        KeyFile([slot]).unlock_with_passphrase("passphrase1")
+    # The same through the file on disk, as an attacker who can write journal.keys would try.
+    path = tmp_path / "journal.keys"
+    KeyFile([slot]).save(path)
+    with pytest.raises(WrongPassphrase):
+        KeyFile.load(path).unlock_with_passphrase("passphrase1")
+
+
+def test_slot_id_swapped_between_slots_is_refused():
+    # Two slots for the same passphrase: exchanging their ids breaks both.
+    key = os.urandom(32)
+    a = _hand_made_slot("passphrase1", key, b"<own>")
+    b = _hand_made_slot("passphrase1", key, b"<own>")
+    a.id, b.id = b.id, a.id
+    assert a.unwrap(b"passphrase1") is None and b.unwrap(b"passphrase1") is None
+    with pytest.raises(WrongPassphrase):
+        KeyFile([a, b]).unlock_with_passphrase("passphrase1")
+
+
+def test_recovery_slot_refuses_foreign_aad():
+    key = os.urandom(32)
+    code = new_recovery_code()
+    secret = normalize_recovery_code(code).decode()
+    slot = _hand_made_slot(secret, key, None, kind="recovery")
+    with pytest.raises(WrongPassphrase):
+        KeyFile([slot]).unlock_with_recovery_code(code)
+    good = _hand_made_slot(secret, key, b"<own>", kind="recovery")
+    assert KeyFile([slot, good]).unlock_with_recovery_code(code) == key

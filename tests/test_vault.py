@@ -14,6 +14,7 @@ from journal.errors import (
 from journal.storage.paths import journal_files, resolve_data_dir
 from journal.storage.vault import Journal, erase_journal
 from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.inode_watch import InodeWatch
 
 
 def folder_digest(folder):
@@ -153,7 +154,11 @@ def test_erase_removes_everything_keys_first(created, data_dir):
     for i in range(20):
         created.journal.entries.add(title=f"secret {i}")
     # Erase works while the journal is open (the panic case).
-    report = erase_journal(data_dir)
+    files = [data_dir / n for n in ("journal.keys", "journal.db", "journal.db-wal") if (data_dir / n).exists()]
+    with InodeWatch(files) as watch:
+        report = erase_journal(data_dir)
+        # The bytes were replaced on disk, not just the names removed.
+        assert watch.not_overwritten() == []
     assert report.erased[0] == "journal.keys"
     assert "journal.db" in report.erased
     assert report.unreadable_after_s < 1.0
@@ -223,7 +228,10 @@ def test_erase_also_destroys_leftover_copies(created, data_dir):
     shutil.copy(data_dir / "journal.db", staged / "journal.db")
     (data_dir / ".journal.keys.deadbeef.tmp").write_bytes((data_dir / "journal.keys").read_bytes())
     (data_dir / ".backup-0011.db").write_bytes(b"x" * 100)
-    report = erase_journal(data_dir)
+    copies = [staged / "journal.keys", staged / "journal.db", data_dir / ".journal.keys.deadbeef.tmp"]
+    with InodeWatch(copies) as watch:
+        report = erase_journal(data_dir)
+        assert watch.not_overwritten() == []
     assert report.erased[0] == "journal.keys"
     assert sorted(p.name for p in data_dir.iterdir()) == []
 
