@@ -243,12 +243,23 @@ def test_dst_gap_time_refused(journal):
     assert e.occurred_at.startswith("2024-10-27T02:30+")
 
 
-@pytest.mark.parametrize("value", ["0001-01-01T00:30", "9999-12-31T23:59"])
-def test_extreme_dates_are_clear_errors_or_fine(journal, value):
-    try:
-        journal.entries.add(title="x", occurred_at=value, occurred_tz="Asia/Tokyo")
-    except InvalidInput:
-        pass
+def test_date_before_year_one_in_utc_is_a_clear_error(journal):
+    # 00:30 on 1 January of year 1 in Tokyo is still year 0 in UTC: not representable.
+    with pytest.raises(InvalidInput, match="out of range"):
+        journal.entries.add(title="x", occurred_at="0001-01-01T00:30", occurred_tz="Asia/Tokyo")
+    assert journal.queries.count() == 0
+
+
+def test_last_representable_date_is_stored_and_sorted(journal):
+    import datetime as dt
+
+    e = journal.entries.add(title="x", occurred_at="9999-12-31T23:59", occurred_tz="Asia/Tokyo")
+    assert e.occurred_at == "9999-12-31T23:59+09:00"
+    stored = journal.db.query_one("SELECT occurred_at, occurred_tz, occurred_utc FROM entries WHERE uuid = ?",
+                                  (e.uuid,))
+    utc = dt.datetime(9999, 12, 31, 14, 59, tzinfo=dt.timezone.utc).timestamp()
+    assert stored == ("9999-12-31T23:59+09:00", "Asia/Tokyo", int(utc))
+    assert journal.entries.get(e.uuid).occurred_at == "9999-12-31T23:59+09:00"
 
 
 def test_compact_date_is_a_date(journal):
