@@ -175,3 +175,80 @@ def test_recovery_slot_refuses_foreign_aad():
         KeyFile([slot]).unlock_with_recovery_code(code)
     good = _hand_made_slot(secret, key, b"<own>", kind="recovery")
     assert KeyFile([slot, good]).unlock_with_recovery_code(code) == key
+
+
+# --- the parser's limits, each alone (mutation checks: docs/testing.md) ---------------------------
+def _slot_doc(**changes):
+    """A valid key file document whose first slot gets `changes` (kdf.* keys go into kdf)."""
+    doc = json.loads(KeyFile.create(os.urandom(32), "passphrase1", new_recovery_code(), FAST_KDF).to_bytes())
+    slot = doc["slots"][0]
+    for key, value in changes.items():
+        if key.startswith("kdf_"):
+            slot["kdf"][key[4:]] = value
+        else:
+            slot[key] = value
+    return doc
+
+
+def _load_doc(tmp_path, doc):
+    path = tmp_path / "journal.keys"
+    path.write_text(json.dumps(doc))
+    return KeyFile.load(path)
+
+
+@pytest.mark.parametrize("changes", [
+    {"kdf_memory_kib": 1024},            # the floor itself
+    {"kdf_memory_kib": 4 * 1024 * 1024},  # the ceiling itself
+    {"kdf_iterations": 1}, {"kdf_iterations": 64},
+    {"kdf_lanes": 1}, {"kdf_lanes": 64},
+])
+def test_kdf_limits_are_inclusive(tmp_path, changes):
+    assert len(_load_doc(tmp_path, _slot_doc(**changes)).slots) == 2
+
+
+@pytest.mark.parametrize("changes", [
+    {"kdf_memory_kib": 1023}, {"kdf_memory_kib": 4 * 1024 * 1024 + 1},
+    {"kdf_iterations": 0}, {"kdf_iterations": 65},
+    {"kdf_lanes": 0}, {"kdf_lanes": 65},
+    {"aead": "aes-256-gcm"},              # the cipher alone wrong
+    {"kdf_name": "scrypt"},               # the KDF alone wrong
+    {"kind": "fingerprint"},
+    {"id": "not-a-uuid"},
+    {"kdf_salt": base64.b64encode(os.urandom(15)).decode()},  # salt alone too short
+    {"nonce": base64.b64encode(os.urandom(11)).decode()},     # nonce alone wrong size
+    {"nonce": base64.b64encode(os.urandom(13)).decode()},
+    {"nonce": "AAAAAAAAAAAAAAAA!"},        # not base64: refused, not silently cleaned up
+    {"wrapped_key": "AAAA AAAA"},
+])
+def test_each_out_of_range_or_malformed_slot_field_is_refused(tmp_path, changes):
+    with pytest.raises(CorruptKeyFile, match="journal.keys is damaged"):
+        _load_doc(tmp_path, _slot_doc(**changes))
+
+
+def test_new_slot_salt_and_nonce_sizes():
+    slot = KeyFile.create(os.urandom(32), "passphrase1", new_recovery_code(), FAST_KDF).slots[0]
+    assert len(base64.b64decode(slot.kdf["salt"])) == 16 and len(base64.b64decode(slot.nonce)) == 12
+    assert len(base64.b64decode(slot.wrapped_key)) == 32 + 16
+
+
+def test_key_file_is_indented_json_ending_in_newline():
+    raw = KeyFile.create(os.urandom(32), "passphrase1", new_recovery_code(), FAST_KDF).to_bytes()
+    assert raw.startswith(b'{\n  "format": "incident-journal-keys",\n  "version": 1,') and raw.endswith(b"}\n")
+
+
+def test_newer_version_is_named_in_the_message(tmp_path):
+    path = tmp_path / "journal.keys"
+    path.write_text('{"format": "incident-journal-keys", "version": 7, "slots": []}')
+    with pytest.raises(CorruptKeyFile, match="version 7,"):
+        KeyFile.load(path)
+
+
+def test_recovery_code_look_alikes_are_accepted():
+    # 0/O, 1/I and 8/B are read alike: a code holding O, I and B opens when typed with digits.
+    key = os.urandom(32)
+    code = "OIBA-" + "-".join(["ABCD"] * 7)
+    kf = KeyFile.create(key, "passphrase1", code, FAST_KDF)
+    assert kf.unlock_with_recovery_code("01ba " + " ".join(["abcd"] * 7)) == key
+    assert normalize_recovery_code("0 1 8" + "A" * 29) == b"OIB" + b"A" * 29
+    with pytest.raises(InvalidInput, match="not a valid recovery code"):
+        normalize_recovery_code("A" * 31 + "9")  # the right length, but 9 is not base32
