@@ -132,3 +132,63 @@ def test_atomic_write_failure_keeps_old_file_and_no_temp(tmp_path, monkeypatch):
     monkeypatch.undo()
     assert target.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["journal.keys"]
+
+
+def test_overwrite_is_one_pass_by_default(tmp_path, monkeypatch):
+    path = tmp_path / "f"
+    path.write_bytes(b"x" * 5000)
+    syncs = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: syncs.append(fd) or real_fsync(fd))
+    overwrite_and_unlink(path)
+    assert len(syncs) == 1
+
+
+def test_file_removed_meanwhile_is_no_error(tmp_path, monkeypatch):
+    # Another process (or a second erase) deletes the file during the overwrite: still done.
+    path = tmp_path / "f"
+    path.write_bytes(b"x" * 5000)
+    real_fsync = os.fsync
+
+    def fsync_then_vanish(fd):
+        real_fsync(fd)
+        os.unlink(path)
+
+    monkeypatch.setattr(os, "fsync", fsync_then_vanish)
+    assert overwrite_and_unlink(path) is True
+    assert not path.exists()
+
+
+def test_atomic_write_file_is_private_from_its_creation(tmp_path, monkeypatch):
+    """0600 from the open() that creates it: another user must never get a descriptor on it."""
+    modes = []
+    real_open = os.open
+
+    def spying_open(path, flags, mode=0o777, *args, **kwargs):
+        fd = real_open(path, flags, mode, *args, **kwargs)
+        if flags & os.O_CREAT:
+            modes.append(stat.S_IMODE(os.fstat(fd).st_mode))
+        return fd
+
+    monkeypatch.setattr(atomic.os, "open", spying_open)
+    old_umask = os.umask(0)  # so that only the mode given to open() counts
+    try:
+        atomic_write_bytes(tmp_path / "journal.keys", b"secret")
+    finally:
+        os.umask(old_umask)
+    assert modes == [0o600]
+
+
+def test_atomic_write_completes_short_writes(tmp_path, monkeypatch):
+    real_write = os.write
+    calls = []
+
+    def short_write(fd, data):
+        calls.append(len(data))
+        return real_write(fd, bytes(data[:1000]))  # the kernel may take less than asked
+
+    monkeypatch.setattr(atomic.os, "write", short_write)
+    data = os.urandom(10_500)
+    atomic_write_bytes(tmp_path / "f", data)
+    monkeypatch.undo()
+    assert (tmp_path / "f").read_bytes() == data and len(calls) == 11
