@@ -1,0 +1,135 @@
+"""Erase, verify and the journal lock: every part of each, so that a change to any of them
+shows (these are the mutation-checked modules, docs/testing.md)."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+
+import pytest
+
+from journal.cli import main
+from journal.errors import JournalInUse
+from journal.storage.lockfile import JournalLock
+from journal.storage.paths import journal_files
+from journal.storage.vault import Journal, erase_journal
+from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.inode_watch import InodeWatch
+
+
+def _full_journal(data_dir):
+    """A journal with an attachment file, an outbox bundle and a downloaded one."""
+    journal = Journal.create(data_dir, PASSPHRASE, "erase me", kdf=FAST_KDF).journal
+    entry = journal.entries.add(title="secret")
+    journal.attachments.add_stream(entry.uuid, io.BytesIO(os.urandom(5000)), "photo.jpg")
+    for folder, name in (("outbox", "a.ijbundle"), ("inbox-downloads", "sub/b.ijbundle")):
+        path = data_dir / folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(os.urandom(3000))
+    return journal
+
+
+def test_erase_reaches_every_part_and_reports_it(tmp_path):
+    data_dir = tmp_path / "j"
+    journal = _full_journal(data_dir)
+    journal.close()
+    extra = tmp_path / "settings.json"
+    extra.write_bytes(b'{"last_folder": "' + b"x" * 200 + b'"}')
+    missing_extra = tmp_path / "never-written.json"
+    watched = [data_dir / "journal.keys", data_dir / "journal.db", data_dir / "outbox" / "a.ijbundle",
+               data_dir / "inbox-downloads" / "sub" / "b.ijbundle", extra]
+    with InodeWatch(watched) as watch:
+        report = erase_journal(data_dir, extra_paths=[extra, missing_extra])
+        assert watch.not_overwritten() == []
+    assert report.erased[0] == "journal.keys"
+    for name in ("journal.db", "outbox/", "inbox-downloads/", "attachments/", str(extra)):
+        assert name in report.erased, name
+    assert str(missing_extra) not in report.erased
+    assert sorted(p.name for p in data_dir.iterdir()) == []  # lock file included
+    assert not extra.exists()
+    assert 0 <= report.unreadable_after_s <= report.total_s < 60
+
+
+def test_erase_of_a_locked_open_journal(tmp_path):
+    data_dir = tmp_path / "j"
+    journal = _full_journal(data_dir)
+    try:
+        report = erase_journal(data_dir)
+    finally:
+        journal.close()
+    assert report.erased[0] == "journal.keys" and "journal.db" in report.erased
+    assert not journal_files(data_dir)["lock"].exists()
+
+
+def test_erase_twice_is_harmless(tmp_path):
+    data_dir = tmp_path / "j"
+    _full_journal(data_dir).close()
+    erase_journal(data_dir)
+    assert erase_journal(data_dir).erased == []
+
+
+def test_cli_erase_output(created, data_dir, tmp_path, capsys):
+    created.journal.close()
+    pfile = tmp_path / "p"
+    pfile.write_text(PASSPHRASE)
+    assert main(["--data-dir", str(data_dir), "--passphrase-file", str(pfile), "erase", "--yes", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out) == {"erased", "unreadable_after_s", "total_s"}  # docs/cli.md
+    assert out["erased"][0] == "journal.keys" and "journal.db" in out["erased"]
+    assert 0 <= out["unreadable_after_s"] <= out["total_s"]
+    Journal.create(data_dir, PASSPHRASE, kdf=FAST_KDF).journal.close()
+    assert main(["--data-dir", str(data_dir), "--passphrase-file", str(pfile), "erase", "--yes"]) == 0
+    captured = capsys.readouterr()
+    assert "journal.keys, journal.db" in captured.out
+    assert "docs/security.md" in captured.err
+
+
+# --- verify: the database's own check and checks that cannot read -------------------------------
+def test_verify_reports_each_integrity_check_line(journal, monkeypatch):
+    real_query = journal.db.query
+
+    def query(sql, *args):
+        if sql.strip().upper().startswith("PRAGMA INTEGRITY_CHECK"):
+            return [("row 3 missing from index idx_x",), ("wrong # of entries in index idx_y",)]
+        return real_query(sql, *args)
+
+    monkeypatch.setattr(journal.db, "query", query)
+    problems = journal.verify()
+    assert problems[:2] == ["database: row 3 missing from index idx_x", "database: wrong # of entries in index idx_y"]
+
+
+def test_verify_reports_a_check_that_cannot_read(journal, monkeypatch):
+    import sqlcipher3
+
+    def unreadable():
+        raise sqlcipher3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(journal.entries, "verify_revisions", unreadable)
+    assert journal.verify() == ["database: a check could not read its data (database disk image is malformed)"]
+
+
+def test_verify_when_the_integrity_check_itself_fails(journal, monkeypatch):
+    import sqlcipher3
+
+    def broken(sql, *args):
+        raise sqlcipher3.DatabaseError("file is not a database")
+
+    monkeypatch.setattr(journal.db, "query", broken)
+    (problem,) = journal.verify()
+    assert problem.startswith("database: damaged (file is not a database); restore from a backup")
+
+
+# --- the lock ---------------------------------------------------------------------------------------
+def test_lock_is_exclusive_and_released(tmp_path):
+    path = tmp_path / "journal.lock"
+    first, second = JournalLock(path), JournalLock(path)
+    first.release()  # never acquired: nothing to do
+    first.acquire()
+    with pytest.raises(JournalInUse):
+        second.acquire()
+    first.release()
+    first.release()  # twice: harmless
+    second.acquire()  # free again
+    second.release()
+    assert path.exists()
