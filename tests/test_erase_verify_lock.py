@@ -133,3 +133,59 @@ def test_lock_is_exclusive_and_released(tmp_path):
     second.acquire()  # free again
     second.release()
     assert path.exists()
+
+
+def test_lock_file_is_private(tmp_path):
+    import stat
+
+    old = os.umask(0)
+    try:
+        lock = JournalLock(tmp_path / "journal.lock")
+        lock.acquire()
+        lock.release()
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "journal.lock").stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("code, words", [
+    ("EROFS", "read-only or not yours"), ("EACCES", "read-only or not yours"), ("EPERM", "read-only or not yours"),
+    ("ENOSPC", "disk is full"), ("EIO", "cannot be used"),
+])
+def test_lock_file_errors_are_clear(tmp_path, monkeypatch, code, words):
+    import errno
+
+    from journal.errors import StorageError
+    from journal.storage import lockfile
+
+    def refuse(*args, **kwargs):
+        raise OSError(getattr(errno, code), os.strerror(getattr(errno, code)))
+
+    monkeypatch.setattr(lockfile.os, "open", refuse)
+    with pytest.raises(StorageError, match=words):
+        JournalLock(tmp_path / "journal.lock").acquire()
+
+
+def test_staged_copies_lose_their_keys_first_and_links_are_not_followed(tmp_path, monkeypatch):
+    import shutil
+
+    from journal.storage import vault
+
+    data_dir = tmp_path / "j"
+    Journal.create(data_dir, PASSPHRASE, kdf=FAST_KDF).journal.close()
+    staged = data_dir / ".restore-abc123"
+    staged.mkdir()
+    shutil.copy(data_dir / "journal.db", staged / "a-journal.db")  # sorts before journal.keys
+    shutil.copy(data_dir / "journal.keys", staged / "journal.keys")
+    outside = tmp_path / "not-ours.txt"
+    outside.write_bytes(b"a file of the user's, elsewhere")
+    (staged / "link").symlink_to(outside)
+    order = []
+    real = vault.overwrite_and_unlink
+    monkeypatch.setattr(vault, "overwrite_and_unlink", lambda p: order.append(p.name) or real(p))
+    erase_journal(data_dir)
+    # The journal's keys, then the staged copy of the keys, before any database copy.
+    assert order[:3] == ["journal.keys", "journal.keys", "a-journal.db"]
+    assert "link" not in order
+    assert outside.read_bytes() == b"a file of the user's, elsewhere"
+    assert not staged.exists()
