@@ -189,3 +189,41 @@ def test_staged_copies_lose_their_keys_first_and_links_are_not_followed(tmp_path
     assert "link" not in order
     assert outside.read_bytes() == b"a file of the user's, elsewhere"
     assert not staged.exists()
+
+
+def test_leftovers_are_reported_and_top_level_links_not_followed(tmp_path):
+    data_dir = tmp_path / "j"
+    Journal.create(data_dir, PASSPHRASE, kdf=FAST_KDF).journal.close()
+    (data_dir / ".restore-abc123").mkdir()
+    (data_dir / ".restore-abc123" / "journal.keys").write_bytes(b"k" * 100)
+    (data_dir / ".journal.keys.deadbeef.tmp").write_bytes(b"k" * 100)
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_bytes(b"the user's own file")
+    (data_dir / ".journal.keys.linked.tmp").symlink_to(outside)  # a leftover name, but a link
+    report = erase_journal(data_dir)
+    assert ".restore-abc123/" in report.erased and ".journal.keys.deadbeef.tmp" in report.erased
+    assert ".journal.keys.linked.tmp" not in report.erased
+    assert outside.read_bytes() == b"the user's own file"
+
+
+def test_erase_goes_on_when_a_folder_cannot_be_removed(tmp_path, monkeypatch):
+    """A folder that refuses to go (busy, odd permissions) must not stop the rest of the erase."""
+    data_dir = tmp_path / "j"
+    _full_journal(data_dir).close()
+    (data_dir / ".restore-abc123").mkdir()
+    (data_dir / ".restore-abc123" / "journal.keys").write_bytes(b"k" * 100)
+    real_rmdir = os.rmdir
+
+    def stubborn(path, *args, **kwargs):
+        if os.fspath(path).rstrip("/").endswith(("outbox", "attachments", ".restore-abc123")):
+            raise OSError(16, "Device or resource busy")
+        return real_rmdir(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "rmdir", stubborn)
+    report = erase_journal(data_dir)
+    monkeypatch.undo()
+    assert report.erased[0] == "journal.keys"
+    for name in ("journal.db", "outbox/", "inbox-downloads/", "attachments/", ".restore-abc123/"):
+        assert name in report.erased, name
+    assert not (data_dir / "journal.db").exists() and not (data_dir / "journal.lock").exists()
+    assert not (data_dir / ".restore-abc123" / "journal.keys").exists()
