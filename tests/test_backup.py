@@ -233,7 +233,7 @@ def test_attachment_files_back_up_and_restore_byte_identical(journal, tmp_path):
     names = [m.name for m, _d in members]
     expected_files = [f"attachments/{f[:2]}/{f}" for f in _file_ids(journal)]
     assert names == ["journal.keys", "journal.db", *expected_files, "backup.json"]
-    for info, data in members:
+    for info, _data in members:
         assert info.isreg() and info.mode == 0o600 and info.mtime == 0
     manifest = json.loads(members[-1][1])
     assert manifest["version"] == 2 and [r["path"] for r in manifest["members"]] == names[:-1]

@@ -1,6 +1,7 @@
 """Full-text search: Cyrillic, prefixes, filters, order, snippets, hostile query text."""
 
 import pytest
+import sqlcipher3
 
 from journal.records.search import HIGHLIGHT_END, HIGHLIGHT_START, EntryFilter, fts_query
 
@@ -249,7 +250,7 @@ def test_prefix_expansion_works_on_a_read_only_reader(journal):
     assert "*" not in expand_prefixes(reader.db, "entries_fts", "задерж*")
     assert uuids(reader.queries.search("задерж*")) == {e}
     assert reader.db.query_one("PRAGMA query_only")[0] == 1
-    with pytest.raises(Exception):
+    with pytest.raises(sqlcipher3.DatabaseError, match="readonly"):
         reader.db.execute("DELETE FROM entries")
 
 

@@ -5,6 +5,7 @@ import os
 import stat
 
 import pytest
+import sqlcipher3
 
 from journal.storage import migrations
 from journal.errors import (
@@ -184,7 +185,7 @@ def test_reader_connection_sees_commits_and_is_read_only(journal):
     reader = journal.open_reader()
     journal.entries.add(title="visible")
     assert reader.queries.count() == 1
-    with pytest.raises(Exception):
+    with pytest.raises(sqlcipher3.DatabaseError, match="readonly"):
         reader.db.execute("DELETE FROM entries")
     journal.close()
     assert reader.closed
