@@ -177,18 +177,3 @@ def test_atomic_write_file_is_private_from_its_creation(tmp_path, monkeypatch):
     finally:
         os.umask(old_umask)
     assert modes == [0o600]
-
-
-def test_atomic_write_completes_short_writes(tmp_path, monkeypatch):
-    real_write = os.write
-    calls = []
-
-    def short_write(fd, data):
-        calls.append(len(data))
-        return real_write(fd, bytes(data[:1000]))  # the kernel may take less than asked
-
-    monkeypatch.setattr(atomic.os, "write", short_write)
-    data = os.urandom(10_500)
-    atomic_write_bytes(tmp_path / "f", data)
-    monkeypatch.undo()
-    assert (tmp_path / "f").read_bytes() == data and len(calls) == 11

@@ -203,7 +203,7 @@ def _damage(journal):
     holder = journal.entries.add(title="with a photo")
     journal.attachments.add_stream(holder.uuid, io.BytesIO(b"\xff\xd8" + os.urandom(5000)), "photo.jpg")
     (file_id,) = journal.db.query_one("SELECT file_id FROM blobs WHERE file_id IS NOT NULL")
-    journal.db.blob_files.path_of(file_id).unlink()
+    journal.blob_files.path_of(file_id).unlink()
     return tampered, broken, file_id
 
 
@@ -252,7 +252,7 @@ def test_verify_fails_on_each_damage_alone(created, data_dir, tmp_path, capsys, 
 
         journal.attachments.add_stream(e.uuid, io.BytesIO(os.urandom(3000)), "a.bin")
         (file_id,) = journal.db.query_one("SELECT file_id FROM blobs")
-        journal.db.blob_files.path_of(file_id).unlink()
+        journal.blob_files.path_of(file_id).unlink()
     journal.close()
     pfile = tmp_path / "p"
     pfile.write_text(PASSPHRASE)

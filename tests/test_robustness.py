@@ -204,7 +204,7 @@ def test_full_disk_while_writing_an_attachment_file_attaches_nothing(journal, mo
 
     entry = journal.entries.add(title="kept")
     journal.attachments.add_stream(entry.uuid, io.BytesIO(os.urandom(10_000)), "first.bin")
-    files_before = sorted(p.name for _id, p in journal.db.blob_files.stored_files())
+    files_before = sorted(p.name for _id, p in journal.blob_files.stored_files())
     written = [0]
 
     class FillingFileIO(io.FileIO):
@@ -223,7 +223,7 @@ def test_full_disk_while_writing_an_attachment_file_attaches_nothing(journal, mo
     assert written[0] > 1_000_000, "the injected failure was never reached"
     assert "full" in str(info.value).lower()
     assert [a.file_name for a in journal.attachments.list_for_entry(entry.uuid)] == ["first.bin"]
-    assert sorted(p.name for _id, p in journal.db.blob_files.stored_files()) == files_before  # no partial file
+    assert sorted(p.name for _id, p in journal.blob_files.stored_files()) == files_before  # no partial file
     assert journal.verify() == []
 
 
