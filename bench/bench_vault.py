@@ -325,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     workdir = Path(tempfile.mkdtemp(prefix="journal-bench-"))
     try:
         for n in sizes:
-            gen_s, entries = timed(lambda: list(gen_journal.generate_entries(n, args.seed, vocab)))
+            gen_s, entries = timed(lambda n=n: list(gen_journal.generate_entries(n, args.seed, vocab)))
             print(f"\n{n:,} entries generated in {gen_s:.1f} s", flush=True)
             res = bench_size(entries, workdir, args, mix)
             print("  database size: " + ", ".join(f"{name} {res[name]['db_mib']:.0f} MiB" for name in ENGINES))

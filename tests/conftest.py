@@ -7,6 +7,8 @@ users get (256 MiB, 3 iterations, 4 lanes) are never changed.
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -59,3 +61,58 @@ def created(data_dir):
 @pytest.fixture
 def journal(created):
     return created.journal
+
+
+# --- tests that need an outside tool -------------------------------------------------------------
+# A test that needs a program (exiftool, pdftotext, age...) skips with a reason starting with
+# TOOL_MISSING when the program is absent, so a developer without it still runs the rest.
+# In CI (CI=true, set by .ci/run) such a skip is a failure: those checks must really run there.
+TOOL_MISSING = "tool missing:"
+# Skips written by hand that say the same thing are caught too.
+_TOOL_SKIP = re.compile(r"^tool missing:|not installed|is missing|needs Debian's|could not import", re.IGNORECASE)
+
+
+def tool_path(name: str) -> str | None:
+    return shutil.which(name)
+
+
+def tool_skip_reason(name: str, package: str) -> str:
+    return f"{TOOL_MISSING} {name} is not installed (Debian package {package})"
+
+
+def needs_tool(name: str, package: str):
+    """Decorator: skip (locally) / fail (CI) when `name` is not on PATH."""
+    return pytest.mark.skipif(shutil.which(name) is None, reason=tool_skip_reason(name, package))
+
+
+def require_tool(name: str, package: str) -> str:
+    """Inside a test: the tool's path, or a skip (locally) / failure (CI) when it is missing."""
+    path = shutil.which(name)
+    if path is None:
+        pytest.skip(tool_skip_reason(name, package))
+    return path
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
+
+
+def _skip_reason(report) -> str:
+    longrepr = report.longrepr
+    if isinstance(longrepr, tuple) and len(longrepr) == 3:
+        reason = str(longrepr[2])
+    else:
+        reason = str(longrepr)
+    return reason.removeprefix("Skipped: ")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and in_ci() and not hasattr(report, "wasxfail"):
+        reason = _skip_reason(report)
+        if _TOOL_SKIP.search(reason):
+            report.outcome = "failed"
+            report.longrepr = (f"CI=true and this test would be skipped: {reason}. The CI image must have the "
+                               "tool (.ci/run installs it); a skipped check is no check.")

@@ -42,7 +42,6 @@ def unlock(qtbot, controller, passphrase: str = PASSPHRASE) -> None:
     window.field.setText(passphrase)
     with qtbot.waitSignal(controller.unlocked, timeout=10_000):
         window.unlock_button.click()
-    qtbot.addWidget  # keep flake8 quiet about unused qtbot in some callers
 
 
 SAMPLE_ENTRIES = [

@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from journal.exchange.bundle import age_encrypt
 from journal.exchange.bundle.age_decrypt import AgeDecryptError, decrypt_io, parse_identity
 from journal.exchange.bundle.age_encrypt import PAYLOAD_CHUNK
+from tests.conftest import needs_tool
 
 AGE = shutil.which("age")
 SIZES = [0, 1, PAYLOAD_CHUNK - 1, PAYLOAD_CHUNK, PAYLOAD_CHUNK + 1, 17 * PAYLOAD_CHUNK, 17 * PAYLOAD_CHUNK + 3]
@@ -39,7 +40,7 @@ def test_pyrage_files_decrypt(me, size):
     assert _decrypt(pyrage.encrypt(data, [me.to_public()]), [me]) == data
 
 
-@pytest.mark.skipif(AGE is None, reason="needs Debian's age")
+@needs_tool("age", "age")
 @pytest.mark.parametrize("size", SIZES)
 def test_age_tool_files_decrypt(me, tmp_path, size):
     data = os.urandom(size)

@@ -11,6 +11,7 @@ import pyrage
 import pytest
 
 from journal.exchange.bundle.age_encrypt import PAYLOAD_CHUNK, AgeEncryptor, RecipientInvalid, parse_recipient
+from tests.conftest import needs_tool
 
 AGE = shutil.which("age")
 
@@ -64,7 +65,7 @@ def test_pyrage_decrypts_every_chunk_boundary(size, step):
     assert pyrage.decrypt(_encrypt(data, [str(identity.to_public())], step), [identity]) == data
 
 
-@pytest.mark.skipif(AGE is None, reason="needs Debian's age")
+@needs_tool("age", "age")
 @pytest.mark.parametrize("size", SIZES)
 def test_the_age_tool_decrypts_it(tmp_path, size):
     key_file = tmp_path / "key.txt"

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FAST_KDF, PASSPHRASE
+from write_watch import WriteWatch
 
 PHOTO = Path(__file__).parent / "data" / "photos" / "DSCN0010.jpg"
 
@@ -46,14 +47,14 @@ def _canary_jpeg(description: str, artist: str) -> bytes:
     return out.getvalue()
 
 
-def run_scenario(base: Path) -> tuple[dict[str, str], list[Path]]:
+def run_scenario(base: Path, canaries: dict[str, str] | None = None) -> tuple[dict[str, str], list[Path]]:
     """Run every feature through the core APIs; returns (canaries, folders to scan)."""
     from journal.storage.backup import write_backup
     from journal.storage.vault import Journal
     from ui.safety.attempts import FailedAttempts
     from ui.common.settings import Settings, save_settings
 
-    c = _canaries()
+    c = canaries or _canaries()
     config = Path(os.environ["JOURNAL_CONFIG_HOME"])
     cache = Path(os.environ["XDG_CACHE_HOME"])
     data = base / "data"
@@ -86,9 +87,7 @@ def run_scenario(base: Path) -> tuple[dict[str, str], list[Path]]:
                                    summary=c["log_summary"], entries=[entry.uuid], follow_up_due="2024-03-06",
                                    follow_up_note=c["follow_up"])
 
-        exporter = getattr(documenter, "exporter", None)
-        if exporter is None or not hasattr(exporter, "export"):
-            pytest.skip("journal.exchange.exporter is still a placeholder: the export/import step cannot run yet")
+        # Export and import are part of the scenario: if they are missing, the test fails (no skip).
         record = documenter.coordinators.add(coordinator.identity.card_text(), verified=True,
                                              name=c["coordinator_name"])
         bundle = out / "bundle.ijbundle"
@@ -138,12 +137,76 @@ def private_temp(tmp_path, monkeypatch):
     shutil.rmtree(folder, ignore_errors=True)
 
 
+def watched_roots(base: Path, temp: Path) -> list[Path]:
+    """Every folder the scenario may write to: its own, config, cache and temp."""
+    return [base, Path(os.environ["JOURNAL_CONFIG_HOME"]), Path(os.environ["XDG_CACHE_HOME"]), temp]
+
+
+def run_watched(base: Path, temp: Path) -> tuple[dict[str, str], list[Path], WriteWatch]:
+    """The scenario with every write watched (plaintext written then deleted is caught too)."""
+    canaries = _canaries()
+    with WriteWatch(watched_roots(base, temp), canaries) as watch:
+        _c, folders = run_scenario(base, canaries)
+    assert watch.errors == []
+    # The watch really looked: the scenario writes many files (keys, bundle, backup, settings...).
+    assert len(watch.written) >= 6 and watch.reads >= 6, (watch.written, watch.reads)
+    return canaries, folders, watch
+
+
 def test_no_canary_anywhere_on_disk(tmp_path, private_temp):
-    canaries, folders = run_scenario(tmp_path / "run")
+    canaries, folders, watch = run_watched(tmp_path / "run", private_temp)
+    assert watch.found == [], "plaintext reached a file while the scenario ran"
     assert private_temp in folders or Path(tempfile.gettempdir()) == private_temp
     scanned = sum(len(files) for folder in folders for _r, _d, files in os.walk(folder))
     assert scanned >= 6, "the scenario wrote too few files for the scan to mean anything"
     assert find_canaries(folders, canaries) == []
+
+
+@pytest.mark.parametrize("how", ["unlink", "os.open+fsync+remove", "overwrite_and_unlink", "TemporaryFile",
+                                 "NamedTemporaryFile", "replace", "truncate", "rmtree"])
+def test_the_watch_catches_plaintext_written_then_removed(tmp_path, private_temp, how):
+    """The detector: each way of writing plaintext and making it vanish is seen."""
+    from journal.storage.atomic import overwrite_and_unlink
+
+    canary = "КАНАРЕЙКАwatch" + os.urandom(3).hex()
+    data = canary.encode("utf-8")
+    with WriteWatch([tmp_path], {"t": canary}) as watch:
+        target = tmp_path / "plain.tmp"
+        if how == "unlink":
+            target.write_bytes(data)
+            target.unlink()
+        elif how == "os.open+fsync+remove":
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT, 0o600)
+            os.write(fd, data)
+            os.fsync(fd)
+            os.remove(target)
+            os.close(fd)
+        elif how == "overwrite_and_unlink":
+            target.write_bytes(data)
+            overwrite_and_unlink(target)
+        elif how == "TemporaryFile":
+            with tempfile.TemporaryFile(dir=private_temp) as handle:
+                handle.write(data)
+                handle.flush()
+        elif how == "NamedTemporaryFile":
+            with tempfile.NamedTemporaryFile(dir=private_temp) as handle:
+                handle.write(data)
+                handle.flush()
+        elif how == "replace":
+            target.write_bytes(data)
+            (tmp_path / "other").write_bytes(b"x")
+            os.replace(tmp_path / "other", target)
+            target.unlink()
+        elif how == "truncate":
+            target.write_bytes(data)
+            os.truncate(target, 0)
+            target.write_bytes(b"")
+        else:
+            (tmp_path / "d").mkdir()
+            (tmp_path / "d" / "f").write_bytes(data)
+            shutil.rmtree(tmp_path / "d")
+    assert watch.found, f"{how}: plaintext written then removed was not seen"
+    assert find_canaries([tmp_path], {"t": canary}) == []  # the end-of-run scan alone would miss it
 
 
 def test_the_scan_finds_a_planted_canary(tmp_path):

@@ -9,6 +9,7 @@ import pytest
 
 from journal.cli import main
 from tests.conftest import PASSPHRASE
+from tests.inode_watch import InodeWatch
 
 
 @pytest.fixture
@@ -104,7 +105,9 @@ def test_verify_and_erase(cli, data_dir):
     assert code == 0 and json.loads(out) == {"ok": True, "problems": []}
     code, _, err = cli("erase")
     assert code == 1 and "--yes" in err
-    code, out, _ = cli("erase", "--yes", "--json")
+    with InodeWatch([data_dir / "journal.keys", data_dir / "journal.db"]) as watch:
+        code, out, _ = cli("erase", "--yes", "--json")
+        assert watch.not_overwritten() == []  # overwritten on disk, not only unlinked
     assert code == 0 and json.loads(out)["erased"][0] == "journal.keys"
     code, _, err = cli("list")
     assert code == 1 and "no journal" in err.lower()
@@ -180,3 +183,78 @@ def test_damaged_database_is_a_message_not_a_traceback(created, data_dir, tmp_pa
     assert code == 1 and "Traceback" not in err and "journal:" in err
     code = main(["--data-dir", str(data_dir), "--passphrase-file", str(pfile), "verify"])
     assert code == 1
+
+
+def _damage(journal):
+    """Three independent kinds of damage `journal verify` must each report."""
+    import io
+
+    from journal.records.entries import pack_revision_content, unpack_revision_content
+
+    tampered = journal.entries.add(title="honest", body="what happened")
+    journal.entries.update(tampered.uuid, body="what really happened")
+    (stored,) = journal.db.query_one("SELECT content FROM revisions WHERE entry_id = ? AND number = 1",
+                                     (tampered.id,))
+    forged = pack_revision_content(unpack_revision_content(stored).replace("what happened", "nothing"))
+    journal.db.execute("UPDATE revisions SET content = ? WHERE entry_id = ? AND number = 1", (forged, tampered.id))
+    broken = journal.entries.add(title="chained", body="one")
+    journal.entries.update(broken.uuid, body="two")
+    journal.db.execute("UPDATE revisions SET prev_hash = ? WHERE entry_id = ? AND number = 2", ("1" * 64, broken.id))
+    holder = journal.entries.add(title="with a photo")
+    journal.attachments.add_stream(holder.uuid, io.BytesIO(b"\xff\xd8" + os.urandom(5000)), "photo.jpg")
+    (file_id,) = journal.db.query_one("SELECT file_id FROM blobs WHERE file_id IS NOT NULL")
+    journal.blob_files.path_of(file_id).unlink()
+    return tampered, broken, file_id
+
+
+def _expect_each_problem(problems, tampered, broken, file_id):
+    assert any(f"entry #{tampered.id}: revision 1 was altered" in p for p in problems), problems
+    assert any(f"entry #{broken.id}: revision 2 is not chained" in p for p in problems), problems
+    assert any(file_id in p and "missing" in p for p in problems), problems
+
+
+def test_verify_reports_tampering_broken_chain_and_missing_file(created, data_dir, tmp_path, capsys):
+    """verify's answer comes from what it found: opening works, the checks fail."""
+    tampered, broken, file_id = _damage(created.journal)
+    created.journal.close()
+    pfile = tmp_path / "p"
+    pfile.write_text(PASSPHRASE)
+    base = ["--data-dir", str(data_dir), "--passphrase-file", str(pfile)]
+    assert main([*base, "list"]) == 0  # the journal opens fine: only verify can tell
+    capsys.readouterr()
+    assert main([*base, "verify", "--json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["ok"] is False
+    _expect_each_problem(report["problems"], tampered, broken, file_id)
+    assert main([*base, "verify"]) == 1
+    out = capsys.readouterr().out
+    assert "OK" not in out
+    _expect_each_problem(out.splitlines(), tampered, broken, file_id)
+
+
+@pytest.mark.parametrize("damage", ["revision", "chain", "file"])
+def test_verify_fails_on_each_damage_alone(created, data_dir, tmp_path, capsys, damage):
+    from journal.records.entries import pack_revision_content, unpack_revision_content
+
+    journal = created.journal
+    e = journal.entries.add(title="t", body="one")
+    journal.entries.update(e.uuid, body="two")
+    if damage == "revision":
+        (stored,) = journal.db.query_one("SELECT content FROM revisions WHERE number = 2")
+        journal.db.execute("UPDATE revisions SET content = ? WHERE number = 2",
+                           (pack_revision_content(unpack_revision_content(stored).replace("two", "six")),))
+        # the entry row too, so only the revision's hash can tell
+        journal.db.execute("UPDATE entries SET body = 'six'")
+    elif damage == "chain":
+        journal.db.execute("UPDATE revisions SET prev_hash = ? WHERE number = 2", ("2" * 64,))
+    else:
+        import io
+
+        journal.attachments.add_stream(e.uuid, io.BytesIO(os.urandom(3000)), "a.bin")
+        (file_id,) = journal.db.query_one("SELECT file_id FROM blobs")
+        journal.blob_files.path_of(file_id).unlink()
+    journal.close()
+    pfile = tmp_path / "p"
+    pfile.write_text(PASSPHRASE)
+    assert main(["--data-dir", str(data_dir), "--passphrase-file", str(pfile), "verify", "--json"]) == 1
+    assert json.loads(capsys.readouterr().out)["ok"] is False

@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from journal.cli import main
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, needs_tool
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -100,7 +99,8 @@ def test_forms_cli(cli):
     assert [(h["kind"], h["id"]) for h in json.loads(out)] == [("form", entry_id)]
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
+@needs_tool("pdftotext", "poppler-utils")
+@needs_tool("pdftoppm", "poppler-utils")
 def test_report_pdf_cli_subprocess(cli, tmp_path):
     out = tmp_path / "r.pdf"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -118,10 +118,9 @@ def test_report_pdf_cli_subprocess(cli, tmp_path):
         assert title in text
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
     assert "612 x 792" in info  # US Letter in points
-    if shutil.which("pdftoppm"):
-        subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "2", str(out), str(tmp_path / "page")],
-                       check=True, timeout=120)
-        pages = sorted(tmp_path.glob("page-*.png"))
-        assert len(pages) == 2 and all(p.read_bytes().startswith(b"\x89PNG") and p.stat().st_size > 1000
-                                       for p in pages)
+    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "2", str(out), str(tmp_path / "page")],
+                   check=True, timeout=120)
+    pages = sorted(tmp_path.glob("page-*.png"))
+    assert len(pages) == 2 and all(p.read_bytes().startswith(b"\x89PNG") and p.stat().st_size > 1000
+                                   for p in pages)
     assert int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:"))) >= 5

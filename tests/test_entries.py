@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from journal.records.entries import (GENESIS_HASH, canonical_json, chain_hash, pack_revision_content,
+from journal.records.entries import (GENESIS_HASH, pack_revision_content,
                              unpack_revision_content)
 from journal.errors import InvalidInput, NotFound
 from journal.records.search import EntryFilter
@@ -55,9 +55,45 @@ def test_revisions_chain_and_noop_save(journal):
     assert [r.number for r in history] == [1, 2, 3]
     assert history[0].prev_hash == GENESIS_HASH
     assert history[1].content["body"] == "second" and history[0].content["body"] == "first"
-    for prev, rev in zip([None, *history], history):
-        assert rev.hash == chain_hash(prev.hash if prev else GENESIS_HASH, canonical_json(rev.content))
     assert journal.verify() == []
+
+
+def _documented_hash(prev: str, content: str) -> str:
+    """docs/formats.md: hash_n = hex(SHA-256(hash_{n-1} + "\\n" + content_n)), hash_0 = "0" x 64."""
+    import hashlib
+
+    return hashlib.sha256(prev.encode("utf-8") + b"\n" + content.encode("utf-8")).hexdigest()
+
+
+def _documented_canonical(obj: dict) -> str:
+    """docs/formats.md: sorted keys, no whitespace, UTF-8 without escaping non-ASCII."""
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def test_revision_chain_matches_the_documented_formula(journal):
+    """Recomputed from docs/formats.md alone (not with the app's own chain_hash/canonical_json)."""
+    e = journal.entries.add(title="v1 Задержание", body="first", tags=["b", "a"])
+    journal.entries.update(e.uuid, body="second «ОВД»")
+    journal.entries.update(e.uuid, title="v3", status="final")
+    base = {"uuid": e.uuid, "title": "v1 Задержание", "body": "first", "occurred_at": None, "occurred_tz": None,
+            "occurred_end": None, "place": "", "latitude": None, "longitude": None, "category": None,
+            "tags": ["a", "b"], "status": "draft", "source": None}
+    expected = [base, base | {"body": "second «ОВД»"}, base | {"body": "second «ОВД»", "title": "v3",
+                                                                 "status": "final"}]
+    rows = journal.db.query("SELECT number, content, prev_hash, hash FROM revisions WHERE entry_id = ? "
+                            "ORDER BY number", (e.id,))
+    assert [r[0] for r in rows] == [1, 2, 3]
+    prev = "0" * 64
+    for (number, stored, prev_hash, digest), content in zip(rows, expected, strict=True):
+        text = zlib.decompress(stored).decode("utf-8") if isinstance(stored, bytes) else stored
+        assert text == _documented_canonical(content), f"revision {number} is not the documented canonical JSON"
+        assert prev_hash == prev
+        assert digest == _documented_hash(prev, text), f"revision {number}: hash is not the documented formula"
+        prev = digest
+    (current,) = journal.db.query_one("SELECT revision_hash FROM entries WHERE id = ?", (e.id,))
+    assert current == prev
+    # A known answer (computed once with sha256sum), so the helper itself cannot drift.
+    assert _documented_hash("0" * 64, '{"a":"б"}') == "127cd1ba5a3d662c84748663f3bf775485d9021dc8bae784aca20251658da0a7"
 
 
 def test_tampering_is_detected(journal):

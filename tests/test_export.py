@@ -11,7 +11,6 @@ import hashlib
 import io
 import json
 import os
-import shutil
 import subprocess
 import tarfile
 from pathlib import Path
@@ -23,7 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from journal.errors import Cancelled, InvalidInput
 from journal.exchange.exporter import ExportOptions, NothingToSend
 from journal.storage.vault import Journal
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.conftest import FAST_KDF, PASSPHRASE, needs_tool
 
 PHOTOS = Path(__file__).parent / "data" / "photos"
 PHONE_CANARY = "+79001234567"
@@ -100,7 +99,7 @@ def pair(tmp_path):
 
 
 # --- the bundle as standard tools see it ----------------------------------------------------------
-@pytest.mark.skipif(shutil.which("age") is None, reason="the age CLI is not installed")
+@needs_tool("age", "age")
 def test_bundle_opens_with_age_and_tar_and_verifies(pair, tmp_path):
     documenter, coordinator, record = pair
     sample = populate(documenter)

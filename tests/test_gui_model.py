@@ -45,6 +45,16 @@ def test_rows_load_in_blocks(qtbot, reader):
     assert model.cached_row_count() == 2 * BLOCK_SIZE
 
 
+def _visible_blocks_loaded(view, model) -> bool:
+    """True once every block holding a row now visible in `view` has been read."""
+    top = view.rowAt(0)
+    bottom = view.rowAt(view.viewport().height() - 1)
+    if top < 0:
+        return False
+    bottom = model.rowCount() - 1 if bottom < 0 else bottom
+    return all(block in model._loaded_blocks for block in range(top // BLOCK_SIZE, bottom // BLOCK_SIZE + 1))
+
+
 def test_scrolling_the_whole_list_never_loads_everything_at_once(qtbot, reader):
     model = EntryListModel()
     view = QTableView()
@@ -53,11 +63,13 @@ def test_scrolling_the_whole_list_never_loads_everything_at_once(qtbot, reader):
     view.resize(800, 400)
     view.show()
     model.set_queries(reader.queries, {})
-    qtbot.wait(1)
+    # Wait for the view to have painted (and so asked for) the rows it shows, then count.
+    qtbot.waitUntil(lambda: _visible_blocks_loaded(view, model), timeout=20_000)
     first = model.fetch_count
     assert 1 <= first <= 2
     view.scrollToBottom()
-    qtbot.wait(1)
+    qtbot.waitUntil(lambda: (ROWS - 1) // BLOCK_SIZE in model._loaded_blocks and _visible_blocks_loaded(view, model),
+                    timeout=20_000)
     # Jumping to the end loads the last block, not the ones in between.
     total_blocks = -(-ROWS // BLOCK_SIZE)
     assert model.fetch_count <= first + 2 < total_blocks
@@ -67,7 +79,7 @@ def test_scrolling_the_whole_list_never_loads_everything_at_once(qtbot, reader):
     fetched = []
     for value in range(0, bar.maximum() + 1, max(1, bar.pageStep())):
         bar.setValue(value)
-        qtbot.wait(0)
+        qtbot.waitUntil(lambda: _visible_blocks_loaded(view, model), timeout=20_000)
         fetched.append(model.cached_row_count())
     assert fetched == sorted(fetched)
     assert model.fetch_count <= total_blocks

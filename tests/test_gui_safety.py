@@ -16,6 +16,7 @@ from tests.gui_helpers import (  # noqa: F401
     unlock,
     unlocked,
 )
+from tests.inode_watch import InodeWatch
 from ui.safety import controller as safety_controller
 from ui.common.settings import Settings
 
@@ -55,9 +56,66 @@ def test_screen_lock_sleep_and_minimize_lock(qtbot, unlocked):
     qtbot.waitUntil(lambda: unlocked.session is None, timeout=20_000)
 
 
+def _fake_qtdbus(session, system):
+    """A stand-in PySide6.QtDBus whose buses are `session` and `system` (callables)."""
+    import types
+
+    module = types.ModuleType("PySide6.QtDBus")
+
+    class QDBusConnection:
+        sessionBus = staticmethod(session)
+        systemBus = staticmethod(system)
+
+    module.QDBusConnection = QDBusConnection
+    return module
+
+
+class _Bus:
+    def __init__(self, up: bool, accepts: bool = True) -> None:
+        self.up, self.accepts, self.calls = up, accepts, []
+
+    def isConnected(self):  # noqa: N802 - Qt's name
+        return self.up
+
+    def connect(self, *args):
+        self.calls.append(args)
+        return self.accepts
+
+
 def test_no_dbus_is_no_failure(qtbot, unlocked):
-    # There is no bus in the test environment: connecting gives an empty list, no exception.
-    assert isinstance(unlocked.safety.triggers.connect_desktop(), list)
+    import sys
+
+    from ui.safety.lock import LockTriggers
+
+    with pytest.MonkeyPatch.context() as mp:
+        # No bus running: nothing is connected, nothing raises, and the idle timer stays the fallback.
+        down = _Bus(up=False)
+        mp.setitem(sys.modules, "PySide6.QtDBus", _fake_qtdbus(lambda: down, lambda: down))
+        triggers = LockTriggers()
+        assert triggers.connect_desktop() == [] and down.calls == []
+
+        # A broken session bus (raises) does not stop the system bus from being connected.
+        def broken():
+            raise RuntimeError("bus gone")
+
+        system = _Bus(up=True)
+        mp.setitem(sys.modules, "PySide6.QtDBus", _fake_qtdbus(broken, lambda: system))
+        triggers = LockTriggers()
+        assert triggers.connect_desktop() == ["PrepareForSleep"]
+        assert system.calls[0][:4] == ("org.freedesktop.login1", "/org/freedesktop/login1",
+                                       "org.freedesktop.login1.Manager", "PrepareForSleep")
+
+        # Both buses up: both signals; a bus that refuses the connection is not listed.
+        session, system = _Bus(up=True), _Bus(up=True, accepts=False)
+        mp.setitem(sys.modules, "PySide6.QtDBus", _fake_qtdbus(lambda: session, lambda: system))
+        assert LockTriggers().connect_desktop() == ["ActiveChanged"]
+
+        # Without QtDBus at all (Windows/macOS builds): an empty list.
+        mp.setitem(sys.modules, "PySide6.QtDBus", None)
+        assert LockTriggers().connect_desktop() == []
+
+    # The real call in this environment only ever reports the two known signals.
+    assert set(unlocked.safety.triggers.connect_desktop()) <= {"ActiveChanged", "PrepareForSleep"}
 
 
 def test_auto_lock_never(qtbot, unlocked):
@@ -134,8 +192,11 @@ def test_clipboard_marks_secret_and_clears_only_ours(qtbot):
     qtbot.waitUntil(lambda: board.text() == "", timeout=20_000)
 
     clipboard.copy_secret("+380 44 000 0000", clear_after_ms=50)
+    token = clipboard._token_on_clipboard()
+    assert token in clipboard._live_tokens
     board.setText("something the user copied elsewhere")
-    qtbot.wait(200)
+    # Wait for the clear timer itself to have run (it forgets its marker), then look.
+    qtbot.waitUntil(lambda: token not in clipboard._live_tokens, timeout=20_000)
     assert board.text() == "something the user copied elsewhere"
     assert clipboard.CLEAR_AFTER_MS == 30_000
 
@@ -167,7 +228,10 @@ def test_erase_after_n_failed_attempts(qtbot, data_dir, tmp_path, messages):
     for _ in range(4):
         _fail_once(qtbot, controller)
     assert journal_files(data_dir)["keys"].exists()
-    _fail_once(qtbot, controller)
+    files = journal_files(data_dir)
+    with InodeWatch([files["keys"], files["db"]]) as watch:
+        _fail_once(qtbot, controller)
+        assert watch.not_overwritten() == []
     assert not journal_files(data_dir)["keys"].exists() and not journal_files(data_dir)["db"].exists()
     assert messages and "erased" in messages[-1]
 
@@ -193,14 +257,20 @@ def test_erase_from_unlock_window(qtbot, data_dir, tmp_path, messages, monkeypat
     controller.unlock_window.erase_button.click()
     assert journal_files(data_dir)["keys"].exists()
     monkeypatch.setattr(safety_controller, "confirm_erase", lambda parent, folder: True)
-    controller.unlock_window.erase_button.click()
+    files = journal_files(data_dir)
+    with InodeWatch([files["keys"], files["db"]]) as watch:
+        controller.unlock_window.erase_button.click()
+        assert watch.not_overwritten() == []  # the bytes, not only the names
     assert not any(p.exists() for p in journal_files(data_dir).values())
     assert controller.safety.erased_report.erased[0] == "journal.keys"
 
 
 def test_erase_from_main_window_menu(qtbot, unlocked, data_dir, messages, monkeypatch):
     monkeypatch.setattr(safety_controller, "confirm_erase", lambda parent, folder: True)
-    unlocked.safety.erase_action.trigger()
+    files = journal_files(data_dir)
+    with InodeWatch([files["keys"], files["db"]]) as watch:
+        unlocked.safety.erase_action.trigger()
+        assert watch.not_overwritten() == []
     assert unlocked.session is None
     assert not journal_files(data_dir)["keys"].exists() and not journal_files(data_dir)["db"].exists()
     assert unlocked.main_window.model.rowCount() == 0

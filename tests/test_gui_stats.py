@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import csv
-import shutil
 import subprocess
 
 import pytest
 from PySide6.QtGui import QGuiApplication, QImage
 
+from conftest import require_tool
 from gui_helpers import SAMPLE_ENTRIES, unlocked  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.gui
@@ -84,11 +84,12 @@ def test_report_dialog_writes_csv_and_pdf(qtbot, unlocked, tmp_path):
     dialog.export_to(pdf)
     qtbot.waitUntil(lambda: dialog.result_path == pdf, timeout=30_000)
     assert pdf.read_bytes().startswith(b"%PDF")
-    if shutil.which("pdftotext"):
-        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-        for entry in SAMPLE_ENTRIES:
-            assert entry["title"] in text
-        assert "Page 1 of" in text  # the core's writer (journal/report_pdf.py), as the CLI uses
-        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-        assert "595.28 x 841.89 pts (A4)" in info  # A4 in points
+    pdftotext = require_tool("pdftotext", "poppler-utils")
+    text = subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for entry in SAMPLE_ENTRIES:
+        assert entry["title"] in text
+    assert "Page 1 of" in text  # the core's writer (journal/report_pdf.py), as the CLI uses
+    info = subprocess.run([require_tool("pdfinfo", "poppler-utils"), str(pdf)], capture_output=True, text=True,
+                          check=True).stdout
+    assert "595.28 x 841.89 pts (A4)" in info  # A4 in points
     dialog.close()

@@ -108,3 +108,147 @@ def test_tampered_down_kdf_is_refused(tmp_path):
     path.write_text(json.dumps(doc))
     with pytest.raises(CorruptKeyFile):
         KeyFile.load(path)
+
+
+# --- the associated data binds each wrapped key to its slot -------------------------------------
+def _hand_made_slot(passphrase: str, data_key: bytes, aad: bytes | None, kind: str = "passphrase"):
+    """A slot built by hand (not by KeySlot.wrap) whose wrapped key carries `aad`."""
+    import unicodedata
+    import uuid
+
+    from journal.storage.keyslots import KeySlot
+
+    slot_id = str(uuid.uuid4())
+    salt, nonce = os.urandom(16), os.urandom(12)
+    kek = Argon2id(salt=salt, length=32, iterations=FAST_KDF.iterations, lanes=FAST_KDF.lanes,
+                   memory_cost=FAST_KDF.memory_kib).derive(unicodedata.normalize("NFC", passphrase).encode())
+    if aad == b"<own>":
+        aad = f"incident-journal-keys/v1/{slot_id}".encode()
+    wrapped = ChaCha20Poly1305(kek).encrypt(nonce, data_key, aad)
+    return KeySlot(slot_id, kind, FAST_KDF.as_json(salt), "chacha20poly1305",
+                   base64.b64encode(nonce).decode(), base64.b64encode(wrapped).decode())
+
+
+def test_hand_made_slot_with_its_own_aad_opens():
+    # The control for the refusals below: the construction itself is right.
+    key = os.urandom(32)
+    slot = _hand_made_slot("passphrase1", key, b"<own>")
+    assert slot.unwrap("passphrase1".encode()) == key
+    assert KeyFile([slot]).unlock_with_passphrase("passphrase1") == key
+
+
+@pytest.mark.parametrize("aad", [None, b"", b"incident-journal-keys/v1/", "other-slot"])
+def test_unwrap_refuses_a_key_wrapped_without_or_with_another_slots_aad(tmp_path, aad):
+    key = os.urandom(32)
+    if aad == "other-slot":
+        # Wrapped under the id of a real slot of the same file (a slot moved or copied).
+        other = KeyFile.create(key, "passphrase1", new_recovery_code(), FAST_KDF).slots[1]
+        aad = f"incident-journal-keys/v1/{other.id}".encode()
+    slot = _hand_made_slot("passphrase1", key, aad)
+    assert slot.unwrap("passphrase1".encode()) is None
+    with pytest.raises(WrongPassphrase):
+        KeyFile([slot]).unlock_with_passphrase("passphrase1")
+    # The same through the file on disk, as an attacker who can write journal.keys would try.
+    path = tmp_path / "journal.keys"
+    KeyFile([slot]).save(path)
+    with pytest.raises(WrongPassphrase):
+        KeyFile.load(path).unlock_with_passphrase("passphrase1")
+
+
+def test_slot_id_swapped_between_slots_is_refused():
+    # Two slots for the same passphrase: exchanging their ids breaks both.
+    key = os.urandom(32)
+    a = _hand_made_slot("passphrase1", key, b"<own>")
+    b = _hand_made_slot("passphrase1", key, b"<own>")
+    a.id, b.id = b.id, a.id
+    assert a.unwrap(b"passphrase1") is None and b.unwrap(b"passphrase1") is None
+    with pytest.raises(WrongPassphrase):
+        KeyFile([a, b]).unlock_with_passphrase("passphrase1")
+
+
+def test_recovery_slot_refuses_foreign_aad():
+    key = os.urandom(32)
+    code = new_recovery_code()
+    secret = normalize_recovery_code(code).decode()
+    slot = _hand_made_slot(secret, key, None, kind="recovery")
+    with pytest.raises(WrongPassphrase):
+        KeyFile([slot]).unlock_with_recovery_code(code)
+    good = _hand_made_slot(secret, key, b"<own>", kind="recovery")
+    assert KeyFile([slot, good]).unlock_with_recovery_code(code) == key
+
+
+# --- the parser's limits, each alone (mutation checks: docs/testing.md) ---------------------------
+def _slot_doc(**changes):
+    """A valid key file document whose first slot gets `changes` (kdf.* keys go into kdf)."""
+    doc = json.loads(KeyFile.create(os.urandom(32), "passphrase1", new_recovery_code(), FAST_KDF).to_bytes())
+    slot = doc["slots"][0]
+    for key, value in changes.items():
+        if key.startswith("kdf_"):
+            slot["kdf"][key[4:]] = value
+        else:
+            slot[key] = value
+    return doc
+
+
+def _load_doc(tmp_path, doc):
+    path = tmp_path / "journal.keys"
+    path.write_text(json.dumps(doc))
+    return KeyFile.load(path)
+
+
+@pytest.mark.parametrize("changes", [
+    {"kdf_memory_kib": 1024},            # the floor itself
+    {"kdf_memory_kib": 4 * 1024 * 1024},  # the ceiling itself
+    {"kdf_iterations": 1}, {"kdf_iterations": 64},
+    {"kdf_lanes": 1}, {"kdf_lanes": 64},
+])
+def test_kdf_limits_are_inclusive(tmp_path, changes):
+    assert len(_load_doc(tmp_path, _slot_doc(**changes)).slots) == 2
+
+
+@pytest.mark.parametrize("changes", [
+    {"kdf_memory_kib": 1023}, {"kdf_memory_kib": 4 * 1024 * 1024 + 1},
+    {"kdf_iterations": 0}, {"kdf_iterations": 65},
+    {"kdf_lanes": 0}, {"kdf_lanes": 65},
+    {"aead": "aes-256-gcm"},              # the cipher alone wrong
+    {"kdf_name": "scrypt"},               # the KDF alone wrong
+    {"kind": "fingerprint"},
+    {"id": "not-a-uuid"},
+    {"kdf_salt": base64.b64encode(os.urandom(15)).decode()},  # salt alone too short
+    {"nonce": base64.b64encode(os.urandom(11)).decode()},     # nonce alone wrong size
+    {"nonce": base64.b64encode(os.urandom(13)).decode()},
+    {"nonce": "AAAAAAAAAAAAAAAA!"},        # not base64: refused, not silently cleaned up
+    {"wrapped_key": "AAAA AAAA"},
+])
+def test_each_out_of_range_or_malformed_slot_field_is_refused(tmp_path, changes):
+    with pytest.raises(CorruptKeyFile, match="journal.keys is damaged"):
+        _load_doc(tmp_path, _slot_doc(**changes))
+
+
+def test_new_slot_salt_and_nonce_sizes():
+    slot = KeyFile.create(os.urandom(32), "passphrase1", new_recovery_code(), FAST_KDF).slots[0]
+    assert len(base64.b64decode(slot.kdf["salt"])) == 16 and len(base64.b64decode(slot.nonce)) == 12
+    assert len(base64.b64decode(slot.wrapped_key)) == 32 + 16
+
+
+def test_key_file_is_indented_json_ending_in_newline():
+    raw = KeyFile.create(os.urandom(32), "passphrase1", new_recovery_code(), FAST_KDF).to_bytes()
+    assert raw.startswith(b'{\n  "format": "incident-journal-keys",\n  "version": 1,') and raw.endswith(b"}\n")
+
+
+def test_newer_version_is_named_in_the_message(tmp_path):
+    path = tmp_path / "journal.keys"
+    path.write_text('{"format": "incident-journal-keys", "version": 7, "slots": []}')
+    with pytest.raises(CorruptKeyFile, match="version 7,"):
+        KeyFile.load(path)
+
+
+def test_recovery_code_look_alikes_are_accepted():
+    # 0/O, 1/I and 8/B are read alike: a code holding O, I and B opens when typed with digits.
+    key = os.urandom(32)
+    code = "OIBA-" + "-".join(["ABCD"] * 7)
+    kf = KeyFile.create(key, "passphrase1", code, FAST_KDF)
+    assert kf.unlock_with_recovery_code("01ba " + " ".join(["abcd"] * 7)) == key
+    assert normalize_recovery_code("0 1 8" + "A" * 29) == b"OIB" + b"A" * 29
+    with pytest.raises(InvalidInput, match="not a valid recovery code"):
+        normalize_recovery_code("A" * 31 + "9")  # the right length, but 9 is not base32

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from PIL import Image, ImageOps
 
 from journal.errors import JournalError
+from tests.conftest import needs_tool
 from journal.media import MediaError
 from journal.media.decode import MAX_PIXELS
 from journal.media.imagemeta import (
@@ -68,10 +69,7 @@ def test_gps_and_camera_from_nikon_photo() -> None:
     assert "XMP metadata" in meta.sensitive_fields
 
 
-@pytest.mark.skipif(
-    EXIFTOOL is None,
-    reason="exiftool is not installed (apt-get install libimage-exiftool-perl)",
-)
+@needs_tool("exiftool", "libimage-exiftool-perl")
 def test_gps_matches_exiftool() -> None:
     for name in ("DSCN0010.jpg", "DSCN0012.jpg", "DSCN0021.jpg"):
         out = subprocess.run(

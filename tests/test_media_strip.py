@@ -20,13 +20,11 @@ from journal.errors import Cancelled
 from journal.media import MediaError
 from journal.media.sniff import sniff_media_type
 from journal.media.strip import StripResult, can_clean, strip_metadata
+from tests.conftest import needs_tool, require_tool
 
 PHOTOS = Path(__file__).parent / "data" / "photos"
 EXIFTOOL = shutil.which("exiftool")
-needs_exiftool = pytest.mark.skipif(
-    EXIFTOOL is None,
-    reason="exiftool is not installed (apt-get install libimage-exiftool-perl)",
-)
+needs_exiftool = needs_tool("exiftool", "libimage-exiftool-perl")
 
 CLEAN_JPEGS = [
     "Canon_40D.jpg",
@@ -325,11 +323,11 @@ def test_heif_becomes_clean_jpeg(tmp_path: Path) -> None:
     image = Image.open(io.BytesIO(stripped))
     assert image.size == (640, 426)
     assert not image.getexif() and "xmp" not in image.info
-    if EXIFTOOL:
-        tags = _exiftool(stripped, tmp_path)
-        assert {
-            key.partition(":")[0] for key in tags if key != "SourceFile"
-        } <= HARMLESS_GROUPS
+    require_tool("exiftool", "libimage-exiftool-perl")
+    tags = _exiftool(stripped, tmp_path)
+    assert {
+        key.partition(":")[0] for key in tags if key != "SourceFile"
+    } <= HARMLESS_GROUPS
 
 
 def test_webp_becomes_upright_clean_jpeg() -> None:

@@ -7,7 +7,7 @@ import socket
 
 import pytest
 
-from tests.test_canary import find_canaries, private_temp, run_scenario  # noqa: F401 - fixture
+from tests.test_canary import find_canaries, private_temp, run_watched  # noqa: F401 - fixture
 
 
 class NetworkUsed(AssertionError):
@@ -29,8 +29,9 @@ def no_network(monkeypatch):
 
 
 def test_every_feature_works_with_sockets_refused(tmp_path, private_temp, no_network):
-    canaries, folders = run_scenario(tmp_path / "run")
+    canaries, folders, watch = run_watched(tmp_path / "run", private_temp)
     assert no_network == []
+    assert watch.found == []  # nothing written in plaintext, even briefly
     assert find_canaries(folders, canaries) == []
 
 

@@ -15,6 +15,7 @@ from webdav_server import (
     cut_after,
     free_port,
     silent_until,
+    wait_until,
     webdav_app,
 )
 
@@ -88,13 +89,15 @@ def test_connection_cut_mid_upload_is_retried_then_kept(pair):
 def test_slow_server_times_out(pair):
     documenter, _c, record = pair
     stop = threading.Event()
-    server = RawServer(silent_until(stop))
+    handler = silent_until(stop)
+    server = RawServer(handler)
     try:
         documenter.outbox.set_drop(record.uuid, server.url("/dav/"))
         _r, item = queue_one(documenter, record)
         settings = NetworkSettings(connect_timeout=5, read_timeout=0.5, write_timeout=5, max_attempts=1,
                                    backoff_base=0, backoff_max=0)
         assert not documenter.outbox.send(item.id, settings=settings).ok
+        wait_until(lambda: handler.received >= 1)  # the request reached the server, which stayed silent
         assert_still_queued(documenter, item, "stopped answering")
     finally:
         stop.set()

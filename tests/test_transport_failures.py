@@ -20,6 +20,7 @@ from webdav_server import (
     cut_after,
     free_port,
     silent_until,
+    wait_until,
     webdav_app,
 )
 
@@ -149,7 +150,10 @@ def test_one_way_stream_is_not_resent(tmp_path: Path) -> None:
 
 def test_silent_server_times_out() -> None:
     stop = threading.Event()
-    server = RawServer(silent_until(stop))
+    handler = silent_until(stop)
+    server = RawServer(handler)
+    # A short read timeout is what is tested; the server never answers at all, so how late its
+    # thread runs cannot turn this into a pass or a failure.
     settings = NetworkSettings(
         connect_timeout=5, read_timeout=0.5, write_timeout=5, max_attempts=2, backoff_base=0
     )
@@ -159,10 +163,12 @@ def test_silent_server_times_out() -> None:
                 client.upload(io.BytesIO(b"abc"), random_bundle_name(), 3)
             with pytest.raises(TransportTimeout):
                 client.list_bundles()
+        # Each of the three requests really reached the silent server (wait for it, then count).
+        wait_until(lambda: handler.received == 3)
     finally:
         stop.set()
         server.stop()
-    assert server.connections == 3  # two upload attempts, one listing
+    assert server.connections == 3 and handler.received == 3  # two upload attempts, one listing
 
 
 def test_short_local_file_is_reported(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ import os
 import stat
 
 import pytest
+import sqlcipher3
 
 from journal.storage import migrations
 from journal.errors import (
@@ -14,6 +15,7 @@ from journal.errors import (
 from journal.storage.paths import journal_files, resolve_data_dir
 from journal.storage.vault import Journal, erase_journal
 from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.inode_watch import InodeWatch
 
 
 def folder_digest(folder):
@@ -153,7 +155,11 @@ def test_erase_removes_everything_keys_first(created, data_dir):
     for i in range(20):
         created.journal.entries.add(title=f"secret {i}")
     # Erase works while the journal is open (the panic case).
-    report = erase_journal(data_dir)
+    files = [data_dir / n for n in ("journal.keys", "journal.db", "journal.db-wal") if (data_dir / n).exists()]
+    with InodeWatch(files) as watch:
+        report = erase_journal(data_dir)
+        # The bytes were replaced on disk, not just the names removed.
+        assert watch.not_overwritten() == []
     assert report.erased[0] == "journal.keys"
     assert "journal.db" in report.erased
     assert report.unreadable_after_s < 1.0
@@ -179,7 +185,7 @@ def test_reader_connection_sees_commits_and_is_read_only(journal):
     reader = journal.open_reader()
     journal.entries.add(title="visible")
     assert reader.queries.count() == 1
-    with pytest.raises(Exception):
+    with pytest.raises(sqlcipher3.DatabaseError, match="readonly"):
         reader.db.execute("DELETE FROM entries")
     journal.close()
     assert reader.closed
@@ -223,7 +229,10 @@ def test_erase_also_destroys_leftover_copies(created, data_dir):
     shutil.copy(data_dir / "journal.db", staged / "journal.db")
     (data_dir / ".journal.keys.deadbeef.tmp").write_bytes((data_dir / "journal.keys").read_bytes())
     (data_dir / ".backup-0011.db").write_bytes(b"x" * 100)
-    report = erase_journal(data_dir)
+    copies = [staged / "journal.keys", staged / "journal.db", data_dir / ".journal.keys.deadbeef.tmp"]
+    with InodeWatch(copies) as watch:
+        report = erase_journal(data_dir)
+        assert watch.not_overwritten() == []
     assert report.erased[0] == "journal.keys"
     assert sorted(p.name for p in data_dir.iterdir()) == []
 
@@ -235,12 +244,23 @@ def test_dst_gap_time_refused(journal):
     assert e.occurred_at.startswith("2024-10-27T02:30+")
 
 
-@pytest.mark.parametrize("value", ["0001-01-01T00:30", "9999-12-31T23:59"])
-def test_extreme_dates_are_clear_errors_or_fine(journal, value):
-    try:
-        journal.entries.add(title="x", occurred_at=value, occurred_tz="Asia/Tokyo")
-    except InvalidInput:
-        pass
+def test_date_before_year_one_in_utc_is_a_clear_error(journal):
+    # 00:30 on 1 January of year 1 in Tokyo is still year 0 in UTC: not representable.
+    with pytest.raises(InvalidInput, match="out of range"):
+        journal.entries.add(title="x", occurred_at="0001-01-01T00:30", occurred_tz="Asia/Tokyo")
+    assert journal.queries.count() == 0
+
+
+def test_last_representable_date_is_stored_and_sorted(journal):
+    import datetime as dt
+
+    e = journal.entries.add(title="x", occurred_at="9999-12-31T23:59", occurred_tz="Asia/Tokyo")
+    assert e.occurred_at == "9999-12-31T23:59+09:00"
+    stored = journal.db.query_one("SELECT occurred_at, occurred_tz, occurred_utc FROM entries WHERE uuid = ?",
+                                  (e.uuid,))
+    utc = dt.datetime(9999, 12, 31, 14, 59, tzinfo=dt.timezone.utc).timestamp()
+    assert stored == ("9999-12-31T23:59+09:00", "Asia/Tokyo", int(utc))
+    assert journal.entries.get(e.uuid).occurred_at == "9999-12-31T23:59+09:00"
 
 
 def test_compact_date_is_a_date(journal):

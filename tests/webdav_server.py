@@ -228,20 +228,43 @@ def cut_after(n_bytes: int) -> Callable[[socket.socket], None]:
 
 
 def silent_until(stop: threading.Event) -> Callable[[socket.socket], None]:
-    """Handler: read the request and never answer, until `stop` is set (bounded by 30 s)."""
+    """Handler: read the request and never answer, until `stop` is set (bounded by 30 s).
+
+    `handler.received` counts the connections whose request arrived (tests wait for it
+    instead of guessing how long the server needs under load)."""
+
+    lock = threading.Lock()
 
     def handler(conn: socket.socket) -> None:
         conn.settimeout(0.1)
+        counted = False
         for _ in range(300):
             if stop.is_set():
                 return
             try:
-                if conn.recv(65536) == b"":
-                    return
+                data = conn.recv(65536)
             except TimeoutError:
                 continue
+            if data == b"":
+                return
+            if not counted:
+                counted = True
+                with lock:
+                    handler.received += 1
 
+    handler.received = 0
     return handler
+
+
+def wait_until(predicate: Callable[[], bool], timeout: float = 30.0, what: str = "the server") -> None:
+    """Poll `predicate` until true (an event the test waits for, not a fixed sleep)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what}: condition not reached in {timeout} s")
+        time.sleep(0.01)
 
 
 def free_port() -> int:

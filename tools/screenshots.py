@@ -251,9 +251,9 @@ def _tour(controller, window, save, settle, work: Path) -> None:
     for key in ("overview", "people", "contact_log", "follow_ups", "statistics", "coordinators", "senders",
                 "outbox"):
         if key == "overview":
-            step(key, lambda: (window.people_feature.show_section(key), window)[1])
+            step(key, lambda key=key: (window.people_feature.show_section(key), window)[1])
         else:
-            step(key, lambda: section(key))
+            step(key, lambda key=key: section(key))
     window.sidebar.select_trash()
     step("trash", lambda: window)
     window.sidebar.select_all_entries()
@@ -268,7 +268,7 @@ def _tour(controller, window, save, settle, work: Path) -> None:
         menu = bar_action.menu()
         if isinstance(menu, QMenu):
             name = menu.title().replace("&", "").lower()
-            step(f"menu-{name}", lambda: (menu.popup(window.mapToGlobal(window.rect().topLeft())), settle(),
+            step(f"menu-{name}", lambda menu=menu: (menu.popup(window.mapToGlobal(window.rect().topLeft())), settle(),
                                           menu)[2])
 
     from ui.entries.history import HistoryDialog

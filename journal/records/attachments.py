@@ -751,7 +751,7 @@ class AttachmentStore:
             "coalesce(sum(length(c.data)), 0), coalesce(min(c.seq), 0), coalesce(max(c.seq), -1), "
             "coalesce(sum(c.seq < b.chunk_count - 1 AND length(c.data) != b.chunk_size), 0) "
             "FROM blobs b LEFT JOIN blob_chunks c ON c.blob_id = b.id WHERE b.file_id IS NULL GROUP BY b.id")
-        for blob_id, sha, size, chunk_size, chunk_count, count, total, low, high, short in rows:
+        for blob_id, sha, size, _chunk_size, chunk_count, count, total, low, high, short in rows:
             label = f"attachment content {sha[:12] if sha else '#' + str(blob_id)}"
             if sha is None:
                 problems.append(f"{label}: unfinished import left behind")

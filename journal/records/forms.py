@@ -511,7 +511,7 @@ class FormStore:
                 problems.append(f"entry #{entry_id} form {form_key}: values do not match their history")
             elif canonical_json(json.loads(latest[2])["values"]) != values:
                 problems.append(f"entry #{entry_id} form {form_key}: values differ from their last revision")
-        for key, version, sender_id, label, category, fields_json, sha in self.db.query(
+        for key, version, _sender_id, label, category, fields_json, sha in self.db.query(
                 "SELECT key, version, sender_id, label, category, fields, fields_sha256 FROM forms"):
             if form_sha256(key, version, label, category, json.loads(fields_json)) != sha:
                 problems.append(f"form {key} version {version}: definition does not match its hash")
