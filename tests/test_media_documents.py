@@ -254,7 +254,7 @@ def test_tiff_scan_loses_artist_copyright_exif_xmp_and_keeps_pixels(tmp_path):
     pages = [Image.effect_noise((64, 48), 60).convert("L"), Image.new("RGB", (32, 32), (10, 200, 30))]
     pages[0].save(scan, "TIFF", compression="tiff_lzw", save_all=True, append_images=pages[1:], dpi=(300, 300))
     run("exiftool", "-q", "-overwrite_original", f"-Artist={NAME}", f"-Copyright={NAME}",
-        f"-Make=Scanner", f"-Model={MODEL}", f"-XMP:Creator={NAME}", "-GPSLatitude=48.8577",
+        "-Make=Scanner", f"-Model={MODEL}", f"-XMP:Creator={NAME}", "-GPSLatitude=48.8577",
         "-GPSLatitudeRef=N", "-GPSLongitude=2.2950", "-GPSLongitudeRef=E", f"-IPTC:By-line={NAME}", str(scan))
     assert b"Secretname" in scan.read_bytes()
     cleaned = tmp_path / "clean.tif"

@@ -127,7 +127,7 @@ def _clean_ogg(spool: Spool) -> list[str]:
     found = mutagen.File(spool)
     if found is None or not isinstance(found, mutagen.ogg.OggFileType):
         raise MediaError(_("The recording is damaged or not in a form this app can clean."))
-    removed = []
+    removed: list[str] = []
     if found.tags is not None and len(found.tags):
         names = sorted({k.upper() for k, _v in found.tags})
         removed.append(_("Vorbis comments ({names})").format(names=", ".join(names[:12])))

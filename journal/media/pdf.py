@@ -16,6 +16,8 @@ file give the same bytes.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pikepdf
 from pikepdf import Name
 
@@ -64,7 +66,7 @@ def read_pdf_info(source) -> dict[str, str]:
             root = pdf.Root
             if "/Metadata" in root:
                 found["XMP"] = "present"
-            names = root.get("/Names", {})
+            names: Any = root.get("/Names", {})
             if "/EmbeddedFiles" in names:
                 found["EmbeddedFiles"] = "present"
             if "/JavaScript" in names or "/OpenAction" in root:

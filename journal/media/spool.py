@@ -49,7 +49,7 @@ class Spool(io.RawIOBase):
     def __init__(self, directory: str | os.PathLike | None = None) -> None:
         super().__init__()
         directory = directory if directory is not None else default_directory()
-        self._file = tempfile.TemporaryFile(dir=directory)  # unlinked on POSIX at once
+        self._file = tempfile.TemporaryFile(dir=str(directory))  # unlinked on POSIX at once
         self._key = secrets.token_bytes(32)
         self._nonce = int.from_bytes(secrets.token_bytes(8), "big") << 64
         self._pos = 0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Callable
 from typing import BinaryIO
 
 from journal.errors import Cancelled

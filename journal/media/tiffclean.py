@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import io
 
-from PIL import Image, ImageSequence
+from PIL import ImageSequence
 
 from journal.media import MediaError
 from journal.media.decode import MAX_PIXELS, check_pixels, open_image, pillow_errors
