@@ -42,6 +42,7 @@ def trusted(pair, tmp_path):
     first = tmp_path / "first.ijbundle"
     documenter.exporter.export(first, [record.uuid], all_entries=True)
     assert coordinator.importer.import_bundle(first, trust_new=True).status == "accepted"
+    assert coordinator.verify() == []
     documenter.entries.add(title="second entry", body="новое")
     documenter.entries.update(documenter.queries.page()[0].uuid, body="изменено")
     second = tmp_path / "second.ijbundle"
@@ -98,6 +99,7 @@ def test_crafted_baseline_is_accepted(trusted, tmp_path):
     result = coordinator.importer.import_bundle(path)
     assert result.status == "accepted", result.reason
     assert result.counts["entries_new"] == 1 and result.counts["entries_updated"] == 1
+    assert coordinator.verify() == []
 
 
 def test_wrong_recipient(trusted, tmp_path):
@@ -128,6 +130,7 @@ def test_signed_by_someone_else_claiming_the_known_key(trusted, tmp_path):
 def test_replayed_old_bundle_is_a_duplicate_and_changes_nothing(trusted, tmp_path):
     _, coordinator, _, second, _ = trusted
     assert coordinator.importer.import_bundle(second).status == "accepted"
+    assert coordinator.verify() == []
     before = db_digest(coordinator)
     first = tmp_path / "first.ijbundle"
     for path in (first, second):
@@ -272,6 +275,7 @@ def signed_by_sender(pair, tmp_path):
     path = tmp_path / "baseline.ijbundle"
     path.write_bytes(baseline)
     assert coordinator.importer.import_bundle(path, trust_new=True).status == "accepted"
+    assert coordinator.verify() == []
     second = documenter.entries.add(title="second entry", body="новое")
     documenter.attachments.add_file(second.uuid, PHOTOS / "Nikon_D70.jpg")
     documenter.entries.update(sample["entry"].uuid, body="изменено")
@@ -412,6 +416,7 @@ def test_the_valid_bundle_the_cases_start_from_is_accepted(signed_by_sender, tmp
     assert result.counts["entries_new"] == 1 and result.counts["entries_updated"] == 1
     assert result.counts["attachments_stored"] == 1
     assert result.sender.claimed_name == "Sender"
+    assert coordinator.verify() == []
 
 
 def test_a_replayed_bundle_is_already_imported_and_changes_nothing(signed_by_sender, tmp_path):
@@ -424,3 +429,123 @@ def test_a_replayed_bundle_is_already_imported_and_changes_nothing(signed_by_sen
     assert db_digest(coordinator) == before
     assert coordinator.db.query_one("SELECT count(*) FROM import_staging")[0] == 0
     assert data_files(coordinator) <= files
+
+
+# --- issue 19: what a signed bundle may leave in the journal ----------------------------------------------
+def accepted(journal, data: bytes, tmp_path, name: str = "accepted.ijbundle", **options):
+    """Import ``data``; it must be accepted and `journal verify` must stay green afterwards."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = journal.importer.import_bundle(path, **options)
+    assert result.status == "accepted", result.reason
+    assert journal.verify() == []
+    assert journal.db.query_one("SELECT count(*) FROM blob_files_released")[0] == 0  # files removed
+    return result
+
+
+def stored_files(journal) -> set[str]:
+    return {p.name for p in (journal.data_dir / "attachments").rglob("*") if p.is_file()}
+
+
+def _blob_count(journal) -> int:
+    return journal.db.query_one("SELECT count(*) FROM blobs")[0]
+
+
+def test_one_extra_member_is_not_kept(trusted, tmp_path):
+    documenter, coordinator, _, _, members = trusted
+    extra = b"no entry names this file"
+    blobs, files = _blob_count(coordinator), stored_files(coordinator)
+    data = craft({**members, f"attachments/{hashlib.sha256(extra).hexdigest()}": extra},
+                 coordinator.identity.age_recipient, documenter.identity.get())
+    result = accepted(coordinator, data, tmp_path)
+    assert result.counts["attachments_stored"] == 0
+    assert _blob_count(coordinator) == blobs and stored_files(coordinator) == files
+    assert any("not kept: 1" in w for w in result.warnings), result.warnings
+
+
+def test_an_extra_member_sent_before_the_entries_is_written_then_dropped(trusted, tmp_path):
+    documenter, coordinator, _, _, members = trusted
+    extra = b"comes first, named by nobody"
+    blobs, files = _blob_count(coordinator), stored_files(coordinator)
+    data = craft({f"attachments/{hashlib.sha256(extra).hexdigest()}": extra, **members},
+                 coordinator.identity.age_recipient, documenter.identity.get())
+    result = accepted(coordinator, data, tmp_path)
+    assert _blob_count(coordinator) == blobs and stored_files(coordinator) == files
+    assert any("not kept: 1" in w for w in result.warnings), result.warnings
+
+
+def test_twenty_thousand_extra_members_are_not_kept(trusted, tmp_path):
+    documenter, coordinator, _, _, members = trusted
+    extras = {f"attachments/{hashlib.sha256(d).hexdigest()}": d
+              for d in (i.to_bytes(4, "big") for i in range(20_000))}
+    blobs, files = _blob_count(coordinator), stored_files(coordinator)
+    data = craft({**members, **extras}, coordinator.identity.age_recipient, documenter.identity.get())
+    result = accepted(coordinator, data, tmp_path)
+    assert result.counts["entries_new"] == 1
+    assert _blob_count(coordinator) == blobs and stored_files(coordinator) == files
+    assert any("not kept: 20000" in w for w in result.warnings), result.warnings
+
+
+def test_the_attachment_of_an_entry_skipped_for_an_id_collision_is_not_kept(pair, tmp_path):
+    documenter, coordinator, record = pair
+    entry = documenter.entries.add(title="collides")
+    documenter.attachments.add_bytes(entry.uuid, b"evidence of the colliding entry" * 10, "c.bin")
+    from journal.records.entries import Entry
+
+    coordinator.entries.add(Entry(uuid=entry.uuid, title="the coordinator's own entry"))
+    path = tmp_path / "collide.ijbundle"
+    documenter.exporter.export(path, [record.uuid], all_entries=True)
+    result = accepted(coordinator, path.read_bytes(), tmp_path, trust_new=True)
+    assert result.counts["skipped"] == 1 and result.counts["attachments_stored"] == 0
+    assert _blob_count(coordinator) == 0 and stored_files(coordinator) == set()
+
+
+def test_a_hash_named_without_the_bytes_does_not_link_another_senders_content(pair, tmp_path):
+    documenter, coordinator, record = pair
+    evidence = b"the first sender's photo" * 100
+    first = documenter.entries.add(title="photo of the first sender")
+    documenter.attachments.add_bytes(first.uuid, evidence, "photo.bin")
+    path = tmp_path / "first.ijbundle"
+    documenter.exporter.export(path, [record.uuid], all_entries=True)
+    accepted(coordinator, path.read_bytes(), tmp_path, trust_new=True)
+    # A second sender's entry names the same content, without sending the bytes.
+    other = make_journal(tmp_path / "other", "Second sender")
+    try:
+        other_record = add_coordinator(other, coordinator)
+        claim = other.entries.add(title="claims the photo")
+        other.attachments.add_bytes(claim.uuid, evidence, "mine.bin")
+        own = tmp_path / "other.ijbundle"
+        other.exporter.export(own, [other_record.uuid], all_entries=True)
+        members = tar_members(decrypt_bundle(own, coordinator))
+        sha = hashlib.sha256(evidence).hexdigest()
+        without_bytes = {k: v for k, v in members.items() if k != f"attachments/{sha}"}
+        data = craft(without_bytes, coordinator.identity.age_recipient, other.identity.get())
+        result = accepted(coordinator, data, tmp_path, "claim.ijbundle", trust_new=True)
+    finally:
+        other.close()
+    assert result.counts["attachments_linked"] == 0
+    assert any("not stored here" in w for w in result.warnings), result.warnings
+    local = coordinator.entries.get(claim.uuid)
+    assert coordinator.attachments.list_for_entry(local.uuid) == []
+    notes = [r[0] for r in coordinator.db.query("SELECT note FROM attachments")]
+    assert notes and all("Second sender" not in n for n in notes)
+
+
+def test_a_hash_named_without_the_bytes_links_the_same_senders_earlier_content(pair, tmp_path):
+    documenter, coordinator, record = pair
+    evidence = b"sent once, named again later" * 100
+    first = documenter.entries.add(title="first")
+    documenter.attachments.add_bytes(first.uuid, evidence, "photo.bin")
+    path = tmp_path / "first.ijbundle"
+    documenter.exporter.export(path, [record.uuid], all_entries=True)
+    accepted(coordinator, path.read_bytes(), tmp_path, trust_new=True)
+    second = documenter.entries.add(title="second, same photo")
+    documenter.attachments.add_bytes(second.uuid, evidence, "again.bin")
+    newer = tmp_path / "second.ijbundle"
+    documenter.exporter.export(newer, [record.uuid], entries=[second.uuid])
+    members = tar_members(decrypt_bundle(newer, coordinator))
+    sha = hashlib.sha256(evidence).hexdigest()
+    data = craft({k: v for k, v in members.items() if k != f"attachments/{sha}"},
+                 coordinator.identity.age_recipient, documenter.identity.get())
+    result = accepted(coordinator, data, tmp_path, "second.ijbundle")
+    assert result.counts["attachments_linked"] == 1
