@@ -11,6 +11,7 @@ import base64
 import hashlib
 import io
 import json
+import os
 import tarfile
 
 import pyrage
@@ -74,11 +75,11 @@ def craft(members: dict[str, bytes], recipient: str, signer: Identity, *, manife
     return pyrage.encrypt(buffer.getvalue(), [pyrage.x25519.Recipient.from_str(recipient)])
 
 
-def rejected(coordinator, data: bytes, tmp_path, name: str = "hostile.ijbundle") -> str:
+def rejected(coordinator, data: bytes, tmp_path, name: str = "hostile.ijbundle", trust_new=True) -> str:
     path = tmp_path / name
     path.write_bytes(data)
     before, files = db_digest(coordinator), data_files(coordinator)
-    result = coordinator.importer.import_bundle(path, trust_new=True)
+    result = coordinator.importer.import_bundle(path, trust_new=trust_new)
     assert result.status == "rejected", result
     assert db_digest(coordinator) == before
     assert coordinator.db.query_one("SELECT count(*) FROM import_staging")[0] == 0
@@ -549,3 +550,86 @@ def test_a_hash_named_without_the_bytes_links_the_same_senders_earlier_content(p
                  coordinator.identity.age_recipient, documenter.identity.get())
     result = accepted(coordinator, data, tmp_path, "second.ijbundle")
     assert result.counts["attachments_linked"] == 1
+
+
+# --- issue 19 item 6: a bundle whose signature is not checked yet may make the journal write little --------
+def _many_members(count: int, size: int = 1000) -> dict[str, bytes]:
+    out = {}
+    for i in range(count):
+        data = i.to_bytes(4, "big") * (size // 4)
+        out[f"attachments/{hashlib.sha256(data).hexdigest()}"] = data
+    return out
+
+
+@pytest.fixture
+def counted_files(monkeypatch):
+    """How many attachment files the journal starts to write (each one is a disk write)."""
+    from journal.storage.blobfiles import BlobFiles
+
+    created = []
+    original = BlobFiles.create
+
+    def create(self, *args, **kwargs):
+        created.append(1)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(BlobFiles, "create", create)
+    return created
+
+
+QUOTA = 64 * 1024
+
+
+@pytest.mark.parametrize("signer", ["forged", "stranger"])
+def test_a_forged_or_strangers_bundle_writes_at_most_the_staging_quota(trusted, tmp_path, counted_files, signer):
+    documenter, coordinator, _, _, members = trusted
+    coordinator.importer = Importer(coordinator, staging_quota=QUOTA)
+    extras = _many_members(300)  # 300 KB of content no entry names: before any entries.jsonl
+    stranger = Identity.generate()
+    body = json.loads(members["manifest.json"])
+    body["sender"] = {"display_name": "Olena K.", "age_recipient": stranger.age_recipient,
+                      "ed25519_public_key": base64.b64encode(stranger.signing_public_key).decode()}
+    members = {**members, "manifest.json": json.dumps(body).encode()}
+    signer_key = stranger if signer == "stranger" else Identity.generate()
+    data = craft({**extras, **members}, coordinator.identity.age_recipient, signer_key)
+    reason = rejected(coordinator, data, tmp_path, trust_new=False)
+    assert reason.startswith("signature invalid" if signer == "forged" else "unknown key for a known name"), reason
+    assert len(counted_files) <= QUOTA // 4096 + 1, len(counted_files)
+
+
+def test_a_trusted_senders_bundle_bigger_than_the_quota_is_verified_then_imported(trusted, tmp_path, counted_files):
+    documenter, coordinator, _, _, members = trusted
+    coordinator.importer = Importer(coordinator, staging_quota=QUOTA)
+    photo = os.urandom(200_000)
+    entry = documenter.entries.add(title="big photo")
+    documenter.attachments.add_bytes(entry.uuid, photo, "big.bin")
+    path = tmp_path / "big.ijbundle"
+    documenter.exporter.export(path, [documenter.coordinators.list()[0].uuid], entries=[entry.uuid])
+    counted_files.clear()
+    result = accepted(coordinator, path.read_bytes(), tmp_path)
+    assert result.counts["attachments_stored"] == 1 and result.counts["entries_new"] == 1
+    assert len(counted_files) == 1  # the first attempt stopped before writing it
+    with coordinator.attachments.open_stream(coordinator.attachments.list_for_entry(entry.uuid)[0].uuid) as f:
+        assert f.read() == photo
+
+
+def test_a_new_sender_of_a_big_bundle_is_asked_once_before_anything_is_written(pair, tmp_path, counted_files):
+    documenter, coordinator, record = pair
+    coordinator.importer = Importer(coordinator, staging_quota=QUOTA)
+    entry = documenter.entries.add(title="big photo")
+    documenter.attachments.add_bytes(entry.uuid, os.urandom(200_000), "big.bin")
+    path = tmp_path / "big.ijbundle"
+    documenter.exporter.export(path, [record.uuid], all_entries=True)
+    counted_files.clear()
+    asked = []
+
+    def refuse(question):
+        asked.append((question.display_name, len(counted_files)))
+        return False
+
+    assert coordinator.importer.import_bundle(path, trust_new=refuse).status == "rejected"
+    assert asked == [("Olena K.", 0)] and counted_files == []
+    asked.clear()
+    result = coordinator.importer.import_bundle(path, trust_new=lambda q: asked.append(q) or True)
+    assert result.status == "accepted" and len(asked) == 1
+    assert coordinator.verify() == []
