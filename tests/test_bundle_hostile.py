@@ -526,3 +526,21 @@ def test_last_line_without_newline_is_accepted():
     data = crafted([regular("contacts.jsonl", b'{"a":1}\n{"b":2}')])
     read_bundle(io.BytesIO(data), [COORDINATOR.age_secret_key], sink)
     assert sink.records == [("contacts", {"a": 1}), ("contacts", {"b": 2})]
+
+
+# --- issue 19 item 6: an unsigned manifest must not cost more than its member limit -------------------------
+@pytest.mark.parametrize("filler", [b"{}", b"[]", b"0"])
+def test_a_manifest_of_tiny_objects_is_refused_before_it_is_parsed(filler):
+    body = json.loads(manifest_for({"entries.jsonl": ENTRIES}))
+    text = json.dumps(body, sort_keys=True, separators=(",", ":")).encode()
+    # 20 000 tiny values in an extra field: cheap to send, a pile of objects once parsed.
+    bloated = text[:-1] + b',"padding":[' + b",".join([filler] * 20_000) + b"]}"
+    data = crafted([regular("entries.jsonl", ENTRIES)], manifest=bloated, signature=bytes(64))
+    assert reason_for(data, limits=Limits(max_members=100)) == "too many members"
+
+
+def test_a_real_manifest_at_the_member_limit_is_parsed():
+    listed = {f"attachments/{hashlib.sha256(bytes([i])).hexdigest()}": bytes([i]) for i in range(100)}
+    items = [regular(path, data) for path, data in listed.items()]
+    read_bundle(io.BytesIO(crafted(items)), [COORDINATOR.age_secret_key], RecordingSink(),
+                limits=Limits(max_members=102))  # + manifest.json and manifest.sig

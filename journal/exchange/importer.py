@@ -36,6 +36,7 @@ from journal.exchange.bundle import BundleRejected, Limits, read_bundle
 from journal.exchange.bundle.reader import DiscardSink
 from journal.storage.db import storage_error_from_os
 from journal.exchange.bundle.card import fingerprint as card_fingerprint
+from journal.exchange.bundle.card import has_control_characters
 from journal.exchange.bundle.reader import DEFAULT_LIMITS, VerifiedManifest
 from journal.records.entries import Entry
 from journal.errors import Cancelled, InvalidInput, JournalError, NotFound
@@ -154,6 +155,8 @@ class SenderStore:
         name = " ".join(str(name).split())
         if not name or len(name) > 200:
             raise InvalidInput(_("A sender's name needs 1 to 200 characters."))
+        if has_control_characters(name):
+            raise InvalidInput(_("A sender's name may not contain control or text-direction characters."))
         return self._set(ref, "display_name", name)
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from journal.exchange.bundle.card import fingerprint, validate_age_recipient
+from journal.exchange.bundle.card import fingerprint, has_control_characters, validate_age_recipient
 from journal.exchange.bundle.errors import BundleRejected, CardError
 from journal.exchange.bundle.names import is_content_member
 from journal.i18n import _
@@ -21,7 +21,7 @@ FORMAT_VERSION = 1
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MemberDigest:
     """One manifest row."""
 
@@ -153,6 +153,8 @@ def parse_manifest(data: bytes) -> Manifest:
         sender.get(k) for k in ("display_name", "ed25519_public_key", "age_recipient")
     )
     _require(isinstance(name, str) and 0 < len(name) <= 1000, "sender display_name")
+    if has_control_characters(name):
+        raise BundleRejected(_("the sender's name contains control or text-direction characters"))
     _require(isinstance(key_b64, str) and isinstance(recipient, str), "sender keys")
     try:
         key = base64.b64decode(key_b64, validate=True)

@@ -326,7 +326,9 @@ class _ArchiveWalker:
         self._sink = sink
         self._limits = limits
         self._tick = tick
-        self.seen: dict[str, tuple[int, str]] = {}
+        # path -> SHA-256 (32 raw bytes) + size (8 bytes): one small bytes object per member, so
+        # memory stays small at the member limit (a tuple of an int and a hex string was 3 objects)
+        self.seen: dict[str, bytes] = {}
         self.manifest_bytes: bytes | None = None
         self.signature: bytes | None = None
         self._total = 0
@@ -430,7 +432,7 @@ class _ArchiveWalker:
             raise BundleRejected(_("member hash mismatch: {path}").format(path=path))
         if is_attachment(path):
             self._sink.end_member(path, sha)
-        self.seen[path] = (entry.size, sha)
+        self.seen[path] = bytes.fromhex(sha) + entry.size.to_bytes(8, "big")
 
     def _drain_trailer(self) -> None:
         """Read to the end so decryption can authenticate the final chunk; only zeros may follow."""
@@ -562,9 +564,25 @@ def _encodable(value: Any) -> bool:
     return True
 
 
-def _verify(walker: _ArchiveWalker) -> VerifiedManifest:
+def _check_manifest_shape(data: bytes, max_members: int) -> None:
+    """Refuse a manifest that could only be parsed at a cost far beyond its member limit.
+
+    The manifest is parsed before its signature can be checked (the signing key is inside), so
+    a forged one must not be able to cost much: JSON of tens of MiB made of tiny objects or
+    lists (``[{},{},…]``) would become millions of Python objects. A real manifest has one
+    object and three commas per member, plus a few for the sender (whose name may hold up to
+    1000 of either); counting bytes bounds what json.loads builds, in one pass over the bytes.
+    """
+    slack = 1100
+    if (data.count(b"{") + data.count(b"[") > max_members + slack
+            or data.count(b",") > 4 * max_members + slack):
+        raise BundleRejected(_("too many members"))
+
+
+def _verify(walker: _ArchiveWalker, limits: Limits = DEFAULT_LIMITS) -> VerifiedManifest:
     """Signature first, then every member against the manifest's rows."""
     assert walker.manifest_bytes is not None and walker.signature is not None
+    _check_manifest_shape(walker.manifest_bytes, limits.max_members)
     manifest = parse_manifest(walker.manifest_bytes)
     try:
         Ed25519PublicKey.from_public_bytes(manifest.sender.ed25519_public_key).verify(
@@ -573,7 +591,8 @@ def _verify(walker: _ArchiveWalker) -> VerifiedManifest:
     except (InvalidSignature, ValueError) as exc:
         raise BundleRejected(_("signature invalid")) from exc
     listed = {row.path: row for row in manifest.members}
-    for path, (size, sha) in walker.seen.items():
+    for path, packed in walker.seen.items():
+        sha, size = packed[:32].hex(), int.from_bytes(packed[32:], "big")
         row = listed.get(path)
         if row is None:
             raise BundleRejected(_("member not in the manifest: {show}").format(show=_show(path)))
@@ -671,4 +690,4 @@ def read_bundle(
         raise BundleRejected(_("corrupted (could not decrypt)")) from decrypt_error[0]
     if progress is not None:
         progress(total or source.count, total or source.count)
-    return _verify(walker)
+    return _verify(walker, limits)
