@@ -941,4 +941,19 @@ TRANSLATIONS = {
     'Selected entries': ('Выбранные записи', 'Вибрані записи'),
     'own entries': ('собственные записи', 'власні записи'),
     'received entries': ('полученные записи', 'отримані записи'),
+    # issue 19: bundles (journal/exchange/importer.py, bundle/manifest.py, records_jsonl.py)
+    'Files in the bundle that no entry received uses were not kept: {count}.': (
+        'Файлы из пакета, которые не использует ни одна полученная запись, не сохранены: {count}.',
+        'Файли з пакета, які не використовує жоден отриманий запис, не збережено: {count}.'),
+    'the file changed while it was being imported': (
+        'файл изменился во время импорта', 'файл змінився під час імпорту'),
+    "A sender's name may not contain control or text-direction characters.": (
+        'Имя отправителя не может содержать управляющие символы и символы направления текста.',
+        "Ім'я відправника не може містити керівні символи та символи напрямку тексту."),
+    "the sender's name contains control or text-direction characters": (
+        'имя отправителя содержит управляющие символы или символы направления текста',
+        "ім'я відправника містить керівні символи або символи напрямку тексту"),
+    '{what} contains control or text-direction characters': (
+        '{what} содержит управляющие символы или символы направления текста',
+        '{what} містить керівні символи або символи напрямку тексту'),
 }
