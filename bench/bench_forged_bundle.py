@@ -11,9 +11,12 @@ rejected; this measures what it costs before the rejection:
   files) and the largest the journal's ``attachments/`` folder grew, before the rejection.
 
 Variants: ``--signer stranger`` signs correctly with an unknown key (a stranger's genuine
-bundle, rejected as an unknown sender).
+bundle, rejected as an unknown sender). ``--trusted-mib N`` instead imports a genuine bundle of
+a trusted sender holding one N MiB attachment: above the staging quota it is read twice
+(verified writing nothing, then imported), and this shows what that costs.
 
     python bench/bench_forged_bundle.py [--members 99990] [--signer forged|stranger]
+    python bench/bench_forged_bundle.py --trusted-mib 256
 """
 
 from __future__ import annotations
@@ -90,6 +93,37 @@ def _folder_size(folder: Path) -> int:
     return total
 
 
+def build_trusted(base: Path, mib: int) -> tuple[Path, Path]:
+    """A documenter's genuine bundle with one ``mib`` MiB attachment, for a coordinator that
+    already trusts the documenter. Returns (coordinator folder, bundle)."""
+    from journal.storage.vault import Journal
+
+    documenter = Journal.create(base / "doc", PASSPHRASE, "Doc", kdf=FAST_KDF).journal
+    coordinator = Journal.create(base / "coord", PASSPHRASE, "HQ", kdf=FAST_KDF).journal
+    record = documenter.coordinators.add(coordinator.identity.card_text(), verified=True)
+    first = base / "first.ijbundle"
+    documenter.entries.add(title="first")
+    documenter.exporter.export(first, [record.uuid], all_entries=True)
+    assert coordinator.importer.import_bundle(first, trust_new=True).status == "accepted"
+    coordinator.close()
+
+    class Stream:
+        def __init__(self) -> None:
+            self.left = mib << 20
+
+        def read(self, size: int = -1) -> bytes:
+            size = min(self.left, 1 << 20 if size is None or size < 0 else size)
+            self.left -= size
+            return os.urandom(size)
+
+    entry = documenter.entries.add(title="video")
+    documenter.attachments.add_stream(entry.uuid, Stream(), "video.bin", size_hint=mib << 20)
+    bundle = base / "big.ijbundle"
+    documenter.exporter.export(bundle, [record.uuid], entries=[entry.uuid])
+    documenter.close()
+    return base / "coord", bundle
+
+
 def run_import(journal_dir: Path, bundle: Path) -> None:
     """In a fresh process: open the journal, import the bundle, print one JSON line."""
     from journal.storage.vault import Journal, derive_data_key
@@ -107,6 +141,8 @@ def run_import(journal_dir: Path, bundle: Path) -> None:
     before = _wchar()
     start = time.perf_counter()
     result = journal.importer.import_bundle(bundle, trust_new=False)
+    if result.status == "accepted":
+        journal.db.blob_files.sync()
     elapsed = time.perf_counter() - start
     written = _wchar() - before
     stop.set()
@@ -122,6 +158,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--members", type=int, default=99_990)
     parser.add_argument("--signer", choices=("forged", "stranger"), default="forged")
+    parser.add_argument("--trusted-mib", type=int, default=0)
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -131,6 +168,11 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
+        if args.trusted_mib:
+            folder, bundle = build_trusted(base, args.trusted_mib)
+            print(f"trusted sender, one {args.trusted_mib} MiB attachment")
+            subprocess.run([sys.executable, __file__, "--child", str(folder), str(bundle)], check=True)
+            return
         coordinator = Journal.create(base / "coord", PASSPHRASE, "HQ", kdf=FAST_KDF).journal
         recipient = coordinator.identity.age_recipient
         coordinator.close()
