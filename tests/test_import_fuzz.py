@@ -118,9 +118,10 @@ def test_signed_mutated_bundles_import_cleanly_or_are_refused(fuzz_setup, data):
     documenter, coordinator, members, base = fuzz_setup
     content = data.draw(mutated_members(members))
     manifest = json.loads(members["manifest.json"])
+    first = data.draw(st.booleans())  # format version 2 (manifest first) or 1 (manifest last)
     bundle = craft({**content, "manifest.json": members["manifest.json"]}, coordinator.identity.age_recipient,
                    documenter.identity.get(), manifest={"bundle_id": str(uuid.uuid4()),
-                                                        "sender": manifest["sender"]})
+                                                        "sender": manifest["sender"]}, first=first)
     path = base / "mutated.ijbundle"
     path.write_bytes(bundle)
     before, files = db_digest(coordinator), data_files(coordinator)

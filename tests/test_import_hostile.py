@@ -53,13 +53,15 @@ def trusted(pair, tmp_path):
 
 
 def craft(members: dict[str, bytes], recipient: str, signer: Identity, *, manifest: dict | None = None,
-          signature: bytes | None = None, extra: list[tarfile.TarInfo] = ()) -> bytes:
-    """A tar of ``members`` (+ ``extra`` special entries) with a fresh signed manifest, encrypted."""
+          signature: bytes | None = None, extra: list[tarfile.TarInfo] = (), first: bool = False) -> bytes:
+    """A tar of ``members`` (+ ``extra`` special entries) with a fresh signed manifest, encrypted.
+    Format version 1 (manifest last), or with ``first`` version 2 (manifest first)."""
     body = json.loads(members["manifest.json"])
     content = {k: v for k, v in members.items() if k not in ("manifest.json", "manifest.sig")}
     body["members"] = [{"path": p, "size": len(d), "sha256": hashlib.sha256(d).hexdigest()}
                        for p, d in content.items()]
     body["bundle_id"] = "0b6a3c86-4d7e-4f0a-9c1b-6e1f7f1a2b3c"
+    body["version"] = 2 if first else 1
     if manifest:
         body.update(manifest)
     manifest_bytes = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
@@ -67,8 +69,9 @@ def craft(members: dict[str, bytes], recipient: str, signer: Identity, *, manife
     with tarfile.open(fileobj=buffer, mode="w", format=tarfile.USTAR_FORMAT) as archive:
         for info in extra:
             archive.addfile(info)
-        for name, data in [*content.items(), ("manifest.json", manifest_bytes),
-                           ("manifest.sig", signature if signature is not None else signer.sign(manifest_bytes))]:
+        signed = [("manifest.json", manifest_bytes),
+                  ("manifest.sig", signature if signature is not None else signer.sign(manifest_bytes))]
+        for name, data in [*signed, *content.items()] if first else [*content.items(), *signed]:
             info = tarfile.TarInfo(name)
             info.size = len(data)
             archive.addfile(info, io.BytesIO(data))
@@ -383,7 +386,7 @@ HOSTILE = {
                                "ed25519_public_key": base64.b64encode(hb.OTHER.signing_public_key).decode()})), j),
         "signature invalid", None),
     "unknown format version": (lambda m, j: to_journal(hb.crafted(items_of(m), manifest=hb.manifest_for(
-        content_of(m), version=2)), j), "unsupported format version 2", None),
+        content_of(m), version=3)), j), "unsupported format version 3", None),
     "invalid UTF-8 in entries.jsonl": (lambda m, j: to_journal(hb.crafted(_appended(
         m, "entries.jsonl", b'{"title":"\xff\xfe"}\n')), j), "invalid UTF-8 in entries.jsonl line ", None),
     "invalid JSON in entries.jsonl": (lambda m, j: to_journal(hb.crafted(_appended(
@@ -580,8 +583,10 @@ def counted_files(monkeypatch):
 QUOTA = 64 * 1024
 
 
+@pytest.mark.parametrize("first", [False, True], ids=["version 1", "version 2"])
 @pytest.mark.parametrize("signer", ["forged", "stranger"])
-def test_a_forged_or_strangers_bundle_writes_at_most_the_staging_quota(trusted, tmp_path, counted_files, signer):
+def test_a_forged_or_strangers_bundle_writes_at_most_the_staging_quota(trusted, tmp_path, counted_files, signer,
+                                                                       first):
     documenter, coordinator, _, _, members = trusted
     coordinator.importer = Importer(coordinator, staging_quota=QUOTA)
     extras = _many_members(300)  # 300 KB of content no entry names: before any entries.jsonl
@@ -591,13 +596,22 @@ def test_a_forged_or_strangers_bundle_writes_at_most_the_staging_quota(trusted, 
                       "ed25519_public_key": base64.b64encode(stranger.signing_public_key).decode()}
     members = {**members, "manifest.json": json.dumps(body).encode()}
     signer_key = stranger if signer == "stranger" else Identity.generate()
-    data = craft({**extras, **members}, coordinator.identity.age_recipient, signer_key)
+    data = craft({**extras, **members}, coordinator.identity.age_recipient, signer_key, first=first)
     reason = rejected(coordinator, data, tmp_path, trust_new=False)
     assert reason.startswith("signature invalid" if signer == "forged" else "unknown key for a known name"), reason
-    assert len(counted_files) <= QUOTA // 4096 + 1, len(counted_files)
+    # Version 1 (manifest last): at most the quota. Version 2 (manifest first): nothing at all.
+    assert len(counted_files) <= (0 if first else QUOTA // 4096 + 1), len(counted_files)
 
 
-def test_a_trusted_senders_bundle_bigger_than_the_quota_is_verified_then_imported(trusted, tmp_path, counted_files):
+def _as_layout(path, coordinator, signer, first: bool) -> bytes:
+    """The exported bundle (version 2), or the same content as a version 1 bundle."""
+    if first:
+        return path.read_bytes()
+    return craft(tar_members(decrypt_bundle(path, coordinator)), coordinator.identity.age_recipient, signer)
+
+
+@pytest.mark.parametrize("first", [False, True], ids=["version 1", "version 2"])
+def test_a_trusted_senders_bundle_bigger_than_the_quota_is_imported(trusted, tmp_path, counted_files, first):
     documenter, coordinator, _, _, members = trusted
     coordinator.importer = Importer(coordinator, staging_quota=QUOTA)
     photo = os.urandom(200_000)
@@ -605,21 +619,25 @@ def test_a_trusted_senders_bundle_bigger_than_the_quota_is_verified_then_importe
     documenter.attachments.add_bytes(entry.uuid, photo, "big.bin")
     path = tmp_path / "big.ijbundle"
     documenter.exporter.export(path, [documenter.coordinators.list()[0].uuid], entries=[entry.uuid])
+    data = _as_layout(path, coordinator, documenter.identity.get(), first)
     counted_files.clear()
-    result = accepted(coordinator, path.read_bytes(), tmp_path)
+    result = accepted(coordinator, data, tmp_path)
     assert result.counts["attachments_stored"] == 1 and result.counts["entries_new"] == 1
-    assert len(counted_files) == 1  # the first attempt stopped before writing it
+    assert len(counted_files) == 1  # version 1: the first attempt stopped before writing it
     with coordinator.attachments.open_stream(coordinator.attachments.list_for_entry(entry.uuid)[0].uuid) as f:
         assert f.read() == photo
 
 
-def test_a_new_sender_of_a_big_bundle_is_asked_once_before_anything_is_written(pair, tmp_path, counted_files):
+@pytest.mark.parametrize("first", [False, True], ids=["version 1", "version 2"])
+def test_a_new_sender_of_a_big_bundle_is_asked_once_before_anything_is_written(pair, tmp_path, counted_files,
+                                                                                first):
     documenter, coordinator, record = pair
     coordinator.importer = Importer(coordinator, staging_quota=QUOTA)
     entry = documenter.entries.add(title="big photo")
     documenter.attachments.add_bytes(entry.uuid, os.urandom(200_000), "big.bin")
     path = tmp_path / "big.ijbundle"
     documenter.exporter.export(path, [record.uuid], all_entries=True)
+    path.write_bytes(_as_layout(path, coordinator, documenter.identity.get(), first))
     counted_files.clear()
     asked = []
 

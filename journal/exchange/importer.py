@@ -283,6 +283,17 @@ class _StagingSink:
         #: not linked, e.g. for an entry skipped for an id collision, is dropped before commit).
         self.referenced: set[str] = set()
         self.unused = 0
+        #: Called with the verified manifest of a version 2 bundle, before any of its content;
+        #: returns the sender (or raises to refuse the bundle before anything is written).
+        self.on_verified: Callable[[VerifiedManifest], SenderInfo] | None = None
+        self.sender: SenderInfo | None = None
+
+    def manifest_verified(self, verified: VerifiedManifest) -> None:
+        """read_bundle: the manifest came first and its signature checked out (version 2).
+        From here on every member is checked against it as it arrives: no quota needed."""
+        self.quota = None
+        if self.on_verified is not None:
+            self.sender = self.on_verified(verified)
 
     def _charge(self, amount: int) -> None:
         self.staged += amount
@@ -466,13 +477,24 @@ class Importer:
         with self.db.transaction() as db:
             first_new_blob = db.query_one("SELECT coalesce(max(id), 0) FROM blobs")[0]
             sink = _StagingSink(db, self.chunk_size, quota)
+
+            def signed_first(verified: VerifiedManifest) -> SenderInfo:
+                # Version 2: the sender is known before any content, so a stranger's bundle (or a
+                # blocked sender's, or one already imported) is refused before anything is written.
+                result.bundle_id = verified.bundle_id
+                self._check_not_received(verified)
+                return self._sender(verified, trust_new, result)
+
+            sink.on_verified = signed_first
             verified = read_bundle(source, [identity.age_secret_key], sink, limits=self.limits,
                                    progress=progress, cancel=cancel)
             if expected is not None and verified.manifest_bytes != expected.manifest_bytes:
                 raise BundleRejected(_("the file changed while it was being imported"))
             result.bundle_id = verified.bundle_id
-            self._check_not_received(verified)
-            sender = self._sender(verified, trust_new, result)
+            sender = sink.sender
+            if sender is None:  # version 1: the manifest came last
+                self._check_not_received(verified)
+                sender = self._sender(verified, trust_new, result)
             result.sender = sender
             db.execute("INSERT INTO import_lock (id) VALUES (1)")
             applier = _Applier(self.journal, sender, verified, result.warnings, cancel)

@@ -17,7 +17,10 @@ from journal.exchange.bundle.names import is_content_member
 from journal.i18n import _
 
 FORMAT_NAME = "incident-journal-bundle"
-FORMAT_VERSION = 1
+#: Version 2 puts the signed manifest FIRST, so a reader checks the signature before any
+#: content; version 1 (manifest last) is still read (docs/bundle-format.md).
+FORMAT_VERSION = 2
+SUPPORTED_VERSIONS = (1, 2)
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -52,6 +55,7 @@ class Manifest:
     created_at: str
     sender: Sender
     members: tuple[MemberDigest, ...] = field(default_factory=tuple)
+    version: int = FORMAT_VERSION
 
 
 def format_timestamp(moment: datetime) -> str:
@@ -67,7 +71,7 @@ def serialize_manifest(manifest: Manifest) -> bytes:
     """Deterministic bytes: sorted keys, compact separators, UTF-8 without ASCII escaping."""
     body = {
         "format": FORMAT_NAME,
-        "version": FORMAT_VERSION,
+        "version": manifest.version,
         "bundle_id": manifest.bundle_id,
         "created_at": manifest.created_at,
         "sender": {
@@ -140,7 +144,7 @@ def parse_manifest(data: bytes) -> Manifest:
     if body.get("format") != FORMAT_NAME:
         raise BundleRejected(_("not an incident journal bundle"))
     version = body.get("version")
-    if version != FORMAT_VERSION or isinstance(version, bool):
+    if version not in SUPPORTED_VERSIONS or isinstance(version, bool):
         shown = (
             version
             if isinstance(version, (int, str)) and len(str(version)) < 20
@@ -200,4 +204,4 @@ def parse_manifest(data: bytes) -> Manifest:
         _require(path not in seen, f"member listed twice: {path}")
         seen.add(path)
         members.append(row)
-    return Manifest(bundle_id, created_at, Sender(name, key, recipient), tuple(members))
+    return Manifest(bundle_id, created_at, Sender(name, key, recipient), tuple(members), version)

@@ -25,7 +25,13 @@ from journal.exchange.bundle import age_decrypt, tarstream
 from journal.exchange.bundle.age_decrypt import AgeDecryptError
 from journal.exchange.bundle._cancel import check_cancel
 from journal.exchange.bundle.errors import BundleRejected
-from journal.exchange.bundle.manifest import Manifest, Sender, parse_manifest, strict_json_loads
+from journal.exchange.bundle.manifest import (
+    Manifest,
+    MemberDigest,
+    Sender,
+    parse_manifest,
+    strict_json_loads,
+)
 from journal.exchange.bundle.names import (
     JSONL_MEMBERS,
     MANIFEST_NAME,
@@ -333,6 +339,11 @@ class _ArchiveWalker:
         self.signature: bytes | None = None
         self._total = 0
         self._hasher = _MemberHasher()
+        self._count = 0
+        # Version 2 (manifest first): the manifest verified before any content, and its rows by
+        # path; a row is replaced by None once its member was read.
+        self.verified: VerifiedManifest | None = None
+        self.listed: dict[str, MemberDigest | None] = {}
 
     def close(self) -> None:
         self._hasher.close()
@@ -345,14 +356,21 @@ class _ArchiveWalker:
             if entry is None:
                 break
             count += 1
+            self._count = count
             if count > self._limits.max_members:
                 raise BundleRejected(_("too many members"))
             self._check_entry(entry)
             self._read_member(entry)
+            if entry.path == SIGNATURE_NAME and self._count == 2:
+                self._verify_first()
         if self.manifest_bytes is None:
             raise BundleRejected(_("manifest.json is missing"))
         if self.signature is None:
             raise BundleRejected(_("manifest.sig is missing"))
+        if self.verified is not None:
+            for path, row in self.listed.items():
+                if row is not None:
+                    raise BundleRejected(_("member missing: {path}").format(path=path))
         self._drain_trailer()
 
     def _check_entry(self, entry: tarstream.TarEntry) -> None:
@@ -369,18 +387,29 @@ class _ArchiveWalker:
             raise BundleRejected(_("path not allowed: {shown}").format(shown=shown))
         if path in self.seen or (
             path == MANIFEST_NAME and self.manifest_bytes is not None
-        ):
+        ) or (self.verified is not None and path in self.listed and self.listed[path] is None):
             raise BundleRejected(_("duplicate member: {shown}").format(shown=shown))
-        if self.signature is not None:
-            raise BundleRejected(_("unexpected member after the manifest: {shown}").format(shown=shown))
-        if path == SIGNATURE_NAME:
-            if self.manifest_bytes is None:
+        if self.verified is not None:  # version 2: the content follows the verified manifest
+            if path == SIGNATURE_NAME:
+                raise BundleRejected(_("duplicate member: {shown}").format(shown=shown))
+            row = self.listed.get(path)
+            if row is None:
+                raise BundleRejected(_("member not in the manifest: {show}").format(show=shown))
+            if row.size != entry.size:
+                raise BundleRejected(_("member size mismatch: {path}").format(path=path))
+        else:
+            if self.signature is not None:
+                raise BundleRejected(_("unexpected member after the manifest: {shown}").format(shown=shown))
+            if path == SIGNATURE_NAME:
+                if self.manifest_bytes is None:
+                    raise BundleRejected(_("manifest.sig must come right after manifest.json"))
+                if entry.size != SIGNATURE_SIZE:
+                    raise BundleRejected(_("signature invalid"))
+                return
+            if self.manifest_bytes is not None and self._count != 2:
+                raise BundleRejected(_("unexpected member after the manifest: {shown}").format(shown=shown))
+            if self.manifest_bytes is not None:
                 raise BundleRejected(_("manifest.sig must come right after manifest.json"))
-            if entry.size != SIGNATURE_SIZE:
-                raise BundleRejected(_("signature invalid"))
-            return
-        if self.manifest_bytes is not None:
-            raise BundleRejected(_("unexpected member after the manifest: {shown}").format(shown=shown))
         if path == MANIFEST_NAME:
             if entry.size > self._limits.max_manifest_size:
                 raise BundleRejected(_("member too large: manifest.json"))
@@ -430,9 +459,28 @@ class _ArchiveWalker:
             sha = self._hasher.hexdigest()
         if is_attachment(path) and path != f"attachments/{sha}":
             raise BundleRejected(_("member hash mismatch: {path}").format(path=path))
+        if self.verified is not None:
+            row = self.listed[path]
+            if row.sha256 != sha:
+                raise BundleRejected(_("member hash mismatch: {path}").format(path=path))
+            self.listed[path] = None
         if is_attachment(path):
             self._sink.end_member(path, sha)
-        self.seen[path] = bytes.fromhex(sha) + entry.size.to_bytes(8, "big")
+        if self.verified is None:
+            self.seen[path] = bytes.fromhex(sha) + entry.size.to_bytes(8, "big")
+
+    def _verify_first(self) -> None:
+        """Version 2: manifest.json and manifest.sig are the first members. Check the signature
+        now, before any content reaches the sink, and tell the sink who signed."""
+        assert self.manifest_bytes is not None and self.signature is not None
+        verified = _signed_manifest(self.manifest_bytes, self.signature, self._limits)
+        if verified.manifest.version < 2:
+            return  # a version 1 bundle with no content: nothing may follow (checked as such)
+        self.listed = {row.path: row for row in verified.manifest.members}
+        self.verified = verified
+        hook = getattr(self._sink, "manifest_verified", None)
+        if hook is not None:
+            hook(verified)
 
     def _drain_trailer(self) -> None:
         """Read to the end so decryption can authenticate the final chunk; only zeros may follow."""
@@ -579,17 +627,30 @@ def _check_manifest_shape(data: bytes, max_members: int) -> None:
         raise BundleRejected(_("too many members"))
 
 
-def _verify(walker: _ArchiveWalker, limits: Limits = DEFAULT_LIMITS) -> VerifiedManifest:
-    """Signature first, then every member against the manifest's rows."""
-    assert walker.manifest_bytes is not None and walker.signature is not None
-    _check_manifest_shape(walker.manifest_bytes, limits.max_members)
-    manifest = parse_manifest(walker.manifest_bytes)
+def _signed_manifest(manifest_bytes: bytes, signature: bytes, limits: Limits) -> VerifiedManifest:
+    """Parse the manifest (after a cheap check of its shape) and verify its signature."""
+    _check_manifest_shape(manifest_bytes, limits.max_members)
+    manifest = parse_manifest(manifest_bytes)
     try:
         Ed25519PublicKey.from_public_bytes(manifest.sender.ed25519_public_key).verify(
-            walker.signature, walker.manifest_bytes
+            signature, manifest_bytes
         )
     except (InvalidSignature, ValueError) as exc:
         raise BundleRejected(_("signature invalid")) from exc
+    return VerifiedManifest(manifest, manifest_bytes, signature)
+
+
+def _verify(walker: _ArchiveWalker, limits: Limits = DEFAULT_LIMITS) -> VerifiedManifest:
+    """Version 1 (manifest last): signature first, then every member against the manifest's
+    rows. Version 2 was verified as it was read."""
+    if walker.verified is not None:
+        return walker.verified
+    assert walker.manifest_bytes is not None and walker.signature is not None
+    verified = _signed_manifest(walker.manifest_bytes, walker.signature, limits)
+    manifest = verified.manifest
+    if manifest.version != 1:
+        raise BundleRejected(_("manifest is malformed ({what})").format(
+            what=f"version {manifest.version} puts the manifest first"))
     listed = {row.path: row for row in manifest.members}
     for path, packed in walker.seen.items():
         sha, size = packed[:32].hex(), int.from_bytes(packed[32:], "big")
