@@ -956,4 +956,6 @@ TRANSLATIONS = {
     '{what} contains control or text-direction characters': (
         '{what} содержит управляющие символы или символы направления текста',
         '{what} містить керівні символи або символи напрямку тексту'),
+    'member changed while the bundle was written: {path}': (
+        'файл изменился во время записи пакета: {path}', 'файл змінився під час запису пакета: {path}'),
 }
