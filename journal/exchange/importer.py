@@ -5,12 +5,18 @@ One bundle is imported in ONE database transaction, in this order:
    sink that *stages* them inside the open transaction: JSONL records (strictly validated)
    into ``import_staging``, attachment bytes into new attachment files whose rows are written
    in the same transaction (journal/storage/blobfiles.py; content already stored is not stored again);
-2. ``read_bundle`` verifies the signature, every member's size and hash, and returns;
+2. ``read_bundle`` verifies the signature, every member's size and hash, and returns. In format
+   version 2 the signed manifest comes first: it is verified, and the sender checked (step 3),
+   before any content is staged. In version 1 (manifest last) at most STAGING_QUOTA is staged
+   before the signature is checked; a bigger bundle is verified first writing nothing, then
+   read again (docs/bundle-format.md);
 3. only then is the sender looked at (known, new, blocked, same name with another key) and the
    staged records applied to entries, people and the contact log, with provenance; images
    linked to entries get their metadata and preview (AttachmentStore.describe_blob), so
    untrusted image parsing starts only after the signature verified;
-4. commit. Any failure before that rolls everything back: one clear reason, nothing changed.
+4. attachment content no accepted record links is dropped (it was not even written if no entry
+   named it); an entry links only content this bundle or the same sender's earlier ones carried;
+5. commit. Any failure before that rolls everything back: one clear reason, nothing changed.
 
 Imported records are ordinary rows (lists and search show them) with a `provenance` row.
 Their content is read-only for the coordinator (a trigger in migration 5); the coordinator's
