@@ -15,7 +15,7 @@ bundle, rejected as an unknown sender). ``--trusted-mib N`` instead imports a ge
 a trusted sender holding one N MiB attachment: above the staging quota it is read twice
 (verified writing nothing, then imported), and this shows what that costs.
 
-    python bench/bench_forged_bundle.py [--members 99990] [--signer forged|stranger]
+    python bench/bench_forged_bundle.py [--members 99990] [--signer forged|stranger] [--version 1|2]
     python bench/bench_forged_bundle.py --trusted-mib 256
 """
 
@@ -43,7 +43,7 @@ from bench.common import FAST_KDF, PASSPHRASE  # noqa: E402
 BUNDLE_ID = "0b6a3c86-4d7e-4f0a-9c1b-6e1f7f1a2b3c"
 
 
-def build(path: Path, coordinator_recipient: str, members: int, signer: str) -> None:
+def build(path: Path, coordinator_recipient: str, members: int, signer: str, version: int = 1) -> None:
     import pyrage
 
     from journal.exchange.bundle import Identity
@@ -59,12 +59,13 @@ def build(path: Path, coordinator_recipient: str, members: int, signer: str) -> 
         "members": [{"path": p, "sha256": hashlib.sha256(d).hexdigest(), "size": len(d)} for p, d in content],
         "sender": {"age_recipient": claimed.age_recipient, "display_name": "Forger",
                    "ed25519_public_key": __import__("base64").b64encode(claimed.signing_public_key).decode()},
-        "version": 1,
+        "version": version,
     }
     manifest = json.dumps(body, sort_keys=True, separators=(",", ":")).encode()
     buffer = io.BytesIO()
     with tarfile.open(fileobj=buffer, mode="w", format=tarfile.USTAR_FORMAT) as archive:
-        for name, data in [*content, ("manifest.json", manifest), ("manifest.sig", signing.sign(manifest))]:
+        signed = [("manifest.json", manifest), ("manifest.sig", signing.sign(manifest))]
+        for name, data in [*signed, *content] if version == 2 else [*content, *signed]:
             info = tarfile.TarInfo(name)
             info.size = len(data)
             archive.addfile(info, io.BytesIO(data))
@@ -158,6 +159,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--members", type=int, default=99_990)
     parser.add_argument("--signer", choices=("forged", "stranger"), default="forged")
+    parser.add_argument("--version", type=int, choices=(1, 2), default=1,
+                        help="bundle format: 1 = manifest last (older bundles), 2 = signed manifest first")
     parser.add_argument("--trusted-mib", type=int, default=0)
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -177,8 +180,9 @@ def main() -> None:
         recipient = coordinator.identity.age_recipient
         coordinator.close()
         bundle = base / "forged.ijbundle"
-        build(bundle, recipient, args.members, args.signer)
-        print(f"{args.members} members, signer {args.signer}, bundle {bundle.stat().st_size / 2**20:.1f} MiB")
+        build(bundle, recipient, args.members, args.signer, args.version)
+        print(f"{args.members} members, signer {args.signer}, format version {args.version}, "
+              f"bundle {bundle.stat().st_size / 2**20:.1f} MiB")
         subprocess.run([sys.executable, __file__, "--child", str(base / "coord"), str(bundle)], check=True)
 
 

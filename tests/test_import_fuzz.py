@@ -58,8 +58,13 @@ def fuzz_setup(tmp_path_factory):
     coordinator.close()
 
 
-def _lines(data: bytes) -> list[dict]:
-    return [json.loads(line) for line in data.decode("utf-8").splitlines() if line]
+def _lines(data: bytes) -> list[dict] | None:
+    """The member's records, or None once an earlier mutation made it no JSONL of objects."""
+    try:
+        records = [json.loads(line) for line in data.decode("utf-8").splitlines() if line]
+    except ValueError:  # (UnicodeDecodeError and JSONDecodeError are ValueErrors)
+        return None
+    return records if all(isinstance(r, dict) for r in records) else None
 
 
 def _rehash(record: dict) -> None:
@@ -82,7 +87,7 @@ def mutated_members(draw, members: dict[str, bytes]) -> dict[str, bytes]:
         if kind in ("field", "content field", "drop key", "drop line", "repeat line") and name in JSONL:
             records = _lines(out[name])
             if not records:
-                continue
+                continue  # (an earlier mutation broke it: that case is covered as it is)
             i = draw(st.integers(0, len(records) - 1))
             record = records[i]
             target = record.get("content") if kind == "content field" and isinstance(
