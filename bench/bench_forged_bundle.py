@@ -94,7 +94,30 @@ def _folder_size(folder: Path) -> int:
     return total
 
 
-def build_trusted(base: Path, mib: int) -> tuple[Path, Path]:
+def _as_version_1(bundle: Path, coordinator, documenter) -> None:
+    """Rewrite an exported (version 2) bundle as version 1: manifest last, signed again."""
+    import pyrage
+
+    plain = pyrage.decrypt(bundle.read_bytes(), [pyrage.x25519.Identity.from_str(
+        coordinator.identity.get().age_secret_key)])
+    with tarfile.open(fileobj=io.BytesIO(plain), mode="r:") as archive:
+        members = {m.name: archive.extractfile(m).read() for m in archive.getmembers()}
+    body = json.loads(members.pop("manifest.json"))
+    members.pop("manifest.sig")
+    body["version"] = 1
+    manifest = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w", format=tarfile.USTAR_FORMAT) as archive:
+        for name, data in [*members.items(), ("manifest.json", manifest),
+                           ("manifest.sig", documenter.identity.get().sign(manifest))]:
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    bundle.write_bytes(pyrage.encrypt(buffer.getvalue(), [pyrage.x25519.Recipient.from_str(
+        coordinator.identity.age_recipient)]))
+
+
+def build_trusted(base: Path, mib: int, version: int = 2) -> tuple[Path, Path]:
     """A documenter's genuine bundle with one ``mib`` MiB attachment, for a coordinator that
     already trusts the documenter. Returns (coordinator folder, bundle)."""
     from journal.storage.vault import Journal
@@ -106,7 +129,6 @@ def build_trusted(base: Path, mib: int) -> tuple[Path, Path]:
     documenter.entries.add(title="first")
     documenter.exporter.export(first, [record.uuid], all_entries=True)
     assert coordinator.importer.import_bundle(first, trust_new=True).status == "accepted"
-    coordinator.close()
 
     class Stream:
         def __init__(self) -> None:
@@ -121,7 +143,10 @@ def build_trusted(base: Path, mib: int) -> tuple[Path, Path]:
     documenter.attachments.add_stream(entry.uuid, Stream(), "video.bin", size_hint=mib << 20)
     bundle = base / "big.ijbundle"
     documenter.exporter.export(bundle, [record.uuid], entries=[entry.uuid])
+    if version == 1:
+        _as_version_1(bundle, coordinator, documenter)
     documenter.close()
+    coordinator.close()
     return base / "coord", bundle
 
 
@@ -159,7 +184,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--members", type=int, default=99_990)
     parser.add_argument("--signer", choices=("forged", "stranger"), default="forged")
-    parser.add_argument("--version", type=int, choices=(1, 2), default=1,
+    parser.add_argument("--version", type=int, choices=(1, 2), default=None,
                         help="bundle format: 1 = manifest last (older bundles), 2 = signed manifest first")
     parser.add_argument("--trusted-mib", type=int, default=0)
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
@@ -167,13 +192,15 @@ def main() -> None:
     if args.child:
         run_import(Path(args.child[0]), Path(args.child[1]))
         return
+    if args.version is None:  # forged bundles: version 1 by default (the older layout); genuine: 2
+        args.version = 2 if args.trusted_mib else 1
     from journal.storage.vault import Journal
 
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
         if args.trusted_mib:
-            folder, bundle = build_trusted(base, args.trusted_mib)
-            print(f"trusted sender, one {args.trusted_mib} MiB attachment")
+            folder, bundle = build_trusted(base, args.trusted_mib, args.version)
+            print(f"trusted sender, one {args.trusted_mib} MiB attachment, format version {args.version}")
             subprocess.run([sys.executable, __file__, "--child", str(folder), str(bundle)], check=True)
             return
         coordinator = Journal.create(base / "coord", PASSPHRASE, "HQ", kdf=FAST_KDF).journal
