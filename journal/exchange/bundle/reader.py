@@ -4,6 +4,13 @@
 hand-off -> strict tar parser (calling thread) -> ``sink``. The sink is called on the calling thread only, so it can stage records in
 an uncommitted database transaction; the caller commits only after ``read_bundle`` returns.
 Every problem with the input becomes ``BundleRejected`` with one clear reason.
+
+Format version 2 puts manifest.json and manifest.sig first: the signature is checked as soon
+as they are read, before any content reaches the sink (which is told with
+``sink.manifest_verified(verified)`` if it has that method), and every later member is checked
+against its manifest row at its header (listed, same size) and at its end (same SHA-256).
+Version 1 (manifest last) is still read; the sink then gets content before the signature could
+be checked, which the importer bounds (docs/bundle-format.md).
 """
 
 from __future__ import annotations
@@ -91,7 +98,10 @@ class MemberWriter(Protocol):
 
 
 class BundleSink(Protocol):
-    """Receives the bundle's content while it is read (nothing is verified yet!)."""
+    """Receives the bundle's content while it is read. In format version 2 the signed manifest
+    was verified first and each member is checked against it as it arrives, but a member's
+    hash only at its end; in version 1 nothing is verified yet. Optionally it also has
+    ``manifest_verified(verified)``, called (version 2) before any content."""
 
     def record(self, kind: str, obj: dict[str, Any]) -> None:
         """One parsed JSONL line; ``kind`` is "entries", "contacts", "contact_log" or "forms"."""
