@@ -36,3 +36,16 @@ def test_the_fingerprint_dialog_shows_the_name_as_plain_text(qtbot):
     qtbot.addWidget(dialog)
     (label,) = [w for w in dialog.findChildren(QLabel) if NAME in w.text()]
     assert label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_the_received_entry_panel_shows_the_sender_as_plain_text(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    from ui.exchange.received_review import BundlePanel
+
+    editor = QWidget()
+    qtbot.addWidget(editor)
+    panel = BundlePanel(editor)
+    qtbot.addWidget(panel)
+    assert panel.provenance.textFormat() == Qt.TextFormat.PlainText
+    assert panel.sent_line.textFormat() == Qt.TextFormat.PlainText
