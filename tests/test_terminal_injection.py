@@ -8,7 +8,6 @@ from before this rule (inserted directly here).
 
 from __future__ import annotations
 
-import base64
 import json
 
 import pytest
