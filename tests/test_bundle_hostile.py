@@ -535,8 +535,18 @@ def test_a_manifest_of_tiny_objects_is_refused_before_it_is_parsed(filler):
     text = json.dumps(body, sort_keys=True, separators=(",", ":")).encode()
     # 20 000 tiny values in an extra field: cheap to send, a pile of objects once parsed.
     bloated = text[:-1] + b',"padding":[' + b",".join([filler] * 20_000) + b"]}"
-    data = crafted([regular("entries.jsonl", ENTRIES)], manifest=bloated, signature=bytes(64))
+    # Signed (by anyone: a stranger can sign their own junk), so only its shape refuses it.
+    data = crafted([regular("entries.jsonl", ENTRIES)], manifest=bloated)
     assert reason_for(data, limits=Limits(max_members=100)) == "too many members"
+
+
+def test_a_forged_manifest_is_refused_before_it_is_parsed(monkeypatch):
+    import journal.exchange.bundle.reader as reader
+
+    parsed = []
+    monkeypatch.setattr(reader, "parse_manifest", lambda data: parsed.append(data))
+    data = crafted([regular("entries.jsonl", ENTRIES)], signature=OTHER.sign(manifest_for({"entries.jsonl": ENTRIES})))
+    assert reason_for(data) == "signature invalid" and parsed == []
 
 
 def test_a_real_manifest_at_the_member_limit_is_parsed():
