@@ -46,44 +46,6 @@ def timed(fn, *args, **kwargs) -> tuple[float, object]:
     return time.perf_counter() - start, result
 
 
-SKIPPED_FEATURES: set[str] = set()
-
-
-def _tolerate_unfinished_features() -> None:
-    """Let the bench run while a feature module is half-written in the tree.
-
-    A feature whose hook raises is skipped with a warning (listed in the
-    output) instead of stopping the benchmark of the core.
-    """
-    import importlib
-
-    import journal.features as features
-
-    def guarded(hook: str):
-        def run(journal, *rest):
-            results = []
-            for name in features.FEATURE_MODULES:
-                try:
-                    mod = importlib.import_module(name)
-                    if hasattr(mod, hook):
-                        value = getattr(mod, hook)(journal, *rest)
-                        if isinstance(value, list):
-                            results.extend(value)
-                except Exception as exc:  # noqa: BLE001 - reported, never hidden
-                    if name not in SKIPPED_FEATURES:
-                        print(f"warning: feature {name} skipped ({type(exc).__name__}: {exc})",
-                              file=sys.stderr)
-                    SKIPPED_FEATURES.add(name)
-            return results
-        return run
-
-    features.attach_all = guarded("attach")
-    features.on_created = guarded("on_created")
-
-
-_tolerate_unfinished_features()
-
-
 @contextlib.contextmanager
 def engine(name: str):
     """Within the block, journals are opened encrypted ("sqlcipher") or unkeyed ("plain")."""

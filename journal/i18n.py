@@ -4,9 +4,12 @@
     raise WrongPassphrase(_("Wrong passphrase. Check the keyboard layout and Caps Lock."))
 
 `_()` returns the text unchanged when no catalogue matches (English, or an
-unsupported language), so untranslated code paths still read correctly. The
-catalogue is journal/locale/<lang>/LC_MESSAGES/journal.mo, written by
-tools/update_translations.py from resources/translations/cli_catalogue.py.
+unsupported language), so untranslated code paths still read correctly. Counts use
+`ngettext(singular, plural, n)`: Russian and Ukrainian have three forms (the .po
+header's Plural-Forms rule picks one). The catalogue is journal/locale/<lang>/
+LC_MESSAGES/journal.mo, compiled with `pybabel compile` from the translators' source
+journal.po next to it (tools/update_translations.py, docs/translations.md). Only the
+standard library reads it: Babel is a development tool, not a run-time dependency.
 
 The language comes from, in order: set_language() (the GUI calls it with the
 language chosen in Settings), JOURNAL_LANG, then the usual LANGUAGE, LC_ALL,
@@ -88,12 +91,21 @@ def _(message: str) -> str:
     return _catalogue().gettext(message)
 
 
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The form of `singular`/`plural` that fits `n` in the user's language.
+
+    English picks `singular` for 1 and `plural` otherwise; Russian and Ukrainian pick one
+    of three forms (1 запись, 2 записи, 5 записей). Fill the count in afterwards:
+    `ngettext("Deleted {n} entry.", "Deleted {n} entries.", n).format(n=n)`.
+    """
+    return _catalogue().ngettext(singular, plural, n)
+
 
 def N_(message: str) -> str:
     """Mark `message` for extraction without translating it now (gettext_noop).
 
     For words handed to a message later, e.g. a field name: `_clean_text(v, N_("title"))`
     and then `_("The {name} …").format(name=_(name))`. Translating at that later point
-    follows the language chosen at run time; the update script collects N_() literals too.
+    follows the language chosen at run time; `pybabel extract` collects N_() literals too.
     """
     return message

@@ -35,7 +35,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from journal.errors import JournalError
-from journal.exchange.bundle._cancel import check_cancel
+from journal.progress import check_cancel
 from journal.i18n import N_, _, current_language
 from journal.records import display_labels as shown
 from journal.records.forms import display_value

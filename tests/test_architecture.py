@@ -96,3 +96,127 @@ def test_blocking_qt_in_the_cli_wrapper_really_blocks(tmp_path):
     proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True,
                           timeout=120)
     assert proc.returncode != 0 and "PySide6 is blocked in this test" in proc.stderr
+
+
+def _core_modules() -> dict[str, Path]:
+    modules = {}
+    for path in CORE.rglob("*.py"):
+        parts = path.relative_to(CORE.parent).with_suffix("").parts
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        modules[".".join(parts)] = path
+    return modules
+
+
+def _imported_core_modules(name: str, path: Path, modules: dict[str, Path]) -> set[str]:
+    """The journal modules `name` imports anywhere in its file: at module level, inside
+    functions, under TYPE_CHECKING. `from pkg import sub` counts as importing pkg.sub."""
+
+    def owner(dotted: str) -> str | None:
+        while dotted and dotted not in modules:
+            dotted = dotted.rpartition(".")[0]
+        return dotted or None
+
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str | None] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        if isinstance(node, ast.Import):
+            found.update(owner(alias.name) for alias in node.names if alias.name.split(".")[0] == "journal")
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - (node.level - 1)]
+                module = ".".join(base + ([node.module] if node.module else []))
+            else:
+                module = node.module or ""
+            if module.split(".")[0] != "journal":
+                continue
+            for alias in node.names:
+                sub = f"{module}.{alias.name}"
+                found.add(sub if sub in modules else owner(module))
+    found.discard(None)
+    found.discard(name)
+    return found  # type: ignore[return-value]
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components with more than one module (Tarjan), each sorted."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for other in sorted(graph[node]):
+            if other not in index:
+                visit(other)
+                low[node] = min(low[node], low[other])
+            elif other in on_stack:
+                low[node] = min(low[node], index[other])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                top = stack.pop()
+                on_stack.discard(top)
+                component.append(top)
+                if top == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_import_cycles_in_core():
+    """journal/ reads top down: no two modules import each other, directly or through others,
+    not even from inside a function (the hand-offs that used to hide cycles that way)."""
+    modules = _core_modules()
+    graph = {name: _imported_core_modules(name, path, modules) for name, path in modules.items()}
+    assert _cycles(graph) == []
+
+
+def test_cycle_check_sees_function_level_imports():
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+    assert _cycles(graph) == [["a", "b", "c"]]
+
+
+def test_private_modules_stay_inside_their_package():
+    """`journal.pkg._private` is imported only from inside journal/pkg/ (not across packages)."""
+    modules = _core_modules()
+    offenders = []
+    for name, path in modules.items():
+        for imported in _imported_core_modules(name, path, modules):
+            parts = imported.split(".")
+            private = [i for i, part in enumerate(parts) if part.startswith("_") and part != "__init__"]
+            if private and not name.startswith(".".join(parts[: private[0]]) + "."):
+                offenders.append(f"{name} imports {imported}")
+    assert offenders == []
+
+
+def test_one_progress_type_and_one_cancel_check_in_core():
+    """Progress and cancel tokens are declared once, in journal/progress.py."""
+    offenders = []
+    for path in CORE.rglob("*.py"):
+        if path == CORE / "progress.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Assign):
+                if isinstance(node.value, ast.Name) and node.value.id in ("Progress", "CancelToken"):
+                    continue  # another name for the core's own type (journal.media.streams)
+                names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+            elif isinstance(node, (ast.FunctionDef, ast.AnnAssign)):
+                names = [node.name] if isinstance(node, ast.FunctionDef) else (
+                    [node.target.id] if isinstance(node.target, ast.Name) else [])
+            else:
+                continue
+            for declared in names:
+                if declared.lstrip("_") in ("Progress", "ProgressCallback", "CancelToken", "CancelCheck",
+                                            "is_cancelled", "check_cancel", "cancelled", "cancel_requested"):
+                    offenders.append(f"{path.relative_to(CORE.parent)}:{node.lineno} declares {declared}")
+    assert offenders == []

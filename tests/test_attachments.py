@@ -40,7 +40,7 @@ def counts(journal) -> tuple[int, int, int]:
     from schema 10 content is written as files)."""
     rows = tuple(journal.db.query_one(f"SELECT count(*) FROM {t}")[0] for t in ("attachments", "blobs"))
     assert journal.db.query_one("SELECT count(*) FROM blob_chunks")[0] == 0
-    return (*rows, len(list(journal.db.blob_files.stored_files())))
+    return (*rows, len(list(journal.blob_files.stored_files())))
 
 
 @pytest.fixture
@@ -258,7 +258,7 @@ def test_emptying_entry_trash_deletes_attachments_and_content(small_chunks, entr
 def _file_of(journal, att) -> Path:
     file_id = journal.db.query_one("SELECT b.file_id FROM attachments a JOIN blobs b ON b.id = a.blob_id "
                                    "WHERE a.uuid = ?", (att.uuid,))[0]
-    return journal.db.blob_files.path_of(file_id)
+    return journal.blob_files.path_of(file_id)
 
 
 def test_verify_finds_altered_truncated_and_missing_files(small_chunks, entry):
@@ -463,10 +463,10 @@ def test_migration_from_schema_2(tmp_path):
     assert migrations.migrate(conn, target=2) == 2
     EntryStore(Database(conn)).add(title="from schema 2")
     assert migrations.migrate(conn) == migrations.latest_version()
-    db = Database(conn, blob_files=BlobFiles(tmp_path / "attachments"))
+    db = Database(conn)
     [(title,)] = db.query("SELECT title FROM entries")
     assert title == "from schema 2"
-    store = AttachmentStore(db)
+    store = AttachmentStore(db, BlobFiles(tmp_path / "attachments"))
     entry_uuid = db.query_one("SELECT uuid FROM entries")[0]
     att = store.add_bytes(entry_uuid, b"after migration", "a.txt")
     assert store.open_stream(att.uuid).read() == b"after migration"

@@ -414,7 +414,7 @@ def test_attachment_file_missing_from_both_tar_and_description_fails_verify(back
 def test_backup_refused_when_an_attachment_file_is_missing(journal, tmp_path):
     _attach(journal)
     file_id = _file_ids(journal)[0]
-    journal.db.blob_files.path_of(file_id).unlink()
+    journal.blob_files.path_of(file_id).unlink()
     out = tmp_path / "b.ijbackup"
     with pytest.raises(BackupError, match=file_id):
         write_backup(journal, out)

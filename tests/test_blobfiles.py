@@ -141,7 +141,7 @@ def journal(tmp_path):
 
 
 def _stored(journal) -> set[str]:
-    return {file_id for file_id, _ in journal.db.blob_files.stored_files()}
+    return {file_id for file_id, _ in journal.blob_files.stored_files()}
 
 
 def test_rolled_back_transaction_removes_its_files_and_folders(journal):
@@ -221,7 +221,7 @@ def test_deleted_content_loses_its_file_after_commit_and_backup_holds_it(journal
     assert len(_stored(journal)) == 2
     journal.attachments.remove(a.uuid)
     assert len(_stored(journal)) == 2  # in the trash: still there
-    with journal.db.blob_files.hold_removals():
+    with journal.blob_files.hold_removals():
         journal.attachments.empty_trash()
         assert len(_stored(journal)) == 2  # a backup is copying files: kept until it ends
     journal.entries.add(title="any later commit")
@@ -234,14 +234,14 @@ def test_open_sweeps_files_a_crash_left_behind(journal, tmp_path):
     entry = journal.entries.add(title="x")
     keep = journal.attachments.add_bytes(entry.uuid, b"committed", "c.txt")
     # A crash after writing a file but before its row committed:
-    orphan = journal.db.blob_files.create()
+    orphan = journal.blob_files.create()
     orphan.write(b"never recorded")
     orphan.finish()
     # A crash after a delete committed but before its file was unlinked:
     gone = journal.attachments.add_bytes(entry.uuid, b"deleted", "d.txt")
     (gone_file,) = journal.db.query_one("SELECT b.file_id FROM blobs b JOIN attachments a ON a.blob_id = b.id "
                                         "WHERE a.uuid = ?", (gone.uuid,))
-    journal.db.blob_files._holds += 1  # keep the file as a crash would
+    journal.blob_files._holds += 1  # keep the file as a crash would
     journal.attachments.remove(gone.uuid)
     journal.attachments.empty_trash()
     data_dir = journal.data_dir
@@ -333,5 +333,5 @@ def test_a_reader_that_saw_a_deleted_attachment_gets_not_found(journal):
     journal.attachments.remove(att.uuid)
     journal.attachments.empty_trash()
     with pytest.raises(NotFound):
-        open_blob(reader.db, blob_id)
+        open_blob(reader.db, reader.blob_files, blob_id)
     reader.close()

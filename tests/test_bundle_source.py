@@ -48,7 +48,7 @@ def _store_as_chunk_rows(journal, blob_id: int, data: bytes) -> None:
             db.execute("INSERT INTO blob_chunks (blob_id, seq, data) VALUES (?, ?, ?)", (blob_id, seq, piece))
         db.execute("UPDATE blobs SET file_id = NULL, file_key = NULL, chunk_size = ?, chunk_count = ? WHERE id = ?",
                    (MIB, len(pieces), blob_id))
-    journal.db.blob_files.path_of(file_id).unlink()
+    journal.blob_files.path_of(file_id).unlink()
 
 
 def _blob_ids(journal, attachments) -> list[int]:
@@ -78,7 +78,7 @@ def test_prefetcher_gives_every_blob_in_order(tmp_path, threads, depth, storage)
         assert all((b.file_id is None) == (storage == "chunks") for b in blobs)
         before = threading.active_count()
         with BlobPrefetcher(_connection(journal), blobs, threads=threads, depth=depth,
-                            blob_files=journal.db.blob_files) as prefetcher:
+                            blob_files=journal.blob_files) as prefetcher:
             for i, data in enumerate(payloads):
                 stream = prefetcher.open(i)
                 assert _read_all(stream, 4096 if i == 3 else MIB) == data
@@ -92,7 +92,7 @@ def test_prefetcher_must_be_read_in_order(tmp_path):
     journal = make_journal(tmp_path / "j", "J")
     try:
         blobs = [stored_blob(journal.db, b) for b in _blob_ids(journal, _attach_all(journal, _payloads()))]
-        with BlobPrefetcher(_connection(journal), blobs, blob_files=journal.db.blob_files) as prefetcher:
+        with BlobPrefetcher(_connection(journal), blobs, blob_files=journal.blob_files) as prefetcher:
             with pytest.raises(RuntimeError, match="out of order"):
                 prefetcher.open(1)
             first = prefetcher.open(0)
@@ -107,7 +107,7 @@ def test_prefetcher_must_be_read_in_order(tmp_path):
 
 
 def _truncate_file(journal, blob) -> None:
-    path = journal.db.blob_files.path_of(blob.file_id)
+    path = journal.blob_files.path_of(blob.file_id)
     with open(path, "r+b") as handle:
         handle.truncate(path.stat().st_size - 1)
 
@@ -127,7 +127,7 @@ def test_damaged_storage_is_an_error_not_short_content(tmp_path, storage, damage
         attachments = _attach_all(journal, _payloads(), storage)
         blob = stored_blob(journal.db, _blob_ids(journal, attachments)[3])  # 2 MiB + 5: three chunks
         damage(journal, blob)
-        with BlobPrefetcher(_connection(journal), [blob], blob_files=journal.db.blob_files) as prefetcher:
+        with BlobPrefetcher(_connection(journal), [blob], blob_files=journal.blob_files) as prefetcher:
             stream = prefetcher.open(0)
             with pytest.raises(JournalError, match=message):
                 _read_all(stream)
@@ -155,7 +155,7 @@ def test_closing_early_stops_workers_blocked_on_a_full_queue(tmp_path):
     try:
         blobs = [stored_blob(journal.db, b) for b in _blob_ids(journal, _attach_all(journal, _payloads()))]
         before = threading.active_count()
-        prefetcher = BlobPrefetcher(_connection(journal), blobs, threads=2, depth=1, blob_files=journal.db.blob_files)
+        prefetcher = BlobPrefetcher(_connection(journal), blobs, threads=2, depth=1, blob_files=journal.blob_files)
         prefetcher.open(0).read(10)
         prefetcher.close()
         assert threading.active_count() == before
@@ -204,7 +204,7 @@ def test_export_of_damaged_storage_fails_cleanly(pair, tmp_path):
     documenter, _, record = pair
     attachments = _attach_all(documenter, _payloads())
     blob = stored_blob(documenter.db, _blob_ids(documenter, attachments)[3])
-    documenter.db.blob_files.path_of(blob.file_id).unlink()
+    documenter.blob_files.path_of(blob.file_id).unlink()
     before = threading.active_count()
     out = tmp_path / "d.ijbundle"
     with pytest.raises(JournalError, match="missing"):

@@ -177,7 +177,7 @@ def test_bundle_round_trip_through_forms_records(tmp_path):
         result = coordinator.importer.import_bundle(bundle, trust_new=True)
         assert result.status == "accepted", result.reason
 
-        records = forms_for_bundle(documenter, [entry.uuid]) + entry_form_values_for_bundle(documenter, [entry.uuid])
+        records = forms_for_bundle(documenter.forms, [entry.uuid]) + entry_form_values_for_bundle(documenter.forms, documenter.people, [entry.uuid])
         assert {r["type"] for r in records} == {"form", "values"}
         text = json.dumps(records, ensure_ascii=False)
         assert "+7 900" not in text and "Тайный свидетель" not in text and secret.uuid not in text
@@ -187,7 +187,7 @@ def test_bundle_round_trip_through_forms_records(tmp_path):
         provenance = {"sender_id": result.sender.id, "bundle_id": result.bundle_id}
         # The real import already brought the forms and values: applying the same
         # records again changes nothing.
-        counts = import_forms(coordinator, records, provenance)
+        counts = import_forms(coordinator.forms, records, provenance)
         assert counts == {"forms_new": 0, "values_applied": 0, "values_unchanged": 2, "values_skipped": 0}
 
         got = {fv.form.key: fv for fv in coordinator.forms.values_for_entry(entry.uuid)}
@@ -202,16 +202,16 @@ def test_bundle_round_trip_through_forms_records(tmp_path):
         assert got["protest"].values["witnesses"] == [local_person[secret.pseudonym]]
 
         # Importing the same records again changes nothing.
-        again = import_forms(coordinator, records, provenance)
+        again = import_forms(coordinator.forms, records, provenance)
         assert again["values_applied"] == 0 and again["values_unchanged"] == 2 and again["forms_new"] == 0
         # Received values are read-only for the coordinator.
         with pytest.raises(InvalidInput):
             coordinator.forms.set_values(entry.uuid, "detention", {"police_unit": "x"})
         # A newer save on the documenter's side updates; an older one arriving late does not.
         documenter.forms.set_values(entry.uuid, "detention", {"police_unit": "ОВД «Арбат»"})
-        newer = _records_through_jsonl(entry_form_values_for_bundle(documenter, [entry.uuid]))
-        assert import_forms(coordinator, newer, provenance)["values_applied"] == 1
-        assert import_forms(coordinator, records, provenance)["values_applied"] == 0
+        newer = _records_through_jsonl(entry_form_values_for_bundle(documenter.forms, documenter.people, [entry.uuid]))
+        assert import_forms(coordinator.forms, newer, provenance)["values_applied"] == 1
+        assert import_forms(coordinator.forms, records, provenance)["values_applied"] == 0
         assert coordinator.forms.values(entry.uuid, "detention").values["police_unit"] == "ОВД «Арбат»"
         assert [h.uuid for h in search_all(coordinator.db, "Арбат", kinds=["form"])] == [entry.uuid]
         assert coordinator.verify() == []
@@ -241,7 +241,7 @@ def test_hostile_form_records_are_rejected(journal):
     values = {"type": "values", "entry": "e", "form": "x", "form_version": 1, "form_sha256": "0" * 64,
               "values": {}, "revision": 1, "revision_hash": ""}
     with pytest.raises(FormRecordInvalid):
-        import_forms(journal, [values], {"sender_id": 99, "bundle_id": "b"})
+        import_forms(journal.forms, [values], {"sender_id": 99, "bundle_id": "b"})
     assert journal.db.query_one("SELECT count(*) FROM forms")[0] == len(SEED_FORMS)
 
 

@@ -33,7 +33,7 @@ def _wait_op(qtbot, op):
 
 
 def _stored(controller, uuid):
-    return AttachmentStore(controller.session.reader.db).list_for_entry(uuid)
+    return controller.session.reader.attachments.list_for_entry(uuid)
 
 
 def _copies(tmp_path, *names):
@@ -214,7 +214,7 @@ def test_cancel_multi_file_import_rolls_back(qtbot, unlocked, tmp_path, monkeypa
 
     # Cancel deterministically once two files are in (as if Cancel were pressed then).
     monkeypatch.setattr(AttachmentStore, "get", counting_get)
-    monkeypatch.setattr(attachments_module, "cancel_requested", lambda cancel: len(added) >= 2)
+    monkeypatch.setattr(attachments_module, "is_cancelled", lambda cancel: len(added) >= 2)
     paths = _copies(tmp_path, "DSCN0010.jpg", "Canon_40D.jpg", "Nikon_D70.jpg")
     op = window.attachments.add_paths(paths, delete_original=True)
     _wait_op(qtbot, op)

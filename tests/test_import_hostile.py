@@ -22,7 +22,6 @@ from hypothesis import strategies as st
 import tests.test_bundle_hostile as hb
 from journal.exchange.bundle import Identity, Limits
 from journal.errors import Cancelled
-from journal.exchange.importer import Importer
 from tests.test_export import (
     PHOTOS,
     add_coordinator,
@@ -401,12 +400,12 @@ HOSTILE = {
 
 
 @pytest.mark.parametrize("case", list(HOSTILE))
-def test_every_hostile_bundle_leaves_the_journal_unchanged(signed_by_sender, tmp_path, case):
+def test_every_hostile_bundle_leaves_the_journal_unchanged(signed_by_sender, tmp_path, case, monkeypatch):
     coordinator, _, members = signed_by_sender
     make, expected, spare_members = HOSTILE[case]
     if spare_members is not None:  # a small member limit stands in for 100 000 members
         limit = len(content_of(members)) + spare_members
-        coordinator.importer = Importer(coordinator, limits=Limits(max_members=limit))
+        monkeypatch.setattr(coordinator.importer, "limits", Limits(max_members=limit))
     reason = rejected(coordinator, make(members, coordinator), tmp_path)
     assert reason.startswith(expected), reason
 
@@ -586,9 +585,9 @@ QUOTA = 64 * 1024
 @pytest.mark.parametrize("first", [False, True], ids=["version 1", "version 2"])
 @pytest.mark.parametrize("signer", ["forged", "stranger"])
 def test_a_forged_or_strangers_bundle_writes_at_most_the_staging_quota(trusted, tmp_path, counted_files, signer,
-                                                                       first):
+                                                                       first, monkeypatch):
     documenter, coordinator, _, _, members = trusted
-    coordinator.importer = Importer(coordinator, staging_quota=QUOTA)
+    monkeypatch.setattr(coordinator.importer, "staging_quota", QUOTA)
     extras = _many_members(300)  # 300 KB of content no entry names: before any entries.jsonl
     stranger = Identity.generate()
     body = json.loads(members["manifest.json"])
@@ -611,9 +610,10 @@ def _as_layout(path, coordinator, signer, first: bool) -> bytes:
 
 
 @pytest.mark.parametrize("first", [False, True], ids=["version 1", "version 2"])
-def test_a_trusted_senders_bundle_bigger_than_the_quota_is_imported(trusted, tmp_path, counted_files, first):
+def test_a_trusted_senders_bundle_bigger_than_the_quota_is_imported(trusted, tmp_path, counted_files, first,
+                                                                     monkeypatch):
     documenter, coordinator, _, _, members = trusted
-    coordinator.importer = Importer(coordinator, staging_quota=QUOTA)
+    monkeypatch.setattr(coordinator.importer, "staging_quota", QUOTA)
     photo = os.urandom(200_000)
     entry = documenter.entries.add(title="big photo")
     documenter.attachments.add_bytes(entry.uuid, photo, "big.bin")
@@ -630,9 +630,9 @@ def test_a_trusted_senders_bundle_bigger_than_the_quota_is_imported(trusted, tmp
 
 @pytest.mark.parametrize("first", [False, True], ids=["version 1", "version 2"])
 def test_a_new_sender_of_a_big_bundle_is_asked_once_before_anything_is_written(pair, tmp_path, counted_files,
-                                                                                first):
+                                                                                first, monkeypatch):
     documenter, coordinator, record = pair
-    coordinator.importer = Importer(coordinator, staging_quota=QUOTA)
+    monkeypatch.setattr(coordinator.importer, "staging_quota", QUOTA)
     entry = documenter.entries.add(title="big photo")
     documenter.attachments.add_bytes(entry.uuid, os.urandom(200_000), "big.bin")
     path = tmp_path / "big.ijbundle"

@@ -89,3 +89,53 @@ def test_failed_migration_leaves_previous_version(tmp_path, monkeypatch):
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'half_done'").fetchall()
     conn.close()
+
+
+# --- migrations are frozen: what upgrading an old journal produces never follows later code ----
+ALLOWED_IN_MIGRATIONS = {"journal.storage.migrations._script", "journal.storage.db", "journal.errors",
+                         "journal.i18n"}
+
+
+def test_migrations_import_no_live_journal_code():
+    """A migration imports from journal/ only its SQL runner and the database basics: data and
+    code it needs (seed forms, identity format) are copied into it as they were at its version."""
+    import ast
+
+    folder = Path(migrations.__file__).parent
+    offenders = []
+    for path in sorted(folder.glob("m[0-9][0-9][0-9]_*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = ["journal.storage.migrations." + (node.module or "") if node.level else node.module or ""]
+            else:
+                continue
+            offenders += [f"{path.name}:{node.lineno} imports {name}" for name in names
+                          if name.split(".")[0] == "journal" and name not in ALLOWED_IN_MIGRATIONS]
+    assert offenders == []
+
+
+def test_migration_4_identity_is_what_the_identity_code_reads():
+    from journal.exchange.bundle.identity import Identity
+    from journal.storage.migrations import m004_identity
+
+    secrets = m004_identity.new_identity_secrets()
+    identity = Identity.from_secrets(secrets)
+    assert identity.to_secrets() == secrets
+    assert identity.age_recipient.startswith("age1") and len(identity.signing_public_key) == 32
+
+
+def test_migration_6_seeds_the_built_in_forms_as_they_were_at_schema_6(tmp_path):
+    """The frozen copy gives the forms a journal made at schema 6 (the v6 fixture) holds."""
+    from journal.storage.migrations import m006_forms
+
+    work = tmp_path / "v6"
+    shutil.copytree(FIXTURES / "journal_v6", work)
+    with Journal.open(work, FIXTURE_PASSPHRASE) as journal:
+        stored = dict(journal.db.query("SELECT key, fields_sha256 FROM forms WHERE builtin = 1 AND version = 1"))
+        fields = dict(journal.db.query("SELECT key, fields FROM forms WHERE builtin = 1 AND version = 1"))
+    frozen = {f["key"]: m006_forms._form_sha256(f["key"], 1, f["label"], f["category"], f["fields"])
+              for f in m006_forms._FORMS_V1}
+    assert frozen == stored
+    assert {f["key"]: m006_forms._json(f["fields"]) for f in m006_forms._FORMS_V1} == fields

@@ -8,7 +8,6 @@ from journal.errors import InvalidInput, NotFound
 from journal.records.people import (
     DELETED_PERSON,
     PeopleStore,
-    attach_reader,
     bundle_person_ref,
     bundle_record,
 )
@@ -269,7 +268,6 @@ def test_search_all_kinds(journal, entry):
 def test_reader_sees_people(journal):
     p = journal.people.add(name="Читатель")
     reader = journal.open_reader()
-    attach_reader(reader)
     assert isinstance(reader.people, PeopleStore)
     assert reader.people.get(p.uuid).display_name == "Читатель"
     assert reader.contact_log.list() == []

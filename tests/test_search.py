@@ -229,3 +229,43 @@ def test_prefix_expansion_works_on_a_read_only_reader(journal):
     assert reader.db.query_one("PRAGMA query_only")[0] == 1
     with pytest.raises(Exception):
         reader.db.execute("DELETE FROM entries")
+
+
+def _statements_during(db, work):
+    seen: list[str] = []
+    db.conn.set_trace_callback(seen.append)
+    try:
+        result = work()
+    finally:
+        db.conn.set_trace_callback(None)
+    return seen, result
+
+
+@pytest.mark.parametrize("side", ["writer", "reader"])
+def test_vocabulary_tables_are_made_once_and_follow_later_saves(journal, side):
+    """The temp vocabulary tables are fts5vocab tables: they read the index live, so they are
+    made once per connection and still see words committed afterwards (not rebuilt per commit)."""
+    from journal.records.search import expand_prefixes
+
+    first = journal.entries.add(title="zebrafish").uuid
+    view = journal if side == "writer" else journal.open_reader()
+    assert uuids(view.queries.search("zebr*")) == {first}
+    second = journal.entries.add(title="zebras").uuid
+    journal.entries.update(first, title="zebroid")
+    statements, expanded = _statements_during(view.db, lambda: expand_prefixes(view.db, "entries_fts", "zebr*"))
+    assert not [s for s in statements if "CREATE" in s.upper()]
+    assert '"zebras"' in expanded and '"zebroid"' in expanded and '"zebrafish"' not in expanded
+    assert uuids(view.queries.search("zebr*")) == {first, second}
+
+
+def test_vocabulary_tables_dropped_by_a_rollback_are_made_again(journal):
+    from journal.records.search import expand_prefixes
+
+    journal.entries.add(title="zebrafish")
+    with pytest.raises(RuntimeError):
+        with journal.db.transaction() as db:
+            assert "*" not in expand_prefixes(db, "entries_fts", "zebr*")  # made inside the transaction
+            raise RuntimeError("rolled back: so are the temp tables made inside it")
+    assert journal.db.temp_tables == set()
+    assert "*" not in expand_prefixes(journal.db, "entries_fts", "zebr*")  # made again, still expands
+    assert journal.db.temp_tables == {"temp.entries_fts_terms"}

@@ -1,7 +1,7 @@
 """Issue 19 item 8: a killed export leaves `.<name>.ijbundle.XXXXXXXX.part`; the next run removes it.
 
 Only part files of our own pattern, of this user, and not locked by a run in progress (every
-part is locked while it is written) are removed (journal/exchange/bundle/_atomic.py).
+part is locked while it is written) are removed (journal/storage/atomic.py).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from journal.exchange.bundle._atomic import atomic_output, remove_stale_parts
+from journal.storage.atomic import atomic_output, remove_stale_parts
 from journal.storage.vault import Journal
 from tests.conftest import FAST_KDF, PASSPHRASE
 

@@ -202,10 +202,10 @@ def test_interrupted_create_leaves_no_half_journal(tmp_path, monkeypatch):
 
     folder = tmp_path / "j"
 
-    def boom(journal):
+    def boom(keyfile, path):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(vault_mod.Journal, "_on_created", boom)
+    monkeypatch.setattr(vault_mod.KeyFile, "save", boom)
     with pytest.raises(OSError):
         Journal.create(folder, PASSPHRASE, kdf=FAST_KDF)
     monkeypatch.undo()

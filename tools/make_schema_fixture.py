@@ -77,7 +77,7 @@ def populate_v9(journal) -> None:
 
     entry = journal.queries.search("задержаны")[0]
     content = "".join(f"line {n}: протокол задержания\n" for n in range(40)).encode()
-    AttachmentStore(journal.db, chunk_size=256).add_bytes(entry.uuid, content, "protocol-multi.txt")
+    AttachmentStore(journal.db, journal.blob_files, chunk_size=256).add_bytes(entry.uuid, content, "protocol-multi.txt")
 
 
 POPULATE = {1: populate_v1, 2: populate_v2, 3: populate_v3, 4: populate_v4, 6: populate_v6, 9: populate_v9}
@@ -87,17 +87,14 @@ def make(version: int, out_dir: Path) -> None:
     import journal.storage.migrations as mig
     from journal.storage.vault import Journal
 
-    import journal.features as features
-
-    original, original_hook = mig.latest_version, features.on_created
+    original = mig.latest_version
     mig.latest_version = lambda: version  # create the journal exactly at `version`
-    features.on_created = lambda journal: None  # later features' first-run setup is their migration's job
     try:
         if out_dir.exists():
             shutil.rmtree(out_dir)
         created = Journal.create(out_dir, FIXTURE_PASSPHRASE, f"fixture v{version}", kdf=FIXTURE_KDF)
     finally:
-        mig.latest_version, features.on_created = original, original_hook
+        mig.latest_version = original
     journal = created.journal
     assert migrations.schema_version(journal.db.conn) == version
     for step in sorted(POPULATE):

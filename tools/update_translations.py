@@ -1,35 +1,31 @@
 #!/usr/bin/env python3
-"""Regenerate resources/translations/*.ts from the sources, fill them, compile .qm.
+"""Update the translation sources from the code and compile them, with the standard tools.
 
-    .venv/bin/python tools/update_translations.py          # extract, fill, compile
-    .venv/bin/python tools/update_translations.py --check  # list what lacks a translation
+    .venv/bin/python tools/update_translations.py          # extract, merge, compile, list what is untranslated
+    .venv/bin/python tools/update_translations.py --check  # change nothing: are sources and compiled files current?
 
-Steps (see docs/translations.md):
-1. `pyside6-lupdate` reads every ui/*.py (listed explicitly: lupdate needs the
-   files named) and finds self.tr(...) and QCoreApplication.translate("Ctx", ...).
-2. A small AST pass adds what lupdate cannot see: module helpers such as
-   `def _tr(text): return QCoreApplication.translate("Ctx", text)` and their
-   calls, `tr = QCoreApplication.translate` aliases, translate() calls whose
-   context is a module constant, and dict literals of labels passed through a
-   helper (ui/people/labels.py). lupdate files those under an empty context,
-   which would never match at run time, so they are dropped.
-3. Translations come from the Python dicts in resources/translations/catalogue_*.py
-   (source -> (ru, uk); numerus sources map to tuples of three forms). Sources
-   with no entry there stay type="unfinished" and tests/test_translations.py fails.
-4. `pyside6-lrelease` compiles incident_journal_<lang>.qm next to the .ts files.
-5. The core/CLI catalogue (journal/i18n.py, gettext) is written as journal/locale/<lang>/
-   LC_MESSAGES/journal.po and .mo from resources/translations/cli_catalogue*.py; every
-   `_("literal")` in journal/ (found with ast, no xgettext needed) must have an entry there.
+The translators' files are the sources (see docs/translations.md):
+* GUI: resources/translations/incident_journal_<lang>.ts (Qt Linguist), compiled to .qm;
+* core and CLI: journal/locale/<lang>/LC_MESSAGES/journal.po (Poedit or any .po editor),
+  compiled to journal.mo; journal/locale/journal.pot is the template for a new language.
+
+This script only runs, in order, the commands a translator could type by hand:
+1. pyside6-lupdate -locations none -no-obsolete ui/**/*.py -ts resources/translations/*.ts
+   (new strings are added as unfinished, translations of unchanged strings are kept);
+2. pyside6-lrelease on each .ts;
+3. pybabel extract -F babel.cfg ... -o journal/locale/journal.pot journal
+   (the template keeps its old header date when no message changed, so it is not rewritten);
+4. pybabel update -i journal/locale/journal.pot -d journal/locale -D journal;
+5. pybabel compile -d journal/locale -D journal;
+and then lists every message without a finished translation (exit status 1 if any).
 """
 
 from __future__ import annotations
 
 import argparse
-import ast
-import importlib.util
+import gettext
 import os
 import shutil
-import struct
 import subprocess
 import sys
 import tempfile
@@ -39,12 +35,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 UI_DIR = ROOT / "ui"
 TS_DIR = ROOT / "resources" / "translations"
-LANGS = {"ru": "ru_RU", "uk": "uk_UA"}
-PLURAL_FORMS = 3  # Russian and Ukrainian: one / few / many
-CLI_LOCALE_DIR = ROOT / "journal" / "locale"
+TS_PREFIX = "incident_journal_"
+LOCALE_DIR = ROOT / "journal" / "locale"
+DOMAIN = "journal"
+POT = LOCALE_DIR / f"{DOMAIN}.pot"
+BABEL_CFG = ROOT / "babel.cfg"
+EXTRACT_OPTIONS = ["--add-location=file", "--sort-by-file", "--project=Incident Journal", "--version=0.1.0",
+                   "--copyright-holder=Incident Journal contributors"]
 
 
-# --- finding the Qt tools ---------------------------------------------------------------------------
+# --- finding the tools -------------------------------------------------------------------------------
 def qt_tool(name: str) -> str | None:
     """Path of pyside6-<name> (lupdate/lrelease): next to this Python, on PATH, or in the PySide6 wheel."""
     candidates = [Path(sys.executable).parent / f"pyside6-{name}", ROOT / ".venv" / "bin" / f"pyside6-{name}"]
@@ -55,7 +55,6 @@ def qt_tool(name: str) -> str | None:
         import PySide6
 
         candidates.append(Path(PySide6.__file__).parent / name)
-        candidates.append(Path(PySide6.__file__).parent / "Qt" / "libexec" / name)
     except ImportError:
         pass
     for candidate in candidates:
@@ -64,346 +63,242 @@ def qt_tool(name: str) -> str | None:
     return None
 
 
+def pybabel() -> list[str]:
+    """The pybabel command (Babel is a test/dev dependency, see pyproject.toml)."""
+    beside = Path(sys.executable).parent / "pybabel"
+    if beside.exists():
+        return [str(beside)]
+    if shutil.which("pybabel"):
+        return ["pybabel"]
+    return [sys.executable, "-m", "babel.messages.frontend"]
+
+
+def run(command: list[str], quiet: bool = False) -> None:
+    if not quiet:
+        print("$", " ".join(str(c) if " " not in str(c) else repr(str(c)) for c in command), file=sys.stderr)
+    subprocess.run(command, check=True, cwd=ROOT, stdout=subprocess.DEVNULL if quiet else None)
+
+
+# --- the files ---------------------------------------------------------------------------------------
+def languages() -> list[str]:
+    """Every language with a .ts file (adding a language = adding its .ts and .po, docs/translations.md)."""
+    return sorted(p.stem[len(TS_PREFIX):] for p in TS_DIR.glob(f"{TS_PREFIX}*.ts"))
+
+
+def ts_path(lang: str) -> Path:
+    return TS_DIR / f"{TS_PREFIX}{lang}.ts"
+
+
+def po_path(lang: str, locale_dir: Path = LOCALE_DIR) -> Path:
+    return locale_dir / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
 def source_files() -> list[Path]:
-    """Every Python file whose strings users see (new ui/ modules are picked up automatically)."""
+    """Every ui/ module (lupdate needs the files named; new modules are picked up automatically)."""
     return sorted(p for p in UI_DIR.rglob("*.py") if p.name != "__init__.py")
 
 
-# --- extraction --------------------------------------------------------------------------------------
-Message = tuple[str, str, bool]  # (context, source, numerus)
-
-
-def run_lupdate(files: list[Path], out: Path) -> None:
-    lupdate = qt_tool("lupdate")
-    if lupdate is None:
+# --- steps -------------------------------------------------------------------------------------------
+def lupdate(ts_files: list[Path], quiet: bool = False) -> None:
+    tool = qt_tool("lupdate")
+    if tool is None:
         raise RuntimeError("pyside6-lupdate not found (install PySide6-Essentials into .venv)")
-    subprocess.run([lupdate, "-silent", "-locations", "none", "-no-obsolete", *map(str, files), "-ts", str(out)],
-                   check=True, cwd=ROOT)
+    run([tool, *(["-silent"] if quiet else []), "-locations", "none", "-no-obsolete",
+         *(str(p.relative_to(ROOT)) for p in source_files()), "-ts", *map(str, ts_files)], quiet)
 
 
-def _is_translate(node: ast.AST, aliases: set[str]) -> bool:
-    if isinstance(node, ast.Attribute):
-        return node.attr == "translate" and isinstance(node.value, ast.Name) and node.value.id in (
-            "QCoreApplication", "QApplication", "QGuiApplication")
-    return isinstance(node, ast.Name) and node.id in aliases
+def lrelease(ts: Path, qm: Path, quiet: bool = False) -> None:
+    tool = qt_tool("lrelease")
+    if tool is None:
+        raise RuntimeError("pyside6-lrelease not found")
+    run([tool, "-silent", str(ts), "-qm", str(qm)], quiet)
 
 
-def _str(node: ast.AST | None, consts: dict[str, str]) -> str | None:
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value
-    if isinstance(node, ast.Name):
-        return consts.get(node.id)
-    return None
+def extract_pot(out: Path, quiet: bool = False) -> None:
+    run([*pybabel(), "-q", "extract", "-F", str(BABEL_CFG), *EXTRACT_OPTIONS,
+         "-o", str(out), "journal"], quiet)
 
 
-def helper_messages(path: Path) -> list[Message]:
-    """Strings lupdate misses: see the module docstring, step 2."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    consts = {t.id: n.value.value for n in tree.body if isinstance(n, ast.Assign)
-              and isinstance(n.value, ast.Constant) and isinstance(n.value.value, str)
-              for t in n.targets if isinstance(t, ast.Name)}
-    aliases = {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and _is_translate(n.value, set())
-               for t in n.targets if isinstance(t, ast.Name)}
-    helpers: dict[str, str] = {}  # function name -> context
-    for fn in ast.walk(tree):
-        if isinstance(fn, ast.FunctionDef) and fn.args.args:
-            param = fn.args.args[0].arg
-            for ret in ast.walk(fn):
-                if (isinstance(ret, ast.Return) and isinstance(ret.value, ast.Call)
-                        and _is_translate(ret.value.func, aliases) and len(ret.value.args) >= 2
-                        and isinstance(ret.value.args[1], ast.Name) and ret.value.args[1].id == param):
-                    ctx = _str(ret.value.args[0], consts)
-                    if ctx:
-                        helpers[fn.name] = ctx
-    found: list[Message] = []
-    # self.tr("...") where lupdate does not look (inside f-strings): context = the enclosing class.
-    for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
-        for call in ast.walk(cls):
-            if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "tr"
-                    and isinstance(call.func.value, ast.Name) and call.func.value.id == "self" and call.args):
-                text = _str(call.args[0], {})
-                if text:
-                    found.append((cls.name, text, len(call.args) >= 3))
-    for fn in [tree, *[n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)]]:
-        local_dicts = {t.id: n.value for n in ast.walk(fn) if isinstance(n, ast.Assign)
-                       and isinstance(n.value, ast.Dict) for t in n.targets if isinstance(t, ast.Name)}
-        # `for unit in ("bytes", "KB"): ... tr(unit)`: the loop's literals are the messages.
-        loop_values = {n.target.id: n.iter.elts for n in ast.walk(fn) if isinstance(n, ast.For)
-                       and isinstance(n.target, ast.Name) and isinstance(n.iter, (ast.Tuple, ast.List))}
-        for call in ast.walk(fn):
-            if not isinstance(call, ast.Call) or not call.args:
-                continue
-            func = call.func
-            if _is_translate(func, aliases) and len(call.args) >= 2:
-                ctx, text = _str(call.args[0], consts), _str(call.args[1], {})
-                if ctx and text:
-                    found.append((ctx, text, len(call.args) >= 4))
-            elif isinstance(func, ast.Name) and func.id in helpers:
-                arg = call.args[0]
-                text = _str(arg, {})
-                if text:
-                    found.append((helpers[func.id], text, False))
-                elif (isinstance(arg, ast.Subscript) and isinstance(arg.value, ast.Name)
-                      and arg.value.id in local_dicts):
-                    for value in local_dicts[arg.value.id].values:
-                        if isinstance(value, ast.Constant) and isinstance(value.value, str):
-                            found.append((helpers[func.id], value.value, False))
-                elif isinstance(arg, ast.Name) and arg.id in loop_values:
-                    for value in loop_values[arg.id]:
-                        if isinstance(value, ast.Constant) and isinstance(value.value, str):
-                            found.append((helpers[func.id], value.value, False))
-    return found
+def messages_of_catalog(path: Path) -> dict:
+    """msgid -> msgstr (a tuple for plurals) of a .po/.pot, without the header and obsolete entries."""
+    from babel.messages.pofile import read_po
+
+    with path.open("rb") as fh:
+        catalog = read_po(fh)
+    return {m.id: m.string for m in catalog if m.id}
 
 
-def builtin_form_messages() -> list[Message]:
-    """Labels and choices of the built-in forms (journal/records/forms_seed.py), shown via ui/forms/labels.py."""
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    from ui.forms.labels import CONTEXT, seed_texts
+def update_pot(quiet: bool = False) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = Path(tmp) / POT.name
+        extract_pot(fresh, quiet)
+        if POT.exists() and set(messages_of_catalog(fresh)) == set(messages_of_catalog(POT)) \
+                and _locations(fresh) == _locations(POT):
+            return  # nothing changed but the header date: keep the file as it is
+        shutil.copyfile(fresh, POT)
 
-    return [(CONTEXT, text, False) for text in seed_texts()]
+
+def _locations(path: Path) -> dict:
+    from babel.messages.pofile import read_po
+
+    with path.open("rb") as fh:
+        return {m.id: sorted(m.locations) for m in read_po(fh) if m.id}
 
 
-def extract(work_dir: Path) -> ET.ElementTree:
-    """A fresh .ts tree (no translations) with every message of the current sources."""
-    files = source_files()
-    raw = work_dir / "extracted.ts"
-    run_lupdate(files, raw)
-    tree = ET.parse(raw)
-    root = tree.getroot()
-    contexts: dict[str, ET.Element] = {}
-    for context in list(root.findall("context")):
+def update_po(quiet: bool = False) -> None:
+    run([*pybabel(), *(["-q"] if quiet else []), "update", "-i", str(POT), "-d", str(LOCALE_DIR),
+         "-D", DOMAIN], quiet)
+
+
+def compile_mo(locale_dir: Path = LOCALE_DIR, quiet: bool = False) -> None:
+    run([*pybabel(), *(["-q"] if quiet else []), "compile", *([] if quiet else ["--statistics"]), "-d", str(locale_dir), "-D", DOMAIN], quiet)
+
+
+def po_translations(langs: tuple[str, ...] = ("ru", "uk")) -> dict[str, tuple]:
+    """msgid -> (its translation in each of `langs`) from the .po sources; a plural's msgid is its singular
+    and its translation the tuple of forms. Only messages present in every language (tests)."""
+    per_lang = []
+    for lang in langs:
+        found = {}
+        for msgid, string in messages_of_catalog(po_path(lang)).items():
+            found[msgid[0] if isinstance(msgid, tuple) else msgid] = string
+        per_lang.append(found)
+    return {k: tuple(found[k] for found in per_lang) for k in per_lang[0] if all(k in f for f in per_lang)}
+
+
+# --- what is untranslated ----------------------------------------------------------------------------
+def ts_messages(path: Path) -> dict[tuple[str, str], ET.Element]:
+    """(context, source) -> <message> of every current (not obsolete/vanished) message of a .ts file."""
+    out = {}
+    for context in ET.parse(path).getroot().findall("context"):
         name = context.findtext("name") or ""
-        if not name:  # module-level tr() calls: re-found with their real context below
-            root.remove(context)
-            continue
-        contexts[name] = context
-    seen = {(c, m.findtext("source")) for c, ctx in contexts.items() for m in ctx.findall("message")}
-    for ctx, text, numerus in [m for path in files for m in helper_messages(path)] + builtin_form_messages():
-        if (ctx, text) in seen:
-            continue
-        seen.add((ctx, text))
-        if ctx not in contexts:
-            contexts[ctx] = ET.SubElement(root, "context")
-            ET.SubElement(contexts[ctx], "name").text = ctx
-        message = ET.SubElement(contexts[ctx], "message")
-        if numerus:
-            message.set("numerus", "yes")
-        ET.SubElement(message, "source").text = text
-        ET.SubElement(message, "translation").set("type", "unfinished")
-    # Stable order: contexts and messages sorted, so diffs show only real changes.
-    ordered = sorted(root.findall("context"), key=lambda c: c.findtext("name") or "")
-    for context in ordered:
-        root.remove(context)
-        messages = sorted(context.findall("message"), key=lambda m: m.findtext("source") or "")
-        for m in messages:
-            context.remove(m)
-            context.append(m)
-        root.append(context)
-    return tree
-
-
-def messages_of(tree: ET.ElementTree) -> set[tuple[str, str]]:
-    """(context, source) of every current (not obsolete/vanished) message."""
-    out = set()
-    for context in tree.getroot().findall("context"):
-        for m in context.findall("message"):
-            if m.find("translation") is not None and m.find("translation").get("type") in ("obsolete", "vanished"):
+        for message in context.findall("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.get("type") in ("obsolete", "vanished"):
                 continue
-            out.add((context.findtext("name") or "", m.findtext("source") or ""))
+            out[(name, message.findtext("source") or "")] = message
     return out
 
 
-# --- filling -----------------------------------------------------------------------------------------
-def load_module(path: Path):
-    """Run a catalogue file (plain data, part of this repository) and return it as a module."""
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def untranslated(lang: str) -> list[str]:
+    """Messages of `lang` without a finished translation, as lines for people."""
+    from babel.messages.pofile import read_po
 
-
-def load_catalogue() -> dict:
-    """Merge every resources/translations/catalogue_*.py TRANSLATIONS dict (later files win)."""
-    merged: dict = {}
-    for path in sorted(TS_DIR.glob("catalogue_*.py")):
-        merged.update(load_module(path).TRANSLATIONS)
-    return merged
-
-
-def lookup(catalogue: dict, context: str, source: str):
-    return catalogue.get((context, source), catalogue.get(source))
-
-
-def fill(tree: ET.ElementTree, lang: str, catalogue: dict) -> list[tuple[str, str]]:
-    """Put the catalogue's translations into `tree`; return what is missing."""
-    index = list(LANGS).index(lang)
-    root = tree.getroot()
-    root.set("version", "2.1")
-    root.set("language", LANGS[lang])
-    missing = []
-    for context in root.findall("context"):
-        name = context.findtext("name") or ""
-        for m in context.findall("message"):
-            source = m.findtext("source") or ""
-            for old in m.findall("translation"):
-                m.remove(old)
-            translation = ET.SubElement(m, "translation")
-            entry = lookup(catalogue, name, source)
-            numerus = m.get("numerus") == "yes"
-            if entry is None:
-                translation.set("type", "unfinished")
-                missing.append((name, source))
-                if numerus:
-                    for _ in range(PLURAL_FORMS):
-                        ET.SubElement(translation, "numerusform")
+    problems = []
+    for (context, source), message in ts_messages(ts_path(lang)).items():
+        translation = message.find("translation")
+        forms = [f.text or "" for f in translation.findall("numerusform")] if message.get("numerus") == "yes" \
+            else [translation.text or ""]
+        if not context:
+            problems.append(f"{ts_path(lang).name}: no context for {source!r} (lupdate lost the class: "
+                            "see docs/translations.md, 'lupdate's blind spots')")
+        elif translation.get("type") == "unfinished" or not all(f.strip() for f in forms):
+            problems.append(f"{ts_path(lang).name}: [{context}] {source!r}")
+    with po_path(lang).open("rb") as fh:
+        for m in read_po(fh):
+            if not m.id:
                 continue
-            text = entry[index]
-            if numerus:
-                forms = (text,) * PLURAL_FORMS if isinstance(text, str) else tuple(text)
-                for form in forms:
-                    ET.SubElement(translation, "numerusform").text = form
-            else:
-                translation.text = text if isinstance(text, str) else text[0]
-    return missing
+            strings = m.string if isinstance(m.string, tuple) else (m.string,)
+            if m.fuzzy or not all(s.strip() for s in strings):
+                problems.append(f"{DOMAIN}.po ({lang}): {m.id!r}" + (" (fuzzy)" if m.fuzzy else ""))
+    return problems
 
 
-def write_ts(tree: ET.ElementTree, path: Path) -> None:
-    ET.indent(tree, space="    ")
-    body = ET.tostring(tree.getroot(), encoding="unicode")
-    data = ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n").encode("utf-8")
-    atomic_write(path, data)
+# --- checks (also used by tests/test_translations.py) ---------------------------------------------
+def stale_sources(work: Path) -> list[str]:
+    """What the code has and the sources lack (or the other way round): lupdate and pybabel into `work`."""
+    problems = []
+    copies = []
+    for lang in languages():
+        copy = work / ts_path(lang).name
+        shutil.copyfile(ts_path(lang), copy)
+        copies.append(copy)
+    lupdate(copies, quiet=True)
+    for lang, copy in zip(languages(), copies):
+        fresh, stored = set(ts_messages(copy)), set(ts_messages(ts_path(lang)))
+        problems += [f"{ts_path(lang).name}: new in the code {m}" for m in sorted(fresh - stored)]
+        problems += [f"{ts_path(lang).name}: no longer in the code {m}" for m in sorted(stored - fresh)]
+    pot = work / POT.name
+    extract_pot(pot, quiet=True)
+    code = set(messages_of_catalog(pot))
+    for path in [POT, *(po_path(lang) for lang in languages())]:
+        stored = set(messages_of_catalog(path))
+        problems += [f"{path.relative_to(ROOT)}: new in the code {m!r}" for m in sorted(code - stored, key=str)]
+        problems += [f"{path.relative_to(ROOT)}: no longer in the code {m!r}" for m in sorted(stored - code, key=str)]
+    return problems
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Temp file in the same folder, fsync, rename: a half-written catalogue never ships."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        os.fchmod(fd, 0o644)  # catalogues are public program data, not user data
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def stale_compiled(work: Path) -> list[str]:
+    """Committed .qm/.mo files that do not translate like a fresh compile of the sources."""
+    from PySide6.QtCore import QTranslator
 
-
-def compile_qm(ts: Path) -> None:
-    lrelease = qt_tool("lrelease")
-    if lrelease is None:
-        raise RuntimeError("pyside6-lrelease not found")
-    subprocess.run([lrelease, "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
-
-
-# --- CLI catalogue (gettext) -------------------------------------------------------------------------
-def load_cli_catalogue() -> dict[str, tuple[str, str]]:
-    """Merge resources/translations/cli_catalogue*.py (cli_catalogue.py, cli_catalogue_core.py, ...)."""
-    merged: dict[str, tuple[str, str]] = {}
-    for path in sorted(TS_DIR.glob("cli_catalogue*.py")):
-        merged.update(load_module(path).TRANSLATIONS)
-    return merged
-
-
-def core_messages(root: Path = ROOT) -> dict[str, str]:
-    """Every `_("literal")` and `N_("literal")` in journal/ (the gettext sources), mapped to the first file."""
-    found: dict[str, str] = {}
-    for path in sorted((root / "journal").rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("_", "N_")
-                    and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
-                found.setdefault(node.args[0].value, str(path.relative_to(root)))
-    return found
-
-
-def write_cli_catalogues() -> list[str]:
-    """Write journal/locale/<lang>/LC_MESSAGES/journal.{po,mo}; return core messages lacking a translation."""
-    catalogue = load_cli_catalogue()
-    if not catalogue:
-        return []
-    for index, lang in enumerate(LANGS):
-        pairs = {src: tr[index] for src, tr in catalogue.items()}
-        folder = CLI_LOCALE_DIR / lang / "LC_MESSAGES"
-        atomic_write(folder / "journal.po", po_text(lang, pairs).encode("utf-8"))
-        atomic_write(folder / "journal.mo", mo_bytes(pairs))
-    return sorted(set(core_messages()) - set(catalogue))
-
-
-def _po_quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
-
-
-def po_text(lang: str, pairs: dict[str, str]) -> str:
-    lines = ['msgid ""', 'msgstr ""', f'"Language: {lang}\\n"',
-             '"Content-Type: text/plain; charset=UTF-8\\n"', ""]
-    for src, dst in sorted(pairs.items()):
-        lines += [f"msgid {_po_quote(src)}", f"msgstr {_po_quote(dst)}", ""]
-    return "\n".join(lines)
-
-
-def mo_bytes(pairs: dict[str, str]) -> bytes:
-    """A GNU .mo file (the format gettext.GNUTranslations reads), like msgfmt.py writes it."""
-    entries = {"": "Content-Type: text/plain; charset=UTF-8\n", **pairs}
-    keys = sorted(entries)
-    ids = b"".join(k.encode() + b"\0" for k in keys)
-    strs = b"".join(entries[k].encode() + b"\0" for k in keys)
-    count = len(keys)
-    key_start = 7 * 4 + 16 * count
-    value_start = key_start + len(ids)
-    offsets, pos_id, pos_str = [], 0, 0
-    for k in keys:
-        kb, vb = k.encode(), entries[k].encode()
-        offsets.append((len(kb), key_start + pos_id, len(vb), value_start + pos_str))
-        pos_id += len(kb) + 1
-        pos_str += len(vb) + 1
-    header = struct.pack("Iiiiiii", 0x950412DE, 0, count, 7 * 4, 7 * 4 + count * 8, 0, 0)
-    table_ids = b"".join(struct.pack("ii", length, off) for length, off, _, _ in offsets)
-    table_strs = b"".join(struct.pack("ii", length, off) for _, _, length, off in offsets)
-    return header + table_ids + table_strs + ids + strs
+    problems = []
+    for lang in languages():
+        qm = work / f"{TS_PREFIX}{lang}.qm"
+        lrelease(ts_path(lang), qm, quiet=True)
+        fresh, committed = QTranslator(), QTranslator()
+        if not committed.load(str(ts_path(lang).with_suffix(".qm"))):
+            problems.append(f"{ts_path(lang).with_suffix('.qm').name} is missing or unreadable")
+            continue
+        assert fresh.load(str(qm))
+        for (context, source), message in ts_messages(ts_path(lang)).items():
+            numbers = (1, 2, 5) if message.get("numerus") == "yes" else (-1,)
+            comment = message.findtext("comment")
+            for n in numbers:
+                if fresh.translate(context, source, comment, n) != committed.translate(context, source, comment, n):
+                    problems.append(f"{ts_path(lang).with_suffix('.qm').name}: [{context}] {source!r}")
+                    break
+    locale = work / "locale"
+    for lang in languages():
+        po_path(lang, locale).parent.mkdir(parents=True)
+        shutil.copyfile(po_path(lang), po_path(lang, locale))
+    compile_mo(locale, quiet=True)
+    for lang in languages():
+        mo = po_path(lang).with_suffix(".mo")
+        if not mo.exists():
+            problems.append(f"{mo.relative_to(ROOT)} is missing")
+            continue
+        with po_path(lang, locale).with_suffix(".mo").open("rb") as a, mo.open("rb") as b:
+            fresh, committed = gettext.GNUTranslations(a), gettext.GNUTranslations(b)
+        if fresh._catalog != committed._catalog or fresh.plural(5) != committed.plural(5):  # noqa: SLF001
+            changed = sorted({k for k in set(fresh._catalog) ^ set(committed._catalog)}  # noqa: SLF001
+                             | {k for k in fresh._catalog if committed._catalog.get(k) != fresh._catalog[k]},  # noqa: SLF001
+                             key=str)
+            problems.append(f"{mo.relative_to(ROOT)} differs from its .po: {changed[:5]}")
+    return problems
 
 
 # --- main --------------------------------------------------------------------------------------------
-def update(check_only: bool = False) -> dict[str, list[tuple[str, str]]]:
-    """Regenerate (or, with check_only, just report) the catalogues; return missing per language."""
-    catalogue = load_catalogue()
-    missing = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        for lang in LANGS:
-            tree = extract(Path(tmp))
-            missing[lang] = fill(tree, lang, catalogue)
-            if not check_only:
-                ts = TS_DIR / f"incident_journal_{lang}.ts"
-                write_ts(tree, ts)
-                compile_qm(ts)
-    if check_only:
-        core_missing = sorted(set(core_messages()) - set(load_cli_catalogue()))
-    else:
-        core_missing = write_cli_catalogues()
-    for lang in LANGS:  # gettext sources count as missing in every language
-        missing[lang] += [("gettext", source) for source in core_missing]
-    return missing
+def update() -> None:
+    ts_files = [ts_path(lang) for lang in languages()]
+    lupdate(ts_files)
+    for ts in ts_files:
+        lrelease(ts, ts.with_suffix(".qm"))
+    update_pot()
+    update_po()
+    compile_mo()
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only list sources without a translation")
-    parser.add_argument("--missing-py", action="store_true",
-                        help="print missing sources as a Python dict skeleton for a catalogue file")
+    parser.add_argument("--check", action="store_true",
+                        help="change nothing; fail if the sources or the compiled files are out of date")
     args = parser.parse_args(argv)
-    missing = update(check_only=args.check)
-    all_missing = sorted({m for items in missing.values() for m in items})
-    if args.missing_py:
-        print("TRANSLATIONS = {")
-        for ctx, src in all_missing:
-            print(f"    {src!r}: ('', ''),  # {ctx}")
-        print("}")
+    problems: list[str] = []
+    if args.check:
+        with tempfile.TemporaryDirectory() as tmp:
+            problems += stale_sources(Path(tmp))
+        with tempfile.TemporaryDirectory() as tmp:
+            problems += stale_compiled(Path(tmp))
     else:
-        for ctx, src in all_missing:
-            print(f"missing [{ctx}] {src!r}")
-        print(f"{len(all_missing)} source(s) without a translation", file=sys.stderr)
-    return 1 if all_missing else 0
+        update()
+    for lang in languages():
+        problems += untranslated(lang)
+    for line in problems:
+        print(line)
+    print(f"{len(problems)} problem(s)" if problems else "All messages translated; sources and compiled files current.",
+          file=sys.stderr)
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":

@@ -63,10 +63,9 @@ class SettingsDialog(QDialog):
 
 
 def show_about(parent: QWidget | None) -> None:
-    tr = QCoreApplication.translate
     QMessageBox.about(
-        parent, tr("About", "About Incident Journal"),
-        tr("About", "<h3>Incident Journal {version}</h3>"
+        parent, QCoreApplication.translate("About", "About Incident Journal"),
+        QCoreApplication.translate("About", "<h3>Incident Journal {version}</h3>"
                     "<p>An encrypted, offline journal for human-rights documenters.</p>"
                     "<p>Entries are stored in an SQLCipher 4 database; the key is protected by your passphrase "
                     "(Argon2id). The app makes no network connection unless you send a bundle.</p>"

@@ -218,12 +218,12 @@ class MainWindow(QMainWindow):
             head = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
             return max(width(text) for text in (head, *samples))
 
-        translate = QCoreApplication.translate
         header.resizeSection(COL_OCCURRED, fit(COL_OCCURRED, display_occurred("2024-12-25T22:10")) + 28)
         header.resizeSection(COL_PLACE, width("Moscow, Tverskaya") + 16)
-        header.resizeSection(COL_CATEGORY, fit(COL_CATEGORY, translate("Categories", "Detention")) + 16)
-        header.resizeSection(COL_STATUS, fit(COL_STATUS, translate("EntryListModel", "Draft"),
-                                             translate("EntryListModel", "Final")) + 28)
+        header.resizeSection(COL_CATEGORY,
+                             fit(COL_CATEGORY, QCoreApplication.translate("Categories", "Detention")) + 16)
+        header.resizeSection(COL_STATUS, fit(COL_STATUS, QCoreApplication.translate("EntryListModel", "Draft"),
+                                             QCoreApplication.translate("EntryListModel", "Final")) + 28)
         header.resizeSection(COL_ATTACHMENTS, fit(COL_ATTACHMENTS) + 16)
         searching = self.model.searching
         # Searching: the title and the matching words need the room more than place and category.

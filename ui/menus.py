@@ -16,10 +16,6 @@ from PySide6.QtWidgets import QMenu, QStyle, QWidget
 
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Menus", text)
-
-
 def _add(menu: QMenu, *groups) -> None:
     """Groups of actions (None entries skipped) separated by separators; empty groups vanish."""
     first = True
@@ -91,9 +87,9 @@ def arrange_menus(window, safety=None) -> None:
                         (window.about_action, sp.SP_MessageBoxInformation)):
         _icon(window, act, pixmap)
 
-    outbox = _section_action(window, "outbox", _tr("&Outbox"), "Ctrl+Shift+O")
-    coordinators = _section_action(window, "coordinators", _tr("&Coordinators"))
-    senders = _section_action(window, "senders", _tr("S&enders"))
+    outbox = _section_action(window, "outbox", QCoreApplication.translate("Menus", "&Outbox"), "Ctrl+Shift+O")
+    coordinators = _section_action(window, "coordinators", QCoreApplication.translate("Menus", "&Coordinators"))
+    senders = _section_action(window, "senders", QCoreApplication.translate("Menus", "S&enders"))
     window.go_outbox_action, window.go_coordinators_action, window.go_senders_action = outbox, coordinators, senders
 
     bar = window.menuBar()
@@ -121,7 +117,7 @@ def arrange_menus(window, safety=None) -> None:
              [get(people, "new_person_action"), get(people, "quick_log_action")],
              [get(people, "follow_ups_action")])
         menus.append(people_menu)
-    exchange = QMenu(_tr("E&xchange"), window)
+    exchange = QMenu(QCoreApplication.translate("Menus", "E&xchange"), window)
     _add(exchange,
          [get(bundles, "export_action"), outbox],
          [get(bundles, "import_action"), get(bundles, "import_folder_action"), get(transport, "fetch_action"),
@@ -130,7 +126,7 @@ def arrange_menus(window, safety=None) -> None:
     if not exchange.isEmpty():
         menus.append(exchange)
     window.exchange_menu = exchange
-    reports = QMenu(_tr("&Reports"), window)
+    reports = QMenu(QCoreApplication.translate("Menus", "&Reports"), window)
     _add(reports,
          [get(forms, "stats_action"), get(forms, "report_action")],
          [get(forms, "forms_action")])

@@ -143,12 +143,12 @@ class UnlockWindow(QWidget):
             self.prompt.setText(self.tr("&Recovery code:"))
             self.field.setEchoMode(QLineEdit.EchoMode.Normal)
             self.field.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
-            self.mode_link.setText(f'<a href="passphrase">{self.tr("Use the passphrase instead")}</a>')
+            self.mode_link.setText('<a href="passphrase">' + self.tr("Use the passphrase instead") + "</a>")
         else:
             self.prompt.setText(self.tr("&Passphrase:"))
             self.field.setEchoMode(QLineEdit.EchoMode.Password)
             self.field.setPlaceholderText("")
-            self.mode_link.setText(f'<a href="recovery">{self.tr("Forgot it? Use the recovery code")}</a>')
+            self.mode_link.setText('<a href="recovery">' + self.tr("Forgot it? Use the recovery code") + "</a>")
         self.field.setAccessibleName(self.prompt.text().replace("&", "").rstrip(":"))
 
     def _toggle_mode(self, _link: str = "") -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from journal.records import display_labels as shown
 from journal.errors import InvalidInput
-from journal.i18n import N_, _
+from journal.i18n import N_, _, ngettext
 from journal.records.search import EntryFilter, plain_snippet
 from journal.cli.context import print_json
 from journal.cli.output import one_line
@@ -277,7 +277,7 @@ def cmd_empty_trash(args, ctx) -> int:
         raise InvalidInput(_("Emptying the trash deletes those entries for good. Add --yes to confirm."))
     journal = ctx.open_journal()
     n = journal.entries.empty_trash()
-    print(_("Deleted {n} entries for good.").format(n=n))
+    print(ngettext("Deleted {n} entry for good.", "Deleted {n} entries for good.", n).format(n=n))
     return 0
 
 

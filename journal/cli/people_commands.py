@@ -10,7 +10,7 @@ import argparse
 
 from journal.records import display_labels as shown
 from journal.errors import InvalidInput
-from journal.i18n import N_, _
+from journal.i18n import N_, _, ngettext
 from journal.records.people_validation import CHANNELS, DIRECTIONS, LINK_ROLES, PERSON_ROLES
 from journal.records.search import EntryFilter, plain_snippet
 from journal.cli.context import print_json
@@ -282,7 +282,7 @@ def cmd_link(args, ctx) -> int:
 def cmd_unlink(args, ctx) -> int:
     journal = ctx.open_journal()
     n = journal.people.unlink(args.entry_id, args.person_id, args.role)
-    print(_("Removed {n} link(s).").format(n=n))
+    print(ngettext("Removed {n} link.", "Removed {n} links.", n).format(n=n))
     return 0
 
 

@@ -27,19 +27,25 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from journal.exchange.bundle import Member, write_bundle
-from journal.exchange.bundle._atomic import atomic_output
-from journal.exchange.bundle._cancel import check_cancel
+from journal.storage.atomic import atomic_output
+from journal.progress import Progress, check_cancel, is_cancelled
 from journal.exchange.bundle.errors import BundleWriteError
 from journal.exchange.bundle_source import STORED_BLOB_COLUMNS, BlobPrefetcher, StoredBlob
-from journal.records.entries import GENESIS_HASH, Entry
+from journal.exchange.identity import Coordinator, CoordinatorStore, IdentityStore
+from journal.records.attachments import AttachmentStore
+from journal.records.contact_log import ContactLogStore
+from journal.records.entries import Entry, EntryStore
+from journal.records.forms import FormStore
+from journal.records.people import PeopleStore
+from journal.storage.blobfiles import BlobFiles
+from journal.storage.db import Database
+from journal.records.revisions import GENESIS_HASH
 from journal.errors import Cancelled, InvalidInput, JournalError
-from journal.exchange.identity import Coordinator
 from journal.media import MediaError
 from journal.media.strip import can_clean, strip_metadata
 from journal.exchange.records_jsonl import AttachmentRef, contact_log_record, entry_record, person_record
 from journal.i18n import _
 
-Progress = Callable[[int, int], None]
 CHUNK_SIZE = 1024 * 1024
 _QUEUE_CHUNKS = 4
 _PREFETCH_CACHE_KIB = 2048
@@ -328,9 +334,23 @@ class _HashingOutput:
 class Exporter:
     """Writes bundles from a journal and keeps the sent history."""
 
-    def __init__(self, journal) -> None:
-        self.journal = journal
-        self.db = journal.db
+    def __init__(self, db: Database, *, blob_files: BlobFiles, entries: EntryStore, people: PeopleStore,
+                 contact_log: ContactLogStore, attachments: AttachmentStore, forms: FormStore,
+                 identity: IdentityStore, coordinators: CoordinatorStore,
+                 open_reader: Callable[[], Any] | None = None) -> None:
+        """The stores it reads are handed in (journal/storage/vault.py builds them).
+        ``open_reader`` opens a read-only connection of its own for the attachment
+        prefetch workers; a view without one (a GUI reader) can select and list, not export."""
+        self.db = db
+        self.blob_files = blob_files
+        self.entries = entries
+        self.people = people
+        self.contact_log = contact_log
+        self.attachments = attachments
+        self.forms = forms
+        self.identity = identity
+        self.coordinators = coordinators
+        self._open_reader = open_reader
 
     # --- selection ---------------------------------------------------------------------------
     def select(self, coordinators: list[Coordinator], *, entries: list[str] | None = None,
@@ -340,7 +360,7 @@ class Exporter:
         chosen = sum([entries is not None, since_last, all_entries])
         if chosen != 1:
             raise InvalidInput(_("Choose the entries to send: give entry ids, --since-last or --all."))
-        store = self.journal.entries
+        store = self.entries
         if entries is not None:
             picked: dict[str, Entry] = {}
             for ref in entries:
@@ -388,7 +408,7 @@ class Exporter:
             raise InvalidInput(_("Name at least one coordinator to send to (--to)."))
         targets: list[Coordinator] = []
         for ref in coordinators:
-            coordinator = self.journal.coordinators.active(ref)
+            coordinator = self.coordinators.active(ref)
             if all(c.id != coordinator.id for c in targets):
                 targets.append(coordinator)
         selected = self.select(targets, entries=entries, since_last=since_last, all_entries=all_entries,
@@ -406,8 +426,8 @@ class Exporter:
         attachments = self._plan_attachments(selected, options, plan, warnings, progress, cancel,
                                              since_last=since_last, targets=targets)
         members = self._members(plan, attachments, options)
-        identity = self.journal.identity.get()
-        sender_name = self.journal.identity.display_name
+        identity = self.identity.get()
+        sender_name = self.identity.display_name
         pass_one = plan.pass_one_bytes
         member_total = sum(m.size for m in members)
 
@@ -425,7 +445,7 @@ class Exporter:
             for m in members
         ]
         prefetcher = BlobPrefetcher(self._reader_connection, stored,  # starts reading now
-                                    blob_files=self.db.blob_files)
+                                    blob_files=self.blob_files)
         try:
             with atomic_output(out_path) as handle:
                 hashed = _HashingOutput(handle)
@@ -453,7 +473,7 @@ class Exporter:
 
     def _plan_records(self, selected: list[Entry], options: ExportOptions, plan: "_Plan",
                       warnings: list[str], cancel) -> None:
-        people_store = self.journal.people
+        people_store = self.people
         labels = dict(self.db.query("SELECT key, label FROM categories"))
         people: dict[str, Any] = {}
         for entry in selected:
@@ -466,7 +486,7 @@ class Exporter:
         if options.include_contact_log:
             chosen = {e.uuid for e in selected}
             for entry in selected:
-                for record in self.journal.contact_log.list(entry=entry.uuid, limit=100_000):
+                for record in self.contact_log.list(entry=entry.uuid, limit=100_000):
                     logs.setdefault(record.uuid, record)
             for record in logs.values():
                 for participant in record.people:
@@ -482,7 +502,7 @@ class Exporter:
                           since_last: bool = False, targets: list[Coordinator] = (),
                           ) -> dict[str, tuple[_PlannedAttachment, Callable[[], BinaryIO]]]:
         """Decide what each attachment sends; pass one of stripping computes hashes and sizes."""
-        store = self.journal.attachments
+        store = self.attachments
         by_sha: dict[str, tuple[_PlannedAttachment, Callable[[], BinaryIO]]] = {}
         for entry, _rev, _hash in plan.entries:
             refs: list[AttachmentRef] = []
@@ -528,7 +548,7 @@ class Exporter:
 
     def _plan_one(self, att, options: ExportOptions, plan: "_Plan", warnings: list[str],
                   progress: Progress | None, cancel):
-        store = self.journal.attachments
+        store = self.attachments
         if not options.strip_metadata or not can_clean(att.media_type):
             if options.strip_metadata:
                 warnings.append(_("{file_name}: metadata of this file type is not cleaned; it is sent as it is.").format(file_name=att.file_name))
@@ -544,7 +564,7 @@ class Exporter:
         try:
             with store.open_stream(att.uuid) as src:
                 result = strip_metadata(src, _HashOnly(), att.media_type, total=att.size, progress=step,
-                                        cancel=lambda: _cancelled(cancel))
+                                        cancel=lambda: is_cancelled(cancel))
         except MediaError as exc:
             raise ExportError(
                 _("The metadata of {file_name} could not be removed ({exc}). Send the bundle without attachments, leave this file out, or choose to keep photo metadata.").format(file_name=att.file_name, exc=exc)) from None
@@ -564,7 +584,7 @@ class Exporter:
             f"SELECT b.sha256, {', '.join('b.' + c for c in STORED_BLOB_COLUMNS.split(', '))} FROM attachments a "
             "JOIN blobs b ON b.id = a.blob_id WHERE a.id = ?", (att.id,))
         if row is None or row[0] != att.sha256 or row[2] != att.size or row[3] <= 0:
-            return lambda uuid=att.uuid: self.journal.attachments.open_stream(uuid)
+            return lambda uuid=att.uuid: self.attachments.open_stream(uuid)
         return _StoredContent(StoredBlob(*row[1:]), row[0])
 
     @staticmethod
@@ -586,7 +606,9 @@ class Exporter:
     def _reader_connection(self):
         """A read-only connection of its own for a prefetch worker, with a small page cache
         (the blob pages are read once; a big cache would only grow memory)."""
-        reader = self.journal.open_reader()
+        if self._open_reader is None:
+            raise InvalidInput(_("Exporting needs the open journal."))
+        reader = self._open_reader()
         reader.db.execute(f"PRAGMA cache_size = -{_PREFETCH_CACHE_KIB}")
         return _ReaderConnection(reader)
 
@@ -607,8 +629,8 @@ class Exporter:
         from journal.records.forms import entry_form_values_for_bundle, forms_for_bundle
 
         uuids = [e.uuid for e, _, _ in plan.entries]
-        form_lines = [_line(r) for r in forms_for_bundle(self.journal, uuids)
-                      + entry_form_values_for_bundle(self.journal, uuids)]
+        form_lines = [_line(r) for r in forms_for_bundle(self.forms, uuids)
+                      + entry_form_values_for_bundle(self.forms, self.people, uuids)]
         members = []
         for name, lines in (("entries.jsonl", plan.entry_lines), ("contacts.jsonl", plan.person_lines),
                             ("contact_log.jsonl", plan.log_lines), ("forms.jsonl", form_lines)):
@@ -659,7 +681,7 @@ class Exporter:
             "FROM sent_bundle_items i JOIN sent_bundles b ON b.bundle_id = i.bundle_id "
             "JOIN sent_bundle_recipients r ON r.bundle_id = i.bundle_id JOIN coordinators c ON c.id = r.coordinator_id "
             "JOIN entries e ON e.uuid = i.record_uuid WHERE i.kind = 'entry' AND i.record_uuid = ? "
-            "GROUP BY c.id ORDER BY max(b.created_at) DESC", (self.journal.entries.get(entry_uuid).uuid,))
+            "GROUP BY c.id ORDER BY max(b.created_at) DESC", (self.entries.get(entry_uuid).uuid,))
         return [{"coordinator_id": r[0], "coordinator": r[1], "sent_at": r[2], "current": bool(r[3])}
                 for r in rows]
 
@@ -680,16 +702,3 @@ class _Plan:
 def _line(record: dict[str, Any]) -> bytes:
     return (json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
             + "\n").encode("utf-8")
-
-
-def _cancelled(cancel) -> bool:
-    try:
-        check_cancel(cancel)
-    except Cancelled:
-        return True
-    return False
-
-
-# --- feature hooks ----------------------------------------------------------------------------
-def attach(journal) -> None:
-    journal.exporter = Exporter(journal)

@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 import os
 import uuid as uuidlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from journal.exchange.bundle import Card, Identity, card_qr_png, decode_card, encode_card
-from journal.exchange.bundle._atomic import atomic_output
+from journal.storage.atomic import atomic_output
 from journal.exchange.bundle.card import MAX_CARD_LENGTH, MAX_NAME_LENGTH
 from journal.storage.db import Database
 from journal.errors import InvalidInput, NotFound
@@ -32,7 +33,7 @@ AGE_KEY_WARNING = (
 class IdentityStore:
     """Read the journal's identity and the name it shows on cards and bundles."""
 
-    def __init__(self, db: Database, journal_name: callable = lambda: "") -> None:
+    def __init__(self, db: Database, journal_name: Callable[[], str] = lambda: "") -> None:
         self.db = db
         self._journal_name = journal_name
         self._cached: Identity | None = None
@@ -45,6 +46,14 @@ class IdentityStore:
                 raise NotFound(_("This journal has no identity yet; unlock it once with this version."))
             self._cached = Identity.from_secrets(json.loads(row[0]))
         return self._cached
+
+    def check(self) -> list[str]:
+        """For `journal verify`: the identity can be read (reported, not raised)."""
+        try:
+            self.get()
+        except Exception as exc:  # noqa: BLE001 - reported, not raised, by `journal verify`
+            return [f"identity: {exc}"]
+        return []
 
     @property
     def display_name(self) -> str:
@@ -224,20 +233,3 @@ class CoordinatorStore:
         with self.db.transaction() as db:
             db.execute("UPDATE coordinators SET display_name = ? WHERE id = ?", (name, coordinator.id))
         return self.get(coordinator.uuid)
-
-
-# --- feature hooks (journal/features.py) ---------------------------------------------------
-def attach(journal) -> None:
-    journal.identity = IdentityStore(journal.db, lambda: journal.name)
-    journal.coordinators = CoordinatorStore(journal.db)
-    from journal.exchange.exporter import Exporter  # the exporter has no hook of its own in journal/features.py
-
-    journal.exporter = Exporter(journal)
-
-
-def verify(journal) -> list[str]:
-    try:
-        journal.identity.get()
-    except Exception as exc:  # noqa: BLE001 - reported, not raised, by `journal verify`
-        return [f"identity: {exc}"]
-    return []

@@ -40,11 +40,17 @@ from typing import Any, BinaryIO
 from journal.storage import blobfiles
 from journal.exchange.bundle import BundleRejected, Limits, read_bundle
 from journal.exchange.bundle.reader import DiscardSink
-from journal.storage.db import storage_error_from_os
 from journal.exchange.bundle.card import fingerprint as card_fingerprint
 from journal.exchange.bundle.card import has_control_characters
 from journal.exchange.bundle.reader import DEFAULT_LIMITS, VerifiedManifest
-from journal.records.entries import Entry
+from journal.exchange.identity import IdentityStore
+from journal.records.attachments import AttachmentStore
+from journal.records.contact_log import ContactLogStore
+from journal.records.entries import Entry, EntryStore
+from journal.records.forms import FormStore
+from journal.records.people import PeopleStore
+from journal.storage.blobfiles import BlobFiles
+from journal.storage.db import Database, storage_error_from_os
 from journal.errors import Cancelled, InvalidInput, JournalError, NotFound
 from journal.media.sniff import SNIFF_BYTES, sniff_media_type
 from journal.records.people import join_list, split_list
@@ -56,6 +62,7 @@ from journal.exchange.records_jsonl import (
 )
 from journal.timeutil import utc_now_iso
 from journal.i18n import N_, _
+from journal.progress import Progress, check_cancel
 
 CHUNK_SIZE = 1024 * 1024
 BUNDLE_SUFFIX = ".ijbundle"
@@ -63,7 +70,6 @@ REVIEW_STATUSES = ("new", "reviewed", "needs_follow_up", "verified", "disputed")
 _APPLY_ORDER = ("contacts", "entries", "contact_log", "forms")
 _PAGE = 200
 
-Progress = Callable[[int, int], None]
 
 
 # --- senders -----------------------------------------------------------------------------------
@@ -221,8 +227,8 @@ class _BlobWriter:
     the import transaction: fsynced before it commits, removed if it rolls back. A failed
     write (a full disk) is a StorageError with the clear message, not a "cannot read"."""
 
-    def __init__(self, db, chunk_size: int) -> None:
-        files = db.blob_files
+    def __init__(self, db, blob_files, chunk_size: int) -> None:
+        files = blob_files
         try:
             self.file = files.create(chunk_size)
         except OSError as exc:
@@ -272,8 +278,9 @@ class _StagingSink:
     With a ``quota`` (bytes), it refuses to stage more than that (_StagingQuotaExceeded): the
     bundle is not verified yet. Without one, the bundle was verified by an earlier pass."""
 
-    def __init__(self, db, chunk_size: int, quota: int | None = None) -> None:
+    def __init__(self, db, blob_files, chunk_size: int, quota: int | None = None) -> None:
         self.db = db
+        self.blob_files = blob_files
         self.chunk_size = chunk_size
         self.quota = quota
         self.staged = 0
@@ -331,7 +338,7 @@ class _StagingSink:
             self.unused += 1
             return _NullWriter()  # no entry of this bundle names it (read_bundle still checks it)
         self._charge(max(size, 0) + _FILE_CHARGE)
-        writer = self._writers[path] = _BlobWriter(self.db, self.chunk_size)
+        writer = self._writers[path] = _BlobWriter(self.db, self.blob_files, self.chunk_size)
         return writer
 
     def end_member(self, path: str, sha256: str) -> None:
@@ -376,10 +383,19 @@ TrustDecision = bool | Callable[[NewSender], bool]
 class Importer:
     """Imports bundles into a journal; also the coordinator's review of imported entries."""
 
-    def __init__(self, journal, *, limits: Limits = DEFAULT_LIMITS, chunk_size: int = CHUNK_SIZE,
+    def __init__(self, db: Database, *, blob_files: BlobFiles, entries: EntryStore, people: PeopleStore,
+                 contact_log: ContactLogStore, attachments: AttachmentStore, forms: FormStore,
+                 identity: IdentityStore, limits: Limits = DEFAULT_LIMITS, chunk_size: int = CHUNK_SIZE,
                  staging_quota: int = STAGING_QUOTA) -> None:
-        self.journal = journal
-        self.db = journal.db
+        """The stores it writes through are handed in (journal/storage/vault.py builds them)."""
+        self.db = db
+        self.blob_files = blob_files
+        self.entries = entries
+        self.people = people
+        self.contact_log = contact_log
+        self.attachments = attachments
+        self.forms = forms
+        self.identity = identity
         self.limits = limits
         self.chunk_size = chunk_size
         self.staging_quota = staging_quota
@@ -444,7 +460,7 @@ class Importer:
     def _import(self, handle: BinaryIO, result: ImportResult, trust_new: TrustDecision,
                 progress: Progress | None, cancel: Any) -> None:
         source = _HashingSource(handle)
-        identity = self.journal.identity.get()
+        identity = self.identity.get()
         try:  # small bundles: one pass, staging at most staging_quota before the signature is checked
             self._import_pass(source, identity, result, trust_new, progress, cancel, self.staging_quota)
             return
@@ -482,7 +498,7 @@ class Importer:
                      expected: VerifiedManifest | None = None) -> None:
         with self.db.transaction() as db:
             first_new_blob = db.query_one("SELECT coalesce(max(id), 0) FROM blobs")[0]
-            sink = _StagingSink(db, self.chunk_size, quota)
+            sink = _StagingSink(db, self.blob_files, self.chunk_size, quota)
 
             def signed_first(verified: VerifiedManifest) -> SenderInfo:
                 # Version 2: the sender is known before any content, so a stranger's bundle (or a
@@ -503,7 +519,7 @@ class Importer:
                 sender = self._sender(verified, trust_new, result)
             result.sender = sender
             db.execute("INSERT INTO import_lock (id) VALUES (1)")
-            applier = _Applier(self.journal, sender, verified, result.warnings, cancel)
+            applier = _Applier(self, sender, verified, result.warnings, cancel)
             applier.media_types = sink.media_types
             counts = applier.apply()
             counts["attachments_stored"] = sink.new_blobs - self._drop_unused(db, first_new_blob, result,
@@ -589,10 +605,19 @@ class Importer:
             (key, claimed.age_recipient, display, claimed.display_name, fp, utc_now_iso())).lastrowid
         return SenderStore(self.db).get(sender_id)
 
+    def check(self) -> list[str]:
+        """For `journal verify`: what an interrupted import may have left behind."""
+        problems = []
+        if self.db.query_one("SELECT count(*) FROM import_staging")[0]:
+            problems.append("import: staged records left behind by an interrupted import")
+        if self.db.query_one("SELECT count(*) FROM import_lock")[0]:
+            problems.append("import: the import lock is still held")
+        return problems
+
     # --- provenance and review ----------------------------------------------------------------
     def provenance(self, entry_uuid: str) -> dict[str, Any] | None:
         """Where an imported entry came from, or None for the journal's own entries."""
-        entry = self.journal.entries.get(entry_uuid)
+        entry = self.entries.get(entry_uuid)
         row = self.db.query_one(
             "SELECT p.sender_id, s.display_name, s.fingerprint, p.first_bundle_id, p.last_bundle_id, "
             "p.received_at, p.original_ref, p.revision, p.revision_hash FROM provenance p "
@@ -640,7 +665,7 @@ class Importer:
         return self.review(entry.uuid)
 
     def _imported_entry(self, entry_uuid: str) -> Entry:
-        entry = self.journal.entries.get(entry_uuid)
+        entry = self.entries.get(entry_uuid)
         if self.db.query_one("SELECT 1 FROM provenance WHERE kind = 'entry' AND local_id = ?", (entry.id,)) is None:
             raise InvalidInput(_("Review fields exist only for entries received from documenters."))
         return entry
@@ -660,10 +685,10 @@ class Importer:
 class _Applier:
     """Turns the staged, verified records into rows with provenance (inside the transaction)."""
 
-    def __init__(self, journal, sender: SenderInfo, verified: VerifiedManifest, warnings: list[str],
+    def __init__(self, importer: "Importer", sender: SenderInfo, verified: VerifiedManifest, warnings: list[str],
                  cancel: Any) -> None:
-        self.journal = journal
-        self.db = journal.db
+        self.stores = importer  # the importer's stores: entries, people, contact_log, attachments, forms
+        self.db = importer.db
         self.sender = sender
         self.bundle_id = verified.bundle_id
         self.warnings = warnings
@@ -682,8 +707,6 @@ class _Applier:
             "contact_log_new", "contact_log_updated", "attachments_linked", "skipped")}
 
     def apply(self) -> dict[str, int]:
-        from journal.exchange.bundle._cancel import check_cancel
-
         for kind in _APPLY_ORDER:
             last_id = 0
             while True:
@@ -706,9 +729,7 @@ class _Applier:
         records them. Runs after the bundle verified (hostile images are parsed only once signed)
         and in the same transaction (a bundle is imported with its previews or not at all).
         An unreadable image gets a note; it never rejects the bundle."""
-        from journal.exchange.bundle._cancel import check_cancel
-
-        store = self.journal.attachments
+        store = self.stores.attachments
         for entry_id, sha256, blob_id, file_name, media_type in self.linked:
             check_cancel(self.cancel)
             if not _may_describe(file_name, media_type):
@@ -752,7 +773,7 @@ class _Applier:
     # --- kinds ----------------------------------------------------------------------------
     def _apply_contacts(self, obj: dict[str, Any]) -> None:
         person = validate_person(obj)
-        people = self.journal.people
+        people = self.stores.people
         known = self._provenance("person", person.ref)
         if known is not None:
             local = people.get_by_rowid(known[0])
@@ -772,7 +793,7 @@ class _Applier:
 
     def _apply_entries(self, obj: dict[str, Any]) -> None:
         record = validate_entry(obj)
-        store = self.journal.entries
+        store = self.stores.entries
         content = {k: v for k, v in record.content.items() if k != "uuid"}
         known = self._provenance("entry", record.uuid)
         if known is not None:
@@ -802,7 +823,7 @@ class _Applier:
         for ref, role in record.people:
             person_uuid = self._local_person(ref)
             if person_uuid is not None:
-                self.journal.people.link(local.uuid, person_uuid, role)
+                self.stores.people.link(local.uuid, person_uuid, role)
         for att in record.attachments:
             self._link_attachment(local, att)
 
@@ -831,7 +852,7 @@ class _Applier:
         if media_type is None:  # stored before this bundle: read its first bytes only
             from journal.records.attachments import open_blob
 
-            with open_blob(self.db, blob[0]) as stored:
+            with open_blob(self.db, self.stores.blob_files, blob[0]) as stored:
                 media_type = sniff_media_type(stored.read(SNIFF_BYTES))
         import uuid as uuidlib
 
@@ -859,7 +880,7 @@ class _Applier:
     def _apply_forms(self, obj: dict[str, Any]) -> None:
         from journal.records.forms import import_forms
 
-        import_forms(self.journal, [obj], {"sender_id": self.sender.id, "bundle_id": self.bundle_id})
+        import_forms(self.stores.forms, [obj], {"sender_id": self.sender.id, "bundle_id": self.bundle_id})
 
     def _apply_contact_log(self, obj: dict[str, Any]) -> None:
         record = validate_contact_log(obj)
@@ -873,7 +894,7 @@ class _Applier:
             self.warnings.append(_("Contact-log record {uuid} names nobody known here; skipped.").format(uuid=record.uuid[:8]))
             self.counts["skipped"] += 1
             return
-        log = self.journal.contact_log
+        log = self.stores.contact_log
         known = self._provenance("contact_log", record.uuid)
         # The log has no revisions: its version is "updated_at|digest of the record" (updated_at has
         # second precision, so two saves in one second are told apart by the digest).
@@ -894,12 +915,11 @@ class _Applier:
         self.counts["contact_log_new"] += 1
 
     def _set_done(self, local_uuid: str, done: bool) -> None:
-        record = self.journal.contact_log.get(local_uuid)
+        record = self.stores.contact_log.get(local_uuid)
         if record.follow_up_due and bool(record.follow_up_done_at) != done:
-            self.journal.contact_log.mark_done(local_uuid, done)
+            self.stores.contact_log.mark_done(local_uuid, done)
 
 
-# --- feature hooks (journal/features.py) ------------------------------------------------------
 def _may_describe(file_name: str, media_type: str) -> bool:
     """Whether AttachmentStore.describe_blob can find anything to record for this attachment.
 
@@ -922,16 +942,3 @@ def _may_describe(file_name: str, media_type: str) -> bool:
 
 _IMAGE_SUFFIXES = {".heic", ".heif", ".webp", ".avif", ".jxl"}
 
-
-def attach(journal) -> None:
-    journal.importer = Importer(journal)
-    journal.senders = SenderStore(journal.db)
-
-
-def verify(journal) -> list[str]:
-    problems = []
-    if journal.db.query_one("SELECT count(*) FROM import_staging")[0]:
-        problems.append("import: staged records left behind by an interrupted import")
-    if journal.db.query_one("SELECT count(*) FROM import_lock")[0]:
-        problems.append("import: the import lock is still held")
-    return problems

@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal.errors import Cancelled, InvalidInput, NotFound
 from journal.exchange.outbox import (
@@ -36,8 +36,12 @@ from journal.exchange.transport import (
     parse_drop_url,
 )
 from journal.i18n import _
+from journal.progress import Progress, is_cancelled
 
-Progress = Callable[[int, int], None]
+if TYPE_CHECKING:
+    from journal.exchange.importer import Importer
+    from journal.storage.db import Database
+
 ClientFactory = Callable[[DropTarget, NetworkSettings], WebDavClient]
 
 
@@ -98,11 +102,13 @@ _FOLDER_COLUMNS = "id, url, user_name, password, pinned_sha256, added_at, last_f
 
 
 class Inbox:
-    """Inbox folders of a coordinator journal. `journal` None gives a read-only view over `db`."""
+    """Inbox folders of a coordinator journal. Without `data_dir` and `importer` (a GUI reader)
+    it is a read-only view: folders list, nothing is fetched."""
 
-    def __init__(self, journal: Any, *, db: Any = None) -> None:
-        self.journal = journal
-        self.db = db if db is not None else journal.db
+    def __init__(self, db: Database, data_dir: Path | None = None, importer: Importer | None = None) -> None:
+        self.db = db
+        self.data_dir = Path(data_dir) if data_dir is not None else None
+        self._importer = importer
 
     # --- folders -----------------------------------------------------------------------------
     def add(self, url: str, user: str | None = None, password: str | None = None,
@@ -156,7 +162,7 @@ class Inbox:
 
     def _remember(self, folder_id: int, remote: RemoteFile, status: str, reason: str,
                   bundle_id: str | None, deleted: bool = False) -> None:
-        with self.journal.db.transaction() as tx:
+        with self.db.transaction() as tx:
             tx.execute(
                 "INSERT INTO fetched_remote (folder_id, remote_name, etag, size, fetched_at, bundle_id, status, "
                 "reason, deleted) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (folder_id, remote_name) DO UPDATE SET "
@@ -167,7 +173,7 @@ class Inbox:
                  int(deleted)))
 
     def _mark_deleted(self, folder_id: int, name: str) -> None:
-        with self.journal.db.transaction() as tx:
+        with self.db.transaction() as tx:
             tx.execute("UPDATE fetched_remote SET deleted = 1 WHERE folder_id = ? AND remote_name = ?",
                        (folder_id, name))
 
@@ -182,21 +188,21 @@ class Inbox:
         to a 'failed' entry (retried next time). Raises Cancelled; a partial download is
         removed. progress(done, total) counts remote files.
         """
-        if self.journal is None:
+        if self._importer is None or self.data_dir is None:
             raise InvalidInput(_("Fetching needs the open journal."))
         folders = self.list() if folder_ids is None else [self.get(i) for i in folder_ids]
         if not folders:
             raise InvalidInput(_("No inbox folder yet: add one with `journal inbox add URL`."))
         base = settings or load_network_settings(self.db)
-        cap = max_size if max_size is not None else self.journal.importer.limits.max_total_size
-        downloads = private_folder(self.journal.data_dir / DOWNLOADS_DIR)
-        wipe_downloads(self.journal.data_dir)
+        cap = max_size if max_size is not None else self._importer.limits.max_total_size
+        downloads = private_folder(self.data_dir / DOWNLOADS_DIR)
+        wipe_downloads(self.data_dir)
         report = FetchReport()
         listings: list[tuple[InboxFolder, WebDavClient, list[RemoteFile]]] = []
         factory = client_factory or WebDavClient
         try:
             for folder in folders:
-                if _cancelled(cancel):
+                if is_cancelled(cancel):
                     raise Cancelled(_("Fetching was cancelled."))
                 try:
                     client = factory(folder.target(), settings_for(base, folder.pinned_sha256, proxy_url))
@@ -219,7 +225,7 @@ class Inbox:
                     done += 1
                     if progress is not None:
                         progress(done, total)
-                with self.journal.db.transaction() as tx:
+                with self.db.transaction() as tx:
                     tx.execute("UPDATE inbox_folders SET last_fetch_at = ? WHERE id = ?",
                                (utc_now_iso(), folder.id))
         finally:
@@ -252,7 +258,7 @@ class Inbox:
             except OSError as exc:
                 return FetchedFile(folder.id, remote.name, "failed",
                                    reason=_("could not store the download ({value})").format(value=exc.strerror or exc))
-            result = self.journal.importer.import_bundle(path, trust_new=trust_new, cancel=cancel)
+            result = self._importer.import_bundle(path, trust_new=trust_new, cancel=cancel)
         finally:
             path.unlink(missing_ok=True)
         result.path = remote.name  # the local download name means nothing to anyone
@@ -272,9 +278,3 @@ class Inbox:
             return False
         self._mark_deleted(folder.id, remote.name)
         return True
-
-
-def _cancelled(cancel: Any) -> bool:
-    from journal.exchange.transport.webdav import is_cancelled
-
-    return is_cancelled(cancel)

@@ -21,9 +21,10 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal.errors import Cancelled, InvalidInput, JournalError, NotFound
+from journal.storage.atomic import atomic_output
 from journal.storage.paths import OUTBOX_DIR
 from journal.timeutil import utc_now_iso
 from journal.exchange.transport import (
@@ -35,6 +36,7 @@ from journal.exchange.transport import (
     parse_drop_url,
     random_bundle_name,
 )
+from journal.progress import Progress
 from journal.i18n import _
 
 BUNDLE_SUFFIX = ".ijbundle"
@@ -43,7 +45,10 @@ NETWORK_META_KEY = "network_settings"
 #: The stored network settings fields (proxy, timeouts, attempts); pins belong to folders.
 _NETWORK_FIELDS = ("proxy_url", "connect_timeout", "read_timeout", "write_timeout", "max_attempts")
 
-Progress = Callable[[int, int], None]
+if TYPE_CHECKING:
+    from journal.exchange.exporter import Exporter
+    from journal.storage.db import Database
+
 ClientFactory = Callable[[DropTarget, NetworkSettings], WebDavClient]
 
 
@@ -175,10 +180,10 @@ class Outbox:
     `data_dir` is None for a read-only view (GUI reader): listing works, files do not.
     """
 
-    def __init__(self, db, data_dir: Path | None, exporter_owner: Any = None) -> None:
+    def __init__(self, db: Database, data_dir: Path | None, exporter: Exporter | None = None) -> None:
         self.db = db
         self.data_dir = Path(data_dir) if data_dir is not None else None
-        self._journal = exporter_owner
+        self._exporter = exporter  # None for a read-only view
 
     # --- locations ---------------------------------------------------------------------------
     @property
@@ -193,6 +198,14 @@ class Outbox:
     def new_bundle_path(self) -> Path:
         """A fresh random file name inside the outbox folder (created mode 0700)."""
         return private_folder(self.folder) / (uuid.uuid4().hex + BUNDLE_SUFFIX)
+
+    def check(self) -> list[str]:
+        """For `journal verify`: every queued bundle still has its file."""
+        problems = []
+        for item in self.queued():
+            if not self.path_of(item).is_file():
+                problems.append(f"outbox: the bundle file of item {item.id} is missing")
+        return problems
 
     # --- network settings --------------------------------------------------------------------
     def network_settings(self) -> NetworkSettings:
@@ -306,16 +319,10 @@ class Outbox:
         ids = [self._coordinator_id(c) for c in coordinators]
         self._require_drops(ids)
         target = self.new_bundle_path()
-        tmp = target.with_name(f".{target.name}.part")
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
+            with atomic_output(target) as out, open(source, "rb") as src:
                 shutil.copyfileobj(src, out, 1024 * 1024)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, target)
         except OSError as exc:
-            tmp.unlink(missing_ok=True)
             raise InvalidInput(_("Could not copy the bundle into the outbox: {value}.").format(value=exc.strerror or exc)) from None
         return self.enqueue(target.name, ids)
 
@@ -324,12 +331,12 @@ class Outbox:
 
         Checks the drop folders before writing anything. Returns (ExportResult, items).
         """
-        if self._journal is None:
+        if self._exporter is None or self.data_dir is None:
             raise InvalidInput(_("Exporting needs the open journal."))
         ids = [self._coordinator_id(c) for c in coordinators]
         self._require_drops(ids)
         path = self.new_bundle_path()
-        result = self._journal.exporter.export(path, coordinators, **export_args)
+        result = self._exporter.export(path, coordinators, **export_args)
         return result, self.enqueue(path.name, ids, bundle_id=result.bundle_id)
 
     def remove(self, item_id: int) -> OutboxItem:
@@ -446,30 +453,6 @@ def wipe_downloads(data_dir: Path) -> None:
         for item in folder.iterdir():
             if item.is_file():
                 item.unlink(missing_ok=True)
-
-
-# --- feature hooks (journal/features.py) ---------------------------------------------------------
-def attach(journal) -> None:
-    from journal.exchange.inbox import Inbox
-
-    journal.outbox = Outbox(journal.db, journal.data_dir, journal)
-    journal.inbox = Inbox(journal)
-
-
-def attach_reader(reader) -> None:
-    # Read-only lists for the GUI thread (queued, sent, drop folders, settings).
-    from journal.exchange.inbox import Inbox
-
-    reader.outbox = Outbox(reader.db, None)
-    reader.inbox = Inbox(None, db=reader.db)
-
-
-def verify(journal) -> list[str]:
-    problems = []
-    for item in journal.outbox.queued():
-        if not journal.outbox.path_of(item).is_file():
-            problems.append(f"outbox: the bundle file of item {item.id} is missing")
-    return problems
 
 
 __all__ = [

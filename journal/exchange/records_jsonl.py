@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from journal.records.entries import CONTENT_FIELDS as ENTRY_CONTENT_FIELDS
-from journal.records.entries import Entry, canonical_json, chain_hash
+from journal.records.entries import Entry
+from journal.records.revisions import canonical_json, chain_hash
 from journal.errors import JournalError
 from journal.records.people import Person, bundle_person_ref, bundle_record
 from journal.records.people_validation import CHANNELS, DIRECTIONS, LINK_ROLES, PERSON_ROLES

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from typing import BinaryIO
 
 from journal.errors import Cancelled
 from journal.media import MediaError
 from journal.i18n import _
+from journal.progress import CancelToken, Progress, is_cancelled
 
 #: Size of the pieces big data is copied in.
 CHUNK_SIZE = 1024 * 1024
 
-ProgressCallback = Callable[[int, int], None]
-CancelCheck = Callable[[], bool]
+# The core's one progress and cancel protocol (journal/progress.py), under this package's names.
+ProgressCallback = Progress
+CancelCheck = CancelToken
 
 
 class CountingReader:
@@ -36,7 +37,7 @@ class CountingReader:
 
     def read(self, size: int) -> bytes:
         """Read up to size bytes (fewer only at end of stream)."""
-        if self._cancel is not None and self._cancel():
+        if is_cancelled(self._cancel):
             raise Cancelled()
         parts = []
         wanted = size

@@ -26,7 +26,6 @@ import io
 import json
 import mimetypes
 import os
-import secrets
 import unicodedata
 import uuid as uuidlib
 from collections.abc import Callable
@@ -37,7 +36,7 @@ from typing import Any, BinaryIO
 
 import sqlcipher3
 
-from journal.storage.atomic import fsync_dir, overwrite_and_unlink
+from journal.storage.atomic import atomic_output, fsync_dir, overwrite_and_unlink
 from journal.storage import blobfiles
 from journal.storage.db import Database, storage_error_from_os
 from journal.records.entries import Entry
@@ -47,6 +46,7 @@ from journal.media.sniff import SNIFF_BYTES, sniff_media_type
 from journal.timeutil import utc_now_iso
 from journal.i18n import _
 from journal.records.ids import unique_prefix_rows
+from journal.progress import Progress, is_cancelled
 
 #: Bytes per chunk row. Measured with bench/bench_attachments.py --chunk-sizes
 #: (256 MiB file): 256 KiB..4 MiB all import at 50-110 MiB/s on the 2-core dev
@@ -68,7 +68,6 @@ DELETE_ORIGINAL_WARNING = (
     "full-disk encryption protects against that."
 )
 
-ProgressCallback = Callable[[int, int], None]
 
 # Types that name the same thing when comparing a file name's claim with the content.
 _EQUIVALENT_TYPES = [{"image/heic", "image/heif"}, {"image/jpeg", "image/pjpeg", "image/jpg"}]
@@ -164,19 +163,6 @@ class AttachmentStorageError(StorageError):
     """The database refused to store a file (disk full, I/O error); nothing was attached."""
 
 
-# --- cancellation -------------------------------------------------------------------------
-def cancel_requested(cancel) -> bool:
-    """True if `cancel` (a callable, a threading.Event, or an object with a
-    `cancelled` attribute) says stop."""
-    if cancel is None:
-        return False
-    if hasattr(cancel, "is_set"):
-        return bool(cancel.is_set())
-    if callable(cancel):
-        return bool(cancel())
-    return bool(getattr(cancel, "cancelled", False))
-
-
 # --- reading stored content -------------------------------------------------------------------
 class BlobReader(blobfiles.ChunkedReader):
     """Content stored as chunk rows (schemas 3-9), read one row at a time."""
@@ -203,7 +189,7 @@ class _BlobStream(io.BufferedReader):
     raw_size: int = 0
 
 
-def open_blob(db: Database, blob_id: int) -> _BlobStream:
+def open_blob(db: Database, blob_files: "blobfiles.BlobFiles | None", blob_id: int) -> _BlobStream:
     """A seekable stream over one stored content, wherever it lives: an attachment file
     (schema 10 on) or chunk rows (written by schemas 3 to 9)."""
     row = db.query_one("SELECT size, chunk_size, chunk_count, file_id, file_key FROM blobs WHERE id = ?",
@@ -214,10 +200,10 @@ def open_blob(db: Database, blob_id: int) -> _BlobStream:
     if file_id is None:
         raw: io.RawIOBase = BlobReader(db, blob_id, size, chunk_size, chunk_count)
     else:
-        if db.blob_files is None:
-            raise RuntimeError("this database was opened without its journal folder (Journal sets blob_files)")
+        if blob_files is None:
+            raise RuntimeError("this database was opened without its journal folder (no blob_files)")
         try:
-            raw = db.blob_files.open(file_id, file_key, size)
+            raw = blob_files.open(file_id, file_key, size)
         except blobfiles.StoredFileUnreadable:
             # Deleted meanwhile (a reader saw the row just before the writer emptied the
             # trash and unlinked the file): not damage, so no "restore from a backup".
@@ -249,12 +235,14 @@ class _Written:
 class AttachmentStore:
     """Attachments of entries. All writes are one transaction per file."""
 
-    def __init__(self, db: Database, chunk_size: int = CHUNK_SIZE) -> None:
+    def __init__(self, db: Database, blob_files: "blobfiles.BlobFiles | None", chunk_size: int = CHUNK_SIZE) -> None:
         self.db = db
+        #: The journal's attachment files (journal/storage/blobfiles.py); None for a bare database.
+        self.blob_files = blob_files
         self.chunk_size = chunk_size
 
     # --- import ---------------------------------------------------------------------------------
-    def add_file(self, entry_uuid: str, path: str | os.PathLike, *, progress: ProgressCallback | None = None,
+    def add_file(self, entry_uuid: str, path: str | os.PathLike, *, progress: Progress | None = None,
                  cancel=None, delete_original: bool = False, file_name: str | None = None) -> Attachment:
         """Attach the file at `path` to an entry, streaming it into the database.
 
@@ -278,7 +266,7 @@ class AttachmentStore:
         return attachment
 
     def add_stream(self, entry_uuid: str, stream: BinaryIO, file_name: str, *, size_hint: int = 0,
-                   progress: ProgressCallback | None = None, cancel=None) -> Attachment:
+                   progress: Progress | None = None, cancel=None) -> Attachment:
         """Attach what `stream` yields until its end (read in chunks, never whole)."""
         return self._add(entry_uuid, stream, file_name, size_hint, progress, cancel)
 
@@ -286,7 +274,7 @@ class AttachmentStore:
         """Attach bytes already in memory (a pasted image, a screenshot)."""
         return self._add(entry_uuid, io.BytesIO(data), file_name, len(data), None, cancel)
 
-    def add_files(self, entry_uuid: str, paths, *, progress: ProgressCallback | None = None, cancel=None,
+    def add_files(self, entry_uuid: str, paths, *, progress: Progress | None = None, cancel=None,
                   delete_original: bool = False) -> list[Attachment]:
         """Attach several files in order, committed in small batches (each file atomic).
 
@@ -326,7 +314,7 @@ class AttachmentStore:
                             len(batch) < BATCH_FILES and batch_bytes + sizes[index] <= BATCH_BYTES)):
                         path = paths[index]
                         try:
-                            if cancel_requested(cancel):
+                            if is_cancelled(cancel):
                                 raise Cancelled()
                             prepared = prefetch.take(index)
 
@@ -366,7 +354,7 @@ class AttachmentStore:
         return results
 
     def _add(self, entry_uuid: str, stream: BinaryIO, file_name: str, total: int,
-             progress: ProgressCallback | None, cancel, details: _Details | None = None,
+             progress: Progress | None, cancel, details: _Details | None = None,
              sha256: str | None = None, entry_id: int | None = None) -> Attachment:
         """Import one file in one transaction. details, sha256: what a worker already learnt
         from the same bytes (add_files); entry_id: the entry, already checked to be live."""
@@ -382,7 +370,7 @@ class AttachmentStore:
                 _("The database could not store the file ({exc}). Nothing was attached.").format(exc=exc)) from None
 
     def _add_in_transaction(self, entry_uuid: str, stream: BinaryIO, file_name: str, total: int,
-                            progress: ProgressCallback | None, cancel, details: _Details | None,
+                            progress: Progress | None, cancel, details: _Details | None,
                             sha256: str | None = None, entry_id: int | None = None) -> Attachment:
         name = clean_file_name(file_name)
         with self.db.transaction() as db:
@@ -393,7 +381,7 @@ class AttachmentStore:
             media_type = sniff_media_type(written.head)
             if details is None:
                 details = _describe(name, media_type, written.kept)
-            if cancel_requested(cancel):
+            if is_cancelled(cancel):
                 raise Cancelled()
             position = db.query_one(
                 "SELECT coalesce(max(position), -1) + 1 FROM attachments WHERE entry_id = ?", (entry_id,))[0]
@@ -450,7 +438,7 @@ class AttachmentStore:
                 size = 0
                 first = True
                 while True:
-                    if cancel_requested(cancel):
+                    if is_cancelled(cancel):
                         raise Cancelled()
                     try:
                         n = _read_full(stream, view)
@@ -496,9 +484,9 @@ class AttachmentStore:
         return _Written(blob_id, sha, size, head, b"".join(kept) if kept is not None else None, deduplicated)
 
     def _files(self) -> blobfiles.BlobFiles:
-        if self.db.blob_files is None:
-            raise RuntimeError("this database was opened without its journal folder (Journal sets blob_files)")
-        return self.db.blob_files
+        if self.blob_files is None:
+            raise RuntimeError("this database was opened without its journal folder (no blob_files)")
+        return self.blob_files
 
     # --- reads ------------------------------------------------------------------------------------
     def _from_row(self, row) -> Attachment:
@@ -554,7 +542,7 @@ class AttachmentStore:
         row = self.db.query_one("SELECT blob_id FROM attachments WHERE id = ?", (attachment_id,))
         if row is None:
             raise NotFound(_("No such attachment."))
-        return open_blob(self.db, row[0])
+        return open_blob(self.db, self.blob_files, row[0])
 
     def describe_blob(self, blob_id: int, file_name: str = "") -> BlobDescription:
         """What stored content says about itself, as add_file would record it: the sniffed type,
@@ -563,7 +551,7 @@ class AttachmentStore:
         For content written as chunk rows by someone else (bundle import). Only images up to
         IMAGE_IN_MEMORY_LIMIT are read whole (as at add_file); anything else reads one chunk.
         A damaged or hostile image gives a note, never an exception (MediaError is caught)."""
-        with open_blob(self.db, blob_id) as src:
+        with open_blob(self.db, self.blob_files, blob_id) as src:
             size, chunk_size = src.raw_size, src.raw.chunk_size
             head = src.read(SNIFF_BYTES)
             media_type = sniff_media_type(head)
@@ -578,7 +566,7 @@ class AttachmentStore:
                                details.note)
 
     # --- leaving the journal ---------------------------------------------------------------------
-    def write_stripped(self, attachment_uuid: str, dst: BinaryIO, *, progress: ProgressCallback | None = None,
+    def write_stripped(self, attachment_uuid: str, dst: BinaryIO, *, progress: Progress | None = None,
                        cancel=None):
         """Stream a metadata-stripped copy into `dst` (bundles use this) and record its SHA-256.
 
@@ -590,13 +578,13 @@ class AttachmentStore:
         att = self.get(attachment_uuid)
         with self._open_blob_of(att.id) as src:
             result = strip_metadata(src, dst, att.media_type, total=att.size, progress=progress,
-                                    cancel=(lambda: cancel_requested(cancel)) if cancel is not None else None)
+                                    cancel=(lambda: is_cancelled(cancel)) if cancel is not None else None)
         # The most recent stripped copy is what a bundle manifest will name.
         with self.db.transaction() as db:
             db.execute("UPDATE attachments SET stripped_sha256 = ? WHERE id = ?", (result.sha256, att.id))
         return result
 
-    def write_original(self, attachment_uuid: str, dst: BinaryIO, *, progress: ProgressCallback | None = None,
+    def write_original(self, attachment_uuid: str, dst: BinaryIO, *, progress: Progress | None = None,
                        cancel=None) -> tuple[int, str]:
         """Stream the original bytes into `dst`; returns (size, sha256) as read back and checked."""
         att = self.get(attachment_uuid)
@@ -604,7 +592,7 @@ class AttachmentStore:
         size = 0
         with self._open_blob_of(att.id) as src:
             while piece := src.read(self.chunk_size):
-                if cancel_requested(cancel):
+                if is_cancelled(cancel):
                     raise Cancelled()
                 dst.write(piece)
                 digest.update(piece)
@@ -617,7 +605,7 @@ class AttachmentStore:
         return size, att.sha256
 
     def save_copy(self, attachment_uuid: str, out_path: str | os.PathLike, strip: bool = True, *,
-                  allow_uncleaned: bool = False, progress: ProgressCallback | None = None, cancel=None) -> SaveReport:
+                  allow_uncleaned: bool = False, progress: Progress | None = None, cancel=None) -> SaveReport:
         """Write the attachment to `out_path` (a file, or an existing folder to put it in).
 
         This is the user's explicit export, so plaintext on disk here is
@@ -657,21 +645,15 @@ class AttachmentStore:
 
     @staticmethod
     def _atomic_save(target: Path, write: Callable[[BinaryIO], SaveReport]) -> SaveReport:
-        tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+        opened = False
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except OSError as exc:
-            raise InvalidInput(_("Cannot write to {parent}: {strerror}.").format(parent=target.parent, strerror=exc.strerror)) from None
-        try:
-            with os.fdopen(fd, "wb") as handle:
+            with atomic_output(target, suffix=".tmp") as handle:
+                opened = True
                 report = write(handle)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-        fsync_dir(target.parent)
+        except OSError as exc:
+            if opened:
+                raise
+            raise InvalidInput(_("Cannot write to {parent}: {strerror}.").format(parent=target.parent, strerror=exc.strerror)) from None
         report.path = target
         return report
 
@@ -767,7 +749,7 @@ class AttachmentStore:
                 problems.append(f"{label}: {total} bytes stored, {size} expected")
             if short:
                 problems.append(f"{label}: {short} chunks have the wrong size")
-        files = self.db.blob_files
+        files = self.blob_files
         for sha, size, chunk_size, file_id in self.db.query(
                 "SELECT sha256, size, chunk_size, file_id FROM blobs WHERE file_id IS NOT NULL"):
             label = f"attachment content {str(sha)[:12]}"
@@ -790,7 +772,7 @@ class AttachmentStore:
             problems.append(f"attachment {uuid} ({name}): its record does not match its content")
         return problems
 
-    def verify_hashes(self, *, progress: ProgressCallback | None = None, cancel=None) -> list[str]:
+    def verify_hashes(self, *, progress: Progress | None = None, cancel=None) -> list[str]:
         """Re-read (decrypt) and re-hash every stored blob (slow for big files; progress in bytes)."""
         problems: list[str] = []
         blobs = self.db.query("SELECT id, sha256, size FROM blobs ORDER BY id")
@@ -799,9 +781,9 @@ class AttachmentStore:
         for blob_id, sha, _size in blobs:
             digest = hashlib.sha256()
             try:
-                with open_blob(self.db, blob_id) as src:
+                with open_blob(self.db, self.blob_files, blob_id) as src:
                     while piece := src.read(CHUNK_SIZE):
-                        if cancel_requested(cancel):
+                        if is_cancelled(cancel):
                             raise Cancelled()
                         digest.update(piece)
                         done += len(piece)
@@ -1069,19 +1051,3 @@ def clean_file_name(name: str) -> str:
         ext = ext[:16] if dot else ""
         name = (stem if dot else name)[:MAX_FILE_NAME - len(ext) - 1] + ("." + ext if ext else "")
     return name or "attachment"
-
-
-# --- feature hooks (journal/features.py) ---------------------------------------------------------------
-def attach_reader(reader) -> None:
-    """Lists, thumbnails and streams over the GUI's read-only connection."""
-    reader.attachments = AttachmentStore(reader.db)
-
-
-def attach(journal) -> None:
-    """Hang the store on an unlocked journal (and its readers do not need one)."""
-    journal.attachments = AttachmentStore(journal.db)
-
-
-def verify(journal) -> list[str]:
-    """Fast consistency check for `journal verify`; full re-hash is verify_hashes()."""
-    return journal.attachments.check_consistency()

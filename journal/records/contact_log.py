@@ -80,9 +80,9 @@ def now_local_iso() -> str:
 
 
 class ContactLogStore:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, people: PeopleStore) -> None:
         self.db = db
-        self._people = PeopleStore(db)
+        self._people = people
 
     # --- validation ------------------------------------------------------------------
     def _person_ids(self, people) -> list[int]:

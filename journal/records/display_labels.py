@@ -11,7 +11,7 @@ is what a person reads, while `--category` still takes the key.
 The desktop app has its own Qt maps (ui/people/labels.py, ui/i18n.translated_categories,
 ui/forms/labels.py); the core cannot import them (it never imports Qt), so the CLI's
 words are here, with their translations in the gettext catalogue
-(resources/translations/cli_catalogue_help.py). The built-in forms' texts are translated
+(journal/locale/<lang>/LC_MESSAGES/journal.po). The built-in forms' texts are translated
 only while a form is exactly the seed (same content hash), as in ui/forms/labels.py.
 """
 
@@ -22,7 +22,7 @@ from typing import Any
 
 from journal.i18n import N_, _
 
-# Every value is marked with N_() so tools/update_translations.py extracts it and
+# Every value is marked with N_() so `pybabel extract` (tools/update_translations.py) finds it and
 # tests/test_core_translations.py insists on a ru/uk translation.
 STATUS = {"draft": N_("draft"), "final": N_("final")}
 SOURCE = {"witnessed": N_("witnessed"), "reported": N_("reported"), "media": N_("media")}

@@ -1,14 +1,12 @@
 """Field notes: the content model, saves with hash-chained revisions, trash.
 
 The hashed content of an entry is CONTENT_FIELDS; a revision stores the
-canonical JSON of that content after each save, and
-    hash_n = SHA-256(hash_{n-1} || "\\n" || canonical_json_n)
-with hash_0's predecessor = 64 zeros. `verify_revisions` recomputes it.
+canonical JSON of that content after each save, chained as journal/records/revisions.py
+describes. `verify_revisions` recomputes the chains.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import unicodedata
@@ -18,6 +16,7 @@ from dataclasses import asdict, dataclass, field, fields
 
 from journal.storage.bulk import BULK_SWITCH_INTERVAL_S, BatchPipeline, roomy_fts_hash, roomy_page_cache
 from journal.storage.db import Database
+from journal.records.revisions import GENESIS_HASH, canonical_json, chain_hash, check_chains, next_revision
 from journal.errors import Cancelled, CorruptDatabase, InvalidInput, NotFound
 from journal.gil import quick_gil_handoff
 from journal.timeutil import normalize_occurred, utc_now_iso, zone
@@ -26,7 +25,6 @@ from journal.records.ids import unique_prefix_rows
 
 STATUSES = ("draft", "final")
 SOURCES = ("witnessed", "reported", "media")
-GENESIS_HASH = "0" * 64
 MAX_TITLE = 500
 MAX_TAG = 100
 
@@ -92,10 +90,6 @@ class Revision:
     hash: str
 
 
-def canonical_json(content: dict) -> str:
-    return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
-
-
 def pack_revision_content(canonical: str) -> bytes:
     """What revisions.content stores from schema 9: the canonical JSON, UTF-8, zlib (RFC 1950).
 
@@ -109,10 +103,6 @@ def unpack_revision_content(stored: str | bytes) -> str:
     if isinstance(stored, str):
         return stored
     return zlib.decompress(stored).decode("utf-8")
-
-
-def chain_hash(prev_hash: str, canonical: str) -> str:
-    return hashlib.sha256((prev_hash + "\n" + canonical).encode("utf-8")).hexdigest()
 
 
 def nfc(text: str) -> str:
@@ -359,9 +349,7 @@ class EntryStore:
             )
 
     def _append_revision(self, entry: Entry, now: str) -> None:
-        canonical = canonical_json(entry.content())
-        prev = entry.revision_hash or GENESIS_HASH
-        digest = chain_hash(prev, canonical)
+        canonical, prev, digest = next_revision(entry.revision_hash, entry.content())
         entry.revision += 1
         entry.revision_hash = digest
         self.db.execute(
@@ -477,28 +465,17 @@ class EntryStore:
     # --- integrity ------------------------------------------------------------------
     def verify_revisions(self) -> list[str]:
         """Problems found in the revision chains (empty when everything checks out)."""
-        problems: list[str] = []
-        current_id = None
-        prev = GENESIS_HASH
-        expected_number = 1
-        last_by_entry: dict[int, tuple[int, str, str]] = {}
-        for entry_id, number, stored, prev_hash, digest in self.db.query(
-            "SELECT entry_id, number, content, prev_hash, hash FROM revisions ORDER BY entry_id, number"
-        ):
-            try:
-                content = unpack_revision_content(stored)
-            except (zlib.error, UnicodeDecodeError):
-                content = ""  # reported below as altered: its hash cannot match
-            if entry_id != current_id:
-                current_id, prev, expected_number = entry_id, GENESIS_HASH, 1
-            if number != expected_number:
-                problems.append(f"entry #{entry_id}: revision {expected_number} is missing")
-            if prev_hash != prev:
-                problems.append(f"entry #{entry_id}: revision {number} is not chained to the previous one")
-            if chain_hash(prev_hash, content) != digest:
-                problems.append(f"entry #{entry_id}: revision {number} was altered (hash mismatch)")
-            prev, expected_number = digest, number + 1
-            last_by_entry[entry_id] = (number, digest, content)
+        def unpacked(rows):
+            for entry_id, number, stored, prev_hash, digest in rows:
+                try:
+                    content = unpack_revision_content(stored)
+                except (zlib.error, UnicodeDecodeError):
+                    content = ""  # reported as altered: its hash cannot match
+                yield entry_id, number, content, prev_hash, digest
+
+        problems, last_by_entry = check_chains(unpacked(self.db.query(
+            "SELECT entry_id, number, content, prev_hash, hash FROM revisions ORDER BY entry_id, number")),
+            lambda entry_id: f"entry #{entry_id}")
         for row in self.db.query(f"SELECT {_ROW_COLUMNS} FROM entries"):
             entry = self._from_row(row)
             last = last_by_entry.get(entry.id)

@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from journal.storage.db import Database
-from journal.records.entries import GENESIS_HASH, canonical_json, chain_hash, nfc
+from journal.records.entries import nfc
+from journal.records.revisions import canonical_json, check_chains, next_revision
 from journal.errors import InvalidInput, NotFound
 from journal.timeutil import utc_now_iso
 from journal.i18n import N_, _
@@ -429,13 +430,11 @@ class FormStore:
                     return self._one(current[0])
             now = utc_now_iso()
             number = (current[3] if current else 0) + 1
-            prev = (current[4] if current else None) or GENESIS_HASH
             content_obj = {"entry": self._uuid(entry_id), "form": form.key, "form_sha256": form.sha256,
                            "form_version": form.version, "values": cleaned}
             if _sender_revision is not None:
                 content_obj["sender_revision"] = int(_sender_revision)
-            content = canonical_json(content_obj)
-            digest = chain_hash(prev, content)
+            content, prev, digest = next_revision(current[4] if current else None, content_obj)
             db.execute("INSERT INTO entry_form_revisions (entry_id, form_key, number, saved_at, content, prev_hash, "
                        "hash) VALUES (?,?,?,?,?,?,?)", (entry_id, form.key, number, now, content, prev, digest))
             if current is None:
@@ -500,24 +499,11 @@ class FormStore:
 
     # --- integrity -------------------------------------------------------------------------
     def verify(self) -> list[str]:
-        problems: list[str] = []
-        last: dict[tuple[int, str], tuple[int, str, str]] = {}
-        key_prev: tuple[int, str] | None = None
-        prev, expected = GENESIS_HASH, 1
-        for entry_id, form_key, number, content, prev_hash, digest in self.db.query(
-                "SELECT entry_id, form_key, number, content, prev_hash, hash FROM entry_form_revisions "
-                "ORDER BY entry_id, form_key, number"):
-            if (entry_id, form_key) != key_prev:
-                key_prev, prev, expected = (entry_id, form_key), GENESIS_HASH, 1
-            where = f"entry #{entry_id} form {form_key}"
-            if number != expected:
-                problems.append(f"{where}: revision {expected} is missing")
-            if prev_hash != prev:
-                problems.append(f"{where}: revision {number} is not chained to the previous one")
-            if chain_hash(prev_hash, content) != digest:
-                problems.append(f"{where}: revision {number} was altered (hash mismatch)")
-            prev, expected = digest, number + 1
-            last[(entry_id, form_key)] = (number, digest, content)
+        rows = self.db.query(
+            "SELECT entry_id, form_key, number, content, prev_hash, hash FROM entry_form_revisions "
+            "ORDER BY entry_id, form_key, number")
+        problems, last = check_chains((((e, k), n, c, p, h) for e, k, n, c, p, h in rows),
+                                      lambda key: f"entry #{key[0]} form {key[1]}")
         for entry_id, form_key, values, revision, rhash in self.db.query(
                 "SELECT entry_id, form_key, form_values, revision, revision_hash FROM entry_form_values"):
             latest = last.get((entry_id, form_key))
@@ -540,17 +526,16 @@ def _with_key(spec: Any) -> Any:
 
 
 # --- bundles ----------------------------------------------------------------------------------
-def _values_rows(journal, entry_uuids: list[str]):
-    store: FormStore = journal.forms
+def _values_rows(store: "FormStore", entry_uuids: list[str]):
     for uuid in entry_uuids:
         for values in store.values_for_entry(uuid):
             yield uuid, values
 
 
-def forms_for_bundle(journal, entry_uuids: list[str]) -> list[dict]:
+def forms_for_bundle(forms: "FormStore", entry_uuids: list[str]) -> list[dict]:
     """"form" records (forms.jsonl) for every form version the given entries' values use."""
     seen: dict[int, dict] = {}
-    for _entry, fv in _values_rows(journal, entry_uuids):
+    for _entry, fv in _values_rows(forms, entry_uuids):
         form = fv.form
         if form.id not in seen:
             seen[form.id] = {"type": "form", "key": form.key, "version": form.version, "label": form.label,
@@ -558,13 +543,12 @@ def forms_for_bundle(journal, entry_uuids: list[str]) -> list[dict]:
     return list(seen.values())
 
 
-def entry_form_values_for_bundle(journal, entry_uuids: list[str]) -> list[dict]:
+def entry_form_values_for_bundle(forms: "FormStore", people, entry_uuids: list[str]) -> list[dict]:
     """"values" records (forms.jsonl): one per entry and form. People are referred to as in
     the other bundle records (the pseudonym for a sensitive person); a person not in the
     bundle's contacts cannot be resolved by the receiver and is left out."""
     records = []
-    people = journal.people
-    for uuid, fv in _values_rows(journal, entry_uuids):
+    for uuid, fv in _values_rows(forms, entry_uuids):
         linked = {p.uuid for p, _ in people.people_for_entry(uuid)}
         values = dict(fv.values)
         for spec in fv.form.fields:
@@ -625,7 +609,7 @@ def validate_form_record(obj: Any) -> dict:
     raise FormRecordInvalid(_("a forms record has type 'form' or 'values'"))
 
 
-def import_forms(journal, records: list[dict], provenance: dict) -> dict[str, int]:
+def import_forms(store: "FormStore", records: list[dict], provenance: dict) -> dict[str, int]:
     """Apply forms.jsonl records from a verified bundle (inside the importer's transaction).
 
     provenance: {"sender_id": senders.id, "bundle_id": str}. Form definitions identical to
@@ -635,8 +619,7 @@ def import_forms(journal, records: list[dict], provenance: dict) -> dict[str, in
     than what was applied before; person references are resolved through the
     sender's person provenance. Raises FormRecordInvalid on a bad record.
     """
-    store: FormStore = journal.forms
-    db = journal.db
+    db = store.db
     sender_id = int(provenance["sender_id"])
     counts = {"forms_new": 0, "values_applied": 0, "values_unchanged": 0, "values_skipped": 0}
     cleaned = [validate_form_record(r) for r in records]
@@ -701,16 +684,3 @@ def _resolve_people(db, form: Form, values: dict, sender_id: int) -> dict:
             else:
                 out.pop(spec["key"])
     return out
-
-
-# --- feature hooks ----------------------------------------------------------------------------
-def attach(journal) -> None:
-    journal.forms = FormStore(journal.db)
-
-
-def attach_reader(reader) -> None:
-    reader.forms = FormStore(reader.db)
-
-
-def verify(journal) -> list[str]:
-    return journal.forms.verify()

@@ -2,7 +2,7 @@
 
 A person's hashed content is CONTENT_FIELDS; each save appends a revision
 with the canonical JSON of that content, chained exactly like entry
-revisions (journal.entries.chain_hash). Merging two records keeps the older
+revisions (journal/records/revisions.py). Merging two records keeps the older
 one's uuid: links and log participation move to it, lists are unioned, the
 absorbed uuid goes into its `merged_from` (so the merge is itself a
 revision) and into `person_merges`, and the absorbed row stays as a
@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, field
 
 from journal.records import people_validation as v
 from journal.storage.db import Database
-from journal.records.entries import GENESIS_HASH, canonical_json, chain_hash
+from journal.records.revisions import canonical_json, check_chains, next_revision
 from journal.errors import InvalidInput, NotFound
 from journal.timeutil import utc_now_iso
 from journal.i18n import N_, _
@@ -220,9 +220,7 @@ class PeopleStore:
         return updated
 
     def _append_revision(self, person: Person, now: str, note: str = "") -> None:
-        canonical = canonical_json(person.content())
-        prev = person.revision_hash or GENESIS_HASH
-        digest = chain_hash(prev, canonical)
+        canonical, prev, digest = next_revision(person.revision_hash, person.content())
         person.revision += 1
         person.revision_hash = digest
         self.db.execute(
@@ -452,22 +450,9 @@ class PeopleStore:
     # --- integrity --------------------------------------------------------------------
     def verify_revisions(self) -> list[str]:
         """Problems in the people's revision chains (empty when everything checks out)."""
-        problems: list[str] = []
-        current_id, prev, expected = None, GENESIS_HASH, 1
-        last: dict[int, tuple[int, str, str]] = {}
-        for person_id, number, content, prev_hash, digest in self.db.query(
-            "SELECT person_id, number, content, prev_hash, hash FROM person_revisions ORDER BY person_id, number"
-        ):
-            if person_id != current_id:
-                current_id, prev, expected = person_id, GENESIS_HASH, 1
-            if number != expected:
-                problems.append(f"person #{person_id}: revision {expected} is missing")
-            if prev_hash != prev:
-                problems.append(f"person #{person_id}: revision {number} is not chained to the previous one")
-            if chain_hash(prev_hash, content) != digest:
-                problems.append(f"person #{person_id}: revision {number} was altered (hash mismatch)")
-            prev, expected = digest, number + 1
-            last[person_id] = (number, digest, content)
+        problems, last = check_chains(self.db.query(
+            "SELECT person_id, number, content, prev_hash, hash FROM person_revisions ORDER BY person_id, number"),
+            lambda person_id: f"person #{person_id}")
         for row in self.db.query(f"SELECT {_ROW_COLUMNS} FROM people"):
             person = self._from_row(row)
             if person.id not in last:
@@ -479,24 +464,3 @@ class PeopleStore:
             if canonical_json(person.content()) != content:
                 problems.append(f"person {person.uuid}: current content differs from its last revision")
         return problems
-
-
-# --- feature hooks (journal.features) ---------------------------------------------------
-def attach(journal) -> None:
-    """Hang the people and contact-log stores on an open Journal."""
-    from journal.records.contact_log import ContactLogStore
-
-    journal.people = PeopleStore(journal.db)
-    journal.contact_log = ContactLogStore(journal.db)
-
-
-def attach_reader(reader) -> None:
-    """The same stores over a JournalReader's read-only connection (GUI lists)."""
-    from journal.records.contact_log import ContactLogStore
-
-    reader.people = PeopleStore(reader.db)
-    reader.contact_log = ContactLogStore(reader.db)
-
-
-def verify(journal) -> list[str]:
-    return PeopleStore(journal.db).verify_revisions()

@@ -13,12 +13,12 @@ import csv
 import io
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from journal.exchange.bundle._atomic import atomic_output
-from journal.exchange.bundle._cancel import check_cancel
+from journal.storage.atomic import atomic_output
+from journal.progress import Progress, check_cancel
 from journal.storage.db import Database
 from journal.errors import InvalidInput
 from journal.records.forms import display_value
@@ -30,7 +30,6 @@ REPORT_PAGE = 200
 ORIGINS = ("all", "own", "received")
 BUILTIN_DIMENSIONS = ("category", "day", "week", "month", "place", "status", "sender")
 NO_VALUE = "(none)"
-Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)

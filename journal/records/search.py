@@ -211,7 +211,7 @@ def _vocab_table(db: Database, fts_table: str) -> str:
                         "t, tokenize = 'unicode61 remove_diacritics 2')")
         db.conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{_FOLD_TABLE}_terms "
                         f"USING fts5vocab(temp, {_FOLD_TABLE}, row)")
-    db.temp_tables.add(name)
+    db.keep_temp_table(name)
     return name
 
 

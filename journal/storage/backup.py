@@ -36,6 +36,7 @@ from pathlib import Path
 
 from journal.storage import migrations
 from journal.storage.atomic import fsync_dir, overwrite_and_unlink
+from journal.storage.blobfiles import FILES_SCHEMA as _SCHEMA_WITH_FILES
 from journal.storage.blobfiles import FOLDER as ATTACHMENTS_DIR
 from journal.storage.blobfiles import stored_file_size
 from journal.storage.db import connect, key_pragma
@@ -59,7 +60,6 @@ MAX_BACKUP_JSON = 64 << 20
 #: A manifest row takes at least 100 bytes: a tar with more members cannot be one we wrote,
 #: and counting stops there instead of growing without bound.
 MAX_MEMBERS = MAX_BACKUP_JSON // 100
-_SCHEMA_WITH_FILES = 10
 
 
 class BackupError(JournalError):
@@ -136,7 +136,7 @@ def write_backup(journal, out_path: Path, *, progress=None, cancel=None) -> Back
     and inside members (Cancelled; nothing is left behind)."""
     out_path = Path(out_path)
     files = journal_files(journal.data_dir)
-    blob_files = journal.db.blob_files
+    blob_files = journal.blob_files
     snapshot = journal.data_dir / f".backup-{secrets.token_hex(6)}.db"
     tmp_out = out_path.with_name(f".{out_path.name}.{secrets.token_hex(6)}.tmp")
     hold = blob_files.hold_removals() if blob_files is not None else contextlib.nullcontext()

@@ -59,6 +59,8 @@ from journal.errors import JournalError
 from journal.i18n import _
 
 FOLDER = "attachments"
+#: The schema version from which attachment content lives in these files (migration 10).
+FILES_SCHEMA = 10
 MAGIC = b"IJATTACH"
 VERSION = 1
 HEADER_SIZE = 16

@@ -118,16 +118,16 @@ class Database:
     stray read from another thread cannot interleave inside a transaction.
     """
 
-    def __init__(self, conn, blob_files=None) -> None:
+    def __init__(self, conn) -> None:
         self.conn = conn
         self.lock = threading.RLock()
         self._depth = 0
-        #: journal.blobfiles.BlobFiles of this journal (attachment content), or None.
-        self.blob_files = blob_files
         self._before_commit: dict[object, Callable[[], None]] = {}
+        self._after_commit: list[Callable[["Database"], None]] = []
         self._undo: list[tuple[int, Callable[[], None]]] = []
-        self._releasing = False
-        #: Temp (in-memory) tables this connection made once and keeps (journal/records/search.py).
+        self._in_after_commit = False
+        #: Temp (in-memory) tables this connection made once and keeps (journal/records/search.py);
+        #: see keep_temp_table.
         self.temp_tables: set[str] = set()
 
     # --- work outside the database that must follow a transaction's fate --------------------
@@ -138,6 +138,24 @@ class Database:
         if self._depth == 0:
             raise RuntimeError("before_commit outside a transaction")
         self._before_commit[key] = hook
+
+    def after_commit(self, hook: Callable[["Database"], None]) -> None:
+        """Run ``hook(db)`` after every commit of this connection, outside any transaction.
+        The commit stands whatever the hook does (its errors are swallowed), and a commit made
+        by a hook does not run the hooks again. The journal uses it to unlink the attachment
+        files that committed deletions released (journal/storage/blobfiles.py)."""
+        self._after_commit.append(hook)
+
+    def keep_temp_table(self, name: str) -> None:
+        """Remember that the temp table ``name`` exists on this connection, so it is made once.
+
+        Commits change nothing here: temp tables outlive them, and the search vocabulary
+        tables are fts5vocab tables that read the index live, so words saved later show at
+        once. A rollback does drop a temp table made inside the transaction, so one made
+        inside a transaction (or savepoint) is forgotten again if that rolls back."""
+        self.temp_tables.add(name)
+        if self._depth > 0:
+            self.on_rollback(lambda: self.temp_tables.discard(name))
 
     def on_rollback(self, undo: Callable[[], None]) -> None:
         """Run ``undo`` if the innermost open transaction or savepoint rolls back (also when an
@@ -165,16 +183,17 @@ class Database:
 
     def _committed(self) -> None:
         self._undo.clear()
-        if self.blob_files is not None and not self._releasing:
-            self._releasing = True
-            try:
-                self.blob_files.release_files(self)
-            except Exception:  # noqa: BLE001 - the commit stands; the next open sweeps the files
-                pass
-            finally:
-                self._releasing = False
-        #: Temp (in-memory) tables this connection made once and keeps (journal/records/search.py).
-        self.temp_tables: set[str] = set()
+        if self._in_after_commit:
+            return
+        self._in_after_commit = True
+        try:
+            for hook in list(self._after_commit):
+                try:
+                    hook(self)
+                except Exception:  # noqa: BLE001 - the commit stands; e.g. the next open sweeps the files
+                    pass
+        finally:
+            self._in_after_commit = False
 
     def execute(self, sql: str, params=()):
         with self.lock:

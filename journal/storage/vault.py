@@ -10,12 +10,14 @@ from __future__ import annotations
 import contextlib
 import os
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 from journal.storage import migrations
 from journal.storage.atomic import fsync_dir, overwrite_and_unlink
-from journal.storage.blobfiles import FOLDER as BLOB_FOLDER, BlobFiles
+from journal.storage.blobfiles import FILES_SCHEMA, FOLDER as BLOB_FOLDER, BlobFiles
 from journal.i18n import _
 from journal.storage.db import CACHE_SIZE_KIB, Database, apply_pragmas, connect
 from journal.records.entries import EntryStore
@@ -29,6 +31,17 @@ from journal.storage.paths import KEYS_FILE as KEYS_FILE_NAME
 from journal.storage.paths import journal_files
 from journal.records.search import EntryQueries
 from journal.timeutil import utc_now_iso
+
+if TYPE_CHECKING:
+    from journal.exchange.exporter import Exporter
+    from journal.exchange.identity import CoordinatorStore, IdentityStore
+    from journal.exchange.importer import Importer, SenderStore
+    from journal.exchange.inbox import Inbox
+    from journal.exchange.outbox import Outbox
+    from journal.records.attachments import AttachmentStore
+    from journal.records.contact_log import ContactLogStore
+    from journal.records.forms import FormStore
+    from journal.records.people import PeopleStore
 
 MIN_PASSPHRASE_LENGTH = 8
 STAGING_PREFIX = ".creating-"
@@ -110,18 +123,158 @@ class EraseReport:
     total_s: float
 
 
-class JournalReader:
+@dataclass(frozen=True)
+class Stores:
+    """Every store of one open journal database, built in one place (build_stores).
+
+    The writing Journal and each read-only JournalReader get the same set over their own
+    connection; a reader's outbox, inbox and exporter list but cannot write files."""
+
+    entries: EntryStore
+    queries: EntryQueries
+    people: PeopleStore
+    contact_log: ContactLogStore
+    attachments: AttachmentStore
+    forms: FormStore
+    identity: IdentityStore
+    coordinators: CoordinatorStore
+    senders: SenderStore
+    exporter: Exporter
+    importer: Importer
+    outbox: Outbox
+    inbox: Inbox
+
+    def checks(self) -> list[Callable[[], list[str]]]:
+        """Every store's own consistency check for `journal verify`, in the order they run."""
+        return [self.entries.verify_revisions, self.people.verify_revisions,
+                self.attachments.check_consistency, self.identity.check, self.importer.check,
+                self.forms.verify, self.outbox.check]
+
+
+def _meta_name(db: Database) -> str:
+    row = db.query_one("SELECT value FROM meta WHERE key = 'name'")
+    return (row[0] if row else "") or ""
+
+
+def build_stores(db: Database, blob_files: BlobFiles, *, data_dir: Path | None = None,
+                 open_reader: Callable[[], "JournalReader"] | None = None) -> Stores:
+    """The stores over `db`, each handed what it uses. Without `data_dir` and `open_reader`
+    (a JournalReader) nothing that needs the journal folder or a second connection works."""
+    # Imported here, not at the top: opening the unlock window imports this module, and the
+    # exchange stores pull in the crypto, image and HTTP libraries (about a second cold).
+    from journal.exchange.exporter import Exporter
+    from journal.exchange.identity import CoordinatorStore, IdentityStore
+    from journal.exchange.importer import Importer, SenderStore
+    from journal.exchange.inbox import Inbox
+    from journal.exchange.outbox import Outbox
+    from journal.records.attachments import AttachmentStore
+    from journal.records.contact_log import ContactLogStore
+    from journal.records.forms import FormStore
+    from journal.records.people import PeopleStore
+
+    entries = EntryStore(db)
+    people = PeopleStore(db)
+    contact_log = ContactLogStore(db, people)
+    attachments = AttachmentStore(db, blob_files)
+    forms = FormStore(db)
+    identity = IdentityStore(db, lambda: _meta_name(db))
+    coordinators = CoordinatorStore(db)
+    exporter = Exporter(db, blob_files=blob_files, entries=entries, people=people, contact_log=contact_log,
+                        attachments=attachments, forms=forms, identity=identity, coordinators=coordinators,
+                        open_reader=open_reader)
+    importer = Importer(db, blob_files=blob_files, entries=entries, people=people, contact_log=contact_log,
+                        attachments=attachments, forms=forms, identity=identity)
+    return Stores(
+        entries=entries, queries=EntryQueries(db), people=people, contact_log=contact_log,
+        attachments=attachments, forms=forms, identity=identity, coordinators=coordinators,
+        senders=SenderStore(db), exporter=exporter, importer=importer,
+        outbox=Outbox(db, data_dir, exporter), inbox=Inbox(db, data_dir, importer),
+    )
+
+
+class _StoreAccess:
+    """journal.people, reader.attachments, …: the stores under their usual names."""
+
+    stores: Stores
+
+    @property
+    def entries(self) -> EntryStore:
+        return self.stores.entries
+
+    @property
+    def queries(self) -> EntryQueries:
+        return self.stores.queries
+
+    @property
+    def people(self) -> PeopleStore:
+        return self.stores.people
+
+    @property
+    def contact_log(self) -> ContactLogStore:
+        return self.stores.contact_log
+
+    @property
+    def attachments(self) -> AttachmentStore:
+        return self.stores.attachments
+
+    @property
+    def forms(self) -> FormStore:
+        return self.stores.forms
+
+    @property
+    def identity(self) -> IdentityStore:
+        return self.stores.identity
+
+    @property
+    def coordinators(self) -> CoordinatorStore:
+        return self.stores.coordinators
+
+    @property
+    def senders(self) -> SenderStore:
+        return self.stores.senders
+
+    @property
+    def exporter(self) -> Exporter:
+        return self.stores.exporter
+
+    @property
+    def importer(self) -> Importer:
+        return self.stores.importer
+
+    @property
+    def outbox(self) -> Outbox:
+        return self.stores.outbox
+
+    @property
+    def inbox(self) -> Inbox:
+        return self.stores.inbox
+
+    @property
+    def blob_files(self) -> BlobFiles:
+        return self.stores.attachments.blob_files
+
+    # --- metadata -------------------------------------------------------------------
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.db.query_one("SELECT value FROM meta WHERE key = ?", (key,))
+        return row[0] if row else default
+
+    @property
+    def name(self) -> str:
+        return self.meta("name", "") or ""
+
+    @property
+    def journal_id(self) -> str:
+        return self.meta("journal_id", "") or ""
+
+
+class JournalReader(_StoreAccess):
     """Read-only views over a second connection (see Journal.open_reader)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, blob_files: BlobFiles) -> None:
         self.db = db
-        self.entries = EntryStore(db)
-        self.queries = EntryQueries(db)
         self.closed = False
-        # Feature stores over this read-only connection (GUI lists, thumbnails).
-        from journal.features import attach_reader_all
-
-        attach_reader_all(self)
+        # The same stores over this read-only connection (GUI lists, thumbnails, reports).
+        self.stores = build_stores(db, blob_files)
 
     def close(self) -> None:
         if not self.closed:
@@ -130,26 +283,21 @@ class JournalReader:
                 self.db.conn.close()
 
 
-class Journal:
-    """An unlocked journal. Stores hang off it; close() (lock) forgets the key."""
+class Journal(_StoreAccess):
+    """An unlocked journal: its stores (journal.stores, also journal.people …); close() (lock)
+    forgets the key."""
 
     def __init__(self, data_dir: Path, db: Database, lock: JournalLock, data_key: bytes) -> None:
         self.data_dir = Path(data_dir)
         self.db = db
-        db.blob_files = BlobFiles(self.data_dir / BLOB_FOLDER)
+        blob_files = BlobFiles(self.data_dir / BLOB_FOLDER)
+        # Files released by committed deletions are unlinked right after the commit.
+        db.after_commit(blob_files.release_files)
         self._lock = lock
         self._data_key = bytearray(data_key)
-        self.entries = EntryStore(db)
-        self.queries = EntryQueries(db)
         self._closed = False
         self._readers: list[JournalReader] = []
-        self._attach_features()
-
-    def _attach_features(self) -> None:
-        """Later features (attachments, people, bundles…) hang their stores here."""
-        from journal.features import attach_all
-
-        attach_all(self)
+        self.stores = build_stores(db, blob_files, data_dir=self.data_dir, open_reader=self.open_reader)
 
     # --- lifecycle ----------------------------------------------------------------
     @classmethod
@@ -194,9 +342,6 @@ class Journal:
                     [("journal_id", str(uuid.uuid4())), ("name", name or ""), ("created_at", utc_now_iso())],
                 )
                 conn.execute("COMMIT")
-                journal = cls(staging, Database(conn), lock, data_key)
-                journal._on_created()
-                journal._readers.clear()
             finally:
                 with contextlib.suppress(Exception):
                     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -219,11 +364,6 @@ class Journal:
             lock.release()
             raise
         return CreatedJournal(journal, recovery)
-
-    def _on_created(self) -> None:
-        from journal.features import on_created
-
-        on_created(self)
 
     @classmethod
     def open(cls, data_dir: Path, passphrase: str | None = None, *, recovery_code: str | None = None) -> "Journal":
@@ -254,11 +394,11 @@ class Journal:
         except BaseException:
             lock.release()
             raise
-        if migrations.schema_version(journal.db.conn) >= 10:
+        if migrations.schema_version(journal.db.conn) >= FILES_SCHEMA:
             try:
                 # Files a crash left behind: written but never committed, or released but not
                 # yet unlinked. Nothing else writes while the lock is held.
-                journal.db.blob_files.sweep(journal.db)
+                journal.blob_files.sweep(journal.db)
             except BaseException:
                 journal.close()
                 raise
@@ -275,7 +415,7 @@ class Journal:
         conn.execute(f"PRAGMA cache_size = -{CACHE_SIZE_KIB}")
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("PRAGMA query_only = ON")
-        reader = JournalReader(Database(conn, blob_files=self.db.blob_files))
+        reader = JournalReader(Database(conn), self.blob_files)
         # Readers closed by their users (exports, report dialogs) are forgotten here, so a
         # long session that opens many does not keep them all.
         self._readers = [r for r in self._readers if not r.closed]
@@ -314,22 +454,10 @@ class Journal:
         self.close()
 
     # --- metadata -------------------------------------------------------------------
-    def meta(self, key: str, default: str | None = None) -> str | None:
-        row = self.db.query_one("SELECT value FROM meta WHERE key = ?", (key,))
-        return row[0] if row else default
-
     def set_meta(self, key: str, value: str) -> None:
         with self.db.transaction() as db:
             db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                        (key, value))
-
-    @property
-    def name(self) -> str:
-        return self.meta("name", "") or ""
-
-    @property
-    def journal_id(self) -> str:
-        return self.meta("journal_id", "") or ""
 
     # --- keys -----------------------------------------------------------------------
     def change_passphrase(self, new_passphrase: str, *, kdf: KdfParams | None = None) -> None:
@@ -364,9 +492,7 @@ class Journal:
         if [r[0] for r in result] != ["ok"]:
             problems.extend(f"database: {r[0]}" for r in result)
             # Later checks read the damaged pages and may fail; report what can be read.
-        from journal.features import verify_all
-
-        for check in (self.entries.verify_revisions, lambda: verify_all(self)):
+        for check in self.stores.checks():
             try:
                 problems.extend(check())
             except sqlcipher3.DatabaseError as exc:

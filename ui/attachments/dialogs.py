@@ -19,31 +19,33 @@ from journal.media.strip import can_clean
 
 from ui.common import file_dialogs
 
-_CTX = "Attachments"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
 
 
 def human_size(size: int) -> str:
+    units = (QCoreApplication.translate("Attachments", "bytes"), QCoreApplication.translate("Attachments", "KB"),
+             QCoreApplication.translate("Attachments", "MB"), QCoreApplication.translate("Attachments", "GB"))
     value = float(size)
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{int(value)} {tr(unit)}" if unit == "bytes" else f"{value:.1f} {tr(unit)}"
+    for index, unit in enumerate(units):
+        if value < 1024 or index == len(units) - 1:
+            return f"{int(value)} {unit}" if index == 0 else f"{value:.1f} {unit}"
         value /= 1024
     return str(size)
 
 
 def choose_files(parent: QWidget | None) -> list[str]:
     """Files to attach; [] when cancelled."""
-    return file_dialogs.choose_files(parent, tr("Attach files"), "", [
-        tr("Photos and images (*.jpg *.jpeg *.png *.heic *.heif *.webp *.gif *.tif *.tiff)"), tr("All files (*)")])
+    return file_dialogs.choose_files(parent, QCoreApplication.translate("Attachments", "Attach files"), "", [
+        QCoreApplication.translate(
+            "Attachments", "Photos and images (*.jpg *.jpeg *.png *.heic *.heif *.webp *.gif *.tif *.tiff)"),
+        QCoreApplication.translate("Attachments", "All files (*)")])
 
 
 def choose_save_path(parent: QWidget | None, suggested_name: str) -> str | None:
     """Where to save a decrypted copy of an attachment; None when cancelled."""
-    return file_dialogs.choose_save_path(parent, tr("Save a copy"), suggested_name)
+    return file_dialogs.choose_save_path(
+        parent, QCoreApplication.translate("Attachments", "Save a copy"), suggested_name)
 
 
 class ImportOptionsDialog(QDialog):
@@ -51,7 +53,7 @@ class ImportOptionsDialog(QDialog):
 
     def __init__(self, paths: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Attach files"))
+        self.setWindowTitle(self.tr("Attach files"))
         total = 0
         for path in paths:
             try:
@@ -59,24 +61,25 @@ class ImportOptionsDialog(QDialog):
             except OSError:
                 pass
         layout = QVBoxLayout(self)
-        summary = QLabel(QCoreApplication.translate(
-            _CTX, "Attach %n file(s), {size} in all, to this entry. They are stored encrypted "
-                  "inside the journal.", "", len(paths)).format(size=human_size(total)))
+        # self.tr, not translate(): lupdate marks translate(…, n) as numerus only for a literal n.
+        summary = QLabel(self.tr("Attach %n file(s), {size} in all, to this entry. They are stored encrypted "
+                                 "inside the journal.", "", len(paths)).format(size=human_size(total)))
         summary.setWordWrap(True)
         layout.addWidget(summary)
-        self.delete_original = QCheckBox(tr("&Delete the originals after they are attached"))
-        self.delete_original.setAccessibleName(tr("Delete the originals after import"))
-        self.delete_original.setToolTip(tr("Overwrite each original file with random data, then delete it"))
+        self.delete_original = QCheckBox(self.tr("&Delete the originals after they are attached"))
+        self.delete_original.setAccessibleName(self.tr("Delete the originals after import"))
+        self.delete_original.setToolTip(self.tr("Overwrite each original file with random data, then delete it"))
         layout.addWidget(self.delete_original)
-        note = QLabel(tr("The originals are overwritten once with random data and then deleted, only after "
-                         "everything was stored. On SSDs, USB sticks and memory cards the drive may keep "
-                         "copies of the old data in places the system cannot reach, so a forensic examination "
-                         "may still recover them. Only full-disk encryption protects against that."))
+        note = QLabel(self.tr("The originals are overwritten once with random data and then deleted, only after "
+                              "everything was stored. On SSDs, USB sticks and memory cards the drive may keep "
+                              "copies of the old data in places the system cannot reach, so a forensic "
+                              "examination may still recover them. Only full-disk encryption protects against "
+                              "that."))
         note.setWordWrap(True)
         note.setEnabled(False)
         layout.addWidget(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Attach"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Attach"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -89,25 +92,25 @@ class SaveCopyDialog(QDialog):
     def __init__(self, attachment: Attachment, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.attachment = attachment
-        self.setWindowTitle(tr("Save a copy"))
+        self.setWindowTitle(self.tr("Save a copy"))
         layout = QVBoxLayout(self)
-        name = QLabel(tr("Save a copy of “{name}” ({size}) outside the journal.").format(
+        name = QLabel(self.tr("Save a copy of “{name}” ({size}) outside the journal.").format(
             name=attachment.file_name, size=human_size(attachment.size)))
         name.setWordWrap(True)
         layout.addWidget(name)
-        self.strip = QCheckBox(tr("&Remove identifying metadata (location, camera, author, dates)"))
+        self.strip = QCheckBox(self.tr("&Remove identifying metadata (location, camera, author, dates)"))
         self.strip.setChecked(True)
-        self.strip.setAccessibleName(tr("Remove identifying metadata"))
+        self.strip.setAccessibleName(self.tr("Remove identifying metadata"))
         layout.addWidget(self.strip)
         self.details = QLabel()
         self.details.setWordWrap(True)
         layout.addWidget(self.details)
-        warning = QLabel(tr("The copy is NOT encrypted: anyone who can open the folder can read it. "
-                            "The original stays encrypted in the journal."))
+        warning = QLabel(self.tr("The copy is NOT encrypted: anyone who can open the folder can read it. "
+                                 "The original stays encrypted in the journal."))
         warning.setWordWrap(True)
         layout.addWidget(warning)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Choose where to save…"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Choose where to save…"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -129,13 +132,17 @@ def strip_explanation(attachment: Attachment, strip: bool) -> str:
     sensitive = attachment.metadata.get("sensitive_fields") or []
     if not strip:
         if sensitive:
-            return tr("The copy will carry everything in the original, including: {fields}.").format(
+            return QCoreApplication.translate(
+                "Attachments", "The copy will carry everything in the original, including: {fields}.").format(
                 fields=", ".join(sensitive))
-        return tr("The copy will be identical to the original, with any metadata it carries.")
+        return QCoreApplication.translate(
+            "Attachments", "The copy will be identical to the original, with any metadata it carries.")
     if not can_clean(attachment.media_type):
-        return tr("Metadata in this type of file ({type}) cannot be removed: the copy keeps its author, "
-                  "dates, device and possibly location, exactly as in the original. A screenshot or photo "
-                  "of the document is safer to share.").format(type=attachment.media_type)
+        return QCoreApplication.translate(
+            "Attachments", "Metadata in this type of file ({type}) cannot be removed: the copy keeps its author, "
+            "dates, device and possibly location, exactly as in the original. A screenshot or photo "
+            "of the document is safer to share.").format(type=attachment.media_type)
     if sensitive:
-        return tr("Removed from the copy: {fields}.").format(fields=", ".join(sensitive))
-    return tr("Nothing identifying was found; the copy is cleaned anyway.")
+        return QCoreApplication.translate("Attachments", "Removed from the copy: {fields}.").format(
+            fields=", ".join(sensitive))
+    return QCoreApplication.translate("Attachments", "Nothing identifying was found; the copy is cleaned anyway.")

@@ -194,7 +194,7 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
     def _reader_store(self) -> AttachmentStore | None:
         if self.session is None or self.session.reader is None:
             return None
-        return AttachmentStore(self.session.reader.db)
+        return self.session.reader.attachments
 
     def show_entry(self, entry: Entry | None) -> None:
         """Follow the editor: show this entry's attachments (None: nothing selected or lock)."""

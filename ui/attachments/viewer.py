@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QDialog, QHBoxLayout, QLabel, QScrollArea, QSplitter, QTextBrowser, QToolBar, QVBoxLayout, QWidget,
@@ -28,9 +28,17 @@ MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
 
 ImageLoader = Callable[[Attachment], QImage]
 
-_ORIENTATIONS = {1: "upright", 2: "mirrored", 3: "upside down", 4: "upside down, mirrored",
-                 5: "turned, mirrored", 6: "turned right (shown upright)", 7: "turned, mirrored",
-                 8: "turned left (shown upright)"}
+# Exif orientation -> words, translated where shown (QCoreApplication.translate("AttachmentViewer", …)).
+_ORIENTATIONS = {
+    1: QT_TRANSLATE_NOOP("AttachmentViewer", "upright"), 2: QT_TRANSLATE_NOOP("AttachmentViewer", "mirrored"),
+    3: QT_TRANSLATE_NOOP("AttachmentViewer", "upside down"),
+    4: QT_TRANSLATE_NOOP("AttachmentViewer", "upside down, mirrored"),
+    5: QT_TRANSLATE_NOOP("AttachmentViewer", "turned, mirrored"),
+    6: QT_TRANSLATE_NOOP("AttachmentViewer", "turned right (shown upright)"),
+    7: QT_TRANSLATE_NOOP("AttachmentViewer", "turned, mirrored"),
+    8: QT_TRANSLATE_NOOP("AttachmentViewer", "turned left (shown upright)"),
+}
+_UNKNOWN_ORIENTATION = QT_TRANSLATE_NOOP("AttachmentViewer", "unknown")
 
 
 class AttachmentViewer(QDialog):
@@ -230,27 +238,40 @@ class AttachmentViewer(QDialog):
 def metadata_rows(att: Attachment) -> list[tuple[str, str]]:
     """(label, value) pairs for the metadata panel, in reading order."""
     meta = att.metadata or {}
-    rows = [(_t("File"), att.file_name), (_t("Type"), att.media_type), (_t("Size"), human_size(att.size))]
+    rows = [(QCoreApplication.translate("AttachmentViewer", "File"), att.file_name),
+            (QCoreApplication.translate("AttachmentViewer", "Type"), att.media_type),
+            (QCoreApplication.translate("AttachmentViewer", "Size"), human_size(att.size))]
     if meta.get("width") and meta.get("height"):
-        rows.append((_t("Pixels"), f"{meta['width']} × {meta['height']}"))
+        rows.append((QCoreApplication.translate("AttachmentViewer", "Pixels"), f"{meta['width']} × {meta['height']}"))
     if meta.get("capture_time"):
-        rows.append((_t("Taken"), str(meta["capture_time"]).replace("T", " ")))
+        rows.append((QCoreApplication.translate("AttachmentViewer", "Taken"),
+                     str(meta["capture_time"]).replace("T", " ")))
     camera = " ".join(str(meta[k]) for k in ("camera_make", "camera_model") if meta.get(k))
     if camera:
-        rows.append((_t("Camera"), camera))
-    for key, label in (("body_serial_number", _t("Camera serial number")), ("lens_model", _t("Lens")),
-                       ("lens_serial_number", _t("Lens serial number")), ("owner_name", _t("Camera owner")),
-                       ("artist", _t("Artist")), ("copyright", _t("Copyright")), ("software", _t("Software"))):
+        rows.append((QCoreApplication.translate("AttachmentViewer", "Camera"), camera))
+    for key, label in (
+            ("body_serial_number", QCoreApplication.translate("AttachmentViewer", "Camera serial number")),
+            ("lens_model", QCoreApplication.translate("AttachmentViewer", "Lens")),
+            ("lens_serial_number", QCoreApplication.translate("AttachmentViewer", "Lens serial number")),
+            ("owner_name", QCoreApplication.translate("AttachmentViewer", "Camera owner")),
+            ("artist", QCoreApplication.translate("AttachmentViewer", "Artist")),
+            ("copyright", QCoreApplication.translate("AttachmentViewer", "Copyright")),
+            ("software", QCoreApplication.translate("AttachmentViewer", "Software"))):
         if meta.get(key):
             rows.append((label, str(meta[key])))
     if meta.get("gps_latitude") is not None and meta.get("gps_longitude") is not None:
-        rows.append((_t("GPS position"), f"{float(meta['gps_latitude']):.6f}, {float(meta['gps_longitude']):.6f}"))
+        rows.append((QCoreApplication.translate("AttachmentViewer", "GPS position"),
+                     f"{float(meta['gps_latitude']):.6f}, {float(meta['gps_longitude']):.6f}"))
     if meta.get("gps_altitude") is not None:
-        rows.append((_t("GPS altitude"), f"{float(meta['gps_altitude']):.1f} m"))
+        rows.append((QCoreApplication.translate("AttachmentViewer", "GPS altitude"),
+                     f"{float(meta['gps_altitude']):.1f} m"))
     if meta.get("orientation") not in (None, 1):
-        rows.append((_t("Orientation"), _t(_ORIENTATIONS.get(int(meta["orientation"]), "unknown"))))
-    rows.append((_t("Imported"), att.imported_at.replace("T", " ")[:19] + " UTC"))
-    rows.append((_t("SHA-256 of the original"), att.sha256))
+        words = _ORIENTATIONS.get(int(meta["orientation"]), _UNKNOWN_ORIENTATION)
+        rows.append((QCoreApplication.translate("AttachmentViewer", "Orientation"),
+                     QCoreApplication.translate("AttachmentViewer", words)))
+    rows.append((QCoreApplication.translate("AttachmentViewer", "Imported"),
+                 att.imported_at.replace("T", " ")[:19] + " UTC"))
+    rows.append((QCoreApplication.translate("AttachmentViewer", "SHA-256 of the original"), att.sha256))
     return rows
 
 
@@ -261,14 +282,9 @@ def metadata_html(att: Attachment) -> str:
     for label, value in metadata_rows(att):
         parts.append(f"<tr><td valign='top'><b>{esc(label)}</b></td><td>{esc(value)}</td></tr>")
     parts.append("</table>")
-    parts.append(f"<p><b>{esc(_t('When saved as a cleaned copy or sent'))}</b><br>"
+    heading = QCoreApplication.translate("AttachmentViewer", "When saved as a cleaned copy or sent")
+    parts.append(f"<p><b>{esc(heading)}</b><br>"
                  f"{esc(strip_explanation(att, True))}</p>")
     if att.note:
         parts.append(f"<p><i>{esc(att.note)}</i></p>")
     return "".join(parts)
-
-
-def _t(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("AttachmentViewer", text)

@@ -1,7 +1,7 @@
 """Choosing the interface language and loading the translation catalogues.
 
 The app's own strings live in resources/translations/incident_journal_<lang>.qm
-(made by tools/update_translations.py from the .ts files); Qt's own dialogs
+(compiled by pyside6-lrelease from the .ts files); Qt's own dialogs
 (file pickers, message-box buttons, context menus) use qtbase_<lang>.qm that
 ships with PySide6. The language is fixed for the life of the process: a change
 in Settings applies after a restart, which keeps every widget consistent.
@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
 CATALOGUE_PREFIX = "incident_journal_"
@@ -154,28 +154,39 @@ def format_datetime(moment) -> str:
     return QLocale().toString(value, datetime_format())
 
 
-def _hint(text: str) -> str:
-    return QCoreApplication.translate("PassphraseHints", text)
+# zxcvbn's English feedback: a fixed set of sentences, marked here for lupdate and
+# translated where shown (strength_hint).
+_ZXCVBN_FEEDBACK = frozenset((
+    QT_TRANSLATE_NOOP("PassphraseHints", "A word by itself is easy to guess."),
+    QT_TRANSLATE_NOOP("PassphraseHints", "Add another word or two. Uncommon words are better."),
+    QT_TRANSLATE_NOOP("PassphraseHints", "All-uppercase is almost as easy to guess as all-lowercase."),
+    QT_TRANSLATE_NOOP("PassphraseHints", "Avoid dates and years that are associated with you."),
+    QT_TRANSLATE_NOOP("PassphraseHints", "Avoid recent years."),
+    QT_TRANSLATE_NOOP("PassphraseHints", "Avoid repeated words and characters."),
+    QT_TRANSLATE_NOOP("PassphraseHints", "Avoid sequences."),
+    QT_TRANSLATE_NOOP("PassphraseHints", "Avoid years that are associated with you."),
+    QT_TRANSLATE_NOOP("PassphraseHints", "Capitalization doesn't help very much."),
+    QT_TRANSLATE_NOOP("PassphraseHints", "Common names and surnames are easy to guess."),
+    QT_TRANSLATE_NOOP("PassphraseHints", "Dates are often easy to guess."),
+    QT_TRANSLATE_NOOP("PassphraseHints", "Names and surnames by themselves are easy to guess."),
+    QT_TRANSLATE_NOOP("PassphraseHints", "No need for symbols, digits, or uppercase letters."),
+    QT_TRANSLATE_NOOP("PassphraseHints", "Predictable substitutions like '@' instead of 'a' don't help very much."),
+    QT_TRANSLATE_NOOP("PassphraseHints", "Recent years are easy to guess."),
+    QT_TRANSLATE_NOOP("PassphraseHints", 'Repeats like "aaa" are easy to guess.'),
+    QT_TRANSLATE_NOOP("PassphraseHints", 'Repeats like "abcabcabc" are only slightly harder to guess than "abc".'),
+    QT_TRANSLATE_NOOP("PassphraseHints", "Reversed words aren't much harder to guess."),
+    QT_TRANSLATE_NOOP("PassphraseHints", 'Sequences like "abc" or "6543" are easy to guess.'),
+    QT_TRANSLATE_NOOP("PassphraseHints", "Short keyboard patterns are easy to guess."),
+    QT_TRANSLATE_NOOP("PassphraseHints", "Straight rows of keys are easy to guess."),
+    QT_TRANSLATE_NOOP("PassphraseHints", "This is a top-10 common password."),
+    QT_TRANSLATE_NOOP("PassphraseHints", "This is a top-100 common password."),
+    QT_TRANSLATE_NOOP("PassphraseHints", "This is a very common password."),
+    QT_TRANSLATE_NOOP("PassphraseHints", "This is similar to a commonly used password."),
+    QT_TRANSLATE_NOOP("PassphraseHints", "Use a few words, avoid common phrases."),
+    QT_TRANSLATE_NOOP("PassphraseHints", "Use a longer keyboard pattern with more turns."),
+))
 
 
 def strength_hint(text: str) -> str:
     """zxcvbn's English feedback (a fixed set of sentences) in the interface language."""
-    for known in (
-            "A word by itself is easy to guess.", "Add another word or two. Uncommon words are better.",
-            "All-uppercase is almost as easy to guess as all-lowercase.",
-            "Avoid dates and years that are associated with you.", "Avoid recent years.",
-            "Avoid repeated words and characters.", "Avoid sequences.", "Avoid years that are associated with you.",
-            "Capitalization doesn't help very much.", "Common names and surnames are easy to guess.",
-            "Dates are often easy to guess.", "Names and surnames by themselves are easy to guess.",
-            "No need for symbols, digits, or uppercase letters.",
-            "Predictable substitutions like '@' instead of 'a' don't help very much.",
-            "Recent years are easy to guess.", 'Repeats like "aaa" are easy to guess.',
-            'Repeats like "abcabcabc" are only slightly harder to guess than "abc".',
-            "Reversed words aren't much harder to guess.", 'Sequences like "abc" or "6543" are easy to guess.',
-            "Short keyboard patterns are easy to guess.", "Straight rows of keys are easy to guess.",
-            "This is a top-10 common password.", "This is a top-100 common password.",
-            "This is a very common password.", "This is similar to a commonly used password.",
-            "Use a few words, avoid common phrases.", "Use a longer keyboard pattern with more turns."):
-        if text == known:
-            return _hint(known)
-    return text
+    return QCoreApplication.translate("PassphraseHints", text) if text in _ZXCVBN_FEEDBACK else text

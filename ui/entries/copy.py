@@ -67,15 +67,15 @@ class SecretLineEdit(QLineEdit):
 
 def entry_as_text(entry) -> str:
     """An entry as plain text (title, when, where, tags, body) for "Copy entry as text"."""
-    tr = QCoreApplication.translate
     when = entry.occurred_at or ""
     if when and entry.occurred_end:
         when = f"{when} – {entry.occurred_end}"
     if when and entry.occurred_tz:
         when = f"{when} ({entry.occurred_tz})"
-    lines = [entry.title or tr("EntryCopy", "(untitled)")]
-    for label, value in ((tr("EntryCopy", "When"), when), (tr("EntryCopy", "Where"), entry.place or ""),
-                         (tr("EntryCopy", "Tags"), ", ".join(entry.tags or []))):
+    lines = [entry.title or QCoreApplication.translate("EntryCopy", "(untitled)")]
+    for label, value in ((QCoreApplication.translate("EntryCopy", "When"), when),
+                         (QCoreApplication.translate("EntryCopy", "Where"), entry.place or ""),
+                         (QCoreApplication.translate("EntryCopy", "Tags"), ", ".join(entry.tags or []))):
         if value:
             lines.append(f"{label}: {value}")
     if entry.body:

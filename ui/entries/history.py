@@ -157,7 +157,8 @@ class HistoryDialog(QDialog):
         prev = self._revisions[index - 1].content if index > 0 else {}
         dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
         added, removed = ("#1f4d2b", "#5c2323") if dark else ("#d7f5dd", "#fadbd8")
-        parts = [f"<h3>{html.escape(self.tr('Version {n}').format(n=rev.number))}</h3>"]
+        version = self.tr("Version {n}").format(n=rev.number)
+        parts = [f"<h3>{html.escape(version)}</h3>"]
         changed = [name for name in FIELD_LABELS if prev.get(name) != rev.content.get(name)]
         if prev and changed:
             parts.append("<p><b>" + html.escape(self.tr("Changed fields:")) + "</b></p><ul>")

@@ -7,7 +7,7 @@ person saves the card file themselves.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QPushButton,
@@ -80,7 +80,7 @@ class MyCardDialog(QDialog):
 
     def save_file(self) -> None:
         path = choose_save_path(self, self.tr("Save card file"), "my-card" + CARD_FILE_SUFFIX,
-                                self.tr(CARD_FILE_FILTER))
+                                QCoreApplication.translate("Bundles", CARD_FILE_FILTER))
         if not path:
             return
         try:
@@ -90,7 +90,7 @@ class MyCardDialog(QDialog):
 
 
 def show_my_card(parent: QWidget, stores) -> MyCardDialog:
-    """Open the dialog for the unlocked journal (stores: bundles_common.ReaderStores)."""
+    """Open the dialog for the unlocked journal (stores: the reader's Stores)."""
     identity = stores.identity
     dialog = MyCardDialog(identity.display_name, identity.card_text(), identity.fingerprint, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -1,51 +1,31 @@
 """Small pieces shared by the bundle pages: read-only stores, badges, QR pixmaps, names.
 
-The core hangs the identity, coordinator, exporter and importer stores on the writing
-Journal only; the GUI thread reads through the session's read-only connection, so the
-same store classes are built here over `reader.db` (they only run SELECTs on it).
+The GUI thread reads through the session's read-only JournalReader, whose Stores the core
+builds (journal/storage/vault.py): identity, coordinators, senders, exporter, importer.
 """
 
 from __future__ import annotations
 
 import io
 import secrets
-from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QFont, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
 from journal.exchange.bundle.card import card_qr_png
-from journal.exchange.exporter import Exporter
-from journal.exchange.identity import CoordinatorStore, IdentityStore
-from journal.exchange.importer import BUNDLE_SUFFIX, Importer, SenderStore
+from journal.exchange.importer import BUNDLE_SUFFIX
+from journal.storage.vault import Stores
 
-CARD_FILE_FILTER = "Contact cards (*.ijcard);;All files (*)"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Bundles", text)
+# Translated where it is used: QCoreApplication.translate("Bundles", CARD_FILE_FILTER).
+CARD_FILE_FILTER = QT_TRANSLATE_NOOP("Bundles", "Contact cards (*.ijcard);;All files (*)")
 
 
-@dataclass
-class ReaderStores:
-    """The bundle feature's stores over the GUI thread's read-only connection."""
-
-    identity: IdentityStore
-    coordinators: CoordinatorStore
-    senders: SenderStore
-    exporter: Exporter
-    importer: Importer
-
-
-def reader_stores(session) -> ReaderStores | None:
-    """Stores for GUI-thread reads, or None when the journal is locked."""
+def reader_stores(session) -> Stores | None:
+    """The read-only reader's stores for GUI-thread reads, or None when the journal is locked."""
     if session is None or session.reader is None or session.journal is None:
         return None
-    reader = session.reader
-    name = session.journal.name
-    return ReaderStores(IdentityStore(reader.db, lambda: name), CoordinatorStore(reader.db),
-                        SenderStore(reader.db), Exporter(reader), Importer(reader))
+    return session.reader.stores
 
 
 def qr_pixmap(card_text: str, scale: int = 5) -> QPixmap:
@@ -68,7 +48,9 @@ def fingerprint_font(base: QFont, factor: float = 1.8) -> QFont:
 
 def verified_text(verified: bool) -> str:
     """The badge's words (never colour only)."""
-    return tr("✔ Verified") if verified else tr("⚠ Not verified")
+    if verified:
+        return QCoreApplication.translate("Bundles", "✔ Verified")
+    return QCoreApplication.translate("Bundles", "⚠ Not verified")
 
 
 def verified_icon(widget: QWidget | None, verified: bool):
@@ -83,10 +65,12 @@ def random_bundle_name() -> str:
 
 
 def human_size(size: int) -> str:
+    units = (QCoreApplication.translate("Bundles", "bytes"), QCoreApplication.translate("Bundles", "KB"),
+             QCoreApplication.translate("Bundles", "MB"), QCoreApplication.translate("Bundles", "GB"))
     value = float(size)
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{int(value)} {tr(unit)}" if unit == "bytes" else f"{value:.1f} {tr(unit)}"
+    for index, unit in enumerate(units):
+        if value < 1024 or index == len(units) - 1:
+            return f"{int(value)} {unit}" if index == 0 else f"{value:.1f} {unit}"
         value /= 1024
     return str(size)
 

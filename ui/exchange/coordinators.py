@@ -7,7 +7,7 @@ icon, never colour alone.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QHBoxLayout, QInputDialog, QLabel, QListWidget, QListWidgetItem,
     QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
@@ -112,7 +112,7 @@ class AddCoordinatorDialog(QDialog):
         self.resize(520, 300)
 
     def _open_file(self) -> None:
-        path = choose_file(self, self.tr("Open card file"), "", self.tr(CARD_FILE_FILTER))
+        path = choose_file(self, self.tr("Open card file"), "", QCoreApplication.translate("Bundles", CARD_FILE_FILTER))
         if path:
             self.load_path(path)
 

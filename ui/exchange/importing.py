@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QLabel, QMessageBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
     QWidget,
@@ -24,7 +24,7 @@ from journal.errors import Cancelled
 from journal.exchange.importer import BUNDLE_SUFFIX, ImportResult, Importer, NewSender
 
 from ui.attachments.ops import run_on_writer
-from ui.exchange.common import fingerprint_groups, tr
+from ui.exchange.common import fingerprint_groups
 from ui.common.file_dialogs import choose_files, choose_folder
 
 
@@ -39,15 +39,17 @@ class ImportRun:
 
 def ask_trust(parent: QWidget | None, sender: NewSender) -> bool:
     """Ask whether to accept bundles from a sender never seen before (tests replace this)."""
-    text = tr("A bundle comes from “{name}”, a sender this journal does not know yet.\n\n"
-              "Fingerprint:\n{fp}\n\nCompare it with the documenter by phone or in person before you trust it. "
-              "Trust this sender?").format(name=sender.display_name, fp=fingerprint_groups(sender.fingerprint))
+    text = QCoreApplication.translate(
+        "Bundles", "A bundle comes from “{name}”, a sender this journal does not know yet.\n\n"
+        "Fingerprint:\n{fp}\n\nCompare it with the documenter by phone or in person before you trust it. "
+        "Trust this sender?").format(name=sender.display_name, fp=fingerprint_groups(sender.fingerprint))
     icon = QMessageBox.Icon.Question
     if sender.same_name_other_keys:
         icon = QMessageBox.Icon.Warning
-        text = tr("WARNING: a sender called “{name}” is already known with a DIFFERENT key. This bundle may "
-                  "come from someone else.\n\n").format(name=sender.display_name) + text
-    box = QMessageBox(icon, tr("Trust this sender?"), text,
+        text = QCoreApplication.translate(
+            "Bundles", "WARNING: a sender called “{name}” is already known with a DIFFERENT key. This bundle may "
+            "come from someone else.\n\n").format(name=sender.display_name) + text
+    box = QMessageBox(icon, QCoreApplication.translate("Bundles", "Trust this sender?"), text,
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
     box.setDefaultButton(QMessageBox.StandardButton.No)
     box.setTextFormat(Qt.TextFormat.PlainText)  # the name is the sender's: never rendered as HTML
@@ -66,6 +68,18 @@ def bundle_paths(paths: list[str]) -> list[Path]:
     return found
 
 
+def _trust_decision(run: ImportRun, trusted: set[str] | None, path: Path) -> Callable[[NewSender], bool]:
+    """The importer's trust callback for one file (see import_pass)."""
+
+    def decide(sender: NewSender) -> bool:
+        if trusted is None:
+            run.unknown[str(path)] = sender
+            return False
+        return sender.fingerprint in trusted
+
+    return decide
+
+
 def import_pass(journal, files: list[Path], run: ImportRun, trusted: set[str] | None, ctx, cancelled) -> ImportRun:
     """Import `files` (on the writer). trusted None: record unknown senders and refuse them."""
     for done, path in enumerate(files):
@@ -74,14 +88,9 @@ def import_pass(journal, files: list[Path], run: ImportRun, trusted: set[str] | 
             run.cancelled = True
             break
 
-        def decide(sender: NewSender, path=path) -> bool:
-            if trusted is None:
-                run.unknown[str(path)] = sender
-                return False
-            return sender.fingerprint in trusted
-
         try:
-            result = journal.importer.import_bundle(path, trust_new=decide, cancel=cancelled)
+            result = journal.importer.import_bundle(path, trust_new=_trust_decision(run, trusted, path),
+                                                    cancel=cancelled)
         except Cancelled:
             run.cancelled = True
             break
@@ -103,10 +112,11 @@ class ImportController(QObject):
 
     def choose_and_import(self, folder: bool = False) -> None:
         if folder:
-            chosen = choose_folder(self.window, tr("Import a folder of bundles"))
+            chosen = choose_folder(self.window, self.tr("Import a folder of bundles"))
             paths = [chosen] if chosen else []
         else:
-            paths = choose_files(self.window, tr("Import bundles"), "", [tr("Bundles (*.ijbundle);;All files (*)")])
+            paths = choose_files(self.window, self.tr("Import bundles"), "",
+                                 [self.tr("Bundles (*.ijbundle);;All files (*)")])
         if paths:
             self.import_paths(paths)
 
@@ -116,11 +126,13 @@ class ImportController(QObject):
             return
         files = Importer.bundle_files(paths)
         if not files:
-            QMessageBox.information(self.window, tr("Import bundles"), tr("No bundle files (*.ijbundle) there."))
+            QMessageBox.information(self.window, self.tr("Import bundles"),
+                                    self.tr("No bundle files (*.ijbundle) there."))
             return
         run = ImportRun()
         self.op = run_on_writer(self.window, session, lambda j, ctx, c: import_pass(j, files, run, None, ctx, c),
-                                self._first_pass_done, self._failed, label=tr("Importing bundles…"))
+                                self._first_pass_done, self._failed,
+                                label=self.tr("Importing bundles…"))
 
     def _first_pass_done(self, run: ImportRun) -> None:
         asked: dict[str, bool] = {}
@@ -145,7 +157,8 @@ class ImportController(QObject):
 
         self.op = run_on_writer(self.window, session,
                                 lambda j, ctx, c: import_pass(j, again, second, trusted, ctx, c),
-                                merge, self._failed, label=tr("Importing bundles…"))
+                                merge, self._failed,
+                                label=self.tr("Importing bundles…"))
 
     def _finish(self, run: ImportRun) -> None:
         if self.window.session is None:
@@ -164,7 +177,7 @@ class ImportController(QObject):
         from ui.common.ops import user_message
 
         if not isinstance(exc, Cancelled):
-            QMessageBox.warning(self.window, tr("Import bundles"), user_message(exc))
+            QMessageBox.warning(self.window, self.tr("Import bundles"), user_message(exc))
 
     def forget(self) -> None:
         """Lock: close the result dialog (it names senders)."""

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
 from journal.records.search import EntryFilter
 
-from ui.exchange.common import reader_stores, tr, verified_icon
+from ui.exchange.common import reader_stores, verified_icon
 
 
 @dataclass(frozen=True)
@@ -35,17 +37,19 @@ def received_group(window):
     def provider():
         stores = reader_stores(window.session)
         if stores is None:
-            return tr("Received"), []
+            return QCoreApplication.translate("Bundles", "Received"), []
         senders = stores.senders.list()
         if not senders:
-            return tr("Received"), []
-        items = [(tr("All received"), ReceivedFilter(), None)]
+            return QCoreApplication.translate("Bundles", "Received"), []
+        items = [(QCoreApplication.translate("Bundles", "All received"), ReceivedFilter(), None)]
         for s in senders:
             # Short enough for the sidebar; the icon repeats the badge's word, never colour alone.
-            label = f"{s.display_name} ({s.entry_count}), " + (tr("verified") if s.verified else tr("unverified"))
+            label = f"{s.display_name} ({s.entry_count}), " + (
+                QCoreApplication.translate("Bundles", "verified") if s.verified
+                else QCoreApplication.translate("Bundles", "unverified"))
             if s.status == "blocked":
-                label += ", " + tr("blocked")
+                label += ", " + QCoreApplication.translate("Bundles", "blocked")
             items.append((label, ReceivedFilter(sender_id=s.id), verified_icon(window, s.verified)))
-        return tr("Received"), items
+        return QCoreApplication.translate("Bundles", "Received"), items
 
     return provider

@@ -7,7 +7,7 @@ tags live beside it in this panel and are saved with an explicit button.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
@@ -21,10 +21,11 @@ from ui.common.ops import user_message
 
 
 def review_labels() -> dict[str, str]:
-    from ui.exchange.common import tr
-
-    return {"new": tr("New"), "reviewed": tr("Reviewed"), "needs_follow_up": tr("Needs follow-up"),
-            "verified": tr("Verified"), "disputed": tr("Disputed")}
+    return {"new": QCoreApplication.translate("Bundles", "New"),
+            "reviewed": QCoreApplication.translate("Bundles", "Reviewed"),
+            "needs_follow_up": QCoreApplication.translate("Bundles", "Needs follow-up"),
+            "verified": QCoreApplication.translate("Bundles", "Verified"),
+            "disputed": QCoreApplication.translate("Bundles", "Disputed")}
 
 
 class BundlePanel(QWidget):

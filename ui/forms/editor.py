@@ -7,19 +7,32 @@ saved with an earlier version keep their values. Field keys are fixed once saved
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from journal.records.forms import FIELD_TYPE_LABELS, FIELD_TYPES
+from journal.records.forms import FIELD_TYPES
 
 from ui.forms import labels as forms_labels
 from ui.common.ops import user_message
 
 NEW_FORM = "__new__"
 COL_LABEL, COL_TYPE, COL_CHOICES = range(3)
+
+# The core's field types (journal.records.forms.FIELD_TYPES) as the type picker shows them.
+FIELD_TYPE_LABELS = {
+    "text": QT_TRANSLATE_NOOP("FormsEditorDialog", "Text"),
+    "long_text": QT_TRANSLATE_NOOP("FormsEditorDialog", "Long text"),
+    "number": QT_TRANSLATE_NOOP("FormsEditorDialog", "Number"),
+    "date": QT_TRANSLATE_NOOP("FormsEditorDialog", "Date"),
+    "datetime": QT_TRANSLATE_NOOP("FormsEditorDialog", "Date and time"),
+    "choice": QT_TRANSLATE_NOOP("FormsEditorDialog", "Choice"),
+    "multi_choice": QT_TRANSLATE_NOOP("FormsEditorDialog", "Multiple choice"),
+    "person": QT_TRANSLATE_NOOP("FormsEditorDialog", "Person"),
+    "bool": QT_TRANSLATE_NOOP("FormsEditorDialog", "Yes/no"),
+}
 
 
 class FormsEditorDialog(QDialog):
@@ -137,7 +150,7 @@ class FormsEditorDialog(QDialog):
         combo = QComboBox()
         combo.setAccessibleName(self.tr("Field type"))
         for type_ in FIELD_TYPES:
-            combo.addItem(self.tr(FIELD_TYPE_LABELS[type_]), type_)
+            combo.addItem(QCoreApplication.translate("FormsEditorDialog", FIELD_TYPE_LABELS[type_]), type_)
         combo.setCurrentIndex(max(combo.findData(spec["type"]) if spec else 0, 0))
         if spec:  # a saved field keeps its type: old values must stay valid
             combo.setEnabled(False)

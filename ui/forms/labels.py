@@ -7,9 +7,10 @@ and only for a form whose definition is exactly the seed's (same key, version 1,
 same content hash — journal.forms.form_sha256). A form the user edited (a new version)
 or one received with a different definition is their own text and is shown as is.
 
-Translations live in the Qt catalogue under the context "BuiltinForms";
-tools/update_translations.py extracts every label and choice of SEED_FORMS (plus the
-yes/no/(none) words of statistics and reports) from journal/records/forms_seed.py.
+The texts are the core's: journal/records/forms_seed.py marks every label and choice
+with N_(), so they are translated by the gettext catalogue (journal/locale/<lang>/
+LC_MESSAGES/journal.po) the CLI uses too — one translation for both faces, following
+the language the GUI sets (ui.common.i18n.install_translations → journal.i18n).
 """
 
 from __future__ import annotations
@@ -19,22 +20,18 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from journal.i18n import _
 from journal.records import display_labels
 from journal.records.display_labels import SEED_VERSION, is_unchanged_builtin  # noqa: F401 - one definition, shared with the CLI
 from journal.records.forms import display_value
 from journal.records.forms_seed import SEED_FORMS
 from journal.records.reports import BUILTIN_DIMENSIONS
 
-CONTEXT = "BuiltinForms"
 VALUE_WORDS = tuple(display_labels.VALUE_WORDS)  # the stored words, defined once in the core
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 def seed_texts() -> list[str]:
-    """Every English text of the built-in forms (for the extraction script and tests)."""
+    """Every English text of the built-in forms (tests check each is translated)."""
     return list(dict.fromkeys([*display_labels.seed_texts(), *VALUE_WORDS]))
 
 
@@ -45,17 +42,17 @@ def _seed_by_key() -> dict[str, dict]:
 
 def form_label(form: Any) -> str:
     """The form's name as shown."""
-    return _tr(form.label) if is_unchanged_builtin(form) else form.label
+    return _(form.label) if is_unchanged_builtin(form) else form.label
 
 
 def field_label(form: Any, spec: dict) -> str:
     """A field's label as shown."""
-    return _tr(spec["label"]) if is_unchanged_builtin(form) else spec["label"]
+    return _(spec["label"]) if is_unchanged_builtin(form) else spec["label"]
 
 
 def text_for(form: Any):
     """A function mapping a stored text of `form` (label or choice) to what is shown."""
-    return _tr if is_unchanged_builtin(form) else (lambda text: text)
+    return _ if is_unchanged_builtin(form) else (lambda text: text)
 
 
 def value_text(form: Any, spec: dict | None, value: Any, person_names: dict[str, str] | None = None) -> str:
@@ -64,9 +61,9 @@ def value_text(form: Any, spec: dict | None, value: Any, person_names: dict[str,
         return ""
     type_ = (spec or {}).get("type")
     if type_ == "bool" or isinstance(value, bool):
-        return _tr("yes") if value else _tr("no")
+        return _("yes") if value else _("no")
     if type_ in ("choice", "multi_choice") and is_unchanged_builtin(form):
-        return ", ".join(_tr(str(v)) for v in (value if isinstance(value, list) else [value]))
+        return ", ".join(_(str(v)) for v in (value if isinstance(value, list) else [value]))
     return display_value(spec, value, person_names)
 
 
@@ -97,7 +94,7 @@ def dimension_label(dimension: str, label: str) -> str:
     found = _seed_field(dimension)
     if found and label == f"{found[0]['label']}: {found[1]['label']}":
         return QCoreApplication.translate("BuiltinForms", "{form}: {field}").format(
-            form=_tr(found[0]["label"]), field=_tr(found[1]["label"]))
+            form=_(found[0]["label"]), field=_(found[1]["label"]))
     return label
 
 
@@ -110,8 +107,8 @@ def stats_value(dimension: str, value: Any) -> Any:
     if not isinstance(value, str):
         return value
     if value == "(none)" or (value in VALUE_WORDS and dimension not in BUILTIN_DIMENSIONS):
-        return _tr(value)
+        return _(value)
     found = _seed_field(dimension)
     if found and value in found[1].get("choices", []):
-        return _tr(value)
+        return _(value)
     return value

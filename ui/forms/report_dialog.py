@@ -151,14 +151,12 @@ class ReportDialog(QDialog):
         options = {"omit_contact_details": self.omit_contacts.isChecked()}
         bom, page_size, photos = self.bom.isChecked(), self.page_size.currentData(), self.photos.isChecked()
         journal = self.session.journal
-        journal_name = journal.name  # read here, on the GUI thread, like the window does
         self.export_button.setEnabled(False)
         self.message.setText(self.tr("Exporting…"))
 
         def work(ctx):
             reader = journal.open_reader()  # its own connection: the GUI's reader stays free
             try:
-                reader.name = journal_name
                 kwargs = dict(options, progress=ctx.progress, cancel=ctx.cancelled)
                 if fmt == "csv":
                     return write_csv(reader, flt, path, bom=bom, **kwargs)

@@ -9,14 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QWidget,
 )
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FormFields", text)
 
 
 class FieldInput(QObject):
@@ -44,10 +40,10 @@ class FieldInput(QObject):
             return edit
         if type_ in ("choice", "bool"):
             combo = QComboBox()
-            combo.addItem(_tr("—"), None)
+            combo.addItem(self.tr("—"), None)
             if type_ == "bool":
-                combo.addItem(_tr("Yes"), True)
-                combo.addItem(_tr("No"), False)
+                combo.addItem(self.tr("Yes"), True)
+                combo.addItem(self.tr("No"), False)
             else:
                 for choice in spec["choices"]:
                     combo.addItem(self._shown(choice), choice)  # the stored value stays the data
@@ -62,15 +58,15 @@ class FieldInput(QObject):
             box.setFixedHeight(box.sizeHintForRow(0) * rows + 8 if box.count() else 28)
             box.itemChanged.connect(lambda _item: self.changed.emit())
             if type_ == "person" and not people:
-                box.setToolTip(_tr("Link people to this entry (People panel) to choose them here."))
+                box.setToolTip(self.tr("Link people to this entry (People panel) to choose them here."))
             return box
         line = QLineEdit()
         if type_ == "date":
-            line.setPlaceholderText(_tr("YYYY-MM-DD"))
+            line.setPlaceholderText(self.tr("YYYY-MM-DD"))
         elif type_ == "datetime":
-            line.setPlaceholderText(_tr("YYYY-MM-DD HH:MM"))
+            line.setPlaceholderText(self.tr("YYYY-MM-DD HH:MM"))
         elif type_ == "number":
-            line.setPlaceholderText(_tr("a number"))
+            line.setPlaceholderText(self.tr("a number"))
         line.textEdited.connect(self.changed)
         return line
 
@@ -103,7 +99,9 @@ class FieldInput(QObject):
                     item.setCheckState(Qt.CheckState.Checked if data in chosen else Qt.CheckState.Unchecked)
                 for missing in [v for v in (value or []) if v not in present]:
                     # a person no longer linked (or unknown here) stays chosen and visible
-                    label = _tr("(not linked) {id}").format(id=str(missing)[:8]) if type_ == "person" else missing
+                    label = missing
+                    if type_ == "person":
+                        label = self.tr("(not linked) {id}").format(id=str(missing)[:8])
                     self._add_check(w, missing, label).setCheckState(Qt.CheckState.Checked)
             else:
                 text = "" if value is None else str(value)

@@ -8,39 +8,66 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from journal.records.people_validation import CHANNELS, DIRECTIONS, LINK_ROLES, PERSON_ROLES
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("People", text)
+# The labels are marked for lupdate here and translated when asked for, so they follow the
+# interface language installed at run time.
+_PERSON_ROLES = {
+    "detainee": QT_TRANSLATE_NOOP("People", "Detainee"),
+    "relative": QT_TRANSLATE_NOOP("People", "Relative"),
+    "lawyer": QT_TRANSLATE_NOOP("People", "Lawyer"),
+    "witness": QT_TRANSLATE_NOOP("People", "Witness"),
+    "journalist": QT_TRANSLATE_NOOP("People", "Journalist"),
+    "official": QT_TRANSLATE_NOOP("People", "Official"),
+    "officer": QT_TRANSLATE_NOOP("People", "Police/military officer"),
+    "organisation": QT_TRANSLATE_NOOP("People", "Organisation"),
+    "other": QT_TRANSLATE_NOOP("People", "Other"),
+}
+_LINK_ROLES = {
+    "detained": QT_TRANSLATE_NOOP("People", "Detained"),
+    "witness": QT_TRANSLATE_NOOP("People", "Witness"),
+    "lawyer": QT_TRANSLATE_NOOP("People", "Lawyer"),
+    "relative": QT_TRANSLATE_NOOP("People", "Relative"),
+    "officer_involved": QT_TRANSLATE_NOOP("People", "Officer involved"),
+    "victim": QT_TRANSLATE_NOOP("People", "Victim"),
+    "other": QT_TRANSLATE_NOOP("People", "Other"),
+}
+_CHANNELS = {
+    "call": QT_TRANSLATE_NOOP("People", "Call"),
+    "sms": QT_TRANSLATE_NOOP("People", "SMS"),
+    "signal": QT_TRANSLATE_NOOP("People", "Signal"),
+    "telegram": QT_TRANSLATE_NOOP("People", "Telegram"),
+    "whatsapp": QT_TRANSLATE_NOOP("People", "WhatsApp"),
+    "email": QT_TRANSLATE_NOOP("People", "Email"),
+    "in_person": QT_TRANSLATE_NOOP("People", "In person"),
+    "other": QT_TRANSLATE_NOOP("People", "Other"),
+}
+_DIRECTIONS = {
+    "incoming": QT_TRANSLATE_NOOP("People", "Incoming"),
+    "outgoing": QT_TRANSLATE_NOOP("People", "Outgoing"),
+    "meeting": QT_TRANSLATE_NOOP("People", "Meeting"),
+}
 
 
 def person_role_labels() -> dict[str, str]:
     """Roles a person has in the documenter's work."""
-    texts = {"detainee": "Detainee", "relative": "Relative", "lawyer": "Lawyer", "witness": "Witness",
-             "journalist": "Journalist", "official": "Official", "officer": "Police/military officer",
-             "organisation": "Organisation", "other": "Other"}
-    return {key: _t(texts[key]) for key in PERSON_ROLES}
+    return {key: QCoreApplication.translate("People", _PERSON_ROLES[key]) for key in PERSON_ROLES}
 
 
 def link_role_labels() -> dict[str, str]:
     """Roles a person has in one incident."""
-    texts = {"detained": "Detained", "witness": "Witness", "lawyer": "Lawyer", "relative": "Relative",
-             "officer_involved": "Officer involved", "victim": "Victim", "other": "Other"}
-    return {key: _t(texts[key]) for key in LINK_ROLES}
+    return {key: QCoreApplication.translate("People", _LINK_ROLES[key]) for key in LINK_ROLES}
 
 
 def channel_labels() -> dict[str, str]:
-    texts = {"call": "Call", "sms": "SMS", "signal": "Signal", "telegram": "Telegram", "whatsapp": "WhatsApp",
-             "email": "Email", "in_person": "In person", "other": "Other"}
-    return {key: _t(texts[key]) for key in CHANNELS}
+    return {key: QCoreApplication.translate("People", _CHANNELS[key]) for key in CHANNELS}
 
 
 def direction_labels() -> dict[str, str]:
-    texts = {"incoming": "Incoming", "outgoing": "Outgoing", "meeting": "Meeting"}
-    return {key: _t(texts[key]) for key in DIRECTIONS}
+    return {key: QCoreApplication.translate("People", _DIRECTIONS[key]) for key in DIRECTIONS}
 
 
 def roles_text(roles: list[str]) -> str:
@@ -80,5 +107,6 @@ def handle_text(handle: str) -> str:
     if ":" not in handle:
         return handle
     kind, value = handle.split(":", 1)
-    labels = {"signal": "Signal", "telegram": "Telegram", "whatsapp": "WhatsApp", "email": _t("Email")}
+    labels = {"signal": "Signal", "telegram": "Telegram", "whatsapp": "WhatsApp",
+              "email": QCoreApplication.translate("People", "Email")}
     return f"{labels.get(kind, kind)}: {value}"

@@ -22,7 +22,7 @@ from typing import BinaryIO
 
 from journal.exchange.bundle.age_encrypt import RecipientInvalid, parse_recipient
 
-from journal.exchange.bundle._atomic import atomic_output
+from journal.storage.atomic import atomic_output
 from journal.exchange.bundle.errors import CardError
 from journal.i18n import _
 

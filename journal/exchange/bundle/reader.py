@@ -32,7 +32,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from journal.exchange.bundle import age_decrypt, tarstream
 from journal.exchange.bundle.age_decrypt import AgeDecryptError
-from journal.exchange.bundle._cancel import check_cancel
+from journal.progress import Progress, check_cancel
 from journal.exchange.bundle.errors import BundleRejected
 from journal.exchange.bundle.manifest import (
     Manifest,
@@ -61,7 +61,6 @@ _HANDOFF_PIECES = 4  # decrypted pieces of CHUNK_SIZE waiting for the parser
 _HASH_QUEUE = 4  # attachment chunks waiting to be hashed  # zero padding allowed after the end-of-archive marker
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 
-Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)

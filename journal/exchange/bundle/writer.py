@@ -18,8 +18,8 @@ from datetime import UTC, datetime
 from typing import Any, BinaryIO
 
 from journal.exchange.bundle import tarstream
-from journal.exchange.bundle._atomic import atomic_output
-from journal.exchange.bundle._cancel import check_cancel
+from journal.storage.atomic import atomic_output
+from journal.progress import Progress, check_cancel
 from journal.exchange.bundle.age_encrypt import AgeEncryptor, RecipientInvalid, parse_recipient
 from journal.exchange.bundle.errors import BundleWriteError
 from journal.exchange.bundle.identity import Identity
@@ -44,7 +44,6 @@ CHUNK_SIZE = 1024 * 1024
 BUNDLE_SUFFIX = ".ijbundle"
 
 MemberSource = bytes | Callable[[], BinaryIO]
-Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)

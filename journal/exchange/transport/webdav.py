@@ -20,7 +20,6 @@ from typing import Any, BinaryIO
 
 import httpx
 
-from journal.errors import Cancelled
 from journal.exchange.transport.errors import (
     AccessDenied,
     AuthenticationFailed,
@@ -52,39 +51,17 @@ from journal.exchange.transport.webdav_xml import (
     parse_single_size,
 )
 from journal.i18n import N_, _
+from journal.progress import CancelToken, Progress, check_cancel
 
 CHUNK_SIZE = 1024 * 1024
 #: A folder listing larger than this is refused (hostile or absurd server).
 MAX_LISTING_BYTES = 16 * 1024 * 1024
 
-Progress = Callable[[int, int], None]
-#: A callable returning True, or an object with is_set() (threading.Event) or a
-#: `cancelled` attribute, checked between chunks.
-CancelToken = Any
 
 
 def random_bundle_name() -> str:
     """A remote file name that says nothing about sender, content or time: '<uuid4 hex>.ijbundle'."""
     return uuid.uuid4().hex + BUNDLE_SUFFIX
-
-
-def is_cancelled(cancel: CancelToken) -> bool:
-    """True when the caller asked to stop."""
-    if cancel is None:
-        return False
-    if hasattr(cancel, "is_set"):
-        return bool(cancel.is_set())
-    if hasattr(cancel, "cancelled"):
-        value = cancel.cancelled
-        return bool(value() if callable(value) else value)
-    if callable(cancel):
-        return bool(cancel())
-    return False
-
-
-def _check_cancel(cancel: CancelToken) -> None:
-    if is_cancelled(cancel):
-        raise Cancelled(_("Sending was cancelled."))
 
 
 @dataclass(frozen=True)
@@ -383,7 +360,7 @@ class WebDavClient:
         attempts = 0
         last_error: TransportError | None = None
         while attempts < self.settings.max_attempts:
-            _check_cancel(cancel)
+            check_cancel(cancel, _("Sending was cancelled."))
             if attempts > 0:
                 if not is_path and start is None:
                     break  # a one-way stream cannot be sent again
@@ -418,11 +395,11 @@ class WebDavClient:
         # Sleep in short slices so a cancel during the back-off is honoured quickly.
         remaining = self.settings.backoff_delay(retry_number)
         while remaining > 0:
-            _check_cancel(cancel)
+            check_cancel(cancel, _("Sending was cancelled."))
             step = min(0.25, remaining)
             self._sleep(step)
             remaining -= step
-        _check_cancel(cancel)
+        check_cancel(cancel, _("Sending was cancelled."))
 
     def _put_once(
         self, handle: BinaryIO, remote_name: str, size: int, progress: Progress | None, cancel: CancelToken
@@ -463,7 +440,7 @@ class WebDavClient:
         if progress is not None:
             progress(0, size)
         while sent < size:
-            _check_cancel(cancel)
+            check_cancel(cancel, _("Sending was cancelled."))
             chunk = handle.read(min(CHUNK_SIZE, size - sent))
             if not chunk:
                 raise LocalFileChanged(_("The bundle file became shorter while it was being sent."))
@@ -569,7 +546,7 @@ class WebDavClient:
                 progress(0, total)
             try:
                 for chunk in response.iter_raw(CHUNK_SIZE):
-                    _check_cancel(cancel)
+                    check_cancel(cancel, _("Sending was cancelled."))
                     received += len(chunk)
                     if received > max_size:
                         raise too_large

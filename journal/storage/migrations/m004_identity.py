@@ -2,10 +2,13 @@
 
 The migration itself generates the identity, so a journal created before this
 version gets one on first unlock, exactly like a new journal does at creation
-(creation runs every migration). The secrets are the JSON of
-``journal.bundle.Identity.to_secrets()`` and live only inside the encrypted database.
+(creation runs every migration). The secrets are JSON in the format
+``journal.exchange.bundle.identity.Identity.from_secrets`` reads (secrets version 1), written
+by this module itself, and live only inside the encrypted database.
 """
 
+import base64
+import datetime as dt
 import json
 
 from journal.storage.migrations._script import run_script
@@ -78,11 +81,27 @@ CREATE INDEX sent_bundle_items_by_record ON sent_bundle_items (kind, record_uuid
 
 def apply(conn) -> None:
     run_script(conn, SCHEMA)
-    # Imported here so the migration list stays importable without the bundle layer's deps.
-    from journal.exchange.bundle.identity import Identity
-
-    identity = Identity.generate()
+    secrets = new_identity_secrets()
     conn.execute(
         "INSERT INTO identity (id, secrets, display_name, created_at) VALUES (1, ?, '', ?)",
-        (json.dumps(identity.to_secrets(), sort_keys=True), identity.created_at),
+        (json.dumps(secrets, sort_keys=True), secrets["created_at"]),
     )
+
+
+def new_identity_secrets() -> dict:
+    """A fresh identity in the stored format of schema 4 (secrets version 1), written here
+    rather than by journal.exchange.bundle.identity so that later changes there cannot change
+    what this migration stores; that module reads this format (Identity.from_secrets)."""
+    import pyrage  # here: the migration list stays importable without the crypto libraries
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    signing_key = Ed25519PrivateKey.generate().private_bytes(
+        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption())
+    created_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return {
+        "version": 1,
+        "age_secret_key": str(pyrage.x25519.Identity.generate()),
+        "ed25519_private_key": base64.b64encode(signing_key).decode("ascii"),
+        "created_at": created_at,
+    }

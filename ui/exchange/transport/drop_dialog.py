@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from journal.errors import JournalError
-from journal.exchange.identity import CoordinatorStore
 from journal.exchange.transport import parse_drop_url
 
 from ui.common.ops import run_op, user_message
@@ -93,7 +92,7 @@ class DropFolderDialog(QDialog):
         self.session = session
         self.coordinator_ref = getattr(coordinator, "uuid", coordinator)
         reader_store = session.reader.outbox
-        record = CoordinatorStore(session.reader.db).get(self.coordinator_ref)
+        record = session.reader.coordinators.get(self.coordinator_ref)
         self.coordinator_id = record.id
         self.setWindowTitle(self.tr("Drop folder"))
         layout = QVBoxLayout(self)

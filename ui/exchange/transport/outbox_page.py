@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from journal.errors import Cancelled, JournalError
-from journal.exchange.identity import CoordinatorStore
 from journal.exchange.outbox import Outbox, SendOutcome
 from journal.exchange.transport import TransportError
 
@@ -33,6 +32,15 @@ from ui.attachments.ops import scaled_progress
 from ui.common.ops import run_op, user_message
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _item_progress(progress, index: int, count: int):
+    """Upload progress of item `index` of `count`, as a share of the whole run."""
+
+    def step(done: int, total: int) -> None:
+        progress(index * 1000 + (done * 1000 // total if total else 0), count * 1000)
+
+    return step
 
 
 def send_items(session: Any, item_ids: list[int], ctx) -> list[SendOutcome]:
@@ -51,11 +59,8 @@ def send_items(session: Any, item_ids: list[int], ctx) -> list[SendOutcome]:
             outcomes.append(SendOutcome(item, error=str(exc)))
             continue
 
-        def step(done: int, total: int, index=index) -> None:
-            progress(index * 1000 + (done * 1000 // total if total else 0), len(item_ids) * 1000)
-
         try:
-            receipt = Outbox.upload(job, step, ctx.cancelled)
+            receipt = Outbox.upload(job, _item_progress(progress, index, len(item_ids)), ctx.cancelled)
         except TransportError as exc:
             item = session.write_and_wait(lambda j, i=item_id, m=str(exc): j.outbox.record_failure(i, m))
             outcomes.append(SendOutcome(item, error=str(exc)))
@@ -212,7 +217,7 @@ class OutboxPage(QWidget):
             return
         from ui.exchange.transport.drop_dialog import DropFolderDialog
 
-        coordinators = CoordinatorStore(self.session.reader.db).list()
+        coordinators = self.session.reader.coordinators.list()
         if not coordinators:
             QMessageBox.information(self, self.tr("Drop folder"),
                                     self.tr("Add a coordinator from their contact card first."))
