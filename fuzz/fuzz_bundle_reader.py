@@ -8,6 +8,11 @@ Mutates a valid bundle at two levels and checks the reader's contract:
 - plaintext (tar/JSON) mutations, re-encrypted to the reader, must raise BundleRejected or be
   accepted cleanly; any other exception, a hang or a leaked thread is a bug.
 Crashing inputs are written (encrypted, as found) to fuzz/crashes/ for replay.
+
+This reaches the reader only (with a sink that keeps nothing), so it never gets past the
+signature check with mutated content. tests/test_import_fuzz.py fuzzes signed bundles
+through the importer into a real journal (records and members mutated, then re-signed with
+the trusted sender's key; both format versions).
 """
 
 from __future__ import annotations

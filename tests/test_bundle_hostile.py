@@ -456,7 +456,7 @@ def test_manifest_claims_another_sender_key_without_its_secret():
     )
 
 
-@pytest.mark.parametrize("version", [3, 2, 0, "1"])
+@pytest.mark.parametrize("version", [3, 99, 0, "1"])
 def test_unknown_format_version(version):
     manifest = manifest_for({"entries.jsonl": ENTRIES}, version=version)
     assert (
@@ -526,3 +526,124 @@ def test_last_line_without_newline_is_accepted():
     data = crafted([regular("contacts.jsonl", b'{"a":1}\n{"b":2}')])
     read_bundle(io.BytesIO(data), [COORDINATOR.age_secret_key], sink)
     assert sink.records == [("contacts", {"a": 1}), ("contacts", {"b": 2})]
+
+
+# --- issue 19 item 6: an unsigned manifest must not cost more than its member limit -------------------------
+@pytest.mark.parametrize("filler", [b"{}", b"[]", b"0"])
+def test_a_manifest_of_tiny_objects_is_refused_before_it_is_parsed(filler):
+    body = json.loads(manifest_for({"entries.jsonl": ENTRIES}))
+    text = json.dumps(body, sort_keys=True, separators=(",", ":")).encode()
+    # 20 000 tiny values in an extra field: cheap to send, a pile of objects once parsed.
+    bloated = text[:-1] + b',"padding":[' + b",".join([filler] * 20_000) + b"]}"
+    # Signed (by anyone: a stranger can sign their own junk), so only its shape refuses it.
+    data = crafted([regular("entries.jsonl", ENTRIES)], manifest=bloated)
+    assert reason_for(data, limits=Limits(max_members=100)) == "too many members"
+
+
+def test_a_forged_manifest_is_refused_before_it_is_parsed(monkeypatch):
+    import journal.exchange.bundle.reader as reader
+
+    parsed = []
+    monkeypatch.setattr(reader, "parse_manifest", lambda data: parsed.append(data))
+    data = crafted([regular("entries.jsonl", ENTRIES)], signature=OTHER.sign(manifest_for({"entries.jsonl": ENTRIES})))
+    assert reason_for(data) == "signature invalid" and parsed == []
+
+
+def test_a_real_manifest_at_the_member_limit_is_parsed():
+    listed = {f"attachments/{hashlib.sha256(bytes([i])).hexdigest()}": bytes([i]) for i in range(100)}
+    items = [regular(path, data) for path, data in listed.items()]
+    read_bundle(io.BytesIO(crafted(items)), [COORDINATOR.age_secret_key], RecordingSink(),
+                limits=Limits(max_members=102))  # + manifest.json and manifest.sig
+
+
+# --- issue 19 item 6: format version 2, the signed manifest first --------------------------------------------
+def crafted_v2(items: list, *, listed: dict[str, bytes] | None = None, signer: Identity = SENDER,
+               signature: bytes | None = None, **override) -> bytes:
+    """A version 2 bundle: manifest.json and manifest.sig first, then ``items``."""
+    if listed is None:
+        listed = {info.name: data for info, data in items if info.isreg() and data is not None}
+    manifest = manifest_for(listed, **{"version": 2, **override})
+    signature = signature if signature is not None else signer.sign(manifest)
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w", format=tarfile.PAX_FORMAT) as archive:
+        for info, data in [regular("manifest.json", manifest), regular("manifest.sig", signature), *items]:
+            archive.addfile(info, io.BytesIO(data) if data is not None else None)
+    return encrypt(buffer.getvalue())
+
+
+class OrderSink(RecordingSink):
+    """Records the order of what reaches it, the verified manifest included."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.events: list[str] = []
+
+    def manifest_verified(self, verified):
+        self.events.append("verified")
+
+    def record(self, kind, obj):
+        self.events.append(kind)
+        super().record(kind, obj)
+
+    def begin_member(self, path, size):
+        self.events.append(path)
+        return super().begin_member(path, size)
+
+
+def _v2_items():
+    return [regular("entries.jsonl", ENTRIES), regular(PHOTO_PATH, PHOTO)]
+
+
+def test_the_writer_puts_the_signed_manifest_first_and_the_reader_checks_it_before_any_content():
+    data = valid_bundle()
+    plain = pyrage.decrypt(data, [pyrage.x25519.Identity.from_str(COORDINATOR.age_secret_key)])
+    with tarfile.open(fileobj=io.BytesIO(plain), mode="r:") as archive:
+        assert archive.getnames()[:2] == ["manifest.json", "manifest.sig"]
+    sink = OrderSink()
+    verified = read_bundle(io.BytesIO(data), [COORDINATOR.age_secret_key], sink)
+    assert verified.manifest.version == 2
+    assert sink.events == ["verified", "entries", PHOTO_PATH]
+    assert sink.files[PHOTO_PATH].getvalue() == PHOTO
+
+
+@pytest.mark.parametrize("make, expected", [
+    (lambda: crafted_v2(_v2_items(), signature=bytes(64)), "signature invalid"),
+    (lambda: crafted_v2(_v2_items(), signer=OTHER), "signature invalid"),
+    (lambda: crafted_v2([*_v2_items(), regular("forms.jsonl", b"{}\n")], listed={"entries.jsonl": ENTRIES,
+                                                                                  PHOTO_PATH: PHOTO}),
+     "member not in the manifest: forms.jsonl"),
+    (lambda: crafted_v2(_v2_items(), listed={"entries.jsonl": ENTRIES + b"\n", PHOTO_PATH: PHOTO}),
+     "member size mismatch: entries.jsonl"),
+    (lambda: crafted_v2(_v2_items(), listed={"entries.jsonl": ENTRIES.replace(b"e1", b"e2"), PHOTO_PATH: PHOTO}),
+     "member hash mismatch: entries.jsonl"),
+    (lambda: crafted_v2(_v2_items()[:1], listed={"entries.jsonl": ENTRIES, PHOTO_PATH: PHOTO}),
+     f"member missing: {PHOTO_PATH}"),
+    (lambda: crafted_v2([*_v2_items(), regular("entries.jsonl", ENTRIES)]), "duplicate member: entries.jsonl"),
+    (lambda: crafted_v2([*_v2_items(), regular("manifest.sig", bytes(64))], listed={"entries.jsonl": ENTRIES,
+                                                                                    PHOTO_PATH: PHOTO}),
+     "duplicate member: manifest.sig"),
+    (lambda: crafted_v2([*_v2_items(), regular("manifest.json", b"{}")], listed={"entries.jsonl": ENTRIES,
+                                                                                 PHOTO_PATH: PHOTO}),
+     "duplicate member: manifest.json"),
+    (lambda: crafted_v2(_v2_items(), version=1), "unexpected member after the manifest: entries.jsonl"),
+    (lambda: crafted(_v2_items(), manifest=manifest_for({"entries.jsonl": ENTRIES, PHOTO_PATH: PHOTO}, version=2)),
+     "manifest is malformed (version 2 puts the manifest first)"),
+])
+def test_version_2_bundles_are_refused_before_unlisted_or_unsigned_content_reaches_the_sink(make, expected):
+    data = make()
+    sink = OrderSink()
+    with pytest.raises(BundleRejected) as info:
+        read_bundle(io.BytesIO(data), [COORDINATOR.age_secret_key], sink)
+    assert info.value.reason == expected
+    if expected == "signature invalid":
+        assert sink.events == []  # nothing of an unsigned bundle was handed on
+    if expected.startswith(("member not in the manifest", "member size mismatch")):
+        kind = expected.split(": ")[1].removesuffix(".jsonl")
+        assert kind not in sink.events  # refused at its header, before its content
+
+
+def test_version_1_bundles_are_still_read():
+    sink = OrderSink()
+    verified = read_bundle(io.BytesIO(crafted(_v2_items())), [COORDINATOR.age_secret_key], sink)
+    assert verified.manifest.version == 1
+    assert sink.events == ["entries", PHOTO_PATH]  # (no early verification: the manifest is last)

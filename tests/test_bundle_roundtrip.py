@@ -191,7 +191,7 @@ def test_manifest_is_deterministic_and_member_metadata_leaks_nothing(
     )
     assert first.manifest_bytes == second.manifest_bytes
     body = json.loads(first.manifest_bytes)
-    assert body["format"] == "incident-journal-bundle" and body["version"] == 1
+    assert body["format"] == "incident-journal-bundle" and body["version"] == 2
     assert (
         first.manifest_bytes
         == json.dumps(
@@ -241,7 +241,7 @@ def test_tar_metadata_is_neutral(bundle, coordinators, tmp_path):
     plaintext = _age_decrypt(bundle, coordinators[0], tmp_path)
     with tarfile.open(fileobj=io.BytesIO(plaintext), mode="r:") as archive:
         members = archive.getmembers()
-    assert [m.name for m in members][-2:] == ["manifest.json", "manifest.sig"]
+    assert [m.name for m in members][:2] == ["manifest.json", "manifest.sig"]  # version 2: first
     expected_mtime = datetime(2026, 3, 8, 12, 30, tzinfo=UTC).timestamp()
     for member in members:
         assert member.isreg()

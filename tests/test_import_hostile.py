@@ -11,6 +11,7 @@ import base64
 import hashlib
 import io
 import json
+import os
 import tarfile
 
 import pyrage
@@ -45,6 +46,7 @@ def trusted(pair, tmp_path):
     first = tmp_path / "first.ijbundle"
     documenter.exporter.export(first, [record.uuid], all_entries=True, options=UNCLEANED)
     assert coordinator.importer.import_bundle(first, trust_new=True).status == "accepted"
+    assert coordinator.verify() == []
     documenter.entries.add(title="second entry", body="новое")
     documenter.entries.update(documenter.queries.page()[0].uuid, body="изменено")
     second = tmp_path / "second.ijbundle"
@@ -54,13 +56,15 @@ def trusted(pair, tmp_path):
 
 
 def craft(members: dict[str, bytes], recipient: str, signer: Identity, *, manifest: dict | None = None,
-          signature: bytes | None = None, extra: list[tarfile.TarInfo] = ()) -> bytes:
-    """A tar of ``members`` (+ ``extra`` special entries) with a fresh signed manifest, encrypted."""
+          signature: bytes | None = None, extra: list[tarfile.TarInfo] = (), first: bool = False) -> bytes:
+    """A tar of ``members`` (+ ``extra`` special entries) with a fresh signed manifest, encrypted.
+    Format version 1 (manifest last), or with ``first`` version 2 (manifest first)."""
     body = json.loads(members["manifest.json"])
     content = {k: v for k, v in members.items() if k not in ("manifest.json", "manifest.sig")}
     body["members"] = [{"path": p, "size": len(d), "sha256": hashlib.sha256(d).hexdigest()}
                        for p, d in content.items()]
     body["bundle_id"] = "0b6a3c86-4d7e-4f0a-9c1b-6e1f7f1a2b3c"
+    body["version"] = 2 if first else 1
     if manifest:
         body.update(manifest)
     manifest_bytes = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
@@ -68,19 +72,20 @@ def craft(members: dict[str, bytes], recipient: str, signer: Identity, *, manife
     with tarfile.open(fileobj=buffer, mode="w", format=tarfile.USTAR_FORMAT) as archive:
         for info in extra:
             archive.addfile(info)
-        for name, data in [*content.items(), ("manifest.json", manifest_bytes),
-                           ("manifest.sig", signature if signature is not None else signer.sign(manifest_bytes))]:
+        signed = [("manifest.json", manifest_bytes),
+                  ("manifest.sig", signature if signature is not None else signer.sign(manifest_bytes))]
+        for name, data in [*signed, *content.items()] if first else [*content.items(), *signed]:
             info = tarfile.TarInfo(name)
             info.size = len(data)
             archive.addfile(info, io.BytesIO(data))
     return pyrage.encrypt(buffer.getvalue(), [pyrage.x25519.Recipient.from_str(recipient)])
 
 
-def rejected(coordinator, data: bytes, tmp_path, name: str = "hostile.ijbundle") -> str:
+def rejected(coordinator, data: bytes, tmp_path, name: str = "hostile.ijbundle", trust_new=True) -> str:
     path = tmp_path / name
     path.write_bytes(data)
     before, files = db_digest(coordinator), data_files(coordinator)
-    result = coordinator.importer.import_bundle(path, trust_new=True)
+    result = coordinator.importer.import_bundle(path, trust_new=trust_new)
     assert result.status == "rejected", result
     assert db_digest(coordinator) == before
     assert coordinator.db.query_one("SELECT count(*) FROM import_staging")[0] == 0
@@ -101,6 +106,7 @@ def test_crafted_baseline_is_accepted(trusted, tmp_path):
     result = coordinator.importer.import_bundle(path)
     assert result.status == "accepted", result.reason
     assert result.counts["entries_new"] == 1 and result.counts["entries_updated"] == 1
+    assert coordinator.verify() == []
 
 
 def test_wrong_recipient(trusted, tmp_path):
@@ -131,6 +137,7 @@ def test_signed_by_someone_else_claiming_the_known_key(trusted, tmp_path):
 def test_replayed_old_bundle_is_a_duplicate_and_changes_nothing(trusted, tmp_path):
     _, coordinator, _, second, _ = trusted
     assert coordinator.importer.import_bundle(second).status == "accepted"
+    assert coordinator.verify() == []
     before = db_digest(coordinator)
     first = tmp_path / "first.ijbundle"
     for path in (first, second):
@@ -275,6 +282,7 @@ def signed_by_sender(pair, tmp_path):
     path = tmp_path / "baseline.ijbundle"
     path.write_bytes(baseline)
     assert coordinator.importer.import_bundle(path, trust_new=True).status == "accepted"
+    assert coordinator.verify() == []
     second = documenter.entries.add(title="second entry", body="новое")
     documenter.attachments.add_file(second.uuid, PHOTOS / "Nikon_D70.jpg")
     documenter.entries.update(sample["entry"].uuid, body="изменено")
@@ -381,7 +389,7 @@ HOSTILE = {
                                "ed25519_public_key": base64.b64encode(hb.OTHER.signing_public_key).decode()})), j),
         "signature invalid", None),
     "unknown format version": (lambda m, j: to_journal(hb.crafted(items_of(m), manifest=hb.manifest_for(
-        content_of(m), version=2)), j), "unsupported format version 2", None),
+        content_of(m), version=3)), j), "unsupported format version 3", None),
     "invalid UTF-8 in entries.jsonl": (lambda m, j: to_journal(hb.crafted(_appended(
         m, "entries.jsonl", b'{"title":"\xff\xfe"}\n')), j), "invalid UTF-8 in entries.jsonl line ", None),
     "invalid JSON in entries.jsonl": (lambda m, j: to_journal(hb.crafted(_appended(
@@ -415,6 +423,7 @@ def test_the_valid_bundle_the_cases_start_from_is_accepted(signed_by_sender, tmp
     assert result.counts["entries_new"] == 1 and result.counts["entries_updated"] == 1
     assert result.counts["attachments_stored"] == 1
     assert result.sender.claimed_name == "Sender"
+    assert coordinator.verify() == []
 
 
 def test_a_replayed_bundle_is_already_imported_and_changes_nothing(signed_by_sender, tmp_path):
@@ -427,3 +436,222 @@ def test_a_replayed_bundle_is_already_imported_and_changes_nothing(signed_by_sen
     assert db_digest(coordinator) == before
     assert coordinator.db.query_one("SELECT count(*) FROM import_staging")[0] == 0
     assert data_files(coordinator) <= files
+
+
+# --- issue 19: what a signed bundle may leave in the journal ----------------------------------------------
+def accepted(journal, data: bytes, tmp_path, name: str = "accepted.ijbundle", **options):
+    """Import ``data``; it must be accepted and `journal verify` must stay green afterwards."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = journal.importer.import_bundle(path, **options)
+    assert result.status == "accepted", result.reason
+    assert journal.verify() == []
+    assert journal.db.query_one("SELECT count(*) FROM blob_files_released")[0] == 0  # files removed
+    return result
+
+
+def stored_files(journal) -> set[str]:
+    return {p.name for p in (journal.data_dir / "attachments").rglob("*") if p.is_file()}
+
+
+def _blob_count(journal) -> int:
+    return journal.db.query_one("SELECT count(*) FROM blobs")[0]
+
+
+def test_one_extra_member_is_not_kept(trusted, tmp_path):
+    documenter, coordinator, _, _, members = trusted
+    extra = b"no entry names this file"
+    blobs, files = _blob_count(coordinator), stored_files(coordinator)
+    data = craft({**members, f"attachments/{hashlib.sha256(extra).hexdigest()}": extra},
+                 coordinator.identity.age_recipient, documenter.identity.get())
+    result = accepted(coordinator, data, tmp_path)
+    assert result.counts["attachments_stored"] == 0
+    assert _blob_count(coordinator) == blobs and stored_files(coordinator) == files
+    assert any("not kept: 1" in w for w in result.warnings), result.warnings
+
+
+def test_an_extra_member_sent_before_the_entries_is_written_then_dropped(trusted, tmp_path):
+    documenter, coordinator, _, _, members = trusted
+    extra = b"comes first, named by nobody"
+    blobs, files = _blob_count(coordinator), stored_files(coordinator)
+    data = craft({f"attachments/{hashlib.sha256(extra).hexdigest()}": extra, **members},
+                 coordinator.identity.age_recipient, documenter.identity.get())
+    result = accepted(coordinator, data, tmp_path)
+    assert _blob_count(coordinator) == blobs and stored_files(coordinator) == files
+    assert any("not kept: 1" in w for w in result.warnings), result.warnings
+
+
+def test_twenty_thousand_extra_members_are_not_kept(trusted, tmp_path):
+    documenter, coordinator, _, _, members = trusted
+    extras = {f"attachments/{hashlib.sha256(d).hexdigest()}": d
+              for d in (i.to_bytes(4, "big") for i in range(20_000))}
+    blobs, files = _blob_count(coordinator), stored_files(coordinator)
+    data = craft({**members, **extras}, coordinator.identity.age_recipient, documenter.identity.get())
+    result = accepted(coordinator, data, tmp_path)
+    assert result.counts["entries_new"] == 1
+    assert _blob_count(coordinator) == blobs and stored_files(coordinator) == files
+    assert any("not kept: 20000" in w for w in result.warnings), result.warnings
+
+
+def test_the_attachment_of_an_entry_skipped_for_an_id_collision_is_not_kept(pair, tmp_path):
+    documenter, coordinator, record = pair
+    entry = documenter.entries.add(title="collides")
+    documenter.attachments.add_bytes(entry.uuid, b"evidence of the colliding entry" * 10, "c.bin")
+    from journal.records.entries import Entry
+
+    coordinator.entries.add(Entry(uuid=entry.uuid, title="the coordinator's own entry"))
+    path = tmp_path / "collide.ijbundle"
+    documenter.exporter.export(path, [record.uuid], all_entries=True)
+    result = accepted(coordinator, path.read_bytes(), tmp_path, trust_new=True)
+    assert result.counts["skipped"] == 1 and result.counts["attachments_stored"] == 0
+    assert _blob_count(coordinator) == 0 and stored_files(coordinator) == set()
+
+
+def test_a_hash_named_without_the_bytes_does_not_link_another_senders_content(pair, tmp_path):
+    documenter, coordinator, record = pair
+    evidence = b"the first sender's photo" * 100
+    first = documenter.entries.add(title="photo of the first sender")
+    documenter.attachments.add_bytes(first.uuid, evidence, "photo.bin")
+    path = tmp_path / "first.ijbundle"
+    documenter.exporter.export(path, [record.uuid], all_entries=True)
+    accepted(coordinator, path.read_bytes(), tmp_path, trust_new=True)
+    # A second sender's entry names the same content, without sending the bytes.
+    other = make_journal(tmp_path / "other", "Second sender")
+    try:
+        other_record = add_coordinator(other, coordinator)
+        claim = other.entries.add(title="claims the photo")
+        other.attachments.add_bytes(claim.uuid, evidence, "mine.bin")
+        own = tmp_path / "other.ijbundle"
+        other.exporter.export(own, [other_record.uuid], all_entries=True)
+        members = tar_members(decrypt_bundle(own, coordinator))
+        sha = hashlib.sha256(evidence).hexdigest()
+        without_bytes = {k: v for k, v in members.items() if k != f"attachments/{sha}"}
+        data = craft(without_bytes, coordinator.identity.age_recipient, other.identity.get())
+        result = accepted(coordinator, data, tmp_path, "claim.ijbundle", trust_new=True)
+    finally:
+        other.close()
+    assert result.counts["attachments_linked"] == 0
+    assert any("not stored here" in w for w in result.warnings), result.warnings
+    local = coordinator.entries.get(claim.uuid)
+    assert coordinator.attachments.list_for_entry(local.uuid) == []
+    notes = [r[0] for r in coordinator.db.query("SELECT note FROM attachments")]
+    assert notes and all("Second sender" not in n for n in notes)
+
+
+def test_a_hash_named_without_the_bytes_links_the_same_senders_earlier_content(pair, tmp_path):
+    documenter, coordinator, record = pair
+    evidence = b"sent once, named again later" * 100
+    first = documenter.entries.add(title="first")
+    documenter.attachments.add_bytes(first.uuid, evidence, "photo.bin")
+    path = tmp_path / "first.ijbundle"
+    documenter.exporter.export(path, [record.uuid], all_entries=True)
+    accepted(coordinator, path.read_bytes(), tmp_path, trust_new=True)
+    second = documenter.entries.add(title="second, same photo")
+    documenter.attachments.add_bytes(second.uuid, evidence, "again.bin")
+    newer = tmp_path / "second.ijbundle"
+    documenter.exporter.export(newer, [record.uuid], entries=[second.uuid])
+    members = tar_members(decrypt_bundle(newer, coordinator))
+    sha = hashlib.sha256(evidence).hexdigest()
+    data = craft({k: v for k, v in members.items() if k != f"attachments/{sha}"},
+                 coordinator.identity.age_recipient, documenter.identity.get())
+    result = accepted(coordinator, data, tmp_path, "second.ijbundle")
+    assert result.counts["attachments_linked"] == 1
+
+
+# --- issue 19 item 6: a bundle whose signature is not checked yet may make the journal write little --------
+def _many_members(count: int, size: int = 1000) -> dict[str, bytes]:
+    out = {}
+    for i in range(count):
+        data = i.to_bytes(4, "big") * (size // 4)
+        out[f"attachments/{hashlib.sha256(data).hexdigest()}"] = data
+    return out
+
+
+@pytest.fixture
+def counted_files(monkeypatch):
+    """How many attachment files the journal starts to write (each one is a disk write)."""
+    from journal.storage.blobfiles import BlobFiles
+
+    created = []
+    original = BlobFiles.create
+
+    def create(self, *args, **kwargs):
+        created.append(1)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(BlobFiles, "create", create)
+    return created
+
+
+QUOTA = 64 * 1024
+
+
+@pytest.mark.parametrize("first", [False, True], ids=["version 1", "version 2"])
+@pytest.mark.parametrize("signer", ["forged", "stranger"])
+def test_a_forged_or_strangers_bundle_writes_at_most_the_staging_quota(trusted, tmp_path, counted_files, signer,
+                                                                       first, monkeypatch):
+    documenter, coordinator, _, _, members = trusted
+    monkeypatch.setattr(coordinator.importer, "staging_quota", QUOTA)
+    extras = _many_members(300)  # 300 KB of content no entry names: before any entries.jsonl
+    stranger = Identity.generate()
+    body = json.loads(members["manifest.json"])
+    body["sender"] = {"display_name": "Olena K.", "age_recipient": stranger.age_recipient,
+                      "ed25519_public_key": base64.b64encode(stranger.signing_public_key).decode()}
+    members = {**members, "manifest.json": json.dumps(body).encode()}
+    signer_key = stranger if signer == "stranger" else Identity.generate()
+    data = craft({**extras, **members}, coordinator.identity.age_recipient, signer_key, first=first)
+    reason = rejected(coordinator, data, tmp_path, trust_new=False)
+    assert reason.startswith("signature invalid" if signer == "forged" else "unknown key for a known name"), reason
+    # Version 1 (manifest last): at most the quota. Version 2 (manifest first): nothing at all.
+    assert len(counted_files) <= (0 if first else QUOTA // 4096 + 1), len(counted_files)
+
+
+def _as_layout(path, coordinator, signer, first: bool) -> bytes:
+    """The exported bundle (version 2), or the same content as a version 1 bundle."""
+    if first:
+        return path.read_bytes()
+    return craft(tar_members(decrypt_bundle(path, coordinator)), coordinator.identity.age_recipient, signer)
+
+
+@pytest.mark.parametrize("first", [False, True], ids=["version 1", "version 2"])
+def test_a_trusted_senders_bundle_bigger_than_the_quota_is_imported(trusted, tmp_path, counted_files, first,
+                                                                     monkeypatch):
+    documenter, coordinator, _, _, members = trusted
+    monkeypatch.setattr(coordinator.importer, "staging_quota", QUOTA)
+    photo = os.urandom(200_000)
+    entry = documenter.entries.add(title="big photo")
+    documenter.attachments.add_bytes(entry.uuid, photo, "big.bin")
+    path = tmp_path / "big.ijbundle"
+    documenter.exporter.export(path, [documenter.coordinators.list()[0].uuid], entries=[entry.uuid])
+    data = _as_layout(path, coordinator, documenter.identity.get(), first)
+    counted_files.clear()
+    result = accepted(coordinator, data, tmp_path)
+    assert result.counts["attachments_stored"] == 1 and result.counts["entries_new"] == 1
+    assert len(counted_files) == 1  # version 1: the first attempt stopped before writing it
+    with coordinator.attachments.open_stream(coordinator.attachments.list_for_entry(entry.uuid)[0].uuid) as f:
+        assert f.read() == photo
+
+
+@pytest.mark.parametrize("first", [False, True], ids=["version 1", "version 2"])
+def test_a_new_sender_of_a_big_bundle_is_asked_once_before_anything_is_written(pair, tmp_path, counted_files,
+                                                                                first, monkeypatch):
+    documenter, coordinator, record = pair
+    monkeypatch.setattr(coordinator.importer, "staging_quota", QUOTA)
+    entry = documenter.entries.add(title="big photo")
+    documenter.attachments.add_bytes(entry.uuid, os.urandom(200_000), "big.bin")
+    path = tmp_path / "big.ijbundle"
+    documenter.exporter.export(path, [record.uuid], all_entries=True)
+    path.write_bytes(_as_layout(path, coordinator, documenter.identity.get(), first))
+    counted_files.clear()
+    asked = []
+
+    def refuse(question):
+        asked.append((question.display_name, len(counted_files)))
+        return False
+
+    assert coordinator.importer.import_bundle(path, trust_new=refuse).status == "rejected"
+    assert asked == [("Olena K.", 0)] and counted_files == []
+    asked.clear()
+    result = coordinator.importer.import_bundle(path, trust_new=lambda q: asked.append(q) or True)
+    assert result.status == "accepted" and len(asked) == 1
+    assert coordinator.verify() == []

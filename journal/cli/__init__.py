@@ -19,6 +19,7 @@ from journal.errors import JournalError, NotAJournal
 from journal.i18n import _
 from journal.cli.argparse_i18n import argparse_in_our_language
 from journal.cli.context import CliContext
+from journal.cli.output import SafeStream
 
 COMMAND_MODULES = [
     "journal.cli.vault_commands",
@@ -88,6 +89,17 @@ def main(argv: list[str] | None = None) -> int:
     from journal.hardening import harden_process
 
     harden_process()
+    # Everything printed from here on is terminal-safe: text from the journal or a bundle
+    # (names, labels, titles) cannot send escape sequences or bidi controls (journal/cli/output.py).
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)
+    try:
+        return _run(argv)
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _run(argv: list[str] | None) -> int:
     # Help and usage errors (exit code 2, from argparse) in the user's language.
     with argparse_in_our_language():
         parser = build_parser()

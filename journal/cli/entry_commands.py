@@ -11,6 +11,7 @@ from journal.errors import InvalidInput
 from journal.i18n import N_, _, ngettext
 from journal.records.search import EntryFilter, plain_snippet
 from journal.cli.context import print_json
+from journal.cli.output import one_line
 
 
 def _entry_options(p: argparse.ArgumentParser, editing: bool) -> None:
@@ -164,7 +165,7 @@ def _filter(args, trash: bool = False) -> EntryFilter:
 
 def _print_table(rows: list[tuple[str, ...]]) -> None:
     for row in rows:
-        print("  ".join(row))
+        print("  ".join(one_line(cell) for cell in row))
 
 
 def cmd_list(args, ctx) -> int:
@@ -197,7 +198,7 @@ def cmd_show(args, ctx) -> int:
                                 "prev_hash": r.prev_hash, "content": r.content} for r in history]
         print_json(data)
         return 0
-    print(entry.title or _("(untitled)"))
+    print(one_line(entry.title) or _("(untitled)"))
     print(f"id: {entry.uuid}")
     for label, value in ((N_("occurred"), entry.occurred_at), (N_("time zone"), entry.occurred_tz),
                          (N_("ended"), entry.occurred_end), (N_("place"), entry.place),
@@ -209,7 +210,7 @@ def cmd_show(args, ctx) -> int:
                          (N_("recorded"), entry.recorded_at), (N_("updated"), entry.updated_at),
                          (N_("in trash since"), entry.deleted_at), (N_("revision"), f"{entry.revision} {entry.revision_hash}")):
         if value:
-            print(f"{_(label)}: {value}")
+            print(f"{_(label)}: {one_line(value)}")
     print()
     print(entry.body)
     if history is not None:
@@ -234,7 +235,7 @@ def cmd_search(args, ctx) -> int:
         print(_("No matches."))
     for h in hits:
         label = "" if h.kind == "entry" else f"[{shown.word(shown.RECORD_KINDS, h.kind)}] "
-        print(f"{h.uuid[:8]}  {(h.occurred_at or '—')[:16].ljust(16)}  {label}{h.title}")
+        print(f"{h.uuid[:8]}  {(h.occurred_at or '—')[:16].ljust(16)}  {label}{one_line(h.title)}")
         print(f"          {plain_snippet(h.snippet)}")
     return 0
 

@@ -7,6 +7,7 @@ import sys
 from journal.records import display_labels as shown
 from journal.i18n import N_, _
 from journal.cli.context import print_json
+from journal.cli.output import one_line
 
 
 def register(sub) -> None:
@@ -56,10 +57,10 @@ def cmd_import(args, ctx) -> int:
         print_json([r.as_json() for r in results])
     else:
         for r in results:
-            who = _(" from {name} [{fingerprint}]").format(name=r.sender.display_name,
+            who = _(" from {name} [{fingerprint}]").format(name=one_line(r.sender.display_name),
                                                            fingerprint=r.sender.fingerprint) if r.sender else ""
             # r.message stays English in --json output (for scripts); people read it translated
-            print(f"{r.path}: {r.shown_message}{who}")
+            print(f"{one_line(r.path)}: {one_line(r.shown_message)}{who}")
             for warning in r.warnings:
                 print(_("  warning: {warning}").format(warning=warning), file=sys.stderr)
     if not results:
@@ -74,7 +75,7 @@ def _sender_line(s) -> str:
     flags = (_("verified") if s.verified else _("NOT verified")) + ("" if s.status == "trusted" else _(", BLOCKED"))
     counts = _("{bundles} bundles, {entries} entries, last {last}").format(
         bundles=s.bundle_count, entries=s.entry_count, last=s.last_bundle_at or "-")
-    return f"{s.id}  {s.display_name}  [{s.fingerprint}]  {flags}  {counts}"
+    return f"{s.id}  {one_line(s.display_name)}  [{s.fingerprint}]  {flags}  {counts}"
 
 
 def cmd_senders(args, ctx) -> int:
@@ -106,7 +107,7 @@ def cmd_review(args, ctx) -> int:
     if args.json:
         print_json(review)
     else:
-        print(_("{review}  tags: {value}").format(review=shown.word(shown.REVIEW_STATUSES, review['review_status']), value=', '.join(review['coordinator_tags']) or '-'))
+        print(_("{review}  tags: {value}").format(review=shown.word(shown.REVIEW_STATUSES, review['review_status']), value=', '.join(one_line(t) for t in review['coordinator_tags']) or '-'))
         if review["coordinator_notes"]:
             print(review["coordinator_notes"])
     return 0

@@ -8,6 +8,7 @@ from journal.records import display_labels as shown
 from journal.errors import InvalidInput
 from journal.i18n import _
 from journal.exchange.transport import NetworkSettings
+from journal.cli.output import raw_stream
 from journal.cli.context import print_json, read_secret_file
 
 
@@ -121,13 +122,13 @@ def cmd_send(args, ctx) -> int:
 
 def _progress(done: int, total: int) -> None:
     if sys.stderr.isatty() and total:
-        sys.stderr.write(f"\r{done * 100 // total:3d}%")
+        raw_stream(sys.stderr).write(f"\r{done * 100 // total:3d}%")  # our own \r, not escaped
         sys.stderr.flush()
 
 
 def _end_progress() -> None:
     if sys.stderr.isatty():
-        sys.stderr.write("\r     \r")
+        raw_stream(sys.stderr).write("\r     \r")
 
 
 def cmd_outbox(args, ctx) -> int:

@@ -5,12 +5,18 @@ One bundle is imported in ONE database transaction, in this order:
    sink that *stages* them inside the open transaction: JSONL records (strictly validated)
    into ``import_staging``, attachment bytes into new attachment files whose rows are written
    in the same transaction (journal/storage/blobfiles.py; content already stored is not stored again);
-2. ``read_bundle`` verifies the signature, every member's size and hash, and returns;
+2. ``read_bundle`` verifies the signature, every member's size and hash, and returns. In format
+   version 2 the signed manifest comes first: it is verified, and the sender checked (step 3),
+   before any content is staged. In version 1 (manifest last) at most STAGING_QUOTA is staged
+   before the signature is checked; a bigger bundle is verified first writing nothing, then
+   read again (docs/bundle-format.md);
 3. only then is the sender looked at (known, new, blocked, same name with another key) and the
    staged records applied to entries, people and the contact log, with provenance; images
    linked to entries get their metadata and preview (AttachmentStore.describe_blob), so
    untrusted image parsing starts only after the signature verified;
-4. commit. Any failure before that rolls everything back: one clear reason, nothing changed.
+4. attachment content no accepted record links is dropped (it was not even written if no entry
+   named it); an entry links only content this bundle or the same sender's earlier ones carried;
+5. commit. Any failure before that rolls everything back: one clear reason, nothing changed.
 
 Imported records are ordinary rows (lists and search show them) with a `provenance` row.
 Their content is read-only for the coordinator (a trigger in migration 5); the coordinator's
@@ -33,7 +39,9 @@ from typing import Any, BinaryIO
 
 from journal.storage import blobfiles
 from journal.exchange.bundle import BundleRejected, Limits, read_bundle
+from journal.exchange.bundle.reader import DiscardSink
 from journal.exchange.bundle.card import fingerprint as card_fingerprint
+from journal.exchange.bundle.card import has_control_characters
 from journal.exchange.bundle.reader import DEFAULT_LIMITS, VerifiedManifest
 from journal.exchange.identity import IdentityStore
 from journal.records.attachments import AttachmentStore
@@ -159,6 +167,8 @@ class SenderStore:
         name = " ".join(str(name).split())
         if not name or len(name) > 200:
             raise InvalidInput(_("A sender's name needs 1 to 200 characters."))
+        if has_control_characters(name):
+            raise InvalidInput(_("A sender's name may not contain control or text-direction characters."))
         return self._set(ref, "display_name", name)
 
 
@@ -248,17 +258,60 @@ class _BlobWriter:
              self.file.file_id, self.file.key))
 
 
-class _StagingSink:
-    """read_bundle's sink: validates and stages records, stores new attachment content."""
+class _StagingQuotaExceeded(Exception):
+    """The bundle holds more than may be staged before its signature is checked."""
 
-    def __init__(self, db, blob_files, chunk_size: int) -> None:
+
+#: What an import may stage (records and new attachment files) before the bundle's signature and
+#: sender were checked. The manifest and its signature are the LAST members of a bundle (it is
+#: written in one streaming pass), so a forged bundle would otherwise make the coordinator write
+#: up to the whole size limit before it is refused. A bigger bundle is verified first, writing
+#: nothing, and then read again to be imported (docs/bundle-format.md).
+STAGING_QUOTA = 16 * 1024 * 1024
+#: Each new attachment file is charged at least this much (a file system block and its entry).
+_FILE_CHARGE = 4096
+
+
+class _StagingSink:
+    """read_bundle's sink: validates and stages records, stores new attachment content.
+
+    With a ``quota`` (bytes), it refuses to stage more than that (_StagingQuotaExceeded): the
+    bundle is not verified yet. Without one, the bundle was verified by an earlier pass."""
+
+    def __init__(self, db, blob_files, chunk_size: int, quota: int | None = None) -> None:
         self.db = db
         self.blob_files = blob_files
         self.chunk_size = chunk_size
+        self.quota = quota
+        self.staged = 0
         self.lines: dict[str, int] = {}
         self.new_blobs = 0
-        self.heads: dict[str, bytes] = {}
+        #: sha256 -> media type sniffed from the first bytes of content this bundle stored (so
+        #: linking need not read and decrypt its first chunk again). A short string per file,
+        #: not the bytes themselves: memory stays small with many members.
+        self.media_types: dict[str, str] = {}
         self._writers: dict[str, _BlobWriter] = {}
+        #: SHA-256 of the attachments the staged entries name. entries.jsonl comes before the
+        #: attachments, so content no entry names is not even written (what is written and then
+        #: not linked, e.g. for an entry skipped for an id collision, is dropped before commit).
+        self.referenced: set[str] = set()
+        self.unused = 0
+        #: Called with the verified manifest of a version 2 bundle, before any of its content;
+        #: returns the sender (or raises to refuse the bundle before anything is written).
+        self.on_verified: Callable[[VerifiedManifest], SenderInfo] | None = None
+        self.sender: SenderInfo | None = None
+
+    def manifest_verified(self, verified: VerifiedManifest) -> None:
+        """read_bundle: the manifest came first and its signature checked out (version 2).
+        From here on every member is checked against it as it arrives: no quota needed."""
+        self.quota = None
+        if self.on_verified is not None:
+            self.sender = self.on_verified(verified)
+
+    def _charge(self, amount: int) -> None:
+        self.staged += amount
+        if self.quota is not None and self.staged > self.quota:
+            raise _StagingQuotaExceeded()
 
     def record(self, kind: str, obj: dict[str, Any]) -> None:
         line = self.lines[kind] = self.lines.get(kind, 0) + 1
@@ -267,16 +320,24 @@ class _StagingSink:
         validator = {"entries": validate_entry, "contacts": validate_person,
                      "contact_log": validate_contact_log, "forms": validate_form_record}[kind]
         try:
-            validator(obj)
+            valid = validator(obj)
         except (RecordInvalid, FormRecordInvalid) as exc:
             raise BundleRejected(_("invalid record in {kind}.jsonl line {line}: {exc}").format(kind=kind, line=line, exc=exc)) from None
+        if kind == "entries":
+            self.referenced.update(att.sha256 for att in valid.attachments)
+        text = json.dumps(obj, ensure_ascii=False)
+        self._charge(len(text) + 64)
         self.db.execute("INSERT INTO import_staging (kind, line, record) VALUES (?, ?, ?)",
-                        (kind, line, json.dumps(obj, ensure_ascii=False)))
+                        (kind, line, text))
 
     def begin_member(self, path: str, size: int):
         sha = path.rsplit("/", 1)[-1]
         if self.db.query_one("SELECT 1 FROM blobs WHERE sha256 = ?", (sha,)) is not None:
             return _NullWriter()  # stored once per SHA-256; read_bundle still checks the bytes
+        if "entries" in self.lines and sha not in self.referenced:
+            self.unused += 1
+            return _NullWriter()  # no entry of this bundle names it (read_bundle still checks it)
+        self._charge(max(size, 0) + _FILE_CHARGE)
         writer = self._writers[path] = _BlobWriter(self.db, self.blob_files, self.chunk_size)
         return writer
 
@@ -285,8 +346,7 @@ class _StagingSink:
         if writer is not None:
             writer.finish(self.db, sha256)
             self.new_blobs += 1
-            # Kept so linking can sniff the type without reading (and decrypting) chunk 0 again.
-            self.heads[sha256] = writer.head
+            self.media_types[sha256] = sniff_media_type(writer.head)
 
 
 class _HashingSource:
@@ -309,6 +369,12 @@ class _HashingSource:
     def tell(self) -> int:
         return self._handle.tell()
 
+    def rewind(self) -> None:
+        """Back to the start, to read the file again (the second pass of a big bundle)."""
+        self._handle.seek(0)
+        self.digest = hashlib.sha256()
+        self.size = 0
+
 
 # --- the importer -------------------------------------------------------------------------------
 TrustDecision = bool | Callable[[NewSender], bool]
@@ -319,7 +385,8 @@ class Importer:
 
     def __init__(self, db: Database, *, blob_files: BlobFiles, entries: EntryStore, people: PeopleStore,
                  contact_log: ContactLogStore, attachments: AttachmentStore, forms: FormStore,
-                 identity: IdentityStore, limits: Limits = DEFAULT_LIMITS, chunk_size: int = CHUNK_SIZE) -> None:
+                 identity: IdentityStore, limits: Limits = DEFAULT_LIMITS, chunk_size: int = CHUNK_SIZE,
+                 staging_quota: int = STAGING_QUOTA) -> None:
         """The stores it writes through are handed in (journal/storage/vault.py builds them)."""
         self.db = db
         self.blob_files = blob_files
@@ -331,6 +398,7 @@ class Importer:
         self.identity = identity
         self.limits = limits
         self.chunk_size = chunk_size
+        self.staging_quota = staging_quota
 
     # --- many files -------------------------------------------------------------------------
     @staticmethod
@@ -393,22 +461,69 @@ class Importer:
                 progress: Progress | None, cancel: Any) -> None:
         source = _HashingSource(handle)
         identity = self.identity.get()
+        try:  # small bundles: one pass, staging at most staging_quota before the signature is checked
+            self._import_pass(source, identity, result, trust_new, progress, cancel, self.staging_quota)
+            return
+        except _StagingQuotaExceeded:
+            pass  # rolled back: nothing it staged is left
+        # A bigger bundle is verified first, writing nothing: a forged bundle, or a stranger's,
+        # is refused before anything of it reaches the disk. Then it is read again and imported.
+        result.warnings.clear()
+        result.sender, result.key_changed = None, False
+
+        def half(offset: int):
+            if progress is None:
+                return None
+            return lambda done, total: progress(offset * total + done, 2 * total)
+
+        source.rewind()
+        checked = read_bundle(source, [identity.age_secret_key], DiscardSink(), limits=self.limits,
+                              progress=half(0), cancel=cancel)
+        result.bundle_id = checked.bundle_id
+        self._check_not_received(checked)
+        asked = self._sender(checked, trust_new, result, decide_only=True)
+        result.warnings.clear()
+        source.rewind()
+        self._import_pass(source, identity, result, True if asked else trust_new, half(1), cancel, None,
+                          expected=checked)
+
+    def _check_not_received(self, verified: VerifiedManifest) -> None:
+        existing = self.db.query_one("SELECT sender_id FROM received_bundles WHERE bundle_id = ?",
+                                     (verified.bundle_id,))
+        if existing is not None:
+            raise _Duplicate(SenderStore(self.db).get(existing[0]))
+
+    def _import_pass(self, source: _HashingSource, identity, result: ImportResult, trust_new: TrustDecision,
+                     progress: Progress | None, cancel: Any, quota: int | None,
+                     expected: VerifiedManifest | None = None) -> None:
         with self.db.transaction() as db:
-            sink = _StagingSink(db, self.blob_files, self.chunk_size)
+            first_new_blob = db.query_one("SELECT coalesce(max(id), 0) FROM blobs")[0]
+            sink = _StagingSink(db, self.blob_files, self.chunk_size, quota)
+
+            def signed_first(verified: VerifiedManifest) -> SenderInfo:
+                # Version 2: the sender is known before any content, so a stranger's bundle (or a
+                # blocked sender's, or one already imported) is refused before anything is written.
+                result.bundle_id = verified.bundle_id
+                self._check_not_received(verified)
+                return self._sender(verified, trust_new, result)
+
+            sink.on_verified = signed_first
             verified = read_bundle(source, [identity.age_secret_key], sink, limits=self.limits,
                                    progress=progress, cancel=cancel)
+            if expected is not None and verified.manifest_bytes != expected.manifest_bytes:
+                raise BundleRejected(_("the file changed while it was being imported"))
             result.bundle_id = verified.bundle_id
-            existing = db.query_one("SELECT sender_id FROM received_bundles WHERE bundle_id = ?",
-                                    (verified.bundle_id,))
-            if existing is not None:
-                raise _Duplicate(SenderStore(db).get(existing[0]))
-            sender = self._sender(verified, trust_new, result)
+            sender = sink.sender
+            if sender is None:  # version 1: the manifest came last
+                self._check_not_received(verified)
+                sender = self._sender(verified, trust_new, result)
             result.sender = sender
             db.execute("INSERT INTO import_lock (id) VALUES (1)")
             applier = _Applier(self, sender, verified, result.warnings, cancel)
-            applier.heads = sink.heads
+            applier.media_types = sink.media_types
             counts = applier.apply()
-            counts["attachments_stored"] = sink.new_blobs
+            counts["attachments_stored"] = sink.new_blobs - self._drop_unused(db, first_new_blob, result,
+                                                                              sink.unused)
             now = utc_now_iso()
             db.execute(
                 "INSERT INTO received_bundles (bundle_id, sender_id, created_at, received_at, file_sha256, "
@@ -431,7 +546,25 @@ class Importer:
             result.counts = counts
             result.status = "accepted"
 
-    def _sender(self, verified: VerifiedManifest, trust_new: TrustDecision, result: ImportResult) -> SenderInfo:
+    @staticmethod
+    def _drop_unused(db, first_new_blob: int, result: ImportResult, not_written: int) -> int:
+        """Content this bundle stored that no accepted record links (an extra member, or the
+        attachment of an entry skipped for an id collision) is not kept: in the same
+        transaction, its row goes and its file is removed after the commit. Returns how many
+        were dropped; the warning also counts those never written (``not_written``)."""
+        dropped = db.execute(
+            "DELETE FROM blobs WHERE id > ? AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.blob_id = blobs.id)",
+            (first_new_blob,)).rowcount
+        if dropped + not_written:
+            result.warnings.append(_("Files in the bundle that no entry received uses were not kept: {count}.")
+                                   .format(count=dropped + not_written))
+        return dropped
+
+    def _sender(self, verified: VerifiedManifest, trust_new: TrustDecision, result: ImportResult,
+                *, decide_only: bool = False) -> SenderInfo | None:
+        """The known sender of a verified bundle, or a new one once ``trust_new`` accepts it;
+        BundleRejected otherwise. With ``decide_only`` nothing is written: returns None for a
+        known sender and the NewSender question's answer (True) for a new one."""
         claimed = verified.sender
         key = bytes(claimed.ed25519_public_key)
         fp = card_fingerprint(claimed.age_recipient, key)
@@ -445,7 +578,7 @@ class Importer:
                 raise BundleRejected(_("sender blocked: {display_name} (fingerprint {fingerprint})").format(display_name=sender.display_name, fingerprint=sender.fingerprint))
             if sender.age_recipient != claimed.age_recipient:
                 result.warnings.append(_("{display_name} now gives a different age recipient (used only to reply to them); the signing key is the known one.").format(display_name=sender.display_name))
-            return sender
+            return None if decide_only else sender
         result.sender = shown
         lowered = claimed.display_name.casefold()
         same_name = [s for s in SenderStore(self.db).list()
@@ -458,6 +591,8 @@ class Importer:
                 raise BundleRejected(
                     _("unknown key for a known name: “{display_name}” signed with a different key (fingerprint {fp}); compare fingerprints before accepting it").format(display_name=claimed.display_name, fp=fp))
             raise BundleRejected(_("unknown sender “{display_name}” (fingerprint {fp})").format(display_name=claimed.display_name, fp=fp))
+        if decide_only:
+            return True  # type: ignore[return-value] - "asked, and accepted"
         display = claimed.display_name
         if same_name:
             result.key_changed = True
@@ -560,7 +695,11 @@ class _Applier:
         self.cancel = cancel
         self.now = utc_now_iso()
         self.person_refs: dict[str, str] = {}   # bundle ref -> local person uuid
-        self.heads: dict[str, bytes] = {}  # sha256 -> first bytes of attachments stored by this bundle
+        self.media_types: dict[str, str] = {}  # sha256 -> sniffed type of content stored by this bundle
+        # Content an entry of this sender may link: what this bundle delivers, and (read when
+        # first needed) what this sender delivered before. Never another sender's content.
+        self.delivered = {m.sha256 for m in verified.manifest.members if m.path.startswith("attachments/")}
+        self._delivered_before: set[str] | None = None
         # (entry id, sha256, blob id, file name, sniffed media type) linked now
         self.linked: list[tuple[int, str, int, str, str]] = []
         self.counts: dict[str, int] = {k: 0 for k in (
@@ -698,6 +837,10 @@ class _Applier:
         from journal.records.attachments import clean_file_name
 
         blob = self.db.query_one("SELECT id, size FROM blobs WHERE sha256 = ?", (att.sha256,))
+        if blob is not None and not self._delivered_by_sender(att.sha256):
+            # Stored here, but sent by someone else (or added by the coordinator): naming its
+            # hash must not credit it to this sender. Treated as not received.
+            blob = None
         if blob is None:
             # Sent in an earlier bundle that this journal never received (or deleted since).
             self.warnings.append(_("{file_name}: the file was sent in an earlier bundle and is not stored here; ask the sender to send it again.").format(file_name=att.file_name))
@@ -705,13 +848,12 @@ class _Applier:
         if self.db.query_one("SELECT 1 FROM attachments WHERE entry_id = ? AND sha256 = ?",
                              (entry.id, att.sha256)) is not None:
             return
-        head = self.heads.get(att.sha256)
-        if head is None:  # stored before this bundle: read its first bytes only
+        media_type = self.media_types.get(att.sha256)
+        if media_type is None:  # stored before this bundle: read its first bytes only
             from journal.records.attachments import open_blob
 
             with open_blob(self.db, self.stores.blob_files, blob[0]) as stored:
-                head = stored.read(SNIFF_BYTES)
-        media_type = sniff_media_type(head)
+                media_type = sniff_media_type(stored.read(SNIFF_BYTES))
         import uuid as uuidlib
 
         self.db.execute(
@@ -723,6 +865,17 @@ class _Applier:
                  sender=self.sender.display_name, bundle_id=self.bundle_id), att.position))
         self.counts["attachments_linked"] += 1
         self.linked.append((entry.id, att.sha256, blob[0], att.file_name, media_type))
+
+    def _delivered_by_sender(self, sha256: str) -> bool:
+        """Whether this bundle, or an earlier bundle of the same sender, carried this content."""
+        if sha256 in self.delivered:
+            return True
+        if self._delivered_before is None:
+            self._delivered_before = {row[0] for row in self.db.query(
+                "SELECT DISTINCT json_extract(m.value, '$.sha256') FROM received_bundles r, "
+                "json_each(r.manifest, '$.members') m WHERE r.sender_id = ? "
+                "AND json_extract(m.value, '$.path') LIKE 'attachments/%'", (self.sender.id,))}
+        return sha256 in self._delivered_before
 
     def _apply_forms(self, obj: dict[str, Any]) -> None:
         from journal.records.forms import import_forms
@@ -788,3 +941,4 @@ def _may_describe(file_name: str, media_type: str) -> bool:
 
 
 _IMAGE_SUFFIXES = {".heic", ".heif", ".webp", ".avif", ".jxl"}
+

@@ -27,6 +27,7 @@ from journal.errors import JournalError
 from journal.records.people import Person, bundle_person_ref, bundle_record
 from journal.records.people_validation import CHANNELS, DIRECTIONS, LINK_ROLES, PERSON_ROLES
 from journal.i18n import _
+from journal.exchange.bundle.card import has_control_characters
 
 RECORD_VERSION = 1
 _HEX64 = re.compile(r"[0-9a-f]{64}")
@@ -119,6 +120,15 @@ def _str(value: Any, what: str, *, max_len: int = 1_000_000, nullable: bool = Fa
     return value
 
 
+def _label(value: Any, what: str, *, max_len: int, nullable: bool = False) -> str | None:
+    """A name-like text (a category, a tag): no control or text-direction characters, which
+    would otherwise reach terminals and lists (the rule of card names, bundle/card.py)."""
+    text = _str(value, what, max_len=max_len, nullable=nullable)
+    if text is not None and has_control_characters(text):
+        raise RecordInvalid(_("{what} contains control or text-direction characters").format(what=what))
+    return text
+
+
 def _int(value: Any, what: str, low: int = 0) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < low:
         raise RecordInvalid(_("{what} must be a whole number ≥ {low}").format(what=what, low=low))
@@ -195,14 +205,15 @@ def validate_entry(obj: dict[str, Any]) -> EntryIn:
         if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
             raise RecordInvalid(_("content.{name} must be a number").format(name=name))
     for tag in _list(content["tags"], "content.tags"):
-        _str(tag, "a tag", max_len=1000)
+        _label(tag, "a tag", max_len=1000)
+    _label(content["category"], "content.category", max_len=1000, nullable=True)
     try:
         canonical = canonical_json(content)
     except ValueError:
         raise RecordInvalid(_("content cannot be serialized")) from None
     if chain_hash(prev_hash, canonical) != revision_hash:
         raise RecordInvalid(_("revision_hash does not match the content"))
-    label = _str(obj.get("category_label"), "category_label", max_len=200, nullable=True)
+    label = _label(obj.get("category_label"), "category_label", max_len=200, nullable=True)
     people = []
     for link in _list(obj.get("people", []), "people"):
         if not isinstance(link, dict):

@@ -45,6 +45,7 @@ class FingerprintCheckDialog(QDialog):
             "Call {name} or meet in person. Read these groups aloud together; they must read the same "
             "groups from their own “My card” window. Do not compare over the channel the card came "
             "through.").format(name=name))
+        text.setTextFormat(Qt.TextFormat.PlainText)  # a name from a card: never rendered as HTML
         text.setWordWrap(True)
         layout.addWidget(text)
         self.groups = QLabel(fingerprint_groups(fingerprint))
@@ -167,6 +168,7 @@ class CoordinatorsPage(QWidget):
         body.addWidget(self.list, 1)
         details = QVBoxLayout()
         self.name_label = QLabel()
+        self.name_label.setTextFormat(Qt.TextFormat.PlainText)
         self.name_label.setFont(title.font())
         self.badge = QLabel()
         self.fp_caption = QLabel(self.tr("Fingerprint:"))

@@ -53,6 +53,7 @@ def ask_trust(parent: QWidget | None, sender: NewSender) -> bool:
     box = QMessageBox(icon, QCoreApplication.translate("Bundles", "Trust this sender?"), text,
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
     box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the name is the sender's: never rendered as HTML
     return box.exec() == QMessageBox.StandardButton.Yes
 
 

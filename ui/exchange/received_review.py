@@ -7,7 +7,7 @@ tags live beside it in this panel and are saved with an explicit button.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
@@ -44,6 +44,7 @@ class BundlePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.sent_line = QLabel()
+        self.sent_line.setTextFormat(Qt.TextFormat.PlainText)  # coordinator names: never HTML
         self.sent_line.setWordWrap(True)
         self.sent_line.setEnabled(False)
         self.sent_line.setAccessibleName(self.tr("When this entry was sent"))
@@ -54,6 +55,7 @@ class BundlePanel(QWidget):
         box = QVBoxLayout(self.review)
         box.setContentsMargins(8, 6, 8, 6)
         self.provenance = QLabel()
+        self.provenance.setTextFormat(Qt.TextFormat.PlainText)  # the sender's name: never HTML
         self.provenance.setWordWrap(True)
         self.provenance.setAccessibleName(self.tr("Where this entry came from"))
         box.addWidget(self.provenance)

@@ -79,6 +79,19 @@ def validate_age_recipient(age_recipient: str) -> str:
     return age_recipient
 
 
+#: Unicode categories refused in names and labels: controls (ANSI escapes, BEL, newlines),
+#: format characters (the bidi overrides and isolates U+202A–U+202E, U+2066–U+2069, the marks
+#: U+200E/U+200F/U+061C, zero-width characters) and line/paragraph separators. Such text could
+#: drive a terminal or make a name read differently from what it is.
+CONTROL_CATEGORIES = ("Cc", "Cf", "Zl", "Zp")
+
+
+def has_control_characters(text: str) -> bool:
+    """True if ``text`` holds a character no name or label may hold (CONTROL_CATEGORIES).
+    Used for card names, the sender name of a bundle and received category and tag labels."""
+    return any(unicodedata.category(c) in CONTROL_CATEGORIES for c in text)
+
+
 def _clean_name(name: str) -> str:
     if not isinstance(name, str):
         raise CardError(_("The card's name is missing."))
@@ -87,7 +100,7 @@ def _clean_name(name: str) -> str:
         raise CardError(_("The card's name is empty."))
     if len(name) > MAX_NAME_LENGTH:
         raise CardError(_("The card's name is too long."))
-    if any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in name):
+    if has_control_characters(name):
         raise CardError(_("The card's name contains control characters."))
     return name
 

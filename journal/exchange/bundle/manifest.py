@@ -11,17 +11,20 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from journal.exchange.bundle.card import fingerprint, validate_age_recipient
+from journal.exchange.bundle.card import fingerprint, has_control_characters, validate_age_recipient
 from journal.exchange.bundle.errors import BundleRejected, CardError
 from journal.exchange.bundle.names import is_content_member
 from journal.i18n import _
 
 FORMAT_NAME = "incident-journal-bundle"
-FORMAT_VERSION = 1
+#: Version 2 puts the signed manifest FIRST, so a reader checks the signature before any
+#: content; version 1 (manifest last) is still read (docs/bundle-format.md).
+FORMAT_VERSION = 2
+SUPPORTED_VERSIONS = (1, 2)
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MemberDigest:
     """One manifest row."""
 
@@ -52,6 +55,7 @@ class Manifest:
     created_at: str
     sender: Sender
     members: tuple[MemberDigest, ...] = field(default_factory=tuple)
+    version: int = FORMAT_VERSION
 
 
 def format_timestamp(moment: datetime) -> str:
@@ -67,7 +71,7 @@ def serialize_manifest(manifest: Manifest) -> bytes:
     """Deterministic bytes: sorted keys, compact separators, UTF-8 without ASCII escaping."""
     body = {
         "format": FORMAT_NAME,
-        "version": FORMAT_VERSION,
+        "version": manifest.version,
         "bundle_id": manifest.bundle_id,
         "created_at": manifest.created_at,
         "sender": {
@@ -107,6 +111,18 @@ def strict_json_loads(text: str) -> Any:
     )
 
 
+_ROW_KEYS = ["path", "sha256", "size"]
+
+
+def _manifest_object(pairs: list[tuple[str, Any]]) -> Any:
+    """object_pairs_hook of the manifest: a member row becomes a MemberDigest right away
+    (validated afterwards), so 100,000 rows are not also 100,000 dicts while parsing."""
+    if len(pairs) == 3 and sorted(key for key, _value in pairs) == _ROW_KEYS:
+        row = dict(pairs)
+        return MemberDigest(row["path"], row["size"], row["sha256"])
+    return _reject_duplicate_keys(pairs)
+
+
 def _require(condition: bool, what: str) -> None:
     if not condition:
         raise BundleRejected(_("manifest is malformed ({what})").format(what=what))
@@ -118,7 +134,8 @@ def parse_manifest(data: bytes) -> Manifest:
     Checks format name and version first, so a newer bundle says "unsupported format version N".
     """
     try:
-        body = strict_json_loads(data.decode("utf-8"))
+        body = json.loads(data.decode("utf-8"), object_pairs_hook=_manifest_object,
+                          parse_constant=_reject_constant)
     except UnicodeDecodeError as exc:
         raise BundleRejected(_("invalid UTF-8 in manifest.json")) from exc
     except (ValueError, RecursionError) as exc:
@@ -127,7 +144,7 @@ def parse_manifest(data: bytes) -> Manifest:
     if body.get("format") != FORMAT_NAME:
         raise BundleRejected(_("not an incident journal bundle"))
     version = body.get("version")
-    if version != FORMAT_VERSION or isinstance(version, bool):
+    if version not in SUPPORTED_VERSIONS or isinstance(version, bool):
         shown = (
             version
             if isinstance(version, (int, str)) and len(str(version)) < 20
@@ -153,6 +170,8 @@ def parse_manifest(data: bytes) -> Manifest:
         sender.get(k) for k in ("display_name", "ed25519_public_key", "age_recipient")
     )
     _require(isinstance(name, str) and 0 < len(name) <= 1000, "sender display_name")
+    if has_control_characters(name):
+        raise BundleRejected(_("the sender's name contains control or text-direction characters"))
     _require(isinstance(key_b64, str) and isinstance(recipient, str), "sender keys")
     try:
         key = base64.b64decode(key_b64, validate=True)
@@ -171,11 +190,8 @@ def parse_manifest(data: bytes) -> Manifest:
     members: list[MemberDigest] = []
     seen: set[str] = set()
     for row in rows:
-        _require(
-            isinstance(row, dict) and set(row) == {"path", "size", "sha256"},
-            "member row",
-        )
-        path, size, digest = row["path"], row["size"], row["sha256"]
+        _require(isinstance(row, MemberDigest), "member row")
+        path, size, digest = row.path, row.size, row.sha256
         _require(isinstance(path, str) and is_content_member(path), "member path")
         _require(
             isinstance(size, int) and not isinstance(size, bool) and size >= 0,
@@ -187,5 +203,5 @@ def parse_manifest(data: bytes) -> Manifest:
         )
         _require(path not in seen, f"member listed twice: {path}")
         seen.add(path)
-        members.append(MemberDigest(path, size, digest))
-    return Manifest(bundle_id, created_at, Sender(name, key, recipient), tuple(members))
+        members.append(row)
+    return Manifest(bundle_id, created_at, Sender(name, key, recipient), tuple(members), version)

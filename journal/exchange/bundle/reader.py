@@ -4,10 +4,19 @@
 hand-off -> strict tar parser (calling thread) -> ``sink``. The sink is called on the calling thread only, so it can stage records in
 an uncommitted database transaction; the caller commits only after ``read_bundle`` returns.
 Every problem with the input becomes ``BundleRejected`` with one clear reason.
+
+Format version 2 puts manifest.json and manifest.sig first: the signature is checked as soon
+as they are read, before any content reaches the sink (which is told with
+``sink.manifest_verified(verified)`` if it has that method), and every later member is checked
+against its manifest row at its header (listed, same size) and at its end (same SHA-256).
+Version 1 (manifest last) is still read; the sink then gets content before the signature could
+be checked, which the importer bounds (docs/bundle-format.md).
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import io
 import os
@@ -25,7 +34,13 @@ from journal.exchange.bundle import age_decrypt, tarstream
 from journal.exchange.bundle.age_decrypt import AgeDecryptError
 from journal.progress import Progress, check_cancel
 from journal.exchange.bundle.errors import BundleRejected
-from journal.exchange.bundle.manifest import Manifest, Sender, parse_manifest, strict_json_loads
+from journal.exchange.bundle.manifest import (
+    Manifest,
+    MemberDigest,
+    Sender,
+    parse_manifest,
+    strict_json_loads,
+)
 from journal.exchange.bundle.names import (
     JSONL_MEMBERS,
     MANIFEST_NAME,
@@ -84,7 +99,10 @@ class MemberWriter(Protocol):
 
 
 class BundleSink(Protocol):
-    """Receives the bundle's content while it is read (nothing is verified yet!)."""
+    """Receives the bundle's content while it is read. In format version 2 the signed manifest
+    was verified first and each member is checked against it as it arrives, but a member's
+    hash only at its end; in version 1 nothing is verified yet. Optionally it also has
+    ``manifest_verified(verified)``, called (version 2) before any content."""
 
     def record(self, kind: str, obj: dict[str, Any]) -> None:
         """One parsed JSONL line; ``kind`` is "entries", "contacts", "contact_log" or "forms"."""
@@ -325,11 +343,18 @@ class _ArchiveWalker:
         self._sink = sink
         self._limits = limits
         self._tick = tick
-        self.seen: dict[str, tuple[int, str]] = {}
+        # path -> SHA-256 (32 raw bytes) + size (8 bytes): one small bytes object per member, so
+        # memory stays small at the member limit (a tuple of an int and a hex string was 3 objects)
+        self.seen: dict[str, bytes] = {}
         self.manifest_bytes: bytes | None = None
         self.signature: bytes | None = None
         self._total = 0
         self._hasher = _MemberHasher()
+        self._count = 0
+        # Version 2 (manifest first): the manifest verified before any content, and its rows by
+        # path; a row is replaced by None once its member was read.
+        self.verified: VerifiedManifest | None = None
+        self.listed: dict[str, MemberDigest | None] = {}
 
     def close(self) -> None:
         self._hasher.close()
@@ -342,14 +367,21 @@ class _ArchiveWalker:
             if entry is None:
                 break
             count += 1
+            self._count = count
             if count > self._limits.max_members:
                 raise BundleRejected(_("too many members"))
             self._check_entry(entry)
             self._read_member(entry)
+            if entry.path == SIGNATURE_NAME and self._count == 2:
+                self._verify_first()
         if self.manifest_bytes is None:
             raise BundleRejected(_("manifest.json is missing"))
         if self.signature is None:
             raise BundleRejected(_("manifest.sig is missing"))
+        if self.verified is not None:
+            for path, row in self.listed.items():
+                if row is not None:
+                    raise BundleRejected(_("member missing: {path}").format(path=path))
         self._drain_trailer()
 
     def _check_entry(self, entry: tarstream.TarEntry) -> None:
@@ -366,18 +398,29 @@ class _ArchiveWalker:
             raise BundleRejected(_("path not allowed: {shown}").format(shown=shown))
         if path in self.seen or (
             path == MANIFEST_NAME and self.manifest_bytes is not None
-        ):
+        ) or (self.verified is not None and path in self.listed and self.listed[path] is None):
             raise BundleRejected(_("duplicate member: {shown}").format(shown=shown))
-        if self.signature is not None:
-            raise BundleRejected(_("unexpected member after the manifest: {shown}").format(shown=shown))
-        if path == SIGNATURE_NAME:
-            if self.manifest_bytes is None:
+        if self.verified is not None:  # version 2: the content follows the verified manifest
+            if path == SIGNATURE_NAME:
+                raise BundleRejected(_("duplicate member: {shown}").format(shown=shown))
+            row = self.listed.get(path)
+            if row is None:
+                raise BundleRejected(_("member not in the manifest: {show}").format(show=shown))
+            if row.size != entry.size:
+                raise BundleRejected(_("member size mismatch: {path}").format(path=path))
+        else:
+            if self.signature is not None:
+                raise BundleRejected(_("unexpected member after the manifest: {shown}").format(shown=shown))
+            if path == SIGNATURE_NAME:
+                if self.manifest_bytes is None:
+                    raise BundleRejected(_("manifest.sig must come right after manifest.json"))
+                if entry.size != SIGNATURE_SIZE:
+                    raise BundleRejected(_("signature invalid"))
+                return
+            if self.manifest_bytes is not None and self._count != 2:
+                raise BundleRejected(_("unexpected member after the manifest: {shown}").format(shown=shown))
+            if self.manifest_bytes is not None:
                 raise BundleRejected(_("manifest.sig must come right after manifest.json"))
-            if entry.size != SIGNATURE_SIZE:
-                raise BundleRejected(_("signature invalid"))
-            return
-        if self.manifest_bytes is not None:
-            raise BundleRejected(_("unexpected member after the manifest: {shown}").format(shown=shown))
         if path == MANIFEST_NAME:
             if entry.size > self._limits.max_manifest_size:
                 raise BundleRejected(_("member too large: manifest.json"))
@@ -427,9 +470,28 @@ class _ArchiveWalker:
             sha = self._hasher.hexdigest()
         if is_attachment(path) and path != f"attachments/{sha}":
             raise BundleRejected(_("member hash mismatch: {path}").format(path=path))
+        if self.verified is not None:
+            row = self.listed[path]
+            if row.sha256 != sha:
+                raise BundleRejected(_("member hash mismatch: {path}").format(path=path))
+            self.listed[path] = None
         if is_attachment(path):
             self._sink.end_member(path, sha)
-        self.seen[path] = (entry.size, sha)
+        if self.verified is None:
+            self.seen[path] = bytes.fromhex(sha) + entry.size.to_bytes(8, "big")
+
+    def _verify_first(self) -> None:
+        """Version 2: manifest.json and manifest.sig are the first members. Check the signature
+        now, before any content reaches the sink, and tell the sink who signed."""
+        assert self.manifest_bytes is not None and self.signature is not None
+        verified = _signed_manifest(self.manifest_bytes, self.signature, self._limits)
+        if verified.manifest.version < 2:
+            return  # a version 1 bundle with no content: nothing may follow (checked as such)
+        self.listed = {row.path: row for row in verified.manifest.members}
+        self.verified = verified
+        hook = getattr(self._sink, "manifest_verified", None)
+        if hook is not None:
+            hook(verified)
 
     def _drain_trailer(self) -> None:
         """Read to the end so decryption can authenticate the final chunk; only zeros may follow."""
@@ -561,18 +623,68 @@ def _encodable(value: Any) -> bool:
     return True
 
 
-def _verify(walker: _ArchiveWalker) -> VerifiedManifest:
-    """Signature first, then every member against the manifest's rows."""
-    assert walker.manifest_bytes is not None and walker.signature is not None
-    manifest = parse_manifest(walker.manifest_bytes)
+def _check_manifest_shape(data: bytes, max_members: int) -> None:
+    """Refuse a manifest that could only be parsed at a cost far beyond its member limit.
+
+    The manifest is parsed before its signature can be checked (the signing key is inside), so
+    a forged one must not be able to cost much: JSON of tens of MiB made of tiny objects or
+    lists (``[{},{},…]``) would become millions of Python objects. A real manifest has one
+    object and three commas per member, plus a few for the sender (whose name may hold up to
+    1000 of either); counting bytes bounds what json.loads builds, in one pass over the bytes.
+    """
+    slack = 1100
+    if (data.count(b"{") + data.count(b"[") > max_members + slack
+            or data.count(b",") > 4 * max_members + slack):
+        raise BundleRejected(_("too many members"))
+
+
+_SIGNING_KEY = re.compile(rb'"ed25519_public_key":"([A-Za-z0-9+/]{43}=)"')
+
+
+def _refuse_forgery_early(manifest_bytes: bytes, signature: bytes) -> None:
+    """Check the signature with the key the manifest names BEFORE parsing all of it, so a
+    forged manifest of 100,000 rows costs no more than its bytes. The key is found in the raw
+    bytes: inside a JSON string a quote is always escaped, so this pattern can only be the
+    sender's field itself. If it is not there exactly once, the full parse decides (and the
+    signature is checked again after it in any case)."""
+    found = _SIGNING_KEY.findall(manifest_bytes)
+    if len(found) != 1:
+        return
+    try:
+        key = base64.b64decode(found[0], validate=True)
+        Ed25519PublicKey.from_public_bytes(key).verify(signature, manifest_bytes)
+    except (InvalidSignature, ValueError, binascii.Error) as exc:
+        raise BundleRejected(_("signature invalid")) from exc
+
+
+def _signed_manifest(manifest_bytes: bytes, signature: bytes, limits: Limits) -> VerifiedManifest:
+    """Parse the manifest (after a cheap check of its shape) and verify its signature."""
+    _refuse_forgery_early(manifest_bytes, signature)
+    _check_manifest_shape(manifest_bytes, limits.max_members)
+    manifest = parse_manifest(manifest_bytes)
     try:
         Ed25519PublicKey.from_public_bytes(manifest.sender.ed25519_public_key).verify(
-            walker.signature, walker.manifest_bytes
+            signature, manifest_bytes
         )
     except (InvalidSignature, ValueError) as exc:
         raise BundleRejected(_("signature invalid")) from exc
+    return VerifiedManifest(manifest, manifest_bytes, signature)
+
+
+def _verify(walker: _ArchiveWalker, limits: Limits = DEFAULT_LIMITS) -> VerifiedManifest:
+    """Version 1 (manifest last): signature first, then every member against the manifest's
+    rows. Version 2 was verified as it was read."""
+    if walker.verified is not None:
+        return walker.verified
+    assert walker.manifest_bytes is not None and walker.signature is not None
+    verified = _signed_manifest(walker.manifest_bytes, walker.signature, limits)
+    manifest = verified.manifest
+    if manifest.version != 1:
+        raise BundleRejected(_("manifest is malformed ({what})").format(
+            what=f"version {manifest.version} puts the manifest first"))
     listed = {row.path: row for row in manifest.members}
-    for path, (size, sha) in walker.seen.items():
+    for path, packed in walker.seen.items():
+        sha, size = packed[:32].hex(), int.from_bytes(packed[32:], "big")
         row = listed.get(path)
         if row is None:
             raise BundleRejected(_("member not in the manifest: {show}").format(show=_show(path)))
@@ -670,4 +782,4 @@ def read_bundle(
         raise BundleRejected(_("corrupted (could not decrypt)")) from decrypt_error[0]
     if progress is not None:
         progress(total or source.count, total or source.count)
-    return _verify(walker)
+    return _verify(walker, limits)

@@ -178,6 +178,19 @@ def _chunks(member: Member) -> Iterable[bytes]:
             close()
 
 
+def _digest_first(member: Member, cancel: Any) -> str:
+    """The member's SHA-256 before it is written (for the manifest that comes first)."""
+    if member.sha256 is not None:
+        return member.sha256
+    if is_attachment(member.path):
+        return member.path.rsplit("/", 1)[-1]  # its name; checked against the bytes as written
+    digest = hashlib.sha256()
+    for chunk in _chunks(member):  # bytes in memory, or (rarely) a stream read an extra time
+        check_cancel(cancel)
+        digest.update(chunk)
+    return digest.hexdigest()
+
+
 class _TarProducer:
     """Produces the tar stream as pieces (headers, content chunks, padding), hashing members."""
 
@@ -252,20 +265,29 @@ def write_bundle(
     signed: list[tuple[Manifest, bytes, bytes]] = []
 
     def pieces() -> Iterator[bytes]:
-        digests: list[MemberDigest] = []
-        for member in ordered:
-            yield from producer.member(member, digests)
+        # Format version 2: the signed manifest comes FIRST, so a reader checks the signature
+        # before any content. Every member's digest is known before its bytes are written: an
+        # attachment is named by its SHA-256, JSONL members are bytes in memory (hashed here),
+        # and anything else is read once to hash it. The bytes are checked against the
+        # manifest as they are written (a mismatch fails the write; the file is discarded).
+        digests = tuple(MemberDigest(m.path, m.size, _digest_first(m, cancel)) for m in ordered)
         manifest = Manifest(
             bundle_id,
             created_text,
             Sender(sender_name, sender.signing_public_key, sender.age_recipient),
-            tuple(digests),
+            digests,
         )
         manifest_bytes = serialize_manifest(manifest)
         signature = sender.sign(manifest_bytes)
         signed.append((manifest, manifest_bytes, signature))
         yield from producer.member(Member(MANIFEST_NAME, len(manifest_bytes), manifest_bytes), [])
         yield from producer.member(Member(SIGNATURE_NAME, len(signature), signature), [])
+        for member, listed in zip(ordered, digests):
+            written: list[MemberDigest] = []
+            yield from producer.member(member, written)
+            if written[0].sha256 != listed.sha256:
+                raise BundleWriteError(
+                    _("member changed while the bundle was written: {path}").format(path=member.path))
         yield producer.end()
 
     output = _CountingOutput(out)
