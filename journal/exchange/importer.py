@@ -592,7 +592,7 @@ class Importer:
                     _("unknown key for a known name: “{display_name}” signed with a different key (fingerprint {fp}); compare fingerprints before accepting it").format(display_name=claimed.display_name, fp=fp))
             raise BundleRejected(_("unknown sender “{display_name}” (fingerprint {fp})").format(display_name=claimed.display_name, fp=fp))
         if decide_only:
-            return True  # type: ignore[return-value] - "asked, and accepted"
+            return True  # type: ignore[return-value]  # "asked, and accepted"
         display = claimed.display_name
         if same_name:
             result.key_changed = True
