@@ -166,7 +166,7 @@ def test_real_fingerprint_dialog_match_marks_the_coordinator_verified(qtbot, unl
 def test_real_fingerprint_dialog_differ_warns_and_leaves_it_unverified(qtbot, unlocked, other):
     page = _feature(unlocked).coordinators_page
     warning: dict = {}
-    answers = ModalAnswers(_press(QDialogButtonBox.ButtonRole.RejectRole), _ok_warning(warning))
+    answers = ModalAnswers(_press(QDialogButtonBox.ButtonRole.ActionRole), _ok_warning(warning))  # "They differ"
     page.add_card(decode_card(other.identity.card_text()))
     qtbot.waitUntil(lambda: answers.done(), timeout=30_000)
     qtbot.waitUntil(lambda: page.current() is not None, timeout=30_000)
