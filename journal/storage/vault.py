@@ -25,6 +25,8 @@ from journal.errors import (
 from journal.storage import keyslots
 from journal.storage.keyslots import KdfParams, KeyFile, new_recovery_code
 from journal.storage.lockfile import JournalLock
+from journal.storage.memlock import SecretBuffer
+from journal.storage.rotation import settle_on_open
 from journal.storage.paths import KEYS_FILE as KEYS_FILE_NAME
 from journal.storage.paths import journal_files
 from journal.records.search import EntryQueries
@@ -138,7 +140,10 @@ class Journal:
         self.db = db
         db.blob_files = BlobFiles(self.data_dir / BLOB_FOLDER)
         self._lock = lock
-        self._data_key = bytearray(data_key)
+        # Locked in RAM where the OS allows (kept out of swap), zeroed on close (memlock.py).
+        self._data_key = SecretBuffer(data_key)
+        #: "finished" or "rolled-back" when opening settled an interrupted key change (rotation.py).
+        self.rotation_outcome: str | None = None
         self.entries = EntryStore(db)
         self.queries = EntryQueries(db)
         self._closed = False
@@ -239,6 +244,8 @@ class Journal:
         lock = JournalLock(files["lock"])
         lock.acquire()
         try:
+            # An interrupted key-file replace or key change is settled first (rotation.py).
+            data_key, outcome = settle_on_open(data_dir, data_key)
             conn = connect(files["db"], data_key)
             try:
                 migrations.check_supported(conn)
@@ -251,6 +258,7 @@ class Journal:
                 conn.close()
                 raise
             journal = cls(data_dir, Database(conn), lock, data_key)
+            journal.rotation_outcome = outcome
         except BaseException:
             lock.release()
             raise
@@ -293,8 +301,7 @@ class Journal:
             self._readers.clear()
             self.db.close()
         finally:
-            for i in range(len(self._data_key)):
-                self._data_key[i] = 0
+            self._data_key.wipe()
             self._lock.release()
 
     lock = close
@@ -339,6 +346,12 @@ class Journal:
         path = journal_files(self.data_dir)["keys"]
         keys = KeyFile.load(path)
         keys.with_new_passphrase(bytes(self._data_key), new_passphrase, kdf or keyslots.DEFAULT_KDF).save(path)
+
+    def rotate_keys(self, new_passphrase: str, *, kdf: KdfParams | None = None, progress=None, cancel=None):
+        """New data key, attachment keys, passphrase and recovery code (journal/storage/rotation.py)."""
+        from journal.storage.rotation import rotate_keys
+
+        return rotate_keys(self, new_passphrase, kdf=kdf, progress=progress, cancel=cancel)
 
     def new_recovery_code(self, *, kdf: KdfParams | None = None) -> str:
         """Replace the recovery slot; the old code stops working."""
