@@ -150,8 +150,9 @@ def test_failed_attempts_persist_and_reset(qtbot, data_dir, tmp_path, messages):
     _fail_once(qtbot, controller)
     assert FailedAttempts(data_dir, tmp_path / "config").count == 2
     assert "2 wrong attempts" in controller.unlock_window.attempts_label.text()
-    stored = (tmp_path / "config" / ATTEMPTS_FILE).read_text()
-    assert str(data_dir) not in stored and "journal" not in stored.replace("incident-journal", "")
+    # Counted in the journal folder (issue 19, item 2), holding nothing but the count.
+    assert (data_dir / ATTEMPTS_FILE).read_bytes() == b".."
+    assert not (tmp_path / "config" / "unlock-attempts.json").exists()
     controller.quit()
     again = new_controller(qtbot, data_dir, tmp_path)  # a restart
     assert "2 wrong attempts" in again.unlock_window.attempts_label.text()

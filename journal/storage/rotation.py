@@ -263,11 +263,17 @@ def rotate_keys(journal, new_passphrase: str, *, kdf: KdfParams | None = None, p
                         conn.execute("ROLLBACK")
                 except Exception:  # noqa: BLE001 - the original error matters more
                     pass
-                # Nothing changed in the database: back to the old key file, new files gone.
-                KeyFile(list(current.slots)).save(keys_path)
-                for writer in written:
-                    writer.remove()
-            raise
+                # Whether the rekey committed is asked of the database itself, never assumed
+                # (an interrupt can arrive between the rekey returning and the next line).
+                switched = _opens_with(journal_files(journal.data_dir)["db"], bytes(new_key))
+                if not switched:
+                    # Nothing changed in the database: back to the old key file, new files gone.
+                    KeyFile(list(current.slots)).save(keys_path)
+                    for writer in written:
+                        writer.remove()
+                    raise
+            if not switched:
+                raise
         finally:
             try:
                 conn.execute("PRAGMA cache_spill = ON")

@@ -84,14 +84,21 @@ def load_keys(data_dir: Path) -> KeyFile:
     return KeyFile.load(journal_files(Path(data_dir))["keys"])
 
 
-def derive_data_key(data_dir: Path, passphrase: str | None = None, recovery_code: str | None = None) -> bytes:
-    """The slow step of unlocking (Argon2id). Raises WrongPassphrase."""
+def derive_data_key(data_dir: Path, passphrase: str | None = None, recovery_code: str | None = None, *,
+                    erase_after: int | None = None) -> bytes:
+    """The slow step of unlocking (Argon2id). Raises WrongPassphrase.
+
+    Every call is a counted unlock attempt of this journal (journal/storage/attempts.py): at the
+    erase-after-N limit (``erase_after``, default the app-wide setting) the journal is erased
+    and JournalErased is raised."""
+    from journal.storage.attempts import counted_unlock
+
     keys = load_keys(data_dir)
     if recovery_code is not None:
-        return keys.unlock_with_recovery_code(recovery_code)
+        return counted_unlock(data_dir, lambda: keys.unlock_with_recovery_code(recovery_code), erase_after=erase_after)
     if passphrase is None:
         raise InvalidInput(_("A passphrase or a recovery code is needed."))
-    return keys.unlock_with_passphrase(passphrase)
+    return counted_unlock(data_dir, lambda: keys.unlock_with_passphrase(passphrase), erase_after=erase_after)
 
 
 def check_passphrase_acceptable(passphrase: str) -> None:
@@ -430,6 +437,10 @@ def erase_journal(data_dir: Path, extra_paths: list[Path] | None = None) -> Eras
     for path in extra_paths or []:
         if Path(path).is_file() and overwrite_and_unlink(Path(path)):
             erased.append(str(path))
+    from journal.storage.attempts import ATTEMPTS_FILE
+
+    if overwrite_and_unlink(data_dir / ATTEMPTS_FILE):  # the failed-unlock count
+        erased.append(ATTEMPTS_FILE)
     files["lock"].unlink(missing_ok=True)
     fsync_dir(data_dir)
     return EraseReport(erased, unreadable, time.perf_counter() - start)

@@ -159,13 +159,16 @@ class FieldSafety(QObject):
 
     # --- failed attempts and erase -----------------------------------------------------------------
     def _attempt_failed(self) -> None:
-        count = self.attempts().record_failure()
+        # The core counted the attempt (journal/storage/attempts.py) and erased the journal if
+        # the saved setting's limit was reached; the limit in effect here is checked as well.
+        count = self.attempts().count
         limit = self.settings.erase_after_failed
         window = self.controller.unlock_window
-        if should_erase(count, limit):
+        erased_by_core = not journal_files(self.controller.context.data_dir)["keys"].exists()
+        if should_erase(count, limit) or erased_by_core:
             self._erase_and_close(window, self.tr(
                 "%n wrong passphrases in a row: the journal has been erased, as set in the safety settings.",
-                "", count))
+                "", max(count, limit)))
             return
         if window is not None:
             self.show_attempts(window)
