@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QAction, QPixmapCache
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
@@ -58,6 +58,12 @@ class FieldSafety(QObject):
         self._folder_timer.timeout.connect(self.check_folder)
         controller.unlocked.connect(self._on_unlocked)
         controller.locked.connect(self._on_locked)
+        # X11 PRIMARY and the clipboard (issue 19, item 9): secret fields never export what is
+        # selected in them, and whatever the app still owns is cleared on quit (and on lock).
+        clipboard.install_selection_guard()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(clipboard.clear_owned)
         self.apply_settings()
 
     # --- settings -------------------------------------------------------------------
@@ -81,6 +87,7 @@ class FieldSafety(QObject):
 
     # --- windows ---------------------------------------------------------------------
     def attach_unlock(self, window) -> None:
+        clipboard.mark_secret(window.field)  # the passphrase or recovery code being typed
         window.attempt_failed.connect(self._attempt_failed)
         window.unlocked.connect(lambda _journal: self.attempts().reset())
         window.erase_requested.connect(lambda: self.emergency_erase(window))
@@ -131,7 +138,7 @@ class FieldSafety(QObject):
         for op in list(Op._running):
             op.cancel()
         self._folder_timer.stop()
-        clipboard.clear_if_ours()
+        clipboard.clear_owned()  # our copies, and PRIMARY / the clipboard where the app owns them
         QPixmapCache.clear()
         self.reminder.clear()
         self.reminder.setVisible(False)
