@@ -183,10 +183,6 @@ def rotate_keys(journal, new_passphrase: str, *, kdf: KdfParams | None = None, p
     current = KeyFile.load(keys_path)
     if current.rotation is not None:  # cannot happen with the lock held, but never stack two
         raise CorruptKeyFile(_("A key change is already in progress; lock and unlock the journal first."))
-    for reader in list(journal._readers):
-        reader.close()
-    journal._readers.clear()
-
     recovery = keyslots.new_recovery_code()
     new_key = SecretBuffer(os.urandom(keyslots.DATA_KEY_BYTES))
     result = RotationResult(recovery_code=recovery)
@@ -237,7 +233,11 @@ def rotate_keys(journal, new_passphrase: str, *, kdf: KdfParams | None = None, p
         raise
     _point("transition-saved")
 
-    # 3. The switch: new attachment names and keys, committed by the rekey.
+    # 3. The switch: new attachment names and keys, committed by the rekey. The read-only
+    # connections hold the old key: they are closed now (the GUI locks after a rotation).
+    for reader in list(journal._readers):
+        reader.close()
+    journal._readers.clear()
     old_ids = [r[1] for r in rows]
     conn = db.conn
     switched = False
