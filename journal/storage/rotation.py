@@ -93,6 +93,25 @@ def _unwrap(kek: bytes, wrapped: dict, rotation_id: str, which: str) -> bytes | 
 
 
 @dataclass
+class _NewFile:
+    """A re-encrypted file not yet recorded in the database."""
+
+    file_id: str
+    key: bytes
+    path: Path
+    root: Path
+
+    def remove(self) -> None:
+        """Gone, with the shard folder made for it if now empty (as BlobFileWriter.remove)."""
+        self.path.unlink(missing_ok=True)
+        for folder in (self.path.parent, self.root):
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+
+
+@dataclass
 class RotationResult:
     recovery_code: str
     files: int = 0
@@ -190,7 +209,8 @@ def rotate_keys(journal, new_passphrase: str, *, kdf: KdfParams | None = None, p
     rows = db.query("SELECT id, file_id, file_key, size FROM blobs WHERE file_id IS NOT NULL ORDER BY id")
     total = sum(int(r[3]) for r in rows)
     done = 0
-    written: list = []  # BlobFileWriter of each new file, in row order
+    written: list[_NewFile] = []  # each new file, in row order (small: not the writer itself)
+    writer = None
     if progress:
         progress(0, total)
     try:
@@ -200,7 +220,6 @@ def rotate_keys(journal, new_passphrase: str, *, kdf: KdfParams | None = None, p
                 raise Cancelled()
             reader = blob_files.open(file_id, bytes(file_key), int(size))
             writer = blob_files.create()
-            written.append(writer)
             try:
                 for chunk in reader.chunks():
                     writer.write(chunk)
@@ -212,14 +231,18 @@ def rotate_keys(journal, new_passphrase: str, *, kdf: KdfParams | None = None, p
             finally:
                 reader.close()
             writer.finish()
+            written.append(_NewFile(writer.file_id, writer.key, writer.path, blob_files.root))
+            writer = None
             _point("file-written")
         blob_files.sync()
         _point("files-synced")
         if cancel and cancel():
             raise Cancelled()
     except BaseException:
-        for writer in written:
+        if writer is not None:
             writer.remove()
+        for new_file in written:
+            new_file.remove()
         raise
 
     # 2. The transition key file: both passphrases give both keys.
@@ -228,8 +251,8 @@ def rotate_keys(journal, new_passphrase: str, *, kdf: KdfParams | None = None, p
         transition = _transition_keyfile(current, old_key, bytes(new_key), new_passphrase, recovery, params)
         transition.save(keys_path)
     except BaseException:
-        for writer in written:
-            writer.remove()
+        for new_file in written:
+            new_file.remove()
         raise
     _point("transition-saved")
 
@@ -269,8 +292,8 @@ def rotate_keys(journal, new_passphrase: str, *, kdf: KdfParams | None = None, p
                 if not switched:
                     # Nothing changed in the database: back to the old key file, new files gone.
                     KeyFile(list(current.slots)).save(keys_path)
-                    for writer in written:
-                        writer.remove()
+                    for new_file in written:
+                        new_file.remove()
                     raise
             if not switched:
                 raise
