@@ -255,3 +255,34 @@ def test_file_dialog_tour_detects_qt_history_and_the_fallback_keeps_none(tmp_pat
         assert f"folder (percent-encoded) in {home / '.config' / 'QtProject.conf'}" in found
     else:
         assert found == []
+
+
+def test_no_canary_after_a_gui_tour_of_every_file_dialog(tmp_path):
+    """The real app, unlocked, every action that opens a file dialog triggered (backup, restore,
+    attach, save a copy, import bundles and folders, send, card, coordinator card, report, another
+    journal folder): the dialogs go to a folder named by canaries, and afterwards nothing under
+    HOME (~/.config/QtProject.conf and the rest) or the temp folder names it, in any encoding."""
+    from conftest import FAST_KDF, PASSPHRASE
+
+    from journal.storage.vault import Journal
+
+    canaries = {"evidence_folder": f"КАНАРЕЙКАevidence{os.urandom(4).hex()}",
+                "ascii_folder": f"CANARYevidence{os.urandom(4).hex()}"}
+    home = tmp_path / "home"
+    evidence = home / canaries["evidence_folder"] / canaries["ascii_folder"]
+    evidence.mkdir(parents=True)
+    shutil.copy(PHOTO, evidence / "photo.jpg")
+    data = tmp_path / "data" / "journal"
+    journal = Journal.create(data, PASSPHRASE, "Tour", kdf=FAST_KDF).journal
+    entry = journal.entries.add(title="tour", body="b")
+    journal.attachments.add_stream(entry.uuid, io.BytesIO(b"x" * 1000), "a.bin")
+    journal.close()
+    env = _tour_env(home)
+    proc = subprocess.run([sys.executable, str(Path(__file__).parent / "gui_file_dialog_tour.py"), str(data),
+                           env["JOURNAL_CONFIG_HOME"], str(evidence)],
+                          env=env, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    dialogs = [line for line in proc.stdout.splitlines() if line.startswith("dialog ")]
+    assert len(dialogs) >= 10, proc.stdout  # the tour really opened the app's file dialogs
+    shutil.rmtree(home / canaries["evidence_folder"])  # the folder itself (and what was saved there)
+    assert find_canaries([home, tmp_path / "tmp", data], canaries) == []
