@@ -277,3 +277,22 @@ def test_passphrase_field_cleared_after_use(qtbot, data_dir, tmp_path, messages)
     _fail_once(qtbot, controller)
     assert window.field.text() == ""
     controller.quit()
+
+
+def test_cli_failures_show_in_the_gui_and_a_symlink_shares_the_count(qtbot, data_dir, tmp_path, messages):
+    """One count per journal (issue 19, item 2): wrong passphrases at the command line and
+    through a symlink to the folder count with the GUI's."""
+    from journal.cli import main
+
+    make_journal(data_dir)
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("not the passphrase at all\n")
+    link = tmp_path / "link"
+    link.symlink_to(data_dir, target_is_directory=True)
+    assert main(["--data-dir", str(data_dir), "--passphrase-file", str(wrong), "list"]) == 1
+    assert main(["--data-dir", str(link), "--passphrase-file", str(wrong), "list"]) == 1
+    controller = new_controller(qtbot, link, tmp_path)
+    assert "2 wrong attempts" in controller.unlock_window.attempts_label.text()
+    _fail_once(qtbot, controller)
+    assert "3 wrong attempts" in controller.unlock_window.attempts_label.text()
+    controller.quit()
