@@ -23,7 +23,7 @@ old passphrase, tests/test_rotation_kill.py):
    queues the old files for deletion, and is committed by ``PRAGMA rekey`` itself (SQLCipher
    rewrites every page under the new key and commits the open transaction with them): the
    database is under the old key with the old attachment keys, or under the new key with the
-   new ones, never a mix. Cache spilling is off for that transaction, so no page holding a new
+   new ones, never a mix. Cache spilling is off until the rekey starts, so no page holding a new
    attachment key is ever written under the old data key.
 4. **Final key file.** Only the new slots remain (the old file overwritten in place first,
    journal/storage/keys_io.py), then the old attachment files are overwritten and deleted.
@@ -278,6 +278,9 @@ def rotate_keys(journal, new_passphrase: str, *, kdf: KdfParams | None = None, p
                              [(w.file_id, w.key, r[0]) for w, r in zip(written, rows)])
             conn.executemany("INSERT OR IGNORE INTO blob_files_released (file_id) VALUES (?)",
                              [(file_id,) for file_id in old_ids])
+            # From the rekey on, every page SQLCipher writes (a spill included) is under the new
+            # key: spilling is allowed again, so the rekey of a big database keeps memory bounded.
+            conn.execute("PRAGMA cache_spill = ON")
             _point("before-rekey")
             conn.execute(f"PRAGMA rekey = \"x'{bytes(new_key).hex()}'\"")
             switched = True
