@@ -88,3 +88,19 @@ def test_dialog_refuses_short_or_different(qtbot):
     shown = NewRecoveryCodeDialog("ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567")
     qtbot.addWidget(shown)
     assert "old passphrase" in " ".join(label.text() for label in shown.findChildren(type(shown.code)))
+
+
+def test_cancelled_key_change_changes_nothing(qtbot, unlocked, data_dir, answers):
+    entry_uuid = unlocked.session.reader.db.query("SELECT uuid FROM entries LIMIT 1")[0][0]
+    big = io.BytesIO(bytes(range(256)) * (40 * 4096))  # 40 MiB: the re-encryption takes a while
+    unlocked.session.write_and_wait(lambda j: j.attachments.add_stream(entry_uuid, big, "v.bin"), timeout=120)
+    old_key = bytes(unlocked.session.journal._data_key)
+    op = unlocked.safety.start_rotation(NEW)
+    op.cancel()
+    qtbot.waitUntil(lambda: bool(answers["messages"]), timeout=60_000)
+    assert "Nothing was changed" in answers["messages"][-1]
+    assert not answers["codes"] and unlocked.session is not None
+    assert bytes(unlocked.session.journal._data_key) == old_key
+    unlocked.lock()
+    with Journal.open(data_dir, PASSPHRASE) as journal:
+        assert journal.verify() == []
