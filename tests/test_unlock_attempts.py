@@ -173,3 +173,43 @@ def test_cli_rotate(created, data_dir, tmp_path, capsys, fast_kdf):
         Journal.open(data_dir, PASSPHRASE)
     with Journal.open(data_dir, recovery_code=code_line) as journal:
         assert journal.verify() == []
+
+
+def test_cli_rotate_interrupted_with_ctrl_c_changes_nothing(created, data_dir, tmp_path):
+    """Ctrl+C is the CLI's Cancel: during the re-encryption it removes the new files and leaves
+    the old passphrase and keys in force."""
+    import io
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    journal = created.journal
+    entry = journal.entries.add(title="t")
+    for i in range(3):
+        journal.attachments.add_stream(entry.uuid, io.BytesIO(bytes([i]) * (40 << 20)), f"{i}.bin")
+    before = {fid for fid, _p in journal.db.blob_files.stored_files()}
+    journal.close()
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(PASSPHRASE + "\n")
+    new.write_text("the new passphrase after the border\n")
+    script = ("import sys; sys.path.insert(0, sys.argv[1]); import journal.storage.keyslots as k; "
+              "from conftest import FAST_KDF; k.DEFAULT_KDF = FAST_KDF; from journal.cli import main; "
+              "sys.exit(main(sys.argv[2:]))")
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.Popen([sys.executable, "-c", script, str(root), "--data-dir", str(data_dir), "--passphrase-file",
+                             str(old), "passwd", "--rotate", "--new-passphrase-file", str(new)],
+                            env={**os.environ, "PYTHONPATH": str(root / "tests")}, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        files = list((data_dir / "attachments").rglob("*"))
+        if len([p for p in files if p.is_file()]) > len(before):
+            break
+        time.sleep(0.005)
+    proc.send_signal(signal.SIGINT)
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    with Journal.open(data_dir, PASSPHRASE) as reopened:
+        assert {fid for fid, _p in reopened.db.blob_files.stored_files()} == before
+        assert reopened.verify() == []
