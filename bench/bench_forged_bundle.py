@@ -168,7 +168,7 @@ def run_import(journal_dir: Path, bundle: Path) -> None:
     start = time.perf_counter()
     result = journal.importer.import_bundle(bundle, trust_new=False)
     if result.status == "accepted":
-        journal.db.blob_files.sync()
+        journal.blob_files.sync()
     elapsed = time.perf_counter() - start
     written = _wchar() - before
     stop.set()

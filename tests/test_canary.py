@@ -6,7 +6,9 @@ EXIF), people, the contact log, export, import into a second journal, backup,
 lock and settings, putting a unique canary string in every field it fills.
 Afterwards every file under the data, config, cache and temp folders — and
 the bundle and backup files — is read raw and searched for every canary as
-UTF-8, UTF-16-LE and UTF-16-BE. None may be found.
+UTF-8, UTF-16-LE and UTF-16-BE, URL (percent) encoded and base64 (at any offset). None may be
+found. A second scenario tours every kind of file dialog (Qt's own dialog history, issue 19,
+item 10) with HOME and the XDG folders pointed at scanned folders.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -51,7 +55,7 @@ def run_scenario(base: Path, canaries: dict[str, str] | None = None) -> tuple[di
     """Run every feature through the core APIs; returns (canaries, folders to scan)."""
     from journal.storage.backup import write_backup
     from journal.storage.vault import Journal
-    from ui.safety.attempts import FailedAttempts
+    from journal.storage.attempts import UnlockAttempts
     from ui.common.settings import Settings, save_settings
 
     c = canaries or _canaries()
@@ -103,14 +107,46 @@ def run_scenario(base: Path, canaries: dict[str, str] | None = None) -> tuple[di
         documenter.close()  # lock
         coordinator.close()
     save_settings(Settings(auto_lock_minutes=9, default_timezone="Europe/Kyiv", erase_after_failed=10), config)
-    FailedAttempts(data / "documenter", config).record_failure()
+    UnlockAttempts(data / "documenter").record_failure()
     return c, [base, config, cache, Path(tempfile.gettempdir())]
+
+
+def _base64_forms(data: bytes) -> list[bytes]:
+    """What `data` looks like somewhere inside a longer base64 text: it may start at any of
+    three offsets within a 3-byte group, so the aligned middle of each is searched for (a
+    canary of 10+ bytes always keeps 8+ characters of it)."""
+    import base64
+
+    forms = []
+    for skip in range(3):
+        piece = data[skip:]
+        piece = piece[:len(piece) - len(piece) % 3]
+        if len(piece) >= 6:
+            forms.append(base64.b64encode(piece))
+            forms.append(base64.urlsafe_b64encode(piece))
+    return forms
+
+
+def encoded_forms(canary: str) -> dict[str, list[bytes]]:
+    """Every way a canary is searched for: raw text, URL (percent) encoding, base64."""
+    from urllib.parse import quote, quote_plus
+
+    forms: dict[str, list[bytes]] = {}
+    for encoding in ("utf-8", "utf-16-le", "utf-16-be"):
+        forms[encoding] = [canary.encode(encoding)]
+    percent = quote(canary, safe="")
+    forms["percent-encoded"] = sorted({percent.encode(), percent.lower().encode(), quote_plus(canary).encode(),
+                                       # Qt's QUrl/QSettings style: %XX with the ASCII left as it is
+                                       quote(canary, safe="/:@").encode()})
+    forms["base64"] = _base64_forms(canary.encode("utf-8")) + _base64_forms(canary.encode("utf-16-le"))
+    return forms
 
 
 def find_canaries(folders: list[Path], canaries: dict[str, str]) -> list[str]:
     """Every (canary, encoding, file) found in any file under `folders`."""
     found = []
     seen: set[Path] = set()
+    forms = {label: encoded_forms(canary) for label, canary in canaries.items()}
     for folder in folders:
         for root, _dirs, files in os.walk(folder):
             for name in files:
@@ -118,10 +154,13 @@ def find_canaries(folders: list[Path], canaries: dict[str, str]) -> list[str]:
                 if path in seen or path.is_symlink():
                     continue
                 seen.add(path)
-                raw = path.read_bytes()
-                for label, canary in canaries.items():
-                    for encoding in ("utf-8", "utf-16-le", "utf-16-be"):
-                        if canary.encode(encoding) in raw:
+                try:
+                    raw = path.read_bytes()
+                except OSError:
+                    continue
+                for label, by_encoding in forms.items():
+                    for encoding, needles in by_encoding.items():
+                        if any(needle in raw for needle in needles):
                             found.append(f"{label} ({encoding}) in {path}")
     return found
 
@@ -213,3 +252,100 @@ def test_the_scan_finds_a_planted_canary(tmp_path):
     # The detector itself works: a canary written as UTF-16 is found.
     (tmp_path / "x.bin").write_bytes(b"\0junk" + "КАНАРЕЙКАtest".encode("utf-16-le"))
     assert find_canaries([tmp_path], {"t": "КАНАРЕЙКАtest"}) == [f"t (utf-16-le) in {tmp_path / 'x.bin'}"]
+
+
+@pytest.mark.parametrize("prefix", [b"", b"a", b"ab", b"abc"])
+def test_the_scan_finds_percent_encoded_and_base64_canaries(tmp_path, prefix):
+    """Qt's QtProject.conf keeps folders as percent-encoded URLs (issue 19, item 10); other
+    stores use base64. A canary at any offset of a base64 text is found."""
+    import base64
+    from urllib.parse import quote
+
+    canary = "КАНАРЕЙКАevidence1234"
+    (tmp_path / "QtProject.conf").write_bytes(b"history=file:///home/u/" + quote(canary).encode() + b"\n")
+    (tmp_path / "blob.txt").write_bytes(b"x=" + base64.b64encode(prefix + canary.encode() + b"tail") + b"\n")
+    (tmp_path / "blob16.txt").write_bytes(base64.b64encode(prefix + canary.encode("utf-16-le")))
+    assert sorted(find_canaries([tmp_path], {"t": canary})) == sorted([
+        f"t (percent-encoded) in {tmp_path / 'QtProject.conf'}", f"t (base64) in {tmp_path / 'blob.txt'}",
+        f"t (base64) in {tmp_path / 'blob16.txt'}"])
+
+
+def test_no_canary_after_a_tour_of_every_file_dialog(tmp_path):
+    """Every kind of file dialog the app has (all are built by ui/common/file_dialogs.py), opened
+    on a folder named by a canary, in a process whose HOME and XDG folders are scanned after."""
+    canaries = {"evidence_folder": f"КАНАРЕЙКАevidence{os.urandom(4).hex()}",
+                "ascii_folder": f"CANARYevidence{os.urandom(4).hex()}"}
+    home = tmp_path / "home"
+    evidence = home / canaries["evidence_folder"] / canaries["ascii_folder"]
+    evidence.mkdir(parents=True)
+    (evidence / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    env = _tour_env(home)
+    proc = subprocess.run([sys.executable, str(Path(__file__).parent / "file_dialog_tour.py"), str(evidence)],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert str(evidence) in proc.stdout  # the dialogs really went to the evidence folder
+    (evidence / "photo.jpg").unlink()
+    shutil.rmtree(home / canaries["evidence_folder"])  # the folder itself is not a leak
+    assert find_canaries([home, tmp_path / "tmp"], canaries) == []
+
+
+def _tour_env(home: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"), XDG_DATA_HOME=str(home / ".local/share"),
+               XDG_CACHE_HOME=str(home / ".cache"), XDG_STATE_HOME=str(home / ".local/state"),
+               JOURNAL_CONFIG_HOME=str(home / ".config/incident-journal"), TMPDIR=str(home.parent / "tmp"),
+               QT_QPA_PLATFORM="offscreen")
+    (home.parent / "tmp").mkdir(exist_ok=True)
+    return env
+
+
+@pytest.mark.parametrize("mode,leaks", [("--unprotected", True), ("--fallback", False)])
+def test_file_dialog_tour_detects_qt_history_and_the_fallback_keeps_none(tmp_path, mode, leaks):
+    """Without ui/common/file_dialogs.keep_qt_settings_off_disk (the app before issue 19) Qt's
+    QtProject.conf names the evidence folder, percent-encoded, and the scan sees it; the
+    restore-afterwards way used on Windows and macOS leaves nothing either."""
+    canary = f"КАНАРЕЙКАevidence{os.urandom(4).hex()}"
+    home = tmp_path / "home"
+    evidence = home / canary
+    evidence.mkdir(parents=True)
+    (evidence / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    proc = subprocess.run([sys.executable, str(Path(__file__).parent / "file_dialog_tour.py"), str(evidence), mode],
+                          env=_tour_env(home), capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    shutil.rmtree(evidence)
+    found = find_canaries([home], {"folder": canary})
+    if leaks:
+        assert f"folder (percent-encoded) in {home / '.config' / 'QtProject.conf'}" in found
+    else:
+        assert found == []
+
+
+def test_no_canary_after_a_gui_tour_of_every_file_dialog(tmp_path):
+    """The real app, unlocked, every action that opens a file dialog triggered (backup, restore,
+    attach, save a copy, import bundles and folders, send, card, coordinator card, report, another
+    journal folder): the dialogs go to a folder named by canaries, and afterwards nothing under
+    HOME (~/.config/QtProject.conf and the rest) or the temp folder names it, in any encoding."""
+    from conftest import FAST_KDF, PASSPHRASE
+
+    from journal.storage.vault import Journal
+
+    canaries = {"evidence_folder": f"КАНАРЕЙКАevidence{os.urandom(4).hex()}",
+                "ascii_folder": f"CANARYevidence{os.urandom(4).hex()}"}
+    home = tmp_path / "home"
+    evidence = home / canaries["evidence_folder"] / canaries["ascii_folder"]
+    evidence.mkdir(parents=True)
+    shutil.copy(PHOTO, evidence / "photo.jpg")
+    data = tmp_path / "data" / "journal"
+    journal = Journal.create(data, PASSPHRASE, "Tour", kdf=FAST_KDF).journal
+    entry = journal.entries.add(title="tour", body="b")
+    journal.attachments.add_stream(entry.uuid, io.BytesIO(b"x" * 1000), "a.bin")
+    journal.close()
+    env = _tour_env(home)
+    proc = subprocess.run([sys.executable, str(Path(__file__).parent / "gui_file_dialog_tour.py"), str(data),
+                           env["JOURNAL_CONFIG_HOME"], str(evidence)],
+                          env=env, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    dialogs = [line for line in proc.stdout.splitlines() if line.startswith("dialog ")]
+    assert len(dialogs) >= 10, proc.stdout  # the tour really opened the app's file dialogs
+    shutil.rmtree(home / canaries["evidence_folder"])  # the folder itself (and what was saved there)
+    assert find_canaries([home, tmp_path / "tmp", data], canaries) == []

@@ -211,8 +211,9 @@ def test_failed_attempts_persist_and_reset(qtbot, data_dir, tmp_path, messages):
     _fail_once(qtbot, controller)
     assert FailedAttempts(data_dir, tmp_path / "config").count == 2
     assert "2 wrong attempts" in controller.unlock_window.attempts_label.text()
-    stored = (tmp_path / "config" / ATTEMPTS_FILE).read_text()
-    assert str(data_dir) not in stored and "journal" not in stored.replace("incident-journal", "")
+    # Counted in the journal folder (issue 19, item 2), holding nothing but the count.
+    assert (data_dir / ATTEMPTS_FILE).read_bytes() == b".."
+    assert not (tmp_path / "config" / "unlock-attempts.json").exists()
     controller.quit()
     again = new_controller(qtbot, data_dir, tmp_path)  # a restart
     assert "2 wrong attempts" in again.unlock_window.attempts_label.text()
@@ -345,4 +346,23 @@ def test_passphrase_field_cleared_after_use(qtbot, data_dir, tmp_path, messages)
     controller.lock()
     _fail_once(qtbot, controller)
     assert window.field.text() == ""
+    controller.quit()
+
+
+def test_cli_failures_show_in_the_gui_and_a_symlink_shares_the_count(qtbot, data_dir, tmp_path, messages):
+    """One count per journal (issue 19, item 2): wrong passphrases at the command line and
+    through a symlink to the folder count with the GUI's."""
+    from journal.cli import main
+
+    make_journal(data_dir)
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("not the passphrase at all\n")
+    link = tmp_path / "link"
+    link.symlink_to(data_dir, target_is_directory=True)
+    assert main(["--data-dir", str(data_dir), "--passphrase-file", str(wrong), "list"]) == 1
+    assert main(["--data-dir", str(link), "--passphrase-file", str(wrong), "list"]) == 1
+    controller = new_controller(qtbot, link, tmp_path)
+    assert "2 wrong attempts" in controller.unlock_window.attempts_label.text()
+    _fail_once(qtbot, controller)
+    assert "3 wrong attempts" in controller.unlock_window.attempts_label.text()
     controller.quit()

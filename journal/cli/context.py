@@ -67,6 +67,7 @@ class CliContext:
             load_keys(self.data_dir)  # clear message for "no journal here" before prompting
             key = derive_data_key(self.data_dir, self.passphrase())
             self._journal = Journal.open_with_key(self.data_dir, key)
+            note_rotation_outcome(self._journal)
         return self._journal
 
     def adopt(self, journal) -> None:
@@ -79,6 +80,17 @@ class CliContext:
             except JournalError:
                 pass
             self._journal = None
+
+
+def note_rotation_outcome(journal) -> None:
+    """Say on stderr that opening settled a key change a crash had interrupted."""
+    if journal.rotation_outcome == "finished":
+        print(_("Note: a key change was interrupted and has now been completed: the new passphrase is in "
+                "force. Its recovery code may never have been shown; make a new one "
+                "(`journal passwd --rotate` again)."), file=sys.stderr)
+    elif journal.rotation_outcome == "rolled-back":
+        print(_("Note: a key change was interrupted before it took effect and has been undone: the old "
+                "passphrase is still in force. Run `journal passwd --rotate` again."), file=sys.stderr)
 
 
 def read_secret_file(path: str) -> str:

@@ -17,6 +17,9 @@ def register(sub) -> None:
 
     p = sub.add_parser("passwd", help=_("change the passphrase (instant: the data key is rewrapped)"))
     p.add_argument("--new-passphrase-file", metavar=_("FILE"))
+    p.add_argument("--rotate", action="store_true",
+                   help=_("change the key too, after a passphrase was given up: a new data key, new keys "
+                          "for every attachment file and a new recovery code (takes a while)"))
     p.set_defaults(handler=cmd_passwd)
 
     p = sub.add_parser("recover", help=_("open with the recovery code and set a new passphrase"))
@@ -55,14 +58,44 @@ def cmd_init(args, ctx) -> int:
 def cmd_passwd(args, ctx) -> int:
     journal = ctx.open_journal()
     new = ctx.new_passphrase(args.new_passphrase_file)
-    journal.change_passphrase(new)
-    print(_("Passphrase changed."))
+    if not args.rotate:
+        journal.change_passphrase(new)
+        print(_("Passphrase changed."))
+        return 0
+    result = journal.rotate_keys(new, progress=_progress_printer())
+    print(_("The passphrase and every key were changed: the old passphrase, the old recovery code and "
+            "copies of the old key file no longer open this journal."))
+    print()
+    print(_("New recovery code (shown only this once; write it on paper and keep it apart from the laptop):"))
+    print()
+    print("    " + result.recovery_code)
+    print()
+    print(_("Backups made before now are not changed: they still open with the old passphrase and the old "
+            "recovery code. Destroy them if they could be found, and make a new backup."))
     return 0
+
+
+def _progress_printer():
+    """Progress on stderr for a terminal (a line rewritten in place), silence otherwise."""
+    if not sys.stderr.isatty():
+        return None
+    shown = {"percent": -1}
+
+    def show(done: int, total: int) -> None:
+        percent = 100 if not total else done * 100 // total
+        if percent != shown["percent"]:
+            shown["percent"] = percent
+            sys.stderr.write("\r" + _("Re-encrypting attachment files: {percent}%").format(percent=percent))
+            if percent == 100:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+
+    return show
 
 
 def cmd_recover(args, ctx) -> int:
     from journal.storage.vault import Journal, derive_data_key
-    from journal.cli.context import read_secret_file
+    from journal.cli.context import note_rotation_outcome, read_secret_file
 
     if args.recovery_code_file:
         code = read_secret_file(args.recovery_code_file)
@@ -70,6 +103,7 @@ def cmd_recover(args, ctx) -> int:
         code = ctx.prompt_secret(_("Recovery code: "))
     key = derive_data_key(ctx.data_dir, recovery_code=code)
     journal = Journal.open_with_key(ctx.data_dir, key)
+    note_rotation_outcome(journal)
     ctx.adopt(journal)
     new = ctx.new_passphrase(args.new_passphrase_file)
     journal.change_passphrase(new)

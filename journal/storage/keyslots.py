@@ -23,7 +23,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
-from journal.storage.atomic import atomic_write_bytes
+from journal.storage.keys_io import read_key_bytes, replace_keys_file
 from journal.errors import CorruptKeyFile, InvalidInput, WrongPassphrase
 from journal.i18n import _
 
@@ -181,8 +181,11 @@ def _parse_slot(obj: object) -> KeySlot:
 class KeyFile:
     """The parsed journal.keys file."""
 
-    def __init__(self, slots: list[KeySlot]) -> None:
+    def __init__(self, slots: list[KeySlot], rotation: dict | None = None) -> None:
         self.slots = slots
+        #: Set only while a key change is in progress (journal/storage/rotation.py): which
+        #: slots are new, and the old and new data keys each wrapped under the other.
+        self.rotation = rotation
 
     @classmethod
     def create(cls, data_key: bytes, passphrase: str, recovery_code: str, params: KdfParams) -> "KeyFile":
@@ -196,7 +199,7 @@ class KeyFile:
     @classmethod
     def load(cls, path: Path) -> "KeyFile":
         try:
-            raw = Path(path).read_bytes()
+            raw = read_key_bytes(Path(path), KEYS_FORMAT)
         except FileNotFoundError:
             raise CorruptKeyFile(_(
                 "The key file journal.keys is missing. Without it the journal cannot be "
@@ -215,6 +218,9 @@ class KeyFile:
             slots = [_parse_slot(s) for s in doc["slots"]]
             if not slots:
                 raise ValueError("no slots")
+            rotation = doc.get("rotation")
+            if rotation is not None and not isinstance(rotation, dict):
+                raise ValueError("rotation")
         except CorruptKeyFile:
             raise
         except (ValueError, KeyError, TypeError, UnicodeDecodeError, AttributeError):
@@ -222,14 +228,18 @@ class KeyFile:
                 "The key file journal.keys is damaged. Restore it from a backup; "
                 "the journal cannot be opened without it."
             )) from None
-        return cls(slots)
+        return cls(slots, rotation)
 
     def to_bytes(self) -> bytes:
         doc = {"format": KEYS_FORMAT, "version": KEYS_VERSION, "slots": [s.as_json() for s in self.slots]}
+        if self.rotation is not None:
+            doc["rotation"] = self.rotation
         return (json.dumps(doc, indent=2) + "\n").encode("ascii")
 
     def save(self, path: Path) -> None:
-        atomic_write_bytes(Path(path), self.to_bytes(), mode=0o600)
+        # The old file is overwritten in place before the new one is renamed over it, so its
+        # wrapped keys do not stay in free blocks (journal/storage/keys_io.py).
+        replace_keys_file(Path(path), self.to_bytes(), mode=0o600)
 
     def unlock_with_passphrase(self, passphrase: str) -> bytes:
         secret = normalize_passphrase(passphrase)

@@ -27,6 +27,8 @@ from journal.errors import (
 from journal.storage import keyslots
 from journal.storage.keyslots import KdfParams, KeyFile, new_recovery_code
 from journal.storage.lockfile import JournalLock
+from journal.storage.memlock import SecretBuffer
+from journal.storage.rotation import settle_on_open
 from journal.storage.paths import KEYS_FILE as KEYS_FILE_NAME
 from journal.storage.paths import journal_files
 from journal.records.search import EntryQueries
@@ -95,14 +97,21 @@ def load_keys(data_dir: Path) -> KeyFile:
     return KeyFile.load(journal_files(Path(data_dir))["keys"])
 
 
-def derive_data_key(data_dir: Path, passphrase: str | None = None, recovery_code: str | None = None) -> bytes:
-    """The slow step of unlocking (Argon2id). Raises WrongPassphrase."""
+def derive_data_key(data_dir: Path, passphrase: str | None = None, recovery_code: str | None = None, *,
+                    erase_after: int | None = None) -> bytes:
+    """The slow step of unlocking (Argon2id). Raises WrongPassphrase.
+
+    Every call is a counted unlock attempt of this journal (journal/storage/attempts.py): at the
+    erase-after-N limit (``erase_after``, default the app-wide setting) the journal is erased
+    and JournalErased is raised."""
+    from journal.storage.attempts import counted_unlock
+
     keys = load_keys(data_dir)
     if recovery_code is not None:
-        return keys.unlock_with_recovery_code(recovery_code)
+        return counted_unlock(data_dir, lambda: keys.unlock_with_recovery_code(recovery_code), erase_after=erase_after)
     if passphrase is None:
         raise InvalidInput(_("A passphrase or a recovery code is needed."))
-    return keys.unlock_with_passphrase(passphrase)
+    return counted_unlock(data_dir, lambda: keys.unlock_with_passphrase(passphrase), erase_after=erase_after)
 
 
 def check_passphrase_acceptable(passphrase: str) -> None:
@@ -294,7 +303,10 @@ class Journal(_StoreAccess):
         # Files released by committed deletions are unlinked right after the commit.
         db.after_commit(blob_files.release_files)
         self._lock = lock
-        self._data_key = bytearray(data_key)
+        # Locked in RAM where the OS allows (kept out of swap), zeroed on close (memlock.py).
+        self._data_key = SecretBuffer(data_key)
+        #: "finished" or "rolled-back" when opening settled an interrupted key change (rotation.py).
+        self.rotation_outcome: str | None = None
         self._closed = False
         self._readers: list[JournalReader] = []
         self.stores = build_stores(db, blob_files, data_dir=self.data_dir, open_reader=self.open_reader)
@@ -379,6 +391,8 @@ class Journal(_StoreAccess):
         lock = JournalLock(files["lock"])
         lock.acquire()
         try:
+            # An interrupted key-file replace or key change is settled first (rotation.py).
+            data_key, outcome = settle_on_open(data_dir, data_key)
             conn = connect(files["db"], data_key)
             try:
                 migrations.check_supported(conn)
@@ -391,6 +405,7 @@ class Journal(_StoreAccess):
                 conn.close()
                 raise
             journal = cls(data_dir, Database(conn), lock, data_key)
+            journal.rotation_outcome = outcome
         except BaseException:
             lock.release()
             raise
@@ -433,8 +448,7 @@ class Journal(_StoreAccess):
             self._readers.clear()
             self.db.close()
         finally:
-            for i in range(len(self._data_key)):
-                self._data_key[i] = 0
+            self._data_key.wipe()
             self._lock.release()
 
     lock = close
@@ -467,6 +481,12 @@ class Journal(_StoreAccess):
         path = journal_files(self.data_dir)["keys"]
         keys = KeyFile.load(path)
         keys.with_new_passphrase(bytes(self._data_key), new_passphrase, kdf or keyslots.DEFAULT_KDF).save(path)
+
+    def rotate_keys(self, new_passphrase: str, *, kdf: KdfParams | None = None, progress=None, cancel=None):
+        """New data key, attachment keys, passphrase and recovery code (journal/storage/rotation.py)."""
+        from journal.storage.rotation import rotate_keys
+
+        return rotate_keys(self, new_passphrase, kdf=kdf, progress=progress, cancel=cancel)
 
     def new_recovery_code(self, *, kdf: KdfParams | None = None) -> str:
         """Replace the recovery slot; the old code stops working."""
@@ -543,6 +563,10 @@ def erase_journal(data_dir: Path, extra_paths: list[Path] | None = None) -> Eras
     for path in extra_paths or []:
         if Path(path).is_file() and overwrite_and_unlink(Path(path)):
             erased.append(str(path))
+    from journal.storage.attempts import ATTEMPTS_FILE
+
+    if overwrite_and_unlink(data_dir / ATTEMPTS_FILE):  # the failed-unlock count
+        erased.append(ATTEMPTS_FILE)
     files["lock"].unlink(missing_ok=True)
     fsync_dir(data_dir)
     return EraseReport(erased, unreadable, time.perf_counter() - start)

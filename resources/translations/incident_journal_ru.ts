@@ -761,6 +761,49 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     </message>
 </context>
 <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Сменить парольную фразу</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Новая парольная фраза</translation>
+    </message>
+    <message>
+        <source>Repeat the new passphrase</source>
+        <translation>Повторите новую парольную фразу</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase:</source>
+        <translation>&amp;Новая парольная фраза:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Повторите её:</translation>
+    </message>
+    <message>
+        <source>Change the &amp;key too (after a passphrase was given up)</source>
+        <translation>Сменить и &amp;ключ (если парольную фразу пришлось выдать)</translation>
+    </message>
+    <message>
+        <source>Change the key too</source>
+        <translation>Сменить и ключ</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Without this, only the passphrase changes: an old copy of the key file (a backup, or one recovered from the disk) still opens the journal with the old passphrase.&lt;/p&gt;&lt;p&gt;With it, the journal gets a new key, every attached file is encrypted again under a new key, and you get a new recovery code: the old passphrase, the old recovery code and old copies of the key file open nothing current. It takes a while with many attachments. Backups made before are not changed: they still open with the old passphrase.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Без этого меняется только парольная фраза: старая копия файла ключа (резервная копия или копия, восстановленная с диска) по-прежнему открывает журнал старой парольной фразой.&lt;/p&gt;&lt;p&gt;С этим журнал получает новый ключ, каждый прикреплённый файл заново шифруется новым ключом, и вы получаете новый код восстановления: старая парольная фраза, старый код восстановления и старые копии файла ключа не открывают ничего из текущего. С большим числом вложений это занимает время. Сделанные раньше резервные копии не меняются: они по-прежнему открываются старой парольной фразой.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase of at least {n} characters.</source>
+        <translation>Выберите парольную фразу длиной не меньше {n} символов.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Две парольные фразы не совпадают.</translation>
+    </message>
+</context>
+<context>
     <name>ContactLogModel</name>
     <message>
         <source>Channel</source>
@@ -1578,6 +1621,30 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <translation>Автоблокировка, стирание после неудачных попыток, напоминание о резервной копии</translation>
     </message>
     <message>
+        <source>Change &amp;passphrase…</source>
+        <translation>Сменить &amp;парольную фразу…</translation>
+    </message>
+    <message>
+        <source>A new passphrase; optionally new keys too, after a passphrase was given up</source>
+        <translation>Новая парольная фраза; при желании и новые ключи, если парольную фразу пришлось выдать</translation>
+    </message>
+    <message>
+        <source>Passphrase changed.</source>
+        <translation>Парольная фраза изменена.</translation>
+    </message>
+    <message>
+        <source>The key change was cancelled. Nothing was changed.</source>
+        <translation>Смена ключа отменена. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>A key change was interrupted and has now been completed: the new passphrase is in force. Its recovery code may never have been shown: change the key again (Journal → Change passphrase…) to get one.</source>
+        <translation>Смена ключа была прервана и теперь завершена: действует новая парольная фраза. Её код восстановления мог так и не быть показан: смените ключ ещё раз (Журнал → Сменить парольную фразу…), чтобы получить его.</translation>
+    </message>
+    <message>
+        <source>A key change was interrupted before it took effect and has been undone: the old passphrase is still in force. Change the key again (Journal → Change passphrase…).</source>
+        <translation>Смена ключа была прервана до того, как вступила в силу, и отменена: по-прежнему действует старая парольная фраза. Смените ключ ещё раз (Журнал → Сменить парольную фразу…).</translation>
+    </message>
+    <message>
         <source>Back up journal</source>
         <translation>Резервная копия журнала</translation>
     </message>
@@ -1652,6 +1719,10 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>Writing the encrypted backup…</source>
         <translation>Записывается зашифрованная резервная копия…</translation>
+    </message>
+    <message>
+        <source>Encrypting every attachment again under new keys…</source>
+        <translation>Все вложения заново шифруются новыми ключами…</translation>
     </message>
 </context>
 <context>
@@ -2789,6 +2860,29 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>socks5h://host:port: the proxy also resolves server names (no DNS leak)</source>
         <translation>socks5h://хост:порт: прокси сам разрешает имена серверов (без утечки DNS)</translation>
+    </message>
+</context>
+<context>
+    <name>NewRecoveryCodeDialog</name>
+    <message>
+        <source>Write down your new recovery code</source>
+        <translation>Запишите новый код восстановления</translation>
+    </message>
+    <message>
+        <source>The passphrase and every key were changed. Your old recovery code no longer works; this is the new one. It is shown only this once: write it on paper and keep it apart from the laptop.</source>
+        <translation>Парольная фраза и все ключи изменены. Старый код восстановления больше не действует; вот новый. Он показывается только один раз: запишите его на бумаге и храните отдельно от ноутбука.</translation>
+    </message>
+    <message>
+        <source>New recovery code</source>
+        <translation>Новый код восстановления</translation>
+    </message>
+    <message>
+        <source>Backups made before now are not changed: they still open with the old passphrase and the old recovery code. Destroy them if they could be found, and make a new backup. The journal is locked now: unlock it with the new passphrase.</source>
+        <translation>Сделанные раньше резервные копии не меняются: они по-прежнему открываются старой парольной фразой и старым кодом восстановления. Уничтожьте их, если их могут найти, и сделайте новую резервную копию. Сейчас журнал заблокирован: откройте его новой парольной фразой.</translation>
+    </message>
+    <message>
+        <source>I have written it down</source>
+        <translation>Я записал(а) код</translation>
     </message>
 </context>
 <context>

@@ -761,6 +761,49 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     </message>
 </context>
 <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Змінити парольну фразу</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Нова парольна фраза</translation>
+    </message>
+    <message>
+        <source>Repeat the new passphrase</source>
+        <translation>Повторіть нову парольну фразу</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase:</source>
+        <translation>&amp;Нова парольна фраза:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Повторіть її:</translation>
+    </message>
+    <message>
+        <source>Change the &amp;key too (after a passphrase was given up)</source>
+        <translation>Змінити й &amp;ключ (якщо парольну фразу довелося видати)</translation>
+    </message>
+    <message>
+        <source>Change the key too</source>
+        <translation>Змінити й ключ</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Without this, only the passphrase changes: an old copy of the key file (a backup, or one recovered from the disk) still opens the journal with the old passphrase.&lt;/p&gt;&lt;p&gt;With it, the journal gets a new key, every attached file is encrypted again under a new key, and you get a new recovery code: the old passphrase, the old recovery code and old copies of the key file open nothing current. It takes a while with many attachments. Backups made before are not changed: they still open with the old passphrase.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Без цього змінюється лише парольна фраза: стара копія файлу ключа (резервна копія або копія, відновлена з диска) і далі відкриває журнал старою парольною фразою.&lt;/p&gt;&lt;p&gt;З цим журнал отримує новий ключ, кожен прикріплений файл наново шифрується новим ключем, і ви отримуєте новий код відновлення: стара парольна фраза, старий код відновлення та старі копії файлу ключа не відкривають нічого з поточного. З великою кількістю вкладень це триває якийсь час. Зроблені раніше резервні копії не змінюються: вони й далі відкриваються старою парольною фразою.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase of at least {n} characters.</source>
+        <translation>Виберіть парольну фразу довжиною щонайменше {n} символів.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Дві парольні фрази не збігаються.</translation>
+    </message>
+</context>
+<context>
     <name>ContactLogModel</name>
     <message>
         <source>Channel</source>
@@ -1578,6 +1621,30 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <translation>Автоблокування, стирання після невдалих спроб, нагадування про резервну копію</translation>
     </message>
     <message>
+        <source>Change &amp;passphrase…</source>
+        <translation>Змінити &amp;парольну фразу…</translation>
+    </message>
+    <message>
+        <source>A new passphrase; optionally new keys too, after a passphrase was given up</source>
+        <translation>Нова парольна фраза; за бажанням і нові ключі, якщо парольну фразу довелося видати</translation>
+    </message>
+    <message>
+        <source>Passphrase changed.</source>
+        <translation>Парольну фразу змінено.</translation>
+    </message>
+    <message>
+        <source>The key change was cancelled. Nothing was changed.</source>
+        <translation>Зміну ключа скасовано. Нічого не змінено.</translation>
+    </message>
+    <message>
+        <source>A key change was interrupted and has now been completed: the new passphrase is in force. Its recovery code may never have been shown: change the key again (Journal → Change passphrase…) to get one.</source>
+        <translation>Зміну ключа було перервано, і тепер її завершено: діє нова парольна фраза. Її код відновлення міг так і не бути показаний: змініть ключ ще раз (Журнал → Змінити парольну фразу…), щоб отримати його.</translation>
+    </message>
+    <message>
+        <source>A key change was interrupted before it took effect and has been undone: the old passphrase is still in force. Change the key again (Journal → Change passphrase…).</source>
+        <translation>Зміну ключа було перервано до того, як вона набрала чинності, і скасовано: і далі діє стара парольна фраза. Змініть ключ ще раз (Журнал → Змінити парольну фразу…).</translation>
+    </message>
+    <message>
         <source>Back up journal</source>
         <translation>Резервна копія журналу</translation>
     </message>
@@ -1652,6 +1719,10 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>Writing the encrypted backup…</source>
         <translation>Записується зашифрована резервна копія…</translation>
+    </message>
+    <message>
+        <source>Encrypting every attachment again under new keys…</source>
+        <translation>Усі вкладення наново шифруються новими ключами…</translation>
     </message>
 </context>
 <context>
@@ -2789,6 +2860,29 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>socks5h://host:port: the proxy also resolves server names (no DNS leak)</source>
         <translation>socks5h://хост:порт: проксі сам розпізнає імена серверів (без витоку DNS)</translation>
+    </message>
+</context>
+<context>
+    <name>NewRecoveryCodeDialog</name>
+    <message>
+        <source>Write down your new recovery code</source>
+        <translation>Запишіть новий код відновлення</translation>
+    </message>
+    <message>
+        <source>The passphrase and every key were changed. Your old recovery code no longer works; this is the new one. It is shown only this once: write it on paper and keep it apart from the laptop.</source>
+        <translation>Парольну фразу і всі ключі змінено. Старий код відновлення більше не діє; ось новий. Його показано лише один раз: запишіть його на папері й зберігайте окремо від ноутбука.</translation>
+    </message>
+    <message>
+        <source>New recovery code</source>
+        <translation>Новий код відновлення</translation>
+    </message>
+    <message>
+        <source>Backups made before now are not changed: they still open with the old passphrase and the old recovery code. Destroy them if they could be found, and make a new backup. The journal is locked now: unlock it with the new passphrase.</source>
+        <translation>Зроблені раніше резервні копії не змінюються: вони й далі відкриваються старою парольною фразою і старим кодом відновлення. Знищте їх, якщо їх можуть знайти, і зробіть нову резервну копію. Зараз журнал заблоковано: відкрийте його новою парольною фразою.</translation>
+    </message>
+    <message>
+        <source>I have written it down</source>
+        <translation>Я записав(ла) код</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QAction, QPixmapCache
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
@@ -35,6 +35,18 @@ def inform(parent: QWidget | None, text: str, warning: bool = False) -> None:
     """A message box; tests replace this to avoid blocking."""
     box = QMessageBox.warning if warning else QMessageBox.information
     box(parent, APP_TITLE, text)
+
+
+def ask(dialog) -> bool:
+    """Run a dialog to its answer; tests replace this."""
+    return dialog.exec() == dialog.DialogCode.Accepted
+
+
+def show_recovery_code(parent: QWidget | None, code: str) -> None:
+    """The new recovery code after a key change, shown once; tests replace this."""
+    from ui.safety.passphrase_dialog import NewRecoveryCodeDialog
+
+    NewRecoveryCodeDialog(code, parent).exec()
 
 
 def confirm_erase(parent: QWidget | None, data_dir: Path) -> bool:
@@ -61,6 +73,12 @@ class FieldSafety(QObject):
         self._folder_timer.timeout.connect(self.check_folder)
         controller.unlocked.connect(self._on_unlocked)
         controller.locked.connect(self._on_locked)
+        # X11 PRIMARY and the clipboard (issue 19, item 9): secret fields never export what is
+        # selected in them, and whatever the app still owns is cleared on quit (and on lock).
+        clipboard.install_selection_guard()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(clipboard.clear_owned)
         self.apply_settings()
 
     # --- settings -------------------------------------------------------------------
@@ -84,8 +102,10 @@ class FieldSafety(QObject):
 
     # --- windows ---------------------------------------------------------------------
     def attach_unlock(self, window) -> None:
+        clipboard.mark_secret(window.field)  # the passphrase or recovery code being typed
         window.attempt_failed.connect(self._attempt_failed)
         window.unlocked.connect(lambda _journal: self.attempts().reset())
+        window.unlocked.connect(self._note_rotation_outcome)
         window.erase_requested.connect(lambda: self.emergency_erase(window))
         self.show_attempts(window)
 
@@ -111,14 +131,18 @@ class FieldSafety(QObject):
         self.restore_action = QAction(self.tr("Restore from &backup…"), window)
         self.restore_action.setToolTip(self.tr("Unpack a backup into an empty folder"))
         self.restore_action.triggered.connect(self.restore)
+        self.passphrase_action = QAction(self.tr("Change &passphrase…"), window)
+        self.passphrase_action.setToolTip(self.tr("A new passphrase; optionally new keys too, after a passphrase was given up"))
+        self.passphrase_action.triggered.connect(self.change_passphrase)
         self.safety_action = QAction(self.tr("Sa&fety settings…"), window)
         self.safety_action.setToolTip(self.tr("Auto-lock, erase after failed attempts, backup reminder"))
         self.safety_action.triggered.connect(self.edit_settings)
         self.erase_action = QAction(self.tr("&Erase this journal…"), window)
         self.erase_action.setToolTip(self.tr("Emergency: destroy the journal on this computer for good"))
         self.erase_action.triggered.connect(lambda: self.emergency_erase(window))
-        # ui/menus.py puts them in the Journal menu: backup/restore, settings, and erase set apart.
-        host.add_actions([self.backup_action, self.restore_action, self.safety_action, self.erase_action])
+        # ui/menus.py puts them in the Journal menu: backup/restore, passphrase, settings, and erase set apart.
+        host.add_actions([self.backup_action, self.restore_action, self.passphrase_action, self.safety_action,
+                          self.erase_action])
         self.reminder.setParent(window)
         host.add_status_widget(self.reminder)
 
@@ -129,7 +153,7 @@ class FieldSafety(QObject):
 
         cancel_running_ops()
         self._folder_timer.stop()
-        clipboard.clear_if_ours()
+        clipboard.clear_owned()  # our copies, and PRIMARY / the clipboard where the app owns them
         QPixmapCache.clear()
         self.reminder.clear()
         self.reminder.setVisible(False)
@@ -157,13 +181,16 @@ class FieldSafety(QObject):
 
     # --- failed attempts and erase -----------------------------------------------------------------
     def _attempt_failed(self) -> None:
-        count = self.attempts().record_failure()
+        # The core counted the attempt (journal/storage/attempts.py) and erased the journal if
+        # the saved setting's limit was reached; the limit in effect here is checked as well.
+        count = self.attempts().count
         limit = self.settings.erase_after_failed
         window = self.controller.unlock_window
-        if should_erase(count, limit):
+        erased_by_core = not journal_files(self.controller.context.data_dir)["keys"].exists()
+        if should_erase(count, limit) or erased_by_core:
             self._erase_and_close(window, self.tr(
                 "%n wrong passphrases in a row: the journal has been erased, as set in the safety settings.",
-                "", count))
+                "", max(count, limit)))
             return
         if window is not None:
             self.show_attempts(window)
@@ -180,6 +207,71 @@ class FieldSafety(QObject):
         self.erased_report = erase_everything(data_dir, self.controller.context.config_dir)
         inform(parent, message)
         self.controller.quit()
+
+    # --- passphrase and key change (issue 19, item 1) -------------------------------------------------
+    def change_passphrase(self) -> None:
+        from ui.safety.passphrase_dialog import ChangePassphraseDialog
+
+        session, window = self.controller.session, self.controller.main_window
+        if session is None:
+            return
+        dialog = ChangePassphraseDialog(window)
+        if not ask(dialog):
+            return
+        passphrase, rotate = dialog.take_passphrase(), dialog.rotate.isChecked()
+        if rotate:
+            self.start_rotation(passphrase)
+        else:
+            self.start_passphrase_change(passphrase)
+
+    def start_passphrase_change(self, passphrase: str) -> None:
+        window, kdf = self.controller.main_window, self.controller.context.kdf
+
+        def done(_result) -> None:
+            window.statusBar().showMessage(self.tr("Passphrase changed."), 8000)
+
+        def failed(exc) -> None:
+            from ui.common.ops import user_message
+
+            inform(window, user_message(exc), warning=True)
+
+        self.controller.session.write(lambda journal: journal.change_passphrase(passphrase, kdf=kdf), done, failed)
+
+    def start_rotation(self, passphrase: str):
+        from journal.errors import Cancelled
+
+        from ui.common.ops import run_op, user_message
+        from ui.safety.passphrase_dialog import rotation_label
+
+        session, window, kdf = self.controller.session, self.controller.main_window, self.controller.context.kdf
+
+        def work(ctx):
+            return session.write_and_wait(lambda journal: journal.rotate_keys(
+                passphrase, kdf=kdf, progress=ctx.progress, cancel=ctx.cancelled), timeout=None)
+
+        def done(result) -> None:
+            show_recovery_code(window, result.recovery_code)
+            self.controller.lock()
+
+        def failed(exc) -> None:
+            if isinstance(exc, Cancelled):
+                inform(window, self.tr("The key change was cancelled. Nothing was changed."))
+            else:
+                inform(window, user_message(exc), warning=True)
+
+        return run_op(window, work, done, failed, label=rotation_label(), cancellable=True)
+
+    def _note_rotation_outcome(self, journal) -> None:
+        outcome = getattr(journal, "rotation_outcome", None)
+        if outcome == "finished":
+            inform(self.controller.unlock_window, self.tr(
+                "A key change was interrupted and has now been completed: the new passphrase is in force. "
+                "Its recovery code may never have been shown: change the key again (Journal → Change "
+                "passphrase…) to get one."))
+        elif outcome == "rolled-back":
+            inform(self.controller.unlock_window, self.tr(
+                "A key change was interrupted before it took effect and has been undone: the old passphrase "
+                "is still in force. Change the key again (Journal → Change passphrase…)."))
 
     # --- journal folder gone ------------------------------------------------------------------------
     def check_folder(self) -> bool:
