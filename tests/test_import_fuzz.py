@@ -15,6 +15,8 @@ import json
 import uuid
 
 import pytest
+
+from journal.exchange.exporter import ExportOptions
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -50,7 +52,8 @@ def fuzz_setup(tmp_path_factory):
     second = documenter.entries.add(title="second", body="тело", tags=["a", "b"], category="other")
     documenter.attachments.add_bytes(second.uuid, bytes(range(256)) * 40, "blob.bin")
     path = base / "valid.ijbundle"
-    documenter.exporter.export(path, [record.uuid], all_entries=True)
+    documenter.exporter.export(path, [record.uuid], all_entries=True,
+                               options=ExportOptions(allow_uncleaned=True))
     members = tar_members(decrypt_bundle(path, coordinator))
     assert coordinator.importer.import_bundle(path, trust_new=True).status == "accepted"
     yield documenter, coordinator, members, base

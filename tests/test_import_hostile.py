@@ -501,7 +501,7 @@ def test_the_attachment_of_an_entry_skipped_for_an_id_collision_is_not_kept(pair
 
     coordinator.entries.add(Entry(uuid=entry.uuid, title="the coordinator's own entry"))
     path = tmp_path / "collide.ijbundle"
-    documenter.exporter.export(path, [record.uuid], all_entries=True)
+    documenter.exporter.export(path, [record.uuid], all_entries=True, options=UNCLEANED)
     result = accepted(coordinator, path.read_bytes(), tmp_path, trust_new=True)
     assert result.counts["skipped"] == 1 and result.counts["attachments_stored"] == 0
     assert _blob_count(coordinator) == 0 and stored_files(coordinator) == set()
@@ -513,7 +513,7 @@ def test_a_hash_named_without_the_bytes_does_not_link_another_senders_content(pa
     first = documenter.entries.add(title="photo of the first sender")
     documenter.attachments.add_bytes(first.uuid, evidence, "photo.bin")
     path = tmp_path / "first.ijbundle"
-    documenter.exporter.export(path, [record.uuid], all_entries=True)
+    documenter.exporter.export(path, [record.uuid], all_entries=True, options=UNCLEANED)
     accepted(coordinator, path.read_bytes(), tmp_path, trust_new=True)
     # A second sender's entry names the same content, without sending the bytes.
     other = make_journal(tmp_path / "other", "Second sender")
@@ -522,7 +522,7 @@ def test_a_hash_named_without_the_bytes_does_not_link_another_senders_content(pa
         claim = other.entries.add(title="claims the photo")
         other.attachments.add_bytes(claim.uuid, evidence, "mine.bin")
         own = tmp_path / "other.ijbundle"
-        other.exporter.export(own, [other_record.uuid], all_entries=True)
+        other.exporter.export(own, [other_record.uuid], all_entries=True, options=UNCLEANED)
         members = tar_members(decrypt_bundle(own, coordinator))
         sha = hashlib.sha256(evidence).hexdigest()
         without_bytes = {k: v for k, v in members.items() if k != f"attachments/{sha}"}
@@ -544,12 +544,12 @@ def test_a_hash_named_without_the_bytes_links_the_same_senders_earlier_content(p
     first = documenter.entries.add(title="first")
     documenter.attachments.add_bytes(first.uuid, evidence, "photo.bin")
     path = tmp_path / "first.ijbundle"
-    documenter.exporter.export(path, [record.uuid], all_entries=True)
+    documenter.exporter.export(path, [record.uuid], all_entries=True, options=UNCLEANED)
     accepted(coordinator, path.read_bytes(), tmp_path, trust_new=True)
     second = documenter.entries.add(title="second, same photo")
     documenter.attachments.add_bytes(second.uuid, evidence, "again.bin")
     newer = tmp_path / "second.ijbundle"
-    documenter.exporter.export(newer, [record.uuid], entries=[second.uuid])
+    documenter.exporter.export(newer, [record.uuid], entries=[second.uuid], options=UNCLEANED)
     members = tar_members(decrypt_bundle(newer, coordinator))
     sha = hashlib.sha256(evidence).hexdigest()
     data = craft({k: v for k, v in members.items() if k != f"attachments/{sha}"},
@@ -622,7 +622,7 @@ def test_a_trusted_senders_bundle_bigger_than_the_quota_is_imported(trusted, tmp
     entry = documenter.entries.add(title="big photo")
     documenter.attachments.add_bytes(entry.uuid, photo, "big.bin")
     path = tmp_path / "big.ijbundle"
-    documenter.exporter.export(path, [documenter.coordinators.list()[0].uuid], entries=[entry.uuid])
+    documenter.exporter.export(path, [documenter.coordinators.list()[0].uuid], entries=[entry.uuid], options=UNCLEANED)
     data = _as_layout(path, coordinator, documenter.identity.get(), first)
     counted_files.clear()
     result = accepted(coordinator, data, tmp_path)
@@ -640,7 +640,7 @@ def test_a_new_sender_of_a_big_bundle_is_asked_once_before_anything_is_written(p
     entry = documenter.entries.add(title="big photo")
     documenter.attachments.add_bytes(entry.uuid, os.urandom(200_000), "big.bin")
     path = tmp_path / "big.ijbundle"
-    documenter.exporter.export(path, [record.uuid], all_entries=True)
+    documenter.exporter.export(path, [record.uuid], all_entries=True, options=UNCLEANED)
     path.write_bytes(_as_layout(path, coordinator, documenter.identity.get(), first))
     counted_files.clear()
     asked = []

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from journal.exchange.exporter import ExportOptions
+
 from journal.storage.atomic import atomic_output, remove_stale_parts
 from journal.storage.vault import Journal
 from tests.conftest import FAST_KDF, PASSPHRASE
@@ -33,8 +35,9 @@ STUCK_EXPORTER = textwrap.dedent("""
         if any(name.endswith(".part") for name in os.listdir(out)):
             print("writing", flush=True)
             time.sleep(600)  # killed here, with the part half written
+    from journal.exchange.exporter import ExportOptions
     j.exporter.export(os.path.join(out, "b.ijbundle"), [j.coordinators.list()[0].uuid], all_entries=True,
-                      progress=progress)
+                      progress=progress, options=ExportOptions(allow_uncleaned=True))
 """)
 
 
@@ -57,7 +60,8 @@ def test_a_killed_export_leaves_a_part_that_the_next_export_removes(tmp_path):
     (stale,) = out.iterdir()
     assert stale.name.startswith(".b.ijbundle.") and stale.name.endswith(".part")
     with Journal.open(tmp_path / "doc", PASSPHRASE) as journal:
-        journal.exporter.export(out / "next.ijbundle", [record.uuid], all_entries=True)
+        journal.exporter.export(out / "next.ijbundle", [record.uuid], all_entries=True,
+                                options=ExportOptions(allow_uncleaned=True))
     assert sorted(p.name for p in out.iterdir()) == ["next.ijbundle"]
     assert coordinator.importer.import_bundle(out / "next.ijbundle", trust_new=True).status == "accepted"
     coordinator.close()

@@ -40,7 +40,7 @@ QT_APPS = ("QCoreApplication", "QApplication", "QGuiApplication")
 # Texts that are legitimately the same in Russian/Ukrainian as in English: (catalogue, text).
 # Texts without letters ("100%", "{a} — {b}", "%1") are never reported.
 IDENTICAL = {
-    ("gettext", "SMS"), ("gettext", "Signal"), ("gettext", "Telegram"), ("gettext", "WhatsApp"),
+    ("gettext", "XMP"), ("gettext", "SMS"), ("gettext", "Signal"), ("gettext", "Telegram"), ("gettext", "WhatsApp"),
     ("People", "SMS"), ("People", "Signal"), ("People", "Telegram"), ("People", "WhatsApp"),
     ("gettext", "journal: {exc}"), ("gettext", "journal: {error}"), ("gettext", "          sha256 {sha256}"),
     ("ReportDialog", "&CSV"), ("ReportDialog", "&JSON"), ("ReportDialog", "&PDF"), ("ReportDialog", "A4"),

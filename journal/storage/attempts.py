@@ -143,7 +143,7 @@ class UnlockAttempts:
             pass
 
 
-def counted_unlock(data_dir: Path, derive, *, erase_after: int | None = None):
+def counted_unlock(data_dir: Path, derive, *, erase, erase_after: int | None = None):
     """Run ``derive()`` (the key derivation) as one counted unlock attempt of ``data_dir``.
 
     The attempt is counted before ``derive`` runs; a right secret resets the count. A wrong one
@@ -159,9 +159,7 @@ def counted_unlock(data_dir: Path, derive, *, erase_after: int | None = None):
     except WrongPassphrase as wrong:
         limit = configured_erase_after() if erase_after is None else erase_after
         if should_erase(attempts.count, limit):
-            from journal.storage.vault import erase_journal
-
-            erase_journal(Path(data_dir))
+            erase(Path(data_dir))  # vault.erase_journal, handed in (vault imports this module)
             attempts.reset()
             raise JournalErased(_(
                 "Too many wrong passphrases in a row: the journal has been erased, as set in the "

@@ -267,3 +267,12 @@ class KeyFile:
     def with_new_recovery_code(self, data_key: bytes, code: str, params: KdfParams) -> "KeyFile":
         kept = [s for s in self.slots if s.kind != "recovery"]
         return KeyFile(kept + [KeySlot.wrap("recovery", normalize_recovery_code(code), data_key, params)])
+
+
+#: The shortest passphrase a journal accepts (vault.create, passwd, key rotation).
+MIN_PASSPHRASE_LENGTH = 8
+
+
+def check_passphrase_acceptable(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        raise InvalidInput(_("Choose a passphrase of at least {n} characters.").format(n=MIN_PASSPHRASE_LENGTH))

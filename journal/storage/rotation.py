@@ -50,7 +50,9 @@ from journal.i18n import _
 from journal.storage import keyslots
 from journal.storage.atomic import overwrite_and_unlink
 from journal.storage.keys_io import finish_interrupted_replace
-from journal.storage.keyslots import KdfParams, KeyFile, KeySlot, normalize_passphrase, normalize_recovery_code
+from journal.storage.keyslots import (
+    KdfParams, KeyFile, KeySlot, check_passphrase_acceptable, normalize_passphrase, normalize_recovery_code,
+)
 from journal.storage.memlock import SecretBuffer
 from journal.storage.paths import journal_files
 
@@ -196,8 +198,6 @@ def rotate_keys(journal, new_passphrase: str, *, kdf: KdfParams | None = None, p
     until the switch (step 3) starts, and raises Cancelled with nothing changed. The journal
     stays open under the new key; its read-only connections are closed (they hold the old key).
     """
-    from journal.storage.vault import check_passphrase_acceptable
-
     journal._require_open()
     check_passphrase_acceptable(new_passphrase)
     params = kdf or keyslots.DEFAULT_KDF

@@ -25,7 +25,9 @@ from journal.errors import (
     CorruptDatabase, InvalidInput, JournalClosed, JournalExists, NotAJournal,
 )
 from journal.storage import keyslots
-from journal.storage.keyslots import KdfParams, KeyFile, new_recovery_code
+from journal.storage.keyslots import (  # noqa: F401 - MIN_PASSPHRASE_LENGTH: the GUI reads it here
+    MIN_PASSPHRASE_LENGTH, KdfParams, KeyFile, check_passphrase_acceptable, new_recovery_code,
+)
 from journal.storage.lockfile import JournalLock
 from journal.storage.memlock import SecretBuffer
 from journal.storage.rotation import settle_on_open
@@ -45,7 +47,6 @@ if TYPE_CHECKING:
     from journal.records.forms import FormStore
     from journal.records.people import PeopleStore
 
-MIN_PASSPHRASE_LENGTH = 8
 STAGING_PREFIX = ".creating-"
 # Files an interrupted operation may leave in the data folder. Key-bearing
 # ones are destroyed right after journal.keys during an emergency erase.
@@ -108,15 +109,12 @@ def derive_data_key(data_dir: Path, passphrase: str | None = None, recovery_code
 
     keys = load_keys(data_dir)
     if recovery_code is not None:
-        return counted_unlock(data_dir, lambda: keys.unlock_with_recovery_code(recovery_code), erase_after=erase_after)
+        return counted_unlock(data_dir, lambda: keys.unlock_with_recovery_code(recovery_code), erase=erase_journal,
+                              erase_after=erase_after)
     if passphrase is None:
         raise InvalidInput(_("A passphrase or a recovery code is needed."))
-    return counted_unlock(data_dir, lambda: keys.unlock_with_passphrase(passphrase), erase_after=erase_after)
-
-
-def check_passphrase_acceptable(passphrase: str) -> None:
-    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        raise InvalidInput(_("Choose a passphrase of at least {n} characters.").format(n=MIN_PASSPHRASE_LENGTH))
+    return counted_unlock(data_dir, lambda: keys.unlock_with_passphrase(passphrase), erase=erase_journal,
+                          erase_after=erase_after)
 
 
 @dataclass

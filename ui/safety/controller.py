@@ -228,14 +228,17 @@ class FieldSafety(QObject):
         window, kdf = self.controller.main_window, self.controller.context.kdf
 
         def done(_result) -> None:
-            window.statusBar().showMessage(self.tr("Passphrase changed."), 8000)
+            if self.host is not None:
+                self.host.show_status(self.tr("Passphrase changed."), 8000)
 
         def failed(exc) -> None:
             from ui.common.ops import user_message
 
             inform(window, user_message(exc), warning=True)
 
-        self.controller.session.write(lambda journal: journal.change_passphrase(passphrase, kdf=kdf), done, failed)
+        from ui.safety import ops
+
+        ops.change_passphrase(window, self.controller.session, passphrase, kdf).success(done).failure(failed).run()
 
     def start_rotation(self, passphrase: str):
         from journal.errors import Cancelled
@@ -245,9 +248,9 @@ class FieldSafety(QObject):
 
         session, window, kdf = self.controller.session, self.controller.main_window, self.controller.context.kdf
 
-        def work(ctx):
-            return session.write_and_wait(lambda journal: journal.rotate_keys(
-                passphrase, kdf=kdf, progress=ctx.progress, cancel=ctx.cancelled), timeout=None)
+        from ui.safety import ops
+
+        work = ops.rotate_keys_work(session, passphrase, kdf)
 
         def done(result) -> None:
             show_recovery_code(window, result.recovery_code)
