@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -30,7 +31,7 @@ import journal
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ("pyproject.toml", "setup.py", "README.md", "journal", "ui", "resources")
+SOURCES = ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "journal", "ui", "resources")
 # What the running app reads from resources/ and journal/locale (pyproject's package-data).
 DATA_PATTERNS = ("resources/*.svg", "resources/*.desktop", "resources/icons/*.png",
                  "resources/translations/*.qm", "resources/fonts/*.ttf", "resources/fonts/LICENSE",
@@ -94,8 +95,8 @@ def installed(tmp_path_factory) -> dict:
             shutil.copy2(item, source / name)
     dist = work / "dist"
     _run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(dist), str(source)], cwd=work)
-    wheels = list(dist.glob("*.whl"))
-    assert len(wheels) == 1, wheels
+    wheels, sdists = list(dist.glob("*.whl")), list(dist.glob("*.tar.gz"))
+    assert len(wheels) == 1 and len(sdists) == 1, (wheels, sdists)
 
     env = work / "env"
     _run([sys.executable, "-m", "venv", "--without-pip", str(env)], cwd=work)
@@ -106,7 +107,7 @@ def installed(tmp_path_factory) -> dict:
                                capture_output=True, text=True, check=True, cwd=work).stdout.strip())
     deps = dict.fromkeys([sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]])
     (site / "_project_dependencies.pth").write_text("".join(f"{path}\n" for path in deps), encoding="utf-8")
-    return {"work": work, "wheel": wheels[0], "env": env, "python": python, "site": site}
+    return {"work": work, "wheel": wheels[0], "sdist": sdists[0], "env": env, "python": python, "site": site}
 
 
 def _run(cmd: list, cwd: Path, env: dict | None = None, **kwargs) -> subprocess.CompletedProcess:
@@ -136,6 +137,13 @@ def test_the_wheel_holds_every_module_and_data_file(installed):
             expected.add("/".join((INSTALLED_NAME.get(parts[0], parts[0]), *parts[1:])))
     assert any(name.endswith(".qm") for name in expected) and any(name.endswith(".mo") for name in expected)
     assert sorted(expected - names) == []
+    # The translators' sources are in the sdist, only the compiled catalogues in the wheel.
+    sources = {str(path.relative_to(ROOT)) for pattern in ("resources/translations/*.ts", "journal/locale/*/LC_MESSAGES/*.po")
+               for path in ROOT.glob(pattern)}
+    assert sources and not [name for name in names if name.endswith((".ts", ".po", ".pot"))]
+    with tarfile.open(installed["sdist"]) as sdist:
+        in_sdist = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
+    assert sorted(sources - in_sdist) == []
     # Nothing else at the top level: no tests, tools or a bare "resources" package.
     tops = {name.split("/")[0] for name in names}
     assert {top for top in tops if not top.endswith(".dist-info")} == {"journal", "ui", "incident_journal_resources"}
