@@ -1,6 +1,6 @@
 """Build the Linux desktop package: a self-contained folder made by PyInstaller, as a .tar.gz.
 
-    .venv/bin/pip install -e '.[packaging]'
+    .venv/bin/pip install -e '.[desktop]'
     .venv/bin/python packaging/build.py            # -> dist/incident-journal-<version>-linux-x86_64.tar.gz
 
 What it does, offline (nothing is downloaded once the project's venv is set up):
@@ -14,8 +14,10 @@ What it does, offline (nothing is downloaded once the project's venv is set up):
 3. packs dist/incident-journal/ as dist/incident-journal-<version>-linux-x86_64.tar.gz (owner
    and timestamps normalised) and writes dist/SHA256SUMS.
 
-The build is too slow for CI (a few minutes); tests/test_wheel.py covers the wheel it starts from.
-Check a build by hand as docs/install.md describes (`env -i PATH=/usr/bin:/bin`, ru/uk).
+The build is too slow for CI (about 3 minutes on 2 cores); tests/test_wheel.py covers the wheel it
+starts from. Check a build by hand as the README's "Building the desktop packages" says
+(`env -i PATH=/usr/bin:/bin`, in Russian and Ukrainian); bench/bench_frozen_start.py gives sizes
+and start times.
 """
 
 from __future__ import annotations
@@ -119,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dist", default=str(ROOT / "dist"), help="output folder (default: dist/)")
     args = parser.parse_args(argv)
     if sys.platform != "linux":
-        raise SystemExit("packaging/build.py builds the Linux package; Windows and macOS: see docs/install.md")
+        raise SystemExit("packaging/build.py builds the Linux package only (Windows and macOS: not yet)")
     dist = Path(args.dist).resolve()
     dist.mkdir(parents=True, exist_ok=True)
     ver = version()
@@ -130,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         folder = freeze(staging, out / "pyinstaller", dist)
     archive = pack(folder, dist, ver)
     sums = write_sums(dist, [archive])
-    size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+    size = sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
     print(f"{archive} ({archive.stat().st_size / 1e6:.1f} MB; unpacked {size / 1e6:.1f} MB)\n{sums}")
     return 0
 
