@@ -11,7 +11,9 @@ What it does, offline (nothing is downloaded once the project's venv is set up):
 2. runs PyInstaller (one-folder mode) on packaging/incident-journal.spec, which makes two
    executables sharing one folder: `incident-journal` (the GUI, no console) and `journal` (the CLI),
    with Python, Qt (PySide6), SQLCipher (sqlcipher3's bundled library) and the data files inside;
-3. packs dist/incident-journal/ as dist/incident-journal-<version>-linux-x86_64.tar.gz (owner
+3. runs the frozen executables as a machine without Python would (check(): env -i, ru/uk, a
+   journal created and a PDF report written; --no-check skips it);
+4. packs dist/incident-journal/ as dist/incident-journal-<version>-linux-x86_64.tar.gz (owner
    and timestamps normalised) and writes dist/SHA256SUMS.
 
 The build is too slow for CI (about 3 minutes on 2 cores); tests/test_wheel.py covers the wheel it
@@ -84,6 +86,56 @@ def freeze(staging: Path, work: Path, dist: Path) -> Path:
     return folder
 
 
+def check(folder: Path, ver: str) -> None:
+    """Run the frozen executables as a machine without Python would: env -i, a throwaway HOME.
+
+    Both print the version; the CLI speaks Russian and Ukrainian (gettext catalogues), creates a
+    journal, adds an entry and writes a PDF report with the bundled font; the GUI starts offscreen
+    in Russian and Ukrainian; the Qt catalogues, icons and fonts are in the folder; nothing was
+    written inside the folder."""
+    internal = folder / "_internal"
+    for relative in ("incident_journal_resources/translations/incident_journal_ru.qm",
+                     "incident_journal_resources/translations/incident_journal_uk.qm",
+                     "incident_journal_resources/icons/incident-journal-256.png",
+                     "incident_journal_resources/fonts/DejaVuSans.ttf",
+                     "journal/locale/ru/LC_MESSAGES/journal.mo", "journal/locale/uk/LC_MESSAGES/journal.mo"):
+        if not (internal / relative).is_file():
+            raise SystemExit(f"check: {relative} is missing from the build")
+    before = {p: p.lstat().st_mtime_ns for p in folder.rglob("*")}
+    with tempfile.TemporaryDirectory(prefix="ij-check-") as tmp:
+        home = Path(tmp)
+        base = {"PATH": "/usr/bin:/bin", "HOME": str(home), "LANG": "C.UTF-8", "QT_QPA_PLATFORM": "offscreen",
+                "JOURNAL_HOME": str(home / "data"), "JOURNAL_CONFIG_HOME": str(home / "config"),
+                "XDG_CACHE_HOME": str(home / "cache")}
+
+        def frozen(name: str, *args: str, **env: str) -> str:
+            result = subprocess.run([str(folder / name), *args], env={**base, **env}, capture_output=True,
+                                    text=True, timeout=120)
+            if result.returncode != 0:
+                raise SystemExit(f"check: {name} {' '.join(args)} failed:\n{result.stdout}{result.stderr}")
+            return result.stdout
+
+        for name in (APP, "journal"):
+            if frozen(name, "--version").strip() != f"{name} {ver}":
+                raise SystemExit(f"check: {name} --version does not print {ver}")
+        for lang, word in (("ru", "использование"), ("uk", "використання")):
+            if word not in frozen("journal", "--help", JOURNAL_LANG=lang):
+                raise SystemExit(f"check: journal --help is not in {lang}")
+            frozen(APP, "--quit-when-ready", JOURNAL_LANG=lang)
+        passphrase = home / "passphrase"
+        passphrase.write_text("a passphrase only for checking the build\n", encoding="utf-8")
+        opts = ["--data-dir", str(home / "journal"), "--passphrase-file", str(passphrase)]
+        frozen("journal", "init", *opts)
+        frozen("journal", "add", *opts, "--title", "Задержание у здания суда", "--body", "Затримано трьох людей.")
+        frozen("journal", "report", *opts, "--format", "pdf", "-o", str(home / "report.pdf"))
+        if b"/FontFile2" not in (home / "report.pdf").read_bytes():
+            raise SystemExit("check: the PDF report has no embedded font")
+    after = {p: p.lstat().st_mtime_ns for p in folder.rglob("*")}
+    if after != before:
+        raise SystemExit(f"check: the frozen app wrote inside its folder: {sorted(set(after) ^ set(before))[:5]}")
+    print("check: versions, ru/uk CLI and GUI start, journal init/add/PDF report, nothing written in the folder: ok")
+
+
 def _normalised(info: tarfile.TarInfo) -> tarfile.TarInfo:
     info.uid = info.gid = 0
     info.uname = info.gname = ""
@@ -119,6 +171,7 @@ def write_sums(dist: Path, files: list[Path]) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dist", default=str(ROOT / "dist"), help="output folder (default: dist/)")
+    parser.add_argument("--no-check", action="store_true", help="skip running the frozen executables")
     args = parser.parse_args(argv)
     if sys.platform != "linux":
         raise SystemExit("packaging/build.py builds the Linux package only (Windows and macOS: not yet)")
@@ -130,6 +183,8 @@ def main(argv: list[str] | None = None) -> int:
         wheel = build_wheel(out)
         staging = stage(wheel, out)
         folder = freeze(staging, out / "pyinstaller", dist)
+    if not args.no_check:
+        check(folder, ver)
     archive = pack(folder, dist, ver)
     sums = write_sums(dist, [archive])
     size = sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
