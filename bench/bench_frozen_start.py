@@ -13,7 +13,6 @@ disturb other work on it). Prints figures; asserts nothing.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
