@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import gettext
 import os
-from pathlib import Path
+
+from journal.resource_files import locale_dir
 
 DOMAIN = "journal"
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+LOCALE_DIR = locale_dir()  # journal/locale, found with importlib.resources (journal.resource_files)
 SUPPORTED = ("en", "ru", "uk")
 ENV_ORDER = ("JOURNAL_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 

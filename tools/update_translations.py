@@ -40,7 +40,10 @@ LOCALE_DIR = ROOT / "journal" / "locale"
 DOMAIN = "journal"
 POT = LOCALE_DIR / f"{DOMAIN}.pot"
 BABEL_CFG = ROOT / "babel.cfg"
-EXTRACT_OPTIONS = ["--add-location=file", "--sort-by-file", "--project=Incident Journal", "--version=0.1.0",
+sys.path.insert(0, str(ROOT))
+from journal import __version__  # noqa: E402  (the one place the version is written)
+
+EXTRACT_OPTIONS = ["--add-location=file", "--sort-by-file", "--project=Incident Journal", f"--version={__version__}",
                    "--copyright-holder=Incident Journal contributors"]
 
 

@@ -15,6 +15,7 @@ import shlex
 import sys
 from importlib import import_module
 
+from journal import __version__
 from journal.errors import JournalError, NotAJournal
 from journal.i18n import _
 from journal.cli.argparse_i18n import argparse_in_our_language
@@ -50,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--passphrase-file", metavar=_("FILE"),
         help=_("read the passphrase from FILE (for scripts; less safe than typing it)"),
     )
+    # argparse's own wording for this help (Python 3.11 does not translate it by itself).
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help=_("show program's version number and exit"))
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     sub.required = True
     for name in COMMAND_MODULES:

@@ -10,11 +10,13 @@ in Settings applies after a restart, which keeps every widget consistent.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+from journal.resource_files import resource_path
+
+# resources/translations in the repository; installed as incident_journal_resources/translations.
+TRANSLATIONS_DIR = resource_path("translations")
 CATALOGUE_PREFIX = "incident_journal_"
 
 # Language code -> name shown in Settings, in that language (so a user who cannot

@@ -1,4 +1,8 @@
-"""Where the app's own files (icons, .desktop) live, and the app icon."""
+"""The app's own files (icons, .desktop) and the app icon.
+
+They live in resources/ in the repository and are found through the core's one lookup,
+journal.resource_files (importlib.resources: a wheel, an editable install or a frozen build).
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,14 @@ from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
-RESOURCES_DIR = Path(__file__).resolve().parents[2] / "resources"
-ICON_SVG = RESOURCES_DIR / "incident-journal.svg"
+from journal.resource_files import resource_path
+
+ICON_SVG = resource_path("incident-journal.svg")
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
 def icon_png(size: int) -> Path:
-    return RESOURCES_DIR / "icons" / f"incident-journal-{size}.png"
+    return resource_path("icons", f"incident-journal-{size}.png")
 
 
 def app_icon() -> QIcon:
