@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ui.common.ops import WriteOp
+from ui.common.ops import WriteOp, run_write_op
 
 
 def change_passphrase(parent, session, passphrase: str, kdf) -> WriteOp:
@@ -19,3 +19,11 @@ def rotate_keys_work(session, passphrase: str, kdf):
             passphrase, kdf=kdf, progress=ctx.progress, cancel=ctx.cancelled), timeout=None)
 
     return work
+
+
+def verify_journal(parent, session, on_done, label: str) -> None:
+    """Check the database and every revision chain and attachment file (Journal.verify) on the
+    writer thread, so no write runs in the middle of the check; `on_done(problems)`, an empty
+    list when all is well."""
+    run_write_op(parent, session, lambda journal, _ctx, _cancelled: journal.verify(), on_done,
+                 label=label, cancellable=False)
