@@ -50,3 +50,25 @@ def test_check_lists_the_first_problems_and_counts_the_rest(qtbot, unlocked, mes
     assert warning
     assert "entry #11:" in text and "entry #12:" not in text
     assert "8" in text  # …and 8 more
+
+
+def test_check_rehashes_every_attached_file(qtbot, unlocked, messages):
+    """A file whose encrypted bytes were altered (same size) is found by decrypting it."""
+    import io
+    import os
+
+    def damage(journal):
+        holder = journal.entries.add(title="with a recording")
+        journal.attachments.add_stream(holder.uuid, io.BytesIO(os.urandom(300_000)), "call.ogg")
+        (file_id,) = journal.db.query_one("SELECT file_id FROM blobs WHERE file_id IS NOT NULL")
+        path = journal.blob_files.path_of(file_id)
+        with path.open("r+b") as f:
+            f.seek(100_000)
+            byte = f.read(1)
+            f.seek(100_000)
+            f.write(bytes([byte[0] ^ 1]))
+
+    unlocked.session.write_and_wait(damage, timeout=30)
+    text, warning = _check(qtbot, unlocked, messages)
+    assert warning
+    assert "damaged" in text

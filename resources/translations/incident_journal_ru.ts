@@ -1633,10 +1633,6 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <translation>&amp;Проверить журнал…</translation>
     </message>
     <message>
-        <source>Check the database, every revision&apos;s hash chain and every attached file</source>
-        <translation>Проверить базу данных, цепочку хешей каждой версии и каждый прикреплённый файл</translation>
-    </message>
-    <message>
         <source>Checking the journal…</source>
         <translation>Проверка журнала…</translation>
     </message>
@@ -1695,6 +1691,10 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>Emergency: destroy the journal on this computer for good</source>
         <translation>Экстренно: уничтожить журнал на этом компьютере навсегда</translation>
+    </message>
+    <message>
+        <source>Check the database, every revision&apos;s hash chain, and decrypt and re-hash every attached file</source>
+        <translation>Проверить базу данных и цепочку хешей каждой версии, расшифровать и заново хешировать каждый прикреплённый файл</translation>
     </message>
     <message>
         <source>Journal backups (*{suffix})</source>

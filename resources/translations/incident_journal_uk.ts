@@ -1633,10 +1633,6 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <translation>&amp;Перевірити журнал…</translation>
     </message>
     <message>
-        <source>Check the database, every revision&apos;s hash chain and every attached file</source>
-        <translation>Перевірити базу даних, ланцюжок гешів кожної версії та кожен прикріплений файл</translation>
-    </message>
-    <message>
         <source>Checking the journal…</source>
         <translation>Перевірка журналу…</translation>
     </message>
@@ -1695,6 +1691,10 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>Emergency: destroy the journal on this computer for good</source>
         <translation>Екстрено: знищити журнал на цьому комп&apos;ютері назавжди</translation>
+    </message>
+    <message>
+        <source>Check the database, every revision&apos;s hash chain, and decrypt and re-hash every attached file</source>
+        <translation>Перевірити базу даних і ланцюжок гешів кожної версії, розшифрувати й заново гешувати кожен прикріплений файл</translation>
     </message>
     <message>
         <source>Journal backups (*{suffix})</source>

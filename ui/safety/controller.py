@@ -138,7 +138,7 @@ class FieldSafety(QObject):
         self.safety_action.setToolTip(self.tr("Auto-lock, erase after failed attempts, backup reminder"))
         self.safety_action.triggered.connect(self.edit_settings)
         self.verify_action = QAction(self.tr("&Check the journal…"), window)
-        self.verify_action.setToolTip(self.tr("Check the database, every revision's hash chain and every attached file"))
+        self.verify_action.setToolTip(self.tr("Check the database, every revision's hash chain, and decrypt and re-hash every attached file"))
         self.verify_action.triggered.connect(self.verify)
         self.erase_action = QAction(self.tr("&Erase this journal…"), window)
         self.erase_action.setToolTip(self.tr("Emergency: destroy the journal on this computer for good"))
