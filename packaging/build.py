@@ -274,7 +274,9 @@ def deb_depends(folder: Path) -> list[str]:
     """The Depends line: the packages of every system library, libc6 at least the build's glibc."""
     packages = {_owning_package(path) for path in system_libraries(folder).values()}
     glibc = platform.libc_ver()[1] or "2.36"
-    depends = sorted(p for p in packages if p != "libc6")
+    # The bundled libfontconfig reads the system's /etc/fonts/fonts.conf, and Qt needs at least
+    # one font: fontconfig-config brings both (a desktop has them; a minimal system may not).
+    depends = sorted({p for p in packages if p != "libc6"} | {"fontconfig-config"})
     return [f"libc6 (>= {glibc})", *depends]
 
 

@@ -5,6 +5,7 @@
 #   - every program and Qt plugin in /opt/incident-journal finds all its libraries (ldd);
 #   - incident-journal and journal print their versions, the GUI starts in ru/uk, the CLI makes a
 #     journal, adds an entry and writes a PDF report;
+#   - with the host's Xvfb (if installed), the GUI starts on a real X server through Qt's xcb plugin;
 #   - the .tar.gz, unpacked in /tmp of the same machine, does the same.
 # Needs root (chroot, mount) and debootstrap; the Debian mirror is the only download.
 #   packaging/check_clean_debian.sh dist [CHROOT_DIR]
@@ -17,10 +18,20 @@ if [ ! -x "$root/bin/bash" ]; then
   command -v debootstrap >/dev/null || { apt-get update -qq && apt-get install -y -qq debootstrap; }
   debootstrap --variant=minbase bookworm "$root" http://deb.debian.org/debian
 fi
-cleanup() { umount "$root/proc" "$root/dev" 2>/dev/null || true; }
+xvfb_pid=""
+cleanup() {
+  umount "$root/proc" "$root/dev" "$root/tmp/.X11-unix" 2>/dev/null || true
+  [ -z "$xvfb_pid" ] || kill "$xvfb_pid" 2>/dev/null || true
+}
 trap cleanup EXIT
 mount --bind /dev "$root/dev"
 mount -t proc proc "$root/proc"
+display=""
+if command -v Xvfb >/dev/null 2>&1; then
+  Xvfb :97 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 & xvfb_pid=$!
+  sleep 2
+  mkdir -p "$root/tmp/.X11-unix" && mount --bind /tmp/.X11-unix "$root/tmp/.X11-unix" && display=":97"
+fi
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 cp "$deb" "$root/tmp/app.deb"
 cp "$tarball" "$root/tmp/app.tar.gz"
@@ -47,8 +58,14 @@ export HOME="$home" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen JOURNAL_HOME="$home/d
 "$bin/journal" --version
 for lang in ru uk; do
   JOURNAL_LANG=$lang "$bin/journal" --help | head -n1
-  JOURNAL_LANG=$lang "$bin/incident-journal" --quit-when-ready
+  JOURNAL_LANG=$lang "$bin/incident-journal" --quit-when-ready 2>"$home/gui.err"
+  if grep -q "Fontconfig error" "$home/gui.err"; then cat "$home/gui.err"; exit 1; fi
 done
+# On a real X server (the host's Xvfb, its socket bound into this machine): Qt's xcb plugin
+# loads with only the system's libraries.
+if [ -n "${CHECK_DISPLAY:-}" ]; then
+  QT_QPA_PLATFORM=xcb DISPLAY="$CHECK_DISPLAY" "$bin/incident-journal" --quit-when-ready
+fi
 echo "a passphrase only for checking the build" > "$home/pass"
 opts="--data-dir $home/journal --passphrase-file $home/pass"
 "$bin/journal" init $opts >/dev/null
@@ -58,7 +75,7 @@ grep -q FontFile2 "$home/report.pdf"
 echo "ok: $folder"
 INNER
 chmod +x "$root/tmp/check-app.sh"
-run() { chroot "$root" /usr/bin/env -i PATH=/usr/bin:/bin "$@"; }
+run() { chroot "$root" /usr/bin/env -i PATH=/usr/bin:/bin CHECK_DISPLAY="$display" "$@"; }
 run /tmp/check-app.sh /opt/incident-journal /usr/bin
 run sh -c 'rm -rf /tmp/tarball && mkdir /tmp/tarball && tar -xzf /tmp/app.tar.gz -C /tmp/tarball'
 run /tmp/check-app.sh /tmp/tarball/incident-journal /tmp/tarball/incident-journal

@@ -60,6 +60,7 @@ def test_deb_name_and_control(deb):
     assert int(fields["Installed-Size"]) > 0
     # /bin/true links only glibc: the computed dependencies are libc6, at least the build's version.
     assert fields["Depends"].startswith("libc6 (>= 2.")
+    assert "fontconfig-config" in fields["Depends"]  # the bundled libfontconfig reads fonts.conf
     assert depends[0] == fields["Depends"].split(",")[0].strip()
 
 
