@@ -580,6 +580,7 @@ class OrderSink(RecordingSink):
 
     def manifest_verified(self, verified):
         self.events.append("verified")
+        self.verified = verified
 
     def record(self, kind, obj):
         self.events.append(kind)
@@ -751,3 +752,34 @@ def test_manifest_time_is_utc_whatever_the_local_zone(monkeypatch):
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
+
+
+# --- what a verified manifest hands on: the signed bytes, kept verbatim (evidence, provenance) ---------
+
+
+def _members_of(data: bytes) -> dict[str, bytes]:
+    plain = pyrage.decrypt(data, [pyrage.x25519.Identity.from_str(COORDINATOR.age_secret_key)])
+    with tarfile.open(fileobj=io.BytesIO(plain)) as archive:
+        return {name: archive.extractfile(name).read() for name in ("manifest.json", "manifest.sig")}
+
+
+def _assert_kept_verbatim(verified, data: bytes) -> None:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    members = _members_of(data)
+    assert verified.manifest_bytes == members["manifest.json"]
+    assert verified.signature == members["manifest.sig"]
+    Ed25519PublicKey.from_public_bytes(SENDER.signing_public_key).verify(verified.signature, verified.manifest_bytes)
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_verified_manifest_keeps_the_signed_bytes_and_signature(version):
+    data = valid_bundle() if version == 2 else crafted(_v2_items())
+    sink = OrderSink()
+    verified = read_bundle(io.BytesIO(data), [COORDINATOR.age_secret_key], sink)
+    assert verified.manifest.version == version
+    _assert_kept_verbatim(verified, data)
+    if version == 2:  # the sink learnt who signed before any content, with the same proof
+        assert sink.events[0] == "verified"
+        assert sink.verified.sender.ed25519_public_key == SENDER.signing_public_key
+        _assert_kept_verbatim(sink.verified, data)
