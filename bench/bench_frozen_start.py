@@ -1,4 +1,4 @@
-"""The frozen Linux build against the venv: download size, installed size, start to first window.
+"""The frozen Linux build against the venv: download sizes (.tar.gz, .deb), installed size, start to first window.
 
     .venv/bin/python packaging/build.py        # first: dist/incident-journal/ and the .tar.gz
     .venv/bin/python bench/bench_frozen_start.py [--runs 7]
@@ -45,6 +45,9 @@ def main() -> int:
     archives = sorted((ROOT / "dist").glob("incident-journal-*-linux-*.tar.gz"))
     if archives:
         print(f"download (.tar.gz): {archives[-1].stat().st_size / 2**20:.1f} MiB")
+    debs = sorted((ROOT / "dist").glob("incident-journal_*_amd64.deb"))
+    if debs:
+        print(f"download (.deb):    {debs[-1].stat().st_size / 2**20:.1f} MiB")
     print(f"installed folder:   {folder_size(FROZEN) / 2**20:.1f} MiB")
     with tempfile.TemporaryDirectory() as home:
         env = {"PATH": "/usr/bin:/bin", "HOME": home, "QT_QPA_PLATFORM": "offscreen",

@@ -1,7 +1,18 @@
-"""Build the Linux desktop package: a self-contained folder made by PyInstaller, as a .tar.gz.
+"""Build the desktop packages: a self-contained folder made by PyInstaller, packed per platform.
 
     .venv/bin/pip install -e '.[desktop]'
-    .venv/bin/python packaging/build.py            # -> dist/incident-journal-<version>-linux-x86_64.tar.gz
+    .venv/bin/python packaging/build.py
+
+Makes in dist/, by the platform it runs on (PyInstaller cannot cross-build):
+- Linux: incident-journal-<version>-linux-x86_64.tar.gz (the folder) and
+  incident-journal_<version>_amd64.deb (the folder under /opt/incident-journal, both commands on
+  PATH, a .desktop entry, hicolor icons, AppStream metainfo, and as dependencies the Debian
+  packages of every system library the folder links to, found with ldd and dpkg -S);
+- Windows: incident-journal-<version>-windows-x86_64-setup.exe (Inno Setup 6, per-user install,
+  Start-menu entry; ISCC.exe must be on PATH) and a .zip of the folder;
+- macOS: incident-journal-<version>-macos-<arch>.dmg holding "Incident Journal.app" (hdiutil),
+  for the architecture of the Python that runs the build (arm64 or x86_64);
+- SHA256SUMS for all of them (`sha256sum -c SHA256SUMS`; docs/install.md).
 
 What it does, offline (nothing is downloaded once the project's venv is set up):
 1. builds the wheel from this checkout (`python -m build --wheel --no-isolation`) and installs it,
@@ -13,13 +24,13 @@ What it does, offline (nothing is downloaded once the project's venv is set up):
    with Python, Qt (PySide6), SQLCipher (sqlcipher3's bundled library) and the data files inside;
 3. runs the frozen executables as a machine without Python would (check(): env -i, ru/uk, a
    journal created and a PDF report written; --no-check skips it);
-4. packs dist/incident-journal/ as dist/incident-journal-<version>-linux-x86_64.tar.gz (owner
-   and timestamps normalised) and writes dist/SHA256SUMS.
+4. packs the folder for the platform (owner and timestamps normalised) and writes SHA256SUMS.
 
-The build is too slow for CI (about 3 minutes on 2 cores); tests/test_wheel.py covers the wheel it
-starts from. Check a build by hand as the README's "Building the desktop packages" says
-(`env -i PATH=/usr/bin:/bin`, in Russian and Ukrainian); bench/bench_frozen_start.py gives sizes
-and start times.
+The build is too slow for CI (a few minutes on 2 cores); tests/test_wheel.py covers the wheel it
+starts from and tests/test_packaging.py the .deb's layout from a small fake folder.
+.github/workflows/release.yml runs it on Linux, Windows and macOS runners. Check a Linux build on
+a machine with only Debian's libraries as docs/install.md says (packaging/check_clean_debian.sh);
+bench/bench_frozen_start.py gives sizes and start times.
 """
 
 from __future__ import annotations
@@ -33,6 +44,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,14 +87,36 @@ def stage(wheel: Path, out: Path) -> Path:
     return staging
 
 
-def freeze(staging: Path, work: Path, dist: Path) -> Path:
-    env = dict(os.environ, INCIDENT_JOURNAL_STAGING=str(staging))
+# The PATH of a machine without Python: nothing of the build's venv or the developer's tools.
+CLEAN_PATH = [r"C:\Windows\System32", r"C:\Windows"] if sys.platform == "win32" else ["/usr/bin", "/bin"]
+EXE_SUFFIX = ".exe" if sys.platform == "win32" else ""
+
+
+def make_icon(out: Path) -> Path | None:
+    """The platform's icon file from the PNG sizes in resources/icons (Pillow writes .ico and .icns
+    on any platform); Linux needs none (the .desktop entry names the hicolor icon)."""
+    if sys.platform not in ("win32", "darwin"):
+        return None
+    from PIL import Image
+
+    sizes = [16, 24, 32, 48, 64, 128, 256] if sys.platform == "win32" else [16, 32, 64, 128, 256, 512]
+    images = [Image.open(ROOT / "resources" / "icons" / f"incident-journal-{n}.png").convert("RGBA") for n in sizes]
+    icon = out / ("incident-journal.ico" if sys.platform == "win32" else "incident-journal.icns")
+    largest = images[-1]
+    largest.save(icon, sizes=[(n, n) for n in sizes]) if sys.platform == "win32" else largest.save(
+        icon, append_images=images[:-1])
+    return icon
+
+
+def freeze(staging: Path, work: Path, dist: Path, ver: str, icon: Path | None) -> Path:
+    env = dict(os.environ, INCIDENT_JOURNAL_STAGING=str(staging), INCIDENT_JOURNAL_VERSION=ver,
+               INCIDENT_JOURNAL_ICON=str(icon or ""))
     run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
          "--workpath", work, "--distpath", dist, SPEC], env=env, cwd=ROOT)
     folder = dist / APP
     for name in (APP, "journal"):
-        if not (folder / name).is_file():
-            raise SystemExit(f"PyInstaller made no {folder / name}")
+        if not (folder / (name + EXE_SUFFIX)).is_file():
+            raise SystemExit(f"PyInstaller made no {folder / (name + EXE_SUFFIX)}")
     return folder
 
 
@@ -101,15 +135,20 @@ def check(folder: Path, ver: str) -> None:
                      "journal/locale/ru/LC_MESSAGES/journal.mo", "journal/locale/uk/LC_MESSAGES/journal.mo"):
         if not (internal / relative).is_file():
             raise SystemExit(f"check: {relative} is missing from the build")
+    carried = [p.name for pattern in ("*qgtk3*", "*qxdgdesktopportal*") for p in folder.rglob(pattern)]
+    if carried:
+        raise SystemExit(f"check: the build carries Qt platform themes it must not (GTK file dialogs): {carried}")
     before = {p: p.lstat().st_mtime_ns for p in folder.rglob("*")}
     with tempfile.TemporaryDirectory(prefix="ij-check-") as tmp:
         home = Path(tmp)
-        base = {"PATH": "/usr/bin:/bin", "HOME": str(home), "LANG": "C.UTF-8", "QT_QPA_PLATFORM": "offscreen",
+        base = {"PATH": os.pathsep.join(CLEAN_PATH), "HOME": str(home), "LANG": "C.UTF-8", "QT_QPA_PLATFORM": "offscreen",
                 "JOURNAL_HOME": str(home / "data"), "JOURNAL_CONFIG_HOME": str(home / "config"),
                 "XDG_CACHE_HOME": str(home / "cache")}
+        if sys.platform == "win32":  # Windows programs do not start without it
+            base["SYSTEMROOT"] = os.environ.get("SYSTEMROOT", r"C:\Windows")
 
         def frozen(name: str, *args: str, **env: str) -> str:
-            result = subprocess.run([str(folder / name), *args], env={**base, **env}, capture_output=True,
+            result = subprocess.run([str(folder / (name + EXE_SUFFIX)), *args], env={**base, **env}, capture_output=True,
                                     text=True, timeout=120)
             if result.returncode != 0:
                 raise SystemExit(f"check: {name} {' '.join(args)} failed:\n{result.stdout}{result.stderr}")
@@ -168,13 +207,172 @@ def write_sums(dist: Path, files: list[Path]) -> Path:
     return sums
 
 
+
+# --- Linux: .deb ---------------------------------------------------------------------------
+
+DEB_PACKAGE = "incident-journal"
+DEB_PREFIX = Path("opt") / APP
+APPSTREAM_ID = "org.incidentjournal.IncidentJournal"  # packaging/linux/incident-journal.metainfo.xml
+DEB_DESCRIPTION = """Encrypted offline journal for human-rights documenters
+ Incident Journal keeps field notes, photos and contact logs in an encrypted
+ SQLCipher database on your own laptop, and can send an encrypted, signed
+ bundle (age + tar + Ed25519) to a coordinator. It never connects to the
+ network unless you send or fetch. Self-contained: Python, Qt and SQLCipher
+ are inside /opt/incident-journal."""
+
+
+def _is_elf(path: Path) -> bool:
+    if not path.is_file() or path.is_symlink():
+        return False
+    with path.open("rb") as f:
+        return f.read(4) == b"\x7fELF"
+
+
+def system_libraries(folder: Path) -> dict[str, Path]:
+    """Every shared library the folder's programs and plugins load from the system (not from the
+    folder itself), by soname. A library ldd cannot find on the build machine stops the build:
+    the .deb would not know which package provides it."""
+    found: dict[str, Path] = {}
+    missing: set[str] = set()
+    inside = str(folder.resolve())
+    for path in sorted(folder.rglob("*")):
+        if not _is_elf(path):
+            continue
+        result = subprocess.run(["ldd", str(path)], capture_output=True, text=True,
+                                env={"PATH": "/usr/bin:/bin", "LD_LIBRARY_PATH": str(folder / "_internal")})
+        for line in result.stdout.splitlines():
+            name, arrow, rest = line.strip().partition(" => ")
+            if not arrow:
+                continue
+            target = rest.split(" (", 1)[0].strip()
+            if target == "not found":
+                missing.add(name)
+            elif target and not str(Path(target).resolve()).startswith(inside):
+                found.setdefault(name, Path(target))
+    missing -= set(p.name for p in folder.rglob("*.so*"))  # loaded from the folder at run time
+    if missing:
+        raise SystemExit(f"build: the build machine lacks these libraries the app loads: {sorted(missing)}")
+    return found
+
+
+def _owning_package(path: Path) -> str:
+    """The Debian package that installed a library file (dpkg -S, trying the /usr-merged names)."""
+    candidates = [str(path), str(path.resolve())]
+    for name in list(candidates):
+        if name.startswith("/usr/"):
+            candidates.append(name[len("/usr"):])
+        else:
+            candidates.append("/usr" + name)
+    for name in candidates:
+        result = subprocess.run(["dpkg", "-S", name], capture_output=True, text=True)
+        if result.returncode == 0:
+            return result.stdout.split(":", 1)[0].strip()
+    raise SystemExit(f"build: no Debian package owns {path}; install it from a package first")
+
+
+def deb_depends(folder: Path) -> list[str]:
+    """The Depends line: the packages of every system library, libc6 at least the build's glibc."""
+    packages = {_owning_package(path) for path in system_libraries(folder).values()}
+    glibc = platform.libc_ver()[1] or "2.36"
+    # The bundled libfontconfig reads the system's /etc/fonts/fonts.conf, and Qt needs at least
+    # one font: fontconfig-config brings both (a desktop has them; a minimal system may not).
+    depends = sorted({p for p in packages if p != "libc6"} | {"fontconfig-config"})
+    return [f"libc6 (>= {glibc})", *depends]
+
+
+def _deb_tree(folder: Path, root: Path, ver: str, depends: list[str]) -> None:
+    """The file tree of the .deb under root (DEBIAN/ included)."""
+    shutil.copytree(folder, root / DEB_PREFIX, symlinks=True)
+    bin_dir = root / "usr" / "bin"
+    bin_dir.mkdir(parents=True)
+    for name in (APP, "journal"):  # PyInstaller's loader finds its folder through the resolved link
+        (bin_dir / name).symlink_to(Path("/") / DEB_PREFIX / name)
+    share = root / "usr" / "share"
+    (share / "applications").mkdir(parents=True)
+    shutil.copy2(ROOT / "resources" / "incident-journal.desktop", share / "applications" / "incident-journal.desktop")
+    for png in sorted((ROOT / "resources" / "icons").glob("incident-journal-*.png")):
+        size = png.stem.rsplit("-", 1)[1]
+        target = share / "icons" / "hicolor" / f"{size}x{size}" / "apps"
+        target.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(png, target / "incident-journal.png")
+    scalable = share / "icons" / "hicolor" / "scalable" / "apps"
+    scalable.mkdir(parents=True)
+    shutil.copy2(ROOT / "resources" / "incident-journal.svg", scalable / "incident-journal.svg")
+    (share / "metainfo").mkdir(parents=True)
+    date = time.strftime("%Y-%m-%d", time.gmtime(int(os.environ.get("SOURCE_DATE_EPOCH", "0")) or None))
+    metainfo = (Path(__file__).parent / "linux" / "incident-journal.metainfo.xml").read_text(encoding="utf-8")
+    (share / "metainfo" / f"{APPSTREAM_ID}.metainfo.xml").write_text(
+        metainfo.replace("@VERSION@", ver).replace("@DATE@", date), encoding="utf-8")
+    doc = share / "doc" / DEB_PACKAGE
+    doc.mkdir(parents=True)
+    (doc / "copyright").write_text(
+        "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"
+        "Upstream-Name: Incident Journal\n\nFiles: *\nLicense: GPL-3.0-or-later\n"
+        " On Debian systems the full text is in /usr/share/common-licenses/GPL-3.\n\n"
+        "Files: opt/incident-journal/_internal/*\nLicense: various\n"
+        " Python (PSF), Qt and PySide6 (LGPL-3.0), SQLCipher (BSD-3-Clause) and the other\n"
+        " libraries the app is frozen with, each under its own licence.\n", encoding="utf-8")
+    installed_kib = sum(p.lstat().st_size for p in root.rglob("*") if not p.is_dir()) // 1024 + 1
+    control = root / "DEBIAN"
+    control.mkdir()
+    (control / "control").write_text(
+        f"Package: {DEB_PACKAGE}\nVersion: {ver}\nArchitecture: amd64\nSection: utils\nPriority: optional\n"
+        f"Maintainer: Incident Journal <security@incident-journal.invalid>\n"
+        f"Installed-Size: {installed_kib}\nDepends: {', '.join(depends)}\n"
+        f"Homepage: https://github.com/incident-journal/incident-journal\n"
+        f"Description: {DEB_DESCRIPTION}\n", encoding="utf-8")
+
+
+def build_deb(folder: Path, dist: Path, ver: str, depends: list[str] | None = None) -> Path:
+    """incident-journal_<version>_amd64.deb with dpkg-deb (root-owned files, no maintainer scripts:
+    nothing runs as root at install time)."""
+    deb = dist / f"{DEB_PACKAGE}_{ver}_amd64.deb"
+    with tempfile.TemporaryDirectory(prefix="ij-deb-") as tmp:
+        root = Path(tmp) / "root"
+        _deb_tree(folder, root, ver, depends if depends is not None else deb_depends(folder))
+        run(["dpkg-deb", "--root-owner-group", "-Zxz", "--build", root, deb])
+    return deb
+
+
+# --- Windows and macOS ---------------------------------------------------------------------
+
+def build_windows_installer(folder: Path, dist: Path, ver: str, icon: Path | None) -> list[Path]:
+    """The Inno Setup installer (ISCC.exe on PATH) and a .zip of the folder for those who can't run it."""
+    script = Path(__file__).parent / "windows" / "incident-journal.iss"
+    iscc = shutil.which("ISCC") or shutil.which("iscc")
+    if iscc is None:
+        raise SystemExit("build: Inno Setup 6's ISCC.exe is not on PATH (choco install innosetup)")
+    run([iscc, f"/DAppVersion={ver}", f"/DSourceDir={folder}", f"/DOutputDir={dist}",
+         *([f"/DIconFile={icon}"] if icon else []), script])
+    setup = dist / f"{APP}-{ver}-windows-x86_64-setup.exe"
+    archive = Path(shutil.make_archive(str(dist / f"{APP}-{ver}-windows-x86_64"), "zip", folder.parent, folder.name))
+    return [setup, archive]
+
+
+def build_dmg(dist: Path, ver: str) -> Path:
+    """A compressed disk image holding "Incident Journal.app" and a link to /Applications."""
+    app = dist / "Incident Journal.app"
+    if not app.is_dir():
+        raise SystemExit(f"PyInstaller made no {app}")
+    arch = platform.machine().lower()
+    dmg = dist / f"{APP}-{ver}-macos-{arch}.dmg"
+    with tempfile.TemporaryDirectory(prefix="ij-dmg-") as tmp:
+        content = Path(tmp) / "Incident Journal"
+        content.mkdir()
+        shutil.copytree(app, content / app.name, symlinks=True)
+        (content / "Applications").symlink_to("/Applications")
+        dmg.unlink(missing_ok=True)
+        run(["hdiutil", "create", "-volname", "Incident Journal", "-srcfolder", content, "-format", "UDZO",
+             "-ov", dmg])
+    return dmg
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dist", default=str(ROOT / "dist"), help="output folder (default: dist/)")
     parser.add_argument("--no-check", action="store_true", help="skip running the frozen executables")
+    parser.add_argument("--no-deb", action="store_true", help="Linux: make only the .tar.gz")
     args = parser.parse_args(argv)
-    if sys.platform != "linux":
-        raise SystemExit("packaging/build.py builds the Linux package only (Windows and macOS: not yet)")
     dist = Path(args.dist).resolve()
     dist.mkdir(parents=True, exist_ok=True)
     ver = version()
@@ -182,13 +380,23 @@ def main(argv: list[str] | None = None) -> int:
         out = Path(tmp)
         wheel = build_wheel(out)
         staging = stage(wheel, out)
-        folder = freeze(staging, out / "pyinstaller", dist)
-    if not args.no_check:
-        check(folder, ver)
-    archive = pack(folder, dist, ver)
-    sums = write_sums(dist, [archive])
+        icon = make_icon(out)
+        folder = freeze(staging, out / "pyinstaller", dist, ver, icon)
+        if not args.no_check:
+            check(folder, ver)
+        if sys.platform == "win32":
+            made = build_windows_installer(folder, dist, ver, icon)
+        elif sys.platform == "darwin":
+            made = [build_dmg(dist, ver)]
+        else:
+            made = [pack(folder, dist, ver)]
+            if not args.no_deb:
+                made.append(build_deb(folder, dist, ver))
+    sums = write_sums(dist, made)
     size = sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
-    print(f"{archive} ({archive.stat().st_size / 1e6:.1f} MB; unpacked {size / 1e6:.1f} MB)\n{sums}")
+    for path in made:
+        print(f"{path} ({path.stat().st_size / 1e6:.1f} MB)")
+    print(f"unpacked folder {size / 1e6:.1f} MB\n{sums}")
     return 0
 
 

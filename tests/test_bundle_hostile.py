@@ -580,6 +580,7 @@ class OrderSink(RecordingSink):
 
     def manifest_verified(self, verified):
         self.events.append("verified")
+        self.verified = verified
 
     def record(self, kind, obj):
         self.events.append(kind)
@@ -647,3 +648,138 @@ def test_version_1_bundles_are_still_read():
     verified = read_bundle(io.BytesIO(crafted(_v2_items())), [COORDINATOR.age_secret_key], sink)
     assert verified.manifest.version == 1
     assert sink.events == ["entries", PHOTO_PATH]  # (no early verification: the manifest is last)
+
+
+# --- classification of a failed decryption (mutation checks, docs/testing.md) -----------------
+# A person is told whether a bundle was cut off (download again) or altered (ask the sender);
+# these cases pin the boundaries of that rule, which other tests only cross by chance.
+
+AGE_CHUNK = 64 * 1024 + 16
+
+
+def _header_length(data: bytes) -> int:
+    mac = data.index(b"\n--- ")
+    return data.index(b"\n", mac + 1) + 1
+
+
+def test_cut_leaving_a_final_chunk_of_only_its_tag_is_truncated():
+    """A cut that leaves exactly 16 bytes of the second chunk keeps the tar's 512-byte rhythm
+    (the length check alone would call it tampering): the short last chunk says truncated."""
+    data = valid_bundle()
+    cut = _header_length(data) + 16 + AGE_CHUNK + 16
+    assert cut < len(data)
+    assert reason_for(data[:cut]) == "truncated"
+
+
+def test_cut_inside_the_header_mac_line_is_truncated():
+    data = valid_bundle()
+    assert reason_for(data[: data.index(b"\n--- ") + 20]) == "truncated"
+
+
+def test_altered_early_in_a_large_bundle_is_corrupted_not_truncated():
+    """Decryption stops in the first MiB, long before the end of the file: not a cut."""
+    big = os.urandom(3 * 1024 * 1024)
+    out = io.BytesIO()
+    write_bundle(out, [COORDINATOR.age_recipient], SENDER, "Sender",
+                 [Member(f"attachments/{hashlib.sha256(big).hexdigest()}", len(big), big)])
+    data = bytearray(out.getvalue())
+    data[_header_length(bytes(data)) + 16 + 1000] ^= 0x01
+    assert reason_for(bytes(data)) == "corrupted (authentication failed)"
+
+
+def test_unreadable_source_says_why():
+    class Broken(io.RawIOBase):
+        def readable(self):
+            return True
+
+        def readinto(self, buffer):
+            raise OSError(5, "Input/output error")
+
+    with pytest.raises(BundleRejected) as info:
+        read_bundle(Broken(), [COORDINATOR.age_secret_key], RecordingSink())
+    assert info.value.reason == "the file could not be read (Input/output error)"
+
+
+# --- record lines with escaped surrogates --------------------------------------------------------
+
+
+def test_escaped_surrogate_pair_is_a_valid_character():
+    """'\\ud83d\\ude00' is one emoji written as JSON escapes: accepted, not a lone surrogate."""
+    sink = RecordingSink()
+    line = b'{"title":"\\ud83d\\ude00","tags":["\\u0437\\u0430"]}\n'
+    read_bundle(io.BytesIO(crafted([regular("entries.jsonl", line)])), [COORDINATOR.age_secret_key], sink)
+    assert sink.records == [("entries", {"title": "\U0001F600", "tags": ["за"]})]
+
+
+@pytest.mark.parametrize("line", [
+    b'{"tags":["ok","\\udc00"]}\n',              # inside a list
+    b'{"a":{"b":[{"c":"\\ud800x"}]}}\n',         # deep inside objects and lists
+    b'{"\\udfff":"key"}\n',                      # a key
+])
+def test_lone_surrogate_anywhere_is_refused(line):
+    reason = reason_for(crafted([regular("entries.jsonl", line)]))
+    assert reason == "invalid UTF-8 in entries.jsonl line 1 (lone surrogate)"
+
+
+# --- the manifest's bytes ----------------------------------------------------------------------------
+
+
+def test_manifest_is_utf8_without_escapes():
+    """docs/bundle-format.md: the signed manifest is UTF-8 JSON; a name in Cyrillic is stored as
+    its UTF-8 bytes, not as \\u escapes (the signature covers these exact bytes)."""
+    out = io.BytesIO()
+    write_bundle(out, [COORDINATOR.age_recipient], SENDER, "Отправитель", [Member("entries.jsonl", len(ENTRIES), ENTRIES)])
+    plain = pyrage.decrypt(out.getvalue(), [pyrage.x25519.Identity.from_str(COORDINATOR.age_secret_key)])
+    with tarfile.open(fileobj=io.BytesIO(plain)) as archive:
+        manifest = archive.extractfile("manifest.json").read()
+    assert "Отправитель".encode() in manifest
+    assert b"\\u" not in manifest
+
+
+def test_manifest_time_is_utc_whatever_the_local_zone(monkeypatch):
+    import datetime as dt
+    import time
+
+    from journal.exchange.bundle.manifest import format_timestamp
+
+    monkeypatch.setenv("TZ", "Asia/Vladivostok")
+    time.tzset()
+    try:
+        moment = dt.datetime(2026, 3, 8, 12, 30, 5, 123456, tzinfo=dt.timezone.utc)
+        assert format_timestamp(moment) == "2026-03-08T12:30:05Z"
+        local = moment.astimezone(dt.timezone(dt.timedelta(hours=10)))
+        assert format_timestamp(local) == "2026-03-08T12:30:05Z"
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+
+
+# --- what a verified manifest hands on: the signed bytes, kept verbatim (evidence, provenance) ---------
+
+
+def _members_of(data: bytes) -> dict[str, bytes]:
+    plain = pyrage.decrypt(data, [pyrage.x25519.Identity.from_str(COORDINATOR.age_secret_key)])
+    with tarfile.open(fileobj=io.BytesIO(plain)) as archive:
+        return {name: archive.extractfile(name).read() for name in ("manifest.json", "manifest.sig")}
+
+
+def _assert_kept_verbatim(verified, data: bytes) -> None:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    members = _members_of(data)
+    assert verified.manifest_bytes == members["manifest.json"]
+    assert verified.signature == members["manifest.sig"]
+    Ed25519PublicKey.from_public_bytes(SENDER.signing_public_key).verify(verified.signature, verified.manifest_bytes)
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_verified_manifest_keeps_the_signed_bytes_and_signature(version):
+    data = valid_bundle() if version == 2 else crafted(_v2_items())
+    sink = OrderSink()
+    verified = read_bundle(io.BytesIO(data), [COORDINATOR.age_secret_key], sink)
+    assert verified.manifest.version == version
+    _assert_kept_verbatim(verified, data)
+    if version == 2:  # the sink learnt who signed before any content, with the same proof
+        assert sink.events[0] == "verified"
+        assert sink.verified.sender.ed25519_public_key == SENDER.signing_public_key
+        _assert_kept_verbatim(sink.verified, data)

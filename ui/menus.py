@@ -101,7 +101,7 @@ def arrange_menus(window, safety=None) -> None:
 
     _add(window.journal_menu,
          [window.lock_action],
-         [get(safety, "backup_action"), get(safety, "restore_action")],
+         [get(safety, "backup_action"), get(safety, "restore_action"), get(safety, "verify_action")],
          [window.settings_action, get(safety, "passphrase_action"), get(safety, "safety_action"),
           get(transport, "network_action")],
          [get(safety, "erase_action")],

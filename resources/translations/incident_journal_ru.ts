@@ -1629,6 +1629,34 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <translation>Новая парольная фраза; при желании и новые ключи, если парольную фразу пришлось выдать</translation>
     </message>
     <message>
+        <source>&amp;Check the journal…</source>
+        <translation>&amp;Проверить журнал…</translation>
+    </message>
+    <message>
+        <source>Checking the journal…</source>
+        <translation>Проверка журнала…</translation>
+    </message>
+    <message>
+        <source>The journal is intact: the database, every revision&apos;s hash chain and every attached file check out.</source>
+        <translation>Журнал цел: база данных, цепочка хешей каждой версии и каждый прикреплённый файл в порядке.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The check found %n problems. Make a copy of the journal folder before changing anything, and compare with your latest backup:</source>
+        <translation>
+            <numerusform>Проверка нашла %n проблему. Прежде чем что-либо менять, сделайте копию папки журнала и сравните с последней резервной копией:</numerusform>
+            <numerusform>Проверка нашла %n проблемы. Прежде чем что-либо менять, сделайте копию папки журнала и сравните с последней резервной копией:</numerusform>
+            <numerusform>Проверка нашла %n проблем. Прежде чем что-либо менять, сделайте копию папки журнала и сравните с последней резервной копией:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more (journal verify on the command line lists every one).</source>
+        <translation>
+            <numerusform>…и ещё %n (команда journal verify перечисляет все).</numerusform>
+            <numerusform>…и ещё %n (команда journal verify перечисляет все).</numerusform>
+            <numerusform>…и ещё %n (команда journal verify перечисляет все).</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Passphrase changed.</source>
         <translation>Парольная фраза изменена.</translation>
     </message>
@@ -1663,6 +1691,10 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>Emergency: destroy the journal on this computer for good</source>
         <translation>Экстренно: уничтожить журнал на этом компьютере навсегда</translation>
+    </message>
+    <message>
+        <source>Check the database, every revision&apos;s hash chain, and decrypt and re-hash every attached file</source>
+        <translation>Проверить базу данных и цепочку хешей каждой версии, расшифровать и заново хешировать каждый прикреплённый файл</translation>
     </message>
     <message>
         <source>Journal backups (*{suffix})</source>

@@ -1629,6 +1629,34 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <translation>Нова парольна фраза; за бажанням і нові ключі, якщо парольну фразу довелося видати</translation>
     </message>
     <message>
+        <source>&amp;Check the journal…</source>
+        <translation>&amp;Перевірити журнал…</translation>
+    </message>
+    <message>
+        <source>Checking the journal…</source>
+        <translation>Перевірка журналу…</translation>
+    </message>
+    <message>
+        <source>The journal is intact: the database, every revision&apos;s hash chain and every attached file check out.</source>
+        <translation>Журнал цілий: база даних, ланцюжок гешів кожної версії та кожен прикріплений файл у порядку.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The check found %n problems. Make a copy of the journal folder before changing anything, and compare with your latest backup:</source>
+        <translation>
+            <numerusform>Перевірка знайшла %n проблему. Перш ніж щось змінювати, зробіть копію теки журналу й порівняйте з останньою резервною копією:</numerusform>
+            <numerusform>Перевірка знайшла %n проблеми. Перш ніж щось змінювати, зробіть копію теки журналу й порівняйте з останньою резервною копією:</numerusform>
+            <numerusform>Перевірка знайшла %n проблем. Перш ніж щось змінювати, зробіть копію теки журналу й порівняйте з останньою резервною копією:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more (journal verify on the command line lists every one).</source>
+        <translation>
+            <numerusform>…і ще %n (команда journal verify перелічує всі).</numerusform>
+            <numerusform>…і ще %n (команда journal verify перелічує всі).</numerusform>
+            <numerusform>…і ще %n (команда journal verify перелічує всі).</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Passphrase changed.</source>
         <translation>Парольну фразу змінено.</translation>
     </message>
@@ -1663,6 +1691,10 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>Emergency: destroy the journal on this computer for good</source>
         <translation>Екстрено: знищити журнал на цьому комп&apos;ютері назавжди</translation>
+    </message>
+    <message>
+        <source>Check the database, every revision&apos;s hash chain, and decrypt and re-hash every attached file</source>
+        <translation>Перевірити базу даних і ланцюжок гешів кожної версії, розшифрувати й заново гешувати кожен прикріплений файл</translation>
     </message>
     <message>
         <source>Journal backups (*{suffix})</source>

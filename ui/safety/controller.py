@@ -137,14 +137,46 @@ class FieldSafety(QObject):
         self.safety_action = QAction(self.tr("Sa&fety settings…"), window)
         self.safety_action.setToolTip(self.tr("Auto-lock, erase after failed attempts, backup reminder"))
         self.safety_action.triggered.connect(self.edit_settings)
+        self.verify_action = QAction(self.tr("&Check the journal…"), window)
+        self.verify_action.setToolTip(self.tr("Check the database, every revision's hash chain, and decrypt and re-hash every attached file"))
+        self.verify_action.triggered.connect(self.verify)
         self.erase_action = QAction(self.tr("&Erase this journal…"), window)
         self.erase_action.setToolTip(self.tr("Emergency: destroy the journal on this computer for good"))
         self.erase_action.triggered.connect(lambda: self.emergency_erase(window))
         # ui/menus.py puts them in the Journal menu: backup/restore, passphrase, settings, and erase set apart.
-        host.add_actions([self.backup_action, self.restore_action, self.passphrase_action, self.safety_action,
-                          self.erase_action])
+        host.add_actions([self.backup_action, self.restore_action, self.verify_action, self.passphrase_action,
+                          self.safety_action, self.erase_action])
         self.reminder.setParent(window)
         host.add_status_widget(self.reminder)
+
+    # --- verify -------------------------------------------------------------------------------
+    # How many problems the message lists; the rest are counted (the CLI's `journal verify` lists all).
+    SHOWN_PROBLEMS = 12
+
+    def verify(self) -> None:
+        """Journal → Check the journal…: the same checks as `journal verify`, with the answer shown."""
+        session = self.host.session if self.host is not None else None
+        if session is None:
+            return
+        from ui.safety.ops import verify_journal
+
+        verify_journal(self.controller.main_window, session, self._show_verify_result,
+                       label=self.tr("Checking the journal…"))
+
+    def _show_verify_result(self, problems: list[str]) -> None:
+        parent = self.controller.main_window
+        if not problems:
+            inform(parent, self.tr("The journal is intact: the database, every revision's hash chain and "
+                                   "every attached file check out."))
+            return
+        shown = problems[: self.SHOWN_PROBLEMS]
+        text = self.tr("The check found %n problems. Make a copy of the journal folder before changing "
+                       "anything, and compare with your latest backup:", "", len(problems))
+        lines = "\n".join(f"• {line}" for line in shown)
+        more = len(problems) - len(shown)
+        rest = ("\n" + self.tr("…and %n more (journal verify on the command line lists every one).", "", more)
+                if more else "")
+        inform(parent, f"{text}\n\n{lines}{rest}", warning=True)
 
     # --- lock / unlock ----------------------------------------------------------------------
     def before_lock(self) -> None:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ui.common.ops import WriteOp
+from ui.common.ops import WriteOp, run_write_op, scaled_progress
 
 
 def change_passphrase(parent, session, passphrase: str, kdf) -> WriteOp:
@@ -19,3 +19,16 @@ def rotate_keys_work(session, passphrase: str, kdf):
             passphrase, kdf=kdf, progress=ctx.progress, cancel=ctx.cancelled), timeout=None)
 
     return work
+
+
+def verify_journal(parent, session, on_done, label: str) -> None:
+    """Check the database, every revision chain and every attachment's file (Journal.verify),
+    then decrypt and re-hash every attached file (slow for big files: progress and Cancel), on
+    the writer thread, so no write runs in the middle of the check; `on_done(problems)`, an empty
+    list when all is well."""
+
+    def work(journal, ctx, cancelled):
+        problems = journal.verify()
+        return problems + journal.attachments.verify_hashes(progress=scaled_progress(ctx), cancel=cancelled)
+
+    run_write_op(parent, session, work, on_done, label=label, cancellable=True)
