@@ -79,9 +79,12 @@ def translate_plural(singular: str, plural: str, n: int) -> str:
 @contextmanager
 def argparse_in_our_language() -> Iterator[None]:
     """While inside, argparse's messages come from journal/i18n.py's catalogue (see module docstring)."""
-    saved = argparse._, argparse.ngettext
-    argparse._, argparse.ngettext = translate, translate_plural
+    # argparse looks up its module-level `_` and `ngettext` (gettext's) at every message; the
+    # stubs do not declare these private names, so they are reached through the module's namespace.
+    namespace = vars(argparse)
+    saved = namespace["_"], namespace["ngettext"]
+    namespace["_"], namespace["ngettext"] = translate, translate_plural
     try:
         yield
     finally:
-        argparse._, argparse.ngettext = saved
+        namespace["_"], namespace["ngettext"] = saved

@@ -25,7 +25,7 @@ import queue
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from journal.errors import JournalError
 from journal.i18n import _
@@ -220,10 +220,11 @@ class PrefetchedStream:
         if not self._buffer:
             if self._ended:
                 return b""
-            item = self._owner._get(self._queue)
-            if item is _END:
+            got = self._owner._get(self._queue)
+            if got is _END:
                 self._ended = True
                 return b""
+            item = cast(bytes, got)  # the queue holds the stored chunks' bytes, then _END
             if size is None or size < 0 or size >= len(item):
                 return item  # the common case: no copy
             self._buffer = memoryview(item)

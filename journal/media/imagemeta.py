@@ -16,10 +16,11 @@ import io
 import math
 import threading
 import re
+from typing import Any, cast
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from PIL import ExifTags, Image
+from PIL import ExifTags, Image, ImageFile
 
 from journal.media import MediaError
 from journal.media.decode import ImageSource, open_image, pillow_errors
@@ -145,7 +146,9 @@ def read_metadata_and_thumbnail(
 def _metadata_of(image: Image.Image) -> ImageMetadata:
     """Metadata of an opened image, from its header only (no pixels are decoded)."""
     meta = ImageMetadata(
-        media_type=image.get_format_mimetype() or "application/octet-stream",
+        # Image.open gives an ImageFile, which knows the format's MIME type; a bare Image does not.
+        media_type=(image.get_format_mimetype() if isinstance(image, ImageFile.ImageFile) else None)
+        or "application/octet-stream",
         width=image.size[0],
         height=image.size[1],
     )
@@ -265,7 +268,7 @@ def _convert_to_srgb(image: Image.Image, icc: bytes) -> Image.Image:
     try:
         from PIL import ImageCms
 
-        return ImageCms.applyTransform(image, _srgb_transform(icc))
+        return ImageCms.applyTransform(image, _srgb_transform(icc)) or image  # None only in place
     except Exception:  # noqa: BLE001 - a broken profile only costs colour accuracy
         return image
 
@@ -339,7 +342,7 @@ def _capture_time(value: object, offset: object) -> str | None:
 
 def _rational(value: object) -> float | None:
     try:
-        number = float(value)  # IFDRational, int or float
+        number = float(cast(Any, value))  # IFDRational, int or float; anything else raises
     except (TypeError, ValueError, ZeroDivisionError):
         return None
     return number if math.isfinite(number) else None
@@ -351,9 +354,10 @@ def _degrees(
     if not isinstance(value, tuple) or len(value) != 3:
         return None
     parts = [_rational(part) for part in value]
-    if any(part is None or part < 0 for part in parts):
+    numbers = [part for part in parts if part is not None and part >= 0]
+    if len(numbers) != 3:
         return None
-    degrees = parts[0] + parts[1] / 60 + parts[2] / 3600
+    degrees = numbers[0] + numbers[1] / 60 + numbers[2] / 3600
     if _text(ref) == negative_ref:
         degrees = -degrees
     return degrees if abs(degrees) <= limit else None

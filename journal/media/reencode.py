@@ -48,7 +48,7 @@ def reencode_as_jpeg(
 
 
 def _read_bounded(reader: CountingReader) -> bytes:
-    parts = []
+    parts: list[bytes] = []
     size = 0
     while True:
         piece = reader.read(CHUNK_SIZE)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import base64
 import hmac
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import BinaryIO
 
 from cryptography.hazmat.primitives import hashes
@@ -136,7 +136,7 @@ class AgeEncryptor:
 
     Holds at most one 64 KiB chunk back (the last chunk must carry the last flag)."""
 
-    def __init__(self, out: BinaryIO, recipients: list[str | bytes]) -> None:
+    def __init__(self, out: BinaryIO, recipients: Sequence[str | bytes]) -> None:
         """``recipients``: ``age1…`` strings, or their 32-byte keys already parsed."""
         keys = [r if isinstance(r, bytes) else parse_recipient(r) for r in recipients]
         if not keys:

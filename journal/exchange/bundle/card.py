@@ -183,13 +183,12 @@ def decode_card(text: str) -> Card:
         raise CardError(_("The contact card is damaged (bad encoding); copy it again."))
     if body.get("v") != CARD_VERSION:
         raise CardError(_("This contact card was made by a newer version of the app."))
-    name, age_recipient, ed_b64, check = (
-        body.get(k) for k in ("name", "age", "ed25519", "check")
-    )
-    if not all(isinstance(v, str) for v in (name, age_recipient, ed_b64, check)) or set(
+    values = [body.get(k) for k in ("name", "age", "ed25519", "check")]
+    if not all(isinstance(v, str) for v in values) or set(
         body
     ) != {"v", "name", "age", "ed25519", "check"}:
         raise CardError(_("The contact card is incomplete."))
+    name, age_recipient, ed_b64, check = (str(v) for v in values)
     if _check_value(name, age_recipient, ed_b64) != check:
         raise CardError(
             _("The checksum does not match: the card was altered or mistyped.")

@@ -25,7 +25,7 @@ import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, BinaryIO, Protocol
+from typing import Any, BinaryIO, Protocol, cast
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -246,7 +246,9 @@ class _Handoff:
     def read_exact(self, size: int) -> bytes:
         if len(self._piece) >= size:
             data, self._piece = self._piece[:size], self._piece[size:]
-            return data.tobytes() if len(data) != len(data.obj) else data.obj
+            # The whole piece: hand on the bytes object it views, without a copy.
+            whole = cast(bytes, data.obj)
+            return data.tobytes() if len(data) != len(whole) else whole
         parts = [self._piece.tobytes()]
         have = len(parts[0])
         self._piece = memoryview(b"")
@@ -471,8 +473,8 @@ class _ArchiveWalker:
         if is_attachment(path) and path != f"attachments/{sha}":
             raise BundleRejected(_("member hash mismatch: {path}").format(path=path))
         if self.verified is not None:
-            row = self.listed[path]
-            if row.sha256 != sha:
+            row = self.listed[path]  # None once seen: a second copy was refused at its header
+            if row is None or row.sha256 != sha:
                 raise BundleRejected(_("member hash mismatch: {path}").format(path=path))
             self.listed[path] = None
         if is_attachment(path):
@@ -744,7 +746,7 @@ def read_bundle(
 
     def decrypt() -> None:
         try:
-            age_decrypt.decrypt_io(source, handoff, age_identities)
+            age_decrypt.decrypt_io(cast(BinaryIO, source), handoff, age_identities)  # it only reads
         except BaseException as exc:  # noqa: BLE001 - classified on the calling thread
             decrypt_error.append(exc)
         finally:

@@ -12,10 +12,10 @@ from __future__ import annotations
 import hashlib
 import os
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
 from journal.exchange.bundle import tarstream
 from journal.storage.atomic import atomic_output
@@ -216,7 +216,8 @@ class _TarProducer:
             if self._progress is not None:
                 self._progress(self._done, self._total)
         yield self._count(tarstream.padding(member.size))
-        sha = digest.hexdigest() if digest is not None else member.sha256
+        # No digest was made exactly when the member came with its SHA-256.
+        sha = digest.hexdigest() if digest is not None else cast(str, member.sha256)
         if is_attachment(member.path) and member.path != f"attachments/{sha}":
             raise BundleWriteError(
                 _("Attachment content does not match its name: {path}.").format(path=member.path)
@@ -264,7 +265,7 @@ def write_bundle(
     producer = _TarProducer(mtime, cancel, progress, total)
     signed: list[tuple[Manifest, bytes, bytes]] = []
 
-    def pieces() -> Iterator[bytes]:
+    def pieces() -> Generator[bytes, None, None]:
         # Format version 2: the signed manifest comes FIRST, so a reader checks the signature
         # before any content. Every member's digest is known before its bytes are written: an
         # attachment is named by its SHA-256, JSONL members are bytes in memory (hashed here),
@@ -293,7 +294,7 @@ def write_bundle(
     output = _CountingOutput(out)
     produced = pieces()
     try:
-        encryptor = AgeEncryptor(output, age_recipients)
+        encryptor = AgeEncryptor(cast(BinaryIO, output), age_recipients)  # it only writes and flushes
         for piece in produced:
             encryptor.write(piece)
         encryptor.close()

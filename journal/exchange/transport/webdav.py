@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
 import httpx
 
@@ -369,7 +369,7 @@ class WebDavClient:
             try:
                 if is_path:
                     with open(source, "rb") as handle:  # type: ignore[arg-type]
-                        response = self._put_once(handle, remote_name, size, progress, cancel)
+                        response = self._put_once(cast(BinaryIO, handle), remote_name, size, progress, cancel)
                 else:
                     if start is not None:
                         source.seek(start)  # type: ignore[union-attr]
