@@ -89,7 +89,7 @@ def category(key: str | None, stored_label: str | None = None) -> str:
 
 def category_label(stored_label: str | None) -> str:
     """A stored category *label* (statistics group by label): built-in labels translated."""
-    if stored_label in BUILTIN_CATEGORY_LABELS.values():
+    if stored_label is not None and stored_label in BUILTIN_CATEGORY_LABELS.values():
         return _(stored_label)
     return stored_label or ""
 

@@ -20,6 +20,7 @@ importer call.
 
 from __future__ import annotations
 
+import builtins  # FormStore.list shadows the builtin inside the class: its annotations say builtins.list
 import datetime as dt
 import hashlib
 import json
@@ -267,7 +268,7 @@ def display_value(spec: dict | None, value: Any, person_names: dict[str, str] | 
         return "yes" if value else "no"
     if type_ == "person":
         names = person_names or {}
-        return ", ".join(names.get(v, v) for v in (value if isinstance(value, list) else [value]))
+        return ", ".join(names.get(v, v) or "" for v in (value if isinstance(value, list) else [value]))
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value)
@@ -320,11 +321,11 @@ class FormStore:
             raise NotFound(_("No such form."))
         return _form_from_row(row)
 
-    def versions(self, key: str, sender_id: int = OWN) -> list[Form]:
+    def versions(self, key: str, sender_id: int = OWN) -> builtins.list[Form]:
         return [_form_from_row(r) for r in self.db.query(
             f"SELECT {_FORM_COLUMNS} FROM forms WHERE key = ? AND sender_id = ? ORDER BY version", (key, sender_id))]
 
-    def for_category(self, category: str | None) -> list[Form]:
+    def for_category(self, category: str | None) -> builtins.list[Form]:
         """Own forms suggested for an entry of this category (forms with no category fit any)."""
         return [f for f in self.list() if f.category is None or f.category == category]
 
@@ -335,7 +336,7 @@ class FormStore:
             raise InvalidInput(_("Unknown category: {category}").format(category=category))
         return category
 
-    def _insert(self, key: str, version: int, label: str, category: str | None, fields_: list[dict],
+    def _insert(self, key: str, version: int, label: str, category: str | None, fields_: builtins.list[dict],
                 sender_id: int = OWN) -> Form:
         sha = form_sha256(key, version, label, category, fields_)
         now = utc_now_iso()
@@ -347,7 +348,7 @@ class FormStore:
         return Form(cur.lastrowid, key, version, label, category, fields_, sha, sender_id, False, now)
 
     def create(self, label: str, *, key: str | None = None, category: str | None = None,
-               fields: list[dict] | None = None) -> Form:
+               fields: builtins.list[dict] | None = None) -> Form:
         """A new form (version 1). The key is made from the label unless given."""
         label = _label(label, N_("form label"))
         key = check_key(key or key_from_label(label), N_("form key"))
@@ -358,7 +359,7 @@ class FormStore:
             return self._insert(key, 1, label, self._check_category(category), fields_)
 
     def update(self, key: str, *, label: str | None = None, category: str | None = "",
-               fields: list[dict] | None = None) -> Form:
+               fields: builtins.list[dict] | None = None) -> Form:
         """Save a changed form as a new version (an unchanged save returns the current one).
 
         category "" means unchanged; None means 'any category'.
@@ -373,7 +374,7 @@ class FormStore:
             return self._insert(key, current.version + 1, new_label, new_category, new_fields)
 
     def add_field(self, form_key: str, label: str, type_: str, *, key: str | None = None,
-                  choices: list[str] | None = None) -> Form:
+                  choices: builtins.list[str] | None = None) -> Form:
         """Append a field to a form: a new version; entries saved earlier keep theirs."""
         spec: dict[str, Any] = {"key": key or key_from_label(label), "label": label, "type": type_}
         if choices is not None:
@@ -388,10 +389,10 @@ class FormStore:
             raise NotFound(_("No entry with id {entry_uuid}.").format(entry_uuid=entry_uuid))
         return row[0]
 
-    def values_for_entry(self, entry_uuid: str) -> list[FormValues]:
+    def values_for_entry(self, entry_uuid: str) -> builtins.list[FormValues]:
         return self._values_by_id(self._entry_id(entry_uuid))
 
-    def _values_by_id(self, entry_id: int) -> list[FormValues]:
+    def _values_by_id(self, entry_id: int) -> builtins.list[FormValues]:
         rows = self.db.query(
             "SELECT v.id, v.entry_id, v.form_values, v.revision, v.revision_hash, v.updated_at, "
             + ", ".join("f." + c.strip() for c in _FORM_COLUMNS.split(","))
@@ -465,7 +466,7 @@ class FormStore:
                                  (entry_id, form_key)).rowcount
         return bool(removed)
 
-    def history(self, entry_uuid: str, form_key: str) -> list[FormRevision]:
+    def history(self, entry_uuid: str, form_key: str) -> builtins.list[FormRevision]:
         rows = self.db.query("SELECT number, saved_at, content, prev_hash, hash FROM entry_form_revisions "
                              "WHERE entry_id = ? AND form_key = ? ORDER BY number",
                              (self._entry_id(entry_uuid), form_key))
@@ -498,12 +499,12 @@ class FormStore:
                 self._index(row_id, self.get_by_id(form_id), json.loads(values))
 
     # --- integrity -------------------------------------------------------------------------
-    def verify(self) -> list[str]:
+    def verify(self) -> builtins.list[str]:
         rows = self.db.query(
             "SELECT entry_id, form_key, number, content, prev_hash, hash FROM entry_form_revisions "
             "ORDER BY entry_id, form_key, number")
         problems, last = check_chains((((e, k), n, c, p, h) for e, k, n, c, p, h in rows),
-                                      lambda key: f"entry #{key[0]} form {key[1]}")
+                                      lambda key: f"entry #{key[0]} form {key[1]}")  # type: ignore[index]  # keys are (entry_id, form_key)
         for entry_id, form_key, values, revision, rhash in self.db.query(
                 "SELECT entry_id, form_key, form_values, revision, revision_hash FROM entry_form_values"):
             latest = last.get((entry_id, form_key))
@@ -583,10 +584,11 @@ def validate_form_record(obj: Any) -> dict:
         category = obj.get("category")
         if category is not None:
             check_key(category, N_("category key"))
-        record = {"type": "form", "key": check_key(obj.get("key"), N_("form key")), "version": version,
-                  "label": _label(obj.get("label"), N_("form label")), "category": category,
-                  "fields": validate_fields(obj.get("fields"))}
-        sha = form_sha256(record["key"], version, record["label"], category, record["fields"])
+        key, label, fields = (check_key(obj.get("key"), N_("form key")), _label(obj.get("label"), N_("form label")),
+                              validate_fields(obj.get("fields")))
+        record = {"type": "form", "key": key, "version": version, "label": label, "category": category,
+                  "fields": fields}
+        sha = form_sha256(key, version, label, category, fields)
         if obj.get("sha256") != sha:
             raise FormRecordInvalid(_("a form record does not match its sha256"))
         record["sha256"] = sha

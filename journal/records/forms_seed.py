@@ -12,7 +12,7 @@ from journal.i18n import N_  # labels and choices are shown translated (journal.
 
 
 def _f(key: str, label: str, type_: str, choices: list[str] | None = None) -> dict:
-    field = {"key": key, "label": label, "type": type_}
+    field: dict[str, str | list[str]] = {"key": key, "label": label, "type": type_}
     if choices:
         field["choices"] = choices
     return field

@@ -84,7 +84,7 @@ class ReportFilter:
         return out
 
     def as_json(self) -> dict:
-        data = {"entries": asdict(self.entries), "origin": self.origin, "sender": self.sender}
+        data: dict[str, Any] = {"entries": asdict(self.entries), "origin": self.origin, "sender": self.sender}
         if self.entry_uuids is not None:
             data["entry_count_selected"] = len(self.entry_uuids)
         return data

@@ -17,7 +17,7 @@ from typing import Callable
 GENESIS_HASH = "0" * 64
 
 
-def canonical_json(content: dict) -> str:
+def canonical_json(content: dict | list) -> str:
     return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
 
 
