@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget,
+    QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
 from journal.errors import WrongPassphrase
@@ -21,6 +21,7 @@ from journal.storage.vault import Journal, derive_data_key
 from ui.common.ops import run_op, user_message
 from ui.common.file_dialogs import choose_folder
 from ui.common.resources import app_icon
+from ui.common.secret_field import SecretField
 
 
 def unlock_journal(data_dir: Path, secret: str, recovery: bool) -> Journal:
@@ -67,7 +68,7 @@ class UnlockWindow(QWidget):
         self.prompt = QLabel()
         layout.addWidget(self.prompt)
         row = QHBoxLayout()
-        self.field = QLineEdit()
+        self.field = SecretField()
         self.prompt.setBuddy(self.field)
         self.unlock_button = QPushButton(self.tr("&Unlock"))
         self.unlock_button.setDefault(True)
@@ -141,12 +142,12 @@ class UnlockWindow(QWidget):
         self.field.clear()
         if self.recovery_mode:
             self.prompt.setText(self.tr("&Recovery code:"))
-            self.field.setEchoMode(QLineEdit.EchoMode.Normal)
+            self.field.set_revealed(True)  # shown on screen; the accessibility bus gets only the count
             self.field.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
             self.mode_link.setText('<a href="passphrase">' + self.tr("Use the passphrase instead") + "</a>")
         else:
             self.prompt.setText(self.tr("&Passphrase:"))
-            self.field.setEchoMode(QLineEdit.EchoMode.Password)
+            self.field.set_revealed(False)
             self.field.setPlaceholderText("")
             self.mode_link.setText('<a href="recovery">' + self.tr("Forgot it? Use the recovery code") + "</a>")
         self.field.setAccessibleName(self.prompt.text().replace("&", "").rstrip(":"))

@@ -4208,6 +4208,17 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     </message>
 </context>
 <context>
+    <name>SecretField</name>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Вставити</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>Виді&amp;лити все</translation>
+    </message>
+</context>
+<context>
     <name>SendersPage</name>
     <message>
         <source>&amp;Block</source>
