@@ -94,10 +94,14 @@ class SecretField(QLineEdit):
     def is_revealed(self) -> bool:
         return self._revealed
 
+    def selectedText(self) -> str:  # type: ignore[override]
+        start, end = self._selection_range()
+        return self._secret[start:end]
+
     def _selection_range(self) -> tuple[int, int]:
         if self.hasSelectedText():
             start = self.selectionStart()
-            return start, start + len(self.selectedText())
+            return start, start + len(QLineEdit.selectedText(self))
         position = self.cursorPosition()
         return position, position
 
