@@ -4649,6 +4649,10 @@ Write the code down by hand instead, or save the file only on a stick you keep a
         <translation>&amp;Розблокувати</translation>
     </message>
     <message>
+        <source>Unlocking…</source>
+        <translation>Відкриваємо журнал…</translation>
+    </message>
+    <message>
         <source>A journal kept elsewhere, e.g. on an encrypted USB stick</source>
         <translation>Журнал в іншому місці, наприклад на зашифрованій флешці</translation>
     </message>
@@ -4663,10 +4667,6 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     <message>
         <source>Erase this journal…</source>
         <translation>Стерти цей журнал…</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>Помилка</translation>
     </message>
     <message>
         <source>Forgot it? Use the recovery code</source>

@@ -1,4 +1,13 @@
-"""Keyboard order that follows what the eye sees.
+"""Accessibility helpers: spoken status (`announce`) and a keyboard order that follows the eye.
+
+`announce(widget, text, assertive=False)` is the ONE way to tell a screen reader about a status
+change or an error that appears without focus moving ("Saved", "1 file attached", "Wrong
+passphrase"): a QAccessibleAnnouncementEvent (Qt 6.8+), which Qt turns into an AT-SPI
+`object:announcement`, a UI Automation notification or an NSAccessibility announcement: the
+desktop equivalent of an ARIA live region. Polite waits for the current speech; assertive
+interrupts it (errors the person must act on). Focus is not moved.
+
+Keyboard order:
 
 Qt's default Tab order is the order widgets were created. Features add their
 panels to the editor after the main window built its tool bar, so Tab jumped
@@ -10,9 +19,28 @@ editor), top to bottom and left to right inside each region.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
 from PySide6.QtWidgets import QWidget
 
 ROW_TOLERANCE_PX = 8  # widgets whose tops differ by less than this sit on the same row
+
+
+def announce(widget: QWidget, text: str, assertive: bool = False) -> None:
+    """Have screen readers speak `text` (from `widget`'s window), without moving focus.
+
+    assertive=True for errors (interrupts; the widget also gets an Alert event, which older
+    bridges that know no announcements speak); polite for status. Empty text says nothing.
+    """
+    text = " ".join(text.split())
+    if not text or not QAccessible.isActive():
+        return
+    if assertive:
+        alert = QAccessibleEvent(widget, QAccessible.Event.Alert)
+        QAccessible.updateAccessibility(alert)
+    event = QAccessibleAnnouncementEvent(widget, text)
+    event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive if assertive
+                        else QAccessible.AnnouncementPoliteness.Polite)
+    QAccessible.updateAccessibility(event)
 
 
 def focusable_in(region: QWidget) -> list[QWidget]:
