@@ -28,6 +28,7 @@ from ui.entries.delegates import SnippetDelegate
 from ui.entries.editor import EntryEditor
 from ui.entries.model import COL_ATTACHMENTS, COL_CATEGORY, COL_MATCH, COL_OCCURRED, COL_PLACE, COL_STATUS, COL_TITLE, \
     ROWID_ROLE, EntryListModel, display_occurred
+from ui.common.a11y import announce
 from ui.common.i18n import translated_categories
 from ui.entries.history import HistoryDialog
 from ui.common.wheel_guard import install_wheel_guard
@@ -207,6 +208,8 @@ class MainWindow(QMainWindow):
         self.undo_bar.setVisible(False)
         self.statusBar().addWidget(self.undo_bar)
         self.statusBar().addPermanentWidget(self.count_label)
+        # Every status-bar message ("1 file attached.", "Entry restored.") is spoken too (issue 24, item 3).
+        self.statusBar().messageChanged.connect(lambda text: announce(self.statusBar(), text))
         self._undo_timer = QTimer(self)
         self._undo_timer.setSingleShot(True)
         self._undo_timer.setInterval(UNDO_VISIBLE_MS)
