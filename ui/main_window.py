@@ -28,7 +28,7 @@ from ui.entries.delegates import SnippetDelegate
 from ui.entries.editor import EntryEditor
 from ui.entries.model import COL_ATTACHMENTS, COL_CATEGORY, COL_MATCH, COL_OCCURRED, COL_PLACE, COL_STATUS, COL_TITLE, \
     ROWID_ROLE, EntryListModel, display_occurred
-from ui.common.a11y import announce
+from ui.common.a11y import announce, mark_hint
 from ui.common.i18n import translated_categories
 from ui.entries.history import HistoryDialog
 from ui.common.wheel_guard import install_wheel_guard
@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
         self.list_empty = QLabel()
         self.list_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.list_empty.setWordWrap(True)
-        self.list_empty.setEnabled(False)
+        mark_hint(self.list_empty)  # readable grey (>= 4.5:1), not a disabled label
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.list_empty)

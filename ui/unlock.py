@@ -35,6 +35,12 @@ QPushButton#modeLink:focus, QPushButton#otherButton:focus, QPushButton#eraseButt
     border-color: palette(highlight); }
 QPushButton#modeLink:disabled, QPushButton#otherButton:disabled, QPushButton#eraseButton:disabled {
     color: palette(mid); }
+QPushButton#unlockButton {
+    border: 1px solid palette(dark); border-radius: 3px; padding: 4px 14px; background: palette(button);
+    color: palette(button-text); }
+QPushButton#unlockButton:focus { border: 2px solid palette(highlight); padding: 3px 13px; }
+QPushButton#unlockButton:pressed { background: palette(mid); }
+QPushButton#unlockButton:disabled { color: palette(mid); }
 """
 
 
@@ -90,6 +96,7 @@ class UnlockWindow(QMainWindow):
         self.prompt.setBuddy(self.field)
         self.unlock_button = QPushButton(self.tr("&Unlock"))
         self.unlock_button.setDefault(True)
+        self.unlock_button.setObjectName("unlockButton")
         row.addWidget(self.field, 1)
         row.addWidget(self.unlock_button)
         layout.addLayout(row)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.records.entries import Entry
-from ui.common.a11y import announce
+from ui.common.a11y import announce, mark_hint
 from ui.common.clipboard import copy_secret
 from ui.entries.copy import SecretLineEdit, SecretPlainTextEdit, entry_as_text
 from ui.common.fields import TagEdit, TimeZoneBox, all_zones
@@ -91,7 +91,7 @@ class EntryEditor(QWidget):
         self.empty_label = QLabel(self.tr("Select an entry on the left, or press Ctrl+N for a new one."))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
-        self.empty_label.setEnabled(False)
+        mark_hint(self.empty_label)  # readable grey (>= 4.5:1), not a disabled label
         self.pages.addWidget(self.empty_label)
 
         form_page = QWidget()
