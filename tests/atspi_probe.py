@@ -7,9 +7,11 @@ Run by the SYSTEM Python (it needs Debian's gir1.2-atspi-2.0 / python3-gi), insi
 
 Registers for object:text-changed (insert and delete) and object:announcement on the
 accessibility bus, starts the app, waits until its password field is on the bus, types TYPED
-with xdotool (real X key events), then prints one JSON object on stdout:
+with xdotool (real X key events), reads the field, presses Return (a wrong passphrase)
+and listens 6 s more, then prints one JSON object on stdout:
     {"events": [{"type", "text", "role"}...], "field_text": what the field's Text interface says,
-     "field_name": its accessible name, "error": "" or what went wrong}
+     "field_name": its accessible name, "window_role"/"window_name": its window,
+     "error": "" or what went wrong}
 """
 
 from __future__ import annotations
@@ -59,7 +61,10 @@ def main() -> int:
         result["events"].append({"type": event.type, "text": data if isinstance(data, str) else repr(data),
                                  "role": role})
 
-    listener = Atspi.EventListener.new(on_event)
+    def on_any(event) -> None:
+        on_event(event)
+
+    listener = Atspi.EventListener.new(on_any)
     for kind in ("object:text-changed", "object:text-changed:insert", "object:text-changed:delete",
                  "object:announcement"):
         listener.register(kind)
@@ -92,13 +97,23 @@ def main() -> int:
         field = state["field"]
         text_iface = field.get_text_iface()
         current = text_iface.get_text(0, -1) if text_iface is not None else None
+        if state.get("submitted"):
+            if time.monotonic() - state["submitted"] > 6:
+                loop.quit()
+                return False
+            return True
         if current is not None and len(current) >= len(typed) or time.monotonic() - state["typed_at"] > 15:
             time.sleep(1.0)  # let the last events arrive
             GLib.MainContext.default().iteration(False)
             result["field_text"] = current
             result["field_name"] = field.get_name()
-            loop.quit()
-            return False
+            window = field
+            while window.get_parent() is not None and window.get_parent().get_role() != Atspi.Role.APPLICATION:
+                window = window.get_parent()
+            result["window_role"] = window.get_role_name()
+            result["window_name"] = window.get_name()
+            subprocess.run(["xdotool", "key", "Return"], check=True, timeout=20)  # a wrong passphrase
+            state["submitted"] = time.monotonic()
         return True
 
     GLib.timeout_add(200, step)

@@ -5,8 +5,11 @@ typing "Xq7Zk9Wv" into the unlock field sent eight events carrying 'X', 'q', '7'
 runs a private D-Bus session (dbus-run-session, which starts at-spi2-core's bus launcher and
 registry), a private Xvfb, and the real app with QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1; a listener
 (tests/atspi_probe.py, run by the system Python for Debian's GObject-introspection AT-SPI
-bindings) records every text-changed event while xdotool types real key presses. Every event
-must carry mask characters only, and the field's Text interface must give only the count.
+bindings) records every text-changed event while xdotool types real key presses and then Return (a
+wrong passphrase). Every event of the field (the typing and the clearing on submit) must carry
+mask characters only, the field's Text interface must give only the count, and no event anywhere
+may carry a piece of the passphrase. The same run checks on the real bus that "Unlocking…" and
+the wrong-passphrase message are announced and that the lock window is a frame.
 
 .ci/run installs the Debian packages: at-spi2-core, dbus, python3-gi, gir1.2-atspi-2.0, xdotool, xvfb.
 """
@@ -89,6 +92,15 @@ def test_typed_passphrase_never_reaches_the_atspi_bus(display, data_dir, tmp_pat
     assert len([e for e in field_events if e["type"].endswith("insert")]) == len(TYPED), report["events"]
     assert report["field_name"] == "Passphrase"
     assert report["field_text"] == MASK * len(TYPED)
-    leaked = [event for event in report["events"] if any(char in event["text"] for char in TYPED)]
+    # Nothing from the field but masks (typing, and clearing it on submit); nowhere any piece of it.
+    assert all(set(event["text"]) <= {MASK} for event in field_events), field_events
+    pieces = {TYPED[i:i + 3] for i in range(len(TYPED) - 2)}
+    leaked = [event for event in report["events"] if any(piece in event["text"] for piece in pieces)]
     assert leaked == []
-    assert all(set(event["text"]) <= {MASK} for event in field_events)
+    assert [e for e in field_events if e["type"].endswith("delete")], "the submit did not clear the field"
+    # Items 3 and minor: spoken progress and error on the real bus; the lock window is a frame.
+    announcements = [event["text"] for event in report["events"] if event["type"] == "object:announcement"]
+    assert "Unlocking…" in announcements
+    assert any(text.startswith("Wrong passphrase.") for text in announcements), announcements
+    assert report["window_role"] == "frame"  # was "filler"
+    assert report["window_name"].count("Locked") == 1
