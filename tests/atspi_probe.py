@@ -8,7 +8,7 @@ Run by the SYSTEM Python (it needs Debian's gir1.2-atspi-2.0 / python3-gi), insi
 Registers for object:text-changed (insert and delete) and object:announcement on the
 accessibility bus, starts the app, waits until its password field is on the bus, types TYPED
 with xdotool (real X key events), reads the field, presses Return (a wrong passphrase)
-and listens 6 s more, then prints one JSON object on stdout:
+and listens until the error is announced, then prints one JSON object on stdout:
     {"events": [{"type", "text", "role"}...], "field_text": what the field's Text interface says,
      "field_name": its accessible name, "window_role"/"window_name": its window,
      "error": "" or what went wrong}
@@ -98,7 +98,11 @@ def main() -> int:
         text_iface = field.get_text_iface()
         current = text_iface.get_text(0, -1) if text_iface is not None else None
         if state.get("submitted"):
-            if time.monotonic() - state["submitted"] > 6:
+            # Done once the error is announced (the label's announcement), or after a generous timeout.
+            heard = any(event["type"] == "object:announcement" and event["role"] == "label"
+                        for event in result["events"])
+            if heard or time.monotonic() - state["submitted"] > 45:
+                time.sleep(0.5)
                 loop.quit()
                 return False
             return True
