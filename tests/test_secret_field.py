@@ -106,6 +106,22 @@ def test_typing_editing_and_pasting_send_only_masks(qtbot):
     assert all(set(text) <= {MASK} for text in recorder.texts())
 
 
+def test_a_read_only_field_takes_no_input(qtbot):
+    field = SecretField()
+    qtbot.addWidget(field)
+    field.show()
+    qtbot.keyClicks(field, "ab")
+    field.setReadOnly(True)  # the unlock window while the key is derived
+    qtbot.keyClicks(field, "cd")
+    QGuiApplication.clipboard().setText("pasted")
+    qtbot.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    commit = QInputMethodEvent()
+    commit.setCommitString("e")
+    QApplication.sendEvent(field, commit)
+    qtbot.keyClick(field, Qt.Key.Key_Backspace)
+    assert field.text() == "ab" and QLineEdit.text(field) == MASK * 2
+
+
 def test_reading_the_field_gives_only_the_count(qtbot):
     field = SecretField()
     field.setAccessibleName("Passphrase")

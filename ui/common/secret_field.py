@@ -81,7 +81,8 @@ class SecretField(QLineEdit):
         self._check()
 
     def paste(self) -> None:  # type: ignore[override]
-        self.insert(QGuiApplication.clipboard().text())
+        if not self.isReadOnly():
+            self.insert(QGuiApplication.clipboard().text())
 
     def setEchoMode(self, mode: QLineEdit.EchoMode) -> None:  # type: ignore[override]
         """Kept Password: call set_revealed() to show the characters on screen."""
@@ -127,7 +128,8 @@ class SecretField(QLineEdit):
         shortcut = bool(modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.MetaModifier)) \
             and not modifiers & Qt.KeyboardModifier.AltModifier  # Ctrl+Alt is AltGr on Windows: it types
         if text and text.isprintable() and not shortcut:
-            self.insert(text)
+            if not self.isReadOnly():
+                self.insert(text)
             event.accept()
             return
         before = QLineEdit.text(self)
@@ -142,7 +144,7 @@ class SecretField(QLineEdit):
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
         commit = event.commitString()
         preedit = event.preeditString()
-        if commit:
+        if commit and not self.isReadOnly():
             self.insert(commit)
         super().inputMethodEvent(QInputMethodEvent(MASK * len(preedit), []))
         event.accept()
