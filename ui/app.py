@@ -200,13 +200,14 @@ class AppController(QObject):
         close_windows_for_lock(keep=(window, self.unlock_window))
         if window is not None:
             self._remember_geometry(window)
+            # Hidden before it is emptied: emptying a visible window moved focus from widget to
+            # widget (editor, list...), each a focus event a screen reader spoke (issue 24, item 7).
+            window.hide()
             window.detach()
         self.safety.before_lock()  # cancel exports/imports/backups, clear clipboard and caches
         session, self.session = self.session, None
         session.close()
         session.deleteLater()
-        if window is not None:
-            window.hide()
         self.locked.emit()
         if show_unlock and not self._quitting:
             self.show_unlock()

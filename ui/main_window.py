@@ -28,6 +28,7 @@ from ui.entries.delegates import SnippetDelegate
 from ui.entries.editor import EntryEditor
 from ui.entries.model import COL_ATTACHMENTS, COL_CATEGORY, COL_MATCH, COL_OCCURRED, COL_PLACE, COL_STATUS, COL_TITLE, \
     ROWID_ROLE, EntryListModel, display_occurred
+from ui.common.a11y import announce, mark_hint
 from ui.common.i18n import translated_categories
 from ui.entries.history import HistoryDialog
 from ui.common.wheel_guard import install_wheel_guard
@@ -155,7 +156,7 @@ class MainWindow(QMainWindow):
         self.list_empty = QLabel()
         self.list_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.list_empty.setWordWrap(True)
-        self.list_empty.setEnabled(False)
+        mark_hint(self.list_empty)  # readable grey (>= 4.5:1), not a disabled label
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.list_empty)
@@ -207,6 +208,8 @@ class MainWindow(QMainWindow):
         self.undo_bar.setVisible(False)
         self.statusBar().addWidget(self.undo_bar)
         self.statusBar().addPermanentWidget(self.count_label)
+        # Every status-bar message ("1 file attached.", "Entry restored.") is spoken too (issue 24, item 3).
+        self.statusBar().messageChanged.connect(lambda text: announce(self.statusBar(), text))
         self._undo_timer = QTimer(self)
         self._undo_timer.setSingleShot(True)
         self._undo_timer.setInterval(UNDO_VISIBLE_MS)

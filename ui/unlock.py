@@ -12,15 +12,36 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget,
+    QHBoxLayout, QLabel, QMainWindow, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
 from journal.errors import WrongPassphrase
 from journal.storage.vault import Journal, derive_data_key
 
+from ui.common.a11y import announce
 from ui.common.ops import run_op, user_message
 from ui.common.file_dialogs import choose_folder
 from ui.common.resources import app_icon
+from ui.common.secret_field import SecretField
+
+
+# Focus must be visible on every control (issue 24, item 6): the secondary buttons are drawn
+# as links, with a frame in the highlight colour when they have the keyboard focus.
+FOCUS_STYLE = """
+QPushButton#modeLink, QPushButton#otherButton, QPushButton#eraseButton {
+    border: 2px solid transparent; border-radius: 3px; padding: 2px 4px; background: transparent;
+    color: palette(link); text-decoration: underline; }
+QPushButton#modeLink:focus, QPushButton#otherButton:focus, QPushButton#eraseButton:focus {
+    border-color: palette(highlight); }
+QPushButton#modeLink:disabled, QPushButton#otherButton:disabled, QPushButton#eraseButton:disabled {
+    color: palette(mid); }
+QPushButton#unlockButton {
+    border: 1px solid palette(dark); border-radius: 3px; padding: 4px 14px; background: palette(button);
+    color: palette(button-text); }
+QPushButton#unlockButton:focus { border: 2px solid palette(highlight); padding: 3px 13px; }
+QPushButton#unlockButton:pressed { background: palette(mid); }
+QPushButton#unlockButton:disabled { color: palette(mid); }
+"""
 
 
 def unlock_journal(data_dir: Path, secret: str, recovery: bool) -> Journal:
@@ -29,7 +50,9 @@ def unlock_journal(data_dir: Path, secret: str, recovery: bool) -> Journal:
     return Journal.open_with_key(data_dir, key)
 
 
-class UnlockWindow(QWidget):
+class UnlockWindow(QMainWindow):
+    """A main window (a "frame"/"window" to screen readers, not a "filler" panel)."""
+
     unlocked = Signal(object)          # Journal
     folder_chosen = Signal(object)     # Path picked with "Open another journal folder…"
     attempt_failed = Signal()          # a wrong passphrase/recovery code (ui/safety_controller counts)
@@ -48,7 +71,9 @@ class UnlockWindow(QWidget):
         self.resize(480, 380)
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
+        central = QWidget()
+        self.setCentralWidget(central)
+        layout = QVBoxLayout(central)
         layout.setContentsMargins(36, 28, 36, 20)
         layout.setSpacing(10)
         logo = QLabel()
@@ -67,23 +92,26 @@ class UnlockWindow(QWidget):
         self.prompt = QLabel()
         layout.addWidget(self.prompt)
         row = QHBoxLayout()
-        self.field = QLineEdit()
+        self.field = SecretField()
         self.prompt.setBuddy(self.field)
         self.unlock_button = QPushButton(self.tr("&Unlock"))
         self.unlock_button.setDefault(True)
+        self.unlock_button.setObjectName("unlockButton")
         row.addWidget(self.field, 1)
         row.addWidget(self.unlock_button)
         layout.addLayout(row)
 
+        # The error's accessible name is its text (a QLabel's default): a screen reader reads the
+        # message itself, and hears it when it appears (announce, assertive).
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #d32f2f;")
         self.error.setVisible(False)
-        self.error.setAccessibleName(self.tr("Error"))
         layout.addWidget(self.error)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
+        self.busy.setAccessibleName(self.tr("Unlocking…"))
         self.busy.setMaximumHeight(8)
         self.busy.setVisible(False)
         layout.addWidget(self.busy)
@@ -92,10 +120,12 @@ class UnlockWindow(QWidget):
         self.attempts_label.setVisible(False)
         layout.addWidget(self.attempts_label)
 
-        self.mode_link = QLabel()
-        self.mode_link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.mode_link.linkActivated.connect(self._toggle_mode)
-        layout.addWidget(self.mode_link)
+        # A real button (Tab stop, Space/Return, a visible focus frame), styled as a link.
+        self.mode_link = QPushButton()
+        self.mode_link.setObjectName("modeLink")
+        self.mode_link.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.mode_link.clicked.connect(self._toggle_mode)
+        layout.addWidget(self.mode_link, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
 
         self.folder_label = QLabel()
@@ -106,14 +136,14 @@ class UnlockWindow(QWidget):
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.folder_label)
         self.other_button = QPushButton(self.tr("Open another journal folder…"))
+        self.other_button.setObjectName("otherButton")
         self.other_button.setToolTip(self.tr("A journal kept elsewhere, e.g. on an encrypted USB stick"))
-        self.other_button.setFlat(True)
         bottom = QHBoxLayout()
         bottom.addWidget(self.other_button)
         bottom.addStretch(1)
         self.erase_button = QPushButton(self.tr("Erase this journal…"))
+        self.erase_button.setObjectName("eraseButton")
         self.erase_button.setToolTip(self.tr("Emergency: destroy this journal for good, without the passphrase"))
-        self.erase_button.setFlat(True)
         self.erase_button.clicked.connect(self.erase_requested)
         bottom.addWidget(self.erase_button)
         layout.addLayout(bottom)
@@ -121,6 +151,7 @@ class UnlockWindow(QWidget):
         self.unlock_button.clicked.connect(self.submit)
         self.field.returnPressed.connect(self.submit)
         self.other_button.clicked.connect(self._choose_folder)
+        self.setStyleSheet(FOCUS_STYLE)
         self._apply_mode()
 
     # --- state --------------------------------------------------------------------
@@ -141,26 +172,31 @@ class UnlockWindow(QWidget):
         self.field.clear()
         if self.recovery_mode:
             self.prompt.setText(self.tr("&Recovery code:"))
-            self.field.setEchoMode(QLineEdit.EchoMode.Normal)
+            self.field.set_revealed(True)  # shown on screen; the accessibility bus gets only the count
             self.field.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
-            self.mode_link.setText('<a href="passphrase">' + self.tr("Use the passphrase instead") + "</a>")
+            self.mode_link.setText(self.tr("Use the passphrase instead"))
         else:
             self.prompt.setText(self.tr("&Passphrase:"))
-            self.field.setEchoMode(QLineEdit.EchoMode.Password)
+            self.field.set_revealed(False)
             self.field.setPlaceholderText("")
-            self.mode_link.setText('<a href="recovery">' + self.tr("Forgot it? Use the recovery code") + "</a>")
+            self.mode_link.setText(self.tr("Forgot it? Use the recovery code"))
         self.field.setAccessibleName(self.prompt.text().replace("&", "").rstrip(":"))
 
-    def _toggle_mode(self, _link: str = "") -> None:
+    def _toggle_mode(self) -> None:
         self.recovery_mode = not self.recovery_mode
         self.error.setVisible(False)
         self._apply_mode()
         self.field.setFocus()
 
     def _set_working(self, working: bool) -> None:
+        """Busy while the key is derived. Focus stays in the field (read-only meanwhile): disabling
+        the focused widget would make Qt hop focus along the buttons, onto "Erase this journal…"."""
         self.working = working
         self.busy.setVisible(working)
-        for widget in (self.field, self.unlock_button, self.mode_link, self.other_button, self.erase_button):
+        if working and self.isActiveWindow() and not self.field.hasFocus():
+            self.field.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.field.setReadOnly(working)
+        for widget in (self.unlock_button, self.mode_link, self.other_button, self.erase_button):
             widget.setEnabled(not working)
 
     # --- unlocking ----------------------------------------------------------------------
@@ -171,6 +207,7 @@ class UnlockWindow(QWidget):
         self.field.clear()
         self.error.setVisible(False)
         self._set_working(True)
+        announce(self.busy, self.tr("Unlocking…"))
         data_dir, recovery = self.data_dir, self.recovery_mode
         run_op(self, lambda _ctx: unlock_journal(data_dir, secret, recovery), self._done, self._failed,
                show_dialog=False)
@@ -193,6 +230,7 @@ class UnlockWindow(QWidget):
         self.error.setText(message)
         self.error.setVisible(True)
         self.field.setFocus()
+        announce(self.error, message, assertive=True)
 
     def _choose_folder(self) -> None:
         folder = choose_folder(self, self.tr("Choose a journal folder"), str(self.data_dir.parent))

@@ -22,6 +22,7 @@ from journal.storage.vault import MIN_PASSPHRASE_LENGTH, CreatedJournal, Journal
 
 from ui.common.clipboard import copy_secret
 from ui.common.ops import run_op, user_message
+from ui.common.secret_field import SecretField
 from ui.common.strength import estimate
 
 
@@ -54,11 +55,9 @@ class PassphrasePage(QWizardPage):
         self.setSubTitle(self.tr("Several unrelated words are easy to remember and hard to guess. "
                                  "Nobody can recover the journal without it or the recovery code."))
         layout = QFormLayout(self)
-        self.first = QLineEdit()
-        self.first.setEchoMode(QLineEdit.EchoMode.Password)
+        self.first = SecretField()
         self.first.setAccessibleName(self.tr("Passphrase"))
-        self.second = QLineEdit()
-        self.second.setEchoMode(QLineEdit.EchoMode.Password)
+        self.second = SecretField()
         self.second.setAccessibleName(self.tr("Passphrase again"))
         self.show_box = QCheckBox(self.tr("Show passphrase"))
         self.meter = QProgressBar()
@@ -83,9 +82,8 @@ class PassphrasePage(QWizardPage):
         self._weak = True
 
     def _toggle_echo(self, show: bool) -> None:
-        mode = QLineEdit.EchoMode.Normal if show else QLineEdit.EchoMode.Password
-        self.first.setEchoMode(mode)
-        self.second.setEchoMode(mode)
+        self.first.set_revealed(show)  # on screen only: the accessibility bus still gets the count
+        self.second.set_revealed(show)
 
     def _update(self) -> None:
         text = self.first.text()

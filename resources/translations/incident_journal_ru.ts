@@ -4208,6 +4208,17 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     </message>
 </context>
 <context>
+    <name>SecretField</name>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Вставить</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>В&amp;ыделить всё</translation>
+    </message>
+</context>
+<context>
     <name>SendersPage</name>
     <message>
         <source>&amp;Block</source>
@@ -4638,6 +4649,10 @@ Write the code down by hand instead, or save the file only on a stick you keep a
         <translation>&amp;Разблокировать</translation>
     </message>
     <message>
+        <source>Unlocking…</source>
+        <translation>Открываем журнал…</translation>
+    </message>
+    <message>
         <source>A journal kept elsewhere, e.g. on an encrypted USB stick</source>
         <translation>Журнал в другом месте, например на зашифрованной флешке</translation>
     </message>
@@ -4652,10 +4667,6 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     <message>
         <source>Erase this journal…</source>
         <translation>Стереть этот журнал…</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>Ошибка</translation>
     </message>
     <message>
         <source>Forgot it? Use the recovery code</source>

@@ -4208,6 +4208,17 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     </message>
 </context>
 <context>
+    <name>SecretField</name>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Вставити</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>Виді&amp;лити все</translation>
+    </message>
+</context>
+<context>
     <name>SendersPage</name>
     <message>
         <source>&amp;Block</source>
@@ -4638,6 +4649,10 @@ Write the code down by hand instead, or save the file only on a stick you keep a
         <translation>&amp;Розблокувати</translation>
     </message>
     <message>
+        <source>Unlocking…</source>
+        <translation>Відкриваємо журнал…</translation>
+    </message>
+    <message>
         <source>A journal kept elsewhere, e.g. on an encrypted USB stick</source>
         <translation>Журнал в іншому місці, наприклад на зашифрованій флешці</translation>
     </message>
@@ -4652,10 +4667,6 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     <message>
         <source>Erase this journal…</source>
         <translation>Стерти цей журнал…</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>Помилка</translation>
     </message>
     <message>
         <source>Forgot it? Use the recovery code</source>

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from journal.records.attachments import Attachment
 from journal.media.strip import can_clean
 
+from ui.common.a11y import mark_hint
 from ui.common import file_dialogs
 
 
@@ -76,7 +77,7 @@ class ImportOptionsDialog(QDialog):
                               "examination may still recover them. Only full-disk encryption protects against "
                               "that."))
         note.setWordWrap(True)
-        note.setEnabled(False)
+        mark_hint(note)  # readable grey (>= 4.5:1), not a disabled label
         layout.addWidget(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Attach"))

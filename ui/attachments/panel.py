@@ -32,6 +32,7 @@ from ui.attachments.image import decode_for_display, thumbnail_pixmap
 from ui.attachments import ops
 from ui.attachments.ops import ImportOutcome
 from ui.attachments.viewer import AttachmentViewer
+from ui.common.a11y import mark_hint
 from ui.common.host import EDITOR, EDITOR_TEXT, ENTRY_LIST, FeatureHost
 from ui.common.ops import user_message
 from ui.common.read_only_panel import FollowsReadOnly
@@ -114,7 +115,7 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
                                     "paste a screenshot, or click “Add files…”."))
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setEnabled(False)
+        mark_hint(self.empty)  # readable grey (>= 4.5:1), not a disabled label
         self.empty.setFrameShape(QFrame.Shape.StyledPanel)
         self.empty.setMinimumHeight(48)
         self.stack = QStackedWidget()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.records.entries import Entry
+from ui.common.a11y import announce, mark_hint
 from ui.common.clipboard import copy_secret
 from ui.entries.copy import SecretLineEdit, SecretPlainTextEdit, entry_as_text
 from ui.common.fields import TagEdit, TimeZoneBox, all_zones
@@ -90,7 +91,7 @@ class EntryEditor(QWidget):
         self.empty_label = QLabel(self.tr("Select an entry on the left, or press Ctrl+N for a new one."))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
-        self.empty_label.setEnabled(False)
+        mark_hint(self.empty_label)  # readable grey (>= 4.5:1), not a disabled label
         self.pages.addWidget(self.empty_label)
 
         form_page = QWidget()
@@ -529,11 +530,13 @@ class EntryEditor(QWidget):
             self._entry = entry
             text = self.tr("Saved {time}").format(time=QTime.currentTime().toString(time_format()))
             self.indicator.setText("  ".join([text, *warnings]))
+            announce(self.indicator, self.indicator.text())  # "Saved 14:05" for screen readers too
         self.saved.emit(entry)
 
     def _save_failed(self, exc: BaseException) -> None:
         self._dirty = True
         self.indicator.setText(self.tr("Not saved: {reason}").format(reason=user_message(exc)))
+        announce(self.indicator, self.indicator.text(), assertive=True)
 
     def _request_history(self) -> None:
         if self._entry is not None:

@@ -21,6 +21,7 @@ from ui.exchange.common import (
     CARD_FILE_FILTER, fingerprint_font, fingerprint_groups, reader_stores, short_time, verified_icon,
     verified_text,
 )
+from ui.common.a11y import mark_hint
 from ui.common.file_dialogs import choose_file
 from ui.common.ops import user_message
 from ui.exchange import ops
@@ -196,7 +197,7 @@ class CoordinatorsPage(QWidget):
         body.addLayout(details, 2)
         layout.addLayout(body, 1)
         self.empty = QLabel(self.tr("No coordinators yet. Press “Add coordinator…” and paste their card."))
-        self.empty.setEnabled(False)
+        mark_hint(self.empty)  # readable grey (>= 4.5:1), not a disabled label
         self.empty.setWordWrap(True)
         layout.addWidget(self.empty)
         bottom = QHBoxLayout()

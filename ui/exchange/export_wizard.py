@@ -20,6 +20,7 @@ from journal.errors import Cancelled, JournalError
 from journal.exchange.exporter import ExportOptions, ExportResult
 
 from ui.exchange.common import attachment_totals, human_size, random_bundle_name, reader_stores, verified_icon
+from ui.common.a11y import announce
 from ui.common.file_dialogs import choose_save_path
 from ui.common.ops import user_message
 from ui.exchange import ops
@@ -339,6 +340,7 @@ class SummaryPage(QWizardPage):
                       size=human_size(r.file_size))]
         lines += [self.tr("Note: {w}").format(w=w) for w in r.warnings]
         self.summary.setText("\n".join(lines))
+        announce(self.summary, ". ".join([self.title(), *lines]))  # the export's result, spoken
         self.show_folder.setVisible(outcomes is None)
 
     def folder_url(self) -> QUrl:

@@ -16,6 +16,7 @@ from journal.errors import JournalError
 from journal.exchange.importer import REVIEW_STATUSES
 
 from ui.exchange.common import reader_stores, short_time
+from ui.common.a11y import mark_hint
 from ui.common.fields import TagEdit
 from ui.common.host import FeatureHost
 from ui.common.ops import user_message
@@ -46,7 +47,7 @@ class BundlePanel(QWidget):
         self.sent_line = QLabel()
         self.sent_line.setTextFormat(Qt.TextFormat.PlainText)  # coordinator names: never HTML
         self.sent_line.setWordWrap(True)
-        self.sent_line.setEnabled(False)
+        mark_hint(self.sent_line)  # readable grey (>= 4.5:1), not a disabled label
         self.sent_line.setAccessibleName(self.tr("When this entry was sent"))
         layout.addWidget(self.sent_line)
 

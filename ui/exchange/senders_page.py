@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from ui.exchange.common import fingerprint_groups, reader_stores, short_time, verified_icon, verified_text
 from ui.exchange.coordinators import confirm_fingerprint
+from ui.common.a11y import mark_hint
 from ui.common.ops import user_message
 from ui.exchange import ops
 
@@ -51,7 +52,7 @@ class SendersPage(QWidget):
         layout.addWidget(self.table, 1)
         self.empty = QLabel(self.tr("No senders yet. Import a bundle (Journal ▸ Import bundles…) or drop one "
                                     "on the window."))
-        self.empty.setEnabled(False)
+        mark_hint(self.empty)  # readable grey (>= 4.5:1), not a disabled label
         self.empty.setWordWrap(True)
         layout.addWidget(self.empty)
         buttons = QHBoxLayout()

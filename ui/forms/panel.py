@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ui.forms import labels as forms_labels
 from ui.forms.widgets import FieldInput
+from ui.common.a11y import mark_hint
 from ui.common.ops import user_message
 from ui.forms import ops
 
@@ -69,7 +70,7 @@ class FormsPanel(QWidget):
         self.empty = QLabel(self.tr("No form on this entry yet. Choose one above to record structured details "
                                     "(for example the police unit or the court date)."))
         self.empty.setWordWrap(True)
-        self.empty.setEnabled(False)
+        mark_hint(self.empty)  # readable grey (>= 4.5:1), not a disabled label
         layout.addWidget(self.empty)
         self.groups_box = QVBoxLayout()
         layout.addLayout(self.groups_box)

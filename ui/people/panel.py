@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 
 from journal.records.people import Person
 
+from ui.common.a11y import announce
 from ui.common.ops import user_message
 from ui.people.labels import default_link_role, link_role_labels
 from ui.people.picker import PersonPicker
@@ -127,6 +128,7 @@ class EntryPeoplePanel(FollowsReadOnly, QGroupBox):
     def _say(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        announce(self.message, text)
 
     def _picked(self, _index: int) -> None:
         person = self._people.get(self.picker.current_uuid() or "")

@@ -13,12 +13,13 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget,
 )
 
 from journal.storage.vault import MIN_PASSPHRASE_LENGTH
 
 from ui.common import clipboard
+from ui.common.secret_field import SecretField
 
 
 class ChangePassphraseDialog(QDialog):
@@ -29,11 +30,9 @@ class ChangePassphraseDialog(QDialog):
         self.setWindowTitle(self.tr("Change passphrase"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.first = QLineEdit()
-        self.first.setEchoMode(QLineEdit.EchoMode.Password)
+        self.first = SecretField()
         self.first.setAccessibleName(self.tr("New passphrase"))
-        self.second = QLineEdit()
-        self.second.setEchoMode(QLineEdit.EchoMode.Password)
+        self.second = SecretField()
         self.second.setAccessibleName(self.tr("Repeat the new passphrase"))
         for field in (self.first, self.second):
             clipboard.mark_secret(field)

@@ -27,6 +27,7 @@ from journal.errors import JournalError
 from journal.exchange.transport import parse_drop_url
 
 from ui.common.ops import run_op, user_message
+from ui.common.secret_field import SecretField
 from ui.exchange.transport import ops
 
 
@@ -44,8 +45,7 @@ class FolderFields(QWidget):
         self.user = QLineEdit()
         self.user.setAccessibleName(self.tr("User name"))
         self.user.setPlaceholderText(self.tr("not needed for a share link"))
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = SecretField()
         self.password.setAccessibleName(self.tr("Password"))
         self.pin = QLineEdit()
         self.pin.setAccessibleName(self.tr("Certificate fingerprint (optional)"))
