@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from journal.storage.db import Database
 from journal.errors import InvalidInput
 from journal.records.people import split_list
-from journal.records.search import EntryFilter, SearchHit, expand_prefixes, fts_query, page_snippets
+from journal.records.search import EntryFilter, SearchHit, expand_prefixes, form_words, fts_query, page_snippets
 from journal.timeutil import day_bound
 from journal.i18n import _
 
