@@ -364,6 +364,18 @@ class MainWindow(QMainWindow):
 
         QTimer.singleShot(0, lambda: order_tab_chain(
             [self.toolbar, self.sidebar.parentWidget(), self.table, self.editor]))
+        # Records saved before word forms (schema 11) get theirs in the background.
+        entry_ops.fill_word_forms(self, session, self._word_forms_progress)
+
+    def _word_forms_progress(self, done: int, remaining: int) -> None:
+        if not done:
+            return
+        if remaining:
+            percent = done * 100 // (done + remaining)
+            self.statusBar().showMessage(
+                self.tr("Adding word forms to the search index: {percent}%").format(percent=percent))
+        else:
+            self.statusBar().showMessage(self.tr("Search now finds every form of a word."), 8000)
 
     def _fit_sidebar(self) -> None:
         """Widen the sidebar to its longest label (translated category names are longer than English)."""
@@ -489,7 +501,11 @@ class MainWindow(QMainWindow):
         in_trash = self.sidebar.current_filter().trash
         if rows == 0:
             if self.model.searching:
-                text = self.tr("Nothing found for “{text}”.").format(text=self.search.text().strip())
+                from journal.records.search import nothing_found_hints
+
+                query = self.search.text().strip()
+                hints = nothing_found_hints(query, self.sidebar.current_filter())
+                text = "\n".join([self.tr("Nothing found for “{text}”.").format(text=query), *hints])
             elif in_trash:
                 text = self.tr("The trash is empty.")
             elif self.model.entry_filter != EntryFilter():

@@ -547,3 +547,21 @@ class EntryQueries:
 
 def plain_snippet(snippet: str, start: str = "[", end: str = "]") -> str:
     return snippet.replace(HIGHLIGHT_START, start).replace(HIGHLIGHT_END, end).replace("\n", " ")
+
+
+def nothing_found_hints(text: str, flt: EntryFilter | None = None) -> list[str]:
+    """What to try when a search finds nothing: a prefix, fewer words, other filters
+    (shown by the GUI's empty list and by `journal search`)."""
+    parts = _parts(text)
+    hints: list[str] = []
+    plain = [words[0] for kind, words, prefix in parts if kind == "term" and not prefix and len(words) == 1]
+    stems = [w[: max(4, len(w) - 3)] for w in plain if len(w) >= 6]
+    if stems:
+        hints.append(_("Try the beginning of a word with a star: {example}").format(example=stems[0] + "*"))
+    if any(kind == "phrase" for kind, _words, _prefix in parts):
+        hints.append(_("Try the words without quotes: quotes find only that exact wording."))
+    if sum(1 for kind, _words, _prefix in parts if kind != "OR") > 1:
+        hints.append(_("Try fewer words: every word must be in the same record."))
+    if flt is not None and (flt.category or flt.status or flt.tag or flt.date_from or flt.date_to or flt.trash):
+        hints.append(_("Try other filters: the category, status, tag, dates or trash chosen leave these records out."))
+    return hints

@@ -51,15 +51,9 @@ def _id_column(index: _Index) -> str:
 
 
 def pending_word_forms(db: Database) -> int:
-    """How many records still wait for their word forms (0 when all are done)."""
-    marks = _marks(db)
-    total = 0
-    for index in INDEXES:
-        below = marks.get(index.fts)
-        if below:
-            total += db.query_one(f"SELECT count(*) FROM {index.source} WHERE {_id_column(index)} < ?",
-                                  (below,))[0]
-    return total
+    """About how many records still wait for their word forms (0 exactly when all are done).
+    Ids below the marks, not a count of rows: counting would read every entry's pages."""
+    return sum(max(below - 1, 0) for below in _marks(db).values())
 
 
 def _fill_batch(db: Database, index: _Index, below: int) -> tuple[int, int]:
@@ -110,3 +104,14 @@ def fill_word_forms(db: Database, progress: Progress | None = None, cancel: Canc
             if progress is not None:
                 progress(min(done, total), total)
     return done
+
+
+def fill_word_forms_step(db: Database) -> tuple[int, int]:
+    """One batch of fill_word_forms: (records done now, records still waiting). The app calls
+    it as one short write at a time, so saves interleave with the backfill."""
+    for index in INDEXES:
+        below = _marks(db).get(index.fts)
+        if below:
+            count, _below = _fill_batch(db, index, below)
+            return count, pending_word_forms(db)
+    return 0, 0
