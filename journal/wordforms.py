@@ -108,20 +108,30 @@ def normal_forms(word: str) -> tuple[str, ...]:
     return tuple(out[:MAX_FORMS_PER_WORD])
 
 
+_OTHER_FORMS: dict[str, tuple[str, ...]] = {}  # word -> its normal forms other than itself
+_MAX_CACHED_WORDS = 500_000
+
+
+def _other_forms(word: str) -> tuple[str, ...]:
+    forms = tuple(f for f in normal_forms(word) if f != word)
+    if len(_OTHER_FORMS) < _MAX_CACHED_WORDS:
+        _OTHER_FORMS[word] = forms
+    return forms
+
+
 def text_forms(*texts: str | None) -> str:
     """What the `forms` column indexes for a record's texts: each word's normal forms
     that differ from the word as written (the text columns hold those), space-separated,
-    each once."""
-    seen: set[str] = set()
-    out: list[str] = []
-    for text in texts:
-        if not text:
-            continue
-        for word in set(_WORD.findall(text.lower())):
-            for form in normal_forms(word):
-                if form != word and form not in seen:
-                    seen.add(form)
-                    out.append(form)
+    each once. One dict look-up per distinct word once the words are known (bulk insert)."""
+    words = set(_WORD.findall(" ".join(t for t in texts if t).lower()))
+    get = _OTHER_FORMS.get
+    out: set[str] = set()
+    for word in words:
+        forms = get(word)
+        if forms is None:
+            forms = _other_forms(word)
+        if forms:
+            out.update(forms)
     return " ".join(out)
 
 
