@@ -454,6 +454,17 @@ def page_snippets(db: Database, fts_table: str, query: str, texts: dict[int, tup
     return {rowid: out.get(rowid) or "" for rowid in texts}
 
 
+# A search's matches are filtered in this narrow index keyed by id (schema 12) instead of
+# their rows: SQLite's planner, without statistics, would look each row up in the table.
+LISTED_INDEX = "INDEXED BY entries_by_id_listed"
+LISTED_SCHEMA = 12
+
+
+def listed_index(db: Database) -> str:
+    """LISTED_INDEX, or nothing on a journal written before schema 12 (tools writing fixtures)."""
+    return LISTED_INDEX if db.query_one("PRAGMA user_version")[0] >= LISTED_SCHEMA else ""
+
+
 def _order_by(sort: str, direction: str) -> str:
     """ORDER BY for the list. Undated entries go last either way; NULLS LAST (not a
     leading `occurred_utc IS NULL` term) lets SQLite walk entries_by_occurred in
@@ -503,11 +514,12 @@ class EntryQueries:
         where, params = flt.where()
         direction = "DESC" if descending else "ASC"
         order = _order_by(sort, direction)
-        rows = self.db.query(
-            f"SELECT {_summary_select()} FROM entries e WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
-            [*params, int(limit), int(offset)],
-        )
-        return [EntrySummary(*r) for r in rows]
+        # Two phases: the page's ids through the list indexes, then only those rows.
+        ids = [r[0] for r in self.db.query(
+            f"SELECT e.id FROM entries e WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
+            [*params, int(limit), int(offset)])]
+        summaries = self.summaries(ids)
+        return [summaries[i] for i in ids if i in summaries]
 
     def search(self, text: str, flt: EntryFilter = EntryFilter(), order: str = "newest",
                limit: int = 50, offset: int = 0) -> list[SearchHit]:
@@ -521,17 +533,22 @@ class EntryQueries:
             order_sql = "f.rank"
         else:
             raise InvalidInput(_("Order must be 'newest' or 'rank'."))
+        # Two phases (issue 20): the page's ids from the index alone (filters checked in the
+        # narrow covering index entries_by_id_listed, schema 12), then only those rows.
         sql = (
-            f"SELECT e.id, e.uuid, e.title, e.occurred_at, e.category, e.status, {ENTRY_SNIPPET_COLUMNS} "
-            f"FROM entries_fts f JOIN entries e ON e.id = f.rowid "
+            f"SELECT f.rowid FROM entries_fts f JOIN entries e {listed_index(self.db)} ON e.id = f.rowid "
             f"WHERE entries_fts MATCH ? AND {where} ORDER BY {order_sql} LIMIT ? OFFSET ?"
         )
         try:
-            rows = self.db.query(sql, [query, *params, int(limit), int(offset)])
+            ids = [r[0] for r in self.db.query(sql, [query, *params, int(limit), int(offset)])]
         except Exception as exc:  # sqlcipher3.OperationalError on a query FTS5 rejects
             if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
                 raise InvalidInput(_("The search text could not be understood.")) from None
             raise
+        by_id = {} if not ids else {row[0]: row for row in self.db.query(
+            f"SELECT e.id, e.uuid, e.title, e.occurred_at, e.category, e.status, {ENTRY_SNIPPET_COLUMNS} "
+            f"FROM entries e WHERE e.id IN ({','.join('?' * len(ids))})", ids)}
+        rows = [by_id[i] for i in ids if i in by_id]
         snippets = page_snippets(self.db, "entries_fts", query, {row[0]: row[6:] for row in rows}, form_words(text))
         return [SearchHit("entry", *row[:6], snippets[row[0]]) for row in rows]
 
@@ -541,7 +558,7 @@ class EntryQueries:
             return 0
         where, params = flt.where()
         return self.db.query_one(
-            f"SELECT count(*) FROM entries_fts f JOIN entries e ON e.id = f.rowid "
+            f"SELECT count(*) FROM entries_fts f JOIN entries e {listed_index(self.db)} ON e.id = f.rowid "
             f"WHERE entries_fts MATCH ? AND {where}", [query, *params])[0]
 
 

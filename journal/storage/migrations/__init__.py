@@ -26,6 +26,7 @@ _MODULES = [
     "m009_compressed_revisions",
     "m010_attachment_files",
     "m011_word_forms",
+    "m012_covering_list_indexes",
 ]
 
 
