@@ -76,6 +76,15 @@ def main(argv: list[str] | None = None) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     try:
         items = list(generate_entries(args.entries))
+        # Each distinct word is analysed once per process (journal/wordforms.py caches it):
+        # timed apart, so the two builds below compare like with like.
+        from journal.wordforms import normal_forms, text_forms
+
+        start = time.perf_counter()
+        for item in items:
+            text_forms(item.get("title"), item.get("body"), item.get("place"), "\n".join(item.get("tags") or []))
+        print(f"word forms of {normal_forms.cache_info().currsize} distinct words: "
+              f"{time.perf_counter() - start:.1f} s (once per process)")
         paths, rates = {}, {}
         for name in ("plain", "sqlcipher"):
             if (folder / name).exists():
