@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         install_wheel_guard()  # idempotent; also when a test builds the window alone
         self.session = None
+        self._list_reader = None
         self.default_tz = system_zone_name()
         self.history_dialog: HistoryDialog | None = None
         self._pages: dict[str, QWidget] = {}
@@ -355,6 +356,9 @@ class MainWindow(QMainWindow):
         self.sidebar.populate(categories, tags)
         self._fit_sidebar()
         self.model.set_queries(reader.queries, dict(categories))
+        # The list's filter changes (sidebar) are read off the GUI thread on a reader of their own.
+        self._list_reader = session.journal.open_reader()
+        self.model.set_background_queries(self._list_reader.queries)
         self.people_feature.attach(session)
         self.forms_feature.attach(session)
         self.pages.setCurrentWidget(self.entries_page)
@@ -405,6 +409,9 @@ class MainWindow(QMainWindow):
         self.attachments.forget()
         self.people_feature.detach()
         self.model.clear()
+        if self._list_reader is not None:
+            self._list_reader.close()
+            self._list_reader = None
         self.sidebar.clear()
         self.search.blockSignals(True)
         self.search.setText("")  # also empties the search field's undo history
