@@ -164,5 +164,11 @@ def english_stem(word: str) -> str | None:
 
 def sql_text_forms(*texts):
     """text_forms for SQLite (registered as journal_word_forms on every connection,
-    journal/storage/db.py): the triggers that keep the search index call it."""
-    return text_forms(*(t if isinstance(t, str) else None for t in texts))
+    journal/storage/db.py): the triggers that keep the search index call it.
+
+    Never fails: a save must not be lost because the dictionaries cannot be loaded (a damaged
+    install); the record is then indexed by its exact words only."""
+    try:
+        return text_forms(*(t if isinstance(t, str) else None for t in texts))
+    except Exception:  # noqa: BLE001 - see above; search still finds the exact words
+        return ""

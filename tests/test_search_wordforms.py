@@ -183,3 +183,15 @@ def test_bulk_insert_indexes_word_forms(journal):
     assert len(journal.queries.search("повестка", limit=100)) == 30
     assert len(journal.queries.search("задержать", limit=100)) == 30
     assert journal.verify() == []
+
+
+def test_a_save_never_fails_because_of_word_forms(journal, monkeypatch):
+    import journal.wordforms as wordforms
+
+    def broken(*_texts):
+        raise OSError("dictionaries missing")
+
+    monkeypatch.setattr(wordforms, "text_forms", broken)
+    entry = journal.entries.add(title="Задержания", body="saved anyway")
+    assert {h.uuid for h in journal.queries.search("Задержания")} == {entry.uuid}
+    assert journal.verify() == []

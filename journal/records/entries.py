@@ -22,7 +22,7 @@ from journal.gil import quick_gil_handoff
 from journal.timeutil import normalize_occurred, utc_now_iso, zone
 from journal.i18n import N_, _
 from journal.records.ids import unique_prefix_rows
-from journal.wordforms import text_forms
+from journal.wordforms import sql_text_forms
 
 STATUSES = ("draft", "final")
 SOURCES = ("witnessed", "reported", "media")
@@ -257,7 +257,7 @@ class EntryStore:
                     tags.extend((entry.id, t) for t in entry.tags)
                     # Word forms (journal/wordforms.py) here, on this thread: the cache of
                     # each word's forms makes it one look-up per word.
-                    forms.append((entry.id, text_forms(row[2], row[3], row[10], row[16])))
+                    forms.append((entry.id, sql_text_forms(row[2], row[3], row[10], row[16])))
                     count += 1
                     if len(rows) >= batch:
                         pipeline.submit((rows, revisions, tags, forms))
