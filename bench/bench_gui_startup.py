@@ -4,7 +4,10 @@
 
 Targets (issue 3): cold start <= 1.0 s; main window with 100k entries ready
 <= 0.5 s after the key is derived (the KDF is reported separately); scrolling
-the whole list loads rows in blocks, never all at once. Prints figures; asserts nothing.
+the whole list loads rows in blocks, never all at once. An event-loop probe (a 1 ms
+timer; issue 20) reports the longest the GUI thread did not answer during unlock,
+sidebar clicks (Drafts, a category), the Statistics page and typing a search
+(target <= 100 ms at 100k). Prints figures; asserts nothing.
 The generated journal lives in a temporary folder and is deleted afterwards.
 """
 
@@ -53,15 +56,90 @@ def cold_start(data_dir: Path, runs: int) -> list[float]:
 def build_journal(data_dir: Path, count: int) -> None:
     created = Journal.create(data_dir, PASSPHRASE, "bench", kdf=BENCH_KDF)
     journal = created.journal
-    with journal.db.transaction():
-        for i in range(count):
-            journal.entries.add(
-                title=f"Incident {i}: detentions near the square",
-                body=f"Police detained {i % 17 + 1} people. Witness statement number {i}. " * 3,
-                occurred_at=f"20{20 + i % 5}-{i % 12 + 1:02d}-{i % 28 + 1:02d}T{i % 24:02d}:{i % 60:02d}",
-                occurred_tz="Europe/Moscow", place=PLACES[i % len(PLACES)], category=CATEGORIES[i % 6],
-                tags=["protest"] if i % 3 == 0 else [], status="final" if i % 4 else "draft")
+    journal.entries.add_many(dict(
+        title=f"Incident {i}: detentions near the square",
+        body=f"Police detained {i % 17 + 1} people. Witness statement number {i}. " * 3,
+        occurred_at=f"20{20 + i % 5}-{i % 12 + 1:02d}-{i % 28 + 1:02d}T{i % 24:02d}:{i % 60:02d}",
+        occurred_tz="Europe/Moscow", place=PLACES[i % len(PLACES)], category=CATEGORIES[i % 6],
+        tags=["protest"] if i % 3 == 0 else [], status="final" if i % 4 else "draft") for i in range(count))
     journal.close()
+
+
+def longest_freeze(app, action, done, timeout: float = 60.0) -> float:
+    """Seconds of the longest gap between ticks of a 1 ms timer while `action` runs inside
+    the event loop and until `done()`: how long the GUI thread did not answer."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    last = [time.perf_counter()]
+    longest = [0.0]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        longest[0] = max(longest[0], now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(1)
+    timer.timeout.connect(tick)
+    timer.start()
+    last[0] = time.perf_counter()
+    QTimer.singleShot(0, action)
+    deadline = time.perf_counter() + timeout
+    app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+    while not done() and time.perf_counter() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+    settle = time.perf_counter() + 0.05
+    while time.perf_counter() < settle:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+    timer.stop()
+    return longest[0]
+
+
+def freezes(data_dir: Path, key: bytes) -> dict[str, float]:
+    """The event-loop probe: the longest GUI freeze of each step (seconds)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ui.common.session import JournalSession
+    from ui.main_window import MainWindow
+    from ui.forms.feature import STATISTICS_SECTION
+
+    app = QApplication.instance() or QApplication([])
+    window = MainWindow()
+    window.show()
+    state: dict = {}
+
+    def unlock() -> None:
+        state["session"] = JournalSession(Journal.open_with_key(data_dir, key))
+        window.attach(state["session"])
+
+    out = {"unlock (open + main window filled)": longest_freeze(
+        app, unlock, lambda: window.model.rowCount() > 0)}
+    out["sidebar Drafts"] = longest_freeze(
+        app, lambda: window.sidebar.setCurrentItem(window.sidebar.topLevelItem(1)), lambda: not window.model.loading)
+    tops = [window.sidebar.topLevelItem(i) for i in range(window.sidebar.topLevelItemCount())]
+    item = next(t for t in tops if t.childCount()).child(0)  # the first category
+    out["sidebar category"] = longest_freeze(
+        app, lambda: window.sidebar.setCurrentItem(item), lambda: not window.model.loading)
+    stats_page = window.forms_feature.stats_page
+    out["Statistics page"] = longest_freeze(
+        app, lambda: window.sidebar.select_section(STATISTICS_SECTION),
+        lambda: stats_page.table_data is not None and not stats_page.counting)
+    window.sidebar.select_all_entries()
+    window.search.setFocus()
+    word, typed = "задержание", []
+
+    def type_word() -> None:  # a key every 60 ms, as a person types (QTest.keyClicks is ASCII only)
+        for i, ch in enumerate(word):
+            QTimer.singleShot(60 * i, lambda ch=ch: (window.search.insert(ch), typed.append(ch)))
+
+    out[f"typing a search ('{word}')"] = longest_freeze(
+        app, type_word, lambda: len(typed) == len(word) and window.model.searching
+        and not window._search_timer.isActive())
+    window.detach()
+    state["session"].close()
+    window.deleteLater()
+    return out
 
 
 def unlock_to_ready(data_dir: Path, key: bytes, scroll: bool) -> tuple[float, dict]:
@@ -146,6 +224,9 @@ def main() -> int:
         print(f"  scrolled all {info['scroll_pages']} pages in {info['scroll_s']:.2f} s; "
               f"{info['blocks_after_scroll']} blocks fetched in total, largest single load "
               f"{info['largest_single_load']} rows (never all {info['rows']})")
+        print("event-loop probe: longest GUI freeze (target <= 100 ms):")
+        for label, seconds in freezes(big, key).items():
+            print(f"  {label:40} {seconds * 1000:7.1f} ms")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

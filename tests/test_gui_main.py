@@ -119,6 +119,11 @@ def test_search_as_you_type_with_snippets_and_sidebar_filter(qtbot, unlocked):
     assert window.model.rowCount() == len(SAMPLE_ENTRIES)
 
 
+def _listed(qtbot, window):
+    """A sidebar filter's ids are read off the GUI thread: wait for them."""
+    qtbot.waitUntil(lambda: not window.model.loading, timeout=20_000)
+
+
 def test_sidebar_category_and_sorting(qtbot, unlocked):
     window = unlocked.main_window
     qtbot.addWidget(window)
@@ -127,8 +132,11 @@ def test_sidebar_category_and_sorting(qtbot, unlocked):
     detention = next(categories.child(i) for i in range(categories.childCount())
                      if categories.child(i).text(0) == "Detention")
     window.sidebar.setCurrentItem(detention)
+    assert window.model.loading  # off the GUI thread
+    _listed(qtbot, window)
     assert window.model.rowCount() == 1
     window.sidebar.select_all_entries()
+    _listed(qtbot, window)
     window.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     titles = [window.model.index(r, 0).data() for r in range(window.model.rowCount())]
     assert titles == sorted(titles, key=str.casefold)
@@ -155,6 +163,7 @@ def test_delete_undo_restore_and_empty_trash(qtbot, unlocked, monkeypatch):
     with qtbot.waitSignal(window.model.modelReset, timeout=20_000):
         window.delete_action.trigger()
     window.sidebar.select_trash()
+    _listed(qtbot, window)
     assert window.model.rowCount() == 1
     window.select_rowid(window.model.rowid_at(0))
     assert window.editor.current_uuid == uuid
@@ -166,10 +175,12 @@ def test_delete_undo_restore_and_empty_trash(qtbot, unlocked, monkeypatch):
     assert "trash is empty" in window.list_empty.text()
 
     window.sidebar.select_all_entries()
+    _listed(qtbot, window)
     window.select_rowid(window.model.rowid_at(0))
     with qtbot.waitSignal(window.model.modelReset, timeout=20_000):
         window.delete_action.trigger()
     window.sidebar.select_trash()
+    _listed(qtbot, window)
     from PySide6.QtWidgets import QMessageBox
 
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))

@@ -18,7 +18,13 @@ def _open_stats(qtbot, window):
     feature = window.forms_feature
     feature.stats_action.trigger()
     qtbot.waitUntil(lambda: window.pages.currentWidget() is feature.stats_page, timeout=20_000)
+    qtbot.waitUntil(lambda: not feature.stats_page.counting, timeout=20_000)
     return feature.stats_page
+
+
+def _counted(qtbot, page):
+    """Counting runs off the GUI thread: wait for the latest request's answer."""
+    qtbot.waitUntil(lambda: not page.counting, timeout=20_000)
 
 
 def test_statistics_page_counts_and_copies(qtbot, unlocked):
@@ -36,6 +42,7 @@ def test_statistics_page_counts_and_copies(qtbot, unlocked):
     # place then day
     page.by_combo.setCurrentIndex(page.by_combo.findData("place"))
     page.then_combo.setCurrentIndex(page.then_combo.findData("day"))
+    _counted(qtbot, page)
     rows = {tuple(page.table.item(r, c).text() for c in range(3)) for r in range(page.table.rowCount())}
     assert rows == {("Moscow", "2024-03-01", "1"), ("Moscow", "2024-03-04", "1"), ("Казань", "2024-02-27", "1")}
     # by a form field once values exist
@@ -44,12 +51,15 @@ def test_statistics_page_counts_and_copies(qtbot, unlocked):
     page.attach(window.session)  # what showing the page again does
     page.then_combo.setCurrentIndex(0)
     page.by_combo.setCurrentIndex(page.by_combo.findData("detention.police_unit"))
+    _counted(qtbot, page)
     got = {page.table.item(r, 0).text(): page.table.item(r, 1).text() for r in range(page.table.rowCount())}
     assert got == {"OVD 5": "1", "(none)": "2"}
     # a filter with no matches
     page.origin_combo.setCurrentIndex(page.origin_combo.findData("received"))
+    _counted(qtbot, page)
     assert page.table.rowCount() == 0 and "No entries" in page.summary.text()
     page.origin_combo.setCurrentIndex(0)
+    _counted(qtbot, page)
     page.copy_table()
     text = QGuiApplication.clipboard().text()
     assert text.splitlines()[0] == "detention.police_unit\tcount" and "OVD 5\t1" in text
@@ -93,3 +103,32 @@ def test_report_dialog_writes_csv_and_pdf(qtbot, unlocked, tmp_path):
                           check=True).stdout
     assert "595.28 x 841.89 pts (A4)" in info  # A4 in points
     dialog.close()
+
+
+def test_statistics_count_off_the_gui_thread_latest_request_wins(qtbot, unlocked, monkeypatch):
+    import threading
+
+    import ui.forms.stats_page as stats_page
+
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    page = _open_stats(qtbot, window)
+    threads, release = [], threading.Event()
+    real = stats_page.stats
+
+    def slow_stats(db, flt, dims):
+        threads.append(threading.current_thread())
+        if dims == ["place"]:
+            release.wait(10)  # the first request is still counting when the second is made
+        return real(db, flt, dims)
+
+    monkeypatch.setattr(stats_page, "stats", slow_stats)
+    page.by_combo.setCurrentIndex(page.by_combo.findData("place"))
+    assert page.counting
+    page.by_combo.setCurrentIndex(page.by_combo.findData("status"))
+    qtbot.waitUntil(lambda: len(threads) == 2, timeout=10_000)
+    release.set()
+    _counted(qtbot, page)
+    qtbot.wait(200)  # the older answer arrives too, and is dropped
+    assert threading.main_thread() not in threads
+    assert page.table_data.dimensions == ["status"]

@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         install_wheel_guard()  # idempotent; also when a test builds the window alone
         self.session = None
+        self._list_reader = None
         self.default_tz = system_zone_name()
         self.history_dialog: HistoryDialog | None = None
         self._pages: dict[str, QWidget] = {}
@@ -358,6 +359,9 @@ class MainWindow(QMainWindow):
         self.sidebar.populate(categories, tags)
         self._fit_sidebar()
         self.model.set_queries(reader.queries, dict(categories))
+        # The list's filter changes (sidebar) are read off the GUI thread on a reader of their own.
+        self._list_reader = session.journal.open_reader()
+        self.model.set_background_queries(self._list_reader.queries)
         self.people_feature.attach(session)
         self.forms_feature.attach(session)
         self.pages.setCurrentWidget(self.entries_page)
@@ -367,6 +371,18 @@ class MainWindow(QMainWindow):
 
         QTimer.singleShot(0, lambda: order_tab_chain(
             [self.toolbar, self.sidebar.parentWidget(), self.table, self.editor]))
+        # Records saved before word forms (schema 11) get theirs in the background.
+        entry_ops.fill_word_forms(self, session, self._word_forms_progress)
+
+    def _word_forms_progress(self, done: int, remaining: int) -> None:
+        if not done:
+            return
+        if remaining:
+            percent = done * 100 // (done + remaining)
+            self.statusBar().showMessage(
+                self.tr("Adding word forms to the search index: {percent}%").format(percent=percent))
+        else:
+            self.statusBar().showMessage(self.tr("Search now finds every form of a word."), 8000)
 
     def _fit_sidebar(self) -> None:
         """Widen the sidebar to its longest label (translated category names are longer than English)."""
@@ -396,6 +412,9 @@ class MainWindow(QMainWindow):
         self.attachments.forget()
         self.people_feature.detach()
         self.model.clear()
+        if self._list_reader is not None:
+            self._list_reader.close()
+            self._list_reader = None
         self.sidebar.clear()
         self.search.blockSignals(True)
         self.search.setText("")  # also empties the search field's undo history
@@ -492,7 +511,11 @@ class MainWindow(QMainWindow):
         in_trash = self.sidebar.current_filter().trash
         if rows == 0:
             if self.model.searching:
-                text = self.tr("Nothing found for “{text}”.").format(text=self.search.text().strip())
+                from journal.records.search import nothing_found_hints
+
+                query = self.search.text().strip()
+                hints = nothing_found_hints(query, self.sidebar.current_filter())
+                text = "\n".join([self.tr("Nothing found for “{text}”.").format(text=query), *hints])
             elif in_trash:
                 text = self.tr("The trash is empty.")
             elif self.model.entry_filter != EntryFilter():

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 
 from journal.errors import InvalidInput
-from journal.exchange.exporter import ExportOptions
 from journal.i18n import _
 from journal.cli.context import print_json
 
@@ -152,6 +151,8 @@ def cmd_coordinator_rename(args, ctx) -> int:
 def cmd_export(args, ctx) -> int:
     if args.max_attachment_mb is not None and args.max_attachment_mb < 0:
         raise InvalidInput(_("--max-attachment-mb must be 0 or more."))
+    from journal.exchange.exporter import ExportOptions  # here: building the parser must stay light
+
     options = ExportOptions(
         strip_metadata=not args.keep_photo_metadata,
         allow_uncleaned=args.allow_uncleaned,

@@ -75,6 +75,9 @@ def register(sub) -> None:
     _filter_options(p)
     p.set_defaults(handler=cmd_search)
 
+    p = sub.add_parser("reindex", help=_("add the word forms of records saved before this version to the search index"))
+    p.set_defaults(handler=cmd_reindex)
+
     p = sub.add_parser("delete", help=_("move an entry to the trash"))
     p.add_argument("id")
     p.set_defaults(handler=cmd_delete)
@@ -220,6 +223,26 @@ def cmd_show(args, ctx) -> int:
     return 0
 
 
+def cmd_reindex(args, ctx) -> int:
+    """Fill in the word forms of records indexed before schema 11 (journal/records/search_index.py).
+    Ctrl+C stops between batches; what was done stays done and the next run resumes."""
+    from journal.records.search_index import fill_word_forms
+
+    journal = ctx.open_journal()
+
+    def show(done: int, total: int) -> None:
+        if sys.stderr.isatty() and total:
+            sys.stderr.write("\r" + _("Indexing word forms: {done} of {total}").format(done=done, total=total))
+            sys.stderr.flush()
+
+    done = fill_word_forms(journal.db, progress=show)
+    if sys.stderr.isatty() and done:
+        sys.stderr.write("\n")
+    print(ngettext("Word forms indexed for {count} record.", "Word forms indexed for {count} records.",
+                   done).format(count=done))
+    return 0
+
+
 def cmd_search(args, ctx) -> int:
     from journal.records.search_all import search_all
 
@@ -233,6 +256,17 @@ def cmd_search(args, ctx) -> int:
         return 0
     if not hits:
         print(_("No matches."))
+        from journal.records.search import nothing_found_hints
+        from journal.records.search_index import pending_word_forms
+
+        for hint in nothing_found_hints(args.query, _filter(args)):
+            print("  " + hint)
+        pending = pending_word_forms(journal.db)
+        if pending:
+            print("  " + ngettext(
+                "Word forms are not yet indexed for {count} record: run `journal reindex`.",
+                "Word forms are not yet indexed for {count} records: run `journal reindex`.",
+                pending).format(count=pending))
     for h in hits:
         label = "" if h.kind == "entry" else f"[{shown.word(shown.RECORD_KINDS, h.kind)}] "
         print(f"{h.uuid[:8]}  {(h.occurred_at or '—')[:16].ljust(16)}  {label}{one_line(h.title)}")

@@ -7,7 +7,6 @@ import sys
 from journal.records import display_labels as shown
 from journal.errors import InvalidInput
 from journal.i18n import _
-from journal.exchange.transport import NetworkSettings
 from journal.cli.output import raw_stream
 from journal.cli.context import print_json, read_secret_file
 
@@ -237,4 +236,4 @@ def cmd_network(args, ctx) -> int:
     return 0
 
 
-__all__ = ["NetworkSettings", "register"]
+__all__ = ["register"]

@@ -22,6 +22,7 @@ from journal.gil import quick_gil_handoff
 from journal.timeutil import normalize_occurred, utc_now_iso, zone
 from journal.i18n import N_, _
 from journal.records.ids import unique_prefix_rows
+from journal.wordforms import sql_text_forms
 
 STATUSES = ("draft", "final")
 SOURCES = ("witnessed", "reported", "media")
@@ -239,6 +240,7 @@ class EntryStore:
                 rows: list[tuple] = []
                 revisions: list[tuple] = []
                 tags: list[tuple] = []
+                forms: list[tuple] = []
                 for item in items:
                     if cancel is not None and cancel():
                         raise Cancelled()
@@ -253,27 +255,32 @@ class EntryStore:
                     rows.append(row)
                     revisions.append(revision)
                     tags.extend((entry.id, t) for t in entry.tags)
+                    # Word forms (journal/wordforms.py) here, on this thread: the cache of
+                    # each word's forms makes it one look-up per word.
+                    forms.append((entry.id, sql_text_forms(row[2], row[3], row[10], row[16])))
                     count += 1
                     if len(rows) >= batch:
-                        pipeline.submit((rows, revisions, tags))
-                        rows, revisions, tags = [], [], []
+                        pipeline.submit((rows, revisions, tags, forms))
+                        rows, revisions, tags, forms = [], [], [], []
                         if progress is not None:
                             progress(count, 0)
-                pipeline.submit((rows, revisions, tags))
+                pipeline.submit((rows, revisions, tags, forms))
                 pipeline.finish()
                 db.execute(trigger_sql)
         return count
 
-    def _write_batch(self, batch: tuple[list[tuple], list[tuple], list[tuple]]) -> None:
-        """Rows, revisions, tags and the FTS index entries of one add_many batch (bulk worker thread)."""
-        rows, revisions, tags = batch
+    def _write_batch(self, batch: tuple[list[tuple], list[tuple], list[tuple], list[tuple]]) -> None:
+        """Rows, revisions, tags, word forms and the FTS index entries of one add_many batch
+        (bulk worker thread)."""
+        rows, revisions, tags, forms = batch
         if not rows:
             return
         self._write_rows(rows, revisions, tags)
+        self.db.conn.executemany("INSERT OR REPLACE INTO entry_word_forms (id, forms) VALUES (?, ?)", forms)
         # One statement, indexed from the rows just written (their pages are in the cache).
-        self.db.conn.execute("INSERT INTO entries_fts (rowid, title, body, place, tags) "
-                             "SELECT id, title, body, place, tags FROM entries WHERE id BETWEEN ? AND ?",
-                             (rows[0][0], rows[-1][0]))
+        self.db.conn.execute("INSERT INTO entries_fts (rowid, title, body, place, tags, forms) "
+                             "SELECT id, title, body, place, tags, forms FROM entries_search "
+                             "WHERE id BETWEEN ? AND ?", (rows[0][0], rows[-1][0]))
 
     def _write_rows(self, rows: list[tuple], revisions: list[tuple], tags: list[tuple]) -> None:
         """executemany of prepared entries, revisions and entry_tags rows (any may be empty)."""

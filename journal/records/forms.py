@@ -490,7 +490,12 @@ class FormStore:
             if spec["key"] in values:
                 parts.append(f"{spec['label']}: {display_value(spec, values[spec['key']], names)}")
         self.db.execute("DELETE FROM form_values_fts WHERE rowid = ?", (row_id,))
-        self.db.execute("INSERT INTO form_values_fts (rowid, text) VALUES (?, ?)", (row_id, "\n".join(parts)))
+        text = "\n".join(parts)
+        if self.db.query_one("PRAGMA user_version")[0] >= 11:  # schema 11: normal forms beside the text
+            self.db.execute("INSERT INTO form_values_fts (rowid, text, forms) VALUES (?, ?, journal_word_forms(?))",
+                            (row_id, text, text))
+        else:  # tools/make_schema_fixture.py writing an older schema
+            self.db.execute("INSERT INTO form_values_fts (rowid, text) VALUES (?, ?)", (row_id, text))
 
     def rebuild_search_index(self) -> None:
         with self.db.transaction() as db:

@@ -140,14 +140,36 @@ def _parts(text: str) -> list[tuple[str, list[str], bool]]:
     return parts
 
 
-def _render(parts, expand=None) -> str:
-    """The FTS5 query for _parts(); `expand(word)` may replace a one-word prefix by a group."""
+def _text_only(expr: str, forms: bool) -> str:
+    """Phrases match the text as written, never the normal forms (the `forms` column, schema 11)."""
+    return f"(- {{forms}} : {expr})" if forms else expr
+
+
+def _with_forms(word: str) -> str:
+    """One query word: its own spellings (е/ё) or any of its normal forms (journal/wordforms.py),
+    which the index holds in each record's `forms` column: "задержание" finds "Задержания"."""
+    from journal.wordforms import normal_forms
+
+    variants = [f'"{v}"' for v in _yo_spellings(word)]
+    low = word.lower()
+    variants += [f'"{form}"' for form in normal_forms(word) if form != low and f'"{form}"' not in variants]
+    return variants[0] if len(variants) == 1 else "(" + " OR ".join(variants) + ")"
+
+
+def _render(parts, expand=None, forms: bool = True) -> str:
+    """The FTS5 query for _parts(); `expand(word)` may replace a one-word prefix by a group.
+    With `forms`, a plain word also matches its normal forms and phrases skip the forms column
+    (an index made before schema 11 has no such column: forms=False)."""
     rendered: list[str] = []
     for kind, words, prefix in parts:
         if kind == "OR":
             rendered.append("OR")
         elif kind == "phrase":
-            rendered.append('"' + " ".join(w.replace('"', '""') for w in words) + '"')
+            rendered.append(_text_only('"' + " ".join(w.replace('"', '""') for w in words) + '"', forms))
+        elif forms and not prefix and len(words) == 1:
+            rendered.append(_with_forms(words[0]))
+        elif forms and not prefix:
+            rendered.append(_text_only(_yo_variants(words, ""), forms))
         else:
             group = expand(words[0]) if expand and prefix and len(words) == 1 else None
             rendered.append(group or _yo_variants(words, "*" if prefix else ""))
@@ -161,8 +183,15 @@ def _render(parts, expand=None) -> str:
 
 
 def fts_query(text: str) -> str:
-    """Turn what a person typed into an FTS5 query: terms ANDed, `word*` prefix, "phrases", OR."""
+    """Turn what a person typed into an FTS5 query: terms ANDed (each in any of its forms),
+    `word*` prefix, "phrases" (exact), OR."""
     return _render(_parts(text))
+
+
+def form_words(text: str) -> list[str]:
+    """The words of a query that match in any of their forms (not phrases, not prefixes):
+    what snippets highlight the forms of."""
+    return [words[0] for kind, words, prefix in _parts(text) if kind == "term" and not prefix and len(words) == 1]
 
 
 # Prefix expansion (expand_prefixes): shorter prefixes stay FTS5 prefix queries,
@@ -267,6 +296,29 @@ _QUOTED = re.compile(r'"((?:[^"]|"")*)"(\*?)')
 ENTRY_SNIPPET_COLUMNS = "e.title, e.body, e.place, e.tags"  # the columns of entries_fts, in order
 
 
+def _trie_pattern(words) -> str:
+    """One regular expression matching any of `words`, shaped as a trie: at each position of
+    the text only the branches that share its first letter are tried (a verb has ~75 forms)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            body = body + "?" if len(branches) == 1 and len(body) == 1 else "(?:" + body + ")?"
+        return body
+
+    return render(trie)
+
+
 class Snippets:
     """Snippets for a page of hits, made in Python from the hits' text.
 
@@ -282,8 +334,20 @@ class Snippets:
     and the caller asks FTS5 for that row's snippet.
     """
 
-    def __init__(self, query: str) -> None:
+    def __init__(self, query: str, words=()) -> None:
         alternatives: set[str] = set()
+        # Every form of the query's plain words (journal/wordforms.py), so the words that
+        # matched through their normal form are highlighted too; English by its stem.
+        from journal.wordforms import english_stem, surface_forms
+
+        forms: set[str] = set()
+        for word in words:
+            forms.update(surface_forms(word))
+            stem = english_stem(word)
+            if stem:
+                alternatives.add(re.escape(stem) + r"[^\W_]*")
+        if forms:
+            alternatives.add(_trie_pattern(forms))
         for text, star in _QUOTED.findall(query):
             tokens = _WORD.findall(text.replace('""', '"').lower())
             if not tokens:
@@ -359,25 +423,46 @@ class Snippets:
         return "".join(out)
 
 
-def fts_snippets(db: Database, fts_table: str, query: str, rowids) -> dict[int, str]:
-    """FTS5's own snippets for a few rows (the fallback of Snippets.make)."""
+def fts_snippets(db: Database, fts_table: str, query: str, rowids, n_columns: int = 1) -> dict[int, str]:
+    """FTS5's own snippets for a few rows (the fallback of Snippets.make), from the text
+    columns only (the first `n_columns`; never the `forms` column of normal forms)."""
     rowids = list(rowids)
     if not rowids:
         return {}
+    columns = ", ".join(
+        f"snippet({fts_table}, {i}, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', {SNIPPET_TOKENS})"
+        for i in range(max(1, n_columns)))
     rows = db.query(
-        f"SELECT rowid, snippet({fts_table}, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', {SNIPPET_TOKENS}) "
+        f"SELECT rowid, {columns} "
         f"FROM {fts_table} WHERE {fts_table} MATCH ? AND rowid IN ({','.join('?' * len(rowids))})",
         [query, *rowids])
-    return dict(rows)
+    out = {}
+    for rowid, *snippets in rows:
+        marked = [s for s in snippets if s and HIGHLIGHT_START in s]
+        out[rowid] = marked[0] if marked else next((s for s in snippets if s), "")
+    return out
 
 
-def page_snippets(db: Database, fts_table: str, query: str, texts: dict[int, tuple]) -> dict[int, str]:
-    """Snippets for rowid -> column texts: Snippets where it finds the words, FTS5 otherwise."""
-    maker = Snippets(query)
+def page_snippets(db: Database, fts_table: str, query: str, texts: dict[int, tuple], words=()) -> dict[int, str]:
+    """Snippets for rowid -> column texts: Snippets where it finds the words, FTS5 otherwise.
+    `words`: the query's plain words (form_words), whose every form is highlighted."""
+    maker = Snippets(query, words)
     out = {rowid: maker.make(columns) for rowid, columns in texts.items()}
     missing = [rowid for rowid, snippet in out.items() if snippet is None]
-    out.update(fts_snippets(db, fts_table, query, missing))
+    n_columns = len(next(iter(texts.values()))) if texts else 1
+    out.update(fts_snippets(db, fts_table, query, missing, n_columns))
     return {rowid: out.get(rowid) or "" for rowid in texts}
+
+
+# A search's matches are filtered in this narrow index keyed by id (schema 12) instead of
+# their rows: SQLite's planner, without statistics, would look each row up in the table.
+LISTED_INDEX = "INDEXED BY entries_by_id_listed"
+LISTED_SCHEMA = 12
+
+
+def listed_index(db: Database) -> str:
+    """LISTED_INDEX, or nothing on a journal written before schema 12 (tools writing fixtures)."""
+    return LISTED_INDEX if db.query_one("PRAGMA user_version")[0] >= LISTED_SCHEMA else ""
 
 
 def _order_by(sort: str, direction: str) -> str:
@@ -429,11 +514,12 @@ class EntryQueries:
         where, params = flt.where()
         direction = "DESC" if descending else "ASC"
         order = _order_by(sort, direction)
-        rows = self.db.query(
-            f"SELECT {_summary_select()} FROM entries e WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
-            [*params, int(limit), int(offset)],
-        )
-        return [EntrySummary(*r) for r in rows]
+        # Two phases: the page's ids through the list indexes, then only those rows.
+        ids = [r[0] for r in self.db.query(
+            f"SELECT e.id FROM entries e WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
+            [*params, int(limit), int(offset)])]
+        summaries = self.summaries(ids)
+        return [summaries[i] for i in ids if i in summaries]
 
     def search(self, text: str, flt: EntryFilter = EntryFilter(), order: str = "newest",
                limit: int = 50, offset: int = 0) -> list[SearchHit]:
@@ -447,18 +533,23 @@ class EntryQueries:
             order_sql = "f.rank"
         else:
             raise InvalidInput(_("Order must be 'newest' or 'rank'."))
+        # Two phases (issue 20): the page's ids from the index alone (filters checked in the
+        # narrow covering index entries_by_id_listed, schema 12), then only those rows.
         sql = (
-            f"SELECT e.id, e.uuid, e.title, e.occurred_at, e.category, e.status, {ENTRY_SNIPPET_COLUMNS} "
-            f"FROM entries_fts f JOIN entries e ON e.id = f.rowid "
+            f"SELECT f.rowid FROM entries_fts f JOIN entries e {listed_index(self.db)} ON e.id = f.rowid "
             f"WHERE entries_fts MATCH ? AND {where} ORDER BY {order_sql} LIMIT ? OFFSET ?"
         )
         try:
-            rows = self.db.query(sql, [query, *params, int(limit), int(offset)])
+            ids = [r[0] for r in self.db.query(sql, [query, *params, int(limit), int(offset)])]
         except Exception as exc:  # sqlcipher3.OperationalError on a query FTS5 rejects
             if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
                 raise InvalidInput(_("The search text could not be understood.")) from None
             raise
-        snippets = page_snippets(self.db, "entries_fts", query, {row[0]: row[6:] for row in rows})
+        by_id = {} if not ids else {row[0]: row for row in self.db.query(
+            f"SELECT e.id, e.uuid, e.title, e.occurred_at, e.category, e.status, {ENTRY_SNIPPET_COLUMNS} "
+            f"FROM entries e WHERE e.id IN ({','.join('?' * len(ids))})", ids)}
+        rows = [by_id[i] for i in ids if i in by_id]
+        snippets = page_snippets(self.db, "entries_fts", query, {row[0]: row[6:] for row in rows}, form_words(text))
         return [SearchHit("entry", *row[:6], snippets[row[0]]) for row in rows]
 
     def search_count(self, text: str, flt: EntryFilter = EntryFilter()) -> int:
@@ -467,9 +558,27 @@ class EntryQueries:
             return 0
         where, params = flt.where()
         return self.db.query_one(
-            f"SELECT count(*) FROM entries_fts f JOIN entries e ON e.id = f.rowid "
+            f"SELECT count(*) FROM entries_fts f JOIN entries e {listed_index(self.db)} ON e.id = f.rowid "
             f"WHERE entries_fts MATCH ? AND {where}", [query, *params])[0]
 
 
 def plain_snippet(snippet: str, start: str = "[", end: str = "]") -> str:
     return snippet.replace(HIGHLIGHT_START, start).replace(HIGHLIGHT_END, end).replace("\n", " ")
+
+
+def nothing_found_hints(text: str, flt: EntryFilter | None = None) -> list[str]:
+    """What to try when a search finds nothing: a prefix, fewer words, other filters
+    (shown by the GUI's empty list and by `journal search`)."""
+    parts = _parts(text)
+    hints: list[str] = []
+    plain = [words[0] for kind, words, prefix in parts if kind == "term" and not prefix and len(words) == 1]
+    stems = [w[: max(4, len(w) - 3)] for w in plain if len(w) >= 6]
+    if stems:
+        hints.append(_("Try the beginning of a word with a star: {example}").format(example=stems[0] + "*"))
+    if any(kind == "phrase" for kind, _words, _prefix in parts):
+        hints.append(_("Try the words without quotes: quotes find only that exact wording."))
+    if sum(1 for kind, _words, _prefix in parts if kind != "OR") > 1:
+        hints.append(_("Try fewer words: every word must be in the same record."))
+    if flt is not None and (flt.category or flt.status or flt.tag or flt.date_from or flt.date_to or flt.trash):
+        hints.append(_("Try other filters: the category, status, tag, dates or trash chosen leave these records out."))
+    return hints

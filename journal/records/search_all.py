@@ -1,12 +1,11 @@
 """Full-text search across entries, people and contact-log records.
 
 Each kind has its own FTS5 table. Search runs in two phases: first each
-kind's newest matches (rowid DESC with a LIMIT, so FTS5 stops early) give
-only (rowid, first-save time), and are merged across kinds; then snippets,
-the costly part, are made for the returned page only, restricted to a rowid
-range so FTS5 can seek instead of walking every match (measured in
-bench/bench_people.py: median 2.7 ms, p95 21 ms at 100k entries + 20k people
-+ 100k log records). A prefix (`задерж*`) is rewritten per index into the
+kind's newest matches (rowid DESC with a LIMIT, so FTS5 stops early; entry
+filters checked in the narrow index entries_by_id_listed, schema 12) give
+only (rowid, first-save time), and are merged across kinds; then the rows of
+the returned page only are read by rowid, and snippets made for them: the
+matches are walked once (bench/bench_search.py). A prefix (`задерж*`) is rewritten per index into the
 OR of its completions (journal.search.expand_prefixes), as EntryQueries.search
 does, so FTS5 can stop early there too. Hits are journal.search.SearchHit objects whose `kind`
 says what they are: "entry", "person" or "log", or "form" for an entry whose
@@ -24,7 +23,8 @@ from dataclasses import dataclass
 from journal.storage.db import Database
 from journal.errors import InvalidInput
 from journal.records.people import split_list
-from journal.records.search import EntryFilter, SearchHit, expand_prefixes, fts_query, page_snippets
+from journal.records.search import (EntryFilter, SearchHit, expand_prefixes, form_words, fts_query, listed_index,
+                                    page_snippets)
 from journal.timeutil import day_bound
 from journal.i18n import _
 
@@ -128,6 +128,7 @@ class _Kind:
     columns: str     # what the hit shows (rowid first)
     make: object     # (row, snippet, recorded, score) -> KindHit
     texts: str       # the FTS table's columns, in order, for the snippet
+    matches: str = ""  # the source for phase 1 when it differs (a narrow covering index)
 
     def where(self, flt: EntryFilter) -> tuple[str, list]:
         if self.name in ("entry", "form"):
@@ -141,7 +142,8 @@ class _Kind:
 _KINDS = {
     "entry": _Kind("entry", "entries_fts", "entries e ON e.id = f.rowid", "e.recorded_at",
                    "e.id, e.uuid, e.title, e.occurred_at, e.category, e.status", _entry_hit,
-                   "f.title, f.body, f.place, f.tags"),
+                   "f.title, f.body, f.place, f.tags",
+                   "entries e INDEXED BY entries_by_id_listed ON e.id = f.rowid"),
     "form": _Kind("form", "form_values_fts",
                   "entry_form_values v ON v.id = f.rowid JOIN entries e ON e.id = v.entry_id", "v.updated_at",
                   "v.id, e.id, e.uuid, e.title, e.occurred_at, e.category, e.status", _form_hit, "f.text"),
@@ -156,35 +158,32 @@ _KINDS = {
 }
 
 
+def _matches(db: Database, kind: _Kind) -> str:
+    return kind.matches if kind.matches and listed_index(db) else kind.source
+
+
 def _candidates(db: Database, kind: _Kind, query: str, flt: EntryFilter, order: str, n: int) -> list[tuple]:
     """Phase 1: (kind, rowid, recorded_at, score) of up to n matches; no snippets yet."""
     where, params = kind.where(flt)
     order_by, score = _order(order)
     rows = _run(db, (
-        f"SELECT f.rowid, {kind.recorded}, {score} FROM {kind.fts} f JOIN {kind.source} "
+        f"SELECT f.rowid, {kind.recorded}, {score} FROM {kind.fts} f JOIN {_matches(db, kind)} "
         f"WHERE {kind.fts} MATCH ? AND {where} ORDER BY {order_by} LIMIT ?"
     ), [query, *params, n])
     return [(kind.name, rowid, recorded, sc) for rowid, recorded, sc in rows]
 
 
-def _details(db: Database, kind: _Kind, query: str, flt: EntryFilter, order: str,
-             chosen: list[tuple]) -> dict[int, KindHit]:
+def _details(db: Database, kind: _Kind, query: str, chosen: list[tuple], words) -> dict[int, KindHit]:
     """Phase 2: hits with snippets for the chosen rowids of one kind only."""
-    where, params = kind.where(flt)
     by_rowid = {rowid: (recorded, sc) for _, rowid, recorded, sc in chosen}
-    if order == "newest":
-        # The chosen rows are this kind's newest matches, so they are exactly the
-        # matches from the smallest chosen rowid up: FTS5 can still stop early.
-        restrict, extra = "f.rowid >= ?", [min(by_rowid)]
-    else:
-        restrict, extra = f"f.rowid IN ({','.join('?' * len(by_rowid))})", list(by_rowid)
+    # The matches were walked once, in phase 1: here the chosen rows are read by rowid only.
     rows = _run(db, (
         f"SELECT {kind.texts}, {kind.columns} FROM {kind.fts} f JOIN {kind.source} "
-        f"WHERE {kind.fts} MATCH ? AND {where} AND {restrict} ORDER BY f.rowid DESC LIMIT ?"
-    ), [query, *params, *extra, len(by_rowid)])
+        f"WHERE f.rowid IN ({','.join('?' * len(by_rowid))})"
+    ), list(by_rowid))
     n_texts = kind.texts.count(",") + 1
     # Snippets as EntryQueries.search makes them (journal.search.Snippets; FTS5 where that finds nothing).
-    snippets = page_snippets(db, kind.fts, query, {row[n_texts]: row[:n_texts] for row in rows})
+    snippets = page_snippets(db, kind.fts, query, {row[n_texts]: row[:n_texts] for row in rows}, words)
     hits = {}
     for row in rows:
         shown = row[n_texts:]
@@ -224,7 +223,7 @@ def search_all(db: Database, text: str, limit: int = 50, offset: int = 0, flt: E
     for name in KINDS:
         mine = [c for c in page if c[0] == name]
         if mine:
-            for rowid, hit in _details(db, _KINDS[name], queries[name], flt, order, mine).items():
+            for rowid, hit in _details(db, _KINDS[name], queries[name], mine, form_words(text)).items():
                 details[(name, rowid)] = hit
     # A row deleted between the two phases simply drops out.
     return [details[(c[0], c[1])] for c in page if (c[0], c[1]) in details]
@@ -241,6 +240,6 @@ def search_all_count(db: Database, text: str, flt: EntryFilter | None = None, ki
     for name in chosen:
         kind = _KINDS[name]
         where, params = kind.where(flt)
-        counts[name] = _run(db, f"SELECT count(*) FROM {kind.fts} f JOIN {kind.source} "
+        counts[name] = _run(db, f"SELECT count(*) FROM {kind.fts} f JOIN {_matches(db, kind)} "
                                 f"WHERE {kind.fts} MATCH ? AND {where}", [query, *params])[0][0]
     return counts

@@ -84,6 +84,15 @@ def apply_pragmas(conn, *, encrypted: bool = True) -> None:
     conn.execute("PRAGMA secure_delete = ON")
 
 
+def register_functions(conn) -> None:
+    """SQL functions the schema's triggers call: journal_word_forms(text, ...) gives the normal
+    forms of the words (journal/wordforms.py) for the search indexes' `forms` column (schema 11).
+    Dictionaries load on first use only."""
+    from journal.wordforms import sql_text_forms
+
+    conn.create_function("journal_word_forms", -1, sql_text_forms, deterministic=True)
+
+
 def connect(path: Path, data_key: bytes, *, create: bool = False, readonly: bool = False):
     """An open, keyed connection. Never creates the file unless `create`."""
     # Escaped: a folder named "Case #2" or "50%" must not become another path.
@@ -103,6 +112,7 @@ def connect(path: Path, data_key: bytes, *, create: bool = False, readonly: bool
         conn.execute(key_pragma(data_key))
         # The first real read is where a damaged file shows itself.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        register_functions(conn)
     except sqlcipher3.DatabaseError:
         conn.close()
         raise CorruptDatabase(

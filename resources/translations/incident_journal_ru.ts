@@ -2598,6 +2598,14 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <translation>Время автоблокировки, часовой пояс, язык</translation>
     </message>
     <message>
+        <source>Adding word forms to the search index: {percent}%</source>
+        <translation>Словоформы добавляются в поисковый индекс: {percent}%</translation>
+    </message>
+    <message>
+        <source>Search now finds every form of a word.</source>
+        <translation>Теперь поиск находит все формы слова.</translation>
+    </message>
+    <message>
         <source>(untitled)</source>
         <translation>(без заголовка)</translation>
     </message>

@@ -2598,6 +2598,14 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <translation>Час автоблокування, часовий пояс, мова</translation>
     </message>
     <message>
+        <source>Adding word forms to the search index: {percent}%</source>
+        <translation>Словоформи додаються до пошукового індексу: {percent}%</translation>
+    </message>
+    <message>
+        <source>Search now finds every form of a word.</source>
+        <translation>Тепер пошук знаходить усі форми слова.</translation>
+    </message>
+    <message>
         <source>(untitled)</source>
         <translation>(без заголовка)</translation>
     </message>

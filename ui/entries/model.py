@@ -5,7 +5,9 @@ fetches row data in blocks of BLOCK_SIZE as the view asks for them, like
 Anki's browser. Searching asks FTS5 for one page of hits at a time through
 canFetchMore/fetchMore, newest first, so a term that matches everything
 still costs one page. Nothing here writes; it reads through the session's
-read-only connection on the GUI thread.
+read-only connection on the GUI thread, except a change of filter (the sidebar's
+Drafts, a category, a tag: the whole list's ids), which is read off the GUI thread
+on a reader of its own (set_background_queries); the latest request wins.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 
 from journal.records.entries import EntrySummary
 from journal.records.search import EntryFilter, SearchHit
+
+from ui.common.ops import run_op
 
 BLOCK_SIZE = 200
 SEARCH_PAGE = 200
@@ -62,6 +66,9 @@ class EntryListModel(QAbstractTableModel):
         self._search_exhausted = True
         self._category_labels: dict[str, str] = {}
         self.fetch_count = 0  # blocks/pages read from the database (tests and bench check this)
+        self._background = None  # queries on a connection of their own, for reads off the GUI thread
+        self._request = 0        # the latest list load asked for; older answers are dropped
+        self.loading = False     # a filter's ids are being read off the GUI thread
 
     # --- configuration ----------------------------------------------------------
     def set_queries(self, queries, category_labels: dict[str, str]) -> None:
@@ -72,9 +79,36 @@ class EntryListModel(QAbstractTableModel):
     def set_category_labels(self, labels: dict[str, str]) -> None:
         self._category_labels = dict(labels)
 
+    def set_background_queries(self, queries) -> None:
+        """Queries on a reader connection of their own, used off the GUI thread (None: none)."""
+        self._background = queries
+
     def set_filter(self, flt: EntryFilter) -> None:
+        """Show entries matching `flt`. Browsing reads the ids off the GUI thread when a
+        background reader is set; the list keeps its rows until the answer arrives."""
         self._filter = flt
-        self.reload()
+        if self._background is None or self._queries is None or self._search_text:
+            self.reload()
+            return
+        self._request += 1
+        request = self._request
+        background, sort, descending = self._background, SORT_KEYS.get(self._sort_column, "occurred"), self._descending
+        self.loading = True
+
+        def done(ids: list[int]) -> None:
+            if request != self._request or self._queries is None:
+                return
+            self.loading = False
+            self.beginResetModel()
+            self._reset_rows()
+            self._ids = ids
+            self.endResetModel()
+
+        def failed(_exc: BaseException) -> None:
+            if request == self._request and self._queries is not None:
+                self.reload()  # read here instead; an error shows as usual
+
+        run_op(None, lambda _ctx: background.ids(flt, sort, descending), done, failed, show_dialog=False)
 
     def set_search_text(self, text: str) -> None:
         self._search_text = text.strip()
@@ -90,6 +124,9 @@ class EntryListModel(QAbstractTableModel):
 
     def clear(self) -> None:
         """Forget everything read from the journal (lock)."""
+        self._request += 1
+        self.loading = False
+        self._background = None
         self.beginResetModel()
         self._queries = None
         self._ids = []
@@ -107,14 +144,19 @@ class EntryListModel(QAbstractTableModel):
         return len(self._rows)
 
     # --- loading -------------------------------------------------------------------
-    def reload(self) -> None:
-        """Re-read the ids (browse) or the first page of hits (search)."""
-        self.beginResetModel()
+    def _reset_rows(self) -> None:
         self._ids = []
         self._rows.clear()
         self._snippets.clear()
         self._loaded_blocks.clear()
         self._search_exhausted = True
+
+    def reload(self) -> None:
+        """Re-read the ids (browse) or the first page of hits (search)."""
+        self._request += 1  # a filter's load still running is forgotten
+        self.loading = False
+        self.beginResetModel()
+        self._reset_rows()
         if self._queries is not None:
             if self._search_text:
                 self._search_exhausted = False

@@ -41,3 +41,25 @@ def restore(parent, session, entry_uuid: str) -> WriteOp:
 def empty_trash(parent, session) -> WriteOp:
     """Delete every entry in the trash for good; the result is how many."""
     return WriteOp(parent, session, lambda j: j.entries.empty_trash())
+
+
+def fill_word_forms(parent, session, on_step) -> None:
+    """Add the word forms of records saved before schema 11 to the search index, one short
+    write per batch (journal/records/search_index.py), so saves go between them; a lock drops
+    the queued rest and the next unlock resumes. `on_step(done, remaining)` after each batch."""
+    from journal.records.search_index import fill_word_forms_step, pending_word_forms
+
+    if session.reader is None or not pending_word_forms(session.reader.db):
+        return
+    state = {"done": 0}
+
+    def step_done(result) -> None:
+        count, remaining = result
+        state["done"] += count
+        on_step(state["done"], remaining)
+        if remaining and count:
+            WriteOp(parent, session, lambda j: fill_word_forms_step(j.db)).success(step_done).failure(
+                lambda _exc: None).run()
+
+    WriteOp(parent, session, lambda j: fill_word_forms_step(j.db)).success(step_done).failure(
+        lambda _exc: None).run()

@@ -2,7 +2,9 @@
 received entries with the usual filters; a bar chart drawn with QPainter (QtCharts is not
 part of PySide6-Essentials) and the table behind it, which can be copied.
 
-Counting runs on the GUI thread's reader: one grouped SQL query (journal.reports.stats).
+Counting runs off the GUI thread (ui/common/ops.run_op) on a reader connection of its own:
+one grouped SQL query (journal.reports.stats) over the narrow covering indexes of schema 12.
+Each change of a choice asks again; only the latest request's answer is shown.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from journal.records.search import EntryFilter
 
 from ui.forms import labels as forms_labels
 from ui.common.clipboard import copy_secret
-from ui.common.ops import user_message
+from ui.common.ops import run_op, user_message
 from ui.common.i18n import date_format
 
 MAX_BARS = 60
@@ -87,6 +89,9 @@ class StatsPage(QWidget):
         self.table_data = None
         self.on_screen: Callable[[], bool] = lambda: True  # the feature tells whether the page is shown
         self.shown_rows: list[tuple] = []
+        self._request = 0  # the latest count asked for; older answers are dropped
+        self._running_request: int | None = None
+        self._reader = None
         self._build()
 
     def _build(self) -> None:
@@ -174,6 +179,11 @@ class StatsPage(QWidget):
     def detach(self) -> None:
         self.session = None
         self.table_data = None
+        self._request += 1  # a count still running is forgotten
+        self._running_request = None
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
         for combo in (self.by_combo, self.then_combo, self.category_combo):
             combo.blockSignals(True)
             combo.clear()
@@ -228,14 +238,42 @@ class StatsPage(QWidget):
             dims.append(self.then_combo.currentData())
         return dims
 
+    @property
+    def counting(self) -> bool:
+        """True while a count is running (tests and the busy cursor wait on it)."""
+        return self._running_request is not None
+
+    def _count_reader(self):
+        """A reader connection for counting on a worker thread, so the GUI's own reader (list,
+        editor) never waits behind a count; made once per unlock."""
+        if self._reader is None and self.session is not None and self.session.journal is not None:
+            self._reader = self.session.journal.open_reader()
+        return self._reader
+
     def refresh(self, *_args) -> None:
         if self.session is None or self.session.reader is None:
             return
-        try:
-            table = stats(self.session.reader.db, self.current_filter(), self.current_dimensions())
-        except Exception as exc:  # noqa: BLE001 - JournalError: shown, never raised into Qt
-            self.summary.setText(user_message(exc))
+        reader = self._count_reader()
+        if reader is None:
             return
+        self._request += 1
+        request = self._request
+        self._running_request = request
+        flt, dims = self.current_filter(), self.current_dimensions()
+
+        def done(table) -> None:
+            if request == self._request and self.session is not None:  # the latest request wins
+                self._running_request = None
+                self._show(table)
+
+        def failed(exc) -> None:
+            if request == self._request and self.session is not None:
+                self._running_request = None
+                self.summary.setText(user_message(exc))
+
+        run_op(self, lambda _ctx: stats(reader.db, flt, dims), done, failed, show_dialog=False)
+
+    def _show(self, table) -> None:
         self.table_data = table
         headers = [self.by_combo.currentText()]
         if len(table.dimensions) > 1:

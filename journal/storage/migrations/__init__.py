@@ -25,6 +25,8 @@ _MODULES = [
     "m008_list_indexes",
     "m009_compressed_revisions",
     "m010_attachment_files",
+    "m011_word_forms",
+    "m012_covering_list_indexes",
 ]
 
 

@@ -1,0 +1,174 @@
+"""Normal forms of words, so a search for one form of a word finds every form.
+
+Russian and Ukrainian words change their ending with case, number and tense
+("задержание" / "задержания", "повістка" / "повістки"); English less so
+("detain" / "detained"). The search index keeps each record's text as written
+and, beside it, the normal forms of its words (a column `forms` of each FTS5
+table, docs/architecture.md); a query word matches its own spelling or any of
+its normal forms.
+
+Which library: pymorphy3 with its Russian and Ukrainian OpenCorpora / LanguageTool
+dictionaries (the dictionary form of a word, with a predictor for words it does
+not know) and the Snowball English stemmer through PyStemmer. No hand-written
+ending tables.
+
+Which language, per word:
+- Latin letters: English (a stem, e.g. "detain" for "detained");
+- Cyrillic with і, ї, є or ґ: Ukrainian only; with ы, э, ъ or ё: Russian only;
+- other Cyrillic words: each language whose dictionary knows the word; a word
+  known to both gets both normal forms; a word neither knows gets each
+  predictor's best guess (names, rare words), on both sides of the search alike.
+
+Speed: analysers load once per process (about 0.1 s, on first use), and every
+word's forms are cached (functools.lru_cache): the same few thousand words make
+most of any journal, so indexing costs one dictionary look-up per token
+(bench/bench_search.py measures bulk insert with word forms).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+
+_WORD = re.compile(r"[^\W_]+")  # one unicode61 token: letters and digits
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"^[a-zA-Z\u00c0-\u024f]+$")
+_UK_ONLY = set("іїєґ")
+_RU_ONLY = set("ыэъё")
+MAX_FORMS_PER_WORD = 4
+
+_lock = threading.Lock()
+_analysers: dict[str, object] = {}
+
+
+def _analyser(lang: str):
+    """The pymorphy3 analyser (ru, uk) or the Snowball stemmer (en), loaded once."""
+    found = _analysers.get(lang)
+    if found is not None:
+        return found
+    with _lock:
+        if lang not in _analysers:
+            if lang == "en":
+                import Stemmer
+
+                _analysers[lang] = Stemmer.Stemmer("english")
+            else:
+                import pymorphy3
+
+                _analysers[lang] = pymorphy3.MorphAnalyzer(lang=lang)
+        return _analysers[lang]
+
+
+def _fold(word: str) -> str:
+    # The index folds case; е and ё are one letter to most writers (the exact-text query
+    # carries both spellings, journal/records/search.py), so normal forms carry е only.
+    return word.lower().replace("ё", "е")
+
+
+def _dictionary_forms(lang: str, word: str) -> tuple[list[str], bool]:
+    """(normal forms, known) of `word` in one language's dictionary."""
+    morph = _analyser(lang)
+    parses = morph.parse(word)  # type: ignore[attr-defined]
+    known = morph.word_is_known(word)  # type: ignore[attr-defined]
+    if known:
+        forms = [p.normal_form for p in parses if p.is_known]
+    else:
+        forms = [parses[0].normal_form] if parses else []
+    return forms, known
+
+
+@lru_cache(maxsize=200_000)
+def normal_forms(word: str) -> tuple[str, ...]:
+    """The normal forms of one word (already one token), folded; may include the word itself."""
+    low = word.lower()
+    if _LATIN.match(low):
+        return (_analyser("en").stemWord(low),)  # type: ignore[attr-defined]
+    if not _CYRILLIC.search(low) or low.isdigit():
+        return ()
+    letters = set(low)
+    if letters & _UK_ONLY:
+        langs: tuple[str, ...] = ("uk",)
+    elif letters & _RU_ONLY:
+        langs = ("ru",)
+    else:
+        langs = ("ru", "uk")
+    found: dict[str, list[str]] = {}
+    known: dict[str, bool] = {}
+    for lang in langs:
+        found[lang], known[lang] = _dictionary_forms(lang, low)
+    if len(langs) == 2 and any(known.values()):
+        langs = tuple(lang for lang in langs if known[lang])
+    out: list[str] = []
+    for lang in langs:
+        for form in found[lang]:
+            form = _fold(form)
+            if form not in out and _WORD.fullmatch(form):
+                out.append(form)
+    return tuple(out[:MAX_FORMS_PER_WORD])
+
+
+_OTHER_FORMS: dict[str, tuple[str, ...]] = {}  # word -> its normal forms other than itself
+_MAX_CACHED_WORDS = 500_000
+
+
+def _other_forms(word: str) -> tuple[str, ...]:
+    forms = tuple(f for f in normal_forms(word) if f != word)
+    if len(_OTHER_FORMS) < _MAX_CACHED_WORDS:
+        _OTHER_FORMS[word] = forms
+    return forms
+
+
+def text_forms(*texts: str | None) -> str:
+    """What the `forms` column indexes for a record's texts: each word's normal forms
+    that differ from the word as written (the text columns hold those), space-separated,
+    each once. One dict look-up per distinct word once the words are known (bulk insert)."""
+    words = set(_WORD.findall(" ".join(t for t in texts if t).lower()))
+    get = _OTHER_FORMS.get
+    out: set[str] = set()
+    for word in words:
+        forms = get(word)
+        if forms is None:
+            forms = _other_forms(word)
+        if forms:
+            out.update(forms)
+    return " ".join(out)
+
+
+@lru_cache(maxsize=4096)
+def surface_forms(word: str) -> tuple[str, ...]:
+    """Every inflected form of the words `word` may be a form of (lower case, with е for ё
+    too), to highlight in snippets: "задержание" gives "задержания", "задержанию", ...
+    English gives nothing here (a stem is matched as a prefix by the caller)."""
+    low = word.lower()
+    if not _CYRILLIC.search(low):
+        return ()
+    letters = set(low)
+    langs = ("uk",) if letters & _UK_ONLY else ("ru",) if letters & _RU_ONLY else ("ru", "uk")
+    out: set[str] = set()
+    for lang in langs:
+        morph = _analyser(lang)
+        for parse in morph.parse(low)[:MAX_FORMS_PER_WORD]:  # type: ignore[attr-defined]
+            if not parse.is_known and out:
+                continue
+            for form in parse.lexeme:
+                out.add(form.word)
+                out.add(form.word.replace("ё", "е"))
+    return tuple(sorted(out))
+
+
+def english_stem(word: str) -> str | None:
+    low = word.lower()
+    return _analyser("en").stemWord(low) if _LATIN.match(low) else None  # type: ignore[attr-defined]
+
+
+def sql_text_forms(*texts):
+    """text_forms for SQLite (registered as journal_word_forms on every connection,
+    journal/storage/db.py): the triggers that keep the search index call it.
+
+    Never fails: a save must not be lost because the dictionaries cannot be loaded (a damaged
+    install); the record is then indexed by its exact words only."""
+    try:
+        return text_forms(*(t if isinstance(t, str) else None for t in texts))
+    except Exception:  # noqa: BLE001 - see above; search still finds the exact words
+        return ""
