@@ -166,6 +166,9 @@ def check(folder: Path, ver: str) -> None:
         opts = ["--data-dir", str(home / "journal"), "--passphrase-file", str(passphrase)]
         frozen("journal", "init", *opts)
         frozen("journal", "add", *opts, "--title", "Задержание у здания суда", "--body", "Затримано трьох людей.")
+        # Word forms (pymorphy3's dictionaries inside the build): another case finds the entry.
+        if "Задержание" not in frozen("journal", "search", *opts, "задержанию"):
+            raise SystemExit("check: search by word form finds nothing (pymorphy3 dictionaries missing?)")
         frozen("journal", "report", *opts, "--format", "pdf", "-o", str(home / "report.pdf"))
         if b"/FontFile2" not in (home / "report.pdf").read_bytes():
             raise SystemExit("check: the PDF report has no embedded font")
