@@ -82,3 +82,14 @@ def test_a_short_jfif_header_is_not_taken_for_one():
     removed, out = clean(_with_app0(_jpeg(), _jfif()[:13]))
     assert removed == ["maker data (APP0)"]
     assert _app0_payloads(out) == []
+
+
+def test_fill_bytes_before_a_marker_are_allowed():
+    """ITU T.81 B.1.1.2: any marker may be preceded by fill bytes 0xFF."""
+    data = _jpeg()
+    (length,) = struct.unpack(">H", data[4:6])
+    at = 4 + length  # the marker after APP0
+    filled = data[:at] + b"\xff\xff\xff" + data[at:]
+    removed, out = clean(filled)
+    assert removed == []
+    assert Image.open(io.BytesIO(out)).tobytes() == Image.open(io.BytesIO(data)).tobytes()
