@@ -783,3 +783,93 @@ def test_verified_manifest_keeps_the_signed_bytes_and_signature(version):
         assert sink.events[0] == "verified"
         assert sink.verified.sender.ed25519_public_key == SENDER.signing_public_key
         _assert_kept_verbatim(sink.verified, data)
+
+
+# --- limits and order at their exact boundaries (mutation checks) ---------------------------------
+
+
+def _tar_encrypted(members: list[tuple[str, bytes]]) -> bytes:
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w", format=tarfile.PAX_FORMAT) as archive:
+        for name, data in members:
+            info, _ = regular(name, data)
+            archive.addfile(info, io.BytesIO(data))
+    return encrypt(buffer.getvalue())
+
+
+def test_each_size_limit_admits_exactly_its_size():
+    data = crafted([regular("entries.jsonl", ENTRIES), regular(PHOTO_PATH, PHOTO)])
+    manifest = manifest_for({"entries.jsonl": ENTRIES, PHOTO_PATH: PHOTO})
+    exact = Limits(max_member_size=len(PHOTO), max_total_size=len(PHOTO) + len(ENTRIES),
+                   max_manifest_size=len(manifest))
+    read_bundle(io.BytesIO(data), [COORDINATOR.age_secret_key], RecordingSink(), limits=exact)
+    assert reason_for(data, limits=Limits(max_member_size=len(PHOTO) - 1)) == f"member too large: {PHOTO_PATH}"
+    assert reason_for(data, limits=Limits(max_total_size=len(PHOTO) + len(ENTRIES) - 1)) == "bundle too large"
+    assert reason_for(data, limits=Limits(max_manifest_size=len(manifest) - 1)) == "member too large: manifest.json"
+
+
+def test_manifest_first_but_no_signature_next():
+    manifest = manifest_for({"entries.jsonl": ENTRIES}, version=2)
+    data = _tar_encrypted([("manifest.json", manifest), ("entries.jsonl", ENTRIES)])
+    assert reason_for(data) == "manifest.sig must come right after manifest.json"
+
+
+def test_content_after_a_last_manifest_without_signature():
+    manifest = manifest_for({"entries.jsonl": ENTRIES})
+    data = _tar_encrypted([("entries.jsonl", ENTRIES), ("manifest.json", manifest), (PHOTO_PATH, PHOTO)])
+    assert reason_for(data) == f"unexpected member after the manifest: {PHOTO_PATH}"
+
+
+def test_signature_checked_by_the_full_parse_when_the_key_is_not_found_in_the_raw_bytes():
+    """With spaces in the JSON the early raw-bytes check cannot find the key; the check after
+    parsing must still refuse a signature by another key, with the same reason."""
+    body = json.loads(manifest_for({"entries.jsonl": ENTRIES}))
+    spaced = json.dumps(body, sort_keys=True, ensure_ascii=False).encode()  # ", " and ": "
+    data = crafted([regular("entries.jsonl", ENTRIES)], manifest=spaced, signer=OTHER)
+    assert reason_for(data) == "signature invalid"
+    read_bundle(io.BytesIO(crafted([regular("entries.jsonl", ENTRIES)], manifest=spaced)),
+                [COORDINATOR.age_secret_key], RecordingSink())  # signed by the sender it names: fine
+
+
+@pytest.mark.parametrize("members", [1, 7])
+def test_manifest_shape_bound_is_exact(members):
+    from journal.exchange.bundle.reader import _check_manifest_shape
+
+    slack = 1100
+    _check_manifest_shape(b"{" * (members + slack), members)
+    _check_manifest_shape(b"{" * 600 + b"[" * (members + slack - 600), members)
+    _check_manifest_shape(b"," * (4 * members + slack), members)
+    for too_many in (b"{" * (members + slack + 1), b"[" * (members + slack + 1),
+                     b"{" * 600 + b"[" * (members + slack - 599), b"," * (4 * members + slack + 1)):
+        with pytest.raises(BundleRejected, match="too many members"):
+            _check_manifest_shape(too_many, members)
+
+
+def test_records_spanning_several_read_chunks_and_declared_sizes_reach_the_sink():
+    """An entries.jsonl larger than one read (1 MiB) is joined exactly, and the sink is told
+    each member's declared size before its bytes."""
+    lines = b"".join(b'{"uuid":"e%07d","title":"%s"}\n' % (n, b"x" * 60) for n in range(30_000))
+    assert len(lines) > 2 * 1024 * 1024
+
+    class SizeSink(RecordingSink):
+        sizes: dict = {}
+
+        def begin_member(self, path, size):
+            self.sizes[path] = size
+            return super().begin_member(path, size)
+
+    sink = SizeSink()
+    data = crafted([regular("entries.jsonl", lines), regular(PHOTO_PATH, PHOTO)])
+    read_bundle(io.BytesIO(data), [COORDINATOR.age_secret_key], sink)
+    assert len(sink.records) == 30_000 and sink.records[-1][1]["uuid"] == "e0029999"
+    assert sink.sizes[PHOTO_PATH] == len(PHOTO)
+
+
+def test_a_manifest_larger_than_one_read_is_joined_exactly():
+    """The manifest is read whole into memory in 1 MiB reads; its bytes must be the signed ones."""
+    body = json.loads(manifest_for({"entries.jsonl": ENTRIES}))
+    padded = json.dumps(body, sort_keys=True, ensure_ascii=False, indent=" " * 300_000).encode()
+    assert len(padded) > 2 * 1024 * 1024
+    data = crafted([regular("entries.jsonl", ENTRIES)], manifest=padded)
+    verified = read_bundle(io.BytesIO(data), [COORDINATOR.age_secret_key], RecordingSink())
+    assert verified.manifest_bytes == padded
