@@ -211,6 +211,15 @@ def _destroy_package(blob_files: BlobFiles, file_id: str) -> None:
                 break
 
 
+def _prune_empty(root: Path) -> None:
+    """Empty shard folders (and the attachment folder, if empty) left by the erase go."""
+    for shard in sorted(root.glob("??")):
+        with contextlib.suppress(OSError):
+            shard.rmdir()
+    with contextlib.suppress(OSError):
+        root.rmdir()
+
+
 def _destroy_folder(folder: Path) -> None:
     if folder.is_dir():
         for item in sorted(folder.rglob("*"), reverse=True):
@@ -379,6 +388,7 @@ def trigger(data_dir: Path, keys: KeyFile, match: SlotMatch) -> bytes:
         final.save(files["keys"])
         _point("decoy-keys-saved")
         _destroy_package(blob_files, file_id)
+        _prune_empty(blob_files.root)
         return decoy_key
     finally:
         lock.release()

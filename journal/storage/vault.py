@@ -107,7 +107,16 @@ def derive_data_key(data_dir: Path, passphrase: str | None = None, recovery_code
     and JournalErased is raised."""
     from journal.storage.attempts import counted_unlock
 
-    keys = load_keys(data_dir)
+    missing_db: NotAJournal | None = None
+    try:
+        keys = load_keys(data_dir)
+    except NotAJournal as exc:
+        # A key file without a database is also what a duress unlock killed after its erase
+        # leaves (duress.py): only the duress passphrase goes on from there.
+        if recovery_code is not None or not journal_files(Path(data_dir))["keys"].exists():
+            raise
+        missing_db = exc
+        keys = KeyFile.load(journal_files(Path(data_dir))["keys"])
     if recovery_code is not None:
         return counted_unlock(data_dir, lambda: keys.unlock_with_recovery_code(recovery_code), erase=erase_journal,
                               erase_after=erase_after)
@@ -125,6 +134,8 @@ def derive_data_key(data_dir: Path, passphrase: str | None = None, recovery_code
         from journal.storage.duress import trigger
 
         return trigger(Path(data_dir), keys, result.match)
+    if missing_db is not None:
+        raise missing_db
     _convert_key_file(Path(data_dir), keys, result, passphrase)
     return result
 
