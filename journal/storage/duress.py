@@ -61,7 +61,8 @@ from journal.storage.keyslots import (
     check_passphrase_acceptable, normalize_passphrase, open_slot, seal_slot,
 )
 from journal.storage.lockfile import JournalLock
-from journal.storage.paths import journal_files
+from journal.storage.newdb import initialize_database
+from journal.storage.paths import STAGING_PREFIX, journal_files
 
 #: meta key in the real journal's database: the decoy package's file name(s), space-separated
 #: (two only for a moment while an edited decoy replaces the old package).
@@ -183,8 +184,6 @@ def _unpack(data_dir: Path, file_id: str, size: int, package_key: bytes, db_targ
 
 def _new_decoy(folder: Path, name: str) -> bytes:
     """An empty journal database in `folder` (no key file). Returns its data key."""
-    from journal.storage.vault import initialize_database
-
     folder.mkdir(mode=0o700, exist_ok=True)
     key = os.urandom(keyslots.DATA_KEY_BYTES)
     initialize_database(journal_files(folder)["db"], key, name)
@@ -192,8 +191,6 @@ def _new_decoy(folder: Path, name: str) -> bytes:
 
 
 def _staging(data_dir: Path) -> Path:
-    from journal.storage.vault import STAGING_PREFIX
-
     folder = Path(data_dir) / f"{STAGING_PREFIX}{os.urandom(6).hex()}"
     folder.mkdir(mode=0o700)
     return folder
@@ -301,8 +298,6 @@ class DecoyEditor:
         file_id, size, _pending = parse_ref(found.ref)
         self._old_id = file_id
         self.staging = _staging(real.data_dir)
-        from journal.storage.vault import Journal
-
         try:
             try:
                 key = _unpack(real.data_dir, file_id, size, found.key, journal_files(self.staging)["db"],
@@ -311,7 +306,7 @@ class DecoyEditor:
                 _destroy_folder(self.staging)
                 self.staging.mkdir(mode=0o700)
                 key = _new_decoy(self.staging, real.name)
-            self.journal = Journal.open_with_key(self.staging, key)
+            self.journal = type(real).open_with_key(self.staging, key)  # a vault.Journal
             self._key = key
         except BaseException:
             _destroy_folder(self.staging)
@@ -340,11 +335,10 @@ class DecoyEditor:
 
 
 # --- the duress unlock ----------------------------------------------------------------------
-def trigger(data_dir: Path, keys: KeyFile, match: SlotMatch) -> bytes:
+def trigger(data_dir: Path, keys: KeyFile, match: SlotMatch, *, erase) -> bytes:
     """Erase the real journal and put the decoy in its place; returns the decoy's data key
-    (the caller opens it as any journal). Called after the usual key derivation."""
-    from journal.storage.vault import erase_journal, initialize_database
-
+    (the caller opens it as any journal). Called after the usual key derivation; ``erase`` is
+    vault.erase_journal, handed in (vault imports this module)."""
     data_dir = Path(data_dir)
     files = journal_files(data_dir)
     lock = JournalLock(files["lock"])
@@ -364,7 +358,7 @@ def trigger(data_dir: Path, keys: KeyFile, match: SlotMatch) -> bytes:
         # 2. The rest of the real journal (and any half-unpacked decoy of an earlier try).
         blob_files = BlobFiles(data_dir / BLOB_FOLDER)
         package = blob_files.path_of(file_id)
-        erase_journal(data_dir, keys_already_destroyed=True, keep=package)
+        erase(data_dir, keys_already_destroyed=True, keep=package)
         _point("erased")
         # 3. The decoy in place of the real journal.
         staging = _staging(data_dir)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -32,9 +31,9 @@ from journal.storage.lockfile import JournalLock
 from journal.storage.memlock import SecretBuffer
 from journal.storage.rotation import settle_on_open
 from journal.storage.paths import KEYS_FILE as KEYS_FILE_NAME
-from journal.storage.paths import journal_files
+from journal.storage.paths import STAGING_PREFIX, journal_files
+from journal.storage.newdb import initialize_database
 from journal.records.search import EntryQueries
-from journal.timeutil import utc_now_iso
 
 if TYPE_CHECKING:
     from journal.exchange.exporter import Exporter
@@ -47,7 +46,6 @@ if TYPE_CHECKING:
     from journal.records.forms import FormStore
     from journal.records.people import PeopleStore
 
-STAGING_PREFIX = ".creating-"
 # Files an interrupted operation may leave in the data folder. Key-bearing
 # ones are destroyed right after journal.keys during an emergency erase.
 KEY_BEARING_LEFTOVERS = (".journal.keys.*.tmp", f"{STAGING_PREFIX}*", ".restore-*", ".replaced-*")
@@ -133,7 +131,7 @@ def derive_data_key(data_dir: Path, passphrase: str | None = None, recovery_code
     if isinstance(result, DuressMatched):
         from journal.storage.duress import trigger
 
-        return trigger(Path(data_dir), keys, result.match)
+        return trigger(Path(data_dir), keys, result.match, erase=erase_journal)
     if missing_db is not None:
         raise missing_db
     _convert_key_file(Path(data_dir), keys, result, passphrase)
@@ -159,28 +157,6 @@ def _convert_key_file(data_dir: Path, keys: KeyFile, data_key: bytes, passphrase
             current.converted(data_key, passphrase).save(journal_files(data_dir)["keys"])
     finally:
         lock.release()
-
-
-def initialize_database(db_path: Path, data_key: bytes, name: str) -> None:
-    """A new, empty journal database at `db_path` under `data_key` (no key file)."""
-    old_umask = os.umask(0o077)  # the database and its WAL are private
-    try:
-        conn = connect(db_path, data_key, create=True)
-    finally:
-        os.umask(old_umask)
-    try:
-        apply_pragmas(conn)
-        migrations.migrate(conn)
-        conn.execute("BEGIN")
-        conn.executemany(
-            "INSERT INTO meta (key, value) VALUES (?, ?)",
-            [("journal_id", str(uuid.uuid4())), ("name", name or ""), ("created_at", utc_now_iso())],
-        )
-        conn.execute("COMMIT")
-    finally:
-        with contextlib.suppress(Exception):
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.close()
 
 
 @dataclass
