@@ -145,6 +145,16 @@ def test_set_refuses_the_real_passphrase_and_a_second_duress(journal):
         duress.set_duress(journal, "another duress one")
 
 
+def test_the_passphrase_cannot_become_the_duress_passphrase(created, data_dir):
+    journal = created.journal
+    duress.set_duress(journal, DURESS)
+    with pytest.raises(InvalidInput, match="different"):
+        journal.change_passphrase(DURESS, kdf=FAST_KDF)
+    journal.close()
+    with Journal.open(data_dir, PASSPHRASE) as again:  # nothing was changed
+        assert duress.is_set(again)
+
+
 def test_remove_makes_the_slot_random_and_the_passphrase_wrong(created, data_dir):
     journal = created.journal
     _set_with_decoy(journal)

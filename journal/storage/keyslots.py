@@ -405,7 +405,11 @@ class KeyFile:
         """A copy whose passphrase slot holds `passphrase` (and no legacy passphrase slot).
         `params` applies only to a file still in version 1: slots of one file share one cost."""
         kf = self._fresh(params)
-        kf.slots[PASSPHRASE_SLOT] = seal_slot(kf.derive(normalize_passphrase(passphrase)), ROLE_PASSPHRASE, data_key)
+        kek = kf.derive(normalize_passphrase(passphrase))
+        if open_slot(kek, kf.slots[DURESS_SLOT]) is not None:
+            # The same passphrase in both slots would open the real journal and never erase.
+            raise InvalidInput(_("The duress passphrase must be different from the passphrase of the journal."))
+        kf.slots[PASSPHRASE_SLOT] = seal_slot(kek, ROLE_PASSPHRASE, data_key)
         kf.legacy = [s for s in kf.legacy if s.kind != "passphrase"]
         return kf
 
