@@ -1,11 +1,20 @@
 """Key slots: the random data key, wrapped by passphrase- and recovery-derived keys.
 
-Format (binding, see docs/formats.md): journal.keys is JSON
-  {"format": "incident-journal-keys", "version": 1, "slots": [...]}
-each slot wrapping the same 32-byte data key with ChaCha20-Poly1305 under
-KEK = Argon2id(secret, salt, params), associated data
-b"incident-journal-keys/v1/<slot id>". The data key never depends on the
-passphrase, so changing the passphrase only rewraps it.
+Format (binding, see docs/formats.md "Key slots"): journal.keys is JSON
+  {"format": "incident-journal-keys", "version": 2, "kdf": {...}, "aead": "chacha20poly1305",
+   "slots": [8 x base64 of 92 bytes]}
+One Argon2id salt and cost for the file: KEK = Argon2id(secret, salt, params), derived once per
+unlock and tried against every slot, always all eight in the same order, so the work does not
+depend on which slot opens. A slot is nonce (12) + ChaCha20-Poly1305(KEK, role (1) + key (32) +
+reference (31), associated data b"incident-journal-keys/v2/slot"). Unused slots are random bytes
+of the same length: the file does not say whether a duress passphrase (slot 2,
+journal/storage/duress.py) is set. The data key never depends on the passphrase, so changing
+the passphrase only rewraps it.
+
+Version-1 files (one JSON object per slot, each with its own salt, "kind" in clear; associated
+data b"incident-journal-keys/v1/<slot id>") are read; the first unlock with the passphrase
+converts them (vault.derive_data_key), keeping the recovery code's v1 slot in "legacy_slots"
+until a new recovery code is made.
 """
 
 from __future__ import annotations
