@@ -6,6 +6,7 @@ import os
 import stat
 
 import pytest
+from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
@@ -26,24 +27,24 @@ def test_key_file_matches_binding_format(tmp_path):
     kf.save(path)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     doc = json.loads(path.read_text())
-    assert doc["format"] == "incident-journal-keys" and doc["version"] == 1
-    kinds = sorted(s["kind"] for s in doc["slots"])
-    assert kinds == ["passphrase", "recovery"]
-    for slot in doc["slots"]:
-        assert set(slot) == {"id", "kind", "kdf", "aead", "nonce", "wrapped_key"}
-        assert slot["aead"] == "chacha20poly1305"
-        assert set(slot["kdf"]) == {"name", "salt", "memory_kib", "iterations", "lanes"}
-        assert len(base64.b64decode(slot["nonce"])) == 12
-    # Unwrap by hand, exactly as docs/recovery.md describes.
-    slot = next(s for s in doc["slots"] if s["kind"] == "passphrase")
+    assert doc["format"] == "incident-journal-keys" and doc["version"] == 2
+    assert set(doc) == {"format", "version", "kdf", "aead", "slots"}
+    assert doc["aead"] == "chacha20poly1305"
+    assert set(doc["kdf"]) == {"name", "salt", "memory_kib", "iterations", "lanes"}
+    assert len(doc["slots"]) == 8 and {len(base64.b64decode(s)) for s in doc["slots"]} == {92}
+    # Unwrap by hand, exactly as docs/recovery.md describes: one derivation, every slot tried.
     import unicodedata
 
-    kek = Argon2id(salt=base64.b64decode(slot["kdf"]["salt"]), length=32,
-                   iterations=slot["kdf"]["iterations"], lanes=slot["kdf"]["lanes"],
-                   memory_cost=slot["kdf"]["memory_kib"]).derive(unicodedata.normalize("NFC", "pass phrase ü").encode())
-    data_key = ChaCha20Poly1305(kek).decrypt(base64.b64decode(slot["nonce"]), base64.b64decode(slot["wrapped_key"]),
-                                             f"incident-journal-keys/v1/{slot['id']}".encode())
-    assert data_key == key
+    kdf = doc["kdf"]
+    kek = Argon2id(salt=base64.b64decode(kdf["salt"]), length=32, iterations=kdf["iterations"], lanes=kdf["lanes"],
+                   memory_cost=kdf["memory_kib"]).derive(unicodedata.normalize("NFC", "pass phrase ü").encode())
+    opened = []
+    for index, raw in enumerate(map(base64.b64decode, doc["slots"])):
+        try:
+            opened.append((index, ChaCha20Poly1305(kek).decrypt(raw[:12], raw[12:], b"incident-journal-keys/v2/slot")))
+        except InvalidTag:
+            pass
+    assert [(i, p[0], p[1:33], p[33:]) for i, p in opened] == [(0, 1, key, bytes(31))]
 
 
 def test_passphrase_is_nfc_normalized(tmp_path):
@@ -95,7 +96,7 @@ def test_corrupt_key_file_gives_clear_error(tmp_path, content):
 
 def test_newer_key_file_version(tmp_path):
     path = tmp_path / "journal.keys"
-    path.write_text('{"format": "incident-journal-keys", "version": 2, "slots": []}')
+    path.write_text('{"format": "incident-journal-keys", "version": 3, "slots": []}')
     with pytest.raises(CorruptKeyFile, match="Update the app"):
         KeyFile.load(path)
 
@@ -103,7 +104,7 @@ def test_newer_key_file_version(tmp_path):
 def test_tampered_down_kdf_is_refused(tmp_path):
     kf = KeyFile.create(os.urandom(32), "passphrase1", new_recovery_code(), FAST_KDF)
     doc = json.loads(kf.to_bytes())
-    doc["slots"][0]["kdf"]["memory_kib"] = 8
+    doc["kdf"]["memory_kib"] = 8
     path = tmp_path / "journal.keys"
     path.write_text(json.dumps(doc))
     with pytest.raises(CorruptKeyFile):
@@ -134,7 +135,7 @@ def test_hand_made_slot_with_its_own_aad_opens():
     key = os.urandom(32)
     slot = _hand_made_slot("passphrase1", key, b"<own>")
     assert slot.unwrap("passphrase1".encode()) == key
-    assert KeyFile([slot]).unlock_with_passphrase("passphrase1") == key
+    assert KeyFile.from_v1_slots([slot]).unlock_with_passphrase("passphrase1") == key
 
 
 @pytest.mark.parametrize("aad", [None, b"", b"incident-journal-keys/v1/", "other-slot"])
@@ -142,15 +143,15 @@ def test_unwrap_refuses_a_key_wrapped_without_or_with_another_slots_aad(tmp_path
     key = os.urandom(32)
     if aad == "other-slot":
         # Wrapped under the id of a real slot of the same file (a slot moved or copied).
-        other = KeyFile.create(key, "passphrase1", new_recovery_code(), FAST_KDF).slots[1]
+        other = _v1_slot("recovery", normalize_recovery_code(new_recovery_code()), key)
         aad = f"incident-journal-keys/v1/{other.id}".encode()
     slot = _hand_made_slot("passphrase1", key, aad)
     assert slot.unwrap("passphrase1".encode()) is None
     with pytest.raises(WrongPassphrase):
-        KeyFile([slot]).unlock_with_passphrase("passphrase1")
+        KeyFile.from_v1_slots([slot]).unlock_with_passphrase("passphrase1")
     # The same through the file on disk, as an attacker who can write journal.keys would try.
     path = tmp_path / "journal.keys"
-    KeyFile([slot]).save(path)
+    path.write_text(json.dumps(_v1_doc([slot])))
     with pytest.raises(WrongPassphrase):
         KeyFile.load(path).unlock_with_passphrase("passphrase1")
 
@@ -163,7 +164,7 @@ def test_slot_id_swapped_between_slots_is_refused():
     a.id, b.id = b.id, a.id
     assert a.unwrap(b"passphrase1") is None and b.unwrap(b"passphrase1") is None
     with pytest.raises(WrongPassphrase):
-        KeyFile([a, b]).unlock_with_passphrase("passphrase1")
+        KeyFile.from_v1_slots([a, b]).unlock_with_passphrase("passphrase1")
 
 
 def test_recovery_slot_refuses_foreign_aad():
@@ -172,15 +173,28 @@ def test_recovery_slot_refuses_foreign_aad():
     secret = normalize_recovery_code(code).decode()
     slot = _hand_made_slot(secret, key, None, kind="recovery")
     with pytest.raises(WrongPassphrase):
-        KeyFile([slot]).unlock_with_recovery_code(code)
+        KeyFile.from_v1_slots([slot]).unlock_with_recovery_code(code)
     good = _hand_made_slot(secret, key, b"<own>", kind="recovery")
-    assert KeyFile([slot, good]).unlock_with_recovery_code(code) == key
+    assert KeyFile.from_v1_slots([slot, good]).unlock_with_recovery_code(code) == key
 
 
 # --- the parser's limits, each alone (mutation checks: docs/testing.md) ---------------------------
+def _v1_slot(kind, secret, key):
+    from journal.storage.keyslots import KeySlot
+
+    return KeySlot.wrap(kind, secret, key, FAST_KDF)
+
+
+def _v1_doc(slots):
+    """A version-1 key file document (as apps before key file version 2 wrote it)."""
+    return {"format": "incident-journal-keys", "version": 1, "slots": [s.as_json() for s in slots]}
+
+
 def _slot_doc(**changes):
-    """A valid key file document whose first slot gets `changes` (kdf.* keys go into kdf)."""
-    doc = json.loads(KeyFile.create(os.urandom(32), "passphrase1", new_recovery_code(), FAST_KDF).to_bytes())
+    """A valid version-1 key file document whose first slot gets `changes` (kdf.* keys go into kdf)."""
+    key = os.urandom(32)
+    doc = _v1_doc([_v1_slot("passphrase", b"passphrase1", key),
+                   _v1_slot("recovery", normalize_recovery_code(new_recovery_code()), key)])
     slot = doc["slots"][0]
     for key, value in changes.items():
         if key.startswith("kdf_"):
@@ -203,7 +217,7 @@ def _load_doc(tmp_path, doc):
     {"kdf_lanes": 1}, {"kdf_lanes": 64},
 ])
 def test_kdf_limits_are_inclusive(tmp_path, changes):
-    assert len(_load_doc(tmp_path, _slot_doc(**changes)).slots) == 2
+    assert len(_load_doc(tmp_path, _slot_doc(**changes)).legacy) == 2
 
 
 @pytest.mark.parametrize("changes", [
@@ -226,14 +240,36 @@ def test_each_out_of_range_or_malformed_slot_field_is_refused(tmp_path, changes)
 
 
 def test_new_slot_salt_and_nonce_sizes():
-    slot = KeyFile.create(os.urandom(32), "passphrase1", new_recovery_code(), FAST_KDF).slots[0]
-    assert len(base64.b64decode(slot.kdf["salt"])) == 16 and len(base64.b64decode(slot.nonce)) == 12
-    assert len(base64.b64decode(slot.wrapped_key)) == 32 + 16
+    kf = KeyFile.create(os.urandom(32), "passphrase1", new_recovery_code(), FAST_KDF)
+    assert len(kf.salt) == 16
+    assert all(len(slot) == 12 + 1 + 32 + 31 + 16 for slot in kf.slots)
 
 
 def test_key_file_is_indented_json_ending_in_newline():
     raw = KeyFile.create(os.urandom(32), "passphrase1", new_recovery_code(), FAST_KDF).to_bytes()
-    assert raw.startswith(b'{\n  "format": "incident-journal-keys",\n  "version": 1,') and raw.endswith(b"}\n")
+    assert raw.startswith(b'{\n  "format": "incident-journal-keys",\n  "version": 2,') and raw.endswith(b"}\n")
+
+
+@pytest.mark.parametrize("change", [
+    {"kdf": {"memory_kib": 1023}}, {"kdf": {"iterations": 0}}, {"kdf": {"lanes": 65}}, {"kdf": {"name": "scrypt"}},
+    {"kdf": {"salt": base64.b64encode(os.urandom(15)).decode()}}, {"aead": "aes-256-gcm"},
+    {"slots": "drop-one"}, {"slots": "short-one"}, {"slots": "not-base64"},
+])
+def test_each_malformed_v2_field_is_refused(tmp_path, change):
+    doc = json.loads(KeyFile.create(os.urandom(32), "passphrase1", new_recovery_code(), FAST_KDF).to_bytes())
+    for key, value in change.items():
+        if key == "kdf":
+            doc["kdf"].update(value)
+        elif value == "drop-one":
+            doc["slots"].pop()
+        elif value == "short-one":
+            doc["slots"][3] = base64.b64encode(os.urandom(91)).decode()
+        elif value == "not-base64":
+            doc["slots"][3] = "AAAA AAAA"
+        else:
+            doc[key] = value
+    with pytest.raises(CorruptKeyFile, match="journal.keys is damaged"):
+        _load_doc(tmp_path, doc)
 
 
 def test_newer_version_is_named_in_the_message(tmp_path):

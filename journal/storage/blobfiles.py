@@ -275,11 +275,13 @@ class BlobFiles:
                 db.execute("DELETE FROM blob_files_released WHERE file_id = ?", row)
         return len(gone)
 
-    def sweep(self, db) -> int:
+    def sweep(self, db, keep: Iterable[str] = ()) -> int:
         """At open, before any write: remove files no committed row names (a crash between
-        writing a file and committing its row), and files whose rows were deleted."""
+        writing a file and committing its row), and files whose rows were deleted. Files named
+        in `keep` (a decoy package, journal/storage/duress.py) stay."""
         released = self.release_files(db)
         known = {r[0] for r in db.query("SELECT file_id FROM blobs WHERE file_id IS NOT NULL")}
+        known.update(keep)
         removed = 0
         for file_id, path in list(self.stored_files()):
             if file_id in known:

@@ -18,6 +18,8 @@ DB_FILE = "journal.db"
 KEYS_FILE = "journal.keys"
 LOCK_FILE = "journal.lock"
 OUTBOX_DIR = "outbox"
+#: Private staging folders (a journal being created, a decoy being filled): removed at open.
+STAGING_PREFIX = ".creating-"
 
 
 def default_data_dir() -> Path:

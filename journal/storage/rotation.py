@@ -51,7 +51,7 @@ from journal.storage import keyslots
 from journal.storage.atomic import overwrite_and_unlink
 from journal.storage.keys_io import finish_interrupted_replace
 from journal.storage.keyslots import (
-    KdfParams, KeyFile, KeySlot, check_passphrase_acceptable, normalize_passphrase, normalize_recovery_code,
+    KdfParams, KeyFile, check_passphrase_acceptable, normalize_passphrase, normalize_recovery_code,
 )
 from journal.storage.memlock import SecretBuffer
 from journal.storage.paths import journal_files
@@ -125,19 +125,63 @@ class RotationResult:
 
 def _transition_keyfile(current: KeyFile, old_key: bytes, new_key: bytes, passphrase: str, recovery: str,
                         params: KdfParams) -> KeyFile:
-    new_slots = [KeySlot.wrap("passphrase", normalize_passphrase(passphrase), new_key, params),
-                 KeySlot.wrap("recovery", normalize_recovery_code(recovery), new_key, params)]
+    """The current slots (the duress slot among them, untouched) plus the new passphrase and
+    recovery code in the rotation slots, under the file's one salt and cost."""
+    kf = current._fresh(params)
+    pass_slot, recovery_slot = keyslots.ROTATION_SLOTS
+    kf.slots[pass_slot] = keyslots.seal_slot(kf.derive(normalize_passphrase(passphrase)), keyslots.ROLE_PASSPHRASE,
+                                             new_key)
+    kf.slots[recovery_slot] = keyslots.seal_slot(kf.derive(normalize_recovery_code(recovery)), keyslots.ROLE_RECOVERY,
+                                                 new_key)
     rotation_id = str(uuid.uuid4())
-    rotation = {
+    kf.rotation = {
         "state": "in-progress",
         "id": rotation_id,
         "aead": ROTATION_AEAD,
-        "new_slots": [s.id for s in new_slots],
+        "new_slots": list(keyslots.ROTATION_SLOTS),
         "old_key_under_new": _wrap(new_key, old_key, rotation_id, "old"),
         "new_key_under_old": _wrap(old_key, new_key, rotation_id, "new"),
     }
-    old_slots = [s for s in current.slots]
-    return KeyFile(new_slots + old_slots, rotation)
+    return kf
+
+
+def _v1_ids(transition: KeyFile) -> set[str] | None:
+    """The new slots' ids of a key change a version-1 app started (its slots had ids)."""
+    assert transition.rotation is not None
+    ids = transition.rotation.get("new_slots") or []
+    return {str(i) for i in ids} if any(isinstance(i, str) for i in ids) else None
+
+
+def _finished(transition: KeyFile) -> KeyFile:
+    """The key file after a key change: the new slots moved to their places, the old ones gone
+    (a legacy version-1 slot too: it wrapped the old key); the duress slot is kept."""
+    kf = transition.copy()
+    v1_new = _v1_ids(transition)
+    if v1_new is not None:
+        kf.legacy = [s for s in kf.legacy if s.id in v1_new]
+        kf.rotation = None
+        return kf
+    pass_slot, recovery_slot = keyslots.ROTATION_SLOTS
+    kf.slots[keyslots.PASSPHRASE_SLOT] = kf.slots[pass_slot]
+    kf.slots[keyslots.RECOVERY_SLOT] = kf.slots[recovery_slot]
+    for index in keyslots.ROTATION_SLOTS:
+        kf.slots[index] = keyslots.random_slot()
+    kf.legacy = []
+    kf.rotation = None
+    return kf
+
+
+def _rolled_back(transition: KeyFile) -> KeyFile:
+    kf = transition.copy()
+    v1_new = _v1_ids(transition)
+    if v1_new is not None:
+        kf.legacy = [s for s in kf.legacy if s.id not in v1_new]
+        kf.rotation = None
+        return kf
+    for index in keyslots.ROTATION_SLOTS:
+        kf.slots[index] = keyslots.random_slot()
+    kf.rotation = None
+    return kf
 
 
 def _both_keys(rotation: dict, key: bytes) -> tuple[bytes, bytes]:
@@ -179,12 +223,11 @@ def settle_on_open(data_dir: Path, key: bytes) -> tuple[bytes, str | None]:
     if keys.rotation is None:
         return key, None
     old, new = _both_keys(keys.rotation, bytes(key))
-    new_ids = set(keys.rotation.get("new_slots") or [])
     if _opens_with(files["db"], new):
-        KeyFile([s for s in keys.slots if s.id in new_ids]).save(files["keys"])
+        _finished(keys).save(files["keys"])
         return new, "finished"
     if _opens_with(files["db"], old):
-        KeyFile([s for s in keys.slots if s.id not in new_ids]).save(files["keys"])
+        _rolled_back(keys).save(files["keys"])
         return old, "rolled-back"
     raise CorruptDatabase(
         _("The database journal.db is damaged or is not this journal's database (the passphrase was right). Restore it from a backup."))
@@ -299,7 +342,7 @@ def rotate_keys(journal, new_passphrase: str, *, kdf: KdfParams | None = None, p
                 switched = _opens_with(journal_files(journal.data_dir)["db"], bytes(new_key))
                 if not switched:
                     # Nothing changed in the database: back to the old key file, new files gone.
-                    KeyFile(list(current.slots)).save(keys_path)
+                    _rolled_back(transition).save(keys_path)
                     for new_file in written:
                         new_file.remove()
                     raise
@@ -322,9 +365,7 @@ def rotate_keys(journal, new_passphrase: str, *, kdf: KdfParams | None = None, p
     _point("switched")
 
     # 4. Only the new slots remain; the old key file is overwritten in place first.
-    assert transition.rotation is not None  # set by _transition_keyfile above
-    new_ids = set(transition.rotation["new_slots"])
-    KeyFile([s for s in transition.slots if s.id in new_ids]).save(keys_path)
+    _finished(transition).save(keys_path)
     _point("final-saved")
     for file_id in old_ids:
         try:

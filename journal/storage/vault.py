@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -26,15 +25,15 @@ from journal.errors import (
 )
 from journal.storage import keyslots
 from journal.storage.keyslots import (  # noqa: F401 - MIN_PASSPHRASE_LENGTH: the GUI reads it here
-    MIN_PASSPHRASE_LENGTH, KdfParams, KeyFile, check_passphrase_acceptable, new_recovery_code,
+    MIN_PASSPHRASE_LENGTH, DuressMatched, KdfParams, KeyFile, check_passphrase_acceptable, new_recovery_code,
 )
 from journal.storage.lockfile import JournalLock
 from journal.storage.memlock import SecretBuffer
 from journal.storage.rotation import settle_on_open
 from journal.storage.paths import KEYS_FILE as KEYS_FILE_NAME
-from journal.storage.paths import journal_files
+from journal.storage.paths import STAGING_PREFIX, journal_files
+from journal.storage.newdb import initialize_database
 from journal.records.search import EntryQueries
-from journal.timeutil import utc_now_iso
 
 if TYPE_CHECKING:
     from journal.exchange.exporter import Exporter
@@ -47,7 +46,6 @@ if TYPE_CHECKING:
     from journal.records.forms import FormStore
     from journal.records.people import PeopleStore
 
-STAGING_PREFIX = ".creating-"
 # Files an interrupted operation may leave in the data folder. Key-bearing
 # ones are destroyed right after journal.keys during an emergency erase.
 KEY_BEARING_LEFTOVERS = (".journal.keys.*.tmp", f"{STAGING_PREFIX}*", ".restore-*", ".replaced-*")
@@ -107,14 +105,58 @@ def derive_data_key(data_dir: Path, passphrase: str | None = None, recovery_code
     and JournalErased is raised."""
     from journal.storage.attempts import counted_unlock
 
-    keys = load_keys(data_dir)
+    missing_db: NotAJournal | None = None
+    try:
+        keys = load_keys(data_dir)
+    except NotAJournal as exc:
+        # A key file without a database is also what a duress unlock killed after its erase
+        # leaves (duress.py): only the duress passphrase goes on from there.
+        if recovery_code is not None or not journal_files(Path(data_dir))["keys"].exists():
+            raise
+        missing_db = exc
+        keys = KeyFile.load(journal_files(Path(data_dir))["keys"])
     if recovery_code is not None:
         return counted_unlock(data_dir, lambda: keys.unlock_with_recovery_code(recovery_code), erase=erase_journal,
                               erase_after=erase_after)
     if passphrase is None:
         raise InvalidInput(_("A passphrase or a recovery code is needed."))
-    return counted_unlock(data_dir, lambda: keys.unlock_with_passphrase(passphrase), erase=erase_journal,
-                          erase_after=erase_after)
+
+    def attempt():
+        try:
+            return keys.unlock_with_passphrase(passphrase)
+        except DuressMatched as duress:  # a right passphrase as far as counting goes
+            return duress
+
+    result = counted_unlock(data_dir, attempt, erase=erase_journal, erase_after=erase_after)
+    if isinstance(result, DuressMatched):
+        from journal.storage.duress import trigger
+
+        return trigger(Path(data_dir), keys, result.match, erase=erase_journal)
+    if missing_db is not None:
+        raise missing_db
+    _convert_key_file(Path(data_dir), keys, result, passphrase)
+    return result
+
+
+def _convert_key_file(data_dir: Path, keys: KeyFile, data_key: bytes, passphrase: str) -> None:
+    """A key file still holding a version-1 passphrase slot gets its version-2 slot now, the one
+    time the passphrase is at hand (atomically, the old file overwritten in place: keys_io.py).
+    Skipped while another process holds the journal; tried again at the next unlock."""
+    if keys.rotation is not None or not any(s.kind == "passphrase" for s in keys.legacy):
+        return
+    from journal.errors import JournalInUse
+
+    lock = JournalLock(journal_files(data_dir)["lock"])
+    try:
+        lock.acquire()
+    except JournalInUse:
+        return
+    try:
+        current = load_keys(data_dir)  # as it is now, under the lock
+        if current.rotation is None and any(s.kind == "passphrase" for s in current.legacy):
+            current.converted(data_key, passphrase).save(journal_files(data_dir)["keys"])
+    finally:
+        lock.release()
 
 
 @dataclass
@@ -338,24 +380,7 @@ class Journal(_StoreAccess):
             data_key = os.urandom(32)
             recovery = new_recovery_code()
             keyfile = KeyFile.create(data_key, passphrase, recovery, kdf)
-            old_umask = os.umask(0o077)  # the database and its WAL are private
-            try:
-                conn = connect(staged["db"], data_key, create=True)
-            finally:
-                os.umask(old_umask)
-            try:
-                apply_pragmas(conn)
-                migrations.migrate(conn)
-                conn.execute("BEGIN")
-                conn.executemany(
-                    "INSERT INTO meta (key, value) VALUES (?, ?)",
-                    [("journal_id", str(uuid.uuid4())), ("name", name or ""), ("created_at", utc_now_iso())],
-                )
-                conn.execute("COMMIT")
-            finally:
-                with contextlib.suppress(Exception):
-                    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                conn.close()
+            initialize_database(staged["db"], data_key, name)
             keyfile.save(staged["keys"])
             os.replace(staged["db"], files["db"])
             fsync_dir(data_dir)
@@ -391,6 +416,9 @@ class Journal(_StoreAccess):
         try:
             # An interrupted key-file replace or key change is settled first (rotation.py).
             data_key, outcome = settle_on_open(data_dir, data_key)
+            # Staging folders a crash left (a create, a decoy being filled: duress.py). Nothing
+            # else uses them while the lock is held.
+            _remove_leftovers(data_dir, patterns=(f"{STAGING_PREFIX}*",))
             conn = connect(files["db"], data_key)
             try:
                 migrations.check_supported(conn)
@@ -411,7 +439,9 @@ class Journal(_StoreAccess):
             try:
                 # Files a crash left behind: written but never committed, or released but not
                 # yet unlinked. Nothing else writes while the lock is held.
-                journal.blob_files.sweep(journal.db)
+                from journal.storage.duress import package_ids
+
+                journal.blob_files.sweep(journal.db, keep=package_ids(journal))
             except BaseException:
                 journal.close()
                 raise
@@ -518,11 +548,14 @@ class Journal(_StoreAccess):
         return problems
 
 
-def erase_journal(data_dir: Path, extra_paths: list[Path] | None = None) -> EraseReport:
+def erase_journal(data_dir: Path, extra_paths: list[Path] | None = None, *, keys_already_destroyed: bool = False,
+                  keep: Path | None = None) -> EraseReport:
     """Emergency erase: journal.keys first (that alone makes the journal unreadable),
     then the database and its WAL/SHM, the outbox and anything else given.
 
-    Works without the passphrase and while another process holds the lock.
+    Works without the passphrase and while another process holds the lock. A duress unlock
+    (duress.py) has already replaced journal.keys (``keys_already_destroyed``) and keeps the
+    decoy package (``keep``, a file in the attachment folder).
     """
     import shutil
     import time
@@ -531,7 +564,7 @@ def erase_journal(data_dir: Path, extra_paths: list[Path] | None = None) -> Eras
     data_dir = Path(data_dir)
     files = journal_files(data_dir)
     erased: list[str] = []
-    if overwrite_and_unlink(files["keys"]):
+    if not keys_already_destroyed and overwrite_and_unlink(files["keys"]):
         erased.append(files["keys"].name)
     # Interrupted writes can leave other copies of the keys (a killed
     # passphrase change, a staged create or restore): those go next.
@@ -554,8 +587,16 @@ def erase_journal(data_dir: Path, extra_paths: list[Path] | None = None) -> Eras
     # ciphertext nobody can open. They are unlinked, not overwritten: overwriting gigabytes of
     # video would keep the erase from finishing in seconds (docs/security.md).
     blob_folder = data_dir / BLOB_FOLDER
-    if blob_folder.is_dir():
+    if blob_folder.is_dir() and keep is None:
         shutil.rmtree(blob_folder, ignore_errors=True)
+        erased.append(f"{BLOB_FOLDER}/")
+    elif blob_folder.is_dir():
+        for item in sorted(blob_folder.rglob("*"), reverse=True):
+            if item.is_dir() and not item.is_symlink():
+                with contextlib.suppress(OSError):
+                    item.rmdir()  # emptied shard folders; the one holding `keep` stays
+            elif item != Path(keep):
+                item.unlink(missing_ok=True)
         erased.append(f"{BLOB_FOLDER}/")
     erased.extend(_remove_leftovers(data_dir, patterns=DATA_LEFTOVERS))
     for path in extra_paths or []:

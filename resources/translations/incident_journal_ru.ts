@@ -1025,6 +1025,84 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     </message>
 </context>
 <context>
+    <name>DecoyEditorDialog</name>
+    <message>
+        <source>Decoy journal</source>
+        <translation>Журнал-приманка</translation>
+    </message>
+    <message>
+        <source>Entries of the decoy journal:</source>
+        <translation>Записи журнала-приманки:</translation>
+    </message>
+    <message>
+        <source>Entries of the decoy journal</source>
+        <translation>Записи журнала-приманки</translation>
+    </message>
+    <message>
+        <source>Move to &amp;trash</source>
+        <translation>В &amp;корзину</translation>
+    </message>
+    <message>
+        <source>Title of the new entry</source>
+        <translation>Заголовок новой записи</translation>
+    </message>
+    <message>
+        <source>Date of the new entry</source>
+        <translation>Дата новой записи</translation>
+    </message>
+    <message>
+        <source>Text of the new entry</source>
+        <translation>Текст новой записи</translation>
+    </message>
+    <message>
+        <source>T&amp;itle:</source>
+        <translation>&amp;Заголовок:</translation>
+    </message>
+    <message>
+        <source>D&amp;ate:</source>
+        <translation>&amp;Дата:</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>&amp;Текст:</translation>
+    </message>
+    <message>
+        <source>&amp;Add entry</source>
+        <translation>&amp;Добавить запись</translation>
+    </message>
+    <message>
+        <source>&amp;Save decoy</source>
+        <translation>&amp;Сохранить приманку</translation>
+    </message>
+    <message>
+        <source>&amp;Discard changes</source>
+        <translation>&amp;Отменить изменения</translation>
+    </message>
+    <message>
+        <source>Give the entry a title.</source>
+        <translation>Дайте записи заголовок.</translation>
+    </message>
+</context>
+<context>
+    <name>DecoyPassphraseDialog</name>
+    <message>
+        <source>Fill the decoy journal</source>
+        <translation>Заполнить журнал-приманку</translation>
+    </message>
+    <message>
+        <source>Type the duress passphrase. Here it only opens the decoy for filling: nothing is erased.</source>
+        <translation>Введите тревожную парольную фразу. Здесь она только открывает приманку для заполнения: ничего не стирается.</translation>
+    </message>
+    <message>
+        <source>Duress passphrase</source>
+        <translation>Тревожная парольная фраза</translation>
+    </message>
+    <message>
+        <source>&amp;Duress passphrase:</source>
+        <translation>&amp;Тревожная парольная фраза:</translation>
+    </message>
+</context>
+<context>
     <name>DropFolderDialog</name>
     <message>
         <source>&amp;Remove drop folder</source>
@@ -1061,6 +1139,101 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>Where bundles for {name} are uploaded: the Nextcloud file-drop link they gave you (with its password), or any WebDAV folder. Bundles are encrypted before they leave this computer.</source>
         <translation>Куда загружаются пакеты для {name}: полученная от координатора ссылка Nextcloud для загрузки файлов (с паролем) или любая папка WebDAV. Пакеты шифруются до того, как покинут этот компьютер.</translation>
+    </message>
+</context>
+<context>
+    <name>DuressDialog</name>
+    <message>
+        <source>Duress passphrase</source>
+        <translation>Тревожная парольная фраза</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A second passphrase for when you are made to unlock the laptop. Typed at the unlock screen, it looks like a normal unlock but &lt;b&gt;erases this journal for good&lt;/b&gt; and opens a small decoy journal that you prepare here.&lt;/p&gt;&lt;p&gt;Keep a backup elsewhere: nothing on this laptop can bring the journal back. Destroying data when police or border guards ask for it can be a crime in some countries (see the user guide).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Вторая парольная фраза на случай, если вас заставят разблокировать ноутбук. Введённая на экране разблокировки, она выглядит как обычная разблокировка, но &lt;b&gt;безвозвратно стирает этот журнал&lt;/b&gt; и открывает небольшой журнал-приманку, который вы готовите здесь.&lt;/p&gt;&lt;p&gt;Держите резервную копию в другом месте: на этом ноутбуке журнал уже ничто не вернёт. В некоторых странах уничтожение данных по требованию полиции или пограничников может быть преступлением (см. руководство пользователя).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Duress passphrase status</source>
+        <translation>Состояние тревожной парольной фразы</translation>
+    </message>
+    <message>
+        <source>Repeat the duress passphrase</source>
+        <translation>Повторите тревожную парольную фразу</translation>
+    </message>
+    <message>
+        <source>Name of the decoy journal</source>
+        <translation>Название журнала-приманки</translation>
+    </message>
+    <message>
+        <source>the same name as this journal</source>
+        <translation>то же название, что у этого журнала</translation>
+    </message>
+    <message>
+        <source>&amp;Duress passphrase:</source>
+        <translation>&amp;Тревожная парольная фраза:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Повторите её:</translation>
+    </message>
+    <message>
+        <source>Decoy journal&apos;s &amp;name:</source>
+        <translation>&amp;Название приманки:</translation>
+    </message>
+    <message>
+        <source>&amp;Set duress passphrase</source>
+        <translation>&amp;Задать тревожную парольную фразу</translation>
+    </message>
+    <message>
+        <source>&amp;Fill the decoy journal…</source>
+        <translation>&amp;Заполнить журнал-приманку…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove duress passphrase…</source>
+        <translation>&amp;Убрать тревожную парольную фразу…</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Проверка…</translation>
+    </message>
+    <message>
+        <source>A duress passphrase is set.</source>
+        <translation>Тревожная парольная фраза задана.</translation>
+    </message>
+    <message>
+        <source>No duress passphrase is set.</source>
+        <translation>Тревожная парольная фраза не задана.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Choose a passphrase of at least %n characters.</source>
+        <translation>
+            <numerusform>Выберите парольную фразу не короче %n символа.</numerusform>
+            <numerusform>Выберите парольную фразу не короче %n символов.</numerusform>
+            <numerusform>Выберите парольную фразу не короче %n символов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Парольные фразы не совпадают.</translation>
+    </message>
+    <message>
+        <source>The duress passphrase is set, with an empty decoy journal. Fill the decoy now, so that it looks used: a few ordinary entries are enough.</source>
+        <translation>Тревожная парольная фраза задана, журнал-приманка пока пуст. Заполните его сейчас, чтобы он выглядел обжитым: хватит нескольких обычных записей.</translation>
+    </message>
+    <message>
+        <source>Setting the duress passphrase…</source>
+        <translation>Задаём тревожную парольную фразу…</translation>
+    </message>
+    <message>
+        <source>Remove duress passphrase</source>
+        <translation>Убрать тревожную парольную фразу</translation>
+    </message>
+    <message>
+        <source>Remove the duress passphrase? The decoy journal is destroyed with it.</source>
+        <translation>Убрать тревожную парольную фразу? Журнал-приманка будет уничтожен вместе с ней.</translation>
+    </message>
+    <message>
+        <source>Opening the decoy journal…</source>
+        <translation>Открываем журнал-приманку…</translation>
     </message>
 </context>
 <context>
@@ -4064,6 +4237,10 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     <message>
         <source>Honestly: this only stops guessing through this app. Someone who copies the disk guesses offline where no counter exists (Argon2id is what slows them). It also erases after your own typos or a child playing with the keyboard, and there is no undo — keep a backup.</source>
         <translation>Честно: это мешает подбору только через это приложение. Тот, кто скопирует диск, будет подбирать офлайн, где счётчика нет (замедляет его Argon2id). Журнал сотрётся и после ваших собственных опечаток или если ребёнок поиграет с клавиатурой, и отменить это нельзя — держите резервную копию.</translation>
+    </message>
+    <message>
+        <source>D&amp;uress passphrase…</source>
+        <translation>&amp;Тревожная парольная фраза…</translation>
     </message>
     <message>
         <source>Lock when &amp;idle for</source>

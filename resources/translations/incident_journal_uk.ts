@@ -1025,6 +1025,84 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     </message>
 </context>
 <context>
+    <name>DecoyEditorDialog</name>
+    <message>
+        <source>Decoy journal</source>
+        <translation>Журнал-приманка</translation>
+    </message>
+    <message>
+        <source>Entries of the decoy journal:</source>
+        <translation>Записи журналу-приманки:</translation>
+    </message>
+    <message>
+        <source>Entries of the decoy journal</source>
+        <translation>Записи журналу-приманки</translation>
+    </message>
+    <message>
+        <source>Move to &amp;trash</source>
+        <translation>До &amp;кошика</translation>
+    </message>
+    <message>
+        <source>Title of the new entry</source>
+        <translation>Заголовок нового запису</translation>
+    </message>
+    <message>
+        <source>Date of the new entry</source>
+        <translation>Дата нового запису</translation>
+    </message>
+    <message>
+        <source>Text of the new entry</source>
+        <translation>Текст нового запису</translation>
+    </message>
+    <message>
+        <source>T&amp;itle:</source>
+        <translation>&amp;Заголовок:</translation>
+    </message>
+    <message>
+        <source>D&amp;ate:</source>
+        <translation>&amp;Дата:</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>&amp;Текст:</translation>
+    </message>
+    <message>
+        <source>&amp;Add entry</source>
+        <translation>&amp;Додати запис</translation>
+    </message>
+    <message>
+        <source>&amp;Save decoy</source>
+        <translation>&amp;Зберегти приманку</translation>
+    </message>
+    <message>
+        <source>&amp;Discard changes</source>
+        <translation>&amp;Скасувати зміни</translation>
+    </message>
+    <message>
+        <source>Give the entry a title.</source>
+        <translation>Дайте запису заголовок.</translation>
+    </message>
+</context>
+<context>
+    <name>DecoyPassphraseDialog</name>
+    <message>
+        <source>Fill the decoy journal</source>
+        <translation>Заповнити журнал-приманку</translation>
+    </message>
+    <message>
+        <source>Type the duress passphrase. Here it only opens the decoy for filling: nothing is erased.</source>
+        <translation>Введіть тривожну парольну фразу. Тут вона лише відкриває приманку для заповнення: нічого не стирається.</translation>
+    </message>
+    <message>
+        <source>Duress passphrase</source>
+        <translation>Тривожна парольна фраза</translation>
+    </message>
+    <message>
+        <source>&amp;Duress passphrase:</source>
+        <translation>&amp;Тривожна парольна фраза:</translation>
+    </message>
+</context>
+<context>
     <name>DropFolderDialog</name>
     <message>
         <source>&amp;Remove drop folder</source>
@@ -1061,6 +1139,101 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>Where bundles for {name} are uploaded: the Nextcloud file-drop link they gave you (with its password), or any WebDAV folder. Bundles are encrypted before they leave this computer.</source>
         <translation>Куди завантажуються пакети для {name}: отримане від координатора посилання Nextcloud для завантаження файлів (з паролем) або будь-яка тека WebDAV. Пакети шифруються до того, як залишать цей комп&apos;ютер.</translation>
+    </message>
+</context>
+<context>
+    <name>DuressDialog</name>
+    <message>
+        <source>Duress passphrase</source>
+        <translation>Тривожна парольна фраза</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A second passphrase for when you are made to unlock the laptop. Typed at the unlock screen, it looks like a normal unlock but &lt;b&gt;erases this journal for good&lt;/b&gt; and opens a small decoy journal that you prepare here.&lt;/p&gt;&lt;p&gt;Keep a backup elsewhere: nothing on this laptop can bring the journal back. Destroying data when police or border guards ask for it can be a crime in some countries (see the user guide).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Друга парольна фраза на випадок, якщо вас змусять розблокувати ноутбук. Введена на екрані розблокування, вона виглядає як звичайне розблокування, але &lt;b&gt;безповоротно стирає цей журнал&lt;/b&gt; і відкриває невеликий журнал-приманку, який ви готуєте тут.&lt;/p&gt;&lt;p&gt;Тримайте резервну копію деінде: на цьому ноутбуці журнал уже ніщо не поверне. У деяких країнах знищення даних на вимогу поліції чи прикордонників може бути злочином (див. посібник користувача).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Duress passphrase status</source>
+        <translation>Стан тривожної парольної фрази</translation>
+    </message>
+    <message>
+        <source>Repeat the duress passphrase</source>
+        <translation>Повторіть тривожну парольну фразу</translation>
+    </message>
+    <message>
+        <source>Name of the decoy journal</source>
+        <translation>Назва журналу-приманки</translation>
+    </message>
+    <message>
+        <source>the same name as this journal</source>
+        <translation>та сама назва, що й у цього журналу</translation>
+    </message>
+    <message>
+        <source>&amp;Duress passphrase:</source>
+        <translation>&amp;Тривожна парольна фраза:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Повторіть її:</translation>
+    </message>
+    <message>
+        <source>Decoy journal&apos;s &amp;name:</source>
+        <translation>&amp;Назва приманки:</translation>
+    </message>
+    <message>
+        <source>&amp;Set duress passphrase</source>
+        <translation>&amp;Задати тривожну парольну фразу</translation>
+    </message>
+    <message>
+        <source>&amp;Fill the decoy journal…</source>
+        <translation>&amp;Заповнити журнал-приманку…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove duress passphrase…</source>
+        <translation>&amp;Прибрати тривожну парольну фразу…</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Перевірка…</translation>
+    </message>
+    <message>
+        <source>A duress passphrase is set.</source>
+        <translation>Тривожну парольну фразу задано.</translation>
+    </message>
+    <message>
+        <source>No duress passphrase is set.</source>
+        <translation>Тривожну парольну фразу не задано.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Choose a passphrase of at least %n characters.</source>
+        <translation>
+            <numerusform>Виберіть парольну фразу щонайменше з %n символу.</numerusform>
+            <numerusform>Виберіть парольну фразу щонайменше з %n символів.</numerusform>
+            <numerusform>Виберіть парольну фразу щонайменше з %n символів.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Парольні фрази не збігаються.</translation>
+    </message>
+    <message>
+        <source>The duress passphrase is set, with an empty decoy journal. Fill the decoy now, so that it looks used: a few ordinary entries are enough.</source>
+        <translation>Тривожну парольну фразу задано, журнал-приманка поки порожній. Заповніть його зараз, щоб він виглядав уживаним: досить кількох звичайних записів.</translation>
+    </message>
+    <message>
+        <source>Setting the duress passphrase…</source>
+        <translation>Задаємо тривожну парольну фразу…</translation>
+    </message>
+    <message>
+        <source>Remove duress passphrase</source>
+        <translation>Прибрати тривожну парольну фразу</translation>
+    </message>
+    <message>
+        <source>Remove the duress passphrase? The decoy journal is destroyed with it.</source>
+        <translation>Прибрати тривожну парольну фразу? Журнал-приманку буде знищено разом із нею.</translation>
+    </message>
+    <message>
+        <source>Opening the decoy journal…</source>
+        <translation>Відкриваємо журнал-приманку…</translation>
     </message>
 </context>
 <context>
@@ -4064,6 +4237,10 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     <message>
         <source>Honestly: this only stops guessing through this app. Someone who copies the disk guesses offline where no counter exists (Argon2id is what slows them). It also erases after your own typos or a child playing with the keyboard, and there is no undo — keep a backup.</source>
         <translation>Чесно: це заважає підбору лише через цей застосунок. Той, хто скопіює диск, підбиратиме офлайн, де лічильника немає (уповільнює його Argon2id). Журнал зітреться й після ваших власних помилок або якщо дитина погратиметься з клавіатурою, і скасувати це не можна — тримайте резервну копію.</translation>
+    </message>
+    <message>
+        <source>D&amp;uress passphrase…</source>
+        <translation>&amp;Тривожна парольна фраза…</translation>
     </message>
     <message>
         <source>Lock when &amp;idle for</source>

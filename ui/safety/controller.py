@@ -96,9 +96,22 @@ class FieldSafety(QObject):
     def edit_settings(self) -> None:
         from ui.safety.settings_dialog import SafetySettingsDialog
 
-        dialog = SafetySettingsDialog(self.settings, self.controller.main_window)
+        on_duress = None
+        if self.controller.session is not None:
+            def on_duress() -> None:
+                self.edit_duress(dialog)
+        dialog = SafetySettingsDialog(self.settings, self.controller.main_window, on_duress=on_duress)
         if dialog.exec() == SafetySettingsDialog.DialogCode.Accepted:
             self.controller.apply_settings(dialog.settings())
+
+    def edit_duress(self, parent=None) -> None:
+        """Safety settings → Duress passphrase… (ui/safety/duress_dialog.py)."""
+        from ui.safety.duress_dialog import DuressDialog
+
+        session = self.controller.session
+        if session is None:
+            return
+        DuressDialog(session, parent or self.controller.main_window).exec()
 
     # --- windows ---------------------------------------------------------------------
     def attach_unlock(self, window) -> None:

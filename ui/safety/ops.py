@@ -32,3 +32,57 @@ def verify_journal(parent, session, on_done, label: str) -> None:
         return problems + journal.attachments.verify_hashes(progress=scaled_progress(ctx), cancel=cancelled)
 
     run_write_op(parent, session, work, on_done, label=label, cancellable=True)
+
+
+# --- the duress passphrase (journal/storage/duress.py) ------------------------------------------------
+def duress_is_set(parent, session) -> WriteOp:
+    from journal.storage import duress
+
+    return WriteOp(parent, session, duress.is_set)
+
+
+def set_duress_work(session, passphrase: str, decoy_name: str | None):
+    """Worker for run_op: one key derivation and a small decoy written (about a second)."""
+    from journal.storage import duress
+
+    def work(_ctx):
+        return session.write_and_wait(lambda journal: duress.set_duress(journal, passphrase, decoy_name),
+                                      timeout=None)
+
+    return work
+
+
+def remove_duress(parent, session) -> WriteOp:
+    from journal.storage import duress
+
+    return WriteOp(parent, session, duress.remove_duress)
+
+
+def open_decoy_work(session, passphrase: str):
+    """Worker for run_op: checks the duress passphrase (one key derivation) and unpacks the
+    decoy into a private staging folder. Returns the DecoyEditor; nothing is erased."""
+    from journal.storage import duress
+
+    def work(_ctx):
+        return session.write_and_wait(lambda journal: duress.DecoyEditor(journal, passphrase), timeout=None)
+
+    return work
+
+
+def decoy_titles(parent, session, editor) -> WriteOp:
+    return WriteOp(parent, session, lambda _journal: [(e.uuid, e.occurred_at or "", e.title)
+                                                       for e in editor.journal.queries.page(sort="occurred")])
+
+
+def decoy_add_entry(parent, session, editor, title: str, body: str, occurred_at: str | None) -> WriteOp:
+    return WriteOp(parent, session, lambda _journal: editor.journal.entries.add(
+        title=title, body=body, occurred_at=occurred_at))
+
+
+def decoy_delete_entry(parent, session, editor, entry_uuid: str) -> WriteOp:
+    return WriteOp(parent, session, lambda _journal: editor.journal.entries.move_to_trash(entry_uuid))
+
+
+def decoy_finish(parent, session, editor, keep: bool) -> WriteOp:
+    """Pack the decoy again (keep) or forget the changes; either removes the staging folder."""
+    return WriteOp(parent, session, lambda _journal: editor.save() if keep else editor.discard())

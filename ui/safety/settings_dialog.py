@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -29,7 +30,7 @@ SAFETY_MAX_AUTO_LOCK = min(60, MAX_AUTO_LOCK_MINUTES)
 
 
 class SafetySettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None, on_duress=None) -> None:
         super().__init__(parent)
         self._base = settings
         self.setWindowTitle(self.tr("Safety settings"))
@@ -77,6 +78,13 @@ class SafetySettingsDialog(QDialog):
         self.reminder.setValue(settings.backup_reminder_days)
         self.reminder.setAccessibleName(self.tr("Backup reminder after days"))
         form.addRow(self.tr("&Remind me to back up after:"), self.reminder)
+        # The duress passphrase lives in the journal (its key file), not in these settings:
+        # only while a journal is unlocked (ui/safety/duress_dialog.py).
+        self.duress_button = QPushButton(self.tr("D&uress passphrase…"))
+        self.duress_button.setVisible(on_duress is not None)
+        if on_duress is not None:
+            self.duress_button.clicked.connect(on_duress)
+        form.addRow(self.duress_button)
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

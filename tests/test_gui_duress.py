@@ -1,0 +1,115 @@
+"""Duress passphrase in the GUI: set it and fill the decoy from Safety settings (nothing is
+erased), then type it at the unlock screen: the decoy opens like any journal and the real one is
+gone."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from conftest import PASSPHRASE
+from gui_helpers import SAMPLE_ENTRIES, make_journal, new_controller, unlock, unlocked  # noqa: F401
+from journal.errors import WrongPassphrase
+from journal.storage import duress
+from journal.storage.vault import Journal, derive_data_key
+
+pytestmark = pytest.mark.gui
+DURESS = "pink elephant umbrella"
+
+
+def _open_duress_dialog(qtbot, controller):
+    from ui.safety.duress_dialog import DuressDialog
+
+    dialog = DuressDialog(controller.session, controller.main_window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.is_set is not None, timeout=10_000)
+    return dialog
+
+
+def test_safety_settings_has_the_duress_entry_only_when_unlocked(qtbot):
+    from ui.common.settings import Settings
+    from ui.safety.settings_dialog import SafetySettingsDialog
+
+    calls = []
+    dialog = SafetySettingsDialog(Settings(), None, on_duress=lambda: calls.append(1))
+    qtbot.addWidget(dialog)
+    assert not dialog.duress_button.isHidden()
+    dialog.duress_button.click()
+    assert calls == [1]
+    locked = SafetySettingsDialog(Settings(), None)
+    qtbot.addWidget(locked)
+    assert locked.duress_button.isHidden()
+
+
+def test_set_and_fill_the_decoy_from_the_dialog_erases_nothing(qtbot, unlocked, data_dir, monkeypatch):
+    controller = unlocked
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    dialog = _open_duress_dialog(qtbot, controller)
+    assert dialog.is_set is False and dialog.set_box.isVisibleTo(dialog)
+    # Different repeats are refused before anything runs.
+    dialog.first.setText(DURESS)
+    dialog.second.setText(DURESS + "x")
+    dialog.set_button.click()
+    assert dialog.error.isVisibleTo(dialog) and dialog.is_set is False
+    dialog.second.setText(DURESS)
+    dialog.decoy_name.setText("Notes")
+    dialog.set_button.click()
+    qtbot.waitUntil(lambda: dialog.is_set is True, timeout=20_000)
+    assert dialog.first.text() == "" and dialog.fill_button.isVisibleTo(dialog)
+
+    # Fill the decoy: the passphrase dialog, then the decoy editor (both modal).
+    def answer_passphrase():
+        ask = QApplication.activeModalWidget()
+        ask.field.setText(DURESS)
+        ask.accept()
+
+    def fill_editor():
+        editor = QApplication.activeModalWidget()
+        if editor is None or not hasattr(editor, "add_button"):
+            QTimer.singleShot(50, fill_editor)
+            return
+        editor.title.setText("Dentist on Tuesday")
+        editor.body.setPlainText("Bring the insurance card")
+        editor.add_button.click()
+        qtbot.waitUntil(lambda: editor.entries.count() == 1, timeout=10_000)
+        editor.save_button.click()
+        saved.append(editor)
+
+    saved = []
+    QTimer.singleShot(0, answer_passphrase)
+    QTimer.singleShot(100, fill_editor)
+    dialog.fill_button.click()
+    qtbot.waitUntil(lambda: bool(saved) and not saved[0].isVisible(), timeout=30_000)
+    # The real journal is untouched and still open.
+    assert controller.main_window.model.rowCount() == len(SAMPLE_ENTRIES)
+    dialog.close()
+    controller.lock()
+    with Journal.open(data_dir, PASSPHRASE) as real:
+        assert duress.is_set(real)
+    with Journal.open_with_key(data_dir, derive_data_key(data_dir, DURESS)) as decoy:
+        assert [e.title for e in decoy.queries.page()] == ["Dentist on Tuesday"]
+        assert decoy.name == "Notes"
+
+
+def test_duress_passphrase_at_the_unlock_screen_opens_the_decoy(qtbot, data_dir, tmp_path):
+    make_journal(data_dir, SAMPLE_ENTRIES, name="Group journal")
+    with Journal.open(data_dir, PASSPHRASE) as real:
+        duress.set_duress(real, DURESS)  # the decoy takes the real journal's name
+        editor = duress.DecoyEditor(real, DURESS)
+        editor.journal.entries.add(title="Shopping list", body="milk, bread")
+        editor.save()
+    controller = new_controller(qtbot, data_dir, tmp_path)
+    window = controller.unlock_window
+    qtbot.addWidget(window)
+    unlock(qtbot, controller, DURESS)
+    main = controller.main_window
+    qtbot.addWidget(main)
+    # The same screens as any unlock: the main window, the same journal name, no message.
+    assert main.isVisible() and not window.isVisible()
+    assert main.journal_name.text() == "Group journal"
+    assert main.model.rowCount() == 1
+    assert QApplication.activeModalWidget() is None
+    controller.quit()
+    with pytest.raises(WrongPassphrase):
+        derive_data_key(data_dir, PASSPHRASE)
