@@ -99,6 +99,8 @@ class Attachment:
     position: int
     id: int | None = None
     notices: list[str] = field(default_factory=list)
+    #: Size of the stripped copy named by stripped_sha256 (None: not known yet; schema 13).
+    stripped_size: int | None = None
 
     @property
     def is_image(self) -> bool:
@@ -108,6 +110,7 @@ class Attachment:
         data = asdict(self)
         data.pop("id")
         data.pop("notices")
+        data.pop("stripped_size")
         data["id"] = data.pop("uuid")
         return data
 
@@ -218,7 +221,7 @@ def open_blob(db: Database, blob_files: "blobfiles.BlobFiles | None", blob_id: i
 # --- the store ------------------------------------------------------------------------------------
 _COLUMNS = (
     "a.id, a.uuid, e.uuid, a.file_name, a.media_type, a.size, a.sha256, a.stripped_sha256, "
-    "a.imported_at, a.metadata, a.note, a.thumbnail IS NOT NULL, a.deleted_at, a.position"
+    "a.imported_at, a.metadata, a.note, a.thumbnail IS NOT NULL, a.deleted_at, a.position, a.stripped_size"
 )
 
 
@@ -389,10 +392,11 @@ class AttachmentStore:
             now = utc_now_iso()
             db.execute(
                 "INSERT INTO attachments (uuid, entry_id, blob_id, file_name, media_type, size, sha256, "
-                "stripped_sha256, imported_at, metadata, note, thumbnail, position) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "stripped_sha256, stripped_size, imported_at, metadata, note, thumbnail, position) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (att_uuid, entry_id, written.blob_id, name, media_type, written.size, written.sha256,
-                 details.stripped_sha256, now, json.dumps(details.metadata, ensure_ascii=False, sort_keys=True),
+                 details.stripped_sha256, details.stripped_size, now,
+                 json.dumps(details.metadata, ensure_ascii=False, sort_keys=True),
                  details.note, details.thumbnail, position),
             )
         attachment = self.get(att_uuid)
@@ -491,11 +495,12 @@ class AttachmentStore:
     # --- reads ------------------------------------------------------------------------------------
     def _from_row(self, row) -> Attachment:
         (id_, uuid, entry_uuid, name, media_type, size, sha, stripped, imported, metadata, note, has_thumb,
-         deleted, position) = row
+         deleted, position, stripped_size) = row
         return Attachment(uuid=uuid, entry_uuid=entry_uuid, file_name=name, media_type=media_type, size=size,
                           sha256=sha, stripped_sha256=stripped, imported_at=imported,
                           metadata=json.loads(metadata or "{}"), note=note, has_thumbnail=bool(has_thumb),
-                          deleted_at=deleted, position=position, id=id_)
+                          deleted_at=deleted, position=position, id=id_,
+                          stripped_size=stripped_size if stripped is not None else None)
 
     def get(self, attachment_uuid: str) -> Attachment:
         """One attachment by id or a unique prefix (journal/records/ids.py)."""
@@ -563,7 +568,7 @@ class AttachmentStore:
                 kept = b"".join(pieces)
         details = _describe(clean_file_name(file_name), media_type, kept)
         return BlobDescription(media_type, details.metadata, details.thumbnail, details.stripped_sha256,
-                               details.note)
+                               details.note, details.stripped_size)
 
     def reveals(self, attachment_uuid: str) -> list[str]:
         """What a video, recording, PDF, document, TIFF or GIF reveals (translated names, see
@@ -592,9 +597,15 @@ class AttachmentStore:
             result = strip_metadata(src, dst, att.media_type, total=att.size, progress=progress,
                                     cancel=(lambda: is_cancelled(cancel)) if cancel is not None else None)
         # The most recent stripped copy is what a bundle manifest will name.
-        with self.db.transaction() as db:
-            db.execute("UPDATE attachments SET stripped_sha256 = ? WHERE id = ?", (result.sha256, att.id))
+        self.record_stripped(att.id, result.sha256, result.size)
         return result
+
+    def record_stripped(self, attachment_id: int, sha256: str, size: int) -> None:
+        """Remember the SHA-256 and size of an attachment's cleaned copy (cleaning is
+        deterministic): a bundle's manifest can then name it without cleaning it first."""
+        with self.db.transaction() as db:
+            db.execute("UPDATE attachments SET stripped_sha256 = ?, stripped_size = ? WHERE id = ?",
+                       (sha256, size, attachment_id))
 
     def write_original(self, attachment_uuid: str, dst: BinaryIO, *, progress: Progress | None = None,
                        cancel=None) -> tuple[int, str]:
@@ -838,6 +849,7 @@ class _Details:
     note: str | None = None
     thumbnail: bytes | None = None
     stripped_sha256: str | None = None
+    stripped_size: int | None = None
 
 
 @dataclass(frozen=True)
@@ -849,6 +861,7 @@ class BlobDescription:
     thumbnail: bytes | None
     stripped_sha256: str | None
     note: str | None
+    stripped_size: int | None = None
 
 
 class _Prefetcher:
@@ -996,6 +1009,7 @@ def _read_image(data: bytes, media_type: str, details: _Details) -> list[str]:
         try:
             result = strip_metadata(io.BytesIO(data), sink, media_type, total=len(data))
             details.stripped_sha256 = result.sha256
+            details.stripped_size = result.size
         except MediaError as exc:
             notes.append(f"Its metadata cannot be removed: {exc}")
     return notes
