@@ -156,6 +156,11 @@ class FileOutput(io.RawIOBase):
         self._pos = 0
         self._size = os.fstat(fd).st_size
 
+    @property
+    def size(self) -> int:
+        """Bytes in the file (as journal.media.spool.Spool.size)."""
+        return self._size
+
     def readable(self) -> bool:
         return True
 
