@@ -796,7 +796,7 @@ class _Applier:
                 if not _may_describe(file_name, media_type):
                     continue  # describe_blob would only re-read (and decrypt) the first chunk
                 if describer is not None and sha256 in describer:
-                    answer = functools.partial(describe_received, file_name, media_type, describer.take(sha256))
+                    answer = functools.partial(_take_described, describer, sha256, file_name, media_type)
                 else:
                     answer = store.describe_blob_later(blob_id, file_name, describer, strip=not stripped)
                 waiting.append((entry_id, sha256, answer))
@@ -992,6 +992,11 @@ class _Applier:
         record = self.stores.contact_log.get(local_uuid)
         if record.follow_up_due and bool(record.follow_up_done_at) != done:
             self.stores.contact_log.mark_done(local_uuid, done)
+
+
+def _take_described(describer: ImageDescriber, sha256: str, file_name: str, media_type: str):
+    """The description of an image handed to the describer as it passed through the import."""
+    return describe_received(file_name, media_type, describer.take(sha256))
 
 
 def _may_describe(file_name: str, media_type: str) -> bool:
