@@ -62,7 +62,7 @@ from journal.records.people import PeopleStore
 from journal.storage.blobfiles import BlobFiles
 from journal.storage.db import Database, storage_error_from_os
 from journal.errors import Cancelled, InvalidInput, JournalError, NotFound
-from journal.media.sniff import SNIFF_BYTES, sniff_media_type
+from journal.media.sniff import SNIFF_BYTES, ZIP, sniff_media_type, sniff_zip_document
 from journal.records.people import join_list, split_list
 from journal.exchange.records_jsonl import (
     RecordInvalid,
@@ -923,11 +923,16 @@ class _Applier:
                              (entry.id, att.sha256)) is not None:
             return
         media_type = self.media_types.get(att.sha256)
-        if media_type is None:  # stored before this bundle: read its first bytes only
+        if media_type is None or media_type == ZIP:
             from journal.records.attachments import open_blob
 
             with open_blob(self.db, self.stores.blob_files, blob[0]) as stored:
-                media_type = sniff_media_type(stored.read(SNIFF_BYTES))
+                if media_type is None:  # stored before this bundle: read its first bytes only
+                    media_type = sniff_media_type(stored.read(SNIFF_BYTES))
+                if media_type == ZIP:  # a Word or OpenDocument file? (its central directory says)
+                    media_type = sniff_zip_document(stored)
+            if att.sha256 in self.media_types:
+                self.media_types[att.sha256] = media_type
         import uuid as uuidlib
 
         self.db.execute(

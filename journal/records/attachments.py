@@ -42,7 +42,7 @@ from journal.storage.db import Database, storage_error_from_os
 from journal.records.entries import Entry
 from journal.errors import DiskFull, StorageError, Cancelled, InvalidInput, JournalError, NotFound
 from journal.media import MediaError
-from journal.media.sniff import SNIFF_BYTES, sniff_media_type
+from journal.media.sniff import SNIFF_BYTES, ZIP, sniff_media_type, sniff_zip_document
 from journal.timeutil import utc_now_iso
 from journal.i18n import _
 from journal.records.ids import unique_prefix_rows
@@ -382,6 +382,9 @@ class AttachmentStore:
             written = self._write_content(stream, total, progress, cancel, keep_image=details is None,
                                           sha256=sha256)
             media_type = sniff_media_type(written.head)
+            if media_type == ZIP:  # a Word or OpenDocument file? (its central directory says)
+                with open_blob(db, self.blob_files, written.blob_id) as stored:
+                    media_type = sniff_zip_document(stored)
             if details is None:
                 details = _describe(name, media_type, written.kept)
             if is_cancelled(cancel):
