@@ -587,7 +587,7 @@ class AttachmentStore:
         details = _describe(name, media_type, kept, strip=strip)
         return lambda: _description(details)
 
-    def reveals(self, attachment_uuid: str) -> list[str]:
+    def reveals(self, attachment_uuid: str, *, cancel=None) -> list[str]:
         """What a video, recording, PDF, document, TIFF or GIF reveals (translated names, see
         journal.media.findings); [] for photos (their metadata is read at import) and for types
         with nothing hidden. Raises MediaError for a file that cannot be read as its type."""
@@ -597,7 +597,8 @@ class AttachmentStore:
         if att.media_type in _IMAGE_METADATA_TYPES:
             return []
         with self._open_blob_of(att.id) as src:
-            return reveals(src, att.media_type, att.size)
+            return reveals(src, att.media_type, att.size,
+                           cancel=(lambda: is_cancelled(cancel)) if cancel is not None else None)
 
     # --- leaving the journal ---------------------------------------------------------------------
     def write_stripped(self, attachment_uuid: str, dst: BinaryIO, *, progress: Progress | None = None,

@@ -119,6 +119,10 @@ Fingerprint: {fp}</source>
         <translation>Скрытые данные</translation>
     </message>
     <message>
+        <source>reading the file…</source>
+        <translation>идёт чтение файла…</translation>
+    </message>
+    <message>
         <source>nothing identifying found</source>
         <translation>ничего идентифицирующего не найдено</translation>
     </message>
@@ -218,7 +222,7 @@ Use “Save a copy…” to open it with another program.</source>
     </message>
     <message>
         <source>upright</source>
-        <extracomment>What a video, recording, PDF or document reveals (journal.media.findings), read on demand.</extracomment>
+        <extracomment>What a video, recording, PDF or document reveals (journal.media.findings), read on demand. load_findings(att, deliver): starts reading in the background; deliver(findings) is called later on the GUI thread (a list of human names; a one-item list with the error if unreadable).</extracomment>
         <translation>без поворота</translation>
     </message>
     <message>

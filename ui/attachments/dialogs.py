@@ -121,6 +121,11 @@ class SaveCopyDialog(QDialog):
         self._update_details()
         self.resize(480, self.sizeHint().height())
 
+    def set_findings(self, findings: list[str] | None) -> None:
+        """What the file reveals, once read in the background (the dialog opens without it)."""
+        self.findings = findings
+        self._update_details()
+
     @property
     def cleanable(self) -> bool:
         return can_clean(self.attachment.media_type)
