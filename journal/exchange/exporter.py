@@ -189,6 +189,9 @@ class _StrippedStream:
         self._buffer = b""
         self._done = False
         self._error: BaseException | None = None
+        #: What strip_metadata reported (its SHA-256 was computed on the stripping thread),
+        #: set before the end of the stream is handed over.
+        self.result = None
         self._thread = threading.Thread(target=self._run, args=(open_source, media_type, size),
                                         name="bundle-strip", daemon=True)
         self._thread.start()
@@ -208,8 +211,8 @@ class _StrippedStream:
         writer = _QueueWriter(stream)
         try:
             with open_source() as src:
-                strip_metadata(src, writer, media_type, total=size,
-                               cancel=self._stop.is_set)
+                self.result = strip_metadata(src, writer, media_type, total=size,
+                                             cancel=self._stop.is_set)
             writer.flush()
             self._put(None)
         except BaseException as exc:  # noqa: BLE001 - handed to the reading side
@@ -251,16 +254,29 @@ class _StaleStripped(Exception):
         self.attachment_id = attachment_id
 
 
-class _CheckedStream:
-    """A stream of a cleaned copy named by its recorded hash and size: raises _StaleStripped,
-    instead of the writer's "content does not match", when the bytes differ."""
+class _Verified:
+    """A member source that checks its own bytes against the planned SHA-256 and size (a
+    cleaned copy: strip_metadata hashes it on the stripping thread; a spool: hashed when it
+    was filled), so the bundle writer is given the hash and does not hash the bytes again."""
 
-    def __init__(self, inner, sha256: str, size: int, attachment_id: int) -> None:
+    def __init__(self, open_stream: Callable[[], BinaryIO]) -> None:
+        self._open = open_stream
+
+    def __call__(self) -> BinaryIO:
+        return self._open()
+
+
+class _CheckedStream:
+    """A cleaned copy being made while it is written, named by a hash and size known before:
+    raises _StaleStripped (before the writer completes the member) when the bytes differ, so
+    the export can forget a stale record and run again. The hash is the one strip_metadata
+    computed on its own thread; this only counts."""
+
+    def __init__(self, inner: "_StrippedStream", sha256: str, size: int, attachment_id: int) -> None:
         self._inner = inner
         self._sha256 = sha256
         self._size = size
         self._id = attachment_id
-        self._digest = hashlib.sha256()
         self._count = 0
 
     def read(self, size: int = -1) -> bytes:
@@ -271,11 +287,10 @@ class _CheckedStream:
         self._count += len(data)
         if self._count > self._size:
             raise _StaleStripped(self._id)
-        self._digest.update(data)
-        if not data and (self._count != self._size or self._digest.hexdigest() != self._sha256):
-            raise _StaleStripped(self._id)
-        if data and self._count == self._size and self._digest.hexdigest() != self._sha256:
-            raise _StaleStripped(self._id)
+        if not data:  # the end: the writer asks for one more byte after the declared size
+            result = self._inner.result
+            if self._count != self._size or result is None or result.sha256 != self._sha256:
+                raise _StaleStripped(self._id)
         return data
 
     def close(self) -> None:
@@ -485,8 +500,13 @@ class Exporter:
             with self.db.transaction() as db:
                 db.execute("UPDATE attachments SET stripped_sha256 = NULL, stripped_size = NULL WHERE id = ?",
                            (stale.attachment_id,))
-            return self._export(out_path, coordinators, entries, since_last, all_entries, options, progress,
-                                cancel, trust_recorded=False)
+            try:
+                return self._export(out_path, coordinators, entries, since_last, all_entries, options, progress,
+                                    cancel, trust_recorded=False)
+            except _StaleStripped as again:  # cleaning gave other bytes twice in a row
+                name = self.db.query_one("SELECT file_name FROM attachments WHERE id = ?", (again.attachment_id,))
+                raise ExportError(_("member changed while the bundle was written: {path}").format(
+                    path=name[0] if name else "")) from None
 
     def _export(self, out_path, coordinators: list[str], entries, since_last: bool, all_entries: bool,
                 options: ExportOptions, progress: Progress | None, cancel: Any, *,
@@ -665,7 +685,7 @@ class Exporter:
             sha, size = att.stripped_sha256, att.stripped_size
             return (_PlannedAttachment(att.uuid, att.entry_uuid, sha, size, True, recorded_type,
                                        att.file_name, att.position),
-                    lambda i=att.id, h=sha, n=size: _CheckedStream(send_stream(), h, n, i))
+                    _Verified(lambda i=att.id, h=sha, n=size: _CheckedStream(send_stream(), h, n, i)))
         base = plan.pass_one_bytes
 
         def step(done: int, total: int) -> None:
@@ -698,8 +718,9 @@ class Exporter:
         if spool is not None:
             plan.spools.append(spool)
             plan.kept_spool_bytes += result.size
-            return planned, lambda kept=spool: _SpoolStream(kept)
-        return planned, send_stream
+            return planned, _Verified(lambda kept=spool: _SpoolStream(kept))
+        return planned, _Verified(lambda i=att.id, h=result.sha256, n=result.size:
+                                  _CheckedStream(send_stream(), h, n, i))
 
     @staticmethod
     def _uncleaned(att, options: ExportOptions, warnings: list[str], error: MediaError | None) -> None:
@@ -776,7 +797,8 @@ class Exporter:
                 data = b"".join(lines)
                 members.append(Member(name, len(data), data))
         for sha, (planned, source) in attachments.items():
-            members.append(Member(f"attachments/{sha}", planned.size, source))
+            members.append(Member(f"attachments/{sha}", planned.size, source,
+                                  sha if isinstance(source, _Verified) else None))
         return members
 
     def _prev_hash(self, entry: Entry) -> str:
