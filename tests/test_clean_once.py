@@ -256,3 +256,14 @@ def test_the_migration_adds_an_empty_stripped_size(tmp_path):
         rows = journal.db.query("SELECT stripped_size FROM attachments")
         assert rows and all(r[0] is None for r in rows)
         assert Importer is not None  # the importer module imports with the new column
+
+
+@need("ffmpeg")
+def test_a_write_only_destination_is_cleaned_through_the_spool(tmp_path):
+    video = make_video(tmp_path, "mp4")
+    with open(video, "rb") as src, open(tmp_path / "a.mp4", "wb") as dst:  # write-only: cannot be read back
+        via_spool = strip_metadata(src, dst, "video/mp4")
+    with open(video, "rb") as src, open(tmp_path / "b.mp4", "w+b") as dst:
+        direct = strip_metadata(src, dst, "video/mp4")
+    assert (tmp_path / "a.mp4").read_bytes() == (tmp_path / "b.mp4").read_bytes()
+    assert (via_spool.sha256, via_spool.size) == (direct.sha256, direct.size)

@@ -294,10 +294,14 @@ def _empty_regular_file(dst) -> int | None:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode) or info.st_size != 0 or dst.tell() != 0:
             return None
+        import fcntl  # POSIX only: elsewhere the spool is used
+
+        if fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_ACCMODE != os.O_RDWR:
+            return None  # the copy is read back to hash it (atomic_output's files are read-write)
         flush = getattr(dst, "flush", None)
         if flush is not None:
             flush()
-    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+    except (OSError, ValueError, AttributeError, ImportError, io.UnsupportedOperation):
         return None
     return fd
 
