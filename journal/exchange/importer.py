@@ -790,11 +790,12 @@ class _Applier:
         try:
             # First hand every image to the workers (reading back only what did not pass through
             # them), then collect the answers in order: decoding runs while this thread reads.
-            waiting = []
+            waiting: list[tuple[int, str, Callable[[], Any]]] = []
             for entry_id, sha256, blob_id, file_name, media_type, stripped in self.linked:
                 check_cancel(self.cancel)
                 if not _may_describe(file_name, media_type):
                     continue  # describe_blob would only re-read (and decrypt) the first chunk
+                answer: Callable[[], Any]
                 if describer is not None and sha256 in describer:
                     answer = functools.partial(_take_described, describer, sha256, file_name, media_type)
                 else:

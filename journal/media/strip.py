@@ -205,7 +205,7 @@ def strip_to_spool(
     spool = Spool(SPOOL_DIR)
     try:
         removed = _clean_seeking_into(kind, source, spool)
-        out = HashingWriter(_Discard())
+        out = HashingWriter(_Discard())  # type: ignore[arg-type]  # only write() is used
         spool.copy_to(out.write, source.check_cancel)
         spool.seek(0)
     except BaseException:
@@ -221,16 +221,18 @@ def _clean_seeking(kind: str, source: TrackedSource, out: HashingWriter,
 
     with Spool(SPOOL_DIR) as spool:
         removed = _clean_seeking_into(kind, source, spool)
-        write = out.write
         if half is not None and half.progress is not None:
             size = spool.size
+            copied = [0]
 
-            def write(piece: bytes, copied=[0]) -> None:  # noqa: B006 - a counter local to this call
+            def counted(piece: bytes) -> None:
                 out.write(piece)
                 copied[0] += len(piece)
                 half.second(copied[0], size)
 
-        spool.copy_to(write, source.check_cancel)
+            spool.copy_to(counted, source.check_cancel)
+        else:
+            spool.copy_to(out.write, source.check_cancel)
     return removed, kind
 
 
