@@ -290,6 +290,10 @@ class _StagingQuotaExceeded(Exception):
 #: up to the whole size limit before it is refused. A bigger bundle is verified first, writing
 #: nothing, and then read again to be imported (docs/bundle-format.md).
 STAGING_QUOTA = 16 * 1024 * 1024
+#: Bytes of received images waiting for the describing workers (on top of the one being read):
+#: about four 12-megapixel photos, enough to keep two workers busy, and the import's memory
+#: growth under 100 MB (bench/bench_bundles.py --photos).
+_DESCRIBE_BYTES = 24 * 1024 * 1024
 #: Each new attachment file is charged at least this much (a file system block and its entry).
 _FILE_CHARGE = 4096
 
@@ -336,7 +340,7 @@ class _StagingSink:
         if self.on_verified is not None:
             self.sender = self.on_verified(verified)
         if any(m.path.startswith("attachments/") for m in verified.manifest.members):
-            self.describer = ImageDescriber()
+            self.describer = ImageDescriber(max_bytes=_DESCRIBE_BYTES)
 
     def _charge(self, amount: int) -> None:
         self.staged += amount
