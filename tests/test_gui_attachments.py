@@ -306,6 +306,7 @@ def test_findings_are_read_off_the_gui_thread_and_a_late_answer_is_dropped(qtbot
     viewer = panel.open_viewer(0)
     assert viewer.reading_findings  # the GUI thread did not wait for the cleaner
     assert "reading the file" in viewer.metadata.toPlainText()
+    assert "nothing identifying" not in viewer.metadata.toPlainText().lower()  # not known yet
     viewer.next_action.trigger()  # the first answer, when it comes, is for a file no longer shown
     release.set()
     qtbot.waitUntil(lambda: not viewer.reading_findings, timeout=20000)
@@ -313,3 +314,24 @@ def test_findings_are_read_off_the_gui_thread_and_a_late_answer_is_dropped(qtbot
     assert viewer.current.file_name == "statement.odt" and "document properties" in text
     assert "w:rsid" not in text and "Secretname" not in text
     assert threads and threading.main_thread().name not in threads
+
+
+def test_save_copy_dialog_says_it_is_checking_until_the_findings_arrive(qtbot, unlocked, tmp_path):
+    from tests.media_samples import make_docx
+    from ui.attachments.dialogs import SaveCopyDialog
+
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    _open_first_entry(window)
+    panel = window.attachments
+    _wait_op(qtbot, panel.add_paths([str(make_docx(tmp_path))]))
+    att = panel.open_viewer(0).current
+    dialog = SaveCopyDialog(att, window)
+    qtbot.addWidget(dialog)
+    dialog.start_reading()
+    assert "Checking what this file reveals" in dialog.details.text()
+    found: list = []
+    panel._load_findings(att, found.append)
+    qtbot.waitUntil(lambda: bool(found), timeout=20000)
+    dialog.set_findings(found[0])
+    assert "Removed from the copy" in dialog.details.text() and "thumbnail" in dialog.details.text()

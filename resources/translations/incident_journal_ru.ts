@@ -4275,6 +4275,7 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     <name>SaveCopyDialog</name>
     <message>
         <source>Save a copy</source>
+        <extracomment>True while the panel reads the findings in the background (set_findings ends it).</extracomment>
         <translation>Сохранить копию</translation>
     </message>
     <message>
@@ -4296,6 +4297,10 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     <message>
         <source>Choose where to save…</source>
         <translation>Выбрать, куда сохранить…</translation>
+    </message>
+    <message>
+        <source>Checking what this file reveals…</source>
+        <translation>Проверяется, что раскрывает этот файл…</translation>
     </message>
 </context>
 <context>

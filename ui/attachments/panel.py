@@ -477,6 +477,7 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
             return
         dialog = SaveCopyDialog(att, self.host.parent_widget(), None)
         if not att.is_image:  # read in the background; the dialog shows it when it is known
+            dialog.start_reading()
 
             def show(findings: list[str], shown=dialog) -> None:
                 if shown.isVisible():

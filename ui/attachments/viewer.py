@@ -317,9 +317,10 @@ def metadata_html(att: Attachment, findings: list[str] | None = None, *, reading
     for label, value in metadata_rows(att, findings, reading=reading):
         parts.append(f"<tr><td valign='top'><b>{esc(label)}</b></td><td>{esc(value)}</td></tr>")
     parts.append("</table>")
-    heading = QCoreApplication.translate("AttachmentViewer", "When saved as a cleaned copy or sent")
-    parts.append(f"<p><b>{esc(heading)}</b><br>"
-                 f"{esc(strip_explanation(att, True, findings))}</p>")
+    if not reading:  # while reading, "nothing identifying found" would not be true yet
+        heading = QCoreApplication.translate("AttachmentViewer", "When saved as a cleaned copy or sent")
+        parts.append(f"<p><b>{esc(heading)}</b><br>"
+                     f"{esc(strip_explanation(att, True, findings))}</p>")
     if att.note:
         parts.append(f"<p><i>{esc(att.note)}</i></p>")
     return "".join(parts)
