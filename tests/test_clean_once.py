@@ -249,8 +249,8 @@ def test_the_migration_adds_an_empty_stripped_size(tmp_path):
     from journal.storage import migrations
     from journal.storage.vault import Journal
 
-    work = tmp_path / "v10"
-    shutil.copytree(Path(__file__).parent / "fixtures" / "journal_v10", work)
+    work = tmp_path / "v12"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "journal_v12", work)
     with Journal.open(work, "fixture passphrase") as journal:
         assert migrations.schema_version(journal.db.conn) == migrations.latest_version()
         rows = journal.db.query("SELECT stripped_size FROM attachments")

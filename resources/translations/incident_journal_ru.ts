@@ -222,7 +222,7 @@ Use “Save a copy…” to open it with another program.</source>
     </message>
     <message>
         <source>upright</source>
-        <extracomment>What a video, recording, PDF or document reveals (journal.media.findings), read on demand. load_findings(att, deliver): starts reading in the background; deliver(findings) is called later on the GUI thread (a list of human names; a one-item list with the error if unreadable).</extracomment>
+        <extracomment>What a video, recording, PDF or document reveals (journal.media.findings), read on demand.</extracomment>
         <translation>без поворота</translation>
     </message>
     <message>
@@ -4275,7 +4275,6 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     <name>SaveCopyDialog</name>
     <message>
         <source>Save a copy</source>
-        <extracomment>True while the panel reads the findings in the background (set_findings ends it).</extracomment>
         <translation>Сохранить копию</translation>
     </message>
     <message>

@@ -95,7 +95,7 @@ class SaveCopyDialog(QDialog):
         super().__init__(parent)
         self.attachment = attachment
         self.findings = findings  # what a video, recording or document reveals (None: not read)
-        #: True while the panel reads the findings in the background (set_findings ends it).
+        # True while the panel reads the findings in the background (set_findings ends it).
         self.reading = False
         self.setWindowTitle(self.tr("Save a copy"))
         layout = QVBoxLayout(self)

@@ -28,8 +28,8 @@ MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
 
 ImageLoader = Callable[[Attachment], QImage]
 #: What a video, recording, PDF or document reveals (journal.media.findings), read on demand.
-#: load_findings(att, deliver): starts reading in the background; deliver(findings) is called
-#: later on the GUI thread (a list of human names; a one-item list with the error if unreadable).
+# load_findings(att, deliver): starts reading in the background; deliver(findings) is called
+# later on the GUI thread (a list of human names; a one-item list with the error if unreadable).
 FindingsLoader = Callable[[Attachment, Callable[[list[str]], None]], None]
 
 # Exif orientation -> words, translated where shown (QCoreApplication.translate("AttachmentViewer", …)).
