@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/bench_bundles.py              # full size: 1 GiB in 200 entries, 1,000 bundles
     .venv/bin/python bench/bench_bundles.py --scale 0.1  # a tenth of everything, about a minute
+    .venv/bin/python bench/bench_bundles.py --photos --skip-many   # 200 camera photos (issue 20.3)
 
 Figures (all in the same run, on the same machine):
 - export: one bundle holding N MiB of attachments spread over 200 entries (random bytes, a type
@@ -17,8 +18,18 @@ background load on a shared machine hits both alike; the figures are medians, an
 is the median of the per-run ratios. Each import run goes into a fresh copy of the
 coordinator journal (importing a bundle twice would only find a duplicate).
 
-The baseline needs plaintext files on disk: the bench writes random bytes to a temporary folder
-(no user data), and removes everything at the end unless --keep.
+With --photos the attachments are 200 (× --scale) generated camera photos instead of random
+bytes: 12-megapixel JPEGs (4000 × 3000, about 5 MB each, made with Pillow from a sample photo
+with noise, so each has its own scan data) carrying real EXIF: make, model, serial number,
+capture time and a GPS position. They take the photo paths the .bin files skip: at attach,
+metadata, thumbnail and the stripped hash and size (add_files); at export, cleaning (the
+bundle carries the stripped copies); at import, metadata and thumbnails of the received
+photos. The baselines then end with an fsync of what they wrote (`sync FILE`, `sync -f DIR`),
+as the journal makes its writes durable. The photos are generated once into --photo-dir
+(default: the work folder) and reused.
+
+The baseline needs plaintext files on disk: the bench writes random bytes or generated photos to
+a temporary folder (no user data), and removes everything at the end unless --keep.
 """
 
 from __future__ import annotations
@@ -98,6 +109,39 @@ class RandomStream:
         return bytes(out)
 
 
+def make_photos(folder: Path, count: int) -> list[Path]:
+    """`count` camera-like JPEGs in `folder` (kept if already there): 12 MP, quality 95, EXIF
+    with make, model, serial number, time and GPS. Each has a random patch, so no two share
+    their scan data (their stripped copies must not deduplicate)."""
+    from PIL import Image
+
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [folder / f"IMG_{i:04}.JPG" for i in range(count)]
+    if all(p.exists() for p in paths):
+        return paths
+    base = Image.open(ROOT / "tests" / "data" / "photos" / "DSCN0010.jpg").convert("RGB")
+    base = base.resize((4000, 3000), Image.Resampling.BICUBIC)
+    frames = [Image.blend(base, Image.effect_noise((4000, 3000), 20 + 4 * k).convert("RGB"), 0.18)
+              for k in range(4)]
+    for i, path in enumerate(paths):
+        if path.exists():
+            continue
+        img = frames[i % len(frames)].copy()
+        img.paste(Image.frombytes("RGB", (64, 64), os.urandom(64 * 64 * 3)), (64 * (i % 60), 64 * (i // 60 % 45)))
+        exif = Image.Exif()
+        exif[0x010F] = "NIKON"
+        exif[0x0110] = "COOLPIX P6000"
+        exif[0x0132] = f"2024:03:05 14:{i // 60 % 60:02}:{i % 60:02}"
+        extra = exif.get_ifd(0x8769)
+        extra[0x9003] = exif[0x0132]
+        extra[0xA431] = f"SN{40000000 + i}"
+        gps = exif.get_ifd(0x8825)
+        gps[1], gps[2] = "N", (55.0, 45.0, 21.6 + i / 100)
+        gps[3], gps[4] = "E", (37.0, 36.0, 57.6)
+        img.save(path, "JPEG", quality=95, exif=exif.tobytes())
+    return paths
+
+
 def rate(mib: float, seconds: float) -> str:
     return f"{seconds:7.2f} s  {mib / seconds:7.1f} MiB/s" if seconds > 0 else "-"
 
@@ -162,6 +206,9 @@ def main() -> None:
     parser.add_argument("--dir", help="work folder (default: a temporary one)")
     parser.add_argument("--runs", type=int, default=3, help="export/import runs, each against its baseline")
     parser.add_argument("--skip-many", action="store_true", help="skip the many-small-bundles figure")
+    parser.add_argument("--photos", action="store_true",
+                        help="camera photos (12 MP JPEGs with GPS EXIF) instead of random .bin files")
+    parser.add_argument("--photo-dir", help="where the generated photos are kept (default: in the work folder)")
     args = parser.parse_args()
     if shutil.which("age") is None:
         sys.exit("the `age` command is needed for the baseline (apt-get install age)")
@@ -172,6 +219,15 @@ def main() -> None:
     entries = 200
     per_file = max(1, total_mib * MIB // entries)
     bundles = max(10, int(1000 * args.scale))
+    photos: list[Path] = []
+    if args.photos:
+        start = time.perf_counter()
+        photos = make_photos(Path(args.photo_dir) if args.photo_dir else work / "photos",
+                             max(2, int(entries * args.scale)))
+        entries = len(photos)
+        total_mib = round(sum(p.stat().st_size for p in photos) / MIB)
+        print(f"photos: {entries} in {time.perf_counter() - start:.1f} s")
+    sync = " && sync" if args.photos else ""  # the journal's writes are durable; so are these
     print(f"scale {args.scale}: {total_mib} MiB of attachments in {entries} entries; {bundles} small bundles")
     print(f"work folder {work}")
     try:
@@ -185,6 +241,10 @@ def main() -> None:
         start = time.perf_counter()
         for i in range(entries):
             entry = documenter.entries.add(title=f"Entry {i}", body="Текст записи " * 30)
+            if photos:
+                os.link(photos[i], files / photos[i].name)
+                documenter.attachments.add_files(entry.uuid, [photos[i]])
+                continue
             stream = RandomStream(per_file, i)
             with open(files / f"file{i:03}.bin", "wb") as out:
                 while chunk := stream.read(MIB):
@@ -192,7 +252,7 @@ def main() -> None:
             with open(files / f"file{i:03}.bin", "rb") as src:
                 documenter.attachments.add_stream(entry.uuid, src, f"file{i:03}.bin")
         print(f"setup: {time.perf_counter() - start:.1f} s")
-        mib = entries * per_file / MIB
+        mib = entries * per_file / MIB if not photos else sum(p.stat().st_size for p in photos) / MIB
 
         coordinator.close()
         key = work / "key.txt"
@@ -224,7 +284,8 @@ def main() -> None:
             baseline.unlink(missing_ok=True)
             settle()
             warm(files)
-            tar_age_s.append(run(f"tar -c -C {files} . | age -r {recipient} > {baseline}"))
+            tar_age_s.append(run(f"tar -c -C {files} . | age -r {recipient} > {baseline}"
+                                 + (f"{sync} {baseline}" if sync else "")))
 
             # --- import of the big bundle vs age -d | tar -x ---
             # In a process of its own, as on a coordinator's machine: the process that just
@@ -241,7 +302,8 @@ def main() -> None:
             out_dir.mkdir()
             settle()
             warm(baseline)
-            age_tar_s.append(run(f"age -d -i {key} {baseline} | tar -x -C {out_dir}"))
+            age_tar_s.append(run(f"age -d -i {key} {baseline} | tar -x -C {out_dir}"
+                                 + (f"{sync} -f {out_dir}" if sync else "")))
             shutil.rmtree(out_dir)
             print(f"run {run_no + 1}: export {export_s[-1]:.2f} s vs {tar_age_s[-1]:.2f} s; "
                   f"import {import_s[-1]:.2f} s vs {age_tar_s[-1]:.2f} s")
@@ -276,10 +338,10 @@ def main() -> None:
         print()
         print(f"medians of {args.runs} runs")
         print(f"export   {mib:7.0f} MiB, {result.entry_count} entries   journal  {rate(mib, med(export_s))}")
-        print(f"         tar -c | age -r                 baseline {rate(mib, med(tar_age_s))}")
+        print(f"         tar -c | age -r{' + fsync' if sync else '        '}        baseline {rate(mib, med(tar_age_s))}")
         print(f"         ratio (median of per-run ratios) {export_ratio:.2f}x")
         print(f"import   one bundle of {mib:.0f} MiB             journal  {rate(mib, med(import_s))}")
-        print(f"         age -d | tar -x                 baseline {rate(mib, med(age_tar_s))}")
+        print(f"         age -d | tar -x{' + fsync' if sync else '        '}        baseline {rate(mib, med(age_tar_s))}")
         print(f"         ratio (median of per-run ratios) {import_ratio:.2f}x")
         if results:
             print(f"import   {len(results)} bundles of 10 entries       {many_s:7.2f} s  "

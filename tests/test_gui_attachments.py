@@ -172,13 +172,17 @@ def test_viewer_shows_what_a_video_reveals_and_that_cleaning_removes_it(qtbot, u
     panel = window.attachments
     _wait_op(qtbot, panel.add_paths([str(make_video(tmp_path, "mp4"))]))
     viewer = panel.open_viewer(0)
+    qtbot.waitUntil(lambda: not viewer.reading_findings, timeout=20000)
     text = viewer.metadata.toPlainText()
     assert "Hidden data" in text and "location (GPS position)" in text
     assert "Removed from the copy" in text and "device or software" in text
     from ui.attachments.dialogs import SaveCopyDialog
 
     att = viewer.current
-    dialog = SaveCopyDialog(att, window, panel._load_findings(att))
+    found: list = []
+    panel._load_findings(att, found.append)
+    qtbot.waitUntil(lambda: bool(found), timeout=20000)
+    dialog = SaveCopyDialog(att, window, found[0])
     assert "location (GPS position)" in dialog.details.text()
     dialog.strip.setChecked(False)
     assert "carry everything" in dialog.details.text() and "location" in dialog.details.text()
@@ -273,3 +277,61 @@ def test_lock_clears_strip_and_viewer(qtbot, unlocked):
     unlock(qtbot, unlocked)
     _open_first_entry(window)
     assert panel.item_count() == 1
+
+
+def test_findings_are_read_off_the_gui_thread_and_a_late_answer_is_dropped(qtbot, unlocked, tmp_path, monkeypatch):
+    """An Office file, a TIFF or a GIF is run through its cleaner to learn what it reveals: that
+    happens on a worker thread; the viewer says it is reading, and never shows the findings of
+    a file it no longer shows (issue 23)."""
+    import threading
+
+    from journal.records.attachments import AttachmentStore
+    from tests.media_samples import make_docx, make_odt
+
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    _open_first_entry(window)
+    panel = window.attachments
+    _wait_op(qtbot, panel.add_paths([str(make_docx(tmp_path)), str(make_odt(tmp_path))]))
+    threads: list[str] = []
+    release = threading.Event()
+    original = AttachmentStore.reveals
+
+    def slow_reveals(self, attachment_uuid, **kwargs):
+        threads.append(threading.current_thread().name)
+        release.wait(10)
+        return original(self, attachment_uuid, **kwargs)
+
+    monkeypatch.setattr(AttachmentStore, "reveals", slow_reveals)
+    viewer = panel.open_viewer(0)
+    assert viewer.reading_findings  # the GUI thread did not wait for the cleaner
+    assert "reading the file" in viewer.metadata.toPlainText()
+    assert "nothing identifying" not in viewer.metadata.toPlainText().lower()  # not known yet
+    viewer.next_action.trigger()  # the first answer, when it comes, is for a file no longer shown
+    release.set()
+    qtbot.waitUntil(lambda: not viewer.reading_findings, timeout=20000)
+    text = viewer.metadata.toPlainText()
+    assert viewer.current.file_name == "statement.odt" and "document properties" in text
+    assert "w:rsid" not in text and "Secretname" not in text
+    assert threads and threading.main_thread().name not in threads
+
+
+def test_save_copy_dialog_says_it_is_checking_until_the_findings_arrive(qtbot, unlocked, tmp_path):
+    from tests.media_samples import make_docx
+    from ui.attachments.dialogs import SaveCopyDialog
+
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    _open_first_entry(window)
+    panel = window.attachments
+    _wait_op(qtbot, panel.add_paths([str(make_docx(tmp_path))]))
+    att = panel.open_viewer(0).current
+    dialog = SaveCopyDialog(att, window)
+    qtbot.addWidget(dialog)
+    dialog.start_reading()
+    assert "Checking what this file reveals" in dialog.details.text()
+    found: list = []
+    panel._load_findings(att, found.append)
+    qtbot.waitUntil(lambda: bool(found), timeout=20000)
+    dialog.set_findings(found[0])
+    assert "Removed from the copy" in dialog.details.text() and "thumbnail" in dialog.details.text()

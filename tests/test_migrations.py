@@ -48,6 +48,9 @@ def test_fixture_migrates_to_latest_keeping_records(tmp_path, version):
             expected = "".join(f"line {n}: протокол задержания\n" for n in range(40)).encode()
             assert journal.attachments.open_stream(multi.uuid).read() == expected
             assert multi.sha256 == hashlib.sha256(expected).hexdigest()
+        if version >= 13:
+            photo = by_name["photo-gps.jpg"]  # the cleaned copy's hash and size were recorded
+            assert photo.stripped_sha256 and photo.stripped_size and photo.stripped_size < photo.size
         if version >= 4:
             assert [c.display_name for c in journal.coordinators.list()] == ["Fixture HQ"]
             assert journal.identity.age_recipient.startswith("age1")

@@ -80,7 +80,24 @@ def populate_v9(journal) -> None:
     AttachmentStore(journal.db, journal.blob_files, chunk_size=256).add_bytes(entry.uuid, content, "protocol-multi.txt")
 
 
-POPULATE = {1: populate_v1, 2: populate_v2, 3: populate_v3, 4: populate_v4, 6: populate_v6, 9: populate_v9}
+def populate_v13(journal) -> None:
+    """A small photo with GPS: its cleaned copy's hash and size are recorded (schema 13)."""
+    import io
+
+    from PIL import Image
+
+    exif = Image.Exif()
+    exif[0x0110] = "Fixture Camera"
+    gps = exif.get_ifd(0x8825)
+    gps[1], gps[2], gps[3], gps[4] = "N", (55.0, 45.0, 0.0), "E", (37.0, 36.0, 0.0)
+    out = io.BytesIO()
+    Image.new("RGB", (32, 24), "gray").save(out, "JPEG", quality=80, exif=exif.tobytes())
+    entry = journal.queries.search("задержаны")[0]
+    journal.attachments.add_bytes(entry.uuid, out.getvalue(), "photo-gps.jpg")
+
+
+POPULATE = {1: populate_v1, 2: populate_v2, 3: populate_v3, 4: populate_v4, 6: populate_v6, 9: populate_v9,
+            13: populate_v13}
 
 
 def make(version: int, out_dir: Path) -> None:

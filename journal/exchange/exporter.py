@@ -5,9 +5,16 @@ coordinators", or all. Imported entries (rows with provenance, received from doc
 never part of "since last" or "all": they are not this journal's own records. Choosing them by
 id still sends them (a coordinator forwarding an entry on purpose).
 
-Attachments are streamed from the database twice when stripped: once to learn the SHA-256
-and size of the stripped bytes (the member name and tar header need them before the bytes),
-once to write them. Attachments sent as stored (not stripped) are read once, ahead of the
+A stripped attachment is cleaned once, while it is written. The signed manifest comes first
+and names every member's SHA-256 and size, so those must be known before the bytes: they are
+recorded beside the attachment (``stripped_sha256``, ``stripped_size``: at attach time for
+photos, else the first time the file is cleaned; cleaning is deterministic). A file without
+them is cleaned in a first pass: a video, recording, PDF or document into an encrypted spool
+that the write then sends (up to KEEP_SPOOL_BYTES in all; beyond, it is cleaned again at
+write time), a photo only to hash it (cheap). What a first pass learns is recorded, so the
+next bundle cleans once. Should a recorded value no longer match what the cleaner writes
+(another version of a library), the file is discarded, the values forgotten, and the export
+runs once more with a first pass. Attachments sent as stored (not stripped) are read once, ahead of the
 writer, by journal.bundle_source on worker threads with their own read-only connections, and
 their stored SHA-256 (the content's key in the journal) names them without hashing them again.
 No pass keeps more than a few chunks in memory, and nothing is written to disk except the
@@ -42,7 +49,14 @@ from journal.storage.db import Database
 from journal.records.revisions import GENESIS_HASH
 from journal.errors import Cancelled, InvalidInput, JournalError
 from journal.media import MediaError
-from journal.media.strip import can_clean, strip_metadata, uncleaned_risks
+from journal.media.strip import (
+    SEEKING_TYPES,
+    can_clean,
+    cleaned_media_type,
+    strip_metadata,
+    strip_to_spool,
+    uncleaned_risks,
+)
 from journal.exchange.records_jsonl import AttachmentRef, contact_log_record, entry_record, person_record
 from journal.i18n import _
 
@@ -51,6 +65,9 @@ _QUEUE_CHUNKS = 4
 _PREFETCH_CACHE_KIB = 2048
 _OUTPUT_QUEUE = 4  # MiB of encrypted bundle waiting to be hashed and written
 _WRITEBACK_BYTES = 32 * 1024 * 1024  # start the kernel's writeback of the bundle this often
+#: Cleaned copies of videos, recordings and documents kept in encrypted spools between the first
+#: pass and the write (disk space on top of the bundle's); bigger ones are cleaned again instead.
+KEEP_SPOOL_BYTES = 4 * 1024 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -172,6 +189,9 @@ class _StrippedStream:
         self._buffer = b""
         self._done = False
         self._error: BaseException | None = None
+        #: What strip_metadata reported (its SHA-256 was computed on the stripping thread),
+        #: set before the end of the stream is handed over.
+        self.result = None
         self._thread = threading.Thread(target=self._run, args=(open_source, media_type, size),
                                         name="bundle-strip", daemon=True)
         self._thread.start()
@@ -191,8 +211,8 @@ class _StrippedStream:
         writer = _QueueWriter(stream)
         try:
             with open_source() as src:
-                strip_metadata(src, writer, media_type, total=size,
-                               cancel=self._stop.is_set)
+                self.result = strip_metadata(src, writer, media_type, total=size,
+                                             cancel=self._stop.is_set)
             writer.flush()
             self._put(None)
         except BaseException as exc:  # noqa: BLE001 - handed to the reading side
@@ -224,6 +244,71 @@ class _StrippedStream:
             except queue.Empty:
                 pass
         self._thread.join()
+
+
+class _StaleStripped(Exception):
+    """A recorded stripped hash or size did not match what cleaning wrote (export() retries)."""
+
+    def __init__(self, attachment_id: int) -> None:
+        super().__init__(attachment_id)
+        self.attachment_id = attachment_id
+
+
+class _Verified:
+    """A member source that checks its own bytes against the planned SHA-256 and size (a
+    cleaned copy: strip_metadata hashes it on the stripping thread; a spool: hashed when it
+    was filled), so the bundle writer is given the hash and does not hash the bytes again."""
+
+    def __init__(self, open_stream: Callable[[], BinaryIO]) -> None:
+        self._open = open_stream
+
+    def __call__(self) -> BinaryIO:
+        return self._open()
+
+
+class _CheckedStream:
+    """A cleaned copy being made while it is written, named by a hash and size known before:
+    raises _StaleStripped (before the writer completes the member) when the bytes differ, so
+    the export can forget a stale record and run again. The hash is the one strip_metadata
+    computed on its own thread; this only counts."""
+
+    def __init__(self, inner: "_StrippedStream", sha256: str, size: int, attachment_id: int) -> None:
+        self._inner = inner
+        self._sha256 = sha256
+        self._size = size
+        self._id = attachment_id
+        self._count = 0
+
+    def read(self, size: int = -1) -> bytes:
+        try:
+            data = self._inner.read(size)
+        except ExportError:
+            raise _StaleStripped(self._id) from None
+        self._count += len(data)
+        if self._count > self._size:
+            raise _StaleStripped(self._id)
+        if not data:  # the end: the writer asks for one more byte after the declared size
+            result = self._inner.result
+            if self._count != self._size or result is None or result.sha256 != self._sha256:
+                raise _StaleStripped(self._id)
+        return data
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+class _SpoolStream:
+    """Reads a cleaned copy kept in a spool by the first pass (the spool is closed by export)."""
+
+    def __init__(self, spool) -> None:
+        self._spool = spool
+        spool.seek(0)
+
+    def read(self, size: int = -1) -> bytes:
+        return self._spool.read(CHUNK_SIZE if size is None or size < 0 else size)
+
+    def close(self) -> None:
+        pass
 
 
 class _QueueWriter:
@@ -407,6 +492,25 @@ class Exporter:
         bytes; while stripped attachments are first hashed, ``total`` is 0 (not known yet).
         ``cancel`` is a callable, an Event-like object or an object with ``.cancelled``.
         """
+        try:
+            return self._export(out_path, coordinators, entries, since_last, all_entries, options, progress,
+                                cancel, trust_recorded=True)
+        except _StaleStripped as stale:
+            # Recorded before a change of the cleaner: forget it, clean in a first pass this time.
+            with self.db.transaction() as db:
+                db.execute("UPDATE attachments SET stripped_sha256 = NULL, stripped_size = NULL WHERE id = ?",
+                           (stale.attachment_id,))
+            try:
+                return self._export(out_path, coordinators, entries, since_last, all_entries, options, progress,
+                                    cancel, trust_recorded=False)
+            except _StaleStripped as again:  # cleaning gave other bytes twice in a row
+                name = self.db.query_one("SELECT file_name FROM attachments WHERE id = ?", (again.attachment_id,))
+                raise ExportError(_("member changed while the bundle was written: {path}").format(
+                    path=name[0] if name else "")) from None
+
+    def _export(self, out_path, coordinators: list[str], entries, since_last: bool, all_entries: bool,
+                options: ExportOptions, progress: Progress | None, cancel: Any, *,
+                trust_recorded: bool) -> ExportResult:
         if not coordinators:
             raise InvalidInput(_("Name at least one coordinator to send to (--to)."))
         targets: list[Coordinator] = []
@@ -425,6 +529,16 @@ class Exporter:
             raise InvalidInput(_("{out_path} is a folder; give a file name for the bundle.").format(out_path=out_path))
         warnings: list[str] = []
         plan = _Plan()
+        plan.trust_recorded = trust_recorded
+        try:
+            return self._write(out_path, targets, selected, since_last, options, plan, warnings, progress, cancel)
+        finally:
+            for spool in plan.spools:
+                spool.close()
+
+    def _write(self, out_path: Path, targets: list[Coordinator], selected: list[Entry], since_last: bool,
+               options: ExportOptions, plan: "_Plan", warnings: list[str], progress: Progress | None,
+               cancel: Any) -> ExportResult:
         self._plan_records(selected, options, plan, warnings, cancel)
         attachments = self._plan_attachments(selected, options, plan, warnings, progress, cancel,
                                              since_last=since_last, targets=targets)
@@ -560,27 +674,53 @@ class Exporter:
             self._uncleaned(att, options, warnings, None)
             return as_stored[0], self._stored_content(att)
         check_cancel(cancel)
+
+        def send_stream(uuid=att.uuid, mt=att.media_type, n=att.size) -> _StrippedStream:
+            return _StrippedStream(lambda: store.open_stream(uuid), mt, n)
+
+        recorded_type = cleaned_media_type(att.media_type)
+        if (plan.trust_recorded and recorded_type is not None and att.stripped_sha256
+                and att.stripped_size is not None):
+            # Known from an earlier cleaning: named now, cleaned once while it is written.
+            sha, size = att.stripped_sha256, att.stripped_size
+            return (_PlannedAttachment(att.uuid, att.entry_uuid, sha, size, True, recorded_type,
+                                       att.file_name, att.position),
+                    _Verified(lambda i=att.id, h=sha, n=size: _CheckedStream(send_stream(), h, n, i)))
         base = plan.pass_one_bytes
 
         def step(done: int, total: int) -> None:
             if progress is not None:
                 progress(base + done, 0)
 
+        keep = (att.media_type in SEEKING_TYPES
+                and plan.kept_spool_bytes + att.size <= KEEP_SPOOL_BYTES)
+        spool = None
         try:
             with store.open_stream(att.uuid) as src:
-                result = strip_metadata(src, _HashOnly(), att.media_type, total=att.size, progress=step,
-                                        cancel=lambda: is_cancelled(cancel))
+                if keep:  # cleaned once, into a spool the write sends from
+                    result, spool = strip_to_spool(src, att.media_type, total=att.size, progress=step,
+                                                   cancel=lambda: is_cancelled(cancel))
+                else:
+                    result = strip_metadata(src, _HashOnly(), att.media_type, total=att.size, progress=step,
+                                            cancel=lambda: is_cancelled(cancel))
         except MediaError as exc:
             self._uncleaned(att, options, warnings, exc)
             return as_stored[0], self._stored_content(att)
         plan.pass_one_bytes += att.size
         if result.warning:
             warnings.append(f"{att.file_name}: {result.warning}")
+        if recorded_type is not None and result.cleaned and (
+                att.stripped_sha256 != result.sha256 or att.stripped_size != result.size):
+            store.record_stripped(att.id, result.sha256, result.size)  # the next bundle cleans once
         size, media_type = result.size, result.output_media_type
-        return (_PlannedAttachment(att.uuid, att.entry_uuid, result.sha256, size, True, media_type,
-                                   att.file_name, att.position),
-                lambda uuid=att.uuid, mt=att.media_type, n=att.size: _StrippedStream(
-                    lambda: store.open_stream(uuid), mt, n))
+        planned = _PlannedAttachment(att.uuid, att.entry_uuid, result.sha256, size, True, media_type,
+                                     att.file_name, att.position)
+        if spool is not None:
+            plan.spools.append(spool)
+            plan.kept_spool_bytes += result.size
+            return planned, _Verified(lambda kept=spool: _SpoolStream(kept))
+        return planned, _Verified(lambda i=att.id, h=result.sha256, n=result.size:
+                                  _CheckedStream(send_stream(), h, n, i))
 
     @staticmethod
     def _uncleaned(att, options: ExportOptions, warnings: list[str], error: MediaError | None) -> None:
@@ -657,7 +797,8 @@ class Exporter:
                 data = b"".join(lines)
                 members.append(Member(name, len(data), data))
         for sha, (planned, source) in attachments.items():
-            members.append(Member(f"attachments/{sha}", planned.size, source))
+            members.append(Member(f"attachments/{sha}", planned.size, source,
+                                  sha if isinstance(source, _Verified) else None))
         return members
 
     def _prev_hash(self, entry: Entry) -> str:
@@ -716,6 +857,11 @@ class _Plan:
         self.person_lines: list[bytes] = []
         self.log_lines: list[bytes] = []
         self.pass_one_bytes = 0
+        #: Whether recorded stripped hashes and sizes name cleaned copies without a first pass.
+        self.trust_recorded = True
+        #: Cleaned copies kept from the first pass (closed when the export ends).
+        self.spools: list[Any] = []
+        self.kept_spool_bytes = 0
 
 
 def _line(record: dict[str, Any]) -> bytes:

@@ -12,8 +12,12 @@ One bundle is imported in ONE database transaction, in this order:
    read again (docs/bundle-format.md);
 3. only then is the sender looked at (known, new, blocked, same name with another key) and the
    staged records applied to entries, people and the contact log, with provenance; images
-   linked to entries get their metadata and preview (AttachmentStore.describe_blob), so
-   untrusted image parsing starts only after the signature verified;
+   linked to entries get their metadata and preview, so untrusted image parsing starts only
+   after the signature verified. In version 2 (manifest first, each member's hash checked
+   at its end) an image is handed to worker threads (records.attachments.ImageDescriber) from
+   the bytes passing through, as soon as its hash checked out; otherwise (version 1) the
+   stored images are read back once and described on the same workers. Content the sender
+   sent stripped is its own cleaned copy and is not cleaned again;
 4. attachment content no accepted record links is dropped (it was not even written if no entry
    named it); an entry links only content this bundle or the same sender's earlier ones carried;
 5. commit. Any failure before that rolls everything back: one clear reason, nothing changed.
@@ -29,6 +33,7 @@ coordinator's own, or another sender's) is never merged into it: it is skipped a
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
 import mimetypes
@@ -44,7 +49,12 @@ from journal.exchange.bundle.card import fingerprint as card_fingerprint
 from journal.exchange.bundle.card import has_control_characters
 from journal.exchange.bundle.reader import DEFAULT_LIMITS, VerifiedManifest
 from journal.exchange.identity import IdentityStore
-from journal.records.attachments import AttachmentStore
+from journal.records.attachments import (
+    IMAGE_IN_MEMORY_LIMIT,
+    AttachmentStore,
+    ImageDescriber,
+    describe_received,
+)
 from journal.records.contact_log import ContactLogStore
 from journal.records.entries import Entry, EntryStore
 from journal.records.forms import FormStore
@@ -52,7 +62,7 @@ from journal.records.people import PeopleStore
 from journal.storage.blobfiles import BlobFiles
 from journal.storage.db import Database, storage_error_from_os
 from journal.errors import Cancelled, InvalidInput, JournalError, NotFound
-from journal.media.sniff import SNIFF_BYTES, sniff_media_type
+from journal.media.sniff import SNIFF_BYTES, ZIP, sniff_media_type, sniff_zip_document
 from journal.records.people import join_list, split_list
 from journal.exchange.records_jsonl import (
     RecordInvalid,
@@ -227,7 +237,7 @@ class _BlobWriter:
     the import transaction: fsynced before it commits, removed if it rolls back. A failed
     write (a full disk) is a StorageError with the clear message, not a "cannot read"."""
 
-    def __init__(self, db, blob_files, chunk_size: int) -> None:
+    def __init__(self, db, blob_files, chunk_size: int, keep_images: bool = False) -> None:
         files = blob_files
         try:
             self.file = files.create(chunk_size)
@@ -235,10 +245,22 @@ class _BlobWriter:
             raise storage_error_from_os(exc) from None
         files.track(db, self.file)
         self.head = b""
+        self._keep_images = keep_images
+        #: The bytes of an image small enough to describe from memory (as add_file keeps them).
+        self.kept: list[bytes] | None = None
+        self._kept_size = 0
 
     def write(self, chunk: bytes) -> int:
         if not self.head:
             self.head = bytes(chunk[:SNIFF_BYTES])
+            if self._keep_images and sniff_media_type(self.head).startswith("image/"):
+                self.kept = []
+        if self.kept is not None:
+            self._kept_size += len(chunk)
+            if self._kept_size <= IMAGE_IN_MEMORY_LIMIT:
+                self.kept.append(bytes(chunk))
+            else:
+                self.kept = None
         try:
             return self.file.write(chunk)
         except OSError as exc:
@@ -268,6 +290,10 @@ class _StagingQuotaExceeded(Exception):
 #: up to the whole size limit before it is refused. A bigger bundle is verified first, writing
 #: nothing, and then read again to be imported (docs/bundle-format.md).
 STAGING_QUOTA = 16 * 1024 * 1024
+#: Bytes of received images waiting for the describing workers (on top of the one being read):
+#: about four 12-megapixel photos, enough to keep two workers busy, and the import's memory
+#: growth under 100 MB (bench/bench_bundles.py --photos).
+_DESCRIBE_BYTES = 24 * 1024 * 1024
 #: Each new attachment file is charged at least this much (a file system block and its entry).
 _FILE_CHARGE = 4096
 
@@ -300,6 +326,12 @@ class _StagingSink:
         #: returns the sender (or raises to refuse the bundle before anything is written).
         self.on_verified: Callable[[VerifiedManifest], SenderInfo] | None = None
         self.sender: SenderInfo | None = None
+        #: SHA-256 of the attachments the staged entries say were sent stripped (cleaned).
+        self.stripped: set[str] = set()
+        #: Describes images from the bytes passing through (version 2 only: the manifest was
+        #: verified and the sender accepted before any content, and end_member is called only
+        #: once the member's hash checked out). Made by manifest_verified; closed by the importer.
+        self.describer: ImageDescriber | None = None
 
     def manifest_verified(self, verified: VerifiedManifest) -> None:
         """read_bundle: the manifest came first and its signature checked out (version 2).
@@ -307,6 +339,8 @@ class _StagingSink:
         self.quota = None
         if self.on_verified is not None:
             self.sender = self.on_verified(verified)
+        if any(m.path.startswith("attachments/") for m in verified.manifest.members):
+            self.describer = ImageDescriber(max_bytes=_DESCRIBE_BYTES)
 
     def _charge(self, amount: int) -> None:
         self.staged += amount
@@ -325,6 +359,7 @@ class _StagingSink:
             raise BundleRejected(_("invalid record in {kind}.jsonl line {line}: {exc}").format(kind=kind, line=line, exc=exc)) from None
         if kind == "entries":
             self.referenced.update(att.sha256 for att in valid.attachments)
+            self.stripped.update(att.sha256 for att in valid.attachments if att.stripped)
         text = json.dumps(obj, ensure_ascii=False)
         self._charge(len(text) + 64)
         self.db.execute("INSERT INTO import_staging (kind, line, record) VALUES (?, ?, ?)",
@@ -338,7 +373,8 @@ class _StagingSink:
             self.unused += 1
             return _NullWriter()  # no entry of this bundle names it (read_bundle still checks it)
         self._charge(max(size, 0) + _FILE_CHARGE)
-        writer = self._writers[path] = _BlobWriter(self.db, self.blob_files, self.chunk_size)
+        writer = self._writers[path] = _BlobWriter(self.db, self.blob_files, self.chunk_size,
+                                                   keep_images=self.describer is not None)
         return writer
 
     def end_member(self, path: str, sha256: str) -> None:
@@ -346,7 +382,16 @@ class _StagingSink:
         if writer is not None:
             writer.finish(self.db, sha256)
             self.new_blobs += 1
-            self.media_types[sha256] = sniff_media_type(writer.head)
+            media_type = self.media_types[sha256] = sniff_media_type(writer.head)
+            if writer.kept is not None and self.describer is not None:
+                # Verified (signed manifest, hash just checked): decoded on a worker meanwhile.
+                data = b"".join(writer.kept)
+                writer.kept = None
+                self.describer.submit(sha256, data, media_type, strip=sha256 not in self.stripped)
+
+    def close(self) -> None:
+        if self.describer is not None:
+            self.describer.close()
 
 
 class _HashingSource:
@@ -508,43 +553,53 @@ class Importer:
                 return self._sender(verified, trust_new, result)
 
             sink.on_verified = signed_first
-            verified = read_bundle(source, [identity.age_secret_key], sink, limits=self.limits,
-                                   progress=progress, cancel=cancel)
-            if expected is not None and verified.manifest_bytes != expected.manifest_bytes:
-                raise BundleRejected(_("the file changed while it was being imported"))
-            result.bundle_id = verified.bundle_id
-            sender = sink.sender
-            if sender is None:  # version 1: the manifest came last
-                self._check_not_received(verified)
-                sender = self._sender(verified, trust_new, result)
-            result.sender = sender
-            db.execute("INSERT INTO import_lock (id) VALUES (1)")
-            applier = _Applier(self, sender, verified, result.warnings, cancel)
-            applier.media_types = sink.media_types
-            counts = applier.apply()
-            counts["attachments_stored"] = sink.new_blobs - self._drop_unused(db, first_new_blob, result,
-                                                                              sink.unused)
-            now = utc_now_iso()
-            db.execute(
-                "INSERT INTO received_bundles (bundle_id, sender_id, created_at, received_at, file_sha256, "
-                "file_size, entry_count, person_count, log_count, attachment_count, manifest) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (verified.bundle_id, sender.id, verified.manifest.created_at, now, source.digest.hexdigest(),
-                 source.size, sink.lines.get("entries", 0), sink.lines.get("contacts", 0),
-                 sink.lines.get("contact_log", 0),
-                 sum(1 for m in verified.manifest.members if m.path.startswith("attachments/")),
-                 verified.manifest_bytes.decode("utf-8")))
-            db.execute(
-                "UPDATE senders SET first_bundle_at = coalesce(first_bundle_at, ?), last_bundle_at = ?, "
-                "bundle_count = bundle_count + 1, entry_count = entry_count + ?, claimed_name = ?, "
-                "age_recipient = ? WHERE id = ?",
-                (now, now, counts.get("entries_new", 0), verified.sender.display_name,
-                 verified.sender.age_recipient, sender.id))
-            db.execute("DELETE FROM import_staging")
-            db.execute("DELETE FROM import_lock")
-            result.sender = SenderStore(db).get(sender.id)
-            result.counts = counts
-            result.status = "accepted"
+            try:
+                self._read_and_apply(source, identity, result, trust_new, progress, cancel, expected, db, sink,
+                                     first_new_blob)
+            finally:
+                sink.close()
+
+    def _read_and_apply(self, source: _HashingSource, identity, result: ImportResult, trust_new: TrustDecision,
+                        progress: Progress | None, cancel: Any, expected: VerifiedManifest | None, db,
+                        sink: _StagingSink, first_new_blob: int) -> None:
+        verified = read_bundle(source, [identity.age_secret_key], sink, limits=self.limits,
+                               progress=progress, cancel=cancel)
+        if expected is not None and verified.manifest_bytes != expected.manifest_bytes:
+            raise BundleRejected(_("the file changed while it was being imported"))
+        result.bundle_id = verified.bundle_id
+        sender = sink.sender
+        if sender is None:  # version 1: the manifest came last
+            self._check_not_received(verified)
+            sender = self._sender(verified, trust_new, result)
+        result.sender = sender
+        db.execute("INSERT INTO import_lock (id) VALUES (1)")
+        applier = _Applier(self, sender, verified, result.warnings, cancel)
+        applier.media_types = sink.media_types
+        applier.describer = sink.describer
+        counts = applier.apply()
+        counts["attachments_stored"] = sink.new_blobs - self._drop_unused(db, first_new_blob, result,
+                                                                          sink.unused)
+        now = utc_now_iso()
+        db.execute(
+            "INSERT INTO received_bundles (bundle_id, sender_id, created_at, received_at, file_sha256, "
+            "file_size, entry_count, person_count, log_count, attachment_count, manifest) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (verified.bundle_id, sender.id, verified.manifest.created_at, now, source.digest.hexdigest(),
+             source.size, sink.lines.get("entries", 0), sink.lines.get("contacts", 0),
+             sink.lines.get("contact_log", 0),
+             sum(1 for m in verified.manifest.members if m.path.startswith("attachments/")),
+             verified.manifest_bytes.decode("utf-8")))
+        db.execute(
+            "UPDATE senders SET first_bundle_at = coalesce(first_bundle_at, ?), last_bundle_at = ?, "
+            "bundle_count = bundle_count + 1, entry_count = entry_count + ?, claimed_name = ?, "
+            "age_recipient = ? WHERE id = ?",
+            (now, now, counts.get("entries_new", 0), verified.sender.display_name,
+             verified.sender.age_recipient, sender.id))
+        db.execute("DELETE FROM import_staging")
+        db.execute("DELETE FROM import_lock")
+        result.sender = SenderStore(db).get(sender.id)
+        result.counts = counts
+        result.status = "accepted"
 
     @staticmethod
     def _drop_unused(db, first_new_blob: int, result: ImportResult, not_written: int) -> int:
@@ -700,8 +755,10 @@ class _Applier:
         # first needed) what this sender delivered before. Never another sender's content.
         self.delivered = {m.sha256 for m in verified.manifest.members if m.path.startswith("attachments/")}
         self._delivered_before: set[str] | None = None
-        # (entry id, sha256, blob id, file name, sniffed media type) linked now
-        self.linked: list[tuple[int, str, int, str, str]] = []
+        # (entry id, sha256, blob id, file name, sniffed media type, sent stripped) linked now
+        self.linked: list[tuple[int, str, int, str, str, bool]] = []
+        #: Images of this bundle described from the bytes as they passed (version 2), or None.
+        self.describer: ImageDescriber | None = None
         self.counts: dict[str, int] = {k: 0 for k in (
             "entries_new", "entries_updated", "entries_unchanged", "people_new", "people_updated",
             "contact_log_new", "contact_log_updated", "attachments_linked", "skipped")}
@@ -730,22 +787,44 @@ class _Applier:
         and in the same transaction (a bundle is imported with its previews or not at all).
         An unreadable image gets a note; it never rejects the bundle."""
         store = self.stores.attachments
-        for entry_id, sha256, blob_id, file_name, media_type in self.linked:
-            check_cancel(self.cancel)
-            if not _may_describe(file_name, media_type):
-                continue  # describe_blob would only re-read (and decrypt) the first chunk
-            described = store.describe_blob(blob_id, file_name)
-            if not described.metadata and described.thumbnail is None and described.note is None:
-                continue
-            att_id, note = self.db.query_one("SELECT id, note FROM attachments WHERE entry_id = ? AND sha256 = ?",
-                                             (entry_id, sha256))
-            if described.note:
-                note = f"{note} {described.note}" if note else described.note
-            self.db.execute(
-                "UPDATE attachments SET metadata = ?, thumbnail = ?, note = ?, "
-                "stripped_sha256 = coalesce(stripped_sha256, ?) WHERE id = ?",
-                (json.dumps(described.metadata, ensure_ascii=False, sort_keys=True), described.thumbnail, note,
-                 described.stripped_sha256, att_id))
+        describer = self.describer
+        own = describer is None
+        if own and any(_may_describe(f, m) for _e, _s, _b, f, m, _st in self.linked):
+            describer = ImageDescriber()  # version 1: stored images read back, decoded in parallel
+        try:
+            # First hand every image to the workers (reading back only what did not pass through
+            # them), then collect the answers in order: decoding runs while this thread reads.
+            waiting: list[tuple[int, str, Callable[[], Any]]] = []
+            for entry_id, sha256, blob_id, file_name, media_type, stripped in self.linked:
+                check_cancel(self.cancel)
+                if not _may_describe(file_name, media_type):
+                    continue  # describe_blob would only re-read (and decrypt) the first chunk
+                answer: Callable[[], Any]
+                if describer is not None and sha256 in describer:
+                    answer = functools.partial(_take_described, describer, sha256, file_name, media_type)
+                else:
+                    answer = store.describe_blob_later(blob_id, file_name, describer, strip=not stripped)
+                waiting.append((entry_id, sha256, answer))
+            for entry_id, sha256, answer in waiting:
+                check_cancel(self.cancel)
+                self._record_description(entry_id, sha256, answer())
+        finally:
+            if own and describer is not None:
+                describer.close()
+
+    def _record_description(self, entry_id: int, sha256: str, described) -> None:
+        if not described.metadata and described.thumbnail is None and described.note is None:
+            return
+        att_id, note = self.db.query_one("SELECT id, note FROM attachments WHERE entry_id = ? AND sha256 = ?",
+                                         (entry_id, sha256))
+        if described.note:
+            note = f"{note} {described.note}" if note else described.note
+        self.db.execute(
+            "UPDATE attachments SET metadata = ?, thumbnail = ?, note = ?, "
+            "stripped_size = CASE WHEN stripped_sha256 IS NULL THEN ? ELSE stripped_size END, "
+            "stripped_sha256 = coalesce(stripped_sha256, ?) WHERE id = ?",
+            (json.dumps(described.metadata, ensure_ascii=False, sort_keys=True), described.thumbnail, note,
+             described.stripped_size, described.stripped_sha256, att_id))
 
     # provenance helpers
     def _provenance(self, kind: str, ref: str):
@@ -849,22 +928,27 @@ class _Applier:
                              (entry.id, att.sha256)) is not None:
             return
         media_type = self.media_types.get(att.sha256)
-        if media_type is None:  # stored before this bundle: read its first bytes only
+        if media_type is None or media_type == ZIP:
             from journal.records.attachments import open_blob
 
             with open_blob(self.db, self.stores.blob_files, blob[0]) as stored:
-                media_type = sniff_media_type(stored.read(SNIFF_BYTES))
+                if media_type is None:  # stored before this bundle: read its first bytes only
+                    media_type = sniff_media_type(stored.read(SNIFF_BYTES))
+                if media_type == ZIP:  # a Word or OpenDocument file? (its central directory says)
+                    media_type = sniff_zip_document(stored)
+            if att.sha256 in self.media_types:
+                self.media_types[att.sha256] = media_type
         import uuid as uuidlib
 
         self.db.execute(
             "INSERT INTO attachments (uuid, entry_id, blob_id, file_name, media_type, size, sha256, stripped_sha256, "
-            "imported_at, metadata, note, position) VALUES (?,?,?,?,?,?,?,?,?,'{}',?,?)",
+            "stripped_size, imported_at, metadata, note, position) VALUES (?,?,?,?,?,?,?,?,?,?,'{}',?,?)",
             (str(uuidlib.uuid4()), entry.id, blob[0], clean_file_name(att.file_name), media_type, blob[1],
-             att.sha256, att.sha256 if att.stripped else None, self.now,
+             att.sha256, att.sha256 if att.stripped else None, blob[1] if att.stripped else None, self.now,
              _("Received from {sender} in bundle {bundle_id}.").format(
                  sender=self.sender.display_name, bundle_id=self.bundle_id), att.position))
         self.counts["attachments_linked"] += 1
-        self.linked.append((entry.id, att.sha256, blob[0], att.file_name, media_type))
+        self.linked.append((entry.id, att.sha256, blob[0], att.file_name, media_type, bool(att.stripped)))
 
     def _delivered_by_sender(self, sha256: str) -> bool:
         """Whether this bundle, or an earlier bundle of the same sender, carried this content."""
@@ -918,6 +1002,11 @@ class _Applier:
         record = self.stores.contact_log.get(local_uuid)
         if record.follow_up_due and bool(record.follow_up_done_at) != done:
             self.stores.contact_log.mark_done(local_uuid, done)
+
+
+def _take_described(describer: ImageDescriber, sha256: str, file_name: str, media_type: str):
+    """The description of an image handed to the describer as it passed through the import."""
+    return describe_received(file_name, media_type, describer.take(sha256))
 
 
 def _may_describe(file_name: str, media_type: str) -> bool:

@@ -33,11 +33,13 @@ _ID3_WORDS = {"TPE1": "artist", "TPE2": "album_artist", "TCOM": "composer", "TCO
               "PRIV": "other", "TOWN": "owner"}
 
 
-def reveals(src: BinaryIO, media_type: str, size: int = 0) -> list[str]:
+def reveals(src: BinaryIO, media_type: str, size: int = 0, *, cancel=None) -> list[str]:
     """What the file in src (seekable) reveals; [] when nothing or for photos.
 
     Raises MediaError when the file cannot be read as its type (it cannot be cleaned
-    either, so it would be refused from bundles).
+    either, so it would be refused from bundles), Cancelled when cancel() turns true
+    (the cleaner-run types poll it; the others read only up to their index). The GUI calls
+    this on a worker thread (ui/attachments/ops.read_findings), never on its own.
     """
     from journal.media import strip
 
@@ -78,7 +80,7 @@ def reveals(src: BinaryIO, media_type: str, size: int = 0) -> list[str]:
     if kind in strip.OFFICE_TYPES | strip.GIF_TYPES | strip.TIFF_TYPES:
         if size > FULL_CHECK_LIMIT:
             return [_("not checked: the file is too large to be read here")]
-        return strip.strip_metadata(src, _Discard(), kind, total=size).removed
+        return strip.strip_metadata(src, _Discard(), kind, total=size, cancel=cancel).removed
     return []
 
 

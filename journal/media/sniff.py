@@ -108,7 +108,8 @@ def _iso_bmff(head: bytes) -> str | None:
 def _documents(head: bytes) -> str | None:
     if head.startswith(b"%PDF-"):
         return "application/pdf"
-    # docx, xlsx, odt, epub, jar... are all zip containers; we treat them alike.
+    # docx, xlsx, odt, epub, jar... are all zip containers: sniff_zip_document tells the
+    # Office and OpenDocument ones apart from the archive's content (it needs to seek).
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
         return "application/zip"
     return None
@@ -151,3 +152,72 @@ def _text(head: bytes) -> str | None:
 
 
 _CHECKS = (_images, _riff, _iso_bmff, _documents, _audio_video, _text)
+
+
+# --- zip containers: Office Open XML and OpenDocument -----------------------------------------
+ZIP = "application/zip"
+#: The main part's content type in [Content_Types].xml -> the document's media type.
+_OOXML_MAIN = {
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml":
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml":
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml":
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+}
+#: OpenDocument types, as the archive's first member ``mimetype`` names them.
+_ODF_TYPES = {
+    "application/vnd.oasis.opendocument.text",
+    "application/vnd.oasis.opendocument.spreadsheet",
+    "application/vnd.oasis.opendocument.presentation",
+}
+_ZIP_MAX_MEMBERS = 10_000
+_CONTENT_TYPES_LIMIT = 1024 * 1024  # a real [Content_Types].xml is a few KiB
+
+
+def sniff_zip_document(stream) -> str:
+    """The type of a zip archive (seekable stream) by its content: a Word, Excel or PowerPoint
+    document by the main part named in ``[Content_Types].xml``, an OpenDocument text,
+    spreadsheet or presentation by its ``mimetype`` member; anything else (or a damaged
+    archive) stays ``application/zip``. Reads the central directory and at most those two
+    small members (bounded, whatever the archive claims); never a file name."""
+    import zipfile
+    import zlib
+
+    try:
+        with zipfile.ZipFile(stream) as archive:
+            infos = archive.infolist()
+            if len(infos) > _ZIP_MAX_MEMBERS:
+                return ZIP
+            names = {info.filename: info for info in infos}
+            if "mimetype" in names:
+                with archive.open(names["mimetype"]) as member:
+                    value = member.read(128).decode("ascii", "replace").strip()
+                if value in _ODF_TYPES:
+                    return value
+            if "[Content_Types].xml" in names:
+                with archive.open(names["[Content_Types].xml"]) as member:
+                    data = member.read(_CONTENT_TYPES_LIMIT + 1)
+                if len(data) <= _CONTENT_TYPES_LIMIT:
+                    return _ooxml_type(data)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, KeyError,
+            RuntimeError, NotImplementedError, zlib.error):
+        pass
+    return ZIP
+
+
+def _ooxml_type(content_types: bytes) -> str:
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        root = etree.fromstring(content_types, parser)
+    except etree.XMLSyntaxError:
+        return ZIP
+    if root.getroottree().docinfo.doctype:
+        return ZIP
+    for element in root.iter("{*}Override"):
+        found = _OOXML_MAIN.get(str(element.get("ContentType", "")).strip())
+        if found is not None:
+            return found
+    return ZIP

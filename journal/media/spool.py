@@ -54,6 +54,10 @@ class Spool(io.RawIOBase):
         self._nonce = int.from_bytes(secrets.token_bytes(8), "big") << 64
         self._pos = 0
         self._size = 0
+        # Write-behind: the muxers write in small pieces (FFmpeg: 32 KiB), mostly one after the
+        # other; they are gathered here and encrypted and written a MiB at a time.
+        self._pending = bytearray()
+        self._pending_at = 0
 
     # --- io.RawIOBase -------------------------------------------------------------------------
     def readable(self) -> bool:
@@ -82,7 +86,14 @@ class Spool(io.RawIOBase):
         self._pos = pos
         return pos
 
+    def _flush_pending(self) -> None:
+        if self._pending:
+            at, data = self._pending_at, bytes(self._pending)
+            self._pending.clear()
+            self._write_at(at, data)
+
     def readinto(self, buffer) -> int:
+        self._flush_pending()
         view = memoryview(buffer).cast("B")
         wanted = min(len(view), max(0, self._size - self._pos))
         if wanted <= 0:
@@ -98,22 +109,35 @@ class Spool(io.RawIOBase):
         data = bytes(data)
         if not data:
             return 0
-        if self._pos > self._size:
+        if self._pending and self._pos != self._pending_at + len(self._pending):
+            self._flush_pending()  # not contiguous (a seek back to patch a size): in order
+        if not self._pending:
+            self._pending_at = self._pos
+        self._pending += data
+        self._pos += len(data)
+        self._size = max(self._size, self._pos)
+        if len(self._pending) >= CHUNK_SIZE:
+            self._flush_pending()
+        return len(data)
+
+    def _write_at(self, position: int, data: bytes) -> None:
+        if position > self._written_size():
             # A gap (seek past the end, then write): fill it with encrypted zeros.
-            gap_at, gap = self._size, self._pos - self._size
+            gap_at, gap = self._written_size(), position - self._written_size()
             while gap:
                 step = min(gap, CHUNK_SIZE)
                 self._file.seek(gap_at)
                 self._file.write(self._crypt(gap_at, bytes(step)))
                 gap_at += step
                 gap -= step
-        self._file.seek(self._pos)
-        self._file.write(self._crypt(self._pos, data))
-        self._pos += len(data)
-        self._size = max(self._size, self._pos)
-        return len(data)
+        self._file.seek(position)
+        self._file.write(self._crypt(position, data))
+
+    def _written_size(self) -> int:
+        return self._file.seek(0, io.SEEK_END)
 
     def truncate(self, size: int | None = None) -> int:
+        self._flush_pending()
         size = self._pos if size is None else size
         if size < self._size:
             self._file.truncate(size)
@@ -126,6 +150,7 @@ class Spool(io.RawIOBase):
         return size
 
     def close(self) -> None:
+        self._pending.clear()
         if not self.closed:
             self._file.close()
             self._key = b""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 from typing import BinaryIO
 
 from journal.errors import Cancelled
@@ -140,3 +141,81 @@ class TrackedSource(io.RawIOBase):
             if self._progress is not None:
                 self._progress(min(position, self._total) if self._total else position, self._total)
         return len(data)
+
+
+class FileOutput(io.RawIOBase):
+    """A readable, writable, seekable view of an open file descriptor, by position (pread and
+    pwrite), for cleaners writing straight into the destination file.
+
+    The file object that owns the descriptor must have nothing buffered (it is flushed before);
+    it is left at its position and closes the descriptor itself."""
+
+    def __init__(self, fd: int) -> None:
+        super().__init__()
+        self._fd = fd
+        self._pos = 0
+        self._size = os.fstat(fd).st_size
+
+    @property
+    def size(self) -> int:
+        """Bytes in the file (as journal.media.spool.Spool.size)."""
+        return self._size
+
+    def readable(self) -> bool:
+        return True
+
+    def writable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self._size}[whence]
+        if base + offset < 0:
+            raise OSError("negative seek position")
+        self._pos = base + offset
+        return self._pos
+
+    def readinto(self, buffer) -> int:
+        view = memoryview(buffer).cast("B")
+        data = os.pread(self._fd, len(view), self._pos)
+        view[: len(data)] = data
+        self._pos += len(data)
+        return len(data)
+
+    def write(self, data) -> int:
+        view = memoryview(data).cast("B")
+        written = 0
+        while written < len(view):
+            written += os.pwrite(self._fd, view[written:], self._pos + written)
+        self._pos += written
+        self._size = max(self._size, self._pos)
+        return written
+
+    def truncate(self, size: int | None = None) -> int:
+        size = self._pos if size is None else size
+        os.ftruncate(self._fd, size)
+        self._size = size
+        return size
+
+    def close(self) -> None:  # the descriptor belongs to the destination's file object
+        super().close()
+
+    def digest(self, check_cancel=None) -> tuple[str, int]:
+        """SHA-256 and size of the whole file as written (read back from the page cache)."""
+        digest = hashlib.sha256()
+        size = os.fstat(self._fd).st_size
+        offset = 0
+        while offset < size:
+            if check_cancel is not None:
+                check_cancel()
+            piece = os.pread(self._fd, min(CHUNK_SIZE, size - offset), offset)
+            if not piece:
+                break
+            digest.update(piece)
+            offset += len(piece)
+        return digest.hexdigest(), offset

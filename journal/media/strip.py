@@ -18,10 +18,13 @@ with its SHA-256 (for evidence); this produces the copy that travels.
 - Plain text: nothing hidden to remove.
 - Anything else: copied unchanged, with cleaned=False and a warning saying so.
 
-Formats whose libraries seek (video, audio, PDF, Office) need a seekable source and
-write through an encrypted Spool (journal.media.spool); memory stays flat whatever the
-size. Every output is deterministic: the same input gives the same bytes, which the
-bundle exporter relies on (it cleans once to learn the hash, then again to send).
+Formats whose libraries seek (video, audio, PDF, Office) need a seekable source. Their
+output is written once: straight into dst when dst is an empty regular file (a saved
+copy), else into an encrypted Spool (journal.media.spool) that is then copied to dst or,
+with ``strip_to_spool``, handed to the caller (the bundle exporter sends it from there).
+Memory stays flat whatever the size. Every output is deterministic: the same input gives
+the same bytes, which the bundle exporter relies on (it records the hash and size of the
+cleaned copy and names it in the manifest before cleaning it again to send it).
 
 On MediaError the destination holds partial output and must be discarded; the
 caller refuses the file or, when the person allowed it, sends it as it is.
@@ -29,6 +32,7 @@ caller refuses the file or, when the person allowed it, sends it as it is.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
@@ -40,6 +44,7 @@ from journal.media.streams import (
     CHUNK_SIZE,
     CancelCheck,
     CountingReader,
+    FileOutput,
     HashingWriter,
     ProgressCallback,
     TrackedSource,
@@ -75,6 +80,8 @@ OFFICE_TYPES = {
     "application/vnd.oasis.opendocument.spreadsheet",
     "application/vnd.oasis.opendocument.presentation",
 }
+#: Types whose cleaner needs a seekable source and writes with seeks (through a spool).
+SEEKING_TYPES = AV_TYPES | TAGGED_AUDIO_TYPES | PDF_TYPES | OFFICE_TYPES
 CLEANED_TYPES = (JPEG_TYPES | PNG_TYPES | REENCODED_TYPES | PLAIN_TEXT_TYPES | GIF_TYPES | TIFF_TYPES
                  | AV_TYPES | TAGGED_AUDIO_TYPES | PDF_TYPES | OFFICE_TYPES)
 
@@ -106,6 +113,20 @@ def can_clean(media_type: str) -> bool:
     return _normalise(media_type) in CLEANED_TYPES
 
 
+def cleaned_media_type(media_type: str) -> str | None:
+    """The type of the cleaned copy when it is known without cleaning and cleaning never
+    warns (everything but the re-encoded types and the unknown ones), else None.
+
+    For these types the recorded SHA-256 and size of a cleaned copy (Attachment.stripped_*)
+    describe what strip_metadata will write, so a bundle can name it before cleaning it."""
+    kind = _normalise(media_type)
+    if kind in JPEG_TYPES:
+        return "image/jpeg"
+    if kind in CLEANED_TYPES - REENCODED_TYPES:
+        return kind
+    return None
+
+
 def strip_metadata(
     src: BinaryIO,
     dst: BinaryIO,
@@ -125,11 +146,21 @@ def strip_metadata(
     Raises MediaError for a damaged file of a type we clean.
     """
     kind = _normalise(media_type)
-    out = HashingWriter(dst)
-    if kind in AV_TYPES | TAGGED_AUDIO_TYPES | PDF_TYPES | OFFICE_TYPES:
-        source = TrackedSource(src, total=total, progress=progress, cancel=cancel)
-        removed, output_type = _clean_seeking(kind, source, out)
+    if kind in SEEKING_TYPES:
+        fd = _empty_regular_file(dst)
+        if fd is not None:  # a saved copy: written once, in place (no spool to copy from)
+            source = TrackedSource(src, total=total, progress=progress, cancel=cancel)
+            output = FileOutput(fd)
+            removed = _clean_seeking_into(kind, source, output)
+            digest, size = output.digest(source.check_cancel)
+            return StripResult(True, kind, None, removed, digest, size)
+        out = HashingWriter(dst)
+        # Two halves of the progress: cleaning (reading the source), then copying the spool out.
+        half = _Halves(progress, total)
+        source = TrackedSource(src, total=total, progress=half.first if progress else None, cancel=cancel)
+        removed, output_type = _clean_seeking(kind, source, out, half)
         return _result(True, output_type, None, removed, out)
+    out = HashingWriter(dst)
     reader = CountingReader(src, total=total, progress=progress, cancel=cancel)
     if kind in JPEG_TYPES:
         removed = clean_jpeg(reader, out)
@@ -154,32 +185,127 @@ def strip_metadata(
     return _result(False, kind or "application/octet-stream", warning, [], out)
 
 
-def _clean_seeking(kind: str, source: TrackedSource, out: HashingWriter) -> tuple[list[str], str]:
+def strip_to_spool(
+    src: BinaryIO,
+    media_type: str,
+    *,
+    total: int = 0,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
+):
+    """Clean a file of SEEKING_TYPES once into a new encrypted Spool and return
+    (StripResult, spool): the caller reads the cleaned copy from the spool (from its start)
+    and closes it. The SHA-256 and size are of the spool's content. Raises MediaError."""
+    from journal.media.spool import Spool
+
+    kind = _normalise(media_type)
+    if kind not in SEEKING_TYPES:
+        raise ValueError(f"{kind} is cleaned streaming, not into a spool")
+    source = TrackedSource(src, total=total, progress=progress, cancel=cancel)
+    spool = Spool(SPOOL_DIR)
+    try:
+        removed = _clean_seeking_into(kind, source, spool)
+        out = HashingWriter(_Discard())  # type: ignore[arg-type]  # only write() is used
+        spool.copy_to(out.write, source.check_cancel)
+        spool.seek(0)
+    except BaseException:
+        spool.close()
+        raise
+    return _result(True, kind, None, removed, out), spool
+
+
+def _clean_seeking(kind: str, source: TrackedSource, out: HashingWriter,
+                   half: "_Halves | None" = None) -> tuple[list[str], str]:
     """Clean a format whose library reads with seeks, through an encrypted spool."""
     from journal.media.spool import Spool
 
     with Spool(SPOOL_DIR) as spool:
-        if kind in AV_TYPES:
-            from journal.media.video import clean_av
+        removed = _clean_seeking_into(kind, source, spool)
+        if half is not None and half.progress is not None:
+            size = spool.size
+            copied = [0]
 
-            removed = clean_av(source, spool, kind)
-        elif kind in TAGGED_AUDIO_TYPES:
-            from journal.media.audio import clean_audio
+            def counted(piece: bytes) -> None:
+                out.write(piece)
+                copied[0] += len(piece)
+                half.second(copied[0], size)
 
-            source.seek(0)
-            while piece := source.read(CHUNK_SIZE):
-                spool.write(piece)
-            removed = clean_audio(spool, kind)
-        elif kind in PDF_TYPES:
-            from journal.media.pdf import clean_pdf
-
-            removed = clean_pdf(source, spool)
+            spool.copy_to(counted, source.check_cancel)
         else:
-            from journal.media.office import clean_office
-
-            removed = clean_office(source, spool)
-        spool.copy_to(out.write, source.check_cancel)
+            spool.copy_to(out.write, source.check_cancel)
     return removed, kind
+
+
+def _clean_seeking_into(kind: str, source: TrackedSource, output) -> list[str]:
+    """Run the cleaner of a seeking type from source into output (readable, writable, seekable)."""
+    if kind in AV_TYPES:
+        from journal.media.video import clean_av
+
+        return clean_av(source, output, kind)
+    if kind in TAGGED_AUDIO_TYPES:
+        from journal.media.audio import clean_audio
+
+        source.seek(0)
+        while piece := source.read(CHUNK_SIZE):
+            output.write(piece)
+        return clean_audio(output, kind)
+    if kind in PDF_TYPES:
+        from journal.media.pdf import clean_pdf
+
+        return clean_pdf(source, output)
+    from journal.media.office import clean_office
+
+    return clean_office(source, output)
+
+
+class _Halves:
+    """Progress of a clean-then-copy: the first half while the source is read, the second
+    while the cleaned copy is copied out of the spool (so a GUI bar keeps moving)."""
+
+    def __init__(self, progress: ProgressCallback | None, total: int) -> None:
+        self.progress = progress
+        self.total = total
+
+    def first(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress(done // 2, total)
+
+    def second(self, copied: int, size: int) -> None:
+        if self.progress is not None:
+            whole = self.total or size
+            rest = whole - whole // 2
+            self.progress(whole // 2 + (rest * copied // size if size else rest), self.total)
+
+
+class _Discard:
+    def write(self, data) -> int:
+        return len(data)
+
+
+def _empty_regular_file(dst) -> int | None:
+    """The descriptor of dst when it is an empty regular file open for writing at its start
+    (a saved copy's temp file), so a seeking cleaner can write into it directly."""
+    import os
+    import stat
+
+    fileno = getattr(dst, "fileno", None)
+    if fileno is None:
+        return None
+    try:
+        fd = fileno()
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size != 0 or dst.tell() != 0:
+            return None
+        import fcntl  # POSIX only: elsewhere the spool is used
+
+        if fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_ACCMODE != os.O_RDWR:
+            return None  # the copy is read back to hash it (atomic_output's files are read-write)
+        flush = getattr(dst, "flush", None)
+        if flush is not None:
+            flush()
+    except (OSError, ValueError, AttributeError, ImportError, io.UnsupportedOperation):
+        return None
+    return fd
 
 
 def _normalise(media_type: str) -> str:

@@ -42,7 +42,7 @@ from journal.storage.db import Database, storage_error_from_os
 from journal.records.entries import Entry
 from journal.errors import DiskFull, StorageError, Cancelled, InvalidInput, JournalError, NotFound
 from journal.media import MediaError
-from journal.media.sniff import SNIFF_BYTES, sniff_media_type
+from journal.media.sniff import SNIFF_BYTES, ZIP, sniff_media_type, sniff_zip_document
 from journal.timeutil import utc_now_iso
 from journal.i18n import _
 from journal.records.ids import unique_prefix_rows
@@ -99,6 +99,8 @@ class Attachment:
     position: int
     id: int | None = None
     notices: list[str] = field(default_factory=list)
+    #: Size of the stripped copy named by stripped_sha256 (None: not known yet; schema 13).
+    stripped_size: int | None = None
 
     @property
     def is_image(self) -> bool:
@@ -108,6 +110,7 @@ class Attachment:
         data = asdict(self)
         data.pop("id")
         data.pop("notices")
+        data.pop("stripped_size")
         data["id"] = data.pop("uuid")
         return data
 
@@ -218,7 +221,7 @@ def open_blob(db: Database, blob_files: "blobfiles.BlobFiles | None", blob_id: i
 # --- the store ------------------------------------------------------------------------------------
 _COLUMNS = (
     "a.id, a.uuid, e.uuid, a.file_name, a.media_type, a.size, a.sha256, a.stripped_sha256, "
-    "a.imported_at, a.metadata, a.note, a.thumbnail IS NOT NULL, a.deleted_at, a.position"
+    "a.imported_at, a.metadata, a.note, a.thumbnail IS NOT NULL, a.deleted_at, a.position, a.stripped_size"
 )
 
 
@@ -379,6 +382,9 @@ class AttachmentStore:
             written = self._write_content(stream, total, progress, cancel, keep_image=details is None,
                                           sha256=sha256)
             media_type = sniff_media_type(written.head)
+            if media_type == ZIP:  # a Word or OpenDocument file? (its central directory says)
+                with open_blob(db, self.blob_files, written.blob_id) as stored:
+                    media_type = sniff_zip_document(stored)
             if details is None:
                 details = _describe(name, media_type, written.kept)
             if is_cancelled(cancel):
@@ -389,10 +395,11 @@ class AttachmentStore:
             now = utc_now_iso()
             db.execute(
                 "INSERT INTO attachments (uuid, entry_id, blob_id, file_name, media_type, size, sha256, "
-                "stripped_sha256, imported_at, metadata, note, thumbnail, position) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "stripped_sha256, stripped_size, imported_at, metadata, note, thumbnail, position) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (att_uuid, entry_id, written.blob_id, name, media_type, written.size, written.sha256,
-                 details.stripped_sha256, now, json.dumps(details.metadata, ensure_ascii=False, sort_keys=True),
+                 details.stripped_sha256, details.stripped_size, now,
+                 json.dumps(details.metadata, ensure_ascii=False, sort_keys=True),
                  details.note, details.thumbnail, position),
             )
         attachment = self.get(att_uuid)
@@ -491,11 +498,12 @@ class AttachmentStore:
     # --- reads ------------------------------------------------------------------------------------
     def _from_row(self, row) -> Attachment:
         (id_, uuid, entry_uuid, name, media_type, size, sha, stripped, imported, metadata, note, has_thumb,
-         deleted, position) = row
+         deleted, position, stripped_size) = row
         return Attachment(uuid=uuid, entry_uuid=entry_uuid, file_name=name, media_type=media_type, size=size,
                           sha256=sha, stripped_sha256=stripped, imported_at=imported,
                           metadata=json.loads(metadata or "{}"), note=note, has_thumbnail=bool(has_thumb),
-                          deleted_at=deleted, position=position, id=id_)
+                          deleted_at=deleted, position=position, id=id_,
+                          stripped_size=stripped_size if stripped is not None else None)
 
     def get(self, attachment_uuid: str) -> Attachment:
         """One attachment by id or a unique prefix (journal/records/ids.py)."""
@@ -544,13 +552,22 @@ class AttachmentStore:
             raise NotFound(_("No such attachment."))
         return open_blob(self.db, self.blob_files, row[0])
 
-    def describe_blob(self, blob_id: int, file_name: str = "") -> BlobDescription:
+    def describe_blob(self, blob_id: int, file_name: str = "", *, strip: bool = True) -> BlobDescription:
         """What stored content says about itself, as add_file would record it: the sniffed type,
         image metadata, a thumbnail, the SHA-256 of its stripped form, and a note for what failed.
 
         For content written as chunk rows by someone else (bundle import). Only images up to
         IMAGE_IN_MEMORY_LIMIT are read whole (as at add_file); anything else reads one chunk.
-        A damaged or hostile image gives a note, never an exception (MediaError is caught)."""
+        A damaged or hostile image gives a note, never an exception (MediaError is caught).
+
+        strip=False: the content is known to be cleaned already (a bundle sent it stripped), so
+        it is not cleaned again to hash it (no stripped hash is given)."""
+        return self.describe_blob_later(blob_id, file_name, None, strip=strip)()
+
+    def describe_blob_later(self, blob_id: int, file_name: str, describer: "ImageDescriber | None", *,
+                            strip: bool = True) -> Callable[[], BlobDescription]:
+        """describe_blob, with the image decoded on the describer's worker threads: the content is
+        read now (on this thread: the database is), the answer waits for the worker."""
         with open_blob(self.db, self.blob_files, blob_id) as src:
             size, chunk_size = src.raw_size, src.raw.chunk_size
             head = src.read(SNIFF_BYTES)
@@ -561,11 +578,16 @@ class AttachmentStore:
                 while piece := src.read(chunk_size):
                     pieces.append(piece)
                 kept = b"".join(pieces)
-        details = _describe(clean_file_name(file_name), media_type, kept)
-        return BlobDescription(media_type, details.metadata, details.thumbnail, details.stripped_sha256,
-                               details.note)
+        name = clean_file_name(file_name)
+        if describer is not None and kept is not None:
+            key = ("blob", blob_id)
+            describer.submit(key, kept, media_type, strip=strip)
+            del kept
+            return lambda: describe_received(name, media_type, describer.take(key))
+        details = _describe(name, media_type, kept, strip=strip)
+        return lambda: _description(details)
 
-    def reveals(self, attachment_uuid: str) -> list[str]:
+    def reveals(self, attachment_uuid: str, *, cancel=None) -> list[str]:
         """What a video, recording, PDF, document, TIFF or GIF reveals (translated names, see
         journal.media.findings); [] for photos (their metadata is read at import) and for types
         with nothing hidden. Raises MediaError for a file that cannot be read as its type."""
@@ -575,7 +597,8 @@ class AttachmentStore:
         if att.media_type in _IMAGE_METADATA_TYPES:
             return []
         with self._open_blob_of(att.id) as src:
-            return reveals(src, att.media_type, att.size)
+            return reveals(src, att.media_type, att.size,
+                           cancel=(lambda: is_cancelled(cancel)) if cancel is not None else None)
 
     # --- leaving the journal ---------------------------------------------------------------------
     def write_stripped(self, attachment_uuid: str, dst: BinaryIO, *, progress: Progress | None = None,
@@ -592,9 +615,15 @@ class AttachmentStore:
             result = strip_metadata(src, dst, att.media_type, total=att.size, progress=progress,
                                     cancel=(lambda: is_cancelled(cancel)) if cancel is not None else None)
         # The most recent stripped copy is what a bundle manifest will name.
-        with self.db.transaction() as db:
-            db.execute("UPDATE attachments SET stripped_sha256 = ? WHERE id = ?", (result.sha256, att.id))
+        self.record_stripped(att.id, result.sha256, result.size)
         return result
+
+    def record_stripped(self, attachment_id: int, sha256: str, size: int) -> None:
+        """Remember the SHA-256 and size of an attachment's cleaned copy (cleaning is
+        deterministic): a bundle's manifest can then name it without cleaning it first."""
+        with self.db.transaction() as db:
+            db.execute("UPDATE attachments SET stripped_sha256 = ?, stripped_size = ? WHERE id = ?",
+                       (sha256, size, attachment_id))
 
     def write_original(self, attachment_uuid: str, dst: BinaryIO, *, progress: Progress | None = None,
                        cancel=None) -> tuple[int, str]:
@@ -834,10 +863,12 @@ BATCH_BYTES = 32 * 1024 * 1024
 
 @dataclass
 class _Details:
+    media_type: str = ""
     metadata: dict[str, Any] = field(default_factory=dict)
     note: str | None = None
     thumbnail: bytes | None = None
     stripped_sha256: str | None = None
+    stripped_size: int | None = None
 
 
 @dataclass(frozen=True)
@@ -849,6 +880,7 @@ class BlobDescription:
     thumbnail: bytes | None
     stripped_sha256: str | None
     note: str | None
+    stripped_size: int | None = None
 
 
 class _Prefetcher:
@@ -953,11 +985,24 @@ def _delete_if_unchanged(path: Path, stat: tuple[int, int] | None) -> str:
     return DELETE_ORIGINAL_WARNING
 
 
-def _describe(file_name: str, media_type: str, kept: bytes | None) -> _Details:
+def describe_received(file_name: str, media_type: str, image: "_Details | None") -> BlobDescription:
+    """describe_blob's answer from what ImageDescriber gave for the content's bytes (None: it
+    was not described, e.g. an image over IMAGE_IN_MEMORY_LIMIT)."""
+    return _description(_describe(clean_file_name(file_name), media_type, None, image=image))
+
+
+def _description(details: "_Details") -> BlobDescription:
+    return BlobDescription(details.media_type, details.metadata, details.thumbnail, details.stripped_sha256,
+                           details.note, details.stripped_size)
+
+
+def _describe(file_name: str, media_type: str, kept: bytes | None, *, image: "_Details | None" = None,
+              strip: bool = True) -> _Details:
     """What we learn about a file at import: image metadata, thumbnail, notes.
 
-    kept is the whole content of an image small enough to hold, else None."""
-    details = _Details()
+    kept is the whole content of an image small enough to hold, else None; image is what
+    describe_image gave for it already (then kept is not needed)."""
+    details = _Details(media_type=media_type)
     notes: list[str] = []
     claimed = _type_from_name(file_name)
     if claimed and not _same_type(claimed, media_type) and (
@@ -965,16 +1010,85 @@ def _describe(file_name: str, media_type: str, kept: bytes | None) -> _Details:
         notes.append(f"The file name suggests {claimed}, but the content is {media_type}; "
                      f"it is stored as {media_type}.")
     if media_type.startswith("image/"):
-        if kept is None:
+        if image is not None:
+            details.metadata, details.thumbnail = image.metadata, image.thumbnail
+            details.stripped_sha256, details.stripped_size = image.stripped_sha256, image.stripped_size
+            if image.note:
+                notes.append(image.note)
+        elif kept is None:
             notes.append(f"This image is larger than {IMAGE_IN_MEMORY_LIMIT // (1024 * 1024)} MiB; "
                          "its metadata was not read and it has no preview.")
         else:
-            notes.extend(_read_image(kept, media_type, details))
+            notes.extend(_read_image(kept, media_type, details, strip=strip))
     details.note = " ".join(notes) or None
     return details
 
 
-def _read_image(data: bytes, media_type: str, details: _Details) -> list[str]:
+def describe_image(data: bytes, media_type: str, *, strip: bool = True) -> "_Details":
+    """Metadata, thumbnail and stripped hash and size of an image in memory (thread-safe: Pillow
+    decodes outside the GIL); notes for what failed, joined in .note."""
+    details = _Details(media_type=media_type)
+    details.note = " ".join(_read_image(data, media_type, details, strip=strip)) or None
+    return details
+
+
+class ImageDescriber:
+    """Describes images on worker threads (describe_image), at most max_bytes of them waiting.
+
+    submit(key, data, …) hands over an image's bytes (blocking while too many bytes wait);
+    take(key) waits for its description (None if nothing was submitted under key). Used by the
+    bundle importer: images are described from the bytes passing through, in parallel, instead
+    of being read, decrypted and decoded one after another once everything is written."""
+
+    def __init__(self, workers: int = 0, max_bytes: int = 0) -> None:
+        from PIL import Image
+
+        from journal.media.decode import ensure_heif_support
+
+        Image.init()  # plugins registered once here, not raced by the workers
+        ensure_heif_support()
+        self._pool = ThreadPoolExecutor(max_workers=workers or PREVIEW_WORKERS,
+                                        thread_name_prefix="image-describe")
+        self._max_bytes = max_bytes or PREFETCH_BYTES
+        self._futures: dict[Any, Future] = {}
+        self._pending: list[tuple[Future, int]] = []  # oldest first, with their sizes
+        self._bytes = 0
+
+    def submit(self, key: Any, data: bytes, media_type: str, *, strip: bool = True) -> None:
+        if key in self._futures:
+            return
+        while self._pending and self._bytes + len(data) > self._max_bytes:
+            future, size = self._pending.pop(0)
+            future.exception()  # wait; the error (if any) is raised by take()
+            self._bytes -= size
+        future = self._pool.submit(describe_image, data, media_type, strip=strip)
+        self._futures[key] = future
+        self._pending.append((future, len(data)))
+        self._bytes += len(data)
+
+    def __contains__(self, key: Any) -> bool:
+        return key in self._futures
+
+    def take(self, key: Any) -> "_Details | None":
+        future = self._futures.pop(key, None)
+        if future is None:
+            return None
+        details = future.result()
+        for index, (pending, size) in enumerate(self._pending):
+            if pending is future:
+                del self._pending[index]
+                self._bytes -= size
+                break
+        return details
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._futures.clear()
+        self._pending.clear()
+        self._bytes = 0
+
+
+def _read_image(data: bytes, media_type: str, details: "_Details", *, strip: bool = True) -> list[str]:
     """Metadata, thumbnail and stripped hash from an image in memory; notes for what failed."""
     from journal.media.imagemeta import read_metadata_and_thumbnail
     from journal.media.strip import can_clean, strip_metadata
@@ -991,11 +1105,12 @@ def _read_image(data: bytes, media_type: str, details: _Details) -> list[str]:
         notes.append(f"No preview could be made: {thumbnail_error}")
     # Lossless cleaning (JPEG, PNG) is cheap enough to hash now; re-encoded
     # types (HEIC, WebP) get theirs at their first stripped export.
-    if can_clean(media_type) and media_type not in _REENCODED_TYPES:
+    if strip and can_clean(media_type) and media_type not in _REENCODED_TYPES:
         sink = _NullSink()  # strip_metadata hashes what it writes itself
         try:
             result = strip_metadata(io.BytesIO(data), sink, media_type, total=len(data))
             details.stripped_sha256 = result.sha256
+            details.stripped_size = result.size
         except MediaError as exc:
             notes.append(f"Its metadata cannot be removed: {exc}")
     return notes

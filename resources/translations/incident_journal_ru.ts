@@ -119,6 +119,10 @@ Fingerprint: {fp}</source>
         <translation>Скрытые данные</translation>
     </message>
     <message>
+        <source>reading the file…</source>
+        <translation>идёт чтение файла…</translation>
+    </message>
+    <message>
         <source>nothing identifying found</source>
         <translation>ничего идентифицирующего не найдено</translation>
     </message>
@@ -4292,6 +4296,10 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     <message>
         <source>Choose where to save…</source>
         <translation>Выбрать, куда сохранить…</translation>
+    </message>
+    <message>
+        <source>Checking what this file reveals…</source>
+        <translation>Проверяется, что раскрывает этот файл…</translation>
     </message>
 </context>
 <context>

@@ -119,6 +119,10 @@ Fingerprint: {fp}</source>
         <translation>Приховані дані</translation>
     </message>
     <message>
+        <source>reading the file…</source>
+        <translation>триває читання файлу…</translation>
+    </message>
+    <message>
         <source>nothing identifying found</source>
         <translation>нічого ідентифікувального не знайдено</translation>
     </message>
@@ -4292,6 +4296,10 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     <message>
         <source>Choose where to save…</source>
         <translation>Вибрати, куди зберегти…</translation>
+    </message>
+    <message>
+        <source>Checking what this file reveals…</source>
+        <translation>Перевіряється, що розкриває цей файл…</translation>
     </message>
 </context>
 <context>

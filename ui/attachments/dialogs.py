@@ -95,6 +95,8 @@ class SaveCopyDialog(QDialog):
         super().__init__(parent)
         self.attachment = attachment
         self.findings = findings  # what a video, recording or document reveals (None: not read)
+        # True while the panel reads the findings in the background (set_findings ends it).
+        self.reading = False
         self.setWindowTitle(self.tr("Save a copy"))
         layout = QVBoxLayout(self)
         name = QLabel(self.tr("Save a copy of “{name}” ({size}) outside the journal.").format(
@@ -121,11 +123,26 @@ class SaveCopyDialog(QDialog):
         self._update_details()
         self.resize(480, self.sizeHint().height())
 
+    def start_reading(self) -> None:
+        """The findings are being read in the background: say so instead of "nothing found"."""
+        self.reading = True
+        self._update_details()
+
+    def set_findings(self, findings: list[str] | None) -> None:
+        """What the file reveals, once read in the background (the dialog opens without it)."""
+        self.findings = findings
+        self.reading = False
+        self._update_details()
+
     @property
     def cleanable(self) -> bool:
         return can_clean(self.attachment.media_type)
 
     def _update_details(self) -> None:
+        if self.reading and self.findings is None and self.cleanable:
+            self.details.setText(self.tr("Checking what this file reveals…"))
+            self.details.setStyleSheet("")
+            return
         self.details.setText(strip_explanation(self.attachment, self.strip.isChecked(), self.findings))
         self.details.setStyleSheet("" if self.cleanable and self.strip.isChecked() else "color: #b3261e;")
 

@@ -23,7 +23,7 @@ from journal.storage.atomic import fsync_dir, overwrite_and_unlink
 from journal.records.attachments import DELETE_ORIGINAL_WARNING, Attachment, SaveReport
 from journal.errors import Cancelled
 
-from ui.common.ops import Op, WriteOp, run_write_op, scaled_progress
+from ui.common.ops import Op, WriteOp, run_op, run_write_op, scaled_progress
 
 
 @dataclass
@@ -59,6 +59,26 @@ def paste_image(journal, entry_uuid: str, png: bytes, file_name: str) -> ImportO
     """Attach an image taken from the clipboard (already PNG bytes in memory)."""
     attachment = journal.attachments.add_bytes(entry_uuid, png, file_name)
     return ImportOutcome(entry_uuid, [attachment], list(attachment.notices))
+
+
+def read_findings(parent, session, attachment_uuid: str, on_done: Callable[[list[str]], None],
+                  on_error: Callable[[BaseException], None]) -> Op | None:
+    """What a video, recording, PDF, document, TIFF or GIF reveals, read on a worker thread with a
+    read-only connection of its own (an Office file or a TIFF is run through its cleaner, which
+    takes a while for a big one): the GUI never waits. No progress dialog (the viewer says it is
+    reading); cancel() the returned Op when its answer is no longer wanted. None when locked."""
+    journal = session.journal if session is not None else None
+    if journal is None:
+        return None
+
+    def work(ctx):
+        reader = journal.open_reader()
+        try:
+            return reader.attachments.reveals(attachment_uuid, cancel=ctx.cancelled)
+        finally:
+            reader.close()
+
+    return run_op(parent, work, on_done, on_error, show_dialog=False)
 
 
 def save_copy(journal, attachment_uuid: str, target: str | os.PathLike, *, strip: bool, allow_uncleaned: bool,

@@ -64,6 +64,7 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
         self._items: list[Attachment] = []
         self._suggestion: EntrySuggestion | None = None
         self.viewer: AttachmentViewer | None = None
+        self._findings_op = None  # the running read of what a file reveals (ops.read_findings)
         self.last_op = None  # the running import/save (tests wait on it)
         self._build()
         self._wire()
@@ -444,11 +445,18 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
         with store.open_stream(att.uuid) as stream:
             return decode_for_display(stream)
 
-    def _load_findings(self, att: Attachment) -> list[str]:
-        store = self._reader_store()
-        if store is None:
-            raise MediaError(self.tr("The journal is locked."))
-        return store.reveals(att.uuid)
+    def _load_findings(self, att: Attachment, deliver, *, errors: bool = True) -> None:
+        """Read what a non-photo file reveals on a worker thread; deliver(findings) on the GUI
+        thread (an unreadable file gives its error as the one finding; a cancel or lock, nothing).
+        Only the latest request is kept: an earlier one still running is cancelled."""
+        if self._findings_op is not None and not self._findings_op.done:
+            self._findings_op.cancel()
+
+        def failed(exc: BaseException) -> None:
+            if errors and isinstance(exc, JournalError) and not isinstance(exc, Cancelled):
+                deliver([str(exc)])
+
+        self._findings_op = ops.read_findings(self, self.session, att.uuid, deliver, failed)
 
     def _close_viewer(self) -> None:
         if self.viewer is not None:
@@ -467,13 +475,15 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
         att = next((a for a in self._items if a.uuid == attachment_uuid), None)
         if att is None or self.session is None:
             return
-        findings = None
-        if not att.is_image:
-            try:
-                findings = self._load_findings(att)
-            except JournalError:
-                findings = None  # damaged: the save itself says so
-        dialog = SaveCopyDialog(att, self.host.parent_widget(), findings)
+        dialog = SaveCopyDialog(att, self.host.parent_widget(), None)
+        if not att.is_image:  # read in the background; the dialog shows it when it is known
+            dialog.start_reading()
+
+            def show(findings: list[str], shown=dialog) -> None:
+                if shown.isVisible():
+                    shown.set_findings(findings)
+
+            self._load_findings(att, show, errors=False)  # damaged: the save itself says so
         if dialog.exec() != SaveCopyDialog.DialogCode.Accepted:
             return
         name = att.file_name

@@ -28,7 +28,9 @@ MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
 
 ImageLoader = Callable[[Attachment], QImage]
 #: What a video, recording, PDF or document reveals (journal.media.findings), read on demand.
-FindingsLoader = Callable[[Attachment], list[str]]
+# load_findings(att, deliver): starts reading in the background; deliver(findings) is called
+# later on the GUI thread (a list of human names; a one-item list with the error if unreadable).
+FindingsLoader = Callable[[Attachment, Callable[[list[str]], None]], None]
 
 # Exif orientation -> words, translated where shown (QCoreApplication.translate("AttachmentViewer", …)).
 _ORIENTATIONS = {
@@ -52,6 +54,7 @@ class AttachmentViewer(QDialog):
         self.setWindowTitle(self.tr("Attachment"))  # never the file name: it may say too much
         self._load_image = load_image
         self._load_findings = load_findings
+        self._findings_wanted: str | None = None  # the attachment whose findings are awaited
         self._items: list[Attachment] = []
         self._index = -1
         self._image: QImage | None = None
@@ -159,19 +162,31 @@ class AttachmentViewer(QDialog):
                                  .format(type=att.media_type))
         self._fit = True
         self._render()
-        findings = None
+        self._findings_wanted = None
+        self.metadata.setHtml(metadata_html(att, None))
         if not att.is_image and self._load_findings is not None:
-            try:
-                findings = self._load_findings(att)
-            except JournalError as exc:  # a file that cannot be read as its type
-                findings = [str(exc)]
-        self.metadata.setHtml(metadata_html(att, findings))
+            # Read on a worker thread (an Office file or a TIFF is run through its cleaner);
+            # the panel says so meanwhile, and a late answer for another file is dropped.
+            self._findings_wanted = att.uuid
+            self.metadata.setHtml(metadata_html(att, None, reading=True))
+            self._load_findings(att, lambda findings, a=att: self._show_findings(a, findings))
         self.position_label.setText(self.tr("{n} of {total}").format(n=self._index + 1, total=len(self._items)))
         many = len(self._items) > 1
         self.previous_action.setEnabled(many)
         self.next_action.setEnabled(many)
         for act in (self.fit_action, self.zoom_in_action, self.zoom_out_action, self.actual_size_action):
             act.setEnabled(self._image is not None)
+
+    def _show_findings(self, att: Attachment, findings: list[str]) -> None:
+        if self._findings_wanted != att.uuid or self.current is None or self.current.uuid != att.uuid:
+            return
+        self._findings_wanted = None
+        self.metadata.setHtml(metadata_html(att, findings))
+
+    @property
+    def reading_findings(self) -> bool:
+        """True while what the shown file reveals is still being read."""
+        return self._findings_wanted is not None
 
     def show_next(self) -> None:
         if self._items:
@@ -245,13 +260,18 @@ class AttachmentViewer(QDialog):
         super().closeEvent(event)
 
 
-def metadata_rows(att: Attachment, findings: list[str] | None = None) -> list[tuple[str, str]]:
-    """(label, value) pairs for the metadata panel, in reading order."""
+def metadata_rows(att: Attachment, findings: list[str] | None = None, *,
+                  reading: bool = False) -> list[tuple[str, str]]:
+    """(label, value) pairs for the metadata panel, in reading order (reading: the findings are
+    being read in the background)."""
     meta = att.metadata or {}
     rows = [(QCoreApplication.translate("AttachmentViewer", "File"), att.file_name),
             (QCoreApplication.translate("AttachmentViewer", "Type"), att.media_type),
             (QCoreApplication.translate("AttachmentViewer", "Size"), human_size(att.size))]
-    if findings is not None:
+    if reading:
+        rows.append((QCoreApplication.translate("AttachmentViewer", "Hidden data"),
+                     QCoreApplication.translate("AttachmentViewer", "reading the file…")))
+    elif findings is not None:
         rows.append((QCoreApplication.translate("AttachmentViewer", "Hidden data"),
                      "; ".join(findings) if findings
                      else QCoreApplication.translate("AttachmentViewer", "nothing identifying found")))
@@ -289,17 +309,18 @@ def metadata_rows(att: Attachment, findings: list[str] | None = None) -> list[tu
     return rows
 
 
-def metadata_html(att: Attachment, findings: list[str] | None = None) -> str:
+def metadata_html(att: Attachment, findings: list[str] | None = None, *, reading: bool = False) -> str:
     """The metadata panel's content; every value escaped (file names and Exif are untrusted).
-    findings: what a non-photo file reveals (None: not read)."""
+    findings: what a non-photo file reveals (None: not read; reading: being read)."""
     esc = html.escape
     parts = ["<table cellspacing='2'>"]
-    for label, value in metadata_rows(att, findings):
+    for label, value in metadata_rows(att, findings, reading=reading):
         parts.append(f"<tr><td valign='top'><b>{esc(label)}</b></td><td>{esc(value)}</td></tr>")
     parts.append("</table>")
-    heading = QCoreApplication.translate("AttachmentViewer", "When saved as a cleaned copy or sent")
-    parts.append(f"<p><b>{esc(heading)}</b><br>"
-                 f"{esc(strip_explanation(att, True, findings))}</p>")
+    if not reading:  # while reading, "nothing identifying found" would not be true yet
+        heading = QCoreApplication.translate("AttachmentViewer", "When saved as a cleaned copy or sent")
+        parts.append(f"<p><b>{esc(heading)}</b><br>"
+                     f"{esc(strip_explanation(att, True, findings))}</p>")
     if att.note:
         parts.append(f"<p><i>{esc(att.note)}</i></p>")
     return "".join(parts)

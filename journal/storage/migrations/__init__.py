@@ -27,6 +27,7 @@ _MODULES = [
     "m010_attachment_files",
     "m011_word_forms",
     "m012_covering_list_indexes",
+    "m013_stripped_size",
 ]
 
 
