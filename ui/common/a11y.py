@@ -143,6 +143,14 @@ def focusable_in(region: QWidget) -> list[QWidget]:
     return sorted(widgets, key=key)
 
 
+def first_focusable(region: QWidget) -> QWidget | None:
+    """The first widget in `region` (in reading order) that Tab could stop at now, or None."""
+    for widget in focusable_in(region):
+        if widget.isVisible() and widget.isEnabled():
+            return widget
+    return None
+
+
 def _inside_compound(widget: QWidget, region: QWidget) -> bool:
     """Editors inside combo boxes, spin boxes and views: their owner takes the focus."""
     from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QComboBox
@@ -165,3 +173,200 @@ def order_tab_chain(regions: list[QWidget]) -> list[QWidget]:
     for first, second in zip(chain, chain[1:]):
         QWidget.setTabOrder(first, second)
     return chain
+
+
+# --- names that say what a control is, not its value ----------------------------------------------
+# On Linux Qt's own accessible combo box reports its CURRENT TEXT as its name (qaccessiblewidgets:
+# "on Linux we use relations for this"), so Orca read "Europe/Moscow, combo box" instead of
+# "Time zone", and an editable combo box renamed itself to whatever was typed. This interface keeps
+# everything a combo box exposes (role, the list as its child, the typed text's line edit, the
+# "show menu" action) but names it like every other widget: its accessible name, else its buddy
+# label's text; the current text is its Value.
+_combo_interfaces: list = []  # Qt deletes an interface with its widget; we only keep Python from freeing it first
+_factory_installed = False
+
+
+def _combo_interface_class():
+    from PySide6.QtGui import QAccessible, QAccessibleActionInterface
+    from PySide6.QtWidgets import QAccessibleWidget, QComboBox
+
+    show_menu, press = QAccessibleActionInterface.showMenuAction(), QAccessibleActionInterface.pressAction()
+
+    class ComboBoxAccessible(QAccessibleWidget):
+        def __init__(self, combo: QComboBox) -> None:
+            super().__init__(combo, QAccessible.Role.ComboBox)
+            self._combo = combo
+
+        def text(self, kind):  # noqa: ANN001 (Qt override)
+            if kind == QAccessible.Text.Value:
+                return self._combo.currentText()
+            return super().text(kind)  # Name: accessibleName, else the buddy label (QAccessibleWidget)
+
+        def _parts(self) -> list:
+            parts = [self._combo.view()]
+            if self._combo.isEditable() and self._combo.lineEdit() is not None:
+                parts.append(self._combo.lineEdit())
+            return parts
+
+        def childCount(self) -> int:  # noqa: N802 (Qt name)
+            return len(self._parts())
+
+        def child(self, index: int):
+            parts = self._parts()
+            return QAccessible.queryAccessibleInterface(parts[index]) if 0 <= index < len(parts) else None
+
+        def indexOfChild(self, child) -> int:  # noqa: N802 (Qt name)
+            target = child.object() if child is not None else None
+            for i, part in enumerate(self._parts()):
+                if part is target:
+                    return i
+            return -1
+
+        def actionNames(self) -> list[str]:  # noqa: N802 (Qt name)
+            return [show_menu, *super().actionNames()]
+
+        def doAction(self, name: str) -> None:  # noqa: N802 (Qt name)
+            if name in (show_menu, press):
+                self._combo.showPopup()
+            else:
+                super().doAction(name)
+
+    return ComboBoxAccessible
+
+
+def install_accessible_names() -> None:
+    """Once per application: combo boxes are named by what they are (see above). Idempotent."""
+    global _factory_installed
+    if _factory_installed:
+        return
+    import shiboken6
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QComboBox
+
+    interface_class = _combo_interface_class()
+
+    def factory(_class_name: str, obj):  # noqa: ANN001
+        if not isinstance(obj, QComboBox):
+            return None
+        _combo_interfaces[:] = [i for i in _combo_interfaces if shiboken6.isValid(i)]
+        interface = interface_class(obj)
+        _combo_interfaces.append(interface)
+        return interface
+
+    QAccessible.installFactory(factory)
+    _factory_installed = True
+
+
+# --- keyboard rules for every window ---------------------------------------------------------------
+# One application-wide filter, like the wheel guard, so a new table or date field cannot forget them:
+# - Tab and Shift+Tab leave every table and list (WCAG 2.1.2: Qt's tables moved from cell to cell
+#   forever); the arrow keys move inside.
+# - A date-time field is one Tab stop; Left/Right move between its parts, Up/Down change them
+#   (QDateTimeEdit spent one Tab per part: five for "25.12.2024 22:10").
+# - Shift+F10 opens the focused widget's context menu, as the Menu key does (Windows raises it itself).
+
+
+def _context_menu_point(widget: QWidget) -> QPoint:
+    """Where a keyboard-opened menu appears: at the current item or the text cursor, else the middle."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    if isinstance(widget, QAbstractItemView) and widget.currentIndex().isValid():
+        rect = widget.visualRect(widget.currentIndex())
+        if not rect.isEmpty():
+            return widget.viewport().mapTo(widget, rect.center())
+    if widget.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled):
+        cursor = widget.inputMethodQuery(Qt.InputMethodQuery.ImCursorRectangle)
+        center = getattr(cursor, "center", None)
+        if center is not None and widget.rect().contains(center().toPoint() if hasattr(center(), "toPoint")
+                                                         else center()):
+            point = center()
+            return point.toPoint() if hasattr(point, "toPoint") else point
+    return widget.rect().center()
+
+
+def open_context_menu(widget: QWidget) -> None:
+    """Send `widget` the context-menu event the Menu key sends (it goes up to parents if ignored)."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QContextMenuEvent
+
+    point = _context_menu_point(widget)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, point, widget.mapToGlobal(point))
+    QCoreApplication.sendEvent(widget, event)
+
+
+def _keyboard_filter_class():
+    import sys
+
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QAbstractItemView, QApplication, QDateTimeEdit
+
+    class KeyboardRules(QObject):
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
+            kind = event.type()
+            if kind == QEvent.Type.Polish:
+                if isinstance(watched, QAbstractItemView):
+                    watched.setTabKeyNavigation(False)
+                return False
+            if kind != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
+                return False
+            key, mods = event.key(), event.modifiers()
+            if (key == Qt.Key.Key_F10 and mods == Qt.KeyboardModifier.ShiftModifier
+                    and sys.platform != "win32"):
+                focused = QApplication.focusWidget() or watched
+                open_context_menu(focused)
+                return True
+            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not mods & ~Qt.KeyboardModifier.ShiftModifier:
+                edit = _date_time_edit_of(watched)
+                if edit is not None and not edit.isWindow():
+                    # The window moves focus along its chain (QWidget::event's own Tab handling).
+                    forward = key == Qt.Key.Key_Tab and not mods & Qt.KeyboardModifier.ShiftModifier
+                    QCoreApplication.sendEvent(edit.window(), QKeyEvent(
+                        QEvent.Type.KeyPress, Qt.Key.Key_Tab if forward else Qt.Key.Key_Backtab,
+                        Qt.KeyboardModifier.NoModifier if forward else Qt.KeyboardModifier.ShiftModifier))
+                    return True
+            return False
+
+    def _date_time_edit_of(widget: QWidget):
+        while widget is not None and not widget.isWindow():
+            if isinstance(widget, QDateTimeEdit):
+                return widget
+            widget = widget.parentWidget()
+        return None
+
+    return KeyboardRules
+
+
+_keyboard_rules = None
+
+
+def install_keyboard_rules() -> None:
+    """Install the keyboard rules and the combo box names once on the running application (idempotent)."""
+    global _keyboard_rules
+    from PySide6.QtCore import QCoreApplication
+
+    install_accessible_names()
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    if _keyboard_rules is None or _keyboard_rules.parent() is not app:
+        _keyboard_rules = _keyboard_filter_class()(app)
+        app.installEventFilter(_keyboard_rules)
+
+
+def announce(widget: QWidget, text: str) -> None:
+    """Have screen readers speak `text` (a status change such as "Linked"), without moving focus.
+
+    Qt 6.8+ sends an AT-SPI announcement (a polite live-region message on Windows/macOS); older Qt
+    gets a name change on `widget`, which Orca reads for the focused widget's parents too.
+    """
+    from PySide6.QtGui import QAccessible, QAccessibleEvent
+
+    if not text:
+        return
+    try:
+        from PySide6.QtGui import QAccessibleAnnouncementEvent
+    except ImportError:  # Qt older than 6.8
+        QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.NameChanged))
+        return
+    QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))

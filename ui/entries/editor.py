@@ -342,6 +342,16 @@ class EntryEditor(QWidget):
         self._tell_panels_read_only(False)  # a received entry's panel locks them again
         self.entry_changed.emit(entry)
 
+    def focus_first_field(self) -> None:
+        """Keyboard focus into the shown entry: its title, or the first control a read-only entry has."""
+        from ui.common.a11y import first_focusable
+
+        if self._entry is None:
+            return
+        target = self.title if self.title.isEnabled() and not self.title.isReadOnly() else first_focusable(self)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def clear(self) -> None:
         """Forget the entry and everything typed (lock, or nothing selected)."""
         self._timer.stop()
