@@ -303,8 +303,9 @@ class MainWindow(QMainWindow):
         self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self.edit_menu.addAction(self.find_action)
         self.edit_menu.addSeparator()
-        self.edit_menu.addAction(self.next_region_action)
-        self.edit_menu.addAction(self.previous_region_action)
+        for act in (self.next_region_action, self.previous_region_action):
+            self.edit_menu.addAction(act)
+            self.addAction(act)  # the keys work whatever the menus hold (menus.py rebuilds them)
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_menu.addAction(self.about_action)
 

@@ -261,7 +261,7 @@ def install_accessible_names() -> None:
 # One application-wide filter, like the wheel guard, so a new table or date field cannot forget them:
 # - Tab and Shift+Tab leave every table and list (WCAG 2.1.2: Qt's tables moved from cell to cell
 #   forever); the arrow keys move inside.
-# - A date-time field is one Tab stop; Left/Right move between its parts, Up/Down change them
+# - A date-time field, and a label with a link, is one Tab stop; Left/Right move between its parts, Up/Down change them
 #   (QDateTimeEdit spent one Tab per part: five for "25.12.2024 22:10").
 # - Shift+F10 opens the focused widget's context menu, as the Menu key does (Windows raises it itself).
 
@@ -299,7 +299,7 @@ def _keyboard_filter_class():
 
     from PySide6.QtCore import QCoreApplication, QEvent, QObject
     from PySide6.QtGui import QKeyEvent
-    from PySide6.QtWidgets import QAbstractItemView, QApplication, QDateTimeEdit
+    from PySide6.QtWidgets import QAbstractItemView, QApplication, QDateTimeEdit, QLabel, QPlainTextEdit, QTextEdit
 
     class KeyboardRules(QObject):
         def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
@@ -307,6 +307,8 @@ def _keyboard_filter_class():
             if kind == QEvent.Type.Polish:
                 if isinstance(watched, QAbstractItemView):
                     watched.setTabKeyNavigation(False)
+                elif isinstance(watched, (QPlainTextEdit, QTextEdit)):
+                    watched.setTabChangesFocus(True)  # notes and card texts never swallow Tab either
                 return False
             if kind != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
                 return False
@@ -317,7 +319,7 @@ def _keyboard_filter_class():
                 open_context_menu(focused)
                 return True
             if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not mods & ~Qt.KeyboardModifier.ShiftModifier:
-                edit = _date_time_edit_of(watched)
+                edit = _date_time_edit_of(watched) or _link_label(watched)
                 if edit is not None and not edit.isWindow():
                     # The window moves focus along its chain (QWidget::event's own Tab handling).
                     forward = key == Qt.Key.Key_Tab and not mods & Qt.KeyboardModifier.ShiftModifier
@@ -332,6 +334,12 @@ def _keyboard_filter_class():
             if isinstance(widget, QDateTimeEdit):
                 return widget
             widget = widget.parentWidget()
+        return None
+
+    def _link_label(widget: QWidget):
+        """A label whose link takes focus: Qt's QLabel kept Tab on its only link forever."""
+        if isinstance(widget, QLabel) and widget.textInteractionFlags() & Qt.TextInteractionFlag.LinksAccessibleByKeyboard:
+            return widget
         return None
 
     return KeyboardRules

@@ -106,9 +106,9 @@ class StatsPage(QWidget):
         self.then_combo.setAccessibleName(self.tr("Then by"))
         self.then_combo.setToolTip(self.tr("A second dimension, e.g. place then day"))
         self.category_combo = QComboBox()
-        self.category_combo.setAccessibleName(self.tr("Category filter"))
+        self.category_combo.setAccessibleName(self.tr("Category"))
         self.origin_combo = QComboBox()
-        self.origin_combo.setAccessibleName(self.tr("Own or received entries"))
+        self.origin_combo.setAccessibleName(self.tr("Entries"))
         for label, value in ((self.tr("Own and received"), "all"), (self.tr("Own entries"), "own"),
                              (self.tr("Received entries"), "received")):
             self.origin_combo.addItem(label, value)
@@ -125,10 +125,13 @@ class StatsPage(QWidget):
         self.copy_button.setToolTip(self.tr("Copy the table as tab-separated text (Ctrl+Shift+C); "
                                             "the clipboard is cleared after a short time"))
         self.copy_button.setAccessibleName(self.tr("Copy table"))
-        for label, widget in ((self.tr("Count by"), self.by_combo), (self.tr("then"), self.then_combo),
-                              (None, self.category_combo), (None, self.origin_combo)):
+        # Each combo box has a visible label, its buddy, saying the same as its accessible name.
+        for label, widget in ((self.tr("Count by"), self.by_combo), (self.tr("Then by"), self.then_combo),
+                              (self.tr("Category"), self.category_combo), (self.tr("Entries"), self.origin_combo)):
             if label:
-                controls.addWidget(QLabel(label))
+                buddy = QLabel(label)
+                buddy.setBuddy(widget)
+                controls.addWidget(buddy)
             # Form-field names can be long: let the combo shrink and elide instead of widening the page.
             widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             widget.setMinimumContentsLength(14)
@@ -140,7 +143,9 @@ class StatsPage(QWidget):
         dates = QHBoxLayout()
         dates.addWidget(self.use_dates)
         dates.addWidget(self.date_from)
-        dates.addWidget(QLabel("–"))
+        dash = QLabel("–")
+        dash.setBuddy(self.date_to)
+        dates.addWidget(dash)
         dates.addWidget(self.date_to)
         dates.addStretch(1)
         layout.addLayout(dates)
