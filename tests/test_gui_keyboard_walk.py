@@ -426,3 +426,74 @@ def test_dialog_buttons_come_after_the_fields(qtbot, main):
     buttons = [s for s in stops if box.isAncestorOf(s)]
     assert buttons and stops[-len(buttons):] == buttons, [describe(s) for s in stops]
     assert isinstance(dialog, QDialog)
+
+
+def test_contact_log_table_is_left_by_tab_and_its_buttons_follow_it(qtbot, main):
+    from ui.people.contact_log.page import ContactLogPage
+
+    page = main.findChild(ContactLogPage)
+    panel = main.people_feature.panel  # a person to log a contact with, made where entries link people
+    panel.picker.setEditText("Anna Petrova")
+    with qtbot.waitSignal(panel.people_changed, timeout=10_000):
+        panel.link_button.click()
+    main.sidebar.select_section("contact_log")
+    quick = page.quick
+    page.refresh_people()
+    quick.person.setEditText("Anna Petrova")
+    quick.summary.setText("Held at police department no. 5")
+    quick.add_button.click()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
+    page.table.selectRow(0)
+    QApplication.processEvents()
+    stops = walk(page.table)
+    assert stops[1:3] == [page.done_button, page.delete_button] or stops[1] is page.delete_button, \
+        [describe(s) for s in stops]
+    problems = check_window(qtbot, main, page.table, "contact log with a record")
+    assert problems == [], "\n".join(problems)
+    # The entry row has visible labels, each linked to its field.
+    buddies = _buddies(page)
+    for field in (quick.person, quick.channel, quick.direction, quick.summary):
+        assert id(field) in buddies, describe(field)
+
+
+def test_a_file_the_filter_excludes_gets_a_message(qtbot, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from ui.common import file_dialogs
+
+    typed = tmp_path / "notes.txt"
+    typed.write_text("not a photo")
+    said: list[str] = []
+
+    def step() -> None:
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, QMessageBox):
+            said.append(modal.text())
+            modal.accept()
+        elif isinstance(modal, QFileDialog):
+            if said:
+                modal.reject()
+                return
+            modal.selectFile(str(typed))
+            modal.accept()
+        QTimer.singleShot(50, step)
+
+    QTimer.singleShot(50, step)
+    assert file_dialogs.choose_files(None, "Attach", str(tmp_path), ["Photos (*.jpg *.png)"]) == []
+    assert said and "notes.txt" in said[0]
+
+
+@pytest.mark.parametrize("language, look_in", [("ru", "Перейти к"), ("uk", "Перегляд в")])
+def test_qt_file_dialog_speaks_the_interface_language(qtbot, qapp, language, look_in):
+    from ui.common.file_dialogs import make_file_dialog
+    from ui.common.i18n import install_translations
+
+    install_translations(qapp, language)
+    try:
+        dialog = make_file_dialog(None, "x", "", ["Photos (*.jpg)"])
+        qtbot.addWidget(dialog)
+        texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
+        assert look_in in texts and "Look in" not in texts and "Files of" not in texts, texts
+    finally:
+        install_translations(qapp, "en")
