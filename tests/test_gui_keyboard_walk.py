@@ -497,3 +497,40 @@ def test_qt_file_dialog_speaks_the_interface_language(qtbot, qapp, language, loo
         assert look_in in texts and "Look in" not in texts and "Files of" not in texts, texts
     finally:
         install_translations(qapp, "en")
+
+
+def names_differing_from_text(root: QWidget) -> list[str]:
+    """Buttons and check boxes whose accessible name does not contain the words on them (WCAG 2.5.3:
+    speech-input users say what they see; screen-reader users hear what colleagues call it)."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    problems = []
+    for button in root.findChildren(QAbstractButton):
+        shown = button.text().replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
+        name = button.accessibleName().strip()
+        if shown and name and shown.rstrip("…").casefold() not in name.casefold():  # WCAG 2.5.3
+            problems.append(f"{describe(button)} shows {shown!r}")
+    return problems
+
+
+def test_accessible_names_match_the_visible_text(qtbot, main):
+    problems = names_differing_from_text(main)
+    for dialog in dialogs(main.session):
+        qtbot.addWidget(dialog)
+        problems += [f"[{type(dialog).__name__}] {p}" for p in names_differing_from_text(dialog)]
+    assert problems == [], "\n".join(problems)
+
+
+def test_explanations_under_check_boxes_are_their_descriptions(qtbot):
+    from ui.attachments.dialogs import ImportOptionsDialog
+    from ui.common.settings import Settings
+    from ui.safety.settings_dialog import SafetySettingsDialog
+
+    attach = ImportOptionsDialog(["/tmp/photo.jpg"])
+    safety = SafetySettingsDialog(Settings())
+    for dialog in (attach, safety):
+        qtbot.addWidget(dialog)
+    assert "forensic" in attach.delete_original.accessibleDescription()
+    assert QAccessible.queryAccessibleInterface(attach.delete_original).text(QAccessible.Text.Name) == \
+        "Delete the originals after they are attached"
+    assert "backup" in safety.erase_enabled.accessibleDescription()

@@ -96,7 +96,9 @@ class MainWindow(QMainWindow):
             return
         free = screen.availableGeometry()
         width, height = min(1280, free.width() - 32), min(800, free.height() - 32)
-        self.resize(max(width, 640), max(height, 480))
+        # No floor larger than the screen: at 150 % a 1280×720 screen is 853×480, and a 480-pixel
+        # floor put the status bar below its edge.
+        self.resize(max(width, 320), max(height, 240))
         frame = self.frameGeometry()
         frame.moveCenter(free.center())
         self.move(frame.topLeft())

@@ -2457,10 +2457,6 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <translation>&amp;Удалить оригиналы после добавления</translation>
     </message>
     <message>
-        <source>Delete the originals after import</source>
-        <translation>Удалить оригиналы после импорта</translation>
-    </message>
-    <message>
         <source>Overwrite each original file with random data, then delete it</source>
         <translation>Перезаписать каждый оригинал случайными данными, затем удалить</translation>
     </message>
@@ -4284,10 +4280,6 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     <message>
         <source>&amp;Remove identifying metadata (location, camera, author, dates)</source>
         <translation>&amp;Удалить идентифицирующие метаданные (место, камера, автор, даты)</translation>
-    </message>
-    <message>
-        <source>Remove identifying metadata</source>
-        <translation>Удалить идентифицирующие метаданные</translation>
     </message>
     <message>
         <source>The copy is NOT encrypted: anyone who can open the folder can read it. The original stays encrypted in the journal.</source>

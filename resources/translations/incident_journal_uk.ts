@@ -2457,10 +2457,6 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <translation>&amp;Видалити оригінали після додавання</translation>
     </message>
     <message>
-        <source>Delete the originals after import</source>
-        <translation>Видалити оригінали після імпорту</translation>
-    </message>
-    <message>
         <source>Overwrite each original file with random data, then delete it</source>
         <translation>Перезаписати кожен оригінал випадковими даними, потім видалити</translation>
     </message>
@@ -4284,10 +4280,6 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     <message>
         <source>&amp;Remove identifying metadata (location, camera, author, dates)</source>
         <translation>&amp;Видалити ідентифікувальні метадані (місце, камера, автор, дати)</translation>
-    </message>
-    <message>
-        <source>Remove identifying metadata</source>
-        <translation>Видалити ідентифікувальні метадані</translation>
     </message>
     <message>
         <source>The copy is NOT encrypted: anyone who can open the folder can read it. The original stays encrypted in the journal.</source>

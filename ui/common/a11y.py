@@ -304,6 +304,9 @@ def _keyboard_filter_class():
     class KeyboardRules(QObject):
         def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
             kind = event.type()
+            if kind == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
+                fit_window_on_screen(watched)
+                return False
             if kind == QEvent.Type.Polish:
                 if isinstance(watched, QAbstractItemView):
                     watched.setTabKeyNavigation(False)
@@ -343,6 +346,40 @@ def _keyboard_filter_class():
         return None
 
     return KeyboardRules
+
+
+# Room left for the window manager's title bar and frame, which Qt's geometry does not include.
+TITLE_BAR_ROOM_PX = 40
+FRAME_ROOM_PX = 16
+
+
+def fit_window_on_screen(window: QWidget) -> bool:
+    """Shrink and move a window or dialog that would reach past the screen's free area (issue 24.4:
+    the History dialog's Close button was off-screen at 150 % scale); True if it changed.
+
+    Contents that then need more room scroll (the pages and the editor sit in scroll areas);
+    a window whose minimum size is larger than the screen keeps that size, at the top-left."""
+    from PySide6.QtCore import QRect
+
+    if window.windowType() not in (Qt.WindowType.Window, Qt.WindowType.Dialog) or window.isMaximized() \
+            or window.isFullScreen():
+        return False
+    screen = window.screen()
+    if screen is None:
+        return False
+    free = screen.availableGeometry()
+    width = max(min(window.width(), free.width() - FRAME_ROOM_PX), window.minimumWidth())
+    height = max(min(window.height(), free.height() - TITLE_BAR_ROOM_PX), window.minimumHeight())
+    pos = window.pos()
+    x = min(max(pos.x(), free.left()), max(free.right() - width - FRAME_ROOM_PX // 2, free.left()))
+    y = min(max(pos.y(), free.top()), max(free.bottom() - height - TITLE_BAR_ROOM_PX, free.top()))
+    if QRect(x, y, width, height) == QRect(pos.x(), pos.y(), window.width(), window.height()):
+        return False
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)
+    if window.isVisible() or window.testAttribute(Qt.WidgetAttribute.WA_Moved) or (x, y) != (pos.x(), pos.y()):
+        window.move(x, y)
+    return True
 
 
 _keyboard_rules = None
