@@ -353,13 +353,27 @@ def dialogs(session):
     yield ImportOptionsDialog(["/tmp/photo.jpg"])
 
 
+def reading_order(widgets: list[QWidget], window: QWidget) -> list[QWidget]:
+    from PySide6.QtCore import QPoint
+
+    def key(widget: QWidget) -> tuple[int, int]:
+        top_left = widget.mapTo(window, QPoint(0, 0))
+        return top_left.y() // 8, top_left.x()
+
+    return sorted(widgets, key=key)
+
+
 def test_every_dialog_is_walked_with_tab_alone(qtbot, main):
     problems = []
     for dialog in dialogs(main.session):
         qtbot.addWidget(dialog)
         activate(qtbot, dialog)
-        start = dialog.focusWidget() or next(iter(reachable(dialog)))
+        start = reading_order(reachable(dialog), dialog)[0]
         problems += check_window(qtbot, dialog, start, type(dialog).__name__)
+        stops = walk(start)
+        if stops != reading_order(stops, dialog):  # top to bottom, left to right: as the eye reads
+            problems.append(f"[{type(dialog).__name__}] Tab order {[describe(w) for w in stops]} is not the "
+                            f"reading order {[describe(w) for w in reading_order(stops, dialog)]}")
         dialog.reject()
     assert problems == [], "\n".join(problems)
 
@@ -534,3 +548,25 @@ def test_explanations_under_check_boxes_are_their_descriptions(qtbot):
     assert QAccessible.queryAccessibleInterface(attach.delete_original).text(QAccessible.Text.Name) == \
         "Delete the originals after they are attached"
     assert "backup" in safety.erase_enabled.accessibleDescription()
+
+
+def test_a_dialog_larger_than_the_screen_is_shrunk_to_fit_when_shown(qtbot):
+    """Issue 24.4: at 150 % the History dialog (860×560) reached past a 1280×720 screen."""
+    from ui.common.a11y import install_keyboard_rules
+    from ui.entries.history import HistoryDialog
+
+    install_keyboard_rules()  # what the app does before its first window
+    dialog = HistoryDialog([])
+    qtbot.addWidget(dialog)
+    free = dialog.screen().availableGeometry()
+    dialog.resize(free.width() + 300, free.height() + 300)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.width() < free.width() and dialog.height() < free.height()
+    assert free.contains(dialog.geometry()), (dialog.geometry(), free)
+
+
+def test_the_main_window_fits_a_small_screen(qtbot, main):
+    free = main.screen().availableGeometry()
+    main.fit_to_screen()
+    assert main.width() <= free.width() and main.height() <= free.height()

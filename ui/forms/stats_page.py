@@ -126,21 +126,23 @@ class StatsPage(QWidget):
                                             "the clipboard is cleared after a short time"))
         self.copy_button.setAccessibleName(self.tr("Copy table"))
         # Each combo box has a visible label, its buddy, saying the same as its accessible name.
-        for label, widget in ((self.tr("Count by"), self.by_combo), (self.tr("Then by"), self.then_combo),
-                              (self.tr("Category"), self.category_combo), (self.tr("Entries"), self.origin_combo)):
-            if label:
-                buddy = QLabel(label)
-                buddy.setBuddy(widget)
-                controls.addWidget(buddy)
+        # What to count on the first row, which entries on the second (with the dates): one long row
+        # made the page wider than 1366 px in Russian once every combo box had its visible label.
+        dates = QHBoxLayout()
+        for row, label, widget in ((controls, self.tr("Count by"), self.by_combo),
+                                   (controls, self.tr("Then by"), self.then_combo),
+                                   (dates, self.tr("Category"), self.category_combo),
+                                   (dates, self.tr("Entries"), self.origin_combo)):
+            buddy = QLabel(label)
+            buddy.setBuddy(widget)
+            row.addWidget(buddy)
             # Form-field names can be long: let the combo shrink and elide instead of widening the page.
             widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             widget.setMinimumContentsLength(14)
-            controls.addWidget(widget)
+            row.addWidget(widget)
         controls.addStretch(1)
         controls.addWidget(self.copy_button)
         layout.addLayout(controls)
-        # Dates on their own row: one long row made the page (and so the window) wider than 1280 px.
-        dates = QHBoxLayout()
         dates.addWidget(self.use_dates)
         dates.addWidget(self.date_from)
         dash = QLabel("–")
@@ -149,6 +151,8 @@ class StatsPage(QWidget):
         dates.addWidget(self.date_to)
         dates.addStretch(1)
         layout.addLayout(dates)
+        QWidget.setTabOrder(self.then_combo, self.copy_button)  # Tab reads row by row, as shown
+        QWidget.setTabOrder(self.copy_button, self.category_combo)
         self.summary = QLabel()
         layout.addWidget(self.summary)
         split = QSplitter(Qt.Orientation.Vertical)
