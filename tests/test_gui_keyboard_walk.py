@@ -552,7 +552,7 @@ def test_explanations_under_check_boxes_are_their_descriptions(qtbot):
 
 def test_a_dialog_larger_than_the_screen_is_shrunk_to_fit_when_shown(qtbot):
     """Issue 24.4: at 150 % the History dialog (860×560) reached past a 1280×720 screen."""
-    from ui.common.a11y import install_keyboard_rules
+    from ui.common.keyboard import install_keyboard_rules
     from ui.entries.history import HistoryDialog
 
     install_keyboard_rules()  # what the app does before its first window

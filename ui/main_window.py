@@ -32,7 +32,7 @@ from ui.common.a11y import announce, mark_hint
 from ui.common.i18n import translated_categories
 from ui.entries.history import HistoryDialog
 from ui.common.wheel_guard import install_wheel_guard
-from ui.common.a11y import install_keyboard_rules
+from ui.common.keyboard import install_keyboard_rules
 from ui.common.fields import ScrollingPageStack, last_chosen_zone, system_zone_name
 from ui.common.ops import user_message
 from ui.common.resources import app_icon
