@@ -570,3 +570,20 @@ def test_the_main_window_fits_a_small_screen(qtbot, main):
     free = main.screen().availableGeometry()
     main.fit_to_screen()
     assert main.width() <= free.width() and main.height() <= free.height()
+
+
+def test_a_persons_page_is_walked_with_tab_alone(qtbot, main):
+    """The People page with a person open: their phones, contact log and incidents lists."""
+    panel = main.people_feature.panel
+    panel.picker.setEditText("Anna Petrova")
+    with qtbot.waitSignal(panel.people_changed, timeout=10_000):
+        panel.link_button.click()
+    uuid = next(p.uuid for p in main.session.reader.people.list(limit=10) if p.display_name == "Anna Petrova")
+    main.people_feature.open_person(uuid)
+    QApplication.processEvents()
+    page = main.people_feature.people_page
+    assert main.pages.currentWidget() is page
+    problems = check_window(qtbot, main, main.sidebar, "a person's page")
+    assert problems == [], "\n".join(problems)
+    stops = walk(main.sidebar)
+    assert page.incidents in stops and page.contacts in stops, [describe(s) for s in stops]
