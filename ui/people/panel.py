@@ -151,8 +151,7 @@ class EntryPeoplePanel(FollowsReadOnly, QGroupBox):
         person_uuid = self.picker.current_uuid()
         name = self.picker.typed_name()
         if person_uuid is None and not name:
-            self._say(self.tr("Type a name or choose a person first."))
-            announce(self, self.message.text())
+            self._say(self.tr("Type a name or choose a person first."))  # _say announces it
             self.picker.setFocus(Qt.FocusReason.OtherFocusReason)  # where the person must act
             return
         person = self._people.get(person_uuid or "")
@@ -172,8 +171,7 @@ class EntryPeoplePanel(FollowsReadOnly, QGroupBox):
             said = " ".join(filter(None, (said, self.tr("“{name}” was added to People.").format(
                 name=created.display_name))))
         if said:
-            self._say(said)
-            announce(self, said)
+            self._say(said)  # shown under the row and announced
 
     def unlink_selected(self) -> None:
         item = self.links.currentItem()
@@ -186,4 +184,3 @@ class EntryPeoplePanel(FollowsReadOnly, QGroupBox):
 
     def _failed(self, exc: BaseException) -> None:
         self._say(user_message(exc))
-        announce(self, self.message.text())
