@@ -47,7 +47,15 @@ def main() -> int:
     seen: list[str] = []
     opened: set[int] = set()
 
+    answered: set[int] = set()
+
     def answer_file_dialog(dialog: QFileDialog) -> None:
+        if id(dialog) in answered:
+            # Shown again: the file the tour chose is not of the dialog's type ("photo.jpg" as a
+            # backup); the app said so and asks again. A person would now choose another file.
+            dialog.done(QDialog.DialogCode.Rejected)
+            return
+        answered.add(id(dialog))
         seen.append(dialog.windowTitle())
         print("dialog", dialog.windowTitle(), flush=True)
         dialog.setDirectory(str(evidence))

@@ -23,7 +23,7 @@ def test_menus_are_grouped_by_task(unlocked):  # noqa: F811
     assert "Send to coordinator…" not in journal  # moved, not duplicated
     assert _texts(window.reports_menu)[:2] == ["Statistics", "Export report…"]
     assert _texts(window.entry_menu)[0] == "New entry"
-    assert _texts(window.edit_menu) == ["Find"]
+    assert _texts(window.edit_menu) == ["Find", "Next region", "Previous region"]  # F6 / Shift+F6
 
 
 def test_every_menu_is_short_and_separated(unlocked):  # noqa: F811

@@ -62,6 +62,9 @@ class AppController(QObject):
         from ui.common.wheel_guard import install_wheel_guard
 
         install_wheel_guard()  # before any window: no value changes from an unaimed wheel
+        from ui.common.keyboard import install_keyboard_rules
+
+        install_keyboard_rules()  # Tab leaves tables, Shift+F10, combo box names (ui/common/keyboard.py)
         from ui.lock_everywhere import LockKeyFilter
 
         self.lock_key = LockKeyFilter(self)  # Ctrl+L in any window, dialogs included

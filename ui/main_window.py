@@ -32,6 +32,7 @@ from ui.common.a11y import announce, mark_hint
 from ui.common.i18n import translated_categories
 from ui.entries.history import HistoryDialog
 from ui.common.wheel_guard import install_wheel_guard
+from ui.common.keyboard import install_keyboard_rules
 from ui.common.fields import ScrollingPageStack, last_chosen_zone, system_zone_name
 from ui.common.ops import user_message
 from ui.common.resources import app_icon
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         install_wheel_guard()  # idempotent; also when a test builds the window alone
+        install_keyboard_rules()  # idem: Tab leaves tables, Shift+F10, combo box names
         self.session = None
         self._list_reader = None
         self.default_tz = system_zone_name()
@@ -94,7 +96,9 @@ class MainWindow(QMainWindow):
             return
         free = screen.availableGeometry()
         width, height = min(1280, free.width() - 32), min(800, free.height() - 32)
-        self.resize(max(width, 640), max(height, 480))
+        # No floor larger than the screen: at 150 % a 1280×720 screen is 853×480, and a 480-pixel
+        # floor put the status bar below its edge.
+        self.resize(max(width, 320), max(height, 240))
         frame = self.frameGeometry()
         frame.moveCenter(free.center())
         self.move(frame.topLeft())
@@ -279,6 +283,17 @@ class MainWindow(QMainWindow):
         self.quit_action = action(self.tr("&Quit"), QKeySequence.StandardKey.Quit,
                                   self.tr("Lock and quit"), self.close)
         self.lock_action.setIcon(app_icon())  # the padlock; the standard "close" cross read as "quit"
+        # F6 / Shift+F6 move between the window's regions as in mail clients (sidebar, list, editor,
+        # search); Ctrl+Tab / Ctrl+Shift+Tab too: no page of this window has tabs of its own.
+        self.next_region_action = action(self.tr("Next &region"), None,
+                                         self.tr("Move to the next part of the window (F6)"),
+                                         lambda: self.cycle_region(1))
+        self.next_region_action.setShortcuts([QKeySequence("F6"), QKeySequence("Ctrl+Tab")])
+        self.previous_region_action = action(self.tr("Previous re&gion"), None,
+                                             self.tr("Move to the previous part of the window (Shift+F6)"),
+                                             lambda: self.cycle_region(-1))
+        self.previous_region_action.setShortcuts([QKeySequence("Shift+F6"), QKeySequence("Ctrl+Shift+Tab"),
+                                                  QKeySequence("Ctrl+Backtab")])
 
         menu = self.menuBar().addMenu(self.tr("&Journal"))
         for act in (self.new_action, None, self.lock_action, self.settings_action, None, self.quit_action):
@@ -289,6 +304,10 @@ class MainWindow(QMainWindow):
             self.entry_menu.addSeparator() if act is None else self.entry_menu.addAction(act)
         self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self.edit_menu.addAction(self.find_action)
+        self.edit_menu.addSeparator()
+        for act in (self.next_region_action, self.previous_region_action):
+            self.edit_menu.addAction(act)
+            self.addAction(act)  # the keys work whatever the menus hold (menus.py rebuilds them)
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_menu.addAction(self.about_action)
 
@@ -312,6 +331,7 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         self.sidebar.selection_changed.connect(self._section_changed)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.activated.connect(self._open_in_editor)  # Return (or a double click) on an entry
         self.model.modelReset.connect(self._after_list_change)
         self.model.rowsInserted.connect(self._after_list_change)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
@@ -484,6 +504,46 @@ class MainWindow(QMainWindow):
         if shown and edit_title:
             self.editor.title.setFocus()
         return shown
+
+    def _open_in_editor(self, index) -> None:
+        """Return on an entry: the editor shows it already (row change); focus goes to its title."""
+        if not index.isValid() or self.session is None:
+            return
+        rowid = self.model.data(index, ROWID_ROLE)
+        if rowid is not None and self.table.currentIndex().row() != index.row():
+            self.select_rowid(rowid)
+        if self.editor.current_uuid is not None:
+            self.editor.focus_first_field()
+
+    def regions(self) -> list[QWidget]:
+        """The parts F6 moves between, in order: sidebar, list (or the section's page), editor, search."""
+        regions: list[QWidget] = [self.sidebar]
+        if self.entry_page_showing():
+            regions.append(self.list_stack.currentWidget())
+            regions.append(self.editor)
+        elif self.pages.currentWidget() is not None:
+            regions.append(self.pages.currentWidget())
+        regions.append(self.search)
+        return regions
+
+    def cycle_region(self, step: int) -> None:
+        """Focus the first control of the next (step 1) or previous (-1) region that has one."""
+        from PySide6.QtWidgets import QApplication
+
+        from ui.common.a11y import first_focusable
+
+        regions = self.regions()
+        focused = QApplication.focusWidget()
+        here = next((i for i, region in enumerate(regions)
+                     if focused is not None and (focused is region or region.isAncestorOf(focused))), -1)
+        if here < 0:
+            here = 0 if step < 0 else len(regions) - 1
+        for offset in range(1, len(regions) + 1):
+            region = regions[(here + step * offset) % len(regions)]
+            target = first_focusable(region)
+            if target is not None:
+                target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
 
     def focus_search(self) -> None:
         self.search.setFocus()

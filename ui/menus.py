@@ -111,7 +111,8 @@ def arrange_menus(window, safety=None) -> None:
          [window.history_action, get(getattr(window, "editor", None), "copy_text_action")],
          [get(attachments, "add_action"), get(attachments, "paste_action")],
          [window.delete_action, window.restore_action, window.empty_trash_action])
-    window.edit_menu.addAction(window.find_action)
+    _add(window.edit_menu, [window.find_action], [getattr(window, "next_region_action", None),
+                                getattr(window, "previous_region_action", None)])
     menus = [window.journal_menu, window.entry_menu, window.edit_menu]
     if people_menu is not None:
         _add(people_menu,

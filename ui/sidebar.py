@@ -129,7 +129,9 @@ class Sidebar(QTreeWidget):
 
     def _heading(self, label: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem(self, [label])
-        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # not selectable; the arrow keys skip it (moveCursor)
+        # Qt gives tree items no "heading" role: screen readers hear it as the item's description.
+        item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, self.tr("heading"))
         font = item.font(0)
         font.setBold(True)
         item.setFont(0, font)
@@ -141,6 +143,19 @@ class Sidebar(QTreeWidget):
         item.setData(0, FILTER_ROLE, flt)
         item.setToolTip(0, label)
         return item
+
+    def moveCursor(self, action, modifiers):  # noqa: N802 (Qt name)
+        """Arrow keys, Home/End and Page Up/Down step over the headings ("Categories", "Tags")."""
+        index = super().moveCursor(action, modifiers)
+        forward = action in (self.CursorAction.MoveDown, self.CursorAction.MoveNext, self.CursorAction.MoveHome,
+                             self.CursorAction.MovePageDown, self.CursorAction.MoveRight)
+        seen = 0
+        while index.isValid() and index.data(SECTION_ROLE) is None and seen < 1000:
+            following = self.indexBelow(index) if forward else self.indexAbove(index)
+            if not following.isValid():
+                return self.currentIndex()  # nothing but a heading that way: stay
+            index, seen = following, seen + 1
+        return index
 
     def _on_current_changed(self, current: QTreeWidgetItem | None, _previous) -> None:
         if current is None or current.data(0, SECTION_ROLE) is None:

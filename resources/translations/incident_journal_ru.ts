@@ -1294,6 +1294,10 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <translation>Когда</translation>
     </message>
     <message>
+        <source>Time zone:</source>
+        <translation>Часовой пояс:</translation>
+    </message>
+    <message>
         <source>Where</source>
         <translation>Где</translation>
     </message>
@@ -1316,6 +1320,10 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>Drafts are notes still being worked on</source>
         <translation>Черновики — записи, над которыми ещё идёт работа</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Источник:</translation>
     </message>
     <message>
         <source>St&amp;atus:</source>
@@ -1582,6 +1590,18 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>Unlink</source>
         <translation>Отвязать</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>Человек:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Роль:</translation>
+    </message>
+    <message>
+        <source>Linked “{name}” as {role}.</source>
+        <translation>С записью связан человек «{name}», роль: {role}.</translation>
     </message>
     <message>
         <source>“{name}” was added to People.</source>
@@ -1935,6 +1955,14 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <source>“{name}” is not a kind of file this can open ({kinds}). Choose another file, or a different choice under “Files of type”.</source>
+        <extracomment>Where Qt&apos;s user-scope settings are sent on Linux and other Unix desktops: a folder inside the null device (a file), which nobody, root included, can create.</extracomment>
+        <translation>«{name}» — не тот тип файла, который здесь можно открыть ({kinds}). Выберите другой файл или другой вариант в поле «Типы файлов».</translation>
+    </message>
+</context>
+<context>
     <name>FingerprintCheckDialog</name>
     <message>
         <source>Call {name} or meet in person. Read these groups aloud together; they must read the same groups from their own “My card” window. Do not compare over the channel the card came through.</source>
@@ -2247,12 +2275,12 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <translation>Добавить в запись поля выбранной формы</translation>
     </message>
     <message>
-        <source>Edit forms</source>
-        <translation>Редактировать формы</translation>
-    </message>
-    <message>
         <source>Edit forms…</source>
         <translation>Изменить формы…</translation>
+    </message>
+    <message>
+        <source>Form to add:</source>
+        <translation>Добавить форму:</translation>
     </message>
     <message>
         <source>Choose a form…</source>
@@ -2325,6 +2353,10 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <source>History</source>
         <extracomment>What &quot;Restore this version&quot; writes back (everything a revision holds that the editor edits).</extracomment>
         <translation>История</translation>
+    </message>
+    <message>
+        <source>The chosen version</source>
+        <translation>Выбранная версия</translation>
     </message>
     <message>
         <source>&amp;Restore this version</source>
@@ -2455,10 +2487,6 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>&amp;Delete the originals after they are attached</source>
         <translation>&amp;Удалить оригиналы после добавления</translation>
-    </message>
-    <message>
-        <source>Delete the originals after import</source>
-        <translation>Удалить оригиналы после импорта</translation>
     </message>
     <message>
         <source>Overwrite each original file with random data, then delete it</source>
@@ -2773,6 +2801,22 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>Auto-lock time, time zone, language</source>
         <translation>Время автоблокировки, часовой пояс, язык</translation>
+    </message>
+    <message>
+        <source>Next &amp;region</source>
+        <translation>Следующая &amp;область</translation>
+    </message>
+    <message>
+        <source>Move to the next part of the window (F6)</source>
+        <translation>Перейти к следующей части окна (F6)</translation>
+    </message>
+    <message>
+        <source>Previous re&amp;gion</source>
+        <translation>Пред&amp;ыдущая область</translation>
+    </message>
+    <message>
+        <source>Move to the previous part of the window (Shift+F6)</source>
+        <translation>Перейти к предыдущей части окна (Shift+F6)</translation>
     </message>
     <message>
         <source>Adding word forms to the search index: {percent}%</source>
@@ -3927,6 +3971,22 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
         <translation>Канал</translation>
     </message>
     <message>
+        <source>Who:</source>
+        <translation>Кто:</translation>
+    </message>
+    <message>
+        <source>How:</source>
+        <translation>Как:</translation>
+    </message>
+    <message>
+        <source>Direction:</source>
+        <translation>Направление:</translation>
+    </message>
+    <message>
+        <source>What was said:</source>
+        <translation>Что сказали:</translation>
+    </message>
+    <message>
         <source>Choose a person from the list first.</source>
         <translation>Сначала выберите человека из списка.</translation>
     </message>
@@ -4286,10 +4346,6 @@ Write the code down by hand instead, or save the file only on a stick you keep a
         <translation>&amp;Удалить идентифицирующие метаданные (место, камера, автор, даты)</translation>
     </message>
     <message>
-        <source>Remove identifying metadata</source>
-        <translation>Удалить идентифицирующие метаданные</translation>
-    </message>
-    <message>
         <source>The copy is NOT encrypted: anyone who can open the folder can read it. The original stays encrypted in the journal.</source>
         <translation>Копия НЕ зашифрована: её прочтёт любой, кто откроет папку. Оригинал остаётся зашифрованным в журнале.</translation>
     </message>
@@ -4568,6 +4624,10 @@ Write the code down by hand instead, or save the file only on a stick you keep a
         <translation>Категории</translation>
     </message>
     <message>
+        <source>heading</source>
+        <translation>заголовок</translation>
+    </message>
+    <message>
         <source>Choose what the entry list shows</source>
         <translation>Выберите, что показывать в списке записей</translation>
     </message>
@@ -4623,10 +4683,6 @@ Write the code down by hand instead, or save the file only on a stick you keep a
         <translation>Категория</translation>
     </message>
     <message>
-        <source>Category filter</source>
-        <translation>Фильтр по категории</translation>
-    </message>
-    <message>
         <source>Copy table</source>
         <translation>Копировать таблицу</translation>
     </message>
@@ -4675,10 +4731,6 @@ Write the code down by hand instead, or save the file only on a stick you keep a
         <translation>Свои записи</translation>
     </message>
     <message>
-        <source>Own or received entries</source>
-        <translation>Свои или полученные записи</translation>
-    </message>
-    <message>
         <source>Place</source>
         <translation>Место</translation>
     </message>
@@ -4713,10 +4765,6 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     <message>
         <source>What to count entries by</source>
         <translation>По какому признаку считать записи</translation>
-    </message>
-    <message>
-        <source>then</source>
-        <translation>затем</translation>
     </message>
     <message>
         <source>{n} entries counted.</source>

@@ -1294,6 +1294,10 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <translation>Коли</translation>
     </message>
     <message>
+        <source>Time zone:</source>
+        <translation>Часовий пояс:</translation>
+    </message>
+    <message>
         <source>Where</source>
         <translation>Де</translation>
     </message>
@@ -1316,6 +1320,10 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>Drafts are notes still being worked on</source>
         <translation>Чернетки — записи, над якими ще триває робота</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Джерело:</translation>
     </message>
     <message>
         <source>St&amp;atus:</source>
@@ -1582,6 +1590,18 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>Unlink</source>
         <translation>Від&apos;єднати</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>Особа:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Роль:</translation>
+    </message>
+    <message>
+        <source>Linked “{name}” as {role}.</source>
+        <translation>Із записом пов’язано особу «{name}», роль: {role}.</translation>
     </message>
     <message>
         <source>“{name}” was added to People.</source>
@@ -1935,6 +1955,14 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <source>“{name}” is not a kind of file this can open ({kinds}). Choose another file, or a different choice under “Files of type”.</source>
+        <extracomment>Where Qt&apos;s user-scope settings are sent on Linux and other Unix desktops: a folder inside the null device (a file), which nobody, root included, can create.</extracomment>
+        <translation>«{name}» — не той тип файлу, який тут можна відкрити ({kinds}). Виберіть інший файл або інший варіант у полі «Тип файлів».</translation>
+    </message>
+</context>
+<context>
     <name>FingerprintCheckDialog</name>
     <message>
         <source>Call {name} or meet in person. Read these groups aloud together; they must read the same groups from their own “My card” window. Do not compare over the channel the card came through.</source>
@@ -2247,12 +2275,12 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <translation>Додати до запису поля вибраної форми</translation>
     </message>
     <message>
-        <source>Edit forms</source>
-        <translation>Редагувати форми</translation>
-    </message>
-    <message>
         <source>Edit forms…</source>
         <translation>Змінити форми…</translation>
+    </message>
+    <message>
+        <source>Form to add:</source>
+        <translation>Додати форму:</translation>
     </message>
     <message>
         <source>Choose a form…</source>
@@ -2325,6 +2353,10 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <source>History</source>
         <extracomment>What &quot;Restore this version&quot; writes back (everything a revision holds that the editor edits).</extracomment>
         <translation>Історія</translation>
+    </message>
+    <message>
+        <source>The chosen version</source>
+        <translation>Вибрана версія</translation>
     </message>
     <message>
         <source>&amp;Restore this version</source>
@@ -2455,10 +2487,6 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>&amp;Delete the originals after they are attached</source>
         <translation>&amp;Видалити оригінали після додавання</translation>
-    </message>
-    <message>
-        <source>Delete the originals after import</source>
-        <translation>Видалити оригінали після імпорту</translation>
     </message>
     <message>
         <source>Overwrite each original file with random data, then delete it</source>
@@ -2773,6 +2801,22 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>Auto-lock time, time zone, language</source>
         <translation>Час автоблокування, часовий пояс, мова</translation>
+    </message>
+    <message>
+        <source>Next &amp;region</source>
+        <translation>Наступна &amp;область</translation>
+    </message>
+    <message>
+        <source>Move to the next part of the window (F6)</source>
+        <translation>Перейти до наступної частини вікна (F6)</translation>
+    </message>
+    <message>
+        <source>Previous re&amp;gion</source>
+        <translation>Попе&amp;редня область</translation>
+    </message>
+    <message>
+        <source>Move to the previous part of the window (Shift+F6)</source>
+        <translation>Перейти до попередньої частини вікна (Shift+F6)</translation>
     </message>
     <message>
         <source>Adding word forms to the search index: {percent}%</source>
@@ -3927,6 +3971,22 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
         <translation>Канал</translation>
     </message>
     <message>
+        <source>Who:</source>
+        <translation>Хто:</translation>
+    </message>
+    <message>
+        <source>How:</source>
+        <translation>Як:</translation>
+    </message>
+    <message>
+        <source>Direction:</source>
+        <translation>Напрямок:</translation>
+    </message>
+    <message>
+        <source>What was said:</source>
+        <translation>Що сказали:</translation>
+    </message>
+    <message>
         <source>Choose a person from the list first.</source>
         <translation>Спершу виберіть особу зі списку.</translation>
     </message>
@@ -4286,10 +4346,6 @@ Write the code down by hand instead, or save the file only on a stick you keep a
         <translation>&amp;Видалити ідентифікувальні метадані (місце, камера, автор, дати)</translation>
     </message>
     <message>
-        <source>Remove identifying metadata</source>
-        <translation>Видалити ідентифікувальні метадані</translation>
-    </message>
-    <message>
         <source>The copy is NOT encrypted: anyone who can open the folder can read it. The original stays encrypted in the journal.</source>
         <translation>Копію НЕ зашифровано: її прочитає будь-хто, хто відкриє теку. Оригінал залишається зашифрованим у журналі.</translation>
     </message>
@@ -4568,6 +4624,10 @@ Write the code down by hand instead, or save the file only on a stick you keep a
         <translation>Категорії</translation>
     </message>
     <message>
+        <source>heading</source>
+        <translation>заголовок</translation>
+    </message>
+    <message>
         <source>Choose what the entry list shows</source>
         <translation>Виберіть, що показувати у списку записів</translation>
     </message>
@@ -4623,10 +4683,6 @@ Write the code down by hand instead, or save the file only on a stick you keep a
         <translation>Категорія</translation>
     </message>
     <message>
-        <source>Category filter</source>
-        <translation>Фільтр за категорією</translation>
-    </message>
-    <message>
         <source>Copy table</source>
         <translation>Копіювати таблицю</translation>
     </message>
@@ -4675,10 +4731,6 @@ Write the code down by hand instead, or save the file only on a stick you keep a
         <translation>Власні записи</translation>
     </message>
     <message>
-        <source>Own or received entries</source>
-        <translation>Власні чи отримані записи</translation>
-    </message>
-    <message>
         <source>Place</source>
         <translation>Місце</translation>
     </message>
@@ -4713,10 +4765,6 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     <message>
         <source>What to count entries by</source>
         <translation>За якою ознакою рахувати записи</translation>
-    </message>
-    <message>
-        <source>then</source>
-        <translation>потім</translation>
     </message>
     <message>
         <source>{n} entries counted.</source>

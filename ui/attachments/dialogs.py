@@ -68,7 +68,6 @@ class ImportOptionsDialog(QDialog):
         summary.setWordWrap(True)
         layout.addWidget(summary)
         self.delete_original = QCheckBox(self.tr("&Delete the originals after they are attached"))
-        self.delete_original.setAccessibleName(self.tr("Delete the originals after import"))
         self.delete_original.setToolTip(self.tr("Overwrite each original file with random data, then delete it"))
         layout.addWidget(self.delete_original)
         note = QLabel(self.tr("The originals are overwritten once with random data and then deleted, only after "
@@ -79,6 +78,7 @@ class ImportOptionsDialog(QDialog):
         note.setWordWrap(True)
         mark_hint(note)  # readable grey (>= 4.5:1), not a disabled label
         layout.addWidget(note)
+        self.delete_original.setAccessibleDescription(note.text())  # the explanation is read with the box
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Attach"))
         buttons.accepted.connect(self.accept)
@@ -105,7 +105,6 @@ class SaveCopyDialog(QDialog):
         layout.addWidget(name)
         self.strip = QCheckBox(self.tr("&Remove identifying metadata (location, camera, author, dates)"))
         self.strip.setChecked(True)
-        self.strip.setAccessibleName(self.tr("Remove identifying metadata"))
         layout.addWidget(self.strip)
         self.details = QLabel()
         self.details.setWordWrap(True)
@@ -144,6 +143,7 @@ class SaveCopyDialog(QDialog):
             self.details.setStyleSheet("")
             return
         self.details.setText(strip_explanation(self.attachment, self.strip.isChecked(), self.findings))
+        self.strip.setAccessibleDescription(self.details.text())  # read with the box, kept current
         self.details.setStyleSheet("" if self.cleanable and self.strip.isChecked() else "color: #b3261e;")
 
 

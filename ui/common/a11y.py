@@ -143,6 +143,14 @@ def focusable_in(region: QWidget) -> list[QWidget]:
     return sorted(widgets, key=key)
 
 
+def first_focusable(region: QWidget) -> QWidget | None:
+    """The first widget in `region` (in reading order) that Tab could stop at now, or None."""
+    for widget in focusable_in(region):
+        if widget.isVisible() and widget.isEnabled():
+            return widget
+    return None
+
+
 def _inside_compound(widget: QWidget, region: QWidget) -> bool:
     """Editors inside combo boxes, spin boxes and views: their owner takes the focus."""
     from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QComboBox

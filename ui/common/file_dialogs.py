@@ -84,10 +84,42 @@ def make_file_dialog(parent: QWidget | None, caption: str, directory: str = "",
     return dialog
 
 
+def patterns_of(name_filter: str) -> list[str]:
+    """'Images (*.jpg *.png)' -> ['*.jpg', '*.png']; a filter without parentheses is its own patterns."""
+    inside = name_filter[name_filter.rfind("(") + 1:name_filter.rfind(")")] if "(" in name_filter else name_filter
+    return [p for p in inside.split() if p]
+
+
+def excluded_by_filter(paths: list[str], name_filter: str) -> list[str]:
+    """The chosen files the dialog's current filter does not show (a name typed by hand)."""
+    import fnmatch
+
+    patterns = patterns_of(name_filter)
+    if not patterns:
+        return []
+    return [p for p in paths if os.path.isfile(p)
+            and not any(fnmatch.fnmatch(os.path.basename(p).lower(), pat.lower()) for pat in patterns)]
+
+
 def _run(dialog: QFileDialog) -> list[str]:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
     try:
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        files = dialog.selectedFiles() if accepted else []
+        while True:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            files = dialog.selectedFiles() if accepted else []
+            opening = dialog.fileMode() in (QFileDialog.FileMode.ExistingFile, QFileDialog.FileMode.ExistingFiles)
+            excluded = excluded_by_filter(files, dialog.selectedNameFilter()) if opening and files else []
+            if not excluded:
+                break
+            # A name typed by hand that the filter excludes used to close the dialog and do nothing.
+            QMessageBox.information(
+                dialog.parentWidget() or dialog, dialog.windowTitle(),
+                QCoreApplication.translate(
+                    "FileDialogs", "“{name}” is not a kind of file this can open ({kinds}). Choose another "
+                    "file, or a different choice under “Files of type”.").format(
+                    name=os.path.basename(excluded[0]), kinds=dialog.selectedNameFilter()))
     finally:
         # Qt saved the dialog's history when it closed; where that could not be redirected, it is
         # put back now (and again when the dialog is destroyed, which saves it once more).

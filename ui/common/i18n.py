@@ -93,7 +93,33 @@ def install_translations(app: QCoreApplication, setting: str = "") -> str:
         if translator.load(name, folder):
             app.installTranslator(translator)
             _installed.append(translator)
+            if name.startswith("qtbase_"):
+                fallback = _MnemonicFallback(translator, app)
+                app.installTranslator(fallback)
+                _installed.append(fallback)
     return language
+
+
+class _MnemonicFallback(QTranslator):
+    """Qt's own catalogue without the mnemonic: Qt 6 labels its file dialog "&Look in:" and
+    "Files of &type:", while qtbase_ru/uk.qm still hold "Look in:" and "Files of type:", so the
+    Russian file dialog showed them in English. Asked only when the catalogue has no exact match."""
+
+    def __init__(self, catalogue: QTranslator, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self._catalogue = catalogue
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ANN001 (Qt override)
+        # None is Qt's null string, "not here": an empty string would be taken as the translation.
+        if not source or "&" not in source.replace("&&", ""):
+            return None
+        if self._catalogue.translate(context, source, disambiguation, n):
+            return None  # the catalogue has it as it is
+        translated = self._catalogue.translate(context, source.replace("&", "", 1), disambiguation, n)
+        return "&" + translated if translated else None
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt name)
+        return False
 
 
 def translated_categories(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -137,6 +137,9 @@ class EntryEditor(QWidget):
         self.time_unknown.setToolTip(self.tr("Only the date is known"))
         when_row = QHBoxLayout()
         when_row.addWidget(self.when, 2)
+        zone_label = QLabel(self.tr("Time zone:"))  # visible and linked: screen readers say what the zone is
+        zone_label.setBuddy(self.time_zone)
+        when_row.addWidget(zone_label)
         when_row.addWidget(self.time_zone, 2)
         form.addRow(self.tr("&When:"), when_row)
         self._label_for(form, self.when)
@@ -187,8 +190,11 @@ class EntryEditor(QWidget):
         # clipped their words in Russian ("Судебное засе", "Источник н") at 1280 px.
         form.addRow(self.tr("&Category:"), self.category)
         status_row = QHBoxLayout()
-        for combo in (self.status, self.source):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        source_label = QLabel(self.tr("Source:"))
+        source_label.setBuddy(self.source)
+        for combo in (self.status, source_label, self.source):
+            if isinstance(combo, QComboBox):
+                combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             status_row.addWidget(combo)
         status_row.addStretch(1)
         form.addRow(self.tr("St&atus:"), status_row)
@@ -341,6 +347,16 @@ class EntryEditor(QWidget):
             self._loading = False
         self._tell_panels_read_only(False)  # a received entry's panel locks them again
         self.entry_changed.emit(entry)
+
+    def focus_first_field(self) -> None:
+        """Keyboard focus into the shown entry: its title, or the first control a read-only entry has."""
+        from ui.common.a11y import first_focusable
+
+        if self._entry is None:
+            return
+        target = self.title if self.title.isEnabled() and not self.title.isReadOnly() else first_focusable(self)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def clear(self) -> None:
         """Forget the entry and everything typed (lock, or nothing selected)."""

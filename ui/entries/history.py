@@ -83,6 +83,7 @@ class HistoryDialog(QDialog):
             item.setToolTip(self.tr("Hash {hash}").format(hash=rev.hash[:16]))
             self.list.addItem(item)
         self.view = QTextBrowser()
+        self.view.setAccessibleName(self.tr("The chosen version"))
         self.view.setOpenLinks(False)
         splitter.addWidget(self.list)
         splitter.addWidget(self.view)

@@ -63,7 +63,8 @@ class SendersPage(QWidget):
         self.rename_button = QPushButton(self.tr("Re&name…"))
         self.rename_button.setToolTip(self.tr("Change the name shown for this sender"))
         for b in (self.verify_button, self.block_button, self.rename_button):
-            b.setAccessibleName(b.toolTip())
+            # The name is the words on the button (WCAG 2.5.3, label in name); the tip explains it.
+            b.setAccessibleDescription(b.toolTip())
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout.addLayout(buttons)

@@ -106,9 +106,9 @@ class StatsPage(QWidget):
         self.then_combo.setAccessibleName(self.tr("Then by"))
         self.then_combo.setToolTip(self.tr("A second dimension, e.g. place then day"))
         self.category_combo = QComboBox()
-        self.category_combo.setAccessibleName(self.tr("Category filter"))
+        self.category_combo.setAccessibleName(self.tr("Category"))
         self.origin_combo = QComboBox()
-        self.origin_combo.setAccessibleName(self.tr("Own or received entries"))
+        self.origin_combo.setAccessibleName(self.tr("Entries"))
         for label, value in ((self.tr("Own and received"), "all"), (self.tr("Own entries"), "own"),
                              (self.tr("Received entries"), "received")):
             self.origin_combo.addItem(label, value)
@@ -125,25 +125,34 @@ class StatsPage(QWidget):
         self.copy_button.setToolTip(self.tr("Copy the table as tab-separated text (Ctrl+Shift+C); "
                                             "the clipboard is cleared after a short time"))
         self.copy_button.setAccessibleName(self.tr("Copy table"))
-        for label, widget in ((self.tr("Count by"), self.by_combo), (self.tr("then"), self.then_combo),
-                              (None, self.category_combo), (None, self.origin_combo)):
-            if label:
-                controls.addWidget(QLabel(label))
+        # Each combo box has a visible label, its buddy, saying the same as its accessible name.
+        # What to count on the first row, which entries on the second (with the dates): one long row
+        # made the page wider than 1366 px in Russian once every combo box had its visible label.
+        dates = QHBoxLayout()
+        for row, label, widget in ((controls, self.tr("Count by"), self.by_combo),
+                                   (controls, self.tr("Then by"), self.then_combo),
+                                   (dates, self.tr("Category"), self.category_combo),
+                                   (dates, self.tr("Entries"), self.origin_combo)):
+            buddy = QLabel(label)
+            buddy.setBuddy(widget)
+            row.addWidget(buddy)
             # Form-field names can be long: let the combo shrink and elide instead of widening the page.
             widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             widget.setMinimumContentsLength(14)
-            controls.addWidget(widget)
+            row.addWidget(widget)
         controls.addStretch(1)
         controls.addWidget(self.copy_button)
         layout.addLayout(controls)
-        # Dates on their own row: one long row made the page (and so the window) wider than 1280 px.
-        dates = QHBoxLayout()
         dates.addWidget(self.use_dates)
         dates.addWidget(self.date_from)
-        dates.addWidget(QLabel("–"))
+        dash = QLabel("–")
+        dash.setBuddy(self.date_to)
+        dates.addWidget(dash)
         dates.addWidget(self.date_to)
         dates.addStretch(1)
         layout.addLayout(dates)
+        QWidget.setTabOrder(self.then_combo, self.copy_button)  # Tab reads row by row, as shown
+        QWidget.setTabOrder(self.copy_button, self.category_combo)
         self.summary = QLabel()
         layout.addWidget(self.summary)
         split = QSplitter(Qt.Orientation.Vertical)

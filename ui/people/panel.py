@@ -54,7 +54,13 @@ class EntryPeoplePanel(FollowsReadOnly, QGroupBox):
         self.link_button.setToolTip(self.tr("Link this person with this role (a new name is added to People)"))
         self.unlink_button = QPushButton(self.tr("Unlink"))
         self.unlink_button.setToolTip(self.tr("Remove the selected link (the person stays)"))
+        picker_label = QLabel(self.tr("Person:"))
+        picker_label.setBuddy(self.picker)
+        role_label = QLabel(self.tr("Role:"))
+        role_label.setBuddy(self.role)
+        row.addWidget(picker_label)
         row.addWidget(self.picker, 3)
+        row.addWidget(role_label)
         row.addWidget(self.role, 2)
         self.picker.setMinimumContentsLength(10)
         self.role.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # whole words in Russian
@@ -67,7 +73,8 @@ class EntryPeoplePanel(FollowsReadOnly, QGroupBox):
         layout.addWidget(self.message)
 
         self.link_button.clicked.connect(self.link_current)
-        self.picker.lineEdit().returnPressed.connect(self.link_current)
+        # Enter in the picker only chooses the person (a completion, or the typed name); linking is
+        # the Link button (Enter used to link at once with whatever role was showing).
         self.picker.currentIndexChanged.connect(self._picked)
         self.unlink_button.clicked.connect(self.unlink_selected)
         self.links.itemActivated.connect(lambda item: self.person_requested.emit(item.data(LINK_ROLE)[0]))
@@ -144,12 +151,16 @@ class EntryPeoplePanel(FollowsReadOnly, QGroupBox):
         person_uuid = self.picker.current_uuid()
         name = self.picker.typed_name()
         if person_uuid is None and not name:
-            self._say(self.tr("Type a name or choose a person first."))
+            self._say(self.tr("Type a name or choose a person first."))  # _say announces it
+            self.picker.setFocus(Qt.FocusReason.OtherFocusReason)  # where the person must act
             return
+        person = self._people.get(person_uuid or "")
+        linked = self.tr("Linked “{name}” as {role}.").format(
+            name=person.display_name if person is not None else name, role=self.role.currentText())
         ops.link(self, self.session, entry_uuid, role, person_uuid=person_uuid, new_name=name) \
-            .success(lambda created: self._linked(entry_uuid, created)).failure(self._failed).run()
+            .success(lambda created: self._linked(entry_uuid, created, linked)).failure(self._failed).run()
 
-    def _linked(self, entry_uuid: str, created: Person | None) -> None:
+    def _linked(self, entry_uuid: str, created: Person | None, said: str = "") -> None:
         self.picker.select_uuid(None)
         if created is not None:
             self.refresh_people()
@@ -157,7 +168,10 @@ class EntryPeoplePanel(FollowsReadOnly, QGroupBox):
         if entry_uuid == self.entry_uuid:
             self.set_entry(entry_uuid, self._trashed)
         if created is not None:
-            self._say(self.tr("“{name}” was added to People.").format(name=created.display_name))
+            said = " ".join(filter(None, (said, self.tr("“{name}” was added to People.").format(
+                name=created.display_name))))
+        if said:
+            self._say(said)  # shown under the row and announced
 
     def unlink_selected(self) -> None:
         item = self.links.currentItem()

@@ -70,6 +70,7 @@ class SafetySettingsDialog(QDialog):
         erase_note.setWordWrap(True)
         mark_hint(erase_note)  # readable grey (>= 4.5:1), not a disabled label
         form.addRow(erase_note)
+        self.erase_enabled.setAccessibleDescription(erase_note.text())  # read with the box it explains
 
         self.reminder = QSpinBox()
         self.reminder.setRange(0, MAX_BACKUP_REMINDER_DAYS)

@@ -58,7 +58,9 @@ class ContactLogPage(QWidget):
             edit.setEnabled(False)
         self.date_from.setDate(QDate.currentDate().addMonths(-1))
         self.date_to.setDate(QDate.currentDate())
-        filters.addWidget(QLabel(self.tr("Show:")))
+        show_label = QLabel(self.tr("Show:"))
+        show_label.setBuddy(self.person_filter)
+        filters.addWidget(show_label)
         filters.addWidget(self.person_filter, 2)
         filters.addWidget(self.channel_filter, 1)
         filters.addWidget(self.dates)
@@ -70,8 +72,6 @@ class ContactLogPage(QWidget):
         self.done_button.setToolTip(self.tr("Close the selected record's follow-up"))
         self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.setToolTip(self.tr("Delete the selected record for good"))
-        filters.addWidget(self.done_button)
-        filters.addWidget(self.delete_button)
         layout.addLayout(filters)
 
         self.model = ContactLogModel(self)
@@ -95,6 +95,16 @@ class ContactLogPage(QWidget):
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
         layout.addWidget(self.stack, 1)
+        # The buttons act on the selected record: under the table and after it in the Tab order
+        # (before it, Tab could not reach them from the table).
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.done_button)
+        actions.addWidget(self.delete_button)
+        layout.addLayout(actions)
+        QWidget.setTabOrder(self.date_to, self.table)
+        QWidget.setTabOrder(self.table, self.done_button)
+        QWidget.setTabOrder(self.done_button, self.delete_button)
 
     def _wire(self) -> None:
         self.quick.added.connect(self._added)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QPushButton, \
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QGridLayout, QLabel, QLineEdit, QPushButton, \
     QVBoxLayout, QWidget
 
 from journal.records.people import Person
@@ -29,7 +29,6 @@ class QuickLogBar(QWidget):
         self.session = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
         self.person = PersonPicker()
         self.person.setAccessibleName(self.tr("Person"))
         self.person.setToolTip(self.tr("Who: type part of a name"))
@@ -58,13 +57,19 @@ class QuickLogBar(QWidget):
         self.add_button = QPushButton(self.tr("Add"))
         self.add_button.setToolTip(self.tr("Add to the contact log (Enter)"))
         self.add_button.setDefault(True)
-        row.addWidget(self.person, 3)
-        row.addWidget(self.channel, 1)
-        row.addWidget(self.direction, 1)
-        row.addWidget(self.summary, 6)
-        row.addWidget(self.follow_up)
-        row.addWidget(self.due)
-        row.addWidget(self.add_button)
+        # Visible labels above the fields (issue 24: the row had none), each the field's buddy.
+        row = QGridLayout()
+        row.setVerticalSpacing(2)
+        for column, (text, field, stretch) in enumerate((
+                (self.tr("Who:"), self.person, 3), (self.tr("How:"), self.channel, 1),
+                (self.tr("Direction:"), self.direction, 1), (self.tr("What was said:"), self.summary, 6),
+                ("", self.follow_up, 0), ("", self.due, 0), ("", self.add_button, 0))):
+            if text:
+                label = QLabel(text)
+                label.setBuddy(field)
+                row.addWidget(label, 0, column)
+            row.addWidget(field, 1, column)
+            row.setColumnStretch(column, stretch)
         outer.addLayout(row)
         self.message = QLabel()
         self.message.setWordWrap(True)
