@@ -1,0 +1,73 @@
+"""Reports ▸ Evidence package… and Verify evidence package…, driven through real widgets."""
+
+from __future__ import annotations
+
+import pytest
+
+from gui_helpers import unlocked  # noqa: F401  (fixture)
+
+pytestmark = pytest.mark.gui
+
+
+def test_evidence_package_by_tag_then_verified_and_logged(qtbot, unlocked, tmp_path):
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    feature = window.evidence_feature
+    assert feature.package_action in window.reports_menu.actions()
+    assert feature.verify_action in window.reports_menu.actions()
+    assert feature.package_action.shortcut().toString() == "Ctrl+Shift+K"
+    feature.package_action.trigger()
+    dialog = feature.dialog
+    assert dialog.zip_button.isChecked() and not dialog.sensitive.isChecked() and not dialog.stripped.isChecked()
+    dialog.scope.setCurrentIndex(dialog.scope.findData("tag"))
+    assert dialog.tag.isEnabled()
+    dialog.tag.setCurrentIndex(dialog.tag.findData("protest"))
+    assert "2 entries" in dialog.count_label.text()
+    out = tmp_path / "case.zip"
+    dialog.write_to(out)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=30_000)
+    assert out.is_file() and "not encrypted" in dialog.message.text()
+    session = unlocked.session
+    qtbot.waitUntil(lambda: session.reader.db.query_one("SELECT count(*) FROM evidence_exports")[0] == 1,
+                    timeout=10_000)
+    dialog.close()
+
+    feature.verify_action.trigger()
+    checker = feature.verify_dialog
+    checker.check(out)
+    qtbot.waitUntil(lambda: checker.verdict is not None, timeout=30_000)
+    assert checker.verdict.ok, checker.verdict.problems
+    assert "holds" in checker.summary.text()
+    assert checker.checks.count() >= 3
+
+    # A changed file: the dialog says so, failures first.
+    import zipfile
+
+    broken = tmp_path / "broken.zip"
+    with zipfile.ZipFile(out) as source, zipfile.ZipFile(broken, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename.endswith("entry.txt"):
+                data = data.replace(b"Police", b"Nobody")
+            target.writestr(info, data)
+    checker.check(broken)
+    qtbot.waitUntil(lambda: checker.verdict is not None and not checker.verdict.ok, timeout=30_000)
+    assert "does NOT hold" in checker.summary.text()
+    assert checker.checks.item(0).text().startswith("✗")
+    checker.close()
+
+
+def test_evidence_dialog_offers_the_entry_shown_and_locks_away(qtbot, unlocked):
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    window.list_view.setCurrentIndex(window.model.index(0, 0)) if hasattr(window, "list_view") else None
+    feature = window.evidence_feature
+    feature.package_action.trigger()
+    dialog = feature.dialog
+    if window.host.current_entry_uuid():
+        assert dialog.scope.currentData() == "current"
+        assert "1 entries" in dialog.count_label.text() or "1 entry" in dialog.count_label.text()
+    dialog.scope.setCurrentIndex(dialog.scope.findData("list"))
+    assert "3 entries" in dialog.count_label.text()
+    unlocked.lock()
+    assert feature.dialog is None and not feature.package_action.isEnabled()
