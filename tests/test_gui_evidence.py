@@ -22,7 +22,7 @@ def test_evidence_package_by_tag_then_verified_and_logged(qtbot, unlocked, tmp_p
     dialog.scope.setCurrentIndex(dialog.scope.findData("tag"))
     assert dialog.tag.isEnabled()
     dialog.tag.setCurrentIndex(dialog.tag.findData("protest"))
-    assert "2 entries" in dialog.count_label.text()
+    assert dialog.count_label.text().endswith(": 2")
     out = tmp_path / "case.zip"
     dialog.write_to(out)
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=30_000)
@@ -66,8 +66,8 @@ def test_evidence_dialog_offers_the_entry_shown_and_locks_away(qtbot, unlocked):
     dialog = feature.dialog
     if window.host.current_entry_uuid():
         assert dialog.scope.currentData() == "current"
-        assert "1 entries" in dialog.count_label.text() or "1 entry" in dialog.count_label.text()
+        assert dialog.count_label.text().endswith(": 1")
     dialog.scope.setCurrentIndex(dialog.scope.findData("list"))
-    assert "3 entries" in dialog.count_label.text()
+    assert dialog.count_label.text().endswith(": 3")
     unlocked.lock()
     assert feature.dialog is None and not feature.package_action.isEnabled()

@@ -122,7 +122,7 @@ class EvidenceDialog(QDialog):
             self.count_label.setText(user_message(exc))
             self.write_button.setEnabled(False)
             return
-        self.count_label.setText(self.tr("%n entries will be in the package.", "", count))
+        self.count_label.setText(self.tr("Entries in the package: %n", "", count))
         self.write_button.setEnabled(count > 0)
 
     # --- writing ----------------------------------------------------------------------------
@@ -167,10 +167,10 @@ class EvidenceDialog(QDialog):
         self.write_button.setEnabled(True)
         if self.session is not None:
             ops.log_package(self, self.session, result).run()
-        text = self.tr("Wrote %n entries to {name}. The package is not encrypted; check it with "
+        text = self.tr("Package written to {name}. Entries: %n. It is not encrypted; check it with "
                        "Reports ▸ Verify evidence package… or VERIFY.txt.", "", len(result.entry_uuids))
         if result.people_left_out:
-            text += " " + self.tr("%n sensitive people were left out.", "", result.people_left_out)
+            text += " " + self.tr("Sensitive people left out: %n.", "", result.people_left_out)
         if result.warnings:
             text += "\n" + "\n".join(result.warnings)
         self.message.setText(text.format(name=result.path.name))

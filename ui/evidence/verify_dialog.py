@@ -78,7 +78,7 @@ class VerifyDialog(QDialog):
                 key=verdict.key_sha256))
         else:
             count = len(verdict.problems)
-            self.summary.setText(self.tr("<b>The package does NOT hold:</b> %n check(s) failed.", "", count))
+            self.summary.setText(self.tr("<b>The package does NOT hold.</b> Checks failed: %n", "", count))
         self.summary.setStyleSheet("" if verdict.ok else "color: #a01818;")
         self.checks.setFocus()
 
