@@ -16,7 +16,7 @@ import os
 import uuid as uuidlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, cast
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -447,7 +447,7 @@ def _write_stripped(journal, target: Target, folder: str, number: int, att, mete
     with Spool() as spool:
         try:
             with journal.attachments.open_stream(att.uuid) as src:
-                result = strip_metadata(src, spool, att.media_type, total=att.size,
+                result = strip_metadata(src, cast(BinaryIO, spool), att.media_type, total=att.size,
                                         cancel=(lambda: is_cancelled(cancel)))
         except MediaError as exc:
             meter.add(att.size)

@@ -123,7 +123,7 @@ def _case(pdf: _Summary, journal, item: dict[str, Any], cancel) -> None:
 
 
 def _thumbnails(pdf: _Summary, journal, item: dict[str, Any], cancel) -> None:
-    images = []
+    images: list[tuple[str, bytes, int, int]] = []
     for att in item["attachments"]:
         if len(images) >= MAX_THUMBS_PER_ENTRY:
             break

@@ -344,8 +344,9 @@ def _check_entry(source: _Source, folder: str, bundles: dict[str, tuple[bytes, s
     by_number = {r.get("number"): r for r in revisions}
     for version in data.get("received_versions") or []:
         record = version.get("record") or {}
+        received: Any = record.get("content")
         try:
-            digest = chain_hash(str(record.get("prev_hash")), canonical_json(record.get("content")))
+            digest = chain_hash(str(record.get("prev_hash")), canonical_json(received))
         except (TypeError, ValueError):
             digest = ""
         if digest != version.get("revision_hash") or record.get("revision_hash") != version.get("revision_hash"):
