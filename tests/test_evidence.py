@@ -100,6 +100,11 @@ def test_package_from_imported_bundles_verifies_with_the_standard_tools(package)
     verdict = verify_package(out)
     assert verdict.ok, verdict.problems
     assert result.file_count == 1 and result.people_left_out == 1
+    # The sensitive witness is not in the package, not even by pseudonym.
+    for path in out.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert sample["secret"].pseudonym.encode() not in data and SENSITIVE_NAME.encode() not in data, path
 
 
 def test_entry_json_has_the_full_history_and_the_documenters_versions(package):

@@ -178,7 +178,9 @@ class _Collector:
                 data["received_versions"].append({
                     "bundle_id": bundle_id, "revision": revision, "revision_hash": revision_hash,
                     "prev_hash": prev_hash, "local_revision": local_revision, "received_at": received_at,
-                    "record": json.loads(record)})
+                    # As received, but without its list of people refs (a sensitive person's pseudonym);
+                    # the people are listed apart, under the package's rule for sensitive people.
+                    "record": {k: v for k, v in json.loads(record).items() if k != "people"}})
                 self.bundle(bundle_id)
             for bundle_id in {prov[4], prov[5]}:
                 self.bundle(bundle_id)
