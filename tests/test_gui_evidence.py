@@ -60,13 +60,17 @@ def test_evidence_package_by_tag_then_verified_and_logged(qtbot, unlocked, tmp_p
 def test_evidence_dialog_offers_the_entry_shown_and_locks_away(qtbot, unlocked):
     window = unlocked.main_window
     qtbot.addWidget(window)
-    window.list_view.setCurrentIndex(window.model.index(0, 0)) if hasattr(window, "list_view") else None
+    host = window.host
+    reader = unlocked.session.reader
+    first = reader.db.query_one("SELECT id, uuid FROM entries ORDER BY id LIMIT 1")
+    assert host.show_entry(first[0])
+    qtbot.waitUntil(lambda: host.current_entry_uuid() == first[1], timeout=10_000)
     feature = window.evidence_feature
     feature.package_action.trigger()
     dialog = feature.dialog
-    if window.host.current_entry_uuid():
-        assert dialog.scope.currentData() == "current"
-        assert dialog.count_label.text().endswith(": 1")
+    assert dialog.scope.currentData() == "current"  # the entry shown comes first
+    assert dialog.count_label.text().endswith(": 1")
+    assert not dialog.tag.isEnabled()
     dialog.scope.setCurrentIndex(dialog.scope.findData("list"))
     assert dialog.count_label.text().endswith(": 3")
     unlocked.lock()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
@@ -46,6 +47,7 @@ class VerifyDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.zip_button.clicked.connect(self.choose_zip)
         self.folder_button.clicked.connect(self.choose_folder)
+        self.resize(self.sizeHint().expandedTo(QSize(760, 520)))
 
     def choose_zip(self) -> None:
         path = file_dialogs.choose_file(self, self.tr("Verify evidence package"), "", self.tr("ZIP files (*.zip)"))
