@@ -75,3 +75,28 @@ def test_evidence_dialog_offers_the_entry_shown_and_locks_away(qtbot, unlocked):
     assert dialog.count_label.text().endswith(": 3")
     unlocked.lock()
     assert feature.dialog is None and not feature.package_action.isEnabled()
+
+
+def test_evidence_dialogs_in_russian_show_whole_texts(qtbot, unlocked):
+    from test_gui_clipping import clipped_texts
+
+    from ui.common.i18n import install_translations
+    from ui.evidence.dialog import EvidenceDialog
+    from ui.evidence.verify_dialog import VerifyDialog
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    install_translations(app, "ru")
+    try:
+        problems = []
+        for dialog in (EvidenceDialog(unlocked.session), VerifyDialog()):
+            qtbot.addWidget(dialog)
+            dialog.show()
+            qtbot.waitExposed(dialog)
+            assert dialog.windowTitle() in ("Пакет доказательств", "Проверка пакета доказательств")
+            problems += [f"[{type(dialog).__name__}] {p}" for p in clipped_texts(dialog)]
+            dialog.reject()
+        assert problems == [], "\n".join(problems)
+    finally:
+        install_translations(app, "en")
