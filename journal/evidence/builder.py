@@ -184,16 +184,17 @@ class _Collector:
                 self.bundle(bundle_id)
             for bundle_id in {prov[4], prov[5]}:
                 self.bundle(bundle_id)
-        data["people"] = self._people(entry.uuid)
-        data["people_left_out"] = data["people"].pop()  # the count rides at the end
-        data["_attachments"] = [a for a in journal.attachments.list_for_entry(entry.uuid)]
+        data["people"], data["people_left_out"] = self._people(entry.uuid)
+        data["_attachments"] = journal.attachments.list_for_entry(entry.uuid)
         data["_sender_id"] = sender_id
         data["_entry_id"] = entry.id
         data["_provenance"] = prov
         return data
 
-    def _people(self, entry_uuid: str) -> list:
-        people: list[Any] = []
+    def _people(self, entry_uuid: str) -> tuple[list[dict[str, Any]], int]:
+        """The entry's people (name, role, organisation; never contact details) and how many
+        sensitive ones were left out."""
+        people: list[dict[str, Any]] = []
         left_out = 0
         for person, role in self.journal.people.people_for_entry(entry_uuid):
             if person.sensitive and not self.options.include_sensitive:
@@ -202,7 +203,7 @@ class _Collector:
             people.append({"name": person.display_name, "role": role, "organisation": person.organisation,
                            "sensitive": bool(person.sensitive)})
         self.people_left_out += left_out
-        return [*people, left_out]
+        return people, left_out
 
     def file_bundles(self, sender_id: int | None, sha256: str) -> list[str]:
         """The received bundles of this sender whose signed manifest lists this content."""
@@ -360,7 +361,7 @@ def build_package(journal, entry_uuids: list[str], out: str | os.PathLike[str], 
                     if warning:
                         warnings.append(warning)
                 files.append(item)
-            data["files"] = [{k: v for k, v in f.items() if k != "_thumbnail_of"} for f in files]
+            data["files"] = files
             data["custody"] = collector.custody(data, files, package)
             public = {k: v for k, v in data.items() if not k.startswith("_")}
             target.write_bytes(f"{folder}/entry.json", _json(public))
