@@ -130,6 +130,8 @@ def test_zip_package_verifies_and_unpacks_for_the_tools(imported, tmp_path):
     build_package(coordinator, [sample["entry"].uuid], out)
     assert oct(out.stat().st_mode & 0o777) == "0o600"
     assert verify_package(out).ok
+    with zipfile.ZipFile(out) as archive:
+        assert layout.VERIFY_EN_TXT not in archive.namelist()  # English already
     unpacked = tmp_path / "unpacked"
     with zipfile.ZipFile(out) as archive:
         archive.extractall(unpacked)
@@ -253,6 +255,10 @@ def test_pdf_summary_in_russian(imported, tmp_path, monkeypatch):
                                    text=True, check=True).stdout.split())
     assert "Пакет доказательств" in text and "Цепочка хранения" in text
     assert "Как проверить" in (out / layout.VERIFY_TXT).read_text(encoding="utf-8")
+    # and in English beside it, for a court abroad; the same commands, which the tools accept.
+    assert (out / layout.VERIFY_EN_TXT).read_text(encoding="utf-8").startswith("How to check")
+    assert f"{hashlib.sha256((out / layout.VERIFY_EN_TXT).read_bytes()).hexdigest()}  {layout.VERIFY_EN_TXT}" \
+        in (out / layout.SUMS).read_text()
 
 
 # --- people, selection, history of exports ------------------------------------------------------------

@@ -399,9 +399,12 @@ def build_package(journal, entry_uuids: list[str], out: str | os.PathLike[str], 
                          "contact_details": False},
         }
         target.write_bytes(layout.PACKAGE_JSON, _json(manifest))
-        from journal.evidence.texts import verify_text
+        from journal.evidence.texts import english, verify_text
 
         target.write_bytes(layout.VERIFY_TXT, verify_text(manifest, sorted(keys_written)).encode("utf-8"))
+        if manifest["language"] != "en":
+            target.write_bytes(layout.VERIFY_EN_TXT,
+                               verify_text(manifest, sorted(keys_written), english).encode("utf-8"))
         check_cancel(cancel)
         from journal.evidence.pdf import summary_pdf
 

@@ -1,17 +1,25 @@
-"""VERIFY.txt: how to check a package with standard tools only, in the coordinator's language.
+"""VERIFY.txt: how to check a package with standard tools only, in the coordinator's language
+(and VERIFY.en.txt in English beside it, for a court abroad, when that language is not English).
 
 The commands are the same in every language; they are the ones tests/test_evidence.py runs.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from journal.evidence import layout
-from journal.i18n import _
+from journal.i18n import _ as translate
 
 
-def verify_text(manifest: dict[str, Any], documenter_keys: list[str]) -> str:
+def english(text: str) -> str:
+    return text
+
+
+def verify_text(manifest: dict[str, Any], documenter_keys: list[str],
+                _: Callable[[str], str] = translate) -> str:
+    """VERIFY.txt in the user's language, or in English with ``_=english`` (VERIFY.en.txt)."""
     coordinator = manifest["coordinator"]
     lines = [
         _("How to check this evidence package with standard tools"),
