@@ -217,6 +217,16 @@ def test_verify_catches_an_edited_revision_even_if_the_sums_are_rewritten(packag
     assert "entry.txt was edited" in problems
 
 
+@pytest.mark.parametrize("garbage", ['{"revisions": [1, "x"], "files": 3, "current": []}', "[]", "{}",
+                                     '{"revisions": [{"number": "1", "content": {"a": NaN}}]}'])
+def test_verify_says_what_is_wrong_with_a_damaged_entry_json(package, garbage):
+    out = package[0]
+    (entry_json,) = out.glob("entries/*/entry.json")
+    entry_json.write_text(garbage, encoding="utf-8")
+    problems = _problems(out)
+    assert "File changed" in problems and "entry.json" in problems
+
+
 def test_verify_catches_an_added_file(package):
     out = package[0]
     (out / "entries" / "extra.jpg").write_bytes(b"not in the list")

@@ -247,10 +247,20 @@ def _verify(source: _Source, progress: Progress | None, cancel) -> Verdict:
     if package is None:
         return verdict
     verdict.package_id = str(package.get("package_id", ""))
-    bundle_keys = _check_bundles(source, package, verdict)
-    for item in package.get("entries") or []:
+    try:
+        bundle_keys = _check_bundles(source, package, verdict)
+    except (AttributeError, TypeError, ValueError, KeyError):  # hostile or damaged JSON
+        verdict.fails(_("{name} is not in the form an evidence package has.").format(name=layout.PACKAGE_JSON))
+        bundle_keys = {}
+    entries = package.get("entries")
+    for item in entries if isinstance(entries, list) else []:
         check_cancel(cancel)
-        _check_entry(source, str(item.get("folder", "")), bundle_keys, actual, verdict)
+        folder = str(item.get("folder", "")) if isinstance(item, dict) else ""
+        try:
+            _check_entry(source, folder, bundle_keys, actual, verdict)
+        except (AttributeError, TypeError, ValueError, KeyError):  # hostile or damaged JSON
+            verdict.fails(_("{name} is not in the form an evidence package has.").format(
+                name=f"{folder}/entry.json"))
     return verdict
 
 
