@@ -414,6 +414,11 @@ class _ReportPdf(FPDF):
             self.set_xy(self.l_margin, top + row_h + 0.8 + caption_h + THUMB_GAP)
 
 
+#: The document with its layout helpers (headings, tables, wrapping, page numbers), for the other
+#: Qt-free PDF, the evidence package's summary (journal/evidence/pdf.py).
+PdfDocument = _ReportPdf
+
+
 def _fit(pdf: FPDF, text: str, width: float) -> str:
     """`text` shortened with "…" in the middle until it fits `width` (keeps the extension)."""
     if pdf.get_string_width(text) <= width:

@@ -83,6 +83,9 @@ class MainWindow(QMainWindow):
         from ui.exchange.transport.feature import TransportFeature
 
         self.transport_feature = TransportFeature(self.host)  # outbox, network settings, inbox folders, fetch
+        from ui.evidence.feature import EvidenceFeature
+
+        self.evidence_feature = EvidenceFeature(self.host)  # evidence packages for lawyers, and their check
         self._update_actions()
         self.fit_to_screen()
 
@@ -384,6 +387,7 @@ class MainWindow(QMainWindow):
         self.model.set_background_queries(self._list_reader.queries)
         self.people_feature.attach(session)
         self.forms_feature.attach(session)
+        self.evidence_feature.attach(session)
         self.pages.setCurrentWidget(self.entries_page)
         self._update_actions()
         self.table.setFocus()
@@ -426,6 +430,7 @@ class MainWindow(QMainWindow):
         self._search_timer.stop()
         self._undo_timer.stop()
         self.forms_feature.detach()
+        self.evidence_feature.detach()
         self.bundles_feature.detach()
         self.transport_feature.detach()
         self.editor.forget_journal()

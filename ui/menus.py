@@ -62,6 +62,7 @@ def arrange_menus(window, safety=None) -> None:
     bundles = getattr(window, "bundles_feature", None)
     transport = getattr(window, "transport_feature", None)
     forms = getattr(window, "forms_feature", None)
+    evidence = getattr(window, "evidence_feature", None)
     people = getattr(window, "people_feature", None)
     attachments = getattr(window, "attachments", None)
 
@@ -131,6 +132,7 @@ def arrange_menus(window, safety=None) -> None:
     reports = QMenu(QCoreApplication.translate("Menus", "&Reports"), window)
     _add(reports,
          [get(forms, "stats_action"), get(forms, "report_action")],
+         [get(evidence, "package_action"), get(evidence, "verify_action")],
          [get(forms, "forms_action")])
     if not reports.isEmpty():
         menus.append(reports)

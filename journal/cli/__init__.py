@@ -32,6 +32,7 @@ COMMAND_MODULES = [
     "journal.cli.report_commands",
     "journal.cli.transport_commands",
     "journal.cli.duress_commands",
+    "journal.cli.evidence_commands",
 ]
 
 

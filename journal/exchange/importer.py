@@ -589,6 +589,9 @@ class Importer:
              sink.lines.get("contact_log", 0),
              sum(1 for m in verified.manifest.members if m.path.startswith("attachments/")),
              verified.manifest_bytes.decode("utf-8")))
+        # Kept verbatim for evidence packages (journal/evidence): manifest + signature.
+        db.execute("INSERT INTO received_signatures (bundle_id, signature) VALUES (?, ?)",
+                   (verified.bundle_id, bytes(verified.signature)))
         db.execute(
             "UPDATE senders SET first_bundle_at = coalesce(first_bundle_at, ?), last_bundle_at = ?, "
             "bundle_count = bundle_count + 1, entry_count = entry_count + ?, claimed_name = ?, "
@@ -881,8 +884,9 @@ class _Applier:
                 self._ensure_category(content.get("category"), record.category_label)
                 if local.deleted_at:
                     store.restore(local.uuid)
-                store.update(local.uuid, **content)
+                local = store.update(local.uuid, **content)
                 self._set_provenance("entry", local.id, record.uuid, record.revision, record.revision_hash)
+                self._keep_version(local, obj, record)
                 self.counts["entries_updated"] += 1
             else:
                 if record.revision == known[1] and record.revision_hash != known[2]:
@@ -896,6 +900,7 @@ class _Applier:
             self._ensure_category(content.get("category"), record.category_label)
             local = store.add(Entry(uuid=record.uuid, recorded_at=record.recorded_at, **content))
             self._set_provenance("entry", local.id, record.uuid, record.revision, record.revision_hash)
+            self._keep_version(local, obj, record)
             self.db.execute("INSERT OR IGNORE INTO entry_review (entry_id, review_status, updated_at) "
                             "VALUES (?, 'new', ?)", (local.id, self.now))
             self.counts["entries_new"] += 1
@@ -905,6 +910,15 @@ class _Applier:
                 self.stores.people.link(local.uuid, person_uuid, role)
         for att in record.attachments:
             self._link_attachment(local, att)
+
+    def _keep_version(self, local: Entry, obj: dict[str, Any], record) -> None:
+        """The entry version this bundle delivered, as received (for evidence packages)."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO received_entry_versions (entry_id, bundle_id, sender_id, revision, "
+            "revision_hash, prev_hash, local_revision, received_at, record) VALUES (?,?,?,?,?,?,?,?,?)",
+            (local.id, self.bundle_id, self.sender.id, record.revision, record.revision_hash,
+             str(obj.get("prev_hash", "")), local.revision, self.now,
+             json.dumps(obj, ensure_ascii=False, sort_keys=True)))
 
     def _ensure_category(self, key: str | None, label: str | None) -> None:
         if key and self.db.query_one("SELECT 1 FROM categories WHERE key = ?", (key,)) is None:

@@ -1640,6 +1640,144 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     </message>
 </context>
 <context>
+    <name>EvidenceDialog</name>
+    <message>
+        <source>Evidence package</source>
+        <translation>Пакет доказательств</translation>
+    </message>
+    <message>
+        <source>For lawyers and courts: the original files with their SHA-256, each entry with its full history, who recorded and signed it, and when it was received. The package can be checked without this app (VERIFY.txt).</source>
+        <translation>Для юристов и судов: файлы-оригиналы с их SHA-256, каждая запись со всей историей, кто её записал и подписал и когда она получена. Пакет можно проверить без этого приложения (VERIFY.txt).</translation>
+    </message>
+    <message>
+        <source>Which entries</source>
+        <translation>Какие записи</translation>
+    </message>
+    <message>
+        <source>The entry shown</source>
+        <translation>Открытая запись</translation>
+    </message>
+    <message>
+        <source>Entries in the current list</source>
+        <translation>Записи текущего списка</translation>
+    </message>
+    <message>
+        <source>Entries with a tag</source>
+        <translation>Записи с меткой</translation>
+    </message>
+    <message>
+        <source>&amp;Entries:</source>
+        <translation>&amp;Записи:</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Метка</translation>
+    </message>
+    <message>
+        <source>&amp;Tag:</source>
+        <translation>&amp;Метка:</translation>
+    </message>
+    <message>
+        <source>One &amp;ZIP file</source>
+        <translation>Один &amp;ZIP-файл</translation>
+    </message>
+    <message>
+        <source>A &amp;folder</source>
+        <translation>&amp;Папка</translation>
+    </message>
+    <message>
+        <source>Write as:</source>
+        <translation>Записать как:</translation>
+    </message>
+    <message>
+        <source>Also include &amp;metadata-stripped copies of the files</source>
+        <translation>Добавить копии файлов &amp;без метаданных</translation>
+    </message>
+    <message>
+        <source>Beside each original, clearly named; the originals are always included</source>
+        <translation>Рядом с каждым оригиналом, с понятным именем; оригиналы включаются всегда</translation>
+    </message>
+    <message>
+        <source>Name the people marked &amp;sensitive (left out by default)</source>
+        <translation>Указать людей с отметкой «&amp;конфиденциально» (по умолчанию не включаются)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The package is not encrypted.&lt;/b&gt; Anyone who gets it can read everything in it. Give it only to the lawyer or court that needs it.</source>
+        <translation>&lt;b&gt;Пакет не зашифрован.&lt;/b&gt; Любой, кто его получит, сможет прочитать всё, что в нём есть. Передавайте его только юристу или суду, которым он нужен.</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>&amp;Write package…</source>
+        <translation>&amp;Записать пакет…</translation>
+    </message>
+    <message>
+        <source>Write package</source>
+        <translation>Записать пакет</translation>
+    </message>
+    <message numerus="yes">
+        <source>Entries in the package: %n</source>
+        <translation>
+            <numerusform>Записей в пакете: %n</numerusform>
+            <numerusform>Записей в пакете: %n</numerusform>
+            <numerusform>Записей в пакете: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ZIP files (*.zip)</source>
+        <translation>ZIP-файлы (*.zip)</translation>
+    </message>
+    <message>
+        <source>New folder for the evidence package</source>
+        <translation>Новая папка для пакета доказательств</translation>
+    </message>
+    <message>
+        <source>Not written: {reason}</source>
+        <translation>Не записано: {reason}</translation>
+    </message>
+    <message>
+        <source>Writing the evidence package…</source>
+        <translation>Запись пакета доказательств…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Package written to {name}. Entries: %n. It is not encrypted; check it with Reports ▸ Verify evidence package… or VERIFY.txt.</source>
+        <translation>
+            <numerusform>Пакет записан в {name}. Записей: %n. Он не зашифрован; проверьте его через Отчёты ▸ Проверить пакет доказательств… или по VERIFY.txt.</numerusform>
+            <numerusform>Пакет записан в {name}. Записей: %n. Он не зашифрован; проверьте его через Отчёты ▸ Проверить пакет доказательств… или по VERIFY.txt.</numerusform>
+            <numerusform>Пакет записан в {name}. Записей: %n. Он не зашифрован; проверьте его через Отчёты ▸ Проверить пакет доказательств… или по VERIFY.txt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sensitive people left out: %n.</source>
+        <translation>
+            <numerusform>Не включено людей с отметкой «конфиденциально»: %n.</numerusform>
+            <numerusform>Не включено людей с отметкой «конфиденциально»: %n.</numerusform>
+            <numerusform>Не включено людей с отметкой «конфиденциально»: %n.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceFeature</name>
+    <message>
+        <source>&amp;Evidence package…</source>
+        <translation>Пакет &amp;доказательств…</translation>
+    </message>
+    <message>
+        <source>Original files, hashes, signatures and chain of custody for lawyers and courts (Ctrl+Shift+K); the package is not encrypted</source>
+        <translation>Файлы-оригиналы, хеши, подписи и цепочка хранения для юристов и судов (Ctrl+Shift+K); пакет не зашифрован</translation>
+    </message>
+    <message>
+        <source>&amp;Verify evidence package…</source>
+        <translation>&amp;Проверить пакет доказательств…</translation>
+    </message>
+    <message>
+        <source>Check an evidence package: which files, signatures and revision chains hold</source>
+        <translation>Проверить пакет доказательств: какие файлы, подписи и цепочки версий целы</translation>
+    </message>
+</context>
+<context>
     <name>ExportWizard</name>
     <message>
         <source>Cancelled. No bundle was written.</source>
@@ -4936,6 +5074,65 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     <message>
         <source>Wrong passphrase. Check the keyboard layout and Caps Lock, then try again.</source>
         <translation>Неверная парольная фраза. Проверьте раскладку клавиатуры и Caps Lock и попробуйте ещё раз.</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Verify evidence package</source>
+        <translation>Проверка пакета доказательств</translation>
+    </message>
+    <message>
+        <source>Checks every file&apos;s SHA-256, the coordinator&apos;s and the documenters&apos; signatures, and each entry&apos;s revision chain. It proves the package is unchanged since it was made, not that what it shows is true.</source>
+        <translation>Проверяет SHA-256 каждого файла, подписи координатора и документаторов и цепочку версий каждой записи. Это доказывает, что пакет не изменился после создания, но не то, что показанное в нём — правда.</translation>
+    </message>
+    <message>
+        <source>Open a package to check it.</source>
+        <translation>Откройте пакет, чтобы его проверить.</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Проверки</translation>
+    </message>
+    <message>
+        <source>Open a &amp;ZIP file…</source>
+        <translation>Открыть &amp;ZIP-файл…</translation>
+    </message>
+    <message>
+        <source>Open a &amp;folder…</source>
+        <translation>Открыть &amp;папку…</translation>
+    </message>
+    <message>
+        <source>ZIP files (*.zip)</source>
+        <translation>ZIP-файлы (*.zip)</translation>
+    </message>
+    <message>
+        <source>Checking {name}…</source>
+        <translation>Проверка {name}…</translation>
+    </message>
+    <message>
+        <source>Checking the evidence package…</source>
+        <translation>Проверка пакета доказательств…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The package holds.&lt;/b&gt; Compare the coordinator&apos;s key SHA-256 {key} with the one the coordinator gives you.</source>
+        <translation>&lt;b&gt;Пакет цел.&lt;/b&gt; Сверьте SHA-256 ключа координатора {key} со значением, которое вам сообщит координатор.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;The package does NOT hold.&lt;/b&gt; Checks failed: %n</source>
+        <translation>
+            <numerusform>&lt;b&gt;Пакет НЕ цел.&lt;/b&gt; Не пройдено проверок: %n</numerusform>
+            <numerusform>&lt;b&gt;Пакет НЕ цел.&lt;/b&gt; Не пройдено проверок: %n</numerusform>
+            <numerusform>&lt;b&gt;Пакет НЕ цел.&lt;/b&gt; Не пройдено проверок: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not checked: {reason}</source>
+        <translation>Не проверено: {reason}</translation>
     </message>
 </context>
 <context>

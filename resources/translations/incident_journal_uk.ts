@@ -1640,6 +1640,144 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     </message>
 </context>
 <context>
+    <name>EvidenceDialog</name>
+    <message>
+        <source>Evidence package</source>
+        <translation>Пакет доказів</translation>
+    </message>
+    <message>
+        <source>For lawyers and courts: the original files with their SHA-256, each entry with its full history, who recorded and signed it, and when it was received. The package can be checked without this app (VERIFY.txt).</source>
+        <translation>Для юристів і судів: файли-оригінали з їхніми SHA-256, кожен запис з усією історією, хто його записав і підписав і коли його отримано. Пакет можна перевірити без цього застосунку (VERIFY.txt).</translation>
+    </message>
+    <message>
+        <source>Which entries</source>
+        <translation>Які записи</translation>
+    </message>
+    <message>
+        <source>The entry shown</source>
+        <translation>Відкритий запис</translation>
+    </message>
+    <message>
+        <source>Entries in the current list</source>
+        <translation>Записи поточного списку</translation>
+    </message>
+    <message>
+        <source>Entries with a tag</source>
+        <translation>Записи з міткою</translation>
+    </message>
+    <message>
+        <source>&amp;Entries:</source>
+        <translation>&amp;Записи:</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Мітка</translation>
+    </message>
+    <message>
+        <source>&amp;Tag:</source>
+        <translation>&amp;Мітка:</translation>
+    </message>
+    <message>
+        <source>One &amp;ZIP file</source>
+        <translation>Один &amp;ZIP-файл</translation>
+    </message>
+    <message>
+        <source>A &amp;folder</source>
+        <translation>&amp;Тека</translation>
+    </message>
+    <message>
+        <source>Write as:</source>
+        <translation>Записати як:</translation>
+    </message>
+    <message>
+        <source>Also include &amp;metadata-stripped copies of the files</source>
+        <translation>Додати копії файлів &amp;без метаданих</translation>
+    </message>
+    <message>
+        <source>Beside each original, clearly named; the originals are always included</source>
+        <translation>Поруч із кожним оригіналом, із зрозумілою назвою; оригінали включаються завжди</translation>
+    </message>
+    <message>
+        <source>Name the people marked &amp;sensitive (left out by default)</source>
+        <translation>Вказати людей із позначкою «&amp;конфіденційно» (типово не включаються)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The package is not encrypted.&lt;/b&gt; Anyone who gets it can read everything in it. Give it only to the lawyer or court that needs it.</source>
+        <translation>&lt;b&gt;Пакет не зашифровано.&lt;/b&gt; Будь-хто, хто його отримає, зможе прочитати все, що в ньому є. Передавайте його лише юристові чи суду, яким він потрібен.</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>&amp;Write package…</source>
+        <translation>&amp;Записати пакет…</translation>
+    </message>
+    <message>
+        <source>Write package</source>
+        <translation>Записати пакет</translation>
+    </message>
+    <message numerus="yes">
+        <source>Entries in the package: %n</source>
+        <translation>
+            <numerusform>Записів у пакеті: %n</numerusform>
+            <numerusform>Записів у пакеті: %n</numerusform>
+            <numerusform>Записів у пакеті: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ZIP files (*.zip)</source>
+        <translation>ZIP-файли (*.zip)</translation>
+    </message>
+    <message>
+        <source>New folder for the evidence package</source>
+        <translation>Нова тека для пакета доказів</translation>
+    </message>
+    <message>
+        <source>Not written: {reason}</source>
+        <translation>Не записано: {reason}</translation>
+    </message>
+    <message>
+        <source>Writing the evidence package…</source>
+        <translation>Запис пакета доказів…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Package written to {name}. Entries: %n. It is not encrypted; check it with Reports ▸ Verify evidence package… or VERIFY.txt.</source>
+        <translation>
+            <numerusform>Пакет записано в {name}. Записів: %n. Його не зашифровано; перевірте його через Звіти ▸ Перевірити пакет доказів… або за VERIFY.txt.</numerusform>
+            <numerusform>Пакет записано в {name}. Записів: %n. Його не зашифровано; перевірте його через Звіти ▸ Перевірити пакет доказів… або за VERIFY.txt.</numerusform>
+            <numerusform>Пакет записано в {name}. Записів: %n. Його не зашифровано; перевірте його через Звіти ▸ Перевірити пакет доказів… або за VERIFY.txt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sensitive people left out: %n.</source>
+        <translation>
+            <numerusform>Не включено осіб із позначкою «конфіденційно»: %n.</numerusform>
+            <numerusform>Не включено осіб із позначкою «конфіденційно»: %n.</numerusform>
+            <numerusform>Не включено осіб із позначкою «конфіденційно»: %n.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceFeature</name>
+    <message>
+        <source>&amp;Evidence package…</source>
+        <translation>Пакет &amp;доказів…</translation>
+    </message>
+    <message>
+        <source>Original files, hashes, signatures and chain of custody for lawyers and courts (Ctrl+Shift+K); the package is not encrypted</source>
+        <translation>Файли-оригінали, геші, підписи й ланцюг зберігання для юристів і судів (Ctrl+Shift+K); пакет не зашифровано</translation>
+    </message>
+    <message>
+        <source>&amp;Verify evidence package…</source>
+        <translation>&amp;Перевірити пакет доказів…</translation>
+    </message>
+    <message>
+        <source>Check an evidence package: which files, signatures and revision chains hold</source>
+        <translation>Перевірити пакет доказів: які файли, підписи й ланцюги версій цілі</translation>
+    </message>
+</context>
+<context>
     <name>ExportWizard</name>
     <message>
         <source>Cancelled. No bundle was written.</source>
@@ -4936,6 +5074,65 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     <message>
         <source>Wrong passphrase. Check the keyboard layout and Caps Lock, then try again.</source>
         <translation>Хибна парольна фраза. Перевірте розкладку клавіатури й Caps Lock і спробуйте ще раз.</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Verify evidence package</source>
+        <translation>Перевірка пакета доказів</translation>
+    </message>
+    <message>
+        <source>Checks every file&apos;s SHA-256, the coordinator&apos;s and the documenters&apos; signatures, and each entry&apos;s revision chain. It proves the package is unchanged since it was made, not that what it shows is true.</source>
+        <translation>Перевіряє SHA-256 кожного файлу, підписи координатора й документаторів і ланцюг версій кожного запису. Це доводить, що пакет не змінився після створення, але не те, що показане в ньому — правда.</translation>
+    </message>
+    <message>
+        <source>Open a package to check it.</source>
+        <translation>Відкрийте пакет, щоб його перевірити.</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Перевірки</translation>
+    </message>
+    <message>
+        <source>Open a &amp;ZIP file…</source>
+        <translation>Відкрити &amp;ZIP-файл…</translation>
+    </message>
+    <message>
+        <source>Open a &amp;folder…</source>
+        <translation>Відкрити &amp;теку…</translation>
+    </message>
+    <message>
+        <source>ZIP files (*.zip)</source>
+        <translation>ZIP-файли (*.zip)</translation>
+    </message>
+    <message>
+        <source>Checking {name}…</source>
+        <translation>Перевірка {name}…</translation>
+    </message>
+    <message>
+        <source>Checking the evidence package…</source>
+        <translation>Перевірка пакета доказів…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The package holds.&lt;/b&gt; Compare the coordinator&apos;s key SHA-256 {key} with the one the coordinator gives you.</source>
+        <translation>&lt;b&gt;Пакет цілий.&lt;/b&gt; Звірте SHA-256 ключа координатора {key} зі значенням, яке вам повідомить координатор.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;The package does NOT hold.&lt;/b&gt; Checks failed: %n</source>
+        <translation>
+            <numerusform>&lt;b&gt;Пакет НЕ цілий.&lt;/b&gt; Не пройдено перевірок: %n</numerusform>
+            <numerusform>&lt;b&gt;Пакет НЕ цілий.&lt;/b&gt; Не пройдено перевірок: %n</numerusform>
+            <numerusform>&lt;b&gt;Пакет НЕ цілий.&lt;/b&gt; Не пройдено перевірок: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not checked: {reason}</source>
+        <translation>Не перевірено: {reason}</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,7 @@ _MODULES = [
     "m011_word_forms",
     "m012_covering_list_indexes",
     "m013_stripped_size",
+    "m014_evidence",
 ]
 
 
