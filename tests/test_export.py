@@ -34,7 +34,7 @@ GPS_CANARIES = (b"Exif\x00\x00", b"NIKON")
 
 # --- shared helpers -------------------------------------------------------------------------------
 def make_journal(path: Path, name: str) -> Journal:
-    return Journal.create(path, PASSPHRASE, name, kdf=FAST_KDF).journal
+    return Journal.create(path, PASSPHRASE, name, kdf=FAST_KDF, card_name=name).journal
 
 
 def add_coordinator(documenter: Journal, coordinator: Journal):

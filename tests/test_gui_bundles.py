@@ -10,10 +10,11 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from conftest import FAST_KDF, PASSPHRASE
-from gui_helpers import unlocked  # noqa: F401  (fixture)
+from gui_helpers import choose_card_name, unlocked  # noqa: F401  (fixture)
 
 from journal.exchange.bundle.card import decode_card
 from journal.storage.vault import Journal
+from ui.exchange import card as bundles_card
 from ui.exchange import coordinators as bundles_coordinators
 from ui.exchange import export_wizard as bundles_export
 from ui.exchange import importing as bundles_import
@@ -33,7 +34,7 @@ def _feature(controller):
 @pytest.fixture
 def other(tmp_path):
     """A second journal (a documenter or a coordinator), opened through the core."""
-    journal = Journal.create(tmp_path / "other", PASSPHRASE, "Olena K.", kdf=FAST_KDF).journal
+    journal = Journal.create(tmp_path / "other", PASSPHRASE, "Olena K.", kdf=FAST_KDF, card_name="Olena K.").journal
     yield journal
     journal.close()
 
@@ -61,8 +62,44 @@ def _bundle_for_gui(other, controller, path: Path, title: str = "Задержа�
 
 
 # --- my card and coordinators --------------------------------------------------------------------
+def test_first_card_asks_for_the_public_name_apart_from_the_journal_name(qtbot, unlocked):
+    feature = _feature(unlocked)
+    identity = reader_stores(unlocked.session).identity
+    assert not identity.display_name_chosen
+    feature.show_my_card()
+    asked = feature.card_dialog
+    assert isinstance(asked, bundles_card.CardNameDialog)
+    # Empty (never the private journal name), and it says who sees it.
+    assert asked.name.text() == "" and "Test journal" not in asked.name.placeholderText()
+    assert "Coordinators" in asked.explanation.text() and "private" in asked.explanation.text()
+    asked.reject()
+    qtbot.waitUntil(lambda: feature.card_dialog is None, timeout=5000)
+    assert not identity.display_name_chosen  # Cancel writes nothing and shows no card
+
+    assert feature.show_export() is None and isinstance(feature.card_dialog, bundles_card.CardNameDialog)
+    feature.card_dialog.name.setText("  Field   team 3 ")
+    feature.card_dialog.accept()
+    qtbot.waitUntil(lambda: feature.wizard is not None, timeout=20000)  # then the wizard opens
+    assert identity.display_name == "Field team 3" and identity.display_name_chosen
+    feature.wizard.close()
+
+    feature.show_my_card()
+    dialog = feature.card_dialog
+    assert isinstance(dialog, bundles_card.MyCardDialog)
+    assert decode_card(dialog.text.toPlainText()).name == "Field team 3"
+    dialog.rename_button.click()
+    qtbot.waitUntil(lambda: isinstance(feature.card_dialog, bundles_card.CardNameDialog), timeout=5000)
+    assert feature.card_dialog.name.text() == "Field team 3"
+    feature.card_dialog.name.clear()  # empty: the neutral default, never the journal name
+    feature.card_dialog.accept()
+    qtbot.waitUntil(lambda: isinstance(feature.card_dialog, bundles_card.MyCardDialog), timeout=20000)
+    assert decode_card(feature.card_dialog.text.toPlainText()).name == "Incident Journal"
+    feature.card_dialog.close()
+
+
 def test_my_card_dialog_shows_card_fingerprint_and_qr(qtbot, unlocked):
     feature = _feature(unlocked)
+    choose_card_name(unlocked)
     feature.show_my_card()
     dialog = feature.card_dialog
     identity = reader_stores(unlocked.session).identity
@@ -100,6 +137,7 @@ def test_add_coordinator_from_pasted_card_and_verify(qtbot, unlocked, other, mon
 
 # --- export ---------------------------------------------------------------------------------------
 def _wizard_to_save_page(qtbot, unlocked, path: Path):
+    choose_card_name(unlocked)
     wizard = _feature(unlocked).show_export()
     wizard.recipients.list.item(0).setCheckState(bundles_export.Qt.CheckState.Checked)
     wizard.next()
@@ -325,6 +363,7 @@ def test_lock_clears_the_bundle_pages(qtbot, unlocked, other, monkeypatch, tmp_p
     window.sidebar.setCurrentItem(_sender_items(window)[0])
     window.select_rowid(window.model.rowid_at(0))
     assert feature.panel.review.isVisibleTo(window)
+    choose_card_name(unlocked)
     feature.show_my_card()
     feature.show_export()
     unlocked.lock()

@@ -132,7 +132,10 @@ class NamePage(QWizardPage):
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Name the journal"))
-        self.setSubTitle(self.tr("The name is stored inside the encrypted journal and shown once it is unlocked."))
+        self.setSubTitle(self.tr(
+            "This name is private: it is stored inside the encrypted journal and shown only to you, once it "
+            "is unlocked. It is not on your contact card or in bundles; you choose the name coordinators "
+            "see when you first show your card or send a bundle."))
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Create journal"))
         layout = QVBoxLayout(self)

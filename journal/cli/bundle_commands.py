@@ -12,6 +12,9 @@ from journal.cli.context import print_json
 def register(sub) -> None:
     p = sub.add_parser("card", help=_("print this journal's contact card and fingerprint"))
     p.add_argument("--qr", metavar=_("FILE.png"), help=_("also save the card as a QR code image"))
+    p.add_argument("--name", metavar=_("NAME"),
+                   help=_("the public name on the card and bundles (coordinators see it; "
+                          "not the journal's private name)"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_card)
 
@@ -78,8 +81,36 @@ def register(sub) -> None:
 
 
 # --- identity and card -------------------------------------------------------------------
+def _choose_card_name(journal, given: str | None) -> None:
+    """Set the public card name from --name, or ask once on a terminal (empty keeps the neutral default)."""
+    from journal.exchange.identity import DEFAULT_DISPLAY_NAME
+
+    identity = journal.identity
+    if given is not None:
+        identity.set_display_name(given)
+        return
+    if identity.display_name_chosen:
+        return
+    explanation = _(
+        "Coordinators and everyone who receives your card or bundles see the name on it. "
+        "It is separate from the journal's private name. Choose something that does not "
+        "identify you or the place if the card could fall into the wrong hands.")
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+        print(_("note: {explanation} The card says “{name}”; choose a name with `journal card --name NAME`.").format(
+            explanation=explanation, name=DEFAULT_DISPLAY_NAME), file=sys.stderr)
+        return
+    print(explanation, file=sys.stderr)
+    try:
+        typed = input(_("Name on your card (empty: “{name}”): ").format(name=DEFAULT_DISPLAY_NAME))
+    except EOFError:
+        print(file=sys.stderr)
+        raise InvalidInput(_("No name was typed (end of input). Nothing was changed.")) from None
+    identity.set_display_name(typed.strip() or DEFAULT_DISPLAY_NAME)
+
+
 def cmd_card(args, ctx) -> int:
     journal = ctx.open_journal()
+    _choose_card_name(journal, args.name)
     card = journal.identity.card_text()
     if args.qr:
         journal.identity.write_card_qr(args.qr)
