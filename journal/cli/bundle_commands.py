@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from journal.errors import InvalidInput
-from journal.i18n import _
+from journal.i18n import _, ngettext
 from journal.cli.context import print_json
 
 
@@ -203,7 +203,13 @@ def cmd_export(args, ctx) -> int:
     if args.json:
         print_json(result.as_json())
         return 0
-    print(_("{path}: {entry_count} entries, {person_count} people, {log_count} contact-log records, {attachment_count} attachments for {recipients}").format(path=result.path, entry_count=result.entry_count, person_count=result.person_count, log_count=result.log_count, attachment_count=result.attachment_count, recipients=', '.join(result.recipients)))
+    counts = ", ".join((
+        ngettext("{n} entry", "{n} entries", result.entry_count).format(n=result.entry_count),
+        ngettext("{n} person", "{n} people", result.person_count).format(n=result.person_count),
+        ngettext("{n} contact-log record", "{n} contact-log records", result.log_count).format(n=result.log_count),
+        ngettext("{n} attachment", "{n} attachments", result.attachment_count).format(n=result.attachment_count)))
+    print(_("{path}: {counts} for {recipients}").format(path=result.path, counts=counts,
+                                                         recipients=', '.join(result.recipients)))
     print(_("bundle {bundle_id}  sha256 {file_sha256}  {file_size} bytes").format(bundle_id=result.bundle_id, file_sha256=result.file_sha256, file_size=result.file_size))
     return 0
 
@@ -215,5 +221,9 @@ def cmd_sent(args, ctx) -> int:
         return 0
     for b in bundles:
         names = ", ".join(r["name"] for r in b.recipients)
-        print(_("{created_at}  {bundle_id}  to {names}: {entry_count} entries, {attachment_count} attachments  {file_name}").format(created_at=b.created_at, bundle_id=b.bundle_id[:8], names=names, entry_count=b.entry_count, attachment_count=b.attachment_count, file_name=b.file_name))
+        counts = ", ".join((
+            ngettext("{n} entry", "{n} entries", b.entry_count).format(n=b.entry_count),
+            ngettext("{n} attachment", "{n} attachments", b.attachment_count).format(n=b.attachment_count)))
+        print(_("{created_at}  {bundle_id}  to {names}: {counts}  {file_name}").format(
+            created_at=b.created_at, bundle_id=b.bundle_id[:8], names=names, counts=counts, file_name=b.file_name))
     return 0

@@ -121,8 +121,9 @@ class WhatPage(QWizardPage):
     def update_counts(self) -> None:
         self.wiz.update_selection()
         n, files, size = self.wiz.selection_counts
-        self.counts.setText(self.tr("{n} entries, {files} photos and files ({size}).").format(
-            n=n, files=files, size=human_size(size)) if n else self.tr("Nothing to send with this choice."))
+        self.counts.setText(self.tr("{entries}, {files} ({size}).").format(
+            entries=self.tr("%n entries", "", n), files=self.tr("%n photos and files", "", files),
+            size=human_size(size)) if n else self.tr("Nothing to send with this choice."))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -335,9 +336,10 @@ class SummaryPage(QWizardPage):
             if failed or not outcomes:
                 lines.append(self.tr("The bundle stays in the outbox: send it again from the Outbox page."))
         lines += [self.tr("For: {names}").format(names=", ".join(r.recipients)),
-                  self.tr("{e} entries, {p} people, {l} contact-log notes, {a} photos and files; {size}.").format(
-                      e=r.entry_count, p=r.person_count, l=r.log_count, a=r.attachment_count,
-                      size=human_size(r.file_size))]
+                  self.tr("{entries}, {people}, {notes}, {files}; {size}.").format(
+                      entries=self.tr("%n entries", "", r.entry_count), people=self.tr("%n people", "", r.person_count),
+                      notes=self.tr("%n contact-log notes", "", r.log_count),
+                      files=self.tr("%n photos and files", "", r.attachment_count), size=human_size(r.file_size))]
         lines += [self.tr("Note: {w}").format(w=w) for w in r.warnings]
         self.summary.setText("\n".join(lines))
         announce(self.summary, ". ".join([self.title(), *lines]))  # the export's result, spoken
