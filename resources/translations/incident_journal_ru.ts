@@ -835,6 +835,73 @@ Choose something that does not identify you or where you are, in case the card f
     </message>
 </context>
 <context>
+    <name>ContactLogEditDialog</name>
+    <message>
+        <source>Edit contact</source>
+        <translation>Изменить контакт</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>никто</translation>
+    </message>
+    <message>
+        <source>With: {names}</source>
+        <translation>С кем: {names}</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>When the contact happened, in the local time of the place</source>
+        <translation>Когда был контакт, по местному времени места</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Часовой пояс</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>&amp;Когда:</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Направление</translation>
+    </message>
+    <message>
+        <source>&amp;How:</source>
+        <translation>&amp;Способ:</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Кратко</translation>
+    </message>
+    <message>
+        <source>&amp;Summary:</source>
+        <translation>К&amp;ратко:</translation>
+    </message>
+    <message>
+        <source>&amp;Follow up by</source>
+        <translation>&amp;Напомнить до</translation>
+    </message>
+    <message>
+        <source>Follow-up date</source>
+        <translation>Дата напоминания</translation>
+    </message>
+    <message>
+        <source>Follow-up note</source>
+        <translation>Заметка к напоминанию</translation>
+    </message>
+    <message>
+        <source>What to check or do</source>
+        <translation>Что проверить или сделать</translation>
+    </message>
+</context>
+<context>
     <name>ContactLogModel</name>
     <message>
         <source>Channel</source>
@@ -892,6 +959,10 @@ Choose something that does not identify you or where you are, in case the card f
         <translation>Журнал контактов</translation>
     </message>
     <message>
+        <source>Contact of {when} changed.</source>
+        <translation>Контакт от {when} изменён.</translation>
+    </message>
+    <message>
         <source>Delete contact</source>
         <translation>Удалить контакт</translation>
     </message>
@@ -928,8 +999,24 @@ Choose something that does not identify you or where you are, in case the card f
         <translation>Начальная дата</translation>
     </message>
     <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Изменить…</translation>
+    </message>
+    <message>
+        <source>Change the selected record: its time, channel, summary, follow-up (or double-click it)</source>
+        <translation>Изменить выбранную запись: время, канал, описание, напоминание (или дважды щёлкните по ней)</translation>
+    </message>
+    <message>
         <source>Mark follow-up done</source>
         <translation>Отметить напоминание выполненным</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+        <source>Put back the record as it was before this edit</source>
+        <translation>Вернуть запись к виду до этого изменения</translation>
     </message>
     <message>
         <source>No contacts logged yet. Press Ctrl+Shift+L to log a call, message or meeting.</source>

@@ -835,6 +835,73 @@ Choose something that does not identify you or where you are, in case the card f
     </message>
 </context>
 <context>
+    <name>ContactLogEditDialog</name>
+    <message>
+        <source>Edit contact</source>
+        <translation>Змінити контакт</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>ніхто</translation>
+    </message>
+    <message>
+        <source>With: {names}</source>
+        <translation>З ким: {names}</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Коли</translation>
+    </message>
+    <message>
+        <source>When the contact happened, in the local time of the place</source>
+        <translation>Коли був контакт, за місцевим часом місця</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Часовий пояс</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>&amp;Коли:</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Напрямок</translation>
+    </message>
+    <message>
+        <source>&amp;How:</source>
+        <translation>&amp;Як:</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Коротко</translation>
+    </message>
+    <message>
+        <source>&amp;Summary:</source>
+        <translation>Ко&amp;ротко:</translation>
+    </message>
+    <message>
+        <source>&amp;Follow up by</source>
+        <translation>&amp;Нагадати до</translation>
+    </message>
+    <message>
+        <source>Follow-up date</source>
+        <translation>Дата нагадування</translation>
+    </message>
+    <message>
+        <source>Follow-up note</source>
+        <translation>Примітка до нагадування</translation>
+    </message>
+    <message>
+        <source>What to check or do</source>
+        <translation>Що перевірити чи зробити</translation>
+    </message>
+</context>
+<context>
     <name>ContactLogModel</name>
     <message>
         <source>Channel</source>
@@ -892,6 +959,10 @@ Choose something that does not identify you or where you are, in case the card f
         <translation>Журнал контактів</translation>
     </message>
     <message>
+        <source>Contact of {when} changed.</source>
+        <translation>Контакт від {when} змінено.</translation>
+    </message>
+    <message>
         <source>Delete contact</source>
         <translation>Видалити контакт</translation>
     </message>
@@ -928,8 +999,24 @@ Choose something that does not identify you or where you are, in case the card f
         <translation>Початкова дата</translation>
     </message>
     <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Змінити…</translation>
+    </message>
+    <message>
+        <source>Change the selected record: its time, channel, summary, follow-up (or double-click it)</source>
+        <translation>Змінити вибраний запис: час, канал, опис, нагадування (або двічі клацніть на ньому)</translation>
+    </message>
+    <message>
         <source>Mark follow-up done</source>
         <translation>Позначити нагадування виконаним</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Скасувати</translation>
+    </message>
+    <message>
+        <source>Put back the record as it was before this edit</source>
+        <translation>Повернути запис до стану перед цією зміною</translation>
     </message>
     <message>
         <source>No contacts logged yet. Press Ctrl+Shift+L to log a call, message or meeting.</source>
