@@ -143,7 +143,18 @@ def _wizard_to_save_page(qtbot, unlocked, path: Path):
     wizard.next()
     wizard.what.all.setChecked(True)
     assert wizard.what.choice() == ALL
+    # Drafts stay on this computer unless ticked; the page lists what leaves.
+    assert not wizard.what.drafts.isChecked()
+    assert wizard.selection_counts[0] == 2 and "2 entries" in wizard.what.counts.text()
+    assert "drafts stay on this computer" in wizard.what.counts.text()
+    leaving = [wizard.what.leaving.topLevelItem(i).text(0) for i in range(wizard.what.leaving.topLevelItemCount())]
+    assert sorted(leaving) == ["Court hearing postponed", "Detentions at the station square"]
+    wizard.what.drafts.setChecked(True)
     assert wizard.selection_counts[0] == 3 and "3 entries" in wizard.what.counts.text()
+    assert wizard.what.leaving.topLevelItemCount() == 3
+    draft_rows = [wizard.what.leaving.topLevelItem(i) for i in range(3)
+                  if wizard.what.leaving.topLevelItem(i).text(1).endswith("draft")]
+    assert [r.text(0) for r in draft_rows] == ["Повестка отцу пятерых детей"]
     wizard.next()
     assert wizard.leave_out.strip.isChecked()
     # Files that cannot be cleaned are refused unless the person ticks this (off by default).
@@ -194,17 +205,47 @@ def test_a_file_that_cannot_be_cleaned_is_named_then_sent_when_allowed(qtbot, un
     monkeypatch.setattr(bundles_export.QMessageBox, "warning", lambda *a: shown.append(a[2]))
     path = tmp_path / "b.ijbundle"
     wizard = _wizard_to_save_page(qtbot, unlocked, path)
+    files = {}
+    for i in range(wizard.what.leaving.topLevelItemCount()):
+        item = wizard.what.leaving.topLevelItem(i)
+        files.update({item.child(j).text(0): item.child(j).text(1) for j in range(item.childCount())})
+    assert [fate for name, fate in files.items() if name.startswith("phone.dump")] == [
+        "cannot be cleaned: stops the bundle"]
     wizard.next()
     qtbot.waitUntil(lambda: wizard.op is not None and wizard.op.done, timeout=20_000)
     assert shown and "phone.dump" in shown[0] and "may carry" in shown[0]
     assert not path.exists() and wizard.currentPage() is wizard.save_page
     wizard.back()
     wizard.leave_out.allow_uncleaned.setChecked(True)
+    assert any(wizard.what.leaving.topLevelItem(i).child(j).text(1) == "NOT cleaned: sent as it is"
+               for i in range(wizard.what.leaving.topLevelItemCount())
+               for j in range(wizard.what.leaving.topLevelItem(i).childCount()))
     wizard.next()
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary, timeout=20_000)
     assert path.is_file() and "phone.dump" in wizard.summary.summary.text()
     wizard.accept()
+
+
+def test_wizard_adds_a_coordinator_and_names_its_pages(qtbot, unlocked, other, monkeypatch):
+    """Without a coordinator the wizard is not a dead end: "Add coordinator…" is right there."""
+    choose_card_name(unlocked)
+    wizard = _feature(unlocked).show_export()
+    assert wizard.recipients.list.count() == 0 and not wizard.recipients.isComplete()
+    assert "Add coordinator" in wizard.recipients.warning.text()
+    # Screen readers: each page is named by its title when it shows, the choices are a named group.
+    assert wizard.currentPage().accessibleName() == "For whom"
+    monkeypatch.setattr(bundles_coordinators, "confirm_fingerprint", lambda *_: True)
+    wizard.recipients.add_card(decode_card(other.identity.card_text()))
+    qtbot.waitUntil(lambda: wizard.recipients.list.count() == 1 and wizard.recipients.chosen()
+                    and wizard.recipients.chosen()[0].verified, timeout=20000)
+    assert wizard.recipients.isComplete() and wizard.recipients.warning.text() == ""
+    wizard.next()
+    assert wizard.currentPage() is wizard.what and wizard.what.accessibleName() == "What to send"
+    assert wizard.what.choices.accessibleName() == "Entries to send"
+    assert wizard.what.selected.parentWidget() is wizard.what.choices
+    wizard.reject()
+    qtbot.waitUntil(lambda: _feature(unlocked).coordinators_page.list.count() == 1, timeout=20000)
 
 
 def test_cancelled_export_leaves_no_file(qtbot, unlocked, other, monkeypatch, tmp_path):

@@ -67,6 +67,8 @@ def register(sub) -> None:
                           "with a warning, instead of refusing"))
     p.add_argument("--omit-contact-details", action="store_true", help=_("leave out phone numbers and handles"))
     p.add_argument("--no-contact-log", action="store_true", help=_("leave out the contact log"))
+    p.add_argument("--no-drafts", action="store_true",
+                   help=_("with --since-last or --all: leave out entries still marked as drafts"))
     p.add_argument("--max-attachment-mb", type=float, metavar="N", help=_("leave out attachments over N MB"))
     dest = p.add_mutually_exclusive_group(required=True)
     dest.add_argument("-o", "--output", metavar=_("FILE"), help=_("the bundle file to write (.ijbundle)"))
@@ -191,6 +193,7 @@ def cmd_export(args, ctx) -> int:
         max_attachment_bytes=None if args.max_attachment_mb is None else int(args.max_attachment_mb * 1024 * 1024),
         omit_contact_details=args.omit_contact_details,
         include_contact_log=not args.no_contact_log,
+        include_drafts=not args.no_drafts,
     )
     journal = ctx.open_journal()
     selection = dict(entries=args.entries, since_last=args.since_last, all_entries=args.all, options=options)

@@ -277,5 +277,12 @@
             <numerusform>%n photos and files</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n drafts stay on this computer.</source>
+        <translation>
+            <numerusform>%n draft stays on this computer.</numerusform>
+            <numerusform>%n drafts stay on this computer.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

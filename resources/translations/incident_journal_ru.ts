@@ -4323,12 +4323,24 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
         <translation>Для кого</translation>
     </message>
     <message>
-        <source>No coordinators yet: add one on the Coordinators page first.</source>
-        <translation>Координаторов пока нет: сначала добавьте координатора на странице «Координаторы».</translation>
-    </message>
-    <message>
         <source>The bundle can be opened only by the coordinators you tick.</source>
         <translation>Открыть пакет смогут только отмеченные вами координаторы.</translation>
+    </message>
+    <message>
+        <source>&amp;Add coordinator…</source>
+        <translation>&amp;Добавить координатора…</translation>
+    </message>
+    <message>
+        <source>Paste a coordinator&apos;s card or open their .ijcard file</source>
+        <translation>Вставьте карточку координатора или откройте его файл .ijcard</translation>
+    </message>
+    <message>
+        <source>Add coordinator</source>
+        <translation>Добавить координатора</translation>
+    </message>
+    <message>
+        <source>No coordinators yet: add one with “Add coordinator…”. You need their card (a line starting with “ijcard1:” or an .ijcard file).</source>
+        <translation>Координаторов пока нет: добавьте кнопкой «Добавить координатора…». Нужна его карточка (строка, начинающаяся с «ijcard1:», или файл .ijcard).</translation>
     </message>
     <message>
         <source>⚠ Not verified: {names}. Compare their fingerprint aloud before sending anything sensitive.</source>
@@ -5333,8 +5345,36 @@ Write the code down by hand instead, or save the file only on a stick you keep a
         <translation>Записи отправляются вместе со связанными людьми, фотографиями и файлами.</translation>
     </message>
     <message>
+        <source>Entries to send</source>
+        <translation>Какие записи отправить</translation>
+    </message>
+    <message>
         <source>Everything &amp;new or changed since the last bundle to them</source>
         <translation>Всё &amp;новое или изменённое с последнего пакета этим координаторам</translation>
+    </message>
+    <message>
+        <source>Include &amp;drafts</source>
+        <translation>Включить &amp;черновики</translation>
+    </message>
+    <message>
+        <source>Entries still marked as drafts stay on this computer unless you tick this</source>
+        <translation>Записи, которые ещё помечены как черновики, остаются на этом компьютере, если не отметить это</translation>
+    </message>
+    <message>
+        <source>What will &amp;leave this computer:</source>
+        <translation>Что &amp;покинет этот компьютер:</translation>
+    </message>
+    <message>
+        <source>Entry or file</source>
+        <translation>Запись или файл</translation>
+    </message>
+    <message>
+        <source>What is sent</source>
+        <translation>Что отправляется</translation>
+    </message>
+    <message>
+        <source>Entries and files that will leave this computer</source>
+        <translation>Записи и файлы, которые покинут этот компьютер</translation>
     </message>
     <message>
         <source>{entries}, {files} ({size}).</source>
@@ -5359,6 +5399,50 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     <message>
         <source>Nothing to send with this choice.</source>
         <translation>При таком выборе отправлять нечего.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n drafts stay on this computer.</source>
+        <translation>
+            <numerusform>%n черновик остаётся на этом компьютере.</numerusform>
+            <numerusform>%n черновика остаются на этом компьютере.</numerusform>
+            <numerusform>%n черновиков остаются на этом компьютере.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>черновик</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>готово</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>без даты</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(без заголовка)</translation>
+    </message>
+    <message>
+        <source>left out: too large</source>
+        <translation>не отправляется: слишком большой</translation>
+    </message>
+    <message>
+        <source>sent as it is, hidden data kept</source>
+        <translation>отправляется как есть, скрытые данные сохранены</translation>
+    </message>
+    <message>
+        <source>cleaned: hidden data removed</source>
+        <translation>очищен: скрытые данные удалены</translation>
+    </message>
+    <message>
+        <source>NOT cleaned: sent as it is</source>
+        <translation>НЕ очищен: отправляется как есть</translation>
+    </message>
+    <message>
+        <source>cannot be cleaned: stops the bundle</source>
+        <translation>нельзя очистить: пакет не будет записан</translation>
     </message>
     <message>
         <source>The &amp;selected entry</source>

@@ -4323,12 +4323,24 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
         <translation>Для кого</translation>
     </message>
     <message>
-        <source>No coordinators yet: add one on the Coordinators page first.</source>
-        <translation>Координаторів поки немає: спершу додайте координатора на сторінці «Координатори».</translation>
-    </message>
-    <message>
         <source>The bundle can be opened only by the coordinators you tick.</source>
         <translation>Відкрити пакет зможуть лише позначені вами координатори.</translation>
+    </message>
+    <message>
+        <source>&amp;Add coordinator…</source>
+        <translation>&amp;Додати координатора…</translation>
+    </message>
+    <message>
+        <source>Paste a coordinator&apos;s card or open their .ijcard file</source>
+        <translation>Вставте картку координатора або відкрийте його файл .ijcard</translation>
+    </message>
+    <message>
+        <source>Add coordinator</source>
+        <translation>Додати координатора</translation>
+    </message>
+    <message>
+        <source>No coordinators yet: add one with “Add coordinator…”. You need their card (a line starting with “ijcard1:” or an .ijcard file).</source>
+        <translation>Координаторів поки немає: додайте кнопкою «Додати координатора…». Потрібна його картка (рядок, що починається з «ijcard1:», або файл .ijcard).</translation>
     </message>
     <message>
         <source>⚠ Not verified: {names}. Compare their fingerprint aloud before sending anything sensitive.</source>
@@ -5333,8 +5345,36 @@ Write the code down by hand instead, or save the file only on a stick you keep a
         <translation>Записи надсилаються разом із пов&apos;язаними особами, фотографіями й файлами.</translation>
     </message>
     <message>
+        <source>Entries to send</source>
+        <translation>Які записи надіслати</translation>
+    </message>
+    <message>
         <source>Everything &amp;new or changed since the last bundle to them</source>
         <translation>Усе &amp;нове або змінене з останнього пакета цим координаторам</translation>
+    </message>
+    <message>
+        <source>Include &amp;drafts</source>
+        <translation>Включити &amp;чернетки</translation>
+    </message>
+    <message>
+        <source>Entries still marked as drafts stay on this computer unless you tick this</source>
+        <translation>Записи, які ще позначені як чернетки, лишаються на цьому комп&apos;ютері, якщо не позначити це</translation>
+    </message>
+    <message>
+        <source>What will &amp;leave this computer:</source>
+        <translation>Що &amp;залишить цей комп&apos;ютер:</translation>
+    </message>
+    <message>
+        <source>Entry or file</source>
+        <translation>Запис або файл</translation>
+    </message>
+    <message>
+        <source>What is sent</source>
+        <translation>Що надсилається</translation>
+    </message>
+    <message>
+        <source>Entries and files that will leave this computer</source>
+        <translation>Записи й файли, які залишать цей комп&apos;ютер</translation>
     </message>
     <message>
         <source>{entries}, {files} ({size}).</source>
@@ -5359,6 +5399,50 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     <message>
         <source>Nothing to send with this choice.</source>
         <translation>За такого вибору надсилати нічого.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n drafts stay on this computer.</source>
+        <translation>
+            <numerusform>%n чернетка лишається на цьому комп&apos;ютері.</numerusform>
+            <numerusform>%n чернетки лишаються на цьому комп&apos;ютері.</numerusform>
+            <numerusform>%n чернеток лишаються на цьому комп&apos;ютері.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>чернетка</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>готово</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>без дати</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(без заголовка)</translation>
+    </message>
+    <message>
+        <source>left out: too large</source>
+        <translation>не надсилається: завеликий</translation>
+    </message>
+    <message>
+        <source>sent as it is, hidden data kept</source>
+        <translation>надсилається як є, приховані дані збережено</translation>
+    </message>
+    <message>
+        <source>cleaned: hidden data removed</source>
+        <translation>очищено: приховані дані видалено</translation>
+    </message>
+    <message>
+        <source>NOT cleaned: sent as it is</source>
+        <translation>НЕ очищено: надсилається як є</translation>
+    </message>
+    <message>
+        <source>cannot be cleaned: stops the bundle</source>
+        <translation>не можна очистити: пакет не буде записано</translation>
     </message>
     <message>
         <source>The &amp;selected entry</source>

@@ -176,7 +176,7 @@ class BundlesFeature(QObject):
     def _export_closed(self) -> None:
         if self.wizard is not None and self.wizard.result_ is not None:
             self.panel.show_entry(self._current_entry())  # the "Last sent" line
-        self.coordinators_page.refresh()
+        self.coordinators_page.refresh()  # also shows a coordinator added in the wizard
 
     def _current_entry(self):
         uuid = self.host.current_entry_uuid()
