@@ -3285,6 +3285,10 @@ Choose something that does not identify you or where you are, in case the card f
 <context>
     <name>NamePage</name>
     <message>
+        <source>This name is private: it is stored inside the encrypted journal and shown only once it is unlocked.</source>
+        <translation>Это название личное: оно хранится внутри зашифрованного журнала и видно только после разблокировки.</translation>
+    </message>
+    <message>
         <source>&amp;Create journal</source>
         <translation>&amp;Создать журнал</translation>
     </message>
@@ -3293,16 +3297,16 @@ Choose something that does not identify you or where you are, in case the card f
         <translation>&amp;Название:</translation>
     </message>
     <message>
+        <source>It is not on your contact card or in bundles. The name coordinators see is chosen separately, when you first show your card or send a bundle.</source>
+        <translation>Его нет ни в вашей карточке, ни в пакетах. Имя, которое видят координаторы, выбирается отдельно — когда вы впервые откроете карточку или отправите пакет.</translation>
+    </message>
+    <message>
         <source>Creating the journal and deriving its key… this takes a few seconds.</source>
         <translation>Создаётся журнал и вычисляется его ключ… это займёт несколько секунд.</translation>
     </message>
     <message>
         <source>It will be saved in {folder}</source>
         <translation>Он будет сохранён в {folder}</translation>
-    </message>
-    <message>
-        <source>This name is private: it is stored inside the encrypted journal and shown only to you, once it is unlocked. It is not on your contact card or in bundles; you choose the name coordinators see when you first show your card or send a bundle.</source>
-        <translation>Это название личное: оно хранится внутри зашифрованного журнала и видно только вам после разблокировки. Его нет ни в вашей карточке, ни в пакетах; имя, которое видят координаторы, вы выберете, когда впервые откроете карточку или отправите пакет.</translation>
     </message>
     <message>
         <source>My journal</source>

@@ -3285,6 +3285,10 @@ Choose something that does not identify you or where you are, in case the card f
 <context>
     <name>NamePage</name>
     <message>
+        <source>This name is private: it is stored inside the encrypted journal and shown only once it is unlocked.</source>
+        <translation>Ця назва особиста: вона зберігається всередині зашифрованого журналу й видна лише після розблокування.</translation>
+    </message>
+    <message>
         <source>&amp;Create journal</source>
         <translation>&amp;Створити журнал</translation>
     </message>
@@ -3293,16 +3297,16 @@ Choose something that does not identify you or where you are, in case the card f
         <translation>&amp;Назва:</translation>
     </message>
     <message>
+        <source>It is not on your contact card or in bundles. The name coordinators see is chosen separately, when you first show your card or send a bundle.</source>
+        <translation>Її немає ні у вашій картці, ні в пакетах. Ім&apos;я, яке бачать координатори, обирається окремо — коли ви вперше відкриєте картку чи надішлете пакет.</translation>
+    </message>
+    <message>
         <source>Creating the journal and deriving its key… this takes a few seconds.</source>
         <translation>Створюється журнал і обчислюється його ключ… це займе кілька секунд.</translation>
     </message>
     <message>
         <source>It will be saved in {folder}</source>
         <translation>Його буде збережено в {folder}</translation>
-    </message>
-    <message>
-        <source>This name is private: it is stored inside the encrypted journal and shown only to you, once it is unlocked. It is not on your contact card or in bundles; you choose the name coordinators see when you first show your card or send a bundle.</source>
-        <translation>Ця назва особиста: вона зберігається всередині зашифрованого журналу й видна лише вам після розблокування. Її немає ні у вашій картці, ні в пакетах; ім&apos;я, яке бачать координатори, ви оберете, коли вперше відкриєте картку чи надішлете пакет.</translation>
     </message>
     <message>
         <source>My journal</source>
