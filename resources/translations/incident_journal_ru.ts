@@ -2906,6 +2906,11 @@ Choose something that does not identify you or where you are, in case the card f
         <translation>&amp;Удалить скрытые данные из фотографий</translation>
     </message>
     <message>
+        <source> MB</source>
+        <comment>megabytes, after a number</comment>
+        <translation> МБ</translation>
+    </message>
+    <message>
         <source>Include the &amp;contact log</source>
         <translation>Включить &amp;журнал контактов</translation>
     </message>

@@ -285,7 +285,7 @@ class LeaveOutPage(QWizardPage):
         self.limit = QSpinBox()
         self.limit.setRange(1, 100_000)
         self.limit.setValue(25)
-        self.limit.setSuffix(" MB")
+        self.limit.setSuffix(self.tr(" MB", "megabytes, after a number"))
         self.limit.setAccessibleName(self.tr("Largest file to send, in megabytes"))
         self.limit.setEnabled(False)
         row.addWidget(self.limit_on)
