@@ -196,6 +196,9 @@ def cmd_export(args, ctx) -> int:
         include_drafts=not args.no_drafts,
     )
     journal = ctx.open_journal()
+    if not journal.identity.display_name_chosen:  # bundles carry the public name: say which one
+        print(_("note: the bundle is signed with the name “{name}”; choose the public name coordinators see "
+                "with `journal card --name NAME`.").format(name=journal.identity.display_name), file=sys.stderr)
     selection = dict(entries=args.entries, since_last=args.since_last, all_entries=args.all, options=options)
     if args.outbox:  # see journal/exchange/outbox.py: `journal send --outbox` uploads it
         result, _items = journal.outbox.export_to_outbox(args.to, **selection)
