@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from ui.common.host import IMPORTED, OUTBOX, WINDOW, FeatureHost
 from ui.exchange import ops
-from ui.exchange.card import ask_card_name, show_my_card
+from ui.exchange.card import CardNameDialog, ask_card_name, show_my_card
 from ui.exchange.common import reader_stores
 from ui.exchange.coordinators import CoordinatorsPage
 from ui.exchange.export_wizard import ExportWizard
@@ -123,6 +123,10 @@ class BundlesFeature(QObject):
         stores = reader_stores(self.session)
         if stores is None or stores.identity.display_name_chosen:
             return True
+        if isinstance(self.card_dialog, CardNameDialog) and self.card_dialog.isVisible():
+            self.card_dialog.raise_()  # already asking (the key pressed twice): one question
+            self.card_dialog.activateWindow()
+            return False
         self._track(ask_card_name(self.host.parent_widget(), "", lambda name: self._save_card_name(name, then)))
         return False
 
