@@ -23,7 +23,8 @@ EXPECTED = {
     "uk": {1: "1 запис", 2: "2 записи", 5: "5 записів", 21: "21 запис"},
 }
 # English messages whose two forms read the same ("%n updated").
-SAME_IN_ENGLISH = {"%n updated", "%n found{more}", "%n ({overdue} overdue)", "Overview — %n due"}
+SAME_IN_ENGLISH = {"%n updated", "%n found{more}", "%n ({overdue} overdue)", "Overview — %n due",
+                   "…and %n more (journal verify on the command line lists every one)."}
 
 
 def _numerus_messages(lang: str) -> list[tuple[str, str, str | None]]:
