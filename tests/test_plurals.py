@@ -24,7 +24,12 @@ EXPECTED = {
 }
 # English messages whose two forms read the same ("%n updated").
 SAME_IN_ENGLISH = {"%n updated", "%n found{more}", "%n ({overdue} overdue)", "Overview — %n due",
-                   "…and %n more (journal verify on the command line lists every one)."}
+                   "…and %n more (journal verify on the command line lists every one).",
+                   # count after a colon: one form in English
+                   "Entries in the package: %n", "Sensitive people left out: %n.",
+                   "<b>The package does NOT hold.</b> Checks failed: %n",
+                   "Package written to {name}. Entries: %n. It is not encrypted; check it with Reports ▸ Verify "
+                   "evidence package… or VERIFY.txt."}
 
 
 def _numerus_messages(lang: str) -> list[tuple[str, str, str | None]]:

@@ -39,6 +39,30 @@
     </message>
 </context>
 <context>
+    <name>EvidenceDialog</name>
+    <message numerus="yes">
+        <source>Entries in the package: %n</source>
+        <translation>
+            <numerusform>Entries in the package: %n</numerusform>
+            <numerusform>Entries in the package: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Package written to {name}. Entries: %n. It is not encrypted; check it with Reports ▸ Verify evidence package… or VERIFY.txt.</source>
+        <translation>
+            <numerusform>Package written to {name}. Entries: %n. It is not encrypted; check it with Reports ▸ Verify evidence package… or VERIFY.txt.</numerusform>
+            <numerusform>Package written to {name}. Entries: %n. It is not encrypted; check it with Reports ▸ Verify evidence package… or VERIFY.txt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sensitive people left out: %n.</source>
+        <translation>
+            <numerusform>Sensitive people left out: %n.</numerusform>
+            <numerusform>Sensitive people left out: %n.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FieldSafety</name>
     <message numerus="yes">
         <source>%n wrong attempts. The journal is erased after {limit}.</source>
@@ -258,6 +282,16 @@
         <translation>
             <numerusform>%n photo or file</numerusform>
             <numerusform>%n photos and files</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message numerus="yes">
+        <source>&lt;b&gt;The package does NOT hold.&lt;/b&gt; Checks failed: %n</source>
+        <translation>
+            <numerusform>&lt;b&gt;The package does NOT hold.&lt;/b&gt; Checks failed: %n</numerusform>
+            <numerusform>&lt;b&gt;The package does NOT hold.&lt;/b&gt; Checks failed: %n</numerusform>
         </translation>
     </message>
 </context>
