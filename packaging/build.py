@@ -128,7 +128,8 @@ def check(folder: Path, ver: str) -> None:
     in Russian and Ukrainian; the Qt catalogues, icons and fonts are in the folder; nothing was
     written inside the folder."""
     internal = folder / "_internal"
-    for relative in ("incident_journal_resources/translations/incident_journal_ru.qm",
+    for relative in ("incident_journal_resources/translations/incident_journal_en.qm",
+                     "incident_journal_resources/translations/incident_journal_ru.qm",
                      "incident_journal_resources/translations/incident_journal_uk.qm",
                      "incident_journal_resources/icons/incident-journal-256.png",
                      "incident_journal_resources/fonts/DejaVuSans.ttf",

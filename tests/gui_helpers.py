@@ -77,3 +77,8 @@ def create_entry(qtbot, window) -> str:
         window.new_action.trigger()
     qtbot.waitUntil(lambda: window.editor.current_uuid is not None, timeout=20_000)
     return window.editor.current_uuid
+
+
+def choose_card_name(controller, name: str = "Field team") -> None:
+    """The public card name, chosen (else My card and export ask for it first)."""
+    controller.session.write_and_wait(lambda j: j.identity.set_display_name(name))

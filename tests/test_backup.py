@@ -118,7 +118,7 @@ def test_cli_backup_restore(created, data_dir, tmp_path, capsys):
     pfile.write_text(PASSPHRASE)
     out = tmp_path / "cli.ijbackup"
     assert main(["--data-dir", str(data_dir), "--passphrase-file", str(pfile), "backup", str(out)]) == 0
-    assert "verified: 1 entries" in capsys.readouterr().out
+    assert "verified: 1 entry," in capsys.readouterr().out
     assert main(["--data-dir", str(tmp_path / "new"), "restore", str(out)]) == 0
     assert main(["--data-dir", str(tmp_path / "new"), "restore", str(out)]) == 1
     with pytest.raises(WrongPassphrase):

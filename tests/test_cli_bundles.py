@@ -19,7 +19,8 @@ def two(tmp_path, capsys):
     """run(journal_name, *argv) against a documenter ("doc") and a coordinator ("coord")."""
     dirs = {"doc": tmp_path / "doc", "coord": tmp_path / "coord"}
     for name, folder in dirs.items():
-        Journal.create(folder, PASSPHRASE, "Olena" if name == "doc" else "HQ", kdf=FAST_KDF).journal.close()
+        public = "Olena" if name == "doc" else "HQ"
+        Journal.create(folder, PASSPHRASE, f"{public} (private)", kdf=FAST_KDF, card_name=public).journal.close()
     pfile = tmp_path / "pass.txt"
     pfile.write_text(PASSPHRASE + "\n")
 
@@ -112,3 +113,27 @@ def test_bad_card_is_a_clear_error(two):
 def test_export_needs_a_selection(two, tmp_path):
     with pytest.raises(SystemExit):
         two("doc", "export", "--to", "x", "-o", str(tmp_path / "x.ijbundle"))
+
+
+def test_card_name_is_public_and_chosen_apart_from_the_journal_name(tmp_path, capsys):
+    folder = tmp_path / "j"
+    Journal.create(folder, PASSPHRASE, "Moscow private notes", kdf=FAST_KDF).journal.close()
+    pfile = tmp_path / "pass.txt"
+    pfile.write_text(PASSPHRASE + "\n")
+
+    def run(*argv):
+        code = main(["--data-dir", str(folder), "--passphrase-file", str(pfile), *argv])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    code, out, err = run("card", "--json")
+    assert code == 0
+    # Not chosen yet: the neutral name, never the private journal name, and a note how to choose.
+    assert json.loads(out)["name"] == "Incident Journal" and "Moscow" not in out
+    assert "journal card --name" in err
+    code, out, err = run("card", "--name", "Field team 3", "--json")
+    assert code == 0 and json.loads(out)["name"] == "Field team 3" and err == ""
+    code, out, err = run("card", "--json")
+    assert json.loads(out)["name"] == "Field team 3" and err == ""
+    code, out, err = run("identity", "name", "Team 4")
+    assert code == 0 and out.strip() == "Team 4"

@@ -146,8 +146,8 @@ def test_a_missing_folder_suggests_journal_init(tmp_path, capsys):
 
 def test_rejecting_an_unknown_sender_names_trust_new(tmp_path, capsys):
     doc, coord = tmp_path / "doc", tmp_path / "coord"
-    Journal.create(doc, PASSPHRASE, "Olena", kdf=FAST_KDF).journal.close()
-    Journal.create(coord, PASSPHRASE, "HQ", kdf=FAST_KDF).journal.close()
+    Journal.create(doc, PASSPHRASE, "Olena", kdf=FAST_KDF, card_name="Olena").journal.close()
+    Journal.create(coord, PASSPHRASE, "HQ", kdf=FAST_KDF, card_name="HQ").journal.close()
     pfile = tmp_path / "pass.txt"
     pfile.write_text(PASSPHRASE + "\n")
 

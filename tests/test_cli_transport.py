@@ -62,7 +62,7 @@ def test_failed_send_exits_1_and_keeps_the_bundle(two, tmp_path, dav):
     (outcome,) = json.loads(out)
     assert code == 1 and not outcome["ok"] and "password" in outcome["error"].lower()
     code, out, _ = two("doc", "outbox")
-    assert "queued, 1 attempt(s)" in out and dav.files() == []
+    assert "queued, 1 attempt:" in out and dav.files() == []
 
 
 def test_send_a_bundle_file_and_network_settings(two, tmp_path, dav):

@@ -34,7 +34,7 @@ GPS_CANARIES = (b"Exif\x00\x00", b"NIKON")
 
 # --- shared helpers -------------------------------------------------------------------------------
 def make_journal(path: Path, name: str) -> Journal:
-    return Journal.create(path, PASSPHRASE, name, kdf=FAST_KDF).journal
+    return Journal.create(path, PASSPHRASE, name, kdf=FAST_KDF, card_name=name).journal
 
 
 def add_coordinator(documenter: Journal, coordinator: Journal):
@@ -357,3 +357,27 @@ def test_since_last_to_several_coordinators_sends_what_any_of_them_lacks(pair, t
             documenter.exporter.export(tmp_path / "none.ijbundle", [record.uuid, other.uuid], since_last=True)
     finally:
         second.close()
+
+
+def test_drafts_can_be_left_out_but_a_named_entry_always_goes(pair, tmp_path, capsys):
+    from journal.exchange.exporter import ExportOptions
+
+    documenter, _coordinator, record = pair
+    final = documenter.entries.add(title="Final one", status="final")
+    draft = documenter.entries.add(title="Still a draft", status="draft")
+    no_drafts = ExportOptions(include_drafts=False)
+    chosen = documenter.exporter.select([record], all_entries=True, include_drafts=False)
+    assert [e.uuid for e in chosen] == [final.uuid]
+    assert {e.uuid for e in documenter.exporter.select([record], all_entries=True)} == {final.uuid, draft.uuid}
+    result = documenter.exporter.export(tmp_path / "1.ijbundle", [record.uuid], all_entries=True, options=no_drafts)
+    assert result.entry_count == 1
+    # Named: the person picked it, so it goes even without drafts.
+    result = documenter.exporter.export(tmp_path / "2.ijbundle", [record.uuid], entries=[draft.uuid],
+                                        options=no_drafts)
+    assert result.entry_count == 1
+    # And since-last skips the draft until it is final.
+    with pytest.raises(NothingToSend):
+        documenter.exporter.export(tmp_path / "3.ijbundle", [record.uuid], since_last=True, options=no_drafts)
+    documenter.entries.update(draft.uuid, status="final")
+    assert documenter.exporter.export(tmp_path / "4.ijbundle", [record.uuid], since_last=True,
+                                      options=no_drafts).entry_count == 1

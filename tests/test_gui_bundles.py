@@ -10,10 +10,11 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from conftest import FAST_KDF, PASSPHRASE
-from gui_helpers import unlocked  # noqa: F401  (fixture)
+from gui_helpers import choose_card_name, unlocked  # noqa: F401  (fixture)
 
 from journal.exchange.bundle.card import decode_card
 from journal.storage.vault import Journal
+from ui.exchange import card as bundles_card
 from ui.exchange import coordinators as bundles_coordinators
 from ui.exchange import export_wizard as bundles_export
 from ui.exchange import importing as bundles_import
@@ -33,7 +34,7 @@ def _feature(controller):
 @pytest.fixture
 def other(tmp_path):
     """A second journal (a documenter or a coordinator), opened through the core."""
-    journal = Journal.create(tmp_path / "other", PASSPHRASE, "Olena K.", kdf=FAST_KDF).journal
+    journal = Journal.create(tmp_path / "other", PASSPHRASE, "Olena K.", kdf=FAST_KDF, card_name="Olena K.").journal
     yield journal
     journal.close()
 
@@ -61,8 +62,44 @@ def _bundle_for_gui(other, controller, path: Path, title: str = "Задержа�
 
 
 # --- my card and coordinators --------------------------------------------------------------------
+def test_first_card_asks_for_the_public_name_apart_from_the_journal_name(qtbot, unlocked):
+    feature = _feature(unlocked)
+    identity = reader_stores(unlocked.session).identity
+    assert not identity.display_name_chosen
+    feature.show_my_card()
+    asked = feature.card_dialog
+    assert isinstance(asked, bundles_card.CardNameDialog)
+    # Empty (never the private journal name), and it says who sees it.
+    assert asked.name.text() == "" and "Test journal" not in asked.name.placeholderText()
+    assert "Coordinators" in asked.explanation.text() and "private" in asked.explanation.text()
+    asked.reject()
+    qtbot.waitUntil(lambda: feature.card_dialog is None, timeout=5000)
+    assert not identity.display_name_chosen  # Cancel writes nothing and shows no card
+
+    assert feature.show_export() is None and isinstance(feature.card_dialog, bundles_card.CardNameDialog)
+    feature.card_dialog.name.setText("  Field   team 3 ")
+    feature.card_dialog.accept()
+    qtbot.waitUntil(lambda: feature.wizard is not None, timeout=20000)  # then the wizard opens
+    assert identity.display_name == "Field team 3" and identity.display_name_chosen
+    feature.wizard.close()
+
+    feature.show_my_card()
+    dialog = feature.card_dialog
+    assert isinstance(dialog, bundles_card.MyCardDialog)
+    assert decode_card(dialog.text.toPlainText()).name == "Field team 3"
+    dialog.rename_button.click()
+    qtbot.waitUntil(lambda: isinstance(feature.card_dialog, bundles_card.CardNameDialog), timeout=5000)
+    assert feature.card_dialog.name.text() == "Field team 3"
+    feature.card_dialog.name.clear()  # empty: the neutral default, never the journal name
+    feature.card_dialog.accept()
+    qtbot.waitUntil(lambda: isinstance(feature.card_dialog, bundles_card.MyCardDialog), timeout=20000)
+    assert decode_card(feature.card_dialog.text.toPlainText()).name == "Incident Journal"
+    feature.card_dialog.close()
+
+
 def test_my_card_dialog_shows_card_fingerprint_and_qr(qtbot, unlocked):
     feature = _feature(unlocked)
+    choose_card_name(unlocked)
     feature.show_my_card()
     dialog = feature.card_dialog
     identity = reader_stores(unlocked.session).identity
@@ -100,12 +137,24 @@ def test_add_coordinator_from_pasted_card_and_verify(qtbot, unlocked, other, mon
 
 # --- export ---------------------------------------------------------------------------------------
 def _wizard_to_save_page(qtbot, unlocked, path: Path):
+    choose_card_name(unlocked)
     wizard = _feature(unlocked).show_export()
     wizard.recipients.list.item(0).setCheckState(bundles_export.Qt.CheckState.Checked)
     wizard.next()
     wizard.what.all.setChecked(True)
     assert wizard.what.choice() == ALL
+    # Drafts stay on this computer unless ticked; the page lists what leaves.
+    assert not wizard.what.drafts.isChecked()
+    assert wizard.selection_counts[0] == 2 and "2 entries" in wizard.what.counts.text()
+    assert "1 draft" in wizard.what.counts.text() and "on this computer" in wizard.what.counts.text()
+    leaving = [wizard.what.leaving.topLevelItem(i).text(0) for i in range(wizard.what.leaving.topLevelItemCount())]
+    assert sorted(leaving) == ["Court hearing postponed", "Detentions at the station square"]
+    wizard.what.drafts.setChecked(True)
     assert wizard.selection_counts[0] == 3 and "3 entries" in wizard.what.counts.text()
+    assert wizard.what.leaving.topLevelItemCount() == 3
+    draft_rows = [wizard.what.leaving.topLevelItem(i) for i in range(3)
+                  if wizard.what.leaving.topLevelItem(i).text(1).endswith("draft")]
+    assert [r.text(0) for r in draft_rows] == ["Повестка отцу пятерых детей"]
     wizard.next()
     assert wizard.leave_out.strip.isChecked()
     # Files that cannot be cleaned are refused unless the person ticks this (off by default).
@@ -156,17 +205,47 @@ def test_a_file_that_cannot_be_cleaned_is_named_then_sent_when_allowed(qtbot, un
     monkeypatch.setattr(bundles_export.QMessageBox, "warning", lambda *a: shown.append(a[2]))
     path = tmp_path / "b.ijbundle"
     wizard = _wizard_to_save_page(qtbot, unlocked, path)
+    files = {}
+    for i in range(wizard.what.leaving.topLevelItemCount()):
+        item = wizard.what.leaving.topLevelItem(i)
+        files.update({item.child(j).text(0): item.child(j).text(1) for j in range(item.childCount())})
+    assert [fate for name, fate in files.items() if name.startswith("phone.dump")] == [
+        "cannot be cleaned: stops the bundle"]
     wizard.next()
     qtbot.waitUntil(lambda: wizard.op is not None and wizard.op.done, timeout=20_000)
     assert shown and "phone.dump" in shown[0] and "may carry" in shown[0]
     assert not path.exists() and wizard.currentPage() is wizard.save_page
     wizard.back()
     wizard.leave_out.allow_uncleaned.setChecked(True)
+    assert any(wizard.what.leaving.topLevelItem(i).child(j).text(1) == "NOT cleaned: sent as it is"
+               for i in range(wizard.what.leaving.topLevelItemCount())
+               for j in range(wizard.what.leaving.topLevelItem(i).childCount()))
     wizard.next()
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary, timeout=20_000)
     assert path.is_file() and "phone.dump" in wizard.summary.summary.text()
     wizard.accept()
+
+
+def test_wizard_adds_a_coordinator_and_names_its_pages(qtbot, unlocked, other, monkeypatch):
+    """Without a coordinator the wizard is not a dead end: "Add coordinator…" is right there."""
+    choose_card_name(unlocked)
+    wizard = _feature(unlocked).show_export()
+    assert wizard.recipients.list.count() == 0 and not wizard.recipients.isComplete()
+    assert "Add coordinator" in wizard.recipients.warning.text()
+    # Screen readers: each page is named by its title when it shows, the choices are a named group.
+    assert wizard.currentPage().accessibleName() == "For whom"
+    monkeypatch.setattr(bundles_coordinators, "confirm_fingerprint", lambda *_: True)
+    wizard.recipients.add_card(decode_card(other.identity.card_text()))
+    qtbot.waitUntil(lambda: wizard.recipients.list.count() == 1 and wizard.recipients.chosen()
+                    and wizard.recipients.chosen()[0].verified, timeout=20000)
+    assert wizard.recipients.isComplete() and wizard.recipients.warning.text() == ""
+    wizard.next()
+    assert wizard.currentPage() is wizard.what and wizard.what.accessibleName() == "What to send"
+    assert wizard.what.choices.accessibleName() == "Entries to send"
+    assert wizard.what.selected.parentWidget() is wizard.what.choices
+    wizard.reject()
+    qtbot.waitUntil(lambda: _feature(unlocked).coordinators_page.list.count() == 1, timeout=20000)
 
 
 def test_cancelled_export_leaves_no_file(qtbot, unlocked, other, monkeypatch, tmp_path):
@@ -325,6 +404,7 @@ def test_lock_clears_the_bundle_pages(qtbot, unlocked, other, monkeypatch, tmp_p
     window.sidebar.setCurrentItem(_sender_items(window)[0])
     window.select_rowid(window.model.rowid_at(0))
     assert feature.panel.review.isVisibleTo(window)
+    choose_card_name(unlocked)
     feature.show_my_card()
     feature.show_export()
     unlocked.lock()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import FAST_KDF, PASSPHRASE
-from gui_helpers import unlocked  # noqa: F401  (fixture)
+from gui_helpers import choose_card_name, unlocked  # noqa: F401  (fixture)
 
 from journal.storage.vault import Journal
 from tests.test_outbox import CANARY, PASSWORD, USER, dav  # noqa: F401 - fixture
@@ -31,6 +31,7 @@ def _wizard_at_last_page(qtbot, controller, hq):
     record = _write(controller, lambda j: j.coordinators.add(hq.identity.card_text(), verified=True))
     _write(controller, lambda j: j.entries.add(title=CANARY, body="body"))
     feature = controller.main_window.bundles_feature
+    choose_card_name(controller)
     wizard = feature.show_export()
     qtbot.addWidget(wizard)
     wizard.recipients.list.item(0).setCheckState(bundles_export.Qt.CheckState.Checked)

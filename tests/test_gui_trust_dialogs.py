@@ -115,7 +115,7 @@ def test_same_name_with_a_different_key_is_a_loud_warning(qtbot, unlocked, other
     assert answers.done() and "DIFFERENT" not in first["text"]
 
     # Someone else, with the same display name and their own keys, sends a bundle.
-    impostor = Journal.create(tmp_path / "impostor", PASSPHRASE, "Olena K.", kdf=FAST_KDF).journal
+    impostor = Journal.create(tmp_path / "impostor", PASSPHRASE, "Olena K.", kdf=FAST_KDF, card_name="Olena K.").journal
     try:
         impostor.identity.set_display_name(other.identity.display_name)
         assert impostor.identity.fingerprint != other.identity.fingerprint

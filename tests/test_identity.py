@@ -13,6 +13,7 @@ from journal.storage.db import apply_pragmas, connect
 from journal.errors import InvalidInput, NotFound
 from journal.storage.paths import journal_files
 from journal.storage.vault import Journal
+from journal.exchange.identity import DEFAULT_DISPLAY_NAME
 from tests.conftest import FAST_KDF, PASSPHRASE
 
 
@@ -21,7 +22,9 @@ def test_identity_is_created_with_the_journal_and_kept(created, data_dir):
     identity = journal.identity.get()
     assert identity.age_recipient.startswith("age1")
     card = decode_card(journal.identity.card_text())
-    assert card.name == "Test journal"
+    # The private journal name never reaches the card: a neutral name until one is chosen.
+    assert card.name == DEFAULT_DISPLAY_NAME and "Test journal" not in journal.identity.card_text()
+    assert not journal.identity.display_name_chosen
     assert card.age_recipient == identity.age_recipient
     assert card.ed25519_public_key == identity.signing_public_key
     assert card.fingerprint == journal.identity.fingerprint
@@ -43,6 +46,7 @@ def test_display_name_on_card_can_change_without_changing_keys(journal):
     before = journal.identity.fingerprint
     journal.identity.set_display_name("  Olena   K. ")
     assert decode_card(journal.identity.card_text()).name == "Olena K."
+    assert journal.identity.display_name_chosen
     assert journal.identity.fingerprint == before
     with pytest.raises(InvalidInput):
         journal.identity.set_display_name("   ")
@@ -64,9 +68,23 @@ def test_migration_gives_an_existing_journal_an_identity(tmp_path):
         assert migrations.schema_version(journal.db.conn) == migrations.latest_version()
         row = journal.db.query_one("SELECT secrets FROM identity")
         assert Identity.from_secrets(json.loads(row[0])).fingerprint == journal.identity.fingerprint
-        assert decode_card(journal.identity.card_text()).name == "Old journal"
+        assert decode_card(journal.identity.card_text()).name == DEFAULT_DISPLAY_NAME
     finally:
         journal.close()
+
+
+def test_card_name_is_chosen_apart_from_the_private_journal_name(tmp_path):
+    journal = Journal.create(tmp_path / "j", PASSPHRASE, "Moscow – private notes", kdf=FAST_KDF,
+                             card_name="  Field  team 3 ").journal
+    try:
+        assert journal.name == "Moscow – private notes"
+        assert journal.identity.display_name == "Field team 3" and journal.identity.display_name_chosen
+        assert "Moscow" not in journal.identity.card_text()
+    finally:
+        journal.close()
+    with pytest.raises(InvalidInput):
+        Journal.create(tmp_path / "k", PASSPHRASE, "x", kdf=FAST_KDF, card_name="x" * 500)
+    assert not (tmp_path / "k" / "journal.keys").exists()
 
 
 def test_two_journals_have_different_identities(tmp_path):

@@ -374,8 +374,8 @@ def _two_journals_for_edit_test(tmp_path):
     from journal.storage.vault import Journal
     from tests.conftest import FAST_KDF, PASSPHRASE
 
-    documenter = Journal.create(tmp_path / "doc", PASSPHRASE, "Doc", kdf=FAST_KDF).journal
-    coordinator = Journal.create(tmp_path / "coord", PASSPHRASE, "Coord", kdf=FAST_KDF).journal
+    documenter = Journal.create(tmp_path / "doc", PASSPHRASE, "Doc", kdf=FAST_KDF, card_name="Doc").journal
+    coordinator = Journal.create(tmp_path / "coord", PASSPHRASE, "Coord", kdf=FAST_KDF, card_name="Coord").journal
     documenter.coordinators.add(coordinator.identity.card_text(), verified=True)
     documenter.entries.add(title="Задержание", body="text")
     out = tmp_path / "b.ijbundle"

@@ -78,6 +78,7 @@ def test_main_window_works_with_sockets_refused(qtbot, no_network, data_dir, tmp
         # Export to a file through the wizard.
         feature = window.bundles_feature
         controller.session.write_and_wait(lambda j: j.coordinators.add(card, verified=True))
+        controller.session.write_and_wait(lambda j: j.identity.set_display_name("Field team"))
         wizard = feature.show_export()
         qtbot.addWidget(wizard)
         from PySide6.QtCore import Qt

@@ -6,6 +6,11 @@ widgets and saves QWidget.grab() images. Run offscreen or under Xvfb:
 
     QT_QPA_PLATFORM=offscreen python tools/screenshots.py
     xvfb-run -s "-screen 0 1920x1200x24" python tools/screenshots.py --scale 2 --out /tmp/shots
+
+With --tour every page and dialog is grabbed as tour-*.png, and those the documentation shows
+are also saved under their names there (people.png, export-wizard-what.png, …; see DOC_NAMES).
+The documentation's set: `--tour` and `--tour --lang ru` at the default size (1280×800); other
+sizes (`--size 1366x768`) get a -1366x768 suffix, for a look.
 """
 
 from __future__ import annotations
@@ -57,6 +62,19 @@ SAMPLES = [
 ]
 
 
+# Tour steps that the documentation shows, and the file names it uses for them.
+DOC_NAMES = {
+    "entry": "attachments-editor", "people": "people", "contact_log": "contact-log", "statistics": "statistics",
+    "coordinators": "coordinators", "senders": "senders", "outbox": "transport-outbox",
+    "viewer": "attachments-viewer", "export-0": "export-wizard", "export-1": "export-wizard-what",
+    "export-2": "export-wizard-leave-out", "export-3": "export-wizard-where", "my-card": "my-card",
+    "card-name": "card-name", "contact-log-edit": "contact-log-edit", "settings": "settings",
+    "safety": "safety-settings", "network": "transport-network-settings", "erase": "safety-erase",
+    "report": "report-dialog", "forms-editor": "forms-editor", "import-result": "import-result",
+    "wizard-name": "wizard-name",
+}
+
+
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
@@ -64,7 +82,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--dark", action="store_true", help="force a dark palette (to check contrast)")
     parser.add_argument("--lang", default="", help="interface language: en, ru or uk (files get a -ru/-uk suffix)")
     parser.add_argument("--tour", action="store_true",
-                        help="also grab every page and dialog as tour-*.png (for a look, not for the docs)")
+                        help="also grab every page and dialog as tour-*.png, and the documented ones by name")
+    parser.add_argument("--size", default="1280x800", help="main window size, WIDTHxHEIGHT (default 1280x800)")
     return parser.parse_args()
 
 
@@ -95,10 +114,9 @@ def _run(args: argparse.Namespace, work: Path) -> int:
 
     app = QApplication.instance() or QApplication(["incident-journal"])
     app.setWindowIcon(app_icon())
-    if args.lang:
-        from ui.common.i18n import install_translations
+    from ui.common.i18n import install_translations
 
-        install_translations(app, args.lang)
+    install_translations(app, args.lang or "en")  # as the app does: English has its plural forms too
     if args.dark:
         app.setStyle("Fusion")
         app.styleHints().setColorScheme(Qt.ColorScheme.Dark)
@@ -118,7 +136,9 @@ def _run(args: argparse.Namespace, work: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     suffix = "" if args.scale == 1.0 and not args.dark else \
         ("-dark" if args.dark else "") + (f"-{int(args.scale * 100)}" if args.scale != 1.0 else "")
+    suffix += f"-{args.size}" if args.size != "1280x800" else ""
     suffix += f"-{args.lang}" if args.lang and args.lang != "en" else ""
+    width, height = (int(v) for v in args.size.lower().split("x"))
     kdf = KdfParams(memory_kib=SAMPLE_KDF_KIB, iterations=1, lanes=1)
 
     def settle() -> None:
@@ -140,6 +160,12 @@ def _run(args: argparse.Namespace, work: Path) -> int:
     wizard.passphrase_page.second.setText("summer2024")
     save(wizard, "wizard")
     wizard.passphrase_page.clear()
+    if args.tour:
+        wizard.passphrase_page.first.setText(PASSPHRASE)
+        wizard.passphrase_page.second.setText(PASSPHRASE)
+        wizard.next()  # the name page: says the journal name is private
+        save(wizard, "tour-wizard-name")
+        save(wizard, DOC_NAMES["wizard-name"])
     wizard.hide()
 
     # 2. A journal with sample entries.
@@ -157,6 +183,10 @@ def _run(args: argparse.Namespace, work: Path) -> int:
                                    "title": "Задержания у метро «Пушкинская» (дополнение)"})
     journal.entries.update(first.uuid, body=first.body + "\n\nОбновление: 3 человека отпущены без протокола.")
     _add_people_and_files(journal, first.uuid, work)
+    # A coordinator (another throwaway journal's card), so the export wizard has someone to send to.
+    hq = Journal.create(work / "hq", PASSPHRASE, "HQ", kdf=kdf, card_name="Coordinators HQ").journal
+    journal.coordinators.add(hq.identity.card_text(), verified=True)
+    hq.close()
     journal.close()
 
     context = AppContext(data_dir, Settings(), kdf, work / "config")
@@ -171,13 +201,14 @@ def _run(args: argparse.Namespace, work: Path) -> int:
 
     controller._open_session(J.open(data_dir, PASSPHRASE))
     window = controller.main_window
-    window.resize(1280, 800)
+    window.resize(width, height)
     settle()
     window.select_rowid(window.model.rowid_at(0))
     save(window, "main")
 
     if args.tour:
         _tour(controller, window, save, settle, work)
+        window.resize(width, height)
         window.search.clear()
     window.search.setText("задержали OR detained")
     window._run_search()
@@ -214,6 +245,7 @@ def _add_people_and_files(journal, entry_uuid: str, work: Path) -> None:
 def _tour(controller, window, save, settle, work: Path) -> None:
     """Every sidebar page and every dialog, grabbed as tour-<name>.png. A failing step is reported
     and skipped so one broken dialog does not hide the rest."""
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMenu, QWizard
 
 
@@ -222,6 +254,8 @@ def _tour(controller, window, save, settle, work: Path) -> None:
             widget = fn()
             if widget is not None:
                 save(widget, f"tour-{name}")
+                if name in DOC_NAMES:
+                    save(widget, DOC_NAMES[name])
                 if widget is not window:
                     widget.close()
         except Exception as exc:  # noqa: BLE001 - a tour reports and goes on
@@ -291,7 +325,15 @@ def _tour(controller, window, save, settle, work: Path) -> None:
         wizard.resize(720, 560)
         wizard.show()
         for n in range(6):
+            if n == 1:
+                wizard.what.all.setChecked(True)  # all entries: the drafts stay home, the list shows the rest
             save(wizard, f"tour-export-{n}")
+            if f"export-{n}" in DOC_NAMES:
+                save(wizard, DOC_NAMES[f"export-{n}"])
+            if n == 0:
+                wizard.recipients.list.item(0).setCheckState(Qt.CheckState.Checked)
+            if wizard.currentPage().isCommitPage():
+                break  # never write a bundle: the tour only looks
             if wizard.button(QWizard.WizardButton.NextButton).isEnabled() and not wizard.currentPage().isFinalPage():
                 wizard.next()
             else:
@@ -300,7 +342,17 @@ def _tour(controller, window, save, settle, work: Path) -> None:
     step("export", export_pages)
     from ui.exchange.importing import ImportResultDialog, ImportRun
     step("import-result", lambda: dialog(ImportResultDialog(ImportRun(), window)))
+    # The first card asks for the public name (the journal's own name is private).
+    step("card-name", lambda: (window.bundles_feature.show_my_card(), window.bundles_feature.card_dialog)[1])
+    session.write_and_wait(lambda j: j.identity.set_display_name("Field team 3"))
     step("my-card", lambda: (window.bundles_feature.show_my_card(), window.bundles_feature.card_dialog)[1])
+
+    def contact_log_edit():
+        section("contact_log")
+        page = window.people_feature.log_page
+        page.table.selectRow(0)
+        return dialog(page.edit_selected())
+    step("contact-log-edit", contact_log_edit)
     from ui.exchange.coordinators import AddCoordinatorDialog
     step("add-coordinator", lambda: dialog(AddCoordinatorDialog(window)))
     from ui.dialogs import SettingsDialog

@@ -6,6 +6,8 @@
 
 The translators' files are the sources (see docs/translations.md):
 * GUI: resources/translations/incident_journal_<lang>.ts (Qt Linguist), compiled to .qm;
+  incident_journal_en.ts holds only the English plural forms of the `%n` messages
+  ("%n entries" -> "1 entry" / "%n entries"), extracted with lupdate -pluralonly;
 * core and CLI: journal/locale/<lang>/LC_MESSAGES/journal.po (Poedit or any .po editor),
   compiled to journal.mo; journal/locale/journal.pot is the template for a new language.
 
@@ -83,8 +85,18 @@ def run(command: list[str], quiet: bool = False) -> None:
 
 
 # --- the files ---------------------------------------------------------------------------------------
+# The source language: its catalogue has only the plural forms of `%n` messages (no .po: the
+# CLI's English plurals come from ngettext's msgid/msgid_plural).
+PLURAL_ONLY = ("en",)
+
+
 def languages() -> list[str]:
-    """Every language with a .ts file (adding a language = adding its .ts and .po, docs/translations.md)."""
+    """Every translation with a .ts file (adding a language = adding its .ts and .po, docs/translations.md)."""
+    return sorted(lang for lang in catalogues() if lang not in PLURAL_ONLY)
+
+
+def catalogues() -> list[str]:
+    """Every GUI catalogue: the translations and the English plural forms."""
     return sorted(p.stem[len(TS_PREFIX):] for p in TS_DIR.glob(f"{TS_PREFIX}*.ts"))
 
 
@@ -102,11 +114,12 @@ def source_files() -> list[Path]:
 
 
 # --- steps -------------------------------------------------------------------------------------------
-def lupdate(ts_files: list[Path], quiet: bool = False) -> None:
+def lupdate(ts_files: list[Path], quiet: bool = False, plural_only: bool = False) -> None:
     tool = qt_tool("lupdate")
     if tool is None:
         raise RuntimeError("pyside6-lupdate not found (install PySide6-Essentials into .venv)")
-    run([tool, *(["-silent"] if quiet else []), "-locations", "none", "-no-obsolete",
+    run([tool, *(["-silent"] if quiet else []), *(["-pluralonly"] if plural_only else []),
+         "-locations", "none", "-no-obsolete",
          *(str(p.relative_to(ROOT)) for p in source_files()), "-ts", *map(str, ts_files)], quiet)
 
 
@@ -197,6 +210,8 @@ def untranslated(lang: str) -> list[str]:
                             "see docs/translations.md, 'lupdate's blind spots')")
         elif translation.get("type") == "unfinished" or not all(f.strip() for f in forms):
             problems.append(f"{ts_path(lang).name}: [{context}] {source!r}")
+    if lang in PLURAL_ONLY:
+        return problems
     with po_path(lang).open("rb") as fh:
         for m in read_po(fh):
             if not m.id:
@@ -212,12 +227,13 @@ def stale_sources(work: Path) -> list[str]:
     """What the code has and the sources lack (or the other way round): lupdate and pybabel into `work`."""
     problems = []
     copies = []
-    for lang in languages():
+    for lang in catalogues():
         copy = work / ts_path(lang).name
         shutil.copyfile(ts_path(lang), copy)
         copies.append(copy)
-    lupdate(copies, quiet=True)
-    for lang, copy in zip(languages(), copies):
+    lupdate([c for lang, c in zip(catalogues(), copies) if lang not in PLURAL_ONLY], quiet=True)
+    lupdate([c for lang, c in zip(catalogues(), copies) if lang in PLURAL_ONLY], quiet=True, plural_only=True)
+    for lang, copy in zip(catalogues(), copies):
         fresh, stored = set(ts_messages(copy)), set(ts_messages(ts_path(lang)))
         problems += [f"{ts_path(lang).name}: new in the code {m}" for m in sorted(fresh - stored)]
         problems += [f"{ts_path(lang).name}: no longer in the code {m}" for m in sorted(stored - fresh)]
@@ -236,7 +252,7 @@ def stale_compiled(work: Path) -> list[str]:
     from PySide6.QtCore import QTranslator
 
     problems = []
-    for lang in languages():
+    for lang in catalogues():
         qm = work / f"{TS_PREFIX}{lang}.qm"
         lrelease(ts_path(lang), qm, quiet=True)
         fresh, committed = QTranslator(), QTranslator()
@@ -275,7 +291,9 @@ def stale_compiled(work: Path) -> list[str]:
 def update() -> None:
     ts_files = [ts_path(lang) for lang in languages()]
     lupdate(ts_files)
-    for ts in ts_files:
+    plural_files = [ts_path(lang) for lang in catalogues() if lang in PLURAL_ONLY]
+    lupdate(plural_files, plural_only=True)
+    for ts in ts_files + plural_files:
         lrelease(ts, ts.with_suffix(".qm"))
     update_pot()
     update_po()
@@ -295,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
             problems += stale_compiled(Path(tmp))
     else:
         update()
-    for lang in languages():
+    for lang in catalogues():
         problems += untranslated(lang)
     for line in problems:
         print(line)

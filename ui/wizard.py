@@ -132,7 +132,8 @@ class NamePage(QWizardPage):
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Name the journal"))
-        self.setSubTitle(self.tr("The name is stored inside the encrypted journal and shown once it is unlocked."))
+        self.setSubTitle(self.tr("This name is private: it is stored inside the encrypted journal and shown "
+                                 "only once it is unlocked."))
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Create journal"))
         layout = QVBoxLayout(self)
@@ -140,6 +141,12 @@ class NamePage(QWizardPage):
         self.name = QLineEdit(self.tr("My journal"))
         form.addRow(self.tr("&Name:"), self.name)
         layout.addLayout(form)
+        self.not_public = QLabel(self.tr(
+            "It is not on your contact card or in bundles. The name coordinators see is chosen separately, "
+            "when you first show your card or send a bundle."))
+        self.not_public.setWordWrap(True)
+        self.name.setAccessibleDescription(self.not_public.text())
+        layout.addWidget(self.not_public)
         self.folder = QLabel(self.tr("It will be saved in {folder}").format(folder=str(data_dir)))
         self.folder.setWordWrap(True)
         self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

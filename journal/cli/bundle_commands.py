@@ -5,13 +5,16 @@ from __future__ import annotations
 import sys
 
 from journal.errors import InvalidInput
-from journal.i18n import _
+from journal.i18n import _, ngettext
 from journal.cli.context import print_json
 
 
 def register(sub) -> None:
     p = sub.add_parser("card", help=_("print this journal's contact card and fingerprint"))
     p.add_argument("--qr", metavar=_("FILE.png"), help=_("also save the card as a QR code image"))
+    p.add_argument("--name", metavar=_("NAME"),
+                   help=_("the public name on the card and bundles (coordinators see it; "
+                          "not the journal's private name)"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_card)
 
@@ -64,6 +67,8 @@ def register(sub) -> None:
                           "with a warning, instead of refusing"))
     p.add_argument("--omit-contact-details", action="store_true", help=_("leave out phone numbers and handles"))
     p.add_argument("--no-contact-log", action="store_true", help=_("leave out the contact log"))
+    p.add_argument("--no-drafts", action="store_true",
+                   help=_("with --since-last or --all: leave out entries still marked as drafts"))
     p.add_argument("--max-attachment-mb", type=float, metavar="N", help=_("leave out attachments over N MB"))
     dest = p.add_mutually_exclusive_group(required=True)
     dest.add_argument("-o", "--output", metavar=_("FILE"), help=_("the bundle file to write (.ijbundle)"))
@@ -78,8 +83,36 @@ def register(sub) -> None:
 
 
 # --- identity and card -------------------------------------------------------------------
+def _choose_card_name(journal, given: str | None) -> None:
+    """Set the public card name from --name, or ask once on a terminal (empty keeps the neutral default)."""
+    from journal.exchange.identity import DEFAULT_DISPLAY_NAME
+
+    identity = journal.identity
+    if given is not None:
+        identity.set_display_name(given)
+        return
+    if identity.display_name_chosen:
+        return
+    explanation = _(
+        "Coordinators and everyone who receives your card or bundles see the name on it. "
+        "It is separate from the journal's private name. Choose something that does not "
+        "identify you or the place if the card could fall into the wrong hands.")
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+        print(_("note: {explanation} The card says “{name}”; choose a name with `journal card --name NAME`.").format(
+            explanation=explanation, name=DEFAULT_DISPLAY_NAME), file=sys.stderr)
+        return
+    print(explanation, file=sys.stderr)
+    try:
+        typed = input(_("Name on your card (empty: “{name}”): ").format(name=DEFAULT_DISPLAY_NAME))
+    except EOFError:
+        print(file=sys.stderr)
+        raise InvalidInput(_("No name was typed (end of input). Nothing was changed.")) from None
+    identity.set_display_name(typed.strip() or DEFAULT_DISPLAY_NAME)
+
+
 def cmd_card(args, ctx) -> int:
     journal = ctx.open_journal()
+    _choose_card_name(journal, args.name)
     card = journal.identity.card_text()
     if args.qr:
         journal.identity.write_card_qr(args.qr)
@@ -160,8 +193,12 @@ def cmd_export(args, ctx) -> int:
         max_attachment_bytes=None if args.max_attachment_mb is None else int(args.max_attachment_mb * 1024 * 1024),
         omit_contact_details=args.omit_contact_details,
         include_contact_log=not args.no_contact_log,
+        include_drafts=not args.no_drafts,
     )
     journal = ctx.open_journal()
+    if not journal.identity.display_name_chosen:  # bundles carry the public name: say which one
+        print(_("note: the bundle is signed with the name “{name}”; choose the public name coordinators see "
+                "with `journal card --name NAME`.").format(name=journal.identity.display_name), file=sys.stderr)
     selection = dict(entries=args.entries, since_last=args.since_last, all_entries=args.all, options=options)
     if args.outbox:  # see journal/exchange/outbox.py: `journal send --outbox` uploads it
         result, _items = journal.outbox.export_to_outbox(args.to, **selection)
@@ -172,7 +209,13 @@ def cmd_export(args, ctx) -> int:
     if args.json:
         print_json(result.as_json())
         return 0
-    print(_("{path}: {entry_count} entries, {person_count} people, {log_count} contact-log records, {attachment_count} attachments for {recipients}").format(path=result.path, entry_count=result.entry_count, person_count=result.person_count, log_count=result.log_count, attachment_count=result.attachment_count, recipients=', '.join(result.recipients)))
+    counts = ", ".join((
+        ngettext("{n} entry", "{n} entries", result.entry_count).format(n=result.entry_count),
+        ngettext("{n} person", "{n} people", result.person_count).format(n=result.person_count),
+        ngettext("{n} contact-log record", "{n} contact-log records", result.log_count).format(n=result.log_count),
+        ngettext("{n} attachment", "{n} attachments", result.attachment_count).format(n=result.attachment_count)))
+    print(_("{path}: {counts} for {recipients}").format(path=result.path, counts=counts,
+                                                         recipients=', '.join(result.recipients)))
     print(_("bundle {bundle_id}  sha256 {file_sha256}  {file_size} bytes").format(bundle_id=result.bundle_id, file_sha256=result.file_sha256, file_size=result.file_size))
     return 0
 
@@ -184,5 +227,9 @@ def cmd_sent(args, ctx) -> int:
         return 0
     for b in bundles:
         names = ", ".join(r["name"] for r in b.recipients)
-        print(_("{created_at}  {bundle_id}  to {names}: {entry_count} entries, {attachment_count} attachments  {file_name}").format(created_at=b.created_at, bundle_id=b.bundle_id[:8], names=names, entry_count=b.entry_count, attachment_count=b.attachment_count, file_name=b.file_name))
+        counts = ", ".join((
+            ngettext("{n} entry", "{n} entries", b.entry_count).format(n=b.entry_count),
+            ngettext("{n} attachment", "{n} attachments", b.attachment_count).format(n=b.attachment_count)))
+        print(_("{created_at}  {bundle_id}  to {names}: {counts}  {file_name}").format(
+            created_at=b.created_at, bundle_id=b.bundle_id[:8], names=names, counts=counts, file_name=b.file_name))
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from journal.records import display_labels as shown
-from journal.i18n import N_, _
+from journal.i18n import N_, _, ngettext
 from journal.cli.context import print_json
 from journal.cli.output import one_line
 
@@ -73,8 +73,10 @@ def cmd_import(args, ctx) -> int:
 
 def _sender_line(s) -> str:
     flags = (_("verified") if s.verified else _("NOT verified")) + ("" if s.status == "trusted" else _(", BLOCKED"))
-    counts = _("{bundles} bundles, {entries} entries, last {last}").format(
-        bundles=s.bundle_count, entries=s.entry_count, last=s.last_bundle_at or "-")
+    counts = _("{bundles}, {entries}, last {last}").format(
+        bundles=ngettext("{n} bundle", "{n} bundles", s.bundle_count).format(n=s.bundle_count),
+        entries=ngettext("{n} entry", "{n} entries", s.entry_count).format(n=s.entry_count),
+        last=s.last_bundle_at or "-")
     return f"{s.id}  {one_line(s.display_name)}  [{s.fingerprint}]  {flags}  {counts}"
 
 

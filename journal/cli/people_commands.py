@@ -125,6 +125,21 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_log_list)
 
+    p = lsub.add_parser("edit", help=_("change a contact-log record (e.g. backdate it with --at)"))
+    p.add_argument("id")
+    p.add_argument("--at", metavar="ISO8601", help=_("when it happened, e.g. 2024-03-05T14:10"))
+    p.add_argument("--tz", metavar=_("ZONE"), help=_("IANA time zone, e.g. Europe/Moscow"))
+    p.add_argument("--channel", metavar="C", help=_shown(CHANNELS))
+    p.add_argument("--direction", metavar="D", help=_shown(DIRECTIONS))
+    p.add_argument("--summary", metavar="S")
+    p.add_argument("--person", action="append", metavar="ID", help=_("replaces the people (repeatable)"))
+    p.add_argument("--entry", action="append", metavar="ID", help=_("replaces the linked entries (repeatable)"))
+    follow = p.add_mutually_exclusive_group()
+    follow.add_argument("--follow-up", metavar=_("DATE"), help=_("follow-up due date, YYYY-MM-DD"))
+    follow.add_argument("--no-follow-up", action="store_true", help=_("remove the follow-up"))
+    p.add_argument("--follow-up-note", metavar="T")
+    p.set_defaults(handler=cmd_log_edit)
+
     p = lsub.add_parser("show", help=_("show one contact-log record"))
     p.add_argument("id")
     p.add_argument("--json", action="store_true")
@@ -322,6 +337,28 @@ def cmd_log_add(args, ctx) -> int:
         tz=args.tz, entries=args.entry or [], follow_up_due=args.follow_up, follow_up_note=args.follow_up_note,
     )
     print(record.uuid)
+    return 0
+
+
+def cmd_log_edit(args, ctx) -> int:
+    journal = ctx.open_journal()
+    record = journal.contact_log.get(args.id)
+    changes: dict = {name: getattr(args, name) for name in ("at", "tz", "channel", "direction", "summary")
+                     if getattr(args, name) is not None}
+    if args.person:
+        changes["people"] = args.person
+    if args.entry:
+        changes["entries"] = args.entry
+    if args.follow_up:
+        changes["follow_up_due"] = args.follow_up
+    if args.no_follow_up:
+        changes["follow_up_due"], changes["follow_up_note"] = None, ""
+    if args.follow_up_note is not None:
+        changes["follow_up_note"] = args.follow_up_note
+    if not changes:
+        raise InvalidInput(_("Nothing to change: give --at, --summary, --follow-up or another option."))
+    record = journal.contact_log.update(record.uuid, **changes)
+    print(_log_line(record))
     return 0
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from journal.records import display_labels as shown
 from journal.errors import InvalidInput
-from journal.i18n import _
+from journal.i18n import _, ngettext
 from journal.records.search import EntryFilter
 from journal.cli.context import print_json
 
@@ -113,7 +113,7 @@ def cmd_report(args, ctx) -> int:
 
         count = write_pdf(journal, flt, out, page_size=args.page_size, title=args.title,
                           photos=not args.no_photos, omit_contact_details=args.omit_contact_details)
-    print(_("Wrote {count} entries to {out}.").format(count=count, out=out))
+    print(ngettext("Wrote {count} entry to {out}.", "Wrote {count} entries to {out}.", count).format(count=count, out=out))
     print(NOT_ENCRYPTED.format(path=out), file=sys.stderr)
     return 0
 
@@ -138,7 +138,7 @@ def cmd_stats(args, ctx) -> int:
     for row in rows:
         cells = [v.ljust(w) for v, w in zip(row[:-1], widths)] + [row[-1].rjust(widths[-1])]
         print("  ".join(cells))
-    print(_("{total} entries").format(total=table.total))
+    print(ngettext("{total} entry", "{total} entries", table.total).format(total=table.total))
     return 0
 
 
@@ -173,7 +173,8 @@ def cmd_forms(args, ctx) -> int:
 def cmd_form_add_field(args, ctx) -> int:
     journal = ctx.open_journal()
     form = journal.forms.add_field(args.form, args.label, args.field_type, key=args.key, choices=args.choice)
-    print(_("{label}: version {version}, {count} fields").format(label=form.label, version=form.version, count=len(form.fields)))
+    print(ngettext("{label}: version {version}, {count} field", "{label}: version {version}, {count} fields",
+                   len(form.fields)).format(label=form.label, version=form.version, count=len(form.fields)))
     return 0
 
 

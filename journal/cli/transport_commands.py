@@ -6,7 +6,7 @@ import sys
 
 from journal.records import display_labels as shown
 from journal.errors import InvalidInput
-from journal.i18n import _
+from journal.i18n import _, ngettext
 from journal.cli.output import raw_stream
 from journal.cli.context import print_json, read_secret_file
 
@@ -86,7 +86,8 @@ def _password(args) -> str | None:
 # --- sending -----------------------------------------------------------------------------------------
 def _item_line(i) -> str:
     status = _("sent {sent_at}").format(sent_at=i.sent_at) if i.state == "sent" else (
-        _("queued, {attempts} attempt(s): {last_error}").format(attempts=i.attempts, last_error=i.last_error)
+        ngettext("queued, {attempts} attempt: {last_error}", "queued, {attempts} attempts: {last_error}",
+                 i.attempts).format(attempts=i.attempts, last_error=i.last_error)
         if i.last_error else _("queued"))
     return _("{id:>4}  {created_at}  to {coordinator_name}  {file_size} bytes  {status}").format(
         id=i.id, created_at=i.created_at, coordinator_name=i.coordinator_name, file_size=i.file_size, status=status)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from journal.errors import InvalidInput
-from journal.i18n import _
+from journal.i18n import _, ngettext
 from journal.cli.context import print_json
 
 
@@ -157,8 +157,11 @@ def cmd_backup(args, ctx) -> int:
 
     journal = ctx.open_journal()
     report = write_backup(journal, Path(args.out))
-    print(_("Backup written to {path} ({size:,} bytes) and verified: {entries} entries, {files} attachment files.").format(
-        path=report.path, size=report.size, entries=report.entries, files=report.attachment_files))
+    print(_("Backup written to {path} ({size:,} bytes) and verified: {entries}, {files}.").format(
+        path=report.path, size=report.size,
+        entries=ngettext("{n} entry", "{n} entries", report.entries).format(n=report.entries),
+        files=ngettext("{n} attachment file", "{n} attachment files", report.attachment_files).format(
+            n=report.attachment_files)))
     return 0
 
 

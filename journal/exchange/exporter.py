@@ -109,6 +109,8 @@ class ExportOptions:
     max_attachment_bytes: int | None = None
     omit_contact_details: bool = False
     include_contact_log: bool = True
+    #: Drafts chosen by --since-last or --all go too (False: only final entries; named entries always go).
+    include_drafts: bool = True
 
 
 @dataclass
@@ -443,8 +445,11 @@ class Exporter:
     # --- selection ---------------------------------------------------------------------------
     def select(self, coordinators: list[Coordinator], *, entries: list[str] | None = None,
                since_last: bool = False, all_entries: bool = False,
-               include_attachments: bool = True) -> list[Entry]:
-        """The entries a bundle would carry (exactly one of the three ways must be chosen)."""
+               include_attachments: bool = True, include_drafts: bool = True) -> list[Entry]:
+        """The entries a bundle would carry (exactly one of the three ways must be chosen).
+
+        Without `include_drafts`, drafts are left out of --since-last and --all (entries named
+        in `entries` always go: the person picked them)."""
         chosen = sum([entries is not None, since_last, all_entries])
         if chosen != 1:
             raise InvalidInput(_("Choose the entries to send: give entry ids, --since-last or --all."))
@@ -478,7 +483,8 @@ class Exporter:
                     f"{attachment_clause})", params)
                 ids.update(r[0] for r in rows)
             rows = [(i,) for i in sorted(ids)]
-        return [store.get_by_rowid(r[0]) for r in rows]
+        found = [store.get_by_rowid(r[0]) for r in rows]
+        return found if include_drafts else [e for e in found if e.status != "draft"]
 
     # --- export -----------------------------------------------------------------------------
     def export(self, out_path: str | os.PathLike[str], coordinators: list[str], *,
@@ -519,7 +525,8 @@ class Exporter:
             if all(c.id != coordinator.id for c in targets):
                 targets.append(coordinator)
         selected = self.select(targets, entries=entries, since_last=since_last, all_entries=all_entries,
-                               include_attachments=options.include_attachments)
+                               include_attachments=options.include_attachments,
+                               include_drafts=options.include_drafts)
         if not selected:
             raise NothingToSend(
                 _("Nothing to send: no entries match the selection (nothing new or changed since the last bundle).")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import uuid as uuidlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,12 +29,23 @@ AGE_KEY_WARNING = (
 )
 
 
-class IdentityStore:
-    """Read the journal's identity and the name it shows on cards and bundles."""
+def checked_display_name(name: str) -> str:
+    """The public card name with runs of white space collapsed (InvalidInput if empty or too long)."""
+    name = " ".join(str(name).split())
+    if not name or len(name) > MAX_NAME_LENGTH:
+        raise InvalidInput(_("A display name needs 1 to {max_name_length} characters.").format(max_name_length=MAX_NAME_LENGTH))
+    return name
 
-    def __init__(self, db: Database, journal_name: Callable[[], str] = lambda: "") -> None:
+
+class IdentityStore:
+    """Read the journal's identity and the public name it shows on cards and bundles.
+
+    The public name is separate from the journal's private name (which stays inside the
+    encryption): until the person chooses one, cards and bundles say DEFAULT_DISPLAY_NAME.
+    """
+
+    def __init__(self, db: Database) -> None:
         self.db = db
-        self._journal_name = journal_name
         self._cached: Identity | None = None
 
     def get(self) -> Identity:
@@ -57,16 +67,19 @@ class IdentityStore:
 
     @property
     def display_name(self) -> str:
-        """The name on this journal's card and bundles (falls back to the journal's name)."""
+        """The public name on this journal's card and bundles (never the private journal name)."""
         row = self.db.query_one("SELECT display_name FROM identity WHERE id = 1")
-        name = (row[0] if row else "") or self._journal_name() or DEFAULT_DISPLAY_NAME
-        return name
+        return (row[0] if row else "") or DEFAULT_DISPLAY_NAME
+
+    @property
+    def display_name_chosen(self) -> bool:
+        """Whether the person has chosen the public name (else the card says DEFAULT_DISPLAY_NAME)."""
+        row = self.db.query_one("SELECT display_name FROM identity WHERE id = 1")
+        return bool(row and row[0])
 
     def set_display_name(self, name: str) -> None:
-        """Change the name on cards and bundles (the keys, and so the fingerprint, stay)."""
-        name = " ".join(str(name).split())
-        if not name or len(name) > MAX_NAME_LENGTH:
-            raise InvalidInput(_("A display name needs 1 to {max_name_length} characters.").format(max_name_length=MAX_NAME_LENGTH))
+        """Change the public name on cards and bundles (the keys, and so the fingerprint, stay)."""
+        name = checked_display_name(name)
         with self.db.transaction() as db:
             db.execute("UPDATE identity SET display_name = ? WHERE id = 1", (name,))
 

@@ -17,7 +17,7 @@ from journal.storage.db import Database
 from journal.errors import InvalidInput, NotFound
 from journal.records.people import DELETED_PERSON, PeopleStore
 from journal.timeutil import day_bound, local_zone_name, normalize_occurred, utc_now_iso, zone
-from journal.i18n import N_, _
+from journal.i18n import N_, _, ngettext
 from journal.records.ids import unique_prefix_rows
 
 EDITABLE_FIELDS = ("at", "tz", "people", "channel", "direction", "summary", "entries",
@@ -164,7 +164,8 @@ class ContactLogStore:
         """Change any of EDITABLE_FIELDS. Changing the due date reopens the follow-up."""
         unknown = set(changes) - set(EDITABLE_FIELDS)
         if unknown:
-            raise InvalidInput(_("Unknown field(s): {unknown}").format(unknown=', '.join(sorted(unknown))))
+            raise InvalidInput(ngettext("Unknown field: {unknown}", "Unknown fields: {unknown}", len(unknown))
+                               .format(unknown=', '.join(sorted(unknown))))
         with self.db.transaction() as db:
             current = self.get(log_uuid)
             channel = v.vocabulary_word(changes.get("channel", current.channel), v.CHANNELS, N_("channel"))

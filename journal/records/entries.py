@@ -20,7 +20,7 @@ from journal.records.revisions import GENESIS_HASH, canonical_json, chain_hash, 
 from journal.errors import Cancelled, CorruptDatabase, InvalidInput, NotFound
 from journal.gil import quick_gil_handoff
 from journal.timeutil import normalize_occurred, utc_now_iso, zone
-from journal.i18n import N_, _
+from journal.i18n import N_, _, ngettext
 from journal.records.ids import unique_prefix_rows
 from journal.wordforms import sql_text_forms
 
@@ -311,7 +311,8 @@ class EntryStore:
         """Apply `changes` (any of EDITABLE_FIELDS); a save that changes nothing keeps no revision."""
         unknown = set(changes) - set(EDITABLE_FIELDS)
         if unknown:
-            raise InvalidInput(_("Unknown field(s): {unknown}").format(unknown=', '.join(sorted(unknown))))
+            raise InvalidInput(ngettext("Unknown field: {unknown}", "Unknown fields: {unknown}", len(unknown))
+                               .format(unknown=', '.join(sorted(unknown))))
         with self.db.transaction():
             current = self.get(entry_uuid)
             if current.deleted_at:

@@ -26,7 +26,7 @@ from journal.records.people import split_list
 from journal.records.search import (EntryFilter, SearchHit, expand_prefixes, form_words, fts_query, listed_index,
                                     page_snippets)
 from journal.timeutil import day_bound
-from journal.i18n import _
+from journal.i18n import _, ngettext
 
 KINDS = ("entry", "form", "person", "log")
 
@@ -62,7 +62,9 @@ def _kinds_for(flt: EntryFilter, kinds) -> tuple[str, ...]:
     chosen = tuple(kinds) if kinds else KINDS
     unknown = set(chosen) - set(KINDS)
     if unknown:
-        raise InvalidInput(_("Unknown kind(s): {unknown}. Choose from: {kinds}.").format(unknown=', '.join(sorted(unknown)), kinds=', '.join(KINDS)))
+        raise InvalidInput(ngettext("Unknown kind: {unknown}. Choose from: {kinds}.",
+                                    "Unknown kinds: {unknown}. Choose from: {kinds}.", len(unknown))
+                           .format(unknown=', '.join(sorted(unknown)), kinds=', '.join(KINDS)))
     if flt.category or flt.tag or flt.status or flt.trash:
         return tuple(k for k in chosen if k in ("entry", "form"))
     if flt.date_from or flt.date_to:

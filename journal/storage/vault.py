@@ -200,11 +200,6 @@ class Stores:
                 self.forms.verify, self.outbox.check]
 
 
-def _meta_name(db: Database) -> str:
-    row = db.query_one("SELECT value FROM meta WHERE key = 'name'")
-    return (row[0] if row else "") or ""
-
-
 def build_stores(db: Database, blob_files: BlobFiles, *, data_dir: Path | None = None,
                  open_reader: Callable[[], "JournalReader"] | None = None) -> Stores:
     """The stores over `db`, each handed what it uses. Without `data_dir` and `open_reader`
@@ -226,7 +221,7 @@ def build_stores(db: Database, blob_files: BlobFiles, *, data_dir: Path | None =
     contact_log = ContactLogStore(db, people)
     attachments = AttachmentStore(db, blob_files)
     forms = FormStore(db)
-    identity = IdentityStore(db, lambda: _meta_name(db))
+    identity = IdentityStore(db)
     coordinators = CoordinatorStore(db)
     exporter = Exporter(db, blob_files=blob_files, entries=entries, people=people, contact_log=contact_log,
                         attachments=attachments, forms=forms, identity=identity, coordinators=coordinators,
@@ -354,8 +349,11 @@ class Journal(_StoreAccess):
     # --- lifecycle ----------------------------------------------------------------
     @classmethod
     def create(cls, data_dir: Path, passphrase: str, name: str = "", *, kdf: KdfParams | None = None,
-               progress=None) -> CreatedJournal:
+               progress=None, card_name: str = "") -> CreatedJournal:
         """A new journal in `data_dir` (created if needed). Returns it with its recovery code.
+
+        `name` is the private journal name (inside the encryption only); `card_name`, if
+        given, is the public name on the contact card and bundles (else chosen later).
 
         Built in a private staging folder and moved in database first, key
         file last: an interruption leaves no half-journal, only a staging
@@ -366,6 +364,9 @@ class Journal(_StoreAccess):
         data_dir = Path(data_dir)
         kdf = kdf or keyslots.DEFAULT_KDF
         check_passphrase_acceptable(passphrase)
+        if card_name:
+            from journal.exchange.identity import checked_display_name
+            card_name = checked_display_name(card_name)
         if journal_exists(data_dir):
             raise JournalExists(_("There is already a journal in {folder}.").format(folder=data_dir))
         data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -380,7 +381,7 @@ class Journal(_StoreAccess):
             data_key = os.urandom(32)
             recovery = new_recovery_code()
             keyfile = KeyFile.create(data_key, passphrase, recovery, kdf)
-            initialize_database(staged["db"], data_key, name)
+            initialize_database(staged["db"], data_key, name, card_name)
             keyfile.save(staged["keys"])
             os.replace(staged["db"], files["db"])
             fsync_dir(data_dir)

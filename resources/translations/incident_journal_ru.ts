@@ -758,6 +758,29 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     </message>
 </context>
 <context>
+    <name>CardNameDialog</name>
+    <message>
+        <source>Name on your card</source>
+        <translation>Имя на вашей карточке</translation>
+    </message>
+    <message>
+        <source>Coordinators, and anyone who gets your card or a bundle from you, see this name. It is not your journal&apos;s name, which stays private inside the encryption.
+
+Choose something that does not identify you or where you are, in case the card falls into the wrong hands. Leave it empty to use “{default}”. You can change it later in My card.</source>
+        <translation>Это имя видят координаторы и все, кто получит от вас карточку или пакет. Это не название вашего журнала: оно остаётся тайным внутри шифрования.
+
+Выберите имя, по которому нельзя узнать вас или место, где вы находитесь, — на случай, если карточка попадёт в чужие руки. Оставьте поле пустым, чтобы использовать «{default}». Имя можно изменить позже в окне «Моя карточка».</translation>
+    </message>
+    <message>
+        <source>&amp;Public name:</source>
+        <translation>&amp;Публичное имя:</translation>
+    </message>
+    <message>
+        <source>Public name on your card</source>
+        <translation>Публичное имя на вашей карточке</translation>
+    </message>
+</context>
+<context>
     <name>Categories</name>
     <message>
         <source>Detention</source>
@@ -798,13 +821,84 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <source>&lt;p&gt;Without this, only the passphrase changes: an old copy of the key file (a backup, or one recovered from the disk) still opens the journal with the old passphrase.&lt;/p&gt;&lt;p&gt;With it, the journal gets a new key, every attached file is encrypted again under a new key, and you get a new recovery code: the old passphrase, the old recovery code and old copies of the key file open nothing current. It takes a while with many attachments. Backups made before are not changed: they still open with the old passphrase.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Без этого меняется только парольная фраза: старая копия файла ключа (резервная копия или копия, восстановленная с диска) по-прежнему открывает журнал старой парольной фразой.&lt;/p&gt;&lt;p&gt;С этим журнал получает новый ключ, каждый прикреплённый файл заново шифруется новым ключом, и вы получаете новый код восстановления: старая парольная фраза, старый код восстановления и старые копии файла ключа не открывают ничего из текущего. С большим числом вложений это занимает время. Сделанные раньше резервные копии не меняются: они по-прежнему открываются старой парольной фразой.&lt;/p&gt;</translation>
     </message>
-    <message>
-        <source>Choose a passphrase of at least {n} characters.</source>
-        <translation>Выберите парольную фразу длиной не меньше {n} символов.</translation>
+    <message numerus="yes">
+        <source>Choose a passphrase of at least %n characters.</source>
+        <translation>
+            <numerusform>Выберите парольную фразу длиной не меньше %n символа.</numerusform>
+            <numerusform>Выберите парольную фразу длиной не меньше %n символов.</numerusform>
+            <numerusform>Выберите парольную фразу длиной не меньше %n символов.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
         <translation>Две парольные фразы не совпадают.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactLogEditDialog</name>
+    <message>
+        <source>Edit contact</source>
+        <translation>Изменить контакт</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>никто</translation>
+    </message>
+    <message>
+        <source>With: {names}</source>
+        <translation>С кем: {names}</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>When the contact happened, in the local time of the place</source>
+        <translation>Когда был контакт, по местному времени места</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Часовой пояс</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>&amp;Когда:</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Направление</translation>
+    </message>
+    <message>
+        <source>&amp;How:</source>
+        <translation>&amp;Способ:</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Кратко</translation>
+    </message>
+    <message>
+        <source>&amp;Summary:</source>
+        <translation>К&amp;ратко:</translation>
+    </message>
+    <message>
+        <source>&amp;Follow up by</source>
+        <translation>&amp;Напомнить до</translation>
+    </message>
+    <message>
+        <source>Follow-up date</source>
+        <translation>Дата напоминания</translation>
+    </message>
+    <message>
+        <source>Follow-up note</source>
+        <translation>Заметка к напоминанию</translation>
+    </message>
+    <message>
+        <source>What to check or do</source>
+        <translation>Что проверить или сделать</translation>
     </message>
 </context>
 <context>
@@ -865,6 +959,10 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <translation>Журнал контактов</translation>
     </message>
     <message>
+        <source>Contact of {when} changed.</source>
+        <translation>Контакт от {when} изменён.</translation>
+    </message>
+    <message>
         <source>Delete contact</source>
         <translation>Удалить контакт</translation>
     </message>
@@ -901,8 +999,24 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <translation>Начальная дата</translation>
     </message>
     <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Изменить…</translation>
+    </message>
+    <message>
+        <source>Change the selected record: its time, channel, summary, follow-up (or double-click it)</source>
+        <translation>Изменить выбранную запись: время, канал, описание, напоминание (или дважды щёлкните по ней)</translation>
+    </message>
+    <message>
         <source>Mark follow-up done</source>
         <translation>Отметить напоминание выполненным</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+        <source>Put back the record as it was before this edit</source>
+        <translation>Вернуть запись к виду до этого изменения</translation>
     </message>
     <message>
         <source>No contacts logged yet. Press Ctrl+Shift+L to log a call, message or meeting.</source>
@@ -2661,6 +2775,31 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
+    <message numerus="yes">
+        <source>%n new entries</source>
+        <translation>
+            <numerusform>%n новая запись</numerusform>
+            <numerusform>%n новые записи</numerusform>
+            <numerusform>%n новых записей</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <comment>entries</comment>
+        <translation>
+            <numerusform>%n обновлена</numerusform>
+            <numerusform>%n обновлены</numerusform>
+            <numerusform>%n обновлено</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files</source>
+        <translation>
+            <numerusform>%n файл</numerusform>
+            <numerusform>%n файла</numerusform>
+            <numerusform>%n файлов</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import results</source>
         <translation>Результаты импорта</translation>
@@ -2684,18 +2823,6 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>{a} accepted, {d} already imported, {r} rejected.</source>
         <translation>Принято: {a}, уже импортировано: {d}, отклонено: {r}.</translation>
-    </message>
-    <message>
-        <source>{n} files</source>
-        <translation>файлов: {n}</translation>
-    </message>
-    <message>
-        <source>{n} new entries</source>
-        <translation>новых записей: {n}</translation>
-    </message>
-    <message>
-        <source>{n} updated</source>
-        <translation>обновлено: {n}</translation>
     </message>
 </context>
 <context>
@@ -2777,6 +2904,11 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>&amp;Remove hidden data from photos</source>
         <translation>&amp;Удалить скрытые данные из фотографий</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <comment>megabytes, after a number</comment>
+        <translation> МБ</translation>
     </message>
     <message>
         <source>Include the &amp;contact log</source>
@@ -3139,6 +3271,14 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <translation>QR-код моей карточки</translation>
     </message>
     <message>
+        <source>Change &amp;name…</source>
+        <translation>Изменить &amp;имя…</translation>
+    </message>
+    <message>
+        <source>Change the public name coordinators see on your card and bundles</source>
+        <translation>Изменить публичное имя, которое координаторы видят в вашей карточке и пакетах</translation>
+    </message>
+    <message>
         <source>Save card file</source>
         <translation>Сохранить файл карточки</translation>
     </message>
@@ -3150,12 +3290,20 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
 <context>
     <name>NamePage</name>
     <message>
+        <source>This name is private: it is stored inside the encrypted journal and shown only once it is unlocked.</source>
+        <translation>Это название личное: оно хранится внутри зашифрованного журнала и видно только после разблокировки.</translation>
+    </message>
+    <message>
         <source>&amp;Create journal</source>
         <translation>&amp;Создать журнал</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
         <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <source>It is not on your contact card or in bundles. The name coordinators see is chosen separately, when you first show your card or send a bundle.</source>
+        <translation>Его нет ни в вашей карточке, ни в пакетах. Имя, которое видят координаторы, выбирается отдельно — когда вы впервые откроете карточку или отправите пакет.</translation>
     </message>
     <message>
         <source>Creating the journal and deriving its key… this takes a few seconds.</source>
@@ -3172,10 +3320,6 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>Name the journal</source>
         <translation>Название журнала</translation>
-    </message>
-    <message>
-        <source>The name is stored inside the encrypted journal and shown once it is unlocked.</source>
-        <translation>Название хранится внутри зашифрованного журнала и видно только после разблокировки.</translation>
     </message>
 </context>
 <context>
@@ -3460,6 +3604,14 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <source>Show follow-ups</source>
         <translation>Показать напоминания</translation>
     </message>
+    <message numerus="yes">
+        <source>%n ({overdue} overdue)</source>
+        <translation>
+            <numerusform>%n (просрочено: {overdue})</numerusform>
+            <numerusform>%n (просрочено: {overdue})</numerusform>
+            <numerusform>%n (просрочено: {overdue})</numerusform>
+        </translation>
+    </message>
     <message>
         <source>none</source>
         <translation>нет</translation>
@@ -3467,10 +3619,6 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>not recorded yet</source>
         <translation>ещё не было</translation>
-    </message>
-    <message>
-        <source>{n} ({overdue} overdue)</source>
-        <translation>{n} (просрочено: {overdue})</translation>
     </message>
 </context>
 <context>
@@ -3772,6 +3920,14 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <source>&amp;People</source>
         <translation>&amp;Люди</translation>
     </message>
+    <message numerus="yes">
+        <source>Overview — %n due</source>
+        <translation>
+            <numerusform>Обзор — %n напоминание</numerusform>
+            <numerusform>Обзор — %n напоминания</numerusform>
+            <numerusform>Обзор — %n напоминаний</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Add a person (Ctrl+Shift+P)</source>
         <translation>Добавить человека (Ctrl+Shift+P)</translation>
@@ -3791,10 +3947,6 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>Overview</source>
         <translation>Обзор</translation>
-    </message>
-    <message>
-        <source>Overview — {n} due</source>
-        <translation>Обзор — напоминаний: {n}</translation>
     </message>
     <message>
         <source>People</source>
@@ -4180,12 +4332,24 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
         <translation>Для кого</translation>
     </message>
     <message>
-        <source>No coordinators yet: add one on the Coordinators page first.</source>
-        <translation>Координаторов пока нет: сначала добавьте координатора на странице «Координаторы».</translation>
-    </message>
-    <message>
         <source>The bundle can be opened only by the coordinators you tick.</source>
         <translation>Открыть пакет смогут только отмеченные вами координаторы.</translation>
+    </message>
+    <message>
+        <source>&amp;Add coordinator…</source>
+        <translation>&amp;Добавить координатора…</translation>
+    </message>
+    <message>
+        <source>Paste a coordinator&apos;s card or open their .ijcard file</source>
+        <translation>Вставьте карточку координатора или откройте его файл .ijcard</translation>
+    </message>
+    <message>
+        <source>Add coordinator</source>
+        <translation>Добавить координатора</translation>
+    </message>
+    <message>
+        <source>No coordinators yet: add one with “Add coordinator…”. You need their card (a line starting with “ijcard1:” or an .ijcard file).</source>
+        <translation>Координаторов пока нет: добавьте кнопкой «Добавить координатора…». Нужна его карточка (строка, начинающаяся с «ijcard1:», или файл .ijcard).</translation>
     </message>
     <message>
         <source>⚠ Not verified: {names}. Compare their fingerprint aloud before sending anything sensitive.</source>
@@ -4349,6 +4513,14 @@ Write the code down by hand instead, or save the file only on a stick you keep a
         <source>Lets Excel show Cyrillic and other scripts correctly</source>
         <translation>Чтобы Excel правильно показывал кириллицу и другие алфавиты</translation>
     </message>
+    <message numerus="yes">
+        <source>Wrote %n entries to {name}. Remember: this file is not encrypted.</source>
+        <translation>
+            <numerusform>Сохранена %n запись, файл {name}. Помните: этот файл не зашифрован.</numerusform>
+            <numerusform>Сохранены %n записи, файл {name}. Помните: этот файл не зашифрован.</numerusform>
+            <numerusform>Сохранено %n записей, файл {name}. Помните: этот файл не зашифрован.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Not exported: {reason}</source>
         <translation>Не экспортировано: {reason}</translation>
@@ -4400,10 +4572,6 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     <message>
         <source>Writing the report…</source>
         <translation>Записывается отчёт…</translation>
-    </message>
-    <message>
-        <source>Wrote {n} entries to {name}. Remember: this file is not encrypted.</source>
-        <translation>Записей сохранено: {n}, файл {name}. Помните: этот файл не зашифрован.</translation>
     </message>
 </context>
 <context>
@@ -4789,10 +4957,6 @@ Write the code down by hand instead, or save the file only on a stick you keep a
 <context>
     <name>StatsPage</name>
     <message>
-        <source> (chart shows the first {n} rows)</source>
-        <translation> (на диаграмме первые {n} строк)</translation>
-    </message>
-    <message>
         <source>&amp;Copy table</source>
         <translation>&amp;Копировать таблицу</translation>
     </message>
@@ -4884,6 +5048,22 @@ Write the code down by hand instead, or save the file only on a stick you keep a
         <source>Status</source>
         <translation>Статус</translation>
     </message>
+    <message numerus="yes">
+        <source> (chart shows the first %n rows)</source>
+        <translation>
+            <numerusform> (на диаграмме первая %n строка)</numerusform>
+            <numerusform> (на диаграмме первые %n строки)</numerusform>
+            <numerusform> (на диаграмме первые %n строк)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries counted.</source>
+        <translation>
+            <numerusform>Подсчитана %n запись.</numerusform>
+            <numerusform>Подсчитаны %n записи.</numerusform>
+            <numerusform>Подсчитано %n записей.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Table copied; the clipboard is cleared after a short time.</source>
         <translation>Таблица скопирована; буфер обмена вскоре очистится.</translation>
@@ -4904,10 +5084,6 @@ Write the code down by hand instead, or save the file only on a stick you keep a
         <source>What to count entries by</source>
         <translation>По какому признаку считать записи</translation>
     </message>
-    <message>
-        <source>{n} entries counted.</source>
-        <translation>Подсчитано записей: {n}.</translation>
-    </message>
 </context>
 <context>
     <name>SummaryPage</name>
@@ -4918,6 +5094,42 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     <message>
         <source>Bundle sent</source>
         <translation>Пакет отправлен</translation>
+    </message>
+    <message>
+        <source>{entries}, {people}, {notes}, {files}; {size}.</source>
+        <translation>{entries}, {people}, {notes}, {files}; {size}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n запись</numerusform>
+            <numerusform>%n записи</numerusform>
+            <numerusform>%n записей</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n человек</numerusform>
+            <numerusform>%n человека</numerusform>
+            <numerusform>%n человек</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact-log notes</source>
+        <translation>
+            <numerusform>%n запись о контакте</numerusform>
+            <numerusform>%n записи о контактах</numerusform>
+            <numerusform>%n записей о контактах</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photos and files</source>
+        <translation>
+            <numerusform>%n фотография или файл</numerusform>
+            <numerusform>%n фотографии и файла</numerusform>
+            <numerusform>%n фотографий и файлов</numerusform>
+        </translation>
     </message>
     <message>
         <source>Show in folder</source>
@@ -4964,10 +5176,6 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     <message>
         <source>Written to {path}</source>
         <translation>Записано в {path}</translation>
-    </message>
-    <message>
-        <source>{e} entries, {p} people, {l} contact-log notes, {a} photos and files; {size}.</source>
-        <translation>Записей: {e}, людей: {p}, записей о контактах: {l}, фотографий и файлов: {a}; {size}.</translation>
     </message>
 </context>
 <context>
@@ -5146,12 +5354,104 @@ Write the code down by hand instead, or save the file only on a stick you keep a
         <translation>Записи отправляются вместе со связанными людьми, фотографиями и файлами.</translation>
     </message>
     <message>
+        <source>Entries to send</source>
+        <translation>Какие записи отправить</translation>
+    </message>
+    <message>
         <source>Everything &amp;new or changed since the last bundle to them</source>
         <translation>Всё &amp;новое или изменённое с последнего пакета этим координаторам</translation>
     </message>
     <message>
+        <source>Include &amp;drafts</source>
+        <translation>Включить &amp;черновики</translation>
+    </message>
+    <message>
+        <source>Entries still marked as drafts stay on this computer unless you tick this</source>
+        <translation>Записи, которые ещё помечены как черновики, остаются на этом компьютере, если не отметить это</translation>
+    </message>
+    <message>
+        <source>What will &amp;leave this computer:</source>
+        <translation>Что &amp;покинет этот компьютер:</translation>
+    </message>
+    <message>
+        <source>Entry or file</source>
+        <translation>Запись или файл</translation>
+    </message>
+    <message>
+        <source>What is sent</source>
+        <translation>Что отправляется</translation>
+    </message>
+    <message>
+        <source>Entries and files that will leave this computer</source>
+        <translation>Записи и файлы, которые покинут этот компьютер</translation>
+    </message>
+    <message>
+        <source>{entries}, {files} ({size}).</source>
+        <translation>{entries}, {files} ({size}).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n запись</numerusform>
+            <numerusform>%n записи</numerusform>
+            <numerusform>%n записей</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photos and files</source>
+        <translation>
+            <numerusform>%n фотография или файл</numerusform>
+            <numerusform>%n фотографии и файла</numerusform>
+            <numerusform>%n фотографий и файлов</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Nothing to send with this choice.</source>
         <translation>При таком выборе отправлять нечего.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n drafts stay on this computer.</source>
+        <translation>
+            <numerusform>%n черновик остаётся на этом компьютере.</numerusform>
+            <numerusform>%n черновика остаются на этом компьютере.</numerusform>
+            <numerusform>%n черновиков остаются на этом компьютере.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>черновик</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>готово</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>без даты</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(без заголовка)</translation>
+    </message>
+    <message>
+        <source>left out: too large</source>
+        <translation>не отправляется: слишком большой</translation>
+    </message>
+    <message>
+        <source>sent as it is, hidden data kept</source>
+        <translation>отправляется как есть, скрытые данные сохранены</translation>
+    </message>
+    <message>
+        <source>cleaned: hidden data removed</source>
+        <translation>очищен: скрытые данные удалены</translation>
+    </message>
+    <message>
+        <source>NOT cleaned: sent as it is</source>
+        <translation>НЕ очищен: отправляется как есть</translation>
+    </message>
+    <message>
+        <source>cannot be cleaned: stops the bundle</source>
+        <translation>нельзя очистить: пакет не будет записан</translation>
     </message>
     <message>
         <source>The &amp;selected entry</source>
@@ -5160,10 +5460,6 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     <message>
         <source>What to send</source>
         <translation>Что отправить</translation>
-    </message>
-    <message>
-        <source>{n} entries, {files} photos and files ({size}).</source>
-        <translation>Записей: {n}, фотографий и файлов: {files} ({size}).</translation>
     </message>
 </context>
 </TS>

@@ -758,6 +758,29 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     </message>
 </context>
 <context>
+    <name>CardNameDialog</name>
+    <message>
+        <source>Name on your card</source>
+        <translation>Ім&apos;я на вашій картці</translation>
+    </message>
+    <message>
+        <source>Coordinators, and anyone who gets your card or a bundle from you, see this name. It is not your journal&apos;s name, which stays private inside the encryption.
+
+Choose something that does not identify you or where you are, in case the card falls into the wrong hands. Leave it empty to use “{default}”. You can change it later in My card.</source>
+        <translation>Це ім&apos;я бачать координатори та всі, хто отримає від вас картку чи пакет. Це не назва вашого журналу: вона лишається таємною всередині шифрування.
+
+Оберіть ім&apos;я, за яким не можна впізнати вас чи місце, де ви перебуваєте, — на випадок, якщо картка потрапить у чужі руки. Залиште поле порожнім, щоб використати «{default}». Ім&apos;я можна змінити пізніше у вікні «Моя картка».</translation>
+    </message>
+    <message>
+        <source>&amp;Public name:</source>
+        <translation>&amp;Публічне ім&apos;я:</translation>
+    </message>
+    <message>
+        <source>Public name on your card</source>
+        <translation>Публічне ім&apos;я на вашій картці</translation>
+    </message>
+</context>
+<context>
     <name>Categories</name>
     <message>
         <source>Detention</source>
@@ -798,13 +821,84 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <source>&lt;p&gt;Without this, only the passphrase changes: an old copy of the key file (a backup, or one recovered from the disk) still opens the journal with the old passphrase.&lt;/p&gt;&lt;p&gt;With it, the journal gets a new key, every attached file is encrypted again under a new key, and you get a new recovery code: the old passphrase, the old recovery code and old copies of the key file open nothing current. It takes a while with many attachments. Backups made before are not changed: they still open with the old passphrase.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Без цього змінюється лише парольна фраза: стара копія файлу ключа (резервна копія або копія, відновлена з диска) і далі відкриває журнал старою парольною фразою.&lt;/p&gt;&lt;p&gt;З цим журнал отримує новий ключ, кожен прикріплений файл наново шифрується новим ключем, і ви отримуєте новий код відновлення: стара парольна фраза, старий код відновлення та старі копії файлу ключа не відкривають нічого з поточного. З великою кількістю вкладень це триває якийсь час. Зроблені раніше резервні копії не змінюються: вони й далі відкриваються старою парольною фразою.&lt;/p&gt;</translation>
     </message>
-    <message>
-        <source>Choose a passphrase of at least {n} characters.</source>
-        <translation>Виберіть парольну фразу довжиною щонайменше {n} символів.</translation>
+    <message numerus="yes">
+        <source>Choose a passphrase of at least %n characters.</source>
+        <translation>
+            <numerusform>Виберіть парольну фразу довжиною щонайменше %n символ.</numerusform>
+            <numerusform>Виберіть парольну фразу довжиною щонайменше %n символи.</numerusform>
+            <numerusform>Виберіть парольну фразу довжиною щонайменше %n символів.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
         <translation>Дві парольні фрази не збігаються.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactLogEditDialog</name>
+    <message>
+        <source>Edit contact</source>
+        <translation>Змінити контакт</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>ніхто</translation>
+    </message>
+    <message>
+        <source>With: {names}</source>
+        <translation>З ким: {names}</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Коли</translation>
+    </message>
+    <message>
+        <source>When the contact happened, in the local time of the place</source>
+        <translation>Коли був контакт, за місцевим часом місця</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Часовий пояс</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>&amp;Коли:</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Напрямок</translation>
+    </message>
+    <message>
+        <source>&amp;How:</source>
+        <translation>&amp;Як:</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Коротко</translation>
+    </message>
+    <message>
+        <source>&amp;Summary:</source>
+        <translation>Ко&amp;ротко:</translation>
+    </message>
+    <message>
+        <source>&amp;Follow up by</source>
+        <translation>&amp;Нагадати до</translation>
+    </message>
+    <message>
+        <source>Follow-up date</source>
+        <translation>Дата нагадування</translation>
+    </message>
+    <message>
+        <source>Follow-up note</source>
+        <translation>Примітка до нагадування</translation>
+    </message>
+    <message>
+        <source>What to check or do</source>
+        <translation>Що перевірити чи зробити</translation>
     </message>
 </context>
 <context>
@@ -865,6 +959,10 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <translation>Журнал контактів</translation>
     </message>
     <message>
+        <source>Contact of {when} changed.</source>
+        <translation>Контакт від {when} змінено.</translation>
+    </message>
+    <message>
         <source>Delete contact</source>
         <translation>Видалити контакт</translation>
     </message>
@@ -901,8 +999,24 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <translation>Початкова дата</translation>
     </message>
     <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Змінити…</translation>
+    </message>
+    <message>
+        <source>Change the selected record: its time, channel, summary, follow-up (or double-click it)</source>
+        <translation>Змінити вибраний запис: час, канал, опис, нагадування (або двічі клацніть на ньому)</translation>
+    </message>
+    <message>
         <source>Mark follow-up done</source>
         <translation>Позначити нагадування виконаним</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Скасувати</translation>
+    </message>
+    <message>
+        <source>Put back the record as it was before this edit</source>
+        <translation>Повернути запис до стану перед цією зміною</translation>
     </message>
     <message>
         <source>No contacts logged yet. Press Ctrl+Shift+L to log a call, message or meeting.</source>
@@ -2661,6 +2775,31 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <source>Details</source>
         <translation>Подробиці</translation>
     </message>
+    <message numerus="yes">
+        <source>%n new entries</source>
+        <translation>
+            <numerusform>%n новий запис</numerusform>
+            <numerusform>%n нові записи</numerusform>
+            <numerusform>%n нових записів</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <comment>entries</comment>
+        <translation>
+            <numerusform>%n оновлено</numerusform>
+            <numerusform>%n оновлено</numerusform>
+            <numerusform>%n оновлено</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files</source>
+        <translation>
+            <numerusform>%n файл</numerusform>
+            <numerusform>%n файли</numerusform>
+            <numerusform>%n файлів</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import results</source>
         <translation>Результати імпорту</translation>
@@ -2684,18 +2823,6 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>{a} accepted, {d} already imported, {r} rejected.</source>
         <translation>Прийнято: {a}, уже імпортовано: {d}, відхилено: {r}.</translation>
-    </message>
-    <message>
-        <source>{n} files</source>
-        <translation>файлів: {n}</translation>
-    </message>
-    <message>
-        <source>{n} new entries</source>
-        <translation>нових записів: {n}</translation>
-    </message>
-    <message>
-        <source>{n} updated</source>
-        <translation>оновлено: {n}</translation>
     </message>
 </context>
 <context>
@@ -2777,6 +2904,11 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>&amp;Remove hidden data from photos</source>
         <translation>&amp;Видалити приховані дані з фотографій</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <comment>megabytes, after a number</comment>
+        <translation> МБ</translation>
     </message>
     <message>
         <source>Include the &amp;contact log</source>
@@ -3139,6 +3271,14 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <translation>QR-код моєї картки</translation>
     </message>
     <message>
+        <source>Change &amp;name…</source>
+        <translation>Змінити &amp;ім&apos;я…</translation>
+    </message>
+    <message>
+        <source>Change the public name coordinators see on your card and bundles</source>
+        <translation>Змінити публічне ім&apos;я, яке координатори бачать у вашій картці та пакетах</translation>
+    </message>
+    <message>
         <source>Save card file</source>
         <translation>Зберегти файл картки</translation>
     </message>
@@ -3150,12 +3290,20 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
 <context>
     <name>NamePage</name>
     <message>
+        <source>This name is private: it is stored inside the encrypted journal and shown only once it is unlocked.</source>
+        <translation>Ця назва особиста: вона зберігається всередині зашифрованого журналу й видна лише після розблокування.</translation>
+    </message>
+    <message>
         <source>&amp;Create journal</source>
         <translation>&amp;Створити журнал</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
         <translation>&amp;Назва:</translation>
+    </message>
+    <message>
+        <source>It is not on your contact card or in bundles. The name coordinators see is chosen separately, when you first show your card or send a bundle.</source>
+        <translation>Її немає ні у вашій картці, ні в пакетах. Ім&apos;я, яке бачать координатори, обирається окремо — коли ви вперше відкриєте картку чи надішлете пакет.</translation>
     </message>
     <message>
         <source>Creating the journal and deriving its key… this takes a few seconds.</source>
@@ -3172,10 +3320,6 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>Name the journal</source>
         <translation>Назва журналу</translation>
-    </message>
-    <message>
-        <source>The name is stored inside the encrypted journal and shown once it is unlocked.</source>
-        <translation>Назва зберігається всередині зашифрованого журналу й видна лише після розблокування.</translation>
     </message>
 </context>
 <context>
@@ -3460,6 +3604,14 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <source>Show follow-ups</source>
         <translation>Показати нагадування</translation>
     </message>
+    <message numerus="yes">
+        <source>%n ({overdue} overdue)</source>
+        <translation>
+            <numerusform>%n (прострочено: {overdue})</numerusform>
+            <numerusform>%n (прострочено: {overdue})</numerusform>
+            <numerusform>%n (прострочено: {overdue})</numerusform>
+        </translation>
+    </message>
     <message>
         <source>none</source>
         <translation>немає</translation>
@@ -3467,10 +3619,6 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>not recorded yet</source>
         <translation>ще не було</translation>
-    </message>
-    <message>
-        <source>{n} ({overdue} overdue)</source>
-        <translation>{n} (прострочено: {overdue})</translation>
     </message>
 </context>
 <context>
@@ -3772,6 +3920,14 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
         <source>&amp;People</source>
         <translation>&amp;Люди</translation>
     </message>
+    <message numerus="yes">
+        <source>Overview — %n due</source>
+        <translation>
+            <numerusform>Огляд — %n нагадування</numerusform>
+            <numerusform>Огляд — %n нагадування</numerusform>
+            <numerusform>Огляд — %n нагадувань</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Add a person (Ctrl+Shift+P)</source>
         <translation>Додати особу (Ctrl+Shift+P)</translation>
@@ -3791,10 +3947,6 @@ Compare it with the documenter by phone or in person before you trust it. Trust 
     <message>
         <source>Overview</source>
         <translation>Огляд</translation>
-    </message>
-    <message>
-        <source>Overview — {n} due</source>
-        <translation>Огляд — нагадувань: {n}</translation>
     </message>
     <message>
         <source>People</source>
@@ -4180,12 +4332,24 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
         <translation>Для кого</translation>
     </message>
     <message>
-        <source>No coordinators yet: add one on the Coordinators page first.</source>
-        <translation>Координаторів поки немає: спершу додайте координатора на сторінці «Координатори».</translation>
-    </message>
-    <message>
         <source>The bundle can be opened only by the coordinators you tick.</source>
         <translation>Відкрити пакет зможуть лише позначені вами координатори.</translation>
+    </message>
+    <message>
+        <source>&amp;Add coordinator…</source>
+        <translation>&amp;Додати координатора…</translation>
+    </message>
+    <message>
+        <source>Paste a coordinator&apos;s card or open their .ijcard file</source>
+        <translation>Вставте картку координатора або відкрийте його файл .ijcard</translation>
+    </message>
+    <message>
+        <source>Add coordinator</source>
+        <translation>Додати координатора</translation>
+    </message>
+    <message>
+        <source>No coordinators yet: add one with “Add coordinator…”. You need their card (a line starting with “ijcard1:” or an .ijcard file).</source>
+        <translation>Координаторів поки немає: додайте кнопкою «Додати координатора…». Потрібна його картка (рядок, що починається з «ijcard1:», або файл .ijcard).</translation>
     </message>
     <message>
         <source>⚠ Not verified: {names}. Compare their fingerprint aloud before sending anything sensitive.</source>
@@ -4349,6 +4513,14 @@ Write the code down by hand instead, or save the file only on a stick you keep a
         <source>Lets Excel show Cyrillic and other scripts correctly</source>
         <translation>Щоб Excel правильно показував кирилицю та інші абетки</translation>
     </message>
+    <message numerus="yes">
+        <source>Wrote %n entries to {name}. Remember: this file is not encrypted.</source>
+        <translation>
+            <numerusform>Збережено %n запис, файл {name}. Пам&apos;ятайте: цей файл не зашифровано.</numerusform>
+            <numerusform>Збережено %n записи, файл {name}. Пам&apos;ятайте: цей файл не зашифровано.</numerusform>
+            <numerusform>Збережено %n записів, файл {name}. Пам&apos;ятайте: цей файл не зашифровано.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Not exported: {reason}</source>
         <translation>Не експортовано: {reason}</translation>
@@ -4400,10 +4572,6 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     <message>
         <source>Writing the report…</source>
         <translation>Записується звіт…</translation>
-    </message>
-    <message>
-        <source>Wrote {n} entries to {name}. Remember: this file is not encrypted.</source>
-        <translation>Записів збережено: {n}, файл {name}. Пам&apos;ятайте: цей файл не зашифровано.</translation>
     </message>
 </context>
 <context>
@@ -4789,10 +4957,6 @@ Write the code down by hand instead, or save the file only on a stick you keep a
 <context>
     <name>StatsPage</name>
     <message>
-        <source> (chart shows the first {n} rows)</source>
-        <translation> (на діаграмі перші {n} рядків)</translation>
-    </message>
-    <message>
         <source>&amp;Copy table</source>
         <translation>&amp;Копіювати таблицю</translation>
     </message>
@@ -4884,6 +5048,22 @@ Write the code down by hand instead, or save the file only on a stick you keep a
         <source>Status</source>
         <translation>Статус</translation>
     </message>
+    <message numerus="yes">
+        <source> (chart shows the first %n rows)</source>
+        <translation>
+            <numerusform> (на діаграмі перший %n рядок)</numerusform>
+            <numerusform> (на діаграмі перші %n рядки)</numerusform>
+            <numerusform> (на діаграмі перші %n рядків)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries counted.</source>
+        <translation>
+            <numerusform>Підраховано %n запис.</numerusform>
+            <numerusform>Підраховано %n записи.</numerusform>
+            <numerusform>Підраховано %n записів.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Table copied; the clipboard is cleared after a short time.</source>
         <translation>Таблицю скопійовано; буфер обміну незабаром очиститься.</translation>
@@ -4904,10 +5084,6 @@ Write the code down by hand instead, or save the file only on a stick you keep a
         <source>What to count entries by</source>
         <translation>За якою ознакою рахувати записи</translation>
     </message>
-    <message>
-        <source>{n} entries counted.</source>
-        <translation>Підраховано записів: {n}.</translation>
-    </message>
 </context>
 <context>
     <name>SummaryPage</name>
@@ -4918,6 +5094,42 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     <message>
         <source>Bundle sent</source>
         <translation>Пакет надіслано</translation>
+    </message>
+    <message>
+        <source>{entries}, {people}, {notes}, {files}; {size}.</source>
+        <translation>{entries}, {people}, {notes}, {files}; {size}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n запис</numerusform>
+            <numerusform>%n записи</numerusform>
+            <numerusform>%n записів</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n людина</numerusform>
+            <numerusform>%n людини</numerusform>
+            <numerusform>%n людей</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact-log notes</source>
+        <translation>
+            <numerusform>%n запис про контакт</numerusform>
+            <numerusform>%n записи про контакти</numerusform>
+            <numerusform>%n записів про контакти</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photos and files</source>
+        <translation>
+            <numerusform>%n фотографія чи файл</numerusform>
+            <numerusform>%n фотографії та файли</numerusform>
+            <numerusform>%n фотографій і файлів</numerusform>
+        </translation>
     </message>
     <message>
         <source>Show in folder</source>
@@ -4964,10 +5176,6 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     <message>
         <source>Written to {path}</source>
         <translation>Записано в {path}</translation>
-    </message>
-    <message>
-        <source>{e} entries, {p} people, {l} contact-log notes, {a} photos and files; {size}.</source>
-        <translation>Записів: {e}, людей: {p}, записів про контакти: {l}, фотографій і файлів: {a}; {size}.</translation>
     </message>
 </context>
 <context>
@@ -5146,12 +5354,104 @@ Write the code down by hand instead, or save the file only on a stick you keep a
         <translation>Записи надсилаються разом із пов&apos;язаними особами, фотографіями й файлами.</translation>
     </message>
     <message>
+        <source>Entries to send</source>
+        <translation>Які записи надіслати</translation>
+    </message>
+    <message>
         <source>Everything &amp;new or changed since the last bundle to them</source>
         <translation>Усе &amp;нове або змінене з останнього пакета цим координаторам</translation>
     </message>
     <message>
+        <source>Include &amp;drafts</source>
+        <translation>Включити &amp;чернетки</translation>
+    </message>
+    <message>
+        <source>Entries still marked as drafts stay on this computer unless you tick this</source>
+        <translation>Записи, які ще позначені як чернетки, лишаються на цьому комп&apos;ютері, якщо не позначити це</translation>
+    </message>
+    <message>
+        <source>What will &amp;leave this computer:</source>
+        <translation>Що &amp;залишить цей комп&apos;ютер:</translation>
+    </message>
+    <message>
+        <source>Entry or file</source>
+        <translation>Запис або файл</translation>
+    </message>
+    <message>
+        <source>What is sent</source>
+        <translation>Що надсилається</translation>
+    </message>
+    <message>
+        <source>Entries and files that will leave this computer</source>
+        <translation>Записи й файли, які залишать цей комп&apos;ютер</translation>
+    </message>
+    <message>
+        <source>{entries}, {files} ({size}).</source>
+        <translation>{entries}, {files} ({size}).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n запис</numerusform>
+            <numerusform>%n записи</numerusform>
+            <numerusform>%n записів</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photos and files</source>
+        <translation>
+            <numerusform>%n фотографія чи файл</numerusform>
+            <numerusform>%n фотографії та файли</numerusform>
+            <numerusform>%n фотографій і файлів</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Nothing to send with this choice.</source>
         <translation>За такого вибору надсилати нічого.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n drafts stay on this computer.</source>
+        <translation>
+            <numerusform>%n чернетка лишається на цьому комп&apos;ютері.</numerusform>
+            <numerusform>%n чернетки лишаються на цьому комп&apos;ютері.</numerusform>
+            <numerusform>%n чернеток лишаються на цьому комп&apos;ютері.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>чернетка</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>готово</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>без дати</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(без заголовка)</translation>
+    </message>
+    <message>
+        <source>left out: too large</source>
+        <translation>не надсилається: завеликий</translation>
+    </message>
+    <message>
+        <source>sent as it is, hidden data kept</source>
+        <translation>надсилається як є, приховані дані збережено</translation>
+    </message>
+    <message>
+        <source>cleaned: hidden data removed</source>
+        <translation>очищено: приховані дані видалено</translation>
+    </message>
+    <message>
+        <source>NOT cleaned: sent as it is</source>
+        <translation>НЕ очищено: надсилається як є</translation>
+    </message>
+    <message>
+        <source>cannot be cleaned: stops the bundle</source>
+        <translation>не можна очистити: пакет не буде записано</translation>
     </message>
     <message>
         <source>The &amp;selected entry</source>
@@ -5160,10 +5460,6 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     <message>
         <source>What to send</source>
         <translation>Що надіслати</translation>
-    </message>
-    <message>
-        <source>{n} entries, {files} photos and files ({size}).</source>
-        <translation>Записів: {n}, фотографій і файлів: {files} ({size}).</translation>
     </message>
 </context>
 </TS>

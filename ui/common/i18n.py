@@ -1,7 +1,8 @@
 """Choosing the interface language and loading the translation catalogues.
 
 The app's own strings live in resources/translations/incident_journal_<lang>.qm
-(compiled by pyside6-lrelease from the .ts files); Qt's own dialogs
+(compiled by pyside6-lrelease from the .ts files; incident_journal_en.qm holds only
+the English plural forms of the `%n` messages, installed for English too); Qt's own dialogs
 (file pickers, message-box buttons, context menus) use qtbase_<lang>.qm that
 ships with PySide6. The language is fixed for the life of the process: a change
 in Settings applies after a restart, which keeps every widget consistent.
@@ -85,10 +86,11 @@ def install_translations(app: QCoreApplication, setting: str = "") -> str:
     from journal import i18n as core_i18n
 
     core_i18n.set_language(language)  # core error messages shown in dialogs follow the same choice
-    if language == "en":
-        return language
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in ((f"qtbase_{language}", qt_dir), (CATALOGUE_PREFIX + language, str(TRANSLATIONS_DIR))):
+    catalogues = [(CATALOGUE_PREFIX + language, str(TRANSLATIONS_DIR))]
+    if language != "en":  # English: only the app's plural forms ("1 entry", "%n entries"); Qt is English
+        catalogues.insert(0, (f"qtbase_{language}", qt_dir))
+    for name, folder in catalogues:
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)

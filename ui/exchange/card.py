@@ -10,16 +10,55 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QPushButton,
+    QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
     QVBoxLayout, QWidget,
 )
 
-from journal.exchange.bundle.card import CARD_FILE_SUFFIX, write_card_file
+from journal.exchange.bundle.card import CARD_FILE_SUFFIX, MAX_NAME_LENGTH, write_card_file
+from journal.exchange.identity import DEFAULT_DISPLAY_NAME
 from journal.errors import JournalError
 
 from ui.exchange.common import CARD_FILE_FILTER, fingerprint_font, fingerprint_groups, qr_pixmap
 from ui.common.file_dialogs import choose_save_path
 from ui.common.ops import user_message
+
+
+class CardNameDialog(QDialog):
+    """Asks for the public name on the card and bundles, saying who sees it.
+
+    Empty (the default) means the neutral DEFAULT_DISPLAY_NAME, so pressing Enter never puts
+    anything identifying on the card; the private journal name is never offered.
+    """
+
+    def __init__(self, current: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Name on your card"))
+        layout = QVBoxLayout(self)
+        self.explanation = QLabel(self.tr(
+            "Coordinators, and anyone who gets your card or a bundle from you, see this name. "
+            "It is not your journal's name, which stays private inside the encryption.\n\n"
+            "Choose something that does not identify you or where you are, in case the card "
+            "falls into the wrong hands. Leave it empty to use “{default}”. You can change it later "
+            "in My card.").format(default=DEFAULT_DISPLAY_NAME))
+        self.explanation.setWordWrap(True)
+        layout.addWidget(self.explanation)
+        label = QLabel(self.tr("&Public name:"))
+        self.name = QLineEdit(current)
+        self.name.setMaxLength(MAX_NAME_LENGTH)
+        self.name.setPlaceholderText(DEFAULT_DISPLAY_NAME)
+        self.name.setAccessibleName(self.tr("Public name on your card"))
+        self.name.setAccessibleDescription(self.explanation.text())
+        label.setBuddy(self.name)
+        layout.addWidget(label)
+        layout.addWidget(self.name)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.name.setFocus()
+
+    def chosen_name(self) -> str:
+        return " ".join(self.name.text().split()) or DEFAULT_DISPLAY_NAME
 
 
 class MyCardDialog(QDialog):
@@ -29,6 +68,7 @@ class MyCardDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("My card"))
         self.card_text = card_text
+        self.name = name
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr(
             "Give this card to a coordinator so they can receive your bundles and check they come from you. "
@@ -66,8 +106,11 @@ class MyCardDialog(QDialog):
         self.copy_button.setToolTip(self.tr("Copy the card line to paste into a message"))
         self.save_button = QPushButton(self.tr("&Save card file…"))
         self.save_button.setToolTip(self.tr("Save the card as a .ijcard file to send or carry"))
+        self.rename_button = QPushButton(self.tr("Change &name…"))
+        self.rename_button.setToolTip(self.tr("Change the public name coordinators see on your card and bundles"))
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.rename_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         self.copy_button.clicked.connect(self.copy)
         self.save_button.clicked.connect(self.save_file)
@@ -94,5 +137,14 @@ def show_my_card(parent: QWidget, stores) -> MyCardDialog:
     identity = stores.identity
     dialog = MyCardDialog(identity.display_name, identity.card_text(), identity.fingerprint, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def ask_card_name(parent: QWidget, current: str, on_chosen) -> CardNameDialog:
+    """Open the name question (window-modal); `on_chosen(name)` runs only after OK."""
+    dialog = CardNameDialog(current, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.accepted.connect(lambda: on_chosen(dialog.chosen_name()))
     dialog.open()
     return dialog

@@ -7,22 +7,28 @@ file name is random: it says nothing about the journal or its entries.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDir, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QDesktopServices
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QMessageBox, QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget, QWizard, QWizardPage,
+    QButtonGroup, QCheckBox, QDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
+    QListWidgetItem, QMessageBox, QPushButton, QRadioButton, QSpinBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+    QWidget, QWizard, QWizardPage,
 )
 
 from journal.errors import Cancelled, JournalError
 from journal.exchange.exporter import ExportOptions, ExportResult
+from journal.media.strip import can_clean
 
 from ui.exchange.common import attachment_totals, human_size, random_bundle_name, reader_stores, verified_icon
 from ui.common.a11y import announce
 from ui.common.file_dialogs import choose_save_path
+from ui.common.i18n import format_date, format_datetime
 from ui.common.ops import user_message
+from ui.exchange import coordinators as coordinators_ui
 from ui.exchange import ops
 from ui.exchange.transport import ops as transport_ops
 
@@ -40,6 +46,17 @@ def _explain(text: str) -> QLabel:
     return label
 
 
+def _local_when(value: str | None) -> str:
+    """An entry's time as written at the place, in the interface language's format."""
+    if not value:
+        return ""
+    try:
+        return format_date(dt.date.fromisoformat(value)) if len(value) == 10 \
+            else format_datetime(dt.datetime.fromisoformat(value))
+    except ValueError:
+        return value
+
+
 class RecipientsPage(QWizardPage):
     def __init__(self, wizard: "ExportWizard") -> None:
         super().__init__()
@@ -50,22 +67,68 @@ class RecipientsPage(QWizardPage):
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Coordinators to send to"))
         layout.addWidget(self.list)
+        row = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("&Add coordinator…"))
+        self.add_button.setToolTip(self.tr("Paste a coordinator's card or open their .ijcard file"))
+        row.addWidget(self.add_button)
+        row.addStretch(1)
+        layout.addLayout(row)
         self.warning = QLabel()
         self.warning.setWordWrap(True)
         layout.addWidget(self.warning)
         self.list.itemChanged.connect(lambda *_: self._changed())
+        self.add_button.clicked.connect(self.add_coordinator)
 
-    def fill(self, coordinators) -> None:
+    def add_coordinator(self) -> None:
+        """The Coordinators page's steps, here: paste or open the card, add, compare the fingerprint."""
+        dialog = coordinators_ui.AddCoordinatorDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.card is None:
+            return
+        self.add_card(dialog.card)
+
+    def add_card(self, card) -> None:
+        session = self.wiz.session
+        if session is None:
+            return
+
+        def added(coordinator) -> None:
+            if self.wiz.session is None:
+                return
+            if coordinators_ui.confirm_fingerprint(self, coordinator.display_name, coordinator.fingerprint):
+                ops.verify_coordinator(self, session, coordinator.uuid, True) \
+                    .success(lambda _c: self.refill(coordinator.uuid)).failure(self._failed).run()
+            else:
+                self.refill(coordinator.uuid)
+
+        ops.add_coordinator(self, session, card).success(added).failure(self._failed).run()
+
+    def refill(self, tick_uuid: str | None = None) -> None:
+        """Re-read the coordinators, keep the ticks, and tick `tick_uuid` (the one just added)."""
+        ticked = {c.uuid for c in self.chosen()} | ({tick_uuid} if tick_uuid else set())
+        stores = reader_stores(self.wiz.session)
+        self.fill(stores.coordinators.list() if stores else [], ticked)
+        self.wiz.coordinators_changed = True
+
+    def _failed(self, exc: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("Add coordinator"), user_message(exc))
+
+    def fill(self, coordinators, ticked: set[str] | None = None) -> None:
+        self.list.blockSignals(True)
         self.list.clear()
         for c in coordinators:
             flag = "" if c.verified else self.tr("  (not verified: fingerprint not compared)")
             item = QListWidgetItem(verified_icon(self, c.verified), c.display_name + flag)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if len(coordinators) == 1 else Qt.CheckState.Unchecked)
+            tick = c.uuid in ticked if ticked is not None else len(coordinators) == 1
+            item.setCheckState(Qt.CheckState.Checked if tick else Qt.CheckState.Unchecked)
             item.setData(COORDINATOR_ROLE, c)
             self.list.addItem(item)
+        self.list.blockSignals(False)
         if not coordinators:
-            self.warning.setText(self.tr("No coordinators yet: add one on the Coordinators page first."))
+            self.warning.setText(self.tr("No coordinators yet: add one with “Add coordinator…”. You need their "
+                                         "card (a line starting with “ijcard1:” or an .ijcard file)."))
+        else:
+            self.warning.setText("")
         self._changed()
 
     def chosen(self) -> list:
@@ -93,6 +156,10 @@ class WhatPage(QWizardPage):
         self.setTitle(self.tr("What to send"))
         self.setSubTitle(self.tr("Entries go with the people linked to them and their photos and files."))
         layout = QVBoxLayout(self)
+        # A named group: screen readers say "Entries to send" before each choice.
+        self.choices = QGroupBox(self.tr("Entries to send"))
+        self.choices.setAccessibleName(self.tr("Entries to send"))
+        choice_layout = QVBoxLayout(self.choices)
         self.group = QButtonGroup(self)
         self.selected = QRadioButton(self.tr("The &selected entry"))
         self.since_last = QRadioButton(self.tr("Everything &new or changed since the last bundle to them"))
@@ -100,13 +167,29 @@ class WhatPage(QWizardPage):
         for key, button in ((SELECTED, self.selected), (SINCE_LAST, self.since_last), (ALL, self.all)):
             button.setProperty("choice", key)
             self.group.addButton(button)
-            layout.addWidget(button)
+            choice_layout.addWidget(button)
+        layout.addWidget(self.choices)
+        self.drafts = QCheckBox(self.tr("Include &drafts"))
+        self.drafts.setToolTip(self.tr("Entries still marked as drafts stay on this computer unless you tick this"))
+        layout.addWidget(self.drafts)
         self.counts = QLabel()
         self.counts.setWordWrap(True)
-        layout.addSpacing(8)
         layout.addWidget(self.counts)
-        layout.addStretch(1)
+        self.leaving_label = QLabel(self.tr("What will &leave this computer:"))
+        self.leaving = QTreeWidget()
+        self.leaving.setColumnCount(2)
+        self.leaving.setHeaderLabels([self.tr("Entry or file"), self.tr("What is sent")])
+        self.leaving.setAccessibleName(self.tr("Entries and files that will leave this computer"))
+        self.leaving.setRootIsDecorated(True)
+        self.leaving.setUniformRowHeights(True)
+        self.leaving.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.leaving.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.leaving.header().setStretchLastSection(False)
+        self.leaving_label.setBuddy(self.leaving)
+        layout.addWidget(self.leaving_label)
+        layout.addWidget(self.leaving, 1)
         self.group.buttonToggled.connect(lambda *_: self.update_counts())
+        self.drafts.toggled.connect(lambda *_: self.update_counts())
 
     def initializePage(self) -> None:
         self.selected.setEnabled(bool(self.wiz.selected_uuids))
@@ -118,12 +201,54 @@ class WhatPage(QWizardPage):
         button = self.group.checkedButton()
         return button.property("choice") if button is not None else SINCE_LAST
 
+    def include_drafts(self) -> bool:
+        """Drafts go only if ticked (a named, selected entry always goes)."""
+        return self.drafts.isChecked() or self.choice() == SELECTED
+
     def update_counts(self) -> None:
         self.wiz.update_selection()
         n, files, size = self.wiz.selection_counts
-        self.counts.setText(self.tr("{n} entries, {files} photos and files ({size}).").format(
-            n=n, files=files, size=human_size(size)) if n else self.tr("Nothing to send with this choice."))
+        text = self.tr("{entries}, {files} ({size}).").format(
+            entries=self.tr("%n entries", "", n), files=self.tr("%n photos and files", "", files),
+            size=human_size(size)) if n else self.tr("Nothing to send with this choice.")
+        if self.wiz.drafts_left_out:
+            text += " " + self.tr("%n drafts stay on this computer.", "", self.wiz.drafts_left_out)
+        self.counts.setText(text)
+        self.drafts.setEnabled(self.choice() != SELECTED)
+        self.fill_leaving()
         self.completeChanged.emit()
+
+    def fill_leaving(self) -> None:
+        """One row per entry (title, date, draft or final), its files below with what happens to each."""
+        self.leaving.clear()
+        stores = reader_stores(self.wiz.session)
+        if stores is None:
+            return
+        options = self.wiz.leave_out.options()
+        for entry in self.wiz.selected_entries:
+            status = self.tr("draft") if entry.status == "draft" else self.tr("final")
+            when = _local_when(entry.occurred_at) or self.tr("no date")
+            item = QTreeWidgetItem([entry.title or self.tr("(untitled)"), f"{when} · {status}"])
+            item.setToolTip(0, entry.title or "")
+            files = stores.attachments.list_for_entry(entry.uuid) if options.include_attachments else []
+            for att in files:
+                child = QTreeWidgetItem([f"{att.file_name} ({human_size(att.size)})", self.file_fate(att, options)])
+                child.setToolTip(1, child.text(1))
+                item.addChild(child)
+            self.leaving.addTopLevelItem(item)
+            item.setExpanded(True)
+
+    def file_fate(self, att, options: ExportOptions) -> str:
+        """What the bundle does with one file, in the words the person needs."""
+        if options.max_attachment_bytes is not None and att.size > options.max_attachment_bytes:
+            return self.tr("left out: too large")
+        if not options.strip_metadata:
+            return self.tr("sent as it is, hidden data kept")
+        if can_clean(att.media_type):
+            return self.tr("cleaned: hidden data removed")
+        if options.allow_uncleaned:
+            return self.tr("NOT cleaned: sent as it is")
+        return self.tr("cannot be cleaned: stops the bundle")
 
     def isComplete(self) -> bool:
         return self.wiz.selection_counts[0] > 0
@@ -160,7 +285,7 @@ class LeaveOutPage(QWizardPage):
         self.limit = QSpinBox()
         self.limit.setRange(1, 100_000)
         self.limit.setValue(25)
-        self.limit.setSuffix(" MB")
+        self.limit.setSuffix(self.tr(" MB", "megabytes, after a number"))
         self.limit.setAccessibleName(self.tr("Largest file to send, in megabytes"))
         self.limit.setEnabled(False)
         row.addWidget(self.limit_on)
@@ -335,9 +460,10 @@ class SummaryPage(QWizardPage):
             if failed or not outcomes:
                 lines.append(self.tr("The bundle stays in the outbox: send it again from the Outbox page."))
         lines += [self.tr("For: {names}").format(names=", ".join(r.recipients)),
-                  self.tr("{e} entries, {p} people, {l} contact-log notes, {a} photos and files; {size}.").format(
-                      e=r.entry_count, p=r.person_count, l=r.log_count, a=r.attachment_count,
-                      size=human_size(r.file_size))]
+                  self.tr("{entries}, {people}, {notes}, {files}; {size}.").format(
+                      entries=self.tr("%n entries", "", r.entry_count), people=self.tr("%n people", "", r.person_count),
+                      notes=self.tr("%n contact-log notes", "", r.log_count),
+                      files=self.tr("%n photos and files", "", r.attachment_count), size=human_size(r.file_size))]
         lines += [self.tr("Note: {w}").format(w=w) for w in r.warnings]
         self.summary.setText("\n".join(lines))
         announce(self.summary, ". ".join([self.title(), *lines]))  # the export's result, spoken
@@ -367,6 +493,9 @@ class ExportWizard(QWizard):
         self.session = session
         self.selected_uuids = list(selected_uuids)
         self.selection_counts = (0, 0, 0)
+        self.selected_entries: list = []  # what the current choice sends (Exporter.select)
+        self.drafts_left_out = 0
+        self.coordinators_changed = False  # one was added here: the Coordinators page re-reads
         self.result_: ExportResult | None = None
         self.send_outcomes: list | None = None  # None: saved to a file; else one SendOutcome per coordinator
         self.op = None
@@ -384,14 +513,29 @@ class ExportWizard(QWizard):
         stores = reader_stores(session)
         self.recipients.fill(stores.coordinators.list() if stores else [])
         self.leave_out.no_attachments.toggled.connect(lambda *_: self.what.update_counts())
-        self.resize(640, 480)
+        for box in (self.leave_out.strip, self.leave_out.allow_uncleaned, self.leave_out.limit_on):
+            box.toggled.connect(lambda *_: self.what.fill_leaving())
+        self.leave_out.limit.valueChanged.connect(lambda *_: self.what.fill_leaving())
+        self.currentIdChanged.connect(self._announce_page)
+        self.resize(720, 560)
+
+    def _announce_page(self, page_id: int) -> None:
+        """Name each page by its title (and describe it by its subtitle) and tell assistive
+        technology that a new page is showing, so a screen reader says "What to send" etc."""
+        page = self.page(page_id)
+        if page is None:
+            return
+        page.setAccessibleName(page.title())
+        page.setAccessibleDescription(page.subTitle())
+        QAccessible.updateAccessibility(QAccessibleEvent(page, QAccessible.Event.NameChanged))
+        QAccessible.updateAccessibility(QAccessibleEvent(page, QAccessible.Event.Alert))
 
     def update_selection(self) -> None:
         """Counts and sizes for the current choice (Exporter.select over the read-only connection)."""
         stores = reader_stores(self.session)
         coordinators = self.recipients.chosen()
         if stores is None or not coordinators:
-            self.selection_counts = (0, 0, 0)
+            self.selection_counts, self.selected_entries, self.drafts_left_out = (0, 0, 0), [], 0
             return
         choice = self.what.choice()
         include = not self.leave_out.no_attachments.isChecked()
@@ -401,8 +545,12 @@ class ExportWizard(QWizard):
                 since_last=choice == SINCE_LAST, all_entries=choice == ALL, include_attachments=include)
         except JournalError:
             entries = []
+        keep_drafts = self.what.include_drafts()
+        drafts = 0 if keep_drafts else sum(1 for e in entries if e.status == "draft")
+        entries = [e for e in entries if keep_drafts or e.status != "draft"]
         files, size = attachment_totals(self.session.reader.db, [e.id for e in entries]) if include else (0, 0)
         self.selection_counts = (len(entries), files, size)
+        self.selected_entries, self.drafts_left_out = entries, drafts
 
     def start_export(self) -> None:
         if self.op is not None and not self.op.done:
@@ -411,7 +559,7 @@ class ExportWizard(QWizard):
         refs = [c.uuid for c in self.recipients.chosen()]
         choice = self.what.choice()
         entries = list(self.selected_uuids) if choice == SELECTED else None
-        options = self.leave_out.options()
+        options = dataclasses.replace(self.leave_out.options(), include_drafts=self.what.include_drafts())
         sending = self.save_page.sending()
 
         done = self.export_queued if sending else self.export_finished

@@ -14,7 +14,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from ui.common.host import IMPORTED, OUTBOX, WINDOW, FeatureHost
-from ui.exchange.card import show_my_card
+from ui.exchange import ops
+from ui.exchange.card import CardNameDialog, ask_card_name, show_my_card
 from ui.exchange.common import reader_stores
 from ui.exchange.coordinators import CoordinatorsPage
 from ui.exchange.export_wizard import ExportWizard
@@ -114,17 +115,55 @@ class BundlesFeature(QObject):
         self._update_actions()
 
     # --- actions -------------------------------------------------------------------------
-    def show_my_card(self) -> None:
+    def _with_card_name(self, then) -> bool:
+        """Run `then()` now if the public card name was chosen, else ask for it first.
+
+        Returns False when the question is showing (then runs after OK, never after Cancel).
+        """
+        stores = reader_stores(self.session)
+        if stores is None or stores.identity.display_name_chosen:
+            return True
+        if isinstance(self.card_dialog, CardNameDialog) and self.card_dialog.isVisible():
+            self.card_dialog.raise_()  # already asking (the key pressed twice): one question
+            self.card_dialog.activateWindow()
+            return False
+        self._track(ask_card_name(self.host.parent_widget(), "", lambda name: self._save_card_name(name, then)))
+        return False
+
+    def _track(self, dialog) -> None:
+        """Remember the open card dialog (closed on lock); forget it when it goes, unless replaced."""
+        self.card_dialog = dialog
+        dialog.destroyed.connect(lambda *_: self.card_dialog is dialog and setattr(self, "card_dialog", None))
+
+    def _save_card_name(self, name: str, then) -> None:
+        if self.session is None:
+            return
+        ops.set_card_name(self.host.parent_widget(), self.session, name).success(lambda _r: then()).run()
+
+    def rename_card(self) -> None:
         stores = reader_stores(self.session)
         if stores is None:
             return
+        current = stores.identity.display_name if stores.identity.display_name_chosen else ""
         if self.card_dialog is not None:
             self.card_dialog.close()
-        self.card_dialog = show_my_card(self.host.parent_widget(), stores)
-        self.card_dialog.destroyed.connect(lambda *_: setattr(self, "card_dialog", None))
+        self._track(ask_card_name(self.host.parent_widget(), current,
+                                  lambda name: self._save_card_name(name, self.show_my_card)))
+
+    def show_my_card(self) -> None:
+        stores = reader_stores(self.session)
+        if stores is None or not self._with_card_name(self.show_my_card):
+            return
+        if self.card_dialog is not None:
+            self.card_dialog.close()
+        dialog = show_my_card(self.host.parent_widget(), stores)
+        dialog.rename_button.clicked.connect(self.rename_card)
+        self._track(dialog)
 
     def show_export(self) -> ExportWizard | None:
         if self.session is None:
+            return None
+        if not self._with_card_name(self.show_export):
             return None
         self.host.flush()
         if self.wizard is not None:
@@ -141,7 +180,7 @@ class BundlesFeature(QObject):
     def _export_closed(self) -> None:
         if self.wizard is not None and self.wizard.result_ is not None:
             self.panel.show_entry(self._current_entry())  # the "Last sent" line
-        self.coordinators_page.refresh()
+        self.coordinators_page.refresh()  # also shows a coordinator added in the wizard
 
     def _current_entry(self):
         uuid = self.host.current_entry_uuid()

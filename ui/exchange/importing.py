@@ -234,9 +234,9 @@ class ImportResultDialog(QDialog):
         if r.status == "duplicate":
             return self.tr("This bundle was imported before; nothing changed.")
         c = r.counts
-        parts = [self.tr("{n} new entries").format(n=c.get("entries_new", 0)),
-                 self.tr("{n} updated").format(n=c.get("entries_updated", 0)),
-                 self.tr("{n} files").format(n=c.get("attachments_linked", 0))]
+        parts = [self.tr("%n new entries", "", c.get("entries_new", 0)),
+                 self.tr("%n updated", "entries", c.get("entries_updated", 0)),
+                 self.tr("%n files", "", c.get("attachments_linked", 0))]
         return ", ".join(parts) + "".join(f"; {w}" for w in r.warnings)
 
 

@@ -44,6 +44,13 @@ def set_review(parent, session, entry_uuid: str, *, status: str, notes: str, tag
     return WriteOp(parent, session, lambda j: j.importer.set_review(entry_uuid, status=status, notes=notes, tags=tags))
 
 
+# --- this journal's card ---------------------------------------------------------------------
+
+def set_card_name(parent, session, name: str) -> WriteOp:
+    """The public name on this journal's card and bundles (not the private journal name)."""
+    return WriteOp(parent, session, lambda j: j.identity.set_display_name(name))
+
+
 # --- coordinators ----------------------------------------------------------------------------
 
 def add_coordinator(parent, session, card) -> WriteOp:

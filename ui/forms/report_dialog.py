@@ -175,8 +175,8 @@ class ReportDialog(QDialog):
     def _done(self, path: Path, count: int) -> None:
         self.result_path = path
         self.export_button.setEnabled(True)
-        self.message.setText(self.tr("Wrote {n} entries to {name}. Remember: this file is not encrypted.")
-                             .format(n=count, name=path.name))
+        self.message.setText(self.tr("Wrote %n entries to {name}. Remember: this file is not encrypted.", "", count)
+                             .format(name=path.name))
 
     def _failed(self, exc: BaseException) -> None:
         self.export_button.setEnabled(True)

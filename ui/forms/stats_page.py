@@ -315,8 +315,8 @@ class StatsPage(QWidget):
         if table.total == 0:
             self.summary.setText(self.tr("No entries match these filters."))
         else:
-            more = self.tr(" (chart shows the first {n} rows)").format(n=MAX_BARS) if len(table.rows) > MAX_BARS else ""
-            self.summary.setText(self.tr("{n} entries counted.").format(n=table.total) + more)
+            more = self.tr(" (chart shows the first %n rows)", "", MAX_BARS) if len(table.rows) > MAX_BARS else ""
+            self.summary.setText(self.tr("%n entries counted.", "", table.total) + more)
         self.copy_button.setEnabled(bool(table.rows))
 
     def copy_table(self) -> None:

@@ -233,4 +233,4 @@ class PeopleFeature(QObject):
 
     def _update_overview_button(self) -> None:
         due = self.session.reader.contact_log.count(due_only=True) if self.session else 0
-        self.overview_button.setText(self.tr("Overview — {n} due").format(n=due) if due else self.tr("Overview"))
+        self.overview_button.setText(self.tr("Overview — %n due", "", due) if due else self.tr("Overview"))

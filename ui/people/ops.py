@@ -67,6 +67,31 @@ def log_contact(parent, session, values: dict) -> WriteOp:
     return WriteOp(parent, session, lambda j: j.contact_log.add(**values))
 
 
+def update_log_record(parent, session, record_uuid: str, changes: dict) -> WriteOp:
+    """Change a contact-log record (ContactLogStore.update); the result is (before, after) for Undo."""
+    def work(j):
+        before = j.contact_log.get(record_uuid)
+        return before, j.contact_log.update(record_uuid, **changes)
+
+    return WriteOp(parent, session, work)
+
+
+def restore_log_record(parent, session, before) -> WriteOp:
+    """Undo an edit: put back every field of `before` (a LogRecord read before the change)."""
+    def work(j):
+        values = {"at": before.at, "tz": before.tz, "channel": before.channel, "direction": before.direction,
+                  "summary": before.summary, "follow_up_due": before.follow_up_due,
+                  "follow_up_note": before.follow_up_note, "entries": list(before.entries)}
+        if all(p.uuid for p in before.people):
+            values["people"] = [p.uuid for p in before.people]
+        restored = j.contact_log.update(before.uuid, **values)
+        if before.follow_up_done_at and not restored.follow_up_done_at:
+            restored = j.contact_log.mark_done(before.uuid)
+        return restored
+
+    return WriteOp(parent, session, work)
+
+
 def mark_done(parent, session, record_uuid: str) -> WriteOp:
     """A follow-up is done."""
     return WriteOp(parent, session, lambda j: j.contact_log.mark_done(record_uuid))

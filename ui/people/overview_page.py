@@ -73,7 +73,7 @@ class OverviewPage(QWidget):
         self.log.setText(str(reader.contact_log.count()))
         due = reader.contact_log.count(due_only=True, today=today)
         overdue = reader.contact_log.count(due_only=True, today=today - dt.timedelta(days=1))
-        self.due.setText(self.tr("{n} ({overdue} overdue)").format(n=due, overdue=overdue) if due else
+        self.due.setText(self.tr("%n ({overdue} overdue)", "", due).format(overdue=overdue) if due else
                          self.tr("none"))
         # The backup feature records its time later; until then say so plainly.
         self.backup.setText(self.tr("not recorded yet"))

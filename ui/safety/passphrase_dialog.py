@@ -65,7 +65,7 @@ class ChangePassphraseDialog(QDialog):
 
     def problem(self) -> str:
         if len(self.first.text()) < MIN_PASSPHRASE_LENGTH:
-            return self.tr("Choose a passphrase of at least {n} characters.").format(n=MIN_PASSPHRASE_LENGTH)
+            return self.tr("Choose a passphrase of at least %n characters.", "", MIN_PASSPHRASE_LENGTH)
         if self.first.text() != self.second.text():
             return self.tr("The two passphrases differ.")
         return ""

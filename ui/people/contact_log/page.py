@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
     QPushButton, QStackedWidget, QTableView, QVBoxLayout, QWidget,
@@ -10,10 +10,11 @@ from PySide6.QtWidgets import (
 
 from journal.records.people import Person
 
+from ui.people.contact_log.edit_dialog import ContactLogEditDialog
 from ui.people.contact_log.model import COL_SUMMARY, UUID_ROLE, ContactLogModel
 from ui.people.contact_log.quick import QuickLogBar
 from ui.common.ops import user_message
-from ui.people.labels import channel_labels
+from ui.people.labels import channel_labels, display_when
 from ui.people.picker import PersonPicker
 from ui.common.i18n import date_format
 from ui.people import ops
@@ -68,6 +69,9 @@ class ContactLogPage(QWidget):
         filters.addWidget(QLabel(self.tr("to")))
         filters.addWidget(self.date_to)
         filters.addStretch(1)
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.edit_button.setToolTip(self.tr("Change the selected record: its time, channel, summary, follow-up "
+                                            "(or double-click it)"))
         self.done_button = QPushButton(self.tr("Mark follow-up done"))
         self.done_button.setToolTip(self.tr("Close the selected record's follow-up"))
         self.delete_button = QPushButton(self.tr("Delete…"))
@@ -99,12 +103,33 @@ class ContactLogPage(QWidget):
         # (before it, Tab could not reach them from the table).
         actions = QHBoxLayout()
         actions.addStretch(1)
+        actions.addWidget(self.edit_button)
         actions.addWidget(self.done_button)
         actions.addWidget(self.delete_button)
         layout.addLayout(actions)
         QWidget.setTabOrder(self.date_to, self.table)
-        QWidget.setTabOrder(self.table, self.done_button)
+        QWidget.setTabOrder(self.table, self.edit_button)
+        QWidget.setTabOrder(self.edit_button, self.done_button)
         QWidget.setTabOrder(self.done_button, self.delete_button)
+
+        # After an edit: what changed, and Undo (the record's previous values are kept in memory
+        # only until the bar goes: on lock, on the next edit, or after a while).
+        self.undo_bar = QWidget()
+        undo_row = QHBoxLayout(self.undo_bar)
+        undo_row.setContentsMargins(0, 0, 0, 0)
+        self.undo_label = QLabel()
+        self.undo_button = QPushButton(self.tr("&Undo"))
+        self.undo_button.setToolTip(self.tr("Put back the record as it was before this edit"))
+        undo_row.addWidget(self.undo_label, 1)
+        undo_row.addWidget(self.undo_button)
+        self.undo_bar.setVisible(False)
+        layout.addWidget(self.undo_bar)
+        self._undo_record = None
+        self._undo_timer = QTimer(self)
+        self._undo_timer.setSingleShot(True)
+        self._undo_timer.setInterval(30_000)
+        self._undo_timer.timeout.connect(self._forget_undo)
+        self.edit_dialog: ContactLogEditDialog | None = None
 
     def _wire(self) -> None:
         self.quick.added.connect(self._added)
@@ -114,6 +139,9 @@ class ContactLogPage(QWidget):
         self.dates.toggled.connect(self._dates_toggled)
         self.date_from.dateChanged.connect(lambda _d: self.reload())
         self.date_to.dateChanged.connect(lambda _d: self.reload())
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.undo_button.clicked.connect(self.undo_edit)
         self.done_button.clicked.connect(self.mark_selected_done)
         self.delete_button.clicked.connect(self.delete_selected)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
@@ -134,6 +162,10 @@ class ContactLogPage(QWidget):
     def detach(self) -> None:
         """Lock: empty the timeline, the pickers and the quick bar."""
         self.session = None
+        if self.edit_dialog is not None:
+            self.edit_dialog.reject()
+            self.edit_dialog = None
+        self._forget_undo()
         self.quick.detach()
         self.person_filter.forget()
         self.channel_filter.blockSignals(True)
@@ -194,6 +226,7 @@ class ContactLogPage(QWidget):
 
     def _update_buttons(self) -> None:
         record = self.model.record_at(self.table.currentIndex().row())
+        self.edit_button.setEnabled(record is not None)
         self.done_button.setEnabled(record is not None and record.follow_up_state == "open")
         self.delete_button.setEnabled(record is not None)
 
@@ -202,6 +235,57 @@ class ContactLogPage(QWidget):
         self.reload()
         self.select_record(record.uuid)
         self.log_changed.emit()
+
+    def edit_selected(self) -> ContactLogEditDialog | None:
+        """Open the selected record for editing (time, channel, direction, summary, follow-up)."""
+        record = self.model.record_at(self.table.currentIndex().row())
+        if self.session is None or record is None:
+            return None
+        if self.edit_dialog is not None:
+            self.edit_dialog.reject()
+        dialog = ContactLogEditDialog(record, self)
+        dialog.accepted.connect(lambda: self._save_edit(dialog))
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        self.edit_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _save_edit(self, dialog: ContactLogEditDialog) -> None:
+        if self.edit_dialog is dialog:
+            self.edit_dialog = None
+        changes = dialog.changes()
+        if self.session is None or not changes:
+            return
+        ops.update_log_record(self, self.session, dialog.record.uuid, changes) \
+            .success(self._edited).failure(self._failed).run()
+
+    def _edited(self, result) -> None:
+        before, after = result
+        self._undo_record = before
+        self.undo_label.setText(self.tr("Contact of {when} changed.").format(when=display_when(after.at)))
+        self.undo_bar.setVisible(True)
+        self._undo_timer.start()
+        self.reload()
+        self.select_record(after.uuid)
+        self.log_changed.emit()
+
+    def undo_edit(self) -> None:
+        before = self._undo_record
+        self._forget_undo()
+        if self.session is None or before is None:
+            return
+        ops.restore_log_record(self, self.session, before).success(self._restored).failure(self._failed).run()
+
+    def _restored(self, record) -> None:
+        self.reload()
+        self.select_record(record.uuid)
+        self.log_changed.emit()
+
+    def _forget_undo(self) -> None:
+        self._undo_record = None
+        self._undo_timer.stop()
+        self.undo_bar.setVisible(False)
+        self.undo_label.clear()
 
     def mark_selected_done(self) -> None:
         uuid = self.selected_uuid()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QGridLayout, QLabel, QLineEdit, QPushButton, \
     QVBoxLayout, QWidget
 
@@ -78,7 +79,19 @@ class QuickLogBar(QWidget):
 
         self.follow_up.toggled.connect(self.due.setEnabled)
         self.add_button.clicked.connect(self.submit)
-        self.summary.returnPressed.connect(self.submit)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)
+        """Enter anywhere in the bar adds the record: in the summary, on "Follow up by", in its date,
+        on the channel or direction. Not in the person field: Enter there picks a completion."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self._in_person_field():
+            event.accept()
+            self.submit()
+            return
+        super().keyPressEvent(event)
+
+    def _in_person_field(self) -> bool:
+        focus = self.focusWidget()
+        return focus is not None and (focus is self.person or self.person.isAncestorOf(focus))
 
     def attach(self, session) -> None:
         self.session = session
