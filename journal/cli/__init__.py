@@ -31,6 +31,7 @@ COMMAND_MODULES = [
     "journal.cli.import_commands",
     "journal.cli.report_commands",
     "journal.cli.transport_commands",
+    "journal.cli.travel_commands",
 ]
 
 
