@@ -40,13 +40,15 @@ from journal.travel.package import TRAVEL_SUFFIX
 from ui.common import clipboard
 from ui.common.file_dialogs import choose_file, choose_folder, choose_save_path
 from ui.common.ops import run_op, run_write_op, scaled_progress, user_message
+from ui.common.secret_field import SecretField
 
 TOR_PROXY = "socks5h://127.0.0.1:9050"
 
 
-def _secret_field(name: str) -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
+def _secret_field(name: str) -> SecretField:
+    """The recovery code and the drop folder's password: the app's one secret field (it never
+    hands the typed text to Qt's control or the accessibility bus)."""
+    field = SecretField()
     field.setAccessibleName(name)
     clipboard.mark_secret(field)
     return field
