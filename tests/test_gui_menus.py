@@ -15,7 +15,8 @@ def _texts(menu) -> list[str]:
 
 def test_menus_are_grouped_by_task(unlocked):  # noqa: F811
     window = unlocked.main_window
-    assert _menu_titles(window) == ["Journal", "Entry", "Edit", "People", "Exchange", "Reports", "Help"]
+    assert _menu_titles(window) == ["Journal", "Entry", "Edit", "People", "Exchange", "Reports", "Safety", "Help"]
+    assert _texts(window.safety_menu) == ["Prepare for travel…", "Restore after travel…"]
     journal = _texts(window.journal_menu)
     assert journal[0] == "Lock" and journal[-1] == "Quit"
     assert "Back up journal…" in journal and "Erase this journal…" in journal

@@ -145,3 +145,43 @@ def test_chunk_rows_recipe_reads_content_stored_before_schema_10(tmp_path, monke
             pass
         else:
             raise AssertionError("the recipe did not notice damaged content")
+
+
+def travel_recipe() -> list[str]:
+    text = DOC.read_text(encoding="utf-8")
+    after = text.split("<!-- travel-recipe", 1)[1]
+    block = re.search(r"```sh\n(.*?)```", after, re.S).group(1)
+    return [line for line in block.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def test_travel_package_recipe_with_age_and_tar(created, tmp_path):
+    """Section 6, run as written with the real `age` (typing the code at its prompt) and `tar`;
+    then section 1's script reads the unpacked journal with the same recovery code."""
+    if shutil.which("age") is None or shutil.which("tar") is None:
+        import pytest
+
+        pytest.skip("the age and tar tools are not installed")
+    from journal.travel import prepare_to_file
+    from tests.test_age_scrypt import age_with_passphrase
+
+    journal = created.journal
+    journal.entries.add(title="Задержание на вокзале", body="Двенадцать человек", occurred_at="2024-03-01")
+    work = tmp_path / "recipe"
+    work.mkdir()
+    prepare_to_file(journal, work / "trip.ijtravel", created.recovery_code, work_factor=10)
+    journal.close()
+    for line in travel_recipe():
+        if line.startswith("age "):
+            code, output = age_with_passphrase(["-c", f"cd {work} && {line}"], created.recovery_code,
+                                               program="sh")
+        else:
+            code = subprocess.run(line, shell=True, cwd=work, timeout=60).returncode  # noqa: S602
+            output = b""
+        assert code == 0, (line, output)
+    folder = work / "journal-back"
+    assert {p.name for p in folder.iterdir()} >= {"journal.keys", "journal.db", "backup.json"}
+    script = tmp_path / "read_journal.py"
+    script.write_text(recovery_script(), encoding="utf-8")
+    out = subprocess.run([sys.executable, str(script), str(folder), "--recovery", created.recovery_code],
+                         capture_output=True, text=True, encoding="utf-8", timeout=120, check=True).stdout
+    assert "Задержание на вокзале" in out

@@ -125,7 +125,18 @@ class AppController(QObject):
         self.wizard.setWindowIcon(app_icon())
         self.wizard.created.connect(lambda created: self._open_session(created.journal))
         self.wizard.rejected.connect(self._wizard_cancelled)
+        self.wizard.restore_requested.connect(self._restore_after_travel)
         self.wizard.show()
+
+    def _restore_after_travel(self) -> None:
+        from ui.safety.travel_dialog import restore_after_travel
+
+        restore_after_travel(self.wizard, self.context.data_dir, self._travel_restored)
+
+    def _travel_restored(self, folder) -> None:
+        self.context.data_dir = Path(folder)
+        if self.wizard is not None:
+            self.wizard.reject()  # a journal exists now: _wizard_cancelled shows the unlock window
 
     def _wizard_cancelled(self) -> None:
         self.wizard = None

@@ -53,6 +53,19 @@ def _section_action(window, key: str, text: str, shortcut: str | None = None) ->
     return act
 
 
+def _safety_menu(window, safety) -> QMenu | None:
+    """The Safety menu: "Prepare for travel…" and "Restore after travel…" (ui/safety/travel_dialog.py)."""
+    actions = [getattr(safety, name, None) for name in ("travel_action", "travel_restore_action")]
+    if safety is None or not any(actions):
+        return None
+    menu = getattr(window, "safety_menu", None)
+    if menu is None:
+        menu = window.safety_menu = QMenu(QCoreApplication.translate("Menus", "&Safety"), window)
+    menu.clear()
+    _add(menu, actions)
+    return menu
+
+
 def arrange_menus(window, safety=None) -> None:
     """Rebuild the menu bar of a MainWindow from the actions its features made.
 
@@ -137,6 +150,9 @@ def arrange_menus(window, safety=None) -> None:
     if not reports.isEmpty():
         menus.append(reports)
     window.reports_menu = reports
+    safety_menu = _safety_menu(window, safety)
+    if safety_menu is not None:
+        menus.append(safety_menu)
     window.help_menu.addAction(window.about_action)
     menus.append(window.help_menu)
     for menu in menus:

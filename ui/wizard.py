@@ -31,6 +31,9 @@ METER_COLORS = ("#c62828", "#e65100", "#f9a825", "#2e7d32", "#1b5e20")
 
 
 class IntroPage(QWizardPage):
+    # "Restore after travel…": the journal comes back from its travel package instead.
+    restore_requested = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Welcome to Incident Journal"))
@@ -46,6 +49,15 @@ class IntroPage(QWizardPage):
         text.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(text)
         layout.addStretch(1)
+        travel = QLabel(self.tr("Back from a journey with a travel package?"))
+        travel.setWordWrap(True)
+        self.restore_button = QPushButton(self.tr("&Restore after travel…"))
+        self.restore_button.setAutoDefault(False)
+        self.restore_button.clicked.connect(self.restore_requested)
+        row = QHBoxLayout()
+        row.addWidget(travel, 1)
+        row.addWidget(self.restore_button)
+        layout.addLayout(row)
 
 
 class PassphrasePage(QWizardPage):
@@ -262,6 +274,8 @@ class FirstRunWizard(QWizard):
     """Emits `created(CreatedJournal)` when the person confirms the recovery code."""
 
     created = Signal(object)
+    # The person chose "Restore after travel…" on the first page.
+    restore_requested = Signal()
 
     def __init__(self, data_dir: Path, kdf: KdfParams = DEFAULT_KDF, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -273,6 +287,7 @@ class FirstRunWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.intro = IntroPage()
+        self.intro.restore_requested.connect(self.restore_requested)
         self.passphrase_page = PassphrasePage()
         self.name_page = NamePage(self.data_dir)
         self.recovery_page = RecoveryPage()

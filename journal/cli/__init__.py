@@ -33,6 +33,7 @@ COMMAND_MODULES = [
     "journal.cli.transport_commands",
     "journal.cli.duress_commands",
     "journal.cli.evidence_commands",
+    "journal.cli.travel_commands",
 ]
 
 

@@ -135,10 +135,33 @@ def write_backup(journal, out_path: Path, *, progress=None, cancel=None) -> Back
     progress(done, total) counts the bytes of every member; `cancel` is checked between
     and inside members (Cancelled; nothing is left behind)."""
     out_path = Path(out_path)
+    tmp_out = out_path.with_name(f".{out_path.name}.{secrets.token_hex(6)}.tmp")
+    try:
+        fd = os.open(tmp_out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as raw:
+            file_ids = write_backup_stream(journal, raw, progress=progress, cancel=cancel)
+            raw.flush()
+            os.fsync(raw.fileno())
+        # Verify before the rename: a bad backup must never replace a good one.
+        entries = verify_backup(tmp_out, bytes(journal._data_key))
+        os.replace(tmp_out, out_path)
+        fsync_dir(out_path.parent)
+    except BaseException:
+        tmp_out.unlink(missing_ok=True)
+        raise
+    return BackupReport(out_path, out_path.stat().st_size, entries, migrations.schema_version(journal.db.conn),
+                        len(file_ids))
+
+
+def write_backup_stream(journal, raw, *, progress=None, cancel=None) -> list[str]:
+    """Write the backup tar of the open `journal` into the writable `raw` (a file, or an
+    encryptor: travel packages, journal/travel/). Returns the attachment file ids it holds.
+
+    The database snapshot is made in a private file in the journal folder (still encrypted
+    with the data key) and destroyed afterwards."""
     files = journal_files(journal.data_dir)
     blob_files = journal.blob_files
     snapshot = journal.data_dir / f".backup-{secrets.token_hex(6)}.db"
-    tmp_out = out_path.with_name(f".{out_path.name}.{secrets.token_hex(6)}.tmp")
     hold = blob_files.hold_removals() if blob_files is not None else contextlib.nullcontext()
     try:
         with hold:
@@ -156,31 +179,21 @@ def write_backup(journal, out_path: Path, *, progress=None, cancel=None) -> Back
                     raise BackupError(_(
                         "Cannot back up: the attachment file {path} is missing from the journal folder. "
                         "Run `journal verify` to see which attachment it belongs to.").format(path=name)) from None
-            _write_tar(tmp_out, sized, migrations.schema_version(journal.db.conn), progress, cancel)
-        # Verify before the rename: a bad backup must never replace a good one.
-        entries = verify_backup(tmp_out, bytes(journal._data_key))
-        os.replace(tmp_out, out_path)
-        fsync_dir(out_path.parent)
-    except BaseException:
-        tmp_out.unlink(missing_ok=True)
-        raise
+            _write_tar(raw, sized, migrations.schema_version(journal.db.conn), progress, cancel)
     finally:
         if snapshot.exists():
             overwrite_and_unlink(snapshot)
-    return BackupReport(out_path, out_path.stat().st_size, entries, migrations.schema_version(journal.db.conn),
-                        len(file_ids))
+    return file_ids
 
 
-def _write_tar(tmp_out: Path, members: list[tuple[str, Path, int]], schema_version: int, progress,
-               cancel) -> None:
-    """Stream `members` (name, path, size) into a new tar at `tmp_out`, backup.json last."""
+def _write_tar(raw, members: list[tuple[str, Path, int]], schema_version: int, progress, cancel) -> None:
+    """Stream `members` (name, path, size) as a tar into `raw`, backup.json last."""
     total = sum(size for _name, _path, size in members)
     rows = []
-    fd = os.open(tmp_out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     # bufsize/copybufsize: 1 MiB reads and writes (tarfile's 10 KiB stream buffer would re-slice
     # every 1 MiB piece a hundred times); progress and cancel are then checked once per MiB.
-    with os.fdopen(fd, "wb") as raw, tarfile.open(fileobj=raw, mode="w|", format=tarfile.PAX_FORMAT,
-                                                  bufsize=_CHUNK, copybufsize=_CHUNK) as tar:
+    with tarfile.open(fileobj=raw, mode="w|", format=tarfile.PAX_FORMAT, bufsize=_CHUNK,
+                      copybufsize=_CHUNK) as tar:
         done = 0
         for name, path, size in members:
             if cancel and cancel():
@@ -198,27 +211,27 @@ def _write_tar(tmp_out: Path, members: list[tuple[str, Path, int]], schema_versi
             "schema_version": schema_version, "members": rows,
         }, indent=1, sort_keys=True).encode()
         tar.addfile(_tar_info(MANIFEST_FILE, len(manifest)), io.BytesIO(manifest))
-        tar.close()  # writes the end-of-archive blocks before the fsync below
-        raw.flush()
-        os.fsync(raw.fileno())
 
 
 def _unexpected(name: str) -> BackupError:
     return BackupError(_("This is not an Incident Journal backup (unexpected member {name!r}).").format(name=name))
 
 
-def _extract(backup_path: Path, folder: Path, cancel=None, *, keep_attachments: bool = True) -> dict:
+def _extract(backup_path, folder: Path, cancel=None, *, keep_attachments: bool = True) -> dict:
     """Strictly unpack a backup into `folder` (names, types, sizes, hashes). Returns the manifest.
 
     Accepted members: journal.keys, journal.db, backup.json and attachments/<2 hex>/<32 hex>,
     each a regular file, once. Every member must be listed in backup.json with its size and
     SHA-256, and every listed member must be present. With keep_attachments=False attachment
-    members are hashed and checked but not written (verifying needs only the database)."""
+    members are hashed and checked but not written (verifying needs only the database).
+    `backup_path` is a path or a readable stream (a decrypting reader: journal/travel/)."""
     seen: dict[str, tuple[int, str]] = {}
     shards: set[Path] = set()
     manifest = None
     try:
-        with tarfile.open(backup_path, mode="r|", bufsize=_CHUNK) as tar:
+        opened = (tarfile.open(fileobj=backup_path, mode="r|", bufsize=_CHUNK) if hasattr(backup_path, "read")
+                  else tarfile.open(backup_path, mode="r|", bufsize=_CHUNK))
+        with opened as tar:
             for member in tar:
                 name = member.name
                 attachment = is_attachment_member(name)
@@ -353,24 +366,31 @@ def verify_backup(backup_path: Path, data_key: bytes) -> int:
     folder.mkdir(mode=0o700)
     try:
         manifest = _extract(Path(backup_path), folder, keep_attachments=False)
-        sizes = {row["path"]: row["size"] for row in manifest["members"]}
-        conn = connect(folder / DB_FILE, data_key, readonly=True)
-        try:
-            if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise BackupError(_("The backup's database failed its integrity check."))
-            if migrations.schema_version(conn) >= _SCHEMA_WITH_FILES:
-                for file_id, size, chunk_size in conn.execute(
-                        "SELECT file_id, size, chunk_size FROM blobs WHERE file_id IS NOT NULL"):
-                    name = attachment_member(str(file_id))
-                    if not is_attachment_member(name) or sizes.get(name) != stored_file_size(size, chunk_size):
-                        raise BackupError(_(
-                            "The backup is incomplete: the attachment file {name} is missing or has the wrong size."
-                        ).format(name=name))
-            return conn.execute("SELECT count(*) FROM entries").fetchone()[0]
-        finally:
-            conn.close()
+        return check_extracted(folder, manifest, data_key)
     finally:
         _discard(folder)
+
+
+def check_extracted(folder: Path, manifest: dict, data_key: bytes, *, full: bool = False) -> int:
+    """The database unpacked in `folder` opens with `data_key`, passes its integrity check
+    (`quick_check`, or the full `integrity_check` with `full`), and names only attachment files
+    the manifest lists with the size its rows imply. Returns its count of entries."""
+    sizes = {row["path"]: row["size"] for row in manifest["members"]}
+    conn = connect(folder / DB_FILE, data_key, readonly=True)
+    try:
+        if conn.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check").fetchone()[0] != "ok":
+            raise BackupError(_("The backup's database failed its integrity check."))
+        if migrations.schema_version(conn) >= _SCHEMA_WITH_FILES:
+            for file_id, size, chunk_size in conn.execute(
+                    "SELECT file_id, size, chunk_size FROM blobs WHERE file_id IS NOT NULL"):
+                name = attachment_member(str(file_id))
+                if not is_attachment_member(name) or sizes.get(name) != stored_file_size(size, chunk_size):
+                    raise BackupError(_(
+                        "The backup is incomplete: the attachment file {name} is missing or has the wrong size."
+                    ).format(name=name))
+        return conn.execute("SELECT count(*) FROM entries").fetchone()[0]
+    finally:
+        conn.close()
 
 
 def restore_backup(backup_path: Path, data_dir: Path, *, replace: bool = False, cancel=None) -> dict:
@@ -383,12 +403,20 @@ def restore_backup(backup_path: Path, data_dir: Path, *, replace: bool = False, 
     at any point leaves either the old journal or the restored one.
     Returns the backup's manifest (backup.json).
     """
+    backup_path = Path(backup_path)
+    if not backup_path.is_file():
+        raise InvalidInput(_("No backup file at {backup_path}.").format(backup_path=backup_path))
+    return restore_from(lambda: backup_path, data_dir, replace=replace, cancel=cancel)
+
+
+def restore_from(open_source, data_dir: Path, *, replace: bool = False, cancel=None, check_staged=None) -> dict:
+    """restore_backup's work, from `open_source()`: a backup's path, or a readable stream of
+    its tar (a travel package being decrypted). `check_staged(folder, manifest)` may refuse
+    (by raising) once everything is unpacked and checked, before the journal folder is touched."""
     from journal.storage.lockfile import JournalLock
     from journal.storage.vault import journal_exists
 
-    backup_path, data_dir = Path(backup_path), Path(data_dir)
-    if not backup_path.is_file():
-        raise InvalidInput(_("No backup file at {backup_path}.").format(backup_path=backup_path))
+    data_dir = Path(data_dir)
     if journal_exists(data_dir) and not replace:
         raise JournalExists(
             _("There is already a journal in {data_dir}. Restore into an empty folder, or confirm that the existing journal should be replaced.").format(data_dir=data_dir)
@@ -402,7 +430,9 @@ def restore_backup(backup_path: Path, data_dir: Path, *, replace: bool = False, 
     placed: list[str] = []
     try:
         staging.mkdir(mode=0o700)
-        manifest = _extract(backup_path, staging, cancel)
+        manifest = _extract(open_source(), staging, cancel)
+        if check_staged is not None:
+            check_staged(staging, manifest)
         # What goes aside: the old journal, and an attachments folder even without one (files
         # no key can open any more, which would otherwise block moving the restored folder in).
         old = [files[key] for key in ("keys", "db", "wal", "shm") if files[key].exists()]
@@ -438,6 +468,10 @@ def restore_backup(backup_path: Path, data_dir: Path, *, replace: bool = False, 
     return manifest
 
 
+#: For travel packages (journal/travel/), which carry a backup tar inside age.
+extract_backup = _extract
+discard_folder = _discard
+
 __all__ = [
     "BACKUP_VERSION",
     "READABLE_VERSIONS",
@@ -446,7 +480,12 @@ __all__ = [
     "attachment_member",
     "is_attachment_member",
     "key_pragma",
+    "check_extracted",
+    "discard_folder",
+    "extract_backup",
     "restore_backup",
+    "restore_from",
     "verify_backup",
     "write_backup",
+    "write_backup_stream",
 ]

@@ -48,7 +48,8 @@ if TYPE_CHECKING:
 
 # Files an interrupted operation may leave in the data folder. Key-bearing
 # ones are destroyed right after journal.keys during an emergency erase.
-KEY_BEARING_LEFTOVERS = (".journal.keys.*.tmp", f"{STAGING_PREFIX}*", ".restore-*", ".replaced-*")
+KEY_BEARING_LEFTOVERS = (".journal.keys.*.tmp", f"{STAGING_PREFIX}*", ".restore-*", ".replaced-*",
+                         ".travel-*", "..travel-*")  # travel packages being made, checked or fetched (journal/travel/)
 DATA_LEFTOVERS = (".backup-*.db", ".backup-*.db-*", "*.db-journal")
 
 

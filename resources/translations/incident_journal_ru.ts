@@ -2106,6 +2106,10 @@ Choose something that does not identify you or where you are, in case the card f
         </translation>
     </message>
     <message>
+        <source>The journal was restored into {folder}. Lock this journal and open the restored one?</source>
+        <translation>Журнал восстановлен в папку {folder}. Заблокировать этот журнал и открыть восстановленный?</translation>
+    </message>
+    <message>
         <source>Passphrase changed.</source>
         <translation>Парольная фраза изменена.</translation>
     </message>
@@ -2895,6 +2899,14 @@ Choose something that does not identify you or where you are, in case the card f
         <translation>&lt;p&gt;«Журнал инцидентов» хранит ваши записи о задержаниях, насилии и других инцидентах на этом компьютере, зашифрованными парольной фразой, которую знаете только вы.&lt;/p&gt;&lt;p&gt;Если ноутбук изымут, украдут или обыщут, без парольной фразы в журнале ничего не прочитать: ни записи, ни фотографии, ни даже их заголовки. Блокируйте журнал клавишами Ctrl+L; он также блокируется сам, когда вы отходите.&lt;/p&gt;&lt;p&gt;Дальше: выберите парольную фразу, назовите журнал и запишите код восстановления.&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>Back from a journey with a travel package?</source>
+        <translation>Вернулись из поездки с дорожным архивом?</translation>
+    </message>
+    <message>
+        <source>&amp;Restore after travel…</source>
+        <translation>&amp;Восстановить после поездки…</translation>
+    </message>
+    <message>
         <source>Welcome to Incident Journal</source>
         <translation>Добро пожаловать в «Журнал инцидентов»</translation>
     </message>
@@ -3222,6 +3234,10 @@ Choose something that does not identify you or where you are, in case the card f
     <message>
         <source>E&amp;xchange</source>
         <translation>&amp;Обмен</translation>
+    </message>
+    <message>
+        <source>&amp;Safety</source>
+        <translation>&amp;Безопасность</translation>
     </message>
     <message>
         <source>S&amp;enders</source>
@@ -3812,6 +3828,17 @@ Choose something that does not identify you or where you are, in case the card f
     </message>
 </context>
 <context>
+    <name>PathRow</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Обзор…</translation>
+    </message>
+    <message>
+        <source>Browse for {what}</source>
+        <translation>Выбрать: {what}</translation>
+    </message>
+</context>
+<context>
     <name>People</name>
     <message>
         <source>Call</source>
@@ -4247,6 +4274,81 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
     </message>
 </context>
 <context>
+    <name>PrepareTravelDialog</name>
+    <message>
+        <source>Prepare for travel</source>
+        <translation>Подготовка к поездке</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Before a border or a search:&lt;/b&gt; the whole journal (entries, people, contact log, photos and files, forms, your identity and coordinators) is sealed into one encrypted travel package. It is read back and checked; only then is the journal &lt;b&gt;erased from this computer&lt;/b&gt;, as an emergency erase does.&lt;/p&gt;&lt;p&gt;Only the &lt;b&gt;recovery code&lt;/b&gt; opens the package, never the passphrase. Keep the code apart from the laptop and the package: without it the journal cannot come back.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Перед границей или обыском:&lt;/b&gt; весь журнал (записи, люди, журнал контактов, фото и файлы, формы, ваша личность и координаторы) запечатывается в один зашифрованный дорожный архив. Архив читается обратно и проверяется; только после этого журнал &lt;b&gt;стирается с этого компьютера&lt;/b&gt;, как при экстренном стирании.&lt;/p&gt;&lt;p&gt;Архив открывает только &lt;b&gt;код восстановления&lt;/b&gt;, парольная фраза — никогда. Храните код отдельно от ноутбука и от архива: без него журнал не вернуть.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Save the package to a &amp;file (a USB stick or a folder)</source>
+        <translation>Сохранить архив в &amp;файл (флешка или папка)</translation>
+    </message>
+    <message>
+        <source>Send it to a coordinator&apos;s &amp;drop folder</source>
+        <translation>Отправить в &amp;папку приёма координатора</translation>
+    </message>
+    <message>
+        <source>Travel package file</source>
+        <translation>Файл дорожного архива</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Координатор</translation>
+    </message>
+    <message>
+        <source>No coordinator has a drop folder.</source>
+        <translation>Ни у одного координатора нет папки приёма.</translation>
+    </message>
+    <message>
+        <source>Send through &amp;Tor (running on this computer)</source>
+        <translation>Отправить через &amp;Tor (запущенный на этом компьютере)</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>Код восстановления</translation>
+    </message>
+    <message>
+        <source>Re&amp;hearsal: make and check the package, but keep the journal</source>
+        <translation>&amp;Репетиция: создать и проверить архив, но сохранить журнал</translation>
+    </message>
+    <message>
+        <source>I understand: the journal will be &amp;erased from this computer</source>
+        <translation>Я понимаю: журнал будет &amp;стёрт с этого компьютера</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Файл:</translation>
+    </message>
+    <message>
+        <source>Coordinator:</source>
+        <translation>Координатор:</translation>
+    </message>
+    <message>
+        <source>&amp;Recovery code:</source>
+        <translation>&amp;Код восстановления:</translation>
+    </message>
+    <message>
+        <source>&amp;Seal and erase</source>
+        <translation>&amp;Запечатать и стереть</translation>
+    </message>
+    <message>
+        <source>Save the travel package</source>
+        <translation>Сохранить дорожный архив</translation>
+    </message>
+    <message>
+        <source>Travel packages (*{suffix})</source>
+        <translation>Дорожные архивы (*{suffix})</translation>
+    </message>
+    <message>
+        <source>&amp;Make and check</source>
+        <translation>&amp;Создать и проверить</translation>
+    </message>
+</context>
+<context>
     <name>QuickLogBar</name>
     <message>
         <source>Add</source>
@@ -4572,6 +4674,101 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     <message>
         <source>Writing the report…</source>
         <translation>Записывается отчёт…</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreTravelDialog</name>
+    <message>
+        <source>Restore after travel</source>
+        <translation>Восстановление после поездки</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;After the border:&lt;/b&gt; bring the journal back from its travel package, whole, with its history and your identity (coordinators still recognise you). You need the recovery code. Afterwards, unlock it with your passphrase as before.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;После границы:&lt;/b&gt; верните журнал из дорожного архива целиком, с историей изменений и вашей личностью (координаторы по-прежнему вас узнают). Нужен код восстановления. Потом разблокируйте журнал своей парольной фразой, как раньше.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>From a &amp;file</source>
+        <translation>Из &amp;файла</translation>
+    </message>
+    <message>
+        <source>From a &amp;drop folder</source>
+        <translation>Из &amp;папки приёма</translation>
+    </message>
+    <message>
+        <source>Travel package file</source>
+        <translation>Файл дорожного архива</translation>
+    </message>
+    <message>
+        <source>Drop folder address</source>
+        <translation>Адрес папки приёма</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Имя пользователя</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>Fetch through &amp;Tor (running on this computer)</source>
+        <translation>Загрузить через &amp;Tor (запущенный на этом компьютере)</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>Код восстановления</translation>
+    </message>
+    <message>
+        <source>Journal folder</source>
+        <translation>Папка журнала</translation>
+    </message>
+    <message>
+        <source>Choose an empty folder for the journal</source>
+        <translation>Выберите пустую папку для журнала</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Файл:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Адрес:</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Имя пользователя:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>&amp;Recovery code:</source>
+        <translation>&amp;Код восстановления:</translation>
+    </message>
+    <message>
+        <source>Restore into:</source>
+        <translation>Восстановить в:</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Восстановить</translation>
+    </message>
+    <message>
+        <source>Open a travel package</source>
+        <translation>Открыть дорожный архив</translation>
+    </message>
+    <message>
+        <source>Travel packages (*{suffix});;All files (*)</source>
+        <translation>Дорожные архивы (*{suffix});;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>The journal is back in {folder}. Unlock it with your passphrase, as before the journey.</source>
+        <translation>Журнал снова в папке {folder}. Разблокируйте его своей парольной фразой, как до поездки.</translation>
+    </message>
+    <message>
+        <source>Restoring the journal from its travel package…</source>
+        <translation>Журнал восстанавливается из дорожного архива…</translation>
     </message>
 </context>
 <context>
@@ -5215,6 +5412,49 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     <message>
         <source>Proxy (Tor) and timeouts for sending and fetching</source>
         <translation>Прокси (Tor) и тайм-ауты для отправки и загрузки</translation>
+    </message>
+</context>
+<context>
+    <name>TravelActions</name>
+    <message>
+        <source>Prepare for &amp;travel…</source>
+        <translation>Подготовиться к &amp;поездке…</translation>
+    </message>
+    <message>
+        <source>Seal the whole journal into one package that only the recovery code opens, then erase it from this computer</source>
+        <translation>Запечатать весь журнал в один архив, который открывает только код восстановления, затем стереть журнал с этого компьютера</translation>
+    </message>
+    <message>
+        <source>Restore after tra&amp;vel…</source>
+        <translation>Восстановить после по&amp;ездки…</translation>
+    </message>
+    <message>
+        <source>Bring a journal back from its travel package</source>
+        <translation>Вернуть журнал из дорожного архива</translation>
+    </message>
+    <message>
+        <source>{name} in {url}</source>
+        <translation>{name} в {url}</translation>
+    </message>
+    <message>
+        <source>Rehearsal: the travel package {place} was made and checked. The journal was kept.</source>
+        <translation>Репетиция: дорожный архив {place} создан и проверен. Журнал сохранён.</translation>
+    </message>
+    <message>
+        <source>The journal was sealed into {place}, checked, and erased from this computer. Only the recovery code opens the package. The app will now close.</source>
+        <translation>Журнал запечатан в {place}, проверен и стёрт с этого компьютера. Архив открывает только код восстановления. Сейчас приложение закроется.</translation>
+    </message>
+    <message>
+        <source>Cancelled. The journal was not erased.</source>
+        <translation>Отменено. Журнал не стёрт.</translation>
+    </message>
+    <message>
+        <source>The journal was not erased.</source>
+        <translation>Журнал не стёрт.</translation>
+    </message>
+    <message>
+        <source>Sealing the journal into a travel package and checking it…</source>
+        <translation>Журнал запечатывается в дорожный архив и проверяется…</translation>
     </message>
 </context>
 <context>

@@ -2106,6 +2106,10 @@ Choose something that does not identify you or where you are, in case the card f
         </translation>
     </message>
     <message>
+        <source>The journal was restored into {folder}. Lock this journal and open the restored one?</source>
+        <translation>Журнал відновлено в теку {folder}. Заблокувати цей журнал і відкрити відновлений?</translation>
+    </message>
+    <message>
         <source>Passphrase changed.</source>
         <translation>Парольну фразу змінено.</translation>
     </message>
@@ -2895,6 +2899,14 @@ Choose something that does not identify you or where you are, in case the card f
         <translation>&lt;p&gt;«Журнал інцидентів» зберігає ваші записи про затримання, насильство та інші інциденти на цьому комп&apos;ютері, зашифрованими парольною фразою, яку знаєте лише ви.&lt;/p&gt;&lt;p&gt;Якщо ноутбук вилучать, викрадуть або обшукають, без парольної фрази в журналі нічого не прочитати: ані записів, ані фотографій, ані навіть їхніх заголовків. Блокуйте журнал клавішами Ctrl+L; він також блокується сам, коли ви відходите.&lt;/p&gt;&lt;p&gt;Далі: виберіть парольну фразу, назвіть журнал і запишіть код відновлення.&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>Back from a journey with a travel package?</source>
+        <translation>Повернулися з подорожі з дорожнім архівом?</translation>
+    </message>
+    <message>
+        <source>&amp;Restore after travel…</source>
+        <translation>&amp;Відновити після подорожі…</translation>
+    </message>
+    <message>
         <source>Welcome to Incident Journal</source>
         <translation>Ласкаво просимо до «Журналу інцидентів»</translation>
     </message>
@@ -3222,6 +3234,10 @@ Choose something that does not identify you or where you are, in case the card f
     <message>
         <source>E&amp;xchange</source>
         <translation>&amp;Обмін</translation>
+    </message>
+    <message>
+        <source>&amp;Safety</source>
+        <translation>&amp;Безпека</translation>
     </message>
     <message>
         <source>S&amp;enders</source>
@@ -3812,6 +3828,17 @@ Choose something that does not identify you or where you are, in case the card f
     </message>
 </context>
 <context>
+    <name>PathRow</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Огляд…</translation>
+    </message>
+    <message>
+        <source>Browse for {what}</source>
+        <translation>Вибрати: {what}</translation>
+    </message>
+</context>
+<context>
     <name>People</name>
     <message>
         <source>Call</source>
@@ -4247,6 +4274,81 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
     </message>
 </context>
 <context>
+    <name>PrepareTravelDialog</name>
+    <message>
+        <source>Prepare for travel</source>
+        <translation>Підготовка до подорожі</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Before a border or a search:&lt;/b&gt; the whole journal (entries, people, contact log, photos and files, forms, your identity and coordinators) is sealed into one encrypted travel package. It is read back and checked; only then is the journal &lt;b&gt;erased from this computer&lt;/b&gt;, as an emergency erase does.&lt;/p&gt;&lt;p&gt;Only the &lt;b&gt;recovery code&lt;/b&gt; opens the package, never the passphrase. Keep the code apart from the laptop and the package: without it the journal cannot come back.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Перед кордоном або обшуком:&lt;/b&gt; увесь журнал (записи, люди, журнал контактів, фото й файли, форми, ваша особа й координатори) запечатується в один зашифрований дорожній архів. Архів читається назад і перевіряється; лише тоді журнал &lt;b&gt;стирається з цього комп’ютера&lt;/b&gt;, як під час екстреного стирання.&lt;/p&gt;&lt;p&gt;Архів відкриває тільки &lt;b&gt;код відновлення&lt;/b&gt;, парольна фраза — ніколи. Зберігайте код окремо від ноутбука й від архіву: без нього журнал не повернути.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Save the package to a &amp;file (a USB stick or a folder)</source>
+        <translation>Зберегти архів у &amp;файл (флешка або тека)</translation>
+    </message>
+    <message>
+        <source>Send it to a coordinator&apos;s &amp;drop folder</source>
+        <translation>Надіслати в &amp;теку приймання координатора</translation>
+    </message>
+    <message>
+        <source>Travel package file</source>
+        <translation>Файл дорожнього архіву</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Координатор</translation>
+    </message>
+    <message>
+        <source>No coordinator has a drop folder.</source>
+        <translation>Жоден координатор не має теки приймання.</translation>
+    </message>
+    <message>
+        <source>Send through &amp;Tor (running on this computer)</source>
+        <translation>Надіслати через &amp;Tor (запущений на цьому комп’ютері)</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>Код відновлення</translation>
+    </message>
+    <message>
+        <source>Re&amp;hearsal: make and check the package, but keep the journal</source>
+        <translation>&amp;Репетиція: створити й перевірити архів, але залишити журнал</translation>
+    </message>
+    <message>
+        <source>I understand: the journal will be &amp;erased from this computer</source>
+        <translation>Я розумію: журнал буде &amp;стерто з цього комп’ютера</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Файл:</translation>
+    </message>
+    <message>
+        <source>Coordinator:</source>
+        <translation>Координатор:</translation>
+    </message>
+    <message>
+        <source>&amp;Recovery code:</source>
+        <translation>&amp;Код відновлення:</translation>
+    </message>
+    <message>
+        <source>&amp;Seal and erase</source>
+        <translation>&amp;Запечатати й стерти</translation>
+    </message>
+    <message>
+        <source>Save the travel package</source>
+        <translation>Зберегти дорожній архів</translation>
+    </message>
+    <message>
+        <source>Travel packages (*{suffix})</source>
+        <translation>Дорожні архіви (*{suffix})</translation>
+    </message>
+    <message>
+        <source>&amp;Make and check</source>
+        <translation>&amp;Створити й перевірити</translation>
+    </message>
+</context>
+<context>
     <name>QuickLogBar</name>
     <message>
         <source>Add</source>
@@ -4572,6 +4674,101 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     <message>
         <source>Writing the report…</source>
         <translation>Записується звіт…</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreTravelDialog</name>
+    <message>
+        <source>Restore after travel</source>
+        <translation>Відновлення після подорожі</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;After the border:&lt;/b&gt; bring the journal back from its travel package, whole, with its history and your identity (coordinators still recognise you). You need the recovery code. Afterwards, unlock it with your passphrase as before.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Після кордону:&lt;/b&gt; поверніть журнал із дорожнього архіву повністю, з історією змін і вашою особою (координатори й далі вас упізнають). Потрібен код відновлення. Потім розблокуйте журнал своєю парольною фразою, як раніше.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>From a &amp;file</source>
+        <translation>З &amp;файлу</translation>
+    </message>
+    <message>
+        <source>From a &amp;drop folder</source>
+        <translation>З &amp;теки приймання</translation>
+    </message>
+    <message>
+        <source>Travel package file</source>
+        <translation>Файл дорожнього архіву</translation>
+    </message>
+    <message>
+        <source>Drop folder address</source>
+        <translation>Адреса теки приймання</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Ім’я користувача</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>Fetch through &amp;Tor (running on this computer)</source>
+        <translation>Отримати через &amp;Tor (запущений на цьому комп’ютері)</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>Код відновлення</translation>
+    </message>
+    <message>
+        <source>Journal folder</source>
+        <translation>Тека журналу</translation>
+    </message>
+    <message>
+        <source>Choose an empty folder for the journal</source>
+        <translation>Виберіть порожню теку для журналу</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Файл:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Адреса:</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Ім’я користувача:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>&amp;Recovery code:</source>
+        <translation>&amp;Код відновлення:</translation>
+    </message>
+    <message>
+        <source>Restore into:</source>
+        <translation>Відновити в:</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Відновити</translation>
+    </message>
+    <message>
+        <source>Open a travel package</source>
+        <translation>Відкрити дорожній архів</translation>
+    </message>
+    <message>
+        <source>Travel packages (*{suffix});;All files (*)</source>
+        <translation>Дорожні архіви (*{suffix});;Усі файли (*)</translation>
+    </message>
+    <message>
+        <source>The journal is back in {folder}. Unlock it with your passphrase, as before the journey.</source>
+        <translation>Журнал знову в теці {folder}. Розблокуйте його своєю парольною фразою, як до подорожі.</translation>
+    </message>
+    <message>
+        <source>Restoring the journal from its travel package…</source>
+        <translation>Журнал відновлюється з дорожнього архіву…</translation>
     </message>
 </context>
 <context>
@@ -5215,6 +5412,49 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     <message>
         <source>Proxy (Tor) and timeouts for sending and fetching</source>
         <translation>Проксі (Tor) і тайм-аути для надсилання та завантаження</translation>
+    </message>
+</context>
+<context>
+    <name>TravelActions</name>
+    <message>
+        <source>Prepare for &amp;travel…</source>
+        <translation>Підготуватися до &amp;подорожі…</translation>
+    </message>
+    <message>
+        <source>Seal the whole journal into one package that only the recovery code opens, then erase it from this computer</source>
+        <translation>Запечатати весь журнал в один архів, який відкриває лише код відновлення, потім стерти журнал із цього комп’ютера</translation>
+    </message>
+    <message>
+        <source>Restore after tra&amp;vel…</source>
+        <translation>Відновити після по&amp;дорожі…</translation>
+    </message>
+    <message>
+        <source>Bring a journal back from its travel package</source>
+        <translation>Повернути журнал із дорожнього архіву</translation>
+    </message>
+    <message>
+        <source>{name} in {url}</source>
+        <translation>{name} у {url}</translation>
+    </message>
+    <message>
+        <source>Rehearsal: the travel package {place} was made and checked. The journal was kept.</source>
+        <translation>Репетиція: дорожній архів {place} створено й перевірено. Журнал збережено.</translation>
+    </message>
+    <message>
+        <source>The journal was sealed into {place}, checked, and erased from this computer. Only the recovery code opens the package. The app will now close.</source>
+        <translation>Журнал запечатано в {place}, перевірено й стерто з цього комп’ютера. Архів відкриває лише код відновлення. Зараз застосунок закриється.</translation>
+    </message>
+    <message>
+        <source>Cancelled. The journal was not erased.</source>
+        <translation>Скасовано. Журнал не стерто.</translation>
+    </message>
+    <message>
+        <source>The journal was not erased.</source>
+        <translation>Журнал не стерто.</translation>
+    </message>
+    <message>
+        <source>Sealing the journal into a travel package and checking it…</source>
+        <translation>Журнал запечатується в дорожній архів і перевіряється…</translation>
     </message>
 </context>
 <context>

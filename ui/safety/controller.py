@@ -156,9 +156,14 @@ class FieldSafety(QObject):
         self.erase_action = QAction(self.tr("&Erase this journal…"), window)
         self.erase_action.setToolTip(self.tr("Emergency: destroy the journal on this computer for good"))
         self.erase_action.triggered.connect(lambda: self.emergency_erase(window))
+        from ui.safety.travel_dialog import TravelActions  # travel mode (issue 21)
+
+        self.travel = TravelActions(self, window)
+        self.travel_action, self.travel_restore_action = self.travel.prepare_action, self.travel.restore_action
+        self.travel.restored.connect(self._travel_restored)
         # ui/menus.py puts them in the Journal menu: backup/restore, passphrase, settings, and erase set apart.
         host.add_actions([self.backup_action, self.restore_action, self.verify_action, self.passphrase_action,
-                          self.safety_action, self.erase_action])
+                          self.safety_action, self.travel_action, self.travel_restore_action, self.erase_action])
         self.reminder.setParent(window)
         host.add_status_widget(self.reminder)
 
@@ -190,6 +195,15 @@ class FieldSafety(QObject):
         rest = ("\n" + self.tr("…and %n more (journal verify on the command line lists every one).", "", more)
                 if more else "")
         inform(parent, f"{text}\n\n{lines}{rest}", warning=True)
+
+    def _travel_restored(self, folder: Path) -> None:
+        answer = QMessageBox.question(self.controller.main_window, APP_TITLE, self.tr(
+            "The journal was restored into {folder}. Lock this journal and open the restored one?").format(
+            folder=str(folder)))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.controller.lock(show_unlock=False)
+            self.controller.context.data_dir = Path(folder)
+            self.controller.show_unlock()
 
     # --- lock / unlock ----------------------------------------------------------------------
     def before_lock(self) -> None:

@@ -33,13 +33,22 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from journal.exchange.bundle.age_encrypt import INTRO, PAYLOAD_CHUNK, X25519_LABEL, bech32_decode, stream_nonce
+from journal.exchange.bundle.age_encrypt import (
+    INTRO,
+    MAX_SCRYPT_WORK_FACTOR,
+    PAYLOAD_CHUNK,
+    X25519_LABEL,
+    bech32_decode,
+    scrypt_key,
+    stream_nonce,
+)
 
 _SEALED = PAYLOAD_CHUNK + 16
 #: Chunks decrypted per write to ``out``: 1 MiB pieces keep the hand-off cheap.
 _BATCH = 16
 MAX_HEADER = 64 * 1024
 _ARG = re.compile(rb"^[\x21-\x7e]+$")
+_WORK_FACTOR = re.compile(rb"^[1-9][0-9]?$")
 
 
 class AgeDecryptError(Exception):
@@ -139,8 +148,26 @@ class _Reader:
         return not self._available()
 
 
-def _header(reader: _Reader, scalars: list[bytes]) -> tuple[bytes, bytes]:
-    """Parse the header; returns (file key, the header bytes the MAC covers)."""
+def _scrypt_file_key(args: list[bytes], body: bytes, passphrase: bytes) -> bytes | None:
+    """The file key of a passphrase stanza (``-> scrypt <salt> <work factor>``), or None when
+    the passphrase is not this file's. Work factors above age's own limit are refused before
+    any memory is spent on them."""
+    if len(args) != 3 or not _WORK_FACTOR.match(args[2]) or int(args[2]) > MAX_SCRYPT_WORK_FACTOR:
+        raise AgeDecryptError(AgeDecryptError.INVALID_HEADER, "scrypt arguments")
+    salt = _b64decode(args[1], 16)
+    if len(body) != 32:
+        raise AgeDecryptError(AgeDecryptError.INVALID_HEADER, "scrypt body")
+    try:
+        return ChaCha20Poly1305(scrypt_key(passphrase, salt, int(args[2]))).decrypt(bytes(12), body, None)
+    except InvalidTag:
+        return None
+
+
+def _header(reader: _Reader, scalars: list[bytes], passphrase: bytes | None = None) -> tuple[bytes, bytes]:
+    """Parse the header; returns (file key, the header bytes the MAC covers).
+
+    With ``passphrase`` a scrypt stanza is parsed strictly and opened; without one it is
+    skipped like any stanza addressed to someone else."""
     first = reader.line()
     if first + b"\n" != INTRO:
         raise AgeDecryptError(AgeDecryptError.NOT_AGE if not INTRO.startswith(first[:5])
@@ -177,7 +204,11 @@ def _header(reader: _Reader, scalars: list[bytes]) -> tuple[bytes, bytes]:
                 break
         body = _b64decode(b"".join(body_lines))
         stanza_types.append(args[0])
-        if args[0] == b"X25519":
+        if args[0] == b"scrypt" and passphrase is not None:
+            if stanza_types.count(b"scrypt") > 1 or len(stanza_types) > 1:
+                raise AgeDecryptError(AgeDecryptError.INVALID_HEADER, "scrypt stanza with others")
+            file_key = _scrypt_file_key(args, body, passphrase)
+        elif args[0] == b"X25519":
             if len(args) != 2:
                 raise AgeDecryptError(AgeDecryptError.INVALID_HEADER, "X25519 arguments")
             share = _b64decode(args[1], 32)
@@ -210,13 +241,13 @@ def _header(reader: _Reader, scalars: list[bytes]) -> tuple[bytes, bytes]:
     return file_key, bytes(covered)
 
 
-def decrypt_io(src: BinaryIO, out, scalars: list[bytes]) -> None:
+def decrypt_io(src: BinaryIO, out, scalars: list[bytes], *, passphrase: bytes | None = None) -> None:
     """Decrypt the age file read from ``src`` into ``out.write`` (about 1 MiB at a time).
 
     Raises AgeDecryptError; ``out`` may have received the plaintext of chunks that
     authenticated before the failure (the caller discards everything on an error)."""
     reader = _Reader(src)
-    file_key, _covered = _header(reader, scalars)
+    file_key, _covered = _header(reader, scalars, passphrase)
     nonce = bytes(reader.take(16))
     if len(nonce) != 16:
         raise AgeDecryptError(AgeDecryptError.TRUNCATED, "payload nonce")
@@ -244,3 +275,61 @@ def decrypt_io(src: BinaryIO, out, scalars: list[bytes]) -> None:
         out.write(pieces[0] if len(pieces) == 1 else b"".join(pieces))
         if final:
             return
+
+
+class DecryptingReader:
+    """A readable file object over the plaintext of the age file in ``src``, decrypted a
+    64 KiB chunk at a time as it is read (for ``tarfile`` in ``'r|'`` mode: no thread, no pipe,
+    nothing held but one chunk). The header is parsed and checked when it is made.
+
+    ``read`` raises AgeDecryptError on a damaged or truncated payload; what it returned before
+    authenticated, but only reaching the end proves the file whole."""
+
+    def __init__(self, src: BinaryIO, scalars: list[bytes] | None = None, *, passphrase: bytes | None = None) -> None:
+        self._reader = _Reader(src)
+        file_key, _covered = _header(self._reader, scalars or [], passphrase)
+        nonce = bytes(self._reader.take(16))
+        if len(nonce) != 16:
+            raise AgeDecryptError(AgeDecryptError.TRUNCATED, "payload nonce")
+        self._aead = ChaCha20Poly1305(_hkdf(file_key, nonce, b"payload"))
+        self._counter = 0
+        self._buffer = b""
+        self._pos = 0
+        self._done = False
+
+    def _next_chunk(self) -> None:
+        sealed = bytes(self._reader.take(_SEALED))
+        if not sealed:
+            raise AgeDecryptError(AgeDecryptError.TRUNCATED, "no payload" if not self._counter else "missing last chunk")
+        if len(sealed) < 16:
+            raise AgeDecryptError(AgeDecryptError.TRUNCATED, "short chunk")
+        last = self._reader.at_end()
+        try:
+            plain = self._aead.decrypt(stream_nonce(self._counter, last), sealed, None)
+        except InvalidTag:
+            raise AgeDecryptError(AgeDecryptError.PAYLOAD, f"chunk {self._counter}") from None
+        if last and not plain and self._counter:
+            raise AgeDecryptError(AgeDecryptError.PAYLOAD, "empty last chunk")
+        self._counter += 1
+        self._buffer, self._pos, self._done = plain, 0, last
+
+    def read(self, size: int = -1) -> bytes:
+        parts = []
+        want = size if size is not None and size >= 0 else None
+        while want is None or want > 0:
+            if self._pos >= len(self._buffer):
+                if self._done:
+                    break
+                self._next_chunk()
+                continue
+            end = len(self._buffer) if want is None else min(len(self._buffer), self._pos + want)
+            piece = self._buffer[self._pos:end]
+            self._pos = end
+            parts.append(piece)
+            if want is not None:
+                want -= len(piece)
+        return b"".join(parts)
+
+    def at_end(self) -> bool:
+        """True once the last chunk was read and handed out (the whole file authenticated)."""
+        return self._done and self._pos >= len(self._buffer)

@@ -32,9 +32,15 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 INTRO = b"age-encryption.org/v1\n"
 X25519_LABEL = b"age-encryption.org/v1/X25519"
+SCRYPT_LABEL = b"age-encryption.org/v1/scrypt"
+#: age's default passphrase work factor (scrypt N = 2**18, r = 8, p = 1: 256 MiB, about a second).
+SCRYPT_WORK_FACTOR = 18
+#: The highest work factor a decryptor accepts, as age itself (a header asking for more is refused).
+MAX_SCRYPT_WORK_FACTOR = 22
 PAYLOAD_CHUNK = 64 * 1024
 _TAG = 16
 
@@ -124,9 +130,24 @@ def _x25519_stanza(file_key: bytes, recipient: bytes) -> bytes:
     return b"-> X25519 " + _b64(share) + b"\n" + b"\n".join(lines) + b"\n"
 
 
-def header(file_key: bytes, recipients: list[bytes]) -> bytes:
-    """The age header for ``file_key`` wrapped to each recipient, MAC line included."""
-    head = INTRO + b"".join(_x25519_stanza(file_key, r) for r in recipients) + b"---"
+def scrypt_key(passphrase: bytes, salt: bytes, work_factor: int) -> bytes:
+    """The key that wraps the file key in a passphrase (scrypt) stanza."""
+    return Scrypt(salt=SCRYPT_LABEL + salt, length=32, n=1 << work_factor, r=8, p=1).derive(passphrase)
+
+
+def _scrypt_stanza(file_key: bytes, passphrase: bytes, work_factor: int) -> bytes:
+    salt = os.urandom(16)
+    body = ChaCha20Poly1305(scrypt_key(passphrase, salt, work_factor)).encrypt(bytes(12), file_key, None)
+    return b"-> scrypt " + _b64(salt) + b" " + str(work_factor).encode() + b"\n" + _b64(body) + b"\n"
+
+
+def header(file_key: bytes, recipients: list[bytes], passphrase: bytes | None = None,
+           work_factor: int = SCRYPT_WORK_FACTOR) -> bytes:
+    """The age header for ``file_key`` wrapped to each recipient, or (alone, as the spec wants)
+    to ``passphrase`` with scrypt, MAC line included."""
+    stanzas = (_scrypt_stanza(file_key, passphrase, work_factor) if passphrase is not None
+               else b"".join(_x25519_stanza(file_key, r) for r in recipients))
+    head = INTRO + stanzas + b"---"
     mac = hmac.new(_hkdf(file_key, b"", b"header"), head, "sha256").digest()
     return head + b" " + _b64(mac) + b"\n"
 
@@ -136,15 +157,17 @@ class AgeEncryptor:
 
     Holds at most one 64 KiB chunk back (the last chunk must carry the last flag)."""
 
-    def __init__(self, out: BinaryIO, recipients: Sequence[str | bytes]) -> None:
-        """``recipients``: ``age1…`` strings, or their 32-byte keys already parsed."""
+    def __init__(self, out: BinaryIO, recipients: Sequence[str | bytes], *, passphrase: bytes | None = None,
+                 work_factor: int = SCRYPT_WORK_FACTOR) -> None:
+        """``recipients``: ``age1…`` strings, or their 32-byte keys already parsed; or none and a
+        ``passphrase`` (UTF-8 bytes: what ``age -p`` asks for), wrapped with scrypt."""
         keys = [r if isinstance(r, bytes) else parse_recipient(r) for r in recipients]
-        if not keys:
+        if not keys and passphrase is None or keys and passphrase is not None:
             raise RecipientInvalid("")
         self._out = out
         file_key = os.urandom(16)
         nonce = os.urandom(16)
-        out.write(header(file_key, keys) + nonce)
+        out.write(header(file_key, keys, passphrase, work_factor) + nonce)
         self._aead = ChaCha20Poly1305(_hkdf(file_key, nonce, b"payload"))
         self._counter = 0
         self._pending = bytearray()

@@ -500,13 +500,14 @@ class WebDavClient:
             return int(response.headers["Content-Length"])
         return None
 
-    def list_bundles(self) -> list[RemoteFile]:
-        """The *.ijbundle files in the folder (PROPFIND Depth 1), oldest first."""
+    def list_bundles(self, suffix: str = BUNDLE_SUFFIX) -> list[RemoteFile]:
+        """The *.ijbundle files (or *`suffix`: travel packages) in the folder (PROPFIND Depth 1),
+        oldest first."""
         folder = self._folder()
         response = self._request("PROPFIND", folder, headers={"Depth": "1"}, content=PROPFIND_BODY)
         if response.status_code != 207:
             raise self._status_error(response, N_("list the folder"))
-        return parse_listing(response.content, folder)
+        return parse_listing(response.content, folder, suffix)
 
     def download(
         self,

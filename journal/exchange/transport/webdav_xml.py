@@ -54,9 +54,9 @@ class _Entry:
     modified: datetime | None
 
 
-def is_bundle_name(name: str) -> bool:
-    """True for a safe file name ending in .ijbundle."""
-    return bool(SAFE_NAME.match(name)) and name.endswith(BUNDLE_SUFFIX) and len(name) > len(BUNDLE_SUFFIX)
+def is_bundle_name(name: str, suffix: str = BUNDLE_SUFFIX) -> bool:
+    """True for a safe file name ending in .ijbundle (or `suffix`: .ijtravel for travel packages)."""
+    return bool(SAFE_NAME.match(name)) and name.endswith(suffix) and len(name) > len(suffix)
 
 
 def _text(element: Element | None) -> str | None:
@@ -116,7 +116,7 @@ def _entries(xml_bytes: bytes) -> list[_Entry]:
     return entries
 
 
-def parse_listing(xml_bytes: bytes, folder_url: str) -> list[RemoteFile]:
+def parse_listing(xml_bytes: bytes, folder_url: str, suffix: str = BUNDLE_SUFFIX) -> list[RemoteFile]:
     """The bundles directly inside `folder_url`, from a Depth 1 PROPFIND answer.
 
     Sub-folders, the folder itself, entries elsewhere and names that are not
@@ -132,7 +132,7 @@ def parse_listing(xml_bytes: bytes, folder_url: str) -> list[RemoteFile]:
         if not path.startswith(folder_path):
             continue
         name = path[len(folder_path) :]
-        if not is_bundle_name(name) or name in seen:
+        if not is_bundle_name(name, suffix) or name in seen:
             continue
         seen.add(name)
         files.append(RemoteFile(name=name, size=entry.size, etag=entry.etag, modified=entry.modified))
