@@ -182,3 +182,46 @@ def test_a_scan_before_any_frame_header_is_refused():
     scan_at = data.index(b"\xff\xda")
     with pytest.raises(MediaError):
         clean(b"\xff\xd8" + kept + data[scan_at:])
+
+
+def test_segments_a_decoder_needs_are_kept_byte_for_byte():
+    """Adobe's APP14 (colour transform: CMYK and YCCK pictures decode wrongly without it) and a
+    large ICC profile (over 32 KiB: its length needs the full unsigned 16 bits) stay."""
+    adobe = b"Adobe\x00\x64\x00\x00\x00\x00\x01"
+    icc = b"ICC_PROFILE\x00\x01\x01" + bytes(range(256)) * 160  # 40 KiB
+    removed, out = clean(_insert_after_app0(_jpeg(), (0xEE, adobe), (0xE2, icc), (0xEE, b"NotAdobe")))
+    kept = _segments(out)
+    assert (0xEE, adobe) in kept and (0xE2, icc) in kept
+    assert removed == ["maker data (APP14)"]
+
+
+def test_the_last_app_marker_and_extension_markers_are_reported():
+    removed, _ = clean(_insert_after_app0(_jpeg(), (0xEF, b"app15"), (0xF0, b"jpg0"), (0xFD, b"jpg13")))
+    assert removed == ["maker data (APP15)", "unknown JPEG extension data"]
+
+
+def test_a_stand_alone_marker_in_the_header_is_passed_over():
+    data = _jpeg()
+    (length,) = struct.unpack(">H", data[4:6])
+    at = 4 + length
+    removed, out = clean(data[:at] + b"\xff\x01" + data[at:])
+    assert removed == []
+    assert Image.open(io.BytesIO(out)).size == (16, 8)
+
+
+def test_truncated_jpeg_says_so():
+    from journal.media import MediaError
+
+    data = _jpeg()
+    with pytest.raises(MediaError) as info:
+        clean(data[:30])
+    assert str(info.value) == "The JPEG file is truncated."
+
+
+def test_an_implausibly_large_header_is_refused():
+    """Kept segments are held in memory until the picture starts: their total is bounded (32 MiB)."""
+    from journal.media import MediaError
+
+    icc = b"ICC_PROFILE\x00\x01\x01" + bytes(65_000)
+    with pytest.raises(MediaError, match="implausibly large header"):
+        clean(_insert_after_app0(_jpeg(), *[(0xE2, icc)] * 520))
