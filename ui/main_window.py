@@ -175,7 +175,9 @@ class MainWindow(QMainWindow):
         self.entries_page.addWidget(self.editor)
         self.entries_page.setStretchFactor(0, 3)
         self.entries_page.setStretchFactor(1, 2)
-        self.entries_page.setSizes([660, 430])  # the list's title column gets most of the extra room
+        # The editor gets room for its widest row in Russian (about 430 px at 100 %); the list takes
+        # the rest of any extra width (stretch 3:2).
+        self.entries_page.setSizes([640, 450])
         self.entries_page.setChildrenCollapsible(False)
 
         self.pages = ScrollingPageStack()  # a page scrolls rather than widen the window

@@ -89,7 +89,9 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
         self.paste_button.setToolTip(self.tr("Attach the picture on the clipboard, e.g. a screenshot "
                                              "(Ctrl+Shift+V, or Ctrl+V in the text)"))
         self.paste_button.setAccessibleName(self.tr("Paste image"))
-        header.addWidget(self.title)
+        # The title on its own line and the buttons under it, right-aligned: side by side the three
+        # made the editor wider than its pane in Russian at 1280 px.
+        layout.addWidget(self.title)
         header.addStretch(1)
         header.addWidget(self.paste_button)
         header.addWidget(self.add_button)

@@ -135,14 +135,13 @@ class EntryEditor(QWidget):
         self.time_zone.setToolTip(self.tr("Time zone of the place (type part of a city name)"))
         self.time_unknown = QCheckBox(self.tr("Time unknown"))
         self.time_unknown.setToolTip(self.tr("Only the date is known"))
-        when_row = QHBoxLayout()
-        when_row.addWidget(self.when, 2)
-        zone_label = QLabel(self.tr("Time zone:"))  # visible and linked: screen readers say what the zone is
-        zone_label.setBuddy(self.time_zone)
-        when_row.addWidget(zone_label)
-        when_row.addWidget(self.time_zone, 2)
-        form.addRow(self.tr("&When:"), when_row)
+        form.addRow(self.tr("&When:"), self.when)
         self._label_for(form, self.when)
+        # The zone on a row of its own, with its visible, linked label (screen readers say what the
+        # zone is): beside the date, the two made the editor wider than its pane in Russian at 1280 px.
+        zone_label = QLabel(self.tr("Time zone:"))
+        zone_label.setBuddy(self.time_zone)
+        form.addRow(zone_label, self.time_zone)
         # On a row of its own: beside the date it made the editor so wide that the entry list's
         # title column was squeezed to a few words at 1280 px.
         form.addRow("", self.time_unknown)

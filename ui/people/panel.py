@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
 
 from journal.records.people import Person
@@ -42,7 +42,7 @@ class EntryPeoplePanel(FollowsReadOnly, QGroupBox):
         list_row = QHBoxLayout()
         list_row.addWidget(self.links, 1)
         layout.addLayout(list_row)
-        row = QHBoxLayout()
+        row = QGridLayout()
         self.picker = PersonPicker()
         self.picker.setAccessibleName(self.tr("Person to link"))
         self.picker.setToolTip(self.tr("Type part of a name; a new name creates the person"))
@@ -58,13 +58,16 @@ class EntryPeoplePanel(FollowsReadOnly, QGroupBox):
         picker_label.setBuddy(self.picker)
         role_label = QLabel(self.tr("Role:"))
         role_label.setBuddy(self.role)
-        row.addWidget(picker_label)
-        row.addWidget(self.picker, 3)
-        row.addWidget(role_label)
-        row.addWidget(self.role, 2)
+        # Person on one row, role and Link on the next: the four side by side (with their labels)
+        # made the editor wider than its pane in Russian at 1280 px.
+        row.addWidget(picker_label, 0, 0)
+        row.addWidget(self.picker, 0, 1, 1, 2)
+        row.addWidget(role_label, 1, 0)
+        row.addWidget(self.role, 1, 1)
+        row.addWidget(self.link_button, 1, 2)
+        row.setColumnStretch(1, 1)
         self.picker.setMinimumContentsLength(10)
         self.role.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # whole words in Russian
-        row.addWidget(self.link_button)
         layout.addLayout(row)
         list_row.addWidget(self.unlink_button, 0, Qt.AlignmentFlag.AlignTop)
         self.message = QLabel()
