@@ -138,3 +138,21 @@ def test_cli_log_edit_backdates(tmp_path, capsys):
     assert not shown.get("follow_up_due")
     code, out = run("log", "edit", record.uuid[:8])
     assert code != 0 and "Nothing to change" in out.err
+
+
+def test_lock_after_a_cancelled_edit_dialog(qtbot, unlocked):
+    """Cancel closes and deletes the dialog; a later lock must not reach it (it raised
+    'Internal C++ object already deleted' and left the journal unlocked)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    anna = _write(unlocked, lambda j: j.people.add(display_name="Анна"))
+    record = _write(unlocked, lambda j: j.contact_log.add(people=[anna.uuid], channel="call", direction="incoming", summary="x"))
+    page = _log_page(unlocked)
+    page.reload()
+    page.select_record(record.uuid)
+    dialog = page.edit_selected()
+    dialog.reject()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # deleteLater happens
+    assert page.edit_dialog is None
+    unlocked.lock()
+    assert unlocked.session is None

@@ -245,10 +245,16 @@ class ContactLogPage(QWidget):
             self.edit_dialog.reject()
         dialog = ContactLogEditDialog(record, self)
         dialog.accepted.connect(lambda: self._save_edit(dialog))
-        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
         self.edit_dialog = dialog
         dialog.open()
         return dialog
+
+    def _dialog_closed(self, dialog: ContactLogEditDialog) -> None:
+        """Forget a closed dialog before Qt deletes it: lock must never reach a deleted one."""
+        if self.edit_dialog is dialog:
+            self.edit_dialog = None
+        dialog.deleteLater()
 
     def _save_edit(self, dialog: ContactLogEditDialog) -> None:
         if self.edit_dialog is dialog:
