@@ -336,7 +336,7 @@ def test_no_canary_after_a_gui_tour_of_every_file_dialog(tmp_path):
     evidence.mkdir(parents=True)
     shutil.copy(PHOTO, evidence / "photo.jpg")
     data = tmp_path / "data" / "journal"
-    journal = Journal.create(data, PASSPHRASE, "Tour", kdf=FAST_KDF).journal
+    journal = Journal.create(data, PASSPHRASE, "Tour", kdf=FAST_KDF, card_name="Tour team").journal  # a public name chosen: the card and send dialogs open at once
     entry = journal.entries.add(title="tour", body="b")
     journal.attachments.add_stream(entry.uuid, io.BytesIO(b"x" * 1000), "a.bin")
     journal.close()
