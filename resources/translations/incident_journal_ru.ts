@@ -4609,7 +4609,7 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     </message>
     <message>
         <source>Leave out contact details (phone numbers, messenger handles)</source>
-        <translation>Не включать контактные данные (номера телефонов, аккаунты в мессенджерах)</translation>
+        <translation>Без контактных данных (телефоны, аккаунты в мессенджерах)</translation>
     </message>
     <message>
         <source>Lets Excel show Cyrillic and other scripts correctly</source>

@@ -4609,7 +4609,7 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     </message>
     <message>
         <source>Leave out contact details (phone numbers, messenger handles)</source>
-        <translation>Не додавати контактні дані (номери телефонів, акаунти в месенджерах)</translation>
+        <translation>Без контактних даних (телефони, акаунти в месенджерах)</translation>
     </message>
     <message>
         <source>Lets Excel show Cyrillic and other scripts correctly</source>
