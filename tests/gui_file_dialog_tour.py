@@ -45,9 +45,12 @@ def main() -> int:
     data_dir, config_dir, evidence = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
     app = QApplication([])
     seen: list[str] = []
+    # Ids of windows already handled. The windows themselves are kept too: a closed dialog's
+    # Python wrapper would otherwise be freed and its id() reused by the next dialog, which the
+    # responder then took for one it had handled and left open (the tour hung on CI).
     opened: set[int] = set()
-
     answered: set[int] = set()
+    handled: list[object] = []
 
     def answer_file_dialog(dialog: QFileDialog) -> None:
         if id(dialog) in answered:
@@ -56,6 +59,7 @@ def main() -> int:
             dialog.done(QDialog.DialogCode.Rejected)
             return
         answered.add(id(dialog))
+        handled.append(dialog)
         seen.append(dialog.windowTitle())
         print("dialog", dialog.windowTitle(), flush=True)
         dialog.setDirectory(str(evidence))
@@ -87,6 +91,7 @@ def main() -> int:
             if id(widget) in opened:
                 return
             opened.add(id(widget))
+            handled.append(widget)
             if type(widget).__name__ == "SaveCopyDialog":  # its OK leads to the file dialog
                 widget.accept()
                 return
@@ -102,6 +107,16 @@ def main() -> int:
                         QTimer.singleShot(0, run)
                         return
             widget.done(QDialog.DialogCode.Rejected)
+
+    def give_up() -> None:  # a window nobody answers: say which, rather than hang the test run
+        modal = QApplication.activeModalWidget()
+        print("stuck", type(modal).__name__, modal.windowTitle() if modal else "", flush=True)
+        os._exit(3)
+
+    watchdog = QTimer()
+    watchdog.setSingleShot(True)
+    watchdog.timeout.connect(give_up)
+    watchdog.start(240_000)
 
     responder = QTimer()
     responder.timeout.connect(respond)

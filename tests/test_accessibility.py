@@ -11,6 +11,7 @@ text too.
 from __future__ import annotations
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
@@ -39,14 +40,16 @@ def _internal(widget: QWidget) -> bool:
 
 
 def _buddies(root: QWidget) -> set[int]:
-    return {id(label.buddy()) for label in root.findChildren(QLabel) if label.buddy() is not None}
+    # By the C++ address: id() of a temporary Python wrapper can be reused by another widget's.
+    return {shiboken6.getCppPointer(label.buddy())[0] for label in root.findChildren(QLabel)
+            if label.buddy() is not None}
 
 
 def spoken_name(widget: QWidget, buddies: set[int]) -> str:
     """What a screen reader announces: accessibleName, the buddy label, or the widget's own text."""
     if widget.accessibleName().strip():
         return widget.accessibleName()
-    if id(widget) in buddies:
+    if shiboken6.getCppPointer(widget)[0] in buddies:
         return "buddy"
     if isinstance(widget, QAbstractButton) and widget.text().replace("&", "").strip():
         return widget.text()

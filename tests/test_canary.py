@@ -344,7 +344,7 @@ def test_no_canary_after_a_gui_tour_of_every_file_dialog(tmp_path):
     proc = subprocess.run([sys.executable, str(Path(__file__).parent / "gui_file_dialog_tour.py"), str(data),
                            env["JOURNAL_CONFIG_HOME"], str(evidence)],
                           env=env, capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.returncode == 0, proc.stdout + proc.stderr[-2000:]
     dialogs = [line for line in proc.stdout.splitlines() if line.startswith("dialog ")]
     assert len(dialogs) >= 10, proc.stdout  # the tour really opened the app's file dialogs
     shutil.rmtree(home / canaries["evidence_folder"])  # the folder itself (and what was saved there)
