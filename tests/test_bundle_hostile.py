@@ -7,6 +7,7 @@ import hashlib
 import io
 import json
 import os
+import random
 import tarfile
 import threading
 
@@ -26,7 +27,7 @@ SENDER = Identity.generate()
 OTHER = Identity.generate()
 COORDINATOR = Identity.generate()
 ENTRIES = b'{"uuid":"e1","title":"\xd0\x97\xd0\xb0\xd0\xb4\xd0\xb5\xd1\x80\xd0\xb6\xd0\xb0\xd0\xbd\xd0\xb8\xd0\xb5"}\n'
-PHOTO = os.urandom(70_000)  # more than one age chunk
+PHOTO = random.Random(70_000).randbytes(70_000)  # more than one age chunk; the same in every process (test ids name it)
 DEFAULT_LIMITS = Limits()
 PHOTO_PATH = f"attachments/{hashlib.sha256(PHOTO).hexdigest()}"
 
