@@ -39,17 +39,30 @@ def _internal(widget: QWidget) -> bool:
     return widget.objectName().startswith("qt_")
 
 
-def _buddies(root: QWidget) -> set[int]:
-    # By the C++ address: id() of a temporary Python wrapper can be reused by another widget's.
-    return {shiboken6.getCppPointer(label.buddy())[0] for label in root.findChildren(QLabel)
-            if label.buddy() is not None}
+class Buddies:
+    """The widgets some label under a root points at; `widget in buddies`. Kept by C++ address:
+    id() of a temporary Python wrapper can be reused by another widget's, which made a widget
+    without a label look labelled."""
+
+    def __init__(self, root: QWidget) -> None:
+        self._addresses = {shiboken6.getCppPointer(label.buddy())[0] for label in root.findChildren(QLabel)
+                           if label.buddy() is not None}
+
+    def __contains__(self, widget: object) -> bool:
+        if not isinstance(widget, QWidget):
+            raise TypeError("ask about a widget, not its id()")
+        return shiboken6.getCppPointer(widget)[0] in self._addresses
 
 
-def spoken_name(widget: QWidget, buddies: set[int]) -> str:
+def _buddies(root: QWidget) -> Buddies:
+    return Buddies(root)
+
+
+def spoken_name(widget: QWidget, buddies: Buddies) -> str:
     """What a screen reader announces: accessibleName, the buddy label, or the widget's own text."""
     if widget.accessibleName().strip():
         return widget.accessibleName()
-    if shiboken6.getCppPointer(widget)[0] in buddies:
+    if widget in buddies:
         return "buddy"
     if isinstance(widget, QAbstractButton) and widget.text().replace("&", "").strip():
         return widget.text()
