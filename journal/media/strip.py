@@ -9,7 +9,7 @@ with its SHA-256 (for evidence); this produces the copy that travels.
 - GIF: block copy without comments and application extensions.
 - TIFF: decoded and rewritten losslessly with only the tags needed to show it.
 - HEIC/HEIF/AVIF/WebP: decoded and re-encoded as a clean JPEG.
-- Video (MP4, MOV, 3GP, WebM, Matroska), M4A and WAV: remuxed by PyAV without any
+- Video (MP4, MOV, 3GP, WebM, Matroska, AVI), M4A and WAV: remuxed by PyAV without any
   container or stream metadata, streams copied untouched (journal.media.video).
 - MP3, AAC, Ogg, FLAC: tags and pictures removed by mutagen (journal.media.audio).
 - PDF: rewritten by pikepdf without metadata, scripts, embedded files, old revisions.
@@ -66,7 +66,7 @@ GIF_TYPES = {"image/gif"}
 TIFF_TYPES = {"image/tiff"}
 AV_TYPES = {  # remuxed (journal.media.video)
     "video/mp4", "video/quicktime", "video/3gpp", "video/3gpp2", "video/webm",
-    "video/x-matroska", "audio/mp4", "audio/wav",
+    "video/x-matroska", "video/x-msvideo", "audio/mp4", "audio/wav",
 }
 TAGGED_AUDIO_TYPES = {"audio/mpeg", "audio/aac", "audio/ogg", "audio/flac"}  # mutagen
 PDF_TYPES = {"application/pdf"}

@@ -1,9 +1,9 @@
-"""Clean videos (MP4, MOV, 3GP, M4V, WebM, Matroska) and container audio (M4A, WAV) by remuxing.
+"""Clean videos (MP4, MOV, 3GP, M4V, WebM, Matroska, AVI) and container audio (M4A, WAV) by remuxing.
 
 PyAV (FFmpeg's libraries, shipped in its wheels) reads the packets of each video and audio
 stream and writes them, byte for byte, into a new container of the same kind. Nothing else
 is carried over: no container or stream tags (QuickTime ``udta``, ``meta``/``Keys``,
-``©xyz`` location, make, model, author, XMP, Matroska tags), no chapters, no data tracks
+``©xyz`` location, make, model, author, XMP, Matroska tags, AVI ``INFO`` lists), no chapters, no data tracks
 (GPS telemetry such as GoPro's ``gpmd``, timecode), no attached cover pictures, no
 subtitles. FFmpeg's own "encoder" tag and creation times are suppressed with the
 ``bitexact`` flag, which also makes the output identical from one run to the next (the
@@ -36,6 +36,7 @@ MUXERS = {
     "video/3gpp2": "3g2",
     "video/webm": "webm",
     "video/x-matroska": "matroska",
+    "video/x-msvideo": "avi",
     "audio/mp4": "ipod",
     "audio/wav": "wav",
 }
@@ -48,6 +49,7 @@ DEMUXERS = {
     "audio/mp4": "mov",
     "video/webm": "matroska",
     "video/x-matroska": "matroska",
+    "video/x-msvideo": "avi",
     "audio/wav": "wav",
 }
 VIDEO_TYPES = {t for t in MUXERS if t.startswith("video/")}
@@ -124,8 +126,9 @@ def read_av_tags(source, media_type: str) -> dict[str, str]:
 def _remux(source: TrackedSource, spool: Spool, media_type: str) -> list[str]:
     removed: list[str] = []
     muxer = MUXERS[media_type]
-    with av.open(source, "r", format=DEMUXERS[media_type],
-                 options={"enable_drefs": "0"}, buffer_size=_INPUT_BUFFER) as inp:
+    demuxer = DEMUXERS[media_type]
+    options = {"enable_drefs": "0"} if demuxer == "mov" else {}  # a MOV option (no external files)
+    with av.open(source, "r", format=demuxer, options=options, buffer_size=_INPUT_BUFFER) as inp:
         if len(inp.streams) > MAX_STREAMS:
             raise MediaError(_("The file has {count} streams; it is not a recording this app can clean.").format(
                 count=len(inp.streams)))
@@ -142,6 +145,10 @@ def _remux(source: TrackedSource, spool: Spool, media_type: str) -> list[str]:
                 dropped_tracks += 1
         if not keep:
             raise MediaError(_damaged(media_type))
+        if muxer == "avi" and any(_camera_exif(s) for s in keep):
+            # Some cameras put an Exif block in the stream header ("strd"); FFmpeg keeps it as
+            # codec data, which the copy would carry on.
+            raise MediaError(_("The video carries its camera's Exif data inside a stream header; it cannot be cleaned."))
         if muxer == "ipod" and any(s.codec_context.name not in ("aac", "alac") for s in keep):
             muxer = "mp4"
         if getattr(inp, "chapters", None) and inp.chapters():
@@ -162,9 +169,15 @@ def _remux(source: TrackedSource, spool: Spool, media_type: str) -> list[str]:
     return removed
 
 
+def _camera_exif(stream) -> bool:
+    extra = bytes(stream.codec_context.extradata or b"")
+    return extra[:4] == b"AVIF" or b"Exif\x00" in extra
+
+
 def _copy_packets(inp, keep, mapping, source: TrackedSource) -> None:
     count = 0
     out_container = next(iter(mapping.values())).container
+    last_dts: dict[int, int] = {}
     for packet in inp.demux(keep):
         count += 1
         if count % _CANCEL_EVERY == 0:
@@ -173,7 +186,19 @@ def _copy_packets(inp, keep, mapping, source: TrackedSource) -> None:
             continue  # the demuxer's end-of-stream marker
         if packet.is_corrupt:
             raise MediaError(_("The recording is damaged (a corrupt packet); it cannot be cleaned."))
-        packet.stream = mapping[packet.stream.index]
+        target = mapping[packet.stream.index]
+        dts = packet.dts
+        if dts is not None:
+            # Timestamps that do not increase (AAC in AVI, some cut files) are moved one tick
+            # on, as ffmpeg's command line does, instead of failing the whole file.
+            last = last_dts.get(target.index)
+            if last is not None and dts <= last:
+                dts = last + 1
+                if packet.pts is not None and packet.pts < dts:
+                    packet.pts = dts
+                packet.dts = dts
+            last_dts[target.index] = dts
+        packet.stream = target
         out_container.mux(packet)
     if count == 0:
         raise MediaError(_("The recording holds no audio or video data; it cannot be cleaned."))
