@@ -136,7 +136,7 @@ class TrackedSource(io.RawIOBase):
     def read(self, size: int | None = -1) -> bytes:
         """The source's own bytes, without a copy through a buffer (PyAV reads this way)."""
         self.check_cancel()
-        data = self._src.read(size)
+        data = self._src.read(-1 if size is None else size)
         self._advanced()
         return data
 
