@@ -160,7 +160,7 @@ def strip_metadata(
             source = TrackedSource(src, total=total, progress=progress, cancel=cancel)
             output = FileOutput(fd)
             removed = _clean_seeking_into(kind, source, output)
-            digest, size = output.digest(source.check_cancel)
+            digest, size = _digest_while_syncing(output, fd, source)
             return StripResult(True, kind, None, removed, digest, size)
         out = HashingWriter(dst)
         # Two halves of the progress: cleaning (reading the source), then copying the spool out.
@@ -279,6 +279,24 @@ def _clean_seeking_into(kind: str, source: TrackedSource, output) -> list[str]:
     from journal.media.office import clean_office
 
     return clean_office(source, output)
+
+
+def _digest_while_syncing(output: FileOutput, fd: int, source: TrackedSource) -> tuple[str, int]:
+    """Hash a saved copy from the page cache while the disk finishes writing it: the copy's
+    owner (atomic_output) fsyncs it next, and that wait is mostly spent here already, on
+    another thread (fsync and hashlib both release the GIL)."""
+    import os
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1, thread_name_prefix="copy-sync") as pool:
+        synced = pool.submit(os.fsync, fd)
+        try:
+            return output.digest(source.check_cancel)
+        finally:
+            try:
+                synced.result()
+            except OSError:
+                pass  # the owner's own fsync reports it
 
 
 def _hash_alongside(pieces, out: HashingWriter) -> None:
