@@ -1,6 +1,7 @@
-"""RTF and EPUB lose their metadata (and their photos' Exif); AVI, legacy Office are sniffed.
+"""Documents written by a real office suite lose their metadata and their photos' Exif: RTF,
+EPUB, docx, odt, xlsx, ods; legacy Office is recognised and refused; AVI is cleaned.
 
-The RTF and EPUB samples were written by LibreOffice (tests/data/documents/README.md).
+The samples were written by LibreOffice (tests/data/documents/README.md).
 """
 
 from __future__ import annotations
@@ -248,6 +249,49 @@ def test_a_zip_saying_epub_without_a_container_is_not_an_epub():
         clean(buffer.getvalue(), EPUB)
 
 
+# --- Office and OpenDocument files written by LibreOffice ------------------------------------------
+OFFICE_SAMPLES = [
+    ("statement.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", b"word/media/"),
+    ("statement.odt", "application/vnd.oasis.opendocument.text", b"Pictures/"),
+    ("detainees.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", None),
+    ("detainees.ods", "application/vnd.oasis.opendocument.spreadsheet", None),
+]
+
+
+@pytest.mark.parametrize("name, media_type, pictures", OFFICE_SAMPLES)
+def test_office_files_written_by_libreoffice_carry_nothing_identifying(tmp_path, name, media_type, pictures):
+    from lxml import etree
+
+    original = (DATA / name).read_bytes()
+    assert sniff_zip_document(io.BytesIO(original)) == media_type
+    with zipfile.ZipFile(io.BytesIO(original)) as archive:
+        assert any(b"Secretname" in archive.read(n) for n in archive.namelist())
+    result, data = clean(original, media_type)
+    assert result.cleaned and any("authors" in r for r in result.removed)
+    if pictures:
+        assert any("pictures" in r for r in result.removed)  # the photo's GPS, model, artist
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert archive.testzip() is None
+        for info in archive.infolist():
+            member = archive.read(info)
+            for secret in SECRETS:
+                assert secret not in member, (info.filename, secret)
+            if info.filename.endswith((".xml", ".rels")):
+                etree.fromstring(member, parser)  # every part still parses
+            if pictures and info.filename.encode().startswith(pictures):
+                with Image.open(io.BytesIO(member)) as image:
+                    assert image.size == (32, 24) and not image.getexif()
+        text = b"".join(archive.read(n) for n in archive.namelist() if n.endswith(".xml"))
+        assert (TEXT if pictures else b"Detained at the station") in text
+    cleaned = tmp_path / f"clean-{name}"
+    cleaned.write_bytes(data)
+    assert_nothing_identifying(cleaned, data)
+    if shutil.which("mat2"):
+        shown = subprocess.run(["mat2", "--show", str(cleaned)], capture_output=True, text=True, timeout=120)
+        assert "No metadata found" in shown.stdout, shown.stdout
+
+
 # --- photos inside Office documents ---------------------------------------------------------------
 def test_photos_inside_a_docx_lose_their_exif(tmp_path):
     source = make_docx(tmp_path)
@@ -292,11 +336,16 @@ def test_avi_is_cleaned():
 @pytest.mark.skipif(shutil.which("libreoffice") is None and shutil.which("soffice") is None,
                     reason="optional check, not in CI: apt-get install libreoffice-writer-nogui")
 @pytest.mark.slow
-def test_cleaned_rtf_opens_in_libreoffice(tmp_path):
+def test_cleaned_rtf_docx_and_odt_open_in_libreoffice(tmp_path):
     office = shutil.which("libreoffice") or shutil.which("soffice")
-    _r, data = clean((DATA / "statement.rtf").read_bytes(), "application/rtf")
-    cleaned = tmp_path / "clean.rtf"
-    cleaned.write_bytes(data)
+    paths = []
+    for name, media_type in (("statement.rtf", "application/rtf"), *((n, t) for n, t, _p in OFFICE_SAMPLES[:2])):
+        _r, data = clean((DATA / name).read_bytes(), media_type)
+        cleaned = tmp_path / f"clean-{name}"
+        cleaned.write_bytes(data)
+        paths.append(cleaned)
+    out = tmp_path / "out"
     subprocess.run([office, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--convert-to",
-                    "txt:Text", "--outdir", str(tmp_path), str(cleaned)], check=True, capture_output=True, timeout=300)
-    assert TEXT.decode() in (tmp_path / "clean.txt").read_text(encoding="utf-8-sig")
+                    "txt:Text", "--outdir", str(out), *map(str, paths)], check=True, capture_output=True, timeout=300)
+    for path in paths:
+        assert TEXT.decode() in (out / f"{path.stem}.txt").read_text(encoding="utf-8-sig"), path.name
