@@ -178,6 +178,8 @@ def _copy_packets(inp, keep, mapping, source: TrackedSource) -> None:
     count = 0
     out_container = next(iter(mapping.values())).container
     last_dts: dict[int, int] = {}
+    # Matroska allows equal timestamps in a row (laced audio); the other muxers refuse them.
+    strict = out_container.format.name not in ("matroska", "webm")
     for packet in inp.demux(keep):
         count += 1
         if count % _CANCEL_EVERY == 0:
@@ -189,10 +191,11 @@ def _copy_packets(inp, keep, mapping, source: TrackedSource) -> None:
         target = mapping[packet.stream.index]
         dts = packet.dts
         if dts is not None:
-            # Timestamps that do not increase (AAC in AVI, some cut files) are moved one tick
-            # on, as ffmpeg's command line does, instead of failing the whole file.
+            # Timestamps that go back (or repeat, where the muxer forbids it: AAC in AVI, some
+            # cut files) are moved one tick on, as ffmpeg's command line does, instead of
+            # failing the whole file.
             last = last_dts.get(target.index)
-            if last is not None and dts <= last:
+            if last is not None and (dts < last or (dts == last and strict)):
                 dts = last + 1
                 if packet.pts is not None and packet.pts < dts:
                     packet.pts = dts
