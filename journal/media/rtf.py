@@ -44,7 +44,7 @@ _GROUPS_DROPPED = {
     "info": "props", "generator": "software", "template": "template", "userprops": "props",
     "docvar": "template", "rsidtbl": "rsid", "protusertbl": "authors", "password": "props",
     "passwordhash": "props", "atnauthor": "authors", "atnid": "authors", "atndate": "authors",
-    "blipuid": None, "picprop": None, "xmlnstbl": None,
+    "blipuid": None, "picprop": None,
 }
 _WORDS_DROPPED = {"revauth", "revauthdel", "revdttm", "revdttmdel", "crauth", "crdate", "bliptag"}
 _WORD = re.compile(rb"\\([a-zA-Z]{1,32})(-?[0-9]{1,10})? ?")
