@@ -59,6 +59,9 @@ def make_video(folder: Path, extension: str = "mp4", *, rotate: int = 90) -> Pat
     codec_v = ["-c:v", "libvpx", "-b:v", "100k"] if extension == "webm" else \
         ["-c:v", "libx264", "-pix_fmt", "yuv420p", "-preset", "ultrafast"]
     codec_a = ["-c:a", "libopus"] if extension == "webm" else ["-c:a", "aac"]
+    if extension == "avi":  # as an older phone or camera: MPEG-4 part 2 video, MP3 sound
+        codec_v = ["-c:v", "mpeg4", "-q:v", "5"]
+        codec_a = ["-c:a", "libmp3lame"]
     if extension == "3gp":
         codec_v = ["-c:v", "libx264", "-pix_fmt", "yuv420p", "-preset", "ultrafast"]
         codec_a = ["-c:a", "aac", "-ar", "16000"]

@@ -68,3 +68,52 @@ def test_the_default_folder_is_the_users_cache_on_disk_and_stays_empty():
     with Spool() as spool:
         spool.write(MARKER)
         assert os.listdir(folder) == []  # unlinked at once (O_TMPFILE or create-and-unlink)
+
+
+def test_big_writes_patches_and_gaps_read_back_exactly(tmp_path):
+    # The remux writes MiB pieces (straight through), then seeks back to patch a size and
+    # forward past the end (a gap of zeros); reads decrypt by pread.
+    big = os.urandom(3 * 1024 * 1024 + 5)
+    model = io.BytesIO()
+    with Spool(tmp_path) as spool:
+        for target in (spool, model):
+            target.write(b"head")
+            target.write(big)
+            target.seek(2)
+            target.write(b"PATCH")
+            target.seek(0, io.SEEK_END)
+            target.write(MARKER)
+            target.seek(target.tell() + 70_000)
+            target.write(b"tail")
+        assert spool.size == len(model.getvalue())
+        on_disk = os.pread(spool._file.fileno(), spool.size + 10, 0)
+        assert b"Secretname" not in on_disk and big[:64] not in on_disk
+        assert b"".join(spool.chunks()) == model.getvalue()
+        spool.seek(1_000_000)
+        buffer = bytearray(300_000)
+        assert spool.readinto(buffer) == 300_000
+        assert bytes(buffer) == model.getvalue()[1_000_000:1_300_000]
+
+
+def test_a_saved_copy_is_hashed_across_map_windows(tmp_path):
+    import hashlib
+
+    from journal.media.streams import FileOutput
+
+    data = os.urandom(17 * 1024 * 1024 + 3)  # three windows of the moving map
+    with open(tmp_path / "copy", "w+b") as handle:
+        output = FileOutput(handle.fileno())
+        for at in range(0, len(data), 1024 * 1024):
+            output.write(data[at:at + 1024 * 1024])  # starts the disk's writeback every 32 MiB
+        assert output.digest() == (hashlib.sha256(data).hexdigest(), len(data))
+
+
+def test_plain_text_stays_byte_for_byte():
+    import hashlib
+
+    from journal.media.strip import strip_metadata
+
+    text = ("Заметка о задержании\n" * 50_000).encode()
+    out = io.BytesIO()
+    result = strip_metadata(io.BytesIO(text), out, "text/plain", total=len(text))
+    assert out.getvalue() == text and result.sha256 == hashlib.sha256(text).hexdigest() and result.size == len(text)

@@ -20,6 +20,7 @@ from tests.media_samples import (
     assert_nothing_identifying,
     clean_file,
     make_audio,
+    MODEL,
     make_video,
     need,
     run,
@@ -42,18 +43,19 @@ def packets(path, stream: str) -> list[tuple[str, str, str]]:
 
 @pytest.mark.parametrize("extension, media_type", [
     ("mp4", "video/mp4"), ("mov", "video/quicktime"), ("m4v", "video/mp4"), ("3gp", "video/3gpp"),
-    ("mkv", "video/x-matroska"), ("webm", "video/webm")])
+    ("mkv", "video/x-matroska"), ("webm", "video/webm"), ("avi", "video/x-msvideo")])
 def test_video_loses_location_device_and_author_but_keeps_streams(tmp_path, extension, media_type):
     original = make_video(tmp_path, extension)
     raw = original.read_bytes()
     assert b"Secretname" in raw  # the sample really carries what must go
-    if shutil.which("mat2") and extension == "mp4":  # the independent check sees it before (no MOV, MKV)
+    if shutil.which("mat2") and extension in ("mp4", "avi"):  # mat2 sees it before (not MOV, MKV)
         shown = subprocess.run(["mat2", "--show", str(original)], capture_output=True, text=True, timeout=120)
         assert "Secretname" in shown.stdout
     cleaned = tmp_path / f"clean.{extension}"
     result, data = clean_file(original, cleaned)
     assert result.cleaned and result.output_media_type == media_type and result.warning is None
-    assert any("location" in r for r in result.removed)
+    # AVI's INFO list has no location field (FFmpeg writes only INFO's own tags there).
+    assert any(("names" if extension == "avi" else "location") in r for r in result.removed)
     assert_nothing_identifying(cleaned, data)
     before, after = probe(original), probe(cleaned)
     assert [s["codec_name"] for s in after["streams"]] == [s["codec_name"] for s in before["streams"]]
@@ -82,7 +84,7 @@ def test_rotation_is_kept_so_the_video_stays_upright(tmp_path, extension):
     assert rotation(cleaned) == rotation(original)
 
 
-@pytest.mark.parametrize("extension", ["mp4", "mkv", "webm"])
+@pytest.mark.parametrize("extension", ["mp4", "mkv", "webm", "avi"])
 def test_cleaning_twice_gives_the_same_bytes(tmp_path, extension):
     # The bundle exporter cleans once for the hash and again to send: both must agree.
     original = make_video(tmp_path, extension)
@@ -125,6 +127,51 @@ def test_truncated_videos_are_refused_with_a_clear_error(tmp_path, cut):
     with pytest.raises(MediaError) as error:
         strip_metadata(io.BytesIO(truncated), io.BytesIO(), "video/mp4", total=len(truncated))
     assert "damaged" in str(error.value) or "truncated" in str(error.value)
+
+
+def test_a_truncated_avi_is_refused_or_cleaned_shorter(tmp_path):
+    # AVI has its index at the end; FFmpeg reads a cut file by scanning, as players do.
+    original = make_video(tmp_path, "avi")
+    data = original.read_bytes()
+    for cut in (0.2, 0.7):
+        truncated = data[: int(len(data) * cut)]
+        out = io.BytesIO()
+        try:
+            result = strip_metadata(io.BytesIO(truncated), out, "video/x-msvideo", total=len(truncated))
+        except MediaError as error:
+            assert "damaged" in str(error) or "truncated" in str(error)
+        else:
+            assert result.cleaned and b"Secretname" not in out.getvalue()
+
+
+@pytest.mark.parametrize("codec", ["mjpeg", "mpeg4"])
+def test_avi_with_camera_exif_in_its_stream_header_does_not_carry_it(tmp_path, codec):
+    # A camera's AVI: an "strd" chunk holding "AVIF" + Exif after the video's strf. FFmpeg's
+    # demuxer keeps it as codec data when the stream has none: refused then;
+    # otherwise it is skipped and the copy is clean.
+    original = tmp_path / "camera.avi"
+    run("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=96x64:rate=10:duration=1",
+        "-c:v", codec, str(original))
+    data = bytearray(original.read_bytes())
+    at = data.index(b"strf")
+    size = int.from_bytes(data[at + 4:at + 8], "little")
+    end = at + 8 + size + (size & 1)
+    exif = b"AVIF" + b"\x00" * 4 + b"Exif\x00\x00II*\x00" + f"Model {MODEL}".encode() + b"\x00" * 4
+    chunk = b"strd" + len(exif).to_bytes(4, "little") + exif
+    data[end:end] = chunk
+    # The enclosing LIST sizes (strl, hdrl) and RIFF grow by the chunk's size.
+    for name in (b"strl", b"hdrl"):
+        list_at = data.index(name) - 8
+        old = int.from_bytes(data[list_at + 4:list_at + 8], "little")
+        data[list_at + 4:list_at + 8] = (old + len(chunk)).to_bytes(4, "little")
+    data[4:8] = (int.from_bytes(data[4:8], "little") + len(chunk)).to_bytes(4, "little")
+    out = io.BytesIO()
+    try:
+        strip_metadata(io.BytesIO(bytes(data)), out, "video/x-msvideo", total=len(data))
+    except MediaError as error:
+        assert "Exif" in str(error)
+    else:
+        assert MODEL.encode() not in out.getvalue()
 
 
 @pytest.mark.parametrize("payload", [b"\x00\x00\x00\x18ftypmp42" + b"\xff" * 5000,

@@ -9,7 +9,7 @@ and mat2).
 
 Reading is cheap and bounded: video and audio containers are read up to their index
 (PyAV), tagged audio by mutagen, PDFs by pikepdf (document information and catalogue
-only). Office documents, TIFF and GIF are run through their cleaner into a throw-away
+only). Office documents, RTF, TIFF and GIF are run through their cleaner into a throw-away
 encrypted spool, up to FULL_CHECK_LIMIT bytes. Photos are described at import by
 imagemeta and are not handled here.
 """
@@ -77,7 +77,7 @@ def reveals(src: BinaryIO, media_type: str, size: int = 0, *, cancel=None) -> li
         if "JavaScript" in info:
             found.append(_("JavaScript"))
         return found
-    if kind in strip.OFFICE_TYPES | strip.GIF_TYPES | strip.TIFF_TYPES:
+    if kind in strip.OFFICE_TYPES | strip.GIF_TYPES | strip.TIFF_TYPES | strip.RTF_TYPES:
         if size > FULL_CHECK_LIMIT:
             return [_("not checked: the file is too large to be read here")]
         return strip.strip_metadata(src, _Discard(), kind, total=size, cancel=cancel).removed

@@ -1,6 +1,6 @@
-"""Clean Office Open XML (docx, xlsx, pptx) and OpenDocument (odt, ods, odp) files.
+"""Clean Office Open XML (docx, xlsx, pptx), OpenDocument (odt, ods, odp) and EPUB files.
 
-Both are zip archives of XML parts. The standard zipfile reads them; lxml parses each XML
+All are zip archives of XML parts. The standard zipfile reads them; lxml parses each XML
 part with entity resolution, DTD loading and network access turned off, and a part that
 declares a DTD at all is refused. Every member is copied in its original order and with
 its original compression, with a fixed timestamp and without extra fields or comments.
@@ -16,6 +16,15 @@ Removed:
 - ODF: everything in ``meta.xml`` (creator, initial creator, dates, editing time and
   cycles, generator, user-defined fields), comment and tracked-change authors and dates,
   printer names and settings, the thumbnail (``Thumbnails/``).
+- EPUB: in the package document (``.opf``) every metadata entry but the identifier
+  (replaced by one derived from it, so the book keeps a stable identity without the
+  original's), the title (emptied: it is required), the language, the modification date
+  (set to 2000-01-01) and the cover's reference; the NCX table of contents' title, authors
+  and generator; ``author``/``generator``/``description``/``keywords``/``dc.*`` meta tags of
+  the XHTML pages; Apple's ``iTunesMetadata.plist`` and calibre's bookmarks. An e-book with
+  ``META-INF/encryption.xml`` (DRM or obfuscated fonts, keyed to the identifier) is refused.
+- All three: the metadata of embedded JPEG and PNG pictures (Exif with GPS, camera and
+  serial numbers, XMP, IPTC, text chunks), removed by the photo cleaners (lossless).
 Kept: the text, tables, slides, pictures, styles; the comments' and changes' text.
 
 Hostile archives are refused before anything is inflated: too many members, a declared
@@ -51,6 +60,12 @@ META = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
 CONFIG = "urn:oasis:names:tc:opendocument:xmlns:config:1.0"
 MANIFEST = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
 CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+OPF = "http://www.idpf.org/2007/opf"
+NCX = "http://www.daisy.org/z3986/2005/ncx/"
+EPUB_MIMETYPE = b"application/epub+zip"
+_EPUB_DROPPED = {"itunesmetadata.plist", "meta-inf/calibre_bookmarks.txt"}
+_HTML_META_NAMES = ("author", "generator", "description", "keywords", "copyright", "creator", "publisher")
+_IMAGE_SUFFIXES = (".jpg", ".jpeg", ".jpe", ".jfif", ".png")
 RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 # Attributes emptied (some are required by the schemas) or removed (optional ones) wherever
@@ -67,13 +82,18 @@ class _Parser:
         self.parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                                       dtd_validation=False, huge_tree=False, remove_blank_text=False)
 
-    def parse(self, data: bytes, name: str):
+    def parse(self, data: bytes, name: str, *, html: bool = False):
         try:
             root = etree.fromstring(data, self.parser)
         except etree.XMLSyntaxError as exc:
             raise MediaError(_("A part of the document is not well-formed XML ({name}); it cannot be cleaned.").format(
                 name=name)) from exc
-        if root.getroottree().docinfo.internalDTD is not None or root.getroottree().docinfo.doctype:
+        info = root.getroottree().docinfo
+        # An e-book's XHTML page may name the XHTML document type (never loaded); nothing
+        # may declare its own entities or elements (an internal subset, in brackets).
+        external_html = (html and info.doctype.lower().startswith("<!doctype html")
+                         and re.search(rb"<!DOCTYPE[^>]*\[", data, re.IGNORECASE) is None)
+        if info.doctype and not external_html:
             raise MediaError(_("A part of the document declares a DTD ({name}); it cannot be cleaned.").format(
                 name=name))
         return root
@@ -97,10 +117,12 @@ def clean_office(source: TrackedSource, spool) -> list[str]:
             raise MediaError(_("This zip archive is not an Office or OpenDocument file; its contents cannot be cleaned."))
         infos = archive.infolist()
         _check_limits(infos)
-        cleaner = _OoxmlCleaner() if kind == "ooxml" else _OdfCleaner()
+        cleaner: _Cleaner = {"ooxml": _OoxmlCleaner, "odf": _OdfCleaner, "epub": _EpubCleaner}[kind]()
+        if kind == "epub" and any(i.filename == "META-INF/encryption.xml" for i in infos):
+            raise MediaError(_("The e-book is encrypted or its fonts are obfuscated; it cannot be cleaned."))
         dropped = {i.filename for i in infos if cleaner.drops(i.filename)}
         if dropped:
-            cleaner.note(_("thumbnail"))
+            cleaner.note(_("thumbnail") if kind != "epub" else _("reader software's records"))
         parser = _Parser()
         with zipfile.ZipFile(spool, "w", allowZip64=True) as out:
             for info in infos:
@@ -112,13 +134,24 @@ def clean_office(source: TrackedSource, spool) -> list[str]:
                     zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) else zipfile.ZIP_DEFLATED
                 target.external_attr = 0o644 << 16
                 target.create_system = 3  # "Unix", as mat2 normalises it: the OS is not told
-                if info.filename.lower().endswith((".xml", ".rels")) or info.filename in ("mimetype",):
+                lower = info.filename.lower()
+                if lower.endswith((".xml", ".rels")) or info.filename in ("mimetype",) or cleaner.parses(lower):
                     data = _read_member(archive, info, MAX_XML_BYTES, source)
-                    if info.filename != "mimetype":
-                        root = parser.parse(data, info.filename)
+                    if info.filename != "mimetype" and cleaner.wants(lower, data):
+                        html = lower.endswith((".xhtml", ".html", ".htm"))
+                        root = parser.parse(data, info.filename, html=html)
                         cleaner.clean(info.filename, root, dropped)
-                        data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+                        if html:  # keep the page's own declaration and document type
+                            data = etree.tostring(root.getroottree(), xml_declaration=True, encoding="UTF-8")
+                        else:
+                            data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
                     out.writestr(target, data)
+                elif lower.endswith(_IMAGE_SUFFIXES):
+                    data = _read_member(archive, info, MAX_XML_BYTES, source)
+                    cleaned = _clean_picture(data, info.filename)
+                    if cleaned != data:
+                        cleaner.note(_("metadata of embedded pictures"))
+                    out.writestr(target, cleaned)
                 else:
                     _copy_member(archive, info, out, target, source)
     return cleaner.removed
@@ -136,9 +169,38 @@ def _kind(archive: zipfile.ZipFile) -> str | None:
     names = set(archive.namelist()[:MAX_MEMBERS + 1])
     if "[Content_Types].xml" in names:
         return "ooxml"
+    if "mimetype" in names and "META-INF/container.xml" in names:
+        try:
+            with archive.open("mimetype") as member:
+                if member.read(64).strip() == EPUB_MIMETYPE:
+                    return "epub"
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError) as exc:
+            raise MediaError(_("The document is damaged: a part of it cannot be read ({name}).").format(
+                name="mimetype")) from exc
     if "mimetype" in names and "META-INF/manifest.xml" in names:
         return "odf"
     return None
+
+
+def _clean_picture(data: bytes, name: str) -> bytes:
+    """A JPEG or PNG part without its metadata (lossless); other bytes as they are."""
+    import io
+
+    from journal.media.streams import CountingReader, HashingWriter
+
+    if data[:3] == b"\xff\xd8\xff":
+        from journal.media.jpegclean import clean_jpeg as clean
+    elif data[:8] == b"\x89PNG\r\n\x1a\n":
+        from journal.media.pngclean import clean_png as clean
+    else:
+        return data
+    out = io.BytesIO()
+    try:
+        clean(CountingReader(io.BytesIO(data), total=len(data)), HashingWriter(out))
+    except MediaError as exc:
+        raise MediaError(_("A picture in the document is damaged ({name}); it cannot be cleaned.").format(
+            name=name)) from exc
+    return out.getvalue()
 
 
 def _check_limits(infos: list[zipfile.ZipInfo]) -> None:
@@ -209,6 +271,17 @@ class _Cleaner:
 
     def drops(self, name: str) -> bool:
         return False
+
+    def parses(self, lower_name: str) -> bool:
+        """Parts parsed besides .xml and .rels (the e-book's)."""
+        return False
+
+    def wants(self, lower_name: str, data: bytes) -> bool:
+        """Whether a part read as XML needs parsing and rewriting at all."""
+        return True
+
+    def clean(self, name: str, root, dropped: set[str]) -> None:
+        raise NotImplementedError
 
     def strip_personal_attributes(self, root, *, rsid: bool = False) -> None:
         for element in root.iter():
@@ -328,3 +401,112 @@ class _OdfCleaner(_Cleaner):
             self.note(_("comment and tracked-change authors"))
             element.getparent().remove(element)
         self.strip_personal_attributes(root)
+
+
+class _EpubCleaner(_Cleaner):
+    def __init__(self) -> None:
+        super().__init__()
+        self.identifier: str | None = None
+
+    def drops(self, name: str) -> bool:
+        return name.lower() in _EPUB_DROPPED
+
+    def parses(self, lower_name: str) -> bool:
+        return lower_name.endswith((".opf", ".ncx", ".xhtml", ".html", ".htm"))
+
+    def wants(self, lower_name: str, data: bytes) -> bool:
+        if lower_name.endswith((".xhtml", ".html", ".htm")):
+            # Pages are rewritten only when they hold meta tags (most hold none): an XHTML 1.1
+            # page using &nbsp; and friends cannot be parsed without its DTD.
+            return b"<meta" in data.lower()
+        return True
+
+    def _new_identifier(self, old: str) -> str:
+        import hashlib
+        import uuid
+
+        if self.identifier is None:
+            digest = hashlib.sha256(b"incident-journal epub identifier\0" + old.encode("utf-8")).digest()
+            self.identifier = "urn:uuid:" + str(uuid.UUID(bytes=digest[:16], version=4))
+        return self.identifier
+
+    def clean(self, name: str, root, dropped: set[str]) -> None:
+        lower = name.lower()
+        if lower.endswith(".opf"):
+            self._clean_package(root, dropped)
+        elif lower.endswith(".ncx"):
+            self._clean_ncx(root)
+        elif lower.endswith((".xhtml", ".html", ".htm")):
+            for element in list(root.iter()):
+                if not isinstance(element.tag, str) or _local(element.tag) != "meta":
+                    continue
+                meta_name = str(element.get("name", "")).lower()
+                if meta_name == "viewport":
+                    continue  # a fixed-layout page's size
+                if meta_name.startswith(("dc.", "dcterms.")) or meta_name in _HTML_META_NAMES:
+                    self.note(_("document properties (creator, dates, editing time, generator)"))
+                # The rest (http-equiv content types, robots...) goes too: an XHTML page's
+                # encoding is its XML declaration's.
+                element.getparent().remove(element)
+
+    def _clean_package(self, root, dropped: set[str]) -> None:
+        unique = root.get("unique-identifier")
+        metadata = root.find(f"{{{OPF}}}metadata")
+        if metadata is not None:
+            for element in list(metadata):
+                if not isinstance(element.tag, str):
+                    metadata.remove(element)
+                    continue
+                local = _local(element.tag)
+                namespace = etree.QName(element.tag).namespace
+                if namespace == DC and local == "identifier" and element.get("id") == unique:
+                    element.text = self._new_identifier(element.text or "")
+                    for attribute in list(element.attrib):
+                        if attribute != "id":
+                            del element.attrib[attribute]
+                elif namespace == DC and local == "title":
+                    if (element.text or "").strip():
+                        self.note(_("title"))
+                    element.text = ""
+                    for attribute in list(element.attrib):
+                        if attribute != "id":
+                            del element.attrib[attribute]
+                elif namespace == DC and local == "language":
+                    continue
+                elif local == "meta" and element.get("property") == "dcterms:modified":
+                    element.text = "2000-01-01T00:00:00Z"
+                    for attribute in list(element.attrib):
+                        if attribute not in ("property", "id"):
+                            del element.attrib[attribute]
+                elif local == "meta" and element.get("name") == "cover":
+                    continue
+                else:
+                    self.note(_("document properties (creator, dates, editing time, generator)"))
+                    metadata.remove(element)
+        manifest = root.find(f"{{{OPF}}}manifest")
+        if manifest is not None:
+            for item in list(manifest):
+                if isinstance(item.tag, str) and str(item.get("href", "")).lower() in _EPUB_DROPPED:
+                    manifest.remove(item)
+
+    def _clean_ncx(self, root) -> None:
+        head = root.find(f"{{{NCX}}}head")
+        if head is not None:
+            for meta in list(head):
+                meta_name = str(meta.get("name", ""))
+                if meta_name == "dtb:uid":
+                    meta.set("content", self._new_identifier(str(meta.get("content", ""))))
+                elif meta_name not in ("dtb:depth", "dtb:totalPageCount", "dtb:maxPageNumber"):
+                    head.remove(meta)
+        for element in list(root):
+            if not isinstance(element.tag, str):
+                continue
+            local = _local(element.tag)
+            if local == "docAuthor":
+                self.note(_("document properties (creator, dates, editing time, generator)"))
+                root.remove(element)
+            elif local == "docTitle":
+                for text in element.iter(f"{{{NCX}}}text"):
+                    if (text.text or "").strip():
+                        self.note(_("title"))
+                    text.text = ""

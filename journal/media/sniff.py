@@ -13,6 +13,8 @@ import struct
 SNIFF_BYTES = 4096
 
 OCTET_STREAM = "application/octet-stream"
+#: Legacy Office files (.doc, .xls, .ppt) and other OLE2 compound files: never cleaned.
+OLE_STORAGE = "application/x-ole-storage"
 
 # ISO base media file format (MP4/MOV/HEIF) brands, by what they mean for us.
 _HEIC_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"hevm", b"hevs"}
@@ -112,6 +114,12 @@ def _documents(head: bytes) -> str | None:
     # Office and OpenDocument ones apart from the archive's content (it needs to seek).
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
         return "application/zip"
+    # RTF is text, but its \info group holds the author: never treat it as plain text.
+    if head.lstrip(b"\xef\xbb\xbf").startswith(b"{\\rtf"):
+        return "application/rtf"
+    # An OLE2 compound file: legacy Word, Excel and PowerPoint (.doc, .xls, .ppt), Outlook .msg.
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return OLE_STORAGE
     return None
 
 
@@ -156,6 +164,7 @@ _CHECKS = (_images, _riff, _iso_bmff, _documents, _audio_video, _text)
 
 # --- zip containers: Office Open XML and OpenDocument -----------------------------------------
 ZIP = "application/zip"
+EPUB = "application/epub+zip"
 #: The main part's content type in [Content_Types].xml -> the document's media type.
 _OOXML_MAIN = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml":
@@ -178,7 +187,7 @@ _CONTENT_TYPES_LIMIT = 1024 * 1024  # a real [Content_Types].xml is a few KiB
 def sniff_zip_document(stream) -> str:
     """The type of a zip archive (seekable stream) by its content: a Word, Excel or PowerPoint
     document by the main part named in ``[Content_Types].xml``, an OpenDocument text,
-    spreadsheet or presentation by its ``mimetype`` member; anything else (or a damaged
+    spreadsheet or presentation or an EPUB e-book by its ``mimetype`` member; anything else (or a damaged
     archive) stays ``application/zip``. Reads the central directory and at most those two
     small members (bounded, whatever the archive claims); never a file name."""
     import zipfile
@@ -193,7 +202,7 @@ def sniff_zip_document(stream) -> str:
             if "mimetype" in names:
                 with archive.open(names["mimetype"]) as member:
                     value = member.read(128).decode("ascii", "replace").strip()
-                if value in _ODF_TYPES:
+                if value in _ODF_TYPES or value == EPUB:
                     return value
             if "[Content_Types].xml" in names:
                 with archive.open(names["[Content_Types].xml"]) as member:

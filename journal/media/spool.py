@@ -44,18 +44,26 @@ def default_directory() -> str | None:
 
 
 class Spool(io.RawIOBase):
-    """A read/write/seek/truncate file whose bytes on disk are AES-CTR ciphertext."""
+    """A read/write/seek/truncate file whose bytes on disk are AES-CTR ciphertext.
+
+    Written for big sequential streams at close to the disk's speed: writes of a MiB or more
+    (PyAV's output buffer, see journal.media.video) are encrypted and written at once with
+    pwrite; smaller ones are gathered first. Reads are one pread and one decryption
+    (``read`` returns the decrypted bytes, ``chunks`` walks the whole content)."""
 
     def __init__(self, directory: str | os.PathLike | None = None) -> None:
         super().__init__()
         directory = directory if directory is not None else default_directory()
-        self._file = tempfile.TemporaryFile(dir=str(directory))  # unlinked on POSIX at once
+        # Unbuffered (no copy through a Python buffer): every access is a pread or pwrite.
+        self._file = tempfile.TemporaryFile(dir=str(directory), buffering=0)  # unlinked at once
+        self._fd = self._file.fileno()
         self._key = secrets.token_bytes(32)
         self._nonce = int.from_bytes(secrets.token_bytes(8), "big") << 64
         self._pos = 0
         self._size = 0
-        # Write-behind: the muxers write in small pieces (FFmpeg: 32 KiB), mostly one after the
-        # other; they are gathered here and encrypted and written a MiB at a time.
+        self._on_disk = 0  # bytes in the file (written, or zeros from a truncate)
+        # Write-behind: small writes, mostly one after the other, are gathered here and
+        # encrypted and written a MiB at a time.
         self._pending = bytearray()
         self._pending_at = 0
 
@@ -92,60 +100,88 @@ class Spool(io.RawIOBase):
             self._pending.clear()
             self._write_at(at, data)
 
+    def read(self, size: int | None = -1) -> bytes:
+        """Up to size bytes from the position (all the rest for -1): one pread, one decryption."""
+        self._flush_pending()
+        remaining = max(0, self._size - self._pos)
+        wanted = remaining if size is None or size < 0 else min(size, remaining)
+        if wanted <= 0:
+            return b""
+        plain = self._crypt(self._pos, self._pread(wanted, self._pos))
+        self._pos += len(plain)
+        return plain
+
     def readinto(self, buffer) -> int:
         self._flush_pending()
         view = memoryview(buffer).cast("B")
         wanted = min(len(view), max(0, self._size - self._pos))
         if wanted <= 0:
             return 0
-        self._file.seek(self._pos)
-        data = self._file.read(wanted)
-        plain = self._crypt(self._pos, data)
-        view[: len(plain)] = plain
-        self._pos += len(plain)
-        return len(plain)
+        data = self._pread(wanted, self._pos)
+        self._cipher_at(self._pos).update_into(data, view[: len(data)])
+        self._pos += len(data)
+        return len(data)
 
     def write(self, data) -> int:
-        data = bytes(data)
-        if not data:
+        view = memoryview(data).cast("B")
+        length = len(view)
+        if not length:
             return 0
         if self._pending and self._pos != self._pending_at + len(self._pending):
             self._flush_pending()  # not contiguous (a seek back to patch a size): in order
-        if not self._pending:
-            self._pending_at = self._pos
-        self._pending += data
-        self._pos += len(data)
+        if not self._pending and length >= CHUNK_SIZE:
+            self._write_at(self._pos, view)  # a big write: straight to the disk, no gathering
+        else:
+            if not self._pending:
+                self._pending_at = self._pos
+            self._pending += view
+            if len(self._pending) >= CHUNK_SIZE:
+                self._pos += length
+                self._size = max(self._size, self._pos)
+                self._flush_pending()
+                return length
+        self._pos += length
         self._size = max(self._size, self._pos)
-        if len(self._pending) >= CHUNK_SIZE:
-            self._flush_pending()
-        return len(data)
+        return length
 
-    def _write_at(self, position: int, data: bytes) -> None:
-        if position > self._written_size():
+    def _write_at(self, position: int, data) -> None:
+        if position > self._on_disk:
             # A gap (seek past the end, then write): fill it with encrypted zeros.
-            gap_at, gap = self._written_size(), position - self._written_size()
-            while gap:
-                step = min(gap, CHUNK_SIZE)
-                self._file.seek(gap_at)
-                self._file.write(self._crypt(gap_at, bytes(step)))
+            gap_at = self._on_disk
+            while gap_at < position:
+                step = min(position - gap_at, CHUNK_SIZE)
+                self._pwrite(self._crypt(gap_at, bytes(step)), gap_at)
                 gap_at += step
-                gap -= step
-        self._file.seek(position)
-        self._file.write(self._crypt(position, data))
+        self._pwrite(self._crypt(position, data), position)
 
-    def _written_size(self) -> int:
-        return self._file.seek(0, io.SEEK_END)
+    def _pwrite(self, data: bytes, position: int) -> None:
+        view = memoryview(data)
+        done = 0
+        while done < len(view):
+            done += os.pwrite(self._fd, view[done:], position + done)
+        self._on_disk = max(self._on_disk, position + len(view))
+
+    def _pread(self, size: int, position: int) -> bytes:
+        data = os.pread(self._fd, size, position)
+        while len(data) < size:  # a regular file reads short only at its end
+            more = os.pread(self._fd, size - len(data), position + len(data))
+            if not more:
+                break
+            data += more
+        return data
 
     def truncate(self, size: int | None = None) -> int:
         self._flush_pending()
         size = self._pos if size is None else size
         if size < self._size:
-            self._file.truncate(size)
+            os.ftruncate(self._fd, size)
             self._size = size
+            self._on_disk = min(self._on_disk, size)
         elif size > self._size:
             keep = self._pos
             self._pos = size - 1 if size else 0
             self.write(b"\x00")
+            self._flush_pending()
             self._pos = keep
         return size
 
@@ -161,8 +197,9 @@ class Spool(io.RawIOBase):
         return self._size
 
     # --- helpers ------------------------------------------------------------------------------
-    def copy_to(self, write, cancel=None) -> None:
-        """Write the whole plaintext, in order, through write(bytes)."""
+    def chunks(self, cancel=None):
+        """The whole plaintext from the start, in pieces of CHUNK_SIZE (leaves the position
+        at the end). cancel() is called before each piece (it raises to stop)."""
         self.seek(0)
         while True:
             if cancel is not None:
@@ -170,12 +207,20 @@ class Spool(io.RawIOBase):
             piece = self.read(CHUNK_SIZE)
             if not piece:
                 return
+            yield piece
+
+    def copy_to(self, write, cancel=None) -> None:
+        """Write the whole plaintext, in order, through write(bytes)."""
+        for piece in self.chunks(cancel):
             write(piece)
 
-    def _crypt(self, offset: int, data: bytes) -> bytes:
+    def _cipher_at(self, offset: int):
         block, skip = divmod(offset, _BLOCK)
         counter = ((self._nonce + block) % (1 << 128)).to_bytes(16, "big")
         cipher = Cipher(algorithms.AES(self._key), modes.CTR(counter)).encryptor()
         if skip:
             cipher.update(bytes(skip))
-        return cipher.update(data) + cipher.finalize()
+        return cipher
+
+    def _crypt(self, offset: int, data) -> bytes:
+        return self._cipher_at(offset).update(data)

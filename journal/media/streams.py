@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import mmap
 import os
 from typing import BinaryIO
 
@@ -14,6 +15,38 @@ from journal.progress import CancelToken, Progress, is_cancelled
 
 #: Size of the pieces big data is copied in.
 CHUNK_SIZE = 1024 * 1024
+#: Pieces a written file is hashed in (between two polls of cancel; the memory map's window).
+_DIGEST_PIECE = 8 * CHUNK_SIZE
+#: A written file's pages are handed to the disk every this many bytes (start_writeback).
+_WRITEBACK_EVERY = 32 * CHUNK_SIZE
+
+
+def _load_sync_file_range():
+    """Linux's sync_file_range(2) through the C library, or None elsewhere."""
+    import ctypes
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        function = libc.sync_file_range
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = (ctypes.c_int, ctypes.c_int64, ctypes.c_int64, ctypes.c_uint)
+    function.restype = ctypes.c_int
+    return function
+
+
+_SYNC_FILE_RANGE = _load_sync_file_range()
+_SYNC_FILE_RANGE_WRITE = 2
+
+
+def start_writeback(fd: int, offset: int, length: int) -> None:
+    """Ask the kernel to start writing a range of a file to the disk now, without waiting
+    (Linux; a no-op elsewhere or when it fails: the later fsync does the work then)."""
+    if _SYNC_FILE_RANGE is not None:
+        _SYNC_FILE_RANGE(fd, offset, length, _SYNC_FILE_RANGE_WRITE)
 
 # The core's one progress and cancel protocol (journal/progress.py), under this package's names.
 ProgressCallback = Progress
@@ -130,17 +163,27 @@ class TrackedSource(io.RawIOBase):
         if self._cancel is not None and self._cancel():
             raise Cancelled()
 
+    def read(self, size: int | None = -1) -> bytes:
+        """The source's own bytes, without a copy through a buffer (PyAV reads this way)."""
+        self.check_cancel()
+        data = self._src.read(-1 if size is None else size)
+        self._advanced()
+        return data
+
     def readinto(self, buffer) -> int:
         self.check_cancel()
         view = memoryview(buffer).cast("B")
         data = self._src.read(len(view))
         view[: len(data)] = data
+        self._advanced()
+        return len(data)
+
+    def _advanced(self) -> None:
         position = self._src.tell()
         if position > self.furthest:
             self.furthest = position
             if self._progress is not None:
                 self._progress(min(position, self._total) if self._total else position, self._total)
-        return len(data)
 
 
 class FileOutput(io.RawIOBase):
@@ -155,6 +198,7 @@ class FileOutput(io.RawIOBase):
         self._fd = fd
         self._pos = 0
         self._size = os.fstat(fd).st_size
+        self._flushed_to = 0
 
     @property
     def size(self) -> int:
@@ -194,6 +238,11 @@ class FileOutput(io.RawIOBase):
             written += os.pwrite(self._fd, view[written:], self._pos + written)
         self._pos += written
         self._size = max(self._size, self._pos)
+        if self._pos - self._flushed_to >= _WRITEBACK_EVERY:
+            # Have the disk write what was just written while the remux goes on, so the
+            # copy's final fsync finds little left: cleaning and writing then overlap.
+            start_writeback(self._fd, self._flushed_to, self._pos - self._flushed_to)
+            self._flushed_to = self._pos
         return written
 
     def truncate(self, size: int | None = None) -> int:
@@ -206,16 +255,27 @@ class FileOutput(io.RawIOBase):
         super().close()
 
     def digest(self, check_cancel=None) -> tuple[str, int]:
-        """SHA-256 and size of the whole file as written (read back from the page cache)."""
+        """SHA-256 and size of the whole file as written (read back from the page cache).
+
+        Hashed straight from the page cache through a moving memory map (no copy; hashlib
+        releases the GIL), a window at a time so the process's resident memory stays flat."""
         digest = hashlib.sha256()
         size = os.fstat(self._fd).st_size
         offset = 0
         while offset < size:
             if check_cancel is not None:
                 check_cancel()
-            piece = os.pread(self._fd, min(CHUNK_SIZE, size - offset), offset)
-            if not piece:
-                break
-            digest.update(piece)
-            offset += len(piece)
+            length = min(_DIGEST_PIECE, size - offset)
+            try:
+                window = mmap.mmap(self._fd, length, access=mmap.ACCESS_READ, offset=offset)
+            except (OSError, ValueError):  # no mmap here (a file system without it): pread
+                piece = os.pread(self._fd, min(CHUNK_SIZE, size - offset), offset)
+                if not piece:
+                    break
+                digest.update(piece)
+                offset += len(piece)
+                continue
+            with window, memoryview(window) as view:
+                digest.update(view)
+            offset += length
         return digest.hexdigest(), offset

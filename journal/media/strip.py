@@ -9,13 +9,18 @@ with its SHA-256 (for evidence); this produces the copy that travels.
 - GIF: block copy without comments and application extensions.
 - TIFF: decoded and rewritten losslessly with only the tags needed to show it.
 - HEIC/HEIF/AVIF/WebP: decoded and re-encoded as a clean JPEG.
-- Video (MP4, MOV, 3GP, WebM, Matroska), M4A and WAV: remuxed by PyAV without any
+- Video (MP4, MOV, 3GP, WebM, Matroska, AVI), M4A and WAV: remuxed by PyAV without any
   container or stream metadata, streams copied untouched (journal.media.video).
 - MP3, AAC, Ogg, FLAC: tags and pictures removed by mutagen (journal.media.audio).
 - PDF: rewritten by pikepdf without metadata, scripts, embedded files, old revisions.
-- Office Open XML and OpenDocument (zip): properties, authors, revision ids and
-  thumbnails removed (journal.media.office); another zip archive is refused.
-- Plain text: nothing hidden to remove.
+- Office Open XML, OpenDocument and EPUB (zip): properties, authors, revision ids,
+  thumbnails and the metadata of embedded JPEG and PNG pictures removed
+  (journal.media.office); another zip archive is refused.
+- RTF: the \\info group, generator, template path, custom properties, revision ids,
+  comment and tracked-change authors removed by a streaming pass (journal.media.rtf);
+  embedded JPEG and PNG pictures cleaned too.
+- Plain text: nothing hidden to remove (a file recorded as text that is RTF is cleaned as RTF).
+- Legacy Office (.doc, .xls, .ppt: OLE2 compound files): refused, like any unknown type.
 - Anything else: copied unchanged, with cleaned=False and a warning saying so.
 
 Formats whose libraries seek (video, audio, PDF, Office) need a seekable source. Their
@@ -34,7 +39,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from journal.media.gifclean import clean_gif
 from journal.media.jpegclean import clean_jpeg
@@ -62,11 +67,13 @@ REENCODED_TYPES = {
     "image/webp",
 }
 PLAIN_TEXT_TYPES = {"text/plain"}
+#: RTF: the \\info group and other metadata removed by a streaming pass (journal.media.rtf).
+RTF_TYPES = {"application/rtf", "text/rtf"}
 GIF_TYPES = {"image/gif"}
 TIFF_TYPES = {"image/tiff"}
 AV_TYPES = {  # remuxed (journal.media.video)
     "video/mp4", "video/quicktime", "video/3gpp", "video/3gpp2", "video/webm",
-    "video/x-matroska", "audio/mp4", "audio/wav",
+    "video/x-matroska", "video/x-msvideo", "audio/mp4", "audio/wav",
 }
 TAGGED_AUDIO_TYPES = {"audio/mpeg", "audio/aac", "audio/ogg", "audio/flac"}  # mutagen
 PDF_TYPES = {"application/pdf"}
@@ -79,11 +86,12 @@ OFFICE_TYPES = {
     "application/vnd.oasis.opendocument.text",
     "application/vnd.oasis.opendocument.spreadsheet",
     "application/vnd.oasis.opendocument.presentation",
+    "application/epub+zip",
 }
 #: Types whose cleaner needs a seekable source and writes with seeks (through a spool).
 SEEKING_TYPES = AV_TYPES | TAGGED_AUDIO_TYPES | PDF_TYPES | OFFICE_TYPES
 CLEANED_TYPES = (JPEG_TYPES | PNG_TYPES | REENCODED_TYPES | PLAIN_TEXT_TYPES | GIF_TYPES | TIFF_TYPES
-                 | AV_TYPES | TAGGED_AUDIO_TYPES | PDF_TYPES | OFFICE_TYPES)
+                 | AV_TYPES | TAGGED_AUDIO_TYPES | PDF_TYPES | OFFICE_TYPES | RTF_TYPES)
 
 #: Folder of the encrypted scratch files (None: the user's cache folder, see spool.py).
 SPOOL_DIR: str | None = None
@@ -152,7 +160,7 @@ def strip_metadata(
             source = TrackedSource(src, total=total, progress=progress, cancel=cancel)
             output = FileOutput(fd)
             removed = _clean_seeking_into(kind, source, output)
-            digest, size = output.digest(source.check_cancel)
+            digest, size = _digest_while_syncing(output, fd, source)
             return StripResult(True, kind, None, removed, digest, size)
         out = HashingWriter(dst)
         # Two halves of the progress: cleaning (reading the source), then copying the spool out.
@@ -177,9 +185,24 @@ def strip_metadata(
     if kind in REENCODED_TYPES:
         removed, warning = reencode_as_jpeg(reader, out)
         return _result(True, "image/jpeg", warning, removed, out)
-    _copy(reader, out)
+    if kind in RTF_TYPES:
+        from journal.media.rtf import clean_rtf
+
+        return _result(True, kind, None, clean_rtf(reader, out), out)
     if kind in PLAIN_TEXT_TYPES:
+        # RTF is text too: a file recorded as plain text before RTF was recognised is still
+        # cleaned as RTF (its type stays what was recorded).
+        from journal.media.rtf import clean_rtf, is_rtf
+
+        head = reader.read(8)
+        prefixed = CountingReader(cast(BinaryIO, _Prefixed(head, src)), total=total, progress=progress,
+                                  cancel=cancel)
+        prefixed.done = 0
+        if is_rtf(head):
+            return _result(True, kind, None, clean_rtf(prefixed, out), out)
+        _copy(prefixed, out)
         return _result(True, kind, None, [], out)
+    _copy(reader, out)
     warning = _("Metadata of this file type ({kind}) is not cleaned; it is sent as it is.").format(
         kind=kind or "application/octet-stream")
     return _result(False, kind or "application/octet-stream", warning, [], out)
@@ -206,7 +229,7 @@ def strip_to_spool(
     try:
         removed = _clean_seeking_into(kind, source, spool)
         out = HashingWriter(_Discard())  # type: ignore[arg-type]  # only write() is used
-        spool.copy_to(out.write, source.check_cancel)
+        _hash_alongside(spool.chunks(source.check_cancel), out)
         spool.seek(0)
     except BaseException:
         spool.close()
@@ -258,6 +281,43 @@ def _clean_seeking_into(kind: str, source: TrackedSource, output) -> list[str]:
     return clean_office(source, output)
 
 
+def _digest_while_syncing(output: FileOutput, fd: int, source: TrackedSource) -> tuple[str, int]:
+    """Hash a saved copy from the page cache while the disk finishes writing it: the copy's
+    owner (atomic_output) fsyncs it next, and that wait is mostly spent here already, on
+    another thread (fsync and hashlib both release the GIL)."""
+    import os
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1, thread_name_prefix="copy-sync") as pool:
+        synced = pool.submit(os.fsync, fd)
+        try:
+            return output.digest(source.check_cancel)
+        finally:
+            try:
+                synced.result()
+            except OSError:
+                pass  # the owner's own fsync reports it
+
+
+def _hash_alongside(pieces, out: HashingWriter) -> None:
+    """Feed pieces to out.write, hashing each on a helper thread while the next one is
+    produced (decrypted out of the spool): hashlib releases the GIL, so on two cores the
+    read-back costs about the longer of the two instead of their sum. In order, one piece
+    ahead at most."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1, thread_name_prefix="spool-hash") as pool:
+        pending = None
+        try:
+            for piece in pieces:
+                if pending is not None:
+                    pending.result()
+                pending = pool.submit(out.write, piece)
+        finally:
+            if pending is not None:
+                pending.result()
+
+
 class _Halves:
     """Progress of a clean-then-copy: the first half while the source is read, the second
     while the cleaned copy is copied out of the spool (so a GUI bar keeps moving)."""
@@ -275,6 +335,23 @@ class _Halves:
             whole = self.total or size
             rest = whole - whole // 2
             self.progress(whole // 2 + (rest * copied // size if size else rest), self.total)
+
+
+class _Prefixed:
+    """Bytes already read, then the rest of a stream."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self._head = head
+        self._rest = rest
+
+    def read(self, size: int = -1) -> bytes:
+        if self._head:
+            if size is None or size < 0 or size >= len(self._head):
+                head, self._head = self._head, b""
+                return head
+            head, self._head = self._head[:size], self._head[size:]
+            return head
+        return self._rest.read(size)
 
 
 class _Discard:
@@ -338,6 +415,10 @@ def uncleaned_risks(media_type: str) -> str:
         return _("the place it was taken (GPS), the camera's make, model and serial number, dates")
     if kind == "application/pdf":
         return _("the author's name, the software used, earlier revisions and embedded files")
-    if kind in OFFICE_TYPES:
-        return _("author names, comments, tracked changes and folder paths")
+    if kind in OFFICE_TYPES | RTF_TYPES:
+        return _("author names, comments, tracked changes, folder paths and the metadata of embedded photos")
+    if kind == "application/x-ole-storage":
+        return _("author names, who saved it last, earlier versions and deleted text (older Word, Excel "
+                 "and PowerPoint files cannot be cleaned: save it as .docx, .xlsx, .pptx or PDF and "
+                 "attach that instead)")
     return _("names, places, device details or anything else its format can hold")

@@ -1,9 +1,9 @@
-"""Clean videos (MP4, MOV, 3GP, M4V, WebM, Matroska) and container audio (M4A, WAV) by remuxing.
+"""Clean videos (MP4, MOV, 3GP, M4V, WebM, Matroska, AVI) and container audio (M4A, WAV) by remuxing.
 
 PyAV (FFmpeg's libraries, shipped in its wheels) reads the packets of each video and audio
 stream and writes them, byte for byte, into a new container of the same kind. Nothing else
 is carried over: no container or stream tags (QuickTime ``udta``, ``meta``/``Keys``,
-``©xyz`` location, make, model, author, XMP, Matroska tags), no chapters, no data tracks
+``©xyz`` location, make, model, author, XMP, Matroska tags, AVI ``INFO`` lists), no chapters, no data tracks
 (GPS telemetry such as GoPro's ``gpmd``, timecode), no attached cover pictures, no
 subtitles. FFmpeg's own "encoder" tag and creation times are suppressed with the
 ``bitexact`` flag, which also makes the output identical from one run to the next (the
@@ -36,6 +36,7 @@ MUXERS = {
     "video/3gpp2": "3g2",
     "video/webm": "webm",
     "video/x-matroska": "matroska",
+    "video/x-msvideo": "avi",
     "audio/mp4": "ipod",
     "audio/wav": "wav",
 }
@@ -48,12 +49,20 @@ DEMUXERS = {
     "audio/mp4": "mov",
     "video/webm": "matroska",
     "video/x-matroska": "matroska",
+    "video/x-msvideo": "avi",
     "audio/wav": "wav",
 }
 VIDEO_TYPES = {t for t in MUXERS if t.startswith("video/")}
 #: A phone video has two or three streams; thousands mean a hostile file.
 MAX_STREAMS = 64
 _CANCEL_EVERY = 64  # packets
+#: PyAV's buffers for Python file objects (its default is 32 KiB): each fill or flush is one
+#: call into Python, so bigger buffers cut the calls a 1 GB remux makes from 65,000 to a
+#: few thousand. The input's stays moderate because the demuxer seeks between interleaved
+#: chunks (each seek outside the buffer refills it); the output is written in order but
+#: for the index at the end and a few patched sizes.
+_INPUT_BUFFER = 256 * 1024
+_OUTPUT_BUFFER = 1024 * 1024
 
 # Tag names, by what they reveal (lower case; QuickTime keys are matched by their ending).
 _LOCATION_KEYS = ("location", "iso6709", "xyz", "gps")
@@ -117,8 +126,9 @@ def read_av_tags(source, media_type: str) -> dict[str, str]:
 def _remux(source: TrackedSource, spool: Spool, media_type: str) -> list[str]:
     removed: list[str] = []
     muxer = MUXERS[media_type]
-    with av.open(source, "r", format=DEMUXERS[media_type],
-                 options={"enable_drefs": "0"}) as inp:
+    demuxer = DEMUXERS[media_type]
+    options = {"enable_drefs": "0"} if demuxer == "mov" else {}  # a MOV option (no external files)
+    with av.open(source, "r", format=demuxer, options=options, buffer_size=_INPUT_BUFFER) as inp:
         if len(inp.streams) > MAX_STREAMS:
             raise MediaError(_("The file has {count} streams; it is not a recording this app can clean.").format(
                 count=len(inp.streams)))
@@ -135,6 +145,10 @@ def _remux(source: TrackedSource, spool: Spool, media_type: str) -> list[str]:
                 dropped_tracks += 1
         if not keep:
             raise MediaError(_damaged(media_type))
+        if muxer == "avi" and any(_camera_exif(s) for s in keep):
+            # Some cameras put an Exif block in the stream header ("strd"); FFmpeg keeps it as
+            # codec data, which the copy would carry on.
+            raise MediaError(_("The video carries its camera's Exif data inside a stream header; it cannot be cleaned."))
         if muxer == "ipod" and any(s.codec_context.name not in ("aac", "alac") for s in keep):
             muxer = "mp4"
         if getattr(inp, "chapters", None) and inp.chapters():
@@ -143,7 +157,8 @@ def _remux(source: TrackedSource, spool: Spool, media_type: str) -> list[str]:
         if dropped_tracks:
             removed.append(_("data, subtitle and picture tracks: {count}").format(count=dropped_tracks))
         with av.open(spool, "w", format=muxer, options={"fflags": "+bitexact"},
-                     container_options={"fflags": "+bitexact"}) as out:
+                     container_options={"fflags": "+bitexact", "flush_packets": "0"},
+                     buffer_size=_OUTPUT_BUFFER) as out:
             mapping = {}
             for stream in keep:
                 copy = out.add_stream_from_template(stream)
@@ -154,9 +169,17 @@ def _remux(source: TrackedSource, spool: Spool, media_type: str) -> list[str]:
     return removed
 
 
+def _camera_exif(stream) -> bool:
+    extra = bytes(stream.codec_context.extradata or b"")
+    return extra[:4] == b"AVIF" or b"Exif\x00" in extra
+
+
 def _copy_packets(inp, keep, mapping, source: TrackedSource) -> None:
     count = 0
     out_container = next(iter(mapping.values())).container
+    last_dts: dict[int, int] = {}
+    # Matroska allows equal timestamps in a row (laced audio); the other muxers refuse them.
+    strict = out_container.format.name not in ("matroska", "webm")
     for packet in inp.demux(keep):
         count += 1
         if count % _CANCEL_EVERY == 0:
@@ -165,7 +188,20 @@ def _copy_packets(inp, keep, mapping, source: TrackedSource) -> None:
             continue  # the demuxer's end-of-stream marker
         if packet.is_corrupt:
             raise MediaError(_("The recording is damaged (a corrupt packet); it cannot be cleaned."))
-        packet.stream = mapping[packet.stream.index]
+        target = mapping[packet.stream.index]
+        dts = packet.dts
+        if dts is not None:
+            # Timestamps that go back (or repeat, where the muxer forbids it: AAC in AVI, some
+            # cut files) are moved one tick on, as ffmpeg's command line does, instead of
+            # failing the whole file.
+            last = last_dts.get(target.index)
+            if last is not None and (dts < last or (dts == last and strict)):
+                dts = last + 1
+                if packet.pts is not None and packet.pts < dts:
+                    packet.pts = dts
+                packet.dts = dts
+            last_dts[target.index] = dts
+        packet.stream = target
         out_container.mux(packet)
     if count == 0:
         raise MediaError(_("The recording holds no audio or video data; it cannot be cleaned."))
