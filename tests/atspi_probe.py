@@ -5,7 +5,8 @@ Run by the SYSTEM Python (it needs Debian's gir1.2-atspi-2.0 / python3-gi), insi
 
     atspi_probe.py TYPED -- APP COMMAND...
 
-Registers for object:text-changed (insert and delete) and object:announcement on the
+Registers for object:text-changed (insert and delete), object:announcement and a notification's
+object:state-changed:showing (what Orca speaks of ui/common/a11y.py's announce() on Linux) on the
 accessibility bus, starts the app, waits until its password field is on the bus, types TYPED
 with xdotool (real X key events), reads the field, presses Return (a wrong passphrase)
 and listens until the error is announced, then prints one JSON object on stdout:
@@ -58,6 +59,13 @@ def main() -> int:
         except GLib.Error:
             role = "?"
         data = event.any_data
+        if event.type.startswith("object:state-changed:showing"):
+            if role != "notification" or not event.detail1:
+                return
+            try:
+                data = event.source.get_name()  # what Orca speaks: "notification" and its name
+            except GLib.Error:
+                data = "?"
         result["events"].append({"type": event.type, "text": data if isinstance(data, str) else repr(data),
                                  "role": role})
 
@@ -66,7 +74,7 @@ def main() -> int:
 
     listener = Atspi.EventListener.new(on_any)
     for kind in ("object:text-changed", "object:text-changed:insert", "object:text-changed:delete",
-                 "object:announcement"):
+                 "object:announcement", "object:state-changed:showing"):
         listener.register(kind)
     env = {**os.environ, "QT_LINUX_ACCESSIBILITY_ALWAYS_ON": "1", "QT_QPA_PLATFORM": "xcb"}
     app = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -99,8 +107,8 @@ def main() -> int:
         current = text_iface.get_text(0, -1) if text_iface is not None else None
         if state.get("submitted"):
             # Done once the error is announced (the label's announcement), or after a generous timeout.
-            heard = any(event["type"] == "object:announcement" and event["role"] == "label"
-                        for event in result["events"])
+            heard = any(event["type"] in ("object:announcement", "object:state-changed:showing")
+                        and "Wrong passphrase" in event["text"] for event in result["events"])
             if heard or time.monotonic() - state["submitted"] > 45:
                 time.sleep(0.5)
                 loop.quit()

@@ -99,8 +99,13 @@ def test_typed_passphrase_never_reaches_the_atspi_bus(display, data_dir, tmp_pat
     assert leaked == []
     assert [e for e in field_events if e["type"].endswith("delete")], "the submit did not clear the field"
     # Items 3 and minor: spoken progress and error on the real bus; the lock window is a frame.
-    announcements = [event["text"] for event in report["events"] if event["type"] == "object:announcement"]
-    assert "Unlocking…" in announcements
+    # On Linux announce() shows a notification (Orca 43 ignores object:announcement; every Orca speaks
+    # a notification that appears), and never sends both.
+    assert [e for e in report["events"] if e["type"] == "object:announcement"] == []
+    announcements = [event["text"] for event in report["events"]
+                     if event["type"].startswith("object:state-changed:showing") and event["role"] == "notification"]
+    # "Unlocking…" is shown too (tests/test_a11y_announce.py), but with this test's fast key derivation the
+    # wrong-passphrase notice replaces it at once and the bus carries only the latest showing of the notice.
     assert any(text.startswith("Wrong passphrase.") for text in announcements), announcements
     assert report["window_role"] == "frame"  # was "filler"
     assert report["window_name"].count("Locked") == 1

@@ -587,3 +587,136 @@ def test_a_persons_page_is_walked_with_tab_alone(qtbot, main):
     assert problems == [], "\n".join(problems)
     stops = walk(main.sidebar)
     assert page.incidents in stops and page.contacts in stops, [describe(s) for s in stops]
+
+
+@pytest.mark.parametrize("key, modifiers", [(Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier),
+                                            (Qt.Key.Key_F4, Qt.KeyboardModifier.NoModifier)])
+def test_a_date_fields_calendar_opens_from_the_keyboard(qtbot, key, modifiers):
+    """Item 3: Alt+Down / F4 open the calendar (as for a combo box); arrows move the day, Return takes
+    it and closes; Escape closes and keeps the date the field had."""
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QCalendarWidget, QDateEdit
+
+    from ui.common.keyboard import CALENDAR_OBJECT_NAME, install_keyboard_rules
+
+    install_keyboard_rules()
+    window = QWidget()
+    edit = QDateEdit(QDate(2024, 3, 1), window)
+    edit.setCalendarPopup(True)
+    edit.setAccessibleName("Follow-up date")
+    qtbot.addWidget(window)
+    activate(qtbot, window)
+    edit.setFocus()
+
+    def popup():
+        return next((w for w in edit.findChildren(QWidget, CALENDAR_OBJECT_NAME) if w.isVisible()), None)
+
+    QTest.keyClick(QApplication.focusWidget(), key, modifiers)
+    qtbot.waitUntil(lambda: popup() is not None, timeout=5_000)
+    calendar = popup().findChild(QCalendarWidget)
+    assert popup().isAncestorOf(QApplication.focusWidget()), describe(QApplication.focusWidget())
+    assert "Follow-up date" in calendar.accessibleName()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)  # a week later
+    assert calendar.selectedDate() == QDate(2024, 3, 9)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)  # closes, the date as it was
+    qtbot.waitUntil(lambda: popup() is None, timeout=5_000)
+    assert edit.date() == QDate(2024, 3, 1)
+    assert focused() is edit
+    QTest.keyClick(QApplication.focusWidget(), key, modifiers)  # again, and take a day with Return
+    qtbot.waitUntil(lambda: popup() is not None, timeout=5_000)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Left)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: popup() is None, timeout=5_000)
+    assert edit.date() == QDate(2024, 2, 29)
+    assert focused() is edit
+
+
+def test_the_editors_when_field_opens_its_calendar_with_alt_down(qtbot, main):
+    from ui.common.keyboard import CALENDAR_OBJECT_NAME
+
+    when = main.editor.when
+    when.setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: any(w.isVisible() for w in when.findChildren(QWidget, CALENDAR_OBJECT_NAME)),
+                    timeout=5_000)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: focused() is when, timeout=5_000)
+
+
+# --- the exchange dialogs (item 2 of the follow-up: the export wizard's later pages, card, inbox,
+# network and drop-folder dialogs) ------------------------------------------------------------------
+
+def walk_dialog(qtbot, dialog: QWidget, where: str, start: QWidget | None = None) -> list[str]:
+    qtbot.addWidget(dialog)
+    activate(qtbot, dialog)
+    first = start or reading_order([w for w in reachable(dialog) if w.isVisible()], dialog)[0]
+    return check_window(qtbot, dialog, first, where)
+
+
+@pytest.fixture
+def coordinator(main):
+    import tempfile
+    from pathlib import Path
+
+    from conftest import FAST_KDF, PASSPHRASE
+
+    from journal.storage.vault import Journal
+
+    with tempfile.TemporaryDirectory() as folder:
+        hq = Journal.create(Path(folder) / "hq", PASSPHRASE, "HQ", kdf=FAST_KDF).journal
+        try:
+            card = hq.identity.card_text()
+        finally:
+            hq.close()
+    record = main.session.write_and_wait(lambda j: j.coordinators.add(card, verified=True))
+    main.session.write_and_wait(lambda j: j.identity.set_display_name("Field team"))  # the card's name
+    return record
+
+
+def test_every_export_wizard_page_is_walked_with_tab_alone(qtbot, main, coordinator):
+    from ui.exchange import export_wizard
+
+    wizard = export_wizard.ExportWizard(main.session, [])
+    qtbot.addWidget(wizard)
+    activate(qtbot, wizard)
+    problems = []
+    wizard.recipients.list.item(0).setCheckState(Qt.CheckState.Checked)
+    seen = []
+    for _ in range(4):  # recipients, what to send, leave out, where to save
+        page = wizard.currentPage()
+        seen.append(type(page).__name__)
+        QApplication.processEvents()
+        start = reading_order([w for w in reachable(page) if w.isVisible()], wizard)[0]
+        problems += check_window(qtbot, wizard, start, f"export wizard: {page.title()}")
+        if page is wizard.what:
+            wizard.what.all.setChecked(True)
+        if page is wizard.save_page:
+            break
+        wizard.next()
+    assert seen == ["RecipientsPage", "WhatPage", "LeaveOutPage", "SavePage"], seen
+    wizard.reject()
+    assert problems == [], "\n".join(problems)
+
+
+def test_card_inbox_network_and_drop_folder_dialogs_are_walked_with_tab_alone(qtbot, main, coordinator):
+    from ui.exchange.card import CardNameDialog, MyCardDialog
+    from ui.exchange.transport.drop_dialog import DropFolderDialog
+    from ui.exchange.transport.inbox import FetchOptionsDialog, InboxFoldersDialog
+    from ui.exchange.transport.settings_dialog import NetworkSettingsDialog
+
+    card_text, fingerprint = main.session.write_and_wait(lambda j: (j.identity.card_text(), j.identity.fingerprint))
+    made = [
+        (CardNameDialog("Field team"), "CardNameDialog"),
+        (MyCardDialog("Field team", card_text, fingerprint), "MyCardDialog"),
+        (InboxFoldersDialog(main.session), "InboxFoldersDialog"),
+        (FetchOptionsDialog(), "FetchOptionsDialog"),
+        (NetworkSettingsDialog(main.session), "NetworkSettingsDialog"),
+        (DropFolderDialog(coordinator, main.session), "DropFolderDialog"),
+    ]
+    problems = []
+    for dialog, where in made:
+        problems += walk_dialog(qtbot, dialog, where)
+        problems += [f"[{where}] {p}" for p in names_differing_from_text(dialog)]
+        dialog.reject()
+    assert problems == [], "\n".join(problems)

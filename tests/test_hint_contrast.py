@@ -89,3 +89,47 @@ def test_main_window_hints_are_readable_and_follow_a_palette_change(qtbot, unloc
             text = palette.color(QPalette.ColorRole.WindowText)
             assert painted_color(label) != text or contrast_ratio(text, background) < 5
     assert low_contrast_labels(main) == []
+
+
+def blended(color: QColor, background: QColor) -> QColor:
+    """What is painted: `color` at its alpha over `background`."""
+    alpha = color.alphaF()
+    return QColor.fromRgbF(*(getattr(color, c)() * alpha + getattr(background, c)() * (1 - alpha)
+                             for c in ("redF", "greenF", "blueF")))
+
+
+def placeholder_ratio(palette: QPalette) -> float:
+    group = QPalette.ColorGroup.Active
+    base = palette.color(group, QPalette.ColorRole.Base)
+    return contrast_ratio(blended(palette.color(group, QPalette.ColorRole.PlaceholderText), base), base)
+
+
+def test_placeholder_text_is_readable_in_light_and_dark_palettes(qtbot, unlocked, palette_kind):  # noqa: F811
+    """Item 4: Fusion's placeholder (text at half opacity) was about 4:1; the app's palette rule
+    (ui/common/keyboard.py) makes it >= 4.5:1 on the view background, also after a theme change."""
+    from PySide6.QtWidgets import QLineEdit
+
+    main = unlocked.main_window
+    qtbot.addWidget(main)
+    QApplication.processEvents()
+    fields = [f for f in main.findChildren(QLineEdit) if f.placeholderText()]
+    assert len(fields) >= 3  # search, title, place, the contact log's summary…
+    for field in fields:
+        ratio = placeholder_ratio(field.palette())
+        assert ratio >= MIN_CONTRAST, f"{field.placeholderText()[:40]!r}: {ratio:.2f}:1 ({palette_kind})"
+    # Still lighter than the typed text, so a placeholder does not look like a value.
+    palette = QApplication.palette()
+    assert palette.color(QPalette.ColorRole.PlaceholderText) != palette.color(QPalette.ColorRole.Text)
+
+
+def test_the_platforms_own_placeholder_colour_was_below_the_minimum():
+    """The check above can fail: Fusion's own palette gives about 4:1 (text at half opacity), light or dark."""
+    from PySide6.QtWidgets import QStyleFactory
+
+    fusion = QStyleFactory.create("Fusion").standardPalette()
+    assert placeholder_ratio(fusion) < MIN_CONTRAST
+    dark = dark_palette()
+    half = QColor(dark.color(QPalette.ColorRole.Text))
+    half.setAlpha(128)
+    dark.setColor(QPalette.ColorRole.PlaceholderText, half)
+    assert placeholder_ratio(dark) < MIN_CONTRAST

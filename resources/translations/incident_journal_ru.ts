@@ -1404,6 +1404,10 @@ Choose something that does not identify you or where you are, in case the card f
         <translation>Скопировать показанную запись простым текстом; буфер обмена очистится через 30 секунд</translation>
     </message>
     <message>
+        <source>Save now</source>
+        <translation>Сохранить сейчас</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Когда</translation>
     </message>
@@ -1929,10 +1933,6 @@ Choose something that does not identify you or where you are, in case the card f
         <translation>Потом сверьте с ними отпечаток</translation>
     </message>
     <message>
-        <source>Delete after import</source>
-        <translation>Удалить после импорта</translation>
-    </message>
-    <message>
         <source>Delete bundles from the server after a successful import</source>
         <translation>Удалять пакеты с сервера после успешного импорта</translation>
     </message>
@@ -1943,10 +1943,6 @@ Choose something that does not identify you or where you are, in case the card f
     <message>
         <source>Fetch bundles</source>
         <translation>Загрузить пакеты</translation>
-    </message>
-    <message>
-        <source>Trust new senders</source>
-        <translation>Доверять новым отправителям</translation>
     </message>
 </context>
 <context>
@@ -2880,10 +2876,6 @@ Choose something that does not identify you or where you are, in case the card f
         <translation>Удалить входящую папку</translation>
     </message>
     <message>
-        <source>Test connection</source>
-        <translation>Проверить подключение</translation>
-    </message>
-    <message>
         <source>User</source>
         <translation>Пользователь</translation>
     </message>
@@ -2909,6 +2901,17 @@ Choose something that does not identify you or where you are, in case the card f
     <message>
         <source>Welcome to Incident Journal</source>
         <translation>Добро пожаловать в «Журнал инцидентов»</translation>
+    </message>
+</context>
+<context>
+    <name>Keyboard</name>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Calendar: {field}</source>
+        <translation>Календарь: {field}</translation>
     </message>
 </context>
 <context>
@@ -3411,10 +3414,6 @@ Choose something that does not identify you or where you are, in case the card f
     <message>
         <source>Use Tor service</source>
         <translation>Использовать службу Tor</translation>
-    </message>
-    <message>
-        <source>Use a proxy</source>
-        <translation>Использовать прокси</translation>
     </message>
     <message>
         <source>socks5h://host:port: the proxy also resolves server names (no DNS leak)</source>

@@ -1404,6 +1404,10 @@ Choose something that does not identify you or where you are, in case the card f
         <translation>Скопіювати показаний запис простим текстом; буфер обміну очиститься через 30 секунд</translation>
     </message>
     <message>
+        <source>Save now</source>
+        <translation>Зберегти зараз</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Коли</translation>
     </message>
@@ -1929,10 +1933,6 @@ Choose something that does not identify you or where you are, in case the card f
         <translation>Потім звірте з ними відбиток</translation>
     </message>
     <message>
-        <source>Delete after import</source>
-        <translation>Видалити після імпорту</translation>
-    </message>
-    <message>
         <source>Delete bundles from the server after a successful import</source>
         <translation>Видаляти пакети з сервера після успішного імпорту</translation>
     </message>
@@ -1943,10 +1943,6 @@ Choose something that does not identify you or where you are, in case the card f
     <message>
         <source>Fetch bundles</source>
         <translation>Завантажити пакети</translation>
-    </message>
-    <message>
-        <source>Trust new senders</source>
-        <translation>Довіряти новим відправникам</translation>
     </message>
 </context>
 <context>
@@ -2880,10 +2876,6 @@ Choose something that does not identify you or where you are, in case the card f
         <translation>Видалити вхідну теку</translation>
     </message>
     <message>
-        <source>Test connection</source>
-        <translation>Перевірити з&apos;єднання</translation>
-    </message>
-    <message>
         <source>User</source>
         <translation>Користувач</translation>
     </message>
@@ -2909,6 +2901,17 @@ Choose something that does not identify you or where you are, in case the card f
     <message>
         <source>Welcome to Incident Journal</source>
         <translation>Ласкаво просимо до «Журналу інцидентів»</translation>
+    </message>
+</context>
+<context>
+    <name>Keyboard</name>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Calendar: {field}</source>
+        <translation>Календар: {field}</translation>
     </message>
 </context>
 <context>
@@ -3411,10 +3414,6 @@ Choose something that does not identify you or where you are, in case the card f
     <message>
         <source>Use Tor service</source>
         <translation>Використовувати службу Tor</translation>
-    </message>
-    <message>
-        <source>Use a proxy</source>
-        <translation>Використовувати проксі</translation>
     </message>
     <message>
         <source>socks5h://host:port: the proxy also resolves server names (no DNS leak)</source>

@@ -2,10 +2,19 @@
 
 `announce(widget, text, assertive=False)` is the ONE way to tell a screen reader about a status
 change or an error that appears without focus moving ("Saved", "1 file attached", "Wrong
-passphrase"): a QAccessibleAnnouncementEvent (Qt 6.8+), which Qt turns into an AT-SPI
-`object:announcement`, a UI Automation notification or an NSAccessibility announcement: the
-desktop equivalent of an ARIA live region. Polite waits for the current speech; assertive
-interrupts it (errors the person must act on). Focus is not moved.
+passphrase"): the desktop equivalent of an ARIA live region. Polite waits for the current speech;
+assertive interrupts it (errors the person must act on). Focus is not moved.
+
+- Windows and macOS: a QAccessibleAnnouncementEvent (Qt 6.8+), which Qt turns into a UI Automation
+  notification (NVDA, Narrator, JAWS) or an NSAccessibility announcement (VoiceOver).
+- Linux: Qt would send an AT-SPI `object:announcement`, but Orca 43 (Debian 12) ignores that signal
+  (it was heard in a real Orca session: nothing was spoken; docs/accessibility.md). Every Orca speaks
+  a *notification* that appears (`object:state-changed:showing` on role notification), so each
+  window gets one invisible `Notice` of that role, named by the text and shown anew for each
+  announcement. Only one of the two is sent, so a newer Orca that knows both does not speak twice.
+
+`StatusVoice` speaks a repeated status ("Saved 14:05") at most once a minute, unless the person
+asked for it (Ctrl+S): an autosave every pause in typing was read out every time.
 
 Hints ("No entries yet", the forensic-recovery warning): `mark_hint(label)` instead of a
 disabled label. A disabled label is drawn in the palette's Disabled text colour (#BEBEBE on
@@ -24,6 +33,10 @@ editor), top to bottom and left to right inside each region.
 """
 
 from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent, QColor, QPalette
@@ -44,10 +57,95 @@ def announce(widget: QWidget, text: str, assertive: bool = False) -> None:
     if assertive:
         alert = QAccessibleEvent(widget, QAccessible.Event.Alert)
         QAccessible.updateAccessibility(alert)
+    if USE_NOTICES:
+        notice_for(widget).say(text, assertive)
+        return
     event = QAccessibleAnnouncementEvent(widget, text)
     event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive if assertive
                         else QAccessible.AnnouncementPoliteness.Polite)
     QAccessible.updateAccessibility(event)
+
+
+USE_NOTICES = sys.platform.startswith("linux")  # see the module's docstring: Orca and object:announcement
+NOTICE_OBJECT_NAME = "a11y_notice"
+
+
+class Notice(QWidget):
+    """A window's spoken-status carrier on Linux: role notification, named by what it says, 1×1 px,
+    drawn as nothing, never focused; `say` shows it anew, which is what Orca speaks."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setObjectName(NOTICE_OBJECT_NAME)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setGeometry(0, 0, 1, 1)
+        self.said: list[tuple[str, bool]] = []  # the last few (text, assertive), for tests; memory only
+        _install_notice_factory()
+        self.hide()
+
+    def say(self, text: str, assertive: bool) -> None:
+        self.said = [*self.said[-9:], (text, assertive)]
+        self.hide()
+        self.setAccessibleName(text)
+        self.show()  # QAccessible::ObjectShow: AT-SPI object:state-changed:showing, detail 1
+        self.lower()
+
+
+def notice_for(widget: QWidget) -> Notice:
+    """The window's Notice, made on first use."""
+    window = widget.window()
+    notice = window.findChild(Notice, NOTICE_OBJECT_NAME, Qt.FindChildOption.FindDirectChildrenOnly)
+    return notice if notice is not None else Notice(window)
+
+
+_notice_factory_installed = False
+_notice_interfaces: list = []  # kept from Python's collector; Qt deletes each with its widget
+
+
+def _install_notice_factory() -> None:
+    global _notice_factory_installed
+    if _notice_factory_installed:
+        return
+    import shiboken6
+    from PySide6.QtWidgets import QAccessibleWidget
+
+    def factory(_class_name: str, obj):  # noqa: ANN001
+        if not isinstance(obj, Notice):
+            return None
+        _notice_interfaces[:] = [i for i in _notice_interfaces if shiboken6.isValid(i)]
+        interface = QAccessibleWidget(obj, QAccessible.Role.Notification)
+        _notice_interfaces.append(interface)
+        return interface
+
+    QAccessible.installFactory(factory)
+    _notice_factory_installed = True
+
+
+STATUS_REPEAT_S = 60.0  # a repeated status is spoken at most this often, unless asked for
+
+
+class StatusVoice:
+    """Speaks a status that recurs ("Saved 14:05" after each autosave) politely and at most once per
+    `every_s` seconds; `force=True` (the person asked: Ctrl+S) always speaks. `clock` for tests."""
+
+    def __init__(self, every_s: float = STATUS_REPEAT_S, clock: Callable[[], float] = time.monotonic) -> None:
+        self.every_s = every_s
+        self.clock = clock
+        self._last: float | None = None
+
+    def say(self, widget: QWidget, text: str, force: bool = False) -> bool:
+        """Announce `text` if forced or if the last one was long enough ago; True if it was spoken."""
+        now = self.clock()
+        if not force and self._last is not None and now - self._last < self.every_s:
+            return False
+        self._last = now
+        announce(widget, text)
+        return True
+
+    def reset(self) -> None:
+        """A new subject (another entry opened): its first status is spoken."""
+        self._last = None
 
 
 MIN_CONTRAST = 4.5  # WCAG 2.1 AA for normal text
@@ -85,6 +183,24 @@ def hint_color(palette: QPalette) -> QColor:
     for step in range(1, 20):
         candidate = _mix(text, window, step / 20)
         if min(contrast_ratio(candidate, background) for background in backgrounds) < HINT_TARGET:
+            break
+        best = candidate
+    return best
+
+
+PLACEHOLDER_TARGET = HINT_TARGET
+
+
+def placeholder_color(palette: QPalette, group: QPalette.ColorGroup = QPalette.ColorGroup.Active) -> QColor:
+    """Placeholder text: the lightest mix of Text toward Base that keeps PLACEHOLDER_TARGET on Base
+    (Fusion's half-transparent text colour gave about 4:1); opaque."""
+    text = palette.color(group, QPalette.ColorRole.Text)
+    base = palette.color(group, QPalette.ColorRole.Base)
+    text = QColor.fromRgbF(text.redF(), text.greenF(), text.blueF())
+    best = text
+    for step in range(1, 20):
+        candidate = _mix(text, base, step / 20)
+        if contrast_ratio(candidate, base) < PLACEHOLDER_TARGET:
             break
         best = candidate
     return best

@@ -7,6 +7,9 @@ date field or dialog cannot forget them:
 - Tab and Shift+Tab leave every table and list, and text fields give Tab back (WCAG 2.1.2);
 - a date-time field, and a label with a link, is one Tab stop;
 - Shift+F10 opens the focused widget's context menu, as the Menu key does;
+- Alt+Down, Alt+Up and F4 open a date field's calendar, as they open a combo box; arrows move in it,
+  Return takes the day, Escape closes it and puts the date back;
+- placeholder text is drawn at >= 4.5:1 on the palette's view background (dark themes included);
 - combo boxes are named by their label, not their current value, on the accessibility bus;
 - a window or dialog is shrunk and moved onto the screen's free area when shown, and a dialog's
   buttons are tabbed left to right as shown.
@@ -21,7 +24,7 @@ import sys
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QWidget
 
-from ui.common.a11y import ROW_TOLERANCE_PX
+from ui.common.a11y import ROW_TOLERANCE_PX, USE_NOTICES, announce, notice_for
 
 
 # --- names that say what a control is, not its value ----------------------------------------------
@@ -92,9 +95,19 @@ def install_accessible_names() -> None:
     from PySide6.QtGui import QAccessible
     from PySide6.QtWidgets import QComboBox
 
+    from PySide6.QtWidgets import QAccessibleWidget, QStackedWidget
+
     interface_class = _combo_interface_class()
 
     def factory(_class_name: str, obj):  # noqa: ANN001
+        if isinstance(obj, QStackedWidget) and not obj.accessibleName():
+            # An unnamed page stack is layout, not a place: Qt calls it a "layered pane", which Orca
+            # read out ("layered pane, layered pane") on every move between the list and the editor
+            # (heard in a real Orca session). Role Client is AT-SPI's "filler", which Orca skips.
+            _combo_interfaces[:] = [i for i in _combo_interfaces if shiboken6.isValid(i)]
+            interface = QAccessibleWidget(obj, QAccessible.Role.Client)
+            _combo_interfaces.append(interface)
+            return interface
         if not isinstance(obj, QComboBox):
             return None
         _combo_interfaces[:] = [i for i in _combo_interfaces if shiboken6.isValid(i)]
@@ -154,6 +167,8 @@ def _keyboard_filter_class():
             if kind == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
                 fit_window_on_screen(watched)
                 order_button_boxes(watched)
+                if USE_NOTICES and watched.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog):
+                    notice_for(watched)  # on the bus before its first announcement (a new one's first was lost)
                 return False
             if kind == QEvent.Type.Polish:
                 if isinstance(watched, QAbstractItemView):
@@ -161,9 +176,20 @@ def _keyboard_filter_class():
                 elif isinstance(watched, (QPlainTextEdit, QTextEdit)):
                     watched.setTabChangesFocus(True)  # notes and card texts never swallow Tab either
                 return False
+            if kind == QEvent.Type.ApplicationPaletteChange and watched is QCoreApplication.instance():
+                apply_placeholder_contrast()
+                return False
             if kind != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
                 return False
             key, mods = event.key(), event.modifiers()
+            if _is_calendar_key(key, mods):
+                edit = _date_time_edit_of(watched)
+                if edit is not None and edit.calendarPopup() and not edit.isReadOnly() and edit.isEnabled():
+                    open_calendar(edit)
+                    return True
+            if key == Qt.Key.Key_Escape and mods == Qt.KeyboardModifier.NoModifier:
+                _cancel_calendar(watched)
+                return False  # the popup closes itself on Escape
             if (key == Qt.Key.Key_F10 and mods == Qt.KeyboardModifier.ShiftModifier
                     and sys.platform != "win32"):
                 focused = QApplication.focusWidget() or watched
@@ -194,6 +220,105 @@ def _keyboard_filter_class():
         return None
 
     return KeyboardRules
+
+
+def _is_calendar_key(key: int, mods) -> bool:
+    alt = Qt.KeyboardModifier.AltModifier
+    return (key == Qt.Key.Key_F4 and mods == Qt.KeyboardModifier.NoModifier) or \
+        (key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and mods in (alt, alt | Qt.KeyboardModifier.KeypadModifier))
+
+
+# --- a date field's calendar from the keyboard ------------------------------------------------------
+# QDateTimeEdit opens its calendar popup only on a mouse press on its arrow (there is no public call),
+# so the keyboard rule presses there: the same code path, the same popup, placed as for the mouse.
+CALENDAR_OBJECT_NAME = "qt_datetimedit_calendar"  # QDateTimeEdit's popup window (Qt's own name)
+_BEFORE_CALENDAR = "_a11y_date_before_calendar"
+
+
+def open_calendar(edit) -> QWidget | None:  # noqa: ANN001 (a QDateTimeEdit with a calendar popup)
+    """Open `edit`'s calendar popup as a click on its arrow does; focus goes to the month's days
+    (arrows move, Return takes the day, Escape closes and keeps the date it had). The popup, or None."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication, QCalendarWidget, QStyle, QStyleOptionComboBox
+
+    option = QStyleOptionComboBox()
+    option.initFrom(edit)
+    option.editable = True
+    option.subControls = QStyle.SubControl.SC_All
+    arrow = edit.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                        QStyle.SubControl.SC_ComboBoxArrow, edit)
+    if arrow.isEmpty():
+        return None
+    edit.setProperty(_BEFORE_CALENDAR, edit.dateTime())
+    point = QPointF(arrow.center())
+    left = Qt.MouseButton.LeftButton
+    for kind, buttons in ((QEvent.Type.MouseButtonPress, left), (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton)):
+        QCoreApplication.sendEvent(edit, QMouseEvent(kind, point, edit.mapToGlobal(point), left, buttons,
+                                                     Qt.KeyboardModifier.NoModifier))
+    popup = next((w for w in edit.findChildren(QWidget, CALENDAR_OBJECT_NAME) if w.isVisible()), None)
+    calendar = popup.findChild(QCalendarWidget) if popup is not None else None
+    if calendar is None:
+        return None
+    label = edit.accessibleName() or QCoreApplication.translate("Keyboard", "Date")
+    name = QCoreApplication.translate("Keyboard", "Calendar: {field}").format(field=label)
+    calendar.setAccessibleName(name)
+    view = calendar.focusProxy() or calendar
+    view.setFocus(Qt.FocusReason.PopupFocusReason)
+    if QApplication.focusWidget() is None:
+        calendar.setFocus(Qt.FocusReason.PopupFocusReason)
+    # Orca read the calendar as "table with 7 rows 7 columns" and a row of day numbers, never the
+    # day the cursor is on: say the field and the day on opening, and each day the arrows move to.
+    if not calendar.property("_a11y_speaks_days"):
+        calendar.setProperty("_a11y_speaks_days", True)
+        calendar.selectionChanged.connect(lambda: announce(calendar, _spoken_day(calendar)))
+    announce(calendar, f"{name}. {_spoken_day(calendar)}")
+    return popup
+
+
+def _spoken_day(calendar) -> str:  # noqa: ANN001 (QCalendarWidget)
+    from PySide6.QtCore import QLocale
+
+    return QLocale().toString(calendar.selectedDate(), QLocale.FormatType.LongFormat)
+
+
+def _cancel_calendar(widget: QWidget) -> None:
+    """Escape in a date field's calendar: the field gets back the date it had when it opened."""
+    window = widget.window()
+    if window.objectName() != CALENDAR_OBJECT_NAME:
+        return
+    edit = window.parentWidget()
+    before = edit.property(_BEFORE_CALENDAR) if edit is not None else None
+    if before is not None and hasattr(edit, "setDateTime"):
+        edit.setDateTime(before)
+        edit.setProperty(_BEFORE_CALENDAR, None)
+
+
+# --- placeholder text at 4.5:1 ----------------------------------------------------------------------
+# Fusion draws placeholders in the text colour at half opacity: about 4:1 on white, less on dark
+# themes. The palette's PlaceholderText becomes the lightest mix of Text toward Base that keeps
+# HINT_TARGET on Base (ui/common/a11y.py: hint_color), recomputed when the palette changes.
+
+def apply_placeholder_contrast() -> bool:
+    """Set the application palette's placeholder colour to >= 4.5:1 on its view background; True if changed."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from ui.common.a11y import placeholder_color
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return False
+    palette = app.palette()
+    changed = False
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        color = placeholder_color(palette, group)
+        if palette.color(group, QPalette.ColorRole.PlaceholderText) != color:
+            palette.setColor(group, QPalette.ColorRole.PlaceholderText, color)
+            changed = True
+    if changed:
+        app.setPalette(palette)
+    return changed
 
 
 # Room left for the window manager's title bar and frame, which Qt's geometry does not include.
@@ -254,6 +379,7 @@ def install_keyboard_rules() -> None:
     app = QCoreApplication.instance()
     if app is None:
         return
+    apply_placeholder_contrast()
     if _keyboard_rules is None or _keyboard_rules.parent() is not app:
         _keyboard_rules = _keyboard_filter_class()(app)
         app.installEventFilter(_keyboard_rules)

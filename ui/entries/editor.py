@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.records.entries import Entry
-from ui.common.a11y import announce, mark_hint
+from ui.common.a11y import StatusVoice, announce, mark_hint
 from ui.common.clipboard import copy_secret
 from ui.entries.copy import SecretLineEdit, SecretPlainTextEdit, entry_as_text
 from ui.common.fields import TagEdit, TimeZoneBox, all_zones
@@ -72,6 +72,8 @@ class EntryEditor(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_MS)
         self._timer.timeout.connect(self.save)
+        self._saved_voice = StatusVoice()  # "Saved" spoken once a minute at most, or on Ctrl+S
+        self._speak_next_save = False
         self._build()
         self._wire()
         self.copy_text_action = QAction(self.tr("&Copy entry as text"), self)
@@ -79,6 +81,12 @@ class EntryEditor(QWidget):
         self.copy_text_action.setToolTip(self.tr("Copy the shown entry as plain text; the clipboard is "
                                                  "cleared again after 30 seconds"))
         self.copy_text_action.triggered.connect(self.copy_as_text)
+        # Ctrl+S: entries save themselves; this saves now and says so (screen readers too).
+        self.save_now_action = QAction(self.tr("Save now"), self)
+        self.save_now_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_now_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.save_now_action.triggered.connect(self.save_now)
+        self.addAction(self.save_now_action)
         self.clear()
 
     # --- construction -------------------------------------------------------------
@@ -516,6 +524,15 @@ class EntryEditor(QWidget):
         ops.update(self, self._session, entry_uuid, changes, chosen) \
             .success(lambda entry: self._saved(entry, warnings)).failure(self._save_failed).run()
 
+    def save_now(self) -> None:
+        """Ctrl+S: save at once and always say "Saved" (also when there was nothing new to save)."""
+        self._speak_next_save = True
+        if self._dirty:
+            self.save()
+        elif self._entry is not None and not self._read_only:
+            self._speak_next_save = False
+            self._speak_saved(force=True)
+
     def flush(self) -> bool:
         """Save now and wait (switching entries, lock, quit). False if the save failed."""
         self._timer.stop()
@@ -545,11 +562,19 @@ class EntryEditor(QWidget):
             self._entry = entry
             text = self.tr("Saved {time}").format(time=QTime.currentTime().toString(time_format()))
             self.indicator.setText("  ".join([text, *warnings]))
-            announce(self.indicator, self.indicator.text())  # "Saved 14:05" for screen readers too
+            self._speak_saved(force=self._speak_next_save or bool(warnings))
+        self._speak_next_save = False
         self.saved.emit(entry)
+
+    def _speak_saved(self, force: bool) -> None:
+        """ "Saved 14:05" for screen readers: on Ctrl+S or a warning always, after an autosave at most
+        once a minute (it came after every pause in typing)."""
+        if self.indicator.text():
+            self._saved_voice.say(self.indicator, self.indicator.text(), force=force)
 
     def _save_failed(self, exc: BaseException) -> None:
         self._dirty = True
+        self._speak_next_save = False
         self.indicator.setText(self.tr("Not saved: {reason}").format(reason=user_message(exc)))
         announce(self.indicator, self.indicator.text(), assertive=True)
 

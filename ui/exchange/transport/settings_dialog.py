@@ -44,7 +44,6 @@ class NetworkSettingsDialog(QDialog):
         offline.setWordWrap(True)
         layout.addWidget(offline)
         self.use_proxy = QCheckBox(self.tr("Connect through a &SOCKS5 proxy (e.g. Tor)"))
-        self.use_proxy.setAccessibleName(self.tr("Use a proxy"))
         layout.addWidget(self.use_proxy)
         row = QHBoxLayout()
         self.proxy = QLineEdit()
