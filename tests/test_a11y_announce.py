@@ -210,3 +210,17 @@ def test_autosave_is_spoken_once_a_minute_and_ctrl_s_always(qtbot, unlocked):  #
         now[0] += 61
         autosave(" d")
         assert saved_said(recorder) == 3  # a minute later an autosave is spoken again
+
+
+def test_no_main_window_is_built_behind_a_screen_reader_while_unlocking(qtbot, locked):
+    """Building the hidden main window while the key is derived sends the bridge about a thousand
+    events; Orca dropped everything in that flood, the wrong-passphrase notice too. With
+    accessibility active the window is built after the unlock."""
+    window = locked.unlock_window
+    with UpdateHandler() as recorder:
+        qtbot.keyClicks(window.field, "not the passphrase")
+        qtbot.keyClick(window.field, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: window.error.isVisible() and not window.working, timeout=10_000)
+        QApplication.processEvents()
+    assert locked._main_window is None
+    assert len(recorder.events) < 200, len(recorder.events)

@@ -720,3 +720,19 @@ def test_card_inbox_network_and_drop_folder_dialogs_are_walked_with_tab_alone(qt
         problems += [f"[{where}] {p}" for p in names_differing_from_text(dialog)]
         dialog.reject()
     assert problems == [], "\n".join(problems)
+
+
+def test_a_dialog_opens_tall_enough_for_its_wrapped_text(qtbot):
+    """At 150 % in Russian the card-name dialog cut its explanation at the top and bottom: Qt sized it by a
+    size hint that ignores height-for-width. Shown narrow here, it grows to fit the text."""
+    from ui.common.keyboard import install_keyboard_rules
+    from ui.exchange.card import CardNameDialog
+
+    install_keyboard_rules()
+    dialog = CardNameDialog()
+    qtbot.addWidget(dialog)
+    dialog.resize(260, 120)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    label = dialog.explanation
+    assert label.height() >= label.heightForWidth(label.width()), (label.height(), label.heightForWidth(label.width()))

@@ -133,3 +133,17 @@ def test_the_platforms_own_placeholder_colour_was_below_the_minimum():
     half.setAlpha(128)
     dark.setColor(QPalette.ColorRole.PlaceholderText, half)
     assert placeholder_ratio(dark) < MIN_CONTRAST
+
+
+def test_dialog_notes_are_readable_hints_not_disabled_labels(qtbot, unlocked, palette_kind):  # noqa: F811
+    """The settings note and the forms editor's note were disabled labels (1.6:1, "unavailable")."""
+    from ui.common.settings import Settings
+    from ui.dialogs import SettingsDialog
+    from ui.forms.editor import FormsEditorDialog
+
+    for dialog in (SettingsDialog(Settings(), "Europe/Moscow"), FormsEditorDialog(unlocked.session)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        labels = [label for label in dialog.findChildren(QLabel) if label.text().strip() and label.isVisible()]
+        assert all(label.isEnabled() for label in labels), [lb.text() for lb in labels if not lb.isEnabled()]
+        assert low_contrast_labels(dialog) == []

@@ -363,6 +363,18 @@ def _tour(controller, window, save, settle, work: Path) -> None:
     step("network", lambda: dialog(NetworkSettingsDialog(session, window)))
     from ui.exchange.transport.inbox import InboxFoldersDialog
     step("inbox-folders", lambda: dialog(InboxFoldersDialog(session, window)))
+    from ui.exchange.common import reader_stores
+    from ui.exchange.transport.drop_dialog import DropFolderDialog
+    from ui.exchange.transport.inbox import FetchOptionsDialog
+
+    def drop_folder():
+        stores = reader_stores(session)
+        coordinators = stores.coordinators.list() if stores else []
+        if not coordinators:
+            raise LookupError("no coordinator")
+        return dialog(DropFolderDialog(coordinators[0], session, window))
+    step("drop-folder", drop_folder)
+    step("fetch-options", lambda: dialog(FetchOptionsDialog(window)))
     from ui.safety.erase import EraseDialog
     step("erase", lambda: dialog(EraseDialog(work / "journal", window)))
     from ui.forms.report_dialog import ReportDialog

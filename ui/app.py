@@ -167,6 +167,14 @@ class AppController(QObject):
     def _prebuild_main_window(self) -> None:
         """Build the (empty) main window while the worker derives the key (about 1 s), so that
         unlocking only has to fill it: with 100k entries that is what keeps it under 0.5 s."""
+        from PySide6.QtGui import QAccessible
+
+        if QAccessible.isActive():
+            # A screen reader is listening. Building the window sends it about a thousand events
+            # (names, parents, states of hidden widgets; Qt does not hold them back): Orca, its queue
+            # past 100 ("DELUGE"), dropped everything for seconds, the wrong-passphrase notice among
+            # them (heard in a real Orca session). Built after the unlock instead, when it is shown.
+            return
         QTimer.singleShot(0, lambda: self.main_window)
 
     def _folder_chosen(self, folder: Path) -> None:

@@ -165,6 +165,7 @@ def _keyboard_filter_class():
         def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
             kind = event.type()
             if kind == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
+                grow_to_wrapped_text(watched)
                 fit_window_on_screen(watched)
                 order_button_boxes(watched)
                 if USE_NOTICES and watched.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog):
@@ -319,6 +320,24 @@ def apply_placeholder_contrast() -> bool:
     if changed:
         app.setPalette(palette)
     return changed
+
+
+def grow_to_wrapped_text(window: QWidget) -> bool:
+    """Make a window tall enough for its word-wrapped labels at its width (True if it grew).
+
+    Qt sizes a new dialog by its layout's size hint, which ignores height-for-width: at 150 % in
+    Russian the card-name dialog cut its explanation at the top and the bottom. The screen limit
+    (fit_window_on_screen) still applies afterwards."""
+    layout = window.layout()
+    if layout is None or not layout.hasHeightForWidth() or window.isMaximized() or window.isFullScreen():
+        return False
+    if window.windowType() not in (Qt.WindowType.Window, Qt.WindowType.Dialog):
+        return False
+    needed = layout.totalHeightForWidth(window.width())
+    if needed <= window.height():
+        return False
+    window.resize(window.width(), needed)
+    return True
 
 
 # Room left for the window manager's title bar and frame, which Qt's geometry does not include.

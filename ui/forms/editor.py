@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from journal.records.forms import FIELD_TYPES
 
 from ui.forms import labels as forms_labels
+from ui.common.a11y import mark_hint
 from ui.common.ops import user_message
 from ui.forms import ops
 
@@ -90,7 +91,7 @@ class FormsEditorDialog(QDialog):
         note = QLabel(self.tr("Saving makes a new version of the form. Entries keep the values they have; "
                               "forms travel with bundles so coordinators see the same fields."))
         note.setWordWrap(True)
-        note.setEnabled(False)
+        mark_hint(note)  # readable grey (>= 4.5:1); a disabled label was 1.6:1 and "unavailable" to screen readers
         layout.addWidget(note)
         self.message = QLabel()
         self.message.setWordWrap(True)
