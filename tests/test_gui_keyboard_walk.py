@@ -736,3 +736,22 @@ def test_a_dialog_opens_tall_enough_for_its_wrapped_text(qtbot):
     qtbot.waitExposed(dialog)
     label = dialog.explanation
     assert label.height() >= label.heightForWidth(label.width()), (label.height(), label.heightForWidth(label.width()))
+
+
+def test_a_dialog_with_a_fixed_minimum_width_still_opens_wide_enough_for_its_controls(qtbot):
+    """The person dialog's setMinimumWidth(460) hid its layout's minimum from Qt: at 150 % in Russian the
+    "Sensitive: …" check box was cut at the right."""
+    from PySide6.QtWidgets import QCheckBox, QVBoxLayout
+
+    from ui.common.keyboard import install_keyboard_rules
+
+    install_keyboard_rules()
+    dialog = QDialog()
+    dialog.setMinimumWidth(120)
+    box = QCheckBox("Sensitive: this person's details never leave this laptop, not even in bundles")
+    QVBoxLayout(dialog).addWidget(box)
+    qtbot.addWidget(dialog)
+    dialog.resize(150, 60)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert box.width() >= box.sizeHint().width(), (box.width(), box.sizeHint().width())

@@ -136,27 +136,29 @@ mark "Tab (3)" 2
 key Tab
 mark "Tab (4)" 2
 key Tab
-mark "Ctrl+Shift+E: export wizard" 2
+mark "Ctrl+Shift+E: export wizard (the card's name is asked first if none is set)" 2
 shot contact-log
 key ctrl+shift+e
-mark "type a card name, Return" 5
-xdotool type --delay 60 "Field team"
-key Return
-mark "the card dialog: Tab (1)" 8
-shot card
-key Tab
-mark "Tab (2)" 2
-key Tab
-mark "Escape (the card dialog)" 2
-key Escape
-mark "Ctrl+Shift+E again: export wizard" 4
-key ctrl+shift+e
-mark "Tab in the wizard (1)" 5
+mark "Space: tick the first coordinator" 5
 shot export
+key space
+mark "Alt+N: next page (what to send)" 3
+key alt+n
+mark "Tab in the page (1)" 4
+shot export-what
 key Tab
 mark "Tab (2)" 2
 key Tab
-mark "Tab (3)" 2
+mark "Alt+N: next page (leave out)" 2
+key alt+n
+mark "Tab in the page (1)" 4
+key Tab
+mark "Alt+N: next page (where to save)" 2
+key alt+n
+mark "Tab in the page (1)" 4
+shot export-where
+key Tab
+mark "Tab (2)" 2
 key Tab
 mark "Escape" 2
 key Escape

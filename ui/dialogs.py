@@ -33,6 +33,7 @@ class SettingsDialog(QDialog):
             self.time_zone.set_zone(settings.default_timezone)
         else:
             self.time_zone.setCurrentIndex(0)
+        self.time_zone.setMinimumContentsLength(len(self.time_zone.itemText(0)))  # "Системный (…)" was cut
         self.time_zone.setToolTip(self.tr("Used for new entries"))
         form.addRow(self.tr("Default &time zone:"), self.time_zone)
         self.language = QComboBox()

@@ -323,20 +323,23 @@ def apply_placeholder_contrast() -> bool:
 
 
 def grow_to_wrapped_text(window: QWidget) -> bool:
-    """Make a window tall enough for its word-wrapped labels at its width (True if it grew).
+    """Make a window wide enough for its layout and tall enough for its word-wrapped labels (True if it grew).
 
     Qt sizes a new dialog by its layout's size hint, which ignores height-for-width: at 150 % in
     Russian the card-name dialog cut its explanation at the top and the bottom. The screen limit
     (fit_window_on_screen) still applies afterwards."""
     layout = window.layout()
-    if layout is None or not layout.hasHeightForWidth() or window.isMaximized() or window.isFullScreen():
+    if layout is None or window.isMaximized() or window.isFullScreen():
         return False
     if window.windowType() not in (Qt.WindowType.Window, Qt.WindowType.Dialog):
         return False
-    needed = layout.totalHeightForWidth(window.width())
-    if needed <= window.height():
+    # A fixed minimum width (setMinimumWidth) hides the layout's own minimum from Qt: at 150 % in
+    # Russian the person dialog cut its "Sensitive: …" check box at the right.
+    width = max(window.width(), layout.totalMinimumSize().width())
+    height = max(window.height(), layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else 0)
+    if (width, height) == (window.width(), window.height()):
         return False
-    window.resize(window.width(), needed)
+    window.resize(width, height)
     return True
 
 
