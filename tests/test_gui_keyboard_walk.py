@@ -755,3 +755,28 @@ def test_a_dialog_with_a_fixed_minimum_width_still_opens_wide_enough_for_its_con
     dialog.show()
     qtbot.waitExposed(dialog)
     assert box.width() >= box.sizeHint().width(), (box.width(), box.sizeHint().width())
+
+
+def test_space_ticks_a_coordinator_in_the_export_wizard_from_the_keyboard(qtbot, main, coordinator):
+    """In a real Orca session Tab reached "Coordinators to send to. List with 1 item." with no current
+    item: Space did nothing and Next stayed disabled. A focused list now has a current (not selected) row."""
+    from PySide6.QtWidgets import QWizard
+
+    from ui.exchange import export_wizard
+
+    wizard = export_wizard.ExportWizard(main.session, [])
+    qtbot.addWidget(wizard)
+    activate(qtbot, wizard)
+    recipients = wizard.recipients.list
+    recipients.setFocus(Qt.FocusReason.TabFocusReason)
+    QApplication.processEvents()
+    assert recipients.currentRow() == 0 and not recipients.selectedItems()
+    first = recipients.item(0)
+    assert first.checkState() == Qt.CheckState.Checked  # the only coordinator comes ticked
+    QTest.keyClick(recipients, Qt.Key.Key_Space)
+    assert first.checkState() == Qt.CheckState.Unchecked
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    QTest.keyClick(recipients, Qt.Key.Key_Space)
+    assert first.checkState() == Qt.CheckState.Checked
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    wizard.reject()
