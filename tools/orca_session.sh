@@ -139,8 +139,10 @@ key Tab
 mark "Ctrl+Shift+E: export wizard (the card's name is asked first if none is set)" 2
 shot contact-log
 key ctrl+shift+e
-mark "Space: tick the first coordinator" 5
+mark "Down, Space, Space (untick and tick the only coordinator)" 5
 shot export
+key Down space
+sleep 1
 key space
 mark "Alt+N: next page (what to send)" 3
 key alt+n

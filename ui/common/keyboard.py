@@ -93,9 +93,7 @@ def install_accessible_names() -> None:
         return
     import shiboken6
     from PySide6.QtGui import QAccessible
-    from PySide6.QtWidgets import QComboBox
-
-    from PySide6.QtWidgets import QAccessibleWidget, QStackedWidget
+    from PySide6.QtWidgets import QAccessibleWidget, QComboBox, QStackedWidget
 
     interface_class = _combo_interface_class()
 
@@ -159,29 +157,23 @@ def open_context_menu(widget: QWidget) -> None:
 def _keyboard_filter_class():
     from PySide6.QtCore import QCoreApplication, QEvent, QObject
     from PySide6.QtGui import QKeyEvent
-    from PySide6.QtWidgets import (
-        QAbstractItemView, QApplication, QDateTimeEdit, QDialog, QLabel, QPlainTextEdit, QTextEdit,
-    )
+    from PySide6.QtWidgets import QAbstractItemView, QApplication, QDateTimeEdit, QLabel, QPlainTextEdit, QTextEdit
 
     class KeyboardRules(QObject):
         def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
             kind = event.type()
             if kind == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
-                grow_to_wrapped_text(watched)
+                grow_to_contents(watched)
                 fit_window_on_screen(watched)
                 order_button_boxes(watched)
                 if USE_NOTICES and watched.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog):
-                    notice_for(watched)  # on the bus before its first announcement (a new one's first was lost)
+                    notice_for(watched)  # made with the window, so it is on the bus before it first speaks
                 return False
             if kind == QEvent.Type.Polish:
                 if isinstance(watched, QAbstractItemView):
                     watched.setTabKeyNavigation(False)
                 elif isinstance(watched, (QPlainTextEdit, QTextEdit)):
                     watched.setTabChangesFocus(True)  # notes and card texts never swallow Tab either
-                return False
-            if kind == QEvent.Type.FocusIn and isinstance(watched, QAbstractItemView) \
-                    and isinstance(watched.window(), QDialog):
-                give_current_item(watched)  # (not in the main window: a current entry row opens it)
                 return False
             if kind == QEvent.Type.ApplicationPaletteChange and watched is QCoreApplication.instance():
                 apply_placeholder_contrast()
@@ -227,29 +219,6 @@ def _keyboard_filter_class():
         return None
 
     return KeyboardRules
-
-
-def give_current_item(view) -> bool:  # noqa: ANN001 (a QAbstractItemView)
-    """A list or table that gets focus without a current item gets its first row as current, not
-    selected (nothing opens, nothing is chosen): Space then ticks it and the arrows start there.
-
-    The export wizard's coordinator list had none: in a real Orca session Tab said only "Coordinators
-    to send to. List with 1 item.", never the coordinator or whether it was ticked. Applied to lists
-    in dialogs only: in the main window a current row of the entry list opens that entry."""
-    from PySide6.QtCore import QItemSelectionModel
-
-    model, selection = view.model(), view.selectionModel()
-    if model is None or selection is None or view.currentIndex().isValid() or model.rowCount(view.rootIndex()) == 0:
-        return False
-    column = 0
-    if hasattr(view, "isColumnHidden"):  # tables: the first column shown
-        shown = [c for c in range(model.columnCount(view.rootIndex())) if not view.isColumnHidden(c)]
-        if not shown:
-            return False
-        column = shown[0]
-    first = model.index(0, column, view.rootIndex())
-    selection.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
-    return True
 
 
 def _is_calendar_key(key: int, mods) -> bool:
@@ -351,7 +320,7 @@ def apply_placeholder_contrast() -> bool:
     return changed
 
 
-def grow_to_wrapped_text(window: QWidget) -> bool:
+def grow_to_contents(window: QWidget) -> bool:
     """Make a window wide enough for its layout and tall enough for its word-wrapped labels (True if it grew).
 
     Qt sizes a new dialog by its layout's size hint, which ignores height-for-width: at 150 % in
