@@ -224,3 +224,29 @@ def test_no_main_window_is_built_behind_a_screen_reader_while_unlocking(qtbot, l
         QApplication.processEvents()
     assert locked._main_window is None
     assert len(recorder.events) < 200, len(recorder.events)
+
+
+def test_export_wizard_pages_are_spoken_by_title(qtbot, unlocked):  # noqa: F811
+    """Orca 43 said nothing when Next showed a new page (only the focused control)."""
+    import tempfile
+    from pathlib import Path
+
+    from conftest import FAST_KDF
+
+    from journal.storage.vault import Journal
+    from ui.exchange.export_wizard import ExportWizard
+
+    with tempfile.TemporaryDirectory() as folder:
+        hq = Journal.create(Path(folder) / "hq", PASSPHRASE, "HQ", kdf=FAST_KDF).journal
+        card = hq.identity.card_text()
+        hq.close()
+    unlocked.session.write_and_wait(lambda j: j.coordinators.add(card, verified=True))
+    unlocked.session.write_and_wait(lambda j: j.identity.set_display_name("Field team"))
+    wizard = ExportWizard(unlocked.session, [])
+    qtbot.addWidget(wizard)
+    wizard.show()
+    with UpdateHandler() as recorder:
+        wizard.next()
+    texts = [text for text, _ in spoken(recorder)]
+    assert any(text.startswith(wizard.what.title()) for text in texts), texts
+    wizard.reject()

@@ -780,3 +780,47 @@ def test_space_ticks_a_coordinator_in_the_export_wizard_from_the_keyboard(qtbot,
     assert first.checkState() == Qt.CheckState.Checked
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     wizard.reject()
+
+
+def mnemonics(window: QWidget) -> dict[str, list[str]]:
+    """Alt+letter keys of the visible buttons and buddy labels in `window`: letter → texts using it."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    used: dict[str, list[str]] = {}
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisibleTo(window) or not widget.isEnabled() and not isinstance(widget, QLabel):
+            continue
+        if isinstance(widget, QAbstractButton) or (isinstance(widget, QLabel) and widget.buddy() is not None):
+            text = widget.text().replace("&&", "")
+            at = text.find("&")
+            if 0 <= at < len(text) - 1:
+                used.setdefault(text[at + 1].casefold(), []).append(text.replace("&", ""))
+    return used
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "uk"])
+def test_no_alt_letter_is_used_twice_on_an_export_wizard_page(qtbot, qapp, main, coordinator, language):
+    """In a real Orca session Alt+N did not go to the next page: "Everything &new…" shared N with
+    "&Next >", so Qt moved focus between them instead. Each page (with the wizard's own buttons) gives
+    every Alt+letter to one control, in every language."""
+    from ui.common.i18n import install_translations
+    from ui.exchange import export_wizard
+
+    install_translations(qapp, language)
+    try:
+        wizard = export_wizard.ExportWizard(main.session, [])
+        qtbot.addWidget(wizard)
+        activate(qtbot, wizard)
+        problems = []
+        for _ in range(4):
+            QApplication.processEvents()
+            twice = {k: v for k, v in mnemonics(wizard).items() if len(v) > 1}
+            if twice:
+                problems.append(f"{wizard.currentPage().title()}: {twice}")
+            if wizard.currentPage() is wizard.save_page:
+                break
+            wizard.next()
+        wizard.reject()
+    finally:
+        install_translations(qapp, "en")
+    assert problems == [], "\n".join(problems)

@@ -2939,10 +2939,10 @@ Choose something that does not identify you or where you are, in case the card f
     </message>
     <message>
         <source>Leave out &amp;phone numbers and messenger handles</source>
-        <translation>Не включать &amp;номера телефонов и аккаунты в мессенджерах</translation>
+        <translation>Не включать номера &amp;телефонов и аккаунты в мессенджерах</translation>
     </message>
     <message>
-        <source>Also send files that cannot be &amp;cleaned</source>
+        <source>Also send files &amp;that cannot be cleaned</source>
         <translation>Отправлять и файлы, которые нельзя &amp;очистить</translation>
     </message>
     <message>
@@ -4438,7 +4438,7 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
     </message>
     <message>
         <source>&amp;Add coordinator…</source>
-        <translation>&amp;Добавить координатора…</translation>
+        <translation>Добавить &amp;координатора…</translation>
     </message>
     <message>
         <source>Paste a coordinator&apos;s card or open their .ijcard file</source>
@@ -4863,7 +4863,7 @@ Write the code down by hand instead, or save the file only on a stick you keep a
 <context>
     <name>SavePage</name>
     <message>
-        <source>&amp;Browse…</source>
+        <source>B&amp;rowse…</source>
         <translation>&amp;Обзор…</translation>
     </message>
     <message>
@@ -4916,7 +4916,7 @@ Write the code down by hand instead, or save the file only on a stick you keep a
     </message>
     <message>
         <source>Set &amp;up drop folder…</source>
-        <translation>&amp;Настроить папку для пакетов…</translation>
+        <translation>Настроить &amp;папку для пакетов…</translation>
     </message>
     <message>
         <source>Set up drop folder</source>
@@ -5597,8 +5597,8 @@ Write the code down by hand instead, or save the file only on a stick you keep a
         <translation>Какие записи отправить</translation>
     </message>
     <message>
-        <source>Everything &amp;new or changed since the last bundle to them</source>
-        <translation>Всё &amp;новое или изменённое с последнего пакета этим координаторам</translation>
+        <source>&amp;Everything new or changed since the last bundle to them</source>
+        <translation>Всё новое или &amp;изменённое с последнего пакета этим координаторам</translation>
     </message>
     <message>
         <source>Include &amp;drafts</source>

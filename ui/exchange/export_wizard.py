@@ -162,7 +162,7 @@ class WhatPage(QWizardPage):
         choice_layout = QVBoxLayout(self.choices)
         self.group = QButtonGroup(self)
         self.selected = QRadioButton(self.tr("The &selected entry"))
-        self.since_last = QRadioButton(self.tr("Everything &new or changed since the last bundle to them"))
+        self.since_last = QRadioButton(self.tr("&Everything new or changed since the last bundle to them"))
         self.all = QRadioButton(self.tr("&All my entries"))
         for key, button in ((SELECTED, self.selected), (SINCE_LAST, self.since_last), (ALL, self.all)):
             button.setProperty("choice", key)
@@ -266,7 +266,7 @@ class LeaveOutPage(QWizardPage):
         layout.addWidget(_explain(self.tr("Photos can carry the GPS position, the phone's model and the time "
                                           "they were taken. Keep this on unless the coordinator needs them "
                                           "as evidence.")))
-        self.allow_uncleaned = QCheckBox(self.tr("Also send files that cannot be &cleaned"))
+        self.allow_uncleaned = QCheckBox(self.tr("Also send files &that cannot be cleaned"))
         layout.addWidget(self.allow_uncleaned)
         layout.addWidget(_explain(self.tr("Videos, recordings, PDFs and Office documents are cleaned too. A file "
                                           "of an unknown type or a damaged one cannot be: it may carry names, "
@@ -333,7 +333,7 @@ class SavePage(QWizardPage):
         row.setContentsMargins(24, 0, 0, 0)
         self.path = QLineEdit()
         self.path.setAccessibleName(self.tr("Bundle file"))
-        self.browse = QPushButton(self.tr("&Browse…"))
+        self.browse = QPushButton(self.tr("B&rowse…"))
         self.browse.setToolTip(self.tr("Choose the folder and file name"))
         self.browse.setAccessibleName(self.tr("Browse for the bundle file"))
         row.addWidget(self.path, 1)
@@ -529,6 +529,9 @@ class ExportWizard(QWizard):
         page.setAccessibleDescription(page.subTitle())
         QAccessible.updateAccessibility(QAccessibleEvent(page, QAccessible.Event.NameChanged))
         QAccessible.updateAccessibility(QAccessibleEvent(page, QAccessible.Event.Alert))
+        if page_id != self.startId():  # the first page is read with the window's title
+            # Orca 43 said nothing of the new page (only the focused control): say its title.
+            announce(page, ". ".join(text for text in (page.title(), page.subTitle()) if text))
 
     def update_selection(self) -> None:
         """Counts and sizes for the current choice (Exporter.select over the read-only connection)."""
