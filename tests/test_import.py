@@ -197,6 +197,13 @@ def test_unreadable_images_are_imported_with_a_note(pair, tmp_path):
     result = coordinator.importer.import_bundle(path, trust_new=True)
     assert result.status == "accepted", result.reason
     assert result.counts["attachments_linked"] == 3
+    # Previews are made after the import committed; until then one is made on demand (not stored).
+    pending = {a.file_name: a for a in coordinator.attachments.list_for_entry(entry.uuid)}
+    assert pending["truncated.jpg"].has_thumbnail and pending["corrupted.jpg"].has_thumbnail
+    assert coordinator.attachments.thumbnail(pending["truncated.jpg"].uuid) is None
+    assert coordinator.attachments.thumbnail(pending["corrupted.jpg"].uuid)
+    assert coordinator.attachments.pending_previews() == 2  # not garbage.jpg: its header is unreadable
+    assert coordinator.attachments.fill_previews() == 2 and coordinator.attachments.pending_previews() == 0
     received = {a.file_name: a for a in coordinator.attachments.list_for_entry(entry.uuid)}
     truncated = received["truncated.jpg"]
     assert truncated.media_type == "image/jpeg" and not truncated.has_thumbnail

@@ -12,8 +12,11 @@ One bundle is imported in ONE database transaction, in this order:
    read again (docs/bundle-format.md);
 3. only then is the sender looked at (known, new, blocked, same name with another key) and the
    staged records applied to entries, people and the contact log, with provenance; images
-   linked to entries get their metadata and preview, so untrusted image parsing starts only
-   after the signature verified. In version 2 (manifest first, each member's hash checked
+   linked to entries get their metadata (headers only), so untrusted image parsing starts only
+   after the signature verified. Their previews are left pending (PENDING_PREVIEW): decoding
+   the pixels of a camera photo was most of its import's time, so the previews are made
+   after the commit (AttachmentStore.fill_previews_step: the GUI in the background, the CLI
+   right after the import; one is made on demand if it is viewed before). In version 2 (manifest first, each member's hash checked
    at its end) an image is handed to worker threads (records.attachments.ImageDescriber) from
    the bytes passing through, as soon as its hash checked out; otherwise (version 1) the
    stored images are read back once and described on the same workers. Content the sender
@@ -340,7 +343,7 @@ class _StagingSink:
         if self.on_verified is not None:
             self.sender = self.on_verified(verified)
         if any(m.path.startswith("attachments/") for m in verified.manifest.members):
-            self.describer = ImageDescriber(max_bytes=_DESCRIBE_BYTES)
+            self.describer = ImageDescriber(max_bytes=_DESCRIBE_BYTES, previews=False)
 
     def _charge(self, amount: int) -> None:
         self.staged += amount
@@ -785,15 +788,15 @@ class _Applier:
         return self.counts
 
     def _describe_linked(self) -> None:
-        """Previews, image metadata and notes for the attachments this bundle linked, as add_file
-        records them. Runs after the bundle verified (hostile images are parsed only once signed)
-        and in the same transaction (a bundle is imported with its previews or not at all).
-        An unreadable image gets a note; it never rejects the bundle."""
+        """Image metadata and notes for the attachments this bundle linked, as add_file records
+        them, and their previews marked pending (made after the commit, fill_previews_step).
+        Runs after the bundle verified (hostile images are parsed only once signed) and in the
+        same transaction. An unreadable image gets a note; it never rejects the bundle."""
         store = self.stores.attachments
         describer = self.describer
         own = describer is None
         if own and any(_may_describe(f, m) for _e, _s, _b, f, m, _st in self.linked):
-            describer = ImageDescriber()  # version 1: stored images read back, decoded in parallel
+            describer = ImageDescriber(previews=False)  # version 1: stored images read back, in parallel
         try:
             # First hand every image to the workers (reading back only what did not pass through
             # them), then collect the answers in order: decoding runs while this thread reads.
