@@ -800,16 +800,24 @@ class _Applier:
         try:
             # First hand every image to the workers (reading back only what did not pass through
             # them), then collect the answers in order: decoding runs while this thread reads.
+            # One content linked by several entries is described once: the describer hands each
+            # description over once (the later links used to get "larger than 64 MiB").
             waiting: list[tuple[int, str, Callable[[], Any]]] = []
+            taken: dict[str, Any] = {}
+            first: dict[str, Callable[[], Any]] = {}
             for entry_id, sha256, blob_id, file_name, media_type, stripped in self.linked:
                 check_cancel(self.cancel)
                 if not _may_describe(file_name, media_type):
                     continue  # describe_blob would only re-read (and decrypt) the first chunk
                 answer: Callable[[], Any]
-                if describer is not None and sha256 in describer:
-                    answer = functools.partial(_take_described, describer, sha256, file_name, media_type)
+                if describer is not None and (sha256 in describer or sha256 in taken):
+                    taken.setdefault(sha256, None)
+                    answer = functools.partial(_take_described, describer, taken, sha256, file_name, media_type)
+                elif sha256 in first:
+                    answer = first[sha256]
                 else:
-                    answer = store.describe_blob_later(blob_id, file_name, describer, strip=not stripped)
+                    answer = first[sha256] = functools.cache(
+                        store.describe_blob_later(blob_id, file_name, describer, strip=not stripped))
                 waiting.append((entry_id, sha256, answer))
             for entry_id, sha256, answer in waiting:
                 check_cancel(self.cancel)
@@ -1021,9 +1029,13 @@ class _Applier:
             self.stores.contact_log.mark_done(local_uuid, done)
 
 
-def _take_described(describer: ImageDescriber, sha256: str, file_name: str, media_type: str):
-    """The description of an image handed to the describer as it passed through the import."""
-    return describe_received(file_name, media_type, describer.take(sha256))
+def _take_described(describer: ImageDescriber, taken: dict[str, Any], sha256: str, file_name: str,
+                    media_type: str):
+    """The description of an image handed to the describer as it passed through the import
+    (taken from it once, then kept in ``taken`` for the content's other links)."""
+    if taken.get(sha256) is None:
+        taken[sha256] = describer.take(sha256)
+    return describe_received(file_name, media_type, taken[sha256])
 
 
 def _may_describe(file_name: str, media_type: str) -> bool:
