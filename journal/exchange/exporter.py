@@ -350,11 +350,17 @@ class _QueueWriter:
         self._pending = bytearray()
 
     def write(self, data) -> int:
+        n = len(data)
+        if not self._pending and n >= CHUNK_SIZE // 2 and isinstance(data, bytes):
+            # A JPEG's scan data comes in pieces of about a MiB, already bytes (immutable):
+            # handed over as they are instead of copied in and out of the buffer.
+            self._stream._put(data)
+            return n
         self._pending += data
-        while len(self._pending) >= CHUNK_SIZE:
-            self._stream._put(bytes(self._pending[:CHUNK_SIZE]))
-            del self._pending[:CHUNK_SIZE]
-        return len(data)
+        if len(self._pending) >= CHUNK_SIZE:
+            self._stream._put(bytes(self._pending))
+            self._pending.clear()
+        return n
 
     def flush(self) -> None:
         if self._pending:

@@ -388,9 +388,8 @@ class _StagingSink:
             media_type = self.media_types[sha256] = sniff_media_type(writer.head)
             if writer.kept is not None and self.describer is not None:
                 # Verified (signed manifest, hash just checked): decoded on a worker meanwhile.
-                data = b"".join(writer.kept)
-                writer.kept = None
-                self.describer.submit(sha256, data, media_type, strip=sha256 not in self.stripped)
+                pieces, writer.kept = writer.kept, None  # joined on the worker, if needed at all
+                self.describer.submit(sha256, pieces, media_type, strip=sha256 not in self.stripped)
 
     def close(self) -> None:
         if self.describer is not None:

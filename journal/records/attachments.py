@@ -1164,17 +1164,19 @@ class ImageDescriber:
         self._bytes = 0
         self._previews = previews
 
-    def submit(self, key: Any, data: bytes, media_type: str, *, strip: bool = True) -> None:
+    def submit(self, key: Any, data: bytes | list[bytes], media_type: str, *, strip: bool = True) -> None:
+        """``data``: the image's bytes, or its pieces in order (joined on the worker, if at all)."""
         if key in self._futures:
             return
-        while self._pending and self._bytes + len(data) > self._max_bytes:
-            future, size = self._pending.pop(0)
-            future.exception()  # wait; the error (if any) is raised by take()
-            self._bytes -= size
-        future = self._pool.submit(describe_image, data, media_type, strip=strip, preview=self._previews)
+        size = len(data) if isinstance(data, bytes) else sum(len(piece) for piece in data)
+        while self._pending and self._bytes + size > self._max_bytes:
+            waited, waited_size = self._pending.pop(0)
+            waited.exception()  # wait; the error (if any) is raised by take()
+            self._bytes -= waited_size
+        future = self._pool.submit(_describe_pieces, data, media_type, strip, self._previews)
         self._futures[key] = future
-        self._pending.append((future, len(data)))
-        self._bytes += len(data)
+        self._pending.append((future, size))
+        self._bytes += size
 
     def __contains__(self, key: Any) -> bool:
         return key in self._futures
@@ -1196,6 +1198,20 @@ class ImageDescriber:
         self._futures.clear()
         self._pending.clear()
         self._bytes = 0
+
+
+def _describe_pieces(data: bytes | list[bytes], media_type: str, strip: bool, preview: bool) -> "_Details":
+    """describe_image on an image given whole or in pieces. When only the header of a JPEG is
+    needed (no preview, no cleaning: everything Pillow reads before the scan data), the
+    first piece is tried alone: the pieces of a 5 MB photo are not copied together for the
+    few kilobytes its metadata takes. Other formats may keep metadata at the end (HEIF)."""
+    if isinstance(data, list):
+        if not preview and not strip and len(data) > 1 and media_type == "image/jpeg":
+            head = describe_image(data[0], media_type, strip=False, preview=False)
+            if head.metadata:  # else (a header longer than the first piece?) read it all
+                return head
+        data = b"".join(data)
+    return describe_image(data, media_type, strip=strip, preview=preview)
 
 
 def _read_image(data: bytes, media_type: str, details: "_Details", *, strip: bool = True,
