@@ -23,6 +23,7 @@ encrypted bundle (atomically: a cancel leaves no file).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -61,7 +62,7 @@ from journal.exchange.records_jsonl import AttachmentRef, contact_log_record, en
 from journal.i18n import _
 
 CHUNK_SIZE = 1024 * 1024
-_QUEUE_CHUNKS = 6
+_QUEUE_CHUNKS = 4
 #: Attachments cleaned ahead of the one being written (each on its own thread, at most
 #: _QUEUE_CHUNKS MiB of it waiting): bench/bench_bundles.py --photos.
 _CLEAN_AHEAD = 1
@@ -258,16 +259,17 @@ class _CleanAhead:
     writer waiting for each to begin. Memory: at most _QUEUE_CHUNKS MiB per started copy."""
 
     def __init__(self, sources: list[_Verified]) -> None:
-        self._sources = sources
+        #: The copies cleaned while written, in the writer's order.
+        self.sources = sources
         self._started: dict[int, BinaryIO] = {}
 
     def open(self, index: int) -> BinaryIO:
         stream = self._started.pop(index, None)
         if stream is None:
-            stream = self._sources[index]()
-        for ahead in range(index + 1, min(index + 1 + _CLEAN_AHEAD, len(self._sources))):
+            stream = self.sources[index]()
+        for ahead in range(index + 1, min(index + 1 + _CLEAN_AHEAD, len(self.sources))):
             if ahead not in self._started:
-                self._started[ahead] = self._sources[ahead]()
+                self._started[ahead] = self.sources[ahead]()
         return stream
 
     def close(self) -> None:
@@ -611,13 +613,12 @@ class Exporter:
             for m in members
         ]
         # Copies cleaned while written, numbered in the writer's order (as _resolve_stored does).
-        cleaned: list[_Verified] = []
+        ahead = _CleanAhead([])
         for index, m in enumerate(members):
             if isinstance(m.source, _Verified) and m.source.ahead:
-                slot = len(cleaned)
-                members[index] = Member(m.path, m.size, lambda i=slot: ahead.open(i), m.sha256)
-                cleaned.append(m.source)
-        ahead = _CleanAhead(cleaned)
+                members[index] = Member(m.path, m.size, functools.partial(ahead.open, len(ahead.sources)),
+                                        m.sha256)
+                ahead.sources.append(m.source)
         prefetcher = BlobPrefetcher(self._reader_connection, stored,  # starts reading now
                                     blob_files=self.blob_files)
         try:
