@@ -267,3 +267,43 @@ def test_a_write_only_destination_is_cleaned_through_the_spool(tmp_path):
         direct = strip_metadata(src, dst, "video/mp4")
     assert (tmp_path / "a.mp4").read_bytes() == (tmp_path / "b.mp4").read_bytes()
     assert (via_spool.sha256, via_spool.size) == (direct.sha256, direct.size)
+
+
+def test_describer_reads_a_jpeg_header_from_its_first_piece_or_else_the_whole(monkeypatch):
+    """Import hands received images over in pieces: a stripped JPEG's metadata comes from the
+    first piece alone; when that is too short for its header, the pieces are joined."""
+    data = (PHOTOS / CAMERA[0]).read_bytes()
+    joined = _count_calls(monkeypatch, attachments_mod, "describe_image")
+    describer = attachments_mod.ImageDescriber(workers=1, previews=False)
+    try:
+        whole = attachments_mod.describe_image(data, "image/jpeg", strip=False)
+        joined.clear()
+        describer.submit("big pieces", [data[:len(data) // 2], data[len(data) // 2:]], "image/jpeg", strip=False)
+        describer.submit("tiny first", [data[:100], data[100:]], "image/jpeg", strip=False)
+        for key in ("big pieces", "tiny first"):
+            got = describer.take(key)
+            assert got.metadata == whole.metadata and got.thumbnail == attachments_mod.PENDING_PREVIEW
+            assert got.stripped_sha256 is None  # sent stripped: not cleaned again
+        assert len(joined) == 3  # the first piece; for "tiny first" its failed try, then all joined
+        assert describer._bytes == 2 * len(data) or describer._bytes == 0
+    finally:
+        describer.close()
+
+
+def test_a_cancelled_export_stops_the_photos_cleaned_ahead(pair, tmp_path):
+    import threading
+
+    from journal.errors import Cancelled
+
+    documenter, _coordinator, record = pair
+    _photos_entry(documenter)
+    seen: list[int] = []
+
+    def cancel() -> bool:
+        return len(seen) > 1
+
+    with pytest.raises(Cancelled):
+        documenter.exporter.export(tmp_path / "b.ijbundle", [record.uuid], all_entries=True,
+                                   progress=lambda done, total: seen.append(done), cancel=cancel)
+    assert not [t for t in threading.enumerate() if t.name == "bundle-strip" and t.is_alive()]
+    assert not [p for p in tmp_path.iterdir() if "ijbundle" in p.name]  # no bundle, no part file

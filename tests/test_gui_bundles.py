@@ -294,6 +294,25 @@ def test_import_shows_accepted_duplicate_and_rejected(qtbot, unlocked, other, mo
     controller.dialog.close()
 
 
+def test_received_photo_previews_are_made_in_the_background_after_the_import(qtbot, unlocked, other,
+                                                                            monkeypatch, tmp_path):
+    """The import commits without decoding the photos; the previews follow (issue 20.3)."""
+    photo = Path(__file__).parent / "data" / "photos" / "DSCN0010.jpg"
+    entry = other.entries.add(title="Photo")
+    other.attachments.add_file(entry.uuid, photo)
+    sent = other.attachments.thumbnail(other.attachments.list_for_entry(entry.uuid)[0].uuid)
+    path = _bundle_for_gui(other, unlocked, tmp_path / "p.ijbundle")
+    monkeypatch.setattr(bundles_import, "ask_trust", lambda *_: True)
+    controller = _feature(unlocked).importer
+    controller.import_paths([str(path)])
+    qtbot.waitUntil(lambda: controller.dialog is not None, timeout=20_000)
+    stores = reader_stores(unlocked.session)
+    qtbot.waitUntil(lambda: stores.attachments.pending_previews() == 0, timeout=20_000)
+    (att,) = stores.attachments.list_for_entry(entry.uuid)
+    assert att.has_thumbnail and stores.attachments.thumbnail(att.uuid) == sent
+    controller.dialog.close()
+
+
 def test_unknown_sender_answered_no_is_rejected(qtbot, unlocked, other, monkeypatch, tmp_path):
     path = _bundle_for_gui(other, unlocked, tmp_path / "x.ijbundle")
     monkeypatch.setattr(bundles_import, "ask_trust", lambda *_: False)

@@ -185,6 +185,38 @@ def test_imported_photos_get_previews_and_metadata(pair, tmp_path):
     assert coordinator.verify() == []
 
 
+def test_received_previews_are_made_after_the_commit(pair, tmp_path):
+    """The import reads headers only; previews are made afterwards (fill_previews_step), one
+    short write per step, and the same preview is made on demand while one is pending."""
+    documenter, coordinator, record = pair
+    first = documenter.entries.add(title="Photos")
+    second = documenter.entries.add(title="The same photo again")
+    for name in ("DSCN0010.jpg", "portrait_6.jpg"):
+        documenter.attachments.add_file(first.uuid, PHOTOS / name)
+    documenter.attachments.add_file(second.uuid, PHOTOS / "DSCN0010.jpg")  # one content, two links
+    path = export(documenter, record, tmp_path / "b.ijbundle")
+    assert coordinator.importer.import_bundle(path, trust_new=True).status == "accepted"
+    store = coordinator.attachments
+    sent = {(a.entry_uuid, a.file_name): a for e in (first, second) for a in documenter.attachments.list_for_entry(e.uuid)}
+    received = {(a.entry_uuid, a.file_name): a for e in (first, second) for a in store.list_for_entry(e.uuid)}
+    assert set(received) == set(sent) and store.pending_previews() == 3
+    on_demand = {key: store.thumbnail(att.uuid) for key, att in received.items()}
+    for key, att in received.items():
+        assert att.has_thumbnail and att.metadata["width"] and att.metadata["gps_latitude"] is None, att.note
+        assert att.note.startswith("Received from") and "preview" not in att.note
+        assert on_demand[key].startswith(b"\xff\xd8\xff")
+        assert coordinator.db.query_one("SELECT thumbnail FROM attachments WHERE uuid = ?", (att.uuid,))[0] == b""
+    # A cancel before the first image makes nothing and loses nothing.
+    assert store.fill_previews_step(cancel=lambda: True) == (0, 3)
+    assert store.fill_previews_step(2) == (2, 1)
+    assert store.fill_previews_step(2) == (1, 0)
+    assert store.fill_previews_step() == (0, 0)
+    for key, att in received.items():
+        stored = coordinator.db.query_one("SELECT thumbnail FROM attachments WHERE uuid = ?", (att.uuid,))[0]
+        assert stored == on_demand[key] == store.thumbnail(att.uuid) == documenter.attachments.thumbnail(sent[key].uuid)
+    assert coordinator.verify() == []
+
+
 def test_unreadable_images_are_imported_with_a_note(pair, tmp_path):
     documenter, coordinator, record = pair
     entry = documenter.entries.add(title="Damaged photos")
@@ -197,6 +229,13 @@ def test_unreadable_images_are_imported_with_a_note(pair, tmp_path):
     result = coordinator.importer.import_bundle(path, trust_new=True)
     assert result.status == "accepted", result.reason
     assert result.counts["attachments_linked"] == 3
+    # Previews are made after the import committed; until then one is made on demand (not stored).
+    pending = {a.file_name: a for a in coordinator.attachments.list_for_entry(entry.uuid)}
+    assert pending["truncated.jpg"].has_thumbnail and pending["corrupted.jpg"].has_thumbnail
+    assert coordinator.attachments.thumbnail(pending["truncated.jpg"].uuid) is None
+    assert coordinator.attachments.thumbnail(pending["corrupted.jpg"].uuid)
+    assert coordinator.attachments.pending_previews() == 2  # not garbage.jpg: its header is unreadable
+    assert coordinator.attachments.fill_previews() == 2 and coordinator.attachments.pending_previews() == 0
     received = {a.file_name: a for a in coordinator.attachments.list_for_entry(entry.uuid)}
     truncated = received["truncated.jpg"]
     assert truncated.media_type == "image/jpeg" and not truncated.has_thumbnail

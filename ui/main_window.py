@@ -399,6 +399,10 @@ class MainWindow(QMainWindow):
             [self.toolbar, self.sidebar.parentWidget(), self.table, self.editor]))
         # Records saved before word forms (schema 11) get theirs in the background.
         entry_ops.fill_word_forms(self, session, self._word_forms_progress)
+        # Previews a bundle import left for after its commit, if the app closed before they were made.
+        from ui.exchange import ops as exchange_ops
+
+        exchange_ops.fill_previews(self, session)
 
     def _word_forms_progress(self, done: int, remaining: int) -> None:
         if not done:

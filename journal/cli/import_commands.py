@@ -63,6 +63,10 @@ def cmd_import(args, ctx) -> int:
             print(f"{one_line(r.path)}: {one_line(r.shown_message)}{who}")
             for warning in r.warnings:
                 print(_("  warning: {warning}").format(warning=warning), file=sys.stderr)
+    if any(r.status == "accepted" for r in results):
+        # Received photos' previews are made after the import committed (their decoding was most
+        # of the import's time); an interrupt leaves the rest for the GUI or the next import.
+        journal.attachments.fill_previews()
     if not results:
         print(_("journal: no bundles found"), file=sys.stderr)
         return 1

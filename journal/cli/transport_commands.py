@@ -218,6 +218,8 @@ def cmd_fetch(args, ctx) -> int:
             print(f"{f.remote_name}: {shown.word(shown.FETCH_STATUSES, f.status)}{who}{extra}" + (_(" (deleted from the server)") if f.deleted else ""))
         if not report.files and not report.errors:
             print(_("No bundles in the inbox folders."))
+    if any(f.status == "accepted" for f in report.files):
+        journal.attachments.fill_previews()  # received photos' previews, after the commit (cmd_import)
     failed = report.errors or any(f.status in ("rejected", "failed") for f in report.files)
     return 1 if failed else 0
 

@@ -23,6 +23,7 @@ encrypted bundle (atomically: a cancel leaves no file).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -62,6 +63,9 @@ from journal.i18n import _
 
 CHUNK_SIZE = 1024 * 1024
 _QUEUE_CHUNKS = 4
+#: Attachments cleaned ahead of the one being written (each on its own thread, at most
+#: _QUEUE_CHUNKS MiB of it waiting): bench/bench_bundles.py --photos.
+_CLEAN_AHEAD = 1
 _PREFETCH_CACHE_KIB = 2048
 _OUTPUT_QUEUE = 4  # MiB of encrypted bundle waiting to be hashed and written
 _WRITEBACK_BYTES = 32 * 1024 * 1024  # start the kernel's writeback of the bundle this often
@@ -248,6 +252,33 @@ class _StrippedStream:
         self._thread.join()
 
 
+class _CleanAhead:
+    """Cleaned copies started before the writer asks for them: when it opens the i-th one, the
+    cleaning of the next _CLEAN_AHEAD starts, so one photo's cleaning (decrypting, parsing,
+    hashing, on its own thread) overlaps with the encryption of the one before, instead of the
+    writer waiting for each to begin. Memory: at most _QUEUE_CHUNKS MiB per started copy."""
+
+    def __init__(self, sources: list[_Verified]) -> None:
+        #: The copies cleaned while written, in the writer's order.
+        self.sources = sources
+        self._started: dict[int, BinaryIO] = {}
+
+    def open(self, index: int) -> BinaryIO:
+        stream = self._started.pop(index, None)
+        if stream is None:
+            stream = self.sources[index]()
+        for ahead in range(index + 1, min(index + 1 + _CLEAN_AHEAD, len(self.sources))):
+            if ahead not in self._started:
+                self._started[ahead] = self.sources[ahead]()
+        return stream
+
+    def close(self) -> None:
+        """Stop what was started and never read (a failed or cancelled export)."""
+        for stream in self._started.values():
+            stream.close()
+        self._started.clear()
+
+
 class _StaleStripped(Exception):
     """A recorded stripped hash or size did not match what cleaning wrote (export() retries)."""
 
@@ -259,10 +290,12 @@ class _StaleStripped(Exception):
 class _Verified:
     """A member source that checks its own bytes against the planned SHA-256 and size (a
     cleaned copy: strip_metadata hashes it on the stripping thread; a spool: hashed when it
-    was filled), so the bundle writer is given the hash and does not hash the bytes again."""
+    was filled), so the bundle writer is given the hash and does not hash the bytes again.
+    ``ahead``: a copy cleaned while it is written, which _CleanAhead may start early."""
 
-    def __init__(self, open_stream: Callable[[], BinaryIO]) -> None:
+    def __init__(self, open_stream: Callable[[], BinaryIO], ahead: bool = False) -> None:
         self._open = open_stream
+        self.ahead = ahead
 
     def __call__(self) -> BinaryIO:
         return self._open()
@@ -319,11 +352,17 @@ class _QueueWriter:
         self._pending = bytearray()
 
     def write(self, data) -> int:
+        n = len(data)
+        if not self._pending and n >= CHUNK_SIZE // 2 and isinstance(data, bytes):
+            # A JPEG's scan data comes in pieces of about a MiB, already bytes (immutable):
+            # handed over as they are instead of copied in and out of the buffer.
+            self._stream._put(data)
+            return n
         self._pending += data
-        while len(self._pending) >= CHUNK_SIZE:
-            self._stream._put(bytes(self._pending[:CHUNK_SIZE]))
-            del self._pending[:CHUNK_SIZE]
-        return len(data)
+        if len(self._pending) >= CHUNK_SIZE:
+            self._stream._put(bytes(self._pending))
+            self._pending.clear()
+        return n
 
     def flush(self) -> None:
         if self._pending:
@@ -345,7 +384,10 @@ class _HashingOutput:
         self.digest = hashlib.sha256()
         self.size = 0
         self.error: BaseException | None = None
-        self._pending = bytearray()
+        #: The encryptor's pieces (fresh bytes each, never reused by it), handed over as lists
+        #: of about a MiB, joined on the output thread.
+        self._pending: list[bytes] = []
+        self._pending_size = 0
         self._queue: queue.Queue = queue.Queue(maxsize=_OUTPUT_QUEUE)
         self._thread = threading.Thread(target=self._run, name="bundle-output", daemon=True)
         self._thread.start()
@@ -353,12 +395,13 @@ class _HashingOutput:
     def _run(self) -> None:
         unflushed = 0
         while True:
-            data = self._queue.get()
-            if data is None:
+            pieces = self._queue.get()
+            if pieces is None:
                 return
             if self.error is not None:
                 continue  # drain without writing after a failure
             try:
+                data = b"".join(pieces)  # one copy (a bytearray grown and copied out made two)
                 self._out.write(data)
                 self.digest.update(data)
                 unflushed += len(data)
@@ -389,10 +432,11 @@ class _HashingOutput:
             raise self.error
         # Handed over a MiB at a time: each hand-over costs the output thread a wait for the
         # GIL, which the encrypting thread holds (see journal/gil.py).
-        self._pending += data
-        if len(self._pending) >= CHUNK_SIZE:
-            self._queue.put(bytes(self._pending))
-            self._pending.clear()
+        self._pending.append(data if isinstance(data, bytes) else bytes(data))
+        self._pending_size += len(data)
+        if self._pending_size >= CHUNK_SIZE:
+            self._queue.put(self._pending)
+            self._pending, self._pending_size = [], 0
         self.size += len(data)
         return len(data)
 
@@ -403,7 +447,7 @@ class _HashingOutput:
         """Stop the thread after a failure elsewhere (the file is discarded anyway)."""
         if self.error is None:
             self.error = Cancelled()
-        self._pending.clear()
+        self._pending, self._pending_size = [], 0
         if self._thread.is_alive():
             self._queue.put(None)
             self._thread.join()
@@ -411,8 +455,8 @@ class _HashingOutput:
     def close(self) -> None:
         """Wait until every piece is written; raise the first error."""
         if self._pending and self.error is None:
-            self._queue.put(bytes(self._pending))
-            self._pending.clear()
+            self._queue.put(self._pending)
+            self._pending, self._pending_size = [], 0
         if self._thread.is_alive():
             self._queue.put(None)
             self._thread.join()
@@ -568,6 +612,13 @@ class Exporter:
             if isinstance(m.source, _PrefetchSlot) else m
             for m in members
         ]
+        # Copies cleaned while written, numbered in the writer's order (as _resolve_stored does).
+        ahead = _CleanAhead([])
+        for index, m in enumerate(members):
+            if isinstance(m.source, _Verified) and m.source.ahead:
+                members[index] = Member(m.path, m.size, functools.partial(ahead.open, len(ahead.sources)),
+                                        m.sha256)
+                ahead.sources.append(m.source)
         prefetcher = BlobPrefetcher(self._reader_connection, stored,  # starts reading now
                                     blob_files=self.blob_files)
         try:
@@ -585,6 +636,7 @@ class Exporter:
         except OSError as exc:
             raise BundleWriteError(_("Could not write the bundle file: {value}.").format(value=exc.strerror or exc)) from exc
         finally:
+            ahead.close()
             prefetcher.close()
         if progress is not None:
             progress(grand_total, grand_total)
@@ -692,7 +744,7 @@ class Exporter:
             sha, size = att.stripped_sha256, att.stripped_size
             return (_PlannedAttachment(att.uuid, att.entry_uuid, sha, size, True, recorded_type,
                                        att.file_name, att.position),
-                    _Verified(lambda i=att.id, h=sha, n=size: _CheckedStream(send_stream(), h, n, i)))
+                    _Verified(lambda i=att.id, h=sha, n=size: _CheckedStream(send_stream(), h, n, i), ahead=True))
         base = plan.pass_one_bytes
 
         def step(done: int, total: int) -> None:
@@ -727,7 +779,7 @@ class Exporter:
             plan.kept_spool_bytes += result.size
             return planned, _Verified(lambda kept=spool: _SpoolStream(kept))
         return planned, _Verified(lambda i=att.id, h=result.sha256, n=result.size:
-                                  _CheckedStream(send_stream(), h, n, i))
+                                  _CheckedStream(send_stream(), h, n, i), ahead=True)
 
     @staticmethod
     def _uncleaned(att, options: ExportOptions, warnings: list[str], error: MediaError | None) -> None:

@@ -12,8 +12,11 @@ One bundle is imported in ONE database transaction, in this order:
    read again (docs/bundle-format.md);
 3. only then is the sender looked at (known, new, blocked, same name with another key) and the
    staged records applied to entries, people and the contact log, with provenance; images
-   linked to entries get their metadata and preview, so untrusted image parsing starts only
-   after the signature verified. In version 2 (manifest first, each member's hash checked
+   linked to entries get their metadata (headers only), so untrusted image parsing starts only
+   after the signature verified. Their previews are left pending (PENDING_PREVIEW): decoding
+   the pixels of a camera photo was most of its import's time, so the previews are made
+   after the commit (AttachmentStore.fill_previews_step: the GUI in the background, the CLI
+   right after the import; one is made on demand if it is viewed before). In version 2 (manifest first, each member's hash checked
    at its end) an image is handed to worker threads (records.attachments.ImageDescriber) from
    the bytes passing through, as soon as its hash checked out; otherwise (version 1) the
    stored images are read back once and described on the same workers. Content the sender
@@ -340,7 +343,7 @@ class _StagingSink:
         if self.on_verified is not None:
             self.sender = self.on_verified(verified)
         if any(m.path.startswith("attachments/") for m in verified.manifest.members):
-            self.describer = ImageDescriber(max_bytes=_DESCRIBE_BYTES)
+            self.describer = ImageDescriber(max_bytes=_DESCRIBE_BYTES, previews=False)
 
     def _charge(self, amount: int) -> None:
         self.staged += amount
@@ -385,9 +388,8 @@ class _StagingSink:
             media_type = self.media_types[sha256] = sniff_media_type(writer.head)
             if writer.kept is not None and self.describer is not None:
                 # Verified (signed manifest, hash just checked): decoded on a worker meanwhile.
-                data = b"".join(writer.kept)
-                writer.kept = None
-                self.describer.submit(sha256, data, media_type, strip=sha256 not in self.stripped)
+                pieces, writer.kept = writer.kept, None  # joined on the worker, if needed at all
+                self.describer.submit(sha256, pieces, media_type, strip=sha256 not in self.stripped)
 
     def close(self) -> None:
         if self.describer is not None:
@@ -785,28 +787,36 @@ class _Applier:
         return self.counts
 
     def _describe_linked(self) -> None:
-        """Previews, image metadata and notes for the attachments this bundle linked, as add_file
-        records them. Runs after the bundle verified (hostile images are parsed only once signed)
-        and in the same transaction (a bundle is imported with its previews or not at all).
-        An unreadable image gets a note; it never rejects the bundle."""
+        """Image metadata and notes for the attachments this bundle linked, as add_file records
+        them, and their previews marked pending (made after the commit, fill_previews_step).
+        Runs after the bundle verified (hostile images are parsed only once signed) and in the
+        same transaction. An unreadable image gets a note; it never rejects the bundle."""
         store = self.stores.attachments
         describer = self.describer
         own = describer is None
         if own and any(_may_describe(f, m) for _e, _s, _b, f, m, _st in self.linked):
-            describer = ImageDescriber()  # version 1: stored images read back, decoded in parallel
+            describer = ImageDescriber(previews=False)  # version 1: stored images read back, in parallel
         try:
             # First hand every image to the workers (reading back only what did not pass through
             # them), then collect the answers in order: decoding runs while this thread reads.
+            # One content linked by several entries is described once: the describer hands each
+            # description over once (the later links used to get "larger than 64 MiB").
             waiting: list[tuple[int, str, Callable[[], Any]]] = []
+            taken: dict[str, Any] = {}
+            first: dict[str, Callable[[], Any]] = {}
             for entry_id, sha256, blob_id, file_name, media_type, stripped in self.linked:
                 check_cancel(self.cancel)
                 if not _may_describe(file_name, media_type):
                     continue  # describe_blob would only re-read (and decrypt) the first chunk
                 answer: Callable[[], Any]
-                if describer is not None and sha256 in describer:
-                    answer = functools.partial(_take_described, describer, sha256, file_name, media_type)
+                if describer is not None and (sha256 in describer or sha256 in taken):
+                    taken.setdefault(sha256, None)
+                    answer = functools.partial(_take_described, describer, taken, sha256, file_name, media_type)
+                elif sha256 in first:
+                    answer = first[sha256]
                 else:
-                    answer = store.describe_blob_later(blob_id, file_name, describer, strip=not stripped)
+                    answer = first[sha256] = functools.cache(
+                        store.describe_blob_later(blob_id, file_name, describer, strip=not stripped))
                 waiting.append((entry_id, sha256, answer))
             for entry_id, sha256, answer in waiting:
                 check_cancel(self.cancel)
@@ -1018,9 +1028,13 @@ class _Applier:
             self.stores.contact_log.mark_done(local_uuid, done)
 
 
-def _take_described(describer: ImageDescriber, sha256: str, file_name: str, media_type: str):
-    """The description of an image handed to the describer as it passed through the import."""
-    return describe_received(file_name, media_type, describer.take(sha256))
+def _take_described(describer: ImageDescriber, taken: dict[str, Any], sha256: str, file_name: str,
+                    media_type: str):
+    """The description of an image handed to the describer as it passed through the import
+    (taken from it once, then kept in ``taken`` for the content's other links)."""
+    if taken.get(sha256) is None:
+        taken[sha256] = describer.take(sha256)
+    return describe_received(file_name, media_type, taken[sha256])
 
 
 def _may_describe(file_name: str, media_type: str) -> bool:

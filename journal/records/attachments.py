@@ -60,6 +60,14 @@ CHUNK_SIZE = 1024 * 1024
 IMAGE_IN_MEMORY_LIMIT = 64 * 1024 * 1024
 
 THUMBNAIL_SIDE = 256
+#: The thumbnail column's value for an image whose preview is still to be made (bundle import
+#: leaves previews out of its transaction: decoding a 12-megapixel JPEG, even at 1/8 scale,
+#: costs about 50 ms of CPU, most of a received photo's import). fill_previews_step makes them
+#: after the commit; AttachmentStore.thumbnail makes one on demand meanwhile. NULL stays "no
+#: preview" (not an image, or it could not be decoded: the note says why).
+PENDING_PREVIEW = b""
+#: Previews made per fill_previews_step (one short write each, so saves go between them).
+PREVIEW_STEP = 8
 MAX_FILE_NAME = 255
 
 DELETE_ORIGINAL_WARNING = (
@@ -536,10 +544,17 @@ class AttachmentStore:
         return row[0], row[1]
 
     def thumbnail(self, attachment_uuid: str) -> bytes | None:
-        """The small JPEG preview made at import, or None."""
+        """The small JPEG preview made at import, or None. A received image whose preview is
+        still pending (fill_previews_step) gets one made now from its content, not stored
+        (this may be a read-only connection); None if it cannot be decoded."""
         att = self.get(attachment_uuid)
-        row = self.db.query_one("SELECT thumbnail FROM attachments WHERE id = ?", (att.id,))
-        return bytes(row[0]) if row and row[0] is not None else None
+        row = self.db.query_one("SELECT thumbnail, blob_id FROM attachments WHERE id = ?", (att.id,))
+        if row is None or row[0] is None:
+            return None
+        if len(row[0]):
+            return bytes(row[0])
+        data = _read_whole_image(self.db, self.blob_files, row[1])
+        return _make_preview(data)[0] if data is not None else None
 
     def open_stream(self, attachment_uuid: str) -> BinaryIO:
         """A seekable binary file over the original bytes, read one chunk at a time."""
@@ -586,6 +601,71 @@ class AttachmentStore:
             return lambda: describe_received(name, media_type, describer.take(key))
         details = _describe(name, media_type, kept, strip=strip)
         return lambda: _description(details)
+
+    # --- previews left for after a bundle import ---------------------------------------------------
+    def pending_previews(self) -> int:
+        """How many images still wait for their preview (PENDING_PREVIEW)."""
+        return self.db.query_one(f"SELECT count(*) FROM attachments WHERE {_PENDING}")[0]
+
+    def fill_previews_step(self, limit: int = PREVIEW_STEP, *, cancel=None) -> tuple[int, int]:
+        """Make the previews of up to ``limit`` images a bundle import left pending: each is read
+        (decrypted) here and decoded on PREVIEW_WORKERS threads (Pillow decodes JPEGs at 1/8
+        scale, outside the GIL), then all are stored in one short write. Returns (made,
+        still pending). An image that cannot be decoded gets no preview and a note saying why,
+        as at add_file. Safe to run again after a crash or a lock: what is stored is done."""
+        rows = self.db.query(f"SELECT id, blob_id FROM attachments WHERE {_PENDING} ORDER BY id LIMIT ?",
+                             (max(1, limit),))
+        if not rows:
+            return 0, 0
+        results: list[tuple[int, bytes | None, str | None]] = []
+        with ThreadPoolExecutor(max_workers=min(PREVIEW_WORKERS, len(rows)),
+                                thread_name_prefix="fill-preview") as pool:
+            futures: list[tuple[int, Future | None, str | None]] = []
+            held = 0  # bytes read for this step: at most PREFETCH_BYTES (and one image) in memory
+            for att_id, blob_id in rows:
+                if is_cancelled(cancel) or held >= PREFETCH_BYTES:
+                    break
+                try:
+                    data = _read_whole_image(self.db, self.blob_files, blob_id)
+                except (NotFound, blobfiles.StoredFileUnreadable, OSError) as exc:
+                    futures.append((att_id, None, f"No preview could be made: {exc}"))
+                    continue
+                if data is None:
+                    futures.append((att_id, None, None))
+                    continue
+                held += len(data)
+                futures.append((att_id, pool.submit(_make_preview, data), None))
+                del data
+            for att_id, future, error in futures:
+                if future is None:
+                    results.append((att_id, None, error))
+                else:
+                    thumb, failure = future.result()
+                    results.append((att_id, thumb, None if failure is None else f"No preview could be made: {failure}"))
+        with self.db.transaction():
+            for att_id, thumb, error in results:
+                if error is not None:
+                    self.db.execute(
+                        "UPDATE attachments SET thumbnail = NULL, note = CASE WHEN note IS NULL OR note = '' "
+                        f"THEN ?1 ELSE note || ' ' || ?1 END WHERE id = ?2 AND {_PENDING}", (error, att_id))
+                else:
+                    self.db.execute(f"UPDATE attachments SET thumbnail = ? WHERE id = ? AND {_PENDING}",
+                                    (thumb, att_id))
+        remaining = self.pending_previews()
+        return len(results), remaining
+
+    def fill_previews(self, *, progress: Progress | None = None, cancel=None) -> int:
+        """fill_previews_step until none is pending (the CLI after an import); returns how many."""
+        total = self.pending_previews()
+        done = 0
+        while not is_cancelled(cancel):
+            made, remaining = self.fill_previews_step(cancel=cancel)
+            done += made
+            if progress is not None:
+                progress(done, max(total, done + remaining))
+            if not made or not remaining:
+                break
+        return done
 
     def reveals(self, attachment_uuid: str, *, cancel=None) -> list[str]:
         """What a video, recording, PDF, document, TIFF or GIF reveals (translated names, see
@@ -1024,11 +1104,38 @@ def _describe(file_name: str, media_type: str, kept: bytes | None, *, image: "_D
     return details
 
 
-def describe_image(data: bytes, media_type: str, *, strip: bool = True) -> "_Details":
+#: An attachment whose preview is pending. length() of a BLOB reads the record header only,
+#: never the thumbnail itself (a comparison with x'' would load every stored preview).
+_PENDING = "length(thumbnail) = 0"
+
+
+def _read_whole_image(db: Database, blob_files, blob_id: int) -> bytes | None:
+    """The whole content of a stored image up to IMAGE_IN_MEMORY_LIMIT, else None."""
+    with open_blob(db, blob_files, blob_id) as src:
+        if src.raw_size > IMAGE_IN_MEMORY_LIMIT:
+            return None
+        pieces = []
+        while piece := src.read(src.raw.chunk_size):
+            pieces.append(piece)
+    return b"".join(pieces)
+
+
+def _make_preview(data: bytes) -> tuple[bytes | None, MediaError | None]:
+    """A preview of an image in memory (thread-safe), or (None, why not)."""
+    from journal.media.imagemeta import make_thumbnail
+
+    try:
+        return make_thumbnail(data, THUMBNAIL_SIDE), None
+    except MediaError as exc:
+        return None, exc
+
+
+def describe_image(data: bytes, media_type: str, *, strip: bool = True, preview: bool = True) -> "_Details":
     """Metadata, thumbnail and stripped hash and size of an image in memory (thread-safe: Pillow
-    decodes outside the GIL); notes for what failed, joined in .note."""
+    decodes outside the GIL); notes for what failed, joined in .note. preview=False: the
+    pixels are not decoded, the thumbnail is PENDING_PREVIEW (made later)."""
     details = _Details(media_type=media_type)
-    details.note = " ".join(_read_image(data, media_type, details, strip=strip)) or None
+    details.note = " ".join(_read_image(data, media_type, details, strip=strip, preview=preview)) or None
     return details
 
 
@@ -1040,7 +1147,9 @@ class ImageDescriber:
     bundle importer: images are described from the bytes passing through, in parallel, instead
     of being read, decrypted and decoded one after another once everything is written."""
 
-    def __init__(self, workers: int = 0, max_bytes: int = 0) -> None:
+    def __init__(self, workers: int = 0, max_bytes: int = 0, *, previews: bool = True) -> None:
+        """previews=False: metadata and stripped hash only, the preview left PENDING_PREVIEW
+        (bundle import: fill_previews_step makes them after the commit)."""
         from PIL import Image
 
         from journal.media.decode import ensure_heif_support
@@ -1053,18 +1162,21 @@ class ImageDescriber:
         self._futures: dict[Any, Future] = {}
         self._pending: list[tuple[Future, int]] = []  # oldest first, with their sizes
         self._bytes = 0
+        self._previews = previews
 
-    def submit(self, key: Any, data: bytes, media_type: str, *, strip: bool = True) -> None:
+    def submit(self, key: Any, data: bytes | list[bytes], media_type: str, *, strip: bool = True) -> None:
+        """``data``: the image's bytes, or its pieces in order (joined on the worker, if at all)."""
         if key in self._futures:
             return
-        while self._pending and self._bytes + len(data) > self._max_bytes:
-            future, size = self._pending.pop(0)
-            future.exception()  # wait; the error (if any) is raised by take()
-            self._bytes -= size
-        future = self._pool.submit(describe_image, data, media_type, strip=strip)
+        size = len(data) if isinstance(data, bytes) else sum(len(piece) for piece in data)
+        while self._pending and self._bytes + size > self._max_bytes:
+            waited, waited_size = self._pending.pop(0)
+            waited.exception()  # wait; the error (if any) is raised by take()
+            self._bytes -= waited_size
+        future = self._pool.submit(_describe_pieces, data, media_type, strip, self._previews)
         self._futures[key] = future
-        self._pending.append((future, len(data)))
-        self._bytes += len(data)
+        self._pending.append((future, size))
+        self._bytes += size
 
     def __contains__(self, key: Any) -> bool:
         return key in self._futures
@@ -1088,13 +1200,33 @@ class ImageDescriber:
         self._bytes = 0
 
 
-def _read_image(data: bytes, media_type: str, details: "_Details", *, strip: bool = True) -> list[str]:
-    """Metadata, thumbnail and stripped hash from an image in memory; notes for what failed."""
-    from journal.media.imagemeta import read_metadata_and_thumbnail
+def _describe_pieces(data: bytes | list[bytes], media_type: str, strip: bool, preview: bool) -> "_Details":
+    """describe_image on an image given whole or in pieces. When only the header of a JPEG is
+    needed (no preview, no cleaning: everything Pillow reads before the scan data), the
+    first piece is tried alone: the pieces of a 5 MB photo are not copied together for the
+    few kilobytes its metadata takes. Other formats may keep metadata at the end (HEIF)."""
+    if isinstance(data, list):
+        if not preview and not strip and len(data) > 1 and media_type == "image/jpeg":
+            head = describe_image(data[0], media_type, strip=False, preview=False)
+            if head.metadata:  # else (a header longer than the first piece?) read it all
+                return head
+        data = b"".join(data)
+    return describe_image(data, media_type, strip=strip, preview=preview)
+
+
+def _read_image(data: bytes, media_type: str, details: "_Details", *, strip: bool = True,
+                preview: bool = True) -> list[str]:
+    """Metadata, thumbnail and stripped hash from an image in memory; notes for what failed.
+    preview=False: the header only (no pixels decoded); the thumbnail is PENDING_PREVIEW."""
+    from journal.media.imagemeta import read_image_metadata, read_metadata_and_thumbnail
     from journal.media.strip import can_clean, strip_metadata
 
+    thumbnail_error: MediaError | None = None
     try:
-        meta, details.thumbnail, thumbnail_error = read_metadata_and_thumbnail(data, THUMBNAIL_SIDE)
+        if preview:
+            meta, details.thumbnail, thumbnail_error = read_metadata_and_thumbnail(data, THUMBNAIL_SIDE)
+        else:
+            meta, details.thumbnail = read_image_metadata(data), PENDING_PREVIEW
     except MediaError as exc:
         return [f"It could not be read as an image: {exc} It is kept as an ordinary file."]
     meta_json = asdict(meta)

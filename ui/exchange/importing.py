@@ -166,6 +166,7 @@ class ImportController(QObject):
         self.last_run = run
         if any(r.status == "accepted" for r in run.results):
             self.on_imported()
+            ops.fill_previews(self.window, self.host.session)  # received photos' previews, after the commit
         if self.dialog is not None:
             self.dialog.close()
         self.dialog = ImportResultDialog(run, self.window)

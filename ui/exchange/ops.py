@@ -39,6 +39,25 @@ def import_bundles(parent, session, work: Callable[[Any, OpContext, Callable[[],
     return run_write_op(parent, session, work, on_done, on_error, label=label)
 
 
+def fill_previews(parent, session) -> None:
+    """Make the previews a bundle import left for after its commit (journal/records/attachments.py
+    fill_previews_step), a couple at a time, one short write each, so saves go between them.
+    After an import and after unlocking; a lock drops the rest and the next unlock resumes.
+    Until then an entry's panel makes a pending preview on demand."""
+    from journal.records.attachments import PREVIEW_WORKERS
+
+    def step(journal):
+        return journal.attachments.fill_previews_step(PREVIEW_WORKERS, cancel=session.cancel_requested)
+
+    def step_done(result) -> None:
+        made, remaining = result
+        if made and remaining and session.journal is not None:
+            WriteOp(parent, session, step).success(step_done).failure(lambda _exc: None).run()
+
+    if session is not None and session.journal is not None:
+        WriteOp(parent, session, step).success(step_done).failure(lambda _exc: None).run()
+
+
 def set_review(parent, session, entry_uuid: str, *, status: str, notes: str, tags: list[str]) -> WriteOp:
     """The coordinator's review of a received entry: status, notes, tags."""
     return WriteOp(parent, session, lambda j: j.importer.set_review(entry_uuid, status=status, notes=notes, tags=tags))

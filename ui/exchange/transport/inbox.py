@@ -186,6 +186,9 @@ def fetch(window: QWidget, session: Any, on_done=None, *, ask: bool = True, trus
         trust_new, delete_after_import = options.trust_new.isChecked(), options.delete_after.isChecked()
 
     def done(report: FetchReport) -> None:
+        from ui.exchange import ops as exchange_ops
+
+        exchange_ops.fill_previews(window, session)  # received photos' previews, after the commit
         dialog = FetchResultDialog(report, window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
