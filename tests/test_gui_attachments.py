@@ -335,3 +335,34 @@ def test_save_copy_dialog_says_it_is_checking_until_the_findings_arrive(qtbot, u
     qtbot.waitUntil(lambda: bool(found), timeout=20000)
     dialog.set_findings(found[0])
     assert "Removed from the copy" in dialog.details.text() and "thumbnail" in dialog.details.text()
+
+
+def test_a_pending_preview_is_made_off_the_gui_thread(qtbot, unlocked, tmp_path, monkeypatch):
+    """A received photo whose preview is still to be made (issue 20.3) shows a file icon first;
+    the preview is decoded on a worker thread and replaces it. The GUI thread never decodes one
+    (a camera photo takes 50-200 ms)."""
+    import threading
+
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    uuid = _open_first_entry(window)
+    panel = window.attachments
+    _wait_op(qtbot, panel.add_paths(_copies(tmp_path, "DSCN0010.jpg")))
+    unlocked.session.write_and_wait(lambda j: j.db.execute("UPDATE attachments SET thumbnail = x''"))
+    made_on_gui_thread = []
+    original = AttachmentStore.thumbnail
+
+    def watched(self, attachment_uuid, *, make_if_pending=True):
+        if make_if_pending and threading.current_thread() is threading.main_thread():
+            made_on_gui_thread.append(attachment_uuid)
+        return original(self, attachment_uuid, make_if_pending=make_if_pending)
+
+    monkeypatch.setattr(AttachmentStore, "thumbnail", watched)
+    panel.show_entry(unlocked.session.reader.entries.get(uuid))
+    assert panel.item_count() == 1
+    qtbot.waitUntil(lambda: panel._previews_op is not None and panel._previews_op.done, timeout=20_000)
+    icon = panel.strip.item(0).icon().pixmap(64, 64).toImage()
+    # The preview of a photo, not the theme's file icon: many distinct colours.
+    colours = {icon.pixel(x, y) for x in range(0, icon.width(), 4) for y in range(0, icon.height(), 4)}
+    assert len(colours) > 20
+    assert made_on_gui_thread == []

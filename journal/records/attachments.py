@@ -543,16 +543,20 @@ class AttachmentStore:
             return entry.id, entry.uuid
         return row[0], row[1]
 
-    def thumbnail(self, attachment_uuid: str) -> bytes | None:
+    def thumbnail(self, attachment_uuid: str, *, make_if_pending: bool = True) -> bytes | None:
         """The small JPEG preview made at import, or None. A received image whose preview is
         still pending (fill_previews_step) gets one made now from its content, not stored
-        (this may be a read-only connection); None if it cannot be decoded."""
+        (this may be a read-only connection); None if it cannot be decoded. With
+        make_if_pending=False a pending preview gives PREVIEW_PENDING (b"") at once instead:
+        decoding a camera photo takes 50-200 ms, which the GUI thread must not spend."""
         att = self.get(attachment_uuid)
         row = self.db.query_one("SELECT thumbnail, blob_id FROM attachments WHERE id = ?", (att.id,))
         if row is None or row[0] is None:
             return None
         if len(row[0]):
             return bytes(row[0])
+        if not make_if_pending:
+            return PREVIEW_PENDING
         data = _read_whole_image(self.db, self.blob_files, row[1])
         return _make_preview(data)[0] if data is not None else None
 
@@ -1107,6 +1111,8 @@ def _describe(file_name: str, media_type: str, kept: bytes | None, *, image: "_D
 #: An attachment whose preview is pending. length() of a BLOB reads the record header only,
 #: never the thumbnail itself (a comparison with x'' would load every stored preview).
 _PENDING = "length(thumbnail) = 0"
+#: What thumbnail(make_if_pending=False) gives for a preview still to be made (falsy, not None).
+PREVIEW_PENDING = b""
 
 
 def _read_whole_image(db: Database, blob_files, blob_id: int) -> bytes | None:

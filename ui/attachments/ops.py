@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication
 
 from journal.storage.atomic import fsync_dir, overwrite_and_unlink
 from journal.records.attachments import DELETE_ORIGINAL_WARNING, Attachment, SaveReport
-from journal.errors import Cancelled
+from journal.errors import Cancelled, JournalError
 
 from ui.common.ops import Op, WriteOp, run_op, run_write_op, scaled_progress
 
@@ -79,6 +79,34 @@ def read_findings(parent, session, attachment_uuid: str, on_done: Callable[[list
             reader.close()
 
     return run_op(parent, work, on_done, on_error, show_dialog=False)
+
+
+def make_previews(parent, session, attachment_uuids: Sequence[str],
+                  on_done: Callable[[dict[str, bytes | None]], None]) -> Op | None:
+    """Previews still pending after an import (see AttachmentStore.fill_previews_step), made on a
+    worker thread with a read-only connection of its own: {uuid: JPEG or None}. No dialog; cancel()
+    the returned Op when the panel moves on. Errors give no preview (the file icon stays).
+    None when locked."""
+    journal = session.journal if session is not None else None
+    if journal is None:
+        return None
+
+    def work(ctx):
+        reader = journal.open_reader()
+        try:
+            made: dict[str, bytes | None] = {}
+            for uuid in attachment_uuids:
+                if ctx.cancelled():
+                    break
+                try:
+                    made[uuid] = reader.attachments.thumbnail(uuid)
+                except JournalError:
+                    made[uuid] = None
+            return made
+        finally:
+            reader.close()
+
+    return run_op(parent, work, on_done, lambda exc: None, show_dialog=False)
 
 
 def save_copy(journal, attachment_uuid: str, target: str | os.PathLike, *, strip: bool, allow_uncleaned: bool,

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QPushButton, QStackedWidget, QStyle, QVBoxLayout, QWidget,
 )
 
-from journal.records.attachments import Attachment, AttachmentStore, EntrySuggestion
+from journal.records.attachments import PREVIEW_PENDING, Attachment, AttachmentStore, EntrySuggestion
 from journal.records.entries import Entry
 from journal.errors import Cancelled, JournalError
 from journal.media import MediaError
@@ -65,6 +65,7 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
         self._suggestion: EntrySuggestion | None = None
         self.viewer: AttachmentViewer | None = None
         self._findings_op = None  # the running read of what a file reveals (ops.read_findings)
+        self._previews_op = None  # pending previews being made for the strip (ops.make_previews)
         self.last_op = None  # the running import/save (tests wait on it)
         self._build()
         self._wire()
@@ -225,13 +226,19 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
         except JournalError as exc:
             self.notice.setText(user_message(exc))
         style = self.style()
+        if self._previews_op is not None and not self._previews_op.done:
+            self._previews_op.cancel()
+        pending: list[str] = []
         for att in self._items:
             item = QListWidgetItem(att.file_name)
             item.setData(FILE_ROLE, att.uuid)
             pixmap = None
             if att.has_thumbnail:
                 try:
-                    pixmap = thumbnail_pixmap(store.thumbnail(att.uuid))
+                    stored = store.thumbnail(att.uuid, make_if_pending=False)
+                    if stored == PREVIEW_PENDING:
+                        pending.append(att.uuid)  # made off the GUI thread, below
+                    pixmap = thumbnail_pixmap(stored)
                 except JournalError:
                     pixmap = None
             icon = QIcon(pixmap) if pixmap is not None else style.standardIcon(
@@ -244,6 +251,8 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
             item.setSizeHint(QSize(THUMB_SIDE + 20, THUMB_SIDE + 26))
             self.strip.addItem(item)
         self.stack.setCurrentWidget(self.strip if self._items else self.empty)
+        if pending:
+            self._previews_op = ops.make_previews(self, self.session, pending, self._show_previews)
         self.title.setText(self.tr("Photos and files ({n})").format(n=len(self._items)) if self._items
                            else self.tr("Photos and files"))
         if self.viewer is not None and self.viewer.isVisible():
@@ -251,6 +260,15 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
             uuids = [a.uuid for a in self._items]
             self.viewer.set_items(self._items, uuids.index(current) if current in uuids else 0)
 
+
+    def _show_previews(self, made: dict[str, bytes | None]) -> None:
+        """Previews made on a worker thread for items still in the strip (the entry may have
+        changed or the journal locked meanwhile: items no longer shown are skipped)."""
+        for row in range(self.strip.count()):
+            item = self.strip.item(row)
+            pixmap = thumbnail_pixmap(made.get(item.data(FILE_ROLE)))
+            if pixmap is not None:
+                item.setIcon(QIcon(pixmap))
 
     def _refresh_read_only(self) -> None:
         self._update_enabled()
