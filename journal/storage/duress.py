@@ -32,7 +32,7 @@ the same slot trials as any unlock) is crash-safe by order:
 3. ``.attachments-next`` becomes the attachment folder; the package is unpacked: the decoy's
    attachment files into it, its database into a staging folder, then renamed to journal.db.
 4. journal.keys is replaced by the decoy's own key file (its passphrase slot: the duress
-   passphrase), and the package is destroyed.
+   passphrase), and the package is moved aside too.
 5. After the decoy is shown, a background thread overwrites what 2 moved aside (erasing.py).
 
 A crash anywhere leaves either the real journal untouched (before 1) or a key file that the
@@ -420,7 +420,8 @@ def trigger(data_dir: Path, keys: KeyFile, match: SlotMatch, *, erase) -> bytes:
         final.slots[PASSPHRASE_SLOT] = seal_slot(match.kek, ROLE_PASSPHRASE, decoy_key, NO_REF)
         final.save(files["keys"])
         _point("decoy-keys-saved")
-        _destroy_package(blob_files, file_id)
+        # The package (no key opens it any more) joins the files overwritten behind the decoy.
+        erasing.move_aside(erasing.new_folder(data_dir), blob_files.path_of(file_id))
         _prune_empty(blob_files.root)
         return decoy_key
     finally:
