@@ -427,3 +427,39 @@ def test_an_emergency_erase_also_finishes_a_deferred_overwrite(tmp_path):
     (folder / "attachments" / "ab" / ("ab" + "0" * 30)).write_bytes(b"y" * 100)
     erase_journal(tmp_path)
     assert erasing.pending(tmp_path) == []
+
+
+# --- backups and travel packages carry the decoy ----------------------------------------------------
+def test_a_backup_carries_the_decoy_and_a_restore_keeps_the_duress_passphrase(created, data_dir, tmp_path):
+    from journal.storage.backup import restore_backup, write_backup
+
+    journal = created.journal
+    _fill_real(journal)
+    _set_with_decoy(journal)
+    report = write_backup(journal, tmp_path / "b.ijbackup")
+    assert report.attachment_files == 2  # the real attachment and the decoy's package
+    journal.close()
+    target = tmp_path / "restored"
+    restore_backup(tmp_path / "b.ijbackup", target)
+    with Journal.open(target, PASSPHRASE) as real:
+        assert REAL_SECRET in _titles(real) and duress.is_set(real)
+        assert real.verify() == []
+    with Journal.open(target, DURESS) as decoy:  # erases the restored real journal, as designed
+        assert _titles(decoy) == {"Shopping list", "Dentist on Tuesday"}
+    with pytest.raises(WrongPassphrase):
+        derive_data_key(target, PASSPHRASE)
+
+
+def test_a_travel_package_carries_the_decoy(created, data_dir, tmp_path):
+    from journal.travel import prepare_to_file, restore_from_file
+
+    journal = created.journal
+    _fill_real(journal)
+    _set_with_decoy(journal)
+    prepare_to_file(journal, tmp_path / "p.ijtravel", created.recovery_code, work_factor=10)
+    journal.close()
+    restore_from_file(tmp_path / "p.ijtravel", tmp_path / "back", created.recovery_code)
+    with Journal.open(tmp_path / "back", PASSPHRASE) as real:
+        assert duress.is_set(real)
+    with Journal.open(tmp_path / "back", DURESS) as decoy:
+        assert _titles(decoy) == {"Shopping list", "Dentist on Tuesday"}
