@@ -192,3 +192,32 @@ def test_without_a_host_the_decoy_editor_says_where_to_add_people(qtbot, unlocke
     qtbot.addWidget(dialog)
     assert not dialog.add_person_button.isEnabled() and not dialog.add_contact_button.isEnabled()
     dialog.reject()
+
+
+def test_the_decoy_editor_and_the_new_contact_form_are_walked_with_tab_alone(qtbot, data_dir, tmp_path):
+    from test_gui_keyboard_walk import activate, check_window, reachable, reading_order
+    from ui.safety.duress_dialog import DecoyEditorDialog
+
+    make_journal(data_dir, SAMPLE_ENTRIES)
+    with Journal.open(data_dir, PASSPHRASE) as real:
+        duress.set_duress(real, DURESS)
+    controller = new_controller(qtbot, data_dir, tmp_path)
+    qtbot.addWidget(controller.unlock_window)
+    unlock(qtbot, controller, PASSPHRASE)
+    main = controller.main_window
+    qtbot.addWidget(main)
+    editor = controller.session.write_and_wait(lambda journal: duress.DecoyEditor(journal, DURESS), timeout=60)
+    dialog = DecoyEditorDialog(controller.session, editor, main, host=main.host)
+    qtbot.addWidget(dialog)
+    activate(qtbot, dialog)
+    problems = []
+    for index in range(dialog.tabs.count()):
+        dialog.tabs.setCurrentIndex(index)
+        problems += check_window(qtbot, dialog, reading_order(reachable(dialog), dialog)[0], f"decoy tab {index}")
+    form = main.host.record_form("contact", main, people=[("u1", "Anna"), ("u2", "Oleg")])
+    qtbot.addWidget(form)
+    activate(qtbot, form)
+    problems += check_window(qtbot, form, reading_order(reachable(form), form)[0], "new contact")
+    form.reject()
+    dialog.reject()
+    assert problems == [], "\n".join(problems)
