@@ -55,7 +55,7 @@ class PeopleFeature(QObject):
         # The person and contact forms, for other features (the duress decoy editor, ui/safety).
         host.offer_record_form(PERSON_FORM, lambda parent, **_context: PersonDialog(parent=parent))
         host.offer_record_form(CONTACT_FORM, lambda parent, people=(), **_context:
-                               ContactLogEditDialog.new(parent, people=list(people)))
+                               ContactLogEditDialog.new(parent, people=list(people), tz=host.default_tz))
         self._make_actions()
         self._wire()
         self._update_actions()

@@ -145,11 +145,12 @@ class ContactLogEditDialog(QDialog):
         self.resize(560, 360 if self.choices is None else 480)
 
     @classmethod
-    def new(cls, parent: QWidget | None = None, *, people: list[tuple[str, str]]) -> "ContactLogEditDialog":
-        """The form for a new record with one of `people` (uuid, name); see `values()`."""
+    def new(cls, parent: QWidget | None = None, *, people: list[tuple[str, str]],
+            tz: str | None = None) -> "ContactLogEditDialog":
+        """The form for a new record with one of `people` (uuid, name), now in zone `tz`; see `values()`."""
         now = QDateTime.currentDateTime()
         blank = LogRecord(uuid="", at=f"{now.date().toString('yyyy-MM-dd')}T{now.time().toString('HH:mm')}",
-                          tz=None, channel="call", direction="incoming")
+                          tz=tz, channel="call", direction="incoming")
         return cls(blank, parent, people_choices=people)
 
     def chosen_people(self) -> list[str]:
