@@ -150,7 +150,9 @@ def _pack(decoy_dir: Path, decoy_key: bytes, blob_files: BlobFiles) -> tuple[str
     return writer.file_id, writer.size, writer.key
 
 
-def _copy_member(tar: tarfile.TarFile, member: tarfile.TarInfo, target: Path) -> None:
+def _copy_member(tar: tarfile.TarFile, member: tarfile.TarInfo, target: Path, touched: set[Path] | None = None) -> None:
+    if touched is not None:
+        touched.add(target.parent)
     source = tar.extractfile(member)
     if source is None or member.size > MAX_MEMBER_BYTES:
         raise ValueError("bad member")
@@ -167,6 +169,7 @@ def _unpack(data_dir: Path, file_id: str, size: int, package_key: bytes, db_targ
     `db_target`. Returns the decoy's data key. Raises on any doubt (a damaged package)."""
     reader = BlobFiles(Path(data_dir) / BLOB_FOLDER).open(file_id, package_key, size)
     decoy_key = b""
+    touched: set[Path] = set()
     with io.BufferedReader(reader, 1024 * 1024) as stream, tarfile.open(fileobj=stream, mode="r|") as tar:
         for member in tar:
             if not member.isfile():
@@ -180,13 +183,13 @@ def _unpack(data_dir: Path, file_id: str, size: int, package_key: bytes, db_targ
                 found = _ATTACHMENT_MEMBER.fullmatch(member.name)
                 if found is None:
                     raise ValueError("bad member")
-                _copy_member(tar, member, attachments_root / found.group(1) / found.group(2))
+                _copy_member(tar, member, attachments_root / found.group(1) / found.group(2), touched)
     if len(decoy_key) != keyslots.DATA_KEY_BYTES or not db_target.is_file():
         raise ValueError("incomplete package")
     fsync_dir(db_target.parent)
-    for shard in attachments_root.glob("??"):
+    for shard in sorted(touched):  # only the folders that got files (a sync each costs time)
         fsync_dir(shard)
-    if attachments_root.is_dir():
+    if touched:
         fsync_dir(attachments_root)
     return decoy_key
 
@@ -395,8 +398,8 @@ def trigger(data_dir: Path, keys: KeyFile, match: SlotMatch, *, erase) -> bytes:
         #    decoy of an earlier try) renamed aside, to be overwritten after the decoy is shown.
         holding = _hold_package(data_dir, file_id)
         erase(data_dir, keys_already_destroyed=True, defer=True)
+        # Synced with the decoy's database below; a crash before leaves the package in holding.
         os.replace(holding, data_dir / BLOB_FOLDER)
-        fsync_dir(data_dir)
         _point("erased")
         # 3. The decoy in place of the real journal.
         blob_files = BlobFiles(data_dir / BLOB_FOLDER)

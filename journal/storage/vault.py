@@ -578,8 +578,10 @@ def erase_journal(data_dir: Path, extra_paths: list[Path] | None = None, *, keys
         erased.append(files["keys"].name)
     # Interrupted writes can leave other copies of the keys (a killed
     # passphrase change, a staged create or restore): those go next.
-    erased.extend(_remove_leftovers(data_dir, patterns=KEY_BEARING_LEFTOVERS))
-    fsync_dir(data_dir)
+    leftovers = _remove_leftovers(data_dir, patterns=KEY_BEARING_LEFTOVERS)
+    erased.extend(leftovers)
+    if leftovers or not keys_already_destroyed:  # (a duress unlock synced its key file itself)
+        fsync_dir(data_dir)
     unreadable = time.perf_counter() - start
     if defer:
         from journal.storage import erasing
@@ -631,5 +633,6 @@ def erase_journal(data_dir: Path, extra_paths: list[Path] | None = None, *, keys
     if overwrite_and_unlink(data_dir / ATTEMPTS_FILE):  # the failed-unlock count
         erased.append(ATTEMPTS_FILE)
     files["lock"].unlink(missing_ok=True)
-    fsync_dir(data_dir)
+    if not defer:  # deferred: the duress unlock syncs the folder once its decoy is in place
+        fsync_dir(data_dir)
     return EraseReport(erased, unreadable, time.perf_counter() - start)
