@@ -221,3 +221,18 @@ def test_the_decoy_editor_and_the_new_contact_form_are_walked_with_tab_alone(qtb
     form.reject()
     dialog.reject()
     assert problems == [], "\n".join(problems)
+
+
+def test_the_app_start_finishes_an_overwrite_a_kill_left(qtbot, data_dir, tmp_path):
+    """A duress unlock killed during its overwrite behind the decoy leaves an .erasing-* folder
+    (ciphertext whose key is gone): the next start of the app overwrites and removes it."""
+    from journal.storage import erasing
+
+    make_journal(data_dir, SAMPLE_ENTRIES)
+    left = erasing.new_folder(data_dir)
+    (left / "journal.db").write_bytes(b"\x01" * 10_000)
+    controller = new_controller(qtbot, data_dir, tmp_path)
+    qtbot.addWidget(controller.unlock_window)
+    erasing.wait()
+    assert erasing.pending(data_dir) == []
+    controller.quit()
