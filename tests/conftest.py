@@ -33,6 +33,12 @@ def _isolated_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("JOURNAL_CONFIG_HOME", str(base / "config"))
     monkeypatch.setenv("JOURNAL_HOME", str(base / "data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(base / "cache"))
+    # A duress unlock's deferred overwrite starts at once in tests, and is over when one ends.
+    from journal.storage import erasing
+
+    monkeypatch.setattr(erasing, "START_DELAY", 0.0)
+    yield
+    erasing.wait()
 
 
 @pytest.fixture

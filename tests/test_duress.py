@@ -23,7 +23,7 @@ import pytest
 
 from conftest import FAST_KDF, PASSPHRASE
 from journal.errors import InvalidInput, WrongPassphrase
-from journal.storage import duress, keyslots
+from journal.storage import duress, erasing, keyslots
 from journal.storage.keyslots import KeyFile
 from journal.storage.vault import Journal, derive_data_key
 
@@ -77,7 +77,8 @@ def test_duress_unlock_erases_the_real_journal_and_opens_the_decoy(created, data
     # The same passphrase opens the same decoy again, as a normal journal would.
     with Journal.open(data_dir, DURESS) as again:
         assert _titles(again) == {"Shopping list", "Dentist on Tuesday"}
-    # Nothing but an ordinary journal is left in the folder.
+    # Nothing but an ordinary journal is left in the folder, once the overwrite behind is done.
+    erasing.wait()
     assert _tree(data_dir) == ["journal.db", "journal.keys", "journal.lock"]
 
 
@@ -333,6 +334,7 @@ def test_killed_duress_unlock_still_ends_with_the_decoy(created, data_dir, step)
     with Journal.open(data_dir, DURESS) as decoy:
         assert _titles(decoy) == {"Shopping list", "Dentist on Tuesday"}
         assert decoy.verify() == []
+    erasing.wait()
     assert _tree(data_dir) == ["journal.db", "journal.keys", "journal.lock"]
 
 
@@ -359,3 +361,105 @@ def test_killed_before_the_key_file_changes_leaves_the_real_journal(created, dat
     with Journal.open(data_dir, DURESS) as decoy:
         assert _titles(decoy) == {"Shopping list", "Dentist on Tuesday"}
     assert os.listdir(data_dir)
+
+
+# --- the deferred overwrite (erasing.py) ------------------------------------------------------------
+def test_the_overwrite_starts_only_after_the_decoy_is_in_place(created, data_dir, monkeypatch):
+    """The slow part of the erase (overwriting the real database) waits until the decoy's key
+    file is saved; the real key was destroyed before anything else."""
+    _fill_real(created.journal)
+    _set_with_decoy(created.journal)
+    created.journal.close()
+    events: list[str] = []
+    monkeypatch.setattr(duress, "test_hook", events.append)
+    monkeypatch.setattr(erasing, "test_hook", events.append)
+    key = derive_data_key(data_dir, DURESS)
+    erasing.wait()
+    assert events[:4] == STEPS
+    assert "overwriting" in events and events.index("overwriting") > events.index("decoy-keys-saved")
+    with Journal.open_with_key(data_dir, key) as decoy:
+        assert _titles(decoy) == {"Shopping list", "Dentist on Tuesday"}
+    assert erasing.pending(data_dir) == []
+
+
+def test_a_kill_during_the_deferred_overwrite_is_finished_at_the_next_unlock(created, data_dir):
+    _fill_real(created.journal)
+    _set_with_decoy(created.journal)
+    created.journal.close()
+    real_db = (data_dir / "journal.db").read_bytes()
+    script = textwrap.dedent("""
+        import os, signal, sys
+        sys.path.insert(0, sys.argv[1])
+        from journal.storage import erasing
+        from journal.storage.vault import derive_data_key
+        erasing.START_DELAY = 0
+        erasing.test_hook = lambda name: os.kill(os.getpid(), signal.SIGKILL)
+        derive_data_key(sys.argv[2], sys.argv[3])
+        erasing.wait()
+    """)
+    proc = subprocess.run([sys.executable, "-c", script, str(ROOT), str(data_dir), DURESS], timeout=120)
+    assert proc.returncode == -signal.SIGKILL
+    # Killed before the first file was overwritten: the real database is still there, aside,
+    # but its key is gone, so nothing of it can be read.
+    (left,) = [folder for folder in erasing.pending(data_dir) if (folder / "journal.db").exists()]
+    assert (left / "journal.db").read_bytes()[:4096] == real_db[:4096]
+    with pytest.raises(WrongPassphrase):
+        derive_data_key(data_dir, PASSPHRASE)
+    with pytest.raises(WrongPassphrase):
+        derive_data_key(data_dir, recovery_code=created.recovery_code)
+    for path in data_dir.rglob("*"):
+        if path.is_file():
+            assert REAL_SECRET.encode() not in path.read_bytes()
+    # The next unlock (of the decoy: the only journal left) finishes the overwrite.
+    with Journal.open(data_dir, DURESS) as decoy:
+        assert _titles(decoy) == {"Shopping list", "Dentist on Tuesday"}
+    erasing.wait()
+    assert erasing.pending(data_dir) == []
+    assert _tree(data_dir) == ["journal.db", "journal.keys", "journal.lock"]
+
+
+def test_an_emergency_erase_also_finishes_a_deferred_overwrite(tmp_path):
+    from journal.storage.vault import erase_journal
+
+    folder = erasing.new_folder(tmp_path)
+    (folder / "journal.db").write_bytes(b"x" * 5000)
+    (folder / "attachments" / "ab").mkdir(parents=True)
+    (folder / "attachments" / "ab" / ("ab" + "0" * 30)).write_bytes(b"y" * 100)
+    erase_journal(tmp_path)
+    assert erasing.pending(tmp_path) == []
+
+
+# --- backups and travel packages carry the decoy ----------------------------------------------------
+def test_a_backup_carries_the_decoy_and_a_restore_keeps_the_duress_passphrase(created, data_dir, tmp_path):
+    from journal.storage.backup import restore_backup, write_backup
+
+    journal = created.journal
+    _fill_real(journal)
+    _set_with_decoy(journal)
+    report = write_backup(journal, tmp_path / "b.ijbackup")
+    assert report.attachment_files == 2  # the real attachment and the decoy's package
+    journal.close()
+    target = tmp_path / "restored"
+    restore_backup(tmp_path / "b.ijbackup", target)
+    with Journal.open(target, PASSPHRASE) as real:
+        assert REAL_SECRET in _titles(real) and duress.is_set(real)
+        assert real.verify() == []
+    with Journal.open(target, DURESS) as decoy:  # erases the restored real journal, as designed
+        assert _titles(decoy) == {"Shopping list", "Dentist on Tuesday"}
+    with pytest.raises(WrongPassphrase):
+        derive_data_key(target, PASSPHRASE)
+
+
+def test_a_travel_package_carries_the_decoy(created, data_dir, tmp_path):
+    from journal.travel import prepare_to_file, restore_from_file
+
+    journal = created.journal
+    _fill_real(journal)
+    _set_with_decoy(journal)
+    prepare_to_file(journal, tmp_path / "p.ijtravel", created.recovery_code, work_factor=10)
+    journal.close()
+    restore_from_file(tmp_path / "p.ijtravel", tmp_path / "back", created.recovery_code)
+    with Journal.open(tmp_path / "back", PASSPHRASE) as real:
+        assert duress.is_set(real)
+    with Journal.open(tmp_path / "back", DURESS) as decoy:
+        assert _titles(decoy) == {"Shopping list", "Dentist on Tuesday"}

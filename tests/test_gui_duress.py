@@ -5,7 +5,7 @@ gone."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from conftest import PASSPHRASE
@@ -113,3 +113,126 @@ def test_duress_passphrase_at_the_unlock_screen_opens_the_decoy(qtbot, data_dir,
     controller.quit()
     with pytest.raises(WrongPassphrase):
         derive_data_key(data_dir, PASSPHRASE)
+
+
+def test_the_decoy_editor_adds_people_and_contacts_with_the_people_features_forms(qtbot, data_dir, tmp_path):
+    """People and contact-log records in the decoy, through the forms the people feature offers
+    on the host (PersonDialog, the contact-log form), all by keyboard-reachable widgets."""
+    from ui.safety.duress_dialog import DecoyEditorDialog
+
+    make_journal(data_dir, SAMPLE_ENTRIES, name="Group journal")
+    with Journal.open(data_dir, PASSPHRASE) as real:
+        duress.set_duress(real, DURESS)
+    controller = new_controller(qtbot, data_dir, tmp_path)
+    qtbot.addWidget(controller.unlock_window)
+    unlock(qtbot, controller, PASSPHRASE)
+    main = controller.main_window
+    qtbot.addWidget(main)
+    editor = controller.session.write_and_wait(lambda journal: duress.DecoyEditor(journal, DURESS), timeout=60)
+    dialog = DecoyEditorDialog(controller.session, editor, main, host=main.host)
+    qtbot.addWidget(dialog)
+    assert [dialog.tabs.tabText(i) for i in range(3)] == ["&Entries", "&People", "&Contact log"]
+    assert dialog.add_person_button.isEnabled() and dialog.add_contact_button.isEnabled()
+
+    def fill(check):
+        def run():
+            form = QApplication.activeModalWidget()
+            if form is None or form is dialog:
+                QTimer.singleShot(50, run)
+                return
+            check(form)
+        QTimer.singleShot(0, run)
+
+    def person(form):
+        form.name.setText("Anna Petrenko")
+        form.organisation.setText("Dental clinic")
+        form._accept()
+
+    fill(person)
+    dialog.tabs.setCurrentIndex(1)
+    dialog.add_person_button.click()
+    qtbot.waitUntil(lambda: dialog.people.count() == 1, timeout=10_000)
+    assert dialog.people.item(0).text() == "Anna Petrenko  (Dental clinic)"
+
+    seen = []
+
+    def contact(form):
+        seen.append(form.windowTitle())
+        form.save_button.click()  # nobody ticked: refused, the form stays
+        seen.append(form.message.isVisibleTo(form))
+        form.choices.item(0).setCheckState(Qt.CheckState.Checked)
+        form.summary.setPlainText("Moved the appointment to Friday")
+        form.save_button.click()
+
+    fill(contact)
+    dialog.tabs.setCurrentIndex(2)
+    dialog.add_contact_button.click()
+    qtbot.waitUntil(lambda: dialog.contacts.count() == 1, timeout=10_000)
+    assert seen == ["New contact", True]
+    assert "Anna Petrenko" in dialog.contacts.item(0).text()
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30_000)
+    controller.lock()
+    with Journal.open(data_dir, PASSPHRASE) as real:  # untouched
+        assert real.people.list() == []
+    with Journal.open_with_key(data_dir, derive_data_key(data_dir, DURESS)) as decoy:
+        assert [p.display_name for p in decoy.people.list()] == ["Anna Petrenko"]
+        (record,) = decoy.contact_log.list()
+        assert record.summary == "Moved the appointment to Friday"
+        assert [p.display_name for p in record.people] == ["Anna Petrenko"]
+
+
+def test_without_a_host_the_decoy_editor_says_where_to_add_people(qtbot, unlocked):
+    from ui.safety.duress_dialog import DecoyEditorDialog
+
+    controller = unlocked
+    controller.session.write_and_wait(lambda journal: duress.set_duress(journal, DURESS), timeout=60)
+    editor = controller.session.write_and_wait(lambda journal: duress.DecoyEditor(journal, DURESS), timeout=60)
+    dialog = DecoyEditorDialog(controller.session, editor, None)
+    qtbot.addWidget(dialog)
+    assert not dialog.add_person_button.isEnabled() and not dialog.add_contact_button.isEnabled()
+    dialog.reject()
+
+
+def test_the_decoy_editor_and_the_new_contact_form_are_walked_with_tab_alone(qtbot, data_dir, tmp_path):
+    from test_gui_keyboard_walk import activate, check_window, reachable, reading_order
+    from ui.safety.duress_dialog import DecoyEditorDialog
+
+    make_journal(data_dir, SAMPLE_ENTRIES)
+    with Journal.open(data_dir, PASSPHRASE) as real:
+        duress.set_duress(real, DURESS)
+    controller = new_controller(qtbot, data_dir, tmp_path)
+    qtbot.addWidget(controller.unlock_window)
+    unlock(qtbot, controller, PASSPHRASE)
+    main = controller.main_window
+    qtbot.addWidget(main)
+    editor = controller.session.write_and_wait(lambda journal: duress.DecoyEditor(journal, DURESS), timeout=60)
+    dialog = DecoyEditorDialog(controller.session, editor, main, host=main.host)
+    qtbot.addWidget(dialog)
+    activate(qtbot, dialog)
+    problems = []
+    for index in range(dialog.tabs.count()):
+        dialog.tabs.setCurrentIndex(index)
+        problems += check_window(qtbot, dialog, reading_order(reachable(dialog), dialog)[0], f"decoy tab {index}")
+    form = main.host.record_form("contact", main, people=[("u1", "Anna"), ("u2", "Oleg")])
+    qtbot.addWidget(form)
+    activate(qtbot, form)
+    problems += check_window(qtbot, form, reading_order(reachable(form), form)[0], "new contact")
+    form.reject()
+    dialog.reject()
+    assert problems == [], "\n".join(problems)
+
+
+def test_the_app_start_finishes_an_overwrite_a_kill_left(qtbot, data_dir, tmp_path):
+    """A duress unlock killed during its overwrite behind the decoy leaves an .erasing-* folder
+    (ciphertext whose key is gone): the next start of the app overwrites and removes it."""
+    from journal.storage import erasing
+
+    make_journal(data_dir, SAMPLE_ENTRIES)
+    left = erasing.new_folder(data_dir)
+    (left / "journal.db").write_bytes(b"\x01" * 10_000)
+    controller = new_controller(qtbot, data_dir, tmp_path)
+    qtbot.addWidget(controller.unlock_window)
+    erasing.wait()
+    assert erasing.pending(data_dir) == []
+    controller.quit()

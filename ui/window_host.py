@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
 from journal.records.search import EntryFilter
 
@@ -29,6 +29,7 @@ class MainWindowHost(QObject):
         self.entry_changed = window.editor.entry_changed
         self.entry_saved = window.editor.saved
         self.section_changed = window.sidebar.selection_changed
+        self._record_forms: dict[str, Callable[..., QDialog]] = {}  # offer_record_form()
 
     # --- the session ---------------------------------------------------------------------
     @property
@@ -72,6 +73,13 @@ class MainWindowHost(QObject):
 
     def add_status_widget(self, widget: QWidget) -> None:
         self._window.statusBar().addPermanentWidget(widget)
+
+    def offer_record_form(self, kind: str, factory: Callable[..., QDialog]) -> None:
+        self._record_forms[kind] = factory
+
+    def record_form(self, kind: str, parent: QWidget, **context) -> QDialog | None:
+        factory = self._record_forms.get(kind)
+        return factory(parent, **context) if factory is not None else None
 
     def drop_targets(self, area: str) -> list[QWidget]:
         window = self._window

@@ -118,9 +118,29 @@ def _snapshot(journal, target: Path, cancel=None) -> list[str]:
             if migrations.schema_version(journal.db.conn) < _SCHEMA_WITH_FILES:
                 return []
             rows = journal.db.conn.execute("SELECT file_id FROM blobs WHERE file_id IS NOT NULL").fetchall()
-            return sorted(row[0] for row in rows)
+            return sorted(row[0] for row in rows) + _decoy_packages(journal)
     finally:
         dest.close()
+
+
+def _decoy_packages(journal) -> list[str]:
+    """The duress decoy's package file(s) (journal/storage/duress.py), carried like attachment
+    files.
+
+    Why a backup carries the decoy (issue 21; docs/security.md "Backups and the duress
+    passphrase"): journal.keys goes into every backup as it is, duress slot included, and that
+    slot names the package. Without the package, a restored journal would still erase itself at
+    the duress passphrase but then show an *empty* journal, which gives the person away, and
+    quietly dropping the slot instead would take a protection away without telling. In the
+    backup the package is what it is on disk: one more randomly named attachment-format file,
+    encrypted under a key only the duress passphrase opens; whoever opens the backup with the
+    real passphrase learns a duress passphrase is set, as they would from the live journal."""
+    from journal.storage.duress import META_KEY
+
+    row = journal.db.conn.execute("SELECT value FROM meta WHERE key = ?", (META_KEY,)).fetchone()
+    ids = str(row[0] if row else "").split()
+    # Two ids only while an edited decoy replaces the old package: the one still on disk counts.
+    return [file_id for file_id in ids if journal.blob_files.path_of(file_id).exists()]
 
 
 def _tar_info(name: str, size: int) -> tarfile.TarInfo:

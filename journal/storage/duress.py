@@ -25,16 +25,25 @@ the same slot trials as any unlock) is crash-safe by order:
 1. journal.keys is replaced (the old file overwritten in place first, keys_io.py) by a key file
    whose only used slot opens with the duress passphrase and says "decoy not yet unpacked". From
    here on the real journal cannot be opened by anyone: its key exists nowhere.
-2. The rest of the real journal is erased with the emergency erase (vault.erase_journal), the
-   package excepted.
-3. The package is unpacked: the decoy's attachment files into the attachment folder, its
-   database into a staging folder, then renamed to journal.db.
+2. The package is moved into a folder of its own (``.attachments-next``); the rest of the real
+   journal goes through the emergency erase (vault.erase_journal) in its deferred form: key
+   leftovers destroyed at once, everything else *renamed* into an ``.erasing-*`` folder
+   (erasing.py). Renames take milliseconds whatever the journal's size.
+3. ``.attachments-next`` becomes the attachment folder; the package is unpacked: the decoy's
+   attachment files into it, its database into a staging folder, then renamed to journal.db.
 4. journal.keys is replaced by the decoy's own key file (its passphrase slot: the duress
-   passphrase), and the package is destroyed.
+   passphrase), and the package is moved aside too.
+5. After the decoy is shown, a background thread overwrites what 2 moved aside (erasing.py).
 
 A crash anywhere leaves either the real journal untouched (before 1) or a key file that the
-duress passphrase opens and that repeats 2 to 4 (after 1). If the package is missing or
-damaged, an empty decoy is made instead: the erase always happens.
+duress passphrase opens and that repeats 2 to 4 (after 1); an ``.erasing-*`` folder left by a
+kill is overwritten at the next open of the journal in that folder or the next start of the
+app, and holds only ciphertext whose key is gone. If the package is missing or damaged, an
+empty decoy is made instead: the erase always happens.
+
+Why the overwrite waits (issue 21): overwriting a big real database before the decoy was shown
+made a duress unlock visibly slower than a real one (+0.8 s at 20,000 entries: bench/README.md
+"Duress unlock"). Nothing readable waits: the key file was destroyed first.
 
 Filling the decoy never erases anything: with the real journal unlocked, Safety settings (or
 ``journal duress entries|add-entry``) ask for the duress passphrase, unpack the decoy into a
@@ -141,7 +150,9 @@ def _pack(decoy_dir: Path, decoy_key: bytes, blob_files: BlobFiles) -> tuple[str
     return writer.file_id, writer.size, writer.key
 
 
-def _copy_member(tar: tarfile.TarFile, member: tarfile.TarInfo, target: Path) -> None:
+def _copy_member(tar: tarfile.TarFile, member: tarfile.TarInfo, target: Path, touched: set[Path] | None = None) -> None:
+    if touched is not None:
+        touched.add(target.parent)
     source = tar.extractfile(member)
     if source is None or member.size > MAX_MEMBER_BYTES:
         raise ValueError("bad member")
@@ -158,6 +169,7 @@ def _unpack(data_dir: Path, file_id: str, size: int, package_key: bytes, db_targ
     `db_target`. Returns the decoy's data key. Raises on any doubt (a damaged package)."""
     reader = BlobFiles(Path(data_dir) / BLOB_FOLDER).open(file_id, package_key, size)
     decoy_key = b""
+    touched: set[Path] = set()
     with io.BufferedReader(reader, 1024 * 1024) as stream, tarfile.open(fileobj=stream, mode="r|") as tar:
         for member in tar:
             if not member.isfile():
@@ -171,13 +183,13 @@ def _unpack(data_dir: Path, file_id: str, size: int, package_key: bytes, db_targ
                 found = _ATTACHMENT_MEMBER.fullmatch(member.name)
                 if found is None:
                     raise ValueError("bad member")
-                _copy_member(tar, member, attachments_root / found.group(1) / found.group(2))
+                _copy_member(tar, member, attachments_root / found.group(1) / found.group(2), touched)
     if len(decoy_key) != keyslots.DATA_KEY_BYTES or not db_target.is_file():
         raise ValueError("incomplete package")
     fsync_dir(db_target.parent)
-    for shard in attachments_root.glob("??"):
+    for shard in sorted(touched):  # only the folders that got files (a sync each costs time)
         fsync_dir(shard)
-    if attachments_root.is_dir():
+    if touched:
         fsync_dir(attachments_root)
     return decoy_key
 
@@ -335,10 +347,37 @@ class DecoyEditor:
 
 
 # --- the duress unlock ----------------------------------------------------------------------
+#: Where the package waits while the real attachment folder is moved aside (a crash there
+#: leaves it here; the next duress unlock takes it from here). Becomes the decoy's attachment
+#: folder.
+NEXT_ATTACHMENTS = ".attachments-next"
+
+
+def _hold_package(data_dir: Path, file_id: str) -> Path:
+    """Move the package (if still in the attachment folder) into NEXT_ATTACHMENTS; returns
+    the folder the decoy's attachment folder is built in (it holds the package if it exists)."""
+    holding = data_dir / NEXT_ATTACHMENTS
+    target = holding / file_id[:2] / file_id
+    source = BlobFiles(data_dir / BLOB_FOLDER).path_of(file_id)
+    if not target.exists() and source.exists():
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.replace(source, target)
+        fsync_dir(target.parent)
+    holding.mkdir(mode=0o700, exist_ok=True)
+    fsync_dir(data_dir)
+    return holding
+
+
 def trigger(data_dir: Path, keys: KeyFile, match: SlotMatch, *, erase) -> bytes:
     """Erase the real journal and put the decoy in its place; returns the decoy's data key
     (the caller opens it as any journal). Called after the usual key derivation; ``erase`` is
-    vault.erase_journal, handed in (vault imports this module)."""
+    vault.erase_journal, handed in (vault imports this module).
+
+    Only the instant part of the erase happens before the decoy is shown: the key file first,
+    then renames (erasing.py); the overwrite of the real database follows on a background
+    thread, so a duress unlock takes as long as a real one whatever the journal's size."""
+    from journal.storage import erasing
+
     data_dir = Path(data_dir)
     files = journal_files(data_dir)
     lock = JournalLock(files["lock"])
@@ -355,12 +394,15 @@ def trigger(data_dir: Path, keys: KeyFile, match: SlotMatch, *, erase) -> bytes:
                                                        make_ref(file_id, size, pending=True))
             pending.save(files["keys"])
         _point("keys-replaced")
-        # 2. The rest of the real journal (and any half-unpacked decoy of an earlier try).
-        blob_files = BlobFiles(data_dir / BLOB_FOLDER)
-        package = blob_files.path_of(file_id)
-        erase(data_dir, keys_already_destroyed=True, keep=package)
+        # 2. The package out of the way, then the rest of the real journal (and any half-unpacked
+        #    decoy of an earlier try) renamed aside, to be overwritten after the decoy is shown.
+        holding = _hold_package(data_dir, file_id)
+        erase(data_dir, keys_already_destroyed=True, defer=True)
+        # Synced with the decoy's database below; a crash before leaves the package in holding.
+        os.replace(holding, data_dir / BLOB_FOLDER)
         _point("erased")
         # 3. The decoy in place of the real journal.
+        blob_files = BlobFiles(data_dir / BLOB_FOLDER)
         staging = _staging(data_dir)
         try:
             try:
@@ -381,8 +423,12 @@ def trigger(data_dir: Path, keys: KeyFile, match: SlotMatch, *, erase) -> bytes:
         final.slots[PASSPHRASE_SLOT] = seal_slot(match.kek, ROLE_PASSPHRASE, decoy_key, NO_REF)
         final.save(files["keys"])
         _point("decoy-keys-saved")
-        _destroy_package(blob_files, file_id)
+        # The package (no key opens it any more) joins the files overwritten behind the decoy.
+        erasing.move_aside(erasing.new_folder(data_dir), blob_files.path_of(file_id))
         _prune_empty(blob_files.root)
         return decoy_key
     finally:
         lock.release()
+        # 5. The real journal's files, renamed aside in 2, are overwritten behind the decoy (and
+        #    at the next unlock, if this process is killed first).
+        erasing.finish_in_background(data_dir)

@@ -447,6 +447,10 @@ class Journal(_StoreAccess):
             except BaseException:
                 journal.close()
                 raise
+        # What a duress unlock left to overwrite (a kill cut it short): finished now, behind.
+        from journal.storage.erasing import finish_in_background
+
+        finish_in_background(data_dir)
         return journal
 
     def open_reader(self) -> "JournalReader":
@@ -551,13 +555,17 @@ class Journal(_StoreAccess):
 
 
 def erase_journal(data_dir: Path, extra_paths: list[Path] | None = None, *, keys_already_destroyed: bool = False,
-                  keep: Path | None = None) -> EraseReport:
+                  keep: Path | None = None, defer: bool = False) -> EraseReport:
     """Emergency erase: journal.keys first (that alone makes the journal unreadable),
     then the database and its WAL/SHM, the outbox and anything else given.
 
     Works without the passphrase and while another process holds the lock. A duress unlock
     (duress.py) has already replaced journal.keys (``keys_already_destroyed``) and keeps the
     decoy package (``keep``, a file in the attachment folder).
+
+    ``defer`` (a duress unlock): once the keys are gone, everything else is only renamed into an
+    ``.erasing-*`` folder, overwritten later by erasing.finish (erasing.py), so that the time
+    an unlock takes does not depend on the size of the journal. ``keep`` is not used then.
     """
     import shutil
     import time
@@ -570,9 +578,20 @@ def erase_journal(data_dir: Path, extra_paths: list[Path] | None = None, *, keys
         erased.append(files["keys"].name)
     # Interrupted writes can leave other copies of the keys (a killed
     # passphrase change, a staged create or restore): those go next.
-    erased.extend(_remove_leftovers(data_dir, patterns=KEY_BEARING_LEFTOVERS))
-    fsync_dir(data_dir)
+    leftovers = _remove_leftovers(data_dir, patterns=KEY_BEARING_LEFTOVERS)
+    erased.extend(leftovers)
+    if leftovers or not keys_already_destroyed:  # (a duress unlock synced its key file itself)
+        fsync_dir(data_dir)
     unreadable = time.perf_counter() - start
+    if defer:
+        from journal.storage import erasing
+
+        aside = erasing.new_folder(data_dir)
+        moved = [files[name] for name in ("db", "wal", "shm", "journal")]
+        moved += [data_dir / name for name in ("outbox", "inbox-downloads", BLOB_FOLDER)]
+        moved += [path for pattern in DATA_LEFTOVERS for path in sorted(data_dir.glob(pattern))]
+        erased.extend(path.name for path in moved if erasing.move_aside(aside, path))
+        fsync_dir(data_dir)
     for name in ("db", "wal", "shm", "journal"):
         if overwrite_and_unlink(files[name]):
             erased.append(files[name].name)
@@ -601,6 +620,11 @@ def erase_journal(data_dir: Path, extra_paths: list[Path] | None = None, *, keys
                 item.unlink(missing_ok=True)
         erased.append(f"{BLOB_FOLDER}/")
     erased.extend(_remove_leftovers(data_dir, patterns=DATA_LEFTOVERS))
+    if not defer:
+        from journal.storage import erasing
+
+        if erasing.finish(data_dir):  # what an interrupted duress unlock left to overwrite
+            erased.append(f"{erasing.ERASING_PREFIX}*/")
     for path in extra_paths or []:
         if Path(path).is_file() and overwrite_and_unlink(Path(path)):
             erased.append(str(path))
@@ -609,5 +633,6 @@ def erase_journal(data_dir: Path, extra_paths: list[Path] | None = None, *, keys
     if overwrite_and_unlink(data_dir / ATTEMPTS_FILE):  # the failed-unlock count
         erased.append(ATTEMPTS_FILE)
     files["lock"].unlink(missing_ok=True)
-    fsync_dir(data_dir)
+    if not defer:  # deferred: the duress unlock syncs the folder once its decoy is in place
+        fsync_dir(data_dir)
     return EraseReport(erased, unreadable, time.perf_counter() - start)

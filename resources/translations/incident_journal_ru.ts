@@ -841,12 +841,24 @@ Choose something that does not identify you or where you are, in case the card f
         <translation>Изменить контакт</translation>
     </message>
     <message>
+        <source>New contact</source>
+        <translation>Новый контакт</translation>
+    </message>
+    <message>
         <source>nobody</source>
         <translation>никто</translation>
     </message>
     <message>
         <source>With: {names}</source>
         <translation>С кем: {names}</translation>
+    </message>
+    <message>
+        <source>People the contact was with</source>
+        <translation>С кем был контакт</translation>
+    </message>
+    <message>
+        <source>W&amp;ith:</source>
+        <translation>С ке&amp;м:</translation>
     </message>
     <message>
         <source>When</source>
@@ -899,6 +911,10 @@ Choose something that does not identify you or where you are, in case the card f
     <message>
         <source>What to check or do</source>
         <translation>Что проверить или сделать</translation>
+    </message>
+    <message>
+        <source>Tick at least one person the contact was with.</source>
+        <translation>Отметьте хотя бы одного человека, с которым был контакт.</translation>
     </message>
 </context>
 <context>
@@ -1149,6 +1165,26 @@ Choose something that does not identify you or where you are, in case the card f
         <translation>Журнал-приманка</translation>
     </message>
     <message>
+        <source>What the duress passphrase will show. Make it look like a journal in use: a few ordinary entries, people and contacts.</source>
+        <translation>Это покажет тревожная парольная фраза. Пусть журнал выглядит живым: несколько обычных записей, людей и контактов.</translation>
+    </message>
+    <message>
+        <source>Parts of the decoy journal</source>
+        <translation>Разделы журнала-приманки</translation>
+    </message>
+    <message>
+        <source>&amp;Entries</source>
+        <translation>Зап&amp;иси</translation>
+    </message>
+    <message>
+        <source>&amp;People</source>
+        <translation>&amp;Люди</translation>
+    </message>
+    <message>
+        <source>&amp;Contact log</source>
+        <translation>&amp;Журнал контактов</translation>
+    </message>
+    <message>
         <source>Entries of the decoy journal:</source>
         <translation>Записи журнала-приманки:</translation>
     </message>
@@ -1189,12 +1225,52 @@ Choose something that does not identify you or where you are, in case the card f
         <translation>&amp;Добавить запись</translation>
     </message>
     <message>
+        <source>Add a person first: a contact is always with someone.</source>
+        <translation>Сначала добавьте человека: контакт всегда с кем-то.</translation>
+    </message>
+    <message>
         <source>&amp;Save decoy</source>
         <translation>&amp;Сохранить приманку</translation>
     </message>
     <message>
         <source>&amp;Discard changes</source>
         <translation>&amp;Отменить изменения</translation>
+    </message>
+    <message>
+        <source>People in the decoy journal:</source>
+        <translation>Люди в журнале-приманке:</translation>
+    </message>
+    <message>
+        <source>People in the decoy journal</source>
+        <translation>Люди в журнале-приманке</translation>
+    </message>
+    <message>
+        <source>Add pe&amp;rson…</source>
+        <translation>Добавить &amp;человека…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move person</source>
+        <translation>&amp;Убрать человека</translation>
+    </message>
+    <message>
+        <source>Contact log of the decoy journal:</source>
+        <translation>Журнал контактов приманки:</translation>
+    </message>
+    <message>
+        <source>Contact log of the decoy journal</source>
+        <translation>Журнал контактов приманки</translation>
+    </message>
+    <message>
+        <source>Add c&amp;ontact…</source>
+        <translation>Добавить ко&amp;нтакт…</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve contact</source>
+        <translation>Удалить конт&amp;акт</translation>
+    </message>
+    <message>
+        <source>Open this from the main window to add records here.</source>
+        <translation>Чтобы добавлять сюда записи, откройте это из главного окна.</translation>
     </message>
     <message>
         <source>Give the entry a title.</source>

@@ -841,12 +841,24 @@ Choose something that does not identify you or where you are, in case the card f
         <translation>Змінити контакт</translation>
     </message>
     <message>
+        <source>New contact</source>
+        <translation>Новий контакт</translation>
+    </message>
+    <message>
         <source>nobody</source>
         <translation>ніхто</translation>
     </message>
     <message>
         <source>With: {names}</source>
         <translation>З ким: {names}</translation>
+    </message>
+    <message>
+        <source>People the contact was with</source>
+        <translation>З ким був контакт</translation>
+    </message>
+    <message>
+        <source>W&amp;ith:</source>
+        <translation>З ки&amp;м:</translation>
     </message>
     <message>
         <source>When</source>
@@ -899,6 +911,10 @@ Choose something that does not identify you or where you are, in case the card f
     <message>
         <source>What to check or do</source>
         <translation>Що перевірити чи зробити</translation>
+    </message>
+    <message>
+        <source>Tick at least one person the contact was with.</source>
+        <translation>Позначте хоча б одну людину, з якою був контакт.</translation>
     </message>
 </context>
 <context>
@@ -1149,6 +1165,26 @@ Choose something that does not identify you or where you are, in case the card f
         <translation>Журнал-приманка</translation>
     </message>
     <message>
+        <source>What the duress passphrase will show. Make it look like a journal in use: a few ordinary entries, people and contacts.</source>
+        <translation>Це покаже тривожна парольна фраза. Нехай журнал виглядає живим: кілька звичайних записів, людей і контактів.</translation>
+    </message>
+    <message>
+        <source>Parts of the decoy journal</source>
+        <translation>Розділи журналу-приманки</translation>
+    </message>
+    <message>
+        <source>&amp;Entries</source>
+        <translation>За&amp;писи</translation>
+    </message>
+    <message>
+        <source>&amp;People</source>
+        <translation>&amp;Люди</translation>
+    </message>
+    <message>
+        <source>&amp;Contact log</source>
+        <translation>&amp;Журнал контактів</translation>
+    </message>
+    <message>
         <source>Entries of the decoy journal:</source>
         <translation>Записи журналу-приманки:</translation>
     </message>
@@ -1189,12 +1225,52 @@ Choose something that does not identify you or where you are, in case the card f
         <translation>&amp;Додати запис</translation>
     </message>
     <message>
+        <source>Add a person first: a contact is always with someone.</source>
+        <translation>Спершу додайте людину: контакт завжди з кимось.</translation>
+    </message>
+    <message>
         <source>&amp;Save decoy</source>
         <translation>&amp;Зберегти приманку</translation>
     </message>
     <message>
         <source>&amp;Discard changes</source>
         <translation>&amp;Скасувати зміни</translation>
+    </message>
+    <message>
+        <source>People in the decoy journal:</source>
+        <translation>Люди в журналі-приманці:</translation>
+    </message>
+    <message>
+        <source>People in the decoy journal</source>
+        <translation>Люди в журналі-приманці</translation>
+    </message>
+    <message>
+        <source>Add pe&amp;rson…</source>
+        <translation>Додати люд&amp;ину…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move person</source>
+        <translation>При&amp;брати людину</translation>
+    </message>
+    <message>
+        <source>Contact log of the decoy journal:</source>
+        <translation>Журнал контактів приманки:</translation>
+    </message>
+    <message>
+        <source>Contact log of the decoy journal</source>
+        <translation>Журнал контактів приманки</translation>
+    </message>
+    <message>
+        <source>Add c&amp;ontact…</source>
+        <translation>Додати ко&amp;нтакт…</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve contact</source>
+        <translation>Видалити конт&amp;акт</translation>
+    </message>
+    <message>
+        <source>Open this from the main window to add records here.</source>
+        <translation>Щоб додавати сюди записи, відкрийте це з головного вікна.</translation>
     </message>
     <message>
         <source>Give the entry a title.</source>

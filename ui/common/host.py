@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 if TYPE_CHECKING:  # typing only: importing the host costs no Qt widgets
     from PySide6.QtCore import QPoint, SignalInstance
     from PySide6.QtGui import QAction
-    from PySide6.QtWidgets import QMenu, QWidget
+    from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
     from journal.records.search import EntryFilter
     from ui.common.session import JournalSession
@@ -29,6 +29,10 @@ if TYPE_CHECKING:  # typing only: importing the host costs no Qt widgets
 # `announce()` topics (what changed), heard through `FeatureHost.changed`.
 IMPORTED = "imported"  # bundles were imported (from files, a drop or a fetch): new entries, senders
 OUTBOX = "outbox"  # something was queued, sent or failed in the outbox
+
+# `offer_record_form()` kinds: the form's `values()` go to PeopleStore.add() / ContactLogStore.add().
+PERSON_FORM = "person"
+CONTACT_FORM = "contact"  # context: people=[(uuid, name), ...] to choose from
 
 # `drop_targets()` areas.
 EDITOR = "editor"  # the entry editor and its fields that take drops
@@ -84,6 +88,14 @@ class FeatureHost(Protocol):
 
     def add_status_widget(self, widget: QWidget) -> None:
         """A permanent widget in the status bar."""
+
+    def offer_record_form(self, kind: str, factory: Callable[..., QDialog]) -> None:
+        """A feature offers the dialog that collects one new record of `kind` (PERSON_FORM,
+        CONTACT_FORM), for another feature to reuse: `factory(parent, **context)` returns a
+        dialog whose `values()` are the keyword arguments of that record store's `add()`."""
+
+    def record_form(self, kind: str, parent: QWidget, **context) -> QDialog | None:
+        """A new dialog of the form offered for `kind`, or None if no feature offers one."""
 
     def drop_targets(self, area: str) -> list[QWidget]:
         """Widgets to install a drop or paste event filter on: EDITOR, ENTRY_LIST, WINDOW, EDITOR_TEXT."""

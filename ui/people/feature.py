@@ -17,7 +17,9 @@ from PySide6.QtWidgets import QMenu, QSizePolicy, QToolButton
 
 from ui.people.contact_log.followups import FollowUpsPage
 from ui.people.contact_log.page import ContactLogPage
-from ui.common.host import FeatureHost
+from ui.common.host import CONTACT_FORM, PERSON_FORM, FeatureHost
+from ui.people.contact_log.edit_dialog import ContactLogEditDialog
+from ui.people.dialog import PersonDialog
 from ui.common.ops import user_message
 from ui.people import ops
 from ui.people.overview_page import OverviewPage
@@ -50,6 +52,10 @@ class PeopleFeature(QObject):
         host.add_entry_panel(self.panel)
         self._put_overview_button_on_top()
         host.add_under_entry_list(self.search_hits)  # people and log matches of the main search
+        # The person and contact forms, for other features (the duress decoy editor, ui/safety).
+        host.offer_record_form(PERSON_FORM, lambda parent, **_context: PersonDialog(parent=parent))
+        host.offer_record_form(CONTACT_FORM, lambda parent, people=(), **_context:
+                               ContactLogEditDialog.new(parent, people=list(people), tz=host.default_tz))
         self._make_actions()
         self._wire()
         self._update_actions()

@@ -111,7 +111,7 @@ class FieldSafety(QObject):
         session = self.controller.session
         if session is None:
             return
-        DuressDialog(session, parent or self.controller.main_window).exec()
+        DuressDialog(session, parent or self.controller.main_window, host=self.host).exec()
 
     # --- windows ---------------------------------------------------------------------
     def attach_unlock(self, window) -> None:

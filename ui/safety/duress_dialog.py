@@ -3,8 +3,12 @@
 The duress passphrase (journal/storage/duress.py), typed at the unlock screen, erases this
 journal for good and opens a small decoy journal instead, looking like any unlock. This dialog
 sets it (with a new, empty decoy), removes it, and opens the decoy for filling: that asks for
-the duress passphrase (so the person practises it), and erases nothing. The decoy's entries are
-edited in DecoyEditorDialog and packed again on "Save decoy".
+the duress passphrase (so the person practises it), and erases nothing. The decoy's entries,
+people and contact log are edited in DecoyEditorDialog and packed again on "Save decoy".
+
+The person and contact forms are the people feature's own (PersonDialog, the contact-log form),
+asked of the main window's FeatureHost (`record_form`, ui/common/host.py): this feature never
+imports another. Without a host (or without the people feature) those tabs say so.
 """
 
 from __future__ import annotations
@@ -14,13 +18,14 @@ import contextlib
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
+    QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from journal.errors import JournalClosed
 from journal.storage.vault import MIN_PASSPHRASE_LENGTH
 
 from ui.common import clipboard
+from ui.common.host import CONTACT_FORM, PERSON_FORM
 from ui.common.ops import run_op, user_message
 from ui.common.secret_field import SecretField
 from ui.safety import ops
@@ -37,9 +42,10 @@ def _secret_field(name: str) -> QLineEdit:
 class DuressDialog(QDialog):
     """Status, set / remove, and "Fill the decoy journal…"."""
 
-    def __init__(self, session, parent: QWidget | None = None) -> None:
+    def __init__(self, session, parent: QWidget | None = None, *, host=None) -> None:
         super().__init__(parent)
         self.session = session
+        self.host = host  # FeatureHost or None: the people feature's forms for the decoy editor
         self.setWindowTitle(self.tr("Duress passphrase"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
@@ -160,7 +166,7 @@ class DuressDialog(QDialog):
         self.error.setVisible(False)
 
         def opened(editor) -> None:
-            DecoyEditorDialog(self.session, editor, self).exec()
+            DecoyEditorDialog(self.session, editor, self, host=self.host).exec()
 
         run_op(self, ops.open_decoy_work(self.session, passphrase), opened, self._failed,
                label=self.tr("Opening the decoy journal…"))
@@ -188,19 +194,52 @@ class DecoyPassphraseDialog(QDialog):
 
 
 class DecoyEditorDialog(QDialog):
-    """The decoy's entries: add a few plausible ones, move some to the trash; Save or Discard."""
+    """The decoy's entries, people and contact log: add a few plausible ones, remove some;
+    Save or Discard. Ctrl+Tab (or Alt + the tab's letter) goes from tab to tab."""
 
-    def __init__(self, session, editor, parent: QWidget | None = None) -> None:
+    def __init__(self, session, editor, parent: QWidget | None = None, *, host=None) -> None:
         super().__init__(parent)
         self.session = session
         self.editor = editor
+        self.host = host
         self._finished = False
         self.setWindowTitle(self.tr("Decoy journal"))
-        self.setMinimumSize(560, 480)
+        self.setMinimumSize(560, 520)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Entries of the decoy journal:")))
+        intro = QLabel(self.tr("What the duress passphrase will show. Make it look like a journal in use: "
+                               "a few ordinary entries, people and contacts."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Parts of the decoy journal"))
+        self.tabs.addTab(self._entries_tab(), self.tr("&Entries"))
+        self.tabs.addTab(self._people_tab(), self.tr("&People"))
+        self.tabs.addTab(self._contacts_tab(), self.tr("&Contact log"))
+        layout.addWidget(self.tabs, 1)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setVisible(False)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton(self.tr("&Save decoy"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("&Discard changes"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._reload()
+        self._reload_people()
+        self._reload_contacts()
+
+    # --- the three tabs -------------------------------------------------------------------
+    def _entries_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        label = QLabel(self.tr("Entries of the decoy journal:"))
+        layout.addWidget(label)
         self.entries = QListWidget()
         self.entries.setAccessibleName(self.tr("Entries of the decoy journal"))
+        label.setBuddy(self.entries)
         layout.addWidget(self.entries, 1)
         self.delete_button = QPushButton(self.tr("Move to &trash"))
         layout.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -214,32 +253,73 @@ class DecoyEditorDialog(QDialog):
         self.body = QPlainTextEdit()
         self.body.setTabChangesFocus(True)
         self.body.setAccessibleName(self.tr("Text of the new entry"))
-        self.body.setMaximumHeight(110)
+        self.body.setMaximumHeight(90)
         form.addRow(self.tr("T&itle:"), self.title)
         form.addRow(self.tr("D&ate:"), self.date)
         form.addRow(self.tr("Te&xt:"), self.body)
         layout.addLayout(form)
         self.add_button = QPushButton(self.tr("&Add entry"))
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setVisible(False)
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton(self.tr("&Save decoy"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("&Discard changes"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
         self.add_button.clicked.connect(self._add)
         self.delete_button.clicked.connect(self._delete)
-        self._reload()
+        return page
+
+    def _list_tab(self, caption: str, name: str, add_text: str, remove_text: str) -> tuple[QWidget, QListWidget,
+                                                                                         QPushButton, QPushButton]:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        label = QLabel(caption)
+        layout.addWidget(label)
+        listing = QListWidget()
+        listing.setAccessibleName(name)
+        label.setBuddy(listing)
+        layout.addWidget(listing, 1)
+        row = QHBoxLayout()
+        add = QPushButton(add_text)
+        remove = QPushButton(remove_text)
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        layout.addLayout(row)
+        return page, listing, add, remove
+
+    def _people_tab(self) -> QWidget:
+        page, self.people, self.add_person_button, self.remove_person_button = self._list_tab(
+            self.tr("People in the decoy journal:"), self.tr("People in the decoy journal"),
+            self.tr("Add pe&rson…"), self.tr("Re&move person"))
+        self.add_person_button.clicked.connect(self._add_person)
+        self.remove_person_button.clicked.connect(self._remove_person)
+        self._note_missing_form(page, PERSON_FORM, self.add_person_button)
+        return page
+
+    def _contacts_tab(self) -> QWidget:
+        page, self.contacts, self.add_contact_button, self.remove_contact_button = self._list_tab(
+            self.tr("Contact log of the decoy journal:"), self.tr("Contact log of the decoy journal"),
+            self.tr("Add c&ontact…"), self.tr("Remo&ve contact"))
+        self.add_contact_button.clicked.connect(self._add_contact)
+        self.remove_contact_button.clicked.connect(self._remove_contact)
+        self._note_missing_form(page, CONTACT_FORM, self.add_contact_button)
+        return page
+
+    def _note_missing_form(self, page: QWidget, kind: str, button: QPushButton) -> None:
+        if self._form_offered(kind):
+            return
+        button.setEnabled(False)
+        note = QLabel(self.tr("Open this from the main window to add records here."))
+        note.setWordWrap(True)
+        page.layout().addWidget(note)
+
+    def _form_offered(self, kind: str) -> bool:
+        form = self.host.record_form(kind, self, people=()) if self.host is not None else None
+        if form is not None:
+            form.deleteLater()
+        return form is not None
 
     def _failed(self, exc: BaseException) -> None:
         self.error.setText(user_message(exc))
         self.error.setVisible(True)
 
+    # --- entries --------------------------------------------------------------------------
     def _reload(self) -> None:
         def show(rows) -> None:
             self.entries.clear()
@@ -275,6 +355,65 @@ class DecoyEditorDialog(QDialog):
             return
         ops.decoy_delete_entry(self, self.session, self.editor, item.data(Qt.ItemDataRole.UserRole)) \
             .success(lambda _r: self._reload()).failure(self._failed).run()
+
+    # --- people and the contact log (the people feature's forms, through the host) ----------------
+    def _reload_people(self) -> None:
+        def show(rows) -> None:
+            self.people.clear()
+            self._people_rows = rows
+            for uuid, name, organisation in rows:
+                item = QListWidgetItem(f"{name}  ({organisation})" if organisation else name)
+                item.setData(Qt.ItemDataRole.UserRole, uuid)
+                self.people.addItem(item)
+
+        ops.decoy_people(self, self.session, self.editor).success(show).failure(self._failed).run()
+
+    def _reload_contacts(self) -> None:
+        def show(rows) -> None:
+            self.contacts.clear()
+            for uuid, text in rows:
+                item = QListWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, uuid)
+                self.contacts.addItem(item)
+
+        ops.decoy_contacts(self, self.session, self.editor).success(show).failure(self._failed).run()
+
+    def _add_person(self) -> None:
+        form = self.host.record_form(PERSON_FORM, self) if self.host is not None else None
+        if form is None or form.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.error.setVisible(False)
+        ops.decoy_add_person(self, self.session, self.editor, form.values()) \
+            .success(lambda _r: (self._reload_people(), self.people.setFocus())).failure(self._failed).run()
+
+    def _remove_person(self) -> None:
+        item = self.people.currentItem()
+        if item is None:
+            return
+        ops.decoy_remove_person(self, self.session, self.editor, item.data(Qt.ItemDataRole.UserRole)) \
+            .success(lambda _r: (self._reload_people(), self._reload_contacts())).failure(self._failed).run()
+
+    def _add_contact(self) -> None:
+        people = [(uuid, name) for uuid, name, _organisation in getattr(self, "_people_rows", [])]
+        if not people:
+            self.error.setText(self.tr("Add a person first: a contact is always with someone."))
+            self.error.setVisible(True)
+            self.tabs.setCurrentIndex(1)
+            self.add_person_button.setFocus()
+            return
+        form = self.host.record_form(CONTACT_FORM, self, people=people) if self.host is not None else None
+        if form is None or form.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.error.setVisible(False)
+        ops.decoy_add_contact(self, self.session, self.editor, form.values()) \
+            .success(lambda _r: (self._reload_contacts(), self.contacts.setFocus())).failure(self._failed).run()
+
+    def _remove_contact(self) -> None:
+        item = self.contacts.currentItem()
+        if item is None:
+            return
+        ops.decoy_remove_contact(self, self.session, self.editor, item.data(Qt.ItemDataRole.UserRole)) \
+            .success(lambda _r: self._reload_contacts()).failure(self._failed).run()
 
     def done(self, result: int) -> None:  # noqa: D401 - QDialog.done: Save packs, anything else discards
         if not self._finished:

@@ -86,3 +86,36 @@ def decoy_delete_entry(parent, session, editor, entry_uuid: str) -> WriteOp:
 def decoy_finish(parent, session, editor, keep: bool) -> WriteOp:
     """Pack the decoy again (keep) or forget the changes; either removes the staging folder."""
     return WriteOp(parent, session, lambda _journal: editor.save() if keep else editor.discard())
+
+
+def decoy_people(parent, session, editor) -> WriteOp:
+    """(uuid, name, organisation) of the decoy's people, by name."""
+    return WriteOp(parent, session, lambda _journal: [(p.uuid, p.display_name, p.organisation)
+                                                       for p in editor.journal.people.list(limit=1000)])
+
+
+def decoy_add_person(parent, session, editor, values: dict) -> WriteOp:
+    return WriteOp(parent, session, lambda _journal: editor.journal.people.add(**values))
+
+
+def decoy_remove_person(parent, session, editor, person_uuid: str) -> WriteOp:
+    return WriteOp(parent, session, lambda _journal: editor.journal.people.delete(person_uuid))
+
+
+def decoy_contacts(parent, session, editor) -> WriteOp:
+    """(uuid, one line: when, with whom, what) of the decoy's contact log, newest first."""
+    def rows(_journal):
+        return [(r.uuid, "  ".join(part for part in (r.at.replace("T", " ")[:16],
+                                                      ", ".join(p.display_name for p in r.people),
+                                                      r.summary.splitlines()[0] if r.summary else "") if part))
+                for r in editor.journal.contact_log.list(limit=1000)]
+
+    return WriteOp(parent, session, rows)
+
+
+def decoy_add_contact(parent, session, editor, values: dict) -> WriteOp:
+    return WriteOp(parent, session, lambda _journal: editor.journal.contact_log.add(**values))
+
+
+def decoy_remove_contact(parent, session, editor, log_uuid: str) -> WriteOp:
+    return WriteOp(parent, session, lambda _journal: editor.journal.contact_log.delete(log_uuid))

@@ -2,16 +2,21 @@
 
 The people and linked incidents stay as they are (the record's people are named at the
 top). Only what the person changed is saved (`changes()`), through ui/people/ops.py.
+
+`ContactLogEditDialog.new(parent, people=[(uuid, name), ...])` is the same form for a new
+record with the people chosen from a list (`values()`: ContactLogStore.add()'s arguments). The
+people feature offers it to others through the host (CONTACT_FORM): the duress decoy editor
+(ui/safety) fills a decoy journal's contact log with it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-    QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
+    QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QVBoxLayout, QWidget,
 )
 
 from journal.records.contact_log import LogRecord
@@ -32,16 +37,35 @@ def _wall_time(at: str) -> QDateTime:
 
 
 class ContactLogEditDialog(QDialog):
-    def __init__(self, record: LogRecord, parent: QWidget | None = None) -> None:
+    def __init__(self, record: LogRecord, parent: QWidget | None = None, *,
+                 people_choices: list[tuple[str, str]] | None = None) -> None:
         super().__init__(parent)
         self.record = record
-        self.setWindowTitle(self.tr("Edit contact"))
+        self.choices: QListWidget | None = None
+        self.setWindowTitle(self.tr("Edit contact") if people_choices is None else self.tr("New contact"))
         layout = QVBoxLayout(self)
-        names = ", ".join(p.display_name for p in record.people) or self.tr("nobody")
-        self.people = QLabel(self.tr("With: {names}").format(names=names))
-        self.people.setWordWrap(True)
-        layout.addWidget(self.people)
         form = QFormLayout()
+        if people_choices is None:
+            names = ", ".join(p.display_name for p in record.people) or self.tr("nobody")
+            self.people = QLabel(self.tr("With: {names}").format(names=names))
+            self.people.setWordWrap(True)
+            layout.addWidget(self.people)
+        else:
+            # A new record: tick who it was with (Space ticks the current row).
+            self.choices = QListWidget()
+            self.choices.setAccessibleName(self.tr("People the contact was with"))
+            self.choices.setMaximumHeight(110)
+            for uuid, name in people_choices:
+                item = QListWidgetItem(name)
+                item.setData(Qt.ItemDataRole.UserRole, uuid)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+                self.choices.addItem(item)
+            if self.choices.count():
+                self.choices.setCurrentRow(0)
+            with_label = QLabel(self.tr("W&ith:"))
+            with_label.setBuddy(self.choices)
+            form.addRow(with_label, self.choices)
 
         self.when = QDateTimeEdit()
         self.when.setCalendarPopup(True)
@@ -112,13 +136,51 @@ class ContactLogEditDialog(QDialog):
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self.accept if self.choices is None else self._accept_new)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.follow_up.toggled.connect(self.due.setEnabled)
         self.follow_up.toggled.connect(self.note.setEnabled)
-        self.when.setFocus()
-        self.resize(560, 360)
+        (self.when if self.choices is None else self.choices).setFocus()
+        self.resize(560, 360 if self.choices is None else 480)
+
+    @classmethod
+    def new(cls, parent: QWidget | None = None, *, people: list[tuple[str, str]],
+            tz: str | None = None) -> "ContactLogEditDialog":
+        """The form for a new record with one of `people` (uuid, name), now in zone `tz`; see `values()`."""
+        now = QDateTime.currentDateTime()
+        blank = LogRecord(uuid="", at=f"{now.date().toString('yyyy-MM-dd')}T{now.time().toString('HH:mm')}",
+                          tz=tz, channel="call", direction="incoming")
+        return cls(blank, parent, people_choices=people)
+
+    def chosen_people(self) -> list[str]:
+        if self.choices is None:
+            return [p.uuid for p in self.record.people]
+        items = (self.choices.item(i) for i in range(self.choices.count()))
+        return [item.data(Qt.ItemDataRole.UserRole) for item in items if item.checkState() == Qt.CheckState.Checked]
+
+    def _accept_new(self) -> None:
+        if not self.chosen_people():
+            self.show_error(self.tr("Tick at least one person the contact was with."))
+            if self.choices is not None:
+                self.choices.setFocus()
+            return
+        self.accept()
+
+    def values(self) -> dict:
+        """ContactLogStore.add()'s arguments for a new record."""
+        moment = self.when.dateTime()
+        follow = self.follow_up.isChecked()
+        return {
+            "people": self.chosen_people(),
+            "at": f"{moment.date().toString('yyyy-MM-dd')}T{moment.time().toString('HH:mm')}",
+            "tz": self.time_zone.zone() or None,
+            "channel": self.channel.currentData(),
+            "direction": self.direction.currentData(),
+            "summary": self.summary.toPlainText().strip(),
+            "follow_up_due": self.due.date().toString("yyyy-MM-dd") if follow else None,
+            "follow_up_note": self.note.text().strip() if follow else "",
+        }
 
     def show_error(self, text: str) -> None:
         self.message.setText(text)
