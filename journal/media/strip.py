@@ -47,6 +47,7 @@ from journal.media.pngclean import clean_png
 from journal.media.reencode import reencode_as_jpeg
 from journal.media.streams import (
     CHUNK_SIZE,
+    ByteSink,
     CancelCheck,
     CountingReader,
     FileOutput,
@@ -137,7 +138,7 @@ def cleaned_media_type(media_type: str) -> str | None:
 
 def strip_metadata(
     src: BinaryIO,
-    dst: BinaryIO,
+    dst: ByteSink,
     media_type: str,
     *,
     total: int = 0,
