@@ -229,7 +229,7 @@ def strip_to_spool(
     spool = Spool(SPOOL_DIR)
     try:
         removed = _clean_seeking_into(kind, source, spool)
-        out = HashingWriter(_Discard())  # type: ignore[arg-type]  # only write() is used
+        out = HashingWriter(_Discard())
         _hash_alongside(spool.chunks(source.check_cancel), out)
         spool.seek(0)
     except BaseException:
