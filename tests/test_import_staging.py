@@ -149,3 +149,18 @@ def test_the_quota_counts_each_record_as_its_stored_text(trusted, over):
     # Stored as UTF-8 text (Cyrillic is not escaped), plus 64 bytes of row each.
     quota = sum(len(json.dumps(obj, ensure_ascii=False)) + 64 for _kind, obj in records) - over
     assert _stage(coordinator, quota, records=records) == len(records) - over
+
+
+def test_an_empty_file_is_received_as_an_empty_attachment(pair, tmp_path):
+    documenter, coordinator, record = pair
+    entry = documenter.entries.add(title="an empty file")
+    documenter.attachments.add_bytes(entry.uuid, b"", "empty.txt")
+    path = tmp_path / "b.ijbundle"
+    documenter.exporter.export(path, [record.uuid], all_entries=True, options=UNCLEANED)
+    result = coordinator.importer.import_bundle(path, trust_new=True)
+    assert result.status == "accepted", result.reason
+    (att,) = coordinator.attachments.list_for_entry(entry.uuid)
+    assert (att.size, att.media_type, att.file_name) == (0, "application/octet-stream", "empty.txt")
+    with coordinator.attachments.open_stream(att.uuid) as stream:
+        assert stream.read() == b""
+    assert coordinator.verify() == []
