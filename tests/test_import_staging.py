@@ -16,7 +16,7 @@ from journal.exchange import importer as importer_mod
 from journal.exchange.exporter import ExportOptions
 from journal.storage.blobfiles import BlobFileWriter, BlobFiles
 from tests.test_export import PHOTOS, db_digest, pair  # noqa: F401 - fixture
-from tests.test_import_hostile import accepted, craft, stored_files, trusted  # noqa: F401 - fixture
+from tests.test_import_hostile import accepted, counted_files, craft, stored_files, trusted  # noqa: F401 - fixture
 
 UNCLEANED = ExportOptions(allow_uncleaned=True)
 
@@ -79,6 +79,18 @@ def test_the_warning_counts_each_member_no_entry_names(trusted, tmp_path, extra)
     result = accepted(coordinator, data, tmp_path)
     assert f"not kept: {extra}." in " ".join(result.warnings), result.warnings
     assert result.counts["attachments_stored"] == 0
+
+
+def test_a_member_no_entry_names_is_not_even_written(trusted, tmp_path, counted_files):
+    """entries.jsonl comes before the attachments: content none of its entries names is checked
+    against the manifest but never reaches the disk (docs/bundle-format.md)."""
+    documenter, coordinator, _, _, members = trusted
+    extra = b"named by no entry, after the entries"
+    data = craft({**members, f"attachments/{hashlib.sha256(extra).hexdigest()}": extra},
+                 coordinator.identity.age_recipient, documenter.identity.get())
+    counted_files.clear()
+    result = accepted(coordinator, data, tmp_path)
+    assert counted_files == [] and result.counts["attachments_stored"] == 0
 
 
 def test_the_result_counts_each_file_stored(pair, tmp_path):
