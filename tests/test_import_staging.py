@@ -52,15 +52,18 @@ def test_a_disk_error_while_a_received_file_is_written_rejects_the_bundle_clearl
     assert coordinator.verify() == []
 
 
-def test_a_photo_too_large_to_describe_from_memory_is_read_back_and_described(pair, tmp_path, monkeypatch):
-    """Photos up to IMAGE_IN_MEMORY_LIMIT are described from the bytes passing through; a larger
-    one is not kept in memory but described from the stored file, with the same result."""
+@pytest.mark.parametrize("limit", [None, 10_000], ids=["from memory", "read back"])
+def test_a_received_photo_is_described_as_the_sender_saw_it(pair, tmp_path, monkeypatch, limit):
+    """Photos up to IMAGE_IN_MEMORY_LIMIT are described from the bytes passing through (which come
+    in several pieces); a larger one is not kept in memory but described from the stored file.
+    Either way the preview and metadata are the sender's."""
     documenter, coordinator, record = pair
     entry = documenter.entries.add(title="photo")
     (sent,) = documenter.attachments.add_files(entry.uuid, [PHOTOS / "DSCN0010.jpg"])
     path = tmp_path / "b.ijbundle"
     documenter.exporter.export(path, [record.uuid], all_entries=True)
-    monkeypatch.setattr(importer_mod, "IMAGE_IN_MEMORY_LIMIT", 10_000)
+    if limit is not None:
+        monkeypatch.setattr(importer_mod, "IMAGE_IN_MEMORY_LIMIT", limit)
     result = coordinator.importer.import_bundle(path, trust_new=True)
     assert result.status == "accepted", result.reason
     (att,) = coordinator.attachments.list_for_entry(entry.uuid)
