@@ -284,9 +284,9 @@ class _ReportPdf(FPDF):
         first = self._row(*rows[0])[2] if rows else 0.0
         keep = first if first <= KEEP_MM else 2 * ROW_PAD + 2 * self._line_h(BODY_PT)
         self.heading(title, 11, color=HEADING3, keep=keep)
-        self.table(rows)
+        self.label_table(rows)
 
-    def table(self, rows) -> None:
+    def label_table(self, rows) -> None:
         """Label/value rows with a thin rule under each; rows without a value are left out.
         A row moves to the next page whole when it fits on one; a longer one continues there."""
         pad = ROW_PAD
@@ -345,7 +345,7 @@ class _ReportPdf(FPDF):
         self.heading(e.title or _("(untitled)"), 14, before=0)
         when = (e.occurred_at or "") + (f" – {e.occurred_end}" if e.occurred_end else "")
         coordinates = f"{e.latitude}, {e.longitude}" if e.latitude is not None and e.longitude is not None else ""
-        self.table([
+        self.label_table([
             (_("When"), when), (_("Time zone"), e.occurred_tz), (_("Place"), e.place),
             (_("Coordinates"), coordinates), (_("Category"), shown.category(e.category, item.category_label)),
             (_("Tags"), ", ".join(e.tags)), (_("Status"), shown.word(shown.STATUS, e.status)),
@@ -383,7 +383,7 @@ class _ReportPdf(FPDF):
 
     def thumbnails(self, journal, item, cancel) -> None:
         """The stored previews in a grid (bottom-aligned per row), each with its file name under it."""
-        images = []
+        images: list[tuple[str, bytes, int, int]] = []
         for att in item.attachments:
             if len(images) >= MAX_THUMBS_PER_ENTRY:
                 break

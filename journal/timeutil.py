@@ -75,8 +75,8 @@ def _normalize_occurred(text: str, value, tz_name: str | None) -> tuple[str, int
             day = dt.date.fromisoformat(text)
         except ValueError:
             raise InvalidInput(_("Not a date: {value!r}. Use YYYY-MM-DD.").format(value=value)) from None
-        tz = zone(tz_name) or dt.timezone.utc
-        midnight = dt.datetime.combine(day, dt.time(0, 0), tzinfo=tz)
+        day_zone = zone(tz_name) or dt.timezone.utc
+        midnight = dt.datetime.combine(day, dt.time(0, 0), tzinfo=day_zone)
         return day.isoformat(), int(midnight.timestamp())
     try:
         moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))

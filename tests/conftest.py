@@ -75,7 +75,9 @@ def journal(created):
 # In CI (CI=true, set by .ci/run) such a skip is a failure: those checks must really run there.
 TOOL_MISSING = "tool missing:"
 # Skips written by hand that say the same thing are caught too.
-_TOOL_SKIP = re.compile(r"^tool missing:|not installed|is missing|needs Debian's|could not import", re.IGNORECASE)
+# "mount namespaces are not permitted": the full-disk and read-only tests (tests/test_robustness.py).
+_TOOL_SKIP = re.compile(r"^tool missing:|not installed|is missing|needs Debian's|could not import"
+                        r"|mount namespaces are not permitted", re.IGNORECASE)
 
 
 def tool_path(name: str) -> str | None:
@@ -122,3 +124,18 @@ def pytest_runtest_makereport(item, call):
             report.outcome = "failed"
             report.longrepr = (f"CI=true and this test would be skipped: {reason}. The CI image must have the "
                                "tool (.ci/run installs it); a skipped check is no check.")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_make_collect_report(collector):
+    """The same for a whole module skipped while it is collected (``pytest.importorskip`` or
+    ``pytest.skip(..., allow_module_level=True)`` at module level): pytest_runtest_makereport never
+    sees those, so without this a missing library would silently drop a file's tests in CI."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and in_ci():
+        reason = _skip_reason(report)
+        if _TOOL_SKIP.search(reason):
+            report.outcome = "failed"
+            report.longrepr = (f"CI=true and this test module would be skipped: {reason}. The CI image must "
+                               "have it (.ci/run installs it); a skipped check is no check.")

@@ -11,6 +11,7 @@ catalogue too (argparse_i18n.py).
 from __future__ import annotations
 
 import argparse
+import io
 import shlex
 import sys
 from importlib import import_module
@@ -89,10 +90,11 @@ def _accept_global_options_anywhere(parser: argparse.ArgumentParser) -> None:
 def main(argv: list[str] | None = None) -> int:
     # Line-buffered UTF-8 so Cyrillic prints on any console.
     for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.reconfigure(encoding="utf-8", errors="replace")
-        except (AttributeError, ValueError):
-            pass
+        if isinstance(stream, io.TextIOWrapper):  # not when replaced (a test's capture, a pipe wrapper)
+            try:
+                stream.reconfigure(encoding="utf-8", errors="replace")
+            except ValueError:
+                pass
     from journal.hardening import harden_process
 
     harden_process()

@@ -52,7 +52,7 @@ def _first_page(pdf: _Summary, manifest: dict[str, Any], summaries: list[dict[st
     pdf.heading(_("Evidence package"), 20, before=0)
     files = sum(len(s["data"]["files"]) for s in summaries)
     stripped = sum(1 for s in summaries for f in s["data"]["files"] if f.get("stripped"))
-    pdf.table([
+    pdf.label_table([
         (_("Package"), manifest["package_id"]),
         (_("Made"), manifest["created_at"]),
         (_("Made by"), coordinator["name"]),
@@ -89,7 +89,7 @@ def _case(pdf: _Summary, journal, item: dict[str, Any], cancel) -> None:
     pdf.add_page()
     pdf.heading(content.get("title") or _("(untitled)"), 14, before=0)
     documenter = data.get("documenter")
-    pdf.table([
+    pdf.label_table([
         (_("When"), (content.get("occurred_at") or "") + (f" – {content['occurred_end']}"
                                                            if content.get("occurred_end") else "")),
         (_("Place"), content.get("place")),

@@ -29,7 +29,7 @@ import json
 import os
 import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -38,6 +38,7 @@ from journal.exchange.bundle import Member, write_bundle
 from journal.storage.atomic import atomic_output
 from journal.progress import Progress, check_cancel, is_cancelled
 from journal.exchange.bundle.errors import BundleWriteError
+from journal.exchange.bundle.writer import MemberStream
 from journal.exchange.bundle_source import STORED_BLOB_COLUMNS, BlobPrefetcher, StoredBlob
 from journal.exchange.identity import Coordinator, CoordinatorStore, IdentityStore
 from journal.records.attachments import AttachmentStore
@@ -52,6 +53,7 @@ from journal.errors import Cancelled, InvalidInput, JournalError
 from journal.media import MediaError
 from journal.media.strip import (
     SEEKING_TYPES,
+    StripResult,
     can_clean,
     cleaned_media_type,
     strip_metadata,
@@ -197,7 +199,7 @@ class _StrippedStream:
         self._error: BaseException | None = None
         #: What strip_metadata reported (its SHA-256 was computed on the stripping thread),
         #: set before the end of the stream is handed over.
-        self.result = None
+        self.result: StripResult | None = None
         self._thread = threading.Thread(target=self._run, args=(open_source, media_type, size),
                                         name="bundle-strip", daemon=True)
         self._thread.start()
@@ -261,9 +263,9 @@ class _CleanAhead:
     def __init__(self, sources: list[_Verified]) -> None:
         #: The copies cleaned while written, in the writer's order.
         self.sources = sources
-        self._started: dict[int, BinaryIO] = {}
+        self._started: dict[int, MemberStream] = {}
 
-    def open(self, index: int) -> BinaryIO:
+    def open(self, index: int) -> MemberStream:
         stream = self._started.pop(index, None)
         if stream is None:
             stream = self.sources[index]()
@@ -275,7 +277,9 @@ class _CleanAhead:
     def close(self) -> None:
         """Stop what was started and never read (a failed or cancelled export)."""
         for stream in self._started.values():
-            stream.close()
+            close = getattr(stream, "close", None)
+            if close is not None:
+                close()
         self._started.clear()
 
 
@@ -293,11 +297,11 @@ class _Verified:
     was filled), so the bundle writer is given the hash and does not hash the bytes again.
     ``ahead``: a copy cleaned while it is written, which _CleanAhead may start early."""
 
-    def __init__(self, open_stream: Callable[[], BinaryIO], ahead: bool = False) -> None:
+    def __init__(self, open_stream: Callable[[], MemberStream], ahead: bool = False) -> None:
         self._open = open_stream
         self.ahead = ahead
 
-    def __call__(self) -> BinaryIO:
+    def __call__(self) -> MemberStream:
         return self._open()
 
 
@@ -675,11 +679,11 @@ class Exporter:
 
     def _plan_attachments(self, selected: list[Entry], options: ExportOptions, plan: "_Plan",
                           warnings: list[str], progress: Progress | None, cancel, *,
-                          since_last: bool = False, targets: list[Coordinator] = (),
-                          ) -> dict[str, tuple[_PlannedAttachment, Callable[[], BinaryIO]]]:
+                          since_last: bool = False, targets: Sequence[Coordinator] = (),
+                          ) -> dict[str, tuple[_PlannedAttachment, Callable[[], MemberStream]]]:
         """Decide what each attachment sends; pass one of stripping computes hashes and sizes."""
         store = self.attachments
-        by_sha: dict[str, tuple[_PlannedAttachment, Callable[[], BinaryIO]]] = {}
+        by_sha: dict[str, tuple[_PlannedAttachment, Callable[[], MemberStream]]] = {}
         for entry, _rev, _hash in plan.entries:
             refs: list[AttachmentRef] = []
             omitted = 0
@@ -706,7 +710,7 @@ class Exporter:
             plan.attachment_refs[entry.uuid] = (refs, omitted)
         return by_sha
 
-    def _already_sent(self, attachment_uuid: str, targets: list[Coordinator]) -> bool:
+    def _already_sent(self, attachment_uuid: str, targets: Sequence[Coordinator]) -> bool:
         for coordinator in targets:
             if self.db.query_one(
                     "SELECT 1 FROM sent_bundle_items i JOIN sent_bundle_recipients r ON r.bundle_id = i.bundle_id "
@@ -744,7 +748,7 @@ class Exporter:
             sha, size = att.stripped_sha256, att.stripped_size
             return (_PlannedAttachment(att.uuid, att.entry_uuid, sha, size, True, recorded_type,
                                        att.file_name, att.position),
-                    _Verified(lambda i=att.id, h=sha, n=size: _CheckedStream(send_stream(), h, n, i), ahead=True))
+                    _Verified(lambda: _CheckedStream(send_stream(), sha, size, att.id), ahead=True))
         base = plan.pass_one_bytes
 
         def step(done: int, total: int) -> None:
@@ -777,9 +781,10 @@ class Exporter:
         if spool is not None:
             plan.spools.append(spool)
             plan.kept_spool_bytes += result.size
-            return planned, _Verified(lambda kept=spool: _SpoolStream(kept))
-        return planned, _Verified(lambda i=att.id, h=result.sha256, n=result.size:
-                                  _CheckedStream(send_stream(), h, n, i), ahead=True)
+            kept = spool
+            return planned, _Verified(lambda: _SpoolStream(kept))
+        sha, size = result.sha256, result.size
+        return planned, _Verified(lambda: _CheckedStream(send_stream(), sha, size, att.id), ahead=True)
 
     @staticmethod
     def _uncleaned(att, options: ExportOptions, warnings: list[str], error: MediaError | None) -> None:
@@ -795,14 +800,15 @@ class Exporter:
         warnings.append(_("{file_name}: sent as it is, not cleaned ({reason}); it may carry {risks}.").format(
             file_name=att.file_name, reason=reason, risks=risks))
 
-    def _stored_content(self, att) -> "_StoredContent | Callable[[], BinaryIO]":
+    def _stored_content(self, att) -> "_StoredContent | Callable[[], MemberStream]":
         """How to read an attachment sent as stored: ahead of the writer when its blob row is
         as expected, else (never in a consistent journal) through the store, hashed as it goes."""
         row = self.db.query_one(
             f"SELECT b.sha256, {', '.join('b.' + c for c in STORED_BLOB_COLUMNS.split(', '))} FROM attachments a "
             "JOIN blobs b ON b.id = a.blob_id WHERE a.id = ?", (att.id,))
         if row is None or row[0] != att.sha256 or row[2] != att.size or row[3] <= 0:
-            return lambda uuid=att.uuid: self.attachments.open_stream(uuid)
+            uuid = att.uuid
+            return lambda: self.attachments.open_stream(uuid)
         return _StoredContent(StoredBlob(*row[1:]), row[0])
 
     @staticmethod

@@ -43,7 +43,7 @@ import mimetypes
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Literal, overload
 
 from journal.storage import blobfiles
 from journal.exchange.bundle import BundleRejected, Limits, read_bundle
@@ -68,6 +68,7 @@ from journal.errors import Cancelled, InvalidInput, JournalError, NotFound
 from journal.media.sniff import SNIFF_BYTES, ZIP, sniff_media_type, sniff_zip_document
 from journal.records.people import join_list, split_list
 from journal.exchange.records_jsonl import (
+    EntryIn,
     RecordInvalid,
     validate_contact_log,
     validate_entry,
@@ -160,6 +161,7 @@ class SenderStore:
 
     def _set(self, ref, column: str, value) -> SenderInfo:
         sender = self.get(ref)
+        assert sender.id is not None  # read from the journal
         with self.db.transaction() as db:
             db.execute(f"UPDATE senders SET {column} = ? WHERE id = ?", (value, sender.id))
         return self.get(sender.id)
@@ -360,7 +362,7 @@ class _StagingSink:
             valid = validator(obj)
         except (RecordInvalid, FormRecordInvalid) as exc:
             raise BundleRejected(_("invalid record in {kind}.jsonl line {line}: {exc}").format(kind=kind, line=line, exc=exc)) from None
-        if kind == "entries":
+        if isinstance(valid, EntryIn):
             self.referenced.update(att.sha256 for att in valid.attachments)
             self.stripped.update(att.sha256 for att in valid.attachments if att.stripped)
         text = json.dumps(obj, ensure_ascii=False)
@@ -574,6 +576,7 @@ class Importer:
             self._check_not_received(verified)
             sender = self._sender(verified, trust_new, result)
         result.sender = sender
+        assert sender.id is not None  # a known or just-added sender: a row of `senders`
         db.execute("INSERT INTO import_lock (id) VALUES (1)")
         applier = _Applier(self, sender, verified, result.warnings, cancel)
         applier.media_types = sink.media_types
@@ -620,10 +623,16 @@ class Importer:
                                    .format(count=dropped + not_written))
         return dropped
 
+    @overload
     def _sender(self, verified: VerifiedManifest, trust_new: TrustDecision, result: ImportResult,
-                *, decide_only: bool = False) -> SenderInfo | None:
+                *, decide_only: Literal[False] = ...) -> SenderInfo: ...
+    @overload
+    def _sender(self, verified: VerifiedManifest, trust_new: TrustDecision, result: ImportResult,
+                *, decide_only: Literal[True]) -> bool: ...
+    def _sender(self, verified: VerifiedManifest, trust_new: TrustDecision, result: ImportResult,
+                *, decide_only: bool = False) -> SenderInfo | bool:
         """The known sender of a verified bundle, or a new one once ``trust_new`` accepts it;
-        BundleRejected otherwise. With ``decide_only`` nothing is written: returns None for a
+        BundleRejected otherwise. With ``decide_only`` nothing is written: returns False for a
         known sender and the NewSender question's answer (True) for a new one."""
         claimed = verified.sender
         key = bytes(claimed.ed25519_public_key)
@@ -638,7 +647,7 @@ class Importer:
                 raise BundleRejected(_("sender blocked: {display_name} (fingerprint {fingerprint})").format(display_name=sender.display_name, fingerprint=sender.fingerprint))
             if sender.age_recipient != claimed.age_recipient:
                 result.warnings.append(_("{display_name} now gives a different age recipient (used only to reply to them); the signing key is the known one.").format(display_name=sender.display_name))
-            return None if decide_only else sender
+            return False if decide_only else sender
         result.sender = shown
         lowered = claimed.display_name.casefold()
         same_name = [s for s in SenderStore(self.db).list()
@@ -652,7 +661,7 @@ class Importer:
                     _("unknown key for a known name: “{display_name}” signed with a different key (fingerprint {fp}); compare fingerprints before accepting it").format(display_name=claimed.display_name, fp=fp))
             raise BundleRejected(_("unknown sender “{display_name}” (fingerprint {fp})").format(display_name=claimed.display_name, fp=fp))
         if decide_only:
-            return True  # type: ignore[return-value]  # "asked, and accepted"
+            return True  # asked, and accepted
         display = claimed.display_name
         if same_name:
             result.key_changed = True
@@ -879,6 +888,7 @@ class _Applier:
             self.person_refs[person.ref] = local.uuid
             return
         created = people.add(**person.fields)
+        assert created.id is not None  # saved
         self._set_provenance("person", created.id, person.ref, person.revision, person.revision_hash)
         self.person_refs[person.ref] = created.uuid
         self.counts["people_new"] += 1
@@ -895,6 +905,7 @@ class _Applier:
                 if local.deleted_at:
                     store.restore(local.uuid)
                 local = store.update(local.uuid, **content)
+                assert local.id is not None  # saved
                 self._set_provenance("entry", local.id, record.uuid, record.revision, record.revision_hash)
                 self._keep_version(local, obj, record)
                 self.counts["entries_updated"] += 1
@@ -909,6 +920,7 @@ class _Applier:
                 return
             self._ensure_category(content.get("category"), record.category_label)
             local = store.add(Entry(uuid=record.uuid, recorded_at=record.recorded_at, **content))
+            assert local.id is not None  # saved
             self._set_provenance("entry", local.id, record.uuid, record.revision, record.revision_hash)
             self._keep_version(local, obj, record)
             self.db.execute("INSERT OR IGNORE INTO entry_review (entry_id, review_status, updated_at) "
@@ -938,6 +950,8 @@ class _Applier:
 
     def _link_attachment(self, entry: Entry, att) -> None:
         from journal.records.attachments import clean_file_name
+
+        assert entry.id is not None  # saved
 
         blob = self.db.query_one("SELECT id, size FROM blobs WHERE sha256 = ?", (att.sha256,))
         if blob is not None and not self._delivered_by_sender(att.sha256):
@@ -1018,6 +1032,7 @@ class _Applier:
                 self.counts["contact_log_updated"] += 1
             return
         created = log.add(people=people, entries=entries, **record.fields)
+        assert created.id is not None  # saved
         self._set_done(created.uuid, record.follow_up_done)
         self._set_provenance("contact_log", created.id, record.uuid, 0, version)
         self.counts["contact_log_new"] += 1

@@ -10,6 +10,7 @@ successful import. Trust comes from the import checks, never from the server.
 
 from __future__ import annotations
 
+import builtins  # Inbox.list shadows the builtin inside the class: its annotations say builtins.list
 import os
 import uuid
 from collections.abc import Callable
@@ -178,7 +179,7 @@ class Inbox:
                        (folder_id, name))
 
     def fetch(self, *, trust_new: bool = False, delete_after_import: bool = False,
-              folder_ids: list[int] | None = None, proxy_url: str | None = None,
+              folder_ids: builtins.list[int] | None = None, proxy_url: str | None = None,
               settings: NetworkSettings | None = None, max_size: int | None = None,
               progress: Progress | None = None, cancel: Any = None,
               client_factory: ClientFactory | None = None) -> FetchReport:
@@ -188,15 +189,16 @@ class Inbox:
         to a 'failed' entry (retried next time). Raises Cancelled; a partial download is
         removed. progress(done, total) counts remote files.
         """
-        if self._importer is None or self.data_dir is None:
+        importer, data_dir = self._importer, self.data_dir
+        if importer is None or data_dir is None:
             raise InvalidInput(_("Fetching needs the open journal."))
         folders = self.list() if folder_ids is None else [self.get(i) for i in folder_ids]
         if not folders:
             raise InvalidInput(_("No inbox folder yet: add one with `journal inbox add URL`."))
         base = settings or load_network_settings(self.db)
-        cap = max_size if max_size is not None else self._importer.limits.max_total_size
-        downloads = private_folder(self.data_dir / DOWNLOADS_DIR)
-        wipe_downloads(self.data_dir)
+        cap = max_size if max_size is not None else importer.limits.max_total_size
+        downloads = private_folder(data_dir / DOWNLOADS_DIR)
+        wipe_downloads(data_dir)
         report = FetchReport()
         listings: list[tuple[InboxFolder, WebDavClient, list[RemoteFile]]] = []
         factory = client_factory or WebDavClient
@@ -258,6 +260,7 @@ class Inbox:
             except OSError as exc:
                 return FetchedFile(folder.id, remote.name, "failed",
                                    reason=_("could not store the download ({value})").format(value=exc.strerror or exc))
+            assert self._importer is not None  # fetch() checked it
             result = self._importer.import_bundle(path, trust_new=trust_new, cancel=cancel)
         finally:
             path.unlink(missing_ok=True)

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 import uuid as uuidlib
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, overload
 
 from journal.records.entries import CONTENT_FIELDS as ENTRY_CONTENT_FIELDS
 from journal.records.entries import Entry
@@ -101,7 +102,7 @@ def contact_log_record(log, refs: dict[str | None, str], entry_uuids: list[str])
 
 
 # --- import: strict validation ---------------------------------------------------------------
-def _keys(obj: dict, required: set[str], optional: set[str] = frozenset()) -> None:
+def _keys(obj: dict, required: AbstractSet[str], optional: AbstractSet[str] = frozenset()) -> None:
     missing = required - set(obj)
     if missing:
         raise RecordInvalid(_("missing field(s) {missing}").format(missing=', '.join(sorted(missing))))
@@ -110,6 +111,10 @@ def _keys(obj: dict, required: set[str], optional: set[str] = frozenset()) -> No
         raise RecordInvalid(_("unknown field(s) {unknown}").format(unknown=', '.join(sorted(unknown)[:5])))
 
 
+@overload
+def _str(value: Any, what: str, *, max_len: int = ..., nullable: Literal[False] = ...) -> str: ...
+@overload
+def _str(value: Any, what: str, *, max_len: int = ..., nullable: bool) -> str | None: ...
 def _str(value: Any, what: str, *, max_len: int = 1_000_000, nullable: bool = False) -> str | None:
     if value is None and nullable:
         return None
@@ -120,6 +125,10 @@ def _str(value: Any, what: str, *, max_len: int = 1_000_000, nullable: bool = Fa
     return value
 
 
+@overload
+def _label(value: Any, what: str, *, max_len: int, nullable: Literal[False] = ...) -> str: ...
+@overload
+def _label(value: Any, what: str, *, max_len: int, nullable: bool) -> str | None: ...
 def _label(value: Any, what: str, *, max_len: int, nullable: bool = False) -> str | None:
     """A name-like text (a category, a tag): no control or text-direction characters, which
     would otherwise reach terminals and lists (the rule of card names, bundle/card.py)."""

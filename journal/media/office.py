@@ -157,7 +157,7 @@ def clean_office(source: TrackedSource, spool) -> list[str]:
     return cleaner.removed
 
 
-def _open_zip(source: BinaryIO) -> zipfile.ZipFile:
+def _open_zip(source: BinaryIO | TrackedSource) -> zipfile.ZipFile:
     try:
         source.seek(0)
         return zipfile.ZipFile(source)

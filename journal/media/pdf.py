@@ -16,7 +16,7 @@ file give the same bytes.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, BinaryIO, cast
 
 import pikepdf
 from pikepdf import Name
@@ -40,7 +40,9 @@ def clean_pdf(source: TrackedSource, out) -> list[str]:
     hostile PDF.
     """
     try:
-        with pikepdf.open(source, suppress_warnings=True) as pdf:
+        # pikepdf reads any seekable binary stream; its stubs name only BinaryIO, which the
+        # io.RawIOBase TrackedSource is not nominally.
+        with pikepdf.open(cast(BinaryIO, source), suppress_warnings=True) as pdf:
             removed = _clean(pdf, source)
             pdf.save(out, deterministic_id=True, encryption=False,
                      stream_decode_level=pikepdf.StreamDecodeLevel.none,

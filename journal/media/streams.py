@@ -6,7 +6,7 @@ import hashlib
 import io
 import mmap
 import os
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 from journal.errors import Cancelled
 from journal.media import MediaError
@@ -96,10 +96,17 @@ class CountingReader:
         return data
 
 
+class ByteSink(Protocol):
+    """Where cleaned bytes go: a binary file, or any object with ``write`` (a queue to the
+    bundle writer, a hash, a null sink that only counts)."""
+
+    def write(self, data: bytes, /) -> object: ...
+
+
 class HashingWriter:
     """Writes to a destination stream while computing SHA-256 and length."""
 
-    def __init__(self, dst: BinaryIO) -> None:
+    def __init__(self, dst: ByteSink) -> None:
         self._dst = dst
         self._hash = hashlib.sha256()
         self.size = 0

@@ -47,6 +47,7 @@ from journal.media.pngclean import clean_png
 from journal.media.reencode import reencode_as_jpeg
 from journal.media.streams import (
     CHUNK_SIZE,
+    ByteSink,
     CancelCheck,
     CountingReader,
     FileOutput,
@@ -137,7 +138,7 @@ def cleaned_media_type(media_type: str) -> str | None:
 
 def strip_metadata(
     src: BinaryIO,
-    dst: BinaryIO,
+    dst: ByteSink,
     media_type: str,
     *,
     total: int = 0,
@@ -228,7 +229,7 @@ def strip_to_spool(
     spool = Spool(SPOOL_DIR)
     try:
         removed = _clean_seeking_into(kind, source, spool)
-        out = HashingWriter(_Discard())  # type: ignore[arg-type]  # only write() is used
+        out = HashingWriter(_Discard())
         _hash_alongside(spool.chunks(source.check_cancel), out)
         spool.seek(0)
     except BaseException:

@@ -105,7 +105,7 @@ class Attachment:
     has_thumbnail: bool
     deleted_at: str | None
     position: int
-    id: int | None = None
+    id: int  # the row's id: an Attachment is always read from the journal
     notices: list[str] = field(default_factory=list)
     #: Size of the stripped copy named by stripped_sha256 (None: not known yet; schema 13).
     stripped_size: int | None = None
@@ -195,9 +195,10 @@ class BlobReader(blobfiles.ChunkedReader):
 
 
 class _BlobStream(io.BufferedReader):
-    """open_blob's answer: a buffered reader that also knows the content's size."""
+    """open_blob's answer: a buffered reader that also knows the content's size and chunk size."""
 
     raw_size: int = 0
+    raw_chunk_size: int = 0
 
 
 def open_blob(db: Database, blob_files: "blobfiles.BlobFiles | None", blob_id: int) -> _BlobStream:
@@ -209,7 +210,7 @@ def open_blob(db: Database, blob_files: "blobfiles.BlobFiles | None", blob_id: i
         raise NotFound(_("No such attachment."))
     size, chunk_size, chunk_count, file_id, file_key = row
     if file_id is None:
-        raw: io.RawIOBase = BlobReader(db, blob_id, size, chunk_size, chunk_count)
+        raw: blobfiles.ChunkedReader = BlobReader(db, blob_id, size, chunk_size, chunk_count)
     else:
         if blob_files is None:
             raise RuntimeError("this database was opened without its journal folder (no blob_files)")
@@ -223,6 +224,7 @@ def open_blob(db: Database, blob_files: "blobfiles.BlobFiles | None", blob_id: i
             raise
     stream = _BlobStream(raw, buffer_size=chunk_size)
     stream.raw_size = size
+    stream.raw_chunk_size = raw.chunk_size
     return stream
 
 
@@ -423,6 +425,7 @@ class AttachmentStore:
         entry = EntryStore(self.db).get(entry_uuid)  # accepts a short id; raises NotFound
         if entry.deleted_at:
             raise InvalidInput(_("This entry is in the trash. Restore it before attaching files."))
+        assert entry.id is not None  # read from the journal
         return entry.id
 
     def _write_content(self, stream: BinaryIO, total: int, progress, cancel, keep_image: bool = True,
@@ -483,6 +486,7 @@ class AttachmentStore:
                         break
                 writer.finish()
                 sha = digest.hexdigest() if digest is not None else sha256
+                assert sha is not None  # given by the caller, or hashed here
                 existing = db.query_one("SELECT id FROM blobs WHERE sha256 = ?", (sha,))
                 if existing is not None:
                     writer.remove()  # the same content is already stored: keep it once
@@ -540,6 +544,7 @@ class AttachmentStore:
             from journal.records.entries import EntryStore
 
             entry = EntryStore(self.db).get(entry_uuid)
+            assert entry.id is not None  # read from the journal
             return entry.id, entry.uuid
         return row[0], row[1]
 
@@ -588,7 +593,7 @@ class AttachmentStore:
         """describe_blob, with the image decoded on the describer's worker threads: the content is
         read now (on this thread: the database is), the answer waits for the worker."""
         with open_blob(self.db, self.blob_files, blob_id) as src:
-            size, chunk_size = src.raw_size, src.raw.chunk_size
+            size, chunk_size = src.raw_size, src.raw_chunk_size
             head = src.read(SNIFF_BYTES)
             media_type = sniff_media_type(head)
             kept = None
@@ -1121,7 +1126,7 @@ def _read_whole_image(db: Database, blob_files, blob_id: int) -> bytes | None:
         if src.raw_size > IMAGE_IN_MEMORY_LIMIT:
             return None
         pieces = []
-        while piece := src.read(src.raw.chunk_size):
+        while piece := src.read(src.raw_chunk_size):
             pieces.append(piece)
     return b"".join(pieces)
 

@@ -8,6 +8,7 @@ optional follow-up (due date, note, done).
 
 from __future__ import annotations
 
+import builtins  # ContactLogStore.list shadows the builtin inside the class: its annotations say builtins.list
 import datetime as dt
 import uuid as uuidlib
 from dataclasses import asdict, dataclass, field
@@ -65,7 +66,8 @@ class LogRecord:
     def is_due(self, today: dt.date | None = None) -> bool:
         """An open follow-up due today or earlier."""
         today = today or dt.date.today()
-        return self.follow_up_state == "open" and self.follow_up_due <= today.isoformat()
+        return (self.follow_up_due is not None and self.follow_up_state == "open"
+                and self.follow_up_due <= today.isoformat())
 
     def as_json(self) -> dict:
         data = asdict(self)
@@ -89,6 +91,7 @@ class ContactLogStore:
         ids: list[int] = []
         for ref in [people] if isinstance(people, str) else list(people or []):
             person = self._people.resolve(getattr(ref, "uuid", ref))
+            assert person.id is not None  # read from the journal
             if person.id not in ids:
                 ids.append(person.id)
         if not ids:
@@ -102,6 +105,7 @@ class ContactLogStore:
         ids: list[int] = []
         for ref in [entries] if isinstance(entries, str) else list(entries or []):
             entry_id = store.get(getattr(ref, "uuid", ref)).id
+            assert entry_id is not None  # read from the journal
             if entry_id not in ids:
                 ids.append(entry_id)
         return ids
@@ -113,6 +117,7 @@ class ContactLogStore:
             at = now_local_iso()
             tz = tz or local_zone_name()
         canonical, at_utc = normalize_occurred(at, tz)
+        assert canonical is not None and at_utc is not None  # `at` is not blank here
         return canonical, tz or None, at_utc
 
     @staticmethod
@@ -182,6 +187,7 @@ class ContactLogStore:
                 "follow_up_due=?, follow_up_note=?, follow_up_done_at=?, updated_at=? WHERE id=?",
                 (at_text, tz, at_utc, channel, direction, summary, due, note, done_at, utc_now_iso(), current.id),
             )
+            assert current.id is not None  # read from the journal
             self._set_links(current.id, person_ids, entry_ids)
             return self.get(current.uuid)
 
@@ -288,6 +294,6 @@ class ContactLogStore:
         where, params = self._where(person, entry, due_only, channel, date_from, date_to, today)
         return self.db.query_one(f"SELECT count(*) FROM contact_log c WHERE {where}", params)[0]
 
-    def due(self, today: dt.date | None = None, limit: int = 500) -> list[LogRecord]:
+    def due(self, today: dt.date | None = None, limit: int = 500) -> builtins.list[LogRecord]:
         """Open follow-ups that are overdue or due today, earliest first."""
         return self.list(due_only=True, today=today, limit=limit)

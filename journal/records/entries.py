@@ -323,7 +323,8 @@ class EntryStore:
                 return current
             now = utc_now_iso()
             updated.updated_at = now
-            self._guard_imported(updated.id)
+            assert current.id is not None  # read from the journal
+            self._guard_imported(current.id)
             self.db.execute(
                 "UPDATE entries SET title=?, body=?, occurred_at=?, occurred_tz=?, occurred_end=?, "
                 "occurred_utc=?, updated_at=?, place=?, latitude=?, longitude=?, category=?, status=?, "

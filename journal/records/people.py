@@ -14,6 +14,7 @@ records they took part in stay, showing a "deleted person".
 
 from __future__ import annotations
 
+import builtins  # PeopleStore.list shadows the builtin inside the class: its annotations say builtins.list
 import json
 import secrets
 import uuid as uuidlib
@@ -330,7 +331,9 @@ class PeopleStore:
     def _entry_id(self, entry_uuid: str) -> int:
         from journal.records.entries import EntryStore
 
-        return EntryStore(self.db).get(entry_uuid).id
+        entry_id = EntryStore(self.db).get(entry_uuid).id
+        assert entry_id is not None  # read from the journal
+        return entry_id
 
     def people_for_entry(self, entry_uuid: str) -> list[tuple[Person, str]]:
         entry_id = self._entry_id(entry_uuid)
@@ -426,7 +429,7 @@ class PeopleStore:
             )
         return [self._from_row(r) for r in rows]
 
-    def _fts_rows(self, sql: str, params: list) -> list:
+    def _fts_rows(self, sql: str, params: builtins.list) -> builtins.list:
         try:
             return self.db.query(sql, params)
         except Exception as exc:  # sqlcipher3.OperationalError on a query FTS5 rejects
@@ -438,7 +441,7 @@ class PeopleStore:
         where, params = self._list_where(role, include_merged)
         return self.db.query_one(f"SELECT count(*) FROM people p WHERE {where}", params)[0]
 
-    def history(self, person_uuid: str) -> list[PersonRevision]:
+    def history(self, person_uuid: str) -> builtins.list[PersonRevision]:
         person = self.get(person_uuid)
         rows = self.db.query(
             "SELECT number, saved_at, content, prev_hash, hash, note FROM person_revisions "
@@ -448,7 +451,7 @@ class PeopleStore:
         return [PersonRevision(n, saved, json.loads(c), prev, h, note) for n, saved, c, prev, h, note in rows]
 
     # --- integrity --------------------------------------------------------------------
-    def verify_revisions(self) -> list[str]:
+    def verify_revisions(self) -> builtins.list[str]:
         """Problems in the people's revision chains (empty when everything checks out)."""
         problems, last = check_chains(self.db.query(
             "SELECT person_id, number, content, prev_hash, hash FROM person_revisions ORDER BY person_id, number"),

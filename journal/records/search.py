@@ -365,6 +365,8 @@ class Snippets:
 
     def _matches(self, low: str, start: int = 0, end: int | None = None):
         """Matches of the query's words in lower-cased text that start at a word start."""
+        if self.pattern is None:
+            return
         end = len(low) if end is None else end
         pos = start
         while True:
@@ -550,7 +552,7 @@ class EntryQueries:
             f"FROM entries e WHERE e.id IN ({','.join('?' * len(ids))})", ids)}
         rows = [by_id[i] for i in ids if i in by_id]
         snippets = page_snippets(self.db, "entries_fts", query, {row[0]: row[6:] for row in rows}, form_words(text))
-        return [SearchHit("entry", *row[:6], snippets[row[0]]) for row in rows]
+        return [SearchHit("entry", row[0], row[1], row[2], row[3], row[4], row[5], snippets[row[0]]) for row in rows]
 
     def search_count(self, text: str, flt: EntryFilter = EntryFilter()) -> int:
         query = fts_query(text)

@@ -18,7 +18,9 @@ entries and log records (people have no date).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from journal.storage.db import Database
 from journal.errors import InvalidInput
@@ -128,7 +130,7 @@ class _Kind:
     source: str      # "<table> <alias> ON <alias>.id = f.rowid"
     recorded: str    # first-save time, for merging kinds newest first
     columns: str     # what the hit shows (rowid first)
-    make: object     # (row, snippet, recorded, score) -> KindHit
+    make: Callable[[Any, str, str, float], KindHit]  # (row, snippet, recorded, score)
     texts: str       # the FTS table's columns, in order, for the snippet
     matches: str = ""  # the source for phase 1 when it differs (a narrow covering index)
 

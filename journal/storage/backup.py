@@ -83,7 +83,7 @@ def attachment_member(file_id: str) -> str:
 def is_attachment_member(name: str) -> bool:
     """`attachments/<2 hex>/<32 hex>` whose folder is the name's first two characters."""
     match = _ATTACHMENT_MEMBER.fullmatch(name)
-    return bool(match) and match.group(2).startswith(match.group(1))
+    return match is not None and match.group(2).startswith(match.group(1))
 
 
 class _HashingReader:
@@ -212,7 +212,8 @@ def _write_tar(raw, members: list[tuple[str, Path, int]], schema_version: int, p
     rows = []
     # bufsize/copybufsize: 1 MiB reads and writes (tarfile's 10 KiB stream buffer would re-slice
     # every 1 MiB piece a hundred times); progress and cancel are then checked once per MiB.
-    with tarfile.open(fileobj=raw, mode="w|", format=tarfile.PAX_FORMAT, bufsize=_CHUNK,
+    # typeshed's tarfile.open overloads lack copybufsize, which tarfile.open passes on to TarFile.
+    with tarfile.open(fileobj=raw, mode="w|", format=tarfile.PAX_FORMAT, bufsize=_CHUNK,  # type: ignore[call-overload]
                       copybufsize=_CHUNK) as tar:
         done = 0
         for name, path, size in members:
@@ -263,6 +264,7 @@ def _extract(backup_path, folder: Path, cancel=None, *, keep_attachments: bool =
                 if cancel and cancel():
                     raise Cancelled()
                 src = tar.extractfile(member)
+                assert src is not None  # a regular file (checked above)
                 if name == MANIFEST_FILE:
                     if member.size > MAX_BACKUP_JSON:
                         raise BackupError(_("The backup's description is too large."))
@@ -293,6 +295,7 @@ def _extract(backup_path, folder: Path, cancel=None, *, keep_attachments: bool =
         fsync_dir(folder / ATTACHMENTS_DIR)
     fsync_dir(folder)
     _check_manifest(manifest, seen)
+    assert isinstance(manifest, dict)  # _check_manifest refused anything else
     return manifest
 
 

@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import contextlib
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Callable
+from typing import Callable, Generic, Literal, TypeVar
+
+_Batch = TypeVar("_Batch")
 
 # 256 MiB of page cache and a 64 MiB FTS5 pending-terms hash while a bulk insert runs:
 # bench/bench_vault.py at 100k entries, 2 cores: 1.0k/s with (64 MiB, 1 MiB), 2.7k/s with these.
@@ -69,7 +71,7 @@ def roomy_fts_hash(conn, fts_table: str):
     conn.execute(f"INSERT INTO {fts_table} ({fts_table}, rank) VALUES ('hashsize', ?)", (FTS5_DEFAULT_HASH_BYTES,))
     conn.execute(f"DELETE FROM {fts_table}_config WHERE k = 'hashsize'")
 
-class BatchPipeline:
+class BatchPipeline(Generic[_Batch]):
     """Run `write(batch)` on one worker thread while the caller prepares the next batch.
 
     At most one batch is being written at any time. `submit` waits for the previous write
@@ -78,12 +80,12 @@ class BatchPipeline:
     the caller's rollback never races a statement.
     """
 
-    def __init__(self, write: Callable[[object], None]) -> None:
+    def __init__(self, write: Callable[[_Batch], None]) -> None:
         self._write = write
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journal-bulk-write")
-        self._pending: Future | None = None
+        self._pending: Future[None] | None = None
 
-    def submit(self, batch) -> None:
+    def submit(self, batch: _Batch) -> None:
         self._wait()
         self._pending = self._executor.submit(self._write, batch)
 
@@ -95,10 +97,10 @@ class BatchPipeline:
         if pending is not None:
             pending.result()
 
-    def __enter__(self) -> "BatchPipeline":
+    def __enter__(self) -> BatchPipeline[_Batch]:
         return self
 
-    def __exit__(self, exc_type, exc, tb) -> bool:
+    def __exit__(self, exc_type, exc, tb) -> Literal[False]:
         try:
             if exc_type is None:
                 self._wait()

@@ -133,7 +133,7 @@ class Database:
         self.lock = threading.RLock()
         self._depth = 0
         self._before_commit: dict[object, Callable[[], None]] = {}
-        self._after_commit: list[Callable[["Database"], None]] = []
+        self._after_commit: list[Callable[["Database"], object]] = []
         self._undo: list[tuple[int, Callable[[], None]]] = []
         self._in_after_commit = False
         #: Temp (in-memory) tables this connection made once and keeps (journal/records/search.py);
@@ -149,7 +149,7 @@ class Database:
             raise RuntimeError("before_commit outside a transaction")
         self._before_commit[key] = hook
 
-    def after_commit(self, hook: Callable[["Database"], None]) -> None:
+    def after_commit(self, hook: Callable[["Database"], object]) -> None:
         """Run ``hook(db)`` after every commit of this connection, outside any transaction.
         The commit stands whatever the hook does (its errors are swallowed), and a commit made
         by a hook does not run the hooks again. The journal uses it to unlink the attachment
@@ -175,7 +175,8 @@ class Database:
         self._undo.append((self._depth, undo))
 
     def _undo_above(self, depth: int) -> None:
-        keep, run = [], []
+        keep: list[tuple[int, Callable[[], None]]] = []
+        run: list[tuple[int, Callable[[], None]]] = []
         for level, undo in self._undo:
             (run if level > depth else keep).append((level, undo))
         self._undo = keep

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import errno
 import os
+import sys
 from pathlib import Path
 
 from journal.errors import JournalInUse, StorageError
 from journal.i18n import _
 
-try:
-    import fcntl
-except ImportError:  # Windows
-    fcntl = None
+if sys.platform == "win32":
     import msvcrt
+else:
+    import fcntl
 
 
 class JournalLock:
@@ -37,10 +37,10 @@ class JournalLock:
                 raise StorageError(_("The disk is full; free some space to open the journal.")) from None
             raise StorageError(_("The journal folder cannot be used: {strerror}.").format(strerror=exc.strerror)) from None
         try:
-            if fcntl is not None:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            else:
+            if sys.platform == "win32":
                 msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            else:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             os.close(fd)
             raise JournalInUse(
@@ -52,7 +52,7 @@ class JournalLock:
         if self._fd is None:
             return
         try:
-            if fcntl is not None:
+            if sys.platform != "win32":  # on Windows closing the descriptor releases it
                 fcntl.flock(self._fd, fcntl.LOCK_UN)
         finally:
             os.close(self._fd)

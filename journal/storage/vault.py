@@ -241,6 +241,7 @@ class _StoreAccess:
     """journal.people, reader.attachments, …: the stores under their usual names."""
 
     stores: Stores
+    db: Database
 
     @property
     def entries(self) -> EntryStore:
@@ -296,7 +297,9 @@ class _StoreAccess:
 
     @property
     def blob_files(self) -> BlobFiles:
-        return self.stores.attachments.blob_files
+        files = self.stores.attachments.blob_files
+        assert files is not None  # build_stores is always given the journal's attachment folder here
+        return files
 
     # --- metadata -------------------------------------------------------------------
     def meta(self, key: str, default: str | None = None) -> str | None:
@@ -536,7 +539,7 @@ class Journal(_StoreAccess):
         import sqlcipher3
 
         self._require_open()
-        problems = []
+        problems: list[str] = []
         try:
             result = self.db.query("PRAGMA integrity_check")
         except sqlcipher3.DatabaseError as exc:
@@ -611,7 +614,7 @@ def erase_journal(data_dir: Path, extra_paths: list[Path] | None = None, *, keys
     if blob_folder.is_dir() and keep is None:
         shutil.rmtree(blob_folder, ignore_errors=True)
         erased.append(f"{BLOB_FOLDER}/")
-    elif blob_folder.is_dir():
+    elif keep is not None and blob_folder.is_dir():
         for item in sorted(blob_folder.rglob("*"), reverse=True):
             if item.is_dir() and not item.is_symlink():
                 with contextlib.suppress(OSError):

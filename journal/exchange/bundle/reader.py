@@ -94,6 +94,14 @@ class VerifiedManifest:
         return self.manifest.sender
 
 
+class BundleSource(Protocol):
+    """What a bundle is read from: a binary file, or a wrapper around one (the importer's
+    hashing source). Only ``read`` is needed; ``fileno``/``tell``/``seek``, where present, give
+    the size for progress (``_source_size``)."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
 class MemberWriter(Protocol):
     def write(self, chunk: bytes) -> Any: ...
 
@@ -143,7 +151,7 @@ def _show(path: str) -> str:
 class _Source:
     """Wraps ``src`` for the decryptor: counts bytes, keeps the header, remembers read errors."""
 
-    def __init__(self, src: BinaryIO) -> None:
+    def __init__(self, src: BundleSource) -> None:
         self._src = src
         self.count = 0
         self.at_eof = False
@@ -700,7 +708,7 @@ def _verify(walker: _ArchiveWalker, limits: Limits = DEFAULT_LIMITS) -> Verified
     return VerifiedManifest(manifest, walker.manifest_bytes, walker.signature)
 
 
-def _source_size(src: BinaryIO) -> int:
+def _source_size(src: Any) -> int:  # probes fileno/tell/seek: each may be missing or fail
     try:
         return max(os.fstat(src.fileno()).st_size - src.tell(), 0)
     except (OSError, AttributeError, ValueError, io.UnsupportedOperation):
@@ -724,7 +732,7 @@ def _parse_identities(identities: list[str]) -> list[Any]:
 
 
 def read_bundle(
-    src: BinaryIO,
+    src: BundleSource,
     identities: list[str],
     sink: BundleSink,
     *,

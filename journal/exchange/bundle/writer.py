@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, BinaryIO, cast
+from typing import Any, BinaryIO, Protocol, cast
 
 from journal.exchange.bundle import tarstream
 from journal.storage.atomic import atomic_output
@@ -43,7 +43,21 @@ from journal.i18n import _
 CHUNK_SIZE = 1024 * 1024
 BUNDLE_SUFFIX = ".ijbundle"
 
-MemberSource = bytes | Callable[[], BinaryIO]
+class MemberStream(Protocol):
+    """An attachment's bytes as the writer reads them: a binary file, or a wrapper that cleans
+    or checks them on the way (journal/exchange/exporter.py). Closed after use if it has ``close``."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
+class BundleOutput(Protocol):
+    """Where the encrypted bundle goes: a binary file, or a wrapper that hashes it on the way.
+    Flushed at the end if it has ``flush``."""
+
+    def write(self, data: bytes, /) -> object: ...
+
+
+MemberSource = bytes | Callable[[], MemberStream]
 
 
 @dataclass(frozen=True)
@@ -80,7 +94,7 @@ class BundleInfo:
 class _CountingOutput:
     """Wraps ``out`` to count bytes and tell a write error from a member's read error."""
 
-    def __init__(self, out: BinaryIO) -> None:
+    def __init__(self, out: BundleOutput) -> None:
         self._out = out
         self.count = 0
         self.error: BaseException | None = None
@@ -233,7 +247,7 @@ class _TarProducer:
 
 
 def write_bundle(
-    out: BinaryIO,
+    out: BundleOutput,
     recipients: list[str],
     sender: Identity,
     sender_name: str,

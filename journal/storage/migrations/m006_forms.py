@@ -97,7 +97,7 @@ def _form_sha256(key: str, version: int, label: str, category: str | None, field
 # Frozen here: a later edit of journal/records/forms_seed.py (a new label, a new field) is a new
 # form version added by a new migration, never a different result of upgrading an old journal.
 def _f(key: str, label: str, type_: str, choices: list[str] | None = None) -> dict:
-    field = {"key": key, "label": label, "type": type_}
+    field: dict[str, str | list[str]] = {"key": key, "label": label, "type": type_}
     if choices:
         field["choices"] = choices
     return field
