@@ -874,3 +874,20 @@ def test_a_manifest_larger_than_one_read_is_joined_exactly():
     data = crafted([regular("entries.jsonl", ENTRIES)], manifest=padded)
     verified = read_bundle(io.BytesIO(data), [COORDINATOR.age_secret_key], RecordingSink())
     assert verified.manifest_bytes == padded
+
+
+def test_a_failure_on_the_hashing_thread_reaches_the_reader_instead_of_stalling_it():
+    """The attachment hasher runs on its own thread. Something it cannot hash (a bug upstream)
+    is raised by the next hexdigest() rather than leaving the reader waiting forever; chunks
+    given after it are drained, and close() returns."""
+    from journal.exchange.bundle.reader import _MemberHasher
+
+    hasher = _MemberHasher()
+    hasher.begin()
+    hasher.update(b"fine")
+    hasher.update("not bytes")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        hasher.hexdigest()
+    for _ in range(100):  # more than the queue holds: never blocks
+        hasher.update(b"x" * 10)
+    hasher.close()

@@ -529,17 +529,27 @@ class _MemberHasher:
         self._thread: threading.Thread | None = None
         self._digest = hashlib.sha256()
         self._result: queue.Queue = queue.Queue(maxsize=1)
+        self._error: BaseException | None = None
 
     def _run(self) -> None:
-        while True:
-            item = self._queue.get()
-            if item is None:
-                return
-            if item is _DIGEST:
-                self._result.put(self._digest.hexdigest())
-                self._digest = hashlib.sha256()
-            else:
-                self._digest.update(item)
+        try:
+            while True:
+                item = self._queue.get()
+                if item is None:
+                    return
+                if item is _DIGEST:
+                    self._result.put(self._digest.hexdigest())
+                    self._digest = hashlib.sha256()
+                else:
+                    self._digest.update(item)
+        except BaseException as exc:  # noqa: BLE001 - handed to the reading thread by hexdigest()
+            # A thread that died here would leave hexdigest() waiting forever and update()
+            # blocked on a full queue (seen in mutation runs as a 60 s stall): say what went
+            # wrong to the next hexdigest() and keep draining until close().
+            self._error = exc
+            self._result.put(None)
+            while self._queue.get() is not None:
+                pass
 
     def begin(self) -> None:
         if self._thread is None:
@@ -552,7 +562,11 @@ class _MemberHasher:
     def hexdigest(self) -> str:
         """The digest of everything given since begin(); the next member starts afresh."""
         self._queue.put(_DIGEST)
-        return self._result.get()
+        digest = self._result.get()
+        if digest is None:
+            assert self._error is not None
+            raise self._error
+        return digest
 
     def close(self) -> None:
         if self._thread is not None:
