@@ -71,7 +71,8 @@ DOC_NAMES = {
     "card-name": "card-name", "contact-log-edit": "contact-log-edit", "settings": "settings",
     "safety": "safety-settings", "network": "transport-network-settings", "erase": "safety-erase",
     "report": "report-dialog", "forms-editor": "forms-editor", "import-result": "import-result",
-    "wizard-name": "wizard-name",
+    "wizard-name": "wizard-name", "evidence": "evidence-dialog", "evidence-verify": "evidence-verify",
+    "duress": "safety-duress", "drop-folder": "transport-drop-folder",
 }
 
 
@@ -312,7 +313,8 @@ def _tour(controller, window, save, settle, work: Path) -> None:
     def viewer():
         shown = window.attachments.open_viewer(0)
         if shown is None:
-            raise LookupError("no viewer open")
+            raise LookupError(f"no viewer open: {window.attachments.item_count()} items, "
+                              f"entry {window.editor.current_uuid}")
         shown.resize(900, 640)
         for _ in range(20):
             settle()
@@ -383,6 +385,13 @@ def _tour(controller, window, save, settle, work: Path) -> None:
     step("forms-editor", lambda: dialog(FormsEditorDialog(session, "", window)))
     from ui.people.dialog import PersonDialog
     step("person", lambda: dialog(PersonDialog(None, window)))
+
+    from ui.evidence.dialog import EvidenceDialog
+    step("evidence", lambda: dialog(EvidenceDialog(session, None, window.editor.current_uuid, window)))
+    from ui.evidence.verify_dialog import VerifyDialog
+    step("evidence-verify", lambda: dialog(VerifyDialog(window)))
+    from ui.safety.duress_dialog import DuressDialog
+    step("duress", lambda: dialog(DuressDialog(session, window)))
 
     def about():
         from PySide6.QtCore import QTimer

@@ -27,6 +27,7 @@ from journal.storage.vault import MIN_PASSPHRASE_LENGTH
 from ui.common import clipboard
 from ui.common.host import CONTACT_FORM, PERSON_FORM
 from ui.common.ops import run_op, user_message
+from ui.common.keyboard import fit_window_on_screen, grow_to_contents
 from ui.common.secret_field import SecretField
 from ui.safety import ops
 
@@ -117,10 +118,20 @@ class DuressDialog(QDialog):
             self.status.setText(self.tr("No duress passphrase is set."))
         self.set_box.setVisible(is_set is False)
         self.set_actions.setVisible(bool(is_set))
+        self._fit()
+
+    def _fit(self) -> None:
+        """The answer arrives after the dialog is shown and adds rows: grow to them (the fields
+        overlapped the explanation before), within the screen."""
+        if self.isVisible():
+            self.layout().activate()
+            grow_to_contents(self)
+            fit_window_on_screen(self)
 
     def _failed(self, exc: BaseException) -> None:
         self.error.setText(user_message(exc))
         self.error.setVisible(True)
+        self._fit()
 
     def _set(self) -> None:
         first, second = self.first.text(), self.second.text()
