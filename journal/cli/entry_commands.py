@@ -261,7 +261,7 @@ def cmd_search(args, ctx) -> int:
 
         for hint in nothing_found_hints(args.query, _filter(args)):
             print("  " + hint)
-        pending = pending_word_forms(journal.db)
+        pending = pending_word_forms(journal.db, include_build=False)
         if pending:
             print("  " + ngettext(
                 "Word forms are not yet indexed for {count} record: run `journal reindex`.",

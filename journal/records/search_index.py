@@ -71,11 +71,12 @@ def index_build_pending(db: Database) -> bool:
     return _build_mark(db) is not None
 
 
-def pending_word_forms(db: Database) -> int:
-    """About how many records still wait for their word forms or for the new index of schema
-    15 (0 exactly when all is done). Ids below the marks, not a count of rows: counting would
-    read every entry's pages."""
-    build = _build_mark(db)
+def pending_word_forms(db: Database, include_build: bool = True) -> int:
+    """About how many records still wait for their word forms or (`include_build`) for the new
+    index of schema 15 (0 exactly when all is done). Ids below the marks, not a count of rows:
+    counting would read every entry's pages. Search finds everything during the build (it
+    reads the old index), so "nothing found" hints count the word forms only."""
+    build = _build_mark(db) if include_build else None
     return sum(max(below - 1, 0) for below in _marks(db).values()) + (max(build - 1, 1) if build else 0)
 
 
