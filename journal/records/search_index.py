@@ -118,9 +118,8 @@ def _finish_build(db: Database) -> None:
     for statement in ("DROP TRIGGER entries_fts_ai", "DROP TRIGGER entries_fts_ad", "DROP TRIGGER entries_fts_au",
                       "DROP TABLE entries_fts", "ALTER TABLE entries_fts_next RENAME TO entries_fts"):
         db.execute(statement)
-    from journal.storage.migrations._script import run_script
-
-    run_script(db.conn, m015.triggers_sql(False))
+    for statement in m015.trigger_statements(False):
+        db.execute(statement)
     db.execute("DELETE FROM search_index_builds WHERE fts = 'entries_fts'")
 
 

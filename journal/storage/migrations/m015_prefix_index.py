@@ -43,6 +43,10 @@ def create_index_sql(name: str) -> str:
 
 
 def triggers_sql(building: bool) -> str:
+    return "".join(statement + "\n" for statement in trigger_statements(building))
+
+
+def trigger_statements(building: bool) -> list[str]:
     """The triggers keeping entries_fts (and, while `building`, entries_fts_next for the
     records at or above the build mark) in step with the entries table."""
     cols = ", ".join(COLUMNS)
@@ -55,21 +59,17 @@ def triggers_sql(building: bool) -> str:
                 f"SELECT new.id, {new}, {stored_new} WHERE new.id >= {mark};\n") if building else ""
     drop_next = (f"INSERT INTO entries_fts_next (entries_fts_next, rowid, {cols}, forms) "
                  f"SELECT 'delete', old.id, {old}, {stored_old} WHERE old.id >= {mark};\n") if building else ""
-    return f"""
-CREATE TRIGGER entries_fts_ai AFTER INSERT ON entries BEGIN
+    return [f"""CREATE TRIGGER entries_fts_ai AFTER INSERT ON entries BEGIN
     INSERT OR REPLACE INTO entry_word_forms (id, forms) VALUES (new.id, journal_word_forms({new}));
     INSERT INTO entries_fts (rowid, {cols}, forms) VALUES (new.id, {new}, {stored_new});
-    {add_next}END;
-CREATE TRIGGER entries_fts_ad AFTER DELETE ON entries BEGIN
+    {add_next}END;""", f"""CREATE TRIGGER entries_fts_ad AFTER DELETE ON entries BEGIN
     INSERT INTO entries_fts (entries_fts, rowid, {cols}, forms) VALUES ('delete', old.id, {old}, {stored_old});
     {drop_next}DELETE FROM entry_word_forms WHERE id = old.id;
-END;
-CREATE TRIGGER entries_fts_au AFTER UPDATE OF {cols} ON entries BEGIN
+END;""", f"""CREATE TRIGGER entries_fts_au AFTER UPDATE OF {cols} ON entries BEGIN
     INSERT INTO entries_fts (entries_fts, rowid, {cols}, forms) VALUES ('delete', old.id, {old}, {stored_old});
     {drop_next}INSERT OR REPLACE INTO entry_word_forms (id, forms) VALUES (new.id, journal_word_forms({new}));
     INSERT INTO entries_fts (rowid, {cols}, forms) VALUES (new.id, {new}, {stored_new});
-    {add_next}END;
-"""
+    {add_next}END;"""]
 
 
 DROP_TRIGGERS = """
