@@ -27,7 +27,7 @@ from journal.storage.db import Database
 from journal.wordforms import text_forms
 
 BATCH = 500
-BUILD_BATCH = 1000
+BUILD_BATCH = 500  # a batch is one write of the app (saves wait for it): about as long as a word-forms batch
 
 
 @dataclass(frozen=True)
