@@ -27,23 +27,70 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import FAST_KDF, PASSPHRASE, engine, median, p95  # noqa: E402
-from bench.gen_journal import generate_entries  # noqa: E402
+from bench.gen_journal import fill_journal, generate_entries  # noqa: E402
 from journal.records.reports import ReportFilter, stats  # noqa: E402
 from journal.records.search import EntryFilter  # noqa: E402
 from journal.records.search_all import search_all  # noqa: E402
 from journal.storage.vault import Journal  # noqa: E402
 
 
-def build(folder: Path, name: str, items: list[dict]) -> tuple[Path, float]:
-    """A journal with `items` under engine `name`; returns (folder, entries per second)."""
+BUILD_CHUNK = 100_000  # entries per add_many transaction (gen_journal.fill_journal)
+
+
+def build(folder: Path, name: str, count: int) -> tuple[Path, float]:
+    """A journal with `count` generated entries under engine `name`; returns (folder, entries
+    per second). The entries are generated as they are inserted (a 1M list would not fit)."""
     path = folder / name
     with engine(name):
         journal = Journal.create(path, PASSPHRASE, name, kdf=FAST_KDF).journal
         start = time.perf_counter()
-        journal.entries.add_many(items)
-        rate = len(items) / (time.perf_counter() - start)
+        fill_journal(journal, generate_entries(count), batch=BUILD_CHUNK,
+                     progress=lambda done, _: print(f"\r{name}: {done}/{count}", end="", file=sys.stderr, flush=True))
+        rate = count / (time.perf_counter() - start)
+        print(file=sys.stderr)
         journal.close()
     return path, rate
+
+
+def insert_rates(folder: Path, count: int, rounds: int) -> None:
+    """Bulk insert of `count` generated entries into fresh journals, alternating in one run:
+    SQLCipher with word forms, SQLCipher without (the baseline: the forms column left empty),
+    plain SQLite with word forms. Wall entries/s (median) and CPU microseconds per entry (both
+    threads of add_many; less sensitive to other load on the machine than wall time)."""
+    import journal.records.entries as entries_mod
+
+    from journal.wordforms import text_forms
+
+    items = list(generate_entries(count))
+    for item in items:  # every word analysed before timing (once per process, like the builds)
+        text_forms(item.get("title"), item.get("body"), item.get("place"), "\n".join(item.get("tags") or []))
+    real = entries_mod.sql_text_forms
+    configs = {"SQLCipher, word forms": ("sqlcipher", real),
+               "SQLCipher, no word forms (baseline)": ("sqlcipher", lambda *texts: ""),
+               "plain SQLite, word forms": ("plain", real)}
+    results: dict[str, list[tuple[float, float]]] = {}
+    try:
+        for n in range(rounds):
+            for label, (name, forms) in configs.items():
+                path = folder / f"insert-{n}-{name}-{len(results.get(label, []))}-{abs(hash(label))}"
+                entries_mod.sql_text_forms = forms
+                with engine(name):
+                    journal = Journal.create(path, PASSPHRASE, name, kdf=FAST_KDF).journal
+                    batch = [dict(item) for item in items]
+                    wall, cpu = time.perf_counter(), time.process_time()
+                    journal.entries.add_many(batch)
+                    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+                    journal.close()
+                shutil.rmtree(path, ignore_errors=True)
+                results.setdefault(label, []).append((count / wall, cpu / count * 1e6))
+    finally:
+        entries_mod.sql_text_forms = real
+    base = median([r for r, _cpu in results["SQLCipher, no word forms (baseline)"]])
+    print(f"bulk insert of {count} entries into a new journal, {rounds} alternating rounds:")
+    for label, values in results.items():
+        rate = median([r for r, _cpu in values])
+        cpu = median([c for _r, c in values])
+        print(f"  {label:40} {rate:7.0f} entries/s  {cpu:6.0f} CPU us/entry  {rate / base:5.2f}x baseline")
 
 
 def cases(year: int) -> dict:
@@ -69,46 +116,65 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--entries", type=int, default=100_000)
     parser.add_argument("--repeats", type=int, default=30)
-    parser.add_argument("--keep", type=Path, help="make the journals in DIR and keep them")
+    parser.add_argument("--keep", type=Path, help="make the journals in DIR and keep them (reused when there)")
+    parser.add_argument("--engines", default="plain,sqlcipher", help="comma-separated: plain,sqlcipher")
+    parser.add_argument("--insert-sample", type=int, default=10_000,
+                        help="entries per bulk-insert comparison (0: skip it)")
+    parser.add_argument("--insert-rounds", type=int, default=2)
     args = parser.parse_args(argv)
+    names = [n for n in ("plain", "sqlcipher") if n in args.engines.split(",")]
 
     folder = args.keep or Path(tempfile.mkdtemp(prefix="bench-search-"))
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        items = list(generate_entries(args.entries))
         # Each distinct word is analysed once per process (journal/wordforms.py caches it):
-        # timed apart, so the two builds below compare like with like.
+        # timed apart, so the builds below compare like with like. 50k entries hold almost
+        # every word of the generated vocabulary.
         from journal.wordforms import normal_forms, text_forms
 
         start = time.perf_counter()
-        for item in items:
+        for item in generate_entries(min(args.entries, 50_000)):
             text_forms(item.get("title"), item.get("body"), item.get("place"), "\n".join(item.get("tags") or []))
         print(f"word forms of {normal_forms.cache_info().currsize} distinct words: "
               f"{time.perf_counter() - start:.1f} s (once per process)")
+        if args.insert_sample:
+            insert_rates(folder, args.insert_sample, args.insert_rounds)
         paths, rates = {}, {}
-        for name in ("plain", "sqlcipher"):
+        for name in names:
             if (folder / name).exists():
                 paths[name], rates[name] = folder / name, 0.0
             else:
-                paths[name], rates[name] = build(folder, name, items)
+                paths[name], rates[name] = build(folder, name, args.entries)
         print(f"{args.entries} entries; bulk insert with word forms: "
-              f"SQLCipher {rates['sqlcipher']:.0f} entries/s, plain {rates['plain']:.0f} entries/s "
-              "(0 = journals reused from --keep)")
+              + ", ".join(f"{name} {rates[name]:.0f} entries/s" for name in names)
+              + " (0 = journals reused from --keep)")
         journals = {}
-        for name in ("plain", "sqlcipher"):
+        for name in names:
             with engine(name):
+                start = time.perf_counter()
                 journals[name] = Journal.open(paths[name], PASSPHRASE)
-        year = int((items[len(items) // 2].get("occurred_at") or "2022")[:4])
+                opened = time.perf_counter() - start
+                # A journal kept from an older schema: migrations, then the background job
+                # (word forms, schema 15's prefix index build), timed.
+                from journal.records.search_index import fill_word_forms, pending_word_forms
+
+                pending = pending_word_forms(journals[name].db)
+                if pending:
+                    start = time.perf_counter()
+                    done = fill_word_forms(journals[name].db)
+                    print(f"{name}: open (with migrations) {opened:.1f} s; background index job "
+                          f"{done} records in {time.perf_counter() - start:.1f} s")
+        year = 2023  # the middle of gen_journal's five years (2021-2025)
         times: dict[str, dict[str, list[float]]] = {}
         for _ in range(args.repeats):
             for label, fn in cases(year).items():
-                for name in ("plain", "sqlcipher"):  # alternating, in one run
+                for name in names:  # alternating, in one run
                     start = time.perf_counter()
                     fn(journals[name])
                     times.setdefault(label, {}).setdefault(name, []).append(time.perf_counter() - start)
         print(f"{'case':62} {'SQLCipher med/p95 ms':>22} {'plain med/p95 ms':>18} {'ratio':>6}")
         for label, by in times.items():
-            s, p = by["sqlcipher"], by["plain"]
+            s, p = by.get("sqlcipher", [0.0]), by.get("plain", [0.0])
             ratio = median(s) / median(p) if median(p) else float("inf")
             print(f"{label:62} {median(s) * 1e3:9.2f} /{p95(s) * 1e3:9.2f} "
                   f"{median(p) * 1e3:8.2f} /{p95(p) * 1e3:8.2f} {ratio:6.2f}")

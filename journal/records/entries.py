@@ -173,6 +173,7 @@ _INSERT_REVISION = (
 class EntryStore:
     def __init__(self, db: Database) -> None:
         self.db = db
+        self._building_index = False  # set by add_many for its batches (schema 15 build)
 
     # --- validation -------------------------------------------------------------
     def category_keys(self) -> set[str]:
@@ -236,6 +237,8 @@ class EntryStore:
                 trigger_sql = db.query_one(
                     "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'entries_fts_ai'")[0]
                 first_id = db.query_one("SELECT coalesce(max(id), 0) + 1 FROM entries")[0]
+                self._building_index = bool(db.query(
+                    "SELECT 1 FROM sqlite_master WHERE name = 'entries_fts_next'"))  # schema 15, search_index.py
                 db.execute("DROP TRIGGER entries_fts_ai")
                 rows: list[tuple] = []
                 revisions: list[tuple] = []
@@ -281,6 +284,12 @@ class EntryStore:
         self.db.conn.execute("INSERT INTO entries_fts (rowid, title, body, place, tags, forms) "
                              "SELECT id, title, body, place, tags, forms FROM entries_search "
                              "WHERE id BETWEEN ? AND ?", (rows[0][0], rows[-1][0]))
+        if self._building_index:  # the new index of schema 15 holds the records at or above its mark
+            self.db.conn.execute(
+                "INSERT INTO entries_fts_next (rowid, title, body, place, tags, forms) "
+                "SELECT id, title, body, place, tags, forms FROM entries_search WHERE id BETWEEN ? AND ? "
+                "AND id >= (SELECT below FROM search_index_builds WHERE fts = 'entries_fts')",
+                (rows[0][0], rows[-1][0]))
 
     def _write_rows(self, rows: list[tuple], revisions: list[tuple], tags: list[tuple]) -> None:
         """executemany of prepared entries, revisions and entry_tags rows (any may be empty)."""
@@ -393,6 +402,8 @@ class EntryStore:
                 # drops the deleted words from the file (secure_delete zeroes
                 # the freed pages).
                 db.execute("INSERT INTO entries_fts (entries_fts) VALUES ('optimize')")
+                if db.query("SELECT 1 FROM sqlite_master WHERE name = 'entries_fts_next'"):
+                    db.execute("INSERT INTO entries_fts_next (entries_fts_next) VALUES ('optimize')")
         if count:
             with self.db.lock:
                 self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -509,8 +520,11 @@ class EntryStore:
         return problems
 
     def rebuild_search_index(self) -> None:
+        from journal.records.search_index import finish_index_build_now
+
         with self.db.transaction() as db:
             db.execute("INSERT INTO entries_fts (entries_fts) VALUES ('rebuild')")
+            finish_index_build_now(db)
 
 
 def editable_field_names() -> tuple[str, ...]:

@@ -195,9 +195,19 @@ def form_words(text: str) -> list[str]:
 
 
 # Prefix expansion (expand_prefixes): shorter prefixes stay FTS5 prefix queries,
-# as do prefixes with more completions than MAX_PREFIX_TERMS.
+# as do prefixes with more completions than MAX_PREFIX_TERMS. An index with FTS5 prefix
+# indexes (entries_fts from schema 15: prefix = '2 3') answers prefixes of those lengths
+# from them, lazily: expanding starts one letter longer there.
 MIN_EXPANDED_PREFIX = 3
 MAX_PREFIX_TERMS = 40
+_PREFIX_OPTION = re.compile(r"prefix\s*=\s*'([\d\s]+)'", re.IGNORECASE)
+
+
+def _longest_prefix_index(db: Database, fts_table: str) -> int:
+    """The longest prefix length `fts_table` has an FTS5 prefix index for (0: none)."""
+    row = db.query_one("SELECT sql FROM sqlite_master WHERE name = ?", (fts_table,))
+    found = _PREFIX_OPTION.search(row[0] or "") if row else None
+    return max((int(n) for n in found.group(1).split()), default=0) if found else 0
 
 
 def expand_prefixes(db: Database, fts_table: str, text: str) -> str:
@@ -219,8 +229,9 @@ def expand_prefixes(db: Database, fts_table: str, text: str) -> str:
     if not any(kind == "term" and prefix and len(words) == 1 for kind, words, prefix in parts):
         return _render(parts)
     try:
+        shortest = max(MIN_EXPANDED_PREFIX, _longest_prefix_index(db, fts_table) + 1)
         vocab = _vocab_table(db, fts_table)
-        return _render(parts, lambda word: _completion_group(db, vocab, word))
+        return _render(parts, lambda word: _completion_group(db, vocab, word, shortest))
     except Exception:  # noqa: BLE001 - a build without fts5vocab or temp tables: plain prefix queries work
         return _render(parts)
 
@@ -272,13 +283,13 @@ def _fold(db: Database, word: str) -> str | None:
     return terms[0] if len(terms) == 1 else None
 
 
-def _completion_group(db: Database, vocab: str, word: str) -> str | None:
+def _completion_group(db: Database, vocab: str, word: str, shortest: int = MIN_EXPANDED_PREFIX) -> str | None:
     """`("t1" OR "t2" ...)`: the index's terms starting with `word` in any е/ё spelling,
     or None to keep the FTS5 prefix query (too short, too many, none at all)."""
     terms: set[str] = set()
     for spelling in _yo_spellings(word):
         folded = _fold(db, spelling)
-        if folded is None or len(folded) < MIN_EXPANDED_PREFIX:
+        if folded is None or len(folded) < shortest:
             return None
         rows = db.query(f"SELECT term FROM {vocab} WHERE term >= ? AND term < ? LIMIT ?",
                         (folded, folded + "\U0010ffff", MAX_PREFIX_TERMS + 1))
@@ -336,6 +347,7 @@ class Snippets:
 
     def __init__(self, query: str, words=()) -> None:
         alternatives: set[str] = set()
+        phrases: set[str] = set()
         # Every form of the query's plain words (journal/wordforms.py), so the words that
         # matched through their normal form are highlighted too; English by its stem.
         from journal.wordforms import english_stem, surface_forms
@@ -346,18 +358,24 @@ class Snippets:
             stem = english_stem(word)
             if stem:
                 alternatives.add(re.escape(stem) + r"[^\W_]*")
-        if forms:
-            alternatives.add(_trie_pattern(forms))
         for text, star in _QUOTED.findall(query):
             tokens = _WORD.findall(text.replace('""', '"').lower())
             if not tokens:
+                continue
+            if len(tokens) == 1 and not star:
+                # One trie for all single words (a prefix's completions share their first
+                # letters): measured about 20 % faster than an alternation of them.
+                forms.add(tokens[0])
                 continue
             # A phrase matches its words with only separators between them.
             words = [re.escape(t) for t in tokens]
             if star:
                 words[-1] += r"[^\W_]*"
-            alternatives.add(r"[\W_]+".join(words))
-        ordered = sorted(alternatives, key=len, reverse=True)
+            phrases.add(r"[\W_]+".join(words))
+        if forms:
+            alternatives.add(_trie_pattern(forms))
+        # Phrases first (longest first), so "задержание, полиция" is one match, not two words.
+        ordered = sorted(phrases, key=len, reverse=True) + sorted(alternatives, key=len, reverse=True)
         # Matched against lower-cased text, with the word-start check done in
         # `_matches`: a leading look-behind or IGNORECASE makes re try every
         # position slowly (measured 7x slower on a 200-word body).

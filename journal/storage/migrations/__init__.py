@@ -29,6 +29,7 @@ _MODULES = [
     "m012_covering_list_indexes",
     "m013_stripped_size",
     "m014_evidence",
+    "m015_prefix_index",
 ]
 
 
