@@ -38,10 +38,24 @@ def new_controller(qtbot, data_dir: Path, tmp_path: Path):
 
 
 def unlock(qtbot, controller, passphrase: str = PASSPHRASE) -> None:
+    """Unlock and wait for what the main window reads off the GUI thread (list, sidebar, people)."""
     window = controller.unlock_window
     window.field.setText(passphrase)
     with qtbot.waitSignal(controller.unlocked, timeout=10_000):
         window.unlock_button.click()
+    wait_loaded(qtbot, controller.main_window)
+
+
+def wait_loaded(qtbot, window, timeout: int = 20_000) -> None:
+    """Wait until the window's background reads have answered: the entry list, the sidebar's
+    categories and tags, the People and Contact log lists."""
+    feature = window.people_feature
+
+    def loaded() -> bool:
+        return not (window.model.loading or window.sidebar_loading or feature.people_page.model.loading
+                    or feature.log_page.loading or feature.panel.loading)
+
+    qtbot.waitUntil(loaded, timeout=timeout)
 
 
 SAMPLE_ENTRIES = [

@@ -20,11 +20,17 @@ def _write(controller, fn):
     return controller.session.write_and_wait(fn)
 
 
-def _log_page(controller):
+def _log_page(qtbot, controller):
     feature = controller.main_window.people_feature
     feature.log_page.refresh_people()
     feature.quick_log_action.trigger()
+    _loaded(qtbot, feature.log_page)
     return feature.log_page
+
+
+def _loaded(qtbot, page):
+    """The timeline and the pickers' people are read off the GUI thread: wait for them."""
+    qtbot.waitUntil(lambda: not page.loading, timeout=20_000)
 
 
 def test_enter_adds_the_record_also_after_follow_up_has_focus(qtbot, unlocked):
@@ -32,7 +38,7 @@ def test_enter_adds_the_record_also_after_follow_up_has_focus(qtbot, unlocked):
     qtbot.addWidget(window)
     window.show()
     anna = _write(unlocked, lambda j: j.people.add(display_name="Анна Петрова"))
-    page = _log_page(unlocked)
+    page = _log_page(qtbot, unlocked)
     quick = page.quick
     quick.person.setEditText("Анна Петрова")
     quick.summary.setText("Адвоката не пустили")
@@ -65,8 +71,9 @@ def test_edit_and_backdate_a_record_then_undo(qtbot, unlocked):
     anna = _write(unlocked, lambda j: j.people.add(display_name="Анна Петрова"))
     record = _write(unlocked, lambda j: j.contact_log.add(people=[anna.uuid], channel="call", direction="incoming",
                                                           summary="Сын задержан"))
-    page = _log_page(unlocked)
+    page = _log_page(qtbot, unlocked)
     page.reload()
+    _loaded(qtbot, page)
     assert page.select_record(record.uuid) and page.edit_button.isEnabled()
     page.table.doubleClicked.emit(page.table.currentIndex())  # double-click opens the editor
     dialog = page.edit_dialog
@@ -81,6 +88,7 @@ def test_edit_and_backdate_a_record_then_undo(qtbot, unlocked):
     dialog.note.setText("Позвонить адвокату")
     with qtbot.waitSignal(page.log_changed, timeout=20_000):
         dialog.save_button.click()
+    _loaded(qtbot, page)
     edited = unlocked.session.reader.contact_log.get(record.uuid)
     assert edited.at == "2024-03-05T14:10+03:00" and edited.tz == "Europe/Moscow"
     assert edited.channel == "signal" and edited.summary == "Сын задержан, ОВД №5"
@@ -90,6 +98,7 @@ def test_edit_and_backdate_a_record_then_undo(qtbot, unlocked):
 
     with qtbot.waitSignal(page.log_changed, timeout=20_000):
         page.undo_button.click()
+    _loaded(qtbot, page)
     restored = unlocked.session.reader.contact_log.get(record.uuid)
     assert (restored.at, restored.tz, restored.channel, restored.summary, restored.follow_up_due) == (
         record.at, record.tz, record.channel, record.summary, record.follow_up_due)
@@ -147,8 +156,9 @@ def test_lock_after_a_cancelled_edit_dialog(qtbot, unlocked):
 
     anna = _write(unlocked, lambda j: j.people.add(display_name="Анна"))
     record = _write(unlocked, lambda j: j.contact_log.add(people=[anna.uuid], channel="call", direction="incoming", summary="x"))
-    page = _log_page(unlocked)
+    page = _log_page(qtbot, unlocked)
     page.reload()
+    _loaded(qtbot, page)
     page.select_record(record.uuid)
     dialog = page.edit_selected()
     dialog.reject()

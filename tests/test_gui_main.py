@@ -51,6 +51,7 @@ def test_new_entry_edit_and_autosave(qtbot, unlocked):
     assert saved.occurred_tz == window.default_tz
     row = window.model.row_of(saved.id)
     assert window.model.index(row, 0).data() == "Detention of a journalist"
+    qtbot.waitUntil(lambda: not window.sidebar_loading, timeout=20_000)  # tags are read off the GUI thread
     assert "press" in {window.sidebar.topLevelItem(i).child(j).text(0).split(" (")[0]
                        for i in range(window.sidebar.topLevelItemCount())
                        for j in range(window.sidebar.topLevelItem(i).childCount())}

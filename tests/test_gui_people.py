@@ -24,6 +24,11 @@ def _write(controller, fn):
     return controller.session.write_and_wait(fn)
 
 
+def _loaded(qtbot, page):
+    """The People and Contact log lists are read off the GUI thread: wait for them."""
+    qtbot.waitUntil(lambda: not page.loading, timeout=20_000)
+
+
 def _seed(controller):
     """Three people and two log records, added through the writer."""
     def seed(j):
@@ -51,12 +56,14 @@ def test_people_page_add_search_role_filter_and_detail(qtbot, unlocked):
     dialog.phones.setPlainText("+7 900 123-45-67")
     with qtbot.waitSignal(page.people_changed, timeout=20_000):
         dialog._accept()  # the Save button
+    _loaded(qtbot, page)
     assert page.person is not None and page.person.display_name == "Мария Иванова"
     assert "Мария Иванова" in page.name_label.text()
     assert page.contacts.item(0).text().endswith("+7 900 123-45-67")
 
     anna, olena, john = _seed(unlocked)
     page.reload()
+    _loaded(qtbot, page)
     assert page.model.rowCount() == 4
     page.search.setText("Правозахист")
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=20_000)
@@ -64,8 +71,10 @@ def test_people_page_add_search_role_filter_and_detail(qtbot, unlocked):
     page.search.clear()
     qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=20_000)
     page.role_filter.setCurrentIndex(page.role_filter.findData("witness"))
+    _loaded(qtbot, page)
     assert [page.model.person_at(r).display_name for r in range(page.model.rowCount())] == ["John Smith"]
     page.role_filter.setCurrentIndex(0)
+    _loaded(qtbot, page)
 
     # The detail pane: log and incidents.
     rowid = window.model.rowid_at(0)
@@ -87,6 +96,7 @@ def test_quick_log_bar_shortcut_adds_a_record(qtbot, unlocked):
     anna, _olena, _john = _seed(unlocked)
     feature = _feature(unlocked)
     feature.log_page.refresh_people()
+    _loaded(qtbot, feature.log_page)
     window.activateWindow()
     QTest.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     if window.pages.currentWidget() is not feature.log_page:  # no focus offscreen: trigger the action itself
@@ -102,6 +112,7 @@ def test_quick_log_bar_shortcut_adds_a_record(qtbot, unlocked):
     records = unlocked.session.reader.contact_log.list()
     assert len(records) == 1 and records[0].channel == "signal"
     assert records[0].people[0].uuid == anna.uuid and records[0].summary == "Адвоката не пустили"
+    _loaded(qtbot, feature.log_page)
     assert feature.log_page.model.rowCount() == 1
     assert quick.summary.text() == ""
 
@@ -118,6 +129,7 @@ def test_link_person_from_editor_panel_with_role(qtbot, unlocked):
     anna, _olena, _john = _seed(unlocked)
     panel = _feature(unlocked).panel
     panel.refresh_people()
+    _loaded(qtbot, panel)
     window.select_rowid(window.model.rowid_at(0))
     entry_uuid = window.editor.current_uuid
     assert panel.entry_uuid == entry_uuid and not panel.isHidden()
@@ -182,6 +194,7 @@ def test_copy_phone_sets_hint_and_clears(qtbot, unlocked):
     page = _feature(unlocked).people_page
     page.copy_clear_ms = 50   # shortened for the test; users get 30 s
     page.reload()
+    _loaded(qtbot, page)
     assert page.select_person(anna.uuid)
     page.contacts.setCurrentRow(0)
     page.copy_button.click()
@@ -201,6 +214,7 @@ def test_merge_two_people(qtbot, unlocked):
     twin = _write(unlocked, lambda j: j.people.add(display_name="Anna Petrova", phones=["+7 999 111-22-33"]))
     page = _feature(unlocked).people_page
     page.reload()
+    _loaded(qtbot, page)
     asked = []
     page.confirm = lambda title, text: asked.append(text) or True
     from PySide6.QtCore import QItemSelectionModel
@@ -211,6 +225,7 @@ def test_merge_two_people(qtbot, unlocked):
     assert page.merge_button.isEnabled()
     with qtbot.waitSignal(page.people_changed, timeout=20_000):
         page.merge_button.click()
+    _loaded(qtbot, page)
     assert asked and "cannot be undone" in asked[0]
     kept = unlocked.session.reader.people.get(anna.uuid)
     assert "Anna Petrova" in kept.aliases and "+7 999 111-22-33" in kept.phones
@@ -232,6 +247,7 @@ def test_main_search_shows_people_and_log_hits(qtbot, unlocked):
     person_item = next(hits.list.item(i) for i in range(2) if hits.list.item(i).text().startswith("Person"))
     hits.list.itemActivated.emit(person_item)
     assert window.pages.currentWidget() is _feature(unlocked).people_page
+    _loaded(qtbot, _feature(unlocked).people_page)
     assert _feature(unlocked).people_page.person.uuid == anna.uuid
 
 
@@ -243,6 +259,7 @@ def test_lock_clears_people_and_log(qtbot, unlocked):
     _write(unlocked, lambda j: j.contact_log.add(people=[anna.uuid], channel="call", direction="incoming",
                                                  summary="secret words", follow_up_due="2000-01-01"))
     feature.people_page.reload()
+    _loaded(qtbot, feature.people_page)
     feature.people_page.select_person(anna.uuid)
     feature.people_page.search.setText("Ан")
     feature.show_section(CONTACT_LOG_SECTION)
@@ -252,6 +269,7 @@ def test_lock_clears_people_and_log(qtbot, unlocked):
     feature.overview.refresh()
     window.select_rowid(window.model.rowid_at(0))
     feature.panel.refresh_people()
+    _loaded(qtbot, feature.panel)
     window.search.setText("secret")
     qtbot.waitUntil(lambda: feature.search_hits.list.count() > 0, timeout=20_000)
 

@@ -34,7 +34,7 @@ from ui.entries.history import HistoryDialog
 from ui.common.wheel_guard import install_wheel_guard
 from ui.common.keyboard import install_keyboard_rules
 from ui.common.fields import ScrollingPageStack, last_chosen_zone, system_zone_name
-from ui.common.ops import user_message
+from ui.common.ops import LatestRead, user_message
 from ui.common.resources import app_icon
 from ui.sidebar import ENTRIES_SECTION, Sidebar
 from ui.window_host import MainWindowHost
@@ -56,6 +56,8 @@ class MainWindow(QMainWindow):
         install_keyboard_rules()  # idem: Tab leaves tables, Shift+F10, combo box names
         self.session = None
         self._list_reader = None
+        self._sidebar_reads = LatestRead()  # categories and tags, read off the GUI thread
+        self._show_when_loaded: tuple[int, bool] | None = None  # show_entry() while the list loads
         self.default_tz = system_zone_name()
         self.history_dialog: HistoryDialog | None = None
         self._pages: dict[str, QWidget] = {}
@@ -165,9 +167,18 @@ class MainWindow(QMainWindow):
         self.list_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.list_empty.setWordWrap(True)
         mark_hint(self.list_empty)  # readable grey (>= 4.5:1), not a disabled label
+        # Shown while the first list is read off the GUI thread (unlock): it holds the focus meant
+        # for the list until the list arrives, and a screen reader hears what is happening.
+        self.list_loading = QLabel(self.tr("Opening the entries…"))
+        self.list_loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.list_loading.setWordWrap(True)
+        self.list_loading.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.list_loading.setAccessibleName(self.list_loading.text())
+        mark_hint(self.list_loading)
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.list_empty)
+        self.list_stack.addWidget(self.list_loading)
 
         self.editor = EntryEditor()
         self.entries_page = QSplitter(Qt.Orientation.Horizontal)
@@ -367,32 +378,35 @@ class MainWindow(QMainWindow):
 
     # --- session ---------------------------------------------------------------------------
     def attach(self, session, default_tz: str | None = None) -> None:
-        """Fill the window from a freshly unlocked session."""
+        """Fill the window from a freshly unlocked session.
+
+        Nothing slow is read here on the GUI thread: the first list (every id in list order and
+        the first block of rows) and the sidebar's categories and tags are read off it on a
+        reader of their own (ui/common/ops.LatestRead), the features' lists likewise. Until the
+        list arrives the list area says it is loading (never "no entries"), and the focus waits
+        there to move onto the list.
+        """
         self.session = session
         if default_tz:
             self.default_tz = default_tz
         reader = session.reader
-        categories = translated_categories(reader.entries.categories())
-        tags = reader.entries.tags()
-        self._known_tags = {t for t, _ in tags}
         self.journal_name.setText(session.journal.name)
         self.editor.attach(session, self.default_tz)
         self.attachments.attach(session)
         self.bundles_feature.attach(session)
         self.transport_feature.attach(session)
-        self.editor.set_choices(categories, sorted(self._known_tags, key=str.casefold))
-        self.sidebar.populate(categories, tags)
-        self._fit_sidebar()
-        self.model.set_queries(reader.queries, dict(categories))
-        # The list's filter changes (sidebar) are read off the GUI thread on a reader of their own.
+        # A reader connection of its own for reads off the GUI thread (the list, the sidebar).
         self._list_reader = session.journal.open_reader()
-        self.model.set_background_queries(self._list_reader.queries)
+        self.sidebar.populate([], [])  # sections now; categories and tags when they are read
+        self.model.set_queries(reader.queries, {}, background=self._list_reader.queries)
+        self._show_loading()
+        self.refresh_sidebar()
         self.people_feature.attach(session)
         self.forms_feature.attach(session)
         self.evidence_feature.attach(session)
         self.pages.setCurrentWidget(self.entries_page)
         self._update_actions()
-        self.table.setFocus()
+        self.list_loading.setFocus()  # moves onto the list when it arrives (_after_list_change)
         from ui.common.a11y import order_tab_chain  # Tab follows the layout, including panels features added
 
         QTimer.singleShot(0, lambda: order_tab_chain(
@@ -403,6 +417,12 @@ class MainWindow(QMainWindow):
         from ui.exchange import ops as exchange_ops
 
         exchange_ops.fill_previews(self, session)
+
+    def _show_loading(self) -> None:
+        """The list area while the first list is read: a calm line, no count, no "no entries"."""
+        if self.model.loading and self.model.rowCount() == 0:
+            self.list_stack.setCurrentWidget(self.list_loading)
+            self.count_label.clear()
 
     def _word_forms_progress(self, done: int, remaining: int) -> None:
         if not done:
@@ -443,6 +463,7 @@ class MainWindow(QMainWindow):
         self.attachments.forget()
         self.people_feature.detach()
         self.model.clear()
+        self._sidebar_reads.forget()
         if self._list_reader is not None:
             self._list_reader.close()
             self._list_reader = None
@@ -457,6 +478,7 @@ class MainWindow(QMainWindow):
             self.history_dialog.deleteLater()
             self.history_dialog = None
         self._known_tags.clear()
+        self._show_when_loaded = None
         self._undo_uuid = None
         self.undo_button.setVisible(False)
         self.statusBar().clearMessage()
@@ -508,9 +530,13 @@ class MainWindow(QMainWindow):
         return True
 
     def show_entry(self, rowid: int, *, edit_title: bool = False) -> bool:
-        """Show an entry among all entries (no search) and in the editor."""
+        """Show an entry among all entries (no search) and in the editor; while the list is
+        still loading (off the GUI thread), as soon as it has arrived."""
         self.clear_search()
         self.sidebar.select_all_entries()
+        if self.model.loading:
+            self._show_when_loaded = (rowid, edit_title)
+            return True
         shown = self.select_rowid(rowid)
         if shown and edit_title:
             self.editor.title.setFocus()
@@ -580,6 +606,11 @@ class MainWindow(QMainWindow):
     def _after_list_change(self, *_args) -> None:
         rows = self.model.rowCount()
         in_trash = self.sidebar.current_filter().trash
+        waiting = self.list_loading.hasFocus()
+        if rows == 0 and self.model.loading and self.session is not None:
+            self._show_loading()
+            self._update_actions()
+            return
         if rows == 0:
             if self.model.searching:
                 from journal.records.search import nothing_found_hints
@@ -597,6 +628,13 @@ class MainWindow(QMainWindow):
             self.list_stack.setCurrentWidget(self.list_empty)
         else:
             self.list_stack.setCurrentWidget(self.table)
+        if waiting:  # the focus waited on the loading line: it lands on the list now
+            self.list_stack.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
+        pending, self._show_when_loaded = self._show_when_loaded, None
+        if pending is not None and not self.model.loading:
+            rowid, edit_title = pending
+            if self.select_rowid(rowid) and edit_title:
+                self.editor.title.setFocus()
         if self.session is None:
             self.count_label.clear()
         elif self.model.searching:
@@ -635,6 +673,8 @@ class MainWindow(QMainWindow):
         self.history_action.setEnabled(has_entry)
         self.empty_trash_action.setEnabled(in_trash and self.model.rowCount() > 0)
         self.search.setEnabled(unlocked)
+        # "N entries" counts the entry list: on other pages (People, Statistics...) it would be wrong.
+        self.count_label.setVisible(self.entry_page_showing())
 
     # --- entry actions ---------------------------------------------------------------------------
     def new_entry(self) -> None:
@@ -770,12 +810,27 @@ class MainWindow(QMainWindow):
             self.refresh_sidebar()
 
     def refresh_sidebar(self) -> None:
+        """Re-read the categories and tags (with counts) off the GUI thread; the latest request wins."""
+        if self.session is None or self._list_reader is None:
+            return
+        entries = self._list_reader.entries
+        self._sidebar_reads.run(lambda: (entries.categories(), entries.tags()), self._sidebar_read,
+                                lambda exc: self.statusBar().showMessage(user_message(exc), 5000))
+
+    @property
+    def sidebar_loading(self) -> bool:
+        """True while the sidebar's categories and tags are being read (tests and the bench wait)."""
+        return self._sidebar_reads.pending
+
+    def _sidebar_read(self, result) -> None:
         if self.session is None:
             return
-        reader = self.session.reader
-        categories, tags = translated_categories(reader.entries.categories()), reader.entries.tags()
+        stored, tags = result
+        categories = translated_categories(stored)
         self._known_tags = {t for t, _ in tags}
         self.sidebar.populate(categories, tags)
+        self._fit_sidebar()
+        self.model.set_category_labels(dict(categories))
         self.editor.set_choices(categories, sorted(self._known_tags, key=str.casefold))
 
     def _write_failed(self, exc: BaseException) -> None:

@@ -14,6 +14,13 @@ Writes go to the session's single writer thread, in one of two shapes:
     run_write_op(parent, session, work, on_done, on_error, label="…")   long, with progress + cancel
     WriteOp(parent, session, fn).success(cb).failure(cb).run()          short, no dialog
 
+Reads too slow for the GUI thread (a list's ids, counts, the sidebar's tags) go through
+run_op without a dialog, on a reader connection of their own; where each new choice asks
+again, a LatestRead drops every answer but the latest request's:
+
+    self.reads = LatestRead()
+    self.reads.run(lambda: reader.people.list(...), self._show, self._failed)
+
 A feature keeps its writes in its own op module (ui/people/ops.py, ui/forms/ops.py, ...),
 each a small function returning a WriteOp or starting a run_write_op (Anki's CollectionOp
 style), so widgets say what to write, never how.
@@ -148,6 +155,49 @@ def run_op(parent: QObject | None, fn: Callable[[OpContext], Any], on_done: Call
         dialog.setAutoReset(False)
         dialog.setValue(0)
     return Op(parent, fn, on_done, on_error, dialog).start()
+
+
+class LatestRead:
+    """Reads off the GUI thread of which only the latest request's answer is shown.
+
+    `run(fn, on_done, on_error)` runs `fn()` through run_op (no dialog); `on_done(result)` or
+    `on_error(exc)` is called on the GUI thread only if no later `run` or `forget` came in
+    between: an older answer arriving late is dropped. `pending` is true until the latest
+    request has answered (the loading state, and what tests and the bench wait on).
+    `forget()` (lock, or a read done on the GUI thread instead) drops whatever is running.
+    """
+
+    def __init__(self) -> None:
+        self._request = 0
+        self._pending: int | None = None
+
+    @property
+    def pending(self) -> bool:
+        return self._pending is not None
+
+    def forget(self) -> None:
+        self._request += 1
+        self._pending = None
+
+    def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
+            on_error: Callable[[BaseException], None] | None = None) -> Op:
+        self._request += 1
+        request = self._pending = self._request
+
+        def done(result: Any) -> None:
+            if request == self._request:
+                self._pending = None
+                on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            if request == self._request:
+                self._pending = None
+                if on_error is not None:
+                    on_error(exc)
+                elif not isinstance(exc, Cancelled):
+                    traceback.print_exception(type(exc), exc, None)  # type and location only
+
+        return run_op(None, lambda _ctx: fn(), done, failed, show_dialog=False)
 
 
 def cancel_running_ops() -> None:

@@ -5,9 +5,12 @@ fetches row data in blocks of BLOCK_SIZE as the view asks for them, like
 Anki's browser. Searching asks FTS5 for one page of hits at a time through
 canFetchMore/fetchMore, newest first, so a term that matches everything
 still costs one page. Nothing here writes; it reads through the session's
-read-only connection on the GUI thread, except a change of filter (the sidebar's
-Drafts, a category, a tag: the whole list's ids), which is read off the GUI thread
-on a reader of its own (set_background_queries); the latest request wins.
+read-only connection on the GUI thread, except the whole list's ids (the first list
+after unlock, a change of filter such as the sidebar's Drafts, a category or a tag, and
+a change of sort), which are read off the GUI thread with the first block of rows on a
+reader of its own (set_background_queries, ui/common/ops.LatestRead: the latest request
+wins). Meanwhile `loading` is true and the list keeps what it showed (nothing, right
+after unlock: the window shows a loading state, not "no entries").
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from journal.records.entries import EntrySummary
 from journal.records.search import EntryFilter, SearchHit
 
-from ui.common.ops import run_op
+from ui.common.ops import LatestRead
 
 BLOCK_SIZE = 200
 SEARCH_PAGE = 200
@@ -67,21 +70,34 @@ class EntryListModel(QAbstractTableModel):
         self._category_labels: dict[str, str] = {}
         self.fetch_count = 0  # blocks/pages read from the database (tests and bench check this)
         self._background = None  # queries on a connection of their own, for reads off the GUI thread
-        self._request = 0        # the latest list load asked for; older answers are dropped
-        self.loading = False     # a filter's ids are being read off the GUI thread
+        self._reads = LatestRead()  # the latest list load asked for; older answers are dropped
+        self.load_failed: BaseException | None = None  # the last background load's error, if any
 
     # --- configuration ----------------------------------------------------------
-    def set_queries(self, queries, category_labels: dict[str, str]) -> None:
+    def set_queries(self, queries, category_labels: dict[str, str], background=None) -> None:
+        """Read through `queries` (GUI thread); with `background` queries (a reader connection of
+        their own) the first list loads off the GUI thread, and `loading` is true until it has."""
         self._queries = queries
         self._category_labels = dict(category_labels)
-        self.reload()
+        self._background = background
+        if background is None:
+            self.reload()
+        else:
+            self._load_in_background()
 
     def set_category_labels(self, labels: dict[str, str]) -> None:
         self._category_labels = dict(labels)
+        if self._ids:
+            self.dataChanged.emit(self.index(0, COL_CATEGORY), self.index(len(self._ids) - 1, COL_CATEGORY))
 
     def set_background_queries(self, queries) -> None:
         """Queries on a reader connection of their own, used off the GUI thread (None: none)."""
         self._background = queries
+
+    @property
+    def loading(self) -> bool:
+        """True while the list's ids are being read off the GUI thread."""
+        return self._reads.pending
 
     def set_filter(self, flt: EntryFilter) -> None:
         """Show entries matching `flt`. Browsing reads the ids off the GUI thread when a
@@ -90,25 +106,37 @@ class EntryListModel(QAbstractTableModel):
         if self._background is None or self._queries is None or self._search_text:
             self.reload()
             return
-        self._request += 1
-        request = self._request
-        background, sort, descending = self._background, SORT_KEYS.get(self._sort_column, "occurred"), self._descending
-        self.loading = True
+        self._load_in_background()
 
-        def done(ids: list[int]) -> None:
-            if request != self._request or self._queries is None:
+    def _load_in_background(self) -> None:
+        """The whole list's ids and the first block's rows, read on the background reader."""
+        background, flt = self._background, self._filter
+        sort, descending = SORT_KEYS.get(self._sort_column, "occurred"), self._descending
+        self.load_failed = None
+
+        def read() -> tuple[list[int], dict[int, EntrySummary]]:
+            ids = background.ids(flt, sort, descending)
+            return ids, background.summaries(ids[:BLOCK_SIZE])
+
+        def done(result: tuple[list[int], dict[int, EntrySummary]]) -> None:
+            if self._queries is None:
                 return
-            self.loading = False
+            ids, first = result
             self.beginResetModel()
             self._reset_rows()
             self._ids = ids
+            self._rows.update(first)
+            if first:
+                self._loaded_blocks.add(0)
+                self.fetch_count += 1
             self.endResetModel()
 
-        def failed(_exc: BaseException) -> None:
-            if request == self._request and self._queries is not None:
+        def failed(exc: BaseException) -> None:
+            if self._queries is not None:
+                self.load_failed = exc
                 self.reload()  # read here instead; an error shows as usual
 
-        run_op(None, lambda _ctx: background.ids(flt, sort, descending), done, failed, show_dialog=False)
+        self._reads.run(read, done, failed)
 
     def set_search_text(self, text: str) -> None:
         self._search_text = text.strip()
@@ -124,8 +152,7 @@ class EntryListModel(QAbstractTableModel):
 
     def clear(self) -> None:
         """Forget everything read from the journal (lock)."""
-        self._request += 1
-        self.loading = False
+        self._reads.forget()
         self._background = None
         self.beginResetModel()
         self._queries = None
@@ -152,9 +179,8 @@ class EntryListModel(QAbstractTableModel):
         self._search_exhausted = True
 
     def reload(self) -> None:
-        """Re-read the ids (browse) or the first page of hits (search)."""
-        self._request += 1  # a filter's load still running is forgotten
-        self.loading = False
+        """Re-read the ids (browse) or the first page of hits (search), on the GUI thread."""
+        self._reads.forget()  # a background load still running is forgotten
         self.beginResetModel()
         self._reset_rows()
         if self._queries is not None:
@@ -296,4 +322,7 @@ class EntryListModel(QAbstractTableModel):
             return  # search results stay newest first; the attachment count is not sortable
         self._sort_column = column
         self._descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        if self._background is not None and self._queries is not None:
+            self._load_in_background()  # a sort reads every id: off the GUI thread
+        else:
+            self.reload()

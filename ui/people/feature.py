@@ -39,6 +39,7 @@ class PeopleFeature(QObject):
         super().__init__(host.parent_widget())
         self.host = host
         self.session = None
+        self._reader = None  # a reader connection of its own, for the lists read off the GUI thread
         self.overview = OverviewPage()
         self.people_page = PeoplePage()
         self.log_page = ContactLogPage()
@@ -111,8 +112,13 @@ class PeopleFeature(QObject):
     # --- session ---------------------------------------------------------------------
     def attach(self, session) -> None:
         self.session = session
-        for part in (self.overview, self.people_page, self.log_page, self.follow_ups, self.panel):
+        # The People and Contact log lists are read off the GUI thread on a reader of their own.
+        self._reader = session.journal.open_reader() if session.journal is not None else None
+        for part in (self.overview, self.follow_ups):
             part.attach(session)
+        self.panel.attach(session, self._reader)
+        self.people_page.attach(session, self._reader)
+        self.log_page.attach(session, self._reader)
         self._update_overview_button()
         self._update_actions()
 
@@ -121,6 +127,9 @@ class PeopleFeature(QObject):
         for part in (self.overview, self.people_page, self.log_page, self.follow_ups, self.panel):
             part.detach()
         self.search_hits.clear()
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
         self.session = None
         self._update_overview_button()
         self._update_actions()

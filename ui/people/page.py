@@ -41,6 +41,8 @@ class PeoplePage(QWidget):
         self.session = None
         self.person: Person | None = None
         self.person_dialog: PersonDialog | None = None
+        self._keep: str | None = None  # the person to show again once the list is read
+        self._after_load = None        # what to do then (reload(then=...))
         self.copy_clear_ms = CLEAR_AFTER_MS   # 30 s: enough to paste a number
         self._build()
         self._wire()
@@ -191,6 +193,7 @@ class PeoplePage(QWidget):
         self.role_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.list.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._after_reset)
+        self.model.load_failed.connect(self._load_failed)
         self.new_button.clicked.connect(self.new_person)
         self.merge_button.clicked.connect(self.merge_selected)
         self.edit_button.clicked.connect(self.edit_person)
@@ -205,9 +208,11 @@ class PeoplePage(QWidget):
         copy.activated.connect(self.copy_selected_contact)
 
     # --- session -------------------------------------------------------------------------
-    def attach(self, session) -> None:
+    def attach(self, session, background=None) -> None:
+        """`background`: a reader of its own, for reading the list off the GUI thread."""
         self.session = session
-        self.model.set_store(session.reader.people)
+        self._keep = None
+        self.model.set_store(session.reader.people, background.people if background is not None else None)
 
     def detach(self) -> None:
         """Lock: forget every person, log row, incident title and typed search."""
@@ -219,6 +224,7 @@ class PeoplePage(QWidget):
         self.role_filter.blockSignals(True)
         self.role_filter.setCurrentIndex(0)
         self.role_filter.blockSignals(False)
+        self._keep = self._after_load = None
         self.model.clear()
         self._show_person(None)
         if self.person_dialog is not None:
@@ -226,19 +232,29 @@ class PeoplePage(QWidget):
             self.person_dialog.deleteLater()
             self.person_dialog = None
 
-    def reload(self, select_uuid: str | None = None) -> None:
-        """Re-read the list, keeping (or choosing) the shown person."""
+    def reload(self, select_uuid: str | None = None, then=None) -> None:
+        """Re-read the list, keeping (or choosing) the shown person; `then()` runs once it is
+        shown (the list is read off the GUI thread: see PeopleListModel)."""
         if self.session is None:
             return
-        keep = select_uuid or (self.person.uuid if self.person else None)
+        # A reload while one is running keeps what that one was to show and do (latest read wins).
+        pending = self.model.loading
+        self._keep = select_uuid or (self._keep if pending else None) or (self.person.uuid if self.person else None)
+        self._after_load = then or (self._after_load if pending else None)
         try:
             self.model.reload()
         except Exception as exc:  # a search FTS5 cannot parse: say so, keep the page usable
-            self.list_empty.setText(user_message(exc))
-            self.list_stack.setCurrentWidget(self.list_empty)
-            return
-        if keep and not self.select_person(keep):
-            self._show_person(None)
+            self._load_failed(exc)
+
+    @property
+    def loading(self) -> bool:
+        """True while the list is being read off the GUI thread."""
+        return self.model.loading
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._keep = self._after_load = None
+        self.list_empty.setText(user_message(exc))
+        self.list_stack.setCurrentWidget(self.list_empty)
 
     def apply_filter(self) -> None:
         if self.session is None:
@@ -270,7 +286,8 @@ class PeoplePage(QWidget):
             self.role_filter.setCurrentIndex(0)
             self.role_filter.blockSignals(False)
             self.model.role, self.model.search_text = None, ""
-            self.reload(uuid)
+            self.reload(uuid)  # shown once the list is read
+            return
         self.select_person(uuid)
 
     def selected_people(self) -> list[Person]:
@@ -290,7 +307,12 @@ class PeoplePage(QWidget):
             self.list_stack.setCurrentWidget(self.list_empty)
         else:
             self.list_stack.setCurrentWidget(self.list)
+        keep, then, self._keep, self._after_load = self._keep, self._after_load, None, None
+        if keep and not self.select_person(keep):
+            self._show_person(None)
         self._update_buttons()
+        if then is not None:
+            then()
 
     def _selection_changed(self, *_args) -> None:
         people = self.selected_people()
@@ -405,9 +427,11 @@ class PeoplePage(QWidget):
         op.success(self._saved).failure(self._failed).run()
 
     def _saved(self, person: Person) -> None:
-        self.reload(person.uuid)
-        if self.model.row_of(person.uuid) < 0:
-            self.show_person_uuid(person.uuid)
+        def shown() -> None:  # hidden by the search or role filter: clear them
+            if self.model.row_of(person.uuid) < 0:
+                self.show_person_uuid(person.uuid)
+
+        self.reload(person.uuid, then=shown)
         self.people_changed.emit()
 
     def _failed(self, exc: BaseException) -> None:

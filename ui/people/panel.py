@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 from journal.records.people import Person
 
 from ui.common.a11y import announce
-from ui.common.ops import user_message
+from ui.common.ops import LatestRead, user_message
 from ui.people.labels import default_link_role, link_role_labels
 from ui.people.picker import PersonPicker
 from ui.common.read_only_panel import FollowsReadOnly
@@ -30,6 +30,8 @@ class EntryPeoplePanel(FollowsReadOnly, QGroupBox):
         self.session = None
         self.entry_uuid: str | None = None
         self._people: dict[str, Person] = {}
+        self._background = None      # a reader connection of its own (attach)
+        self._reads = LatestRead()   # the picker's people, read off the GUI thread
         self._read_only = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
@@ -85,19 +87,36 @@ class EntryPeoplePanel(FollowsReadOnly, QGroupBox):
         self.setVisible(False)
 
     # --- session ------------------------------------------------------------------
-    def attach(self, session) -> None:
+    def attach(self, session, background=None) -> None:
+        """`background`: a reader of its own, for reading the picker's people off the GUI thread."""
         self.session = session
+        self._background = background
         self.refresh_people()
+
+    @property
+    def loading(self) -> bool:
+        """True while the picker's people are being read off the GUI thread."""
+        return self._reads.pending
 
     def refresh_people(self) -> None:
         if self.session is None:
             return
-        people = self.session.reader.people.list(limit=5000)
+        if self._background is None:
+            self._set_people(self.session.reader.people.list(limit=5000))
+            return
+        store = self._background.people
+        self._reads.run(lambda: store.list(limit=5000), self._set_people, self._failed)
+
+    def _set_people(self, people: list[Person]) -> None:
+        if self.session is None:
+            return
         self._people = {p.uuid: p for p in people}
         self.picker.set_people(people)
 
     def detach(self) -> None:
         """Lock: forget the entry, its links and every name."""
+        self._reads.forget()
+        self._background = None
         self.session = None
         self._people.clear()
         self.set_entry(None)

@@ -1,4 +1,9 @@
-"""The Contact log page: a timeline filtered by person, channel and dates, with the quick-add bar."""
+"""The Contact log page: a timeline filtered by person, channel and dates, with the quick-add bar.
+
+The timeline and the people of the pickers are read off the GUI thread on a reader of their
+own when the feature gives one (ui/common/ops.LatestRead: each change of a filter asks again,
+only the latest answer is shown); without one (a page built alone in a test) on the GUI thread.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +18,7 @@ from journal.records.people import Person
 from ui.people.contact_log.edit_dialog import ContactLogEditDialog
 from ui.people.contact_log.model import COL_SUMMARY, UUID_ROLE, ContactLogModel
 from ui.people.contact_log.quick import QuickLogBar
-from ui.common.ops import user_message
+from ui.common.ops import LatestRead, user_message
 from ui.people.labels import channel_labels, display_when
 from ui.people.picker import PersonPicker
 from ui.common.i18n import date_format
@@ -28,6 +33,10 @@ class ContactLogPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = None
+        self._background = None  # a reader connection of its own (attach), for reads off the GUI thread
+        self._reads = LatestRead()         # the timeline
+        self._people_reads = LatestRead()  # the people of the pickers
+        self._then = None                  # what the running timeline read does once shown
         self._build()
         self._wire()
 
@@ -153,8 +162,10 @@ class ContactLogPage(QWidget):
         self.reload()
 
     # --- session -------------------------------------------------------------------
-    def attach(self, session) -> None:
+    def attach(self, session, background=None) -> None:
+        """`background`: a reader of its own, for reading the lists off the GUI thread."""
         self.session = session
+        self._background = background
         self.quick.attach(session)
         self.refresh_people()
         self.reload()
@@ -162,6 +173,10 @@ class ContactLogPage(QWidget):
     def detach(self) -> None:
         """Lock: empty the timeline, the pickers and the quick bar."""
         self.session = None
+        self._background = None
+        self._reads.forget()
+        self._people_reads.forget()
+        self._then = None
         if self.edit_dialog is not None:
             self.edit_dialog.reject()
             self.edit_dialog = None
@@ -174,10 +189,24 @@ class ContactLogPage(QWidget):
         self.model.clear()
         self.empty.clear()
 
+    @property
+    def loading(self) -> bool:
+        """True while the timeline or the pickers' people are being read off the GUI thread."""
+        return self._reads.pending or self._people_reads.pending
+
     def refresh_people(self) -> None:
         if self.session is None:
             return
-        people: list[Person] = self.session.reader.people.list(limit=5000)
+        if self._background is None:
+            self._set_people(self.session.reader.people.list(limit=5000))
+            return
+        store = self._background.people
+        self._people_reads.run(lambda: store.list(limit=5000), self._set_people,
+                               lambda exc: self.empty.setText(user_message(exc)))
+
+    def _set_people(self, people: list[Person]) -> None:
+        if self.session is None:
+            return
         self.quick.set_people(people)
         self.person_filter.set_people(people)
 
@@ -185,35 +214,73 @@ class ContactLogPage(QWidget):
         self.person_filter.select_uuid(uuid)
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self, then=None) -> None:
+        """Re-read the timeline for the chosen filters; `then()` runs once it is shown."""
         if self.session is None:
             return
+        # A reload while one is running keeps what that one was to do once shown (latest read wins).
+        then = then or (self._then if self._reads.pending else None)
+        self._then = then
         person = self.person_filter.current_uuid()
         date_from = self.date_from.date().toString("yyyy-MM-dd") if self.dates.isChecked() else None
         date_to = self.date_to.date().toString("yyyy-MM-dd") if self.dates.isChecked() else None
-        try:
-            records = self.session.reader.contact_log.list(
-                person=person, channel=self.channel_filter.currentData(), date_from=date_from, date_to=date_to,
-                limit=PAGE_LIMIT)
-        except Exception as exc:  # a person deleted meanwhile, bad dates: say why
-            records = []
-            self.empty.setText(user_message(exc))
-        else:
-            filtered = person or self.channel_filter.currentData() or self.dates.isChecked()
-            self.empty.setText(self.tr("No contacts match.") if filtered else
-                               self.tr("No contacts logged yet. Press Ctrl+Shift+L to log a call, message "
-                                       "or meeting."))
+        channel = self.channel_filter.currentData()
+        filtered = bool(person or channel or self.dates.isChecked())
+
+        def read(log) -> list:
+            return log.list(person=person, channel=channel, date_from=date_from, date_to=date_to, limit=PAGE_LIMIT)
+
+        def failed(exc: BaseException) -> None:  # a person deleted meanwhile, bad dates: say why
+            self._show_records([], user_message(exc), None)
+
+        if self._background is None:
+            self._reads.forget()
+            try:
+                records = read(self.session.reader.contact_log)
+            except Exception as exc:
+                failed(exc)
+            else:
+                self._show_records(records, self._empty_text(filtered), then)
+            return
+        log = self._background.contact_log
+        self._reads.run(lambda: read(log), lambda records: self._show_records(records, self._empty_text(filtered), then),
+                        failed)
+
+    def _empty_text(self, filtered: bool) -> str:
+        return self.tr("No contacts match.") if filtered else self.tr(
+            "No contacts logged yet. Press Ctrl+Shift+L to log a call, message or meeting.")
+
+    def _show_records(self, records: list, empty_text: str, then) -> None:
+        if self.session is None:
+            return
+        self._then = None
+        self.empty.setText(empty_text)
         self.model.set_records(records)
         self.stack.setCurrentWidget(self.table if records else self.empty)
+        if then is not None:
+            then()
 
     def select_record(self, uuid: str) -> bool:
+        """Select a record; if the filters hide it, clear them and select it once the timeline is
+        read again (True: shown or on its way)."""
+        if self._select_row(uuid):
+            return True
+        if self.session is None:
+            return False
+        for widget in (self.person_filter, self.channel_filter, self.dates):
+            widget.blockSignals(True)
+        self.person_filter.select_uuid(None)
+        self.channel_filter.setCurrentIndex(0)
+        self.dates.setChecked(False)
+        self.date_from.setEnabled(False)
+        self.date_to.setEnabled(False)
+        for widget in (self.person_filter, self.channel_filter, self.dates):
+            widget.blockSignals(False)
+        self.reload(then=lambda: self._select_row(uuid))
+        return self._select_row(uuid) or self.loading
+
+    def _select_row(self, uuid: str) -> bool:
         row = self.model.row_of(uuid)
-        if row < 0 and self.session is not None:
-            self.person_filter.select_uuid(None)
-            self.channel_filter.setCurrentIndex(0)
-            self.dates.setChecked(False)
-            self.reload()
-            row = self.model.row_of(uuid)
         if row < 0:
             return False
         self.table.selectRow(row)
@@ -232,8 +299,7 @@ class ContactLogPage(QWidget):
 
     # --- writes -----------------------------------------------------------------------
     def _added(self, record) -> None:
-        self.reload()
-        self.select_record(record.uuid)
+        self.reload(then=lambda: self.select_record(record.uuid))
         self.log_changed.emit()
 
     def edit_selected(self) -> ContactLogEditDialog | None:
@@ -271,8 +337,7 @@ class ContactLogPage(QWidget):
         self.undo_label.setText(self.tr("Contact of {when} changed.").format(when=display_when(after.at)))
         self.undo_bar.setVisible(True)
         self._undo_timer.start()
-        self.reload()
-        self.select_record(after.uuid)
+        self.reload(then=lambda: self.select_record(after.uuid))
         self.log_changed.emit()
 
     def undo_edit(self) -> None:
@@ -283,8 +348,7 @@ class ContactLogPage(QWidget):
         ops.restore_log_record(self, self.session, before).success(self._restored).failure(self._failed).run()
 
     def _restored(self, record) -> None:
-        self.reload()
-        self.select_record(record.uuid)
+        self.reload(then=lambda: self.select_record(record.uuid))
         self.log_changed.emit()
 
     def _forget_undo(self) -> None:
