@@ -173,6 +173,7 @@ def test_follow_ups_show_due_and_marking_done_removes(qtbot, unlocked):
     feature.overview.today = lambda: today
     feature.show_section(FOLLOW_UPS_SECTION)
     assert window.pages.currentWidget() is page
+    _loaded(qtbot, page)
     assert page.model.rowCount() == 2
     assert [page.model.record_at(r).summary for r in range(2)] == ["overdue", "today"]
     assert "(overdue)" in page.model.index(0, 4).data() and "(today)" in page.model.index(1, 4).data()
@@ -183,6 +184,7 @@ def test_follow_ups_show_due_and_marking_done_removes(qtbot, unlocked):
     page.table.selectRow(0)
     with qtbot.waitSignal(page.changed, timeout=20_000):
         page.done_button.click()
+    _loaded(qtbot, page)
     assert [page.model.record_at(r).summary for r in range(page.model.rowCount())] == ["today"]
     assert feature.overview.due.text().startswith("1")
 
@@ -266,6 +268,7 @@ def test_lock_clears_people_and_log(qtbot, unlocked):
     feature.log_page.refresh_people()
     feature.log_page.quick.summary.setText("typed, not sent")
     feature.follow_ups.reload()
+    _loaded(qtbot, feature.follow_ups)
     feature.overview.refresh()
     window.select_rowid(window.model.rowid_at(0))
     feature.panel.refresh_people()

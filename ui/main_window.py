@@ -606,7 +606,7 @@ class MainWindow(QMainWindow):
     def _after_list_change(self, *_args) -> None:
         rows = self.model.rowCount()
         in_trash = self.sidebar.current_filter().trash
-        waiting = self.list_loading.hasFocus()
+        waiting = self.focusWidget() is self.list_loading  # the window's focus, also while it is inactive
         if rows == 0 and self.model.loading and self.session is not None:
             self._show_loading()
             self._update_actions()
@@ -625,11 +625,13 @@ class MainWindow(QMainWindow):
             else:
                 text = self.tr("No entries yet — press Ctrl+N to write the first one.")
             self.list_empty.setText(text)
-            self.list_stack.setCurrentWidget(self.list_empty)
+        shown = self.table if rows else self.list_empty
+        if waiting:
+            # The focus waited on the loading line: the list takes its place (and the focus, and its first
+            # row loads into the editor) in an event of its own, not in the same freeze as the list's arrival.
+            QTimer.singleShot(0, self._land_on_list)
         else:
-            self.list_stack.setCurrentWidget(self.table)
-        if waiting:  # the focus waited on the loading line: it lands on the list now
-            self.list_stack.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
+            self.list_stack.setCurrentWidget(shown)
         pending, self._show_when_loaded = self._show_when_loaded, None
         if pending is not None and not self.model.loading:
             rowid, edit_title = pending
@@ -643,6 +645,15 @@ class MainWindow(QMainWindow):
         else:
             self.count_label.setText(self.tr("%n entries", "", rows))
         self._update_actions()
+
+    def _land_on_list(self) -> None:
+        """After the first list arrived: show it in place of the loading line; the focus moves with it."""
+        if self.session is None or self.list_stack.currentWidget() is not self.list_loading or self.model.loading:
+            return
+        focused = self.focusWidget() is self.list_loading
+        self.list_stack.setCurrentWidget(self.table if self.model.rowCount() else self.list_empty)
+        if focused and self.model.rowCount():
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def select_rowid(self, rowid: int) -> bool:
         row = self.model.row_of(rowid)

@@ -114,11 +114,9 @@ class PeopleFeature(QObject):
         self.session = session
         # The People and Contact log lists are read off the GUI thread on a reader of their own.
         self._reader = session.journal.open_reader() if session.journal is not None else None
-        for part in (self.overview, self.follow_ups):
-            part.attach(session)
-        self.panel.attach(session, self._reader)
-        self.people_page.attach(session, self._reader)
-        self.log_page.attach(session, self._reader)
+        self.overview.attach(session)
+        for part in (self.follow_ups, self.panel, self.people_page, self.log_page):
+            part.attach(session, self._reader)
         self._update_overview_button()
         self._update_actions()
 

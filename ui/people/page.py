@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from journal.records.people import Person
 
 from ui.common.clipboard import CLEAR_AFTER_MS, copy_secret
-from ui.people.contact_log.model import COL_SUMMARY, ContactLogModel
+from ui.people.contact_log.model import COL_SUMMARY, RESIZE_PRECISION, ContactLogModel
 from ui.common.ops import user_message
 from ui.people.dialog import PersonDialog
 from ui.people.labels import display_when, handle_text, handle_value, link_role_labels, person_role_labels, roles_text
@@ -149,6 +149,7 @@ class PeoplePage(QWidget):
         self.log_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.log_table.verticalHeader().setVisible(False)
         self.log_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.log_table.horizontalHeader().setResizeContentsPrecision(RESIZE_PRECISION)  # the first rows only
         self.log_table.horizontalHeader().setSectionResizeMode(COL_SUMMARY, QHeaderView.ResizeMode.Stretch)
         self.log_table.setWordWrap(False)
         detail.addWidget(self.log_table, 2)

@@ -1,4 +1,5 @@
-"""Follow-ups: contact-log records whose follow-up is due today or overdue."""
+"""Follow-ups: contact-log records whose follow-up is due today or overdue (read off the GUI
+thread on the feature's reader when it gives one: ui/common/ops.LatestRead)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from ui.people.contact_log.model import COL_SUMMARY, UUID_ROLE, ContactLogModel
-from ui.common.ops import user_message
+from ui.people.contact_log.model import COL_SUMMARY, RESIZE_PRECISION, UUID_ROLE, ContactLogModel
+from ui.common.ops import LatestRead, user_message
 from ui.people import ops
 
 
@@ -22,6 +23,8 @@ class FollowUpsPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = None
+        self._background = None     # a reader connection of its own (attach)
+        self._reads = LatestRead()  # the due records, read off the GUI thread
         self.today: Callable[[], dt.date] = dt.date.today   # tests pin the day
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -48,6 +51,8 @@ class FollowUpsPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fitted to the first rows only: measuring all (Qt measures 1,000) froze the window ~1 s.
+        header.setResizeContentsPrecision(RESIZE_PRECISION)
         header.setSectionResizeMode(COL_SUMMARY, QHeaderView.ResizeMode.Stretch)
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -61,20 +66,38 @@ class FollowUpsPage(QWidget):
         self.model.modelReset.connect(self._update_buttons)
         self._update_buttons()
 
-    def attach(self, session) -> None:
+    def attach(self, session, background=None) -> None:
         self.session = session
-        self.reload()
+        self._background = background
+        if self.isVisible():  # else when the page is shown (PeopleFeature._section_changed)
+            self.reload()
 
     def detach(self) -> None:
+        self._reads.forget()
+        self._background = None
         self.session = None
         self.model.clear()
         self.heading.clear()
         self.empty.clear()
 
+    @property
+    def loading(self) -> bool:
+        """True while the due records are being read off the GUI thread."""
+        return self._reads.pending
+
     def reload(self) -> None:
         if self.session is None:
             return
-        records = self.session.reader.contact_log.due(today=self.today())
+        today = self.today()
+        if self._background is None:
+            self._show(self.session.reader.contact_log.due(today=today))
+            return
+        log = self._background.contact_log
+        self._reads.run(lambda: log.due(today=today), self._show, lambda exc: self.empty.setText(user_message(exc)))
+
+    def _show(self, records) -> None:
+        if self.session is None:
+            return
         self.model.set_records(records)
         today = self.today().isoformat()
         overdue = sum(1 for r in records if r.follow_up_due < today)

@@ -13,6 +13,8 @@ from ui.people.labels import channel_labels, direction_labels, display_when
 
 COL_WHEN, COL_PEOPLE, COL_CHANNEL, COL_SUMMARY, COL_FOLLOW_UP = range(5)
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
+# Columns fitted to their contents look at this many rows (QHeaderView.setResizeContentsPrecision).
+RESIZE_PRECISION = 50
 
 
 class ContactLogModel(QAbstractTableModel):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from journal.records.people import Person
 
 from ui.people.contact_log.edit_dialog import ContactLogEditDialog
-from ui.people.contact_log.model import COL_SUMMARY, UUID_ROLE, ContactLogModel
+from ui.people.contact_log.model import COL_SUMMARY, RESIZE_PRECISION, UUID_ROLE, ContactLogModel
 from ui.people.contact_log.quick import QuickLogBar
 from ui.common.ops import LatestRead, user_message
 from ui.people.labels import channel_labels, display_when
@@ -99,6 +99,8 @@ class ContactLogPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fitted to the first rows only: measuring all (Qt measures 1,000) froze the window ~1 s.
+        header.setResizeContentsPrecision(RESIZE_PRECISION)
         header.setSectionResizeMode(COL_SUMMARY, QHeaderView.ResizeMode.Stretch)
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -167,8 +169,9 @@ class ContactLogPage(QWidget):
         self.session = session
         self._background = background
         self.quick.attach(session)
-        self.refresh_people()
-        self.reload()
+        self.refresh_people()  # the quick bar (Ctrl+Shift+L) needs them from anywhere
+        if self.isVisible():  # else when the page is shown (PeopleFeature._section_changed)
+            self.reload()
 
     def detach(self) -> None:
         """Lock: empty the timeline, the pickers and the quick bar."""
