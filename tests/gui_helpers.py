@@ -53,7 +53,7 @@ def wait_loaded(qtbot, window, timeout: int = 20_000) -> None:
 
     def loaded() -> bool:
         return not (window.model.loading or window.sidebar_loading or feature.people_page.model.loading
-                    or feature.log_page.loading or feature.panel.loading or feature.follow_ups.loading)
+                    or feature.log_page.loading or feature.people_loading or feature.follow_ups.loading)
 
     qtbot.waitUntil(loaded, timeout=timeout)
 

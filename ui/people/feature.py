@@ -20,7 +20,7 @@ from ui.people.contact_log.page import ContactLogPage
 from ui.common.host import CONTACT_FORM, PERSON_FORM, FeatureHost
 from ui.people.contact_log.edit_dialog import ContactLogEditDialog
 from ui.people.dialog import PersonDialog
-from ui.common.ops import user_message
+from ui.common.ops import LatestRead, user_message
 from ui.people import ops
 from ui.people.overview_page import OverviewPage
 from ui.people.labels import default_link_role
@@ -40,12 +40,16 @@ class PeopleFeature(QObject):
         self.host = host
         self.session = None
         self._reader = None  # a reader connection of its own, for the lists read off the GUI thread
+        self._people_reads = LatestRead()  # the pickers' people
         self.overview = OverviewPage()
         self.people_page = PeoplePage()
         self.log_page = ContactLogPage()
         self.follow_ups = FollowUpsPage()
         self.panel = EntryPeoplePanel()
         self.search_hits = SearchHitsPanel()
+        for part in (self.panel, self.log_page):  # one read of the people for every picker
+            part.shared_people = self.refresh_people
+            part.shared_people_loading = lambda: self.people_loading
         host.add_page(OVERVIEW_SECTION, self.overview)  # no sidebar item: the button above the sidebar
         host.add_page(PEOPLE_SECTION, self.people_page, self.tr("People"))
         host.add_page(CONTACT_LOG_SECTION, self.log_page, self.tr("Contact log"))
@@ -117,6 +121,7 @@ class PeopleFeature(QObject):
         self.overview.attach(session)
         for part in (self.follow_ups, self.panel, self.people_page, self.log_page):
             part.attach(session, self._reader)
+        self.refresh_people()
         self._update_overview_button()
         self._update_actions()
 
@@ -125,12 +130,33 @@ class PeopleFeature(QObject):
         for part in (self.overview, self.people_page, self.log_page, self.follow_ups, self.panel):
             part.detach()
         self.search_hits.clear()
+        self._people_reads.forget()
         if self._reader is not None:
             self._reader.close()
             self._reader = None
         self.session = None
         self._update_overview_button()
         self._update_actions()
+
+    def refresh_people(self) -> None:
+        """The people of every picker (the editor's panel, the contact log's filter and quick bar),
+        read once off the GUI thread; the latest request wins."""
+        if self.session is None or self._reader is None:
+            return
+        store = self._reader.people
+        self._people_reads.run(lambda: store.list(limit=5000), self._people_read,
+                               lambda exc: self.host.show_status(user_message(exc), 5000))
+
+    @property
+    def people_loading(self) -> bool:
+        """True while the pickers' people are being read (tests and the bench wait on it)."""
+        return self._people_reads.pending
+
+    def _people_read(self, people) -> None:
+        if self.session is None:
+            return
+        self.panel.set_people(people)
+        self.log_page.set_people(people)
 
     def search(self, text: str) -> None:
         """The main search: people and log hits next to the entry hits."""
@@ -230,8 +256,7 @@ class PeopleFeature(QObject):
     def _people_changed(self) -> None:
         if self.session is None:
             return
-        self.log_page.refresh_people()
-        self.panel.refresh_people()
+        self.refresh_people()
         self.people_page.refresh_person()
         self.overview.refresh()
 

@@ -32,6 +32,8 @@ class EntryPeoplePanel(FollowsReadOnly, QGroupBox):
         self._people: dict[str, Person] = {}
         self._background = None      # a reader connection of its own (attach)
         self._reads = LatestRead()   # the picker's people, read off the GUI thread
+        self.shared_people = None    # the feature's one read for every picker (PeopleFeature.refresh_people)
+        self.shared_people_loading = lambda: False  # ... and whether it is running
         self._read_only = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
@@ -88,26 +90,30 @@ class EntryPeoplePanel(FollowsReadOnly, QGroupBox):
 
     # --- session ------------------------------------------------------------------
     def attach(self, session, background=None) -> None:
-        """`background`: a reader of its own, for reading the picker's people off the GUI thread."""
+        """`background`: a reader of its own, for reading the picker's people off the GUI thread.
+        With `shared_people` set, the feature reads them (once for every picker) and calls set_people."""
         self.session = session
         self._background = background
-        self.refresh_people()
+        if self.shared_people is None:
+            self.refresh_people()
 
     @property
     def loading(self) -> bool:
         """True while the picker's people are being read off the GUI thread."""
-        return self._reads.pending
+        return self._reads.pending or (self.shared_people is not None and self.shared_people_loading())
 
     def refresh_people(self) -> None:
         if self.session is None:
             return
-        if self._background is None:
-            self._set_people(self.session.reader.people.list(limit=5000))
-            return
-        store = self._background.people
-        self._reads.run(lambda: store.list(limit=5000), self._set_people, self._failed)
+        if self.shared_people is not None:
+            self.shared_people()
+        elif self._background is None:
+            self.set_people(self.session.reader.people.list(limit=5000))
+        else:
+            store = self._background.people
+            self._reads.run(lambda: store.list(limit=5000), self.set_people, self._failed)
 
-    def _set_people(self, people: list[Person]) -> None:
+    def set_people(self, people: list[Person]) -> None:
         if self.session is None:
             return
         self._people = {p.uuid: p for p in people}

@@ -37,6 +37,8 @@ class ContactLogPage(QWidget):
         self._reads = LatestRead()         # the timeline
         self._people_reads = LatestRead()  # the people of the pickers
         self._then = None                  # what the running timeline read does once shown
+        self.shared_people = None          # the feature's one read for every picker (PeopleFeature.refresh_people)
+        self.shared_people_loading = lambda: False  # ... and whether it is running
         self._build()
         self._wire()
 
@@ -169,7 +171,8 @@ class ContactLogPage(QWidget):
         self.session = session
         self._background = background
         self.quick.attach(session)
-        self.refresh_people()  # the quick bar (Ctrl+Shift+L) needs them from anywhere
+        if self.shared_people is None:  # else the feature reads them once for every picker
+            self.refresh_people()  # the quick bar (Ctrl+Shift+L) needs them from anywhere
         if self.isVisible():  # else when the page is shown (PeopleFeature._section_changed)
             self.reload()
 
@@ -195,19 +198,22 @@ class ContactLogPage(QWidget):
     @property
     def loading(self) -> bool:
         """True while the timeline or the pickers' people are being read off the GUI thread."""
-        return self._reads.pending or self._people_reads.pending
+        return self._reads.pending or self._people_reads.pending or (
+            self.shared_people is not None and self.shared_people_loading())
 
     def refresh_people(self) -> None:
         if self.session is None:
             return
-        if self._background is None:
-            self._set_people(self.session.reader.people.list(limit=5000))
-            return
-        store = self._background.people
-        self._people_reads.run(lambda: store.list(limit=5000), self._set_people,
-                               lambda exc: self.empty.setText(user_message(exc)))
+        if self.shared_people is not None:
+            self.shared_people()
+        elif self._background is None:
+            self.set_people(self.session.reader.people.list(limit=5000))
+        else:
+            store = self._background.people
+            self._people_reads.run(lambda: store.list(limit=5000), self.set_people,
+                                   lambda exc: self.empty.setText(user_message(exc)))
 
-    def _set_people(self, people: list[Person]) -> None:
+    def set_people(self, people: list[Person]) -> None:
         if self.session is None:
             return
         self.quick.set_people(people)
