@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
         mark_hint(self.list_empty)  # readable grey (>= 4.5:1), not a disabled label
         # Shown while the first list is read off the GUI thread (unlock): it holds the focus meant
         # for the list until the list arrives, and a screen reader hears what is happening.
-        self.list_loading = QLabel(self.tr("Opening the entries…"))
+        self.list_loading = QLabel(self.tr("Loading entries…"))
         self.list_loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.list_loading.setWordWrap(True)
         self.list_loading.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

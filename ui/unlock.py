@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QMainWindow, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
-from journal.errors import WrongPassphrase
+from journal.errors import Cancelled, WrongPassphrase
 from journal.storage.vault import Journal, derive_data_key
 
 from ui.common.a11y import announce
@@ -44,10 +44,14 @@ QPushButton#unlockButton:disabled { color: palette(mid); }
 """
 
 
-def unlock_journal(data_dir: Path, secret: str, recovery: bool) -> Journal:
-    """Worker side of unlocking: derive the key (slow), then open (fast)."""
+def unlock_journal(data_dir: Path, secret: str, recovery: bool, progress=None, cancel=None) -> Journal:
+    """Worker side of unlocking: derive the key (slow), then open (fast, except when an older
+    journal's schema is updated: `progress` and `cancel` reach the migrations)."""
     key = derive_data_key(data_dir, recovery_code=secret) if recovery else derive_data_key(data_dir, secret)
-    return Journal.open_with_key(data_dir, key)
+    return Journal.open_with_key(data_dir, key, progress=progress, cancel=cancel)
+
+
+UPDATE_NOTICE_MS = 400  # a schema update that takes longer shows its progress and a Stop button
 
 
 class UnlockWindow(QMainWindow):
@@ -115,6 +119,25 @@ class UnlockWindow(QMainWindow):
         self.busy.setMaximumHeight(8)
         self.busy.setVisible(False)
         layout.addWidget(self.busy)
+        # An older journal's one-time update (schema migrations, e.g. the word-forms index): progress
+        # and Stop, shown only when it takes a while.
+        update_row = QHBoxLayout()
+        self.update_label = QLabel()
+        self.update_label.setWordWrap(True)
+        self.stop_button = QPushButton(self.tr("&Stop"))
+        self.stop_button.setToolTip(self.tr("Stop the update: the journal stays as it was, and the update "
+                                            "starts again at the next unlock"))
+        self.stop_button.clicked.connect(self._stop_update)
+        update_row.addWidget(self.update_label, 1)
+        update_row.addWidget(self.stop_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(update_row)
+        self._op = None
+        self._update_progress: tuple[int, int] | None = None
+        self._update_timer = QTimer(self)
+        self._update_timer.setSingleShot(True)
+        self._update_timer.setInterval(UPDATE_NOTICE_MS)
+        self._update_timer.timeout.connect(self._show_update)
+        self._hide_update()
         self.attempts_label = QLabel()
         self.attempts_label.setWordWrap(True)
         self.attempts_label.setVisible(False)
@@ -198,6 +221,47 @@ class UnlockWindow(QMainWindow):
         self.field.setReadOnly(working)
         for widget in (self.unlock_button, self.mode_link, self.other_button, self.erase_button):
             widget.setEnabled(not working)
+        if not working:
+            self._hide_update()
+
+    # --- an older journal's one-time update ------------------------------------------------
+    def _progress(self, done: int, total: int) -> None:
+        if total <= 0 or not self.working:
+            return
+        self._update_progress = (done, total)
+        if self.update_label.isVisible():
+            self._show_update()
+        elif not self._update_timer.isActive():
+            self._update_timer.start()
+
+    def _show_update(self) -> None:
+        if not self.working or self._update_progress is None:
+            return
+        done, total = self._update_progress
+        first = not self.update_label.isVisible()
+        self.busy.setRange(0, total)
+        self.busy.setValue(min(done, total))
+        self.update_label.setText(self.tr("Updating the journal for this version of the app: {percent}%. "
+                                          "This happens once and can take a few minutes.").format(
+            percent=done * 100 // total))
+        self.update_label.setVisible(True)
+        self.stop_button.setVisible(True)
+        self.stop_button.setEnabled(True)
+        if first:
+            announce(self.update_label, self.update_label.text())
+
+    def _hide_update(self) -> None:
+        self._update_timer.stop()
+        self._update_progress = None
+        self.update_label.setVisible(False)
+        self.update_label.clear()
+        self.stop_button.setVisible(False)
+        self.busy.setRange(0, 0)
+
+    def _stop_update(self) -> None:
+        if self._op is not None and self.working:
+            self._op.cancel()
+            self.stop_button.setEnabled(False)
 
     # --- unlocking ----------------------------------------------------------------------
     def submit(self) -> None:
@@ -209,19 +273,24 @@ class UnlockWindow(QMainWindow):
         self._set_working(True)
         announce(self.busy, self.tr("Unlocking…"))
         data_dir, recovery = self.data_dir, self.recovery_mode
-        run_op(self, lambda _ctx: unlock_journal(data_dir, secret, recovery), self._done, self._failed,
-               show_dialog=False)
+        self._op = run_op(self, lambda ctx: unlock_journal(data_dir, secret, recovery, ctx.progress, ctx.cancelled),
+                          self._done, self._failed, show_dialog=False, on_progress=self._progress)
         self.unlock_started.emit()
 
     def _done(self, journal: Journal) -> None:
+        self._op = None
         self._set_working(False)
         self.reset()
         self.unlocked.emit(journal)
 
     def _failed(self, exc: BaseException) -> None:
+        self._op = None
         self._set_working(False)
         self.field.clear()
-        if isinstance(exc, WrongPassphrase):
+        if isinstance(exc, Cancelled):
+            message = self.tr("The update was stopped and undone: the journal is as it was. It starts again "
+                              "the next time you unlock.")
+        elif isinstance(exc, WrongPassphrase):
             message = (self.tr("That recovery code does not open this journal.") if self.recovery_mode
                        else self.tr("Wrong passphrase. Check the keyboard layout and Caps Lock, then try again."))
             self.attempt_failed.emit()

@@ -411,8 +411,12 @@ class Journal(_StoreAccess):
         return cls.open_with_key(data_dir, key)
 
     @classmethod
-    def open_with_key(cls, data_dir: Path, data_key: bytes, *, migrate: bool = True) -> "Journal":
-        """Open with an already derived data key (the fast part of unlocking)."""
+    def open_with_key(cls, data_dir: Path, data_key: bytes, *, migrate: bool = True, progress=None,
+                      cancel=None) -> "Journal":
+        """Open with an already derived data key (the fast part of unlocking).
+
+        `progress` and `cancel` (journal/progress.py) reach the schema migrations of an older
+        journal, which can take minutes once (migrations.migrate); a cancel raises Cancelled."""
         data_dir = Path(data_dir)
         _check_is_journal(data_dir)
         files = journal_files(data_dir)
@@ -431,7 +435,7 @@ class Journal(_StoreAccess):
                     raise CorruptDatabase(_("The database is empty: it was never set up as a journal."))
                 apply_pragmas(conn)
                 if migrate:
-                    migrations.migrate(conn)
+                    migrations.migrate(conn, progress=progress, cancel=cancel)
             except BaseException:
                 conn.close()
                 raise

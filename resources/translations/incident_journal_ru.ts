@@ -3156,6 +3156,10 @@ Choose something that does not identify you or where you are, in case the card f
         <translation>&amp;Восстановить</translation>
     </message>
     <message>
+        <source>Loading entries…</source>
+        <translation>Загрузка записей…</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
@@ -5555,8 +5559,24 @@ Write the code down by hand instead, or save the file only on a stick you keep a
         <translation>Открываем журнал…</translation>
     </message>
     <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Остановить</translation>
+    </message>
+    <message>
+        <source>Stop the update: the journal stays as it was, and the update starts again at the next unlock</source>
+        <translation>Остановить обновление: журнал останется прежним, а обновление начнётся заново при следующей разблокировке</translation>
+    </message>
+    <message>
         <source>A journal kept elsewhere, e.g. on an encrypted USB stick</source>
         <translation>Журнал в другом месте, например на зашифрованной флешке</translation>
+    </message>
+    <message>
+        <source>Updating the journal for this version of the app: {percent}%. This happens once and can take a few minutes.</source>
+        <translation>Журнал обновляется для этой версии приложения: {percent}%. Это происходит один раз и может занять несколько минут.</translation>
+    </message>
+    <message>
+        <source>The update was stopped and undone: the journal is as it was. It starts again the next time you unlock.</source>
+        <translation>Обновление остановлено и отменено: журнал остался прежним. Оно начнётся заново при следующей разблокировке.</translation>
     </message>
     <message>
         <source>Choose a journal folder</source>

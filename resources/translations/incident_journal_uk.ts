@@ -3156,6 +3156,10 @@ Choose something that does not identify you or where you are, in case the card f
         <translation>&amp;Відновити</translation>
     </message>
     <message>
+        <source>Loading entries…</source>
+        <translation>Завантаження записів…</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Налаштування…</translation>
     </message>
@@ -5555,8 +5559,24 @@ Write the code down by hand instead, or save the file only on a stick you keep a
         <translation>Відкриваємо журнал…</translation>
     </message>
     <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Зупинити</translation>
+    </message>
+    <message>
+        <source>Stop the update: the journal stays as it was, and the update starts again at the next unlock</source>
+        <translation>Зупинити оновлення: журнал залишиться таким, як був, а оновлення почнеться знову під час наступного розблокування</translation>
+    </message>
+    <message>
         <source>A journal kept elsewhere, e.g. on an encrypted USB stick</source>
         <translation>Журнал в іншому місці, наприклад на зашифрованій флешці</translation>
+    </message>
+    <message>
+        <source>Updating the journal for this version of the app: {percent}%. This happens once and can take a few minutes.</source>
+        <translation>Журнал оновлюється для цієї версії застосунку: {percent}%. Це відбувається один раз і може тривати кілька хвилин.</translation>
+    </message>
+    <message>
+        <source>The update was stopped and undone: the journal is as it was. It starts again the next time you unlock.</source>
+        <translation>Оновлення зупинено й скасовано: журнал залишився таким, як був. Воно почнеться знову під час наступного розблокування.</translation>
     </message>
     <message>
         <source>Choose a journal folder</source>

@@ -30,6 +30,7 @@ Give the worker copies of what it needs, never live widgets or models.
 
 from __future__ import annotations
 
+import queue
 import threading
 import traceback
 from typing import Any, Callable
@@ -73,6 +74,55 @@ def user_message(exc: BaseException) -> str:
     ).format(kind=type(exc).__name__)
 
 
+class _Workers:
+    """Daemon threads that run ops, kept for the next op: `threading.Thread.start()` waits until the
+    new thread runs, which on a busy machine cost the GUI thread a few ms per op (unlock starts
+    several reads at once). A new thread is started only when every thread is busy; the first
+    op also starts a few spare ones from a thread of its own, so they are ready when needed."""
+
+    SPARE = 6
+
+    def __init__(self) -> None:
+        self._jobs: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
+        self._lock = threading.Lock()
+        self._idle = 0
+        self._warmed = False
+
+    def submit(self, job: Callable[[], None]) -> None:
+        with self._lock:
+            start = self._idle == 0
+            if not start:
+                self._idle -= 1
+            warm, self._warmed = not self._warmed, True
+        self._jobs.put(job)
+        if start:
+            self._start()
+        if warm:
+            threading.Thread(target=self._warm, name="journal-op-spares", daemon=True).start()
+
+    def _start(self) -> None:
+        threading.Thread(target=self._work, name="journal-op", daemon=True).start()
+
+    def _warm(self) -> None:
+        for _ in range(self.SPARE):
+            with self._lock:
+                self._idle += 1  # counted before it waits: a job put now is taken by this thread
+            self._start()
+
+    def _work(self) -> None:
+        while True:
+            job = self._jobs.get()
+            try:
+                job()
+            except BaseException:  # noqa: BLE001 - Op._run delivers every error itself
+                pass
+            with self._lock:
+                self._idle += 1
+
+
+_WORKERS = _Workers()
+
+
 class Op(QObject):
     """One background call; created by run_op()."""
 
@@ -84,9 +134,10 @@ class Op(QObject):
 
     def __init__(self, parent: QObject | None, fn: Callable[[OpContext], Any],
                  on_done: Callable[[Any], None] | None, on_error: Callable[[BaseException], None] | None,
-                 dialog: QProgressDialog | None) -> None:
+                 dialog: QProgressDialog | None, on_progress: Callable[[int, int], None] | None = None) -> None:
         super().__init__(None)
         self._fn = fn
+        self._on_progress = on_progress
         self._on_done = on_done
         self._on_error = on_error
         self._dialog = dialog
@@ -100,7 +151,7 @@ class Op(QObject):
 
     def start(self) -> "Op":
         Op._running.add(self)
-        threading.Thread(target=self._run, name="journal-op", daemon=True).start()
+        _WORKERS.submit(self._run)
         return self
 
     def cancel(self) -> None:
@@ -115,6 +166,8 @@ class Op(QObject):
             self._finished.emit(result, None)
 
     def _show_progress(self, done: int, total: int) -> None:
+        if self._on_progress is not None and not self.done:
+            self._on_progress(done, total)
         if self._dialog is not None and not self.done:
             self._dialog.setMaximum(max(total, 0))
             self._dialog.setValue(min(done, total) if total > 0 else 0)
@@ -139,8 +192,10 @@ class Op(QObject):
 
 def run_op(parent: QObject | None, fn: Callable[[OpContext], Any], on_done: Callable[[Any], None] | None = None,
            on_error: Callable[[BaseException], None] | None = None, *, label: str | None = None,
-           cancellable: bool = False, show_dialog: bool = True) -> Op:
-    """Run `fn(ctx)` on a worker thread; see the module docstring."""
+           cancellable: bool = False, show_dialog: bool = True,
+           on_progress: Callable[[int, int], None] | None = None) -> Op:
+    """Run `fn(ctx)` on a worker thread; see the module docstring. `on_progress(done, total)` gets
+    ctx.progress on the GUI thread, for a window showing progress its own way (no dialog)."""
     dialog = None
     if show_dialog and isinstance(parent, QWidget):
         dialog = QProgressDialog(
@@ -154,7 +209,7 @@ def run_op(parent: QObject | None, fn: Callable[[OpContext], Any], on_done: Call
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.setValue(0)
-    return Op(parent, fn, on_done, on_error, dialog).start()
+    return Op(parent, fn, on_done, on_error, dialog, on_progress).start()
 
 
 class LatestRead:

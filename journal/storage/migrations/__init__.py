@@ -9,6 +9,7 @@ crash mid-migration leaves the previous version intact.
 
 from __future__ import annotations
 
+import inspect
 from importlib import import_module
 
 from journal.errors import SchemaTooNew
@@ -59,16 +60,43 @@ def check_supported(conn) -> int:
     return version
 
 
-def migrate(conn, target: int | None = None, progress=None) -> int:
-    """Apply pending migrations up to `target` (default: latest). Returns the new version."""
+# Progress of the pending migrations together, in thousandths per migration.
+STEP = 1000
+
+
+def pending(conn, target: int | None = None) -> list:
+    """The migrations `migrate` would apply."""
     current = check_supported(conn)
     target = latest_version() if target is None else target
-    for mod in migrations():
-        if mod.VERSION <= current or mod.VERSION > target:
-            continue
+    return [mod for mod in migrations() if current < mod.VERSION <= target]
+
+
+def migrate(conn, target: int | None = None, progress=None, cancel=None) -> int:
+    """Apply pending migrations up to `target` (default: latest). Returns the new version.
+
+    `progress(done, total)` and `cancel` follow journal/progress.py: `total` is STEP per
+    pending migration; a long one (m011's index rebuild) reports within its step. A cancel
+    stops before the next migration or inside a long one, whose transaction rolls back: the
+    journal stays at the last version applied, as after a crash."""
+    from journal.progress import check_cancel, is_cancelled
+
+    current = check_supported(conn)
+    todo = pending(conn, target)
+    total = STEP * len(todo)
+    for step, mod in enumerate(todo):
+        check_cancel(cancel)
+        base = step * STEP
+
+        def within(done: int, of: int, base: int = base) -> None:
+            if progress and of > 0:
+                progress(base + min(STEP, done * STEP // of), total)
+
         conn.execute("BEGIN IMMEDIATE")
         try:
-            mod.apply(conn)
+            if "progress" in inspect.signature(mod.apply).parameters:
+                mod.apply(conn, progress=within, cancel=lambda: is_cancelled(cancel))
+            else:
+                mod.apply(conn)
             conn.execute(f"PRAGMA user_version = {int(mod.VERSION)}")
             conn.execute("COMMIT")
         except BaseException:
@@ -80,5 +108,5 @@ def migrate(conn, target: int | None = None, progress=None) -> int:
             raise
         current = mod.VERSION
         if progress:
-            progress(current, target)
+            progress(base + STEP, total)
     return current

@@ -18,6 +18,11 @@ afterwards in small committed batches, newest first, with progress and cancel
 (journal/records/search_index.py, started by the app and `journal reindex`):
 `word_forms_backfill` remembers, per index, the id below which records still
 need their forms, so a crash or a cancel resumes where it stopped.
+
+The rebuild itself reads every record's text (minutes for 100k entries on a slow
+laptop), so the indexes are filled in batches of ids with progress and cancel
+(journal/progress.py): the same rows FTS5's 'rebuild' would insert, all inside the
+migration's one transaction, so a cancel or a crash leaves schema 10 as it was.
 """
 
 from journal.storage.migrations._script import run_script
@@ -64,7 +69,6 @@ CREATE TRIGGER {fts}_au AFTER UPDATE OF {update_of} ON {table} BEGIN
     INSERT INTO {fts} (rowid, {cols}, forms)
     VALUES (new.id, {new}, (SELECT forms FROM {forms_table} WHERE id = new.id));
 END;
-INSERT INTO {fts} ({fts}) VALUES ('rebuild');
 INSERT INTO word_forms_backfill (fts, below) SELECT '{fts}', coalesce(max(id), 0) + 1 FROM {table};
 """
 
@@ -100,5 +104,29 @@ INSERT INTO word_forms_backfill (fts, below) SELECT 'form_values_fts', coalesce(
 )
 
 
-def apply(conn) -> None:
+# (index, the view it reads, its columns): filled after SCHEMA created them empty.
+INDEXES = [
+    ("entries_fts", "entries_search", "entries", ["title", "body", "place", "tags"]),
+    ("people_fts", "people_search", "people", PEOPLE_COLUMNS),
+    ("contact_log_fts", "contact_log_search", "contact_log", ["summary", "follow_up_note"]),
+]
+BATCH = 2000  # ids per INSERT: progress and a cancel check about every second on a slow laptop
+
+
+def apply(conn, progress=None, cancel=None) -> None:
+    """`progress(done, total)` counts ids; `cancel()` (a plain callable here) stops with Cancelled."""
+    from journal.errors import Cancelled
+
     run_script(conn, SCHEMA)
+    spans = [conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0] for _f, _v, table, _c in INDEXES]
+    total, done = sum(spans), 0
+    for (fts, view, _table, columns), span in zip(INDEXES, spans):
+        cols = ", ".join([*columns, "forms"])
+        for low in range(0, span, BATCH):
+            if cancel is not None and cancel():
+                raise Cancelled()
+            conn.execute(f"INSERT INTO {fts} (rowid, {cols}) SELECT id, {cols} FROM {view} WHERE id > ? AND id <= ?",
+                         (low, low + BATCH))
+            done += min(BATCH, span - low)
+            if progress:
+                progress(done, total)
