@@ -349,6 +349,12 @@ def _import_one(qtbot, unlocked, other, monkeypatch, tmp_path):
     controller.import_paths([str(path)])
     qtbot.waitUntil(lambda: controller.dialog is not None, timeout=20_000)
     controller.dialog.close()
+    _sidebar_read(qtbot, unlocked.main_window)
+
+
+def _sidebar_read(qtbot, window):
+    """The sidebar (received entries by sender among it) is read again off the GUI thread."""
+    qtbot.waitUntil(lambda: not window.sidebar_loading, timeout=20_000)
 
 
 def _sender_items(window):
@@ -407,6 +413,7 @@ def test_senders_page_verify_and_block(qtbot, unlocked, other, monkeypatch, tmp_
     page.verify_button.click()
     qtbot.waitUntil(lambda: page.current().verified, timeout=20000)
     assert "Verified" in page.table.item(0, 1).text()
+    _sidebar_read(qtbot, unlocked.main_window)
     assert any(i.text(0).endswith(", verified") for i in _sender_items(unlocked.main_window))
     monkeypatch.setattr(senders_page.QMessageBox, "question", lambda *_: QMessageBox.StandardButton.Yes)
     page.block_button.click()
@@ -421,6 +428,7 @@ def test_lock_clears_the_bundle_pages(qtbot, unlocked, other, monkeypatch, tmp_p
     feature = _feature(unlocked)
     window = unlocked.main_window
     window.sidebar.setCurrentItem(_sender_items(window)[0])
+    qtbot.waitUntil(lambda: not window.model.loading, timeout=20_000)  # the list is read off the GUI thread
     window.select_rowid(window.model.rowid_at(0))
     assert feature.panel.review.isVisibleTo(window)
     choose_card_name(unlocked)

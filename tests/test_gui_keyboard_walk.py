@@ -453,6 +453,7 @@ def test_contact_log_table_is_left_by_tab_and_its_buttons_follow_it(qtbot, main)
     main.sidebar.select_section("contact_log")
     quick = page.quick
     page.refresh_people()
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)  # the people are read off the GUI thread
     quick.person.setEditText("Anna Petrova")
     quick.summary.setText("Held at police department no. 5")
     quick.add_button.click()

@@ -160,7 +160,7 @@ class PeopleFeature(QObject):
 
     def search(self, text: str) -> None:
         """The main search: people and log hits next to the entry hits."""
-        self.search_hits.search(self.session.reader if self.session else None, text)
+        self.search_hits.search(self._reader if self.session else None, text)
 
     def _update_actions(self) -> None:
         for act in (self.quick_log_action, self.new_person_action, self.follow_ups_action):
