@@ -198,3 +198,22 @@ def test_entry_count_shows_only_on_the_entry_list(qtbot, controller):
         assert not window.count_label.isVisibleTo(window)
     window.sidebar.select_all_entries()
     assert window.count_label.isVisibleTo(window)
+
+
+def test_new_entry_and_trash_reread_the_list_off_the_gui_thread(qtbot, controller, monkeypatch):
+    _unlock_without_waiting(qtbot, controller)
+    window = controller.main_window
+    wait_loaded(qtbot, window)
+    reads = Reads(monkeypatch)
+    with qtbot.waitSignal(window.model.modelReset, timeout=20_000):
+        window.new_action.trigger()
+    qtbot.waitUntil(lambda: window.editor.current_uuid is not None, timeout=20_000)
+    uuid = window.editor.current_uuid
+    assert window.model.rowCount() == len(SAMPLE_ENTRIES) + 1
+    assert window.model.row_of(window.model.rowid_at(window.table.currentIndex().row())) >= 0
+    with qtbot.waitSignal(window.model.modelReset, timeout=20_000):
+        window.delete_action.trigger()
+    qtbot.waitUntil(lambda: window.model.rowCount() == len(SAMPLE_ENTRIES), timeout=20_000)
+    assert window.editor.current_uuid != uuid  # the next entry is shown, the trashed one is not
+    assert "EntryQueries.ids" in {name for name, _thread in reads.calls}
+    assert reads.on_gui_thread() == []

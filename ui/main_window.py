@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         self.session = None
         self._list_reader = None
         self._sidebar_reads = LatestRead()  # categories and tags, read off the GUI thread
-        self._show_when_loaded: tuple[int, bool] | None = None  # show_entry() while the list loads
+        self._when_loaded = None  # what to do once the list being read has arrived (select an entry)
         self.default_tz = system_zone_name()
         self.history_dialog: HistoryDialog | None = None
         self._pages: dict[str, QWidget] = {}
@@ -478,7 +478,7 @@ class MainWindow(QMainWindow):
             self.history_dialog.deleteLater()
             self.history_dialog = None
         self._known_tags.clear()
-        self._show_when_loaded = None
+        self._when_loaded = None
         self._undo_uuid = None
         self.undo_button.setVisible(False)
         self.statusBar().clearMessage()
@@ -535,12 +535,28 @@ class MainWindow(QMainWindow):
         self.clear_search()
         self.sidebar.select_all_entries()
         if self.model.loading:
-            self._show_when_loaded = (rowid, edit_title)
+            self._when_listed(lambda: self._select_and_edit(rowid, edit_title))
             return True
+        return self._select_and_edit(rowid, edit_title)
+
+    def _select_and_edit(self, rowid: int, edit_title: bool) -> bool:
         shown = self.select_rowid(rowid)
         if shown and edit_title:
             self.editor.title.setFocus()
         return shown
+
+    def _when_listed(self, then) -> None:
+        """Run `then()` once the list being read off the GUI thread has arrived (now if none is)."""
+        if self.model.loading:
+            self._when_loaded = then
+        else:
+            then()
+
+    def _reload_list(self, then=None) -> None:
+        """Read the list again (after a write) off the GUI thread; `then()` once it is shown."""
+        self.model.reload_in_background()
+        if then is not None:
+            self._when_listed(then)
 
     def _open_in_editor(self, index) -> None:
         """Return on an entry: the editor shows it already (row change); focus goes to its title."""
@@ -632,11 +648,9 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._land_on_list)
         else:
             self.list_stack.setCurrentWidget(shown)
-        pending, self._show_when_loaded = self._show_when_loaded, None
-        if pending is not None and not self.model.loading:
-            rowid, edit_title = pending
-            if self.select_rowid(rowid) and edit_title:
-                self.editor.title.setFocus()
+        if self._when_loaded is not None and not self.model.loading:
+            then, self._when_loaded = self._when_loaded, None
+            then()
         if self.session is None:
             self.count_label.clear()
         elif self.model.searching:
@@ -705,10 +719,11 @@ class MainWindow(QMainWindow):
         flt = self.sidebar.current_filter()
         if flt.trash or flt.category or flt.tag or flt.status not in (None, "draft"):
             self.sidebar.select_all_entries()  # show the list the new entry is in
+            if not self.model.loading:  # All entries was shown already
+                self._reload_list()
         else:
-            self.model.reload()
-        self.select_rowid(entry.id)
-        self.editor.title.setFocus()
+            self._reload_list()
+        self._when_listed(lambda: self._select_and_edit(entry.id, True))
         self.statusBar().showMessage(self.tr("New entry created."), 3000)
 
     def delete_current(self) -> None:
@@ -724,12 +739,15 @@ class MainWindow(QMainWindow):
 
     def _deleted(self, uuid: str, row: int, title: str = "") -> None:
         self.editor.clear()
-        self.model.reload()
+
+        def select_next() -> None:
+            if self.model.rowCount():
+                rowid = self.model.rowid_at(min(row, self.model.rowCount() - 1))
+                if rowid is not None:
+                    self.select_rowid(rowid)
+
+        self._reload_list(select_next)
         self.refresh_sidebar()
-        if self.model.rowCount():
-            rowid = self.model.rowid_at(min(row, self.model.rowCount() - 1))
-            if rowid is not None:
-                self.select_rowid(rowid)
         self._undo_uuid = uuid
         self.statusBar().clearMessage()
         self.undo_label.setText(self.tr("“{title}” moved to the trash.").format(title=title))
@@ -755,9 +773,8 @@ class MainWindow(QMainWindow):
 
     def _restored(self, rowid: int) -> None:
         self.editor.clear()
-        self.model.reload()
+        self._reload_list(lambda: self.select_rowid(rowid))
         self.refresh_sidebar()
-        self.select_rowid(rowid)
         self.statusBar().showMessage(self.tr("Entry restored."), 4000)
 
     def empty_trash(self) -> None:
@@ -777,7 +794,7 @@ class MainWindow(QMainWindow):
         entry_ops.empty_trash(self, self.session).success(self._trash_emptied).failure(self._write_failed).run()
 
     def _trash_emptied(self, count: int) -> None:
-        self.model.reload()
+        self._reload_list()
         self.refresh_sidebar()
         self.statusBar().showMessage(self.tr("%n entries deleted for good.", "", count), 5000)
 

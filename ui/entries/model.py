@@ -108,6 +108,14 @@ class EntryListModel(QAbstractTableModel):
             return
         self._load_in_background()
 
+    def reload_in_background(self) -> None:
+        """reload(), with the ids read off the GUI thread when a background reader is set and the
+        list is browsed (a search's first page stays here: one page, not every id)."""
+        if self._background is None or self._queries is None or self._search_text:
+            self.reload()
+        else:
+            self._load_in_background()
+
     def _load_in_background(self) -> None:
         """The whole list's ids and the first block's rows, read on the background reader."""
         background, flt = self._background, self._filter
