@@ -52,7 +52,8 @@ def wait_loaded(qtbot, window, timeout: int = 20_000) -> None:
     feature = window.people_feature
 
     def loaded() -> bool:
-        return not (window.model.loading or window.sidebar_loading or feature.people_page.model.loading
+        return window.list_stack.currentWidget() is not window.list_loading and not (
+            window.model.loading or window.sidebar_loading or feature.people_page.model.loading
                     or feature.log_page.loading or feature.people_loading or feature.follow_ups.loading)
 
     qtbot.waitUntil(loaded, timeout=timeout)

@@ -56,7 +56,8 @@ def test_wizard_creates_journal(qtbot, data_dir, tmp_path):
     assert main.journal_name.text() == "Field notes"
     assert wizard.recovery_page.code.text() == ""
     assert "Field notes" not in main.windowTitle()
-    assert main.list_empty.isVisible() and "Ctrl+N" in main.list_empty.text()
+    qtbot.waitUntil(main.list_empty.isVisible, timeout=20_000)  # the first list is read off the GUI thread
+    assert "Ctrl+N" in main.list_empty.text()
     controller.quit()
 
     # The code shown is a working recovery code.
