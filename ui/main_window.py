@@ -430,7 +430,7 @@ class MainWindow(QMainWindow):
         if remaining:
             percent = done * 100 // (done + remaining)
             self.statusBar().showMessage(
-                self.tr("Adding word forms to the search index: {percent}%").format(percent=percent))
+                self.tr("Updating the search index: {percent}%").format(percent=percent))
         else:
             self.statusBar().showMessage(self.tr("Search now finds every form of a word."), 8000)
 

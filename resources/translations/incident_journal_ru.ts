@@ -3184,10 +3184,6 @@ Choose something that does not identify you or where you are, in case the card f
         <translation>Перейти к предыдущей части окна (Shift+F6)</translation>
     </message>
     <message>
-        <source>Adding word forms to the search index: {percent}%</source>
-        <translation>Словоформы добавляются в поисковый индекс: {percent}%</translation>
-    </message>
-    <message>
         <source>Search now finds every form of a word.</source>
         <translation>Теперь поиск находит все формы слова.</translation>
     </message>
@@ -3218,6 +3214,10 @@ Choose something that does not identify you or where you are, in case the card f
     <message>
         <source>Earlier versions of the selected entry</source>
         <translation>Прежние версии выбранной записи</translation>
+    </message>
+    <message>
+        <source>Updating the search index: {percent}%</source>
+        <translation>Обновление поискового индекса: {percent}%</translation>
     </message>
     <message>
         <source>Empty trash</source>

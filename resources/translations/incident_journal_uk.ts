@@ -3184,10 +3184,6 @@ Choose something that does not identify you or where you are, in case the card f
         <translation>Перейти до попередньої частини вікна (Shift+F6)</translation>
     </message>
     <message>
-        <source>Adding word forms to the search index: {percent}%</source>
-        <translation>Словоформи додаються до пошукового індексу: {percent}%</translation>
-    </message>
-    <message>
         <source>Search now finds every form of a word.</source>
         <translation>Тепер пошук знаходить усі форми слова.</translation>
     </message>
@@ -3218,6 +3214,10 @@ Choose something that does not identify you or where you are, in case the card f
     <message>
         <source>Earlier versions of the selected entry</source>
         <translation>Попередні версії вибраного запису</translation>
+    </message>
+    <message>
+        <source>Updating the search index: {percent}%</source>
+        <translation>Оновлення пошукового індексу: {percent}%</translation>
     </message>
     <message>
         <source>Empty trash</source>
