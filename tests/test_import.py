@@ -458,3 +458,34 @@ def test_cancelled_import_is_rolled_back_whole(tmp_path):
     finally:
         documenter.close()
         coordinator.close()
+
+
+def test_a_photo_sent_as_it_is_in_several_pieces_is_described_as_the_sender_describes_it(pair, tmp_path):
+    """A camera photo larger than one received piece, sent without cleaning: the coordinator
+    joins its pieces to describe and strip it, and records what the sender's own journal
+    recorded (the same stripped SHA-256, size and metadata). A wrong join (a separator, a lost
+    or doubled piece) changes the stripped copy's hash (found by the staging mutation run)."""
+    import io
+    import random
+
+    from PIL import Image
+
+    exif = Image.open(PHOTOS / "DSCN0010.jpg").info["exif"]  # GPS, camera make and model
+    noise = random.Random(20).randbytes(1400 * 1400 * 3)
+    buffer = io.BytesIO()
+    Image.frombytes("RGB", (1400, 1400), noise).save(buffer, "JPEG", quality=95, exif=exif)
+    big = buffer.getvalue()
+    assert len(big) > 2 * 1024 * 1024  # several pieces of the received stream
+    documenter, coordinator, record = pair
+    entry = documenter.entries.add(title="A big photo")
+    documenter.attachments.add_bytes(entry.uuid, big, "big.jpg")
+    (sent,) = documenter.attachments.list_for_entry(entry.uuid)
+    assert sent.stripped_sha256 and sent.metadata["gps_latitude"] is not None
+    path = export(documenter, record, tmp_path / "b.ijbundle", options=ExportOptions(strip_metadata=False))
+    result = coordinator.importer.import_bundle(path, trust_new=True)
+    assert result.status == "accepted", result.reason
+    (received,) = coordinator.attachments.list_for_entry(entry.uuid)
+    assert received.sha256 == sent.sha256
+    assert (received.stripped_sha256, received.stripped_size) == (sent.stripped_sha256, sent.stripped_size)
+    assert received.metadata == sent.metadata
+    assert coordinator.verify() == []
