@@ -16,6 +16,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -61,6 +62,16 @@ def paste_image(journal, entry_uuid: str, png: bytes, file_name: str) -> ImportO
     return ImportOutcome(entry_uuid, [attachment], list(attachment.notices))
 
 
+def _on_own_reader(journal, read: Callable[[Any], Any]) -> Any:
+    """read(reader) on a read-only connection of its own (a worker thread must not share the
+    GUI's), closed afterwards."""
+    reader = journal.open_reader()
+    try:
+        return read(reader)
+    finally:
+        reader.close()
+
+
 def read_findings(parent, session, attachment_uuid: str, on_done: Callable[[list[str]], None],
                   on_error: Callable[[BaseException], None]) -> Op | None:
     """What a video, recording, PDF, document, TIFF or GIF reveals, read on a worker thread with a
@@ -72,11 +83,8 @@ def read_findings(parent, session, attachment_uuid: str, on_done: Callable[[list
         return None
 
     def work(ctx):
-        reader = journal.open_reader()
-        try:
-            return reader.attachments.reveals(attachment_uuid, cancel=ctx.cancelled)
-        finally:
-            reader.close()
+        return _on_own_reader(journal, lambda reader: reader.attachments.reveals(attachment_uuid,
+                                                                                 cancel=ctx.cancelled))
 
     return run_op(parent, work, on_done, on_error, show_dialog=False)
 
@@ -92,8 +100,7 @@ def make_previews(parent, session, attachment_uuids: Sequence[str],
         return None
 
     def work(ctx):
-        reader = journal.open_reader()
-        try:
+        def make(reader) -> dict[str, bytes | None]:
             made: dict[str, bytes | None] = {}
             for uuid in attachment_uuids:
                 if ctx.cancelled():
@@ -103,8 +110,7 @@ def make_previews(parent, session, attachment_uuids: Sequence[str],
                 except JournalError:
                     made[uuid] = None
             return made
-        finally:
-            reader.close()
+        return _on_own_reader(journal, make)
 
     return run_op(parent, work, on_done, lambda exc: None, show_dialog=False)
 
