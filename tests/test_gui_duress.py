@@ -236,3 +236,20 @@ def test_the_app_start_finishes_an_overwrite_a_kill_left(qtbot, data_dir, tmp_pa
     erasing.wait()
     assert erasing.pending(data_dir) == []
     controller.quit()
+
+
+def test_the_dialog_grows_to_the_rows_its_status_check_adds(qtbot, unlocked):
+    """The fields appear after the dialog is shown (the check runs on the writer): the dialog
+    grows to them, so they never overlap the explanation above (seen in the screenshot tour)."""
+    from PySide6.QtWidgets import QLabel
+
+    from ui.safety.duress_dialog import DuressDialog
+
+    dialog = DuressDialog(unlocked.session, unlocked.main_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.is_set is not None, timeout=10_000)
+    QApplication.processEvents()
+    explain = dialog.findChildren(QLabel)[0]
+    assert explain.height() >= explain.heightForWidth(explain.width())
+    assert explain.geometry().bottom() < dialog.status.geometry().top()
