@@ -148,9 +148,17 @@ def check(folder: Path, ver: str) -> None:
         if sys.platform == "win32":  # Windows programs do not start without it
             base["SYSTEMROOT"] = os.environ.get("SYSTEMROOT", r"C:\Windows")
 
+        # On Linux every run is traced for sockets when strace is there: the frozen app must open
+        # no network socket unless the person sends or fetches (a Unix socket to D-Bus is local).
+        strace = shutil.which("strace") if sys.platform.startswith("linux") else None
+        traces = Path(tempfile.mkdtemp(prefix="ij-sockets-"))
+
         def frozen(name: str, *args: str, **env: str) -> str:
-            result = subprocess.run([str(folder / (name + EXE_SUFFIX)), *args], env={**base, **env}, capture_output=True,
-                                    text=True, timeout=120)
+            command = [str(folder / (name + EXE_SUFFIX)), *args]
+            if strace:
+                log = traces / f"{len(list(traces.iterdir()))}.txt"
+                command = [strace, "-f", "-qq", "-e", "trace=socket", "-o", str(log), *command]
+            result = subprocess.run(command, env={**base, **env}, capture_output=True, text=True, timeout=120)
             if result.returncode != 0:
                 raise SystemExit(f"check: {name} {' '.join(args)} failed:\n{result.stdout}{result.stderr}")
             return result.stdout
@@ -173,10 +181,23 @@ def check(folder: Path, ver: str) -> None:
         frozen("journal", "report", *opts, "--format", "pdf", "-o", str(home / "report.pdf"))
         if b"/FontFile2" not in (home / "report.pdf").read_bytes():
             raise SystemExit("check: the PDF report has no embedded font")
+        network = [line for log in traces.glob("*.txt") for line in log.read_text().splitlines()
+                   if "AF_INET" in line or "AF_PACKET" in line]
+        shutil.rmtree(traces)
+        if network:
+            raise SystemExit(f"check: the frozen app opened a network socket without sending: {network[:3]}")
+        # Nothing cached or unpacked at run time: one-folder mode reads its modules from the
+        # bundled archive, so the throwaway home holds only what the runs were asked to write.
+        written = sorted(str(p.relative_to(home)) for p in home.rglob("*") if p.is_file())
+        expected = {"passphrase", "report.pdf"}
+        unexpected = [p for p in written if p not in expected and not p.startswith(("journal/", "data/", "config/"))]
+        if unexpected:
+            raise SystemExit(f"check: the frozen app wrote outside its journal and settings: {unexpected[:5]}")
     after = {p: p.lstat().st_mtime_ns for p in folder.rglob("*")}
     if after != before:
         raise SystemExit(f"check: the frozen app wrote inside its folder: {sorted(set(after) ^ set(before))[:5]}")
-    print("check: versions, ru/uk CLI and GUI start, journal init/add/PDF report, nothing written in the folder: ok")
+    print("check: versions, ru/uk CLI and GUI start, journal init/add/search/PDF report, no network socket"
+          + ("" if strace else " (not traced: no strace)") + ", no cache, nothing written in the folder: ok")
 
 
 def _normalised(info: tarfile.TarInfo) -> tarfile.TarInfo:
