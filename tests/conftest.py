@@ -41,6 +41,45 @@ def _isolated_dirs(tmp_path_factory, monkeypatch):
     erasing.wait()
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_setup(item):
+    """Remember the windows that exist before a test (see pytest_runtest_teardown)."""
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    app = widgets.QApplication.instance() if widgets else None
+    # The wrappers are held, so no id() can be reused for another window during the test.
+    item.stash[_WINDOWS_BEFORE] = list(app.topLevelWidgets()) if app else []
+    yield
+
+
+@pytest.hookimpl(hookwrapper=True, trylast=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Close and delete the windows a GUI test leaves behind, after its own fixtures are torn down.
+
+    Windows nobody closed stay alive for the whole run: each later language switch (the tests of
+    plurals and translations) then sends a LanguageChange to thousands of widgets, which took
+    several seconds per test late in a full run."""
+    yield
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    app = widgets.QApplication.instance() if widgets else None
+    if app is None:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    before = {id(w) for w in item.stash.get(_WINDOWS_BEFORE, [])}
+    for window in app.topLevelWidgets():
+        if id(window) in before:
+            continue
+        try:  # deleted, not closed: a close could run a window's own close handling (a question)
+            window.deleteLater()
+        except RuntimeError:  # its C++ side is already gone
+            pass
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    item.stash[_WINDOWS_BEFORE] = []
+
+
+_WINDOWS_BEFORE = pytest.StashKey[list]()
+
+
 @pytest.fixture
 def fast_kdf(monkeypatch):
     """Make code paths that use the default KDF (CLI init/passwd) cheap in this test."""
