@@ -109,8 +109,10 @@ def test_search_as_you_type_with_snippets_and_sidebar_filter(qtbot, unlocked):
     # The sidebar filter combines with search: drafts only still finds it; final only does not.
     window.sidebar.setCurrentItem(window.sidebar.topLevelItem(1))  # Drafts
     assert window.model.entry_filter == EntryFilter(status="draft")
+    _listed(qtbot, window)  # a filter's hits, like its list, are read off the GUI thread
     assert window.model.rowCount() == 1
     window.sidebar.select_trash()
+    _listed(qtbot, window)
     assert window.model.rowCount() == 0
     assert "Nothing found" in window.list_empty.text()
 

@@ -27,7 +27,7 @@ from ui.entries import ops as entry_ops
 from ui.entries.delegates import SnippetDelegate
 from ui.entries.editor import EntryEditor
 from ui.entries.model import COL_ATTACHMENTS, COL_CATEGORY, COL_MATCH, COL_OCCURRED, COL_PLACE, COL_STATUS, COL_TITLE, \
-    ROWID_ROLE, EntryListModel, display_occurred
+    ROWID_ROLE, UUID_ROLE, EntryListModel, display_occurred
 from ui.common.a11y import announce, mark_hint
 from ui.common.i18n import translated_categories
 from ui.entries.history import HistoryDialog
@@ -58,6 +58,12 @@ class MainWindow(QMainWindow):
         self._list_reader = None
         self._sidebar_reads = LatestRead()  # categories and tags, read off the GUI thread
         self._when_loaded = None  # what to do once the list being read has arrived (select an entry)
+        # A search was asked for: when its hits arrive, the entry in the editor stays selected if it
+        # is among them (the rowid the list's current row had just before), else the editor empties.
+        self._search_asked = False
+        self._rowid_before_reset: int | None = None
+        self._keeping_selection = False
+        self._sized_for_search = False  # the columns are sized for a search's hits
         self.default_tz = system_zone_name()
         self.history_dialog: HistoryDialog | None = None
         self._pages: dict[str, QWidget] = {}
@@ -255,7 +261,7 @@ class MainWindow(QMainWindow):
         header.resizeSection(COL_STATUS, fit(COL_STATUS, QCoreApplication.translate("EntryListModel", "Draft"),
                                              QCoreApplication.translate("EntryListModel", "Final")) + 28)
         header.resizeSection(COL_ATTACHMENTS, fit(COL_ATTACHMENTS) + 16)
-        searching = self.model.searching
+        searching = self._sized_for_search = self.model.searching
         # Searching: the title and the matching words need the room more than place and category.
         for column in (COL_PLACE, COL_CATEGORY, COL_ATTACHMENTS):
             self.table.setColumnHidden(column, searching)
@@ -348,7 +354,8 @@ class MainWindow(QMainWindow):
         self.sidebar.selection_changed.connect(self._section_changed)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.activated.connect(self._open_in_editor)  # Return (or a double click) on an entry
-        self.model.modelReset.connect(self._after_list_change)
+        self.model.modelAboutToBeReset.connect(self._before_list_reset)
+        self.model.modelReset.connect(self._list_reset)
         self.model.rowsInserted.connect(self._after_list_change)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self._search_timer.timeout.connect(self._run_search)
@@ -454,6 +461,7 @@ class MainWindow(QMainWindow):
     def detach(self) -> None:
         """Lock: empty every model, view, editor and undo stack; drop the session."""
         self._search_timer.stop()
+        self._search_asked = False
         self._undo_timer.stop()
         self.forms_feature.detach()
         self.evidence_feature.detach()
@@ -499,13 +507,14 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _run_search(self) -> None:
+        """The search field's text, searched off the GUI thread (the latest text wins); the list and
+        the editor keep what they show until the hits arrive (_list_reset)."""
         if self.session is None:
             return
         self.editor.flush()
-        self.editor.clear()
+        self._search_asked = True
         self.model.set_search_text(self.search.text())
         self.people_feature.search(self.search.text())
-        self._size_columns()
 
     def show_section(self, section: str) -> bool:
         """Show a section's page: through its sidebar item, or (a page without one) directly."""
@@ -526,6 +535,8 @@ class MainWindow(QMainWindow):
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)
+        self._search_timer.stop()
+        self._search_asked = False
         self.model.set_search_text("")
         return True
 
@@ -605,6 +616,9 @@ class MainWindow(QMainWindow):
     def _row_changed(self, current, _previous) -> None:
         if self.session is None:
             return
+        if self._keeping_selection:  # the editor shows this entry already (_keep_selection)
+            self._update_actions()
+            return
         rowid = self.model.data(current, ROWID_ROLE) if current.isValid() else None
         self.editor.flush()
         if rowid is None:
@@ -619,6 +633,38 @@ class MainWindow(QMainWindow):
                 self.editor.load(entry, read_only=entry.deleted_at is not None)
         self._update_actions()
 
+    def _before_list_reset(self) -> None:
+        current = self.table.currentIndex()
+        self._rowid_before_reset = self.model.rowid_at(current.row()) if current.isValid() else None
+
+    def _list_reset(self) -> None:
+        """A new list arrived (the model was reset): columns for browsing or searching, then the rest."""
+        if self.model.loading:  # a list read here while another is read: that one decides
+            self._after_list_change()
+            return
+        if self.model.searching != self._sized_for_search:
+            self._size_columns()  # the search's match column in, place and category out (or back)
+        if self._search_asked:
+            self._search_asked = False
+            self._keep_selection(self._rowid_before_reset)
+        self._after_list_change()
+
+    def _keep_selection(self, rowid: int | None) -> None:
+        """After a search's hits arrived: the entry in the editor stays selected (and loaded, not
+        read again) when it is among them; otherwise the editor empties, as the list no longer shows it."""
+        shown = self.editor.current_uuid
+        if rowid is not None and shown is not None and self.model.row_of(rowid) >= 0 \
+                and self.model.data(self.model.index(self.model.row_of(rowid), COL_TITLE), UUID_ROLE) == shown:
+            self._keeping_selection = True
+            try:
+                self.select_rowid(rowid)
+            finally:
+                self._keeping_selection = False
+            return
+        if shown is not None:
+            self.editor.flush()
+            self.editor.clear()
+
     def _after_list_change(self, *_args) -> None:
         rows = self.model.rowCount()
         in_trash = self.sidebar.current_filter().trash
@@ -631,8 +677,10 @@ class MainWindow(QMainWindow):
             if self.model.searching:
                 from journal.records.search import nothing_found_hints
 
-                query = self.search.text().strip()
+                query = self.model.search_text  # what the hits answer: the field may hold more by now
                 hints = nothing_found_hints(query, self.sidebar.current_filter())
+                if self.model.load_failed is not None:
+                    hints.insert(0, user_message(self.model.load_failed))
                 text = "\n".join([self.tr("Nothing found for “{text}”.").format(text=query), *hints])
             elif in_trash:
                 text = self.tr("The trash is empty.")

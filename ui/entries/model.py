@@ -7,10 +7,13 @@ canFetchMore/fetchMore, newest first, so a term that matches everything
 still costs one page. Nothing here writes; it reads through the session's
 read-only connection on the GUI thread, except the whole list's ids (the first list
 after unlock, a change of filter such as the sidebar's Drafts, a category or a tag, and
-a change of sort), which are read off the GUI thread with the first block of rows on a
-reader of its own (set_background_queries, ui/common/ops.LatestRead: the latest request
-wins). Meanwhile `loading` is true and the list keeps what it showed (nothing, right
-after unlock: the window shows a loading state, not "no entries").
+a change of sort) and a search's first page of hits (typing a search, a filter changed
+while searching), which are read off the GUI thread with their first rows on a reader of
+its own (set_background_queries, ui/common/ops.LatestRead: the latest request wins).
+Meanwhile `loading` is true and the list keeps what it showed (nothing, right after
+unlock: the window shows a loading state, not "no entries"); `searching` and the columns
+change with the rows, when the answer arrives. The later pages of a search (scrolling
+past the first 200 hits) and blocks of 200 rows scrolled into view are read here.
 """
 
 from __future__ import annotations
@@ -61,7 +64,8 @@ class EntryListModel(QAbstractTableModel):
         self._filter = EntryFilter()
         self._sort_column = COL_OCCURRED
         self._descending = True
-        self._search_text = ""
+        self._search_text = ""  # the search the rows shown answer ("" = browsing)
+        self._asked_text = ""  # the search last asked for: the rows once `loading` is over
         self._ids: list[int] = []
         self._rows: dict[int, EntrySummary] = {}
         self._snippets: dict[int, str] = {}
@@ -103,56 +107,76 @@ class EntryListModel(QAbstractTableModel):
         """Show entries matching `flt`. Browsing reads the ids off the GUI thread when a
         background reader is set; the list keeps its rows until the answer arrives."""
         self._filter = flt
-        if self._background is None or self._queries is None or self._search_text:
-            self.reload()
-            return
-        self._load_in_background()
+        self.reload_in_background()
 
     def reload_in_background(self) -> None:
-        """reload(), with the ids read off the GUI thread when a background reader is set and the
-        list is browsed (a search's first page stays here: one page, not every id)."""
-        if self._background is None or self._queries is None or self._search_text:
+        """reload(), read off the GUI thread when a background reader is set: the whole list's
+        ids (browsing) or the search's first page of hits, with their first rows."""
+        if self._background is None or self._queries is None:
             self.reload()
         else:
             self._load_in_background()
 
     def _load_in_background(self) -> None:
-        """The whole list's ids and the first block's rows, read on the background reader."""
-        background, flt = self._background, self._filter
+        """Browsing: the whole list's ids and the first block's rows; searching: the first page
+        of hits and their rows; read on the background reader, shown in one model reset."""
+        background, flt, text = self._background, self._filter, self._asked_text
         sort, descending = SORT_KEYS.get(self._sort_column, "occurred"), self._descending
         self.load_failed = None
 
-        def read() -> tuple[list[int], dict[int, EntrySummary]]:
+        def read() -> tuple[list[int], dict[int, EntrySummary], list[SearchHit] | None]:
+            if text:
+                hits = background.search(text, flt, order="newest", limit=SEARCH_PAGE, offset=0)
+                return [], background.summaries(list(dict.fromkeys(h.id for h in hits))), hits
             ids = background.ids(flt, sort, descending)
-            return ids, background.summaries(ids[:BLOCK_SIZE])
+            return ids, background.summaries(ids[:BLOCK_SIZE]), None
 
-        def done(result: tuple[list[int], dict[int, EntrySummary]]) -> None:
+        def done(result: tuple[list[int], dict[int, EntrySummary], list[SearchHit] | None]) -> None:
             if self._queries is None:
                 return
-            ids, first = result
+            ids, first, hits = result
             self.beginResetModel()
             self._reset_rows()
-            self._ids = ids
+            self._search_text = text
+            if hits is None:
+                self._ids = ids
+                if first:
+                    self._loaded_blocks.add(0)
+            else:
+                self._show_hits(hits, first)
             self._rows.update(first)
-            if first:
-                self._loaded_blocks.add(0)
-                self.fetch_count += 1
+            self.fetch_count += 1 if first or hits is not None else 0
             self.endResetModel()
 
         def failed(exc: BaseException) -> None:
-            if self._queries is not None:
-                self.load_failed = exc
+            if self._queries is None:
+                return
+            self.load_failed = exc
+            if not text:
                 self.reload()  # read here instead; an error shows as usual
+                return
+            # A search the index rejects finds nothing; the window says why (load_failed).
+            self.beginResetModel()
+            self._reset_rows()
+            self._search_text = text
+            self.endResetModel()
 
         self._reads.run(read, done, failed)
 
     def set_search_text(self, text: str) -> None:
-        self._search_text = text.strip()
-        self.reload()
+        """Search for `text` ("" = browse again); off the GUI thread when a background reader is set."""
+        self._asked_text = text.strip()
+        self.reload_in_background()
 
     @property
     def searching(self) -> bool:
+        """True while the rows shown are a search's hits (not the search asked for, while loading)."""
         return bool(self._search_text)
+
+    @property
+    def search_text(self) -> str:
+        """The search the rows shown answer ("" when browsing)."""
+        return self._search_text
 
     @property
     def entry_filter(self) -> EntryFilter:
@@ -169,7 +193,7 @@ class EntryListModel(QAbstractTableModel):
         self._snippets.clear()
         self._loaded_blocks.clear()
         self._category_labels.clear()
-        self._search_text = ""
+        self._search_text = self._asked_text = ""
         self._filter = EntryFilter()
         self._search_exhausted = True
         self.fetch_count = 0
@@ -191,6 +215,7 @@ class EntryListModel(QAbstractTableModel):
         self._reads.forget()  # a background load still running is forgotten
         self.beginResetModel()
         self._reset_rows()
+        self._search_text = self._asked_text
         if self._queries is not None:
             if self._search_text:
                 self._search_exhausted = False
@@ -200,18 +225,20 @@ class EntryListModel(QAbstractTableModel):
                                               self._descending)
         self.endResetModel()
 
-    def _fetch_search_page(self) -> int:
+    def _fetch_search_page(self) -> None:
         hits: list[SearchHit] = self._queries.search(
             self._search_text, self._filter, order="newest", limit=SEARCH_PAGE, offset=len(self._ids))
         self.fetch_count += 1
-        if len(hits) < SEARCH_PAGE:
-            self._search_exhausted = True
+        self._show_hits(hits, self._queries.summaries([h.id for h in hits if h.id not in self._snippets]))
+
+    def _show_hits(self, hits: list[SearchHit], rows: dict[int, EntrySummary]) -> None:
+        """The first page of a search's hits (in a model reset), in the index's order."""
+        self._search_exhausted = len(hits) < SEARCH_PAGE
         new_ids = [h.id for h in hits if h.id not in self._snippets]
         for hit in hits:
             self._snippets[hit.id] = hit.snippet
-        self._rows.update(self._queries.summaries(new_ids))
+        self._rows.update(rows)
         self._ids.extend(new_ids)
-        return len(new_ids)
 
     def _ensure_row(self, row: int) -> EntrySummary | None:
         rowid = self._ids[row]
@@ -245,7 +272,8 @@ class EntryListModel(QAbstractTableModel):
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:
-        return not parent.isValid() and self.searching and not self._search_exhausted
+        # Not while another list is read: the next page would be of the search being replaced.
+        return not parent.isValid() and self.searching and not self._search_exhausted and not self.loading
 
     def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:
         if not self.canFetchMore(parent) or self._queries is None:
