@@ -120,7 +120,7 @@ def freezes(data_dir: Path, key: bytes) -> dict[str, float]:
     """The event-loop probe: the longest GUI freeze of each step (seconds).
 
     Unlock starts from an opened journal, as in the app (the key is derived and the journal
-    opened on a worker thread): the session, the main window filled, until the first list,
+    opened on a worker thread, through run_op): the session, the main window filled, until the first list,
     the sidebar's tags and the People and Contact log lists have all arrived."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -130,10 +130,17 @@ def freezes(data_dir: Path, key: bytes) -> dict[str, float]:
     from ui.forms.feature import STATISTICS_SECTION
     from ui.people.feature import CONTACT_LOG_SECTION, PEOPLE_SECTION
 
+    from ui.common.ops import run_op
+
     app = QApplication.instance() or QApplication([])
     window = MainWindow()
     window.show()
-    state: dict = {"journal": Journal.open_with_key(data_dir, key)}
+    state: dict = {}
+    # Opened on a worker through run_op, as the unlock window does (its threads are then running).
+    run_op(None, lambda _ctx: Journal.open_with_key(data_dir, key), lambda journal: state.update(journal=journal),
+           show_dialog=False)
+    while "journal" not in state:
+        app.processEvents()
 
     def unlock() -> None:
         state["session"] = JournalSession(state["journal"])
@@ -168,7 +175,7 @@ def freezes(data_dir: Path, key: bytes) -> dict[str, float]:
 
     out[f"typing a search ('{word}')"] = longest_freeze(
         app, type_word, lambda: len(typed) == len(word) and window.model.searching
-        and not window._search_timer.isActive())
+        and not window._search_timer.isActive() and not window.model.loading)
     window.detach()
     state["session"].close()
     window.deleteLater()

@@ -28,6 +28,7 @@ from ui.entries.delegates import SnippetDelegate
 from ui.entries.editor import EntryEditor
 from ui.entries.model import COL_ATTACHMENTS, COL_CATEGORY, COL_MATCH, COL_OCCURRED, COL_PLACE, COL_STATUS, COL_TITLE, \
     ROWID_ROLE, UUID_ROLE, EntryListModel, display_occurred
+from ui.common import collector
 from ui.common.a11y import announce, mark_hint
 from ui.common.i18n import translated_categories
 from ui.entries.history import HistoryDialog
@@ -63,7 +64,9 @@ class MainWindow(QMainWindow):
         self._search_asked = False
         self._rowid_before_reset: int | None = None
         self._keeping_selection = False
+        self._landing = False  # the focus is moving onto the first list (_land_on_list)
         self._sized_for_search = False  # the columns are sized for a search's hits
+        self._hold_after_list = False  # the first list after unlock is held from the collector once shown
         self.default_tz = system_zone_name()
         self.history_dialog: HistoryDialog | None = None
         self._pages: dict[str, QWidget] = {}
@@ -396,6 +399,10 @@ class MainWindow(QMainWindow):
         self.session = session
         if default_tz:
             self.default_tz = default_tz
+        # The app's modules and this window stay as long as the session: out of the collector's way,
+        # and what the first list brings too once it has arrived (_list_reset; ui/common/collector.py).
+        collector.hold_long_lived()
+        self._hold_after_list = True
         reader = session.reader
         self.journal_name.setText(session.journal.name)
         self.editor.attach(session, self.default_tz)
@@ -462,6 +469,7 @@ class MainWindow(QMainWindow):
         """Lock: empty every model, view, editor and undo stack; drop the session."""
         self._search_timer.stop()
         self._search_asked = False
+        self._hold_after_list = False
         self._undo_timer.stop()
         self.forms_feature.detach()
         self.evidence_feature.detach()
@@ -493,6 +501,7 @@ class MainWindow(QMainWindow):
         self.count_label.clear()
         self.list_empty.clear()
         self.session = None
+        collector.release_long_lived()  # whatever the session left is collected as usual
         self._update_actions()
 
     # --- list and sections ---------------------------------------------------------------------
@@ -619,6 +628,23 @@ class MainWindow(QMainWindow):
         if self._keeping_selection:  # the editor shows this entry already (_keep_selection)
             self._update_actions()
             return
+        if self._landing:
+            # The first list just took the loading line's place (_land_on_list): its first entry loads
+            # into the editor in an event of its own, after the list is painted, not in the same freeze.
+            self._landing = False
+            QTimer.singleShot(0, self._show_current_row)
+            return
+        self._show_row(current)
+
+    def _show_current_row(self) -> None:
+        current = self.table.currentIndex()
+        if self.session is None or (current.isValid()
+                                    and self.model.data(current, UUID_ROLE) == self.editor.current_uuid):
+            return
+        self._show_row(current)
+
+    def _show_row(self, current) -> None:
+        """The editor shows the list's current row (or nothing)."""
         rowid = self.model.data(current, ROWID_ROLE) if current.isValid() else None
         self.editor.flush()
         if rowid is None:
@@ -644,6 +670,9 @@ class MainWindow(QMainWindow):
             return
         if self.model.searching != self._sized_for_search:
             self._size_columns()  # the search's match column in, place and category out (or back)
+        if self._hold_after_list and self.session is not None:
+            self._hold_after_list = False
+            QTimer.singleShot(0, lambda: self.session is not None and collector.hold_long_lived())  # once shown
         if self._search_asked:
             self._search_asked = False
             self._keep_selection(self._rowid_before_reset)
@@ -715,7 +744,9 @@ class MainWindow(QMainWindow):
         focused = self.focusWidget() is self.list_loading
         self.list_stack.setCurrentWidget(self.table if self.model.rowCount() else self.list_empty)
         if focused and self.model.rowCount():
+            self._landing = True  # the focus makes the first row current: _row_changed
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._landing = False
 
     def select_rowid(self, rowid: int) -> bool:
         row = self.model.row_of(rowid)

@@ -25,7 +25,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from journal.errors import Cancelled, JournalClosed
 from journal.storage.vault import Journal, JournalReader
 
-from ui.common.ops import show_error
+from ui.common.ops import run_op, show_error
 
 WriteFn = Callable[[Journal], Any]
 
@@ -44,6 +44,10 @@ class JournalSession(QObject):
         self._tokens = itertools.count(1)
         self._callbacks: dict[int, tuple[Callable | None, Callable | None]] = {}
         self._delivered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        # The writer thread starts now, from a worker: `Thread.start()` waits until the new thread
+        # runs, which on a busy machine held the GUI thread for tens of ms at unlock's first write.
+        executor = self._executor
+        run_op(None, lambda _ctx: executor.submit(lambda: None), on_error=lambda _exc: None, show_dialog=False)
 
     # --- state ----------------------------------------------------------------
     @property

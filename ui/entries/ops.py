@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from journal.records.search_index import fill_word_forms_step, pending_word_forms
+
 from ui.common.fields import LAST_ZONE_META
 from ui.common.ops import WriteOp
 
@@ -46,9 +48,8 @@ def empty_trash(parent, session) -> WriteOp:
 def fill_word_forms(parent, session, on_step) -> None:
     """Add the word forms of records saved before schema 11 to the search index, one short
     write per batch (journal/records/search_index.py), so saves go between them; a lock drops
-    the queued rest and the next unlock resumes. `on_step(done, remaining)` after each batch."""
-    from journal.records.search_index import fill_word_forms_step, pending_word_forms
-
+    the queued rest and the next unlock resumes. `on_step(done, remaining)` after each batch.
+    (Imported with the module: a first import during unlock froze the window for tens of ms.)"""
     if session.reader is None or not pending_word_forms(session.reader.db):
         return
     state = {"done": 0}

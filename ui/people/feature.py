@@ -25,6 +25,7 @@ from ui.people import ops
 from ui.people.overview_page import OverviewPage
 from ui.people.labels import default_link_role
 from ui.people.page import PeoplePage
+from ui.people.picker import PeopleChoices
 from ui.people.panel import EntryPeoplePanel
 from ui.people.search_hits import SearchHitsPanel
 
@@ -144,7 +145,7 @@ class PeopleFeature(QObject):
         if self.session is None or self._reader is None:
             return
         store = self._reader.people
-        self._people_reads.run(lambda: store.list(limit=5000), self._people_read,
+        self._people_reads.run(lambda: PeopleChoices(store.list(limit=5000)), self._people_read,
                                lambda exc: self.host.show_status(user_message(exc), 5000))
 
     @property

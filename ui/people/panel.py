@@ -12,7 +12,7 @@ from journal.records.people import Person
 from ui.common.a11y import announce
 from ui.common.ops import LatestRead, user_message
 from ui.people.labels import default_link_role, link_role_labels
-from ui.people.picker import PersonPicker
+from ui.people.picker import PeopleChoices, PersonPicker
 from ui.common.read_only_panel import FollowsReadOnly
 from ui.people import ops
 
@@ -111,7 +111,7 @@ class EntryPeoplePanel(FollowsReadOnly, QGroupBox):
             self.set_people(self.session.reader.people.list(limit=5000))
         else:
             store = self._background.people
-            self._reads.run(lambda: store.list(limit=5000), self.set_people, self._failed)
+            self._reads.run(lambda: PeopleChoices(store.list(limit=5000)), self.set_people, self._failed)
 
     def set_people(self, people: list[Person]) -> None:
         if self.session is None:

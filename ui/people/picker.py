@@ -35,6 +35,26 @@ class _Choices(QAbstractListModel):
         return None
 
 
+def choice_rows(people: list[Person]) -> list[tuple[str, str]]:
+    """The pickers' (label, uuid) rows: the name, and up to two aliases in brackets."""
+    rows = []
+    for person in people:
+        label = person.display_name
+        if person.aliases:
+            label += f" ({', '.join(person.aliases[:2])})"
+        rows.append((label, person.uuid))
+    return rows
+
+
+class PeopleChoices(list):
+    """People with their pickers' rows made already: made where the people are read, off the GUI
+    thread, so three pickers of 5,000 people do not label them on it at unlock."""
+
+    def __init__(self, people: list[Person]) -> None:
+        super().__init__(people)
+        self.rows = choice_rows(self)
+
+
 class PersonPicker(QComboBox):
     """Lists people (name, uuid); typing filters by any part of the name or an alias."""
 
@@ -56,13 +76,7 @@ class PersonPicker(QComboBox):
         """Replace the choices, keeping the current person if still there."""
         current = self.current_uuid()
         self.blockSignals(True)
-        rows = []
-        for person in people:
-            label = person.display_name
-            if person.aliases:
-                label += f" ({', '.join(person.aliases[:2])})"
-            rows.append((label, person.uuid))
-        self._choices.set_rows(rows)
+        self._choices.set_rows(people.rows if isinstance(people, PeopleChoices) else choice_rows(people))
         self.setCurrentIndex(-1)
         self.setEditText("")
         if current:

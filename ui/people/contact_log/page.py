@@ -20,7 +20,7 @@ from ui.people.contact_log.model import COL_SUMMARY, RESIZE_PRECISION, UUID_ROLE
 from ui.people.contact_log.quick import QuickLogBar
 from ui.common.ops import LatestRead, user_message
 from ui.people.labels import channel_labels, display_when
-from ui.people.picker import PersonPicker
+from ui.people.picker import PeopleChoices, PersonPicker
 from ui.common.i18n import date_format
 from ui.people import ops
 
@@ -210,7 +210,7 @@ class ContactLogPage(QWidget):
             self.set_people(self.session.reader.people.list(limit=5000))
         else:
             store = self._background.people
-            self._people_reads.run(lambda: store.list(limit=5000), self.set_people,
+            self._people_reads.run(lambda: PeopleChoices(store.list(limit=5000)), self.set_people,
                                    lambda exc: self.empty.setText(user_message(exc)))
 
     def set_people(self, people: list[Person]) -> None:
