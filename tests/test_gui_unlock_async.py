@@ -10,12 +10,14 @@ import threading
 import pytest
 
 from conftest import PASSPHRASE
-from gui_helpers import SAMPLE_ENTRIES, make_journal, new_controller, unlock, wait_loaded
+from gui_helpers import SAMPLE_ENTRIES, create_entry, make_journal, new_controller, unlock, wait_loaded
 
 from journal.records.contact_log import ContactLogStore
 from journal.records.entries import EntryStore
 from journal.records.people import PeopleStore
 from journal.records.search import EntryFilter, EntryQueries
+
+from ui.entries.model import UUID_ROLE
 
 pytestmark = pytest.mark.gui
 
@@ -217,3 +219,69 @@ def test_new_entry_and_trash_reread_the_list_off_the_gui_thread(qtbot, controlle
     assert window.editor.current_uuid != uuid  # the next entry is shown, the trashed one is not
     assert "EntryQueries.ids" in {name for name, _thread in reads.calls}
     assert reads.on_gui_thread() == []
+
+
+def test_unlock_leaves_the_pickers_labels_and_the_writer_thread_to_workers(qtbot, controller, monkeypatch):
+    """The pickers' labels of every person and the start of the session's writer thread (Thread.start()
+    waits for the thread to run) happen off the GUI thread; the first write finds the writer running."""
+    import ui.people.picker as picker
+
+    labelled, started = [], []
+    real_rows, real_start = picker.choice_rows, threading.Thread.start
+
+    def rows(people):
+        labelled.append(threading.current_thread())
+        return real_rows(people)
+
+    def start(thread):
+        started.append((thread.name, threading.current_thread()))
+        return real_start(thread)
+
+    monkeypatch.setattr(picker, "choice_rows", rows)
+    monkeypatch.setattr(threading.Thread, "start", start)
+    controller.session = None
+    make_people = lambda j: [j.people.add(display_name=f"Person {i}") for i in range(3)]  # noqa: E731
+    _unlock_without_waiting(qtbot, controller)
+    window = controller.main_window
+    wait_loaded(qtbot, window)
+    controller.session.write_and_wait(make_people)
+    window.people_feature.refresh_people()
+    qtbot.waitUntil(lambda: not window.people_feature.people_loading, timeout=20_000)
+    assert window.people_feature.panel.picker.count() == 3
+    assert labelled and threading.main_thread() not in labelled
+    create_entry(qtbot, window)  # a write from the GUI thread
+    writers = [caller for name, caller in started if name.startswith("journal-writer")]
+    assert writers and threading.main_thread() not in writers
+
+
+def test_the_first_entry_loads_into_the_editor_after_the_list_is_shown(qtbot, controller, monkeypatch):
+    """The first list takes the loading line's place in one event, and its first entry fills the
+    editor in the next (not both in one freeze)."""
+    _unlock_without_waiting(qtbot, controller)
+    window = controller.main_window
+    real, editor_then = window._land_on_list, []
+
+    def land() -> None:
+        real()
+        editor_then.append((window.list_stack.currentWidget() is window.table, window.editor.current_uuid))
+
+    monkeypatch.setattr(window, "_land_on_list", land)
+    wait_loaded(qtbot, window)
+    qtbot.waitUntil(lambda: window.editor.current_uuid is not None, timeout=20_000)
+    assert (True, None) in editor_then  # the list was shown with the editor still empty
+    assert window.focusWidget() is window.table
+    assert window.editor.current_uuid == window.model.data(window.table.currentIndex(), UUID_ROLE)
+
+
+def test_lock_gives_the_held_objects_back_to_the_collector(qtbot, controller):
+    """Unlock keeps what lives as long as the session out of garbage collections (gc.freeze, short
+    pauses); lock gives it back, so nothing of the session stays in memory for good."""
+    import gc
+
+    _unlock_without_waiting(qtbot, controller)
+    window = controller.main_window
+    wait_loaded(qtbot, window)
+    qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=20_000)
+    with qtbot.waitSignal(controller.locked, timeout=20_000):
+        controller.lock()
+    assert gc.get_freeze_count() == 0

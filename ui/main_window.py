@@ -742,10 +742,12 @@ class MainWindow(QMainWindow):
         if self.session is None or self.list_stack.currentWidget() is not self.list_loading or self.model.loading:
             return
         focused = self.focusWidget() is self.list_loading
-        self.list_stack.setCurrentWidget(self.table if self.model.rowCount() else self.list_empty)
-        if focused and self.model.rowCount():
-            self._landing = True  # the focus makes the first row current: _row_changed
-            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._landing = True  # the focus (moving on its own, or set here) makes the first row current
+        try:
+            self.list_stack.setCurrentWidget(self.table if self.model.rowCount() else self.list_empty)
+            if focused and self.model.rowCount():
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        finally:
             self._landing = False
 
     def select_rowid(self, rowid: int) -> bool:
