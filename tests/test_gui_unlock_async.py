@@ -285,3 +285,20 @@ def test_lock_gives_the_held_objects_back_to_the_collector(qtbot, controller):
     with qtbot.waitSignal(controller.locked, timeout=20_000):
         controller.lock()
     assert gc.get_freeze_count() == 0
+
+
+def test_statistics_choices_are_read_when_the_page_is_shown_not_at_unlock(qtbot, controller, monkeypatch):
+    import ui.forms.stats_page as stats_page
+    from ui.forms.feature import STATISTICS_SECTION
+
+    read = []
+    real = stats_page.dimensions
+    monkeypatch.setattr(stats_page, "dimensions", lambda db: read.append(db) or real(db))
+    _unlock_without_waiting(qtbot, controller)
+    window = controller.main_window
+    wait_loaded(qtbot, window)
+    assert read == []  # the GUI thread reads the forms' fields only for the page on screen
+    assert window.sidebar.select_section(STATISTICS_SECTION)
+    page = window.forms_feature.stats_page
+    assert len(read) == 1 and page.category_combo.findData("detention") >= 0
+    qtbot.waitUntil(lambda: page.table_data is not None and not page.counting, timeout=20_000)

@@ -179,10 +179,11 @@ class StatsPage(QWidget):
     # --- session -----------------------------------------------------------------------------
     def attach(self, session) -> None:
         self.session = session
-        self._fill_choices()
         # Counting scans every entry (~1.5 s with 100k): only when the page is what the user sees.
-        # Choosing Statistics in the sidebar attaches again, and then it counts.
+        # Choosing Statistics in the sidebar attaches again, and then it fills its choices (the
+        # forms' fields and the categories: read on the GUI thread, so not at unlock) and counts.
         if self.on_screen():
+            self._fill_choices()
             self.refresh()
 
     def detach(self) -> None:
