@@ -113,7 +113,8 @@ def _settled(window) -> bool:
             and not getattr(window, "sidebar_loading", False)
             and not getattr(people.people_page, "loading", False)
             and not getattr(people.log_page, "loading", False)
-            and not getattr(people.panel, "loading", False))
+            and not getattr(people.panel, "loading", False)
+            and not getattr(window, "editor_pending", False))  # the first entry is in the editor
 
 
 def freezes(data_dir: Path, key: bytes) -> dict[str, float]:

@@ -48,12 +48,12 @@ def unlock(qtbot, controller, passphrase: str = PASSPHRASE) -> None:
 
 def wait_loaded(qtbot, window, timeout: int = 20_000) -> None:
     """Wait until the window's background reads have answered: the entry list, the sidebar's
-    categories and tags, the People and Contact log lists."""
+    categories and tags, the People and Contact log lists; and the first entry is in the editor."""
     feature = window.people_feature
 
     def loaded() -> bool:
         return window.list_stack.currentWidget() is not window.list_loading and not (
-            window.model.loading or window.sidebar_loading or feature.people_page.model.loading
+            window.model.loading or window.editor_pending or window.sidebar_loading or feature.people_page.model.loading
                     or feature.log_page.loading or feature.people_loading or feature.follow_ups.loading)
 
     qtbot.waitUntil(loaded, timeout=timeout)

@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self._rowid_before_reset: int | None = None
         self._keeping_selection = False
         self._landing = False  # the focus is moving onto the first list (_land_on_list)
+        self._row_pending = False  # ... and its first row is to load into the editor in the next event
         self._sized_for_search = False  # the columns are sized for a search's hits
         self._hold_after_list = False  # the first list after unlock is held from the collector once shown
         self.default_tz = system_zone_name()
@@ -632,11 +633,18 @@ class MainWindow(QMainWindow):
             # The first list just took the loading line's place (_land_on_list): its first entry loads
             # into the editor in an event of its own, after the list is painted, not in the same freeze.
             self._landing = False
+            self._row_pending = True
             QTimer.singleShot(0, self._show_current_row)
             return
         self._show_row(current)
 
+    @property
+    def editor_pending(self) -> bool:
+        """True while the first list's first entry waits to load into the editor (tests wait on it)."""
+        return self._row_pending
+
     def _show_current_row(self) -> None:
+        self._row_pending = False
         current = self.table.currentIndex()
         if self.session is None or (current.isValid()
                                     and self.model.data(current, UUID_ROLE) == self.editor.current_uuid):
