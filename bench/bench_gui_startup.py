@@ -6,7 +6,8 @@ Targets (issue 3): cold start <= 1.0 s; main window with 100k entries ready
 <= 0.5 s after the key is derived (the KDF is reported separately); scrolling
 the whole list loads rows in blocks, never all at once. An event-loop probe (a 1 ms
 timer; issue 20) reports the longest the GUI thread did not answer during unlock
-(from the opened journal to the first list, the sidebar, People and Contact log read),
+(from the opened journal to the first list, the sidebar, People and Contact log read and the
+first entry in the editor),
 sidebar clicks (Drafts, a category), the Statistics, People and Contact log pages and
 typing a search (target <= 100 ms at 100k). Prints figures; asserts nothing.
 The generated journal lives in a temporary folder and is deleted afterwards.
