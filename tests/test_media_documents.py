@@ -369,11 +369,17 @@ def test_pptx_comment_authors_are_emptied():
               f'<p188:authorLst xmlns:p188="http://schemas.microsoft.com/office/powerpoint/2018/8/main">'
               f'<p188:author id="{{1}}" name="{NAME}" initials="IS" userId="secretname@example.org" '
               f'providerId="AD"/></p188:authorLst>')
+    modern_comment = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                      '<p188:cmLst xmlns:p188="http://schemas.microsoft.com/office/powerpoint/2018/8/main">'
+                      '<p188:cm id="{2}" authorId="{1}" created="2024-03-05T17:41:09.123"><p188:replyLst>'
+                      '<p188:reply id="{3}" authorId="{1}" created="2024-03-05T18:00:00.000"/></p188:replyLst>'
+                      '</p188:cm></p188:cmLst>')
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", CONTENT_TYPES)
         archive.writestr("ppt/commentAuthors.xml", authors)
         archive.writestr("ppt/authors.xml", modern)
+        archive.writestr("ppt/comments/modernComment_100_1.xml", modern_comment)
         archive.writestr("docProps/core.xml", CORE_XML)
     out = io.BytesIO()
     result = strip_metadata(io.BytesIO(buffer.getvalue()), out, "application/zip")
@@ -384,6 +390,11 @@ def test_pptx_comment_authors_are_emptied():
         assert all(element.get("name") in (None, "") for element in root.iter())
         assert b"Secretname" not in parts[name] and b"secretname@" not in parts[name]
         assert b'id="1"' in parts[name] or b'id="{1}"' in parts[name]  # ids (referenced by comments) stay
+        assert all(element.get("initials") in (None, "") for element in root.iter())
+        assert b'initials=""' in parts[name]  # required by PowerPoint: emptied, not removed
+    times = [e.get("created") for e in etree.fromstring(parts["ppt/comments/modernComment_100_1.xml"]).iter()
+             if e.get("created") is not None]
+    assert times == ["2000-01-01T00:00:00.000"] * 2  # required: a fixed time instead of when it was written
 
 
 def test_pdf_declaring_billions_of_objects_is_refused_at_once():

@@ -26,6 +26,8 @@ from tests.test_media_strip import _mutated
 DATA = Path(__file__).parent / "data" / "documents"
 TEXT = b"Statement of the witness about the detention"
 EPUB = "application/epub+zip"
+PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+ODP = "application/vnd.oasis.opendocument.presentation"
 
 
 def clean(data: bytes, media_type: str):
@@ -255,6 +257,8 @@ OFFICE_SAMPLES = [
     ("statement.odt", "application/vnd.oasis.opendocument.text", b"Pictures/"),
     ("detainees.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", None),
     ("detainees.ods", "application/vnd.oasis.opendocument.spreadsheet", None),
+    ("briefing.pptx", PPTX, b"ppt/media/"),
+    ("briefing.odp", ODP, b"Pictures/"),
 ]
 
 
@@ -290,6 +294,89 @@ def test_office_files_written_by_libreoffice_carry_nothing_identifying(tmp_path,
     if shutil.which("mat2"):
         shown = subprocess.run(["mat2", "--show", str(cleaned)], capture_output=True, text=True, timeout=120)
         assert "No metadata found" in shown.stdout, shown.stdout
+
+
+# --- presentations written by LibreOffice Impress -------------------------------------------------
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+TEXT_NS = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+
+
+def _presentation_text(data: bytes) -> dict[str, list[str]]:
+    """Every slide's, note's and comment's text, part by part (what a reader of the file sees)."""
+    from lxml import etree
+
+    found = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            if name.startswith(("ppt/slides/slide", "ppt/notesSlides/notesSlide", "ppt/comments/")) or \
+                    name == "content.xml":
+                root = etree.fromstring(archive.read(name))
+                found[name] = ["".join(e.itertext()) for e in root.iter(f"{A}t", f"{P}text", f"{TEXT_NS}p")]
+    return found
+
+
+@pytest.mark.parametrize("name, media_type", [("briefing.pptx", PPTX), ("briefing.odp", ODP)])
+def test_presentations_keep_slides_notes_comments_and_photo(name, media_type):
+    from lxml import etree
+
+    original = (DATA / name).read_bytes()
+    _result, data = clean(original, media_type)
+    before, after = _presentation_text(original), _presentation_text(data)
+    assert after == before  # the same parts, with the same texts in the same order
+    text = [t for texts in after.values() for t in texts]
+    for expected in (TEXT.decode(), "Detained at the station", "Speaker note: the release", "verify"):
+        assert expected in text
+    with zipfile.ZipFile(io.BytesIO(original)) as old, zipfile.ZipFile(io.BytesIO(data)) as new:
+        pictures = [n for n in old.namelist() if n.startswith(("ppt/media/", "Pictures/"))]
+        assert pictures and [n for n in new.namelist() if n.startswith(("ppt/media/", "Pictures/"))] == pictures
+        if media_type == PPTX:
+            (author,) = etree.fromstring(new.read("ppt/commentAuthors.xml"))
+            assert author.get("name") == "" and author.get("initials") == ""  # required: emptied, kept
+            assert author.get("id") == "0" and author.get("lastIdx") == "1"
+            (comment,) = etree.fromstring(new.read("ppt/comments/comment1.xml"))
+            assert comment.get("authorId") == "0" and comment.get("dt") is None
+            assert comment.find(f"{P}text").text == "verify"
+        else:
+            content = new.read("content.xml")
+            assert b"annotation" in content and b"<dc:creator" not in content and b"<dc:date" not in content
+            assert not [n for n in new.namelist() if n.startswith("Thumbnails/")]
+
+
+def _impress() -> str | None:
+    office = shutil.which("libreoffice") or shutil.which("soffice")
+    if office and (Path(office).resolve().parent / "libslideshowlo.so").exists():
+        return office
+    return None
+
+
+@pytest.mark.skipif(_impress() is None,
+                    reason="optional check, not in CI: apt-get install libreoffice-impress-nogui")
+@pytest.mark.slow
+def test_cleaned_presentations_render_the_same_in_libreoffice(tmp_path):
+    """The cleaned pptx and odp open in Impress and print the same text and photo as the
+    originals (PDF through LibreOffice, then pdftotext and pdfimages)."""
+    office = _impress()
+    paths = []
+    for name, media_type in (("briefing.pptx", PPTX), ("briefing.odp", ODP)):
+        _r, data = clean((DATA / name).read_bytes(), media_type)
+        for label, content in (("original", (DATA / name).read_bytes()), ("clean", data)):
+            path = tmp_path / f"{label}-{name.replace('.', '-')}.{name.rsplit('.', 1)[1]}"
+            path.write_bytes(content)
+            paths.append(path)
+    out = tmp_path / "out"
+    subprocess.run([office, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(out), *map(str, paths)], check=True, capture_output=True, timeout=300)
+    for stem in ("briefing-pptx", "briefing-odp"):
+        texts, images = [], []
+        for label in ("original", "clean"):
+            pdf = out / f"{label}-{stem}.pdf"
+            texts.append(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                                        check=True).stdout)
+            images.append(len(subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True,
+                                             check=True).stdout.splitlines()))
+        assert texts[0] == texts[1] and TEXT.decode() in texts[1], stem
+        assert images[0] == images[1] == 3, stem  # two header lines and the photo
 
 
 # --- photos inside Office documents ---------------------------------------------------------------

@@ -12,7 +12,9 @@ Removed:
   ``w:ins``, ``w:del``, ``w:comment``…), Word's revision ids (``w:rsid*``), the attached
   template's path, the people part (``w15:presenceInfo`` holds e-mail addresses), Excel's
   ``absPath`` (the folder the file was saved in) and ``fileSharing`` user name, comment
-  author lists (xlsx, pptx), the thumbnail (``docProps/thumbnail.*``);
+  author lists (xlsx, pptx: names, initials, user and provider ids emptied), the time of
+  PowerPoint's comments (``dt`` removed; the modern comments' required ``created`` set to
+  2000-01-01), the thumbnail (``docProps/thumbnail.*``);
 - ODF: everything in ``meta.xml`` (creator, initial creator, dates, editing time and
   cycles, generator, user-defined fields), comment and tracked-change authors and dates,
   printer names and settings, the thumbnail (``Thumbnails/``).
@@ -73,6 +75,8 @@ RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _BLANKED_ATTRIBUTES = {"author", "userId", "providerId", "userName", "displayName", "creator"}
 _REMOVED_ATTRIBUTES = {"initials", "date", "dateUtc"}
 _RSID = re.compile(r"^rsid")
+_PPT_REQUIRED = frozenset({"initials"})  # required by PowerPoint's comment author schemas
+_PPT_FIXED_TIME = "2000-01-01T00:00:00.000"
 _ODF_PRINTER_ITEMS = {"PrinterName", "PrinterSetup", "PrinterPaperFromSetup", "CurrentDatabaseDataSource",
                       "CurrentDatabaseCommand", "CurrentDatabaseCommandType"}
 
@@ -283,13 +287,14 @@ class _Cleaner:
     def clean(self, name: str, root, dropped: set[str]) -> None:
         raise NotImplementedError
 
-    def strip_personal_attributes(self, root, *, rsid: bool = False) -> None:
+    def strip_personal_attributes(self, root, *, rsid: bool = False,
+                                  keep_blank: frozenset[str] = frozenset()) -> None:
         for element in root.iter():
             if not isinstance(element.tag, str):
                 continue
             for attribute in list(element.attrib):
                 local = _local(attribute)
-                if local in _BLANKED_ATTRIBUTES:
+                if local in _BLANKED_ATTRIBUTES or local in keep_blank:
                     if element.attrib[attribute]:
                         self.note(_("comment and tracked-change authors"))
                     element.attrib[attribute] = ""
@@ -349,16 +354,28 @@ class _OoxmlCleaner(_Cleaner):
                         _local(element.getparent().tag) == "authors":
                     element.text = ""
                     self.note(_("comment and tracked-change authors"))
+        keep_blank: frozenset[str] = frozenset()
         if lower.startswith("ppt/") and ("commentauthors" in lower or lower.endswith("authors.xml")):
             for element in root.iter():
                 if isinstance(element.tag, str) and "name" in element.attrib:
                     element.attrib["name"] = ""
                     self.note(_("comment and tracked-change authors"))
+            keep_blank = _PPT_REQUIRED  # emptied, not removed: PowerPoint requires them
+        if lower.startswith("ppt/comments/"):
+            # A comment's time: optional ``dt`` (removed) on the classic comments, required
+            # ``created`` (set to a fixed time) on the modern ones and their replies.
+            for element in root.iter():
+                if not isinstance(element.tag, str):
+                    continue
+                if "dt" in element.attrib:
+                    del element.attrib["dt"]
+                if "created" in element.attrib:
+                    element.attrib["created"] = _PPT_FIXED_TIME
         for element in list(root.iter()):
             if isinstance(element.tag, str) and _local(element.tag) == "presenceInfo":
                 self.note(_("comment and tracked-change authors"))
                 element.getparent().remove(element)
-        self.strip_personal_attributes(root, rsid=lower.startswith("word/"))
+        self.strip_personal_attributes(root, rsid=lower.startswith("word/"), keep_blank=keep_blank)
 
     def _drop_references(self, root, dropped: set[str]) -> None:
         targets = {"/" + name for name in dropped} | set(dropped)
