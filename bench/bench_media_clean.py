@@ -10,6 +10,10 @@ video (location, make, model, author), then for each run, in a fresh process eac
 - "clean": journal.media.strip.strip_metadata from the file to a new file (fsynced), as
   `save-attachment --strip-metadata` does: PyAV remuxes straight into the output file,
   which is then read back from the page cache to hash it (written once);
+- "ffmpeg remux": the standard tool's own remux of the same file, `ffmpeg -i in -map 0 -c copy
+  -map_metadata -1 -fflags +bitexact out` plus an fsync (what a remux can do at all: FFmpeg's
+  own reading, muxing and writing, no Python, no hash); its CPU time and peak RSS are the
+  ffmpeg process's (getrusage of the children);
 - "clean for a bundle": strip_to_spool, then the spool read out into a sink, as an export
   does: the exporter's one cleaning pass fills an encrypted spool (which gives the hash and
   size the manifest needs first), and the bundle is written from it. Before issue 23's
@@ -48,6 +52,13 @@ if mode == "copy":
     with open(src, "rb") as i, open(dst, "wb") as o:
         shutil.copyfileobj(i, o, 1024 * 1024)
         o.flush(); os.fsync(o.fileno())
+elif mode == "ffmpeg":
+    import subprocess
+    subprocess.run(["ffmpeg", "-v", "error", "-nostdin", "-y", "-i", src, "-map", "0", "-c", "copy",
+                    "-map_metadata", "-1", "-fflags", "+bitexact", dst], check=True)
+    fd = os.open(dst, os.O_RDONLY)
+    os.fsync(fd)
+    os.close(fd)
 elif mode == "clean":
     with open(src, "rb") as i, open(dst, "w+b") as o:  # read-write, as atomic_output's temp file
         strip_metadata(i, o, "video/mp4", total=os.path.getsize(src))
@@ -65,6 +76,9 @@ with open("/proc/self/status") as status:
     for line in status:
         if line.startswith("VmHWM:"):
             peak = int(line.split()[1]) * 1024
+if mode == "ffmpeg":  # the figures of the ffmpeg process, not of this Python one
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu, peak = children.ru_utime + children.ru_stime, children.ru_maxrss * 1024
 print(json.dumps({"wall": wall, "cpu": cpu, "peak": peak}))
 """
 
@@ -118,19 +132,21 @@ def main() -> None:
                                          capture_output=True, text=True).stdout)["peak"]
         print(f"input: {size / 1e6:.0f} MB; peak RSS of a process that only imports the cleaners: "
               f"{base / 2**20:.0f} MiB")
-        results: dict[str, list[dict]] = {"copy": [], "clean": [], "hash": []}
+        results: dict[str, list[dict]] = {"copy": [], "ffmpeg": [], "clean": [], "hash": []}
         for _ in range(args.runs):
             for mode in results:  # alternate, so a busy host hits all alike
                 results[mode].append(run_child(mode, video, folder / "out.mp4"))
-        names = {"copy": "copy (disk speed)", "clean": "clean to a file", "hash": "clean for a bundle"}
-        print(f"{'':22} {'MB/s median (range)':>26} {'wall s':>8} {'CPU s':>7} {'peak RSS MiB':>13} {'vs copy':>8}")
+        names = {"copy": "copy (disk speed)", "ffmpeg": "ffmpeg remux", "clean": "clean to a file",
+                 "hash": "clean for a bundle"}
+        print(f"{'':22} {'MB/s median (range)':>26} {'wall s':>8} {'CPU s':>7} {'peak RSS MiB':>13} {'vs copy':>8} {'vs ffmpeg':>9}")
         for mode, samples in results.items():
             speeds = [size / 1e6 / s["wall"] for s in samples]
             print(f"{names[mode]:22} {statistics.median(speeds):10.0f} ({min(speeds):.0f}–{max(speeds):.0f})"
                   f"{'':8} {statistics.median(s['wall'] for s in samples):8.1f}"
                   f" {statistics.median(s['cpu'] for s in samples):7.1f}"
                   f" {max(s['peak'] for s in samples) / 2**20:13.0f}"
-                  f" {statistics.median(c['wall'] / s['wall'] for c, s in zip(results['copy'], samples)):7.2f}x")
+                  f" {statistics.median(c['wall'] / s['wall'] for c, s in zip(results['copy'], samples)):7.2f}x"
+                  f" {statistics.median(f['wall'] / s['wall'] for f, s in zip(results['ffmpeg'], samples)):7.2f}x")
     finally:
         if args.keep is None:
             shutil.rmtree(folder, ignore_errors=True)

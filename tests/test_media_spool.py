@@ -95,6 +95,24 @@ def test_big_writes_patches_and_gaps_read_back_exactly(tmp_path):
         assert bytes(buffer) == model.getvalue()[1_000_000:1_300_000]
 
 
+def test_writes_sharing_one_scratch_buffer_each_keep_their_own_bytes(tmp_path):
+    # Every write is encrypted into one reused buffer; PyAV reuses its own buffer too (a
+    # bytearray handed to write() again and again with new content).
+    first, second = os.urandom(2 * 1024 * 1024), os.urandom(1024 * 1024 + 3)
+    caller = bytearray(first)
+    with Spool(tmp_path) as spool:
+        spool.write(caller)
+        caller[:] = second  # the caller refills its buffer: what was written stays
+        spool.write(caller)
+        spool.write(b"small, gathered")
+        spool.seek(10)
+        spool.write(b"PATCH")  # flushes the gathered bytes, then patches through the same buffer
+        expected = first[:10] + b"PATCH" + first[15:] + second + b"small, gathered"
+        assert b"".join(spool.chunks()) == expected
+        on_disk = os.pread(spool._file.fileno(), spool.size, 0)
+        assert first[:64] not in on_disk and second[:64] not in on_disk and b"PATCH" not in on_disk
+
+
 def test_a_saved_copy_is_hashed_across_map_windows(tmp_path):
     import hashlib
 

@@ -66,6 +66,10 @@ class Spool(io.RawIOBase):
         # encrypted and written a MiB at a time.
         self._pending = bytearray()
         self._pending_at = 0
+        # The ciphertext of a write goes into this one buffer, reused: a fresh MiB per write
+        # made glibc hand the memory back and fault it in again, 256 page faults per MiB
+        # (0.9 s of CPU per GB written, against 0.15 s for the AES itself).
+        self._scratch = bytearray()
 
     # --- io.RawIOBase -------------------------------------------------------------------------
     def readable(self) -> bool:
@@ -96,9 +100,8 @@ class Spool(io.RawIOBase):
 
     def _flush_pending(self) -> None:
         if self._pending:
-            at, data = self._pending_at, bytes(self._pending)
+            self._write_at(self._pending_at, self._pending)  # encrypted into the scratch buffer
             self._pending.clear()
-            self._write_at(at, data)
 
     def read(self, size: int | None = -1) -> bytes:
         """Up to size bytes from the position (all the rest for -1): one pread, one decryption."""
@@ -150,11 +153,20 @@ class Spool(io.RawIOBase):
             gap_at = self._on_disk
             while gap_at < position:
                 step = min(position - gap_at, CHUNK_SIZE)
-                self._pwrite(self._crypt(gap_at, bytes(step)), gap_at)
+                self._pwrite(self._encrypt(gap_at, bytes(step)), gap_at)
                 gap_at += step
-        self._pwrite(self._crypt(position, data), position)
+        self._pwrite(self._encrypt(position, data), position)
 
-    def _pwrite(self, data: bytes, position: int) -> None:
+    def _encrypt(self, offset: int, data) -> memoryview:
+        """The ciphertext of data at offset, in the reused scratch buffer (valid until the
+        next call)."""
+        needed = len(data) + _BLOCK  # update_into wants room for a block more
+        if len(self._scratch) < needed:
+            self._scratch = bytearray(needed)
+        out = memoryview(self._scratch)
+        return out[: self._cipher_at(offset).update_into(data, out)]
+
+    def _pwrite(self, data, position: int) -> None:
         view = memoryview(data)
         done = 0
         while done < len(view):
@@ -187,6 +199,7 @@ class Spool(io.RawIOBase):
 
     def close(self) -> None:
         self._pending.clear()
+        self._scratch = bytearray()
         if not self.closed:
             self._file.close()
             self._key = b""
