@@ -12,6 +12,8 @@ import resource
 import threading
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from journal.errors import Cancelled
 from journal.media import MediaError
@@ -21,6 +23,7 @@ from tests.media_samples import (
     clean_file,
     make_audio,
     MODEL,
+    NAME,
     make_video,
     need,
     run,
@@ -172,6 +175,78 @@ def test_avi_with_camera_exif_in_its_stream_header_does_not_carry_it(tmp_path, c
         assert "Exif" in str(error)
     else:
         assert MODEL.encode() not in out.getvalue()
+
+
+def _motion_jpeg(folder, extension: str):
+    """A camera's Motion JPEG video: 5 JPEG frames, each with Exif (model, serial number,
+    artist, GPS) written by exiftool, put into the container as they are (-c:v copy)."""
+    frames = folder / "frames"
+    frames.mkdir()
+    run("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=64x48:rate=5:duration=1", "-q:v", "3",
+        str(frames / "f%d.jpg"))
+    run("exiftool", "-q", "-overwrite_original", f"-Model={MODEL}", "-SerialNumber=SN123SECRET",
+        f"-Artist={NAME}", "-GPSLatitude=48.8577", "-GPSLatitudeRef=N", "-GPSLongitude=2.2950",
+        "-GPSLongitudeRef=E", *[str(p) for p in sorted(frames.iterdir())])
+    path = folder / f"camera.{extension}"
+    run("ffmpeg", "-v", "error", "-y", "-framerate", "5", "-i", str(frames / "f%d.jpg"), "-c:v", "copy", str(path))
+    return path
+
+
+@need("exiftool")
+@pytest.mark.parametrize("extension", ["avi", "mov", "mkv"])
+def test_motion_jpeg_frames_lose_their_exif_and_decode_the_same(tmp_path, extension):
+    from journal.media.findings import reveals
+
+    original = _motion_jpeg(tmp_path, extension)
+    assert original.read_bytes().count(MODEL.encode()) == 5  # in every frame
+    with original.open("rb") as src:
+        assert any("frames" in r for r in reveals(src, clean_file(original)[0].output_media_type))
+    cleaned = tmp_path / f"clean.{extension}"
+    result, data = clean_file(original, cleaned)
+    assert any("frames" in r for r in result.removed)
+    assert b"SN123SECRET" not in data and b"Exif" not in data
+    assert_nothing_identifying(cleaned, data)
+    # The pictures are the same: every decoded frame, and the packets' times and key flags.
+    decoded = [run("ffmpeg", "-v", "error", "-i", str(p), "-f", "framemd5", "-").splitlines()[-5:]
+               for p in (original, cleaned)]
+    assert decoded[0] == decoded[1] and len(decoded[1]) == 5
+    before, after = packets(original, "v:0"), packets(cleaned, "v:0")
+    assert [(pts, flags) for pts, _size, flags in after] == [(pts, flags) for pts, _size, flags in before]
+    assert all(int(a[1]) < int(b[1]) for a, b in zip(after, before))  # each frame lost its Exif
+    with cleaned.open("rb") as src:
+        assert not any("frames" in r for r in reveals(src, result.output_media_type))
+
+
+def test_a_motion_jpeg_frame_keeps_its_fields_avi1_and_picture():
+    from journal.media.jpegclean import clean_frame
+
+    def segment(marker: int, payload: bytes) -> bytes:
+        return bytes((0xFF, marker)) + (len(payload) + 2).to_bytes(2, "big") + payload
+
+    avi1 = segment(0xE0, b"AVI1\x01\x00" + bytes(8))
+    exif = segment(0xE1, b"Exif\x00\x00MM\x00*" + MODEL.encode())
+    scan = segment(0xDA, b"\x01\x01\x00\x00\x3f\x00") + b"\x12\xff\x00\x34\xff\xd0\x56"  # stuffed byte, RST0
+    tables = segment(0xDB, bytes(65)) + segment(0xC0, b"\x08\x00\x10\x00\x10\x01\x01\x11\x00")
+    field = b"\xff\xd8" + avi1 + exif + tables + scan + b"\xff\xd9"
+    frame, changed = clean_frame(field + field + bytes(6))  # interlaced: two fields, then padding
+    clean_field = b"\xff\xd8" + avi1 + tables + scan + b"\xff\xd9"
+    assert changed and frame == clean_field + clean_field
+    plain = clean_field + bytes(6)
+    same, changed = clean_frame(plain)
+    assert same is plain and not changed  # nothing to remove: the packet is not copied
+    for broken in (field[:-40], b"\xff\xd8\x12\x34", b"\xff\xd8" + exif[:6]):
+        with pytest.raises(MediaError, match="frame"):
+            clean_frame(broken)
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.binary(max_size=64), st.integers(0, len(field) + 20))
+    def fuzz(noise, at):  # any damage: a clean frame or a MediaError, nothing else
+        try:
+            clean_frame(field[:at] + noise + field[at:])
+        except MediaError:
+            pass
+
+    fuzz()
 
 
 @pytest.mark.parametrize("payload", [b"\x00\x00\x00\x18ftypmp42" + b"\xff" * 5000,

@@ -45,9 +45,14 @@ def reveals(src: BinaryIO, media_type: str, size: int = 0, *, cancel=None) -> li
 
     kind = strip._normalise(media_type)
     if kind in strip.AV_TYPES:
-        from journal.media.video import describe_tags, read_av_tags
+        from journal.media.video import describe_tags, frame_metadata, read_av_tags
 
-        return describe_tags(read_av_tags(TrackedSource(src, total=size), kind))
+        found = describe_tags(read_av_tags(TrackedSource(src, total=size), kind))
+        if kind.startswith("video/"):
+            src.seek(0)
+            if frame_metadata(TrackedSource(src, total=size), kind):
+                found.append(_("camera data (Exif, XMP, comments) inside the video frames"))
+        return found
     if kind in strip.TAGGED_AUDIO_TYPES:
         from journal.media.audio import read_audio_tags
         from journal.media.video import describe_tags

@@ -271,3 +271,82 @@ class _JpegCleaner:
             self._note("JFIF thumbnail")
         else:
             self._note("maker data (APP0)")
+
+
+# --- frames of a Motion JPEG video -----------------------------------------------------------
+_AVI1_SIGNATURE = b"AVI1"  # field order of interlaced Motion JPEG (FFmpeg decodes by it)
+
+
+def clean_frame(data: bytes) -> tuple[bytes, bool]:
+    """A Motion JPEG frame (a packet of an AVI, MOV or Matroska video) without its metadata
+    segments: (frame, removed anything). The frame is returned as it is (the same object)
+    when it carries none.
+
+    Cameras that film in Motion JPEG can write an Exif block (model, serial number, date, GPS)
+    into every frame. Unlike a photo the frame is edited in place: the segments keep their
+    order, the picture data is copied byte for byte, no orientation is added, and the
+    ``AVI1`` header and a second field (interlaced video: two images in one packet) stay.
+    Kept: frame and scan headers, tables, restart intervals, ``JFIF`` without a thumbnail,
+    ``AVI1``, the ICC profile, Adobe's colour transform. Removed: every other APPn segment
+    (Exif, XMP, IPTC, MPF, maker data) and comments. Raises MediaError for a damaged frame.
+    """
+    view = memoryview(data)
+    pos, end = 0, len(data)
+    kept: list[memoryview] = []
+    start = 0  # start of the run of bytes kept as they are
+    removed = False
+    images = 0
+    while pos < end:
+        if data[pos] != 0xFF or pos + 1 >= end:
+            if images and data.count(b"\x00", pos) == end - pos:
+                break  # zero padding after the last image
+            raise MediaError(_("The video is damaged (a broken frame); it cannot be cleaned."))
+        marker = data[pos + 1]
+        if marker == 0xFF:  # fill byte
+            pos += 1
+            continue
+        if marker in (SOI, EOI, TEM) or marker in RST_MARKERS:
+            pos += 2
+            if marker == EOI:
+                images += 1
+                if data[pos:pos + 2] != b"\xff\xd8":
+                    break  # the end of the last image (what follows is padding)
+            continue
+        if pos + 4 > end:
+            raise MediaError(_("The video is damaged (a broken frame); it cannot be cleaned."))
+        length = int.from_bytes(data[pos + 2:pos + 4], "big")
+        if length < 2 or pos + 2 + length > end:
+            raise MediaError(_("The video is damaged (a broken frame); it cannot be cleaned."))
+        payload = data[pos + 4:pos + 2 + length]
+        following = pos + 2 + length
+        if marker == SOS:
+            match = _SCAN_END.search(data, following)
+            if match is None:
+                raise MediaError(_("The video is damaged (a broken frame); it cannot be cleaned."))
+            pos = match.start()
+            continue
+        if _frame_keeps(marker, payload):
+            pos = following
+            continue
+        removed = True
+        kept.append(view[start:pos])
+        pos = start = following
+    if data.count(b"\x00", pos) != end - pos:  # data after the last image (zero padding stays
+        removed = True                            # when nothing else goes)
+    if not removed:
+        return data, False
+    kept.append(view[start:pos])
+    return b"".join(kept), True
+
+
+def _frame_keeps(marker: int, payload: bytes) -> bool:
+    if marker in _STRUCTURAL:
+        return True
+    if marker == APP0:
+        return payload.startswith(_AVI1_SIGNATURE) or (
+            payload.startswith(_JFIF_SIGNATURE) and len(payload) == 14 and payload[12:14] == b"\x00\x00")
+    if marker == APP2:
+        return payload.startswith(_ICC_SIGNATURE)
+    if marker == APP14:
+        return payload.startswith(_ADOBE_SIGNATURE)
+    return False

@@ -5,7 +5,8 @@ stream and writes them, byte for byte, into a new container of the same kind. No
 is carried over: no container or stream tags (QuickTime ``udta``, ``meta``/``Keys``,
 ``©xyz`` location, make, model, author, XMP, Matroska tags, AVI ``INFO`` lists), no chapters, no data tracks
 (GPS telemetry such as GoPro's ``gpmd``, timecode), no attached cover pictures, no
-subtitles. FFmpeg's own "encoder" tag and creation times are suppressed with the
+subtitles. Motion JPEG frames (cameras' AVI and MOV: each packet is a JPEG, which can carry
+Exif) lose their metadata segments (``jpegclean.clean_frame``). FFmpeg's own "encoder" tag and creation times are suppressed with the
 ``bitexact`` flag, which also makes the output identical from one run to the next (the
 bundle exporter cleans twice: once to learn the hash, once to send).
 
@@ -24,6 +25,7 @@ import av.error
 import av.stream
 
 from journal.media import MediaError
+from journal.media.jpegclean import clean_frame
 from journal.media.spool import Spool
 from journal.media.streams import TrackedSource
 from journal.i18n import _
@@ -165,7 +167,8 @@ def _remux(source: TrackedSource, spool: Spool, media_type: str) -> list[str]:
                 for key in list(copy.metadata):
                     del copy.metadata[key]
                 mapping[stream.index] = copy
-            _copy_packets(inp, keep, mapping, source)
+            if _copy_packets(inp, keep, mapping, source):
+                removed.append(_("camera data (Exif, XMP, comments) inside the video frames"))
     return removed
 
 
@@ -174,8 +177,12 @@ def _camera_exif(stream) -> bool:
     return extra[:4] == b"AVIF" or b"Exif\x00" in extra
 
 
-def _copy_packets(inp, keep, mapping, source: TrackedSource) -> None:
+def _copy_packets(inp, keep, mapping, source: TrackedSource) -> bool:
+    """Copy every packet of the kept streams; True when Motion JPEG frames lost metadata."""
     count = 0
+    frames_cleaned = False
+    # Motion JPEG (cameras' AVI and MOV): each packet is a JPEG that can carry Exif.
+    motion_jpeg = {s.index for s in keep if s.codec_context.name == "mjpeg"}
     out_container = next(iter(mapping.values())).container
     last_dts: dict[int, int] = {}
     # Matroska allows equal timestamps in a row (laced audio); the other muxers refuse them.
@@ -189,6 +196,11 @@ def _copy_packets(inp, keep, mapping, source: TrackedSource) -> None:
         if packet.is_corrupt:
             raise MediaError(_("The recording is damaged (a corrupt packet); it cannot be cleaned."))
         target = mapping[packet.stream.index]
+        if packet.stream.index in motion_jpeg:
+            frame, changed = clean_frame(bytes(packet))
+            if changed:
+                packet = _repacked(packet, frame)
+                frames_cleaned = True
         dts = packet.dts
         if dts is not None:
             # Timestamps that go back (or repeat, where the muxer forbids it: AAC in AVI, some
@@ -205,6 +217,33 @@ def _copy_packets(inp, keep, mapping, source: TrackedSource) -> None:
         out_container.mux(packet)
     if count == 0:
         raise MediaError(_("The recording holds no audio or video data; it cannot be cleaned."))
+    return frames_cleaned
+
+
+def _repacked(packet: av.Packet, data: bytes) -> av.Packet:
+    """A packet with new data and the old one's timing, key-frame flag and stream."""
+    new = av.Packet(data)
+    new.pts, new.dts, new.duration = packet.pts, packet.dts, packet.duration
+    new.time_base = packet.time_base
+    new.is_keyframe = packet.is_keyframe
+    new.stream = packet.stream
+    return new
+
+
+def frame_metadata(source, media_type: str) -> bool:
+    """Whether the first frame of a Motion JPEG video carries metadata (for the viewer's
+    findings; the cleaning removes it from every frame)."""
+    try:
+        with av.open(source, "r", format=DEMUXERS.get(media_type)) as container:
+            streams = [s for s in container.streams.video if s.codec_context.name == "mjpeg"]
+            if not streams:
+                return False
+            for packet in container.demux(streams[0]):
+                if packet.size:
+                    return clean_frame(bytes(packet))[1]
+            return False
+    except (av.error.FFmpegError, EOFError, ValueError) as exc:
+        raise MediaError(_damaged(media_type)) from exc
 
 
 def _damaged(media_type: str) -> str:
