@@ -103,10 +103,44 @@ def test_rtf_without_metadata_passes_unchanged():
 
 def test_rtf_binary_runs_are_copied_without_reading_braces_inside():
     payload = b"}}}{\\info x}"
-    doc = b"{\\rtf1{\\info{\\author Ivan Secretname}}{\\object{\\objdata\\bin" + str(len(payload)).encode() + b" " + \
-        payload + b"}}\\par}"
+    binary = b"\\bin" + str(len(payload)).encode() + b" " + payload
+    doc = b"{\\rtf1{\\info{\\author Ivan Secretname}}{\\*\\privatedata" + binary + b"}\\par}"
     _result, data = clean(doc, "application/rtf")
-    assert b"Secretname" not in data and payload in data
+    assert b"Secretname" not in data and data == b"{\\rtf1{\\*\\privatedata" + binary + b"}\\par}"
+    # Inside a dropped group (an object's data) the run is skipped the same way.
+    _result, data = clean(b"{\\rtf1{\\object{\\objdata" + binary + b"}}\\par}", "application/rtf")
+    assert data == b"{\\rtf1\\par}"
+
+
+def test_rtf_objects_become_their_result_and_their_data_goes():
+    # An embedded object: an OLE file in hex (here it names the author), then the result
+    # readers show: a photo with Exif. A second object has no result at all.
+    ole = b"d0cf11e0a1b11ae1" + "Ivan Secretname".encode().hex().encode()
+    photo = gps_photo().hex().encode()
+    doc = (b"{\\rtf1\\ansi{\\fonttbl{\\f0 Arial;}}\\f0 Before "
+           b"{\\object\\objemb\\objw100\\objh100{\\*\\objclass Excel.Sheet.12}{\\*\\objdata\n" + ole + b"}"
+           b"{\\result {\\pard Shown result{\\pict\\jpegblip\\picw16\\pich16\n" + photo + b"}\\par}}}"
+           b" between {\\object\\objemb{\\*\\objdata 0102}} after\\par}")
+    result, data = clean(doc, "application/rtf")
+    assert any("objects" in r for r in result.removed) and any("pictures" in r for r in result.removed)
+    assert b"\\object" not in data and b"objdata" not in data and b"objclass" not in data
+    assert ole not in data and b"d0cf11e0" not in data
+    assert b"Before {{\\pard Shown result{\\pict" in data and data.endswith(b"}\\par}} between  after\\par}")
+    (picture,) = rtf_pictures(data)
+    assert b"SECRETMODEL" not in picture and b"Secretname" not in picture
+    _r, again = clean(data, "application/rtf")
+    assert again == data
+
+
+def test_rtf_shape_properties_naming_a_path_or_a_signer_go():
+    shape = (b"{\\shp{\\*\\shpinst{\\sp{\\sn shapeType}{\\sv 75}}"
+             b"{\\sp{\\sn pibName}{\\sv C:\\\\Users\\\\Secretname\\\\photo.jpg}}"
+             b"{\\sp\n{\\sn wzSigSetupSuggSignerEmail}{\\sv ivan@example.org}}"
+             b"{\\sp{\\sn wzName}{\\sv Picture 1}}}}")
+    result, data = clean(b"{\\rtf1 Text " + shape + b"\\par}", "application/rtf")
+    assert any("shapes" in r for r in result.removed)
+    assert b"Secretname" not in data and b"ivan@" not in data
+    assert b"{\\sp{\\sn shapeType}{\\sv 75}}" in data and b"{\\sp{\\sn wzName}{\\sv Picture 1}}" in data
 
 
 @pytest.mark.parametrize("doc, message", [

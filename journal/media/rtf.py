@@ -21,7 +21,13 @@ everything byte for byte except:
 - inside pictures: ``{\\*\\blipuid}``, ``\\bliptag`` and ``{\\*\\picprop}`` (shape properties,
   which can name the picture's original file), and a JPEG or PNG picture's own metadata
   (Exif with GPS, camera, XMP, text chunks), removed by the JPEG and PNG cleaners;
-  one picture is held in memory at a time, at most MAX_PICTURE_BYTES of hex.
+  one picture is held in memory at a time, at most MAX_PICTURE_BYTES of hex;
+- embedded objects (``{\\object …}``: OLE data such as a pasted spreadsheet or a packaged
+  file, with its own author, paths and earlier content): each is replaced by its
+  ``{\\result …}``, the picture or text readers show for it (an object without one goes);
+- drawing-shape properties that name a path or a person: a linked picture's file name
+  (``pibName``), Office 2010's XML copy of the shape (``metroBlob``), a signature line's
+  suggested signer, title and e-mail.
 
 Memory is flat otherwise (the text flows through in CHUNK_SIZE pieces). A file that is
 not RTF, a picture too big or damaged, or a JPEG written as raw binary is refused.
@@ -53,6 +59,13 @@ _GROUP_NAME = re.compile(rb"\{[\r\n]*(?:\\\*[\r\n]*)?\\([a-zA-Z]{1,32})")
 _HEX = re.compile(rb"[0-9a-fA-F\s]*")
 _LOOKAHEAD = 64
 _REVTBL = b"{\\*\\revtbl {Unknown;}}"  # the table of tracked-change authors, emptied
+#: Drawing-shape properties that name a person or a path (``{\\sp{\\sn NAME}{\\sv value}}``):
+#: a linked picture's file (``pibName``, often in the author's folder), Office 2010's copy
+#: of the shape as a zip of XML (``metroBlob``), a signature line's suggested signer, title
+#: and e-mail.
+_SHAPE_PROPERTIES_DROPPED = {b"pibname", b"metroblob", b"wzsigsetupsuggsigner", b"wzsigsetupsuggsigner2",
+                             b"wzsigsetupsuggsigneremail", b"wzsigsetupid", b"wzsigsetupprovurl"}
+_SHAPE_PROPERTY = re.compile(rb"\{[\r\n]*\\sp[\r\n ]*\{[\r\n]*\\sn[\r\n ]+([A-Za-z0-9]{1,40})[\r\n ]*\}")
 
 
 def is_rtf(head: bytes) -> bool:
@@ -76,6 +89,8 @@ class _Cleaner:
         self.skip_at: int | None = None  # depth of the group being dropped
         self.picture_at: int | None = None  # depth of the picture group being held
         self.picture = bytearray()
+        self.object_at: int | None = None  # depth of the embedded object being replaced
+        self.result_at: int | None = None  # depth of that object's result (its picture)
         self.found: set[str] = set()
         self.pending = bytearray()
 
@@ -141,6 +156,34 @@ class _Cleaner:
             raise MediaError(_("The RTF document nests too deeply; it was refused."))
         name_match = _GROUP_NAME.match(self.buf, self.pos)
         name = name_match.group(1).decode("ascii") if name_match else ""
+        if (name == "result" and self.object_at is not None and self.skip_at == self.object_at
+                and self.depth == self.object_at + 1 and name_match is not None):
+            # The object's result: what readers show for it (a picture, or text). It stays,
+            # as a plain group in the object's place.
+            self.skip_at = None
+            self.result_at = self.depth
+            self.emit(b"{")
+            self.pos = name_match.end()
+            if self.buf[self.pos:self.pos + 1] == b" ":
+                self.pos += 1  # the control word's delimiter, not text
+            return
+        if self.skip_at is None and name == "object":
+            # An embedded object (OLE: a pasted spreadsheet, a package with a file in it)
+            # carries its own file with its own author, paths and earlier content; it is
+            # replaced by its result.
+            self.found.add("objects")
+            if self.object_at is None:
+                self.object_at = self.depth
+            self.skip_at = self.depth  # (an object inside an object's result goes whole)
+            self.pos += 1
+            return
+        if self.skip_at is None and name == "sp":
+            shape = _SHAPE_PROPERTY.match(self.buf, self.pos)
+            if shape is not None and shape.group(1).lower() in _SHAPE_PROPERTIES_DROPPED:
+                self.found.add("shapes")
+                self.skip_at = self.depth
+                self.pos += 1
+                return
         if self.skip_at is None and name in _GROUPS_DROPPED:
             label = _GROUPS_DROPPED[name]
             if label:
@@ -165,9 +208,16 @@ class _Cleaner:
 
     def close_group(self) -> None:
         self.pos += 1
-        if self.skip_at is not None:
+        if self.result_at is not None and self.depth == self.result_at and self.skip_at is None \
+                and self.picture_at is None:
+            self.emit(b"}")
+            self.result_at = None
+            self.skip_at = self.object_at  # the rest of the object is dropped
+        elif self.skip_at is not None:
             if self.depth == self.skip_at:
                 self.skip_at = None
+                if self.depth == self.object_at:
+                    self.object_at = None
         elif self.picture_at is not None and self.depth == self.picture_at:
             self.picture_at = None
             self.emit(b"{" + self.clean_picture(bytes(self.picture)) + b"}")
@@ -259,6 +309,8 @@ class _Cleaner:
             "authors": _("comment and tracked-change authors"),
             "rsid": _("revision ids"),
             "pictures": _("metadata of embedded pictures"),
+            "objects": _("embedded objects (each kept as the picture or text shown for it)"),
+            "shapes": _("drawing shapes' file paths and signers"),
         }
         return [text for key, text in labels.items() if key in self.found]
 
