@@ -489,3 +489,25 @@ def test_a_photo_sent_as_it_is_in_several_pieces_is_described_as_the_sender_desc
     assert (received.stripped_sha256, received.stripped_size) == (sent.stripped_sha256, sent.stripped_size)
     assert received.metadata == sent.metadata
     assert coordinator.verify() == []
+
+
+def test_two_files_of_one_entry_with_the_same_content_both_arrive_and_stay_two(pair, tmp_path):
+    """Two attachments of one entry that are the same bytes under two names (the same recording
+    saved twice, or two containers that clean to the same file) arrive as two attachments with
+    their own names; a later bundle with the entry again adds none."""
+    documenter, coordinator, record = pair
+    entry = documenter.entries.add(title="The same recording, twice")
+    content = b"not a media file, the same bytes twice " * 100
+    documenter.attachments.add_bytes(entry.uuid, content, "call-1.bin")
+    documenter.attachments.add_bytes(entry.uuid, content, "call-copy.bin")
+    assert sorted(a.file_name for a in documenter.attachments.list_for_entry(entry.uuid)) == [
+        "call-1.bin", "call-copy.bin"]
+    first = export(documenter, record, tmp_path / "1.ijbundle", options=UNCLEANED)
+    assert coordinator.importer.import_bundle(first, trust_new=True).status == "accepted"
+    names = sorted(a.file_name for a in coordinator.attachments.list_for_entry(entry.uuid))
+    assert names == ["call-1.bin", "call-copy.bin"]
+    documenter.entries.update(entry.uuid, title="The same recording, twice (checked)")
+    second = export(documenter, record, tmp_path / "2.ijbundle", options=UNCLEANED)
+    assert coordinator.importer.import_bundle(second).status == "accepted"
+    assert sorted(a.file_name for a in coordinator.attachments.list_for_entry(entry.uuid)) == names
+    assert coordinator.verify() == []

@@ -769,8 +769,9 @@ class _Applier:
         # first needed) what this sender delivered before. Never another sender's content.
         self.delivered = {m.sha256 for m in verified.manifest.members if m.path.startswith("attachments/")}
         self._delivered_before: set[str] | None = None
-        # (entry id, sha256, blob id, file name, sniffed media type, sent stripped) linked now
+        # (attachment id, sha256, blob id, file name, sniffed media type, sent stripped) linked now
         self.linked: list[tuple[int, str, int, str, str, bool]] = []
+        self.links_in_entry: dict[tuple[int, str], int] = {}  # (entry id, sha256) -> links met so far
         #: Images of this bundle described from the bytes as they passed (version 2), or None.
         self.describer: ImageDescriber | None = None
         self.counts: dict[str, int] = {k: 0 for k in (
@@ -810,10 +811,10 @@ class _Applier:
             # them), then collect the answers in order: decoding runs while this thread reads.
             # One content linked by several entries is described once: the describer hands each
             # description over once (the later links used to get "larger than 64 MiB").
-            waiting: list[tuple[int, str, Callable[[], Any]]] = []
+            waiting: list[tuple[int, Callable[[], Any]]] = []
             taken: dict[str, Any] = {}
             first: dict[str, Callable[[], Any]] = {}
-            for entry_id, sha256, blob_id, file_name, media_type, stripped in self.linked:
+            for att_id, sha256, blob_id, file_name, media_type, stripped in self.linked:
                 check_cancel(self.cancel)
                 if not _may_describe(file_name, media_type):
                     continue  # describe_blob would only re-read (and decrypt) the first chunk
@@ -826,19 +827,18 @@ class _Applier:
                 else:
                     answer = first[sha256] = functools.cache(
                         store.describe_blob_later(blob_id, file_name, describer, strip=not stripped))
-                waiting.append((entry_id, sha256, answer))
-            for entry_id, sha256, answer in waiting:
+                waiting.append((att_id, answer))
+            for att_id, answer in waiting:
                 check_cancel(self.cancel)
-                self._record_description(entry_id, sha256, answer())
+                self._record_description(att_id, answer())
         finally:
             if own and describer is not None:
                 describer.close()
 
-    def _record_description(self, entry_id: int, sha256: str, described) -> None:
+    def _record_description(self, att_id: int, described) -> None:
         if not described.metadata and described.thumbnail is None and described.note is None:
             return
-        att_id, note = self.db.query_one("SELECT id, note FROM attachments WHERE entry_id = ? AND sha256 = ?",
-                                         (entry_id, sha256))
+        (note,) = self.db.query_one("SELECT note FROM attachments WHERE id = ?", (att_id,))
         if described.note:
             note = f"{note} {described.note}" if note else described.note
         self.db.execute(
@@ -962,8 +962,13 @@ class _Applier:
             # Sent in an earlier bundle that this journal never received (or deleted since).
             self.warnings.append(_("{file_name}: the file was sent in an earlier bundle and is not stored here; ask the sender to send it again.").format(file_name=att.file_name))
             return
-        if self.db.query_one("SELECT 1 FROM attachments WHERE entry_id = ? AND sha256 = ?",
-                             (entry.id, att.sha256)) is not None:
+        # Linked already (the entry came before, in this bundle's version or an older one)? The
+        # same content can be two attachments of one entry under two names (a recording saved
+        # twice, two containers that clean to the same bytes): the n-th link of a content is made
+        # while the entry holds fewer than n.
+        nth = self.links_in_entry[(entry.id, att.sha256)] = self.links_in_entry.get((entry.id, att.sha256), 0) + 1
+        if self.db.query_one("SELECT count(*) FROM attachments WHERE entry_id = ? AND sha256 = ?",
+                             (entry.id, att.sha256))[0] >= nth:
             return
         media_type = self.media_types.get(att.sha256)
         if media_type is None or media_type == ZIP:
@@ -978,15 +983,15 @@ class _Applier:
                 self.media_types[att.sha256] = media_type
         import uuid as uuidlib
 
-        self.db.execute(
+        att_id = self.db.execute(
             "INSERT INTO attachments (uuid, entry_id, blob_id, file_name, media_type, size, sha256, stripped_sha256, "
             "stripped_size, imported_at, metadata, note, position) VALUES (?,?,?,?,?,?,?,?,?,?,'{}',?,?)",
             (str(uuidlib.uuid4()), entry.id, blob[0], clean_file_name(att.file_name), media_type, blob[1],
              att.sha256, att.sha256 if att.stripped else None, blob[1] if att.stripped else None, self.now,
              _("Received from {sender} in bundle {bundle_id}.").format(
-                 sender=self.sender.display_name, bundle_id=self.bundle_id), att.position))
+                 sender=self.sender.display_name, bundle_id=self.bundle_id), att.position)).lastrowid
         self.counts["attachments_linked"] += 1
-        self.linked.append((entry.id, att.sha256, blob[0], att.file_name, media_type, bool(att.stripped)))
+        self.linked.append((att_id, att.sha256, blob[0], att.file_name, media_type, bool(att.stripped)))
 
     def _delivered_by_sender(self, sha256: str) -> bool:
         """Whether this bundle, or an earlier bundle of the same sender, carried this content."""
