@@ -242,6 +242,7 @@ def test_pdf_summary_shows_what_is_included_and_the_custody_timeline(package, tm
     first_page = text.split("\f")[0]
     assert "Evidence package" in first_page and "What is included" in first_page
     assert "left out: 1" in first_page and result.package_id in first_page
+    assert "People named in this package" in first_page and "Иван Петров" in first_page.split("Cases")[0]
     assert "Chain of custody" in text
     flat = " ".join(text.split())
     assert "received and imported by coordinator" in flat and "signed by Olena K." in flat
@@ -249,22 +250,30 @@ def test_pdf_summary_shows_what_is_included_and_the_custody_timeline(package, tm
     assert "openssl pkeyutl -verify" in flat
 
 
-def test_pdf_summary_in_russian(imported, tmp_path, monkeypatch):
+@pytest.mark.parametrize(("language", "words"), [
+    ("ru", ("Пакет доказательств", "Цепочка хранения", "Люди, названные в пакете", "Как проверить")),
+    ("uk", ("Пакет доказів", "Ланцюг зберігання", "Особи, названі в пакеті", "Як перевірити")),
+])
+def test_pdf_summary_in_russian_and_ukrainian(imported, tmp_path, monkeypatch, language, words):
     pdftotext = require_tool("pdftotext", "poppler-utils")
     from journal import i18n
 
     coordinator, sample = imported
     monkeypatch.setattr(i18n, "_chosen", None)
-    i18n.set_language("ru")
+    i18n.set_language(language)
     try:
-        out = tmp_path / "ru"
+        out = tmp_path / language
         build_package(coordinator, [sample["entry"].uuid], out)
     finally:
         i18n.set_language("")
-    text = " ".join(subprocess.run([pdftotext, str(out / layout.SUMMARY_PDF), "-"], capture_output=True,
-                                   text=True, check=True).stdout.split())
-    assert "Пакет доказательств" in text and "Цепочка хранения" in text
-    assert "Как проверить" in (out / layout.VERIFY_TXT).read_text(encoding="utf-8")
+    pages = subprocess.run([pdftotext, str(out / layout.SUMMARY_PDF), "-"], capture_output=True, text=True,
+                           check=True).stdout.split("\f")
+    text = " ".join(" ".join(pages).split())
+    title, custody, people, how = words
+    assert title in text and custody in text
+    first_page = " ".join(pages[0].split())
+    assert people in first_page and "Иван Петров" in first_page
+    assert how in (out / layout.VERIFY_TXT).read_text(encoding="utf-8")
     # and in English beside it, for a court abroad; the same commands, which the tools accept.
     assert (out / layout.VERIFY_EN_TXT).read_text(encoding="utf-8").startswith("How to check")
     assert f"{hashlib.sha256((out / layout.VERIFY_EN_TXT).read_bytes()).hexdigest()}  {layout.VERIFY_EN_TXT}" \
@@ -370,6 +379,7 @@ def test_cli_writes_and_verifies_a_package(imported, tmp_path, capsys):
                  sample["entry"].uuid[:8], "-o", str(out)])
     printed = capsys.readouterr().out
     assert code == 0 and "NOT encrypted" in printed and "1 sensitive person was left out" in printed
+    assert f"written to {out}: 1 entry, 1 original file." in printed  # plurals, not "file(s)"
     assert main(["evidence", "verify", str(out)]) == 0
     assert "FAIL" not in capsys.readouterr().out
     code = main(["--data-dir", str(data_dir), "--passphrase-file", str(pfile), "evidence", "--tag", "протест",
@@ -410,3 +420,18 @@ def test_journal_before_the_evidence_tables_migrates_and_keeps_signatures_from_t
         assert {"received_signatures", "received_entry_versions", "evidence_exports",
                 "evidence_export_items"} <= tables
         assert journal.verify() == []
+
+
+def test_verify_says_which_entry_lost_a_file(package):
+    """A removed original (or stripped copy) fails its entry too: the entry never "holds" without its files."""
+    out = package[0]
+    (original,) = out.glob("entries/*/files/*-original-*")
+    (stripped,) = out.glob("entries/*/files/*-stripped-*")
+    original.unlink()
+    stripped.write_bytes(b"another file")
+    verdict = verify_package(out)
+    problems = "\n".join(verdict.problems)
+    assert f"its file {original.relative_to(out).as_posix()} is missing" in problems
+    assert f"{stripped.relative_to(out).as_posix()} is not the file recorded" in problems
+    assert not any(c.ok and c.text.startswith("Entry ") for c in verdict.checks)
+

@@ -100,3 +100,111 @@ def test_evidence_dialogs_in_russian_show_whole_texts(qtbot, unlocked):
         assert problems == [], "\n".join(problems)
     finally:
         install_translations(app, "en")
+
+
+def test_rows_picked_in_the_entry_list_make_the_package(qtbot, unlocked, tmp_path):
+    """Shift+Down picks a second row, Ctrl+A the whole list: the dialog offers "the N selected
+    entries" first, and the package holds exactly those (issue 22: "from a selection of entries")."""
+    from PySide6.QtCore import Qt
+
+    from journal.evidence import verify_package
+
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    table = window.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Home)
+    qtbot.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert len(table.selectionModel().selectedRows()) == 2
+    picked = {table.model().index(r.row(), 0).data(Qt.ItemDataRole.UserRole + 2)
+              for r in table.selectionModel().selectedRows()}
+    feature = window.evidence_feature
+    feature.package_action.trigger()
+    dialog = feature.dialog
+    assert dialog.scope.currentData() == "selected"
+    assert dialog.scope.currentText() == "The 2 selected entries"
+    assert dialog.count_label.text().endswith(": 2") and set(dialog.entry_uuids()) == picked
+    out = tmp_path / "picked"
+    dialog.write_to(out)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=30_000)
+    assert set(dialog.result.entry_uuids) == picked and verify_package(out).ok
+    dialog.close()
+
+    # The shown entry's row stays the editor's; Ctrl+A picks all, and a single row offers no "selected".
+    qtbot.keyClick(table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert len(table.selectionModel().selectedRows()) == 3
+    feature.package_action.trigger()
+    assert feature.dialog.scope.currentText() == "The 3 selected entries"
+    assert feature.dialog.count_label.text().endswith(": 3")
+    feature.dialog.close()
+    qtbot.keyClick(table, Qt.Key.Key_Up)  # a plain arrow: one row again
+    assert len(table.selectionModel().selectedRows()) == 1
+    feature.package_action.trigger()
+    assert feature.dialog.scope.findData("selected") == -1 and feature.dialog.scope.currentData() == "current"
+    feature.dialog.close()
+
+
+@pytest.mark.parametrize(("language", "two", "five"), [
+    ("ru", "2 выбранные записи", "5 выбранных записей"),
+    ("uk", "2 вибрані записи", "5 вибраних записів"),
+])
+def test_the_selected_entries_choice_has_correct_plurals(qtbot, unlocked, language, two, five):
+    from PySide6.QtWidgets import QApplication
+
+    from ui.common.i18n import install_translations
+    from ui.evidence.dialog import EvidenceDialog
+
+    app = QApplication.instance()
+    install_translations(app, language)
+    try:
+        for ids, text in (([1, 2], two), ([1, 2, 3, 4, 5], five)):
+            dialog = EvidenceDialog(unlocked.session, selected_ids=ids)
+            qtbot.addWidget(dialog)
+            assert dialog.scope.itemText(0) == text
+            dialog.reject()
+    finally:
+        install_translations(app, "en")
+
+
+def test_cancelling_the_package_in_the_gui_leaves_nothing(qtbot, unlocked, tmp_path, monkeypatch):
+    """Cancel on the progress dialog while the package is half written: no package, no hidden
+    temporary folder, nothing logged."""
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    import ui.evidence.dialog as dialog_module
+
+    started, go_on = threading.Event(), threading.Event()
+    real_build = dialog_module.build_package
+
+    def slow_build(reader, uuids, path, *, options, progress, cancel):
+        def held(done, total):
+            if not started.is_set():
+                started.set()
+                go_on.wait(10)
+            progress(done, total)
+        return real_build(reader, uuids, path, options=options, progress=held, cancel=cancel)
+
+    monkeypatch.setattr(dialog_module, "build_package", slow_build)
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    feature = window.evidence_feature
+    feature.package_action.trigger()
+    dialog = feature.dialog
+    dialog.scope.setCurrentIndex(dialog.scope.findData("list"))
+    out = tmp_path / "out" / "case.zip"
+    out.parent.mkdir()
+    dialog.write_to(out)
+    qtbot.waitUntil(started.is_set, timeout=30_000)
+    assert list(out.parent.iterdir()), "the package is being written beside its destination"
+    progress = dialog.findChild(QProgressDialog)
+    progress.findChild(QPushButton).click()  # the real Cancel button
+    go_on.set()
+    qtbot.waitUntil(lambda: dialog.op.done, timeout=30_000)
+    assert dialog.result is None and dialog.message.text().startswith("Not written")
+    assert list(out.parent.iterdir()) == []
+    assert unlocked.session.reader.db.query_one("SELECT count(*) FROM evidence_exports")[0] == 0
+    dialog.close()

@@ -32,6 +32,7 @@ from ui.common import collector
 from ui.common.a11y import announce, mark_hint
 from ui.common.i18n import translated_categories
 from ui.entries.history import HistoryDialog
+from ui.entries.selection import allow_picking_several
 from ui.common.wheel_guard import install_wheel_guard
 from ui.common.keyboard import install_keyboard_rules
 from ui.common.fields import ScrollingPageStack, last_chosen_zone, system_zone_name
@@ -159,8 +160,7 @@ class MainWindow(QMainWindow):
         self.model = EntryListModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        allow_picking_several(self.table)  # Shift/Ctrl+click, Shift+arrows, Ctrl+A (ui/entries/selection.py)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(COL_OCCURRED, Qt.SortOrder.DescendingOrder)
         self.table.setAlternatingRowColors(True)

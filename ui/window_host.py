@@ -16,6 +16,7 @@ from journal.records.search import EntryFilter
 
 from ui.common.host import EDITOR, EDITOR_TEXT, ENTRY_LIST, WINDOW
 from ui.entries.model import UUID_ROLE
+from ui.entries.selection import selected_rowids
 
 
 class MainWindowHost(QObject):
@@ -111,6 +112,11 @@ class MainWindowHost(QObject):
     # --- where the person is -----------------------------------------------------------------
     def current_entry_uuid(self) -> str | None:
         return self._window.current_uuid()
+
+    def selected_entry_ids(self) -> list[int]:
+        if not self._window.entry_page_showing():
+            return []
+        return selected_rowids(self._window.table)
 
     def current_section(self) -> str | None:
         choice = self._window.sidebar.current_choice()

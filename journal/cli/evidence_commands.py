@@ -103,10 +103,11 @@ def _build(args, ctx) -> int:
         return 0
     for warning in result.warnings:
         print(_("Warning: {warning}").format(warning=warning), file=sys.stderr)
-    print(ngettext("Evidence package written to {path}: {count} entry, {files} original file(s).",
-                   "Evidence package written to {path}: {count} entries, {files} original file(s).",
-                   len(result.entry_uuids)).format(path=result.path, count=len(result.entry_uuids),
-                                                   files=result.file_count))
+    files = ngettext("{count} original file", "{count} original files", result.file_count).format(
+        count=result.file_count)
+    print(ngettext("Evidence package written to {path}: {count} entry, {files}.",
+                   "Evidence package written to {path}: {count} entries, {files}.",
+                   len(result.entry_uuids)).format(path=result.path, count=len(result.entry_uuids), files=files))
     if result.people_left_out:
         print(ngettext("{count} sensitive person was left out (--include-sensitive names them).",
                        "{count} sensitive people were left out (--include-sensitive names them).",

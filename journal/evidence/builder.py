@@ -63,12 +63,18 @@ class PackageResult:
 
 
 # --- choosing entries ------------------------------------------------------------------------------
-def select_entries(journal, *, refs: list[str] | None = None, flt=None) -> list[str]:
+def select_entries(journal, *, refs: list[str] | None = None, flt=None, ids: list[int] | None = None) -> list[str]:
     """Entry uuids, oldest first: the entries named (ids or unique prefixes) and/or those a
-    journal.records.reports.ReportFilter selects. Nothing selected is an error."""
+    journal.records.reports.ReportFilter selects, or the entries with these row `ids` (the rows
+    picked in the GUI's entry list, any number, trashed ones too). Nothing selected is an error."""
     from journal.records.reports import ReportFilter
 
     uuids: list[str] = []
+    if ids:
+        # json_each keeps one bound parameter however many rows were picked (Ctrl+A on the list).
+        rows = journal.db.query("SELECT e.uuid FROM entries e WHERE e.id IN (SELECT value FROM json_each(?)) "
+                                "ORDER BY coalesce(e.occurred_utc, 9e18), e.id", [json.dumps(list(ids))])
+        uuids = [r[0] for r in rows]
     if refs:
         uuids = [journal.entries.get(ref).uuid for ref in refs]
     if flt is not None:

@@ -69,6 +69,16 @@ def _first_page(pdf: _Summary, manifest: dict[str, Any], summaries: list[dict[st
         (_("Contact details"), _("not included")),
     ]
     pdf.section(_("What is included"), rows)
+    # Who is named, on the first page: what the coordinator checks before handing the package over.
+    named: dict[str, list[str]] = {}
+    for number, item in enumerate(summaries, start=1):
+        for person in item["data"]["people"]:
+            cases = named.setdefault(str(person.get("name") or ""), [])
+            if str(number) not in cases:
+                cases.append(str(number))
+    pdf.section(_("People named in this package"),
+                [(name, _("cases {numbers}").format(numbers=", ".join(cases))) for name, cases in named.items()]
+                or [(_("nobody"), "")])
     pdf.section(_("Cases"), [(str(n), s["data"]["current"].get("title") or _("(untitled)"))
                              for n, s in enumerate(summaries, start=1)])
     pdf.ln(3)

@@ -32,7 +32,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from journal.errors import InvalidInput
 from journal.evidence import layout
-from journal.i18n import _
+from journal.i18n import _, ngettext
 from journal.progress import Progress, check_cancel
 from journal.records.revisions import GENESIS_HASH, canonical_json, chain_hash
 
@@ -241,7 +241,9 @@ def _verify(source: _Source, progress: Progress | None, cancel) -> Verdict:
             sums=layout.SUMS, name=name))
         bad_files += 1
     if not bad_files:
-        verdict.holds(_("All {count} listed files are present and unchanged.").format(count=len(listed)))
+        verdict.holds(ngettext("The {count} listed file is present and unchanged.",
+                               "All {count} listed files are present and unchanged.", len(listed)).format(
+            count=len(listed)))
 
     package = _json(source, layout.PACKAGE_JSON, verdict)
     if package is None:
@@ -372,9 +374,17 @@ def _check_entry(source: _Source, folder: str, bundles: dict[str, tuple[bytes, s
     documenter = data.get("documenter")
     for item in data.get("files") or []:
         name = str(item.get("original"))
-        if actual.get(name) is not None and actual[name] != item.get("sha256"):
-            verdict.fails(_("Entry {entry}: {name} is not the file recorded (SHA-256 differs).").format(
-                entry=uuid, name=name))
+        stripped = item.get("stripped")
+        copies = [(name, item.get("sha256"))]
+        if isinstance(stripped, dict):
+            copies.append((str(stripped.get("path")), stripped.get("sha256")))
+        for path, digest in copies:
+            if path not in actual:  # removed, or never in SHA256SUMS: the entry's file cannot be checked
+                verdict.fails(_("Entry {entry}: its file {name} is missing or not in {sums}.").format(
+                    entry=uuid, name=path, sums=layout.SUMS))
+            elif actual[path] != digest:
+                verdict.fails(_("Entry {entry}: {name} is not the file recorded (SHA-256 differs).").format(
+                    entry=uuid, name=path))
         if documenter:
             carried = [b for b in item.get("bundles") or [] if b in bundles and item.get("sha256") in bundles[b][1]]
             if not carried:

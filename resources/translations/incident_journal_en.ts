@@ -41,6 +41,13 @@
 <context>
     <name>EvidenceDialog</name>
     <message numerus="yes">
+        <source>The %n selected entries</source>
+        <translation>
+            <numerusform>The %n selected entry</numerusform>
+            <numerusform>The %n selected entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Entries in the package: %n</source>
         <translation>
             <numerusform>Entries in the package: %n</numerusform>

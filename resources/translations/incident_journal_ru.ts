@@ -1847,6 +1847,14 @@ Choose something that does not identify you or where you are, in case the card f
         <source>Which entries</source>
         <translation>Какие записи</translation>
     </message>
+    <message numerus="yes">
+        <source>The %n selected entries</source>
+        <translation>
+            <numerusform>%n выбранная запись</numerusform>
+            <numerusform>%n выбранные записи</numerusform>
+            <numerusform>%n выбранных записей</numerusform>
+        </translation>
+    </message>
     <message>
         <source>The entry shown</source>
         <translation>Открытая запись</translation>

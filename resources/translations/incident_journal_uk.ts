@@ -1847,6 +1847,14 @@ Choose something that does not identify you or where you are, in case the card f
         <source>Which entries</source>
         <translation>Які записи</translation>
     </message>
+    <message numerus="yes">
+        <source>The %n selected entries</source>
+        <translation>
+            <numerusform>%n вибраний запис</numerusform>
+            <numerusform>%n вибрані записи</numerusform>
+            <numerusform>%n вибраних записів</numerusform>
+        </translation>
+    </message>
     <message>
         <source>The entry shown</source>
         <translation>Відкритий запис</translation>

@@ -107,6 +107,9 @@ class FeatureHost(Protocol):
     def current_entry_uuid(self) -> str | None:
         """The entry in the editor, or None."""
 
+    def selected_entry_ids(self) -> list[int]:
+        """The entries picked in the entry list (row ids, in list order); [] when none."""
+
     def current_section(self) -> str | None:
         """The section key of the sidebar item chosen, or None."""
 

@@ -1,5 +1,5 @@
-"""Reports ▸ Evidence package…: choose the entries (the one shown, the current list, or a tag), a
-folder or a ZIP file, and what to include; the package is written in the background with
+"""Reports ▸ Evidence package…: choose the entries (the rows picked in the entry list, the one
+shown, the current list, or a tag: a case is usually a tag, docs/evidence.md), a folder or a ZIP file, and what to include; the package is written in the background with
 progress and Cancel (journal/evidence, the same writer as `journal evidence`), on its own
 read-only connection, and then logged in the journal (ui/evidence/ops.py).
 """
@@ -24,11 +24,12 @@ from ui.evidence import ops
 
 class EvidenceDialog(QDialog):
     def __init__(self, session, list_filter: EntryFilter | None = None, current_uuid: str | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, selected_ids: list[int] | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.list_filter = list_filter or EntryFilter()
         self.current_uuid = current_uuid
+        self.selected_ids = list(selected_ids or [])  # rows picked in the entry list (row ids)
         self.op = None
         self.result: PackageResult | None = None
         self.setWindowTitle(self.tr("Evidence package"))
@@ -45,6 +46,8 @@ class EvidenceDialog(QDialog):
         form = QFormLayout()
         self.scope = QComboBox()
         self.scope.setAccessibleName(self.tr("Which entries"))
+        if len(self.selected_ids) > 1:  # several rows picked by hand come first: that is what was meant
+            self.scope.addItem(self.tr("The %n selected entries", "", len(self.selected_ids)), "selected")
         if self.current_uuid:
             self.scope.addItem(self.tr("The entry shown"), "current")
         self.scope.addItem(self.tr("Entries in the current list"), "list")
@@ -100,6 +103,8 @@ class EvidenceDialog(QDialog):
     # --- state ------------------------------------------------------------------------------
     def selection(self) -> tuple[list[str] | None, ReportFilter | None]:
         scope = self.scope.currentData()
+        if scope == "selected":
+            return None, None
         if scope == "current" and self.current_uuid:
             return [self.current_uuid], None
         if scope == "tag":
@@ -108,6 +113,8 @@ class EvidenceDialog(QDialog):
 
     def entry_uuids(self) -> list[str]:
         refs, flt = self.selection()
+        if refs is None and flt is None:
+            return select_entries(self.session.reader, ids=self.selected_ids)
         return select_entries(self.session.reader, refs=refs, flt=flt)
 
     def _update(self, *_args) -> None:

@@ -1,5 +1,5 @@
-"""Wires evidence packages into the main window: Reports ▸ "Evidence package…" (the entry shown,
-the current list or a tag) and "Verify evidence package…". MainWindow creates one
+"""Wires evidence packages into the main window: Reports ▸ "Evidence package…" (the rows picked in
+the entry list, the entry shown, the current list or a tag) and "Verify evidence package…". MainWindow creates one
 EvidenceFeature with its FeatureHost (ui/common/host.py) and calls attach(session) / detach()."""
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ class EvidenceFeature(QObject):
             self.dialog.close()
             self.dialog.deleteLater()
         self.dialog = EvidenceDialog(self.session, self.host.current_filter(), self.host.current_entry_uuid(),
-                                     self.host.parent_widget())
+                                     self.host.parent_widget(), selected_ids=self.host.selected_entry_ids())
         self.dialog.show()
         return self.dialog
 
