@@ -208,3 +208,31 @@ def test_cancelling_the_package_in_the_gui_leaves_nothing(qtbot, unlocked, tmp_p
     assert list(out.parent.iterdir()) == []
     assert unlocked.session.reader.db.query_one("SELECT count(*) FROM evidence_exports")[0] == 0
     dialog.close()
+
+
+def test_the_dialog_grows_to_the_result_it_shows(qtbot, unlocked, tmp_path):
+    """The result adds lines after the dialog is shown: it grows to them instead of squeezing the
+    form (Russian, 1280x800: the combo boxes were cut in half)."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.common.i18n import install_translations
+    from ui.evidence.dialog import EvidenceDialog
+
+    app = QApplication.instance()
+    install_translations(app, "ru")
+    try:
+        dialog = EvidenceDialog(unlocked.session, selected_ids=[1, 2], parent=unlocked.main_window)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.write_to(tmp_path / "case.zip")
+        qtbot.waitUntil(lambda: dialog.result is not None, timeout=30_000)
+        QApplication.processEvents()
+        message = dialog.message
+        assert message.text().startswith("Пакет записан")
+        assert message.height() >= message.heightForWidth(message.width())
+        for combo in (dialog.scope, dialog.tag):
+            assert combo.height() >= combo.sizeHint().height(), combo.accessibleName()
+        dialog.reject()
+    finally:
+        install_translations(app, "en")

@@ -18,6 +18,7 @@ from journal.errors import InvalidInput
 from journal.records.reports import ReportFilter
 from journal.records.search import EntryFilter
 from ui.common import file_dialogs
+from ui.common.keyboard import fit_window_on_screen, grow_to_contents
 from ui.common.ops import run_op, scaled_progress, user_message
 from ui.evidence import ops
 
@@ -132,6 +133,14 @@ class EvidenceDialog(QDialog):
         self.count_label.setText(self.tr("Entries in the package: %n", "", count))
         self.write_button.setEnabled(count > 0)
 
+    def _fit(self) -> None:
+        """Grow to the lines the result adds after the dialog is shown, within the screen: without it
+        the form's rows were squeezed (Russian, 1280x800: the combo boxes cut in half)."""
+        if self.isVisible():
+            self.layout().activate()
+            grow_to_contents(self)
+            fit_window_on_screen(self)
+
     # --- writing ----------------------------------------------------------------------------
     def choose_path(self) -> None:
         if self.zip_button.isChecked():
@@ -151,12 +160,14 @@ class EvidenceDialog(QDialog):
             uuids = self.entry_uuids()
         except Exception as exc:  # noqa: BLE001
             self.message.setText(self.tr("Not written: {reason}").format(reason=user_message(exc)))
+            self._fit()
             return
         options = EvidenceOptions(include_stripped=self.stripped.isChecked(),
                                   include_sensitive=self.sensitive.isChecked())
         journal = self.session.journal
         self.write_button.setEnabled(False)
         self.message.setText(self.tr("Writing the evidence package…"))
+        self._fit()
 
         def work(ctx):
             reader = journal.open_reader()  # its own connection: the GUI's reader stays free
@@ -181,7 +192,9 @@ class EvidenceDialog(QDialog):
         if result.warnings:
             text += "\n" + "\n".join(result.warnings)
         self.message.setText(text.format(name=result.path.name))
+        self._fit()
 
     def _failed(self, exc: BaseException) -> None:
         self.write_button.setEnabled(True)
         self.message.setText(self.tr("Not written: {reason}").format(reason=user_message(exc)))
+        self._fit()
