@@ -236,3 +236,30 @@ def test_the_dialog_grows_to_the_result_it_shows(qtbot, unlocked, tmp_path):
         dialog.reject()
     finally:
         install_translations(app, "en")
+
+
+def test_while_searching_the_list_choice_says_the_search_is_not_applied(qtbot, unlocked):
+    """The package's "current list" is the sidebar's list: with a search typed, the dialog says the
+    search is not applied and how to take only what was found (select it: Ctrl+A)."""
+    from PySide6.QtCore import Qt
+
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.search.setText("Moscow")
+    qtbot.waitUntil(lambda: window.model.searching and window.model.rowCount() == 2, timeout=10_000)
+    feature = window.evidence_feature
+    feature.package_action.trigger()
+    dialog = feature.dialog
+    listed = dialog.scope.itemText(dialog.scope.findData("list"))
+    assert listed == "Entries in the list, without the search “Moscow”"
+    assert dialog.search_hint.isVisible()
+    dialog.close()
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    feature.package_action.trigger()
+    dialog = feature.dialog
+    assert dialog.scope.currentData() == "selected" and dialog.count_label.text().endswith(": 2")
+    assert not dialog.search_hint.isVisible()
+    dialog.close()

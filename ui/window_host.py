@@ -118,6 +118,9 @@ class MainWindowHost(QObject):
             return []
         return selected_rowids(self._window.table)
 
+    def search_text(self) -> str:
+        return self._window.search.text() if self._window.model.searching else ""
+
     def current_section(self) -> str | None:
         choice = self._window.sidebar.current_choice()
         return choice[0] if choice is not None else None

@@ -13,7 +13,7 @@ import io
 from typing import Any
 
 from journal.evidence import layout
-from journal.i18n import _
+from journal.i18n import _, ngettext
 from journal.progress import check_cancel
 from journal.records import display_labels as shown
 from journal.report_pdf import BODY_PT, GREY_TEXT, HEADING3, MAX_THUMBS_PER_ENTRY, THUMB_GAP, THUMB_MM, WARNING
@@ -77,7 +77,8 @@ def _first_page(pdf: _Summary, manifest: dict[str, Any], summaries: list[dict[st
             if str(number) not in cases:
                 cases.append(str(number))
     pdf.section(_("People named in this package"),
-                [(name, _("cases {numbers}").format(numbers=", ".join(cases))) for name, cases in named.items()]
+                [(name, ngettext("case {numbers}", "cases {numbers}", len(cases)).format(numbers=", ".join(cases)))
+                 for name, cases in named.items()]
                 or [(_("nobody"), "")])
     pdf.section(_("Cases"), [(str(n), s["data"]["current"].get("title") or _("(untitled)"))
                              for n, s in enumerate(summaries, start=1)])

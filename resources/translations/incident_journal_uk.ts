@@ -1860,6 +1860,10 @@ Choose something that does not identify you or where you are, in case the card f
         <translation>Відкритий запис</translation>
     </message>
     <message>
+        <source>Entries in the list, without the search “{text}”</source>
+        <translation>Записи списку без урахування пошуку «{text}»</translation>
+    </message>
+    <message>
         <source>Entries in the current list</source>
         <translation>Записи поточного списку</translation>
     </message>
@@ -1902,6 +1906,10 @@ Choose something that does not identify you or where you are, in case the card f
     <message>
         <source>Name the people marked &amp;sensitive (left out by default)</source>
         <translation>Вказати людей із позначкою «&amp;конфіденційно» (типово не включаються)</translation>
+    </message>
+    <message>
+        <source>To package only the entries the search found, select them in the list first (Ctrl+A selects the list).</source>
+        <translation>Щоб включити до пакета лише знайдені записи, спершу виділіть їх у списку (Ctrl+A виділяє весь список).</translation>
     </message>
     <message>
         <source>&lt;b&gt;The package is not encrypted.&lt;/b&gt; Anyone who gets it can read everything in it. Give it only to the lawyer or court that needs it.</source>

@@ -110,6 +110,9 @@ class FeatureHost(Protocol):
     def selected_entry_ids(self) -> list[int]:
         """The entries picked in the entry list (row ids, in list order); [] when none."""
 
+    def search_text(self) -> str:
+        """The search the entry list shows the results of ("" when it shows current_filter()'s list)."""
+
     def current_section(self) -> str | None:
         """The section key of the sidebar item chosen, or None."""
 

@@ -18,6 +18,7 @@ from journal.errors import InvalidInput
 from journal.records.reports import ReportFilter
 from journal.records.search import EntryFilter
 from ui.common import file_dialogs
+from ui.common.a11y import mark_hint
 from ui.common.keyboard import fit_window_on_screen, grow_to_contents
 from ui.common.ops import run_op, scaled_progress, user_message
 from ui.evidence import ops
@@ -25,12 +26,14 @@ from ui.evidence import ops
 
 class EvidenceDialog(QDialog):
     def __init__(self, session, list_filter: EntryFilter | None = None, current_uuid: str | None = None,
-                 parent: QWidget | None = None, selected_ids: list[int] | None = None) -> None:
+                 parent: QWidget | None = None, selected_ids: list[int] | None = None,
+                 search_text: str = "") -> None:
         super().__init__(parent)
         self.session = session
         self.list_filter = list_filter or EntryFilter()
         self.current_uuid = current_uuid
         self.selected_ids = list(selected_ids or [])  # rows picked in the entry list (row ids)
+        self.search_text = search_text  # the list shows a search's results: "the current list" ignores it
         self.op = None
         self.result: PackageResult | None = None
         self.setWindowTitle(self.tr("Evidence package"))
@@ -47,11 +50,19 @@ class EvidenceDialog(QDialog):
         form = QFormLayout()
         self.scope = QComboBox()
         self.scope.setAccessibleName(self.tr("Which entries"))
-        if len(self.selected_ids) > 1:  # several rows picked by hand come first: that is what was meant
+        # Rows picked by hand come first: that is what was meant. One picked row is the entry shown,
+        # unless none is shown (a search clears the editor).
+        if len(self.selected_ids) > 1 or (self.selected_ids and not self.current_uuid):
             self.scope.addItem(self.tr("The %n selected entries", "", len(self.selected_ids)), "selected")
         if self.current_uuid:
             self.scope.addItem(self.tr("The entry shown"), "current")
-        self.scope.addItem(self.tr("Entries in the current list"), "list")
+        if self.search_text:
+            # The package takes the sidebar's list (a filter), not the words searched: say so, and how
+            # to take just what was found. Never a silent "current list" that is bigger than what is shown.
+            self.scope.addItem(self.tr("Entries in the list, without the search “{text}”").format(
+                text=self.search_text), "list")
+        else:
+            self.scope.addItem(self.tr("Entries in the current list"), "list")
         self.scope.addItem(self.tr("Entries with a tag"), "tag")
         scope_label = QLabel(self.tr("&Entries:"))
         scope_label.setBuddy(self.scope)
@@ -80,6 +91,12 @@ class EvidenceDialog(QDialog):
         self.sensitive = QCheckBox(self.tr("Name the people marked &sensitive (left out by default)"))
         form.addRow("", self.sensitive)
         layout.addLayout(form)
+        self.search_hint = QLabel(self.tr("To package only the entries the search found, select them in the "
+                                          "list first (Ctrl+A selects the list)."))
+        self.search_hint.setWordWrap(True)
+        mark_hint(self.search_hint)
+        self.search_hint.setVisible(bool(self.search_text) and not self.selected_ids)
+        layout.addWidget(self.search_hint)
         self.count_label = QLabel()
         layout.addWidget(self.count_label)
         warning = QLabel(self.tr("<b>The package is not encrypted.</b> Anyone who gets it can read everything in "

@@ -59,7 +59,8 @@ class EvidenceFeature(QObject):
             self.dialog.close()
             self.dialog.deleteLater()
         self.dialog = EvidenceDialog(self.session, self.host.current_filter(), self.host.current_entry_uuid(),
-                                     self.host.parent_widget(), selected_ids=self.host.selected_entry_ids())
+                                     self.host.parent_widget(), selected_ids=self.host.selected_entry_ids(),
+                                     search_text=self.host.search_text())
         self.dialog.show()
         return self.dialog
 
