@@ -10,7 +10,10 @@ alternating, --runs times each:
 - baseline: AttachmentStore.write_original into a null sink (decrypt, read and hash every byte:
   the least a package must do);
 - folder: build_package to a new folder (the original streamed, hashed, fsynced; entry files, PDF);
-- zip: build_package to a new .zip (stored member, ZIP64).
+- zip: build_package to a new .zip (stored member, ZIP64);
+- checking what was just written: `sha256sum -c SHA256SUMS` (the standard tool, in a child process,
+  so its memory is not counted) on the folder, and verify_package (`journal evidence verify`) on
+  the folder and on the ZIP, whose ratio to `sha256sum -c` is the one that matters.
 For each, the median wall time, the ratio to the baseline's median, and the peak of the process's
 RSS while it ran (sampled every 10 ms from /proc/self/status) minus its RSS before. Outputs are
 removed between runs. Prints figures; asserts nothing.
@@ -22,6 +25,7 @@ import argparse
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -31,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from journal.evidence import build_package  # noqa: E402
+from journal.evidence import build_package, verify_package  # noqa: E402
 from journal.storage.keyslots import KdfParams  # noqa: E402
 from journal.storage.vault import Journal  # noqa: E402
 
@@ -94,8 +98,9 @@ def main() -> None:
         att = journal.attachments.add_file(entry.uuid, source)
         print(f"attached {att.size / MIB:.0f} MiB ({att.media_type}) in {time.perf_counter() - started:.1f} s")
         source.unlink()
-        times: dict[str, list[float]] = {"baseline": [], "folder": [], "zip": []}
-        peaks: dict[str, list[float]] = {"baseline": [], "folder": [], "zip": []}
+        kinds = ("baseline", "folder", "zip", "sha256sum -c", "verify folder", "verify zip")
+        times: dict[str, list[float]] = {kind: [] for kind in kinds}
+        peaks: dict[str, list[float]] = {kind: [] for kind in kinds}
         for run in range(args.runs):
             for kind in ("baseline", "folder", "zip"):
                 out = work / (f"pkg-{run}.zip" if kind == "zip" else f"pkg-{run}")
@@ -107,15 +112,27 @@ def main() -> None:
                         build_package(journal, [entry.uuid], out)
                     times[kind].append(time.perf_counter() - started)
                 peaks[kind].append(peak.grew_mib)
+                # Checking the package just written: the standard tool's `sha256sum -c` on the folder,
+                # then `journal evidence verify` (verify_package) on the folder and on the ZIP.
+                checks = {"folder": ("sha256sum -c", "verify folder"), "zip": ("verify zip",)}.get(kind, ())
+                for check in checks:
+                    with PeakRss() as peak:
+                        started = time.perf_counter()
+                        if check == "sha256sum -c":
+                            subprocess.run(["sha256sum", "--quiet", "-c", "SHA256SUMS"], cwd=out, check=True)
+                        else:
+                            assert verify_package(out).ok
+                        times[check].append(time.perf_counter() - started)
+                    peaks[check].append(peak.grew_mib)
                 if out.is_dir():
                     shutil.rmtree(out)
                 elif out.exists():
                     out.unlink()
         base = statistics.median(times["baseline"])
-        print(f"{'':10} {'median s':>9} {'MiB/s':>7} {'ratio':>6} {'peak RSS +MiB (max)':>20}")
+        print(f"{'':14} {'median s':>9} {'MiB/s':>7} {'ratio':>6} {'peak RSS +MiB (max)':>20}")
         for kind in times:
             med = statistics.median(times[kind])
-            print(f"{kind:10} {med:9.2f} {args.mb / med:7.0f} {med / base:6.2f} {max(peaks[kind]):20.1f}")
+            print(f"{kind:14} {med:9.2f} {args.mb / med:7.0f} {med / base:6.2f} {max(peaks[kind]):20.1f}")
         journal.close()
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -248,6 +248,11 @@ def test_pdf_summary_shows_what_is_included_and_the_custody_timeline(package, tm
     assert "received and imported by coordinator" in flat and "signed by Olena K." in flat
     assert "Included in this evidence package" in flat
     assert "openssl pkeyutl -verify" in flat
+    # The photo's thumbnail is in the PDF (pdfimages lists the images a PDF holds).
+    pdfimages = require_tool("pdfimages", "poppler-utils")
+    images = subprocess.run([pdfimages, "-list", str(out / layout.SUMMARY_PDF)], capture_output=True, text=True,
+                            check=True).stdout.splitlines()[2:]
+    assert len(images) == 1 and " jpeg " in images[0]
 
 
 @pytest.mark.parametrize(("language", "words"), [
@@ -317,6 +322,26 @@ def test_own_entry_package_and_later_packages_list_the_earlier_ones(journal, tmp
     from journal.evidence import exports
 
     assert [e["package_id"] for e in exports(journal.db)] == [first.package_id]
+
+
+def test_custody_lists_the_bundles_an_entry_was_sent_on_in(tmp_path):
+    """"Every export since": an entry this journal sent in a bundle names it in its chain of custody."""
+    sender = make_journal(tmp_path / "sender", "Field team")
+    receiver = make_journal(tmp_path / "hq", "Coordinators HQ")
+    try:
+        record = add_coordinator(sender, receiver)
+        sample = populate(sender)
+        sent = sender.exporter.export(tmp_path / "1.ijbundle", [record.uuid], all_entries=True)
+        out = tmp_path / "package"
+        build_package(sender, [sample["entry"].uuid], out)
+        custody = next(out.glob("entries/*/custody.txt")).read_text(encoding="utf-8")
+        assert f"in bundle {sent.bundle_id} to Coordinators HQ" in custody
+        lines = [line for line in custody.splitlines() if line[:4].isdigit()]
+        assert "Sent by" in lines[-2] and "Included in this evidence package" in lines[-1]
+        assert verify_package(out).ok
+    finally:
+        sender.close()
+        receiver.close()
 
 
 def test_selection_by_tag_and_by_ids(journal):
