@@ -65,6 +65,8 @@ def _run_verify_txt(folder: Path) -> list[str]:
         ran.append(command)
         if command.startswith("openssl pkeyutl"):
             assert "Signature Verified Successfully" in done.stdout
+        if command.startswith("grep -c"):
+            assert int(done.stdout) >= 1
         if command.startswith("openssl pkey "):
             manifest = json.loads((folder / layout.PACKAGE_JSON).read_text(encoding="utf-8"))
             assert done.stdout.split()[0] == manifest["coordinator"]["public_key_sha256"]
@@ -79,6 +81,9 @@ def test_package_from_imported_bundles_verifies_with_the_standard_tools(package)
     ran = _run_verify_txt(out)
     assert any(c.startswith("sha256sum -c") for c in ran)
     assert sum(c.startswith("openssl pkeyutl") for c in ran) == 3  # the list and both bundles
+    # The received photo is tied to the documenter's signed manifest by a filled-in grep line.
+    (att_row,) = coordinator.attachments.list_for_entry(sample["entry"].uuid)
+    assert [c.split()[2] for c in ran if c.startswith("grep -c")] == [att_row.sha256]
     sums = subprocess.run(["sha256sum", "-c", layout.SUMS], cwd=out, capture_output=True, text=True, check=True)
     listed = (out / layout.SUMS).read_text().splitlines()
     assert sums.stdout.count(": OK") == len(listed) and len(listed) >= 12

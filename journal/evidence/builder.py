@@ -407,10 +407,15 @@ def build_package(journal, entry_uuids: list[str], out: str | os.PathLike[str], 
         target.write_bytes(layout.PACKAGE_JSON, _json(manifest))
         from journal.evidence.texts import english, verify_text
 
-        target.write_bytes(layout.VERIFY_TXT, verify_text(manifest, sorted(keys_written)).encode("utf-8"))
+        # Each received original with the first signed bundle that carried it (VERIFY.txt's grep lines).
+        carried = [(f["original"], f["sha256"], signed[0]) for s in summaries for f in s["data"]["files"]
+                   if (signed := [b for b in f.get("bundles") or []
+                                  if b in collector.bundles and collector.bundles[b].signature is not None])]
+        target.write_bytes(layout.VERIFY_TXT, verify_text(manifest, sorted(keys_written),
+                                                          carried=carried).encode("utf-8"))
         if manifest["language"] != "en":
             target.write_bytes(layout.VERIFY_EN_TXT,
-                               verify_text(manifest, sorted(keys_written), english).encode("utf-8"))
+                               verify_text(manifest, sorted(keys_written), english, carried).encode("utf-8"))
         check_cancel(cancel)
         from journal.evidence.pdf import summary_pdf
 

@@ -6,7 +6,7 @@ The commands are the same in every language; they are the ones tests/test_eviden
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from journal.evidence import layout
@@ -18,8 +18,10 @@ def english(text: str) -> str:
 
 
 def verify_text(manifest: dict[str, Any], documenter_keys: list[str],
-                _: Callable[[str], str] = translate) -> str:
-    """VERIFY.txt in the user's language, or in English with ``_=english`` (VERIFY.en.txt)."""
+                _: Callable[[str], str] = translate, carried: Sequence[tuple[str, str, str]] = ()) -> str:
+    """VERIFY.txt in the user's language, or in English with ``_=english`` (VERIFY.en.txt).
+    ``carried``: (original's path, its SHA-256, the signed bundle that carried it) for each received
+    file, which step 3 names in one `grep -c` line each."""
     coordinator = manifest["coordinator"]
     lines = [
         _("How to check this evidence package with standard tools"),
@@ -76,7 +78,16 @@ def verify_text(manifest: dict[str, Any], documenter_keys: list[str],
               "must appear in the manifest of the bundle its custody.txt names, for example:").format(
                 sums=layout.SUMS),
             "",
-            f"    grep -c <SHA-256> {layout.BUNDLES}/<bundle>/manifest.json",
+        ]
+        if carried:
+            # One line per received original, filled in: the commands a lawyer runs as they are.
+            lines += [f"    grep -c {sha256} {layout.BUNDLES}/{bundle_id}/manifest.json    # {path}"
+                      for path, sha256, bundle_id in carried]
+            lines += ["", _("Each of these must print 1 (or more): the file's SHA-256 is in the manifest the "
+                            "documenter signed.")]
+        else:
+            lines.append(f"    grep -c <SHA-256> {layout.BUNDLES}/<bundle>/manifest.json")
+        lines += [
             "",
             _("The documenter's key is also named inside manifest.json (“ed25519_public_key”, base64)."),
         ]
