@@ -95,7 +95,7 @@ class EvidenceDialog(QDialog):
                                           "list first (Ctrl+A selects the list)."))
         self.search_hint.setWordWrap(True)
         mark_hint(self.search_hint)
-        self.search_hint.setVisible(bool(self.search_text) and not self.selected_ids)
+        self.search_hint.setVisible(bool(self.search_text) and self.scope.findData("selected") < 0)
         layout.addWidget(self.search_hint)
         self.count_label = QLabel()
         layout.addWidget(self.count_label)
