@@ -72,7 +72,8 @@ DOC_NAMES = {
     "safety": "safety-settings", "network": "transport-network-settings", "erase": "safety-erase",
     "report": "report-dialog", "forms-editor": "forms-editor", "import-result": "import-result",
     "wizard-name": "wizard-name", "evidence": "evidence-dialog", "evidence-verify": "evidence-verify",
-    "duress": "safety-duress", "drop-folder": "transport-drop-folder",
+    "duress": "safety-duress", "drop-folder": "transport-drop-folder", "received": "received",
+    "forms": "forms", "decoy-editor": "safety-decoy-editor",
 }
 
 
@@ -188,6 +189,8 @@ def _run(args: argparse.Namespace, work: Path) -> int:
     hq = Journal.create(work / "hq", PASSPHRASE, "HQ", kdf=kdf, card_name="Coordinators HQ").journal
     journal.coordinators.add(hq.identity.card_text(), verified=True)
     hq.close()
+    if args.tour:
+        _receive_a_bundle(journal, work, kdf)
     journal.close()
 
     context = AppContext(data_dir, Settings(), kdf, work / "config")
@@ -227,6 +230,9 @@ def _add_people_and_files(journal, entry_uuid: str, work: Path) -> None:
     lawyer = journal.people.add(display_name="Alexei K. (lawyer)", roles=["lawyer"], organisation="OVD-Info")
     journal.people.link(entry_uuid, mother.uuid, "relative")
     journal.people.link(entry_uuid, lawyer.uuid, "lawyer")
+    journal.forms.set_values(entry_uuid, "detention", {
+        "detained_persons": [mother.uuid], "detained_at": "2024-03-01T19:40", "police_unit": "ОВД «Тверской»",
+        "charges": "ст. 20.2 КоАП", "lawyer_admitted": False, "court_date": "2024-03-04"})
     journal.contact_log.add(people=[mother.uuid], channel="call", direction="incoming",
                             summary="Сын всё ещё в ОВД, адвоката не пускают.", entries=[entry_uuid],
                             follow_up_due="2024-03-03", follow_up_note="Перезвонить после суда")
@@ -243,11 +249,38 @@ def _add_people_and_files(journal, entry_uuid: str, work: Path) -> None:
     picture.unlink()
 
 
+def _receive_a_bundle(journal, work: Path, kdf) -> None:
+    """A documenter's throwaway journal sends one entry in a signed bundle and this journal imports
+    it, so the sidebar has a Received filter and the editor its review panel (received.png)."""
+    from journal.storage.vault import Journal
+
+    doc = Journal.create(work / "documenter", PASSPHRASE, "Olena K.", kdf=kdf, card_name="Olena K.").journal
+    try:
+        doc.entries.add(title="Задержание у ОВД «Тверской»", body="Трое задержаны; адвоката не пустили.",
+                        occurred_at="2024-03-05T14:10", occurred_tz="Europe/Moscow", place="Москва",
+                        category="detention", tags=["протест"], status="final", source="witnessed")
+        record = doc.coordinators.add(journal.identity.card_text(), verified=True)
+        bundle = work / "from-olena.ijbundle"
+        doc.exporter.export(bundle, [record.uuid], all_entries=True)
+    finally:
+        doc.close()
+    result = journal.importer.import_bundle(bundle, trust_new=True)
+    bundle.unlink()
+    if result.status != "accepted":
+        raise RuntimeError(f"the sample bundle was not imported: {result.reason}")
+    row = journal.db.query_one("SELECT e.uuid FROM entries e JOIN provenance p ON p.local_id = e.id "
+                               "AND p.kind = 'entry' LIMIT 1")
+    journal.importer.set_review(row[0], status="needs_follow_up", notes="Позвонить адвокату в понедельник.",
+                                tags=["срочно"])
+
+
 def _tour(controller, window, save, settle, work: Path) -> None:
     """Every sidebar page and every dialog, grabbed as tour-<name>.png. A failing step is reported
     and skipped so one broken dialog does not hide the rest."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMenu, QWizard
+
+    from ui.sidebar import FILTER_ROLE as SIDEBAR_FILTER_ROLE
 
 
     def step(name: str, fn) -> None:
@@ -283,6 +316,61 @@ def _tour(controller, window, save, settle, work: Path) -> None:
         if window.attachments.item_count():
             break
     step("entry", lambda: window)
+    from ui.exchange.received_review import BundlePanel
+    from ui.forms.panel import FormsPanel
+
+    def wait(condition, seconds: float = 20) -> None:
+        import time
+
+        deadline = time.monotonic() + seconds
+        while not condition():
+            if time.monotonic() > deadline:
+                raise TimeoutError("the window did not load in time")
+            settle()
+            time.sleep(0.02)
+
+    def editor_scrolled_to(panel_type):
+        """The window with the editor's form scrolled so the panel is in view."""
+        panel = window.editor.findChild(panel_type)
+        if panel is None or not panel.isVisibleTo(window):
+            raise LookupError(f"no {panel_type.__name__} shown")
+        scroll = panel.parentWidget()
+        while scroll is not None and not hasattr(scroll, "ensureWidgetVisible"):
+            scroll = scroll.parentWidget()
+        if scroll is None:
+            raise LookupError("the editor has no scroll area")
+        settle()
+        scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
+        scroll.ensureWidgetVisible(panel, 0, 0)
+        settle()
+        return window
+
+    def received():
+        """The entry received in a bundle: the sender's filter in the sidebar and the review panel."""
+        from ui.exchange.received_filter import ReceivedFilter
+
+        sidebar = window.sidebar
+        items = [sidebar.topLevelItem(i) for i in range(sidebar.topLevelItemCount())]
+        items += [top.child(i) for top in items for i in range(top.childCount())]
+        item = next((it for it in items
+                     if isinstance(it.data(0, SIDEBAR_FILTER_ROLE), ReceivedFilter)
+                     and it.data(0, SIDEBAR_FILTER_ROLE).sender_id is not None), None)
+        if item is None:
+            raise LookupError("no Received filter in the sidebar")
+        window.sidebar.setCurrentItem(item)
+        wait(lambda: not window.model.loading and window.model.rowCount() == 1)
+        window.select_rowid(window.model.rowid_at(0))
+        wait(lambda: window.editor.current_uuid is not None)
+        return editor_scrolled_to(BundlePanel)
+    step("received", received)
+    window.sidebar.select_all_entries()
+    wait(lambda: not window.model.loading and window.model.rowCount() > 1)
+    for rowid in rows:  # back to the entry with the filled-in Detention form
+        window.select_rowid(rowid)
+        settle()
+        if window.attachments.item_count():
+            break
+    step("forms", lambda: editor_scrolled_to(FormsPanel))
     for key in ("overview", "people", "contact_log", "follow_ups", "statistics", "coordinators", "senders",
                 "outbox"):
         if key == "overview":
@@ -392,6 +480,31 @@ def _tour(controller, window, save, settle, work: Path) -> None:
     step("evidence-verify", lambda: dialog(VerifyDialog(window)))
     from ui.safety.duress_dialog import DuressDialog
     step("duress", lambda: dialog(DuressDialog(session, window)))
+
+    def decoy_editor():
+        """The decoy journal's editor (after the duress step: it sets a duress passphrase), on
+        its People tab, with a few ordinary records."""
+        from journal.storage import duress
+        from ui.safety.duress_dialog import DecoyEditorDialog
+
+        secret = "a sample duress passphrase"
+
+        def open_filled(journal):
+            duress.set_duress(journal, secret)
+            editor = duress.DecoyEditor(journal, secret)
+            decoy = editor.journal
+            decoy.entries.add(title="Dentist, Tuesday 10:30", body="Bring the insurance card.", status="final")
+            decoy.entries.add(title="Shopping list", body="Bread, milk, batteries.")
+            decoy.people.add(display_name="Anna Petrenko", organisation="Dental clinic")
+            decoy.people.add(display_name="Oleg")
+            return editor
+        editor = session.write_and_wait(open_filled, timeout=120)
+        shown = DecoyEditorDialog(session, editor, window, host=window.host)
+        shown.tabs.setCurrentIndex(1)
+        shown = dialog(shown)
+        wait(lambda: shown.people.count() == 2 and shown.entries.count() == 2)
+        return shown
+    step("decoy-editor", decoy_editor)
 
     def about():
         from PySide6.QtCore import QTimer

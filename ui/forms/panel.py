@@ -164,6 +164,7 @@ class FormsPanel(QWidget):
     def _clear_groups(self) -> None:
         for group in self._groups.values():
             self.groups_box.removeWidget(group)
+            group.hide()  # not drawn over the next entry's forms until the deferred delete runs
             group.deleteLater()
         self._groups.clear()
         self._inputs.clear()
