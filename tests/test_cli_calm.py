@@ -165,3 +165,57 @@ def test_rejecting_an_unknown_sender_names_trust_new(tmp_path, capsys):
     code, out, err = run(coord, "import", str(bundle))
     assert code == 1 and "unknown sender" in out
     assert "--trust-new" in err
+
+
+def test_a_four_character_id_prefix_works_for_every_command_that_takes_an_id(tmp_path, capsys):
+    """Item 23, command by command: entries, people, contact-log records, attachments and
+    coordinators by the first 4 characters of their id, as `journal list` shows them (senders
+    and outbox items have short numbers of their own)."""
+    doc, coord = tmp_path / "doc", tmp_path / "coord"
+    Journal.create(doc, PASSPHRASE, "Field notes", kdf=FAST_KDF, card_name="Olena").journal.close()
+    Journal.create(coord, PASSPHRASE, "HQ", kdf=FAST_KDF, card_name="HQ").journal.close()
+    pfile = tmp_path / "pass.txt"
+    pfile.write_text(PASSPHRASE + "\n")
+    failed = []
+
+    def run(where, *argv, label=None):
+        code = main(["--data-dir", str(where), "--passphrase-file", str(pfile), *argv])
+        out = capsys.readouterr()
+        if label and code != 0:
+            failed.append(f"{label}: {out.err.strip()}")
+        return out.out.strip()
+
+    card = run(coord, "card").splitlines()[0]
+    run(doc, "coordinator", "add", card)
+    coordinator = json.loads(run(doc, "coordinator", "list", "--json"))[0]["id"]
+    entry = run(doc, "add", "--title", "first")
+    other = run(doc, "add", "--title", "second")
+    person = run(doc, "person", "add", "--name", "Ivan")
+    twin = run(doc, "person", "add", "--name", "Ivan P.")
+    note = tmp_path / "note.txt"
+    note.write_text("a note")
+    attachment = run(doc, "attach", entry, str(note)).split()[0]
+    e, p, a, c = entry[:4], person[:4], attachment[:4], coordinator[:4]
+    for argv in (["attachments", e], ["photo-details", e], ["save-attachment", a, str(tmp_path / "copy.txt")],
+                 ["link", e, p, "--role", "witness"], ["unlink", e, p], ["person", "edit", p, "--name", "Ivan S."],
+                 ["form-set", e, "detention"], ["report", "--entry", e, "--format", "json", "-o",
+                                                 str(tmp_path / "r.json")],
+                 ["export", "--to", c, "--entries", e, "-o", str(tmp_path / "b.ijbundle")],
+                 ["evidence", "--entries", e, "-o", str(tmp_path / "package")],
+                 ["coordinator", "verify", c], ["coordinator", "rename", c, "HQ 2"],
+                 ["coordinator", "set-drop", c, "https://drop.example.org/s/abcd"], ["coordinator", "clear-drop", c],
+                 ["log", "list", "--person", p], ["log", "list", "--entry", e]):
+        run(doc, *argv, label=" ".join(argv[:2]))
+    record = run(doc, "log", "add", "--person", p, "--entry", e, "--channel", "call", "--direction", "incoming",
+                 "--summary", "called", "--follow-up", "2030-01-01", label="log add")
+    for argv in (["log", "show", record[:4]], ["log", "edit", record[:4], "--at", "2024-03-05T14:10", "--person", p,
+                                               "--entry", e], ["log", "done", record[:4]],
+                 ["log", "delete", record[:4]], ["remove-attachment", a], ["person", "merge", p, twin[:4]],
+                 ["person", "delete", p, "--yes"], ["delete", other[:4]], ["restore", other[:4]],
+                 ["coordinator", "remove", c]):
+        run(doc, *argv, label=" ".join(argv[:2]))
+    assert failed == [], "\n".join(failed)
+    run(coord, "import", "--trust-new", str(tmp_path / "b.ijbundle"))
+    received = json.loads(run(coord, "list", "--json"))[0]["id"]
+    run(coord, "review", received[:4], "--status", "reviewed", label="review")
+    assert failed == []

@@ -256,8 +256,9 @@ def _receive_a_bundle(journal, work: Path, kdf) -> None:
 
     doc = Journal.create(work / "documenter", PASSPHRASE, "Olena K.", kdf=kdf, card_name="Olena K.").journal
     try:
+        # Older than the own entries: the main window opens on one of those, not on a read-only one.
         doc.entries.add(title="Задержание у ОВД «Тверской»", body="Трое задержаны; адвоката не пустили.",
-                        occurred_at="2024-03-05T14:10", occurred_tz="Europe/Moscow", place="Москва",
+                        occurred_at="2024-02-20T14:10", occurred_tz="Europe/Moscow", place="Москва",
                         category="detention", tags=["протест"], status="final", source="witnessed")
         record = doc.coordinators.add(journal.identity.card_text(), verified=True)
         bundle = work / "from-olena.ijbundle"
