@@ -213,6 +213,30 @@ def test_idle_lock_closes_a_message_box_and_a_non_modal_window(qtbot, unlocked):
     assert visible == [controller.unlock_window]
 
 
+def test_emergency_erase_closes_every_window(qtbot, unlocked, monkeypatch):
+    """Erase from the menu while other windows of the app are open (History, a person's): the journal is
+    closed first, then erased, and no window with its content stays on screen."""
+    from ui.safety import controller as safety_controller
+
+    monkeypatch.setattr(safety_controller, "confirm_erase", lambda parent, folder: True)
+    monkeypatch.setattr(safety_controller, "inform", lambda *args, **kwargs: None)
+    controller = unlocked
+    window = controller.main_window
+    qtbot.addWidget(window)
+    window.select_rowid(window.model.rowid_at(0))
+    window.show_history()
+    qtbot.waitUntil(lambda: window.history_dialog is not None and window.history_dialog.isVisible())
+    from ui.people.dialog import PersonDialog
+
+    other = PersonDialog(None, window)  # a feature's window the main window does not know about
+    other.name.setText("typed, never saved")
+    other.show()
+    qtbot.waitExposed(other)
+    controller.safety.erase_action.trigger()
+    assert controller.session is None
+    assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == []
+
+
 def test_ctrl_l_does_nothing_while_locked(qtbot, unlocked):
     controller = unlocked
     controller.lock()

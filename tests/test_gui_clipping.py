@@ -223,3 +223,53 @@ def test_every_dialog_in_russian_shows_whole_texts(qtbot, russian, unlocked, tmp
     assert len(seen_pages) == 4  # every page was shown
     export.close()
     assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1366, 768)])
+def test_the_editors_panels_get_their_room_below_the_text(qtbot, russian, unlocked, tmp_path, size):
+    """Issue 17.16: photos, people and forms sit at their full height below the text, in the one
+    scroll area of the editor (no nested 150-pixel scroll area that clipped them), the text keeps
+    the most room, and nothing scrolls sideways (Russian, both screen sizes)."""
+    from PIL import Image
+    from PySide6.QtWidgets import QAbstractScrollArea
+
+    from ui.attachments.panel import AttachmentsPanel
+    from ui.forms.panel import FormsPanel
+    from ui.people.panel import EntryPeoplePanel
+
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    session = unlocked.session
+    window.select_rowid(window.model.rowid_at(0))
+    uuid = window.editor.current_uuid
+    picture = tmp_path / "photo.png"
+    Image.new("RGB", (64, 48), (70, 90, 120)).save(picture)
+
+    def fill(journal):
+        journal.attachments.add_file(uuid, picture)
+        person = journal.people.add(display_name="Ирина Смирнова")
+        journal.people.link(uuid, person.uuid, "relative")
+        journal.forms.set_values(uuid, "detention", {"detained_persons": [person.uuid], "charges": "ст. 20.2 КоАП"})
+    session.write_and_wait(fill)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    window.select_rowid(window.model.rowid_at(1))
+    window.select_rowid(window.model.rowid_at(0))
+    editor = window.editor
+    qtbot.waitUntil(lambda: editor.current_uuid == uuid and window.attachments.item_count() == 1, timeout=10_000)
+    panels = [editor.findChild(kind) for kind in (AttachmentsPanel, EntryPeoplePanel, FormsPanel)]
+    qtbot.waitUntil(lambda: all(p is not None and p.isVisibleTo(window) for p in panels), timeout=10_000)
+    qtbot.wait(200)  # the layout takes the panels' new contents
+    form_scroll = editor.pages.currentWidget()
+    assert isinstance(form_scroll, QAbstractScrollArea)
+    for panel in panels:
+        area = panel.parentWidget()
+        while not isinstance(area, QAbstractScrollArea):
+            area = area.parentWidget()
+        assert area is form_scroll, f"{type(panel).__name__} is in a scroll area of its own"
+        assert panel.height() >= panel.minimumSizeHint().height(), f"{type(panel).__name__} is squeezed"
+    body = editor.body
+    assert body.height() >= body.fontMetrics().lineSpacing() * 12
+    assert body.height() >= max(panels[0].height(), panels[1].height())
+    assert not form_scroll.horizontalScrollBar().isVisible()  # nothing wider than the pane

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimer, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, QTime, QTimer, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateTimeEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
@@ -32,6 +32,8 @@ from ui.common.ops import user_message
 from ui.entries import ops
 
 AUTOSAVE_MS = 1200
+#: The share of the editor's visible height the text keeps at least (issue 17.16).
+BODY_SHARE = 0.4
 
 SOURCES = (None, "witnessed", "reported", "media")
 
@@ -253,6 +255,16 @@ class EntryEditor(QWidget):
         form_scroll.setMinimumWidth(min(form_page.minimumSizeHint().width(), 440)
                                     + form_scroll.verticalScrollBar().sizeHint().width())
         self.pages.addWidget(form_scroll)
+        # The text stays the largest part of what is on screen (issue 17.16): at least 40 % of the
+        # visible height, so photos, people and forms below it never squeeze it to a few lines.
+        self._form_scroll = form_scroll
+        form_scroll.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Resize and watched is self._form_scroll.viewport():
+            lines = self.body.fontMetrics().lineSpacing() * 12
+            self.body.setMinimumHeight(max(lines, int(event.size().height() * BODY_SHARE)))
+        return super().eventFilter(watched, event)
 
     @staticmethod
     def _label_for(form: QFormLayout, widget: QWidget) -> None:
