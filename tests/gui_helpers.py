@@ -97,3 +97,73 @@ def create_entry(qtbot, window) -> str:
 def choose_card_name(controller, name: str = "Field team") -> None:
     """The public card name, chosen (else My card and export ask for it first)."""
     controller.session.write_and_wait(lambda j: j.identity.set_display_name(name))
+
+
+def every_dialog(session, entry_uuid, tmp_path):
+    """(name, factory) for every dialog and window of the app but the main window, each made as
+    the app makes it (the tour in tools/screenshots.py shows the same ones to a person)."""
+    from journal.exchange.inbox import FetchReport
+    from ui.attachments.dialogs import ImportOptionsDialog
+    from ui.common.settings import Settings
+    from ui.dialogs import SettingsDialog
+    from ui.entries.history import HistoryDialog
+    from ui.evidence.dialog import EvidenceDialog
+    from ui.evidence.verify_dialog import VerifyDialog
+    from ui.exchange.card import CardNameDialog, MyCardDialog
+    from ui.exchange.coordinators import AddCoordinatorDialog, FingerprintCheckDialog
+    from ui.exchange.importing import ImportResultDialog, ImportRun
+    from ui.exchange.transport.drop_dialog import DropFolderDialog
+    from ui.exchange.transport.inbox import FetchOptionsDialog, FetchResultDialog, InboxFoldersDialog
+    from ui.exchange.transport.settings_dialog import NetworkSettingsDialog
+    from ui.forms.editor import FormsEditorDialog
+    from ui.forms.report_dialog import ReportDialog
+    from ui.people.contact_log.edit_dialog import ContactLogEditDialog
+    from ui.people.dialog import PersonDialog
+    from ui.safety.duress_dialog import DecoyPassphraseDialog, DuressDialog
+    from ui.safety.erase import EraseDialog
+    from ui.safety.passphrase_dialog import ChangePassphraseDialog, NewRecoveryCodeDialog
+    from ui.safety.settings_dialog import SafetySettingsDialog
+    from ui.safety.travel_dialog import PrepareTravelDialog, RestoreTravelDialog
+    from ui.unlock import UnlockWindow
+
+    reader = session.reader
+    entry = reader.entries.get(entry_uuid)
+    hq = Journal.create(tmp_path / "hq", PASSPHRASE, "HQ", kdf=FAST_KDF, card_name="Координаторы").journal
+    card = hq.identity.card_text()
+    hq.close()
+    coordinator = session.write_and_wait(lambda j: j.coordinators.add(card))
+    person = session.write_and_wait(lambda j: j.people.add(display_name="Ирина Смирнова"))
+    record = session.write_and_wait(lambda j: j.contact_log.add(
+        people=[person.uuid], channel="call", direction="incoming", summary="Звонок", entries=[entry.uuid],
+        follow_up_due="2024-03-03", follow_up_note="Перезвонить"))
+    fingerprint = reader.identity.fingerprint
+    return [
+        ("settings", lambda: SettingsDialog(Settings(), "Europe/Moscow")),
+        ("safety", lambda: SafetySettingsDialog(Settings())),
+        ("report", lambda: ReportDialog(session)),
+        ("unlock", lambda: UnlockWindow(tmp_path)),
+        ("history", lambda: HistoryDialog(reader.entries.history(entry.uuid))),
+        ("import-options", lambda: ImportOptionsDialog([str(tmp_path / "photo.jpg")])),
+        ("evidence", lambda: EvidenceDialog(session, None, entry.uuid)),
+        ("evidence-verify", lambda: VerifyDialog()),
+        ("card-name", lambda: CardNameDialog("")),
+        ("my-card", lambda: MyCardDialog("Полевая группа", reader.identity.card_text(), fingerprint)),
+        ("add-coordinator", lambda: AddCoordinatorDialog()),
+        ("fingerprint", lambda: FingerprintCheckDialog("Координаторы", fingerprint)),
+        ("import-result", lambda: ImportResultDialog(ImportRun())),
+        ("drop-folder", lambda: DropFolderDialog(coordinator, session)),
+        ("inbox-folders", lambda: InboxFoldersDialog(session)),
+        ("fetch-options", lambda: FetchOptionsDialog()),
+        ("fetch-result", lambda: FetchResultDialog(FetchReport())),
+        ("network", lambda: NetworkSettingsDialog(session)),
+        ("forms-editor", lambda: FormsEditorDialog(session, "")),
+        ("person", lambda: PersonDialog(None)),
+        ("contact-log-edit", lambda: ContactLogEditDialog(record)),
+        ("duress", lambda: DuressDialog(session)),
+        ("decoy-passphrase", lambda: DecoyPassphraseDialog()),
+        ("erase", lambda: EraseDialog(tmp_path)),
+        ("change-passphrase", lambda: ChangePassphraseDialog()),
+        ("new-recovery-code", lambda: NewRecoveryCodeDialog("ABCD-EFGH-JKMN-PQRS-TVWX-YZ23-4567-89AB")),
+        ("travel-prepare", lambda: PrepareTravelDialog([(1, "Координаторы")])),
+        ("travel-restore", lambda: RestoreTravelDialog(None)),
+    ]

@@ -240,3 +240,18 @@ def test_tab_order_follows_the_layout_of_the_editor(qtbot, controller, monkeypat
             break
     assert window.editor.history_button in visited, "Tab never reaches History… from the text"
     assert window.search not in visited, "Tab jumps from the editor to the tool bar and back"
+
+
+def test_every_dialog_has_named_inputs(qtbot, controller, tmp_path):
+    """Issue 17.20 beyond the main window: every input of every dialog says what it is."""
+    from gui_helpers import every_dialog
+
+    unlock(qtbot, controller)
+    _select_first_and_wait(qtbot, controller)
+    problems = []
+    for name, make in every_dialog(controller.session, controller.main_window.editor.current_uuid, tmp_path):
+        dialog = make()
+        qtbot.addWidget(dialog)
+        problems += [f"[{name}] {p}" for p in unnamed(dialog)]
+        dialog.close()
+    assert not problems, "\n".join(problems)
