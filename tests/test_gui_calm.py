@@ -552,3 +552,17 @@ def test_window_titles_name_the_app_once_in_the_interface_language(qtbot, qapp, 
             assert app_name not in title  # Qt appends the (translated) display name itself
     finally:
         install_translations(qapp, "en")
+
+
+@pytest.mark.parametrize("language, shown", [("en", "2024-05-01"), ("ru", "01.05.2024")])
+def test_received_and_sent_times_use_the_interface_date_format(qapp, language, shown):
+    """As item 11 for History: the received banner, senders and coordinators show local dates in
+    the interface's format, not ISO in a Russian window."""
+    from ui.common.i18n import install_translations
+    from ui.exchange.common import short_time
+
+    install_translations(qapp, language)
+    try:
+        assert short_time("2024-05-01T10:20:30+00:00").startswith(shown)
+    finally:
+        install_translations(qapp, "en")

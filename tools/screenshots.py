@@ -64,7 +64,7 @@ SAMPLES = [
 
 # Tour steps that the documentation shows, and the file names it uses for them.
 DOC_NAMES = {
-    "entry": "attachments-editor", "people": "people", "contact_log": "contact-log", "statistics": "statistics",
+    "attachments": "attachments-editor", "people": "people", "contact_log": "contact-log", "statistics": "statistics",
     "coordinators": "coordinators", "senders": "senders", "outbox": "transport-outbox",
     "viewer": "attachments-viewer", "export-0": "export-wizard", "export-1": "export-wizard-what",
     "export-2": "export-wizard-leave-out", "export-3": "export-wizard-where", "my-card": "my-card",
@@ -330,8 +330,9 @@ def _tour(controller, window, save, settle, work: Path) -> None:
             settle()
             time.sleep(0.02)
 
-    def editor_scrolled_to(panel_type):
-        """The window with the editor's form scrolled so the panel is in view."""
+    def editor_scrolled_to(panel_type, from_top: bool = False):
+        """The window with the editor's form scrolled so the panel is in view: at the bottom of the
+        view (from_top: as little as needed, the text above it), or as far down as it goes."""
         panel = window.editor.findChild(panel_type)
         if panel is None or not panel.isVisibleTo(window):
             raise LookupError(f"no {panel_type.__name__} shown")
@@ -341,7 +342,8 @@ def _tour(controller, window, save, settle, work: Path) -> None:
         if scroll is None:
             raise LookupError("the editor has no scroll area")
         settle()
-        scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
+        bar = scroll.verticalScrollBar()
+        bar.setValue(bar.minimum() if from_top else bar.maximum())
         scroll.ensureWidgetVisible(panel, 0, 0)
         settle()
         return window
@@ -372,6 +374,9 @@ def _tour(controller, window, save, settle, work: Path) -> None:
         if window.attachments.item_count():
             break
     step("forms", lambda: editor_scrolled_to(FormsPanel))
+    from ui.attachments.panel import AttachmentsPanel
+    step("attachments", lambda: editor_scrolled_to(AttachmentsPanel, from_top=True))
+    window.editor.pages.currentWidget().verticalScrollBar().setValue(0)
     for key in ("overview", "people", "contact_log", "follow_ups", "statistics", "coordinators", "senders",
                 "outbox"):
         if key == "overview":

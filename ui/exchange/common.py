@@ -17,6 +17,8 @@ from journal.exchange.bundle.card import card_qr_png
 from journal.exchange.importer import BUNDLE_SUFFIX
 from journal.storage.vault import Stores
 
+from ui.common.i18n import format_datetime
+
 # Translated where it is used: QCoreApplication.translate("Bundles", CARD_FILE_FILTER).
 CARD_FILE_FILTER = QT_TRANSLATE_NOOP("Bundles", "Contact cards (*.ijcard);;All files (*)")
 
@@ -76,13 +78,14 @@ def human_size(size: int) -> str:
 
 
 def short_time(iso: str | None) -> str:
-    """'2024-05-01T10:20:30Z' -> local '2024-05-01 13:20' ('' for None)."""
+    """'2024-05-01T10:20:30Z' -> local time in the interface's format, as the editor shows dates
+    ('2024-05-01 13:20' in English, '01.05.2024 13:20' in Russian; '' for None)."""
     import datetime as dt
 
     if not iso:
         return ""
     try:
-        return dt.datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone().strftime("%Y-%m-%d %H:%M")
+        return format_datetime(dt.datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone())
     except ValueError:
         return iso
 
