@@ -9,6 +9,10 @@ widgets and saves QWidget.grab() images. Run offscreen or under Xvfb:
 
 With --tour every page and dialog is grabbed as tour-*.png, and those the documentation shows
 are also saved under their names there (people.png, export-wizard-what.png, …; see DOC_NAMES).
+Every image README.md and docs/ show comes from this script: the tour also imports a sample
+bundle from a second throwaway journal (received.png), fills in a Detention form (forms.png),
+fills a decoy journal (safety-decoy-editor.png) and shows the unlock window's one-time update
+(unlock-update.png).
 The documentation's set: `--tour` and `--tour --lang ru` at the default size (1280×800); other
 sizes (`--size 1366x768`) get a -1366x768 suffix, for a look.
 """
@@ -199,6 +203,14 @@ def _run(args: argparse.Namespace, work: Path) -> int:
     unlock = controller.unlock_window
     unlock.resize(500, 400)
     save(unlock, "unlock")
+    if args.tour:
+        # An older journal's one-time update as the unlock window shows it (progress and Stop); the
+        # sample journal is current, so the window is given the progress a migration would report.
+        unlock._set_working(True)
+        unlock._progress(12, 100)
+        unlock._show_update()
+        save(unlock, "unlock-update")
+        unlock._set_working(False)
 
     # 3. Unlock and show the main window with an entry open.
     from journal.storage.vault import Journal as J
