@@ -566,3 +566,15 @@ def test_received_and_sent_times_use_the_interface_date_format(qapp, language, s
         assert short_time("2024-05-01T10:20:30+00:00").startswith(shown)
     finally:
         install_translations(qapp, "en")
+
+
+# --- 5. the wizard says the journal's name is private and not what coordinators see ----------------
+def test_the_wizard_says_the_journal_name_is_not_on_the_card(qtbot, tmp_path):
+    from ui.wizard import FirstRunWizard
+
+    wizard = FirstRunWizard(tmp_path / "new")
+    qtbot.addWidget(wizard)
+    page = wizard.name_page
+    assert "private" in page.subTitle()
+    assert "not on your contact card or in bundles" in page.not_public.text()
+    assert page.name.accessibleDescription() == page.not_public.text()  # heard with the field
