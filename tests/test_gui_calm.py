@@ -345,6 +345,33 @@ def test_printing_the_code_without_a_printer_warns_and_cancel_writes_nothing(qtb
     assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
 
 
+def test_print_to_file_chosen_in_the_print_dialog_warns_and_cancel_writes_nothing(qtbot, tmp_path, monkeypatch):
+    """A printer is set up, but the person picks "Print to file" in Qt's dialog: asked again."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinterInfo
+
+    from ui.wizard import RecoveryPage
+
+    target = tmp_path / "code.pdf"
+    monkeypatch.setattr(QPrinterInfo, "availablePrinterNames", staticmethod(lambda: ["Office"]))
+
+    def choose_file(dialog):
+        dialog.printer().setOutputFileName(str(target))
+        return QPrintDialog.DialogCode.Accepted
+    monkeypatch.setattr(QPrintDialog, "exec", choose_file)
+    page = RecoveryPage()
+    qtbot.addWidget(page)
+    page.code.setText("ABCD-EFGH-JKMN-PQRS-TVWX-YZ23-4567-89AB")
+    seen = {}
+
+    def answer(box):
+        seen["text"] = box.text()
+        box.defaultButton().click()  # Enter: Cancel
+
+    _open_modal_then(qtbot, page._print, answer)
+    assert "unencrypted" in seen["text"] and str(target) in seen["text"]
+    assert not target.exists()
+
+
 # --- 19. "Show in folder" without a file manager says where the file is ------------------------------
 def test_show_in_folder_without_a_file_manager_says_where_the_bundle_is(qtbot, tmp_path, monkeypatch):
     from types import SimpleNamespace
