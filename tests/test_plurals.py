@@ -123,3 +123,11 @@ def test_cli_report_says_1_entry(tmp_path, capsys):
     assert main(["--data-dir", str(folder), "--passphrase-file", str(pfile), "report", "--format", "csv",
                  "-o", str(out)]) == 0
     assert "Wrote 1 entry to" in capsys.readouterr().out
+
+
+def test_no_english_cli_or_gui_message_counts_with_a_bracketed_plural():
+    """Item 17: "1 file(s)" is never printed: counted messages use ngettext / %n forms, and a
+    message whose number is not its subject says it count-free ("original files: {files}")."""
+    pot = (ROOT / "journal" / "locale" / "journal.pot").read_text(encoding="utf-8")
+    bracketed = re.findall(r'msgid(?:_plural)? "([^"]*\{\w+\}[^"]*\w\(s\)[^"]*)"', pot.replace('"\n"', ""))
+    assert bracketed == []

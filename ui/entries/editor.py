@@ -32,7 +32,7 @@ from ui.common.ops import user_message
 from ui.entries import ops
 
 AUTOSAVE_MS = 1200
-#: The share of the editor's visible height the text keeps at least (issue 17.16).
+# The share of the editor's visible height the text keeps at least (issue 17.16).
 BODY_SHARE = 0.4
 
 SOURCES = (None, "witnessed", "reported", "media")
