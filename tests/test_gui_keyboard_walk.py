@@ -458,6 +458,9 @@ def test_contact_log_table_is_left_by_tab_and_its_buttons_follow_it(qtbot, main)
     quick.summary.setText("Held at police department no. 5")
     quick.add_button.click()
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
+    # The list is read again off the GUI thread after the add: a late answer would clear the
+    # selection (and disable Edit… and Delete…) halfway through the walk.
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
     page.table.selectRow(0)
     QApplication.processEvents()
     stops = walk(page.table)
