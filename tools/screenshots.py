@@ -321,16 +321,6 @@ def _tour(controller, window, save, settle, work: Path) -> None:
         return widget
 
     session = controller.session
-    # The entry with people, files and a form, chosen in the list.
-    rows = [window.model.rowid_at(i) for i in range(window.model.rowCount())]
-    for rowid in rows:
-        window.select_rowid(rowid)
-        settle()
-        if window.attachments.item_count():
-            break
-    step("entry", lambda: window)
-    from ui.exchange.received_review import BundlePanel
-    from ui.forms.panel import FormsPanel
 
     def wait(condition, seconds: float = 20) -> None:
         import time
@@ -341,6 +331,23 @@ def _tour(controller, window, save, settle, work: Path) -> None:
                 raise TimeoutError("the window did not load in time")
             settle()
             time.sleep(0.02)
+
+    def select_entry_with_files() -> None:
+        """The entry with people, files and a form (the list and the editor load off the GUI thread)."""
+        from ui.entries.model import COL_ATTACHMENTS
+
+        wait(lambda: not window.model.loading and window.model.rowCount() > 1)
+        for row in range(window.model.rowCount()):
+            if window.model.index(row, COL_ATTACHMENTS).data():
+                window.select_rowid(window.model.rowid_at(row))
+                wait(lambda: window.attachments.item_count() > 0)
+                return
+        raise LookupError("no entry with files in the list")
+
+    select_entry_with_files()
+    step("entry", lambda: window)
+    from ui.exchange.received_review import BundlePanel
+    from ui.forms.panel import FormsPanel
 
     def editor_scrolled_to(panel_type, from_top: bool = False):
         """The window with the editor's form scrolled so the panel is in view: at the bottom of the
@@ -379,12 +386,7 @@ def _tour(controller, window, save, settle, work: Path) -> None:
         return editor_scrolled_to(BundlePanel)
     step("received", received)
     window.sidebar.select_all_entries()
-    wait(lambda: not window.model.loading and window.model.rowCount() > 1)
-    for rowid in rows:  # back to the entry with the filled-in Detention form
-        window.select_rowid(rowid)
-        settle()
-        if window.attachments.item_count():
-            break
+    select_entry_with_files()  # back to the entry with the filled-in Detention form
     step("forms", lambda: editor_scrolled_to(FormsPanel))
     from ui.attachments.panel import AttachmentsPanel
     step("attachments", lambda: editor_scrolled_to(AttachmentsPanel, from_top=True))
@@ -398,12 +400,7 @@ def _tour(controller, window, save, settle, work: Path) -> None:
     window.sidebar.select_trash()
     step("trash", lambda: window)
     window.sidebar.select_all_entries()
-    settle()
-    for rowid in rows:
-        window.select_rowid(rowid)
-        settle()
-        if window.attachments.item_count():
-            break
+    select_entry_with_files()
 
     for bar_action in window.menuBar().actions():
         menu = bar_action.menu()
