@@ -312,6 +312,31 @@ def test_sensitive_people_are_left_out_unless_included(journal, tmp_path):
     assert SENSITIVE_NAME in next(included.glob("entries/*/entry.txt")).read_text(encoding="utf-8")
 
 
+def test_entry_text_counts_left_out_people_in_words_and_older_packages_still_verify(journal, tmp_path,
+                                                                                   monkeypatch):
+    """entry.txt says "1 sensitive person" / "2 sensitive people" (issue 17.17: no "person(s)");
+    a package written with the earlier bracketed wording still verifies."""
+    entry = journal.entries.add(title="Обыск", body="Пришли в шесть утра")
+    for name in ("Первый", "Второй"):
+        person = journal.people.add(name=name, roles=["witness"], sensitive=True)
+        journal.people.link(entry.uuid, person.uuid, "witness")
+    one = journal.entries.add(title="Допрос", body="Вызвали повесткой")
+    journal.people.link(one.uuid, journal.people.add(name="Третий", sensitive=True).uuid, "witness")
+    out = tmp_path / "now"
+    build_package(journal, [entry.uuid, one.uuid], out)
+    texts = [p.read_text(encoding="utf-8") for p in out.glob("entries/*/entry.txt")]
+    assert any("(2 sensitive people left out of this package)" in t for t in texts)
+    assert any("(1 sensitive person left out of this package)" in t for t in texts)
+    assert not any("(s)" in t for t in texts) and verify_package(out).ok
+    older = tmp_path / "older"
+    monkeypatch.setattr(layout, "render_entry_text", lambda data, _render=layout.render_entry_text: _render(
+        data, bracketed_plural=True))
+    build_package(journal, [entry.uuid], older)
+    monkeypatch.undo()
+    assert "(2 sensitive person(s) left out" in next(older.glob("entries/*/entry.txt")).read_text(encoding="utf-8")
+    assert verify_package(older).ok
+
+
 def test_own_entry_package_and_later_packages_list_the_earlier_ones(journal, tmp_path):
     entry = journal.entries.add(title="Повестка", body="Вручили у метро")
     journal.entries.update(entry.uuid, body="Вручили у метро, двое")

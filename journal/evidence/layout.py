@@ -61,8 +61,11 @@ def _value(value: Any) -> str:
     return str(value)
 
 
-def render_entry_text(data: dict[str, Any]) -> str:
-    """entry.txt from entry.json: the current text, who recorded it, files and revisions."""
+def render_entry_text(data: dict[str, Any], *, bracketed_plural: bool = False) -> str:
+    """entry.txt from entry.json: the current text, who recorded it, files and revisions.
+
+    bracketed_plural: the wording of packages written before 2026-12-07 ("1 sensitive person(s)
+    left out"), which `evidence verify` still accepts for them."""
     content = data.get("current") or {}
     out = [f"Entry {data.get('uuid', '')}", "=" * 72, ""]
     rows = [
@@ -93,7 +96,9 @@ def render_entry_text(data: dict[str, Any]) -> str:
             extra = "; ".join(x for x in (person.get("role"), person.get("organisation")) if x)
             out.append(f"  - {person.get('name')}" + (f" ({extra})" if extra else ""))
         if data.get("people_left_out"):
-            out.append(f"  ({data['people_left_out']} sensitive person(s) left out of this package)")
+            count = data["people_left_out"]
+            who = "person(s)" if bracketed_plural else "person" if count == 1 else "people"
+            out.append(f"  ({count} sensitive {who} left out of this package)")
         out.append("")
     files = data.get("files") or []
     if files:
