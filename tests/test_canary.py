@@ -79,6 +79,12 @@ def run_scenario(base: Path, canaries: dict[str, str] | None = None) -> tuple[di
         for i in range(30):  # enough pages to fill the WAL
             documenter.entries.add(title=f"{c['title']} {i}", body=c["body"])
         documenter.attachments.add_file(entry.uuid, PHOTO)
+        # A file with canaries attached from its path (add_file, as the GUI does), from a folder
+        # outside the scanned ones: the person's own copy, not the journal's.
+        source = base.parent / f"{base.name}-source"
+        source.mkdir()
+        (source / "evidence.jpg").write_bytes(_canary_jpeg(c["exif_artist"], c["exif_description"]))
+        documenter.attachments.add_file(entry.uuid, source / "evidence.jpg")
         documenter.attachments.add_stream(entry.uuid, io.BytesIO(_canary_jpeg(c["exif_description"],
                                                                               c["exif_artist"])),
                                           f"{c['photo_name']}.jpg")

@@ -156,6 +156,31 @@ def test_unwrap_refuses_a_key_wrapped_without_or_with_another_slots_aad(tmp_path
         KeyFile.load(path).unlock_with_passphrase("passphrase1")
 
 
+@pytest.mark.parametrize("aad", [None, b"", b"incident-journal-keys/v1/slot", "right"])
+def test_a_version_2_slot_sealed_without_or_with_another_aad_is_refused(tmp_path, aad):
+    # The same for the version-2 slots every new journal has (one fixed AAD for all slots): a
+    # slot sealed by hand with the right key and plaintext layout, under no or another AAD.
+    from journal.storage.keyslots import (NO_REF, PASSPHRASE_SLOT, ROLE_PASSPHRASE, SLOT_AAD,
+                                          open_slot)
+
+    key = os.urandom(32)
+    kf = KeyFile.create(key, "passphrase1", new_recovery_code(), FAST_KDF)
+    kek = kf.derive(b"passphrase1")
+    nonce = os.urandom(12)
+    sealed = nonce + ChaCha20Poly1305(kek).encrypt(nonce, bytes([ROLE_PASSPHRASE]) + key + NO_REF,
+                                                    SLOT_AAD if aad == "right" else aad)
+    kf.slots[PASSPHRASE_SLOT] = sealed
+    path = tmp_path / "journal.keys"
+    kf.save(path)
+    if aad == "right":  # the control: the hand-made construction itself is right
+        assert open_slot(kek, sealed) == (ROLE_PASSPHRASE, key, NO_REF)
+        assert KeyFile.load(path).unlock_with_passphrase("passphrase1") == key
+        return
+    assert open_slot(kek, sealed) is None
+    with pytest.raises(WrongPassphrase):
+        KeyFile.load(path).unlock_with_passphrase("passphrase1")
+
+
 def test_slot_id_swapped_between_slots_is_refused():
     # Two slots for the same passphrase: exchanging their ids breaks both.
     key = os.urandom(32)
