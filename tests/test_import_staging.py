@@ -179,3 +179,44 @@ def test_an_empty_file_is_received_as_an_empty_attachment(pair, tmp_path):
     with coordinator.attachments.open_stream(att.uuid) as stream:
         assert stream.read() == b""
     assert coordinator.verify() == []
+
+
+# --- what a received file's writer keeps in memory for the describer (_BlobWriter.kept) ----------
+JPEG = (PHOTOS / "DSCN0010.jpg").read_bytes()
+
+
+def _kept(journal, pieces: list[bytes], *, keep_images: bool = True):
+    """Write ``pieces`` through a received file's writer; what it kept. Rolled back afterwards."""
+    with pytest.raises(_Rollback):
+        with journal.db.transaction() as db:
+            writer = importer_mod._BlobWriter(db, journal.blob_files, 64 * 1024, keep_images=keep_images)
+            for piece in pieces:
+                assert writer.write(piece) == len(piece)
+            kept = writer.kept
+            raise _Rollback()
+    assert stored_files(journal) == set()
+    return kept
+
+
+def _pieces(data: bytes, n: int = 3) -> list[bytes]:
+    step = -(-len(data) // n)
+    return [data[i:i + step] for i in range(0, len(data), step)]
+
+
+@pytest.mark.parametrize("over", [0, 1])
+def test_a_received_image_is_kept_in_memory_up_to_the_limit_exactly(journal, monkeypatch, over):
+    """The bytes of an image in several pieces are kept for the describer while the total is at
+    most IMAGE_IN_MEMORY_LIMIT (as add_file keeps them); one byte more and none are kept."""
+    monkeypatch.setattr(importer_mod, "IMAGE_IN_MEMORY_LIMIT", len(JPEG) - over)
+    pieces = _pieces(JPEG)
+    kept = _kept(journal, pieces)
+    if over:
+        assert kept is None
+    else:
+        assert kept == pieces and b"".join(kept) == JPEG
+
+
+def test_only_images_are_kept_and_only_when_asked(journal):
+    assert _kept(journal, _pieces(JPEG), keep_images=False) is None  # a version 1 bundle: no describer
+    assert _kept(journal, _pieces(b"%PDF-1.7\n" + os.urandom(5000))) is None
+    assert _kept(journal, [b""]) is None  # an empty file has no type to look at
