@@ -74,7 +74,9 @@ RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 # they occur (local names, any namespace).
 _BLANKED_ATTRIBUTES = {"author", "userId", "providerId", "userName", "displayName", "creator"}
 _REMOVED_ATTRIBUTES = {"initials", "date", "dateUtc"}
-_RSID = re.compile(r"^rsid")
+#: Revision ids: Word's w:rsid* and LibreOffice's officeooo:rsid and paragraph-rsid (random per
+#: editing session, so they tie together documents edited in the same session).
+_RSID = re.compile(r"^rsid|-rsid$")
 _PPT_REQUIRED = frozenset({"initials"})  # required by PowerPoint's comment author schemas
 _PPT_FIXED_TIME = "2000-01-01T00:00:00.000"
 _ODF_PRINTER_ITEMS = {"PrinterName", "PrinterSetup", "PrinterPaperFromSetup", "CurrentDatabaseDataSource",
@@ -287,7 +289,7 @@ class _Cleaner:
     def clean(self, name: str, root, dropped: set[str]) -> None:
         raise NotImplementedError
 
-    def strip_personal_attributes(self, root, *, rsid: bool = False,
+    def strip_personal_attributes(self, root, *, rsid: bool,
                                   keep_blank: frozenset[str] = frozenset()) -> None:
         for element in root.iter():
             if not isinstance(element.tag, str):
@@ -300,7 +302,7 @@ class _Cleaner:
                     element.attrib[attribute] = ""
                 elif local in _REMOVED_ATTRIBUTES:
                     del element.attrib[attribute]
-                elif rsid and _RSID.match(local):
+                elif rsid and _RSID.search(local):
                     self.note(_("revision ids"))
                     del element.attrib[attribute]
 
@@ -417,7 +419,7 @@ class _OdfCleaner(_Cleaner):
         for element in list(root.iter(f"{{{DC}}}creator", f"{{{DC}}}date", f"{{{META}}}creator-initials")):
             self.note(_("comment and tracked-change authors"))
             element.getparent().remove(element)
-        self.strip_personal_attributes(root)
+        self.strip_personal_attributes(root, rsid=True)
 
 
 class _EpubCleaner(_Cleaner):
