@@ -36,6 +36,7 @@ def test_authors_after_an_xml_comment_or_instruction_are_still_removed(tmp_path)
     part = cleaned.read("word/comments.xml")
     assert b"<!-- saved by Word -->" in part  # the comment is kept, only what follows it is cleaned
     assert NAME.encode() not in part and b"w:initials" not in part and b"w:date" not in part
+    assert b'w:author=""' in part  # emptied, not removed (docs/media.md)
     assert "comment and tracked-change authors" in result.removed
 
 
