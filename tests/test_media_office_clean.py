@@ -6,18 +6,22 @@ from __future__ import annotations
 import io
 import zipfile
 
+import pytest
+
 from journal.media.strip import strip_metadata
-from tests.media_samples import COMMENTS_XML, NAME, ODT_CONTENT, make_docx, make_odt
+from tests.media_samples import (APP_XML, COMMENTS_XML, CONTENT_TYPES, NAME, ODT_CONTENT, SETTINGS_XML, make_docx,
+                                 make_odt)
 
 ODT = "application/vnd.oasis.opendocument.text"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def _replace_part(path, part: str, data: str) -> bytes:
+def _with_parts(path, parts: dict[str, str]) -> bytes:
+    """The zip at ``path`` with the named parts' content replaced."""
     out = io.BytesIO()
     with zipfile.ZipFile(path) as old, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new:
         for info in old.infolist():
-            new.writestr(info, data if info.filename == part else old.read(info))
+            new.writestr(info, parts.get(info.filename, old.read(info)))
     return out.getvalue()
 
 
@@ -31,7 +35,7 @@ def test_authors_after_an_xml_comment_or_instruction_are_still_removed(tmp_path)
     """Comments and processing instructions are nodes too: the walk over a part's elements passes
     them and goes on to the authors after them."""
     comments = COMMENTS_XML.replace("<w:comment ", "<!-- saved by Word --><?mso-hint x?><w:comment ", 1)
-    data = _replace_part(make_docx(tmp_path), "word/comments.xml", comments)
+    data = _with_parts(make_docx(tmp_path), {"word/comments.xml": comments})
     result, cleaned = _clean(data, DOCX)
     part = cleaned.read("word/comments.xml")
     assert b"<!-- saved by Word -->" in part  # the comment is kept, only what follows it is cleaned
@@ -51,8 +55,39 @@ def test_odt_loses_libreoffice_revision_ids(tmp_path):
                                    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
                                    f'office:version="1.3">{styles}', 1))
     assert content.count("rsid=") == 2
-    result, cleaned = _clean(_replace_part(make_odt(tmp_path), "content.xml", content), ODT)
+    result, cleaned = _clean(_with_parts(make_odt(tmp_path), {"content.xml": content}), ODT)
     part = cleaned.read("content.xml")
     assert b"rsid" not in part and b"0012ab3" not in part, part[:600]
     assert b'style:name="P1"' in part  # the style itself stays
     assert "revision ids" in result.removed
+
+
+@pytest.mark.parametrize("property_", ["Company", "Manager", "Template", None])
+def test_the_report_names_company_manager_and_template_only_when_one_was_there(tmp_path, property_):
+    """All app properties go; the removed list says "company, manager and template" when one of
+    them was among them (the statistics alone are not worth a word)."""
+    extra = f"<{property_}>{NAME}</{property_}>" if property_ else ""
+    app = APP_XML.split("<Application>")[0] + f"<Application>Word</Application>{extra}<Pages>1</Pages></Properties>"
+    result, cleaned = _clean(_with_parts(make_docx(tmp_path), {"docProps/app.xml": app}), DOCX)
+    assert ("company, manager and template" in result.removed) == (property_ is not None), result.removed
+    assert b"<Pages>" not in cleaned.read("docProps/app.xml")
+
+
+def test_word_settings_lose_the_template_reference_and_document_variables(tmp_path):
+    """The template's relationship goes, and so does the setting that points to it; document
+    variables (w:docVars, often a client's or author's name set by a macro) go whole."""
+    settings = SETTINGS_XML.replace("<w:rsids>", f'<w:docVars><w:docVar w:name="Client" w:val="{NAME}"/>'
+                                                 "</w:docVars><w:rsids>", 1)
+    # An Override for the thumbnail, as some writers put in [Content_Types].xml instead of a Default.
+    types = CONTENT_TYPES.replace("</Types>", '<Override PartName="/docProps/thumbnail.jpeg" '
+                                              'ContentType="image/jpeg"/></Types>', 1)
+    result, cleaned = _clean(_with_parts(make_docx(tmp_path), {"word/settings.xml": settings,
+                                                               "[Content_Types].xml": types}), DOCX)
+    part = cleaned.read("word/settings.xml")
+    assert b"attachedTemplate" not in part and b"docVar" not in part and NAME.encode() not in part
+    assert b"rsid" not in part
+    assert "template path and document variables" in result.removed
+    # The dropped thumbnail is named nowhere: a package must not declare a part it does not have.
+    assert "docProps/thumbnail.jpeg" not in cleaned.namelist()
+    assert b"thumbnail" not in cleaned.read("[Content_Types].xml")
+    assert b"thumbnail" not in cleaned.read("_rels/.rels")
