@@ -4,12 +4,13 @@ run (docs/testing.md): personal attributes after an XML comment, and LibreOffice
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import pytest
 
 from journal.media.strip import strip_metadata
-from tests.media_samples import (APP_XML, COMMENTS_XML, CONTENT_TYPES, NAME, ODT_CONTENT, SETTINGS_XML, make_docx,
+from tests.media_samples import (APP_XML, COMMENTS_XML, CONTENT_TYPES, DOCUMENT_XML, NAME, ODT_CONTENT, SETTINGS_XML, make_docx,
                                  make_odt)
 
 ODT = "application/vnd.oasis.opendocument.text"
@@ -91,3 +92,20 @@ def test_word_settings_lose_the_template_reference_and_document_variables(tmp_pa
     assert "docProps/thumbnail.jpeg" not in cleaned.namelist()
     assert b"thumbnail" not in cleaned.read("[Content_Types].xml")
     assert b"thumbnail" not in cleaned.read("_rels/.rels")
+
+
+@pytest.mark.parametrize(("setting", "said", "not_said"), [
+    ('<w:rsids><w:rsidRoot w:val="00A1B2C3"/></w:rsids>', "revision ids", "template path and document variables"),
+    (f'<w:docVars><w:docVar w:name="Client" w:val="{NAME}"/></w:docVars>', "template path and document variables",
+     "revision ids"),
+])
+def test_the_report_names_what_word_settings_held(tmp_path, setting, said, not_said):
+    """Each of Word's settings is reported as what it is, when it is the only one there."""
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    no_rels = '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>'
+    document = re.sub(r' w:rsid\w*="[^"]*"', "", DOCUMENT_XML)
+    result, cleaned = _clean(_with_parts(make_docx(tmp_path), {
+        "word/settings.xml": f'<?xml version="1.0" encoding="UTF-8"?><w:settings {w}>{setting}</w:settings>',
+        "word/_rels/settings.xml.rels": no_rels, "word/document.xml": document}), DOCX)
+    assert said in result.removed and not_said not in result.removed, result.removed
+    assert cleaned.read("word/settings.xml").endswith(b"<w:settings " + w.encode() + b"/>")
