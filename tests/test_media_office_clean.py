@@ -15,6 +15,7 @@ from tests.media_samples import (APP_XML, COMMENTS_XML, CONTENT_TYPES, DOCUMENT_
 
 ODT = "application/vnd.oasis.opendocument.text"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _with_parts(path, parts: dict[str, str]) -> bytes:
@@ -109,3 +110,18 @@ def test_the_report_names_what_word_settings_held(tmp_path, setting, said, not_s
         "word/_rels/settings.xml.rels": no_rels, "word/document.xml": document}), DOCX)
     assert said in result.removed and not_said not in result.removed, result.removed
     assert cleaned.read("word/settings.xml").endswith(b"<w:settings " + w.encode() + b"/>")
+
+
+def test_excel_parts_are_cleaned_past_an_xml_comment(tmp_path):
+    from tests.media_samples import XLSX_PARTS, make_xlsx
+
+    parts = {name: text.replace("?>\n<", "?>\n<!-- saved by Excel --><", 1)
+             for name, text in XLSX_PARTS.items() if name in ("xl/workbook.xml", "xl/comments1.xml")}
+    for name, text in parts.items():
+        body = text.split("-->", 1)[1]
+        parts[name] = text.replace(body, body.replace(">", "><!-- x --><?mso-hint x?>", 1), 1)
+    result, cleaned = _clean(_with_parts(make_xlsx(tmp_path), parts), XLSX)
+    for name in parts:
+        part = cleaned.read(name)
+        assert b"<!-- x -->" in part and b"Secretname" not in part and b"absPath" not in part, (name, part)
+    assert "the folder the file was saved in" in result.removed
