@@ -8,6 +8,7 @@ import re
 import zipfile
 
 import pytest
+from lxml import etree
 
 from journal.media.strip import strip_metadata
 from tests.media_samples import (APP_XML, COMMENTS_XML, CONTENT_TYPES, DOCUMENT_XML, NAME, ODT_CONTENT, SETTINGS_XML, make_docx,
@@ -16,6 +17,7 @@ from tests.media_samples import (APP_XML, COMMENTS_XML, CONTENT_TYPES, DOCUMENT_
 ODT = "application/vnd.oasis.opendocument.text"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+SHEET = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 
 def _with_parts(path, parts: dict[str, str]) -> bytes:
@@ -125,3 +127,39 @@ def test_excel_parts_are_cleaned_past_an_xml_comment(tmp_path):
         part = cleaned.read(name)
         assert b"<!-- x -->" in part and b"Secretname" not in part and b"absPath" not in part, (name, part)
     assert "the folder the file was saved in" in result.removed
+
+
+def test_excel_loses_file_sharing_and_keeps_an_emptied_author(tmp_path):
+    """fileSharing names who reserved the workbook and holds a password hash: it goes whole. The
+    comment authors' list keeps its entries (comments refer to them by position), emptied."""
+    from tests.media_samples import XLSX_PARTS, make_xlsx
+
+    workbook = XLSX_PARTS["xl/workbook.xml"]
+    head, rest = workbook.split("?>\n<workbook", 1)
+    start, children = rest.split(">", 1)
+    workbook = (f'{head}?>\n<workbook{start}><fileSharing readOnlyRecommended="1" userName="{NAME}" '
+                f'reservationPassword="CC3D"/>{children}')
+    result, cleaned = _clean(_with_parts(make_xlsx(tmp_path), {"xl/workbook.xml": workbook}), XLSX)
+    assert b"fileSharing" not in cleaned.read("xl/workbook.xml") and b"CC3D" not in cleaned.read("xl/workbook.xml")
+    assert "the folder the file was saved in" in result.removed
+    authors = etree.fromstring(cleaned.read("xl/comments1.xml")).find(f"{{{SHEET}}}authors")
+    assert [author.text or "" for author in authors] == [""]
+
+
+def test_powerpoint_author_lists_are_emptied_and_nothing_else_is(tmp_path):
+    p = 'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"'
+    authors = (f'<?xml version="1.0" encoding="UTF-8"?><p:cmAuthorLst {p}>'
+               f'<p:cmAuthor id="1" name="{NAME}" initials="IS" lastIdx="1" clrIdx="0"/></p:cmAuthorLst>')
+    slide = (f'<?xml version="1.0" encoding="UTF-8"?><p:sld {p}><p:cSld name="Detentions"><p:spTree>'
+             '<p:nvGrpSpPr><p:cNvPr id="1" name="Title 1"/></p:nvGrpSpPr></p:spTree></p:cSld></p:sld>')
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+        archive.writestr("ppt/commentAuthors.xml", authors)
+        archive.writestr("ppt/slides/slide1.xml", slide)
+    result, cleaned = _clean(buffer.getvalue(), "application/zip")
+    root = etree.fromstring(cleaned.read("ppt/commentAuthors.xml"))
+    assert [(element.get("id"), element.get("name")) for element in root.iter()] == [(None, None), ("1", "")]
+    assert "comment and tracked-change authors" in result.removed
+    assert cleaned.read("ppt/slides/slide1.xml").count(b'name="') == 2  # slide and shape names are content
+    assert b'name="Detentions"' in cleaned.read("ppt/slides/slide1.xml")
