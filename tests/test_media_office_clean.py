@@ -20,12 +20,14 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHEET = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 
-def _with_parts(path, parts: dict[str, str]) -> bytes:
-    """The zip at ``path`` with the named parts' content replaced."""
+def _with_parts(path, parts: dict[str, str], add: dict[str, str] | None = None) -> bytes:
+    """The zip at ``path`` with the named parts' content replaced, and the ``add`` parts added."""
     out = io.BytesIO()
     with zipfile.ZipFile(path) as old, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new:
         for info in old.infolist():
             new.writestr(info, parts.get(info.filename, old.read(info)))
+        for name, data in (add or {}).items():
+            new.writestr(name, data)
     return out.getvalue()
 
 
@@ -163,3 +165,17 @@ def test_powerpoint_author_lists_are_emptied_and_nothing_else_is(tmp_path):
     assert "comment and tracked-change authors" in result.removed
     assert cleaned.read("ppt/slides/slide1.xml").count(b'name="') == 2  # slide and shape names are content
     assert b'name="Detentions"' in cleaned.read("ppt/slides/slide1.xml")
+
+
+def test_word_people_lose_their_presence_info(tmp_path):
+    """word/people.xml: each author's presenceInfo (the account: e-mail address, provider) goes
+    whole; the person stays, with the author emptied."""
+    w15 = 'xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml"'
+    people = (f'<?xml version="1.0" encoding="UTF-8"?><w15:people {w15}><w15:person w15:author="{NAME}">'
+              '<w15:presenceInfo w15:providerId="AD" w15:userId="S::secretname@example.org::1234"/>'
+              '</w15:person></w15:people>')
+    result, cleaned = _clean(_with_parts(make_docx(tmp_path), {}, add={"word/people.xml": people}), DOCX)
+    part = cleaned.read("word/people.xml")
+    assert b"presenceInfo" not in part and b"secretname" not in part and NAME.encode() not in part
+    assert b'w15:author=""' in part
+    assert "comment and tracked-change authors" in result.removed
