@@ -97,6 +97,13 @@ def test_word_settings_lose_the_template_reference_and_document_variables(tmp_pa
     assert "docProps/thumbnail.jpeg" not in cleaned.namelist()
     assert b"thumbnail" not in cleaned.read("[Content_Types].xml")
     assert b"thumbnail" not in cleaned.read("_rels/.rels")
+    # ...and every other part stays declared and related (a package without them does not open).
+    with zipfile.ZipFile(make_docx(tmp_path)) as original:
+        for name in ("[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels"):
+            before = [dict(e.attrib) for e in etree.fromstring(original.read(name) if name != "[Content_Types].xml"
+                                                               else types.encode())]
+            after = [dict(e.attrib) for e in etree.fromstring(cleaned.read(name))]
+            assert after == [a for a in before if "thumbnail" not in str(a)] and after, name
 
 
 @pytest.mark.parametrize(("setting", "said", "not_said"), [
