@@ -186,3 +186,59 @@ def test_word_people_lose_their_presence_info(tmp_path):
     assert b"presenceInfo" not in part and b"secretname" not in part and NAME.encode() not in part
     assert b'w15:author=""' in part
     assert "comment and tracked-change authors" in result.removed
+
+
+ODF_CONFIG = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+              'xmlns:config="urn:oasis:names:tc:opendocument:xmlns:config:1.0"')
+
+
+def test_odt_loses_dates_initials_and_printer_and_keeps_the_rest(tmp_path):
+    from tests.media_samples import ODT_MANIFEST
+
+    meta_ns = 'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"'
+    content = ODT_CONTENT.replace('xmlns:dc=', f'{meta_ns} xmlns:dc=', 1).replace(
+        "<dc:date>2024-01-01T10:00:00</dc:date><text:p>verify",
+        "<dc:date>2024-01-01T10:00:00</dc:date><meta:creator-initials>IS</meta:creator-initials><text:p>verify", 1)
+    settings = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-settings {ODF_CONFIG}><office:settings>'
+                '<config:config-item-set config:name="ooo:configuration-settings">'
+                f'<config:config-item config:name="PrinterName" config:type="string">{NAME} HP</config:config-item>'
+                '<config:config-item config:name="TabsRelativeToIndent" config:type="boolean">true</config:config-item>'
+                '</config:config-item-set></office:settings></office:document-settings>')
+    manifest = ODT_MANIFEST.replace("<manifest:file-entry", "<!-- written by hand --><manifest:file-entry", 1)
+    data = _with_parts(make_odt(tmp_path), {"content.xml": content, "META-INF/manifest.xml": manifest},
+                       add={"settings.xml": settings})
+    result, cleaned = _clean(data, ODT)
+    part = cleaned.read("content.xml")
+    assert NAME.encode() not in part and b"2024-01-01" not in part and b"creator-initials" not in part
+    assert b"verify" in part  # the comment's text stays
+    kept = cleaned.read("settings.xml")
+    assert b"PrinterName" not in kept and NAME.encode() not in kept and b"TabsRelativeToIndent" in kept
+    assert "printer name and settings" in result.removed
+    assert b"Thumbnails" not in cleaned.read("META-INF/manifest.xml")
+    assert b"content.xml" in cleaned.read("META-INF/manifest.xml")
+
+
+def test_odt_meta_without_properties_is_not_reported(tmp_path):
+    office = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+    for meta in (f'<office:document-meta {office}><office:meta/></office:document-meta>',
+                 f'<office:document-meta {office}/>'):
+        data = _with_parts(make_odt(tmp_path), {"meta.xml": f'<?xml version="1.0" encoding="UTF-8"?>{meta}'})
+        result, _cleaned = _clean(data, ODT)
+        assert not any("document properties" in r for r in result.removed), result.removed
+
+
+def test_comments_in_relationships_and_content_types_do_not_stop_the_cleaner(tmp_path):
+    """An XML comment among a package's relationships or content types, or in an OpenDocument
+    manifest, is passed over (it raised AttributeError, not even MediaError, before)."""
+    from tests.media_samples import ODT_MANIFEST, ROOT_RELS
+
+    comment = "<!-- written by hand -->"
+    rels = ROOT_RELS.replace("<Relationship ", comment + "<Relationship ", 1)
+    types = CONTENT_TYPES.replace("<Default ", comment + "<Default ", 1)
+    result, cleaned = _clean(_with_parts(make_docx(tmp_path), {"_rels/.rels": rels, "[Content_Types].xml": types}),
+                             DOCX)
+    assert comment.encode() in cleaned.read("_rels/.rels") and b"thumbnail" not in cleaned.read("_rels/.rels")
+    assert comment.encode() in cleaned.read("[Content_Types].xml")
+    manifest = ODT_MANIFEST.replace("<manifest:file-entry", comment + "<manifest:file-entry", 1)
+    result, cleaned = _clean(_with_parts(make_odt(tmp_path), {"META-INF/manifest.xml": manifest}), ODT)
+    assert b"Thumbnails" not in cleaned.read("META-INF/manifest.xml")

@@ -382,6 +382,8 @@ class _OoxmlCleaner(_Cleaner):
     def _drop_references(self, root, dropped: set[str]) -> None:
         targets = {"/" + name for name in dropped} | set(dropped)
         for element in list(root):
+            if not isinstance(element.tag, str):
+                continue  # a comment or processing instruction (its get() ignores the default)
             target = element.get("PartName") or element.get("Target") or ""
             if target in targets or target.lstrip("/") in dropped:
                 root.remove(element)
@@ -405,7 +407,7 @@ class _OdfCleaner(_Cleaner):
             return
         if name == "META-INF/manifest.xml":
             for entry in list(root):
-                if entry.get(f"{{{MANIFEST}}}full-path", "").startswith("Thumbnails/"):
+                if isinstance(entry.tag, str) and entry.get(f"{{{MANIFEST}}}full-path", "").startswith("Thumbnails/"):
                     root.remove(entry)
             return
         if name == "settings.xml":
