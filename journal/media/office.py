@@ -380,12 +380,11 @@ class _OoxmlCleaner(_Cleaner):
         self.strip_personal_attributes(root, rsid=lower.startswith("word/"), keep_blank=keep_blank)
 
     def _drop_references(self, root, dropped: set[str]) -> None:
-        targets = {"/" + name for name in dropped} | set(dropped)
         for element in list(root):
             if not isinstance(element.tag, str):
                 continue  # a comment or processing instruction (its get() ignores the default)
             target = element.get("PartName") or element.get("Target") or ""
-            if target in targets or target.lstrip("/") in dropped:
+            if target.lstrip("/") in dropped:  # "/docProps/thumbnail.jpeg" or "docProps/thumbnail.jpeg"
                 root.remove(element)
             elif element.get("Type", "").endswith("/attachedTemplate"):
                 # The template's path is in the author's own folder (C:\Users\<name>\...).
