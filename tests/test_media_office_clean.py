@@ -239,6 +239,8 @@ def test_comments_in_relationships_and_content_types_do_not_stop_the_cleaner(tmp
                              DOCX)
     assert comment.encode() in cleaned.read("_rels/.rels") and b"thumbnail" not in cleaned.read("_rels/.rels")
     assert comment.encode() in cleaned.read("[Content_Types].xml")
-    manifest = ODT_MANIFEST.replace("<manifest:file-entry", comment + "<manifest:file-entry", 1)
+    # ...and so is an entry without a path (not valid, but only a thumbnail's entry is for the cleaner to drop).
+    manifest = ODT_MANIFEST.replace("<manifest:file-entry", comment + '<manifest:file-entry manifest:media-type="x"/>'
+                                    "<manifest:file-entry", 1)
     result, cleaned = _clean(_with_parts(make_odt(tmp_path), {"META-INF/manifest.xml": manifest}), ODT)
     assert b"Thumbnails" not in cleaned.read("META-INF/manifest.xml")
