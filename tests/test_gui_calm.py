@@ -605,3 +605,26 @@ def test_the_wizard_says_the_journal_name_is_not_on_the_card(qtbot, tmp_path):
     assert "private" in page.subTitle()
     assert "not on your contact card or in bundles" in page.not_public.text()
     assert page.name.accessibleDescription() == page.not_public.text()  # heard with the field
+
+
+@pytest.mark.parametrize(("language", "when", "due"), [("en", "2024-03-05 14:10", "2024-03-07 (done)"),
+                                                       ("ru", "05.03.2024 14:10", "07.03.2024 (выполнено)")])
+def test_contact_log_dates_use_the_interface_date_format(qapp, language, when, due):
+    """As item 11 for History: the contact log's "When" and "Follow-up" columns show dates in the
+    interface's format (the time as at the place), not ISO in a Russian window."""
+    from journal.records.contact_log import LogRecord
+    from ui.common.i18n import install_translations
+    from ui.people.contact_log.model import ContactLogModel
+    from ui.people.labels import display_when
+
+    install_translations(qapp, language)
+    try:
+        assert display_when("2024-03-05T14:10+03:00") == when
+        assert display_when("2024-03-05") == when.split()[0]
+        model = ContactLogModel()
+        record = LogRecord(uuid="x", at="2024-03-05T14:10+03:00", tz=None, channel="call", direction="out",
+                           follow_up_due="2024-03-07",
+                           follow_up_done_at="2024-03-06T10:00Z")
+        assert model.follow_up_text(record) == due
+    finally:
+        install_translations(qapp, "en")

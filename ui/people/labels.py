@@ -86,13 +86,16 @@ def default_link_role(person_roles: list[str]) -> str:
 
 
 def display_when(value: str | None) -> str:
-    """'2024-03-05T14:10+03:00' -> '2024-03-05 14:10' (time as at the place)."""
+    """'2024-03-05T14:10+03:00' -> the time as at the place, in the interface's date format
+    ('2024-03-05 14:10' in English, '05.03.2024 14:10' in Russian), as the editor shows dates."""
+    from ui.common.i18n import format_date, format_datetime
+
     if not value:
         return ""
-    if len(value) == 10:
-        return value
     try:
-        return dt.datetime.fromisoformat(value).strftime("%Y-%m-%d %H:%M")
+        if len(value) == 10:
+            return format_date(dt.date.fromisoformat(value))
+        return format_datetime(dt.datetime.fromisoformat(value))
     except ValueError:
         return value
 

@@ -54,13 +54,14 @@ class ContactLogModel(QAbstractTableModel):
     def follow_up_text(self, record: LogRecord) -> str:
         if not record.follow_up_due:
             return ""
+        due = display_when(record.follow_up_due)
         if record.follow_up_done_at:
-            return self.tr("{date} (done)").format(date=record.follow_up_due)
+            return self.tr("{date} (done)").format(date=due)
         if record.follow_up_due < self.today().isoformat():
-            return self.tr("{date} (overdue)").format(date=record.follow_up_due)
+            return self.tr("{date} (overdue)").format(date=due)
         if record.follow_up_due == self.today().isoformat():
-            return self.tr("{date} (today)").format(date=record.follow_up_due)
-        return record.follow_up_due
+            return self.tr("{date} (today)").format(date=due)
+        return due
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         record = self.record_at(index.row()) if index.isValid() else None
