@@ -9,6 +9,8 @@ leaves their ``udta``/``LIST INFO`` parts in place.
 
 from __future__ import annotations
 
+import io
+
 import mutagen
 import mutagen.apev2
 import mutagen.flac
@@ -92,6 +94,13 @@ def _describe_id3(tags) -> str:
 
 
 def _clean_flac(spool: Spool) -> list[str]:
+    # An ID3 tag before the stream or at its end goes in flac.save(deleteid3=True): noted first,
+    # so the report names it.
+    spool.seek(0)
+    had_id3 = spool.read(3) == b"ID3"
+    if spool.seek(0, io.SEEK_END) >= 128:
+        spool.seek(-128, io.SEEK_END)
+        had_id3 = had_id3 or spool.read(3) == b"TAG"
     spool.seek(0)
     flac = mutagen.flac.FLAC(spool)
     removed = []
@@ -111,15 +120,9 @@ def _clean_flac(spool: Spool) -> list[str]:
     flac.tags = None
     spool.seek(0)
     flac.save(spool, deleteid3=True, padding=lambda info: 0)
-    _drop_id3(spool, removed)
-    return removed
-
-
-def _drop_id3(spool: Spool, removed: list[str]) -> None:
-    spool.seek(0)
-    if spool.read(3) == b"ID3":
-        mutagen.id3.delete(spool, delete_v1=True, delete_v2=True)
+    if had_id3:
         removed.append(_("ID3 tags"))
+    return removed
 
 
 def _clean_ogg(spool: Spool) -> list[str]:
