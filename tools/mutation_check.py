@@ -92,12 +92,18 @@ def run_one(name: str, tests: list[str], keyword: str | None, timeout: float) ->
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("patterns", nargs="+", help="mutant names (module.function), * wildcards allowed")
+    parser.add_argument("patterns", nargs="*", help="mutant names (module.function), * wildcards allowed")
     parser.add_argument("--tests", nargs="+", required=True, help="test files or node ids to run against")
     parser.add_argument("-k", dest="keyword", help="pytest -k expression to narrow the tests")
     parser.add_argument("--timeout", type=float, default=120, help="seconds per mutant (default 120)")
     parser.add_argument("--no-generate", action="store_true", help="use ./mutants as it is")
     args = parser.parse_args(argv)
+    # "--tests a.py b.py 'journal.x.y*'" puts the patterns into --tests (it takes any number):
+    # what is not a test path there is a pattern, so both orders work.
+    args.patterns += [t for t in args.tests if t.startswith("journal.")]
+    args.tests = [t for t in args.tests if not t.startswith("journal.")]
+    if not args.patterns or not args.tests:
+        parser.error("give mutant name patterns (journal.…) and --tests")
     if not args.no_generate or not MUTANTS.is_dir():
         generate()
     names = mutant_names(args.patterns)
