@@ -79,6 +79,11 @@ def unlocked(qtbot, data_dir, tmp_path):
     controller = new_controller(qtbot, data_dir, tmp_path)
     unlock(qtbot, controller)
     yield controller
+    close_controller(controller)
+
+
+def close_controller(controller) -> None:
+    """Quit a controller made by new_controller and close its windows."""
     controller.quit()
     for window in (controller.unlock_window, controller._main_window):
         if window is not None:

@@ -115,12 +115,12 @@ def test_duress_passphrase_at_the_unlock_screen_opens_the_decoy(qtbot, data_dir,
         derive_data_key(data_dir, PASSPHRASE)
 
 
-def test_the_decoy_editor_adds_people_and_contacts_with_the_people_features_forms(qtbot, data_dir, tmp_path):
-    """People and contact-log records in the decoy, through the forms the people feature offers
-    on the host (PersonDialog, the contact-log form), all by keyboard-reachable widgets."""
+
+def _decoy_editor_dialog(qtbot, data_dir, tmp_path, **journal_options):
+    """A journal with a duress passphrase, unlocked for real, and its decoy editor dialog."""
     from ui.safety.duress_dialog import DecoyEditorDialog
 
-    make_journal(data_dir, SAMPLE_ENTRIES, name="Group journal")
+    make_journal(data_dir, SAMPLE_ENTRIES, **journal_options)
     with Journal.open(data_dir, PASSPHRASE) as real:
         duress.set_duress(real, DURESS)
     controller = new_controller(qtbot, data_dir, tmp_path)
@@ -131,6 +131,12 @@ def test_the_decoy_editor_adds_people_and_contacts_with_the_people_features_form
     editor = controller.session.write_and_wait(lambda journal: duress.DecoyEditor(journal, DURESS), timeout=60)
     dialog = DecoyEditorDialog(controller.session, editor, main, host=main.host)
     qtbot.addWidget(dialog)
+    return controller, editor, dialog
+
+def test_the_decoy_editor_adds_people_and_contacts_with_the_people_features_forms(qtbot, data_dir, tmp_path):
+    """People and contact-log records in the decoy, through the forms the people feature offers
+    on the host (PersonDialog, the contact-log form), all by keyboard-reachable widgets."""
+    controller, editor, dialog = _decoy_editor_dialog(qtbot, data_dir, tmp_path, name="Group journal")
     assert [dialog.tabs.tabText(i) for i in range(3)] == ["&Entries", "&People", "&Contact log"]
     assert dialog.add_person_button.isEnabled() and dialog.add_contact_button.isEnabled()
 
@@ -196,19 +202,9 @@ def test_without_a_host_the_decoy_editor_says_where_to_add_people(qtbot, unlocke
 
 def test_the_decoy_editor_and_the_new_contact_form_are_walked_with_tab_alone(qtbot, data_dir, tmp_path):
     from test_gui_keyboard_walk import activate, check_window, reachable, reading_order
-    from ui.safety.duress_dialog import DecoyEditorDialog
 
-    make_journal(data_dir, SAMPLE_ENTRIES)
-    with Journal.open(data_dir, PASSPHRASE) as real:
-        duress.set_duress(real, DURESS)
-    controller = new_controller(qtbot, data_dir, tmp_path)
-    qtbot.addWidget(controller.unlock_window)
-    unlock(qtbot, controller, PASSPHRASE)
+    controller, editor, dialog = _decoy_editor_dialog(qtbot, data_dir, tmp_path)
     main = controller.main_window
-    qtbot.addWidget(main)
-    editor = controller.session.write_and_wait(lambda journal: duress.DecoyEditor(journal, DURESS), timeout=60)
-    dialog = DecoyEditorDialog(controller.session, editor, main, host=main.host)
-    qtbot.addWidget(dialog)
     activate(qtbot, dialog)
     problems = []
     for index in range(dialog.tabs.count()):

@@ -10,7 +10,7 @@ import threading
 import pytest
 
 from conftest import PASSPHRASE
-from gui_helpers import SAMPLE_ENTRIES, create_entry, make_journal, new_controller, unlock, wait_loaded
+from gui_helpers import SAMPLE_ENTRIES, close_controller, create_entry, make_journal, new_controller, unlock, wait_loaded
 
 from journal.records.contact_log import ContactLogStore
 from journal.records.entries import EntryStore
@@ -31,11 +31,7 @@ def controller(qtbot, data_dir, tmp_path):
     make_journal(data_dir, SAMPLE_ENTRIES)
     controller = new_controller(qtbot, data_dir, tmp_path)
     yield controller
-    controller.quit()
-    for window in (controller.unlock_window, controller._main_window):
-        if window is not None:
-            window.close()
-            window.deleteLater()
+    close_controller(controller)
 
 
 class Reads:
