@@ -145,7 +145,7 @@ class PeopleFeature(QObject):
         if self.session is None or self._reader is None:
             return
         store = self._reader.people
-        self._people_reads.run(lambda: PeopleChoices(store.list(limit=5000)), self._people_read,
+        self._people_reads.run(lambda: PeopleChoices.read(store), self._people_read,
                                lambda exc: self.host.show_status(user_message(exc), 5000))
 
     @property

@@ -108,10 +108,10 @@ class EntryPeoplePanel(FollowsReadOnly, QGroupBox):
         if self.shared_people is not None:
             self.shared_people()
         elif self._background is None:
-            self.set_people(self.session.reader.people.list(limit=5000))
+            self.set_people(PeopleChoices.read(self.session.reader.people))
         else:
             store = self._background.people
-            self._reads.run(lambda: PeopleChoices(store.list(limit=5000)), self.set_people, self._failed)
+            self._reads.run(lambda: PeopleChoices.read(store), self.set_people, self._failed)
 
     def set_people(self, people: list[Person]) -> None:
         if self.session is None:

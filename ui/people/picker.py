@@ -46,6 +46,10 @@ def choice_rows(people: list[Person]) -> list[tuple[str, str]]:
     return rows
 
 
+#: People a picker offers (the most recently changed first).
+PICKER_LIMIT = 5000
+
+
 class PeopleChoices(list):
     """People with their pickers' rows made already: made where the people are read, off the GUI
     thread, so three pickers of 5,000 people do not label them on it at unlock."""
@@ -53,6 +57,11 @@ class PeopleChoices(list):
     def __init__(self, people: list[Person]) -> None:
         super().__init__(people)
         self.rows = choice_rows(self)
+
+    @classmethod
+    def read(cls, store) -> PeopleChoices:
+        """The people a picker offers, read from a people store (on the thread that calls it)."""
+        return cls(store.list(limit=PICKER_LIMIT))
 
 
 class PersonPicker(QComboBox):

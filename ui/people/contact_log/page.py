@@ -207,10 +207,10 @@ class ContactLogPage(QWidget):
         if self.shared_people is not None:
             self.shared_people()
         elif self._background is None:
-            self.set_people(self.session.reader.people.list(limit=5000))
+            self.set_people(PeopleChoices.read(self.session.reader.people))
         else:
             store = self._background.people
-            self._people_reads.run(lambda: PeopleChoices(store.list(limit=5000)), self.set_people,
+            self._people_reads.run(lambda: PeopleChoices.read(store), self.set_people,
                                    lambda exc: self.empty.setText(user_message(exc)))
 
     def set_people(self, people: list[Person]) -> None:
