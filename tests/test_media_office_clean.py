@@ -244,3 +244,87 @@ def test_comments_in_relationships_and_content_types_do_not_stop_the_cleaner(tmp
                                     "<manifest:file-entry", 1)
     result, cleaned = _clean(_with_parts(make_odt(tmp_path), {"META-INF/manifest.xml": manifest}), ODT)
     assert b"Thumbnails" not in cleaned.read("META-INF/manifest.xml")
+
+
+WP = 'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
+PIC = 'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"'
+SECRET_PATH = "C:\\Users\\Secretname\\Pictures\\IMG_2041.JPG"
+
+
+def _word_picture(doc_pr: str, pic_name: str) -> str:
+    return (f'<w:r><w:drawing><wp:inline {WP}>{doc_pr}<pic:pic {PIC}><pic:nvPicPr>'
+            f'<pic:cNvPr id="0" name="{pic_name}"/></pic:nvPicPr></pic:pic></wp:inline></w:drawing></w:r>')
+
+
+def test_word_pictures_lose_their_file_names_and_paths_and_keep_written_alt_text(tmp_path):
+    """Word (and python-docx) name an inserted picture after its file; older Word put the file's
+    whole path, with the Windows user name, in its alt text. Alt text someone wrote stays: it is
+    the document's content, and screen readers read it."""
+    pictures = (_word_picture(f'<wp:docPr id="1" name="IMG_2041.JPG" descr="{SECRET_PATH}" title="DSCN0010"/>',
+                              "IMG_2041.JPG")
+                + _word_picture('<wp:docPr id="2" name="Picture 2" descr="Police van at the station, 14/05"/>',
+                                "Picture 2"))
+    document = DOCUMENT_XML.replace("</w:p></w:body>", pictures + "</w:p></w:body>", 1)
+    result, cleaned = _clean(_with_parts(make_docx(tmp_path), {"word/document.xml": document}), DOCX)
+    part = cleaned.read("word/document.xml")
+    assert b"IMG_2041" not in part and b"Secretname" not in part and b"DSCN0010" not in part
+    root = etree.fromstring(part)
+    names = [(_el.get("id"), _el.get("name"), _el.get("descr")) for _el in root.iter()
+             if isinstance(_el.tag, str) and etree.QName(_el).localname in ("docPr", "cNvPr")]
+    assert names == [("1", "Picture 1", None), ("0", "Picture 0", None),
+                     ("2", "Picture 2", "Police van at the station, 14/05"), ("0", "Picture 2", None)]
+    assert "picture file names and paths" in result.removed
+
+
+def test_powerpoint_and_excel_pictures_lose_their_file_names(tmp_path):
+    p = 'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"'
+    slide = (f'<?xml version="1.0" encoding="UTF-8"?><p:sld {p}><p:cSld><p:spTree><p:pic><p:nvPicPr>'
+             '<p:cNvPr id="4" name="Moscow-14-May.png" descr="/home/ivan/Pictures/Moscow-14-May.png"/>'
+             '</p:nvPicPr></p:pic><p:sp><p:nvSpPr><p:cNvPr id="5" name="Title 1" descr="Detentions"/>'
+             '</p:nvSpPr></p:sp></p:spTree></p:cSld></p:sld>')
+    xdr = 'xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"'
+    drawing = (f'<?xml version="1.0" encoding="UTF-8"?><xdr:wsDr {xdr}><xdr:twoCellAnchor><xdr:pic><xdr:nvPicPr>'
+               '<xdr:cNvPr id="2" name="PXL_20240514_101010.jpg"/></xdr:nvPicPr></xdr:pic></xdr:twoCellAnchor></xdr:wsDr>')
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+        archive.writestr("ppt/slides/slide1.xml", slide)
+        archive.writestr("xl/drawings/drawing1.xml", drawing)
+    result, cleaned = _clean(buffer.getvalue(), "application/zip")
+    slide_out = cleaned.read("ppt/slides/slide1.xml")
+    assert b"Moscow-14-May" not in slide_out and b"ivan" not in slide_out
+    assert b'name="Picture 4"' in slide_out and b'name="Title 1" descr="Detentions"' in slide_out
+    assert b"PXL_2024" not in cleaned.read("xl/drawings/drawing1.xml")
+    assert b'name="Picture 2"' in cleaned.read("xl/drawings/drawing1.xml")
+    assert "picture file names and paths" in result.removed
+
+
+def test_odt_frames_lose_file_names_and_keep_written_descriptions(tmp_path):
+    draw = ('xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+            'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
+            'xmlns:xlink="http://www.w3.org/1999/xlink"')
+    frames = ('<draw:frame draw:name="IMG_2041.jpg"><draw:image xlink:href="Pictures/1.jpg"/>'
+              f'<svg:title>{SECRET_PATH}</svg:title><svg:desc>Police van at the station</svg:desc></draw:frame>'
+              '<draw:frame draw:name="DSCN0010"><draw:image xlink:href="Pictures/2.jpg"/></draw:frame>'
+              '<draw:frame draw:name="Map of the square"><draw:image xlink:href="Pictures/3.jpg"/></draw:frame>')
+    content = ODT_CONTENT.replace('xmlns:dc=', f'{draw} xmlns:dc=', 1).replace(
+        "</office:text>", f"<text:p>{frames}</text:p></office:text>", 1)
+    result, cleaned = _clean(_with_parts(make_odt(tmp_path), {"content.xml": content}), ODT)
+    part = cleaned.read("content.xml")
+    assert b"IMG_2041" not in part and b"Secretname" not in part and b"DSCN0010" not in part
+    root = etree.fromstring(part)
+    names = [f.get("{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}name")
+             for f in root.iter("{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}frame")]
+    assert names == ["Image1", "Image2", "Map of the square"]  # unique, as Writer wants
+    assert b"<svg:desc>Police van at the station</svg:desc>" in part and b"svg:title" not in part
+    assert "picture file names and paths" in result.removed
+
+
+def test_pictures_named_by_the_document_are_not_reported(tmp_path):
+    """The committed sample's picture is named "photo" with empty alt text: nothing to say."""
+    from pathlib import Path
+
+    data = (Path(__file__).parent / "data" / "documents" / "statement.docx").read_bytes()
+    result, cleaned = _clean(data, DOCX)
+    assert "picture file names and paths" not in result.removed
+    assert b'name="photo"' in cleaned.read("word/document.xml")

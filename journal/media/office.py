@@ -79,6 +79,22 @@ _REMOVED_ATTRIBUTES = {"initials", "date", "dateUtc"}
 _RSID = re.compile(r"^rsid|-rsid$")
 _PPT_REQUIRED = frozenset({"initials"})  # required by PowerPoint's comment author schemas
 _PPT_FIXED_TIME = "2000-01-01T00:00:00.000"
+#: Drawing objects' names and alt text: Word's wp:docPr and every format's pic/p/xdr:cNvPr
+#: (OOXML), draw:name and the svg:title / svg:desc of a frame (ODF). Word, PowerPoint,
+#: LibreOffice and python-docx fill them with the inserted picture's file name ("IMG_2041.jpg",
+#: "Moscow-14-May.png"), older Word with its full path (C:\Users\<name>\Pictures\...). A value
+#: that is a file name or a path is replaced; alt text someone wrote stays (it is content, and
+#: screen readers read it).
+_DRAWING_PROPERTIES = {"docPr", "cNvPr"}
+_DRAWING_TEXT = ("name", "descr", "title")
+_FILE_LIKE = re.compile(
+    r"^[A-Za-z]:[\\/]|^file:|^[/~]|\\|\.(jpe?g|jfif|png|gif|bmp|tiff?|heic|heif|webp|avif|dng|raw|cr2|nef|arw|emf|wmf|"
+    r"svg|eps|ico|mp4|mov|m4v|avi|mkv|3gp|m4a|mp3|wav|ogg|opus|flac|pdf|docx?|xlsx?|pptx?|od[tspg])\s*$"
+    # A camera's or phone's file name without its extension: IMG_2041, DSCN0010, PXL_20240514_…
+    r"|^(img|dsc[nf]?|pxl|mvimg|vid|gopr|dji|wp|p\d{3})[_-]?\d{3,}",
+    re.IGNORECASE)
+_ODF_SVG = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+_ODF_DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 _ODF_PRINTER_ITEMS = {"PrinterName", "PrinterSetup", "PrinterPaperFromSetup", "CurrentDatabaseDataSource",
                       "CurrentDatabaseCommand", "CurrentDatabaseCommandType"}
 
@@ -270,6 +286,7 @@ def _local(name) -> str:
 class _Cleaner:
     def __init__(self) -> None:
         self.removed: list[str] = []
+        self._frames = 0  # frames renamed by strip_picture_file_names
 
     def note(self, text: str) -> None:
         if text not in self.removed:
@@ -305,6 +322,34 @@ class _Cleaner:
                 elif rsid and _RSID.search(local):
                     self.note(_("revision ids"))
                     del element.attrib[attribute]
+
+    def strip_picture_file_names(self, root) -> None:
+        """File names and paths in drawing objects' names and alt text (_DRAWING_PROPERTIES)."""
+        for element in root.iter():
+            if not isinstance(element.tag, str):
+                continue
+            local = _local(element.tag)
+            if local in _DRAWING_PROPERTIES:
+                for attribute in _DRAWING_TEXT:
+                    value = element.get(attribute)
+                    if value and _FILE_LIKE.search(value.strip()):
+                        self.note(_("picture file names and paths"))
+                        if attribute == "name":  # required by the schema: a neutral one instead
+                            element.set(attribute, f"Picture {element.get('id', '')}".strip())
+                        else:
+                            del element.attrib[attribute]
+            elif element.tag in (f"{{{_ODF_SVG}}}title", f"{{{_ODF_SVG}}}desc"):
+                text = "".join(element.itertext()).strip()
+                if text and _FILE_LIKE.search(text):
+                    self.note(_("picture file names and paths"))
+                    element.getparent().remove(element)
+            elif element.tag == f"{{{_ODF_DRAW}}}frame":
+                # Only a frame's name: styles refer to fill images and gradients by theirs.
+                name = element.get(f"{{{_ODF_DRAW}}}name")
+                if name and _FILE_LIKE.search(name.strip()):
+                    self.note(_("picture file names and paths"))
+                    self._frames += 1
+                    element.set(f"{{{_ODF_DRAW}}}name", f"Image{self._frames}")  # unique, as Writer wants
 
 
 class _OoxmlCleaner(_Cleaner):
@@ -378,6 +423,7 @@ class _OoxmlCleaner(_Cleaner):
                 self.note(_("comment and tracked-change authors"))
                 element.getparent().remove(element)
         self.strip_personal_attributes(root, rsid=lower.startswith("word/"), keep_blank=keep_blank)
+        self.strip_picture_file_names(root)
 
     def _drop_references(self, root, dropped: set[str]) -> None:
         for element in list(root):
@@ -421,6 +467,7 @@ class _OdfCleaner(_Cleaner):
             self.note(_("comment and tracked-change authors"))
             element.getparent().remove(element)
         self.strip_personal_attributes(root, rsid=True)
+        self.strip_picture_file_names(root)
 
 
 class _EpubCleaner(_Cleaner):
