@@ -143,6 +143,24 @@ def test_rtf_shape_properties_naming_a_path_or_a_signer_go():
     assert b"{\\sp{\\sn shapeType}{\\sv 75}}" in data and b"{\\sp{\\sn wzName}{\\sv Picture 1}}" in data
 
 
+def test_rtf_pictures_lose_file_names_and_paths_and_keep_written_alt_text():
+    """Word names a shape after the inserted picture's file and older Word put the whole path in
+    its alt text (wzDescription); alt text someone wrote, Cyrillic in \\u escapes too, stays."""
+    picture = (b"{\\shp{\\*\\shpinst{\\sp{\\sn shapeType}{\\sv 75}}"
+               b"{\\sp{\\sn wzName}{\\sv IMG_2041.JPG}}"
+               b"{\\sp{\\sn wzDescription}{\\sv C:\\\\Users\\\\Secretname\\\\Pictures\\\\IMG_2041.JPG}}"
+               b"{\\sp\n{\\sn wzTitle}{\\sv DSCN0010}}}}")
+    written = (b"{\\shp{\\*\\shpinst{\\sp{\\sn wzName}{\\sv Picture 2}}"
+               b"{\\sp{\\sn wzDescription}{\\sv \\u1040?\\u1074?\\u1090?\\u1086?\\u1079?\\u1072?\\u1082? 14/05}}}}")
+    result, data = clean(b"{\\rtf1 Text " + picture + written + b"\\par}", "application/rtf")
+    assert b"IMG_2041" not in data and b"Secretname" not in data and b"DSCN0010" not in data
+    assert b"{\\sp{\\sn shapeType}{\\sv 75}}" in data
+    assert written in data  # "Автозак 14/05": written by someone, kept
+    assert "picture file names and paths" in result.removed
+    _r, again = clean(data, "application/rtf")
+    assert again == data and "picture file names and paths" not in _r.removed
+
+
 @pytest.mark.parametrize("doc, message", [
     (b"{\\rtf1{\\info{\\author Ivan}}Hello", "truncated"),
     (b"{\\rtf1 Hello}}", "damaged"),

@@ -44,6 +44,7 @@ from typing import BinaryIO
 from lxml import etree
 
 from journal.media import MediaError
+from journal.media.filenames import FILE_LIKE
 from journal.media.streams import CHUNK_SIZE, TrackedSource
 from journal.i18n import _
 
@@ -87,12 +88,6 @@ _PPT_FIXED_TIME = "2000-01-01T00:00:00.000"
 #: screen readers read it).
 _DRAWING_PROPERTIES = {"docPr", "cNvPr"}
 _DRAWING_TEXT = ("name", "descr", "title")
-_FILE_LIKE = re.compile(
-    r"^[A-Za-z]:[\\/]|^file:|^[/~]|\\|\.(jpe?g|jfif|png|gif|bmp|tiff?|heic|heif|webp|avif|dng|raw|cr2|nef|arw|emf|wmf|"
-    r"svg|eps|ico|mp4|mov|m4v|avi|mkv|3gp|m4a|mp3|wav|ogg|opus|flac|pdf|docx?|xlsx?|pptx?|od[tspg])\s*$"
-    # A camera's or phone's file name without its extension: IMG_2041, DSCN0010, PXL_20240514_…
-    r"|^(img|dsc[nf]?|pxl|mvimg|vid|gopr|dji|wp|p\d{3})[_-]?\d{3,}",
-    re.IGNORECASE)
 _ODF_SVG = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
 _ODF_DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 _ODF_PRINTER_ITEMS = {"PrinterName", "PrinterSetup", "PrinterPaperFromSetup", "CurrentDatabaseDataSource",
@@ -332,7 +327,7 @@ class _Cleaner:
             if local in _DRAWING_PROPERTIES:
                 for attribute in _DRAWING_TEXT:
                     value = element.get(attribute)
-                    if value and _FILE_LIKE.search(value.strip()):
+                    if value and FILE_LIKE.search(value.strip()):
                         self.note(_("picture file names and paths"))
                         if attribute == "name":  # required by the schema: a neutral one instead
                             element.set(attribute, f"Picture {element.get('id', '')}".strip())
@@ -340,13 +335,13 @@ class _Cleaner:
                             del element.attrib[attribute]
             elif element.tag in (f"{{{_ODF_SVG}}}title", f"{{{_ODF_SVG}}}desc"):
                 text = "".join(element.itertext()).strip()
-                if text and _FILE_LIKE.search(text):
+                if text and FILE_LIKE.search(text):
                     self.note(_("picture file names and paths"))
                     element.getparent().remove(element)
             elif element.tag == f"{{{_ODF_DRAW}}}frame":
                 # Only a frame's name: styles refer to fill images and gradients by theirs.
                 name = element.get(f"{{{_ODF_DRAW}}}name")
-                if name and _FILE_LIKE.search(name.strip()):
+                if name and FILE_LIKE.search(name.strip()):
                     self.note(_("picture file names and paths"))
                     self._frames += 1
                     element.set(f"{{{_ODF_DRAW}}}name", f"Image{self._frames}")  # unique, as Writer wants

@@ -39,6 +39,7 @@ import io
 import re
 
 from journal.media import MediaError
+from journal.media.filenames import FILE_LIKE
 from journal.media.streams import CHUNK_SIZE, CountingReader, HashingWriter
 from journal.i18n import _
 
@@ -66,6 +67,14 @@ _REVTBL = b"{\\*\\revtbl {Unknown;}}"  # the table of tracked-change authors, em
 _SHAPE_PROPERTIES_DROPPED = {b"pibname", b"metroblob", b"wzsigsetupsuggsigner", b"wzsigsetupsuggsigner2",
                              b"wzsigsetupsuggsigneremail", b"wzsigsetupid", b"wzsigsetupprovurl"}
 _SHAPE_PROPERTY = re.compile(rb"\{[\r\n]*\\sp[\r\n ]*\{[\r\n]*\\sn[\r\n ]+([A-Za-z0-9]{1,40})[\r\n ]*\}")
+#: A shape's name, alt text and title (``wzName``, ``wzDescription``, ``wzTitle``): Word fills them
+#: with an inserted picture's file name, older Word with its whole path (office.py says more). The
+#: property goes when its value is a file name or a path; alt text someone wrote stays.
+_SHAPE_TEXT = re.compile(rb"\{[\r\n]*\\sp[\r\n ]*\{[\r\n]*\\sn[\r\n ]+(?i:wzname|wzdescription|wztitle)[\r\n ]*\}"
+                         rb"[\r\n ]*\{[\r\n]*\\sv[\r\n ]?((?:[^{}\\]|\\[\\{}]|\\'[0-9a-fA-F]{2}|\\u-?[0-9]{1,6} ?\??){0,1024})"
+                         rb"\}[\r\n ]*\}")
+_SHAPE_TEXT_LOOKAHEAD = 8192
+_RTF_ESCAPE = re.compile(rb"\\([\\{}])|\\'([0-9a-fA-F]{2})|\\u(-?[0-9]{1,6}) ?\??")
 
 
 def is_rtf(head: bytes) -> bool:
@@ -184,6 +193,14 @@ class _Cleaner:
                 self.skip_at = self.depth
                 self.pos += 1
                 return
+            if shape is not None and shape.group(1).lower() in (b"wzname", b"wzdescription", b"wztitle"):
+                self.fill(_SHAPE_TEXT_LOOKAHEAD)
+                text = _SHAPE_TEXT.match(self.buf, self.pos)
+                if text is not None and FILE_LIKE.search(_rtf_text(text.group(1)).strip()):
+                    self.found.add("picture_names")
+                    self.skip_at = self.depth
+                    self.pos += 1
+                    return
         if self.skip_at is None and name in _GROUPS_DROPPED:
             label = _GROUPS_DROPPED[name]
             if label:
@@ -311,8 +328,28 @@ class _Cleaner:
             "pictures": _("metadata of embedded pictures"),
             "objects": _("embedded objects (each kept as the picture or text shown for it)"),
             "shapes": _("drawing shapes' file paths and signers"),
+            "picture_names": _("picture file names and paths"),
         }
         return [text for key, text in labels.items() if key in self.found]
+
+
+def _rtf_text(value: bytes) -> str:
+    """A shape property's value as text: RTF's escapes (``\\\\``, ``\\'e9``, ``\\u1079?``) undone."""
+    def one(match: re.Match) -> str:
+        if match.group(1):
+            return match.group(1).decode("ascii")
+        if match.group(2):
+            return bytes.fromhex(match.group(2).decode("ascii")).decode("cp1252", "replace")
+        code = int(match.group(3))
+        return chr(code + 65536 if code < 0 else code) if -65536 < code < 0x110000 else ""
+
+    out, last = [], 0
+    for match in _RTF_ESCAPE.finditer(value):
+        out.append(value[last:match.start()].decode("latin-1"))
+        out.append(one(match))
+        last = match.end()
+    out.append(value[last:].decode("latin-1"))
+    return "".join(out)
 
 
 def _picture_header(group: bytes) -> tuple[int, set[str]]:
