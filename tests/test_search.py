@@ -292,3 +292,44 @@ def test_vocabulary_tables_dropped_by_a_rollback_are_made_again(journal):
     assert journal.db.temp_tables == set()
     assert "*" not in expand_prefixes(journal.db, "entries_fts", "zebr*")  # made again, still expands
     assert journal.db.temp_tables == {"temp.entries_fts_terms"}
+
+
+def test_date_ranges_keep_entries_at_the_far_ends_of_the_world_and_added_out_of_order(journal):
+    """Date filters compare the local date at the place; the UTC bounds (entries_list) and the
+    id range a search adds (search.entry_id_range) only narrow what is read, never what is found:
+    a March entry at 00:30 in Kiribati (UTC+14, still February in UTC) and at 23:30 in Baker
+    Island (UTC-12, already April in UTC), a date-only one, and one added after April's."""
+    from journal.records.search_all import search_all, search_all_count
+
+    store = journal.entries
+    before = store.add(title="протокол февраль", occurred_at="2024-02-29T20:00", occurred_tz="Europe/Moscow")
+    kiribati = store.add(title="протокол Кирибати", occurred_at="2024-03-01T00:30", occurred_tz="Pacific/Kiritimati")
+    store.add(title="протокол апрель", occurred_at="2024-04-02T12:00", occurred_tz="Europe/Moscow")
+    baker = store.add(title="протокол Бейкер", occurred_at="2024-03-31T23:30", occurred_tz="Etc/GMT+12")
+    date_only = store.add(title="протокол без времени", occurred_at="2024-03-15")
+    late = store.add(title="протокол добавлен позже", occurred_at="2024-03-10T10:00+03:00")
+    undated = store.add(title="протокол без даты")
+    march = EntryFilter(date_from="2024-03-01", date_to="2024-03-31")
+    expected = {kiribati.uuid, baker.uuid, date_only.uuid, late.uuid}
+    q = journal.queries
+    assert {s.uuid for s in q.page(march)} == expected
+    assert q.count(march) == 4 and len(q.ids(march)) == 4
+    assert {h.uuid for h in q.search("протокол", march)} == expected
+    assert q.search_count("протокол", march) == 4
+    assert {h.uuid for h in search_all(journal.db, "протокол", flt=march)} == expected
+    assert search_all_count(journal.db, "протокол", flt=march)["entry"] == 4
+    # One-sided ranges, and a range holding nothing.
+    assert {h.uuid for h in q.search("протокол", EntryFilter(date_to="2024-02-29"))} == {before.uuid}
+    assert undated.uuid not in {h.uuid for h in q.search("протокол", EntryFilter(date_from="2024-01-01"))}
+    assert q.search("протокол", EntryFilter(date_from="2030-01-01")) == []
+    assert q.search_count("протокол", EntryFilter(date_from="2030-01-01")) == 0
+
+
+def test_a_date_range_reads_only_its_stretch_of_the_list_index(journal):
+    """The ids, count and page of a date range seek entries_list by UTC time instead of
+    scanning it (1M entries: bench/bench_search.py)."""
+    where, params = EntryFilter(date_from="2024-03-01", date_to="2024-03-31").where(by_utc=True)
+    plan = " ".join(str(row[-1]) for row in journal.db.query(
+        f"EXPLAIN QUERY PLAN SELECT e.id FROM entries e WHERE {where} ORDER BY e.occurred_utc DESC NULLS LAST, e.id DESC",
+        params))
+    assert "entries_list" in plan and "occurred_utc>? AND occurred_utc<?" in plan, plan

@@ -25,8 +25,8 @@ from typing import Any
 from journal.storage.db import Database
 from journal.errors import InvalidInput
 from journal.records.people import split_list
-from journal.records.search import (EntryFilter, SearchHit, expand_prefixes, form_words, fts_query, listed_index,
-                                    page_snippets)
+from journal.records.search import (EntryFilter, SearchHit, entry_id_range, expand_prefixes, form_words, fts_query,
+                                    listed_index, page_snippets)
 from journal.timeutil import day_bound
 from journal.i18n import _, ngettext
 
@@ -169,6 +169,10 @@ def _matches(db: Database, kind: _Kind) -> str:
 def _candidates(db: Database, kind: _Kind, query: str, flt: EntryFilter, order: str, n: int) -> list[tuple]:
     """Phase 1: (kind, rowid, recorded_at, score) of up to n matches; no snippets yet."""
     where, params = kind.where(flt)
+    id_range = entry_id_range(db, flt) if kind.name == "entry" else None
+    if id_range is not None:  # search.entry_id_range says why
+        where += " AND f.rowid BETWEEN ? AND ?"
+        params = [*params, *id_range]
     order_by, score = _order(order)
     rows = _run(db, (
         f"SELECT f.rowid, {kind.recorded}, {score} FROM {kind.fts} f JOIN {_matches(db, kind)} "
@@ -244,6 +248,10 @@ def search_all_count(db: Database, text: str, flt: EntryFilter | None = None, ki
     for name in chosen:
         kind = _KINDS[name]
         where, params = kind.where(flt)
+        id_range = entry_id_range(db, flt) if name == "entry" else None
+        if id_range is not None:
+            where += " AND f.rowid BETWEEN ? AND ?"
+            params = [*params, *id_range]
         counts[name] = _run(db, f"SELECT count(*) FROM {kind.fts} f JOIN {_matches(db, kind)} "
                                 f"WHERE {kind.fts} MATCH ? AND {where}", [query, *params])[0][0]
     return counts
