@@ -272,7 +272,8 @@ def test_vocabulary_tables_are_made_once_and_follow_later_saves(journal, side):
 
     first = journal.entries.add(title="zebrafish").uuid
     view = journal if side == "writer" else journal.open_reader()
-    assert uuids(view.queries.search("zebr*")) == {first}
+    assert uuids(view.queries.search("zebr*")) == {first}  # (found by verification: no vocabulary)
+    expand_prefixes(view.db, "entries_fts", "zebr*")  # the vocabulary tables, made once here
     second = journal.entries.add(title="zebras").uuid
     journal.entries.update(first, title="zebroid")
     statements, expanded = _statements_during(view.db, lambda: expand_prefixes(view.db, "entries_fts", "zebr*"))
@@ -333,3 +334,59 @@ def test_a_date_range_reads_only_its_stretch_of_the_list_index(journal):
         f"EXPLAIN QUERY PLAN SELECT e.id FROM entries e WHERE {where} ORDER BY e.occurred_utc DESC NULLS LAST, e.id DESC",
         params))
     assert "entries_list" in plan and "occurred_utc>? AND occurred_utc<?" in plan, plan
+
+
+def _prefix_corpus(journal):
+    """Entries whose words share 3-letter beginnings, so a long prefix's candidates (its first 3
+    letters) are partly other words: задача, задний, заданием beside задержали, задёржка, ЗАДЕРЖАН."""
+    words = ["задержали", "задача", "задний", "заданием", "задёржка", "ЗАДЕРЖАН", "суд", "протест", "судья"]
+    made = []
+    for i in range(60):
+        chosen = [words[(i * k + k) % len(words)] for k in (1, 2, 3)]
+        made.append(journal.entries.add(
+            title=f"запись {i}", body=" ".join(chosen) + (" detained" if i % 7 == 0 else ""),
+            category="detention" if i % 3 else "court_hearing",
+            occurred_at=f"2024-0{1 + i % 6}-1{i % 10}", status="draft" if i % 2 else "final"))
+    return made
+
+
+@pytest.mark.parametrize("text", ["задерж*", "задёрж*", "ЗАДЕРЖА*", "суд задерж*", "задерж* OR протест",
+                                  "задерж* судь*", '"задний" задерж*', "detai*", "задача*"])
+@pytest.mark.parametrize("flt", [EntryFilter(), EntryFilter(category="detention"),
+                                 EntryFilter(date_from="2024-02-01", date_to="2024-04-30", status="draft")])
+def test_long_prefixes_found_by_verification_are_what_the_expansion_finds(journal, monkeypatch, text, flt):
+    """Search newest first with a prefix longer than the prefix indexes checks candidate rows in a
+    small FTS5 table (search.VERIFY_BATCH); every page is what expanding the prefix gives."""
+    import journal.records.search as search_mod
+
+    _prefix_corpus(journal)
+    monkeypatch.setattr(search_mod, "VERIFY_BATCH", 4)  # many batches over 60 entries
+    monkeypatch.setattr(search_mod, "VERIFY_BATCHES", 100)
+    calls = []
+    real = search_mod._verified_prefix_ids
+    monkeypatch.setattr(search_mod, "_verified_prefix_ids", lambda *a: calls.append(r := real(*a)) or r)
+    pages = [[(h.id, h.snippet) for h in journal.queries.search(text, flt, limit=7, offset=o)] for o in (0, 7, 14, 70)]
+    assert calls and all(c is not None for c in calls)  # the verified way answered every page
+    monkeypatch.setattr(search_mod, "_verified_prefix_ids", lambda *a: None)
+    expected = [[(h.id, h.snippet) for h in journal.queries.search(text, flt, limit=7, offset=o)] for o in (0, 7, 14, 70)]
+    assert pages == expected
+    assert pages[0] or flt != EntryFilter()  # every query finds something without a filter
+
+
+def test_a_long_prefix_gives_up_verifying_when_candidates_are_other_words(journal, monkeypatch):
+    """Few candidates that match (задача, задний... for задерж*): after VERIFY_BATCHES batches
+    the search expands the prefix instead, and finds the same."""
+    import journal.records.search as search_mod
+
+    made = _prefix_corpus(journal)
+    monkeypatch.setattr(search_mod, "VERIFY_BATCH", 2)
+    monkeypatch.setattr(search_mod, "VERIFY_BATCHES", 1)
+    results = []
+    real = search_mod._verified_prefix_ids
+    monkeypatch.setattr(search_mod, "_verified_prefix_ids", lambda *a: results.append(r := real(*a)) or r)
+    hits = journal.queries.search("задерж*", limit=50)
+    assert results == [None]  # gave up: the expansion answered
+    expected = {e.id for e in made if "задерж" in e.body.lower().replace("ё", "е")}
+    assert {h.id for h in hits} == expected and expected
+    assert all(search_mod.HIGHLIGHT_START in h.snippet for h in hits)
+    assert journal.db.query("SELECT count(*) FROM temp.journal_prefix_check")[0][0] == 0  # nothing left in memory

@@ -335,6 +335,82 @@ def _completion_group(db: Database, vocab: str, word: str, shortest: int = MIN_E
     return "(" + " OR ".join('"' + t.replace('"', '""') + '"' for t in sorted(terms)) + ")"
 
 
+# Prefix search by verification (EntryQueries.search, newest first): a prefix longer than the
+# prefix indexes, `задерж*`, is first looked up by its indexed 3-letter prefix, `зад*`, whose
+# doclist is read lazily newest first; each batch of those candidate rows is copied into a
+# small in-memory FTS5 table with the same columns and tokenizer, and the query as typed is run
+# there. What it finds is exactly what the query finds in the journal (the candidate query
+# only shortens prefixes, so it finds a superset: queries have no NOT). Expanding the prefix
+# instead reads every completion's whole doclist from fts5vocab (1M entries: 75-200 ms for
+# `задерж*`). When the candidates are mostly other words (`задача` for `задерж*`), after
+# VERIFY_BATCHES batches the search falls back to the expansion.
+VERIFY_BATCH = 256
+VERIFY_BATCHES = 4
+_CHECK_TABLE = "journal_prefix_check"
+
+
+def _shortened(parts, length: int):
+    """`parts` with each one-word prefix longer than `length` cut to `length` letters, or None
+    when there is none."""
+    out, cut = [], False
+    for kind, words, prefix in parts:
+        if kind == "term" and prefix and len(words) == 1 and len(words[0]) > length:
+            out.append((kind, [words[0][:length]], True))
+            cut = True
+        else:
+            out.append((kind, words, prefix))
+    return out if cut else None
+
+
+def _check_table(db: Database) -> str:
+    """A temp FTS5 table like entries_fts (same columns and tokenizer), in memory."""
+    name = f"temp.{_CHECK_TABLE}"
+    if name not in db.temp_tables:
+        with _temp_writes(db):
+            db.conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {name} USING fts5("
+                            "title, body, place, tags, forms, tokenize = 'unicode61 remove_diacritics 2')")
+        db.keep_temp_table(name)
+    return name
+
+
+def _verified_prefix_ids(db: Database, text: str, where: str, params: list, limit: int, offset: int,
+                         matches: str) -> list[int] | None:
+    """The ids of a newest-first search page for a query with a long prefix, found by
+    verification (see VERIFY_BATCH above), or None when this way does not apply or gave up."""
+    length = _longest_prefix_index(db, "entries_fts")
+    parts = _parts(text)
+    short = _shortened(parts, length) if length >= 3 else None
+    if short is None or any(kind == "term" and prefix and len(words) > 1 for kind, words, prefix in parts):
+        return None
+    candidates_query, exact_query = _render(short), _render(parts)
+    table = _check_table(db)
+    wanted = offset + limit
+    found: list[int] = []
+    below = None
+    for _batch in range(VERIFY_BATCHES):
+        bound = "" if below is None else " AND f.rowid < ?"
+        candidates = [r[0] for r in db.query(
+            f"SELECT f.rowid FROM entries_fts f JOIN entries e {matches} ON e.id = f.rowid "
+            f"WHERE entries_fts MATCH ? AND {where}{bound} ORDER BY f.rowid DESC LIMIT ?",
+            [candidates_query, *params, *([] if below is None else [below]), VERIFY_BATCH])]
+        if candidates:
+            below = candidates[-1]
+            with _temp_writes(db):
+                try:
+                    db.conn.execute(
+                        f"INSERT INTO {table} (rowid, title, body, place, tags, forms) "
+                        f"SELECT id, title, body, place, tags, forms FROM entries_search "
+                        f"WHERE id IN ({','.join('?' * len(candidates))})", candidates)
+                    kept = {r[0] for r in db.conn.execute(
+                        f"SELECT rowid FROM {table} WHERE {_CHECK_TABLE} MATCH ?", (exact_query,))}
+                finally:
+                    db.conn.execute(f"DELETE FROM {table}")
+            found += [rowid for rowid in candidates if rowid in kept]
+        if len(found) >= wanted or len(candidates) < VERIFY_BATCH:
+            return found[offset:wanted]  # enough, or every candidate was looked at
+    return None
+
+
 SNIPPET_TOKENS = 16
 _WORD = re.compile(r"[^\W_]+")  # a unicode61 token: letters and digits
 _QUOTED = re.compile(r'"((?:[^"]|"")*)"(\*?)')
@@ -577,28 +653,31 @@ class EntryQueries:
 
     def search(self, text: str, flt: EntryFilter = EntryFilter(), order: str = "newest",
                limit: int = 50, offset: int = 0) -> list[SearchHit]:
-        query = expand_prefixes(self.db, "entries_fts", text)
-        if not query:
-            return []
+        if order not in ("newest", "rank"):
+            raise InvalidInput(_("Order must be 'newest' or 'rank'."))
         where, params = flt.where()
         id_range = entry_id_range(self.db, flt)
         if id_range is not None:
             where += " AND f.rowid BETWEEN ? AND ?"
             params += list(id_range)
-        if order == "newest":
-            order_sql = "f.rowid DESC"
-        elif order == "rank":
-            order_sql = "f.rank"
-        else:
-            raise InvalidInput(_("Order must be 'newest' or 'rank'."))
-        # Two phases (issue 20): the page's ids from the index alone (filters checked in the
-        # narrow covering index entries_by_id_listed, schema 12), then only those rows.
-        sql = (
-            f"SELECT f.rowid FROM entries_fts f JOIN entries e {listed_index(self.db)} ON e.id = f.rowid "
-            f"WHERE entries_fts MATCH ? AND {where} ORDER BY {order_sql} LIMIT ? OFFSET ?"
-        )
         try:
-            ids = [r[0] for r in self.db.query(sql, [query, *params, int(limit), int(offset)])]
+            ids = None
+            if order == "newest":  # a long prefix: verified candidates (VERIFY_BATCH above says why)
+                ids = _verified_prefix_ids(self.db, text, where, params, int(limit), int(offset),
+                                           listed_index(self.db))
+            if ids is not None:
+                query, snippet_table = _render(_parts(text)), _CHECK_TABLE
+            else:
+                query, snippet_table = expand_prefixes(self.db, "entries_fts", text), "entries_fts"
+                if not query:
+                    return []
+                # Two phases (issue 20): the page's ids from the index alone (filters checked in the
+                # narrow covering index entries_by_id_listed, schema 12), then only those rows.
+                order_sql = "f.rowid DESC" if order == "newest" else "f.rank"
+                ids = [r[0] for r in self.db.query(
+                    f"SELECT f.rowid FROM entries_fts f JOIN entries e {listed_index(self.db)} ON e.id = f.rowid "
+                    f"WHERE entries_fts MATCH ? AND {where} ORDER BY {order_sql} LIMIT ? OFFSET ?",
+                    [query, *params, int(limit), int(offset)])]
         except Exception as exc:  # sqlcipher3.OperationalError on a query FTS5 rejects
             if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
                 raise InvalidInput(_("The search text could not be understood.")) from None
@@ -607,7 +686,21 @@ class EntryQueries:
             f"SELECT e.id, e.uuid, e.title, e.occurred_at, e.category, e.status, {ENTRY_SNIPPET_COLUMNS} "
             f"FROM entries e WHERE e.id IN ({','.join('?' * len(ids))})", ids)}
         rows = [by_id[i] for i in ids if i in by_id]
-        snippets = page_snippets(self.db, "entries_fts", query, {row[0]: row[6:] for row in rows}, form_words(text))
+        texts = {row[0]: row[6:] for row in rows}
+        if snippet_table == "entries_fts":
+            snippets = page_snippets(self.db, "entries_fts", query, texts, form_words(text))
+        else:  # FTS5's snippets (the fallback) from the small table: the prefix query stays cheap there
+            table = _check_table(self.db)
+            with _temp_writes(self.db):
+                try:
+                    if texts:
+                        self.db.conn.execute(
+                            f"INSERT INTO {table} (rowid, title, body, place, tags, forms) SELECT id, title, body, "
+                            f"place, tags, forms FROM entries_search WHERE id IN ({','.join('?' * len(texts))})",
+                            list(texts))
+                    snippets = page_snippets(self.db, _CHECK_TABLE, query, texts, form_words(text))
+                finally:
+                    self.db.conn.execute(f"DELETE FROM {table}")
         return [SearchHit("entry", row[0], row[1], row[2], row[3], row[4], row[5], snippets[row[0]]) for row in rows]
 
     def search_count(self, text: str, flt: EntryFilter = EntryFilter()) -> int:

@@ -4365,6 +4365,7 @@ Their incidents, contact log, names, roles, phones and handles are combined unde
     <name>PersonPicker</name>
     <message>
         <source>Person…</source>
+        <extracomment>People a picker offers (the most recently changed first).</extracomment>
         <translation>Человек…</translation>
     </message>
 </context>
