@@ -389,4 +389,4 @@ def test_a_long_prefix_gives_up_verifying_when_candidates_are_other_words(journa
     expected = {e.id for e in made if "задерж" in e.body.lower().replace("ё", "е")}
     assert {h.id for h in hits} == expected and expected
     assert all(search_mod.HIGHLIGHT_START in h.snippet for h in hits)
-    assert journal.db.query("SELECT count(*) FROM temp.journal_prefix_check")[0][0] == 0  # nothing left in memory
+    assert journal.db.query("SELECT count(*) FROM temp.journal_prefix_check_rows")[0][0] == 0  # nothing left in memory

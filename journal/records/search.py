@@ -363,14 +363,35 @@ def _shortened(parts, length: int):
 
 
 def _check_table(db: Database) -> str:
-    """A temp FTS5 table like entries_fts (same columns and tokenizer), in memory."""
+    """A temp FTS5 table like entries_fts (same columns and tokenizer), in memory, over a temp
+    table of the rows being checked (external content: emptied by 'delete-all' without
+    tokenizing the rows again, and FTS5's snippets still read their text)."""
     name = f"temp.{_CHECK_TABLE}"
     if name not in db.temp_tables:
         with _temp_writes(db):
+            db.conn.execute(f"CREATE TABLE IF NOT EXISTS temp.{_CHECK_TABLE}_rows ("
+                            "id INTEGER PRIMARY KEY, title, body, place, tags, forms)")
             db.conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {name} USING fts5("
-                            "title, body, place, tags, forms, tokenize = 'unicode61 remove_diacritics 2')")
+                            f"title, body, place, tags, forms, content = '{_CHECK_TABLE}_rows', content_rowid = 'id', "
+                            "tokenize = 'unicode61 remove_diacritics 2')")
         db.keep_temp_table(name)
     return name
+
+
+@contextmanager
+def _checked_rows(db: Database, ids: list[int]):
+    """Within the block, the entries `ids` (as entries_fts holds them) are in the check table."""
+    table = _check_table(db)
+    with _temp_writes(db):
+        try:
+            db.conn.execute(
+                f"INSERT INTO temp.{_CHECK_TABLE}_rows (id, title, body, place, tags, forms) SELECT id, title, "
+                f"body, place, tags, forms FROM entries_search WHERE id IN ({','.join('?' * len(ids))})", ids)
+            db.conn.execute(f"INSERT INTO {table} ({_CHECK_TABLE}) VALUES ('rebuild')")
+            yield table
+        finally:
+            db.conn.execute(f"INSERT INTO {table} ({_CHECK_TABLE}) VALUES ('delete-all')")
+            db.conn.execute(f"DELETE FROM temp.{_CHECK_TABLE}_rows")
 
 
 def _verified_prefix_ids(db: Database, text: str, where: str, params: list, limit: int, offset: int,
@@ -383,30 +404,26 @@ def _verified_prefix_ids(db: Database, text: str, where: str, params: list, limi
     if short is None or any(kind == "term" and prefix and len(words) > 1 for kind, words, prefix in parts):
         return None
     candidates_query, exact_query = _render(short), _render(parts)
-    table = _check_table(db)
     wanted = offset + limit
     found: list[int] = []
-    below = None
+    below, looked = None, 0
     for _batch in range(VERIFY_BATCHES):
+        # As many candidates as the hits still wanted need at the share found so far (all of
+        # them at first, plus a little), between 16 and VERIFY_BATCH: tokenizing is the cost.
+        share = len(found) / looked if looked else 1.0
+        size = max(16, min(VERIFY_BATCH, int((wanted - len(found)) / max(share, 0.05) * 1.2) + 8))
         bound = "" if below is None else " AND f.rowid < ?"
         candidates = [r[0] for r in db.query(
             f"SELECT f.rowid FROM entries_fts f JOIN entries e {matches} ON e.id = f.rowid "
             f"WHERE entries_fts MATCH ? AND {where}{bound} ORDER BY f.rowid DESC LIMIT ?",
-            [candidates_query, *params, *([] if below is None else [below]), VERIFY_BATCH])]
+            [candidates_query, *params, *([] if below is None else [below]), size])]
         if candidates:
-            below = candidates[-1]
-            with _temp_writes(db):
-                try:
-                    db.conn.execute(
-                        f"INSERT INTO {table} (rowid, title, body, place, tags, forms) "
-                        f"SELECT id, title, body, place, tags, forms FROM entries_search "
-                        f"WHERE id IN ({','.join('?' * len(candidates))})", candidates)
-                    kept = {r[0] for r in db.conn.execute(
-                        f"SELECT rowid FROM {table} WHERE {_CHECK_TABLE} MATCH ?", (exact_query,))}
-                finally:
-                    db.conn.execute(f"DELETE FROM {table}")
+            below, looked = candidates[-1], looked + len(candidates)
+            with _checked_rows(db, candidates) as table:
+                kept = {r[0] for r in db.conn.execute(
+                    f"SELECT rowid FROM {table} WHERE {_CHECK_TABLE} MATCH ?", (exact_query,))}
             found += [rowid for rowid in candidates if rowid in kept]
-        if len(found) >= wanted or len(candidates) < VERIFY_BATCH:
+        if len(found) >= wanted or len(candidates) < size:
             return found[offset:wanted]  # enough, or every candidate was looked at
     return None
 
@@ -690,17 +707,8 @@ class EntryQueries:
         if snippet_table == "entries_fts":
             snippets = page_snippets(self.db, "entries_fts", query, texts, form_words(text))
         else:  # FTS5's snippets (the fallback) from the small table: the prefix query stays cheap there
-            table = _check_table(self.db)
-            with _temp_writes(self.db):
-                try:
-                    if texts:
-                        self.db.conn.execute(
-                            f"INSERT INTO {table} (rowid, title, body, place, tags, forms) SELECT id, title, body, "
-                            f"place, tags, forms FROM entries_search WHERE id IN ({','.join('?' * len(texts))})",
-                            list(texts))
-                    snippets = page_snippets(self.db, _CHECK_TABLE, query, texts, form_words(text))
-                finally:
-                    self.db.conn.execute(f"DELETE FROM {table}")
+            with _checked_rows(self.db, list(texts)):
+                snippets = page_snippets(self.db, _CHECK_TABLE, query, texts, form_words(text))
         return [SearchHit("entry", row[0], row[1], row[2], row[3], row[4], row[5], snippets[row[0]]) for row in rows]
 
     def search_count(self, text: str, flt: EntryFilter = EntryFilter()) -> int:
