@@ -140,8 +140,12 @@ def cases(year: int) -> dict:
     return {
         "search 'суд' within a month (p95 target <= 25 ms)": lambda j: j.queries.search("суд", month),
         "search 'суд' in a category": lambda j: j.queries.search("суд", detention),
-        "sidebar Drafts: ids in list order (target <= 100 ms)": lambda j: j.queries.ids(EntryFilter(status="draft")),
-        "sidebar category: ids in list order": lambda j: j.queries.ids(detention),
+        "sidebar Drafts: all ids in list order": lambda j: j.queries.ids(EntryFilter(status="draft")),
+        "sidebar category: all ids in list order": lambda j: j.queries.ids(detention),
+        "sidebar Drafts: first 1,000 ids + count (shown first)":
+            lambda j: (j.queries.ids(EntryFilter(status="draft"), limit=1001), j.queries.count(EntryFilter(status="draft"))),
+        "sidebar category: first 1,000 ids + count (shown first)":
+            lambda j: (j.queries.ids(detention, limit=1001), j.queries.count(detention)),
         "first list page (200 rows)": lambda j: j.queries.page(limit=200),
         "Statistics: by category (target <= 200 ms)": lambda j: stats(j.db, ReportFilter(), ["category"]),
         "CLI search --from --to: query part (target <= 50 ms)":

@@ -17,11 +17,11 @@ def test_sidebar_filter_loads_off_the_gui_thread_latest_wins(qtbot, unlocked, mo
     real = background.ids
     threads, release = [], threading.Event()
 
-    def slow_ids(flt, *args):
+    def slow_ids(flt, *args, **kwargs):
         threads.append(threading.current_thread())
         if flt.status == "draft":
             release.wait(10)  # Drafts is still loading when the trash is chosen
-        return real(flt, *args)
+        return real(flt, *args, **kwargs)
 
     monkeypatch.setattr(background, "ids", slow_ids)
     window.sidebar.setCurrentItem(window.sidebar.topLevelItem(1))  # Drafts
@@ -34,6 +34,52 @@ def test_sidebar_filter_loads_off_the_gui_thread_latest_wins(qtbot, unlocked, mo
     assert threading.main_thread() not in threads
     assert window.model.entry_filter == EntryFilter(trash=True)
     assert window.model.rowCount() == 0
+
+
+def test_a_long_list_shows_its_first_rows_then_the_rest_below_them(qtbot, data_dir, tmp_path, monkeypatch):
+    """At 1M entries all of Drafts' ids take 200-300 ms to read: the list shows its first
+    FIRST_IDS rows and the whole count at once, then the rest below them (read off the GUI
+    thread); the selection stays, and an entry below the first rows is shown once they are in."""
+    import ui.entries.model as model_mod
+    from gui_helpers import close_controller, make_journal, new_controller, unlock
+    from journal.records.search import EntryQueries
+
+    monkeypatch.setattr(model_mod, "FIRST_IDS", 3)
+    make_journal(data_dir, [dict(title=f"Entry {i}", occurred_at=f"2024-03-{10 + i:02d}T10:00",
+                                 occurred_tz="Europe/Moscow") for i in range(12)])
+    real, calls, release = EntryQueries.ids, [], threading.Event()
+
+    def ids(queries, flt, *args, limit=None, **kwargs):
+        calls.append((limit, threading.current_thread()))
+        if limit is None and threading.current_thread() is not threading.main_thread():
+            release.wait(10)  # the rest is still being read
+        return real(queries, flt, *args, limit=limit, **kwargs)
+
+    monkeypatch.setattr(EntryQueries, "ids", ids)
+    controller = new_controller(qtbot, data_dir, tmp_path)
+    try:
+        unlock(qtbot, controller)
+        window = controller.main_window
+        model = window.model
+        qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=20_000)
+        assert not model.complete and model.total_rows == 12
+        assert window.count_label.text() == "12 entries"
+        window.select_rowid(model.rowid_at(1))
+        chosen = model.rowid_at(1)
+        (oldest, oldest_uuid), = controller.session.reader.db.query(
+            "SELECT id, uuid FROM entries WHERE title = 'Entry 0'")
+        assert model.row_of(oldest) < 0 and window.show_entry(oldest)  # shown once the rest is in
+        release.set()
+        qtbot.waitUntil(lambda: model.complete and model.rowCount() == 12, timeout=20_000)
+        assert window.count_label.text() == "12 entries"
+        qtbot.waitUntil(lambda: window.editor.current_uuid == oldest_uuid, timeout=20_000)
+        assert model.rowid_at(window.table.currentIndex().row()) == oldest
+        assert chosen in [model.rowid_at(r) for r in range(12)]
+        assert [limit for limit, _thread in calls] == [4, None]  # FIRST_IDS + 1, then all
+        assert all(thread is not threading.main_thread() for _limit, thread in calls)
+    finally:
+        release.set()
+        close_controller(controller)
 
 
 def test_nothing_found_suggests_what_to_try(qtbot, unlocked):

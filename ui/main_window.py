@@ -555,7 +555,7 @@ class MainWindow(QMainWindow):
         still loading (off the GUI thread), as soon as it has arrived."""
         self.clear_search()
         self.sidebar.select_all_entries()
-        if self.model.loading:
+        if self.model.loading or not self.model.complete:  # (a long list's rest may hold it)
             self._when_listed(lambda: self._select_and_edit(rowid, edit_title))
             return True
         return self._select_and_edit(rowid, edit_title)
@@ -567,8 +567,9 @@ class MainWindow(QMainWindow):
         return shown
 
     def _when_listed(self, then) -> None:
-        """Run `then()` once the list being read off the GUI thread has arrived (now if none is)."""
-        if self.model.loading:
+        """Run `then()` once the list being read off the GUI thread has arrived, all of it (now if
+        none is): an entry to select may be below a long list's first rows."""
+        if self.model.loading or not self.model.complete:
             self._when_loaded = then
         else:
             then()
@@ -733,7 +734,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._land_on_list)
         else:
             self.list_stack.setCurrentWidget(shown)
-        if self._when_loaded is not None and not self.model.loading:
+        if self._when_loaded is not None and not self.model.loading and self.model.complete:
             then, self._when_loaded = self._when_loaded, None
             then()
         if self.session is None:
@@ -742,7 +743,7 @@ class MainWindow(QMainWindow):
             more = "+" if self.model.canFetchMore() else ""
             self.count_label.setText(self.tr("%n found{more}", "", rows).format(more=more))
         else:
-            self.count_label.setText(self.tr("%n entries", "", rows))
+            self.count_label.setText(self.tr("%n entries", "", self.model.total_rows))
         self._update_actions()
 
     def _land_on_list(self) -> None:

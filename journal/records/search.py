@@ -634,14 +634,17 @@ class EntryQueries:
         where, params = flt.where(by_utc=True)
         return self.db.query_one(f"SELECT count(*) FROM entries e WHERE {where}", params)[0]
 
-    def ids(self, flt: EntryFilter = EntryFilter(), sort: str = "occurred", descending: bool = True) -> list[int]:
-        """Row ids in display order: cheap even for 100k rows; rows load lazily by id."""
+    def ids(self, flt: EntryFilter = EntryFilter(), sort: str = "occurred", descending: bool = True,
+            limit: int | None = None) -> list[int]:
+        """Row ids in display order (the first `limit`): cheap even for 100k rows (rows load
+        lazily by id); at 1M the list shows its first ids first (ui/entries/model.py)."""
         if sort not in SORT_COLUMNS:
             raise InvalidInput(_("Cannot sort by {sort}.").format(sort=sort))
         where, params = flt.where(by_utc=True)
         direction = "DESC" if descending else "ASC"
         order = _order_by(sort, direction)
-        return [r[0] for r in self.db.query(f"SELECT e.id FROM entries e WHERE {where} ORDER BY {order}", params)]
+        bounded = "" if limit is None else f" LIMIT {int(limit)}"
+        return [r[0] for r in self.db.query(f"SELECT e.id FROM entries e WHERE {where} ORDER BY {order}{bounded}", params)]
 
     def summaries(self, ids: list[int]) -> dict[int, EntrySummary]:
         if not ids:
