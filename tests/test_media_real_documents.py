@@ -143,6 +143,119 @@ def test_rtf_shape_properties_naming_a_path_or_a_signer_go():
     assert b"{\\sp{\\sn shapeType}{\\sv 75}}" in data and b"{\\sp{\\sn wzName}{\\sv Picture 1}}" in data
 
 
+def test_rtf_without_metadata_is_copied_byte_for_byte_across_chunks():
+    """Text runs longer than the cleaner's read chunk (1 MiB), a UTF-8 byte order mark, groups
+    nested exactly as deep as allowed: all copied as they are (the mutation run's survivors:
+    a chunk's plain tail dropped or cut short, the BOM not recognised, the depth limit off by one)."""
+    from journal.media.rtf import MAX_DEPTH
+
+    run = b"Statement of the witness about the detention. " * 50_000  # 2.3 MB without a control word
+    doc = b"{\\rtf1\\ansi " + run + b"{\\b " + run + b"}" + run + b"\\par}"
+    _r, data = clean(doc, "application/rtf")
+    assert data == doc
+    bom = b"\xef\xbb\xbf{\\rtf1 Hello\\par}"
+    _r, data = clean(bom, "application/rtf")
+    assert data == bom
+    deepest = b"{\\rtf1" + b"{" * (MAX_DEPTH - 1) + b"x" + b"}" * (MAX_DEPTH - 1) + b"}"
+    _r, data = clean(deepest, "application/rtf")
+    assert data == deepest
+    with pytest.raises(MediaError, match="nests"):
+        clean(b"{\\rtf1" + b"{" * MAX_DEPTH + b"x" + b"}" * MAX_DEPTH + b"}", "application/rtf")
+
+
+def _png_with_metadata() -> bytes:
+    from PIL.PngImagePlugin import PngInfo
+
+    info = PngInfo()
+    info.add_text("Author", "Ivan Secretname")
+    info.add_text("Comment", "SECRETMODEL at 55.7558 N")
+    exif = Image.Exif()
+    exif[0x0110] = "SECRETMODEL"
+    buffer = io.BytesIO()
+    Image.new("RGB", (16, 12), (20, 120, 200)).save(buffer, "PNG", pnginfo=info, exif=exif.tobytes())
+    return buffer.getvalue()
+
+
+def test_rtf_png_pictures_lose_their_metadata():
+    """Word stores pasted screenshots as \\pngblip: their text chunks and Exif go too."""
+    png = _png_with_metadata()
+    assert b"Secretname" in png and b"SECRETMODEL" in png
+    doc = (b"{\\rtf1 Before {\\pict\\pngblip\\picw16\\pich12\n" + png.hex().encode() + b"\n} after\\par}")
+    result, data = clean(doc, "application/rtf")
+    (hexed,) = re.findall(rb"\\pngblip[^{}]*?\s([0-9a-fA-F\s]{100,})", data)
+    picture = bytes.fromhex(re.sub(rb"\s", b"", hexed).decode())
+    assert picture.startswith(b"\x89PNG") and b"Secretname" not in picture and b"SECRETMODEL" not in picture
+    with Image.open(io.BytesIO(picture)) as image:
+        assert image.size == (16, 12)
+    assert data.startswith(b"{\\rtf1 Before {\\pict\\pngblip\\picw16\\pich12") and data.endswith(b"} after\\par}")
+    assert result.removed == ["metadata of embedded pictures"]
+
+
+def test_rtf_report_names_each_kind_of_metadata_once_in_order():
+    """The removed list, exactly: one line per kind found, in a fixed order (what the viewer and
+    the export's report show)."""
+    doc = (b"{\\rtf1{\\info{\\author Ivan Secretname}}{\\*\\generator Word}{\\*\\template C:\\\\x.dotm}"
+           b"{\\*\\revtbl {Unknown;}{Ivan Secretname;}}"
+           b"{\\pard\\insrsid123\\charrsid7 text{\\rsidroot99 x}\\revauth1\\revdttm12345 y\\par}"
+           b"{\\object\\objemb{\\*\\objdata 0102}{\\result shown}}"
+           b"{\\shp{\\*\\shpinst{\\sp{\\sn pibName}{\\sv C:\\\\Users\\\\Secretname\\\\a.jpg}}"
+           b"{\\sp{\\sn wzName}{\\sv IMG_2041.JPG}}}}"
+           b"{\\pict\\jpegblip\\picw16\\pich16\n" + gps_photo().hex().encode() + b"}}")
+    result, data = clean(doc, "application/rtf")
+    assert result.removed == [
+        "document properties (author, last saved by, company, dates, title)", "the program that wrote it",
+        "template path and document variables", "comment and tracked-change authors", "revision ids",
+        "metadata of embedded pictures", "embedded objects (each kept as the picture or text shown for it)",
+        "drawing shapes' file paths and signers", "picture file names and paths"]
+    assert b"{\\*\\revtbl {Unknown;}}" in data and b"Secretname" not in data
+    for word in (b"\\insrsid", b"\\charrsid", b"\\rsidroot", b"\\revauth", b"\\revdttm", b"IMG_2041"):
+        assert word not in data
+    assert b"{\\pard text{x}y\\par}" in data  # \\pard keeps its text: a space ends it where \\insrsid did
+
+
+def test_rtf_reports_nothing_for_an_unnamed_picture_tag_and_keeps_escapes_before_braces():
+    """\\bliptag (a picture's checksum) goes without being called an author; escaped braces and
+    backslashes right before a group's end, hex escapes and a \\bin without a length stay as they are."""
+    plain = b"{\\rtf1 {\\b C:\\\\}Users \\{x\\} caf\\'e9 {\\i \\}}\\bin more\\par}"
+    result, data = clean(plain, "application/rtf")
+    assert data == plain and result.removed == []
+    tagged = b"{\\rtf1 {\\pict\\jpegblip\\bliptag-12345\\picw16\\pich16\n" + gps_photo().hex().encode() + b"}}"
+    result, data = clean(tagged, "application/rtf")
+    assert b"bliptag" not in data and result.removed == ["metadata of embedded pictures"]
+
+
+@pytest.mark.parametrize("doc, expected", [
+    (b"{\\rtf1\\pard\\insrsid1 text\\par}", b"{\\rtf1\\pard text\\par}"),
+    (b"{\\rtf1\\pard{\\*\\generator x}text\\par}", b"{\\rtf1\\pard text\\par}"),
+    (b"{\\rtf1\\fs24\\revauth1 12 apples\\par}", b"{\\rtf1\\fs24 12 apples\\par}"),
+    (b"{\\rtf1\\fs24\\insrsid3 -5 degrees\\par}", b"{\\rtf1\\fs24 -5 degrees\\par}"),
+    (b"{\\rtf1\\b\\insrsid1  spaced\\par}", b"{\\rtf1\\b  spaced\\par}"),
+    (b"{\\rtf1\\pard\\insrsid1\\charrsid2\\par}", b"{\\rtf1\\pard\\par}"),
+    (b"{\\rtf1 word\\insrsid1 more\\par}", b"{\\rtf1 wordmore\\par}"),
+    (b"{\\rtf1\\pard{\\*\\generator x}{\\b y}\\par}", b"{\\rtf1\\pard{\\b y}\\par}"),
+    (b"{\\rtf1\\pard{\\*\\generator x}\\'e9\\par}", b"{\\rtf1\\pard\\'e9\\par}"),
+])
+def test_rtf_text_after_a_dropped_word_or_group_does_not_run_into_the_word_before(doc, expected):
+    """`\\pard\\insrsid1 text` lost "text" once the revision id went: `\\pardtext` is another (unknown)
+    control word to a reader, and `\\fs24` + "12" would be font size 2412. A space now ends the word
+    before, where the next text would run into it, and only there (LibreOffice: the text reads as before)."""
+    _r, data = clean(doc, "application/rtf")
+    assert data == expected
+
+
+def test_rtf_shape_text_is_read_with_its_escapes():
+    from journal.media.rtf import _rtf_text
+
+    assert _rtf_text(b"C:\\\\Users\\\\Ivan\\{x\\}") == "C:\\Users\\Ivan{x}"
+    assert _rtf_text(b"caf\\'e9 \\u1040?\\u1074 \\u-4000?end") == "café Ав\uf060end"
+    assert _rtf_text(b"\\u-70000?x") == "x"  # (not a code point: dropped)
+    # Alt text written in \'xx escapes (Word's code page) is text, not a path: it stays.
+    written = b"{\\sp{\\sn wzDescription}{\\sv \\'c0\\'e2\\'f2\\'ee\\'e7\\'e0\\'ea}}"
+    doc = b"{\\rtf1 {\\shp{\\*\\shpinst" + written + b"}}\\par}"
+    result, data = clean(doc, "application/rtf")
+    assert written in data and result.removed == []
+
+
 def test_rtf_pictures_lose_file_names_and_paths_and_keep_written_alt_text():
     """Word names a shape after the inserted picture's file and older Word put the whole path in
     its alt text (wzDescription); alt text someone wrote, Cyrillic in \\u escapes too, stays."""

@@ -102,6 +102,10 @@ class _Cleaner:
         self.result_at: int | None = None  # depth of that object's result (its picture)
         self.found: set[str] = set()
         self.pending = bytearray()
+        # The output ends with a control word and no delimiter yet (`\\pard` before `\\insrsid1`):
+        # what follows a dropped word or group must not run into it (see dropping()).
+        self.open_word = False
+        self.word_ended_by_drop = False
 
     # --- input and output ---------------------------------------------------------------------
     def fill(self, need: int) -> None:
@@ -122,10 +126,21 @@ class _Cleaner:
             if len(self.picture) > MAX_PICTURE_BYTES:
                 raise MediaError(_("A picture in the document is too large to be cleaned."))
             return
+        if self.word_ended_by_drop and (data[:1].isalnum() or data[:1] in (b" ", b"-")):
+            self.pending += b" "
+        self.word_ended_by_drop = self.open_word = False
         self.pending += data
         if len(self.pending) >= CHUNK_SIZE:
             self.out.write(bytes(self.pending))
             self.pending.clear()
+
+    def dropping(self) -> None:
+        """A control word or group is left out. If a control word was written just before it
+        (`\\pard\\insrsid1 text`, `\\pard{\\*\\generator x}text`), what comes next must not run
+        into it (`\\pardtext`: another, unknown word, and the text lost): emit() then puts the
+        space that ends a control word first, when what follows is a letter, digit, '-' or space."""
+        if self.skip_at is None and self.picture_at is None:
+            self.word_ended_by_drop = self.open_word
 
     # --- the pass -----------------------------------------------------------------------------
     def run(self) -> list[str]:
@@ -180,6 +195,7 @@ class _Cleaner:
             # An embedded object (OLE: a pasted spreadsheet, a package with a file in it)
             # carries its own file with its own author, paths and earlier content; it is
             # replaced by its result.
+            self.dropping()
             self.found.add("objects")
             if self.object_at is None:
                 self.object_at = self.depth
@@ -189,6 +205,7 @@ class _Cleaner:
         if self.skip_at is None and name == "sp":
             shape = _SHAPE_PROPERTY.match(self.buf, self.pos)
             if shape is not None and shape.group(1).lower() in _SHAPE_PROPERTIES_DROPPED:
+                self.dropping()
                 self.found.add("shapes")
                 self.skip_at = self.depth
                 self.pos += 1
@@ -197,11 +214,13 @@ class _Cleaner:
                 self.fill(_SHAPE_TEXT_LOOKAHEAD)
                 text = _SHAPE_TEXT.match(self.buf, self.pos)
                 if text is not None and FILE_LIKE.search(_rtf_text(text.group(1)).strip()):
+                    self.dropping()
                     self.found.add("picture_names")
                     self.skip_at = self.depth
                     self.pos += 1
                     return
         if self.skip_at is None and name in _GROUPS_DROPPED:
+            self.dropping()
             label = _GROUPS_DROPPED[name]
             if label:
                 self.found.add(label)
@@ -263,11 +282,14 @@ class _Cleaner:
         if lowered in _WORDS_DROPPED:
             if lowered != "bliptag":
                 self.found.add("authors")
+            self.dropping()
             return
         if lowered.endswith("rsid") or (lowered.startswith("rsid") and lowered != "rsidtbl"):
             self.found.add("rsid")
+            self.dropping()
             return
         self.emit(word.group(0))
+        self.open_word = not word.group(0).endswith(b" ") and self.skip_at is None and self.picture_at is None
 
     def copy_binary(self, count: int) -> None:
         if count < 0:
