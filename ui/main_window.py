@@ -63,6 +63,9 @@ class MainWindow(QMainWindow):
         # selection wins (fast arrow keys never pile reads up), and what to do once it is shown.
         self._entry_reads = LatestRead()
         self._after_entry_read = None
+        # A row chosen while an entry is still being read: read next, once that read is back (the
+        # Down key held reads one entry at a time, the last one chosen, never one per row passed).
+        self._next_entry_rowid: int | None = None
         self._when_loaded = None  # what to do once the list being read has arrived (select an entry)
         # A search was asked for: when its hits arrive, the entry in the editor stays selected if it
         # is among them (the rowid the list's current row had just before), else the editor empties.
@@ -481,7 +484,7 @@ class MainWindow(QMainWindow):
         self.bundles_feature.detach()
         self.transport_feature.detach()
         self._entry_reads.forget()  # an entry being read is never shown
-        self._after_entry_read = None
+        self._after_entry_read = self._next_entry_rowid = None
         self.editor.forget_journal()
         self.attachments.forget()
         self.people_feature.detach()
@@ -660,22 +663,36 @@ class MainWindow(QMainWindow):
     def _show_row(self, current) -> None:
         """The editor shows the list's current row (or nothing): the entry and its panels' parts
         are read off the GUI thread (read_entry_view on the list's reader); meanwhile the editor
-        is pending (keeps the previous entry, takes no typing), and only the latest row's read is
-        shown."""
+        is pending (keeps the previous entry, takes no typing). One read at a time: a row chosen
+        meanwhile is read when it is back, and only the latest row's entry is shown."""
         rowid = self.model.data(current, ROWID_ROLE) if current.isValid() else None
         self.editor.flush()
         if rowid is None or self._list_reader is None:
             self._clear_editor()
         else:
-            reader, reads = self._list_reader, self.editor.part_reads()
             self._after_entry_read = None
             self.editor.set_pending(True)
-            self._entry_reads.run(lambda: read_entry_view(reader, rowid, reads), self._entry_read,
-                                  self._entry_read_failed)
+            if self._entry_reads.pending:
+                self._next_entry_rowid = rowid  # read when the running read is back
+            else:
+                self._read_entry(rowid)
         self._update_actions()
 
+    def _read_entry(self, rowid: int) -> None:
+        reader, reads = self._list_reader, self.editor.part_reads()
+        self._next_entry_rowid = None
+        self._entry_reads.run(lambda: read_entry_view(reader, rowid, reads), self._entry_read,
+                              self._entry_read_failed)
+
+    def _read_next_entry(self) -> bool:
+        """A row was chosen while the last read ran: read it now instead of showing that one."""
+        if self._next_entry_rowid is None or self.session is None or self._list_reader is None:
+            return False
+        self._read_entry(self._next_entry_rowid)
+        return True
+
     def _entry_read(self, view) -> None:
-        if self.session is None:
+        if self.session is None or self._read_next_entry():
             return
         self.editor.load(view.entry, read_only=view.entry.deleted_at is not None, parts=view.parts)
         self._update_actions()
@@ -684,7 +701,7 @@ class MainWindow(QMainWindow):
             then()
 
     def _entry_read_failed(self, exc: BaseException) -> None:
-        if self.session is None:
+        if self.session is None or self._read_next_entry():
             return
         self.statusBar().showMessage(user_message(exc), 5000)  # a row deleted meanwhile: say why, keep going
         self._clear_editor()
@@ -699,7 +716,7 @@ class MainWindow(QMainWindow):
     def _clear_editor(self) -> None:
         """The editor shows nothing; an entry still being read for it is dropped."""
         self._entry_reads.forget()
-        self._after_entry_read = None
+        self._after_entry_read = self._next_entry_rowid = None
         self.editor.clear()
 
     def _before_list_reset(self) -> None:
@@ -707,7 +724,7 @@ class MainWindow(QMainWindow):
         # it shows, kept selected or emptied with the new list (_keep_selection).
         if self._entry_reads.pending:
             self._entry_reads.forget()
-            self._after_entry_read = None
+            self._after_entry_read = self._next_entry_rowid = None
             self.editor.set_pending(False)
         current = self.table.currentIndex()
         self._rowid_before_reset = self.model.rowid_at(current.row()) if current.isValid() else None
