@@ -127,6 +127,23 @@ def test_no_edit_lands_in_an_entry_still_being_read(qtbot, unlocked, monkeypatch
     assert not editor.undo_available()
     assert window.delete_action.isEnabled()
 
+    # With the focus in the editor (a new selection made from there), the fields only turn read-only:
+    # the focus stays where it was instead of being thrown out of a disabled editor.
+    reads.held.clear()
+    reads.release.clear()
+    editor.body.setFocus()
+    qtbot.waitUntil(lambda: window.focusWidget() is editor.body, timeout=5_000)
+    window.select_rowid(window.model.rowid_at(_row_titled(window, "Detentions at the station square")))
+    window.select_rowid(window.model.rowid_at(_row_titled(window, "Повестка отцу пятерых детей")))
+    qtbot.waitUntil(reads.held.is_set, timeout=10_000)
+    assert editor.pending and editor.body.isReadOnly() and window.focusWidget() is editor.body
+    qtbot.keyClicks(editor.body, "typed too early")
+    assert "typed too early" not in editor.body.toPlainText() and not editor.dirty
+    reads.release.set()
+    wait_entry(qtbot, window)
+    assert editor.title.text() == "Повестка отцу пятерых детей" and not editor.body.isReadOnly()
+    assert window.focusWidget() is editor.body
+
 
 def test_lock_while_an_entry_is_read_leaves_nothing_shown(qtbot, data_dir, tmp_path, monkeypatch):
     from gui_helpers import SAMPLE_ENTRIES

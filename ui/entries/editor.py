@@ -341,7 +341,8 @@ class EntryEditor(QWidget):
         editor (disabling would throw it out): then the fields are only read-only."""
         self._timer.stop()
         self._pending = pending
-        if pending and self.isAncestorOf(self.focusWidget() or self):
+        focused = self.window().focusWidget()  # the window's focus, also while it is inactive
+        if pending and focused is not None and self.isAncestorOf(focused):
             self._set_read_only(True)
         elif pending:
             self._form_scroll.setEnabled(False)
