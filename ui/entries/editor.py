@@ -10,8 +10,8 @@ Room for later features: `add_panel(widget)` puts a panel (attachments strip,
 people involved) between the body and the footer; `add_part(read, show)` gives the panel
 what it shows of an entry, read with the entry itself off the GUI thread (read_entry_view):
 the window reads an EntryView on a worker (ui/common/ops.LatestRead, the latest selection
-wins) and `load()`s it. Meanwhile the editor is `pending`: it keeps the previous entry,
-greyed (or read-only while the focus is in it), takes no typing and names no current entry.
+wins) and `load()`s it. Meanwhile the editor is `pending`: it keeps the previous entry (greyed
+if the read takes long), takes no typing or clicks and names no current entry.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from ui.common.ops import user_message
 from ui.entries import ops
 
 AUTOSAVE_MS = 1200
+PENDING_GREY_MS = 150  # an entry read taking longer greys the editor meanwhile (set_pending)
 # The share of the editor's visible height the text keeps at least (issue 17.16).
 BODY_SHARE = 0.4
 
@@ -104,6 +105,10 @@ class EntryEditor(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_MS)
         self._timer.timeout.connect(self.save)
+        self._grey_timer = QTimer(self)  # set_pending: a read taking this long greys the editor
+        self._grey_timer.setSingleShot(True)
+        self._grey_timer.setInterval(PENDING_GREY_MS)
+        self._grey_timer.timeout.connect(self._grey_while_pending)
         self._saved_voice = StatusVoice()  # "Saved" spoken once a minute at most, or on Ctrl+S
         self._speak_next_save = False
         self._build()
@@ -336,19 +341,33 @@ class EntryEditor(QWidget):
         return self._pending
 
     def set_pending(self, pending: bool) -> None:
-        """Waiting for the next entry: the fields shown take no typing and the editor names no
-        entry (current_uuid is None) until load() or clear(). Greyed, unless the focus is in the
-        editor (disabling would throw it out): then the fields are only read-only."""
+        """Waiting for the next entry: the fields shown take no typing or clicks (the text fields
+        read-only, which looks the same) and the editor names no entry (current_uuid is None) until
+        load() or clear(). A read that takes longer than PENDING_GREY_MS greys the editor, unless
+        the focus is in it (disabling would throw the focus out); a quick one changes nothing on
+        screen (greying and back for every entry passed with the Down key cost a repaint each)."""
         self._timer.stop()
         self._pending = pending
-        focused = self.window().focusWidget()  # the window's focus, also while it is inactive
-        if pending and focused is not None and self.isAncestorOf(focused):
-            self._set_read_only(True)
-        elif pending:
-            self._form_scroll.setEnabled(False)
+        if pending:
+            self._form_scroll.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+            for line in (self.title, self.place, self.coordinates, self.tags):
+                line.setReadOnly(True)
+            self.body.setReadOnly(True)
+            self._grey_timer.start()
         else:
-            self._form_scroll.setEnabled(True)
+            self._end_pending()
             self._set_read_only(self._read_only)
+
+    def _end_pending(self) -> None:
+        self._pending = False
+        self._grey_timer.stop()
+        self._form_scroll.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, False)
+        self._form_scroll.setEnabled(True)
+
+    def _grey_while_pending(self) -> None:
+        focused = self.window().focusWidget()  # the window's focus, also while it is inactive
+        if self._pending and (focused is None or not self.isAncestorOf(focused)):
+            self._form_scroll.setEnabled(False)
 
     def set_read_only(self, read_only: bool) -> None:
         """Feature panels: lock the shown entry's own fields (received entries), without the trash banner."""
@@ -400,8 +419,7 @@ class EntryEditor(QWidget):
             reader = self._session.reader if self._session is not None else None
             parts = tuple(read(reader, entry) if reader is not None else None for read, _ in self._parts)
         self._timer.stop()
-        self._pending = False
-        self._form_scroll.setEnabled(True)
+        self._end_pending()
         self._loading = True
         try:
             self._entry = entry
@@ -448,8 +466,7 @@ class EntryEditor(QWidget):
     def clear(self) -> None:
         """Forget the entry and everything typed (lock, or nothing selected)."""
         self._timer.stop()
-        self._pending = False
-        self._form_scroll.setEnabled(True)
+        self._end_pending()
         self._loading = True
         try:
             self._entry = None
