@@ -8,8 +8,9 @@ the whole list loads rows in blocks, never all at once. An event-loop probe (a 1
 timer; issue 20) reports the longest the GUI thread did not answer during unlock
 (from the opened journal to the first list, the sidebar, People and Contact log read and the
 first entry in the editor),
-sidebar clicks (Drafts, a category), the Statistics, People and Contact log pages and
-typing a search (target <= 100 ms at 100k). Prints figures; asserts nothing.
+sidebar clicks (Drafts, a category), the Statistics, People and Contact log pages, selecting
+another entry, the Down key held through 20 entries, typing a search and scrolling its hits
+past the first page (target <= 100 ms at 100k). Prints figures; asserts nothing.
 The generated journal lives in a temporary folder and is deleted afterwards.
 
 The probe alone, on a journal made by gen_journal.py (and bench_people for people and
@@ -124,10 +125,12 @@ def freezes(data_dir: Path, key: bytes) -> dict[str, float]:
     Unlock starts from an opened journal, as in the app (the key is derived and the journal
     opened on a worker thread, through run_op): the session, the main window filled, until the first list,
     the sidebar's tags and the People and Contact log lists have all arrived."""
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from ui.common.session import JournalSession
+    from ui.entries.model import UUID_ROLE
     from ui.main_window import MainWindow
     from ui.forms.feature import STATISTICS_SECTION
     from ui.people.feature import CONTACT_LOG_SECTION, PEOPLE_SECTION
@@ -168,6 +171,24 @@ def freezes(data_dir: Path, key: bytes) -> dict[str, float]:
         lambda: not getattr(people.log_page, "loading", False))
     window.sidebar.select_all_entries()
     longest_freeze(app, lambda: None, lambda: not window.model.loading)
+    longest_freeze(app, lambda: None, lambda: not getattr(window, "editor_pending", False))
+    model = window.model
+
+    def editor_shows(row: int) -> bool:
+        return (not getattr(window, "editor_pending", False)
+                and window.editor.current_uuid == model.data(model.index(row, 0), UUID_ROLE))
+
+    out["select another entry"] = longest_freeze(
+        app, lambda: window.select_rowid(model.rowid_at(5)), lambda: editor_shows(5))
+    window.table.setFocus()
+    pressed: list[int] = []
+
+    def arrow_down() -> None:  # Down held: a key every 33 ms (auto-repeat), 20 entries
+        for i in range(20):
+            QTimer.singleShot(33 * i, lambda: (QTest.keyClick(window.table, Qt.Key.Key_Down), pressed.append(1)))
+
+    out["arrow keys through 20 entries"] = longest_freeze(
+        app, arrow_down, lambda: len(pressed) == 20 and editor_shows(window.table.currentIndex().row()))
     window.search.setFocus()
     word, typed = "задержание", []
 
@@ -178,6 +199,10 @@ def freezes(data_dir: Path, key: bytes) -> dict[str, float]:
     out[f"typing a search ('{word}')"] = longest_freeze(
         app, type_word, lambda: len(typed) == len(word) and window.model.searching
         and not window._search_timer.isActive() and not window.model.loading)
+    first_page = model.rowCount()
+    out["scroll the search hits past the first page"] = longest_freeze(
+        app, lambda: window.table.scrollToBottom(),
+        lambda: model.rowCount() > first_page and not getattr(model, "fetching", False))
     window.detach()
     state["session"].close()
     window.deleteLater()

@@ -172,3 +172,9 @@ def every_dialog(session, entry_uuid, tmp_path):
         ("travel-prepare", lambda: PrepareTravelDialog([(1, "Координаторы")])),
         ("travel-restore", lambda: RestoreTravelDialog(None)),
     ]
+
+
+def wait_entry(qtbot, window, timeout: int = 20_000) -> None:
+    """Wait until the entry selected in the list is in the editor (it is read off the GUI thread)."""
+    qtbot.waitUntil(lambda: not window.editor_pending, timeout=timeout)
+

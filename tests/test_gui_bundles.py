@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from conftest import FAST_KDF, PASSPHRASE
-from gui_helpers import choose_card_name, unlocked  # noqa: F401  (fixture)
+from gui_helpers import choose_card_name, unlocked, wait_entry  # noqa: F401  (fixture)
 
 from journal.exchange.bundle.card import decode_card
 from journal.storage.vault import Journal
@@ -371,6 +371,7 @@ def test_received_area_shows_imported_entry_with_provenance_and_review(qtbot, un
     window.sidebar.setCurrentItem(items[1])
     qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=20000)
     window.select_rowid(window.model.rowid_at(0))
+    wait_entry(qtbot, window)
     editor, panel = window.editor, _feature(unlocked).panel
     assert editor.title.text() == "Received detention"
     assert editor.title.isReadOnly() and editor.body.isReadOnly() and not editor.category.isEnabled()
@@ -397,6 +398,7 @@ def test_received_area_shows_imported_entry_with_provenance_and_review(qtbot, un
     qtbot.waitUntil(lambda: window.model.rowCount() == 4, timeout=20000)
     for row in range(4):
         window.select_rowid(window.model.rowid_at(row))
+        wait_entry(qtbot, window)
         if editor.current_uuid != uuid:
             assert not editor.title.isReadOnly() and not panel.review.isVisibleTo(window)
             assert window.attachments.add_button.isEnabled()
@@ -430,6 +432,7 @@ def test_lock_clears_the_bundle_pages(qtbot, unlocked, other, monkeypatch, tmp_p
     window.sidebar.setCurrentItem(_sender_items(window)[0])
     qtbot.waitUntil(lambda: not window.model.loading, timeout=20_000)  # the list is read off the GUI thread
     window.select_rowid(window.model.rowid_at(0))
+    wait_entry(qtbot, window)
     assert feature.panel.review.isVisibleTo(window)
     choose_card_name(unlocked)
     feature.show_my_card()

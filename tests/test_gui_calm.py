@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QDateTimeEdit, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
-from gui_helpers import create_entry, unlocked  # noqa: F401  (fixture)
+from gui_helpers import create_entry, unlocked, wait_entry  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.gui
 
@@ -430,6 +430,7 @@ def test_history_shows_labels_and_local_dates_and_restores_as_a_new_version(qtbo
                                                       category="search"))
     window.model.reload()
     window.select_rowid(session.reader.entries.get(uuid).id)
+    wait_entry(qtbot, window)
     window.show_history()
     dialog = window.history_dialog
     qtbot.waitUntil(lambda: dialog.isVisible())

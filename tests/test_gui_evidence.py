@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gui_helpers import unlocked  # noqa: F401  (fixture)
+from gui_helpers import unlocked, wait_entry  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.gui
 
@@ -141,6 +141,7 @@ def test_rows_picked_in_the_entry_list_make_the_package(qtbot, unlocked, tmp_pat
     feature.dialog.close()
     qtbot.keyClick(table, Qt.Key.Key_Up)  # a plain arrow: one row again
     assert len(table.selectionModel().selectedRows()) == 1
+    wait_entry(qtbot, window)
     feature.package_action.trigger()
     assert feature.dialog.scope.findData("selected") == -1 and feature.dialog.scope.currentData() == "current"
     feature.dialog.close()

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from conftest import PASSPHRASE
-from gui_helpers import SAMPLE_ENTRIES, create_entry, unlock, unlocked  # noqa: F401  (fixture)
+from gui_helpers import SAMPLE_ENTRIES, create_entry, unlock, unlocked, wait_entry  # noqa: F401  (fixture)
 
 from journal.records.search import EntryFilter
 
@@ -161,6 +161,7 @@ def test_delete_undo_restore_and_empty_trash(qtbot, unlocked, monkeypatch):
     with qtbot.waitSignal(window.model.modelReset, timeout=20_000):
         window.undo_button.click()
     assert window.model.rowCount() == count
+    wait_entry(qtbot, window)
     assert window.editor.current_uuid == uuid
 
     with qtbot.waitSignal(window.model.modelReset, timeout=20_000):
@@ -169,6 +170,7 @@ def test_delete_undo_restore_and_empty_trash(qtbot, unlocked, monkeypatch):
     _listed(qtbot, window)
     assert window.model.rowCount() == 1
     window.select_rowid(window.model.rowid_at(0))
+    wait_entry(qtbot, window)
     assert window.editor.current_uuid == uuid
     assert window.editor.trash_banner.isVisibleTo(window.editor) and window.editor.body.isReadOnly()
     assert window.restore_action.isEnabled() and not window.delete_action.isEnabled()

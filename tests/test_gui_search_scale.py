@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 
-from gui_helpers import unlocked  # noqa: F401  (fixture)
+from gui_helpers import unlocked, wait_entry  # noqa: F401  (fixture)
 
 from journal.records.search import EntryFilter
 
@@ -140,6 +140,7 @@ def test_typing_a_search_reads_off_the_gui_thread_and_keeps_the_list_behaviour(q
     station = next(window.model.rowid_at(r) for r in range(window.model.rowCount())
                    if window.model.index(r, 0).data().startswith("Detentions at the station"))
     assert window.select_rowid(station)
+    wait_entry(qtbot, window)
     shown_uuid = window.editor.current_uuid
     threads = SearchThreads(monkeypatch)
     loads = []

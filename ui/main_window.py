@@ -25,7 +25,7 @@ from journal.records.search import EntryFilter
 
 from ui.entries import ops as entry_ops
 from ui.entries.delegates import SnippetDelegate
-from ui.entries.editor import EntryEditor
+from ui.entries.editor import EntryEditor, read_entry_view
 from ui.entries.model import COL_ATTACHMENTS, COL_CATEGORY, COL_MATCH, COL_OCCURRED, COL_PLACE, COL_STATUS, COL_TITLE, \
     ROWID_ROLE, UUID_ROLE, EntryListModel, display_occurred
 from ui.common import collector
@@ -59,6 +59,13 @@ class MainWindow(QMainWindow):
         self.session = None
         self._list_reader = None
         self._sidebar_reads = LatestRead()  # categories and tags, read off the GUI thread
+        # The entry for the editor with its panels' parts, read off the GUI thread; the latest
+        # selection wins (fast arrow keys never pile reads up), and what to do once it is shown.
+        self._entry_reads = LatestRead()
+        self._after_entry_read = None
+        # A row chosen while an entry is still being read: read next, once that read is back (the
+        # Down key held reads one entry at a time, the last one chosen, never one per row passed).
+        self._next_entry_rowid: int | None = None
         self._when_loaded = None  # what to do once the list being read has arrived (select an entry)
         # A search was asked for: when its hits arrive, the entry in the editor stays selected if it
         # is among them (the rowid the list's current row had just before), else the editor empties.
@@ -476,6 +483,8 @@ class MainWindow(QMainWindow):
         self.evidence_feature.detach()
         self.bundles_feature.detach()
         self.transport_feature.detach()
+        self._entry_reads.forget()  # an entry being read is never shown
+        self._after_entry_read = self._next_entry_rowid = None
         self.editor.forget_journal()
         self.attachments.forget()
         self.people_feature.detach()
@@ -512,7 +521,7 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(page)
         if section == ENTRIES_SECTION and flt is not None and self.session is not None:
             self.editor.flush()
-            self.editor.clear()
+            self._clear_editor()
             self.model.set_filter(flt)
         self._update_actions()
 
@@ -563,7 +572,7 @@ class MainWindow(QMainWindow):
     def _select_and_edit(self, rowid: int, edit_title: bool) -> bool:
         shown = self.select_rowid(rowid)
         if shown and edit_title:
-            self.editor.title.setFocus()
+            self._when_entry_shown(lambda: self.editor.title.setFocus())
         return shown
 
     def _when_listed(self, then) -> None:
@@ -587,8 +596,7 @@ class MainWindow(QMainWindow):
         rowid = self.model.data(index, ROWID_ROLE)
         if rowid is not None and self.table.currentIndex().row() != index.row():
             self.select_rowid(rowid)
-        if self.editor.current_uuid is not None:
-            self.editor.focus_first_field()
+        self._when_entry_shown(self.editor.focus_first_field)
 
     def regions(self) -> list[QWidget]:
         """The parts F6 moves between, in order: sidebar, list (or the section's page), editor, search."""
@@ -641,8 +649,9 @@ class MainWindow(QMainWindow):
 
     @property
     def editor_pending(self) -> bool:
-        """True while the first list's first entry waits to load into the editor (tests wait on it)."""
-        return self._row_pending
+        """True while an entry waits to load into the editor: the first list's first row, or any
+        selected row whose entry is being read (tests and the bench wait on it)."""
+        return self._row_pending or self._entry_reads.pending
 
     def _show_current_row(self) -> None:
         self._row_pending = False
@@ -653,22 +662,71 @@ class MainWindow(QMainWindow):
         self._show_row(current)
 
     def _show_row(self, current) -> None:
-        """The editor shows the list's current row (or nothing)."""
+        """The editor shows the list's current row (or nothing): the entry and its panels' parts
+        are read off the GUI thread (read_entry_view on the list's reader); meanwhile the editor
+        is pending (keeps the previous entry, takes no typing). One read at a time: a row chosen
+        meanwhile is read when it is back, and only the latest row's entry is shown."""
         rowid = self.model.data(current, ROWID_ROLE) if current.isValid() else None
         self.editor.flush()
-        if rowid is None:
-            self.editor.clear()
+        if rowid is None or self._list_reader is None:
+            self._clear_editor()
         else:
-            try:
-                entry = self.session.reader.entries.get_by_rowid(rowid)
-            except Exception as exc:  # a row deleted meanwhile: show why, keep going
-                self.statusBar().showMessage(user_message(exc), 5000)
-                self.editor.clear()
+            self._after_entry_read = None
+            self.editor.set_pending(True)
+            if self._entry_reads.pending:
+                self._next_entry_rowid = rowid  # read when the running read is back
             else:
-                self.editor.load(entry, read_only=entry.deleted_at is not None)
+                self._read_entry(rowid)
         self._update_actions()
 
+    def _read_entry(self, rowid: int) -> None:
+        reader, reads = self._list_reader, self.editor.part_reads()
+        self._next_entry_rowid = None
+        self._entry_reads.run(lambda: read_entry_view(reader, rowid, reads), self._entry_read,
+                              self._entry_read_failed)
+
+    def _read_next_entry(self) -> bool:
+        """A row was chosen while the last read ran: read it now instead of showing that one."""
+        if self._next_entry_rowid is None or self.session is None or self._list_reader is None:
+            return False
+        self._read_entry(self._next_entry_rowid)
+        return True
+
+    def _entry_read(self, view) -> None:
+        if self.session is None or self._read_next_entry():
+            return
+        self.editor.load(view.entry, read_only=view.entry.deleted_at is not None, parts=view.parts)
+        self._update_actions()
+        then, self._after_entry_read = self._after_entry_read, None
+        if then is not None:
+            then()
+
+    def _entry_read_failed(self, exc: BaseException) -> None:
+        if self.session is None or self._read_next_entry():
+            return
+        self.statusBar().showMessage(user_message(exc), 5000)  # a row deleted meanwhile: say why, keep going
+        self._clear_editor()
+
+    def _when_entry_shown(self, then) -> None:
+        """Run `then()` once the entry being read for the editor is shown (now if none is read)."""
+        if self._entry_reads.pending:
+            self._after_entry_read = then
+        else:
+            then()
+
+    def _clear_editor(self) -> None:
+        """The editor shows nothing; an entry still being read for it is dropped."""
+        self._entry_reads.forget()
+        self._after_entry_read = self._next_entry_rowid = None
+        self.editor.clear()
+
     def _before_list_reset(self) -> None:
+        # An entry being read for a row of the list going away is dropped: the editor keeps the entry
+        # it shows, kept selected or emptied with the new list (_keep_selection).
+        if self._entry_reads.pending:
+            self._entry_reads.forget()
+            self._after_entry_read = self._next_entry_rowid = None
+            self.editor.set_pending(False)
         current = self.table.currentIndex()
         self._rowid_before_reset = self.model.rowid_at(current.row()) if current.isValid() else None
 
@@ -701,7 +759,7 @@ class MainWindow(QMainWindow):
             return
         if shown is not None:
             self.editor.flush()
-            self.editor.clear()
+            self._clear_editor()
 
     def _after_list_change(self, *_args) -> None:
         rows = self.model.rowCount()
@@ -828,7 +886,7 @@ class MainWindow(QMainWindow):
             .failure(self._write_failed).run()
 
     def _deleted(self, uuid: str, row: int, title: str = "") -> None:
-        self.editor.clear()
+        self._clear_editor()
 
         def select_next() -> None:
             if self.model.rowCount():
@@ -862,7 +920,7 @@ class MainWindow(QMainWindow):
         entry_ops.restore(self, self.session, uuid).success(self._restored).failure(self._write_failed).run()
 
     def _restored(self, rowid: int) -> None:
-        self.editor.clear()
+        self._clear_editor()
         self._reload_list(lambda: self.select_rowid(rowid))
         self.refresh_sidebar()
         self.statusBar().showMessage(self.tr("Entry restored."), 4000)
@@ -880,7 +938,7 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.editor.clear()
+        self._clear_editor()
         entry_ops.empty_trash(self, self.session).success(self._trash_emptied).failure(self._write_failed).run()
 
     def _trash_emptied(self, count: int) -> None:

@@ -56,6 +56,9 @@ class MainWindowHost(QObject):
     def add_entry_panel(self, panel: QWidget) -> None:
         self._window.editor.add_panel(panel)
 
+    def add_entry_part(self, read: Callable, show: Callable) -> None:
+        self._window.editor.add_part(read, show)
+
     def add_side_widget(self, widget: QWidget) -> None:
         sidebar = self._window.sidebar
         layout = sidebar.parentWidget().layout()

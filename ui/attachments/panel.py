@@ -176,7 +176,7 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
         self.remove_action.triggered.connect(self.remove_current)
         self.use_suggestion_button.clicked.connect(self.apply_suggestion)
         self.dismiss_suggestion_button.clicked.connect(self._hide_suggestion)
-        self.host.entry_changed.connect(self.show_entry)
+        self.host.add_entry_part(self.read_part, self.show_entry)
 
     # --- session and entry ----------------------------------------------------------------------
     def attach(self, session) -> None:
@@ -203,28 +203,53 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
             return None
         return self.session.reader.attachments
 
-    def show_entry(self, entry: Entry | None) -> None:
-        """Follow the editor: show this entry's attachments (None: nothing selected or lock)."""
+    @staticmethod
+    def read_part(reader, entry: Entry) -> tuple[list[Attachment], dict[str, object], BaseException | None]:
+        """The entry's attachments and their stored thumbnails, read through `reader` (on the worker
+        that reads the entry, or here for a reload); thumbnails still to be made are PREVIEW_PENDING."""
+        store = reader.attachments
+        try:
+            items = store.list_for_entry(entry.uuid)
+        except JournalError as exc:
+            return [], {}, exc
+        thumbs: dict[str, object] = {}
+        for att in items:
+            if att.has_thumbnail:
+                try:
+                    thumbs[att.uuid] = store.thumbnail(att.uuid, make_if_pending=False)
+                except JournalError:
+                    thumbs[att.uuid] = None
+        return items, thumbs, None
+
+    def show_entry(self, entry: Entry | None, part=None) -> None:
+        """Follow the editor: show this entry's attachments (None: nothing selected or lock), from
+        its `part` (read_part, read with the entry) or read here."""
         switched = entry is None or self._entry is None or entry.uuid != self._entry.uuid
         self._entry = entry
         self._read_only = entry is not None and entry.deleted_at is not None
         if switched:
             self._close_viewer()
             self._clear_view()
-        self.reload()
+        self._show_part(part if part is not None else self._read_here())
         self._update_enabled()
 
     def reload(self) -> None:
-        store = self._reader_store()
+        self._show_part(self._read_here())
+
+    def _read_here(self):
+        if self.session is None or self.session.reader is None or self._entry is None:
+            return None
+        return self.read_part(self.session.reader, self._entry)
+
+    def _show_part(self, part) -> None:
         self.strip.clear()
         self._items = []
-        if store is None or self._entry is None:
+        if part is None or self._entry is None or self.session is None:
             self.stack.setCurrentWidget(self.empty)
             return
-        try:
-            self._items = store.list_for_entry(self._entry.uuid)
-        except JournalError as exc:
-            self.notice.setText(user_message(exc))
+        self._items, thumbs, failed = part
+        if failed is not None:
+            self.notice.setText(user_message(failed))
         style = self.style()
         if self._previews_op is not None and not self._previews_op.done:
             self._previews_op.cancel()
@@ -234,13 +259,10 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
             item.setData(FILE_ROLE, att.uuid)
             pixmap = None
             if att.has_thumbnail:
-                try:
-                    stored = store.thumbnail(att.uuid, make_if_pending=False)
-                    if stored == PREVIEW_PENDING:
-                        pending.append(att.uuid)  # made off the GUI thread, below
-                    pixmap = thumbnail_pixmap(stored)
-                except JournalError:
-                    pixmap = None
+                stored = thumbs.get(att.uuid)
+                if stored == PREVIEW_PENDING:
+                    pending.append(att.uuid)  # made off the GUI thread, below
+                pixmap = thumbnail_pixmap(stored)
             icon = QIcon(pixmap) if pixmap is not None else style.standardIcon(
                 QStyle.StandardPixmap.SP_MessageBoxWarning if att.note else QStyle.StandardPixmap.SP_FileIcon)
             item.setIcon(icon)
@@ -259,7 +281,6 @@ class AttachmentsPanel(FollowsReadOnly, QWidget):
             current = self.viewer.current.uuid if self.viewer.current else None
             uuids = [a.uuid for a in self._items]
             self.viewer.set_items(self._items, uuids.index(current) if current in uuids else 0)
-
 
     def _show_previews(self, made: dict[str, bytes | None]) -> None:
         """Previews made on a worker thread for items still in the strip (the entry may have

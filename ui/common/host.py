@@ -74,6 +74,12 @@ class FeatureHost(Protocol):
     def add_entry_panel(self, panel: QWidget) -> None:
         """A panel under the entry editor's fields (people, forms, attachments, ...)."""
 
+    def add_entry_part(self, read: Callable, show: Callable) -> None:
+        """What a panel shows of each entry: `read(reader, entry)` runs on the worker thread that
+        reads the entry for the editor (a JournalReader of its own; plain data back, no widgets),
+        `show(entry, data)` on the GUI thread when the editor shows it, `show(None, None)` when
+        it shows none. Instead of reading on `entry_changed`, which would freeze the GUI thread."""
+
     def add_side_widget(self, widget: QWidget) -> None:
         """A widget at the top of the side column, above the sidebar."""
 

@@ -7,7 +7,11 @@ the fields' own (Ctrl+Z / Ctrl+Shift+Z); loading or clearing an entry
 empties those stacks so nothing from a previous entry can be undone into view.
 
 Room for later features: `add_panel(widget)` puts a panel (attachments strip,
-people involved) between the body and the footer.
+people involved) between the body and the footer; `add_part(read, show)` gives the panel
+what it shows of an entry, read with the entry itself off the GUI thread (read_entry_view):
+the window reads an EntryView on a worker (ui/common/ops.LatestRead, the latest selection
+wins) and `load()`s it. Meanwhile the editor is `pending`: it keeps the previous entry (greyed
+if the read takes long), takes no typing or clicks and names no current entry.
 """
 
 from __future__ import annotations
@@ -22,6 +26,9 @@ from PySide6.QtWidgets import (
     QFrame, QPushButton, QScrollArea, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
 )
 
+from collections.abc import Callable
+from typing import Any
+
 from journal.records.entries import Entry
 from ui.common.a11y import StatusVoice, announce, mark_hint
 from ui.common.clipboard import copy_secret
@@ -32,10 +39,32 @@ from ui.common.ops import user_message
 from ui.entries import ops
 
 AUTOSAVE_MS = 1200
+PENDING_GREY_MS = 150  # an entry read taking longer greys the editor meanwhile (set_pending)
 # The share of the editor's visible height the text keeps at least (issue 17.16).
 BODY_SHARE = 0.4
 
 SOURCES = (None, "witnessed", "reported", "media")
+
+
+# A panel's part of an entry: `read(reader, entry)` runs on a worker with a JournalReader and
+# returns plain data (never widgets); `show(entry, data)` runs on the GUI thread (None, None: no entry).
+PartRead = Callable[[Any, Entry], Any]
+PartShow = Callable[[Entry | None, Any], None]
+
+
+@dataclasses.dataclass(frozen=True)
+class EntryView:
+    """An entry and what each panel shows with it (in the order the parts were added)."""
+
+    entry: Entry
+    parts: tuple
+
+
+def read_entry_view(reader, rowid: int, reads: tuple[PartRead, ...]) -> EntryView:
+    """The entry with row id `rowid` and its panels' parts, read through `reader` (a worker's
+    JournalReader; NotFound when the entry went meanwhile)."""
+    entry = reader.entries.get_by_rowid(rowid)
+    return EntryView(entry, tuple(read(reader, entry) for read in reads))
 
 
 def parse_coordinates(text: str) -> tuple[float, float] | None:
@@ -67,6 +96,8 @@ class EntryEditor(QWidget):
         self._read_only = False
         self._dirty = False
         self._loading = False
+        self._pending = False  # the next entry is being read off the GUI thread (set_pending)
+        self._parts: list[tuple[PartRead, PartShow]] = []
         self._occurred_touched = False
         self._zone_chosen = False
         self._default_tz = "UTC"
@@ -74,6 +105,10 @@ class EntryEditor(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_MS)
         self._timer.timeout.connect(self.save)
+        self._grey_timer = QTimer(self)  # set_pending: a read taking this long greys the editor
+        self._grey_timer.setSingleShot(True)
+        self._grey_timer.setInterval(PENDING_GREY_MS)
+        self._grey_timer.timeout.connect(self._grey_while_pending)
         self._saved_voice = StatusVoice()  # "Saved" spoken once a minute at most, or on Ctrl+S
         self._speak_next_save = False
         self._build()
@@ -291,6 +326,49 @@ class EntryEditor(QWidget):
         """Extension point for later features: panels stack below the text in the order added."""
         self.panels.addWidget(widget)
 
+    def add_part(self, read: PartRead, show: PartShow) -> None:
+        """A panel's part of every entry shown: `read(reader, entry)` on the worker that reads the
+        entry, `show(entry, data)` when the editor shows it (`show(None, None)` when it shows none)."""
+        self._parts.append((read, show))
+
+    def part_reads(self) -> tuple[PartRead, ...]:
+        """The parts' read functions, for read_entry_view on a worker."""
+        return tuple(read for read, _ in self._parts)
+
+    @property
+    def pending(self) -> bool:
+        """True while the entry to show is being read (the previous one stays, taking no edits)."""
+        return self._pending
+
+    def set_pending(self, pending: bool) -> None:
+        """Waiting for the next entry: the fields shown take no typing or clicks (the text fields
+        read-only, which looks the same) and the editor names no entry (current_uuid is None) until
+        load() or clear(). A read that takes longer than PENDING_GREY_MS greys the editor, unless
+        the focus is in it (disabling would throw the focus out); a quick one changes nothing on
+        screen (greying and back for every entry passed with the Down key cost a repaint each)."""
+        self._timer.stop()
+        self._pending = pending
+        if pending:
+            self._form_scroll.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+            for line in (self.title, self.place, self.coordinates, self.tags):
+                line.setReadOnly(True)
+            self.body.setReadOnly(True)
+            self._grey_timer.start()
+        else:
+            self._end_pending()
+            self._set_read_only(self._read_only)
+
+    def _end_pending(self) -> None:
+        self._pending = False
+        self._grey_timer.stop()
+        self._form_scroll.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, False)
+        self._form_scroll.setEnabled(True)
+
+    def _grey_while_pending(self) -> None:
+        focused = self.window().focusWidget()  # the window's focus, also while it is inactive
+        if self._pending and (focused is None or not self.isAncestorOf(focused)):
+            self._form_scroll.setEnabled(False)
+
     def set_read_only(self, read_only: bool) -> None:
         """Feature panels: lock the shown entry's own fields (received entries), without the trash banner."""
         self._timer.stop()
@@ -326,16 +404,22 @@ class EntryEditor(QWidget):
 
     @property
     def current_uuid(self) -> str | None:
-        return self._entry.uuid if self._entry else None
+        return self._entry.uuid if self._entry and not self._pending else None
 
     @property
     def dirty(self) -> bool:
         return self._dirty
 
     # --- loading and clearing -----------------------------------------------------------
-    def load(self, entry: Entry, read_only: bool = False) -> None:
-        """Show `entry`; the caller has already flushed the previous one."""
+    def load(self, entry: Entry, read_only: bool = False, parts: tuple | None = None) -> None:
+        """Show `entry` and its panels' `parts` (read_entry_view); without them the parts are read
+        here, on the GUI thread (a saved or restored entry shown again). The caller has already
+        flushed the previous one."""
+        if parts is None:
+            reader = self._session.reader if self._session is not None else None
+            parts = tuple(read(reader, entry) if reader is not None else None for read, _ in self._parts)
         self._timer.stop()
+        self._end_pending()
         self._loading = True
         try:
             self._entry = entry
@@ -365,13 +449,15 @@ class EntryEditor(QWidget):
         finally:
             self._loading = False
         self._tell_panels_read_only(False)  # a received entry's panel locks them again
+        for (_read, show), data in zip(self._parts, parts):
+            show(entry, data)
         self.entry_changed.emit(entry)
 
     def focus_first_field(self) -> None:
         """Keyboard focus into the shown entry: its title, or the first control a read-only entry has."""
         from ui.common.a11y import first_focusable
 
-        if self._entry is None:
+        if self._entry is None or self._pending:
             return
         target = self.title if self.title.isEnabled() and not self.title.isReadOnly() else first_focusable(self)
         if target is not None:
@@ -380,9 +466,11 @@ class EntryEditor(QWidget):
     def clear(self) -> None:
         """Forget the entry and everything typed (lock, or nothing selected)."""
         self._timer.stop()
+        self._end_pending()
         self._loading = True
         try:
             self._entry = None
+            self._read_only = False
             self._dirty = False
             for line in (self.title, self.place, self.coordinates, self.tags):
                 line.setText("")
@@ -396,9 +484,12 @@ class EntryEditor(QWidget):
             self._clear_undo()
             self.indicator.setText("")
             self.trash_banner.setVisible(False)
+            self._set_read_only(False)
             self.pages.setCurrentIndex(0)
         finally:
             self._loading = False
+        for _read, show in self._parts:
+            show(None, None)
         self.entry_changed.emit(None)
 
     def forget_journal(self) -> None:
@@ -454,7 +545,7 @@ class EntryEditor(QWidget):
 
     def copy_as_text(self) -> bool:
         """Copy the shown entry (as typed, saved or not) as a secret: hinted, cleared after 30 s."""
-        if self._entry is None:
+        if self._entry is None or self._pending:
             return False
         shown = dataclasses.replace(self._entry, title=self.title.text().strip(), body=self.body.toPlainText(),
                                     place=self.place.text().strip(), tags=self.tags.tags())
@@ -463,7 +554,7 @@ class EntryEditor(QWidget):
 
     # --- edits and saving ------------------------------------------------------------------
     def _changed(self, *_args) -> None:
-        if self._loading or self._entry is None or self._read_only:
+        if self._loading or self._pending or self._entry is None or self._read_only:
             return
         self._dirty = True
         self.indicator.setText(self.tr("Editing…"))
@@ -541,7 +632,7 @@ class EntryEditor(QWidget):
         self._speak_next_save = True
         if self._dirty:
             self.save()
-        elif self._entry is not None and not self._read_only:
+        elif self._entry is not None and not self._read_only and not self._pending:
             self._speak_next_save = False
             self._speak_saved(force=True)
 
@@ -591,12 +682,12 @@ class EntryEditor(QWidget):
         announce(self.indicator, self.indicator.text(), assertive=True)
 
     def _request_history(self) -> None:
-        if self._entry is not None:
+        if self._entry is not None and not self._pending:
             self.flush()
             self.history_requested.emit(self._entry.uuid)
 
     def _request_restore(self) -> None:
-        if self._entry is not None:
+        if self._entry is not None and not self._pending:
             self.restore_requested.emit(self._entry.uuid)
 
 

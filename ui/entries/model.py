@@ -13,7 +13,9 @@ its own (set_background_queries, ui/common/ops.LatestRead: the latest request wi
 Meanwhile `loading` is true and the list keeps what it showed (nothing, right after
 unlock: the window shows a loading state, not "no entries"); `searching` and the columns
 change with the rows, when the answer arrives. The later pages of a search (scrolling
-past the first 200 hits) and blocks of 200 rows scrolled into view are read here.
+past the first 200 hits, fetchMore) are read off the GUI thread too, on the same reader
+(`fetching` while one is read; a new search or list drops it); blocks of 200 rows of the
+whole list scrolled into view are read here.
 
 A long list arrives in two steps: its first FIRST_IDS ids with their count (at 1M entries a
 few ms; all of Drafts' 500k ids take 200-300 ms), shown at once, then the rest, added below
@@ -80,6 +82,7 @@ class EntryListModel(QAbstractTableModel):
         self.fetch_count = 0  # blocks/pages read from the database (tests and bench check this)
         self._background = None  # queries on a connection of their own, for reads off the GUI thread
         self._reads = LatestRead()  # the latest list load asked for; older answers are dropped
+        self._pages = LatestRead()  # a search's next page of hits, read off the GUI thread (fetchMore)
         self._rest = LatestRead()  # the rest of a long list's ids, after its first FIRST_IDS
         self._total = 0  # the whole list's count while its rest is read
         self.load_failed: BaseException | None = None  # the last background load's error, if any
@@ -130,6 +133,7 @@ class EntryListModel(QAbstractTableModel):
         background, flt, text = self._background, self._filter, self._asked_text
         sort, descending = SORT_KEYS.get(self._sort_column, "occurred"), self._descending
         self.load_failed = None
+        self._pages.forget()  # a page of the search being replaced is never added
         self._rest.forget()  # the rest of a list being replaced is never added
 
         def read() -> tuple[list[int], dict[int, EntrySummary], list[SearchHit] | None, int]:
@@ -226,6 +230,7 @@ class EntryListModel(QAbstractTableModel):
     def clear(self) -> None:
         """Forget everything read from the journal (lock)."""
         self._reads.forget()
+        self._pages.forget()
         self._rest.forget()
         self._background = None
         self.beginResetModel()
@@ -256,6 +261,7 @@ class EntryListModel(QAbstractTableModel):
     def reload(self) -> None:
         """Re-read the ids (browse) or the first page of hits (search), on the GUI thread."""
         self._reads.forget()  # a background load still running is forgotten
+        self._pages.forget()
         self._rest.forget()
         self.beginResetModel()
         self._reset_rows()
@@ -315,28 +321,58 @@ class EntryListModel(QAbstractTableModel):
     def rowid_at(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
+    @property
+    def fetching(self) -> bool:
+        """True while a search's next page of hits is read off the GUI thread (fetchMore)."""
+        return self._pages.pending
+
     def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:
-        # Not while another list is read: the next page would be of the search being replaced.
-        return not parent.isValid() and self.searching and not self._search_exhausted and not self.loading
+        # Not while another list is read: the next page would be of the search being replaced;
+        # nor while the next page is read already.
+        return (not parent.isValid() and self.searching and not self._search_exhausted and not self.loading
+                and not self._pages.pending)
 
     def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:
+        """The search's next page of hits and their rows: read off the GUI thread when a background
+        reader is set (the rows are added when they arrive; a new search or list drops them)."""
         if not self.canFetchMore(parent) or self._queries is None:
             return
-        before = len(self._ids)
-        hits = self._queries.search(self._search_text, self._filter, order="newest",
-                                    limit=SEARCH_PAGE, offset=before)
+        text, flt, offset = self._search_text, self._filter, len(self._ids)
+        if self._background is None:
+            self._add_page(self._read_page(self._queries, text, flt, offset))
+            return
+        background = self._background
+        self._pages.run(lambda: self._read_page(background, text, flt, offset), self._add_page,
+                        self._page_failed)
+
+    @staticmethod
+    def _read_page(queries, text: str, flt: EntryFilter, offset: int) -> tuple[list[SearchHit], dict]:
+        hits = queries.search(text, flt, order="newest", limit=SEARCH_PAGE, offset=offset)
+        return hits, queries.summaries(list(dict.fromkeys(h.id for h in hits)))
+
+    def _add_page(self, page: tuple[list[SearchHit], dict]) -> None:
+        if self._queries is None:
+            return
+        hits, rows = page
         self.fetch_count += 1
         if len(hits) < SEARCH_PAGE:
             self._search_exhausted = True
-        new = [h for h in hits if h.id not in self._snippets]
+        new = list({h.id: h for h in hits if h.id not in self._snippets}.values())
         if not new:
             return
+        before = len(self._ids)
         self.beginInsertRows(QModelIndex(), before, before + len(new) - 1)
         for hit in new:
             self._snippets[hit.id] = hit.snippet
-        self._rows.update(self._queries.summaries([h.id for h in new]))
+            if hit.id in rows:
+                self._rows[hit.id] = rows[hit.id]
         self._ids.extend(h.id for h in new)
         self.endInsertRows()
+
+    def _page_failed(self, exc: BaseException) -> None:
+        """A later page the index could not give: the hits shown so far stay, no more are asked for."""
+        self._search_exhausted = True
+        self.load_failed = exc
 
     # --- Qt model API -----------------------------------------------------------------
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:

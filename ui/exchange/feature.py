@@ -42,7 +42,7 @@ class BundlesFeature(QObject):
         host.add_filter_group(received_group(host))
         self.panel = BundlePanel(host)
         host.add_entry_panel(self.panel)
-        host.entry_changed.connect(self.panel.show_entry)
+        host.add_entry_part(BundlePanel.read_part, self.panel.show_entry)
         host.changed.connect(self._changed)
         self.importer = ImportController(host, lambda: host.announce(IMPORTED))
         self._install_drops()

@@ -118,8 +118,22 @@ class BundlePanel(QWidget):
         self.review.setVisible(False)
         self._loading = False
 
-    def show_entry(self, entry) -> None:
-        """Called on the editor's entry_changed: fill the panel, lock a received entry's fields."""
+    @staticmethod
+    def read_part(reader, entry) -> dict | None:
+        """Where `entry` came from and its review (received), or when it was last sent (own),
+        read through `reader` (on the worker that reads the entry, or here); None if unreadable."""
+        stores = reader.stores
+        try:
+            provenance = stores.importer.provenance(entry.uuid)
+            if provenance is None:
+                return {"provenance": None, "sent": stores.exporter.last_sent(entry.uuid)}
+            return {"provenance": provenance, "review": stores.importer.review(entry.uuid)}
+        except JournalError:
+            return None
+
+    def show_entry(self, entry, part=None) -> None:
+        """Called when the editor shows `entry` (with its `part`, read_part): fill the panel, lock a
+        received entry's fields."""
         if self._unsaved:
             self.save_review()  # switching entries keeps what was typed, like the editor's autosave
         self.clear()
@@ -127,12 +141,13 @@ class BundlePanel(QWidget):
         if entry is None or stores is None:
             return
         self.entry_uuid = entry.uuid
-        try:
-            provenance = stores.importer.provenance(entry.uuid)
-        except JournalError:
+        if part is None:
+            part = self.read_part(self.session.reader, entry)
+        if part is None:
             return
+        provenance = part["provenance"]
         if provenance is None:
-            self._show_sent(stores, entry.uuid)
+            self._show_sent(part["sent"])
             return
         self.imported = True
         self.host.set_entry_read_only(True)
@@ -140,7 +155,7 @@ class BundlePanel(QWidget):
             sender=provenance["sender"], bundle=str(provenance["last_bundle_id"])[:8],
             time=short_time(provenance["received_at"])) + " " +
             self.tr("The documenter's text is read-only here."))
-        review = stores.importer.review(entry.uuid)
+        review = part["review"]
         self._loading = True
         self.status.setCurrentIndex(max(self.status.findData(review["review_status"]), 0))
         self.tags.set_tags(review["coordinator_tags"])
@@ -149,8 +164,7 @@ class BundlePanel(QWidget):
         self._loading = False
         self.review.setVisible(True)
 
-    def _show_sent(self, stores, entry_uuid: str) -> None:
-        rows = stores.exporter.last_sent(entry_uuid)
+    def _show_sent(self, rows) -> None:
         if not rows:
             text = self.tr("Not sent to a coordinator yet.")
         else:

@@ -34,7 +34,7 @@ class FormsFeature(QObject):
         host.add_entry_panel(self.panel)
         host.add_page(STATISTICS_SECTION, self.stats_page, self.tr("Statistics"))
         self._make_actions()
-        host.entry_changed.connect(self.panel.set_entry)
+        host.add_entry_part(FormsPanel.read_part, self.panel.set_entry)
         host.entry_saved.connect(self.panel.entry_saved)
         host.section_changed.connect(self._section_changed)
         self.panel.edit_forms_requested.connect(self.edit_forms)

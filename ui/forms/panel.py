@@ -97,8 +97,28 @@ class FormsPanel(QWidget):
         self.set_entry(None)
 
     # --- entry ---------------------------------------------------------------------------
-    def set_entry(self, entry) -> None:
-        """Show `entry`'s forms (None: nothing). Pending edits of the previous entry are saved first."""
+    @staticmethod
+    def read_part(reader, entry) -> dict:
+        """What the panel shows of `entry`, read through `reader` (on the worker that reads the
+        entry, or here): whether it is read-only (trashed or received), the people linked, its
+        forms with their values and the forms there are."""
+        read_only = bool(entry.deleted_at) or reader.db.query_one(
+            "SELECT 1 FROM provenance WHERE kind = 'entry' AND local_id = ?", (entry.id,)) is not None
+        people = [(p.uuid, p.display_name) for p, _ in reader.people.people_for_entry(entry.uuid)]
+        groups = []
+        for fv in reader.forms.values_for_entry(entry.uuid):
+            # Editing uses the newest version of an own form; the values of the version they
+            # were saved with are shown in it (the core keeps removed fields' values).
+            form = fv.form
+            if form.sender_id == 0 and not read_only:
+                form = reader.forms.get(form.key)
+            groups.append((form, fv.values))
+        return {"read_only": read_only, "people": list(dict.fromkeys(people)), "groups": groups,
+                "forms": reader.forms.list()}
+
+    def set_entry(self, entry, part=None) -> None:
+        """Show `entry`'s forms (None: nothing), from `part` (read_part) or read here. Pending edits
+        of the previous entry are saved first."""
         if self.entry is not None and self._dirty:
             self.save()
         self._timer.stop()
@@ -109,19 +129,12 @@ class FormsPanel(QWidget):
             self.setVisible(entry is not None)
             return
         self.setVisible(True)
-        reader = self.session.reader
-        self.read_only = bool(entry.deleted_at) or reader.db.query_one(
-            "SELECT 1 FROM provenance WHERE kind = 'entry' AND local_id = ?", (entry.id,)) is not None
-        people = [(p.uuid, p.display_name) for p, _ in reader.people.people_for_entry(entry.uuid)]
-        people = list(dict.fromkeys(people))
-        for fv in reader.forms.values_for_entry(entry.uuid):
-            # Editing uses the newest version of an own form; the values of the version they
-            # were saved with are shown in it (the core keeps removed fields' values).
-            form = fv.form
-            if form.sender_id == 0 and not self.read_only:
-                form = reader.forms.get(form.key)
-            self._add_group(form, fv.values, people)
-        self._fill_add_combo(entry)
+        if part is None:
+            part = self.read_part(self.session.reader, entry)
+        self.read_only = part["read_only"]
+        for form, values in part["groups"]:
+            self._add_group(form, values, part["people"])
+        self._fill_add_combo(entry, part["forms"])
         self._update_state()
 
     def refresh(self) -> None:
@@ -133,12 +146,13 @@ class FormsPanel(QWidget):
                 entry = None
             self.set_entry(entry)
 
-    def _fill_add_combo(self, entry) -> None:
+    def _fill_add_combo(self, entry, forms=None) -> None:
         """The forms that fit the entry's category first (the first one chosen); when none fits,
         "Choose a form…" is shown, never an unrelated form that Enter would add."""
         self.add_combo.blockSignals(True)
         self.add_combo.clear()
-        forms = self.session.reader.forms.list()
+        if forms is None:
+            forms = self.session.reader.forms.list()
         present = set(self._inputs)
         suggested = [f for f in forms if f.category == entry.category and f.key not in present]
         others = [f for f in forms if f.category != entry.category and f.key not in present]

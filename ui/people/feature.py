@@ -100,7 +100,7 @@ class PeopleFeature(QObject):
 
     def _wire(self) -> None:
         self.host.section_changed.connect(self._section_changed)
-        self.host.entry_changed.connect(self._entry_changed)
+        self.host.add_entry_part(EntryPeoplePanel.read_part, self._entry_changed)
         self.people_page.status_message.connect(self.host.show_status)
         self.overview.follow_ups_requested.connect(lambda: self.show_section(FOLLOW_UPS_SECTION))
         self.people_page.new_log_requested.connect(self.start_log)
@@ -248,11 +248,12 @@ class PeopleFeature(QObject):
         self._people_changed()
 
     # --- keeping pages current ------------------------------------------------------------
-    def _entry_changed(self, entry) -> None:
+    def _entry_changed(self, entry, links=None) -> None:
+        """The editor shows `entry` (None: none), with its links read alongside (PeoplePanel.read_part)."""
         if entry is None:
             self.panel.set_entry(None)
         else:
-            self.panel.set_entry(entry.uuid, read_only=entry.deleted_at is not None)
+            self.panel.set_entry(entry.uuid, read_only=entry.deleted_at is not None, links=links)
 
     def _people_changed(self) -> None:
         if self.session is None:

@@ -128,7 +128,17 @@ class EntryPeoplePanel(FollowsReadOnly, QGroupBox):
         self.set_entry(None)
         self.picker.forget()
 
-    def set_entry(self, entry_uuid: str | None, read_only: bool = False) -> None:
+    @staticmethod
+    def read_part(reader, entry) -> list | BaseException:
+        """The people linked to `entry` with their roles, read through `reader` (on the worker that
+        reads the entry); the error instead when the entry went meanwhile."""
+        try:
+            return reader.people.people_for_entry(entry.uuid)
+        except Exception as exc:  # noqa: BLE001 - shown in the panel (set_entry)
+            return exc
+
+    def set_entry(self, entry_uuid: str | None, read_only: bool = False, links=None) -> None:
+        """Show the people linked to `entry_uuid`: `links` as read_part read them, or read here."""
         self.entry_uuid = entry_uuid
         self.links.clear()
         self._say("")
@@ -140,10 +150,13 @@ class EntryPeoplePanel(FollowsReadOnly, QGroupBox):
             self._update_buttons()
             return
         labels = link_role_labels()
-        try:
-            links = self.session.reader.people.people_for_entry(entry_uuid)
-        except Exception as exc:  # the entry went meanwhile
-            self._say(user_message(exc))
+        if links is None:
+            try:
+                links = self.session.reader.people.people_for_entry(entry_uuid)
+            except Exception as exc:  # the entry went meanwhile
+                links = exc
+        if isinstance(links, BaseException):
+            self._say(user_message(links))
             links = []
         for person, role in links:
             item = QListWidgetItem(f"{person.display_name} — {labels.get(role, role)}")
