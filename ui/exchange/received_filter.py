@@ -22,8 +22,8 @@ class ReceivedFilter(EntryFilter):
 
     sender_id: int | None = None
 
-    def where(self) -> tuple[str, list]:
-        clause, params = super().where()
+    def where(self, *, by_utc: bool = False) -> tuple[str, list]:
+        clause, params = super().where(by_utc=by_utc)
         if self.sender_id is None:
             extra = "e.id IN (SELECT local_id FROM provenance WHERE kind = 'entry')"
             return f"{clause} AND {extra}", params
