@@ -191,6 +191,23 @@ def test_rtf_png_pictures_lose_their_metadata():
     assert result.removed == ["metadata of embedded pictures"]
 
 
+@pytest.mark.parametrize("header", [
+    b"\\pict\r\n\\jpegblip\t\\picw16 \\pich16\r\n",
+    b"\\pict{\\*\\nonshppict {\\x \\} {y}}}\\jpegblip\\picw16\\pich16 ",
+    b"\\pict\\picw16{\\*\\other\\{}\n\\jpegblip\\pich16\n",
+])
+def test_rtf_pictures_are_found_after_white_space_and_unknown_groups_in_their_header(header):
+    """The picture's data starts after its control words, white space of every kind and any group
+    the cleaner does not know (escaped braces inside it too): the photo is still found and cleaned."""
+    doc = b"{\\rtf1 {" + header + gps_photo().hex().encode() + b"}\\par}"
+    result, data = clean(doc, "application/rtf")
+    (picture,) = rtf_pictures(data)
+    assert b"SECRETMODEL" not in picture and b"Secretname" not in picture
+    with Image.open(io.BytesIO(picture)) as image:
+        assert image.size == (16, 16)
+    assert result.removed == ["metadata of embedded pictures"]
+
+
 def test_rtf_report_names_each_kind_of_metadata_once_in_order():
     """The removed list, exactly: one line per kind found, in a fixed order (what the viewer and
     the export's report show)."""
