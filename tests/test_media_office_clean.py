@@ -31,6 +31,16 @@ def _with_parts(path, parts: dict[str, str], add: dict[str, str] | None = None) 
     return out.getvalue()
 
 
+def _package(parts: dict[str, str]) -> bytes:
+    """A zip of Office parts after the content types (a package no suite wrote: just these parts)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
 def _clean(data: bytes, media_type: str):
     out = io.BytesIO()
     result = strip_metadata(io.BytesIO(data), out, media_type, total=len(data))
@@ -161,12 +171,8 @@ def test_powerpoint_author_lists_are_emptied_and_nothing_else_is(tmp_path):
                f'<p:cmAuthor id="1" name="{NAME}" initials="IS" lastIdx="1" clrIdx="0"/></p:cmAuthorLst>')
     slide = (f'<?xml version="1.0" encoding="UTF-8"?><p:sld {p}><p:cSld name="Detentions"><p:spTree>'
              '<p:nvGrpSpPr><p:cNvPr id="1" name="Title 1"/></p:nvGrpSpPr></p:spTree></p:cSld></p:sld>')
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
-        archive.writestr("ppt/commentAuthors.xml", authors)
-        archive.writestr("ppt/slides/slide1.xml", slide)
-    result, cleaned = _clean(buffer.getvalue(), "application/zip")
+    result, cleaned = _clean(_package({"ppt/commentAuthors.xml": authors, "ppt/slides/slide1.xml": slide}),
+                             "application/zip")
     root = etree.fromstring(cleaned.read("ppt/commentAuthors.xml"))
     assert [(element.get("id"), element.get("name")) for element in root.iter()] == [(None, None), ("1", "")]
     assert "comment and tracked-change authors" in result.removed
@@ -285,12 +291,8 @@ def test_powerpoint_and_excel_pictures_lose_their_file_names(tmp_path):
     xdr = 'xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"'
     drawing = (f'<?xml version="1.0" encoding="UTF-8"?><xdr:wsDr {xdr}><xdr:twoCellAnchor><xdr:pic><xdr:nvPicPr>'
                '<xdr:cNvPr id="2" name="PXL_20240514_101010.jpg"/></xdr:nvPicPr></xdr:pic></xdr:twoCellAnchor></xdr:wsDr>')
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
-        archive.writestr("ppt/slides/slide1.xml", slide)
-        archive.writestr("xl/drawings/drawing1.xml", drawing)
-    result, cleaned = _clean(buffer.getvalue(), "application/zip")
+    result, cleaned = _clean(_package({"ppt/slides/slide1.xml": slide, "xl/drawings/drawing1.xml": drawing}),
+                             "application/zip")
     slide_out = cleaned.read("ppt/slides/slide1.xml")
     assert b"Moscow-14-May" not in slide_out and b"ivan" not in slide_out
     assert b'name="Picture 4"' in slide_out and b'name="Title 1" descr="Detentions"' in slide_out
