@@ -37,6 +37,7 @@ class ContactLogPage(QWidget):
         self._reads = LatestRead()         # the timeline
         self._people_reads = LatestRead()  # the people of the pickers
         self._then = None                  # what the running timeline read does once shown
+        self._read_person: str | None = None  # the person filter of the last timeline read
         self.shared_people = None          # the feature's one read for every picker (PeopleFeature.refresh_people)
         self.shared_people_loading = lambda: False  # ... and whether it is running
         self._build()
@@ -147,7 +148,9 @@ class ContactLogPage(QWidget):
     def _wire(self) -> None:
         self.quick.added.connect(self._added)
         self.person_filter.activated.connect(lambda _i: self.reload())
-        self.person_filter.lineEdit().editingFinished.connect(self.reload)
+        # Leaving the field (Tab) ends editing too: read again only when the person changed,
+        # else every Tab through the filters would clear the timeline's selection.
+        self.person_filter.lineEdit().editingFinished.connect(self._person_typed)
         self.channel_filter.currentIndexChanged.connect(lambda _i: self.reload())
         self.dates.toggled.connect(self._dates_toggled)
         self.date_from.dateChanged.connect(lambda _d: self.reload())
@@ -159,6 +162,10 @@ class ContactLogPage(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)
+
+    def _person_typed(self) -> None:
+        if self.person_filter.current_uuid() != self._read_person:
+            self.reload()
 
     def _dates_toggled(self, on: bool) -> None:
         self.date_from.setEnabled(on)
@@ -183,6 +190,7 @@ class ContactLogPage(QWidget):
         self._reads.forget()
         self._people_reads.forget()
         self._then = None
+        self._read_person = None
         if self.edit_dialog is not None:
             self.edit_dialog.reject()
             self.edit_dialog = None
@@ -230,7 +238,7 @@ class ContactLogPage(QWidget):
         # A reload while one is running keeps what that one was to do once shown (latest read wins).
         then = then or (self._then if self._reads.pending else None)
         self._then = then
-        person = self.person_filter.current_uuid()
+        person = self._read_person = self.person_filter.current_uuid()
         date_from = self.date_from.date().toString("yyyy-MM-dd") if self.dates.isChecked() else None
         date_to = self.date_to.date().toString("yyyy-MM-dd") if self.dates.isChecked() else None
         channel = self.channel_filter.currentData()
@@ -263,11 +271,17 @@ class ContactLogPage(QWidget):
         if self.session is None:
             return
         self._then = None
+        selected = self.selected_uuid()
         self.empty.setText(empty_text)
         self.model.set_records(records)
         self.stack.setCurrentWidget(self.table if records else self.empty)
         if then is not None:
             then()
+        elif selected is not None:  # a record edited or added elsewhere keeps the one being looked at
+            row = self.model.row_of(selected)
+            if row >= 0:
+                self.table.setCurrentIndex(self.model.index(row, 0))
+                self.table.selectRow(row)
 
     def select_record(self, uuid: str) -> bool:
         """Select a record; if the filters hide it, clear them and select it once the timeline is
