@@ -93,9 +93,31 @@ def copy_by_export(grown: Path, folder: Path, name: str) -> Path:
     return path
 
 
+_OLD_CHUNK_FORMS: dict[str, tuple[str, ...]] = {}
+
+
+def _all_normal_forms(*texts) -> str:
+    """The `forms` text as indexed until 2026-12-07: the normal forms of every word, Russian and
+    Ukrainian too (journal/wordforms.py says why that changed); for comparison only."""
+    from itertools import chain
+
+    from journal.wordforms import _WORD, normal_forms
+
+    def chunk_forms(chunk: str) -> tuple[str, ...]:
+        found = _OLD_CHUNK_FORMS.get(chunk)
+        if found is None:
+            found = _OLD_CHUNK_FORMS[chunk] = tuple(dict.fromkeys(
+                form for word in _WORD.findall(chunk) for form in normal_forms(word) if form != word))
+        return found
+
+    chunks = set(" ".join(t for t in texts if t).lower().split())
+    return " ".join(set(chain.from_iterable(map(chunk_forms, chunks))))
+
+
 def insert_rates(folder: Path, count: int, rounds: int) -> None:
     """Bulk insert of `count` generated entries into fresh journals, alternating in one run:
     SQLCipher with word forms, SQLCipher without (the baseline: the forms column left empty),
+    SQLCipher with the Cyrillic normal forms indexed as well (the layout until 2026-12-07),
     plain SQLite with word forms. Wall entries/s (median) and CPU microseconds per entry (both
     threads of add_many; less sensitive to other load on the machine than wall time)."""
     import journal.records.entries as entries_mod
@@ -108,7 +130,10 @@ def insert_rates(folder: Path, count: int, rounds: int) -> None:
     real = entries_mod.sql_text_forms
     configs = {"SQLCipher, word forms": ("sqlcipher", real),
                "SQLCipher, no word forms (baseline)": ("sqlcipher", lambda *texts: ""),
+               "SQLCipher, Cyrillic forms indexed too (before 2026-12-07)": ("sqlcipher", _all_normal_forms),
                "plain SQLite, word forms": ("plain", real)}
+    for item in items:  # the old layout's forms, analysed before timing too
+        _all_normal_forms(item.get("title"), item.get("body"), item.get("place"), "\n".join(item.get("tags") or []))
     results: dict[str, list[tuple[float, float]]] = {}
     try:
         for n in range(rounds):
@@ -131,7 +156,7 @@ def insert_rates(folder: Path, count: int, rounds: int) -> None:
     for label, values in results.items():
         rate = median([r for r, _cpu in values])
         cpu = median([c for _r, c in values])
-        print(f"  {label:40} {rate:7.0f} entries/s  {cpu:6.0f} CPU us/entry  {rate / base:5.2f}x baseline")
+        print(f"  {label:58} {rate:7.0f} entries/s  {cpu:6.0f} CPU us/entry  {rate / base:5.2f}x baseline")
 
 
 def cases(year: int) -> dict:

@@ -1,28 +1,42 @@
-"""Normal forms of words, so a search for one form of a word finds every form.
+"""Word forms, so a search for one form of a word finds every form.
 
 Russian and Ukrainian words change their ending with case, number and tense
 ("задержание" / "задержания", "повістка" / "повістки"); English less so
-("detain" / "detained"). The search index keeps each record's text as written
-and, beside it, the normal forms of its words (a column `forms` of each FTS5
-table, docs/architecture.md); a query word matches its own spelling or any of
-its normal forms.
+("detain" / "detained"). Two halves, each where it costs least (docs/architecture.md,
+"Word forms"):
+
+- English words: the search index keeps, beside the text as written, each word's
+  Snowball stem where it differs from the word (a column `forms` of each FTS5 table;
+  `text_forms` below, called by the triggers and by bulk inserts). A query word matches
+  its own spelling or its stem.
+- Russian and Ukrainian words: nothing extra is indexed. A query word is expanded,
+  when the query is made, into every inflected form of each dictionary word it may be
+  (`surface_forms`: the lexemes of pymorphy3's parses), and those forms are looked up
+  in the text as written. "задержание" becomes задержание OR задержания OR
+  задержанию ... Indexing each Cyrillic word's normal forms instead (schema 11 to 15 did)
+  added about 100 tokens to every entry and held a bulk insert at 100k entries to about
+  3,000 entries/s against 4,800/s without them (bench/README.md); a query expanded into
+  20 to 150 forms costs well under a millisecond more (measured at 100k and 1M). Journals
+  indexed before keep their Cyrillic normal forms in `forms`; a query also asks for the
+  word's normal forms, so those records are found the same way.
 
 Which library: pymorphy3 with its Russian and Ukrainian OpenCorpora / LanguageTool
-dictionaries (the dictionary form of a word, with a predictor for words it does
-not know) and the Snowball English stemmer through PyStemmer. No hand-written
-ending tables.
+dictionaries (the dictionary form of a word and its whole paradigm, with a predictor for
+words it does not know) and the Snowball English stemmer through PyStemmer. No
+hand-written ending tables.
 
 Which language, per word:
 - Latin letters: English (a stem, e.g. "detain" for "detained");
 - Cyrillic with і, ї, є or ґ: Ukrainian only; with ы, э, ъ or ё: Russian only;
 - other Cyrillic words: each language whose dictionary knows the word; a word
-  known to both gets both normal forms; a word neither knows gets each
-  predictor's best guess (names, rare words), on both sides of the search alike.
+  known to both gets both paradigms; a word neither knows gets each
+  predictor's best guess (names, rare words).
 
 Speed: analysers load once per process (about 0.1 s, on first use), and every
 word's forms are cached (functools.lru_cache): the same few thousand words make
-most of any journal, so indexing costs one dictionary look-up per token
-(bench/bench_search.py measures bulk insert with word forms).
+most of any journal, so indexing costs one dictionary look-up per English token and
+nothing for a text without Latin letters (bench/bench_search.py measures bulk insert
+with word forms).
 """
 
 from __future__ import annotations
@@ -35,6 +49,7 @@ from itertools import chain
 _WORD = re.compile(r"[^\W_]+")  # one unicode61 token: letters and digits
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"^[a-zA-Z\u00c0-\u024f]+$")
+_ANY_LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")
 _UK_ONLY = set("іїєґ")
 _RU_ONLY = set("ыэъё")
 MAX_FORMS_PER_WORD = 4
@@ -87,13 +102,7 @@ def normal_forms(word: str) -> tuple[str, ...]:
         return (_analyser("en").stemWord(low),)  # type: ignore[attr-defined]
     if not _CYRILLIC.search(low) or low.isdigit():
         return ()
-    letters = set(low)
-    if letters & _UK_ONLY:
-        langs: tuple[str, ...] = ("uk",)
-    elif letters & _RU_ONLY:
-        langs = ("ru",)
-    else:
-        langs = ("ru", "uk")
+    langs = _languages(low)
     found: dict[str, list[str]] = {}
     known: dict[str, bool] = {}
     for lang in langs:
@@ -116,9 +125,11 @@ _MAX_CACHED_WORDS = 500_000
 
 
 def _other_forms(word: str) -> tuple[str, ...]:
+    """The forms the index keeps for one word: an English word's stem when it differs
+    (Russian and Ukrainian forms are expanded in the query instead, see above)."""
     forms = _OTHER_FORMS.get(word)
     if forms is None:
-        forms = tuple(f for f in normal_forms(word) if f != word)
+        forms = tuple(f for f in normal_forms(word) if f != word) if _LATIN.match(word) else ()
         if len(_OTHER_FORMS) < _MAX_CACHED_WORDS:
             _OTHER_FORMS[word] = forms
     return forms
@@ -132,15 +143,19 @@ def _chunk_forms(chunk: str) -> tuple[str, ...]:
 
 
 def text_forms(*texts: str | None) -> str:
-    """What the `forms` column indexes for a record's texts: each word's normal forms
-    that differ from the word as written (the text columns hold those), space-separated,
-    each once.
+    """What the `forms` column indexes for a record's texts: each English word's stem
+    where it differs from the word as written (the text columns hold those), space-separated,
+    each once; "" for a text without Latin letters.
 
-    Speed (bulk insert, bench/bench_search.py): the text is split at white space (C speed)
-    and each distinct chunk ("задержали," with its comma) is looked up in a dict; only a
-    chunk never seen goes through the tokenizing regex and the dictionaries. Splitting every
-    text with the regex cost more than all the rest of preparing an entry."""
-    chunks = set(" ".join(t for t in texts if t).lower().split())
+    Speed (bulk insert, bench/bench_search.py): a text without Latin letters is passed over
+    by one regex search; otherwise it is split at white space (C speed) and each distinct
+    chunk ("detained," with its comma) is looked up in a dict; only a chunk never seen goes
+    through the tokenizing regex and the stemmer. Splitting every text with the regex cost
+    more than all the rest of preparing an entry."""
+    text = " ".join(t for t in texts if t)
+    if not _ANY_LATIN.search(text):
+        return ""
+    chunks = set(text.lower().split())
     cache = _CHUNK_FORMS
     missing = chunks.difference(cache)
     if missing:
@@ -153,25 +168,43 @@ def text_forms(*texts: str | None) -> str:
     return " ".join(out)
 
 
+def _languages(low: str) -> tuple[str, ...]:
+    letters = set(low)
+    if letters & _UK_ONLY:
+        return ("uk",)
+    if letters & _RU_ONLY:
+        return ("ru",)
+    return ("ru", "uk")
+
+
 @lru_cache(maxsize=4096)
 def surface_forms(word: str) -> tuple[str, ...]:
-    """Every inflected form of the words `word` may be a form of (lower case, with е for ё
-    too), to highlight in snippets: "задержание" gives "задержания", "задержанию", ...
-    English gives nothing here (a stem is matched as a prefix by the caller)."""
+    """Every inflected form of the dictionary words `word` may be a form of (lower case,
+    with е for ё too): what a Russian or Ukrainian query word is expanded into, and what
+    snippets highlight. "задержание" gives "задержания", "задержанию", ... The same
+    parses as normal_forms (each known parse; else the predictor's best guess; a word known
+    to one language only is not looked up in the other), each parse's whole paradigm.
+    English gives nothing here (its stems are indexed, see above)."""
     low = word.lower()
-    if not _CYRILLIC.search(low):
+    if not _CYRILLIC.search(low) or low.isdigit():
         return ()
-    letters = set(low)
-    langs = ("uk",) if letters & _UK_ONLY else ("ru",) if letters & _RU_ONLY else ("ru", "uk")
-    out: set[str] = set()
+    langs = _languages(low)
+    chosen: dict[str, list] = {}
+    known: dict[str, bool] = {}
     for lang in langs:
         morph = _analyser(lang)
-        for parse in morph.parse(low)[:MAX_FORMS_PER_WORD]:  # type: ignore[attr-defined]
-            if not parse.is_known and out:
-                continue
+        parses = morph.parse(low)  # type: ignore[attr-defined]
+        known[lang] = morph.word_is_known(low)  # type: ignore[attr-defined]
+        chosen[lang] = [p for p in parses if p.is_known] if known[lang] else parses[:1]
+    if len(langs) == 2 and any(known.values()):
+        langs = tuple(lang for lang in langs if known[lang])
+    out: set[str] = {low, low.replace("ё", "е")}
+    for lang in langs:
+        for parse in chosen[lang][:MAX_FORMS_PER_WORD]:
             for form in parse.lexeme:
-                out.add(form.word)
-                out.add(form.word.replace("ё", "е"))
+                if _WORD.fullmatch(form.word):
+                    out.add(form.word)
+                    out.add(form.word.replace("ё", "е"))
     return tuple(sorted(out))
 
 

@@ -301,3 +301,40 @@ def test_add_many_restores_a_cache_size_given_in_pages(journal):
     journal.db.execute("PRAGMA cache_size = 500")  # positive: pages, not KiB
     journal.entries.add_many([{"title": "one"}])
     assert journal.db.query_one("PRAGMA cache_size")[0] == 500
+
+
+def test_insert_rows_is_executemany_in_fewer_statements():
+    """journal/storage/bulk.insert_rows: the same rows, in the same order, as executemany, for
+    any count (a full statement, a remainder, one row, none) and for INSERT OR REPLACE."""
+    import sqlite3
+
+    from journal.storage.bulk import MAX_BOUND_PER_STATEMENT, insert_rows
+
+    per_statement = MAX_BOUND_PER_STATEMENT // 3
+    for count in (0, 1, per_statement, per_statement + 1, 3 * per_statement + 7):
+        rows = [(i, f"t{i}", None if i % 5 else b"\x00blob") for i in range(count)]
+        expected, got = sqlite3.connect(":memory:"), sqlite3.connect(":memory:")
+        for conn in (expected, got):
+            conn.execute("CREATE TABLE t (seq INTEGER PRIMARY KEY AUTOINCREMENT, id, text, data)")
+        expected.executemany("INSERT INTO t (id, text, data) VALUES (?, ?, ?)", rows)
+        insert_rows(got, "INSERT INTO t (id, text, data) VALUES (?, ?, ?)", rows)
+        assert got.execute("SELECT * FROM t").fetchall() == expected.execute("SELECT * FROM t").fetchall()
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE f (id INTEGER PRIMARY KEY, forms TEXT)")
+    insert_rows(conn, "INSERT OR REPLACE INTO f (id, forms) VALUES (?, ?)", [(1, "a"), (2, "b"), (1, "c")])
+    assert conn.execute("SELECT * FROM f ORDER BY id").fetchall() == [(1, "c"), (2, "b")]
+
+
+def test_add_many_keeps_english_stems_only_and_finds_every_form(journal):
+    """Word forms (journal/wordforms.py): the index keeps English stems; a text without Latin
+    letters gets no forms row at all; Russian forms are found through the query."""
+    items = [{"title": f"Задержания {i}", "body": "Повестки вручали"} for i in range(120)]
+    items += [{"title": f"Protesters {i}", "body": "were detained"} for i in range(80)]
+    assert journal.entries.add_many(items, batch=60) == 200
+    stored = dict(journal.db.query("SELECT e.title, w.forms FROM entries e JOIN entry_word_forms w ON w.id = e.id"))
+    assert len(stored) == 80 and all(set(forms.split()) == {"protest", "detain"} for forms in stored.values())
+    assert journal.queries.search_count("задержание") == 120
+    assert journal.queries.search_count("повестка") == 120
+    assert journal.queries.search_count("detain") == 80
+    assert journal.queries.search_count("protester") == 80
+    assert journal.verify() == []

@@ -12,7 +12,7 @@ from journal.records.search_all import search_all
 from journal.records.search_index import fill_word_forms, pending_word_forms
 from journal.storage import migrations
 from journal.storage.vault import Journal
-from journal.wordforms import normal_forms, text_forms
+from journal.wordforms import normal_forms, surface_forms, text_forms
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -79,7 +79,13 @@ def test_language_is_chosen_per_word():
     # "стали" is known to both dictionaries: both languages' normal forms.
     both = set(normal_forms("стали"))
     assert {"стать", "сталь"} <= both and both & {"стати", "станути"}
-    assert "задержание" in text_forms("Задержания", None, "")
+    # The index keeps English stems only; Russian and Ukrainian words are expanded in the
+    # query into their whole paradigm (journal/wordforms.py says why).
+    assert text_forms("Задержания", None, "") == ""
+    assert set(text_forms("Protesters detained", None, "").split()) == {"protest", "detain"}
+    assert {"задержания", "задержанием", "задержанию"} <= set(surface_forms("задержание"))
+    assert "повістки" in surface_forms("повістка") and "повестки" not in surface_forms("повістка")
+    assert surface_forms("detained") == ()
 
 
 def test_people_contact_log_and_search_all_find_word_forms(journal):
@@ -113,11 +119,15 @@ def test_migration_11_keeps_exact_search_and_the_backfill_adds_forms(tmp_path):
         assert migrations.schema_version(journal.db.conn) >= 11
         assert pending_word_forms(journal.db) > 0
         assert [h.title for h in journal.queries.search("задержаны")] == ["Задержание у метро"]
-        assert journal.queries.search("задержать") == []  # no forms yet: exact words only
+        # Russian and Ukrainian forms are expanded in the query: found at once.
+        assert [h.title for h in journal.queries.search("задержать")] == ["Задержание у метро"]
+        # English stems are indexed: "witnesses" finds "Witness" once the backfill has run.
+        assert journal.people.list(search="witnesses") == []
         seen = []
         assert fill_word_forms(journal.db, progress=lambda d, t: seen.append((d, t))) > 0
         assert pending_word_forms(journal.db) == 0
         assert seen[-1][0] == seen[-1][1]
+        assert [p.display_name for p in journal.people.list(search="witnesses")] == ["Secret Witness"]
         assert [h.title for h in journal.queries.search("задержать")] == ["Задержание у метро"]
         assert [h.title for h in journal.queries.search("повістка")] == ["Повістка"]
         assert [p.display_name for p in journal.people.list(search="мама")] == ["Мария Иванова"]  # "мама Ивана"

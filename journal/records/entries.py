@@ -14,7 +14,7 @@ import zlib
 import uuid as uuidlib
 from dataclasses import asdict, dataclass, field, fields
 
-from journal.storage.bulk import BULK_SWITCH_INTERVAL_S, BatchPipeline, roomy_fts_hash, roomy_page_cache
+from journal.storage.bulk import BULK_SWITCH_INTERVAL_S, BatchPipeline, insert_rows, roomy_fts_hash, roomy_page_cache
 from journal.storage.db import Database
 from journal.records.revisions import GENESIS_HASH, canonical_json, chain_hash, check_chains, next_revision
 from journal.errors import Cancelled, CorruptDatabase, InvalidInput, NotFound
@@ -259,8 +259,11 @@ class EntryStore:
                     revisions.append(revision)
                     tags.extend((entry.id, t) for t in entry.tags)
                     # Word forms (journal/wordforms.py) here, on this thread: the cache of
-                    # each word's forms makes it one look-up per word.
-                    forms.append((entry.id, sql_text_forms(row[2], row[3], row[10], row[16])))
+                    # each word's forms makes it one look-up per word. No row for a text
+                    # without any (the index reads a missing row as ''; entries_search).
+                    entry_forms = sql_text_forms(row[2], row[3], row[10], row[16])
+                    if entry_forms:
+                        forms.append((entry.id, entry_forms))
                     count += 1
                     if len(rows) >= batch:
                         pipeline.submit((rows, revisions, tags, forms))
@@ -279,7 +282,7 @@ class EntryStore:
         if not rows:
             return
         self._write_rows(rows, revisions, tags)
-        self.db.conn.executemany("INSERT OR REPLACE INTO entry_word_forms (id, forms) VALUES (?, ?)", forms)
+        insert_rows(self.db.conn, "INSERT OR REPLACE INTO entry_word_forms (id, forms) VALUES (?, ?)", forms)
         # One statement, indexed from the rows just written (their pages are in the cache).
         self.db.conn.execute("INSERT INTO entries_fts (rowid, title, body, place, tags, forms) "
                              "SELECT id, title, body, place, tags, forms FROM entries_search "
@@ -292,11 +295,11 @@ class EntryStore:
                 (rows[0][0], rows[-1][0]))
 
     def _write_rows(self, rows: list[tuple], revisions: list[tuple], tags: list[tuple]) -> None:
-        """executemany of prepared entries, revisions and entry_tags rows (any may be empty)."""
+        """Prepared entries, revisions and entry_tags rows (any may be empty), many rows per
+        statement (journal/storage/bulk.py, insert_rows)."""
         conn = self.db.conn
         for sql, values in ((_INSERT_ENTRY_WITH_ID, rows), (_INSERT_REVISION, revisions), (_INSERT_TAG, tags)):
-            if values:
-                conn.executemany(sql, values)
+            insert_rows(conn, sql, values)
 
     def _first_revision_rows(self, entry: Entry, occurred_utc: int | None, now: str) -> tuple[tuple, tuple]:
         """The entries row (with entry.id) and its revision 1 row, hashed; sets entry.revision*."""

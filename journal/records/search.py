@@ -180,13 +180,19 @@ def _text_only(expr: str, forms: bool) -> str:
 
 
 def _with_forms(word: str) -> str:
-    """One query word: its own spellings (е/ё) or any of its normal forms (journal/wordforms.py),
-    which the index holds in each record's `forms` column: "задержание" finds "Задержания"."""
-    from journal.wordforms import normal_forms
+    """One query word: its own spellings (е/ё), every inflected form of a Russian or
+    Ukrainian word (looked up in the text as written), or any of its normal forms, which
+    the index holds in each record's `forms` column (English stems; the Cyrillic normal
+    forms of records indexed by schema 11 to 15): journal/wordforms.py says why.
+    "задержание" finds "Задержания", "detain" finds "detained"."""
+    from journal.wordforms import normal_forms, surface_forms
 
     variants = [f'"{v}"' for v in _yo_spellings(word)]
     low = word.lower()
-    variants += [f'"{form}"' for form in normal_forms(word) if form != low and f'"{form}"' not in variants]
+    for form in (*surface_forms(word), *(f for f in normal_forms(word) if f != low)):
+        quoted = f'"{form}"'
+        if quoted not in variants:
+            variants.append(quoted)
     return variants[0] if len(variants) == 1 else "(" + " OR ".join(variants) + ")"
 
 

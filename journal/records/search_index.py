@@ -2,11 +2,12 @@
 
 Migration 11 rebuilt the search indexes from the text as written and left, per index,
 a mark in ``word_forms_backfill``: records with an id below it still need their
-normal forms (journal/wordforms.py). ``fill_word_forms`` adds them newest first, in
+word forms (journal/wordforms.py: the stems of English words; Russian and Ukrainian forms
+are expanded in the query and need nothing here). ``fill_word_forms`` adds them newest first, in
 batches of BATCH records, each batch in its own transaction together with the lowered
 mark: a crash loses at most the batch in flight and the next run resumes there; a
-cancel stops between batches; search works all the while (exact words at once, word
-forms as they are filled in). The app runs it in the background after unlocking,
+cancel stops between batches; search works all the while (exact words and Russian and
+Ukrainian forms at once, English forms as they are filled in). The app runs it in the background after unlocking,
 the CLI with ``journal reindex``.
 
 The same job then builds the entries' new search index of schema 15 (prefix indexes,
