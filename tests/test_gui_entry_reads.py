@@ -246,3 +246,35 @@ def test_a_new_search_drops_a_later_page_still_being_read(qtbot, data_dir, tmp_p
         assert all(model.index(r, 0).data().startswith("Night raid 7") for r in range(shown))
     finally:
         close_controller(controller)
+
+
+def test_a_later_page_that_cannot_be_read_is_reported_and_the_hits_stay(qtbot, data_dir, tmp_path, monkeypatch):
+    from journal.errors import InvalidInput
+
+    make_journal(data_dir, MANY)
+    controller = new_controller(qtbot, data_dir, tmp_path)
+    try:
+        unlock(qtbot, controller)
+        window = controller.main_window
+        window.show()
+        qtbot.waitExposed(window)
+        real = EntryQueries.search
+
+        def search(queries, text, *args, offset=0, **kwargs):
+            if offset:
+                raise InvalidInput("The search index is being rebuilt.")
+            return real(queries, text, *args, offset=offset, **kwargs)
+
+        monkeypatch.setattr(EntryQueries, "search", search)
+        window.search.setText("officers")
+        model = window.model
+        qtbot.waitUntil(lambda: model.searching and not model.loading, timeout=20_000)
+        assert model.rowCount() == 200
+        with qtbot.waitSignal(model.later_page_failed, timeout=20_000):
+            model.fetchMore()
+        qtbot.waitUntil(lambda: not model.fetching, timeout=10_000)
+        message = window.statusBar().currentMessage()
+        assert "More results could not be read" in message and "being rebuilt" in message
+        assert model.rowCount() == 200 and not model.canFetchMore()  # the hits stay; no retry loop
+    finally:
+        close_controller(controller)

@@ -368,6 +368,8 @@ class MainWindow(QMainWindow):
         self.model.modelAboutToBeReset.connect(self._before_list_reset)
         self.model.modelReset.connect(self._list_reset)
         self.model.rowsInserted.connect(self._after_list_change)
+        self.model.later_page_failed.connect(lambda why: self.statusBar().showMessage(
+            self.tr("More results could not be read: {why}").format(why=why), 10000))
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self._search_timer.timeout.connect(self._run_search)
         self.editor.saved.connect(self._entry_saved)

@@ -3200,6 +3200,10 @@ Choose something that does not identify you or where you are, in case the card f
         <translation>Перейти к предыдущей части окна (Shift+F6)</translation>
     </message>
     <message>
+        <source>More results could not be read: {why}</source>
+        <translation>Не удалось прочитать следующие результаты: {why}</translation>
+    </message>
+    <message>
         <source>Search now finds every form of a word.</source>
         <translation>Теперь поиск находит все формы слова.</translation>
     </message>

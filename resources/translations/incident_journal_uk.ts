@@ -3200,6 +3200,10 @@ Choose something that does not identify you or where you are, in case the card f
         <translation>Перейти до попередньої частини вікна (Shift+F6)</translation>
     </message>
     <message>
+        <source>More results could not be read: {why}</source>
+        <translation>Не вдалося прочитати наступні результати: {why}</translation>
+    </message>
+    <message>
         <source>Search now finds every form of a word.</source>
         <translation>Тепер пошук знаходить усі форми слова.</translation>
     </message>

@@ -26,12 +26,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 
 from journal.records.entries import EntrySummary
 from journal.records.search import EntryFilter, SearchHit
 
-from ui.common.ops import LatestRead
+from ui.common.ops import LatestRead, user_message
 
 BLOCK_SIZE = 200
 SEARCH_PAGE = 200
@@ -65,6 +65,10 @@ def display_occurred(value: str | None) -> str:
 
 
 class EntryListModel(QAbstractTableModel):
+    # A search's later page could not be read (why, for people): the hits shown stay; the window
+    # says so instead of the list silently ending.
+    later_page_failed = Signal(str)
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._queries = None
@@ -370,9 +374,11 @@ class EntryListModel(QAbstractTableModel):
         self.endInsertRows()
 
     def _page_failed(self, exc: BaseException) -> None:
-        """A later page the index could not give: the hits shown so far stay, no more are asked for."""
+        """A later page the index could not give: the hits shown so far stay, no more are asked for,
+        and the window says why (later_page_failed)."""
         self._search_exhausted = True
         self.load_failed = exc
+        self.later_page_failed.emit(user_message(exc))
 
     # --- Qt model API -----------------------------------------------------------------
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
