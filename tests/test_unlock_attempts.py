@@ -193,7 +193,11 @@ def test_cli_rotate_interrupted_with_ctrl_c_changes_nothing(created, data_dir, t
     old, new = tmp_path / "old.txt", tmp_path / "new.txt"
     old.write_text(PASSPHRASE + "\n")
     new.write_text("the new passphrase after the border\n")
-    script = ("import sys; sys.path.insert(0, sys.argv[1]); import journal.storage.keyslots as k; "
+    # After each new file the rotation pauses (rotation.test_hook), so Ctrl+C lands while it runs:
+    # on a quiet machine the three files were re-encrypted before the signal arrived (CI, 2026-12-07).
+    script = ("import sys, time; sys.path.insert(0, sys.argv[1]); import journal.storage.keyslots as k; "
+              "import journal.storage.rotation as r; "
+              "r.test_hook = lambda name: time.sleep(2) if name == 'file-written' else None; "
               "from conftest import FAST_KDF; k.DEFAULT_KDF = FAST_KDF; from journal.cli import main; "
               "sys.exit(main(sys.argv[2:]))")
     root = Path(__file__).resolve().parent.parent
