@@ -338,3 +338,20 @@ def test_add_many_keeps_english_stems_only_and_finds_every_form(journal):
     assert journal.queries.search_count("detain") == 80
     assert journal.queries.search_count("protester") == 80
     assert journal.verify() == []
+
+
+def test_move_many_to_trash_and_restore_many(journal):
+    """The list's selection moved at once (Del on several rows) and brought back (Undo): one
+    transaction each, row ids in and out; entries already there (or gone) are passed over."""
+    made = [journal.entries.add(title=f"Задержание {i}") for i in range(1203)]  # over two statements' ids
+    ids = [e.id for e in made]
+    journal.entries.move_to_trash(made[0].uuid)
+    moved = journal.entries.move_many_to_trash([*ids, 999_999])
+    assert moved == ids[1:]
+    assert journal.queries.count(EntryFilter(trash=True)) == 1203 and journal.queries.count() == 0
+    revisions_before = journal.db.query("SELECT count(*) FROM revisions")[0][0]
+    assert journal.entries.restore_many(moved[:600] + [999_999]) == moved[:600]
+    assert journal.queries.count() == 600 and journal.queries.search_count("задержание") == 600
+    assert journal.entries.restore_many(moved[:600]) == []  # not in the trash any more
+    assert journal.db.query("SELECT count(*) FROM revisions")[0][0] == revisions_before  # no new versions
+    assert journal.verify() == []

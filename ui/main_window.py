@@ -32,7 +32,7 @@ from ui.common import collector
 from ui.common.a11y import announce, mark_hint
 from ui.common.i18n import translated_categories
 from ui.entries.history import HistoryDialog
-from ui.entries.selection import allow_picking_several
+from ui.entries.selection import allow_picking_several, selected_rowids
 from ui.common.wheel_guard import install_wheel_guard
 from ui.common.keyboard import install_keyboard_rules
 from ui.common.fields import ScrollingPageStack, last_chosen_zone, system_zone_name
@@ -80,7 +80,8 @@ class MainWindow(QMainWindow):
         self.history_dialog: HistoryDialog | None = None
         self._pages: dict[str, QWidget] = {}
         self._known_tags: set[str] = set()
-        self._undo_uuid: str | None = None
+        self._undo_uuid: str | None = None  # the entry the Undo bar brings back...
+        self._undo_rowids: list[int] = []  # ... or the entries (several moved at once)
         self.setWindowTitle(self.tr("Incident Journal"))  # never the journal's name or an entry's title
         self.setWindowIcon(app_icon())
         self._build()
@@ -295,12 +296,12 @@ class MainWindow(QMainWindow):
         self.new_action = action(self.tr("&New entry"), QKeySequence.StandardKey.New,
                                  self.tr("Write a new entry (Ctrl+N)"), self.new_entry)
         self.delete_action = action(self.tr("&Move to trash"), QKeySequence.StandardKey.Delete,
-                                    self.tr("Move the selected entry to the trash (Del)"), self.delete_current)
+                                    self.tr("Move the selected entries to the trash (Del)"), self.delete_current)
         # Del only when the list has focus: in a text field it deletes characters.
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.table.addAction(self.delete_action)
         self.restore_action = action(self.tr("&Restore"), "Ctrl+R",
-                                     self.tr("Move the selected entry out of the trash"), self.restore_current)
+                                     self.tr("Move the selected entries out of the trash"), self.restore_current)
         self.empty_trash_action = action(self.tr("&Empty trash…"), None,
                                          self.tr("Delete everything in the trash for good"), self.empty_trash)
         self.history_action = action(self.tr("&History…"), "Ctrl+H",
@@ -507,8 +508,8 @@ class MainWindow(QMainWindow):
             self.history_dialog = None
         self._known_tags.clear()
         self._when_loaded = None
-        self._undo_uuid = None
-        self.undo_button.setVisible(False)
+        self._hide_undo()
+        self.undo_label.clear()  # it names the entry moved to the trash
         self.statusBar().clearMessage()
         self.count_label.clear()
         self.list_empty.clear()
@@ -877,9 +878,15 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("New entry created."), 3000)
 
     def delete_current(self) -> None:
+        """Del: the entry shown, or every entry picked in the list (ui/entries/selection.py) after
+        asking; Undo brings them back either way."""
         uuid = self.editor.current_uuid
         if (self.session is None or uuid is None or self.sidebar.current_filter().trash
                 or not self.entry_page_showing()):
+            return
+        picked = selected_rowids(self.table)
+        if len(picked) > 1:
+            self._delete_several(picked)
             return
         self.editor.flush()
         title = self.editor.title.text().strip() or self.tr("(untitled)")
@@ -898,28 +905,67 @@ class MainWindow(QMainWindow):
 
         self._reload_list(select_next)
         self.refresh_sidebar()
-        self._undo_uuid = uuid
+        self._undo_uuid, self._undo_rowids = uuid, []
         self.statusBar().clearMessage()
         self.undo_label.setText(self.tr("“{title}” moved to the trash.").format(title=title))
         self.undo_bar.setVisible(True)
         self._undo_timer.start()
         self.table.setFocus()
 
+    def _delete_several(self, rowids: list[int]) -> None:
+        # The harmless button is the default: a stray Ctrl+A, Del must not empty the list.
+        answer = QMessageBox.question(
+            self, self.tr("Move to trash"),
+            self.tr("Move %n selected entries to the trash? Undo brings them back.", "", len(rowids)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes or self.session is None:
+            return
+        self.editor.flush()
+        row = self.table.currentIndex().row()
+        entry_ops.move_several_to_trash(self, self.session, rowids) \
+            .success(lambda moved: self._deleted_several(moved, row)).failure(self._write_failed).run()
+
+    def _deleted_several(self, moved: list[int], row: int) -> None:
+        self._deleted("", row)
+        self._undo_uuid, self._undo_rowids = None, moved
+        self.undo_label.setText(self.tr("%n entries moved to the trash.", "", len(moved)))
+
     def _undo_delete(self) -> None:
         uuid, self._undo_uuid = self._undo_uuid, None
+        rowids, self._undo_rowids = self._undo_rowids, []
         self._hide_undo()
-        if uuid and self.session is not None:
+        if self.session is None:
+            return
+        if uuid:
             entry_ops.restore(self, self.session, uuid).success(self._restored).failure(self._write_failed).run()
+        elif rowids:
+            entry_ops.restore_several(self, self.session, rowids) \
+                .success(self._restored_several).failure(self._write_failed).run()
 
     def _hide_undo(self) -> None:
         self.undo_bar.setVisible(False)
         self._undo_uuid = None
+        self._undo_rowids = []
 
     def restore_current(self) -> None:
+        """Ctrl+R in the trash: the entry shown, or every entry picked in the list."""
         uuid = self.editor.current_uuid
         if self.session is None or uuid is None or not self.entry_page_showing():
             return
+        picked = selected_rowids(self.table)
+        if len(picked) > 1 and self.sidebar.current_filter().trash:
+            entry_ops.restore_several(self, self.session, picked) \
+                .success(self._restored_several).failure(self._write_failed).run()
+            return
         entry_ops.restore(self, self.session, uuid).success(self._restored).failure(self._write_failed).run()
+
+    def _restored_several(self, rowids: list[int]) -> None:
+        self._clear_editor()
+        first = rowids[0] if rowids else None
+        self._reload_list((lambda: self.select_rowid(first)) if first is not None and not
+                          self.sidebar.current_filter().trash else None)
+        self.refresh_sidebar()
+        self.statusBar().showMessage(self.tr("%n entries restored.", "", len(rowids)), 4000)
 
     def _restored(self, rowid: int) -> None:
         self._clear_editor()

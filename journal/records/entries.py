@@ -170,6 +170,9 @@ _INSERT_REVISION = (
 )
 
 
+_IDS_PER_STATEMENT = 500  # row ids bound per statement (under SQLite's oldest limit of 999)
+
+
 class EntryStore:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -388,6 +391,30 @@ class EntryStore:
             )
             if cur.rowcount == 0:
                 self.get(entry_uuid)  # raises NotFound for an unknown id
+
+    def move_many_to_trash(self, rowids: list[int]) -> list[int]:
+        """Several entries at once (the list's selection), in one transaction; the row ids moved.
+        Entries already in the trash or gone meanwhile are passed over. Only `deleted_at`
+        changes: no revision, no index update, so 100k ids take seconds, not minutes."""
+        return self._set_deleted(rowids, utc_now_iso())
+
+    def restore_many(self, rowids: list[int]) -> list[int]:
+        """Several entries out of the trash at once (Undo after move_many_to_trash, or the trash's
+        selection); the row ids restored. Entries not in the trash are passed over."""
+        return self._set_deleted(rowids, None)
+
+    def _set_deleted(self, rowids: list[int], deleted_at: str | None) -> list[int]:
+        now_in = "deleted_at IS NULL" if deleted_at is not None else "deleted_at IS NOT NULL"
+        changed: list[int] = []
+        with self.db.transaction() as db:
+            for start in range(0, len(rowids), _IDS_PER_STATEMENT):
+                chunk = [int(rowid) for rowid in rowids[start:start + _IDS_PER_STATEMENT]]
+                marks = ",".join("?" * len(chunk))
+                changed += [row[0] for row in db.query(
+                    f"SELECT id FROM entries WHERE id IN ({marks}) AND {now_in} ORDER BY id", chunk)]
+                db.execute(f"UPDATE entries SET deleted_at = ? WHERE id IN ({marks}) AND {now_in}",
+                           [deleted_at, *chunk])
+        return changed
 
     def restore(self, entry_uuid: str) -> None:
         with self.db.transaction() as db:

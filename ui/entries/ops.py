@@ -31,6 +31,16 @@ def move_to_trash(parent, session, entry_uuid: str) -> WriteOp:
     return WriteOp(parent, session, lambda j: j.entries.move_to_trash(entry_uuid))
 
 
+def move_several_to_trash(parent, session, rowids: list[int]) -> WriteOp:
+    """The list's selection; the result is the row ids moved (for Undo)."""
+    return WriteOp(parent, session, lambda j: j.entries.move_many_to_trash(rowids))
+
+
+def restore_several(parent, session, rowids: list[int]) -> WriteOp:
+    """Out of the trash; the result is the row ids restored."""
+    return WriteOp(parent, session, lambda j: j.entries.restore_many(rowids))
+
+
 def restore(parent, session, entry_uuid: str) -> WriteOp:
     """Out of the trash; the result is the entry's row id (to select it)."""
     def work(j):
