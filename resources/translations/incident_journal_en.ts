@@ -173,6 +173,27 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Move %n selected entries to the trash? Undo brings them back.</source>
+        <translation>
+            <numerusform>Move %n selected entry to the trash? Undo brings it back.</numerusform>
+            <numerusform>Move %n selected entries to the trash? Undo brings them back.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries moved to the trash.</source>
+        <translation>
+            <numerusform>%n entry moved to the trash.</numerusform>
+            <numerusform>%n entries moved to the trash.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries restored.</source>
+        <translation>
+            <numerusform>%n entry restored.</numerusform>
+            <numerusform>%n entries restored.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Delete %n entries in the trash for good? Their history goes too. This cannot be undone.</source>
         <translation>
             <numerusform>Delete %n entry in the trash for good? Its history goes too. This cannot be undone.</numerusform>

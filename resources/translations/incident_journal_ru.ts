@@ -3176,6 +3176,14 @@ Choose something that does not identify you or where you are, in case the card f
         <translation>Загрузка записей…</translation>
     </message>
     <message>
+        <source>Move the selected entries to the trash (Del)</source>
+        <translation>Переместить выбранные записи в корзину (Del)</translation>
+    </message>
+    <message>
+        <source>Move the selected entries out of the trash</source>
+        <translation>Вернуть выбранные записи из корзины</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
@@ -3214,6 +3222,34 @@ Choose something that does not identify you or where you are, in case the card f
     <message>
         <source>“{title}” moved to the trash.</source>
         <translation>Запись «{title}» перемещена в корзину.</translation>
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation>В корзину</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n selected entries to the trash? Undo brings them back.</source>
+        <translation>
+            <numerusform>Переместить в корзину %n выбранную запись? «Отменить» вернёт её.</numerusform>
+            <numerusform>Переместить в корзину %n выбранные записи? «Отменить» вернёт их.</numerusform>
+            <numerusform>Переместить в корзину %n выбранных записей? «Отменить» вернёт их.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries moved to the trash.</source>
+        <translation>
+            <numerusform>%n запись перемещена в корзину.</numerusform>
+            <numerusform>%n записи перемещены в корзину.</numerusform>
+            <numerusform>%n записей перемещено в корзину.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries restored.</source>
+        <translation>
+            <numerusform>%n запись восстановлена.</numerusform>
+            <numerusform>%n записи восстановлены.</numerusform>
+            <numerusform>%n записей восстановлено.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Delete %n entries in the trash for good? Their history goes too. This cannot be undone.</source>
@@ -3266,14 +3302,6 @@ Choose something that does not identify you or where you are, in case the card f
     <message>
         <source>Main</source>
         <translation>Главная</translation>
-    </message>
-    <message>
-        <source>Move the selected entry out of the trash</source>
-        <translation>Вернуть выбранную запись из корзины</translation>
-    </message>
-    <message>
-        <source>Move the selected entry to the trash (Del)</source>
-        <translation>Переместить выбранную запись в корзину (Del)</translation>
     </message>
     <message>
         <source>New entry created.</source>

@@ -3176,6 +3176,14 @@ Choose something that does not identify you or where you are, in case the card f
         <translation>Завантаження записів…</translation>
     </message>
     <message>
+        <source>Move the selected entries to the trash (Del)</source>
+        <translation>Перемістити вибрані записи до кошика (Del)</translation>
+    </message>
+    <message>
+        <source>Move the selected entries out of the trash</source>
+        <translation>Повернути вибрані записи з кошика</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Налаштування…</translation>
     </message>
@@ -3214,6 +3222,34 @@ Choose something that does not identify you or where you are, in case the card f
     <message>
         <source>“{title}” moved to the trash.</source>
         <translation>Запис «{title}» переміщено до кошика.</translation>
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation>До кошика</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n selected entries to the trash? Undo brings them back.</source>
+        <translation>
+            <numerusform>Перемістити до кошика %n вибраний запис? «Скасувати» поверне його.</numerusform>
+            <numerusform>Перемістити до кошика %n вибрані записи? «Скасувати» поверне їх.</numerusform>
+            <numerusform>Перемістити до кошика %n вибраних записів? «Скасувати» поверне їх.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries moved to the trash.</source>
+        <translation>
+            <numerusform>%n запис переміщено до кошика.</numerusform>
+            <numerusform>%n записи переміщено до кошика.</numerusform>
+            <numerusform>%n записів переміщено до кошика.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries restored.</source>
+        <translation>
+            <numerusform>%n запис відновлено.</numerusform>
+            <numerusform>%n записи відновлено.</numerusform>
+            <numerusform>%n записів відновлено.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Delete %n entries in the trash for good? Their history goes too. This cannot be undone.</source>
@@ -3266,14 +3302,6 @@ Choose something that does not identify you or where you are, in case the card f
     <message>
         <source>Main</source>
         <translation>Головна</translation>
-    </message>
-    <message>
-        <source>Move the selected entry out of the trash</source>
-        <translation>Повернути вибраний запис із кошика</translation>
-    </message>
-    <message>
-        <source>Move the selected entry to the trash (Del)</source>
-        <translation>Перемістити вибраний запис до кошика (Del)</translation>
     </message>
     <message>
         <source>New entry created.</source>
