@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import threading
 
+from PySide6.QtCore import Qt
+
 from gui_helpers import close_controller, make_journal, new_controller, unlock, unlocked, wait_entry  # noqa: F401
 
 from journal.records.attachments import AttachmentStore
@@ -278,3 +280,36 @@ def test_a_later_page_that_cannot_be_read_is_reported_and_the_hits_stay(qtbot, d
         assert model.rowCount() == 200 and not model.canFetchMore()  # the hits stay; no retry loop
     finally:
         close_controller(controller)
+
+
+def test_a_panel_button_reached_by_keyboard_does_nothing_while_the_next_entry_is_read(qtbot, unlocked, monkeypatch):
+    """Tab into the people panel and Enter on "Link" while the next entry is read: the entry still
+    shown must not get the link (it is not the one the person chose); after the read, Enter links."""
+    window = unlocked.main_window
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    first = "Detentions at the station square"
+    window.select_rowid(window.model.rowid_at(_row_titled(window, first)))
+    wait_entry(qtbot, window)
+    shown_uuid = window.editor.current_uuid
+    reads = EntryReads(monkeypatch, hold={"Повестка отцу пятерых детей"})
+    panel = window.people_feature.panel
+    window.select_rowid(window.model.rowid_at(_row_titled(window, "Повестка отцу пятерых детей")))
+    qtbot.waitUntil(reads.held.is_set, timeout=10_000)
+    assert window.editor.pending
+    panel.picker.setEditText("Anna Petrova")
+    panel.link_button.setFocus()
+    qtbot.keyClick(panel.link_button, Qt.Key.Key_Return)
+    qtbot.keyClick(panel.link_button, Qt.Key.Key_Space)
+    qtbot.wait(300)
+    reader = unlocked.session.reader
+    assert reader.people.people_for_entry(shown_uuid) == []
+    reads.release.set()
+    wait_entry(qtbot, window)
+    chosen_uuid = window.editor.current_uuid
+    panel.picker.setEditText("Anna Petrova")
+    with qtbot.waitSignal(panel.people_changed, timeout=10_000):
+        qtbot.keyClick(panel.link_button, Qt.Key.Key_Space)
+    assert [p.display_name for p, _role in reader.people.people_for_entry(chosen_uuid)] == ["Anna Petrova"]
+    assert reader.people.people_for_entry(shown_uuid) == []

@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QTime, QTimer, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, QObject, QTime, QTimer, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateTimeEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
@@ -40,6 +40,27 @@ from ui.entries import ops
 
 AUTOSAVE_MS = 1200
 PENDING_GREY_MS = 150  # an entry read taking longer greys the editor meanwhile (set_pending)
+
+
+class _NoKeysWhilePending(QObject):
+    """While the next entry is read, keys that act (Enter, Space, letters) do nothing anywhere in
+    the editor, its panels included: a button of the people or files panel reached with Tab would
+    otherwise act on the entry still shown, not the one chosen. Tab and Shift+Tab still move the
+    focus; shortcuts (Ctrl+L, Ctrl+S) are matched before keys reach a widget, so they still work.
+    Installed on the application only while pending."""
+
+    PASSED = {Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt,
+              Qt.Key.Key_Meta}
+
+    def __init__(self, editor: QWidget) -> None:
+        super().__init__(editor)
+        self._editor = editor
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
+        if (event.type() in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease) and isinstance(watched, QWidget)
+                and event.key() not in self.PASSED and self._editor.isAncestorOf(watched)):
+            return True
+        return False
 # The share of the editor's visible height the text keeps at least (issue 17.16).
 BODY_SHARE = 0.4
 
@@ -97,6 +118,7 @@ class EntryEditor(QWidget):
         self._dirty = False
         self._loading = False
         self._pending = False  # the next entry is being read off the GUI thread (set_pending)
+        self._no_keys = _NoKeysWhilePending(self)  # ... and meanwhile keys that act do nothing
         self._parts: list[tuple[PartRead, PartShow]] = []
         self._occurred_touched = False
         self._zone_chosen = False
@@ -349,6 +371,10 @@ class EntryEditor(QWidget):
         self._timer.stop()
         self._pending = pending
         if pending:
+            app = QCoreApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self._no_keys)  # never twice
+                app.installEventFilter(self._no_keys)
             self._form_scroll.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
             for line in (self.title, self.place, self.coordinates, self.tags):
                 line.setReadOnly(True)
@@ -360,6 +386,9 @@ class EntryEditor(QWidget):
 
     def _end_pending(self) -> None:
         self._pending = False
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._no_keys)
         self._grey_timer.stop()
         self._form_scroll.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, False)
         self._form_scroll.setEnabled(True)
