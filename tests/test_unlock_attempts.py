@@ -195,7 +195,15 @@ def test_cli_rotate_interrupted_with_ctrl_c_changes_nothing(created, data_dir, t
     new.write_text("the new passphrase after the border\n")
     # After each new file the rotation pauses (rotation.test_hook), so Ctrl+C lands while it runs:
     # on a quiet machine the three files were re-encrypted before the signal arrived (CI, 2026-12-07).
-    script = ("import sys, time; sys.path.insert(0, sys.argv[1]); import journal.storage.keyslots as k; "
+    # Ctrl+C as a terminal delivers it: Python turns SIGINT into KeyboardInterrupt only if the parent
+    # process left it at its default, and in a full test run something before this test leaves it
+    # ignored or blocked (the CLI then finished the rotation: exit 0). The child says what it found.
+    script = ("import sys, time, signal; "
+              "sys.stderr.write(f'SIGINT was {signal.getsignal(signal.SIGINT)!r}, blocked: '"
+              "f'{signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, [])}\\n'); "
+              "signal.signal(signal.SIGINT, signal.default_int_handler); "
+              "signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGINT]); "
+              "sys.path.insert(0, sys.argv[1]); import journal.storage.keyslots as k; "
               "import journal.storage.rotation as r; "
               "r.test_hook = lambda name: time.sleep(2) if name == 'file-written' else None; "
               "from conftest import FAST_KDF; k.DEFAULT_KDF = FAST_KDF; from journal.cli import main; "
