@@ -511,3 +511,22 @@ def test_two_files_of_one_entry_with_the_same_content_both_arrive_and_stay_two(p
     assert coordinator.importer.import_bundle(second).status == "accepted"
     assert sorted(a.file_name for a in coordinator.attachments.list_for_entry(entry.uuid)) == names
     assert coordinator.verify() == []
+
+
+def test_received_entries_and_people_are_found_by_word_forms(pair, tmp_path):
+    """Issue 20: a coordinator's received entries (and people) are searched like the journal's own,
+    each query word in every form: Russian through the query's paradigm, English through stems."""
+    from ui.exchange.received_filter import ReceivedFilter
+
+    documenter, coordinator, record = pair
+    sample = populate(documenter)
+    english = documenter.entries.add(title="Protesters detained", body="Police were detaining people")
+    result = coordinator.importer.import_bundle(export(documenter, record, tmp_path / "b.ijbundle"),
+                                                trust_new=True)
+    assert result.status == "accepted", result.reason
+    received = ReceivedFilter(sender_id=result.sender.id)
+    for query, uuid in (("задержать", sample["entry"].uuid), ("адвокат", sample["entry"].uuid),
+                        ("detain", english.uuid), ("protester", english.uuid)):
+        assert [hit.uuid for hit in coordinator.queries.search(query, received)] == [uuid], query
+        assert [hit.uuid for hit in coordinator.queries.search(query)] == [uuid], query
+    assert [p.display_name for p in coordinator.people.list(search="Петрову")] == ["Иван Петров"]
