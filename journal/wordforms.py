@@ -13,10 +13,10 @@ Russian and Ukrainian words change their ending with case, number and tense
   when the query is made, into every inflected form of each dictionary word it may be
   (`surface_forms`: the lexemes of pymorphy3's parses), and those forms are looked up
   in the text as written. "задержание" becomes задержание OR задержания OR
-  задержанию ... Indexing each Cyrillic word's normal forms instead (schema 11 to 15 did)
-  added about 100 tokens to every entry and held a bulk insert at 100k entries to about
-  3,000 entries/s against 4,800/s without them (bench/README.md); a query expanded into
-  20 to 150 forms costs well under a millisecond more (measured at 100k and 1M). Journals
+  задержанию ... Indexing each Cyrillic word's normal forms instead (the index did until
+  2026-12-07) added about 100 tokens to every entry and held a bulk insert at 100k entries
+  to 3,748 entries/s against 4,919/s now (bench/README.md); a query expanded into 10 to 150
+  forms finds the same records and its first page costs 0.5 to 2 ms more at 1M. Journals
   indexed before keep their Cyrillic normal forms in `forms`; a query also asks for the
   word's normal forms, so those records are found the same way.
 
