@@ -183,7 +183,7 @@ def _with_forms(word: str) -> str:
     """One query word: its own spellings (е/ё), every inflected form of a Russian or
     Ukrainian word (looked up in the text as written), or any of its normal forms, which
     the index holds in each record's `forms` column (English stems; the Cyrillic normal
-    forms of records indexed by schema 11 to 15): journal/wordforms.py says why.
+    forms of records indexed before 2026-12-07): journal/wordforms.py says why.
     "задержание" finds "Задержания", "detain" finds "detained"."""
     from journal.wordforms import normal_forms, surface_forms
 
