@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from PySide6.QtCore import Qt
 
 from gui_helpers import close_controller, make_journal, new_controller, unlock, unlocked, wait_entry  # noqa: F401
@@ -177,6 +178,21 @@ MANY = [dict(title=f"Night raid {i}", body=f"Officers searched flat {i}.", occur
              occurred_tz="UTC") for i in range(230)]
 
 
+@pytest.fixture
+def many_hits(qtbot, data_dir, tmp_path):
+    """The main window, shown, on a journal whose search "officers" has more than one page of hits."""
+    make_journal(data_dir, MANY)
+    controller = new_controller(qtbot, data_dir, tmp_path)
+    try:
+        unlock(qtbot, controller)
+        window = controller.main_window
+        window.show()
+        qtbot.waitExposed(window)
+        yield window
+    finally:
+        close_controller(controller)
+
+
 class SearchPages:
     """Records the thread and offset of every entry search; off the GUI thread, a search with an
     offset waits for `release` when `hold` is set."""
@@ -196,90 +212,66 @@ class SearchPages:
         monkeypatch.setattr(EntryQueries, "search", search)
 
 
-def test_later_search_pages_arrive_off_the_gui_thread_and_complete_the_hits(qtbot, data_dir, tmp_path, monkeypatch):
-    make_journal(data_dir, MANY)
-    controller = new_controller(qtbot, data_dir, tmp_path)
-    try:
-        unlock(qtbot, controller)
-        window = controller.main_window
-        window.show()
-        qtbot.waitExposed(window)
-        pages = SearchPages(monkeypatch)
-        window.search.setText("officers")
-        qtbot.waitUntil(lambda: window.model.searching and not window.model.loading, timeout=20_000)
-        model = window.model
-        assert model.rowCount() == 200 and window.count_label.text() == "200 found+"
-        window.select_rowid(model.rowid_at(3))
-        wait_entry(qtbot, window)
-        selected = window.editor.current_uuid
-        window.table.scrollToBottom()  # the view asks for the next page
-        qtbot.waitUntil(lambda: model.rowCount() == 230 and not getattr(model, "fetching", False), timeout=20_000)
-        assert all(thread is not threading.main_thread() for _t, offset, thread in pages.calls if offset)
-        assert any(offset == 200 for _t, offset, _thread in pages.calls)
-        ids = [model.rowid_at(r) for r in range(model.rowCount())]
-        assert len(set(ids)) == 230  # none twice, none missing
-        assert window.count_label.text() == "230 found"
-        assert window.editor.current_uuid == selected and window.table.currentIndex().row() == 3
-    finally:
-        close_controller(controller)
+def test_later_search_pages_arrive_off_the_gui_thread_and_complete_the_hits(qtbot, many_hits, monkeypatch):
+    window = many_hits
+    pages = SearchPages(monkeypatch)
+    window.search.setText("officers")
+    qtbot.waitUntil(lambda: window.model.searching and not window.model.loading, timeout=20_000)
+    model = window.model
+    assert model.rowCount() == 200 and window.count_label.text() == "200 found+"
+    window.select_rowid(model.rowid_at(3))
+    wait_entry(qtbot, window)
+    selected = window.editor.current_uuid
+    window.table.scrollToBottom()  # the view asks for the next page
+    qtbot.waitUntil(lambda: model.rowCount() == 230 and not getattr(model, "fetching", False), timeout=20_000)
+    assert all(thread is not threading.main_thread() for _t, offset, thread in pages.calls if offset)
+    assert any(offset == 200 for _t, offset, _thread in pages.calls)
+    ids = [model.rowid_at(r) for r in range(model.rowCount())]
+    assert len(set(ids)) == 230  # none twice, none missing
+    assert window.count_label.text() == "230 found"
+    assert window.editor.current_uuid == selected and window.table.currentIndex().row() == 3
 
 
-def test_a_new_search_drops_a_later_page_still_being_read(qtbot, data_dir, tmp_path, monkeypatch):
-    make_journal(data_dir, MANY)
-    controller = new_controller(qtbot, data_dir, tmp_path)
-    try:
-        unlock(qtbot, controller)
-        window = controller.main_window
-        window.show()
-        qtbot.waitExposed(window)
-        pages = SearchPages(monkeypatch, hold=True)
-        window.search.setText("officers")
-        model = window.model
-        qtbot.waitUntil(lambda: model.searching and not model.loading, timeout=20_000)
-        model.fetchMore()
-        qtbot.waitUntil(pages.held.is_set, timeout=10_000)
-        assert model.fetching and not model.canFetchMore()  # one page at a time
-        window.search.setText("flat 7.")
-        qtbot.waitUntil(lambda: model.search_text == "flat 7." and not model.loading, timeout=20_000)
-        shown = model.rowCount()
-        pages.release.set()  # the old search's page answers now and is dropped
-        qtbot.wait(300)
-        assert model.rowCount() == shown and model.search_text == "flat 7."
-        assert all(model.index(r, 0).data().startswith("Night raid 7") for r in range(shown))
-    finally:
-        close_controller(controller)
+def test_a_new_search_drops_a_later_page_still_being_read(qtbot, many_hits, monkeypatch):
+    window = many_hits
+    pages = SearchPages(monkeypatch, hold=True)
+    window.search.setText("officers")
+    model = window.model
+    qtbot.waitUntil(lambda: model.searching and not model.loading, timeout=20_000)
+    model.fetchMore()
+    qtbot.waitUntil(pages.held.is_set, timeout=10_000)
+    assert model.fetching and not model.canFetchMore()  # one page at a time
+    window.search.setText("flat 7.")
+    qtbot.waitUntil(lambda: model.search_text == "flat 7." and not model.loading, timeout=20_000)
+    shown = model.rowCount()
+    pages.release.set()  # the old search's page answers now and is dropped
+    qtbot.wait(300)
+    assert model.rowCount() == shown and model.search_text == "flat 7."
+    assert all(model.index(r, 0).data().startswith("Night raid 7") for r in range(shown))
 
 
-def test_a_later_page_that_cannot_be_read_is_reported_and_the_hits_stay(qtbot, data_dir, tmp_path, monkeypatch):
+def test_a_later_page_that_cannot_be_read_is_reported_and_the_hits_stay(qtbot, many_hits, monkeypatch):
     from journal.errors import InvalidInput
 
-    make_journal(data_dir, MANY)
-    controller = new_controller(qtbot, data_dir, tmp_path)
-    try:
-        unlock(qtbot, controller)
-        window = controller.main_window
-        window.show()
-        qtbot.waitExposed(window)
-        real = EntryQueries.search
+    window = many_hits
+    real = EntryQueries.search
 
-        def search(queries, text, *args, offset=0, **kwargs):
-            if offset:
-                raise InvalidInput("The search index is being rebuilt.")
-            return real(queries, text, *args, offset=offset, **kwargs)
+    def search(queries, text, *args, offset=0, **kwargs):
+        if offset:
+            raise InvalidInput("The search index is being rebuilt.")
+        return real(queries, text, *args, offset=offset, **kwargs)
 
-        monkeypatch.setattr(EntryQueries, "search", search)
-        window.search.setText("officers")
-        model = window.model
-        qtbot.waitUntil(lambda: model.searching and not model.loading, timeout=20_000)
-        assert model.rowCount() == 200
-        with qtbot.waitSignal(model.later_page_failed, timeout=20_000):
-            model.fetchMore()
-        qtbot.waitUntil(lambda: not model.fetching, timeout=10_000)
-        message = window.statusBar().currentMessage()
-        assert "More results could not be read" in message and "being rebuilt" in message
-        assert model.rowCount() == 200 and not model.canFetchMore()  # the hits stay; no retry loop
-    finally:
-        close_controller(controller)
+    monkeypatch.setattr(EntryQueries, "search", search)
+    window.search.setText("officers")
+    model = window.model
+    qtbot.waitUntil(lambda: model.searching and not model.loading, timeout=20_000)
+    assert model.rowCount() == 200
+    with qtbot.waitSignal(model.later_page_failed, timeout=20_000):
+        model.fetchMore()
+    qtbot.waitUntil(lambda: not model.fetching, timeout=10_000)
+    message = window.statusBar().currentMessage()
+    assert "More results could not be read" in message and "being rebuilt" in message
+    assert model.rowCount() == 200 and not model.canFetchMore()  # the hits stay; no retry loop
 
 
 def test_a_panel_button_reached_by_keyboard_does_nothing_while_the_next_entry_is_read(qtbot, unlocked, monkeypatch):

@@ -18,6 +18,15 @@ def _listed(qtbot, window):
     qtbot.waitUntil(lambda: not window.model.loading, timeout=20_000)
 
 
+def _shown(qtbot, controller):
+    """The main window on screen with its list read."""
+    window = controller.main_window
+    qtbot.addWidget(window)
+    window.show()
+    _listed(qtbot, window)
+    return window
+
+
 def _pick_rows(window, rows):
     window.select_rowid(window.model.rowid_at(rows[0]))
     selection = QItemSelection()
@@ -28,10 +37,7 @@ def _pick_rows(window, rows):
 
 
 def test_del_on_several_rows_asks_then_moves_them_all_and_undo_brings_them_back(qtbot, unlocked, monkeypatch):
-    window = unlocked.main_window
-    qtbot.addWidget(window)
-    window.show()
-    _listed(qtbot, window)
+    window = _shown(qtbot, unlocked)
     count = window.model.rowCount()
     assert count >= 3
     asked = []
@@ -67,10 +73,7 @@ def test_del_on_several_rows_asks_then_moves_them_all_and_undo_brings_them_back(
 
 
 def test_ctrl_r_in_the_trash_restores_every_picked_row(qtbot, unlocked, monkeypatch):
-    window = unlocked.main_window
-    qtbot.addWidget(window)
-    window.show()
-    _listed(qtbot, window)
+    window = _shown(qtbot, unlocked)
     count = window.model.rowCount()
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a: QMessageBox.StandardButton.Yes))
     _pick_rows(window, list(range(count)))
@@ -92,10 +95,7 @@ def test_ctrl_r_in_the_trash_restores_every_picked_row(qtbot, unlocked, monkeypa
 
 
 def test_lock_forgets_what_the_undo_bar_named(qtbot, unlocked):
-    window = unlocked.main_window
-    qtbot.addWidget(window)
-    window.show()
-    _listed(qtbot, window)
+    window = _shown(qtbot, unlocked)
     window.select_rowid(window.model.rowid_at(0))
     wait_entry(qtbot, window)
     with qtbot.waitSignal(window.model.modelReset, timeout=20_000):
